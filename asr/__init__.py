@@ -1,0 +1,54 @@
+"""Speech recognition: recognizers that return N-best lists, and language-model rescoring.
+
+Backends live one per module (`asr.sphinx`, `asr.whisper`); they all satisfy `Recognizer`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Protocol, runtime_checkable
+
+from telephony.audio import Audio
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One recognition candidate. `score` is what ranks the N-best list (higher is better)."""
+
+    text: str
+    asr_logprob: float
+    lm_logprob: float | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class RecognitionContext:
+    """What the dialogue knows before the person speaks: it biases and rescores recognition."""
+
+    last_question: str = ""
+    vocabulary: tuple[str, ...] = ()  # names, medicines, places, expected answer words
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    nbest: tuple[Hypothesis, ...] = ()
+    language: str = "en"
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+
+    def with_best(self, nbest: tuple[Hypothesis, ...]) -> Transcript:
+        return replace(self, text=nbest[0].text if nbest else "", nbest=nbest)
+
+
+@runtime_checkable
+class Recognizer(Protocol):
+    def transcribe(
+        self, audio: Audio, *, language: str | None = None, context: RecognitionContext | None = None
+    ) -> Transcript: ...
+
+
+@runtime_checkable
+class LanguageModelScorer(Protocol):
+    def score(self, texts: list[str], *, context: RecognitionContext | None = None) -> list[float]:
+        """Log-probability (natural log) of each text given the context."""
+        ...

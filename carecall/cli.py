@@ -1,0 +1,127 @@
+"""The `carecall` command line: serve, phone, demo, and tools for scenarios, memory and voices."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+
+from carecall.config import ConfigError, load_settings
+
+log = logging.getLogger("carecall")
+
+
+def _settings_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", help="YAML file of settings (see carecall/config.py)")
+    p.add_argument("--language", choices=["en", "ko"])
+    p.add_argument("--scenario", help="shipped scenario name or a YAML path")
+    p.add_argument("--asr-model", help="Whisper model name or local checkpoint (.pt)")
+    p.add_argument("--asr-device", help="cpu or cuda")
+    p.add_argument("--tts", choices=["espeak", "coqui"], help="the agent's voice backend")
+    p.add_argument("--tts-model", help="Coqui model name or checkpoint path")
+    p.add_argument("--voice", help="voice name of the backend (e.g. en-us+f3)")
+    p.add_argument("--vad", choices=["silero", "webrtc"])
+    p.add_argument("--output-dir", type=Path, help="where calls, memory and caches are written")
+    p.add_argument("--speed", type=float, help="clock multiplier for simulated calls (1 = real time)")
+
+
+def _settings(args: argparse.Namespace, **extra):
+    keys = ["language", "scenario", "asr_model", "asr_device", "tts", "tts_model", "voice", "vad",
+            "output_dir", "speed"]
+    values = {k: getattr(args, k, None) for k in keys}
+    values.update(extra)
+    return load_settings(getattr(args, "config", None), **values)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="carecall", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what every stage does")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("serve", help="run the call server (Twilio Media Streams at /media)")
+    _settings_args(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--token", help="refuse connections that do not present this token")
+
+    p = sub.add_parser("phone", help="call a server with a simulated person")
+    p.add_argument("--url", required=True, help="ws://HOST:PORT/media")
+    p.add_argument("--persona", required=True, type=Path, help="persona YAML")
+    p.add_argument("--token")
+    p.add_argument("--scenario", help="scenario to ask the server for (default: the persona's)")
+    p.add_argument("--out", type=Path, default=Path("phone-recording.wav"), help="stereo WAV")
+    p.add_argument("--speed", type=float, default=1.0)
+    p.add_argument("--json", action="store_true", help="print the result as one JSON line")
+
+    p = sub.add_parser("demo", help="a whole simulated check-in call on 127.0.0.1")
+    _settings_args(p)
+    p.add_argument("--persona", type=Path, help="persona YAML (default: the shipped one)")
+    p.add_argument("--out", type=Path, default=Path("carecall-demo"), help="output folder")
+
+    p = sub.add_parser("scenario", help="scenario tools")
+    ssub = p.add_subparsers(dest="action", required=True)
+    v = ssub.add_parser("validate", help="check scenario YAML files; errors name file, line, field")
+    v.add_argument("files", nargs="+", type=Path)
+    ssub.add_parser("list", help="list the shipped scenarios")
+
+    p = sub.add_parser("memory", help="what carecall remembers about a person")
+    msub = p.add_subparsers(dest="action", required=True)
+    for name in ("show", "forget"):
+        m = msub.add_parser(name)
+        m.add_argument("recipient")
+        m.add_argument("--output-dir", type=Path)
+        m.add_argument("--config")
+
+    p = sub.add_parser("tts", help="voices")
+    tsub = p.add_subparsers(dest="action", required=True)
+    t = tsub.add_parser("say", help="synthesize TEXT to a WAV file")
+    t.add_argument("text")
+    t.add_argument("--voice", default=None, help="e.g. espeak:en-us+f3, espeak:ko, flite:slt")
+    t.add_argument("--language", default="en", choices=["en", "ko"])
+    t.add_argument("--rate", type=float, default=1.0)
+    t.add_argument("--tts-model", help="Coqui model name or checkpoint path (voice coqui:...)")
+    t.add_argument("--line", action="store_true", help="as heard on an 8 kHz μ-law phone line")
+    t.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
+    try:
+        return _dispatch(args)
+    except ConfigError as exc:
+        print(f"carecall: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from carecall import commands
+
+    if args.command == "serve":
+        settings = _settings(args, host=args.host, port=args.port, token=args.token)
+        return commands.serve(settings)
+    if args.command == "phone":
+        result = asyncio.run(commands.phone(args))
+        if args.json:
+            print(json.dumps(result))
+        else:
+            print(f"call ended: {result['reason']}; recording: {result['recording']}")
+        return 0
+    if args.command == "demo":
+        return commands.demo(_settings(args), persona=args.persona, out=args.out)
+    if args.command == "scenario":
+        return commands.scenario(args)
+    if args.command == "memory":
+        return commands.memory(args)
+    if args.command == "tts":
+        return commands.tts_say(args)
+    raise AssertionError(args.command)

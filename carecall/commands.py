@@ -1,0 +1,198 @@
+"""What each `carecall` subcommand does, once its arguments are parsed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from carecall.config import Settings, load_settings
+from carecall.pipeline import Pipeline, WeightsMissing
+
+
+DEFAULT_PERSONAS = {"en": "margaret_en", "ko": "kim_ko"}
+
+
+def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
+    from telephony.server import CallServer, ServerOptions
+    from telephony.session import SessionOptions
+
+    options = ServerOptions(
+        host=settings.host,
+        port=settings.port if port is None else port,
+        token=settings.token,
+        session=SessionOptions(
+            vad=settings.vad, speed=settings.speed, recordings_dir=pipeline.calls_dir
+        ),
+    )
+    return CallServer(pipeline.agent_factory, options)
+
+
+def _pipeline(settings: Settings) -> Pipeline | None:
+    try:
+        pipeline = Pipeline(settings)
+    except WeightsMissing as exc:
+        print(f"carecall: {exc}", file=sys.stderr)
+        return None
+    pipeline.warm()
+    return pipeline
+
+
+def serve(settings: Settings) -> int:
+    pipeline = _pipeline(settings)
+    if pipeline is None:
+        return 2
+    server = _server(settings, pipeline)
+
+    async def run() -> None:
+        await server.start()
+        print(f"carecall: listening on ws://{settings.host}:{server.port}/media", flush=True)
+        await asyncio.Future()
+
+    asyncio.run(run())
+    return 0
+
+
+async def phone(args: argparse.Namespace) -> dict:
+    from carecall.simulation import PersonaPerson, build_ears
+    from dialogue import load_scenario
+    from dialogue.caller import load_persona
+    from scenarios import scenario_path
+    from telephony.phone import PhoneOptions, SimulatedPhone
+
+    persona = load_persona(args.persona)
+    scenario_name = args.scenario or persona.scenario or f"daily_checkin_{persona.language}"
+    scenario = load_scenario(scenario_path(scenario_name))
+    ears = build_ears(scenario, args.out.parent / ".phone-lm")
+    person = PersonaPerson(persona, scenario, ears)
+    options = PhoneOptions(
+        speed=args.speed,
+        token=args.token,
+        parameters={
+            "recipient": persona.recipient_id,
+            "name": persona.name,
+            "scenario": scenario_name,
+            "language": persona.language,
+        },
+    )
+    result = await SimulatedPhone(person, options).call(args.url, args.out)
+    return {
+        "reason": result.reason,
+        "recording": str(result.recording) if result.recording else None,
+        "said": result.said,
+        "heard": person.heard,
+        "marks_echoed": result.marks_echoed,
+        "cleared": result.cleared,
+    }
+
+
+def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
+    """Server in this process, the simulated phone in a child process, both on 127.0.0.1."""
+    from scenarios import persona_path
+
+    out = out.resolve()
+    settings = settings.model_copy(update={"output_dir": out, "port": 0})
+    persona = persona or persona_path(DEFAULT_PERSONAS[settings.language])
+    started = time.monotonic()
+    pipeline = _pipeline(settings)
+    if pipeline is None:
+        return 2
+    server = _server(settings, pipeline, port=0)
+    recording = out / "recording.wav"
+
+    async def run() -> dict:
+        await server.start()
+        url = f"ws://127.0.0.1:{server.port}/media"
+        cmd = [sys.executable, "-m", "carecall", "phone", "--url", url, "--persona", str(persona),
+               "--out", str(recording), "--speed", str(settings.speed), "--json",
+               "--scenario", settings.scenario_name]
+        if settings.token:
+            cmd += ["--token", settings.token]
+        print(f"carecall demo: calling {persona.stem} over {url} ...", flush=True)
+        proc = await asyncio.create_subprocess_exec(*cmd, stdout=subprocess.PIPE)
+        stdout, _ = await proc.communicate()
+        sessions = await server.wait_for_calls(1, timeout=30)
+        await server.stop()
+        if proc.returncode != 0:
+            raise RuntimeError(f"the simulated phone failed (exit {proc.returncode})")
+        result = json.loads(stdout.decode().strip().splitlines()[-1])
+        result["call_sid"] = sessions[0].call.call_sid if sessions[0].call else None
+        return result
+
+    try:
+        result = asyncio.run(run())
+    except RuntimeError as exc:
+        print(f"carecall demo: {exc}", file=sys.stderr)
+        return 1
+    call_dir = pipeline.calls_dir / (result["call_sid"] or "")
+    for name in ("transcript.txt", "report.txt", "report.json"):
+        src = call_dir / name
+        if src.exists():
+            (out / name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    print("\n=== Transcript (what was heard on the line) ===")
+    print((out / "transcript.txt").read_text(encoding="utf-8"))
+    print("=== Call report ===")
+    print((out / "report.txt").read_text(encoding="utf-8"))
+    print(f"call ended: {result['reason']} after {time.monotonic() - started:.1f} s wall time")
+    print(f"wrote {out}/: recording.wav (left: person, right: agent), transcript.txt, "
+          f"report.txt, report.json; server-side copies in {call_dir}")
+    return 0
+
+
+def scenario(args: argparse.Namespace) -> int:
+    from dialogue.scenario import validate_file
+    from scenarios import list_scenarios
+
+    if args.action == "list":
+        for name in list_scenarios():
+            print(name)
+        return 0
+    failed = 0
+    for path in args.files:
+        errors = validate_file(path)
+        for error in errors:
+            print(error, file=sys.stderr)
+        if errors:
+            failed += 1
+        else:
+            print(f"{path}: ok")
+    return 1 if failed else 0
+
+
+def memory(args: argparse.Namespace) -> int:
+    from dialogue.memory import SqliteMemoryStore
+
+    settings = load_settings(args.config, output_dir=args.output_dir)
+    store = SqliteMemoryStore(settings.memory_path)
+    if args.action == "forget":
+        store.forget(args.recipient)
+        print(f"forgot everything about {args.recipient}")
+        return 0
+    facts = store.load(args.recipient)
+    if not facts:
+        print(f"nothing remembered about {args.recipient}")
+    for fact in facts:
+        print(f"{fact.key}: {fact.value}  (item {fact.item_id}, updated {fact.updated_at})")
+    return 0
+
+
+def tts_say(args: argparse.Namespace) -> int:
+    import soundfile as sf
+
+    from carecall.voices import make_synthesizer, parse_voice
+
+    backend, voice = parse_voice(args.voice)
+    synth = make_synthesizer(backend, args.tts_model)
+    audio = synth.synthesize(args.text, language=args.language, voice=voice, rate=args.rate)
+    if args.line:
+        from telephony.phone import line_audio
+
+        audio = line_audio(audio)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    sf.write(args.out, audio.samples, audio.sample_rate)
+    print(f"wrote {args.out} ({audio.duration:.2f} s at {audio.sample_rate} Hz)")
+    return 0

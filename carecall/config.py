@@ -1,0 +1,80 @@
+"""One validated configuration for a carecall process, from YAML, environment and CLI flags.
+
+Precedence: CLI flags > environment (`CARECALL_<FIELD>`) > YAML file (`--config`) > defaults.
+The defaults run fully offline: pocketsphinx, espeak-ng, Silero VAD, the scenario engine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class ConfigError(ValueError):
+    pass
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    language: Literal["en", "ko"] = "en"
+    scenario: str | None = None  # a shipped scenario name or a YAML path; None: daily check-in
+    asr: Literal["auto", "sphinx", "whisper"] = "auto"
+    asr_model: str | None = None  # Whisper model name (connected machines) or checkpoint path
+    asr_device: str = "cpu"
+    asr_beam_size: int = Field(5, ge=1, le=16)
+    tts: Literal["espeak", "coqui"] = "espeak"
+    tts_model: str | None = None
+    voice: str | None = None  # backend voice name, e.g. "en-us+f3" for espeak-ng
+    speaking_rate: float = Field(0.9, gt=0.3, le=2.0)
+    vad: Literal["silero", "webrtc"] = "silero"
+    output_dir: Path = Path("carecall-output")
+    memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
+    host: str = "127.0.0.1"
+    port: int = Field(8765, ge=0, le=65535)
+    token: str | None = None
+    speed: float = Field(1.0, gt=0.0, le=20.0)
+
+    @property
+    def scenario_name(self) -> str:
+        return self.scenario or f"daily_checkin_{self.language}"
+
+    @property
+    def recognizer_kind(self) -> str:
+        if self.asr != "auto":
+            return self.asr
+        return "whisper" if self.asr_model or self.language != "en" else "sphinx"
+
+    @property
+    def memory_path(self) -> Path:
+        return self.memory_db or self.output_dir / "memory.sqlite"
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {}
+    if config_file:
+        path = Path(config_file)
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise ConfigError(f"{path}: configuration must be a mapping of settings")
+        values.update(loaded)
+    for name in Settings.model_fields:
+        env = os.environ.get(f"CARECALL_{name.upper()}")
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        where = f"{config_file}: " if config_file else ""
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(f"{where}invalid settings: {problems}") from exc

@@ -1,0 +1,66 @@
+"""Stereo call recordings: left = the person (inbound), right = the agent (outbound).
+
+Both tracks are indexed by 20 ms line frames, so they stay aligned however the call was paced.
+The recorder writes with the standard `wave` module so it works wherever the call does, and it
+can be saved at any moment: a call that breaks off still leaves what was recorded so far.
+"""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from telephony.audio import LINE_RATE
+
+
+class StereoRecorder:
+    def __init__(self, sample_rate: int = LINE_RATE) -> None:
+        self.sample_rate = sample_rate
+        self._left: list[np.ndarray] = []
+        self._left_len = 0
+        self._right = np.zeros(0, np.int16)
+        self._right_end = 0
+
+    @property
+    def left_samples(self) -> int:
+        return self._left_len
+
+    def add_left(self, pcm: np.ndarray) -> None:
+        """Append the person's audio (int16) in arrival order."""
+        self._left.append(np.asarray(pcm, np.int16))
+        self._left_len += len(pcm)
+
+    def add_right(self, pcm: np.ndarray, at_sample: int) -> None:
+        """Write the agent's audio (int16) at a position on the shared timeline."""
+        pcm = np.asarray(pcm, np.int16)
+        end = at_sample + len(pcm)
+        if end > len(self._right):
+            grown = np.zeros(max(end, 2 * len(self._right)), np.int16)
+            grown[: len(self._right)] = self._right
+            self._right = grown
+        self._right[at_sample:end] = pcm
+        self._right_end = max(self._right_end, end)
+
+    def stereo(self) -> np.ndarray:
+        left = np.concatenate(self._left) if self._left else np.zeros(0, np.int16)
+        right = self._right[: self._right_end]
+        n = max(len(left), len(right))
+        out = np.zeros((n, 2), np.int16)
+        out[: len(left), 0] = left
+        out[: len(right), 1] = right
+        return out
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        frames = self.stereo()
+        tmp = path.with_suffix(path.suffix + ".part")
+        with wave.open(str(tmp), "wb") as w:
+            w.setnchannels(2)
+            w.setsampwidth(2)
+            w.setframerate(self.sample_rate)
+            w.writeframes(frames.astype("<i2").tobytes())
+        tmp.replace(path)
+        return path

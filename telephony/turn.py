@@ -1,0 +1,178 @@
+"""Turn-taking: when the person's turn starts and ends, and when they interrupt the agent.
+
+All options live in `TurnOptions`, with their defaults and the reason for each, in the spirit of
+LiveKit Agents' `voice/turn.py`. The defaults are tuned for elderly speakers on a phone line:
+they answer slowly, pause for a second or more in the middle of an answer, and say short
+"네" / "yeah" backchannels while the agent talks. The most common complaint about voice agents
+is being cut off mid-answer; the second is long silences. We trade a little latency for the first.
+
+`Endpointer` is a pure state machine over (audio chunk, speech probability) pairs. It counts
+time in *samples received*, never on the wall clock, so the same call behaves the same whether
+it is paced in real time or replayed faster.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+
+from telephony.audio import INTERNAL_RATE, Audio
+
+
+@dataclass(frozen=True)
+class TurnOptions:
+    vad_threshold: float = 0.5
+    """Speech probability at which a chunk counts as speech (Silero's own recommended value)."""
+
+    vad_release: float = 0.35
+    """Probability below which a chunk counts as silence again. The gap (hysteresis) keeps soft,
+    trailing syllables of quiet speakers from being read as pauses."""
+
+    min_speech_s: float = 0.2
+    """Speech shorter than this never starts a turn: clicks, coughs, line noise."""
+
+    end_silence_s: float = 1.5
+    """Silence that ends the person's turn. Elderly speakers pause 1 s or more inside an answer
+    ("I had... rice, and... some soup"): anything under ~1.2 s cuts them off. LiveKit's default
+    minimum is 0.5 s, which is tuned for younger speakers."""
+
+    max_utterance_s: float = 25.0
+    """Hard cap on one turn. Someone who keeps talking (or a noisy line that never goes quiet) is
+    recognized in pieces rather than never."""
+
+    pre_roll_s: float = 0.3
+    """Audio kept from before speech onset so the first syllable is not clipped."""
+
+    trailing_s: float = 0.3
+    """Silence kept after the last speech so the recognizer sees the word end."""
+
+    barge_in_s: float = 0.8
+    """Speech over the agent for this long interrupts it (clear + cancel). Shorter speech over
+    the agent is a backchannel ("네", "yeah", "mm-hm") and is ignored, so acknowledgements never
+    stop the agent mid-sentence. LiveKit's default is 0.5 s; older speakers' backchannels are
+    often longer ("네에, 네"), hence 0.8 s."""
+
+    no_input_s: float = 7.0
+    """Silence after the agent finished speaking before the dialogue's reprompt. Long enough for
+    a slow answer to begin, short enough that the person does not think the line is dead."""
+
+    def samples(self, seconds: float) -> int:
+        return round(seconds * INTERNAL_RATE)
+
+
+class TurnEventKind(Enum):
+    SPEECH_STARTED = "speech_started"
+    TURN_ENDED = "turn_ended"
+
+
+@dataclass(frozen=True)
+class TurnEvent:
+    kind: TurnEventKind
+    audio: Audio | None = None  # the whole turn, for TURN_ENDED
+    capped: bool = False  # ended by max_utterance_s rather than by silence
+    at_sample: int = 0  # position in the inbound stream where the event happened
+
+
+class Endpointer:
+    """Groups VAD-labelled chunks of 16 kHz audio into the person's turns."""
+
+    def __init__(self, options: TurnOptions | None = None) -> None:
+        self.options = options or TurnOptions()
+        o = self.options
+        self._pre_roll: deque[np.ndarray] = deque()
+        self._pre_roll_len = 0
+        self._turn: list[np.ndarray] = []
+        self._turn_len = 0
+        self._in_turn = False
+        self._speech_run = 0  # samples of continuous speech (with hysteresis)
+        self._silence_run = 0  # samples of continuous silence
+        self._speaking = False  # hysteresis state
+        self._position = 0  # samples seen so far
+        self._min_speech = o.samples(o.min_speech_s)
+        self._end_silence = o.samples(o.end_silence_s)
+        self._max_len = o.samples(o.max_utterance_s)
+        self._pre_roll_max = o.samples(o.pre_roll_s)
+        self._trailing = o.samples(o.trailing_s)
+
+    @property
+    def in_turn(self) -> bool:
+        return self._in_turn
+
+    @property
+    def speech_run_s(self) -> float:
+        """How long the person has been speaking without a pause (for barge-in decisions)."""
+        return self._speech_run / INTERNAL_RATE
+
+    @property
+    def silence_run_s(self) -> float:
+        return self._silence_run / INTERNAL_RATE
+
+    @property
+    def position(self) -> int:
+        return self._position
+
+    def feed(self, chunk: np.ndarray, speech_prob: float) -> list[TurnEvent]:
+        o = self.options
+        n = len(chunk)
+        self._position += n
+        if self._speaking:
+            self._speaking = speech_prob >= o.vad_release
+        else:
+            self._speaking = speech_prob >= o.vad_threshold
+        if self._speaking:
+            self._speech_run += n
+            self._silence_run = 0
+        else:
+            self._silence_run += n
+            if self._silence_run >= self._min_speech:
+                self._speech_run = 0  # a real pause, not a dip between syllables
+
+        events: list[TurnEvent] = []
+        if not self._in_turn:
+            self._remember(chunk)
+            if self._speaking and self._speech_run >= self._min_speech:
+                self._in_turn = True
+                self._turn = list(self._pre_roll)
+                self._turn_len = self._pre_roll_len
+                self._pre_roll.clear()
+                self._pre_roll_len = 0
+                events.append(TurnEvent(TurnEventKind.SPEECH_STARTED, at_sample=self._position))
+            return events
+
+        self._turn.append(chunk)
+        self._turn_len += n
+        if self._silence_run >= self._end_silence:
+            events.append(self._end(capped=False))
+        elif self._turn_len >= self._max_len:
+            events.append(self._end(capped=True))
+        return events
+
+    def flush(self) -> TurnEvent | None:
+        """End of call: a turn still open is delivered rather than lost."""
+        if self._in_turn and self._turn_len > self._silence_run:
+            return self._end(capped=False)
+        return None
+
+    def _remember(self, chunk: np.ndarray) -> None:
+        self._pre_roll.append(chunk)
+        self._pre_roll_len += len(chunk)
+        while self._pre_roll and self._pre_roll_len - len(self._pre_roll[0]) >= self._pre_roll_max:
+            self._pre_roll_len -= len(self._pre_roll.popleft())
+
+    def _end(self, *, capped: bool) -> TurnEvent:
+        samples = np.concatenate(self._turn) if self._turn else np.zeros(0, np.float32)
+        if not capped:
+            keep = len(samples) - max(0, self._silence_run - self._trailing)
+            samples = samples[: max(keep, 0)]
+        self._turn, self._turn_len, self._in_turn = [], 0, False
+        if capped:
+            self._speech_run = 0
+        return TurnEvent(
+            TurnEventKind.TURN_ENDED,
+            audio=Audio(samples, INTERNAL_RATE),
+            capped=capped,
+            at_sample=self._position,
+        )
