@@ -25,12 +25,24 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--voice", help="voice name of the backend (e.g. en-us+f3)")
     p.add_argument("--vad", choices=["silero", "webrtc"])
     p.add_argument("--output-dir", type=Path, help="where calls, memory and caches are written")
-    p.add_argument("--speed", type=float, help="clock multiplier for simulated calls (1 = real time)")
+    p.add_argument(
+        "--speed", type=float, help="clock multiplier for simulated calls (1 = real time)"
+    )
 
 
 def _settings(args: argparse.Namespace, **extra):
-    keys = ["language", "scenario", "asr_model", "asr_device", "tts", "tts_model", "voice", "vad",
-            "output_dir", "speed"]
+    keys = [
+        "language",
+        "scenario",
+        "asr_model",
+        "asr_device",
+        "tts",
+        "tts_model",
+        "voice",
+        "vad",
+        "output_dir",
+        "speed",
+    ]
     values = {k: getattr(args, k, None) for k in keys}
     values.update(extra)
     return load_settings(getattr(args, "config", None), **values)

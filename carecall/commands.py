@@ -13,7 +13,6 @@ from pathlib import Path
 from carecall.config import Settings, load_settings
 from carecall.pipeline import Pipeline, WeightsMissing
 
-
 DEFAULT_PERSONAS = {"en": "margaret_en", "ko": "kim_ko"}
 
 
@@ -107,9 +106,23 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
     async def run() -> dict:
         await server.start()
         url = f"ws://127.0.0.1:{server.port}/media"
-        cmd = [sys.executable, "-m", "carecall", "phone", "--url", url, "--persona", str(persona),
-               "--out", str(recording), "--speed", str(settings.speed), "--json",
-               "--scenario", settings.scenario_name]
+        cmd = [
+            sys.executable,
+            "-m",
+            "carecall",
+            "phone",
+            "--url",
+            url,
+            "--persona",
+            str(persona),
+            "--out",
+            str(recording),
+            "--speed",
+            str(settings.speed),
+            "--json",
+            "--scenario",
+            settings.scenario_name,
+        ]
         if settings.token:
             cmd += ["--token", settings.token]
         print(f"carecall demo: calling {persona.stem} over {url} ...", flush=True)
@@ -138,8 +151,10 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
     print("=== Call report ===")
     print((out / "report.txt").read_text(encoding="utf-8"))
     print(f"call ended: {result['reason']} after {time.monotonic() - started:.1f} s wall time")
-    print(f"wrote {out}/: recording.wav (left: person, right: agent), transcript.txt, "
-          f"report.txt, report.json; server-side copies in {call_dir}")
+    print(
+        f"wrote {out}/: recording.wav (left: person, right: agent), transcript.txt, "
+        f"report.txt, report.json; server-side copies in {call_dir}"
+    )
     return 0
 
 

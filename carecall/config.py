@@ -74,7 +74,5 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         return Settings(**values)
     except ValidationError as exc:
         where = f"{config_file}: " if config_file else ""
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
-        )
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise ConfigError(f"{where}invalid settings: {problems}") from exc

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from asr import RecognitionContext, Recognizer
@@ -59,7 +59,9 @@ class Pipeline:
 
     def warm(self) -> int:
         """Synthesize the default scenario's fixed prompts ahead, so the opening plays at once."""
-        lines = [line for text in self.default_scenario.fixed_prompts() for line in self._split(text)]
+        lines = [
+            line for text in self.default_scenario.fixed_prompts() for line in self._split(text)
+        ]
         self.cache.warm(lines, **self._voice_args(self.default_scenario.language))
         return len(lines)
 
@@ -67,7 +69,11 @@ class Pipeline:
         return split_sentences(text, self.default_scenario.language) or [text]
 
     def _voice_args(self, language: str) -> dict:
-        return {"language": language, "voice": self.settings.voice, "rate": self.settings.speaking_rate}
+        return {
+            "language": language,
+            "voice": self.settings.voice,
+            "rate": self.settings.speaking_rate,
+        }
 
     def speak(self, text: str, language: str) -> list[Segment]:
         args = self._voice_args(language)
@@ -98,7 +104,7 @@ class ScenarioCallAgent:
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
         self._last_turn: AgentTurn | None = None
         self.out_dir = pipeline.calls_dir / call.call_sid
-        self.started = datetime.now(timezone.utc)
+        self.started = datetime.now(UTC)
 
     # -- CallAgent -------------------------------------------------------------------------------
 
@@ -141,7 +147,7 @@ class ScenarioCallAgent:
             "call_sid": self.call.call_sid,
             "parameters": self.call.parameters,
             "started": self.started.isoformat(),
-            "ended": datetime.now(timezone.utc).isoformat(),
+            "ended": datetime.now(UTC).isoformat(),
             "reason": reason,
         }
         (self.out_dir / "call.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
@@ -165,7 +171,7 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
         if not settings.asr_model:
             raise WeightsMissing(
                 f"the {settings.language!r} scenario needs Whisper, and no --asr-model was given.\n"
-                "  On a machine with internet: --asr-model small (or large-v3-turbo) downloads it.\n"
+                "  With internet: --asr-model small (or large-v3-turbo) downloads the weights.\n"
                 "  Offline: copy a checkpoint (e.g. ~/.cache/whisper/small.pt from a connected\n"
                 "  machine) and pass --asr-model /path/to/small.pt."
             )
@@ -174,7 +180,9 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
         model = settings.asr_model
         if Path(model).suffix == ".pt" and not Path(model).exists():
             raise WeightsMissing(f"--asr-model {model}: no such file")
-        return WhisperRecognizer(model, device=settings.asr_device, beam_size=settings.asr_beam_size)
+        return WhisperRecognizer(
+            model, device=settings.asr_device, beam_size=settings.asr_beam_size
+        )
     from asr.domain_lm import build_arpa
     from asr.sphinx import SphinxRecognizer
 

@@ -16,7 +16,9 @@ def make_synthesizer(kind: str, model: str | None = None) -> Synthesizer:
         return FliteSynthesizer()
     if kind == "coqui":
         if not model:
-            raise ValueError("the coqui voice needs --tts-model (a model name or a checkpoint path)")
+            raise ValueError(
+                "the coqui voice needs --tts-model (a model name or a checkpoint path)"
+            )
         from tts.coqui import CoquiSynthesizer
 
         return CoquiSynthesizer(model)

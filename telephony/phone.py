@@ -27,7 +27,14 @@ from websockets.exceptions import ConnectionClosed
 
 from telephony.audio import INTERNAL_RATE, LINE_RATE, Audio
 from telephony.g711 import ULAW_SILENCE, float_to_pcm16, ulaw_decode, ulaw_encode, ulaw_to_float
-from telephony.protocol import Clear, OutboundMark, OutboundMedia, PhoneProtocol, ProtocolError, new_sid
+from telephony.protocol import (
+    Clear,
+    OutboundMark,
+    OutboundMedia,
+    PhoneProtocol,
+    ProtocolError,
+    new_sid,
+)
 from telephony.recording import StereoRecorder
 from telephony.resample import resample
 
@@ -100,7 +107,8 @@ class SimulatedPhone:
 
     async def call(self, url: str, recording: str | Path | None = None) -> PhoneResult:
         proto = PhoneProtocol(
-            stream_sid=new_sid("MZ"), call_sid=new_sid("CA"),
+            stream_sid=new_sid("MZ"),
+            call_sid=new_sid("CA"),
             custom_parameters=dict(self.options.parameters),
         )
         reason = "server hung up"
@@ -242,4 +250,3 @@ def line_audio(audio: Audio) -> Audio:
     x = resample(audio.samples, audio.sample_rate, LINE_RATE)
     x = ulaw_to_float(ulaw_encode(float_to_pcm16(x)))
     return Audio(resample(x, LINE_RATE, INTERNAL_RATE), INTERNAL_RATE)
-

@@ -96,7 +96,8 @@ class CallServer:
         return None
 
     async def _handle(self, connection: ServerConnection) -> None:
-        peer = "%s:%s" % (connection.remote_address or ("?", "?"))[:2]
+        host, port = (connection.remote_address or ("?", "?"))[:2]
+        peer = f"{host}:{port}"
         session = CallSession(self._factory, self._executor, self.options.session, peer=peer)
         self.sessions.add(session)
         try:
@@ -109,6 +110,7 @@ class CallServer:
 
     async def wait_for_calls(self, n: int, timeout: float | None = None) -> list[CallSession]:
         """Wait until `n` calls have ended (tests and the demo use this)."""
+
         async def done() -> list[CallSession]:
             async with self.call_ended:
                 await self.call_ended.wait_for(lambda: len(self.finished) >= n)

@@ -40,6 +40,7 @@ from telephony.g711 import (
 )
 from telephony.protocol import (
     Dtmf,
+    InvalidState,
     Mark,
     Media,
     ProtocolError,
@@ -169,6 +170,8 @@ class CallSession:
                 event = self._protocol.receive(message)
             except ProtocolError as exc:
                 self._bad_input(str(exc))
+                if exc.fatal:
+                    return f"protocol error: {exc}"
                 continue
             if isinstance(event, Media):
                 self._on_media(event)
@@ -209,7 +212,9 @@ class CallSession:
         if start.sample_rate != LINE_RATE:
             raise ProtocolError(f"start: unsupported mediaFormat.sampleRate {start.sample_rate}")
         loop = asyncio.get_running_loop()
-        self._vad = ChunkedVAD(await loop.run_in_executor(self._executor, make_vad, self.options.vad))
+        self._vad = ChunkedVAD(
+            await loop.run_in_executor(self._executor, make_vad, self.options.vad)
+        )
         self._agent = await loop.run_in_executor(self._executor, self._factory, self.call)
         log.info("call %s started (%s) %s", self._sid, self.peer, self.call.parameters)
         self._spawn(self._ask(self._agent.opening))
@@ -234,13 +239,19 @@ class CallSession:
     def _on_turn(self, audio: Audio) -> None:
         self._last_activity = self.recorder.left_samples
         if self._turn_over_agent and not self._barged:
-            log.info("call %s: backchannel over the agent (%.2f s) ignored", self._sid, audio.duration)
+            log.info(
+                "call %s: backchannel over the agent (%.2f s) ignored", self._sid, audio.duration
+            )
             return
         self._spawn(self._ask(self._agent_hear, audio))
 
     def _check_barge_in(self) -> None:
         o = self.options.turn
-        if self.agent_audible and not self._barged and self._endpointer.speech_run_s >= o.barge_in_s:
+        if (
+            self.agent_audible
+            and not self._barged
+            and self._endpointer.speech_run_s >= o.barge_in_s
+        ):
             self._barged = True
             self._interrupt()
 
@@ -304,6 +315,12 @@ class CallSession:
             self._out.put_nowait((reply if last else Reply(hangup=False), segment))
 
     async def _send_loop(self) -> None:
+        try:
+            await self._pace()
+        except InvalidState:  # the stream stopped while we were talking: nothing to play to
+            pass
+
+    async def _pace(self) -> None:
         loop = asyncio.get_running_loop()
         interval = FRAME_S / self.options.speed
         while True:
@@ -338,8 +355,10 @@ class CallSession:
                 self._spawn(self._hangup_after_grace(name))
 
     def _frames(self, audio: Audio) -> list[bytes]:
-        x = audio.samples if audio.sample_rate == LINE_RATE else resample(
-            audio.samples, audio.sample_rate, LINE_RATE
+        x = (
+            audio.samples
+            if audio.sample_rate == LINE_RATE
+            else resample(audio.samples, audio.sample_rate, LINE_RATE)
         )
         n = math.ceil(len(x) / FRAME_SAMPLES) * FRAME_SAMPLES
         padded = np.zeros(n, np.float32)

@@ -58,7 +58,9 @@ class SileroVAD:
 
     def probability(self, chunk: np.ndarray) -> float:
         if len(chunk) != self.chunk_samples:
-            raise ValueError(f"Silero VAD takes {self.chunk_samples}-sample chunks, not {len(chunk)}")
+            raise ValueError(
+                f"Silero VAD takes {self.chunk_samples}-sample chunks, not {len(chunk)}"
+            )
         with self._torch.inference_mode():
             x = self._torch.from_numpy(np.ascontiguousarray(chunk, dtype=np.float32))
             return float(self._model(x, INTERNAL_RATE))
