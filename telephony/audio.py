@@ -14,7 +14,7 @@ INTERNAL_RATE = 16_000  # Hz: what VAD, ASR and TTS exchange inside the system
 LINE_RATE = 8_000  # Hz: G.711 telephone line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Audio:
     """Mono float32 samples in [-1, 1] at `sample_rate` Hz."""
 

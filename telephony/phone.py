@@ -68,6 +68,8 @@ class PhoneOptions:
     """Jitter buffer: playback starts once this many frames have arrived."""
     reply_delay_s: float = 0.7
     """How long the agent must be quiet before the person answers (a natural turn gap)."""
+    listen_s: float = 5.0
+    """How much of the end of the agent's turn the person's ears are given."""
     max_call_s: float = 600.0
     parameters: dict[str, str] = field(default_factory=dict)  # customParameters of `start`
     token: str | None = None
@@ -220,7 +222,10 @@ class SimulatedPhone:
         # stayed quiet for a natural gap; a stall mid-sentence is not an invitation to answer.
         ready = self._heard and self._turn_complete and not self._mic
         if ready and quiet_s >= self.options.reply_delay_s:
-            heard = Audio(ulaw_to_float(b"".join(self._heard)), LINE_RATE)
+            # The question is at the end of the agent's turn; listening to its last seconds
+            # keeps the simulated person's reaction time human.
+            tail = b"".join(self._heard)[-int(self.options.listen_s * LINE_RATE) :]
+            heard = Audio(ulaw_to_float(tail), LINE_RATE)
             self._heard = []
             loop = asyncio.get_running_loop()
             self._responding = loop.run_in_executor(self._executor, self.person.respond, heard)

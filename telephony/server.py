@@ -62,6 +62,11 @@ class CallServer:
         return self._server.sockets[0].getsockname()[1]
 
     async def start(self) -> None:
+        # Load the VAD model now, not during the first call's first second of audio.
+        from telephony.vad import make_vad
+
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._executor, make_vad, self.options.session.vad)
         self._server = await serve(
             self._handle,
             self.options.host,

@@ -131,6 +131,7 @@ class CallSession:
         self._hangup_mark: str | None = None
         self._hangup = asyncio.Event()
         self._sender: asyncio.Task | None = None
+        self._grace: asyncio.Future | None = None
         self.call: CallInfo | None = None
         self.end_reason = ""
         self.errors: list[str] = []
@@ -352,7 +353,7 @@ class CallSession:
             log.debug("call %s: sent %s (%d frames) for %s", sid, name, len(frames), segment.text)
             if reply.hangup:
                 self._hangup_mark = name
-                self._spawn(self._hangup_after_grace(name))
+                self._grace = asyncio.ensure_future(self._hangup_after_grace(name))
 
     def _frames(self, audio: Audio) -> list[bytes]:
         x = (
@@ -426,8 +427,9 @@ class CallSession:
 
     async def _finalize(self, reason: str) -> None:
         self.end_reason = reason
-        if self._sender:
-            self._sender.cancel()
+        for task in (self._sender, self._grace):
+            if task is not None:
+                task.cancel()
         pending = [t for t in self._tasks if not t.done()]
         if pending:  # let the agent finish a reply it is computing, briefly
             await asyncio.wait(pending, timeout=10)

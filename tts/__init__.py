@@ -1,7 +1,7 @@
 """Speech synthesis for the agent's voice and for simulated callers.
 
 Backends live one per module (`tts.espeak`, `tts.flite`, `tts.coqui`); they all satisfy
-`Synthesizer` and return 16 kHz `Audio` (rendering for the 8 kHz line happens in telephony).
+`Synthesizer` and return 16 kHz `Audio`; `tts.render` prepares it for the 8 kHz line.
 """
 
 from __future__ import annotations
