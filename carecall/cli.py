@@ -129,7 +129,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"call ended: {result['reason']}; recording: {result['recording']}")
         return 0
     if args.command == "demo":
-        return commands.demo(_settings(args), persona=args.persona, out=args.out)
+        # The demo simulates the line at 2x real time by default so that a whole six-item call
+        # fits in under a minute; turn-taking counts audio samples, so it behaves the same.
+        extra = {} if args.speed else {"speed": commands.DEMO_SPEED}
+        return commands.demo(_settings(args, **extra), persona=args.persona, out=args.out)
     if args.command == "scenario":
         return commands.scenario(args)
     if args.command == "memory":

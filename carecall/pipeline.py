@@ -18,7 +18,7 @@ from carecall.config import Settings
 from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, load_scenario
 from dialogue.memory import SqliteMemoryStore, plan_update
-from dialogue.scenario import Scenario
+from dialogue.scenario import Scenario, domain_corpus
 from scenarios import scenario_path
 from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
@@ -188,5 +188,5 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
 
     lm_path = settings.output_dir / "lm" / f"{scenario.id}.arpa"
     lm_path.parent.mkdir(parents=True, exist_ok=True)
-    build_arpa(scenario.domain_sentences(), lm_path)
+    build_arpa(domain_corpus(scenario), lm_path)
     return SphinxRecognizer(lm=lm_path)

@@ -1,0 +1,268 @@
+"""The simulated person on the other end of a test call: a persona and the ear that drives it.
+
+A persona is a script — what this person answers to each check-in item, and what the report
+should therefore say (`truths`). The simulated phone only has what its own recognizer made of
+the agent's voice, often garbled, so `SimulatedCaller` decides which item it is being asked
+by weighted word overlap with every line the scenario can say, tolerant of mis-heard words,
+and otherwise assumes the next item of the script, as a patient person would.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from dialogue.engine import AgentTurn, DialogueEngine
+from dialogue.report import CallReport
+from dialogue.scenario import DONT_KNOW, Scenario
+from dialogue.text import fill, similar_words, terms
+from dialogue.yamlfile import ScenarioError, load_model, problem
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+IDENTITY = "identity"
+AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PersonaEmergency(_Model):
+    at: str  # the item whose question the person answers with this line instead
+    text: Text
+    expect: str  # the scenario emergency id this line must trigger
+
+
+class Persona(_Model):
+    id: str
+    name: Text
+    recipient_id: Text
+    language: Literal["ko", "en"]
+    voice: Text = "flite:slt"  # "<synthesizer>:<voice>"
+    rate: float = Field(default=1.0, gt=0.2, le=3.0)
+    scenario: str | None = None  # the scenario it was written for: a name, or a path from here
+    answers: dict[str, Text | list[Text]]  # identity / item id -> answer, or [answer, follow-up]
+    goodbye: str = ""
+    fallback: str | None = None  # said to an item the script does not cover; None: silence
+    truths: dict[str, str] = {}  # item id -> answer class the report should show
+    emergency: PersonaEmergency | None = None
+
+    def lines(self, key: str) -> list[str]:
+        value = self.answers.get(key, [])
+        return [value] if isinstance(value, str) else list(value)
+
+
+def check_persona(persona: Persona, scenario: Scenario):
+    """Rules tying a persona to its scenario; yields (loc, message)."""
+    items = {i.id: i for i in scenario.items}
+    if persona.language != scenario.language:
+        yield ("language",), f"is {persona.language!r} but {scenario.id} is {scenario.language!r}"
+    if IDENTITY not in persona.answers:
+        yield ("answers",), "must answer 'identity' (the opening question)"
+    for key, value in persona.answers.items():
+        if key != IDENTITY and key not in items:
+            yield ("answers", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
+        if isinstance(value, list) and not value:
+            yield ("answers", key), "must be a non-empty list"
+    for key, expected in persona.truths.items():
+        if key not in items:
+            yield ("truths", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
+            continue
+        classes = [a.answer_class for a in items[key].answers] + [DONT_KNOW, "unanswered"]
+        if expected not in classes:
+            yield ("truths", key), f"unknown answer class {expected!r}; have {classes}"
+    if persona.emergency:
+        if persona.emergency.at not in items:
+            yield ("emergency", "at"), f"unknown item {persona.emergency.at!r}"
+        if persona.emergency.expect not in {e.id for e in scenario.emergency}:
+            expect = persona.emergency.expect
+            yield ("emergency", "expect"), f"{scenario.id} has no emergency {expect!r}"
+
+
+def load_persona(path: str | Path, scenario: Scenario | None = None) -> Persona:
+    """Load a persona YAML (a bare name is looked up among the shipped personas); with a
+    scenario — given, or named by the persona — it is also checked against it."""
+    from dialogue.scenario import load_scenario
+    from scenarios import persona_path
+
+    try:
+        path = persona_path(path)
+    except FileNotFoundError as exc:
+        raise ScenarioError([str(exc)]) from None
+    persona, lines = load_model(path, Persona)
+    if scenario is None and persona.scenario:
+        named = Path(persona.scenario)
+        if named.suffix in (".yaml", ".yml") and not named.is_absolute():
+            named = path.parent / named  # a relative path is relative to the persona file
+        scenario = load_scenario(named)
+    if scenario is not None:
+        found = check_persona(persona, scenario)
+        if problems := [problem(path, lines, loc, message) for loc, message in found]:
+            raise ScenarioError(problems)
+    return persona
+
+
+Target = tuple[str, str | None]  # (identity | item | followup | closing | again, item id)
+
+
+class SimulatedCaller:
+    def __init__(self, persona: Persona, scenario: Scenario, *, threshold: float = 0.35):
+        self.persona = persona
+        self.scenario = scenario
+        self.threshold = threshold
+        self._answered: set[str] = set()
+        self._emergency_said = False
+        self._hung_up = False
+        self._last: Target = (IDENTITY, None)
+        self._targets = self._build_targets()
+        docs = [set(ts) for _, ts in self._targets]
+        df: dict[str, int] = {}
+        for doc in docs:
+            for t in doc:
+                df[t] = df.get(t, 0) + 1
+        # Words in every target ("you", "today") carry no information: idf 0.
+        self._idf = {t: math.log(len(docs) / n) for t, n in df.items()}
+
+    def respond(self, agent_text: str | None) -> str | None:
+        """What the person says after hearing `agent_text` (None: heard nothing usable)."""
+        if self._hung_up:
+            return None
+        kind, item_id = (self.which(agent_text) if agent_text else None) or self._next_in_script()
+        self._last = (kind, item_id)
+        if kind == "closing":
+            self._hung_up = True
+            return self.persona.goodbye or None
+        if kind == IDENTITY:
+            self._answered.add(IDENTITY)
+            return self.persona.lines(IDENTITY)[0]
+        assert item_id is not None
+        emergency = self.persona.emergency
+        if emergency and emergency.at == item_id and not self._emergency_said:
+            self._emergency_said = True
+            return emergency.text
+        self._answered.add(item_id)
+        lines = self.persona.lines(item_id)
+        if not lines:
+            return self.persona.fallback
+        return lines[1] if kind == "followup" and len(lines) > 1 else lines[0]
+
+    def which(self, heard: str) -> Target | None:
+        """The target the heard words match best, or None when nothing matches well enough.
+
+        A person expects the conversation to go on in order, so the next item of the script
+        and the follow-up of the last answer get a head start over the rest, and a re-ask
+        ("Sorry, I didn't catch that ...") points back to the question just answered.
+        """
+        said = set(self._terms(heard))
+        if not said:
+            return None
+        prior = {self._next_in_script(): 0.2}
+        if self._last[0] == "item" and self._last[1]:
+            # Persons know what they answered: a follow-up is likely after this one.
+            item = self.scenario.item(self._last[1])
+            expected = self.persona.truths.get(item.id) in item.followups
+            prior[("followup", item.id)] = 0.3 if expected else 0.1
+        total, score, target = self._best(said, prior)
+        again, words = max(
+            ((self._overlap(said, ts, exact=True), set(ts))
+             for t, ts in self._targets if t[0] == AGAIN),
+            key=lambda a: a[0], default=(0.0, set()),
+        )
+        if again >= 0.6 and again > total:
+            # "Sorry, I didn't catch that. <question>": judge the question part on its own.
+            _, score, target = self._best(said - words, {self._last: 0.3})
+            return target if score >= self.threshold else self._last
+        return target if score >= self.threshold else None
+
+    def _best(self, said: set[str], prior: dict[Target, float]) -> tuple[float, float, Target]:
+        """(score with prior, score, target) of the best target for the heard words."""
+        best: tuple[float, float, Target] = (-1.0, 0.0, self._next_in_script())
+        for target, expected in self._targets:
+            if target[0] == AGAIN:
+                continue
+            score = self._overlap(said, expected)
+            # Answered items come back only as re-asks, which are rarer than new questions.
+            bias = prior.get(target, -0.1 if target[1] in self._answered else 0.0)
+            if score + bias > best[0]:
+                best = (score + bias, score, target)
+        return best
+
+    def _overlap(self, said: set[str], expected: list[str], *, exact: bool = False) -> float:
+        """Share of the target's information (idf) that was heard; mis-heard long words count
+        by their similarity, short ones only when exact."""
+        wanted = set(expected)
+        total = sum(self._idf[t] for t in wanted)
+        if not total:
+            return 0.0
+        hit = 0.0
+        for t in wanted:
+            if t in said:
+                hit += self._idf[t]
+            elif not exact and self.scenario.language != "ko" and len(t) >= 4:
+                sim = max((similar_words(t, s) for s in said if len(s) >= 3), default=0.0)
+                hit += self._idf[t] * sim if sim >= 0.75 else 0.0
+        return hit / total
+
+    def _terms(self, text: str) -> list[str]:
+        # One- and two-letter English words ("a", "is", "do") are mostly recognizer filler.
+        found = terms(text, self.scenario.language)
+        return found if self.scenario.language == "ko" else [t for t in found if len(t) > 2]
+
+    def _next_in_script(self) -> Target:
+        if IDENTITY not in self._answered:
+            return (IDENTITY, None)
+        for item in self.scenario.items:
+            if item.id not in self._answered:
+                return ("item", item.id)
+        return ("closing", None)
+
+    def _build_targets(self) -> list[tuple[Target, list[str]]]:
+        s = self.scenario
+        names = {"recipient_name": self.persona.name, "agent_name": s.agent.name,
+                 "organization": s.agent.organization}
+
+        def t(text: str) -> list[str]:
+            return self._terms(fill(text, **names, fact="", question=""))
+
+        out: list[tuple[Target, list[str]]] = [
+            ((IDENTITY, None), t(s.opening.question)), ((IDENTITY, None), t(s.opening.retry)),
+        ]
+        for item in s.items:
+            questions = item.questions + ([item.memory_question] if item.memory_question else [])
+            out += [(("item", item.id), t(q)) for q in questions]
+            for answer_class, question in item.followups.items():
+                # The follow-up comes after the answer's acknowledgement: both identify it.
+                answer = item.answer(answer_class)
+                ack = answer.ack if answer and answer.ack else ""
+                target = ("followup", item.id)
+                out += [(target, t(f"{ack} {question}")), (target, t(question))]
+        endings = [s.closing.text, s.silence.give_up, s.opening.wrong_person]
+        endings += [e.say for e in s.emergency]
+        out += [(("closing", None), t(text)) for text in endings]
+        again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
+        out += [((AGAIN, None), t(text)) for text in again]
+        return [(target, ts) for target, ts in out if ts]
+
+
+def simulate_text_call(
+    engine: DialogueEngine, caller: SimulatedCaller, *, max_turns: int = 40,
+    hear: Callable[[str], str | None] | None = None,
+    recognize: Callable[[str], str] | None = None,
+) -> CallReport:
+    """A whole call in text, no audio: `hear` garbles what the phone hears of the agent,
+    `recognize` what the agent's recognizer makes of the person (both default to perfect)."""
+    turn: AgentTurn = engine.opening()
+    for _ in range(max_turns):
+        engine.heard(turn, turn.text, True)
+        if turn.end_call:
+            break
+        answer = caller.respond(hear(turn.text) if hear else turn.text)
+        if answer is None:
+            turn = engine.on_silence()
+        else:
+            turn = engine.reply(recognize(answer) if recognize else answer)
+    return engine.report()

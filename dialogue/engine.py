@@ -1,0 +1,328 @@
+"""The scenario engine: one state machine per call, text in, agent turns out.
+
+It does no I/O and knows nothing of audio, so the line (telephony) and the models (ASR, TTS, a
+future LLM responder and guard) wrap it: the line calls `reply` with what the recognizer heard,
+`on_silence` when the person says nothing, `heard` when a turn's audio was actually played.
+
+The flow is the one a care worker would follow: greet and confirm who answered, ask each item
+in order (one follow-up when an answer calls for it, one re-ask when nothing could be made of
+the answer), stop at once for an emergency, close warmly. Question variants are drawn from a
+seeded generator so a call can be replayed exactly.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from dialogue.extract import (
+    EmergencyMatch,
+    detect_emergency,
+    extract,
+    identity_answer,
+    is_repeat_request,
+)
+from dialogue.memory import Fact
+from dialogue.report import Alert, CallReport, ItemResult, TranscriptEntry, summarize
+from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
+from dialogue.text import fill, placeholders, words
+
+TurnKind = Literal[
+    "opening", "question", "followup", "reprompt", "clarify", "emergency", "closing",
+    "transition", "dtmf",
+]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AgentTurn:
+    text: str  # "" means nothing more to say
+    kind: TurnKind
+    item_id: str | None = None
+    expected: tuple[str, ...] = ()  # words the answer will likely contain: for ASR biasing
+    end_call: bool = False
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) -> tuple[str, ...]:
+    out = [k.replace("*", "") for g in groups for k in g.keywords]
+    out += [w for s in sentences for w in words(s)]
+    return tuple(dict.fromkeys(out))[:limit]
+
+
+class DialogueEngine:
+    """One call's conversation. Every method returns at once (no I/O, no models).
+
+    `seed` picks question variants and transitions; `clock` (seconds, epoch) stamps the
+    transcript and enforces the scenario's time limit — pass a fake one in tests.
+    """
+
+    def __init__(
+        self, scenario: Scenario, *, recipient: Recipient, memory: list[Fact] | None = None,
+        seed: int = 0, clock: Callable[[], float] = time.time,
+    ):
+        self.scenario = scenario
+        self.recipient = recipient
+        self._memory = {f.item_id: f for f in memory or [] if f.item_id and not f.retracted}
+        self._rng = random.Random(seed)
+        self._clock = clock
+        self._start = clock()
+        self._names = {
+            "recipient_name": recipient.name, "agent_name": scenario.agent.name,
+            "organization": scenario.agent.organization,
+        }
+        self._results = {
+            i.id: ItemResult(item_id=i.id, topic=i.topic, required=i.required)
+            for i in scenario.items
+        }
+        self._alerts: list[Alert] = []
+        self._transcript: list[TranscriptEntry] = []
+        self._phase: Literal["start", "identity", "items", "followup", "done"] = "start"
+        self._outcome: str | None = None
+        self._index = 0
+        self._question = ""  # the question now waiting for an answer, as it was worded
+        self._reprompted = False
+        self._repeats = 0
+        self._identity_retried = False
+        self._silences = 0
+
+    # -- what the line calls ---------------------------------------------------------------
+
+    def opening(self) -> AgentTurn:
+        self._phase = "identity"
+        self._question = self._fill(self.scenario.opening.question)
+        text = _join(self._fill(self.scenario.opening.text), self._question)
+        return AgentTurn(text, "opening", expected=self._identity_vocabulary())
+
+    def reply(self, user_text: str) -> AgentTurn:
+        if self._phase == "done":
+            return AgentTurn("", "closing", end_call=True)
+        self._record("person", user_text)
+        self._silences = 0
+        if self._phase == "start":
+            return self.opening()
+        if emergency := detect_emergency(self.scenario, user_text):
+            return self._emergency(emergency)
+        if self._phase == "identity":
+            return self._identity(user_text)
+        if self._phase == "followup":
+            return self._followup_answer(user_text)
+        return self._answer(user_text)
+
+    def on_silence(self) -> AgentTurn:
+        if self._phase == "done":
+            return AgentTurn("", "closing", end_call=True)
+        silence = self.scenario.silence
+        self._silences += 1
+        if self._silences > silence.max_reprompts:
+            if any(e.speaker == "person" for e in self._transcript):
+                self._alert("no_response", "medium", "The person stopped answering.")
+            else:
+                self._alert("no_response", "low", "No one spoke on the call.")
+            return self._finish("no_response", self._fill(silence.give_up), "closing")
+        return self._pending("reprompt", self._fill(silence.reprompt, question=self._question))
+
+    def on_dtmf(self, digit: str) -> AgentTurn | None:
+        action = self.scenario.dtmf.get(digit)
+        if action is None or self._phase in ("done", "start"):
+            return None
+        say = self._fill(action.say)
+        if action.action == "end":
+            return self._finish("ended_by_person", _join(say, self._closing_text()), "closing")
+        if action.action == "callback":
+            self._alert("callback", action.severity, action.note, evidence=f"key {digit}")
+        return self._pending("dtmf", _join(say, self._question))
+
+    def heard(self, turn: AgentTurn, text: str, complete: bool) -> None:
+        """The line played `text` of `turn` (all of it when `complete`): only this is kept."""
+        if text.strip():
+            self._record("agent", text.strip(), complete=complete)
+
+    @property
+    def finished(self) -> bool:
+        return self._phase == "done"
+
+    def report(self, reason: str | None = None, recording: str | None = None) -> CallReport:
+        """The report as of now. `reason` is why the line ended; by default the engine's own
+        outcome when it closed the call, else "broken_off"."""
+        items = [self._results[i.id] for i in self.scenario.items]
+        required = [r for r in items if r.required]
+        answered = sum(r.status == "answered" for r in required)
+        return CallReport(
+            recipient_id=self.recipient.id, recipient_name=self.recipient.name,
+            scenario_id=self.scenario.id, language=self.scenario.language,
+            started=datetime.fromtimestamp(self._start, UTC),
+            ended=datetime.fromtimestamp(self._clock(), UTC),
+            reason=reason or (self._outcome if self._outcome else "broken_off"),
+            outcome=self._outcome or "incomplete",
+            items=[r.model_copy() for r in items], alerts=list(self._alerts),
+            completion=round(answered / len(required), 3) if required else 1.0,
+            summary=summarize(self.recipient.name, self.scenario.language, items, self._alerts),
+            transcript=list(self._transcript), recording=recording,
+        )
+
+    def memory_facts(self) -> list[Fact]:
+        """Facts this call produced, one per answered item; an empty value retracts the key."""
+        now = datetime.fromtimestamp(self._clock(), UTC)
+        facts = []
+        for item in self.scenario.items:
+            result = self._results[item.id]
+            answer = item.answer(result.answer_class or "")
+            if result.status != "answered" or answer is None:
+                continue  # unknown or unanswered: no evidence either way
+            values = {"detail": result.detail} if result.detail else {}
+            fillable = [t for t in answer.remember if placeholders(t) <= values.keys()]
+            if fillable:
+                facts.append(Fact(item.id, fill(fillable[0], **values), item.id, now))
+            elif not answer.remember:
+                facts.append(Fact(item.id, "", item.id, now))
+        return facts
+
+    # -- the flow --------------------------------------------------------------------------
+
+    def _identity(self, text: str) -> AgentTurn:
+        answer = identity_answer(self.scenario, text)
+        opening = self.scenario.opening
+        if answer == "deny":
+            return self._finish("wrong_person", self._fill(opening.wrong_person), "closing")
+        if answer == "confirm" or self._identity_retried:
+            self._phase = "items"
+            lead = self._fill(opening.confirmed) if answer == "confirm" else ""
+            return self._ask(0, lead)
+        self._identity_retried = True
+        return AgentTurn(self._fill(opening.retry), "clarify", expected=self._identity_vocabulary())
+
+    def _answer(self, text: str) -> AgentTurn:
+        item = self._item
+        found = extract(item, text, language=self.scenario.language,
+                        dont_know=self.scenario.dont_know)
+        if found.answer_class is None:
+            repeat = self.scenario.repeat
+            if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
+                self._repeats += 1
+                return self._pending("clarify", self._fill(repeat.say, question=self._question))
+            if not self._reprompted:
+                self._reprompted = True
+                template = self._rng.choice(self.scenario.reprompts)
+                return self._pending("reprompt", self._fill(template, question=self._question))
+            self._results[item.id].status = "unanswered"
+            return self._next("")
+        result = self._results[item.id]
+        result.status, result.answer_class = "answered", found.answer_class
+        result.evidence, result.confidence = found.evidence, found.confidence
+        result.detail = found.detail
+        if found.answer_class == DONT_KNOW:
+            result.summary = item.topic
+            return self._next(self._fill(self.scenario.dont_know.say))
+        answer = item.answer(found.answer_class)
+        assert answer is not None  # extract only returns the item's classes
+        result.summary = _join(answer.summary or answer.description,
+                               f"({found.detail})" if found.detail else "")
+        if answer.flag:
+            self._alert("flag", answer.flag.severity, answer.flag.note, item.id, found.evidence)
+        ack = self._fill(answer.ack or "")
+        if followup := item.followups.get(found.answer_class):
+            self._phase = "followup"
+            self._question = self._fill(followup)
+            return AgentTurn(_join(ack, self._question), "followup", item.id, self._vocab(item))
+        return self._next(ack)
+
+    def _followup_answer(self, text: str) -> AgentTurn:
+        item = self._item
+        result = self._results[item.id]
+        result.followup = text.strip()
+        more = extract(item, text, language=self.scenario.language)
+        if more.detail and not result.detail:
+            result.detail = more.detail
+        self._phase = "items"
+        return self._next("")
+
+    def _next(self, ack: str) -> AgentTurn:
+        self._index += 1
+        self._reprompted, self._repeats = False, 0
+        if self._index >= len(self.scenario.items):
+            return self._finish("completed", _join(ack, self._closing_text()), "closing")
+        transition = self._fill(self._rng.choice(self.scenario.transitions))
+        return self._ask(self._index, ack or transition)
+
+    def _ask(self, index: int, lead: str) -> AgentTurn:
+        if self._clock() - self._start > self.scenario.time_limit_s:
+            return self._finish("time_limit", _join(lead, self._closing_text()), "closing")
+        self._index = index
+        item = self._item
+        fact = self._memory.get(item.id)
+        if fact is not None and item.memory_question:
+            self._question = self._fill(item.memory_question, fact=fact.value)
+        else:
+            self._question = self._fill(self._rng.choice(item.questions))
+        return AgentTurn(_join(lead, self._question), "question", item.id, self._vocab(item))
+
+    def _emergency(self, found: EmergencyMatch) -> AgentTurn:
+        emergency = found.emergency
+        if not any(a.kind == "emergency" and a.note == (emergency.note or emergency.id)
+                   for a in self._alerts):
+            self._alert("emergency", emergency.severity, emergency.note or emergency.id,
+                        self._current_item_id(), found.evidence)
+        say = self._fill(emergency.say)
+        if emergency.end_call:
+            return self._finish("emergency", say, "emergency")
+        return self._pending("emergency", _join(say, self._question))
+
+    def _finish(self, outcome: str, text: str, kind: TurnKind) -> AgentTurn:
+        self._phase, self._outcome = "done", outcome
+        return AgentTurn(text, kind, end_call=True)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @property
+    def _item(self) -> Item:
+        return self.scenario.items[self._index]
+
+    def _current_item_id(self) -> str | None:
+        return self._item.id if self._phase in ("items", "followup") else None
+
+    def _pending(self, kind: TurnKind, text: str) -> AgentTurn:
+        """A turn that leaves the current question open (re-ask, silence, key press)."""
+        item_id = self._current_item_id()
+        expected = self._vocab(self._item) if item_id else self._identity_vocabulary()
+        return AgentTurn(text, kind, item_id, expected)
+
+    def _closing_text(self) -> str:
+        closing = self.scenario.closing
+        alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
+        return _join(self._fill(closing.alert_text) if alerted else "", self._fill(closing.text))
+
+    def _fill(self, template: str, **values: str) -> str:
+        return fill(template, **self._names, **values)
+
+    def _vocab(self, item: Item) -> tuple[str, ...]:
+        examples = [e for a in item.answers for e in a.examples]
+        return _vocabulary([*item.answers, self.scenario.dont_know], examples)
+
+    def _identity_vocabulary(self) -> tuple[str, ...]:
+        opening = self.scenario.opening
+        return _vocabulary([opening.confirm, opening.deny], [self.recipient.name])
+
+    def _alert(
+        self, kind: str, severity: str, note: str, item_id: str | None = None, evidence: str = ""
+    ) -> None:
+        t = round(self._clock() - self._start, 2)
+        self._alerts.append(Alert(kind=kind, severity=severity, note=note, item_id=item_id,
+                                  evidence=evidence, t=t))
+
+    def _record(self, speaker: Literal["agent", "person"], text: str, complete: bool = True):
+        t = round(self._clock() - self._start, 2)
+        self._transcript.append(TranscriptEntry(speaker=speaker, text=text, t=t,
+                                                complete=complete))

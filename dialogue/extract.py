@@ -1,0 +1,267 @@
+"""Offline answer extraction: which answer class an utterance gives, and why.
+
+The words come from a recognizer, so they may be mis-heard, lower-case and unpunctuated.
+Matches come in three kinds, each less sure than the last:
+
+1. exact keywords and patterns — overlapping matches are resolved longest first, so
+   "didn't eat" beats "eat" and "안 먹" beats "먹";
+2. near matches of English keywords where no exact match lies (a near-homophone: "hertz"
+   for "hurts", "slapped" for "slept"), with less weight;
+3. when nothing matched at all, word overlap with the answer's examples.
+
+A match preceded by a negator ("I don't have any pain", "잘 안 먹었어요") counts for the
+answer's `negated` class, or not at all. The class with the most matched text wins. A real
+answer beats "I don't know" ("I don't know, I think I ate"), with less confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dialogue.scenario import DONT_KNOW, SEVERITY_RANK, Emergency, Item, Phrases, Scenario
+from dialogue.text import has_hangul, normalize, similar_words, terms
+
+
+@dataclass(frozen=True)
+class Extraction:
+    item_id: str
+    answer_class: str | None  # None: nothing recognizable was said
+    evidence: str = ""  # the words that gave the class
+    confidence: float = 0.0
+    detail: str | None = None  # what a pattern's (?P<detail>...) group caught ("knee")
+
+
+@dataclass(frozen=True)
+class EmergencyMatch:
+    emergency: Emergency
+    evidence: str
+
+
+@dataclass(frozen=True)
+class _Match:
+    label: str
+    start: int  # character offsets in the normalized utterance
+    end: int
+    weight: float  # 1 for exact, lower for near matches
+    detail: str | None = None
+
+
+_NEGATORS_EN = frozenset(
+    "not never nothing nor neither cannot hardly barely without".split()
+)
+# A new clause ends a negation's reach: "not very | i kept waking up".
+_BOUNDARIES_EN = frozenset(
+    "but and though although so because then yet i i'm i've i'd she he we they".split()
+)
+_KO_NEG_BEFORE = ("안", "못")
+_KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
+_STOPWORDS_EN = frozenset(
+    "i i'm me my a an the and or to of in on at it is was am are be been this that so "
+    "just very quite really yes yeah no well oh um uh you your we with for".split()
+)
+
+
+def _korean(language: str, text: str) -> bool:
+    return language == "ko" or has_hangul(text)
+
+
+@lru_cache(maxsize=4096)
+def _keyword_regex(keyword: str, korean: bool) -> re.Pattern[str]:
+    if korean:
+        compact = normalize(keyword.replace("*", "")).replace(" ", "")
+        if len(compact) == 1:  # one syllable ("네") only as a word of its own
+            return re.compile(rf"(?<!\S){re.escape(compact)}(?!\S)")
+        # Spacing in Korean ASR output is unreliable: allow a space between any syllables.
+        return re.compile(r"\s?".join(re.escape(c) for c in compact))
+    tokens = []
+    for raw in keyword.split():
+        word = re.escape(normalize(raw.rstrip("*")))
+        tokens.append(word + r"\w*" if raw.endswith("*") else word)
+    return re.compile(r"(?<![\w'])" + r"\s+".join(t for t in tokens if t) + r"(?![\w'])")
+
+
+@lru_cache(maxsize=1024)
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _exact(label: str, phrases: Phrases, norm: str, korean: bool) -> list[_Match]:
+    out = [
+        _Match(label, m.start(), m.end(), 1.0)
+        for keyword in phrases.keywords
+        for m in _keyword_regex(keyword, korean).finditer(norm)
+        if m.end() > m.start()
+    ]
+    for pattern in phrases.patterns:
+        for m in _pattern_regex(pattern).finditer(norm):
+            if m.end() > m.start():
+                detail = m.groupdict().get("detail")
+                out.append(_Match(label, m.start(), m.end(), 1.0, detail))
+    return out
+
+
+def _near(label: str, phrases: Phrases, norm: str) -> list[_Match]:
+    """English keywords whose longer words were mis-heard; short words must still be exact."""
+    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", norm)]
+    out = []
+    for keyword in phrases.keywords:
+        key = [(normalize(k.rstrip("*")), k.endswith("*")) for k in keyword.split()]
+        key = [(k, wild) for k, wild in key if k]
+        if not key or max(len(k) for k, _ in key) < 4:
+            continue
+        for i in range(len(spans) - len(key) + 1):
+            sims = [_word_match(k, wild, spans[i + j][2]) for j, (k, wild) in enumerate(key)]
+            if min(sims) >= 0.8 and min(sims) < 1.0:
+                weight = 0.7 * sum(sims) / len(sims)
+                out.append(_Match(label, spans[i][0], spans[i + len(key) - 1][1], weight))
+    return out
+
+
+def _word_match(key: str, wildcard: bool, word: str) -> float:
+    if len(key) < 4:
+        return float(word == key or (wildcard and word.startswith(key)))
+    if wildcard:  # "hurt*" against "hertz": compare with the word's prefixes
+        ends = range(len(key), max(len(word), len(key)) + 1)
+        return max(similar_words(key, word[:n]) for n in ends)
+    return similar_words(key, word)
+
+
+def _negated(norm: str, match: _Match, korean: bool) -> int | None:
+    """Start of the negator that reverses `match`, or None when it is not negated."""
+    if korean:
+        compact_before = norm[: match.start].rstrip()
+        if compact_before.endswith(_KO_NEG_BEFORE) and not compact_before.endswith("잘못"):
+            return len(compact_before) - 1
+        if _KO_NEG_AFTER.match(norm[match.end :].replace(" ", "")):
+            return match.start
+        return None
+    before = list(re.finditer(r"\S+", norm[: match.start]))[-3:]
+    for distance, m in enumerate(reversed(before), start=1):
+        word = m.group()
+        if word in _BOUNDARIES_EN:
+            return None
+        if word in _NEGATORS_EN or word.endswith("n't") or (word == "no" and distance == 1):
+            return m.start()
+    return None
+
+
+def _resolve(exact: list[_Match], near: list[_Match]) -> list[_Match]:
+    """Keep the longest matches, exact ones before near ones; drop any overlapping a kept one."""
+    kept: list[_Match] = []
+    for group in (exact, near):
+        for m in sorted(group, key=lambda m: (m.start - m.end, m.start)):
+            if all(m.end <= k.start or m.start >= k.end for k in kept):
+                kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def classify(
+    labels: dict[str, Phrases], text: str, *, language: str = "en",
+    negated: dict[str, str | None] | None = None,
+) -> tuple[str | None, str, float, str | None]:
+    """(label, evidence, confidence, detail) for the label whose phrases `text` carries most.
+
+    `negated` maps a label to the label its negated matches count for (None: dropped).
+    Labels listed first win ties.
+    """
+    norm = normalize(text)
+    korean = _korean(language, norm)
+    negated = negated or {}
+    found = [m for label, p in labels.items() for m in _exact(label, p, norm, korean)]
+    near = [] if korean else [m for label, p in labels.items() for m in _near(label, p, norm)]
+    kept: list[_Match] = []
+    for m in _resolve(found, near):
+        start = _negated(norm, m, korean)
+        if start is None:
+            kept.append(m)
+        elif target := negated.get(m.label):
+            kept.append(_Match(target, min(start, m.start), m.end, m.weight, m.detail))
+    if not kept:
+        return None, "", 0.0, None
+    order = list(labels)
+    score: dict[str, float] = {}
+    for m in kept:
+        score[m.label] = score.get(m.label, 0.0) + m.weight * (m.end - m.start)
+    best = max(score, key=lambda lb: (score[lb], -order.index(lb)))
+    mine = [m for m in kept if m.label == best]
+    strongest = max(mine, key=lambda m: m.weight * (m.end - m.start))
+    units = (strongest.end - strongest.start) / (3 if korean else 5)
+    strength = min(1.0, 0.6 + 0.15 * units) * strongest.weight
+    confidence = round(strength * score[best] / sum(score.values()), 2)
+    evidence = " … ".join(norm[m.start : m.end] for m in mine)
+    detail = next((m.detail for m in mine if m.detail), None)
+    return best, evidence, confidence, detail
+
+
+def _by_examples(item: Item, text: str, language: str) -> tuple[str | None, str, float]:
+    """The class of the example answer `text` shares most words with (Dice >= 0.5)."""
+    norm = normalize(text)
+    said = {t for t in terms(norm, language) if t not in _STOPWORDS_EN}
+    best: tuple[float, str | None] = (0.0, None)
+    for answer in item.answers:
+        label = answer.answer_class
+        for sentence in answer.examples:
+            ref = {t for t in terms(sentence, language) if t not in _STOPWORDS_EN}
+            if said and ref:
+                dice = 2 * len(said & ref) / (len(said) + len(ref))
+                best = max(best, (dice, label), key=lambda b: b[0])
+    if best[1] is None or best[0] < 0.5:
+        return None, "", 0.0
+    return best[1], norm, round(0.5 * best[0], 2)
+
+
+def extract(
+    item: Item, text: str, *, language: str = "en", dont_know: Phrases | None = None
+) -> Extraction:
+    """The answer class `text` gives to `item`; DONT_KNOW when the person does not know.
+
+    A real answer wins over "I don't know" ("I don't know, I think I ate"), with less
+    confidence: the person hedged.
+    """
+    label, evidence, confidence, detail = classify(
+        {a.answer_class: a for a in item.answers}, text, language=language,
+        negated={a.answer_class: a.negated for a in item.answers},
+    )
+    unsure = None
+    if dont_know is not None:
+        unsure, said, sure, _ = classify({DONT_KNOW: dont_know}, text, language=language)
+        if label is None and unsure:
+            return Extraction(item.id, DONT_KNOW, said, sure)
+    if label is None:
+        label, evidence, confidence = _by_examples(item, text, language)
+    elif unsure:
+        confidence = round(confidence * 0.7, 2)
+    return Extraction(item.id, label, evidence, confidence, detail)
+
+
+def detect_emergency(scenario: Scenario, text: str) -> EmergencyMatch | None:
+    """The most severe emergency `text` speaks of (negated mentions do not count)."""
+    norm = normalize(text)
+    korean = _korean(scenario.language, norm)
+    hits: list[EmergencyMatch] = []
+    for emergency in scenario.emergency:
+        for m in _exact(emergency.id, emergency, norm, korean):
+            if _negated(norm, m, korean) is None:
+                hits.append(EmergencyMatch(emergency, norm[m.start : m.end]))
+                break
+    if not hits:
+        return None
+    return max(hits, key=lambda h: SEVERITY_RANK[h.emergency.severity])
+
+
+def identity_answer(scenario: Scenario, text: str) -> str | None:
+    """"confirm", "deny" or None for the answer to "Am I speaking with ...?"."""
+    opening = scenario.opening
+    label, _, _, _ = classify(
+        {"confirm": opening.confirm, "deny": opening.deny}, text, language=scenario.language
+    )
+    return label
+
+
+def is_repeat_request(scenario: Scenario, text: str) -> bool:
+    if scenario.repeat is None:
+        return False
+    label, _, _, _ = classify({"repeat": scenario.repeat}, text, language=scenario.language)
+    return label is not None
