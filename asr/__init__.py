@@ -43,7 +43,11 @@ class Transcript:
 @runtime_checkable
 class Recognizer(Protocol):
     def transcribe(
-        self, audio: Audio, *, language: str | None = None, context: RecognitionContext | None = None
+        self,
+        audio: Audio,
+        *,
+        language: str | None = None,
+        context: RecognitionContext | None = None,
     ) -> Transcript: ...
 
 

@@ -183,10 +183,6 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
         return WhisperRecognizer(
             model, device=settings.asr_device, beam_size=settings.asr_beam_size
         )
-    from asr.domain_lm import build_arpa
     from asr.sphinx import SphinxRecognizer
 
-    lm_path = settings.output_dir / "lm" / f"{scenario.id}.arpa"
-    lm_path.parent.mkdir(parents=True, exist_ok=True)
-    build_arpa(domain_corpus(scenario), lm_path)
-    return SphinxRecognizer(lm=lm_path)
+    return SphinxRecognizer.from_sentences(domain_corpus(scenario))

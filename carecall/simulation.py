@@ -8,7 +8,6 @@ voice is a synthesizer chosen by the persona (flite for English: pocketsphinx he
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from asr import Recognizer
 from carecall.voices import make_synthesizer, parse_voice
@@ -48,14 +47,10 @@ class PersonaPerson:
         return Action(speech=audio, text=answer)
 
 
-def build_ears(scenario: Scenario, work_dir: Path) -> Recognizer | None:
+def build_ears(scenario: Scenario) -> Recognizer | None:
     """An offline recognizer for the agent's voice, biased to what this scenario makes it say."""
     if scenario.language != "en":
         return None  # pocketsphinx ships an English model only: the brain falls back to order
-    from asr.domain_lm import build_arpa
     from asr.sphinx import SphinxRecognizer
 
-    lm = work_dir / f"ears-{scenario.id}.arpa"
-    lm.parent.mkdir(parents=True, exist_ok=True)
-    build_arpa(scenario.agent_lines(), lm)
-    return SphinxRecognizer(lm=lm, nbest=1)
+    return SphinxRecognizer.from_sentences(scenario.agent_lines(), nbest=1)

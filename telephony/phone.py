@@ -122,6 +122,8 @@ class SimulatedPhone:
                 reason = await self._tick(ws, proto, receiver)
             finally:
                 receiver.cancel()
+                if self._responding is not None:  # let the person's thread finish its thought
+                    await asyncio.wait([self._responding], timeout=10)
         path = self.recorder.save(recording) if recording else None
         return PhoneResult(reason, path, self._said, self._echoed, self._cleared)
 

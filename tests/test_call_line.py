@@ -100,7 +100,9 @@ class Factory:
 async def start_server(tmp_path: Path, token: str | None = None) -> tuple[CallServer, Factory]:
     factory = Factory()
     options = ServerOptions(
-        host="127.0.0.1", port=0, token=token,
+        host="127.0.0.1",
+        port=0,
+        token=token,
         session=SessionOptions(speed=SPEED, recordings_dir=tmp_path / "calls"),
     )
     server = CallServer(factory, options)
@@ -114,8 +116,9 @@ def test_a_call_runs_to_its_end_and_both_sides_record_it(tmp_path):
         person = ScriptedPerson(
             ["Yes, I had some toast.", "I slept well, thank you.", "Yes, I took it this morning."]
         )
-        phone = SimulatedPhone(person, PhoneOptions(speed=SPEED, token="s3cret",
-                                                     parameters={"recipient": "r1"}))
+        phone = SimulatedPhone(
+            person, PhoneOptions(speed=SPEED, token="s3cret", parameters={"recipient": "r1"})
+        )
         result = await phone.call(f"ws://127.0.0.1:{server.port}/media", tmp_path / "phone.wav")
         sessions = await server.wait_for_calls(1, timeout=20)
         await server.stop()
@@ -167,8 +170,9 @@ def test_bad_input_is_logged_and_the_call_still_works(tmp_path):
     async def scenario():
         server, factory = await start_server(tmp_path)
         url = f"ws://127.0.0.1:{server.port}/media"
-        proto = PhoneProtocol(stream_sid=new_sid("MZ"), call_sid=new_sid("CA"),
-                              custom_parameters={"recipient": "r2"})
+        proto = PhoneProtocol(
+            stream_sid=new_sid("MZ"), call_sid=new_sid("CA"), custom_parameters={"recipient": "r2"}
+        )
         async with connect(url) as ws:
             await ws.send("this is not json")
             await ws.send(json.dumps({"event": "media", "media": {"payload": "AAAA"}}))
@@ -176,8 +180,15 @@ def test_bad_input_is_logged_and_the_call_still_works(tmp_path):
             await ws.send(json.dumps({"event": "no-such-event"}))
             await ws.send(proto.connected())
             await ws.send(proto.start())
-            await ws.send(json.dumps({"event": "media", "streamSid": proto.stream_sid,
-                                      "media": {"payload": "***not base64***"}}))
+            await ws.send(
+                json.dumps(
+                    {
+                        "event": "media",
+                        "streamSid": proto.stream_sid,
+                        "media": {"payload": "***not base64***"},
+                    }
+                )
+            )
             await ws.send(proto.dtmf("0"))
             for _ in range(25):
                 await ws.send(proto.media(b"\xff" * 160))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 import soundfile as sf
@@ -21,7 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def carecall(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "carecall", *args],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
     )
 
 
@@ -33,8 +37,17 @@ def test_korean_demo_without_whisper_weights_stops_at_once_and_says_how(tmp_path
 
 
 def test_a_missing_checkpoint_path_is_named(tmp_path, capsys):
-    code = main(["demo", "--language", "ko", "--asr-model", str(tmp_path / "nope.pt"),
-                 "--out", str(tmp_path / "demo")])
+    code = main(
+        [
+            "demo",
+            "--language",
+            "ko",
+            "--asr-model",
+            str(tmp_path / "nope.pt"),
+            "--out",
+            str(tmp_path / "demo"),
+        ]
+    )
     assert code == 2
     assert "nope.pt" in capsys.readouterr().err
 
@@ -71,19 +84,35 @@ def test_scenario_validate_accepts_the_shipped_ones_and_names_the_line_of_an_err
 
 def test_tts_say_writes_a_wav_as_heard_on_the_line(tmp_path):
     out = tmp_path / "hello.wav"
-    assert main(["tts", "say", "Hello, how are you today?", "--voice", "flite:slt",
-                 "--line", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "tts",
+                "say",
+                "Hello, how are you today?",
+                "--voice",
+                "flite:slt",
+                "--line",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     audio, rate = sf.read(out)
     assert rate == 16000 and len(audio) > 8000 and abs(audio).max() > 0.05
 
 
 def test_memory_show_and_forget(tmp_path, capsys):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from dialogue.memory import Fact, MemoryOp, OpKind, SqliteMemoryStore
 
     store = SqliteMemoryStore(tmp_path / "memory.sqlite")
-    store.update("r9", [MemoryOp(OpKind.APPEND, Fact("health", "your knee hurt", "health", datetime.now(timezone.utc)))])
+    store.update(
+        "r9",
+        [MemoryOp(OpKind.APPEND, Fact("health", "your knee hurt", "health", datetime.now(UTC)))],
+    )
     store.close()
     assert main(["memory", "show", "r9", "--output-dir", str(tmp_path)]) == 0
     assert "your knee hurt" in capsys.readouterr().out

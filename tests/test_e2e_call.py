@@ -36,20 +36,27 @@ def run_call(tmp_path: Path, persona_file: Path) -> tuple[dict, object, Path]:
     pipeline.warm()
     persona = load_persona(persona_file)
     scenario = pipeline.scenario(persona.scenario)
-    person = PersonaPerson(persona, scenario, build_ears(scenario, tmp_path / "ears"))
+    person = PersonaPerson(persona, scenario, build_ears(scenario))
 
     async def call():
         server = CallServer(
             pipeline.agent_factory,
-            ServerOptions(port=0, session=SessionOptions(speed=SPEED,
-                                                         recordings_dir=pipeline.calls_dir)),
+            ServerOptions(
+                port=0, session=SessionOptions(speed=SPEED, recordings_dir=pipeline.calls_dir)
+            ),
         )
         await server.start()
-        phone = SimulatedPhone(person, PhoneOptions(
-            speed=SPEED,
-            parameters={"recipient": persona.recipient_id, "name": persona.name,
-                        "scenario": persona.scenario},
-        ))
+        phone = SimulatedPhone(
+            person,
+            PhoneOptions(
+                speed=SPEED,
+                parameters={
+                    "recipient": persona.recipient_id,
+                    "name": persona.name,
+                    "scenario": persona.scenario,
+                },
+            ),
+        )
         result = await phone.call(f"ws://127.0.0.1:{server.port}/media", tmp_path / "phone.wav")
         sessions = await server.wait_for_calls(1, timeout=30)
         await server.stop()

@@ -1,0 +1,210 @@
+"""The offline domain language model: built from the project's own text, no weights needed.
+
+A care call is narrow: the agent asks about meals, sleep, medicine and mood, and the answers
+come from a small vocabulary. A Kneser-Ney model of that text (`asr.ngram`) helps recognition
+twice. Given to pocketsphinx as its language model (`build_arpa`), it took word error on
+telephone-band flite voices from 30-53% to 17-28% (DESIGN.md). Scoring the N-best of a generic
+first pass (`NgramScorer`, for `asr.rescore.Rescorer`), it moves the hypotheses that sound like
+answers to the top.
+
+`NgramScorer` is conditioned on the dialogue: when the agent's last question is one it has
+answers for, a model of those answers is mixed in, and the words the dialogue expects (names,
+medicines from memory) get a share of probability of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from asr import RecognitionContext
+from asr.ngram import BOS, EOS, UNK, NgramModel
+from asr.normalize import normalize_english
+
+log = logging.getLogger(__name__)
+
+_QUESTION_MATCH = 0.5  # least word overlap (Jaccard) for a question to count as a known one
+
+
+def sentence_words(text: str) -> list[str]:
+    """The words an English LM sees: normalized as for WER (lowercase, numbers spelled out)."""
+    return normalize_english(text).split()
+
+
+def dictionary_words(path: str | Path | None = None) -> frozenset[str]:
+    """Words with a pronunciation in a CMU-format dictionary (pocketsphinx's own by default).
+
+    Alternate pronunciations ("read(2)") count as the same word.
+    """
+    if path is None:
+        from pocketsphinx import get_model_path
+
+        path = get_model_path("en-us/cmudict-en-us.dict")
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            fields = line.split()
+            if not fields:
+                continue
+            if len(fields) < 2:
+                raise ValueError(f"{path}:{number}: dictionary entry has no phones: {line!r}")
+            word = fields[0]
+            if word.endswith(")") and "(" in word:
+                word = word[: word.rindex("(")]
+            words.add(word)
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class ArpaReport:
+    path: Path
+    ngrams: int  # n-grams written
+    unknown_words: tuple[str, ...]  # words left out: no pronunciation in the dictionary
+    words: frozenset[str] = frozenset()  # the model's vocabulary that has pronunciations
+
+
+def build_arpa(
+    sentences: Iterable[str],
+    path: str | Path,
+    order: int = 3,
+    *,
+    dictionary: str | Path | None = None,
+    known_words: Collection[str] | None = None,
+    vocabulary: Collection[str] = (),
+) -> ArpaReport:
+    """Write an ARPA model of `sentences` that pocketsphinx can load as `lm=`.
+
+    Words the pronunciation `dictionary` lacks cannot be recognized anyway, so n-grams that
+    contain them are left out (with a warning naming them) rather than making pocketsphinx
+    complain; add them to the dictionary (`SphinxRecognizer(words=...)`) to keep them.
+    `known_words`, when given, replaces reading the dictionary file.
+    `vocabulary` adds words never seen in the text, with the model's floor probability.
+    """
+    model = NgramModel((sentence_words(s) for s in sentences), order, _words(vocabulary))
+    known = dictionary_words(dictionary) if known_words is None else known_words
+    unknown = tuple(sorted(w for w in model.vocabulary - {BOS, EOS, UNK} if w not in known))
+    if unknown:
+        shown = ", ".join(unknown[:20]) + (" ..." if len(unknown) > 20 else "")
+        log.warning(
+            "%d word(s) have no pronunciation and are left out of %s: %s", len(unknown), path, shown
+        )
+    path = Path(path)
+    with path.open("w", encoding="utf-8") as out:
+        written = model.write_arpa(out, keep=known.__contains__)
+    words = frozenset(w for w in model.vocabulary - {BOS, EOS, UNK} if w in known)
+    return ArpaReport(path, written, unknown, words)
+
+
+def write_subset_dictionary(
+    words: Collection[str], path: str | Path, dictionary: str | Path | None = None
+) -> Path:
+    """Copy the pronunciations of `words` (all variants) from a CMU-format dictionary.
+
+    pocketsphinx reads its whole dictionary at start (CMUdict: 135k entries, 1–5 s on these
+    machines); a domain model only ever needs its own few hundred words (~30 ms).
+    """
+    if dictionary is None:
+        from pocketsphinx import get_model_path
+
+        dictionary = get_model_path("en-us/cmudict-en-us.dict")
+    wanted = set(words)
+    path = Path(path)
+    with open(dictionary, encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
+        for line in src:
+            word = line.split(" ", 1)[0]
+            if word.endswith(")") and "(" in word:
+                word = word[: word.rindex("(")]
+            if word in wanted:
+                out.write(line)
+    return path
+
+
+class NgramScorer:
+    """`LanguageModelScorer` over the domain text: ln P(text + </s>) under a mixture of
+    the general domain model, the model of answers to the last question, and the context's
+    vocabulary (a uniform distribution over its words).
+
+    `answers` maps each question the agent asks to typical answers; they also join the
+    general model. Scoring 10 hypotheses costs well under a millisecond per hypothesis.
+    """
+
+    def __init__(
+        self,
+        sentences: Iterable[str],
+        order: int = 3,
+        *,
+        answers: Mapping[str, Iterable[str]] | None = None,
+        answer_weight: float = 0.5,
+        vocabulary_weight: float = 0.05,
+    ) -> None:
+        for name, weight in (
+            ("answer_weight", answer_weight),
+            ("vocabulary_weight", vocabulary_weight),
+        ):
+            if not 0.0 <= weight < 1.0:
+                raise ValueError(f"{name} must be in [0, 1), got {weight}")
+        if answer_weight + vocabulary_weight >= 1.0:
+            raise ValueError(
+                "answer_weight + vocabulary_weight must leave the general model a share"
+            )
+        answer_words = {
+            question: [sentence_words(a) for a in texts]
+            for question, texts in (answers or {}).items()
+        }
+        general = [sentence_words(s) for s in sentences]
+        general += [words for texts in answer_words.values() for words in texts]
+        self.model = NgramModel(general, order)
+        self._questions: dict[str, NgramModel] = {}
+        for question, texts in answer_words.items():
+            key = normalize_english(question)
+            if not key:
+                raise ValueError(f"answers: question {question!r} has no words")
+            if not texts:
+                raise ValueError(f"answers: question {question!r} has no answers")
+            self._questions[key] = NgramModel(texts, order, self.model.vocabulary)
+        self._question_sets = {key: frozenset(key.split()) for key in self._questions}
+        self.answer_weight = answer_weight
+        self.vocabulary_weight = vocabulary_weight
+        self._match = lru_cache(maxsize=256)(self._match_question)
+
+    def score(self, texts: list[str], *, context: RecognitionContext | None = None) -> list[float]:
+        question = self._match(normalize_english(context.last_question)) if context else None
+        vocabulary = _words(context.vocabulary) if context else frozenset()
+        return [self._score(sentence_words(text), question, vocabulary) for text in texts]
+
+    def _score(self, words: list[str], question: NgramModel | None, vocab: frozenset[str]) -> float:
+        q_weight = self.answer_weight if question is not None else 0.0
+        v_weight = self.vocabulary_weight if vocab else 0.0
+        g_weight = 1.0 - q_weight - v_weight
+        history = [BOS]
+        total = 0.0
+        for word in [*words, EOS]:
+            prob = g_weight * math.exp(self.model.logprob(word, history))
+            if question is not None:
+                prob += q_weight * math.exp(question.logprob(word, history))
+            if word in vocab:
+                prob += v_weight / len(vocab)
+            total += math.log(prob)
+            history.append(word)
+        return total
+
+    def _match_question(self, question: str) -> NgramModel | None:
+        """The answer model of the known question most like `question` (templated questions
+        differ in names and dates), if any overlaps enough."""
+        if question in self._questions:
+            return self._questions[question]
+        words = frozenset(question.split())
+        best, best_overlap = None, 0.0
+        for key, key_words in self._question_sets.items():
+            overlap = len(words & key_words) / len(words | key_words) if words else 0.0
+            if overlap > best_overlap:
+                best, best_overlap = key, overlap
+        return self._questions[best] if best and best_overlap >= _QUESTION_MATCH else None
+
+
+def _words(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for text in texts for w in sentence_words(text))

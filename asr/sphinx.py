@@ -1,0 +1,215 @@
+"""Offline English recognition with pocketsphinx: no weights to download, ~0.3x real time.
+
+pocketsphinx 5 ships a US-English acoustic model, a generic trigram model and CMUdict inside
+its package, so this backend always runs. It is far less accurate than Whisper, which is why
+it matters what it is told to expect: a domain model built from the project's own text
+(`SphinxRecognizer.from_sentences`, `asr.domain_lm.build_arpa`) and rescoring of its N-best.
+
+Scores: pocketsphinx's Python API reports N-best path scores as `base ** score` with its
+log base 1.0001, so their natural log is the decoder's path score in nats (`asr_logprob`):
+lattice scores, not calibrated probabilities; only their differences mean something. Its A*
+search does not emit paths in score order, and its top path is often not the decoder's own
+best path (`hyp()`, the best-path search with the full language weight), which is the more
+accurate of the two: on the shared fixtures, 19.6% against 26.8% WER (eight flite answers
+through the phone line, domain LM), 28.2% against 31.0% (five LibriVox clips, generic LM).
+So the list is the decoder's best path first, given the top path score, then the other paths
+by score.
+
+Each utterance is normalized by its own cepstral mean (a feature-only pass first, a few ms):
+pocketsphinx otherwise carries the mean over from the previous utterance, and a recognizer
+shared by many calls would recognize one person differently depending on who spoke before.
+
+A decoder is not reentrant and costs ~0.4 s to create, so each recognizer owns one decoder,
+created up front, and serializes utterances through a lock; a thread pool that needs parallel
+decoding creates one recognizer per worker.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+import threading
+import time
+from collections.abc import Collection, Iterable, Mapping
+from itertools import islice
+from pathlib import Path
+
+from pocketsphinx import Decoder, get_model_path
+
+from asr import Hypothesis, RecognitionContext, Transcript
+from asr.domain_lm import build_arpa, dictionary_words, write_subset_dictionary
+from telephony.audio import Audio
+from telephony.g711 import float_to_pcm16
+from telephony.resample import resample
+
+_SMALLEST_LN = math.log(math.ulp(0.0))  # ln of the smallest positive double, about -744.4
+_MODEL_UPPER_HZ = 6800  # upper filterbank edge of the bundled acoustic model (its feat.params)
+_PATHS_PER_RESULT = 5  # N-best paths read per distinct text wanted (paths repeat texts)
+
+
+class SphinxRecognizer:
+    """`Recognizer` for English on pocketsphinx's bundled US-English model.
+
+    `lm` is an ARPA or binary n-gram model (pocketsphinx's generic one when None),
+    `dictionary` a CMU-format pronunciation dictionary (CMUdict when None), `words` extra
+    pronunciations (word -> ARPAbet phones, e.g. {"metformin": "M EH T F AO R M IH N"}).
+    Audio is resampled to `sample_rate`, the rate the decoder's front end is set to.
+    `options` are further pocketsphinx settings: {"fwdflat": False} skips the second search
+    pass, ~20% faster; on the fixtures it was better with the generic model (37.5% against
+    46.4% WER on the phone line) and slightly worse with a domain model (23.2% against 19.6%).
+    """
+
+    language = "en"
+
+    def __init__(
+        self,
+        lm: str | Path | None = None,
+        dictionary: str | Path | None = None,
+        nbest: int = 10,
+        sample_rate: int = 16000,
+        *,
+        words: Mapping[str, str] | None = None,
+        options: Mapping[str, object] | None = None,
+    ) -> None:
+        if nbest < 1:
+            raise ValueError(f"nbest must be at least 1, got {nbest}")
+        for name, path in (("lm", lm), ("dictionary", dictionary)):
+            if path is not None and not Path(path).is_file():
+                raise FileNotFoundError(f"SphinxRecognizer {name}: no such file: {path}")
+        if sample_rate < _MODEL_UPPER_HZ * 2 and "upperf" not in (options or {}):
+            raise ValueError(
+                f"sample_rate={sample_rate}: the bundled en-us model's filterbank reaches "
+                f"{_MODEL_UPPER_HZ} Hz, so it needs at least {_MODEL_UPPER_HZ * 2} Hz audio; "
+                "keep 16000 (telephone audio is upsampled) or give a model for 8 kHz"
+            )
+        self.lm = Path(lm) if lm is not None else None
+        self.dictionary = Path(dictionary) if dictionary is not None else None
+        self.nbest = nbest
+        self.sample_rate = sample_rate
+        self.words = dict(words or {})
+        self.options = dict(options or {})
+        config = {
+            "hmm": get_model_path("en-us/en-us"),
+            "lm": str(lm) if lm is not None else get_model_path("en-us/en-us.lm.bin"),
+            "dict": str(dictionary) if dictionary else get_model_path("en-us/cmudict-en-us.dict"),
+            "samprate": sample_rate,
+            "loglevel": "ERROR",
+            **self.options,
+        }
+        try:
+            self._decoder = Decoder(**config)
+        except (KeyError, RuntimeError, ValueError) as e:
+            raise ValueError(f"pocketsphinx could not start with {config}: {e}") from e
+        for i, (word, phones) in enumerate(self.words.items(), start=1):
+            try:  # updating the search is slow: do it once, with the last word
+                self._decoder.add_word(word, phones, update=i == len(self.words))
+            except RuntimeError as e:
+                raise ValueError(f"SphinxRecognizer words: cannot add {word!r} /{phones}/") from e
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_sentences(
+        cls,
+        sentences: Iterable[str],
+        *,
+        order: int = 3,
+        vocabulary: Collection[str] = (),
+        **kwargs,
+    ) -> SphinxRecognizer:
+        """A recognizer whose language model is built from `sentences` (the domain text).
+
+        Its vocabulary is closed: it can only say words of `sentences`, `vocabulary` and
+        `words` that have a pronunciation.
+        """
+        dictionary = kwargs.pop("dictionary", None)
+        known = dictionary_words(dictionary) | set(kwargs.get("words") or {})
+        with tempfile.TemporaryDirectory(prefix="carecall-lm-") as tmp:
+            arpa = build_arpa(
+                sentences,
+                Path(tmp) / "domain.arpa",
+                order,
+                known_words=known,
+                vocabulary=vocabulary,
+            )
+            # A closed vocabulary needs only its own pronunciations: loading those instead of
+            # all of CMUdict makes the decoder start in ~30 ms instead of seconds.
+            subset = write_subset_dictionary(arpa.words, Path(tmp) / "domain.dict", dictionary)
+            recognizer = cls(lm=arpa.path, dictionary=subset, **kwargs)  # both read by now
+        recognizer.dictionary = Path(dictionary) if dictionary is not None else None
+        return recognizer
+
+    def with_lm(self, lm: str | Path | None) -> SphinxRecognizer:
+        """The same recognizer with another language model (None: pocketsphinx's generic one)."""
+        return SphinxRecognizer(
+            lm,
+            self.dictionary,
+            self.nbest,
+            self.sample_rate,
+            words=self.words,
+            options=self.options,
+        )
+
+    def transcribe(
+        self,
+        audio: Audio,
+        *,
+        language: str | None = None,
+        context: RecognitionContext | None = None,
+    ) -> Transcript:
+        """Recognize one utterance. `context` does not steer pocketsphinx (its language model
+        is fixed per recognizer); rescore the N-best with it (`asr.rescore.Rescorer`)."""
+        if language not in (None, "en"):
+            raise ValueError(
+                f"SphinxRecognizer recognizes English only; language={language!r} was asked "
+                "(use asr.whisper.WhisperRecognizer for Korean)"
+            )
+        started = time.perf_counter()
+        samples = audio.samples
+        if audio.sample_rate != self.sample_rate:
+            samples = resample(samples, audio.sample_rate, self.sample_rate)
+        pcm = float_to_pcm16(samples).astype("<i2", copy=False).tobytes()
+        with self._lock:
+            best, paths = self._decode(pcm)
+        nbest = _ranked(best, paths, self.nbest)
+        return Transcript(
+            text=nbest[0].text if nbest else "",
+            nbest=nbest,
+            language="en",
+            timings={"asr": time.perf_counter() - started},
+        )
+
+    def _decode(self, pcm: bytes) -> tuple[str, list[tuple[str, float]]]:
+        decoder = self._decoder
+        # Normalize by this utterance's own cepstral mean: the decoder otherwise carries its
+        # estimate over from earlier utterances, so results would depend on other calls.
+        decoder.start_utt()
+        decoder.process_raw(pcm, no_search=True, full_utt=True)
+        decoder.end_utt()
+        decoder.set_cmn(decoder.get_cmn(update=True))
+        decoder.start_utt()
+        decoder.process_raw(pcm, no_search=False, full_utt=True)
+        decoder.end_utt()
+        best = decoder.hyp()
+        if best is None:
+            return "", []
+        paths = decoder.nbest()
+        if paths is None:
+            return best.hypstr, []
+        return best.hypstr, [
+            (p.hypstr, p.score) for p in islice(paths, _PATHS_PER_RESULT * self.nbest)
+        ]
+
+
+def _ranked(best: str, paths: list[tuple[str, float]], limit: int) -> tuple[Hypothesis, ...]:
+    """Distinct texts, each with its best path score; the decoder's best path first."""
+    scores: dict[str, float] = {}
+    for text, score in paths:
+        text = " ".join(text.split())
+        logprob = math.log(score) if score > 0 else _SMALLEST_LN
+        if text and logprob > scores.get(text, -math.inf):
+            scores[text] = logprob
+    best = " ".join(best.split())
+    if best:
+        scores[best] = max(scores.values(), default=0.0)
+    ranked = sorted(scores.items(), key=lambda item: (item[0] != best, -item[1]))[:limit]
+    return tuple(Hypothesis(text, logprob, None, logprob) for text, logprob in ranked)

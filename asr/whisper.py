@@ -1,0 +1,231 @@
+"""Whisper (openai-whisper) with an N-best list, for Korean and English.
+
+openai-whisper's beam search keeps every finished beam with its summed log-probability, ranks
+them with `DecodingTask.sequence_ranker`, and returns only the winner. `_NBestTask` swaps in a
+ranker that also remembers the ranked list, so one decoding pass yields the N-best the
+rescorer needs, with whisper's own choice first. Each hypothesis's `asr_logprob` is that
+ranker's score: the beam's summed token log-probability divided by its length (in tokens; or
+by the Google NMT penalty when `length_penalty` is set), i.e. the per-token average that
+whisper itself ranks by. Recognizers rank by `asr_logprob`, so zero-weight rescoring keeps
+whisper's answer.
+
+Audio goes in as a float32 array, never a file: `whisper.load_audio` would shell out to
+ffmpeg. Utterances longer than one 30 s window are decoded window by window; the earlier
+windows contribute their best text (and it is the next window's prompt, as in
+`whisper.transcribe`), and the N-best alternatives are those of the last window.
+
+The dialogue's context biases decoding through the prompt (the "previous text" whisper
+conditions on): the words the dialogue expects, then the agent's last question, which is
+literally the speech that came before the answer.
+
+On CPU, bf16 runs about 2-4x faster than fp32 on AMX hardware (DESIGN.md). openai-whisper
+only knows fp16/fp32, so the model is cast to the chosen dtype and the mel spectrogram is
+cast to match before the encoder; every whisper layer computes in its input's dtype.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import whisper
+from whisper.audio import N_FRAMES, N_SAMPLES, SAMPLE_RATE, log_mel_spectrogram, pad_or_trim
+from whisper.decoding import DecodingOptions, DecodingTask, MaximumLikelihoodRanker
+from whisper.model import Whisper
+from whisper.tokenizer import LANGUAGES
+
+from asr import Hypothesis, RecognitionContext, Transcript
+from telephony.audio import Audio
+from telephony.resample import resample
+
+_DTYPES = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
+
+
+@dataclass(frozen=True)
+class _Beam:
+    tokens: tuple[int, ...]
+    sum_logprob: float
+    score: float  # what whisper's ranker sorts by
+
+
+class _RememberingRanker(MaximumLikelihoodRanker):
+    """Whisper's own ranker, which also keeps every finished beam of the last call."""
+
+    beams: list[_Beam]
+
+    def rank(self, tokens, sum_logprobs):
+        group_tokens, group_logprobs = tokens[0], sum_logprobs[0]  # one audio per task
+        lengths = [len(t) for t in group_tokens]
+        self.beams = [
+            _Beam(tuple(t.tolist()), float(lp), self.score(float(lp), n))
+            for t, lp, n in zip(group_tokens, group_logprobs, lengths, strict=True)
+        ]
+        return super().rank(tokens, sum_logprobs)
+
+    def score(self, sum_logprob: float, length: int) -> float:
+        if self.length_penalty is None:
+            return sum_logprob / max(length, 1)
+        return sum_logprob / ((5 + length) / 6) ** self.length_penalty
+
+
+class _NBestTask(DecodingTask):
+    sequence_ranker: _RememberingRanker
+
+    def __init__(self, model: Whisper, options: DecodingOptions, dtype: torch.dtype) -> None:
+        super().__init__(model, options)
+        self.sequence_ranker = _RememberingRanker(options.length_penalty)
+        self.dtype = dtype
+
+    def _get_audio_features(self, mel: torch.Tensor) -> torch.Tensor:
+        # whisper's version only knows fp16/fp32 (and *returns* its TypeError on bf16).
+        return self.model.encoder(mel.to(self.dtype))
+
+
+class WhisperRecognizer:
+    """`Recognizer` on an openai-whisper model: a name (downloaded on a connected machine
+    into `download_root`), a local checkpoint path (`.pt`, as `whisper.load_model` reads),
+    or a model already in memory.
+
+    `dtype` is "fp32", "bf16" or "fp16" (default: fp16 on CUDA, bf16 on CPU). `max_tokens`
+    caps each window's output, which bounds latency when a model loops.
+    """
+
+    def __init__(
+        self,
+        model: str | Path | Whisper,
+        device: str = "cpu",
+        dtype: str | None = None,
+        beam_size: int = 5,
+        nbest: int = 5,
+        *,
+        length_penalty: float | None = None,
+        max_tokens: int | None = None,
+        download_root: str | Path | None = None,
+    ) -> None:
+        if beam_size < 1 or nbest < 1:
+            raise ValueError(f"beam_size and nbest must be >= 1, got {beam_size} and {nbest}")
+        dtype = dtype or ("fp16" if str(device).startswith("cuda") else "bf16")
+        if dtype not in _DTYPES:
+            raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
+        if dtype == "fp16" and not str(device).startswith("cuda"):
+            raise ValueError("fp16 is for CUDA; on CPU use bf16 or fp32")
+        self.device = device
+        self.dtype = _DTYPES[dtype]
+        self.beam_size = beam_size
+        self.nbest = nbest
+        self.length_penalty = length_penalty
+        self.max_tokens = max_tokens
+        self.model = _cast(_load(model, device, download_root).to(device), self.dtype).eval()
+        # A text-only transcript holds text tokens and <|endoftext|>, never a language, task or
+        # timestamp token (real models don't emit them; random test models would).
+        eot = whisper.tokenizer.get_tokenizer(
+            self.model.is_multilingual, num_languages=self.model.num_languages
+        ).eot
+        self._suppress = [-1, *range(eot + 1, self.model.dims.n_vocab)]
+        # Decoding installs kv-cache hooks on the shared model: one utterance at a time.
+        self._lock = threading.Lock()
+
+    def transcribe(
+        self,
+        audio: Audio,
+        *,
+        language: str | None = None,
+        context: RecognitionContext | None = None,
+    ) -> Transcript:
+        if language is not None and language not in LANGUAGES:
+            raise ValueError(f"Whisper has no language {language!r}; use a code such as 'ko'")
+        if language not in (None, "en") and not self.model.is_multilingual:
+            raise ValueError(f"this Whisper model is English-only; language={language!r} asked")
+        if not self.model.is_multilingual:
+            language = "en"  # nothing to detect: English-only models have no language tokens
+        started = time.perf_counter()
+        samples = audio.samples
+        if audio.sample_rate != SAMPLE_RATE:
+            samples = resample(samples, audio.sample_rate, SAMPLE_RATE)
+        windows = [samples[i : i + N_SAMPLES] for i in range(0, max(len(samples), 1), N_SAMPLES)]
+        prompt = context_prompt(context)
+        prefix_text: list[str] = []
+        sum_logprob, length = 0.0, 0
+        with self._lock:
+            for i, window in enumerate(windows):
+                task, result = self._decode(window, language, prompt)
+                language = result.language  # detected once, then kept for the next windows
+                if i < len(windows) - 1:
+                    best = task.sequence_ranker.beams[_best_index(task)]
+                    prefix_text.append(result.text)
+                    sum_logprob += best.sum_logprob
+                    length += len(best.tokens)
+                    prompt = " ".join(filter(None, [prompt, result.text]))
+        ranker = task.sequence_ranker
+        hypotheses: dict[str, float] = {}
+        for beam in sorted(ranker.beams, key=lambda b: -b.score):
+            text = " ".join([*prefix_text, task.tokenizer.decode(list(beam.tokens)).strip()])
+            score = ranker.score(sum_logprob + beam.sum_logprob, length + len(beam.tokens))
+            if score > hypotheses.get(text.strip(), -np.inf):
+                hypotheses[text.strip()] = score
+        ranked = sorted(hypotheses.items(), key=lambda item: -item[1])[: self.nbest]
+        nbest = tuple(Hypothesis(text, score, None, score) for text, score in ranked)
+        return Transcript(
+            text=nbest[0].text if nbest else "",
+            nbest=nbest,
+            language=language,
+            timings={"asr": time.perf_counter() - started},
+        )
+
+    def _decode(self, samples: np.ndarray, language: str | None, prompt: str):
+        mel = log_mel_spectrogram(torch.from_numpy(pad_or_trim(samples)), self.model.dims.n_mels)
+        assert mel.shape[-1] == N_FRAMES
+        options = DecodingOptions(
+            task="transcribe",
+            language=language,
+            beam_size=self.beam_size,
+            length_penalty=self.length_penalty,
+            sample_len=self.max_tokens,
+            prompt=prompt or None,
+            suppress_tokens=self._suppress,
+            without_timestamps=True,
+            fp16=self.dtype == torch.float16,
+        )
+        task = _NBestTask(self.model, options, self.dtype)
+        result = task.run(mel.unsqueeze(0).to(self.device))[0]
+        return task, result
+
+
+def context_prompt(context: RecognitionContext | None) -> str:
+    """Whisper's "previous text": expected words first, then the question just asked."""
+    if context is None:
+        return ""
+    vocabulary = ", ".join(w.strip() for w in context.vocabulary if w.strip())
+    parts = [vocabulary + "." if vocabulary else "", context.last_question.strip()]
+    return " ".join(p for p in parts if p)
+
+
+def _best_index(task: _NBestTask) -> int:
+    beams = task.sequence_ranker.beams
+    return max(range(len(beams)), key=lambda i: beams[i].score)
+
+
+def _cast(model: Whisper, dtype: torch.dtype) -> Whisper:
+    """Weights in `dtype`, except LayerNorm's: whisper's LayerNorm always computes in fp32."""
+    model.to(dtype)
+    for module in model.modules():
+        if isinstance(module, torch.nn.LayerNorm):
+            module.float()
+    return model
+
+
+def _load(model: str | Path | Whisper, device: str, download_root: str | Path | None) -> Whisper:
+    if isinstance(model, Whisper):
+        return model
+    name = str(model)
+    if name not in whisper.available_models() and not Path(name).is_file():
+        raise FileNotFoundError(
+            f"Whisper model {name!r} is neither a checkpoint file nor one of "
+            f"{whisper.available_models()}"
+        )
+    root = str(download_root) if download_root is not None else None
+    return whisper.load_model(name, device=device, download_root=root)
