@@ -152,6 +152,7 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
     print((out / "transcript.txt").read_text(encoding="utf-8"))
     print("=== Call report ===")
     print((out / "report.txt").read_text(encoding="utf-8"))
+    print(_against_truths(persona, out / "report.json"))
     print(f"call ended: {result['reason']} after {time.monotonic() - started:.1f} s wall time")
     print(
         f"wrote {out}/: recording.wav (left: person, right: agent), transcript.txt, "
@@ -213,3 +214,18 @@ def tts_say(args: argparse.Namespace) -> int:
     sf.write(args.out, audio.samples, audio.sample_rate)
     print(f"wrote {args.out} ({audio.duration:.2f} s at {audio.sample_rate} Hz)")
     return 0
+
+
+def _against_truths(persona_file: Path, report_file: Path) -> str:
+    """The simulated person's written-down truths against what the report extracted."""
+    from dialogue import load_persona
+
+    truths = load_persona(persona_file).truths
+    if not truths or not report_file.exists():
+        return "no truths to compare with"
+    got = {i["item_id"]: i["answer_class"] for i in json.loads(report_file.read_text())["items"]}
+    wrong = [f"{k}: {got.get(k)} (truth {v})" for k, v in truths.items() if got.get(k) != v]
+    right = len(truths) - len(wrong)
+    return f"report vs the persona's truths: {right}/{len(truths)} items right" + (
+        "; wrong: " + ", ".join(wrong) if wrong else ""
+    )
