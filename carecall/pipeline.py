@@ -7,13 +7,16 @@ transcript, report and memory update when the call ends, however it ends.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from asr import RecognitionContext, Recognizer
+from asr import LanguageModelScorer, RecognitionContext, Recognizer
+from asr.rescore import Rescorer
 from carecall.config import Settings
 from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, load_scenario
@@ -46,6 +49,8 @@ class Pipeline:
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
+        self._rescorers: dict[str, Rescorer | None] = {}
+        self.rescorer(self.default_scenario)  # a missing LM stops the process now, not mid-call
 
     def _voice_id(self) -> str:
         s = self.settings
@@ -56,6 +61,13 @@ class Pipeline:
             if name not in self._scenarios:
                 self._scenarios[name] = load_scenario(scenario_path(name))
             return self._scenarios[name]
+
+    def rescorer(self, scenario: Scenario) -> Rescorer | None:
+        """The N-best rescorer of a scenario's calls; None when rescoring is switched off."""
+        with self._lock:
+            if scenario.id not in self._rescorers:
+                self._rescorers[scenario.id] = build_rescorer(self.settings, scenario)
+            return self._rescorers[scenario.id]
 
     def warm(self) -> int:
         """Synthesize the default scenario's fixed prompts ahead, so the opening plays at once."""
@@ -99,7 +111,9 @@ class ScenarioCallAgent:
         self.scenario = scenario
         self.recipient = recipient
         self.old_memory = memory
-        self.engine = DialogueEngine(scenario, recipient=recipient, memory=memory)
+        self.engine = DialogueEngine(
+            scenario, recipient=recipient, memory=memory, clock=line_clock(pipeline.settings.speed)
+        )
         self.language = scenario.language
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
         self._last_turn: AgentTurn | None = None
@@ -119,6 +133,8 @@ class ScenarioCallAgent:
         transcript = self.pipeline.recognizer.transcribe(
             utterance, language=self.language, context=context
         )
+        if (rescorer := self.pipeline.rescorer(self.scenario)) is not None:
+            transcript = rescorer.rescore(transcript, context)
         log.info("call %s heard: %r", self.call.call_sid, transcript.text)
         reply = self._say(self.engine.reply(transcript.text))
         reply.user_text = transcript.text
@@ -165,6 +181,13 @@ class ScenarioCallAgent:
         return Reply(segments=segments, hangup=turn.end_call)
 
 
+def line_clock(speed: float):
+    """Epoch seconds as the phone line experiences them: a call simulated at 2x real time
+    still has its transcript stamped, and its time limit counted, in line time."""
+    wall, mono = time.time(), time.monotonic()
+    return lambda: wall + (time.monotonic() - mono) * speed
+
+
 def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
     kind = settings.recognizer_kind
     if kind == "whisper":
@@ -185,4 +208,37 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
         )
     from asr.sphinx import SphinxRecognizer
 
+    if settings.sphinx_lm == "generic":
+        return SphinxRecognizer()
     return SphinxRecognizer.from_sentences(domain_corpus(scenario))
+
+
+def build_rescorer(settings: Settings, scenario: Scenario) -> Rescorer | None:
+    """`Rescorer` for a scenario's calls: the N-best re-ranked with what the agent just asked."""
+    if not settings.rescore:
+        return None
+    scorer = build_scorer(settings.rescore_lm, scenario, device=settings.asr_device)
+    return Rescorer(scorer, settings.rescore_weight, settings.rescore_length_bonus)
+
+
+def build_scorer(lm: str, scenario: Scenario, device: str = "cpu") -> LanguageModelScorer:
+    """"domain": the offline n-gram LM of the scenario's own text (answer examples and
+    keywords; per question, the answers expected to it). Anything else is a causal LM name
+    or folder for `transformers`, shared by every scenario of the process."""
+    if lm == "domain":
+        from asr.domain_lm import NgramScorer
+
+        return NgramScorer(domain_corpus(scenario), answers=scenario.question_answers())
+    return _causal_lm(lm, device)
+
+
+@functools.cache
+def _causal_lm(name: str, device: str) -> LanguageModelScorer:
+    from asr.lm_transformers import CausalLMScorer
+
+    if not Path(name).exists() and "/" not in name:
+        raise WeightsMissing(f"rescore_lm {name!r}: no such folder, nor a hub name (owner/model)")
+    try:
+        return CausalLMScorer(name, device=device)
+    except OSError as exc:  # what transformers raises for weights it cannot find or fetch
+        raise WeightsMissing(f"rescore_lm {name!r}: cannot load it: {exc}") from exc
