@@ -22,6 +22,7 @@ from pathlib import Path
 import torch
 
 from asr import RecognitionContext
+from asr.dtypes import default_dtype
 
 _DTYPES = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
 
@@ -41,7 +42,7 @@ class CausalLMScorer:
     ) -> None:
         if batch < 1:
             raise ValueError(f"batch must be >= 1, got {batch}")
-        dtype = dtype or ("fp16" if str(device).startswith("cuda") else "bf16")
+        dtype = dtype or default_dtype(device)
         if dtype not in _DTYPES:
             raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
         if isinstance(model, str | Path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import threading
 import time
 from datetime import UTC, datetime
@@ -20,6 +21,8 @@ from asr.rescore import Rescorer
 from carecall.config import Settings
 from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, load_scenario
+from dialogue.guard import Guard
+from dialogue.llm import ChatModel, LLMError
 from dialogue.memory import SqliteMemoryStore, plan_update
 from dialogue.scenario import Scenario, domain_corpus
 from scenarios import scenario_path
@@ -49,6 +52,8 @@ class Pipeline:
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
+        self.llm = build_chat_model(settings)
+        self.guard = Guard(judge=self.llm if settings.llm_judge else None)
         self._rescorers: dict[str, Rescorer | None] = {}
         self.rescorer(self.default_scenario)  # a missing LM stops the process now, not mid-call
 
@@ -112,7 +117,8 @@ class ScenarioCallAgent:
         self.recipient = recipient
         self.old_memory = memory
         self.engine = DialogueEngine(
-            scenario, recipient=recipient, memory=memory, clock=line_clock(pipeline.settings.speed)
+            scenario, recipient=recipient, memory=memory, clock=line_clock(pipeline.settings.speed),
+            llm=pipeline.llm, guard=pipeline.guard,
         )
         self.language = scenario.language
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
@@ -188,6 +194,30 @@ def line_clock(speed: float):
     return lambda: wall + (time.monotonic() - mono) * speed
 
 
+def build_chat_model(settings: Settings) -> ChatModel | None:
+    """The LLM that words turns and reads answers, or None for the offline engine."""
+    if settings.llm == "none":
+        return None
+    if settings.llm == "openai":
+        from dialogue.llm.openai import OpenAIChatModel
+
+        if not settings.llm_url:
+            raise WeightsMissing("--llm openai needs --llm-url (e.g. http://127.0.0.1:8000/v1)")
+        key = os.environ.get("CARECALL_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        return OpenAIChatModel(settings.llm_url, settings.llm_model or "default", api_key=key,
+                               timeout_s=settings.llm_timeout_s)
+    if not settings.llm_model:
+        raise WeightsMissing("--llm transformers needs --llm-model: a local folder written by "
+                             "save_pretrained, or a hub name on a connected machine")
+    from dialogue.llm.transformers import TransformersChatModel
+
+    try:
+        return TransformersChatModel(settings.llm_model, device=settings.llm_device,
+                                     timeout_s=settings.llm_timeout_s)
+    except LLMError as exc:
+        raise WeightsMissing(str(exc)) from exc
+
+
 def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
     kind = settings.recognizer_kind
     if kind == "whisper":
@@ -204,13 +234,16 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
         if Path(model).suffix == ".pt" and not Path(model).exists():
             raise WeightsMissing(f"--asr-model {model}: no such file")
         return WhisperRecognizer(
-            model, device=settings.asr_device, beam_size=settings.asr_beam_size
+            model,
+            device=settings.asr_device,
+            beam_size=settings.asr_beam_size,
+            nbest=settings.asr_nbest,
         )
     from asr.sphinx import SphinxRecognizer
 
     if settings.sphinx_lm == "generic":
-        return SphinxRecognizer()
-    return SphinxRecognizer.from_sentences(domain_corpus(scenario))
+        return SphinxRecognizer(nbest=settings.asr_nbest)
+    return SphinxRecognizer.from_sentences(domain_corpus(scenario), nbest=settings.asr_nbest)
 
 
 def build_rescorer(settings: Settings, scenario: Scenario) -> Rescorer | None:
@@ -221,15 +254,32 @@ def build_rescorer(settings: Settings, scenario: Scenario) -> Rescorer | None:
     return Rescorer(scorer, settings.rescore_weight, settings.rescore_length_bonus)
 
 
-def build_scorer(lm: str, scenario: Scenario, device: str = "cpu") -> LanguageModelScorer:
+def build_scorer(
+    lm: str, scenario: Scenario, device: str = "cpu", *, background_weight: float = 0.1
+) -> LanguageModelScorer:
     """"domain": the offline n-gram LM of the scenario's own text (answer examples and
-    keywords; per question, the answers expected to it). Anything else is a causal LM name
-    or folder for `transformers`, shared by every scenario of the process."""
+    keywords; per question, the answers expected to it), with general English as its
+    background in English scenarios. Anything else is a causal LM name or folder for
+    `transformers`, shared by every scenario of the process."""
     if lm == "domain":
         from asr.domain_lm import NgramScorer
 
-        return NgramScorer(domain_corpus(scenario), answers=scenario.question_answers())
+        english = scenario.language == "en" and background_weight > 0
+        return NgramScorer(
+            domain_corpus(scenario),
+            answers=scenario.question_answers(),
+            background=_english() if english else None,
+            background_weight=background_weight,
+        )
     return _causal_lm(lm, device)
+
+
+@functools.cache
+def _english():
+    """General English for the domain LM to fall back on (pocketsphinx's bundled model)."""
+    from asr.sphinx import GenericLM
+
+    return GenericLM()
 
 
 @functools.cache
