@@ -9,7 +9,9 @@ answers to the top.
 
 `NgramScorer` is conditioned on the dialogue: when the agent's last question is one it has
 answers for, a model of those answers is mixed in, and the words the dialogue expects (names,
-medicines from memory) get a share of probability of their own.
+medicines from memory) get a share of probability of their own. A model of the language at
+large (for English, pocketsphinx's generic trigram) takes a small share too, so that words
+the domain text never saw are scored as ordinary language rather than as noise.
 """
 
 from __future__ import annotations

@@ -22,6 +22,9 @@ shared by many calls would recognize one person differently depending on who spo
 A decoder is not reentrant and costs ~0.4 s to create, so each recognizer owns one decoder,
 created up front, and serializes utterances through a lock; a thread pool that needs parallel
 decoding creates one recognizer per worker.
+
+`GenericLM` reads the same bundled generic trigram as a plain word model, the background of
+the offline domain LM used for rescoring.
 """
 
 from __future__ import annotations

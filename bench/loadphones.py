@@ -65,11 +65,15 @@ class CallStats:
 
 
 class LoadPhone:
-    """One line: calls the server again whenever a call ends, until `deadline`."""
+    """One line: calls the server again whenever a call ends, until `deadline` (or
+    `max_calls`). With `answers_per_call`, it hangs up after hearing the reply to its last
+    answer. `speed` > 1 replays the line faster than real time (the server must match)."""
 
     def __init__(self, url: str, answer: bytes, clock: LineClock, deadline: float, *,
                  reply_delay_s: float = 0.7, lead: int = 3, prebuffer: int = 3,
-                 parameters: dict[str, str] | None = None) -> None:
+                 parameters: dict[str, str] | None = None, speed: float = 1.0,
+                 answers_per_call: int | None = None, max_calls: int | None = None,
+                 on_call_end=None) -> None:
         pad = (-len(answer)) % FRAME_BYTES
         answer += bytes([ULAW_SILENCE]) * pad
         self._answer = [base64.b64encode(answer[i : i + FRAME_BYTES]).decode()
@@ -78,11 +82,14 @@ class LoadPhone:
         self.url, self.clock, self.deadline = url, clock, deadline
         self.reply_delay_s, self.lead, self.prebuffer = reply_delay_s, lead, prebuffer
         self.parameters = parameters or {}
+        self.frame = FRAME_S / speed
+        self.answers_per_call, self.max_calls = answers_per_call, max_calls
+        self.on_call_end = on_call_end
         self.stats = CallStats()
 
     async def run(self) -> CallStats:
         loop = asyncio.get_running_loop()
-        while loop.time() < self.deadline:
+        while loop.time() < self.deadline and self.stats.calls != self.max_calls:
             try:
                 reason = await self._call(loop)
             except (OSError, InvalidStatus, ConnectionClosed) as exc:
@@ -90,6 +97,8 @@ class LoadPhone:
                 await asyncio.sleep(0.5)
             self.stats.calls += 1
             self.stats.reasons.append(reason)
+            if self.on_call_end is not None:
+                self.on_call_end(self.stats)
         return self.stats
 
     async def _call(self, loop: asyncio.AbstractEventLoop) -> str:
@@ -102,7 +111,7 @@ class LoadPhone:
             state = _LineState()
             receiver = asyncio.create_task(self._receive(ws, state, loop))
             t0 = loop.time()
-            sent = 0
+            sent = answers = 0
             try:
                 while loop.time() < self.deadline:
                     await self.clock.tick()
@@ -112,8 +121,12 @@ class LoadPhone:
                     for name in state.due_marks(now):
                         await ws.send(proto.mark(name))
                     if state.speak_at is not None and now >= state.speak_at:
+                        if answers == self.answers_per_call:  # heard the last reply: bye
+                            await ws.send(proto.stop())
+                            return "phone hung up"
                         state.speak_at, state.speaking = None, 0
-                    while sent <= (now - t0) / FRAME_S:
+                        answers += 1
+                    while sent <= (now - t0) / self.frame:
                         if state.speaking is not None and state.speaking < len(self._answer):
                             payload = self._answer[state.speaking]
                             state.speaking += 1
@@ -141,18 +154,19 @@ class LoadPhone:
                         s.bursts += 1
                         state.start = None
                         if state.speech_end is not None:
-                            s.turns.append(now - state.speech_end)
+                            s.turns.append((now - state.speech_end) * FRAME_S / self.frame)
                             state.speech_end = None
                     elif k > self.lead:
-                        s.gaps_ms.append(abs((now - state.last_arrival) * 1000 - 20.0))
+                        gap = (now - state.last_arrival) - self.frame
+                        s.gaps_ms.append(abs(gap) * 1000 * FRAME_S / self.frame)  # in line time
                     if k == self.prebuffer - 1:  # enough buffered: playback starts now
                         state.start = now
-                    elif state.start is not None and now > state.start + k * FRAME_S:
+                    elif state.start is not None and now > state.start + k * self.frame:
                         s.late += 1  # the buffer ran dry: the person hears a gap
-                        state.start = now - k * FRAME_S
+                        state.start = now - k * self.frame
                     state.burst_frames = k + 1
                     base = state.start if state.start is not None else now
-                    state.play_end = base + state.burst_frames * FRAME_S
+                    state.play_end = base + state.burst_frames * self.frame
                     state.last_arrival = now
                     state.speak_at = None  # the agent is still talking
                     continue
@@ -161,7 +175,7 @@ class LoadPhone:
                     end = max(state.play_end, now)
                     state.marks.append((end, event["mark"]["name"]))
                     state.burst_frames = 0
-                    state.speak_at = end + self.reply_delay_s
+                    state.speak_at = end + self.reply_delay_s * self.frame / FRAME_S
                 elif event.get("event") == "clear":
                     state.burst_frames = 0
                     state.marks = [(now, name) for _, name in state.marks]
@@ -188,16 +202,18 @@ class _LineState:
 
 
 async def run_phones(url: str, answer: bytes, calls: int, seconds: float, *,
-                     ramp_s: float = 2.0, **kwargs) -> tuple[CallStats, dict]:
+                     ramp_s: float = 2.0, speed: float = 1.0, **kwargs) -> tuple[CallStats, dict]:
     """`calls` lines for `seconds` each (started over `ramp_s`); their merged statistics and
     this process's CPU use."""
     gc.collect()
     gc.freeze()  # see telephony.server: a full collection would stall every phone's clock
     loop = asyncio.get_running_loop()
-    clocks = [LineClock(FRAME_S, phase * FRAME_S / 4) for phase in range(4)]
+    frame = FRAME_S / speed
+    clocks = [LineClock(frame, phase * frame / 4) for phase in range(4)]
     cpu0, wall0 = time.process_time(), time.perf_counter()
     deadline = loop.time() + ramp_s + seconds
-    phones = [LoadPhone(url, answer, clocks[i % 4], deadline, **kwargs) for i in range(calls)]
+    phones = [LoadPhone(url, answer, clocks[i % 4], deadline, speed=speed, **kwargs)
+              for i in range(calls)]
     tasks = []
     for i, phone in enumerate(phones):
         tasks.append(asyncio.create_task(phone.run()))

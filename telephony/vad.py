@@ -257,7 +257,9 @@ class VadBatcher:
         probs = self.detector.probabilities(chunks, [s.state for s in streams])
         self.batches += 1
         self.chunks += len(streams)
-        for stream, (chunk, arrived), prob in zip(streams, taken, probs, strict=True):
+        # Deliver the scaled chunks: the turn audio handed to the recognizer is float in [-1, 1]
+        # whatever the stream pushed (int16 straight off the line is scaled here, per batch).
+        for stream, chunk, (_, arrived), prob in zip(streams, chunks, taken, probs, strict=True):
             if stream.closed:
                 continue
             try:

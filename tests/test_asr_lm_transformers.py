@@ -100,3 +100,14 @@ def test_tiny_lm_reorders_a_tiny_whisper_nbest_deterministically() -> None:
     assert [h.text for h in first.nbest] == [h.text for h in expected]
     assert [h.text for h in first.nbest] != [h.text for h in heard.nbest]  # the LM had a say
     assert Rescorer(scorer(), weight=0.0).rescore(heard, CONTEXT).text == heard.text
+
+
+def test_a_long_context_keeps_its_end_within_the_models_window() -> None:
+    s = scorer()
+    long = RecognitionContext("Did you take your medicine?", tuple(f"word{i}" for i in range(300)))
+    ids = s.prefix(long)
+    assert len(ids) <= s.model.config.n_positions // 2
+    assert ids[-len(s.prefix(RecognitionContext("Did you take your medicine?"))) + 1 :] == (
+        s.prefix(RecognitionContext("Did you take your medicine?"))[1:]
+    )
+    assert all(score < 0 for score in s.score(TEXTS, context=long))

@@ -83,8 +83,10 @@ def assert_stereo_speech(path: Path) -> None:
     with wave.open(str(path)) as w:
         assert (w.getnchannels(), w.getframerate()) == (2, 8000)
         pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2").reshape(-1, 2)
-    active = (np.abs(pcm) > 500).mean(axis=0)
-    assert active[0] > 0.05 and active[1] > 0.05, f"speech on (person, agent): {active}"
+    # Seconds of clearly audible samples per channel: several answers and several questions
+    # (a fraction of the call would depend on how long a loaded machine makes the pauses).
+    active = (np.abs(pcm) > 500).sum(axis=0) / 8000
+    assert active[0] > 2.0 and active[1] > 2.0, f"audible seconds (person, agent): {active}"
 
 
 def test_the_shipped_persona_gets_a_complete_correct_report(tmp_path):
