@@ -114,7 +114,10 @@ class SimulatedPhone:
             custom_parameters=dict(self.options.parameters),
         )
         reason = "server hung up"
-        async with connect(_with_token(url, self.options.token), compression=None) as ws:
+        # No keepalive pings: the phone streams a frame every 20 ms, so a dead peer shows at
+        # once, and a busy test machine must not turn a slow pong into a dropped call.
+        url = _with_token(url, self.options.token)
+        async with connect(url, compression=None, ping_interval=None) as ws:
             await ws.send(proto.connected())
             await ws.send(proto.start())
             receiver = asyncio.create_task(self._receive(ws, proto))

@@ -74,6 +74,8 @@ class CallServer:
             process_request=self._check_request,
             max_size=self.options.max_message_bytes,
             compression=None,  # per-message deflate costs CPU and buys little on base64 audio
+            ping_interval=20,
+            ping_timeout=60,  # a call is never dropped for a pong delayed by a busy machine
         )
         log.info("listening on ws://%s:%d%s", self.options.host, self.port, MEDIA_PATH)
 
