@@ -22,6 +22,7 @@ from pathlib import Path
 import torch
 
 from asr import RecognitionContext
+from asr.dtypes import default_dtype
 
 _DTYPES = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
 
@@ -41,7 +42,7 @@ class CausalLMScorer:
     ) -> None:
         if batch < 1:
             raise ValueError(f"batch must be >= 1, got {batch}")
-        dtype = dtype or ("fp16" if str(device).startswith("cuda") else "bf16")
+        dtype = dtype or default_dtype(device)
         if dtype not in _DTYPES:
             raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
         if isinstance(model, str | Path):
@@ -66,16 +67,27 @@ class CausalLMScorer:
         self.batch = batch
         self._start = start
         self._pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else start
+        config = getattr(model, "config", None)
+        window = getattr(config, "max_position_embeddings", None) or getattr(
+            config, "n_positions", None
+        )
+        self._window = int(window) if window else 4096
 
     def prefix(self, context: RecognitionContext | None) -> list[int]:
-        """Token ids the hypotheses are conditioned on: start token, hint line, question."""
+        """Token ids the hypotheses are conditioned on: start token, hint line, question.
+
+        A context longer than half the model's window keeps its end (the question), so
+        that the hypotheses always fit after it.
+        """
         lines = []
         if context is not None and context.vocabulary:
             lines.append("(" + ", ".join(context.vocabulary) + ")")
         if context is not None and context.last_question.strip():
             lines.append(context.last_question.strip())
         text = "".join(line + "\n" for line in lines)
-        return [self._start, *self._encode(text)]
+        ids = self._encode(text)
+        keep = self._window // 2 - 1
+        return [self._start, *(ids[-keep:] if len(ids) > keep else ids)]
 
     @torch.inference_mode()
     def score(self, texts: list[str], *, context: RecognitionContext | None = None) -> list[float]:

@@ -22,6 +22,9 @@ shared by many calls would recognize one person differently depending on who spo
 A decoder is not reentrant and costs ~0.4 s to create, so each recognizer owns one decoder,
 created up front, and serializes utterances through a lock; a thread pool that needs parallel
 decoding creates one recognizer per worker.
+
+`GenericLM` reads the same bundled generic trigram as a plain word model, the background of
+the offline domain LM used for rescoring.
 """
 
 from __future__ import annotations
@@ -30,11 +33,11 @@ import math
 import tempfile
 import threading
 import time
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 
-from pocketsphinx import Decoder, get_model_path
+from pocketsphinx import Decoder, NGramModel, get_model_path
 
 from asr import Hypothesis, RecognitionContext, Transcript
 from asr.domain_lm import build_arpa, dictionary_words, write_subset_dictionary
@@ -216,3 +219,35 @@ def _ranked(best: str, paths: list[tuple[str, float]], limit: int) -> tuple[Hypo
         scores[best] = max(scores.values(), default=0.0)
     ranked = sorted(scores.items(), key=lambda item: (item[0] != best, -item[1]))[:limit]
     return tuple(Hypothesis(text, logprob, None, logprob) for text, logprob in ranked)
+
+
+class GenericLM:
+    """pocketsphinx's bundled generic US-English trigram model, read as a word model.
+
+    It is the background of the offline domain LM (`asr.domain_lm.NgramScorer`): what the
+    care-call text has never seen ("a boiled egg", "the bank") is then scored as general
+    English rather than as a uniformly unlikely unknown word. Words outside its vocabulary
+    get `floor`. Lookups are serialized: the C model is not documented as reentrant.
+    """
+
+    _LOGBASE = math.log(1.0001)  # pocketsphinx's log base: its scores are log_1.0001(p)
+    _LOGZERO = -(2**28)  # scores at or below this mean "not in the model"
+
+    def __init__(self, path: str | Path | None = None, floor: float = math.log(1e-8)) -> None:
+        path = Path(path) if path is not None else Path(get_model_path("en-us/en-us.lm.bin"))
+        if not path.is_file():
+            raise FileNotFoundError(f"GenericLM: no such language model file: {path}")
+        try:
+            self._model = NGramModel.readfile(str(path))
+        except (RuntimeError, ValueError) as e:
+            raise ValueError(f"GenericLM: pocketsphinx cannot read {path}: {e}") from e
+        self.order = self._model.size()
+        self.floor = floor
+        self._lock = threading.Lock()
+
+    def logprob(self, word: str, context: Sequence[str] = ()) -> float:
+        """ln P(word | context); `asr.ngram`'s <s> and </s> are pocketsphinx's too."""
+        history = [w for w in context[len(context) - self.order + 1 :]] if self.order > 1 else []
+        with self._lock:  # pocketsphinx wants the word first, then the history, newest first
+            score = self._model.prob([word, *reversed(history)])
+        return self.floor if score <= self._LOGZERO else score * self._LOGBASE

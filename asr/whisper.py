@@ -18,9 +18,13 @@ The dialogue's context biases decoding through the prompt (the "previous text" w
 conditions on): the words the dialogue expects, then the agent's last question, which is
 literally the speech that came before the answer.
 
-On CPU, bf16 runs about 2-4x faster than fp32 on AMX hardware (DESIGN.md). openai-whisper
+On CPU, bf16 runs about 2-4x faster than fp32 on AMX hardware (DESIGN.md), and far slower
+on CPUs without bf16 hardware, so the default follows the CPU (`asr.dtypes`). openai-whisper
 only knows fp16/fp32, so the model is cast to the chosen dtype and the mel spectrogram is
 cast to match before the encoder; every whisper layer computes in its input's dtype.
+Beam search folds the beams into the cross-attention query (`asr.whisper_fold`): the same
+hypotheses and scores as openai-whisper's own beam search, at about greedy speed.
+`beam_size=1` decodes greedily (whisper's `GreedyDecoder`): one hypothesis.
 """
 
 from __future__ import annotations
@@ -34,11 +38,19 @@ import numpy as np
 import torch
 import whisper
 from whisper.audio import N_FRAMES, N_SAMPLES, SAMPLE_RATE, log_mel_spectrogram, pad_or_trim
-from whisper.decoding import DecodingOptions, DecodingTask, MaximumLikelihoodRanker
+from whisper.decoding import (
+    DecodingOptions,
+    DecodingTask,
+    LogitFilter,
+    MaximumLikelihoodRanker,
+    SuppressTokens,
+)
 from whisper.model import Whisper
 from whisper.tokenizer import LANGUAGES
 
 from asr import Hypothesis, RecognitionContext, Transcript
+from asr.dtypes import default_dtype
+from asr.whisper_fold import fold_beams
 from telephony.audio import Audio
 from telephony.resample import resample
 
@@ -72,6 +84,19 @@ class _RememberingRanker(MaximumLikelihoodRanker):
         return sum_logprob / ((5 + length) / 6) ** self.length_penalty
 
 
+class _IndexedSuppress(LogitFilter):
+    """whisper's `SuppressTokens` with its index list made a tensor once, not at every step:
+    indexing with a Python list of ~1,600 tokens cost ~4 ms a step on CPU."""
+
+    def __init__(self, tokens: list[int]) -> None:
+        self.index = torch.tensor(sorted(set(tokens)), dtype=torch.long)
+
+    def apply(self, logits: torch.Tensor, tokens: torch.Tensor) -> None:
+        if self.index.device != logits.device:
+            self.index = self.index.to(logits.device)
+        logits.index_fill_(1, self.index, -np.inf)
+
+
 class _NBestTask(DecodingTask):
     sequence_ranker: _RememberingRanker
 
@@ -79,6 +104,10 @@ class _NBestTask(DecodingTask):
         super().__init__(model, options)
         self.sequence_ranker = _RememberingRanker(options.length_penalty)
         self.dtype = dtype
+        self.logit_filters = [
+            _IndexedSuppress(f.suppress_tokens) if type(f) is SuppressTokens else f
+            for f in self.logit_filters
+        ]
 
     def _get_audio_features(self, mel: torch.Tensor) -> torch.Tensor:
         # whisper's version only knows fp16/fp32 (and *returns* its TypeError on bf16).
@@ -90,8 +119,9 @@ class WhisperRecognizer:
     into `download_root`), a local checkpoint path (`.pt`, as `whisper.load_model` reads),
     or a model already in memory.
 
-    `dtype` is "fp32", "bf16" or "fp16" (default: fp16 on CUDA, bf16 on CPU). `max_tokens`
-    caps each window's output, which bounds latency when a model loops.
+    `dtype` is "fp32", "bf16" or "fp16" (default: `asr.dtypes.default_dtype`). `max_tokens`
+    caps each window's output, which bounds latency when a model loops. `fold=False` keeps
+    openai-whisper's own (slower, equivalent) beam search, for comparison.
     """
 
     def __init__(
@@ -105,10 +135,11 @@ class WhisperRecognizer:
         length_penalty: float | None = None,
         max_tokens: int | None = None,
         download_root: str | Path | None = None,
+        fold: bool = True,
     ) -> None:
         if beam_size < 1 or nbest < 1:
             raise ValueError(f"beam_size and nbest must be >= 1, got {beam_size} and {nbest}")
-        dtype = dtype or ("fp16" if str(device).startswith("cuda") else "bf16")
+        dtype = dtype or default_dtype(device)
         if dtype not in _DTYPES:
             raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
         if dtype == "fp16" and not str(device).startswith("cuda"):
@@ -120,6 +151,8 @@ class WhisperRecognizer:
         self.length_penalty = length_penalty
         self.max_tokens = max_tokens
         self.model = _cast(_load(model, device, download_root).to(device), self.dtype).eval()
+        if fold:
+            fold_beams(self.model)
         # A text-only transcript holds text tokens and <|endoftext|>, never a language, task or
         # timestamp token (real models don't emit them; random test models would).
         eot = whisper.tokenizer.get_tokenizer(
@@ -182,7 +215,7 @@ class WhisperRecognizer:
         options = DecodingOptions(
             task="transcribe",
             language=language,
-            beam_size=self.beam_size,
+            beam_size=self.beam_size if self.beam_size > 1 else None,
             length_penalty=self.length_penalty,
             sample_len=self.max_tokens,
             prompt=prompt or None,

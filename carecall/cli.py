@@ -24,6 +24,10 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tts-model", help="Coqui model name or checkpoint path")
     p.add_argument("--voice", help="voice name of the backend (e.g. en-us+f3)")
     p.add_argument("--vad", choices=["silero", "webrtc"])
+    p.add_argument("--llm", choices=["none", "transformers", "openai"],
+                   help="an LLM words turns and reads answers (default none: templates)")
+    p.add_argument("--llm-model", help="LLM folder/hub name, or the server's model name")
+    p.add_argument("--llm-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1")
     p.add_argument("--output-dir", type=Path, help="where calls, memory and caches are written")
     p.add_argument(
         "--speed", type=float, help="clock multiplier for simulated calls (1 = real time)"
@@ -40,6 +44,9 @@ def _settings(args: argparse.Namespace, **extra):
         "tts_model",
         "voice",
         "vad",
+        "llm",
+        "llm_model",
+        "llm_url",
         "output_dir",
         "speed",
     ]
@@ -97,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--tts-model", help="Coqui model name or checkpoint path (voice coqui:...)")
     t.add_argument("--line", action="store_true", help="as heard on an 8 kHz μ-law phone line")
     t.add_argument("--out", type=Path, required=True)
+
+    from carecall.asr_commands import add_parsers
+
+    add_parsers(sub)  # asr eval|tune, fixtures build
     return parser
 
 
@@ -139,4 +150,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.memory(args)
     if args.command == "tts":
         return commands.tts_say(args)
+    if args.command in ("asr", "fixtures"):
+        from carecall import asr_commands
+
+        return asr_commands.run(args)
     raise AssertionError(args.command)

@@ -46,6 +46,16 @@ def serve(settings: Settings) -> int:
     pipeline = _pipeline(settings)
     if pipeline is None:
         return 2
+    if settings.recognizer_kind == "sphinx":
+        # pocketsphinx holds the GIL while it decodes: in a thread it would stall every call's
+        # audio, so it decodes in a worker process (see carecall.workers).
+        from functools import partial
+
+        from carecall.pipeline import build_recognizer
+        from carecall.workers import ProcessRecognizer
+
+        build = partial(build_recognizer, settings, pipeline.default_scenario)
+        pipeline.recognizer = ProcessRecognizer(build)
     server = _server(settings, pipeline)
 
     async def run() -> None:
@@ -87,6 +97,8 @@ async def phone(args: argparse.Namespace) -> dict:
         "heard": person.heard,
         "marks_echoed": result.marks_echoed,
         "cleared": result.cleared,
+        "barge_ins": result.barge_ins,
+        "dtmf": result.dtmf,
     }
 
 

@@ -13,6 +13,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+RESCORE_WEIGHT = 0.01
+RESCORE_LENGTH_BONUS = 0.03
+
 
 class ConfigError(ValueError):
     pass
@@ -27,11 +30,30 @@ class Settings(BaseModel):
     asr_model: str | None = None  # Whisper model name (connected machines) or checkpoint path
     asr_device: str = "cpu"
     asr_beam_size: int = Field(5, ge=1, le=16)
+    asr_nbest: int = Field(20, ge=1, le=100)  # hypotheses kept for rescoring
+    # pocketsphinx's first pass: the scenario's domain LM (fast, closed vocabulary) or its
+    # generic English LM (open vocabulary, slower; best with rescoring).
+    sphinx_lm: Literal["domain", "generic"] = "domain"
+    # N-best rescoring: score = asr + rescore_weight * lm + rescore_length_bonus * words.
+    # Defaults fitted by `carecall asr tune audio_fixtures/manifest.jsonl` (dev split,
+    # pocketsphinx); Whisper scores on another scale: tune with --recognizer whisper.
+    rescore: bool = True
+    rescore_lm: str = "domain"  # "domain", or a causal LM name / folder (transformers)
+    rescore_weight: float = Field(RESCORE_WEIGHT, ge=0.0)
+    rescore_length_bonus: float = RESCORE_LENGTH_BONUS
     tts: Literal["espeak", "coqui"] = "espeak"
     tts_model: str | None = None
     voice: str | None = None  # backend voice name, e.g. "en-us+f3" for espeak-ng
     speaking_rate: float = Field(0.9, gt=0.3, le=2.0)
     vad: Literal["silero", "webrtc"] = "silero"
+    # An LLM words the agent's turns and reads answers (every turn guard-checked; templates and
+    # keyword rules whenever it fails). "none": the offline scenario engine alone.
+    llm: Literal["none", "transformers", "openai"] = "none"
+    llm_model: str | None = None  # transformers: folder or hub name; openai: served model name
+    llm_url: str | None = None  # openai: server base URL, e.g. http://127.0.0.1:8000/v1
+    llm_timeout_s: float = Field(8.0, gt=0)
+    llm_device: str = "cpu"  # transformers only
+    llm_judge: bool = False  # the same LLM also judges each turn after the guard's rules
     output_dir: Path = Path("carecall-output")
     memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
     host: str = "127.0.0.1"

@@ -7,16 +7,22 @@ transcript, report and memory update when the call ends, however it ends.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import os
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from asr import RecognitionContext, Recognizer
+from asr import LanguageModelScorer, RecognitionContext, Recognizer
+from asr.rescore import Rescorer
 from carecall.config import Settings
 from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, load_scenario
+from dialogue.guard import Guard
+from dialogue.llm import ChatModel, LLMError
 from dialogue.memory import SqliteMemoryStore, plan_update
 from dialogue.scenario import Scenario, domain_corpus
 from scenarios import scenario_path
@@ -46,6 +52,10 @@ class Pipeline:
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
+        self.llm = build_chat_model(settings)
+        self.guard = Guard(judge=self.llm if settings.llm_judge else None)
+        self._rescorers: dict[str, Rescorer | None] = {}
+        self.rescorer(self.default_scenario)  # a missing LM stops the process now, not mid-call
 
     def _voice_id(self) -> str:
         s = self.settings
@@ -56,6 +66,13 @@ class Pipeline:
             if name not in self._scenarios:
                 self._scenarios[name] = load_scenario(scenario_path(name))
             return self._scenarios[name]
+
+    def rescorer(self, scenario: Scenario) -> Rescorer | None:
+        """The N-best rescorer of a scenario's calls; None when rescoring is switched off."""
+        with self._lock:
+            if scenario.id not in self._rescorers:
+                self._rescorers[scenario.id] = build_rescorer(self.settings, scenario)
+            return self._rescorers[scenario.id]
 
     def warm(self) -> int:
         """Synthesize the default scenario's fixed prompts ahead, so the opening plays at once."""
@@ -99,7 +116,10 @@ class ScenarioCallAgent:
         self.scenario = scenario
         self.recipient = recipient
         self.old_memory = memory
-        self.engine = DialogueEngine(scenario, recipient=recipient, memory=memory)
+        self.engine = DialogueEngine(
+            scenario, recipient=recipient, memory=memory, clock=line_clock(pipeline.settings.speed),
+            llm=pipeline.llm, guard=pipeline.guard,
+        )
         self.language = scenario.language
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
         self._last_turn: AgentTurn | None = None
@@ -119,6 +139,8 @@ class ScenarioCallAgent:
         transcript = self.pipeline.recognizer.transcribe(
             utterance, language=self.language, context=context
         )
+        if (rescorer := self.pipeline.rescorer(self.scenario)) is not None:
+            transcript = rescorer.rescore(transcript, context)
         log.info("call %s heard: %r", self.call.call_sid, transcript.text)
         reply = self._say(self.engine.reply(transcript.text))
         reply.user_text = transcript.text
@@ -165,6 +187,37 @@ class ScenarioCallAgent:
         return Reply(segments=segments, hangup=turn.end_call)
 
 
+def line_clock(speed: float):
+    """Epoch seconds as the phone line experiences them: a call simulated at 2x real time
+    still has its transcript stamped, and its time limit counted, in line time."""
+    wall, mono = time.time(), time.monotonic()
+    return lambda: wall + (time.monotonic() - mono) * speed
+
+
+def build_chat_model(settings: Settings) -> ChatModel | None:
+    """The LLM that words turns and reads answers, or None for the offline engine."""
+    if settings.llm == "none":
+        return None
+    if settings.llm == "openai":
+        from dialogue.llm.openai import OpenAIChatModel
+
+        if not settings.llm_url:
+            raise WeightsMissing("--llm openai needs --llm-url (e.g. http://127.0.0.1:8000/v1)")
+        key = os.environ.get("CARECALL_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        return OpenAIChatModel(settings.llm_url, settings.llm_model or "default", api_key=key,
+                               timeout_s=settings.llm_timeout_s)
+    if not settings.llm_model:
+        raise WeightsMissing("--llm transformers needs --llm-model: a local folder written by "
+                             "save_pretrained, or a hub name on a connected machine")
+    from dialogue.llm.transformers import TransformersChatModel
+
+    try:
+        return TransformersChatModel(settings.llm_model, device=settings.llm_device,
+                                     timeout_s=settings.llm_timeout_s)
+    except LLMError as exc:
+        raise WeightsMissing(str(exc)) from exc
+
+
 def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
     kind = settings.recognizer_kind
     if kind == "whisper":
@@ -181,8 +234,61 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
         if Path(model).suffix == ".pt" and not Path(model).exists():
             raise WeightsMissing(f"--asr-model {model}: no such file")
         return WhisperRecognizer(
-            model, device=settings.asr_device, beam_size=settings.asr_beam_size
+            model,
+            device=settings.asr_device,
+            beam_size=settings.asr_beam_size,
+            nbest=settings.asr_nbest,
         )
     from asr.sphinx import SphinxRecognizer
 
-    return SphinxRecognizer.from_sentences(domain_corpus(scenario))
+    if settings.sphinx_lm == "generic":
+        return SphinxRecognizer(nbest=settings.asr_nbest)
+    return SphinxRecognizer.from_sentences(domain_corpus(scenario), nbest=settings.asr_nbest)
+
+
+def build_rescorer(settings: Settings, scenario: Scenario) -> Rescorer | None:
+    """`Rescorer` for a scenario's calls: the N-best re-ranked with what the agent just asked."""
+    if not settings.rescore:
+        return None
+    scorer = build_scorer(settings.rescore_lm, scenario, device=settings.asr_device)
+    return Rescorer(scorer, settings.rescore_weight, settings.rescore_length_bonus)
+
+
+def build_scorer(
+    lm: str, scenario: Scenario, device: str = "cpu", *, background_weight: float = 0.1
+) -> LanguageModelScorer:
+    """"domain": the offline n-gram LM of the scenario's own text (answer examples and
+    keywords; per question, the answers expected to it), with general English as its
+    background in English scenarios. Anything else is a causal LM name or folder for
+    `transformers`, shared by every scenario of the process."""
+    if lm == "domain":
+        from asr.domain_lm import NgramScorer
+
+        english = scenario.language == "en" and background_weight > 0
+        return NgramScorer(
+            domain_corpus(scenario),
+            answers=scenario.question_answers(),
+            background=_english() if english else None,
+            background_weight=background_weight,
+        )
+    return _causal_lm(lm, device)
+
+
+@functools.cache
+def _english():
+    """General English for the domain LM to fall back on (pocketsphinx's bundled model)."""
+    from asr.sphinx import GenericLM
+
+    return GenericLM()
+
+
+@functools.cache
+def _causal_lm(name: str, device: str) -> LanguageModelScorer:
+    from asr.lm_transformers import CausalLMScorer
+
+    if not Path(name).exists() and "/" not in name:
+        raise WeightsMissing(f"rescore_lm {name!r}: no such folder, nor a hub name (owner/model)")
+    try:
+        return CausalLMScorer(name, device=device)
+    except OSError as exc:  # what transformers raises for weights it cannot find or fetch
+        raise WeightsMissing(f"rescore_lm {name!r}: cannot load it: {exc}") from exc

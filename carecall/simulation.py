@@ -3,15 +3,19 @@
 The brain (`dialogue.caller.SimulatedCaller`) decides what to answer from what it heard; the ears
 are an offline recognizer with a language model of what the agent may say (English), and the
 voice is a synthesizer chosen by the persona (flite for English: pocketsphinx hears it well).
+The persona's behaviours reach the phone as `Action`s: pauses become silence inside the
+answer's audio, and the brain says when to press a key, stay silent, cut in or hang up.
 """
 
 from __future__ import annotations
 
 import logging
 
+import numpy as np
+
 from asr import Recognizer
 from carecall.voices import make_synthesizer, parse_voice
-from dialogue.caller import Persona, SimulatedCaller
+from dialogue.caller import Persona, SimulatedCaller, plain, speech_parts
 from dialogue.scenario import Scenario
 from telephony.audio import Audio
 from telephony.phone import Action
@@ -37,14 +41,34 @@ class PersonaPerson:
         if self.ears is not None:
             text = self.ears.transcribe(heard, language=self.persona.language).text
             self.heard.append(text)
-        answer = self.brain.respond(text)
-        log.info("person heard %r, answers %r", text, answer)
-        if not answer:
-            return Action()
-        audio = self.mouth.synthesize(
-            answer, language=self.persona.language, voice=self.voice, rate=self.persona.rate
-        )
-        return Action(speech=audio, text=answer)
+        move = self.brain.move(text)
+        log.info("person heard %r, does %s", text, move)
+        speech = self.say(move.text) if move.text else None
+        return Action(speech=speech, text=plain(move.text or ""), dtmf=move.dtmf,
+                      hangup=move.hangup)
+
+    def barge_in_after(self) -> float | None:
+        return self.brain.barge_in_after()
+
+    def say(self, text: str) -> Audio:
+        """The answer in the persona's voice; a `[pause N]` is exactly N s of silence between
+        the phrases (the silence the synthesizer leaves around each phrase is trimmed)."""
+        parts = speech_parts(text)
+        voiced = {
+            i: self.mouth.synthesize(
+                part, language=self.persona.language, voice=self.voice, rate=self.persona.rate
+            )
+            for i, part in enumerate(parts)
+            if isinstance(part, str)
+        }
+        rate = next(iter(voiced.values())).sample_rate
+        pieces = [
+            (_trim(voiced[i].samples) if len(parts) > 1 else voiced[i].samples)
+            if i in voiced
+            else np.zeros(round(float(part) * rate), np.float32)
+            for i, part in enumerate(parts)
+        ]
+        return Audio(np.concatenate(pieces), rate)
 
 
 def build_ears(scenario: Scenario) -> Recognizer | None:
@@ -54,3 +78,10 @@ def build_ears(scenario: Scenario) -> Recognizer | None:
     from asr.sphinx import SphinxRecognizer
 
     return SphinxRecognizer.from_sentences(scenario.agent_lines(), nbest=1)
+
+
+def _trim(x: np.ndarray, threshold: float = 0.01, keep: int = 160) -> np.ndarray:
+    loud = np.flatnonzero(np.abs(x) > threshold)
+    if not len(loud):
+        return x
+    return x[max(0, loud[0] - keep) : loud[-1] + 1 + keep]

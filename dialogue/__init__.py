@@ -1,8 +1,9 @@
 """Dialogue: scenarios, answer extraction, the per-call engine, memory and the call report.
 
 Everything here runs offline with no model: a scenario YAML drives the conversation and
-keyword rules read the answers. Model backends (an LLM responder, a guard, an LLM extractor)
-plug in around `DialogueEngine`, one per module under `dialogue.llm`.
+keyword rules read the answers. An LLM (`dialogue.llm`: local transformers or any
+OpenAI-compatible server) plugs into `DialogueEngine(llm=...)` to word the turns and read the
+answers; the response guard (`dialogue.guard`) checks every turn it writes against the role.
 """
 
 from dialogue.caller import (
@@ -21,6 +22,8 @@ from dialogue.extract import (
     extract,
     identity_answer,
 )
+from dialogue.guard import Guard, Verdict, Violation
+from dialogue.llm import ChatModel, LLMError, Sampling
 from dialogue.memory import (
     Fact,
     MemoryOp,
@@ -30,7 +33,7 @@ from dialogue.memory import (
     apply_ops,
     plan_update,
 )
-from dialogue.report import Alert, CallReport, ItemResult, TranscriptEntry
+from dialogue.report import Alert, CallReport, GuardEvent, ItemResult, TranscriptEntry
 from dialogue.scenario import (
     DONT_KNOW,
     SEVERITY_RANK,
@@ -45,10 +48,11 @@ from dialogue.scenario import (
 from dialogue.yamlfile import ScenarioError
 
 __all__ = [
-    "DONT_KNOW", "SEVERITY_RANK", "AgentTurn", "Alert", "Answer", "CallReport",
-    "DialogueEngine", "Emergency", "EmergencyMatch", "Extraction", "Fact", "Item", "ItemResult",
-    "MemoryOp", "MemoryStore", "OpKind", "Persona", "Recipient", "Scenario", "ScenarioError",
-    "SimulatedCaller", "SqliteMemoryStore", "TranscriptEntry", "TurnKind", "apply_ops",
+    "DONT_KNOW", "SEVERITY_RANK", "AgentTurn", "Alert", "Answer", "CallReport", "ChatModel",
+    "DialogueEngine", "Emergency", "EmergencyMatch", "Extraction", "Fact", "Guard", "GuardEvent",
+    "Item", "ItemResult", "LLMError", "MemoryOp", "MemoryStore", "OpKind", "Persona",
+    "Recipient", "Sampling", "Scenario", "ScenarioError", "SimulatedCaller",
+    "SqliteMemoryStore", "TranscriptEntry", "TurnKind", "Verdict", "Violation", "apply_ops",
     "check_persona", "classify", "detect_emergency", "domain_corpus", "extract",
     "identity_answer", "load_persona", "load_scenario", "plan_update", "simulate_text_call",
     "validate_file",

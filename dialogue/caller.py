@@ -5,12 +5,18 @@ should therefore say (`truths`). The simulated phone only has what its own recog
 the agent's voice, often garbled, so `SimulatedCaller` decides which item it is being asked
 by weighted word overlap with every line the scenario can say, tolerant of mis-heard words,
 and otherwise assumes the next item of the script, as a patient person would.
+
+Besides words, a persona scripts how the person behaves on the line: pauses inside an answer
+(`[pause 1.5]` in its text), staying silent when an item is first asked, pressing a key instead
+of answering, cutting the agent off some seconds into a question, hanging up after some answers.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -25,6 +31,23 @@ from dialogue.yamlfile import ScenarioError, load_model, problem
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 IDENTITY = "identity"
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
+PAUSE = re.compile(r"\[pause (\d+(?:\.\d+)?)\]")  # "[pause 1.5]": silence inside an answer
+
+
+def speech_parts(text: str) -> list[str | float]:
+    """An answer as it is spoken: phrases (str) and the pauses between them (seconds)."""
+    parts: list[str | float] = []
+    for i, piece in enumerate(PAUSE.split(text)):
+        if i % 2:
+            parts.append(float(piece))
+        elif piece.strip():
+            parts.append(piece.strip())
+    return parts
+
+
+def plain(text: str) -> str:
+    """An answer's words without its pause marks."""
+    return " ".join(p for p in speech_parts(text) if isinstance(p, str))
 
 
 class _Model(BaseModel):
@@ -35,6 +58,16 @@ class PersonaEmergency(_Model):
     at: str  # the item whose question the person answers with this line instead
     text: Text
     expect: str  # the scenario emergency id this line must trigger
+
+
+class Behaviour(_Model):
+    """How the person acts when the agent asks one item (or `identity`)."""
+
+    silent: int = Field(default=0, ge=0, le=5)  # says nothing the first N times it is asked
+    dtmf: Annotated[str, StringConstraints(pattern=r"^[0-9*#]$")] | None = None
+    """Presses this key instead of answering, the first time it is asked."""
+    barge_in_after_s: float | None = Field(default=None, gt=0, le=30)
+    """Starts answering this many seconds into the agent's question, over it."""
 
 
 class Persona(_Model):
@@ -50,6 +83,8 @@ class Persona(_Model):
     fallback: str | None = None  # said to an item the script does not cover; None: silence
     truths: dict[str, str] = {}  # item id -> answer class the report should show
     emergency: PersonaEmergency | None = None
+    behaviour: dict[str, Behaviour] = {}  # identity / item id -> how the person acts
+    hang_up_after: int | None = Field(default=None, ge=1)  # hangs up after this many answers
 
     def lines(self, key: str) -> list[str]:
         value = self.answers.get(key, [])
@@ -68,6 +103,18 @@ def check_persona(persona: Persona, scenario: Scenario):
             yield ("answers", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
         if isinstance(value, list) and not value:
             yield ("answers", key), "must be a non-empty list"
+        for i, line in enumerate([value] if isinstance(value, str) else value):
+            loc = ("answers", key) if isinstance(value, str) else ("answers", key, i)
+            if "[" in PAUSE.sub("", line) or "]" in PAUSE.sub("", line):
+                yield loc, "only [pause N] marks may be bracketed (N in seconds, e.g. [pause 1.5])"
+            elif not plain(line):
+                yield loc, "must say something besides pauses"
+    for key in persona.behaviour:
+        if key != IDENTITY and key not in items:
+            yield ("behaviour", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
+        elif persona.behaviour[key].dtmf and persona.behaviour[key].dtmf not in scenario.dtmf:
+            keys = sorted(scenario.dtmf)
+            yield ("behaviour", key, "dtmf"), f"{scenario.id} does nothing on that key; has {keys}"
     for key, expected in persona.truths.items():
         if key not in items:
             yield ("truths", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
@@ -109,6 +156,15 @@ def load_persona(path: str | Path, scenario: Scenario | None = None) -> Persona:
 Target = tuple[str, str | None]  # (identity | item | followup | closing | again, item id)
 
 
+@dataclass(frozen=True)
+class Move:
+    """What the person does next: say `text` (None: stay silent), press `dtmf`, hang up."""
+
+    text: str | None = None
+    dtmf: str | None = None
+    hangup: bool = False
+
+
 class SimulatedCaller:
     def __init__(self, persona: Persona, scenario: Scenario, *, threshold: float = 0.35):
         self.persona = persona
@@ -117,6 +173,10 @@ class SimulatedCaller:
         self._answered: set[str] = set()
         self._emergency_said = False
         self._hung_up = False
+        self._silences: dict[str, int] = {}
+        self._pressed: set[str] = set()
+        self._barged: set[str] = set()
+        self._answers = 0
         self._last: Target = (IDENTITY, None)
         self._targets = self._build_targets()
         docs = [set(ts) for _, ts in self._targets]
@@ -129,10 +189,57 @@ class SimulatedCaller:
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
+        return self.move(agent_text).text
+
+    def move(self, agent_text: str | None) -> Move:
+        """What the person does after hearing `agent_text`, behaviours included. The text may
+        hold `[pause N]` marks (see `speech_parts`)."""
         if self._hung_up:
-            return None
+            return Move()
         kind, item_id = (self.which(agent_text) if agent_text else None) or self._next_in_script()
         self._last = (kind, item_id)
+        key = item_id if kind in ("item", "followup") else kind
+        behaviour = self.persona.behaviour.get(key or "")
+        if behaviour and kind in (IDENTITY, "item"):
+            assert key is not None
+            if behaviour.dtmf and key not in self._pressed:
+                self._pressed.add(key)
+                return Move(dtmf=behaviour.dtmf)
+            if self._silences.get(key, 0) < behaviour.silent:
+                self._silences[key] = self._silences.get(key, 0) + 1
+                return Move()
+        text = self._answer(kind, item_id)
+        if text is None:
+            return Move()
+        self._answers += 1
+        hang_up = self.persona.hang_up_after is not None and (
+            self._answers >= self.persona.hang_up_after
+        )
+        self._hung_up |= hang_up
+        return Move(text, hangup=hang_up)
+
+    def barge_in_after(self) -> float | None:
+        """As the agent starts a turn: seconds into it at which this person will cut in, if its
+        script says to for the question it expects now (each such cut-in happens once)."""
+        if self._hung_up:
+            return None
+        if self._last[0] == "item" and self._last[1] and self._followup_expected(self._last[1]):
+            return None  # a follow-up comes next, not the scripted question
+        kind, item_id = self._next_in_script()
+        key = item_id if kind == "item" else kind
+        behaviour = self.persona.behaviour.get(key or "")
+        if key is None or behaviour is None or behaviour.barge_in_after_s is None:
+            return None
+        if key in self._barged:
+            return None
+        self._barged.add(key)
+        return behaviour.barge_in_after_s
+
+    def _followup_expected(self, item_id: str) -> bool:
+        item = self.scenario.item(item_id)
+        return self.persona.truths.get(item.id) in item.followups
+
+    def _answer(self, kind: str, item_id: str | None) -> str | None:
         if kind == "closing":
             self._hung_up = True
             return self.persona.goodbye or None
@@ -163,9 +270,8 @@ class SimulatedCaller:
         prior = {self._next_in_script(): 0.2}
         if self._last[0] == "item" and self._last[1]:
             # Persons know what they answered: a follow-up is likely after this one.
-            item = self.scenario.item(self._last[1])
-            expected = self.persona.truths.get(item.id) in item.followups
-            prior[("followup", item.id)] = 0.3 if expected else 0.1
+            expected = self._followup_expected(self._last[1])
+            prior[("followup", self._last[1])] = 0.3 if expected else 0.1
         total, score, target = self._best(said, prior)
         again, words = max(
             ((self._overlap(said, ts, exact=True), set(ts))
@@ -260,9 +366,15 @@ def simulate_text_call(
         engine.heard(turn, turn.text, True)
         if turn.end_call:
             break
-        answer = caller.respond(hear(turn.text) if hear else turn.text)
-        if answer is None:
+        move = caller.move(hear(turn.text) if hear else turn.text)
+        pressed = engine.on_dtmf(move.dtmf) if move.dtmf else None
+        if pressed is not None:
+            turn = pressed
+        elif move.text is None:
             turn = engine.on_silence()
         else:
+            answer = plain(move.text)
             turn = engine.reply(recognize(answer) if recognize else answer)
+        if move.hangup:
+            return engine.report(reason="hung_up")
     return engine.report()

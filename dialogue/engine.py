@@ -1,8 +1,13 @@
 """The scenario engine: one state machine per call, text in, agent turns out.
 
-It does no I/O and knows nothing of audio, so the line (telephony) and the models (ASR, TTS, a
-future LLM responder and guard) wrap it: the line calls `reply` with what the recognizer heard,
-`on_silence` when the person says nothing, `heard` when a turn's audio was actually played.
+It does no I/O and knows nothing of audio, so the line (telephony) and the models (ASR, TTS)
+wrap it: the line calls `reply` with what the recognizer heard, `on_silence` when the person
+says nothing, `heard` when a turn's audio was actually played.
+
+With an LLM (`llm=`), the state machine stays the same — the scenario still decides every
+turn — but the LLM words the turns (`dialogue.responder`, every one checked by the guard) and
+reads the answers as JSON (`dialogue.llm_extract`); any failure falls back to the template and
+the keyword rules, so a call with a broken model is the offline call.
 
 The flow is the one a care worker would follow: greet and confirm who answered, ask each item
 in order (one follow-up when an answer calls for it, one re-ask when nothing could be made of
@@ -26,8 +31,12 @@ from dialogue.extract import (
     identity_answer,
     is_repeat_request,
 )
+from dialogue.guard import Guard
+from dialogue.llm import ChatModel
+from dialogue.llm_extract import llm_extract
 from dialogue.memory import Fact
-from dialogue.report import Alert, CallReport, ItemResult, TranscriptEntry, summarize
+from dialogue.report import Alert, CallReport, GuardEvent, ItemResult, TranscriptEntry, summarize
+from dialogue.responder import Responder
 from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
 from dialogue.text import fill, placeholders, words
 
@@ -63,15 +72,19 @@ def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) ->
 
 
 class DialogueEngine:
-    """One call's conversation. Every method returns at once (no I/O, no models).
+    """One call's conversation. Without an `llm`, every method returns at once (no I/O).
 
     `seed` picks question variants and transitions; `clock` (seconds, epoch) stamps the
-    transcript and enforces the scenario's time limit — pass a fake one in tests.
+    transcript and enforces the scenario's time limit — pass a fake one in tests. `llm` words
+    turns and reads answers (then `reply` waits for the model: run it off the event loop);
+    `guard` checks the LLM's turns (default: the rules alone); `sampling` overrides the
+    responder's sampling settings.
     """
 
     def __init__(
         self, scenario: Scenario, *, recipient: Recipient, memory: list[Fact] | None = None,
-        seed: int = 0, clock: Callable[[], float] = time.time,
+        seed: int = 0, clock: Callable[[], float] = time.time, llm: ChatModel | None = None,
+        guard: Guard | None = None, sampling: dict | None = None,
     ):
         self.scenario = scenario
         self.recipient = recipient
@@ -97,6 +110,13 @@ class DialogueEngine:
         self._repeats = 0
         self._identity_retried = False
         self._silences = 0
+        self._llm = llm
+        self._responder = Responder(
+            llm, scenario, guard=guard, recipient_name=recipient.name, sampling=sampling
+        ) if llm is not None else None
+        self._remembered = ""  # the memory fact the pending question uses
+        self._guard_events: list[GuardEvent] = []
+        self._llm_turns = self._llm_fallbacks = 0
 
     # -- what the line calls ---------------------------------------------------------------
 
@@ -107,6 +127,12 @@ class DialogueEngine:
         return AgentTurn(text, "opening", expected=self._identity_vocabulary())
 
     def reply(self, user_text: str) -> AgentTurn:
+        return self._worded(self._reply(user_text))
+
+    def on_silence(self) -> AgentTurn:
+        return self._worded(self._on_silence())
+
+    def _reply(self, user_text: str) -> AgentTurn:
         if self._phase == "done":
             return AgentTurn("", "closing", end_call=True)
         self._record("person", user_text)
@@ -121,7 +147,7 @@ class DialogueEngine:
             return self._followup_answer(user_text)
         return self._answer(user_text)
 
-    def on_silence(self) -> AgentTurn:
+    def _on_silence(self) -> AgentTurn:
         if self._phase == "done":
             return AgentTurn("", "closing", end_call=True)
         silence = self.scenario.silence
@@ -171,6 +197,8 @@ class DialogueEngine:
             completion=round(answered / len(required), 3) if required else 1.0,
             summary=summarize(self.recipient.name, self.scenario.language, items, self._alerts),
             transcript=list(self._transcript), recording=recording,
+            guard_interventions=list(self._guard_events), llm_turns=self._llm_turns,
+            llm_fallbacks=self._llm_fallbacks,
         )
 
     def memory_facts(self) -> list[Fact]:
@@ -208,6 +236,9 @@ class DialogueEngine:
         item = self._item
         found = extract(item, text, language=self.scenario.language,
                         dont_know=self.scenario.dont_know)
+        if self._llm is not None:
+            found, source = llm_extract(self._llm, item, self._question, text, found)
+            self._llm_fallbacks += source == "error"
         if found.answer_class is None:
             repeat = self.scenario.repeat
             if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
@@ -265,8 +296,10 @@ class DialogueEngine:
         fact = self._memory.get(item.id)
         if fact is not None and item.memory_question:
             self._question = self._fill(item.memory_question, fact=fact.value)
+            self._remembered = fact.value
         else:
             self._question = self._fill(self._rng.choice(item.questions))
+            self._remembered = ""
         return AgentTurn(_join(lead, self._question), "question", item.id, self._vocab(item))
 
     def _emergency(self, found: EmergencyMatch) -> AgentTurn:
@@ -283,6 +316,32 @@ class DialogueEngine:
     def _finish(self, outcome: str, text: str, kind: TurnKind) -> AgentTurn:
         self._phase, self._outcome = "done", outcome
         return AgentTurn(text, kind, end_call=True)
+
+    def _worded(self, turn: AgentTurn) -> AgentTurn:
+        """The turn in the LLM's words when it has usable ones (see `dialogue.responder`)."""
+        if self._responder is None or not turn.text:
+            return turn
+        alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
+        if turn.kind == "closing" and (self._outcome != "completed" or alerted):
+            return turn  # alert and wrong-person closings are said as written
+        item = self.scenario.item(turn.item_id) if turn.item_id else None
+        phrased = self._responder.phrase(
+            turn.kind, turn.text, item=item, memory=[f.value for f in self._memory.values()],
+            conversation=[(e.speaker, e.text) for e in self._transcript],
+            remembered=self._remembered if turn.kind == "question" else "",
+        )
+        if phrased.source == "llm":
+            self._llm_turns += 1
+            return AgentTurn(phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call)
+        if phrased.violations:
+            self._guard_events.append(GuardEvent(
+                t=round(self._clock() - self._start, 2), kind=turn.kind, item_id=turn.item_id,
+                categories=list(dict.fromkeys(v.category for v in phrased.violations)),
+                evidence=[v.evidence for v in phrased.violations], rejected=phrased.rejected,
+            ))
+        elif phrased.reason:
+            self._llm_fallbacks += 1
+        return turn
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -46,6 +46,17 @@ class TranscriptEntry(BaseModel):
     complete: bool = True  # False: the person cut the agent off (barge-in)
 
 
+class GuardEvent(BaseModel):
+    """An LLM turn the guard stopped: the template was said instead."""
+
+    t: float  # seconds into the call
+    kind: str  # the turn's kind: question, followup, closing, ...
+    item_id: str | None = None
+    categories: list[str]
+    evidence: list[str]
+    rejected: str  # what the LLM wanted to say
+
+
 class CallReport(BaseModel):
     recipient_id: str
     recipient_name: str
@@ -61,6 +72,9 @@ class CallReport(BaseModel):
     summary: str
     transcript: list[TranscriptEntry]
     recording: str | None = None
+    guard_interventions: list[GuardEvent] = []
+    llm_turns: int = 0  # agent turns worded by the LLM (the rest: the scenario's templates)
+    llm_fallbacks: int = 0  # LLM turns or extractions that failed or were unusable
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
@@ -82,11 +96,13 @@ _LABELS = {
         "title": "Care call report", "alerts": "ALERTS", "none": "none", "summary": "SUMMARY",
         "answers": "ANSWERS", "transcript": "TRANSCRIPT", "agent": "Agent",
         "recording": "Recording", "completion": "answered",
+        "guard": "Guard: {n} LLM turn(s) replaced by the scenario's wording",
     },
     "ko": {
         "title": "돌봄 전화 보고서", "alerts": "알림", "none": "없음", "summary": "요약",
         "answers": "응답", "transcript": "통화 기록", "agent": "상담원",
         "recording": "녹음", "completion": "응답률",
+        "guard": "가드: LLM 발화 {n}개를 시나리오 문장으로 대체",
     },
 }
 
@@ -127,6 +143,10 @@ def render_text(report: CallReport) -> str:
         who = lb["agent"] if e.speaker == "agent" else report.recipient_name
         cut = " …" if not e.complete else ""
         lines.append(f"  [{_clock(e.t)}] {who}: {e.text}{cut}")
+    if report.guard_interventions:
+        lines += ["", lb["guard"].format(n=len(report.guard_interventions))]
+        for g in report.guard_interventions:
+            lines.append(f"  [{_clock(g.t)}] {', '.join(g.categories)}: {g.rejected!r}")
     if report.recording:
         lines += ["", f"{lb['recording']}: {report.recording}"]
     return "\n".join(lines) + "\n"

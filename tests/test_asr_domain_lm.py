@@ -150,3 +150,36 @@ def test_scorer_checks_its_configuration() -> None:
         NgramScorer(ANSWERS, answer_weight=1.5)
     with pytest.raises(ValueError, match="no answers"):
         NgramScorer(ANSWERS, answers={"How are you?": []})
+
+
+def test_generic_english_model_reads_pocketsphinx_lm() -> None:
+    from asr.sphinx import GenericLM
+
+    english = GenericLM()
+    assert english.order == 3
+    assert english.logprob("the", [BOS]) > english.logprob("metronome", [BOS])
+    assert english.logprob("well", [BOS, "i", "slept"]) > english.logprob("well", ["purple"])
+    assert english.logprob("zqxvil", ["i"]) == english.floor
+    assert math.isfinite(english.logprob(EOS, ["slept", "well"]))
+    with pytest.raises(FileNotFoundError, match="no such language model"):
+        GenericLM("/nonexistent/lm.bin")
+
+
+class Table:
+    """A background model that likes exactly one word."""
+
+    def logprob(self, word, context=()):
+        return math.log(0.5) if word == "coffee" else math.log(1e-6)
+
+
+def test_background_model_speaks_for_words_the_domain_never_saw() -> None:
+    plain = NgramScorer(ANSWERS)
+    mixed = NgramScorer(ANSWERS, background=Table(), background_weight=0.1)
+    texts = ["i had coffee", "i had toffee"]
+    assert plain.score(texts)[0] == pytest.approx(plain.score(texts)[1])  # both unknown
+    liked, unliked = mixed.score(texts)
+    assert liked > unliked
+    assert mixed.score(["i slept well"])[0] < plain.score(["i slept well"])[0]  # 10% given away
+    with pytest.raises(ValueError, match="background_weight"):
+        NgramScorer(ANSWERS, background=Table(), background_weight=1.0)
+    assert NgramScorer(ANSWERS, background_weight=0.5).background_weight == 0.0  # none given

@@ -78,3 +78,36 @@ def test_bad_arguments_are_reported() -> None:
         CausalLMScorer(model, batch=0, tokenizer=tokenizer)
     with pytest.raises(ValueError, match="dtype"):
         CausalLMScorer(model, dtype="int3", tokenizer=tokenizer)
+
+
+def test_tiny_lm_reorders_a_tiny_whisper_nbest_deterministically() -> None:
+    import numpy as np
+
+    from asr.whisper import WhisperRecognizer
+    from telephony.audio import Audio
+    from tests.tiny_models import tiny_whisper
+
+    audio = Audio((0.1 * np.random.default_rng(0).standard_normal(16000)).astype(np.float32))
+    heard = WhisperRecognizer(tiny_whisper(), dtype="fp32", max_tokens=6).transcribe(
+        audio, language="en", context=CONTEXT
+    )
+    assert len(heard.nbest) == 5
+    rescorer = Rescorer(scorer(), weight=1.0)
+    first, again = rescorer.rescore(heard, CONTEXT), rescorer.rescore(heard, CONTEXT)
+    assert first.nbest == again.nbest
+    expected = sorted(heard.nbest, key=lambda h: -(h.asr_logprob + scorer().score(
+        [h.text], context=CONTEXT)[0]))  # fmt: skip
+    assert [h.text for h in first.nbest] == [h.text for h in expected]
+    assert [h.text for h in first.nbest] != [h.text for h in heard.nbest]  # the LM had a say
+    assert Rescorer(scorer(), weight=0.0).rescore(heard, CONTEXT).text == heard.text
+
+
+def test_a_long_context_keeps_its_end_within_the_models_window() -> None:
+    s = scorer()
+    long = RecognitionContext("Did you take your medicine?", tuple(f"word{i}" for i in range(300)))
+    ids = s.prefix(long)
+    assert len(ids) <= s.model.config.n_positions // 2
+    assert ids[-len(s.prefix(RecognitionContext("Did you take your medicine?"))) + 1 :] == (
+        s.prefix(RecognitionContext("Did you take your medicine?"))[1:]
+    )
+    assert all(score < 0 for score in s.score(TEXTS, context=long))

@@ -5,109 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
-import wave
-from pathlib import Path
 
 import numpy as np
 import pytest
+from line_kit import SPEED, ScriptedPerson, read_stereo, start_server
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from telephony import CallInfo, Reply, Segment
-from telephony.audio import Audio
-from telephony.phone import Action, PhoneOptions, SimulatedPhone
+from telephony.phone import PhoneOptions, SimulatedPhone
 from telephony.protocol import PhoneProtocol, new_sid
-from telephony.server import CallServer, ServerOptions
-from telephony.session import SessionOptions
-from tts.espeak import EspeakSynthesizer
 
 pytestmark = pytest.mark.integration
-SPEED = 3.0  # the line is simulated 3x faster than real time; turn logic counts samples
-
-_voice = EspeakSynthesizer()
-
-
-def speech(text: str) -> Audio:
-    return _voice.synthesize(text, language="en")
-
-
-class ScriptedAgent:
-    """Asks fixed questions; records what the line told it."""
-
-    questions = ["How did you sleep last night?", "Did you take your medicine today?"]
-
-    def __init__(self, call: CallInfo) -> None:
-        self.call = call
-        self.heard_utterances: list[float] = []
-        self.played_log: list[tuple[str, bool, str]] = []
-        self.finished: tuple[str, Path | None] | None = None
-        self.dtmf_digits: list[str] = []
-        self.silences = 0
-        self._lock = threading.Lock()
-
-    def _reply(self, text: str, hangup: bool = False) -> Reply:
-        return Reply([Segment(text, speech(text))], hangup=hangup)
-
-    def opening(self) -> Reply:
-        return self._reply("Hello, this is the care call. Did you eat breakfast today?")
-
-    def hear(self, utterance: Audio) -> Reply | None:
-        self.heard_utterances.append(utterance.duration)
-        n = len(self.heard_utterances)
-        if n <= len(self.questions):
-            return self._reply(self.questions[n - 1])
-        return self._reply("Thank you. Goodbye.", hangup=True)
-
-    def silence(self) -> Reply:
-        self.silences += 1
-        return self._reply("Are you still there?", hangup=self.silences >= 2)
-
-    def dtmf(self, digit: str) -> Reply | None:
-        self.dtmf_digits.append(digit)
-        return None
-
-    def played(self, segment: Segment, *, complete: bool, heard_text: str) -> None:
-        self.played_log.append((segment.text, complete, heard_text))
-
-    def finish(self, reason: str, recording: Path | None) -> None:
-        self.finished = (reason, recording)
-
-
-class ScriptedPerson:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.heard: list[float] = []
-
-    def respond(self, heard: Audio) -> Action:
-        self.heard.append(heard.duration)
-        if not self.answers:
-            return Action()
-        text = self.answers.pop(0)
-        return Action(speech=speech(text), text=text)
-
-
-class Factory:
-    def __init__(self) -> None:
-        self.agents: list[ScriptedAgent] = []
-
-    def __call__(self, call: CallInfo) -> ScriptedAgent:
-        agent = ScriptedAgent(call)
-        self.agents.append(agent)
-        return agent
-
-
-async def start_server(tmp_path: Path, token: str | None = None) -> tuple[CallServer, Factory]:
-    factory = Factory()
-    options = ServerOptions(
-        host="127.0.0.1",
-        port=0,
-        token=token,
-        session=SessionOptions(speed=SPEED, recordings_dir=tmp_path / "calls"),
-    )
-    server = CallServer(factory, options)
-    await server.start()
-    return server, factory
 
 
 def test_a_call_runs_to_its_end_and_both_sides_record_it(tmp_path):
@@ -134,9 +42,7 @@ def test_a_call_runs_to_its_end_and_both_sides_record_it(tmp_path):
     assert result.marks_echoed == 4
     assert agent.call.parameters["recipient"] == "r1"
     for path in (tmp_path / "phone.wav", session.recording):
-        with wave.open(str(path)) as w:
-            assert (w.getnchannels(), w.getframerate()) == (2, 8000)
-            pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2").reshape(-1, 2)
+        pcm = read_stereo(path)
         person_rms, agent_rms = np.sqrt((pcm.astype(np.float64) ** 2).mean(axis=0))
         assert person_rms > 200 and agent_rms > 200  # speech on both channels
         # the two sides take turns: little of the call has both talking at once
@@ -206,6 +112,6 @@ def test_bad_input_is_logged_and_the_call_still_works(tmp_path):
     assert len(session.errors) >= 5
     joined = " | ".join(session.errors).lower()
     assert "json" in joined and "binary" in joined and "base64" in joined
-    assert agents[0].finished is not None and "stop" in agents[0].finished[0]
+    assert agents[0].finished is not None and agents[0].finished[0] == "hung_up"
     assert agents[0].dtmf_digits == ["0"]
     assert len(agents) == 2 and agents[1].finished is not None

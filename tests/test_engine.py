@@ -332,11 +332,20 @@ def run_persona(name: str, **changes: str) -> CallReport:
 @pytest.mark.parametrize("name", list_personas())
 def test_shipped_persona_call_reports_the_truths(name: str) -> None:
     persona = load_persona(name)
+    scenario = load_scenario(persona.scenario)
     report = run_persona(name)
-    assert report.outcome == "completed"
-    assert {r.item_id: r.answer_class for r in report.items} == persona.truths
+    emergency = persona.emergency
+    assert report.outcome == ("emergency" if emergency else "completed")
+    answered = {r.item_id: r.answer_class for r in report.items if r.status == "answered"}
+    assert answered == persona.truths
     assert [e.speaker for e in report.transcript[:2]] == ["agent", "person"]
-    assert report.alerts and report.summary.startswith(persona.name)
+    assert report.summary.startswith(persona.name)
+    # Every answer whose class carries a flag raises exactly that flag; no other item does.
+    flagged = {k for k, v in persona.truths.items() if (a := scenario.item(k).answer(v)) and a.flag}
+    assert {a.item_id for a in report.alerts if a.kind == "flag"} == flagged
+    if emergency:
+        expected = next(e for e in scenario.emergency if e.id == emergency.expect)
+        assert [a.note for a in report.alerts if a.kind == "emergency"] == [expected.note]
 
 
 def test_a_changed_answer_changes_the_report() -> None:

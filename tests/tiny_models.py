@@ -94,18 +94,25 @@ def train_tokenizer(sentences: list[str] = CARE_CALL_SENTENCES, vocab_size: int 
     )
 
 
-def tiny_causal_lm(seed: int = 0, dir: str | Path | None = None):
+def tiny_causal_lm(
+    seed: int = 0, dir: str | Path | None = None, n_positions: int = 256,
+    sentences: list[str] | None = None, vocab_size: int = 300,
+):
     """A random GPT-2-architecture causal LM and its tokenizer, as `(model, tokenizer)`.
+
+    `n_positions` is its context length; `sentences` and `vocab_size` train the tokenizer
+    (a chat prompt with a role specification is thousands of the default tokenizer's
+    near-byte tokens, and a tiny model still pays for attention over all of them).
 
     With `dir`, both are saved there with `save_pretrained`, so that
     `AutoModelForCausalLM.from_pretrained(dir)` / `AutoTokenizer.from_pretrained(dir)` work.
     """
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    tokenizer = train_tokenizer()
+    tokenizer = train_tokenizer(sentences or CARE_CALL_SENTENCES, vocab_size)
     config = GPT2Config(
         vocab_size=len(tokenizer),
-        n_positions=256,
+        n_positions=n_positions,
         n_embd=32,
         n_layer=2,
         n_head=2,

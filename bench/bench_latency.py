@@ -1,0 +1,97 @@
+"""Voice-to-voice latency: from the end of the person's speech to the agent's first audio,
+split by stage, and the framework's own share of it.
+
+    PYTHONPATH=. python bench/bench_latency.py [--agent models|canned] [--lines 1]
+        [--seconds 60]
+
+The server runs in this process (so each session's per-turn timings can be read); simulated
+phones (bench/loadphones.py) call it from another process at real time, answering every
+question with the same recorded sentence. The phone measures voice-to-voice as a person
+would hear it. The server splits each turn (telephony.stats.TurnTiming):
+
+  endpointing  last chunk with speech arrived -> the endpointer closed the turn: the
+               configured end-of-turn silence, plus VAD batching and chunk rounding
+  queue        turn closed -> a worker thread started the agent (incl. 8 -> 16 kHz)
+  asr / dialogue / tts   the agent's own stages (`--agent models`: pocketsphinx in a worker
+               process, the scenario engine, espeak-ng with its phrase cache)
+  encode       the reply resampled to 8 kHz, μ-law and base64 (in the worker)
+  send         reply ready -> its first frame written to the socket
+
+Framework overhead = queue + encode + send (total minus endpointing and model time); the
+VAD's own wait (endpointing minus the configured silence) is printed beside it.
+Never asserted in tests: the figures depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.benchkit import ROOT, canned_factory, pct, timed_pipeline  # noqa: E402
+
+
+async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from telephony.server import CallServer, ServerOptions
+
+    if args.agent == "canned":
+        factory = canned_factory()
+    else:
+        factory, _ = timed_pipeline(Path(tempfile.mkdtemp(prefix="carecall-bench-")))
+    server = CallServer(factory, ServerOptions(port=0), ThreadPoolExecutor(4))
+    await server.start()
+    phones = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bench" / "bench_concurrency.py"), "phones",
+        "--url", f"ws://127.0.0.1:{server.port}/media", "--n", str(args.lines),
+        "--seconds", str(args.seconds), "--ramp", "1",
+        stdout=asyncio.subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    out, _ = await phones.communicate()
+    phone = json.loads(out.decode().strip().splitlines()[-1])
+    await server.wait_for_calls(args.lines, timeout=30)
+    turns = [t for s in server.finished for t in s.turns if t.complete]
+    end_silence = server.options.session.turn.end_silence_s
+    await server.stop()
+    return turns, phone, end_silence
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--agent", choices=["canned", "models"], default="models")
+    p.add_argument("--lines", type=int, default=1, help="simulated phones calling at once")
+    p.add_argument("--seconds", type=float, default=60.0)
+    args = p.parse_args()
+    turns, phone, end_silence = asyncio.run(measure(args))
+    stages = [t.stages() for t in turns]
+    names = ["endpointing", "queue", "agent", "asr", "dialogue", "tts", "agent_other",
+             "encode", "send", "total", "overhead"]
+    print(f"agent={args.agent}, {args.lines} line(s), {len(turns)} turns answered "
+          f"(end-of-turn silence {end_silence * 1000:.0f} ms); milliseconds")
+    print(f"{'stage':<34} {'p50':>8} {'p95':>8}")
+    for name in names:
+        values = [s[name] * 1000 for s in stages if name in s and not math.isnan(s[name])]
+        if values:
+            print(f"{name:<34} {pct(values, 50):8.1f} {pct(values, 95):8.1f}")
+    vad_wait = [(s["endpointing"] - end_silence) * 1000 for s in stages]
+    print(f"{'VAD wait (endpointing - silence)':<34} {pct(vad_wait, 50):8.1f} "
+          f"{pct(vad_wait, 95):8.1f}")
+    models = [(s["total"] - s["endpointing"] - s["overhead"]) * 1000 for s in stages]
+    print(f"{'model time (agent)':<34} {pct(models, 50):8.1f} {pct(models, 95):8.1f}")
+    print(f"{'voice-to-voice at the phone':<34} {phone['turn_p50'] * 1000:8.1f} "
+          f"{phone['turn_p95'] * 1000:8.1f}   ({phone['turns']} turns)")
+    overhead = [s["overhead"] * 1000 for s in stages]
+    print(f"framework overhead per turn: p50 {pct(overhead, 50):.1f} ms, "
+          f"p95 {pct(overhead, 95):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

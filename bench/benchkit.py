@@ -1,0 +1,175 @@
+"""What the call benchmarks share: the agents a bench server runs, the person's recorded
+answer, a server process to measure, and percentiles.
+
+Two agents: `CannedAgent` answers every turn with the same recorded sentence, so a bench of
+it measures the audio path alone (websocket, protocol, G.711, resampling, VAD, endpointing,
+pacing); `timed_pipeline` is the real embedded pipeline (pocketsphinx in a worker process,
+the scenario engine, espeak-ng with its phrase cache), with each stage's time reported in
+`Reply.timings` so latency can be split by stage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from telephony import Reply, Segment  # noqa: E402
+from telephony.audio import Audio  # noqa: E402
+
+OPENING = "Hello, this is the care call from the health office. How are you today?"
+REPLY = "Thank you for telling me. How did you sleep last night?"
+ANSWER = "Yes, I had some toast and tea this morning."
+
+
+def _espeak(text: str) -> Audio:
+    from tts.espeak import EspeakSynthesizer
+
+    audio = EspeakSynthesizer().synthesize(text, language="en")
+    loud = np.flatnonzero(np.abs(audio.samples) > 0.01)
+    return Audio(audio.samples[: loud[-1] + 1], audio.sample_rate)  # no trailing silence
+
+
+def answer_ulaw(text: str = ANSWER) -> bytes:
+    """The person's recorded answer as 8 kHz μ-law, its speech ending at its last byte."""
+    from telephony.g711 import float_to_pcm16, ulaw_encode
+    from telephony.resample import resample
+
+    audio = _espeak(text)
+    return ulaw_encode(float_to_pcm16(resample(audio.samples, audio.sample_rate, 8000)))
+
+
+class CannedAgent:
+    """Same reply every turn; never hangs up (the phone ends the call)."""
+
+    def __init__(self, opening: Segment, reply: Segment) -> None:
+        self._opening, self._reply = opening, reply
+
+    def opening(self) -> Reply:
+        return Reply([self._opening])
+
+    def hear(self, utterance: Audio) -> Reply:
+        return Reply([self._reply])
+
+    def silence(self) -> Reply:
+        return Reply([self._reply])
+
+    def dtmf(self, digit: str) -> Reply | None:
+        return None
+
+    def played(self, segment: Segment, *, complete: bool, heard_text: str) -> None:
+        pass
+
+    def finish(self, reason: str, recording: Path | None) -> None:
+        pass
+
+
+def canned_factory():
+    opening = Segment(OPENING, _espeak(OPENING))
+    reply = Segment(REPLY, _espeak(REPLY))
+    return lambda call: CannedAgent(opening, reply)
+
+
+_stage = threading.local()
+
+
+def _timed(name: str, fn):
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent = getattr(_stage, "spent", None)
+            if spent is not None:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+    return wrapper
+
+
+class _TimedAgent:
+    """Wraps a pipeline agent: ASR and TTS time come from wrapped stages, the rest of the
+    agent's time is the dialogue's."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def hear(self, utterance: Audio) -> Reply | None:
+        _stage.spent = {}
+        started = time.perf_counter()
+        try:
+            reply = self._inner.hear(utterance)
+        finally:
+            spent, _stage.spent = _stage.spent, None
+        if reply is not None:
+            total = time.perf_counter() - started
+            reply.timings = {**spent, "dialogue": total - sum(spent.values())}
+        return reply
+
+
+def timed_pipeline(output_dir: Path, asr_workers: int = 1):
+    """The embedded pipeline, its recognizer in worker processes, timed by stage."""
+    from functools import partial
+
+    from carecall.config import load_settings
+    from carecall.pipeline import Pipeline, build_recognizer
+    from carecall.workers import ProcessRecognizer
+
+    settings = load_settings(output_dir=output_dir)
+    pipeline = Pipeline(settings)
+    pipeline.warm()
+    build = partial(build_recognizer, settings, pipeline.default_scenario)
+    pipeline.recognizer = ProcessRecognizer(build, asr_workers)
+    pipeline.recognizer.transcribe = _timed("asr", pipeline.recognizer.transcribe)
+    pipeline.speak = _timed("tts", pipeline.speak)
+    return lambda call: _TimedAgent(pipeline.agent_factory(call)), pipeline
+
+
+async def serve(factory, *, vad: str = "silero", speed: float = 1.0, on_ready=None,
+                recordings: Path | None = None):
+    """Run a call server on 127.0.0.1 until cancelled; `on_ready(server)` once listening."""
+    from telephony.server import CallServer, ServerOptions
+    from telephony.session import SessionOptions
+
+    options = ServerOptions(
+        port=0, max_calls=1000,
+        session=SessionOptions(vad=vad, speed=speed, recordings_dir=recordings),
+    )
+    server = CallServer(factory, options, ThreadPoolExecutor(8, thread_name_prefix="agent"))
+    await server.start()
+    if on_ready is not None:
+        on_ready(server)
+    try:
+        await asyncio.Future()
+    finally:
+        await server.stop()
+
+
+def start_child(args: list[str], cpu: int | None = None) -> tuple[subprocess.Popen, dict]:
+    """A bench process of this script; returns it and the JSON line it prints when ready."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, text=True,
+                            env=env, cwd=ROOT)
+    if cpu is not None:
+        os.sched_setaffinity(proc.pid, {cpu})
+    line = proc.stdout.readline()
+    if not line:
+        raise RuntimeError(f"{args} exited ({proc.wait()}) before it was ready")
+    return proc, json.loads(line)
+
+
+def pct(values, q: float) -> float:
+    return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
