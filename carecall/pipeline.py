@@ -23,7 +23,8 @@ from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, load_scenario
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel, LLMError
-from dialogue.memory import SqliteMemoryStore, plan_update
+from dialogue.llm_memory import llm_memory_plan
+from dialogue.memory import MemoryOp, SqliteMemoryStore, plan_update
 from dialogue.scenario import Scenario, domain_corpus
 from scenarios import scenario_path
 from telephony import CallInfo, Reply, Segment
@@ -174,8 +175,21 @@ class ScenarioCallAgent:
         }
         (self.out_dir / "call.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         if self.recipient.id != "unknown":
-            ops = plan_update(self.old_memory, self.engine.memory_facts())
-            self.pipeline.memory.update(self.recipient.id, ops)
+            self.pipeline.memory.update(self.recipient.id, self._memory_plan(report))
+
+    def _memory_plan(self, report) -> list[MemoryOp]:
+        """PASS/APPEND/REPLACE/DELETE for this call: from the extracted answers, or the LLM's
+        summary of what the person said when there is an LLM and its plan passes the checks."""
+        facts = self.engine.memory_facts()
+        if self.pipeline.llm is None:
+            return plan_update(self.old_memory, facts)
+        said = [e.text for e in report.transcript if e.speaker == "person"]
+        ops, source = llm_memory_plan(
+            self.pipeline.llm, self.old_memory, facts, said, datetime.now(UTC)
+        )
+        log.info("call %s: memory plan from %s: %s", self.call.call_sid, source,
+                 [(op.kind.value, op.fact.key) for op in ops])
+        return ops
 
     # -- helpers ---------------------------------------------------------------------------------
 
