@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--tts-model", help="Coqui model name or checkpoint path (voice coqui:...)")
     t.add_argument("--line", action="store_true", help="as heard on an 8 kHz μ-law phone line")
     t.add_argument("--out", type=Path, required=True)
+
+    from carecall.campaign_commands import add_parser as add_campaign_parser
+
+    add_campaign_parser(sub)
     return parser
 
 
@@ -139,4 +143,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.memory(args)
     if args.command == "tts":
         return commands.tts_say(args)
+    if args.command == "campaign":
+        from carecall.campaign_commands import run_command
+
+        try:
+            return run_command(args)
+        except KeyError as exc:
+            print(f"carecall campaign: {exc.args[0]}", file=sys.stderr)
+            return 2
     raise AssertionError(args.command)
