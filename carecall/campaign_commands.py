@@ -53,6 +53,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--lease", default="60s", help="how long a claim outlives a dead runner")
     r.add_argument("--until-idle", action="store_true", help="stop when no call is due now")
     r.add_argument("--quiet", action="store_true")
+    t = r.add_argument_group("twilio dialer (credentials: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)")
+    t.add_argument("--twilio-from", help="the caller id, a Twilio number in E.164 form")
+    t.add_argument("--public-url", help="https://HOST where Twilio reaches this machine")
+    t.add_argument("--host", default="127.0.0.1", help="call server and callback listen address")
+    t.add_argument("--port", type=int, default=8765, help="call server port (/media)")
+    t.add_argument("--callback-port", type=int, default=8766, help="status callbacks port")
 
     s = csub.add_parser("status", help="progress of a campaign")
     s.add_argument("campaign", nargs="?")
