@@ -47,15 +47,47 @@ def test_kill_9_and_restart_loses_nothing_and_calls_nobody_twice(tmp_path: Path)
     db = tmp_path / "c.sqlite"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     create = subprocess.run(
-        carecall("campaign", "create", "--recipients", str(csv), "--scenario",
-                 "quick_checkin_en", "--window", "00:00-24:00", "--max-attempts",
-                 str(MAX_ATTEMPTS), "--retry-after", "0.5s", "--concurrency", "2",
-                 "--db", str(db), "--id", "crash", cwd=tmp_path),
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        carecall(
+            "campaign",
+            "create",
+            "--recipients",
+            str(csv),
+            "--scenario",
+            "quick_checkin_en",
+            "--window",
+            "00:00-24:00",
+            "--max-attempts",
+            str(MAX_ATTEMPTS),
+            "--retry-after",
+            "0.5s",
+            "--concurrency",
+            "2",
+            "--db",
+            str(db),
+            "--id",
+            "crash",
+            cwd=tmp_path,
+        ),
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert create.returncode == 0, create.stderr
-    run = carecall("campaign", "run", "crash", "--db", str(db), "--speed", "4", "--lease",
-                   "2s", "--output-dir", str(tmp_path / "out"), cwd=tmp_path)
+    run = carecall(
+        "campaign",
+        "run",
+        "crash",
+        "--db",
+        str(db),
+        "--speed",
+        "4",
+        "--lease",
+        "2s",
+        "--output-dir",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
+    )
     log = open(tmp_path / "run1.log", "w")
     proc = subprocess.Popen(run, cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -80,8 +112,7 @@ def test_kill_9_and_restart_loses_nothing_and_calls_nobody_twice(tmp_path: Path)
     interrupted = {r.recipient.id for r in before_rows if r.open_attempt}
     assert interrupted
 
-    again = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True,
-                           timeout=300)
+    again = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "recovered" in again.stdout
 

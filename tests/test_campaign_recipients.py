@@ -16,8 +16,7 @@ def known(name: str) -> str | None:
 
 
 def read(path: Path):
-    return read_recipients(path, default_timezone="Asia/Seoul", scenario_ok=known,
-                           persona_ok=known)
+    return read_recipients(path, default_timezone="Asia/Seoul", scenario_ok=known, persona_ok=known)
 
 
 def test_phone_normalization() -> None:
@@ -38,7 +37,11 @@ def test_a_good_file(tmp_path: Path) -> None:
     a, b = read(f)
     assert (a.id, a.phone, a.timezone, a.line) == ("a1", "+821011112222", None, 2)
     assert (b.name, b.timezone, b.persona, b.simulate, b.line) == (
-        "Lee, Jr", "Europe/London", "margaret_en", ("no_answer", "busy"), 4
+        "Lee, Jr",
+        "Europe/London",
+        "margaret_en",
+        ("no_answer", "busy"),
+        4,
     )
 
 
@@ -84,8 +87,16 @@ def test_cli_create_refuses_a_bad_file_and_stores_nothing(tmp_path: Path, capsys
     f = tmp_path / "bad.csv"
     f.write_text("id,name,phone\na,Kim,+821011112222\nb,Lee,12345\n")
     db = tmp_path / "c.sqlite"
-    args = ["campaign", "create", "--recipients", str(f), "--scenario", "daily_checkin_en",
-            "--db", str(db)]
+    args = [
+        "campaign",
+        "create",
+        "--recipients",
+        str(f),
+        "--scenario",
+        "daily_checkin_en",
+        "--db",
+        str(db),
+    ]
     assert main(args) == 2
     err = capsys.readouterr().err
     assert f"{f}:3: phone: '12345' is not a phone number" in err

@@ -56,12 +56,14 @@ ALWAYS = Policy("00:00", "24:00", "Asia/Seoul", 3, 0.05, 3)
 
 def test_retries_up_to_the_limit_then_gives_up(tmp_path: Path) -> None:
     _, store = setup(tmp_path, 4, ALWAYS)
-    dialer = ScriptedDialer({
-        "r0": [],
-        "r1": ["no_answer"],
-        "r2": ["busy", "failed"],
-        "r3": ["no_answer", "busy", "no_answer", "busy"],
-    })
+    dialer = ScriptedDialer(
+        {
+            "r0": [],
+            "r1": ["no_answer"],
+            "r2": ["busy", "failed"],
+            "r3": ["no_answer", "busy", "no_answer", "busy"],
+        }
+    )
     summary = asyncio.run(Runner(store, "c", dialer, poll_s=0.05).run())
     rows = {r.recipient.id: r for r in store.recipients("c")}
     assert {k: (r.state, r.attempts) for k, r in rows.items()} == {
@@ -74,9 +76,7 @@ def test_retries_up_to_the_limit_then_gives_up(tmp_path: Path) -> None:
         [("r0", 1), ("r1", 1), ("r1", 2), ("r2", 1), ("r2", 2), ("r2", 3)]
         + [("r3", 1), ("r3", 2), ("r3", 3)]
     )
-    assert (summary.attempts, summary.completed, summary.gave_up, summary.remaining) == (
-        9, 3, 1, 0
-    )
+    assert (summary.attempts, summary.completed, summary.gave_up, summary.remaining) == (9, 3, 1, 0)
     assert [a.outcome for a in store.attempts("c", "r3")] == ["no_answer", "busy", "no_answer"]
     assert rows["r1"].call_sid == "CA-r1-2"
     assert dialer.max_active <= ALWAYS.concurrency
