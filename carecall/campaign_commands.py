@@ -13,6 +13,7 @@ import io
 import json
 import re
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -71,9 +72,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--format", choices=["csv", "json"], default="csv")
     e.add_argument("--out", type=Path, help="file (default: stdout)")
 
+    d = csub.add_parser("dashboard", help="web dashboard for care workers")
+    db(d)
+    d.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("carecall-campaign"),
+        help="the runs' output folder (for memory.sqlite)",
+    )
+    d.add_argument("--host", default="127.0.0.1")
+    d.add_argument("--port", type=int, default=8080)
+
 
 def run_command(args: argparse.Namespace) -> int:
-    handler = {"create": create, "run": run, "status": status, "export": export}[args.action]
+    handler = {
+        "create": create,
+        "run": run,
+        "status": status,
+        "export": export,
+        "dashboard": dashboard,
+    }[args.action]
     return handler(args)
 
 
@@ -404,4 +422,21 @@ def export(args: argparse.Namespace) -> int:
         print(f"wrote {len(rows)} rows to {args.out}")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def dashboard(args: argparse.Namespace) -> int:
+    from campaign.dashboard import Dashboard
+    from dialogue.memory import SqliteMemoryStore
+
+    store = open_store(args.db)
+    memory_path = args.output_dir / "memory.sqlite"
+    memory = SqliteMemoryStore(memory_path) if memory_path.exists() else None
+    server, stop = Dashboard(store, memory).serve(args.host, args.port)
+    print(f"carecall dashboard: http://{args.host}:{server.server_address[1]}/", flush=True)
+    try:
+        threading.Event().wait()
+    finally:
+        stop()
+        store.close()
     return 0
