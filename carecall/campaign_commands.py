@@ -48,12 +48,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     r = csub.add_parser("run", help="place the campaign's calls (resumes a stopped run)")
     r.add_argument("campaign", nargs="?", help="campaign id (default: the latest)")
     db(r)
-    r.add_argument("--dialer", choices=["simulated", "twilio"], default="simulated")
+    r.add_argument("--dialer", choices=["simulated", "twilio", "celery"], default="simulated")
     r.add_argument("--speed", type=float, default=1.0, help="simulated line clock multiplier")
     r.add_argument("--output-dir", type=Path, default=Path("carecall-campaign"))
     r.add_argument("--lease", default="60s", help="how long a claim outlives a dead runner")
     r.add_argument("--until-idle", action="store_true", help="stop when no call is due now")
     r.add_argument("--quiet", action="store_true")
+    r.add_argument("--broker", help="celery dialer: redis://HOST:6379/0 of the workers")
     t = r.add_argument_group("twilio dialer (credentials: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)")
     t.add_argument("--twilio-from", help="the caller id, a Twilio number in E.164 form")
     t.add_argument("--public-url", help="https://HOST where Twilio reaches this machine")
@@ -71,6 +72,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     db(e)
     e.add_argument("--format", choices=["csv", "json"], default="csv")
     e.add_argument("--out", type=Path, help="file (default: stdout)")
+
+    from carecall.campaign_worker import add_parser as add_worker_parser
+
+    add_worker_parser(csub)
 
     d = csub.add_parser("dashboard", help="web dashboard for care workers")
     db(d)
@@ -91,6 +96,7 @@ def run_command(args: argparse.Namespace) -> int:
         "status": status,
         "export": export,
         "dashboard": dashboard,
+        "worker": _worker,
     }[args.action]
     return handler(args)
 
@@ -259,6 +265,17 @@ def run(args: argparse.Namespace) -> int:
 
 async def build_dialer(args: argparse.Namespace, campaign: Campaign):
     """The dialer for `campaign run`, and a coroutine function that shuts it down."""
+    if args.dialer == "celery":
+        from campaign.celery_dialer import CeleryDialer, make_app
+        from carecall.config import ConfigError
+
+        if not args.broker:
+            raise ConfigError("the celery dialer needs --broker redis://HOST:6379/0")
+
+        async def nothing() -> None:
+            return None
+
+        return CeleryDialer(make_app(args.broker)), nothing
     if args.dialer == "twilio":
         from carecall.campaign_twilio import build_twilio_dialer
 
@@ -440,3 +457,9 @@ def dashboard(args: argparse.Namespace) -> int:
         stop()
         store.close()
     return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from carecall.campaign_worker import worker
+
+    return worker(args)
