@@ -283,7 +283,12 @@ async def build_dialer(args: argparse.Namespace, campaign: Campaign):
     return await build_simulated_dialer(campaign.scenario, args.output_dir, args.speed)
 
 
-async def build_simulated_dialer(scenario_name: str, output_dir: Path, speed: float):
+async def build_simulated_dialer(
+    scenario_name: str, output_dir: Path, speed: float, *, ears: bool = True
+):
+    """A call server in this process and simulated phones for it. `ears=False`: the simulated
+    people do not recognize the agent's speech and answer in their script's order (cheaper;
+    the call server's side is unchanged)."""
     from campaign.simulated import SimulatedDialer
     from carecall.commands import DEFAULT_PERSONAS, _server
     from carecall.config import load_settings
@@ -312,7 +317,8 @@ async def build_simulated_dialer(scenario_name: str, output_dir: Path, speed: fl
         scenario = pipeline.scenario(request.scenario)
         name = request.recipient.persona or DEFAULT_PERSONAS[scenario.language]
         persona = load_persona(persona_path(name))
-        return PersonaPerson(persona, scenario, build_ears(scenario)), scenario.language
+        hearing = build_ears(scenario) if ears else None
+        return PersonaPerson(persona, scenario, hearing), scenario.language
 
     dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)
     return dialer, server.stop
