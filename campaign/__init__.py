@@ -120,7 +120,11 @@ class DialResult:
 
 class Dialer(Protocol):
     """Places one call and reports how it ended. Implementations must not raise for a call
-    that did not connect: that is an `Outcome`, not an error."""
+    that did not connect: that is an `Outcome`, not an error.
+
+    A dialer may also offer `async resume(request) -> DialResult | None`: the outcome of an
+    attempt placed by a runner that died, waiting for it if it is still going on (a Celery
+    worker keeps calling when the runner dies); None when nothing is known of it."""
 
     async def dial(self, request: DialRequest) -> DialResult: ...
 
@@ -161,6 +165,12 @@ class CampaignStore(Protocol):
         next_at: float,
         now: float,
     ) -> bool: ...
+
+    def take_over(
+        self, campaign_id: str, recipient_id: str, lease_until: float, owner: str, new_until: float
+    ) -> bool:
+        """Adopt a dead runner's open attempt: the lease passes to `owner`."""
+        ...
 
     def expired(self, campaign_id: str, now: float) -> list[RecipientStatus]:
         """Recipients in CALLING whose lease ran out (their runner died)."""

@@ -58,6 +58,7 @@ def make_app(broker_url: str, backend_url: str | None = None):
         result_serializer="json",
         accept_content=["json"],
         task_acks_late=False,  # at most once: a call is never placed twice by redelivery
+        task_track_started=True,  # a restarted runner can tell a running call from a queued one
         worker_prefetch_multiplier=1,  # a busy worker does not hoard calls
         broker_connection_retry_on_startup=True,
         result_expires=24 * 3600,
@@ -76,7 +77,10 @@ class CeleryDialer:
         async_result = await loop.run_in_executor(
             None,
             lambda: self.app.send_task(
-                TASK_NAME, args=[request_to_dict(request)], queue=self.queue
+                TASK_NAME,
+                args=[request_to_dict(request)],
+                queue=self.queue,
+                task_id=task_id(request),
             ),
         )
         try:
@@ -86,3 +90,26 @@ class CeleryDialer:
         except Exception as exc:  # the worker raised, died, or never answered
             return DialResult(Outcome.FAILED, detail=f"worker: {exc!r}"[:500])
         return result_from_dict(data)
+
+    async def resume(self, request: DialRequest) -> DialResult | None:
+        """A dead runner's attempt: its worker may still be calling, or may have finished.
+        Finished: its result. Running: wait for it. Still queued: revoke it (it must not ring
+        after the attempt was given up on) and report nothing known."""
+        loop = asyncio.get_running_loop()
+        async_result = self.app.AsyncResult(task_id(request))
+        state = await loop.run_in_executor(None, lambda: async_result.state)
+        if state == "PENDING":
+            await loop.run_in_executor(None, lambda: async_result.revoke())
+            return None
+        try:
+            data = await loop.run_in_executor(
+                None, lambda: async_result.get(timeout=self.timeout_s, propagate=True)
+            )
+        except Exception as exc:
+            return DialResult(Outcome.FAILED, detail=f"worker: {exc!r}"[:500])
+        return result_from_dict(data)
+
+
+def task_id(request: DialRequest) -> str:
+    """One task per attempt, named so that a restarted runner can find it again."""
+    return f"{request.campaign_id}:{request.recipient.id}:{request.attempt}"

@@ -5,10 +5,11 @@ Crash safety comes from the order of writes, each one transaction:
 2. `begin_attempt` — the attempt is counted *before* dialling;
 3. `finish_attempt` — outcome, report and next state, guarded by the lease.
 A runner killed anywhere in between leaves a lease that runs out. Whoever runs the campaign next
-closes an open attempt as `interrupted` (it counts: the phone may have rung) and applies the
-retry policy; a claim that never got to step 2 is simply released. So a finished call is never
-lost, and nobody is called more often than `max_attempts`. A heartbeat renews the leases of
-calls in progress, so a long call is never taken for a dead one.
+adopts an open attempt: the dialer's `resume` gives its outcome if the call finished or is still
+going on elsewhere (a Celery worker); otherwise it is closed as `interrupted` (it counts: the
+phone may have rung) and the retry policy applies. A claim that never got to step 2 is released.
+So a finished call is never lost, and nobody is called more often than `max_attempts`. A
+heartbeat renews the leases of calls in progress, so a long call is never taken for a dead one.
 """
 
 from __future__ import annotations
@@ -79,32 +80,48 @@ class Runner:
     def _tz(self, status: RecipientStatus) -> str:
         return status.recipient.timezone or self.policy.timezone
 
-    def recover(self) -> int:
-        """Apply the policy to recipients whose runner died mid-call (their lease ran out)."""
+    def recover(self, active: dict[str, asyncio.Task]) -> int:
+        """Take over recipients whose runner died (their lease ran out). A claim that was never
+        dialled is released; an open attempt is adopted and resumed: its outcome comes from the
+        dialer if it knows it (waiting for a call still going on), else it is `interrupted`."""
         now = self.clock()
         n = 0
         for st in self.store.expired(self.campaign.id, now):
-            if st.open_attempt:
-                state, next_at = after_attempt(
-                    Outcome.INTERRUPTED, st.attempts, now, self.policy, self._tz(st)
-                )
-            else:  # claimed, never dialled
-                state, next_at = State.PENDING, st.next_at
-            if self.store.recover(
-                self.campaign.id, st.recipient.id, st.lease_until or 0.0, state, next_at, now
+            rid, seen = st.recipient.id, st.lease_until or 0.0
+            if not st.open_attempt:
+                if self.store.recover(self.campaign.id, rid, seen, State.PENDING, st.next_at, now):
+                    n += 1
+                    self.on_event(f"recovered {rid}: unused claim released")
+                continue
+            if rid in active or not self.store.take_over(
+                self.campaign.id, rid, seen, self.owner, now + self.lease_s
             ):
-                n += 1
-                what = "interrupted call" if st.open_attempt else "unused claim"
-                self.on_event(f"recovered {st.recipient.id}: {what} -> {state.value}")
+                continue
+            n += 1
+            self.on_event(f"recovered {rid}: attempt {st.attempts} was in progress")
+            active[rid] = asyncio.create_task(self._resume(st))
         self.summary.recovered += n
         return n
+
+    async def _resume(self, st: RecipientStatus) -> None:
+        request = self._request(st, st.attempts)
+        result = None
+        resume = getattr(self.dialer, "resume", None)
+        if resume is not None:
+            try:
+                result = await resume(request)
+            except Exception:
+                log.exception("%s: resuming attempt %d failed", st.recipient.id, st.attempts)
+        if result is None:
+            result = DialResult(Outcome.INTERRUPTED, detail="the runner stopped during the call")
+        await self._record(st, st.attempts, result)
 
     async def run(self) -> RunSummary:
         cid = self.campaign.id
         active: dict[str, asyncio.Task] = {}
         heartbeat = asyncio.create_task(self._heartbeat())
         try:
-            self.recover()
+            self.recover(active)
             while True:
                 self._fill(active)
                 if active:
@@ -118,7 +135,7 @@ class Runner:
                 open_rows = [r for r in rows if r.state not in FINAL_STATES]
                 if not open_rows:
                     break
-                if self.recover():
+                if self.recover(active):
                     continue
                 now = self.clock()
                 due = [r.next_at for r in open_rows if r.state is State.PENDING]
@@ -161,8 +178,7 @@ class Runner:
             self.on_event(f"{rid}: lease lost before dialling; skipped")
             return
         self.summary.attempts += 1
-        scenario = st.recipient.scenario or self.campaign.scenario
-        request = DialRequest(cid, st.recipient, scenario, number)
+        request = self._request(st, number)
         self.on_event(f"{rid}: dialling {st.recipient.phone} (attempt {number})")
         try:
             result = await self.dialer.dial(request)
@@ -171,6 +187,14 @@ class Runner:
         except Exception as exc:  # a dialer bug is a failed attempt, not a dead campaign
             log.exception("%s: dialer failed", rid)
             result = DialResult(Outcome.FAILED, detail=f"dialer error: {exc!r}")
+        await self._record(st, number, result)
+
+    def _request(self, st: RecipientStatus, number: int) -> DialRequest:
+        scenario = st.recipient.scenario or self.campaign.scenario
+        return DialRequest(self.campaign.id, st.recipient, scenario, number)
+
+    async def _record(self, st: RecipientStatus, number: int, result: DialResult) -> None:
+        cid, rid = self.campaign.id, st.recipient.id
         now = self.clock()
         state, next_at = after_attempt(result.outcome, number, now, self.policy, self._tz(st))
         ok = self.store.finish_attempt(cid, rid, self.owner, number, result, state, next_at, now)

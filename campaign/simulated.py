@@ -95,6 +95,32 @@ class SimulatedDialer:
             extra=extra,
         )
 
+    async def resume(self, request: DialRequest) -> DialResult | None:
+        """An attempt of a runner that died: if its call ended and the server wrote the call's
+        record (`call.json` names the attempt), that call counts; None otherwise."""
+        key = f"{request.campaign_id}:{request.recipient.id}:{request.attempt}"
+
+        def find() -> DialResult | None:
+            for meta in self.calls_dir.glob("*/call.json"):
+                try:
+                    data = json.loads(meta.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue
+                if data.get("parameters", {}).get("attempt") != key:
+                    continue
+                if not (meta.parent / "report.json").exists():
+                    return None
+                return DialResult(
+                    Outcome.ANSWERED,
+                    call_sid=data.get("call_sid"),
+                    detail=f"recovered after a restart; {data.get('reason', '')}",
+                    report_dir=str(meta.parent.resolve()),
+                    extra=_report_summary(meta.parent / "report.json"),
+                )
+            return None
+
+        return await asyncio.get_running_loop().run_in_executor(None, find)
+
     async def _server_session(self, key: str, timeout: float = 60.0):
         def find():
             for s in self.server.finished:

@@ -341,6 +341,18 @@ class SqlStore:
             )
         return True
 
+    def take_over(
+        self, campaign_id: str, recipient_id: str, lease_until: float, owner: str, new_until: float
+    ) -> bool:
+        """Adopt a dead runner's call in progress (its lease ran out at `lease_until`)."""
+        with self._tx() as cur:
+            n = cur.execute(
+                "UPDATE recipients SET lease_owner = ?, lease_until = ? WHERE campaign_id = ?"
+                " AND recipient_id = ? AND state = 'calling' AND lease_until = ?",
+                (owner, new_until, campaign_id, recipient_id, lease_until),
+            ).rowcount
+        return n == 1
+
     # -- reading ---------------------------------------------------------------------------------
 
     def recipients(self, campaign_id: str) -> list[RecipientStatus]:

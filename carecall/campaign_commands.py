@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -184,9 +185,7 @@ def create(args: argparse.Namespace) -> int:
         )
         return 2
     recipients = [
-        r
-        if not r.scenario
-        else r.__class__(**{**r.__dict__, "scenario": resolve_scenario(r.scenario)})
+        dataclasses.replace(r, scenario=resolve_scenario(r.scenario)) if r.scenario else r
         for r in recipients
     ]
     policy = Policy(start, end, args.tz, args.max_attempts, retry_after, args.concurrency)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from campaign import Campaign, Policy, Recipient, State
+from campaign import Campaign, DialRequest, Outcome, Policy, Recipient, State
 from campaign.runner import Runner
 from campaign.store import open_store
 from carecall.campaign_commands import resolve_scenario
@@ -66,6 +66,10 @@ def test_calls_spread_over_two_workers(tmp_path: Path) -> None:
             summary = asyncio.run(Runner(store, "sc", dialer, poll_s=0.2).run())
             rows = store.recipients("sc")
             attempts = store.attempts("sc")
+            # A restarted runner finds a finished attempt's result again by its task id.
+            p0 = next(r for r in rows if r.recipient.id == "p0")
+            again = asyncio.run(dialer.resume(DialRequest("sc", p0.recipient, scenario, 1)))
+            unknown = asyncio.run(dialer.resume(DialRequest("sc", p0.recipient, scenario, 9)))
             store.close()
         finally:
             for proc, log in workers:
@@ -77,6 +81,8 @@ def test_calls_spread_over_two_workers(tmp_path: Path) -> None:
                 log.close()
     logs = "".join((tmp_path / f"{n}.log").read_text() for n in ("w1", "w2"))
     assert summary.remaining == 0, logs
+    assert again is not None and (again.outcome, again.call_sid) == (Outcome.ANSWERED, p0.call_sid)
+    assert unknown is None
     assert all(r.state is State.COMPLETED for r in rows), (rows, logs)
     assert [a.outcome for a in attempts if a.recipient_id == "p3"] == ["busy", "answered"]
     used = {a.detail.split()[1] for a in attempts}

@@ -141,3 +141,29 @@ def test_restart_recovers_a_dead_runners_calls(tmp_path: Path) -> None:
     assert summary.recovered == 2
     assert sorted(dialer.calls) == [("r0", 2), ("r1", 1), ("r2", 1)]
     assert [a.outcome for a in store.attempts("c", "r0")] == ["interrupted", "answered"]
+
+
+def test_restart_resumes_a_call_the_dialer_still_knows(tmp_path: Path) -> None:
+    _, store = setup(tmp_path, 2, Policy("00:00", "24:00", "Asia/Seoul", 2, 0.01, 3))
+    for _ in range(2):
+        store.claim("c", 1.0, "dead", 2.0)
+    store.begin_attempt("c", "r0", "dead", 1.0)  # finished on a worker after the runner died
+    store.begin_attempt("c", "r1", "dead", 1.0)  # lost: nobody knows how it ended
+
+    class Resuming(ScriptedDialer):
+        async def resume(self, request):
+            if request.recipient.id == "r0":
+                await asyncio.sleep(0.05)  # still going on when the new runner starts
+                return DialResult(Outcome.ANSWERED, call_sid="CA-late")
+            return None
+
+    dialer = Resuming({})
+    asyncio.run(Runner(store, "c", dialer, poll_s=0.02).run())
+    assert dialer.calls == [("r1", 2)]  # r0 is never called again
+    rows = {r.recipient.id: r for r in store.recipients("c")}
+    assert (rows["r0"].state, rows["r0"].attempts, rows["r0"].call_sid) == (
+        State.COMPLETED,
+        1,
+        "CA-late",
+    )
+    assert [a.outcome for a in store.attempts("c", "r1")] == ["interrupted", "answered"]

@@ -150,3 +150,18 @@ def test_concurrent_claims_never_share_a_recipient(db_url: str) -> None:
     for t in threads:
         t.join()
     assert sorted(claimed) == sorted(f"r{i}" for i in range(30))
+
+
+def test_take_over_adopts_an_expired_open_attempt_once(store) -> None:
+    make(store, 1)
+    store.claim("c1", 1000.0, "dead", 1010.0)
+    store.begin_attempt("c1", "r0", "dead", 1000.0)
+    assert store.take_over("c1", "r0", 1010.0, "heir", 1100.0)
+    assert not store.take_over("c1", "r0", 1010.0, "other", 1100.0)  # the lease changed
+    row = store.recipients("c1")[0]
+    assert (row.lease_owner, row.lease_until, row.open_attempt) == ("heir", 1100.0, True)
+    result = DialResult(Outcome.ANSWERED, call_sid="CA7")
+    assert not store.finish_attempt("c1", "r0", "dead", 1, result, State.COMPLETED, 0, 1050.0)
+    assert store.finish_attempt("c1", "r0", "heir", 1, result, State.COMPLETED, 0, 1050.0)
+    [attempt] = store.attempts("c1")
+    assert (attempt.outcome, attempt.call_sid) == ("answered", "CA7")
