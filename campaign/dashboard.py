@@ -181,7 +181,9 @@ class Dashboard:
                 f"{escape(a['note'])}"
                 + (f" — “{escape(a['evidence'])}”" if a.get("evidence") else "")
                 + "</li>"
-                for a in sorted(report["alerts"], key=lambda a: -SEVERITY_RANK[a["severity"]])
+                for a in sorted(
+                    report["alerts"], key=lambda a: -SEVERITY_RANK.get(a["severity"], 0)
+                )
             )
             items = "".join(
                 f"<tr><td>{escape(i['topic'])}</td><td>{escape(i['status'])}</td>"

@@ -9,6 +9,7 @@ Every problem is reported as `FILE:LINE: field: message`, all of them at once.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -53,10 +54,17 @@ def read_recipients(
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise RecipientsError([f"{path}: cannot read recipients: {exc}"]) from exc
-    rows = list(csv.reader(text.splitlines()))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:  # (line where the row starts, fields); a quoted field may span lines
+        rows, start = [], 1
+        for fields in reader:
+            rows.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise RecipientsError([f"{path}:{reader.line_num}: row: {exc}"]) from exc
     if not rows:
         raise RecipientsError([f"{path}:1: header: the file is empty"])
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in rows[0][1]]
     for name in REQUIRED:
         if name not in header:
             bad(1, "header", f"missing column {name!r} (need {', '.join(REQUIRED)})")
@@ -76,7 +84,7 @@ def read_recipients(
     seen_ids: dict[str, int] = {}
     seen_phones: dict[str, int] = {}
     checked: dict[tuple[str, str], str | None] = {}
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

@@ -71,6 +71,14 @@ def test_every_problem_is_reported_with_its_line(tmp_path: Path) -> None:
     assert len(p) == 7
 
 
+def test_quoted_fields_may_span_lines_and_lines_still_count(tmp_path: Path) -> None:
+    f = tmp_path / "multi.csv"
+    f.write_text('id,name,phone\na,"Kim\nSoon-ja",+821011112222\nb,Lee,+8210\n')
+    with pytest.raises(RecipientsError) as info:
+        read(f)
+    assert [p.split(": ")[0] for p in info.value.problems] == [f"{f}:4"]
+
+
 def test_header_problems(tmp_path: Path) -> None:
     f = tmp_path / "h.csv"
     f.write_text("id,phone,age\nx,+821011112222,80\n")
