@@ -122,7 +122,11 @@ class Runner:
         heartbeat = asyncio.create_task(self._heartbeat())
         try:
             self.recover(active)
+            last_recovery = self.clock()
             while True:
+                if self.clock() - last_recovery >= self.lease_s / 2:  # other runners may die
+                    self.recover(active)
+                    last_recovery = self.clock()
                 self._fill(active)
                 if active:
                     done, _ = await asyncio.wait(
@@ -166,8 +170,15 @@ class Runner:
                 self.on_event(f"{st.recipient.id}: outside calling hours in {tz}; later")
                 continue
             if st.attempts >= self.policy.max_attempts:  # never dial past the limit
-                self.store.release(self.campaign.id, st.recipient.id, self.owner, now)
-                log.error("%s: pending with %d attempts", st.recipient.id, st.attempts)
+                self.store.recover(
+                    self.campaign.id,
+                    st.recipient.id,
+                    st.lease_until or 0.0,
+                    State.GAVE_UP,
+                    now,
+                    now,
+                )
+                log.error("%s: pending with %d attempts; gave up", st.recipient.id, st.attempts)
                 continue
             active[st.recipient.id] = asyncio.create_task(self._call(st))
 
