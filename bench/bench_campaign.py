@@ -29,7 +29,8 @@ from campaign import FINAL_STATES, Campaign, Policy, Recipient, State  # noqa: E
 from campaign.dashboard import load_report  # noqa: E402
 from campaign.runner import Runner  # noqa: E402
 from campaign.store import open_store  # noqa: E402
-from carecall.campaign_commands import build_simulated_dialer, resolve_scenario  # noqa: E402
+from carecall.campaign_commands import resolve_scenario  # noqa: E402
+from carecall.campaign_dialers import build_simulated_dialer  # noqa: E402
 
 
 def recipients(n: int) -> list[Recipient]:

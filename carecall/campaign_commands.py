@@ -236,6 +236,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
 
         async def main() -> int:
+            from carecall.campaign_dialers import build_dialer
+
             dialer, close = await build_dialer(args, campaign)
             try:
                 runner = Runner(
@@ -260,67 +262,6 @@ def run(args: argparse.Namespace) -> int:
         return asyncio.run(main())
     finally:
         store.close()
-
-
-async def build_dialer(args: argparse.Namespace, campaign: Campaign):
-    """The dialer for `campaign run`, and a coroutine function that shuts it down."""
-    if args.dialer == "celery":
-        from campaign.celery_dialer import CeleryDialer, make_app
-        from carecall.config import ConfigError
-
-        if not args.broker:
-            raise ConfigError("the celery dialer needs --broker redis://HOST:6379/0")
-
-        async def nothing() -> None:
-            return None
-
-        return CeleryDialer(make_app(args.broker)), nothing
-    if args.dialer == "twilio":
-        from carecall.campaign_twilio import build_twilio_dialer
-
-        return await build_twilio_dialer(args, campaign)
-    return await build_simulated_dialer(campaign.scenario, args.output_dir, args.speed)
-
-
-async def build_simulated_dialer(
-    scenario_name: str, output_dir: Path, speed: float, *, ears: bool = True
-):
-    """A call server in this process and simulated phones for it. `ears=False`: the simulated
-    people do not recognize the agent's speech and answer in their script's order (cheaper;
-    the call server's side is unchanged)."""
-    from campaign.simulated import SimulatedDialer
-    from carecall.commands import DEFAULT_PERSONAS, _server
-    from carecall.config import load_settings
-    from carecall.pipeline import Pipeline
-    from carecall.simulation import PersonaPerson, build_ears
-    from dialogue import load_scenario
-    from dialogue.caller import load_persona
-    from scenarios import persona_path, scenario_path
-
-    language = load_scenario(scenario_path(scenario_name)).language
-    settings = load_settings(
-        None,
-        scenario=scenario_name,
-        language=language,
-        output_dir=output_dir.resolve(),
-        port=0,
-        speed=speed,
-    )
-    loop = asyncio.get_running_loop()
-    pipeline = await loop.run_in_executor(None, Pipeline, settings)
-    await loop.run_in_executor(None, pipeline.warm)
-    server = _server(settings, pipeline, port=0)
-    await server.start()
-
-    def person(request):
-        scenario = pipeline.scenario(request.scenario)
-        name = request.recipient.persona or DEFAULT_PERSONAS[scenario.language]
-        persona = load_persona(persona_path(name))
-        hearing = build_ears(scenario) if ears else None
-        return PersonaPerson(persona, scenario, hearing), scenario.language
-
-    dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)
-    return dialer, server.stop
 
 
 # -- status and export ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ class WorkerCalls:
         self._lock = threading.Lock()
 
     async def _dialer(self, scenario: str):
-        from carecall.campaign_commands import build_simulated_dialer
+        from carecall.campaign_dialers import build_simulated_dialer
 
         dialer, _close = await build_simulated_dialer(scenario, self.output_dir, self.speed)
         return dialer
