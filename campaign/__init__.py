@@ -11,6 +11,7 @@ This module holds the plain data types and the two interfaces; backends live one
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -107,6 +108,10 @@ class DialRequest:
     recipient: Recipient
     scenario: str
     attempt: int  # 1-based number of this attempt
+    call_sid: str | None = None  # resuming: the provider's id of this attempt's call, if noted
+    placed: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+    """Dialers call `placed(call_sid)` as soon as the provider accepted the call, so that the
+    id is stored before the call is answered and a restarted runner can look the call up."""
 
 
 @dataclass
@@ -165,6 +170,10 @@ class CampaignStore(Protocol):
         next_at: float,
         now: float,
     ) -> bool: ...
+
+    def note_call(self, campaign_id: str, recipient_id: str, number: int, call_sid: str) -> None:
+        """Store the provider's id of an attempt's call while it is still going on."""
+        ...
 
     def take_over(
         self, campaign_id: str, recipient_id: str, lease_until: float, owner: str, new_until: float

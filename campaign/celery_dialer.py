@@ -18,7 +18,8 @@ TASK_NAME = "carecall.campaign.dial"
 
 
 def request_to_dict(request: DialRequest) -> dict:
-    data = dataclasses.asdict(request)
+    data = dataclasses.asdict(dataclasses.replace(request, placed=None))
+    data.pop("placed")
     data["recipient"]["simulate"] = list(request.recipient.simulate)
     return data
 
@@ -31,6 +32,7 @@ def request_from_dict(data: dict) -> DialRequest:
         recipient=Recipient(**r),
         scenario=data["scenario"],
         attempt=int(data["attempt"]),
+        call_sid=data.get("call_sid"),
     )
 
 

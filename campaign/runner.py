@@ -104,7 +104,8 @@ class Runner:
         return n
 
     async def _resume(self, st: RecipientStatus) -> None:
-        request = self._request(st, st.attempts)
+        noted = [a.call_sid for a in self.store.attempts(self.campaign.id, st.recipient.id)]
+        request = self._request(st, st.attempts, call_sid=noted[-1] if noted else None)
         result = None
         resume = getattr(self.dialer, "resume", None)
         if resume is not None:
@@ -200,9 +201,19 @@ class Runner:
             result = DialResult(Outcome.FAILED, detail=f"dialer error: {exc!r}")
         await self._record(st, number, result)
 
-    def _request(self, st: RecipientStatus, number: int) -> DialRequest:
+    def _request(
+        self, st: RecipientStatus, number: int, call_sid: str | None = None
+    ) -> DialRequest:
+        cid, rid = self.campaign.id, st.recipient.id
         scenario = st.recipient.scenario or self.campaign.scenario
-        return DialRequest(self.campaign.id, st.recipient, scenario, number)
+
+        def placed(sid: str) -> None:
+            try:
+                self.store.note_call(cid, rid, number, sid)
+            except Exception:
+                log.exception("%s: could not note call %s", rid, sid)
+
+        return DialRequest(cid, st.recipient, scenario, number, call_sid, placed)
 
     async def _record(self, st: RecipientStatus, number: int, result: DialResult) -> None:
         cid, rid = self.campaign.id, st.recipient.id

@@ -341,6 +341,14 @@ class SqlStore:
             )
         return True
 
+    def note_call(self, campaign_id: str, recipient_id: str, number: int, call_sid: str) -> None:
+        with self._tx() as cur:
+            cur.execute(
+                "UPDATE attempts SET call_sid = ? WHERE campaign_id = ? AND recipient_id = ?"
+                " AND number = ? AND outcome IS NULL",
+                (call_sid, campaign_id, recipient_id, number),
+            )
+
     def take_over(
         self, campaign_id: str, recipient_id: str, lease_until: float, owner: str, new_until: float
     ) -> bool:

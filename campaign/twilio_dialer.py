@@ -177,6 +177,8 @@ class TwilioDialer:
         except (TwilioException, OSError) as exc:
             return DialResult(Outcome.FAILED, detail=f"cannot reach Twilio: {exc}")
         sid = call.sid
+        if request.placed is not None:
+            request.placed(sid)
         waiting = self.callbacks.expect(sid)
         try:
             params = await asyncio.wait_for(waiting, self.ring_timeout_s + self.max_call_s)
@@ -189,6 +191,41 @@ class TwilioDialer:
         if outcome is Outcome.ANSWERED and self.calls_dir is not None:
             report_dir = str((self.calls_dir / sid).resolve())
         return DialResult(outcome, call_sid=sid, detail=f"twilio: {status}", report_dir=report_dir)
+
+    async def resume(self, request: DialRequest) -> DialResult | None:
+        """A dead runner's attempt whose call id was noted: ask Twilio how the call ended,
+        waiting while it is still going on. None when no call id was noted."""
+        sid = request.call_sid
+        if not sid:
+            return None
+        deadline = asyncio.get_running_loop().time() + self.ring_timeout_s + self.max_call_s
+        while True:
+            status = await self._fetch_status(sid)
+            outcome = map_status(status)
+            if outcome is not None:
+                break
+            if asyncio.get_running_loop().time() > deadline:
+                return None
+            await asyncio.sleep(5.0)
+        if status == "completed":  # only Twilio knows whether anyone answered
+            outcome = Outcome.ANSWERED if await self._answered(sid) else Outcome.NO_ANSWER
+        report_dir = None
+        if outcome is Outcome.ANSWERED and self.calls_dir is not None:
+            report_dir = str((self.calls_dir / sid).resolve())
+        return DialResult(
+            outcome,
+            call_sid=sid,
+            detail=f"twilio (after a restart): {status}",
+            report_dir=report_dir,
+        )
+
+    async def _answered(self, sid: str) -> bool:
+        loop = asyncio.get_running_loop()
+        try:
+            call = await loop.run_in_executor(None, lambda: self.client.calls(sid).fetch())
+        except Exception:
+            return True
+        return int(call.duration or 0) > 0
 
     async def _fetch_status(self, sid: str) -> str:
         loop = asyncio.get_running_loop()

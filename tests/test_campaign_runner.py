@@ -149,10 +149,12 @@ def test_restart_resumes_a_call_the_dialer_still_knows(tmp_path: Path) -> None:
         store.claim("c", 1.0, "dead", 2.0)
     store.begin_attempt("c", "r0", "dead", 1.0)  # finished on a worker after the runner died
     store.begin_attempt("c", "r1", "dead", 1.0)  # lost: nobody knows how it ended
+    store.note_call("c", "r0", 1, "CA-noted")
 
     class Resuming(ScriptedDialer):
         async def resume(self, request):
             if request.recipient.id == "r0":
+                assert request.call_sid == "CA-noted"
                 await asyncio.sleep(0.05)  # still going on when the new runner starts
                 return DialResult(Outcome.ANSWERED, call_sid="CA-late")
             return None

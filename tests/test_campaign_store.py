@@ -156,6 +156,8 @@ def test_take_over_adopts_an_expired_open_attempt_once(store) -> None:
     make(store, 1)
     store.claim("c1", 1000.0, "dead", 1010.0)
     store.begin_attempt("c1", "r0", "dead", 1000.0)
+    store.note_call("c1", "r0", 1, "CA-provider")
+    assert store.attempts("c1")[0].call_sid == "CA-provider"
     assert store.take_over("c1", "r0", 1010.0, "heir", 1100.0)
     assert not store.take_over("c1", "r0", 1010.0, "other", 1100.0)  # the lease changed
     row = store.recipients("c1")[0]

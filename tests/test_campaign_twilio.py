@@ -33,12 +33,13 @@ PUBLIC = "https://care.example.org"
 class FakeTwilioApi(HttpClient):
     """Answers `POST …/Calls.json` like Twilio does and remembers what was sent."""
 
-    def __init__(self, fail: bool = False) -> None:
+    def __init__(self, fail: bool = False, status: str = "busy", duration: str = "0") -> None:
         import logging
 
         super().__init__(logging.getLogger("fake-twilio"), False)
         self.requests: list[dict] = []
         self.fail = fail
+        self.status, self.duration = status, duration
         self.n = 0
 
     def request(
@@ -62,7 +63,8 @@ class FakeTwilioApi(HttpClient):
             return Response(400, json.dumps(body))
         if method == "GET":  # status fetch
             sid = uri.rsplit("/", 1)[-1].removesuffix(".json")
-            return Response(200, json.dumps({"sid": sid, "status": "busy"}))
+            body = {"sid": sid, "status": self.status, "duration": self.duration}
+            return Response(200, json.dumps(body))
         self.n += 1
         sid = f"CA{self.n:032d}"
         return Response(201, json.dumps({"sid": sid, "status": "queued", "to": data["To"]}))
@@ -93,6 +95,32 @@ def test_status_mapping() -> None:
     assert map_status("canceled") is Outcome.FAILED
     for live in ("queued", "initiated", "ringing", "in-progress"):
         assert map_status(live) is None
+
+
+def test_a_noted_call_is_resumed_after_a_restart() -> None:
+    noted: list[str] = []
+    api = FakeTwilioApi()
+    dialer = TwilioDialer(
+        Client(ACCOUNT, TOKEN, http_client=api),
+        StatusCallbacks(TOKEN, PUBLIC),
+        from_number="+15005550006",
+        stream_url="wss://x/media",
+        ring_timeout_s=0,
+        max_call_s=0.1,
+    )
+    req = DialRequest("camp", Recipient("r1", "Kim", "+821012345678"), "s", 1, placed=noted.append)
+    asyncio.run(dialer.dial(req))
+    assert noted == ["CA" + "1".rjust(32, "0")]  # the id is handed over before the call ends
+    assert asyncio.run(dialer.resume(req)) is None  # no id noted: nothing to look up
+    for status, duration, expected in [
+        ("completed", "61", Outcome.ANSWERED),
+        ("completed", "0", Outcome.NO_ANSWER),
+        ("no-answer", "0", Outcome.NO_ANSWER),
+    ]:
+        api.status, api.duration = status, duration
+        again = DialRequest("camp", req.recipient, "s", 1, call_sid=noted[0])
+        result = asyncio.run(dialer.resume(again))
+        assert (result.outcome, result.call_sid) == (expected, noted[0])
 
 
 @pytest.mark.parametrize(
