@@ -108,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall.asr_commands import add_parsers
 
     add_parsers(sub)  # asr eval|tune, fixtures build
+
+    from carecall.campaign_commands import add_parser as add_campaign_parser
+
+    add_campaign_parser(sub)
     return parser
 
 
@@ -154,4 +158,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         from carecall import asr_commands
 
         return asr_commands.run(args)
+
+    if args.command == "campaign":
+        from carecall.campaign_commands import run_command
+
+        try:
+            return run_command(args)
+        except KeyError as exc:
+            print(f"carecall campaign: {exc.args[0]}", file=sys.stderr)
+            return 2
     raise AssertionError(args.command)

@@ -138,8 +138,11 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
         ]
         if settings.token:
             cmd += ["--token", settings.token]
-        print(f"carecall demo: calling {persona.stem} over {url} (line simulated at "
-              f"{settings.speed:g}x real time; --speed 1 for real time) ...", flush=True)
+        print(
+            f"carecall demo: calling {persona.stem} over {url} (line simulated at "
+            f"{settings.speed:g}x real time; --speed 1 for real time) ...",
+            flush=True,
+        )
         proc = await asyncio.create_subprocess_exec(*cmd, stdout=subprocess.PIPE)
         stdout, _ = await proc.communicate()
         sessions = await server.wait_for_calls(1, timeout=30)

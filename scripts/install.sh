@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything carecall needs on a fresh Debian machine (run as root or with sudo):
-# system packages (espeak-ng, flite, ffmpeg, sox, libsndfile), CPU torch, then carecall itself.
+# system packages (espeak-ng, flite, ffmpeg, sox, libsndfile; PostgreSQL, Redis and Chromium for
+# campaigns and their tests), CPU torch, then carecall itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(espeak-ng flite ffmpeg sox libsndfile1)
+# postgresql, redis-server, chromium and chromium-driver: campaign tests start a throwaway
+# PostgreSQL and Redis and drive the dashboard in headless Chromium (they skip without them).
+SYSTEM_PACKAGES=(espeak-ng flite ffmpeg sox libsndfile1 postgresql redis-server chromium chromium-driver)
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,0 +1,411 @@
+"""`carecall campaign …`: create, run, status, export, dashboard, worker.
+
+This is wiring only: the campaign logic is in `campaign/`; here the simulated dialer gets a call
+server, a pipeline and personas, and the Twilio dialer its credentials.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import dataclasses
+import io
+import json
+import re
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from campaign import FINAL_STATES, Campaign, Policy, State
+from campaign.recipients import RecipientsError, read_recipients
+from campaign.schedule import parse_duration, parse_window, zone
+from campaign.store import DEFAULT_DB, open_store
+
+QUICK_SCENARIO = Path(__file__).resolve().parent.parent / "campaign" / "scenarios"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("campaign", help="outreach campaigns: create, run, status, export")
+    csub = p.add_subparsers(dest="action", required=True)
+
+    def db(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--db", default=DEFAULT_DB, help="SQLite path or postgresql://… URL")
+
+    c = csub.add_parser("create", help="validate a recipients CSV and store a new campaign")
+    c.add_argument("--recipients", type=Path, required=True, help="CSV: id,name,phone[,…]")
+    c.add_argument("--scenario", required=True, help="shipped scenario name or a YAML path")
+    c.add_argument("--window", default="10:00-18:00", help="calling hours, local HH:MM-HH:MM")
+    c.add_argument("--tz", default="Asia/Seoul", help="time zone of rows that name none")
+    c.add_argument("--max-attempts", type=int, default=3)
+    c.add_argument("--retry-after", default="30m", help="e.g. 90s, 30m, 2h")
+    c.add_argument("--concurrency", type=int, default=4)
+    c.add_argument("--name", help="a label for people (default: the CSV's file name)")
+    c.add_argument("--id", help="campaign id (default: generated)")
+    db(c)
+
+    r = csub.add_parser("run", help="place the campaign's calls (resumes a stopped run)")
+    r.add_argument("campaign", nargs="?", help="campaign id (default: the latest)")
+    db(r)
+    r.add_argument("--dialer", choices=["simulated", "twilio", "celery"], default="simulated")
+    r.add_argument("--speed", type=float, default=1.0, help="simulated line clock multiplier")
+    r.add_argument("--output-dir", type=Path, default=Path("carecall-campaign"))
+    r.add_argument("--lease", default="60s", help="how long a claim outlives a dead runner")
+    r.add_argument("--until-idle", action="store_true", help="stop when no call is due now")
+    r.add_argument("--quiet", action="store_true")
+    r.add_argument("--broker", help="celery dialer: redis://HOST:6379/0 of the workers")
+    t = r.add_argument_group("twilio dialer (credentials: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)")
+    t.add_argument("--twilio-from", help="the caller id, a Twilio number in E.164 form")
+    t.add_argument("--public-url", help="https://HOST where Twilio reaches this machine")
+    t.add_argument("--host", default="127.0.0.1", help="call server and callback listen address")
+    t.add_argument("--port", type=int, default=8765, help="call server port (/media)")
+    t.add_argument("--callback-port", type=int, default=8766, help="status callbacks port")
+
+    s = csub.add_parser("status", help="progress of a campaign")
+    s.add_argument("campaign", nargs="?")
+    db(s)
+    s.add_argument("--json", action="store_true")
+
+    e = csub.add_parser("export", help="one row per recipient: state, attempts, report")
+    e.add_argument("campaign", nargs="?")
+    db(e)
+    e.add_argument("--format", choices=["csv", "json"], default="csv")
+    e.add_argument("--out", type=Path, help="file (default: stdout)")
+
+    from carecall.campaign_worker import add_parser as add_worker_parser
+
+    add_worker_parser(csub)
+
+    d = csub.add_parser("dashboard", help="web dashboard for care workers")
+    db(d)
+    d.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("carecall-campaign"),
+        help="the runs' output folder (for memory.sqlite)",
+    )
+    d.add_argument("--host", default="127.0.0.1")
+    d.add_argument("--port", type=int, default=8080)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    handler = {
+        "create": create,
+        "run": run,
+        "status": status,
+        "export": export,
+        "dashboard": dashboard,
+        "worker": _worker,
+    }[args.action]
+    return handler(args)
+
+
+# -- create --------------------------------------------------------------------------------------
+
+
+def _scenario_problem(name: str) -> str | None:
+    from dialogue import load_scenario
+    from scenarios import scenario_path
+
+    try:
+        load_scenario(scenario_path(name))
+    except FileNotFoundError as exc:
+        return f"unknown scenario: {exc}"
+    except Exception as exc:
+        return f"scenario {name!r} does not load: {str(exc).splitlines()[0]}"
+    return None
+
+
+def _persona_problem(name: str) -> str | None:
+    from dialogue.caller import load_persona
+    from scenarios import persona_path
+
+    try:
+        load_persona(persona_path(name))
+    except FileNotFoundError as exc:
+        return f"unknown persona: {exc}"
+    except Exception as exc:
+        return f"persona {name!r} does not load: {str(exc).splitlines()[0]}"
+    return None
+
+
+def resolve_scenario(name: str) -> str:
+    """A shipped name stays a name; a path becomes absolute (runs may start elsewhere)."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.parent != Path("."):
+        return str(path.resolve())
+    if not (Path(__file__).resolve().parent.parent / "scenarios" / f"{name}.yaml").exists():
+        quick = QUICK_SCENARIO / f"{name}.yaml"
+        if quick.exists():
+            return str(quick)
+    return name
+
+
+def create(args: argparse.Namespace) -> int:
+    problems = []
+    try:
+        start, end = parse_window(args.window)
+    except ValueError as exc:
+        problems.append(f"--window: {exc}")
+        start, end = "10:00", "18:00"
+    try:
+        retry_after = parse_duration(args.retry_after)
+    except ValueError as exc:
+        problems.append(f"--retry-after: {exc}")
+        retry_after = 0.0
+    try:
+        zone(args.tz)
+    except ValueError as exc:
+        problems.append(f"--tz: {exc}")
+    if args.max_attempts < 1:
+        problems.append("--max-attempts: must be at least 1")
+    if args.concurrency < 1:
+        problems.append("--concurrency: must be at least 1")
+    scenario = resolve_scenario(args.scenario)
+    if problem := _scenario_problem(scenario):
+        problems.append(f"--scenario: {problem}")
+    if not problems:
+        try:
+            recipients = read_recipients(
+                args.recipients,
+                default_timezone=args.tz,
+                scenario_ok=lambda n: _scenario_problem(resolve_scenario(n)),
+                persona_ok=_persona_problem,
+            )
+        except RecipientsError as exc:
+            problems += exc.problems
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(
+            f"carecall campaign: {len(problems)} problem(s); nothing stored, nobody called",
+            file=sys.stderr,
+        )
+        return 2
+    recipients = [
+        dataclasses.replace(r, scenario=resolve_scenario(r.scenario)) if r.scenario else r
+        for r in recipients
+    ]
+    policy = Policy(start, end, args.tz, args.max_attempts, retry_after, args.concurrency)
+    cid = args.id or f"{_slug(args.name or args.recipients.stem)}-{uuid.uuid4().hex[:6]}"
+    campaign = Campaign(cid, args.name or args.recipients.stem, scenario, policy, time.time())
+    store = open_store(args.db)
+    try:
+        store.create(campaign, recipients)
+    finally:
+        store.close()
+    print(
+        f"created campaign {cid}: {len(recipients)} recipients, scenario {args.scenario}, "
+        f"calling {start}-{end} ({args.tz} unless a row says otherwise), "
+        f"{args.max_attempts} attempts {args.retry_after} apart, {args.concurrency} at a time"
+    )
+    print(cid)
+    return 0
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "campaign"
+
+
+def _campaign_id(store, given: str | None) -> str:
+    if given:
+        store.campaign(given)
+        return given
+    campaigns = store.campaigns()
+    if not campaigns:
+        raise KeyError("no campaign in this database; create one first")
+    return campaigns[-1].id
+
+
+# -- run -----------------------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> int:
+    from campaign.runner import Runner
+
+    store = open_store(args.db)
+    try:
+        cid = _campaign_id(store, args.campaign)
+        campaign = store.campaign(cid)
+        lease_s = parse_duration(args.lease)
+
+        def event(line: str) -> None:
+            if not args.quiet:
+                print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
+
+        async def main() -> int:
+            from carecall.campaign_dialers import build_dialer
+
+            dialer, close = await build_dialer(args, campaign)
+            try:
+                runner = Runner(
+                    store,
+                    cid,
+                    dialer,
+                    lease_s=lease_s,
+                    wait_for_retries=not args.until_idle,
+                    on_event=event,
+                )
+                summary = await runner.run()
+            finally:
+                await close()
+            print(
+                f"campaign {cid}: {summary.attempts} attempts this run, "
+                f"{summary.completed} completed, {summary.gave_up} gave up, "
+                f"{summary.recovered} recovered, {summary.remaining} not final",
+                flush=True,
+            )
+            return 0
+
+        return asyncio.run(main())
+    finally:
+        store.close()
+
+
+# -- status and export ---------------------------------------------------------------------------
+
+
+def status_of(store, cid: str) -> dict:
+    campaign = store.campaign(cid)
+    rows = store.recipients(cid)
+    counts = {s.value: 0 for s in State}
+    for r in rows:
+        counts[r.state.value] += 1
+    attempts = store.attempts(cid)
+    outcomes: dict[str, int] = {}
+    for a in attempts:
+        outcomes[a.outcome or "in progress"] = outcomes.get(a.outcome or "in progress", 0) + 1
+    alerts = sum(_report(r.report_dir).get("alerts", 0) > 0 for r in rows)
+    return {
+        "campaign": cid,
+        "name": campaign.name,
+        "scenario": campaign.scenario,
+        "recipients": len(rows),
+        "states": counts,
+        "final": sum(r.state in FINAL_STATES for r in rows),
+        "attempts": len(attempts),
+        "outcomes": outcomes,
+        "people_with_alerts": alerts,
+        "max_attempts_used": max((r.attempts for r in rows), default=0),
+        "policy": campaign.policy.__dict__,
+    }
+
+
+def status(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        info = status_of(store, _campaign_id(store, args.campaign))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return 0
+    states = ", ".join(f"{k} {v}" for k, v in info["states"].items())
+    outcomes = ", ".join(f"{k} {v}" for k, v in sorted(info["outcomes"].items())) or "none"
+    print(f"campaign {info['campaign']} ({info['name']}, {info['scenario']})")
+    print(f"  recipients {info['recipients']}: {states}; final {info['final']}")
+    print(f"  attempts {info['attempts']}: {outcomes}")
+    print(f"  people with alerts: {info['people_with_alerts']}")
+    return 0
+
+
+EXPORT_FIELDS = [
+    "id",
+    "name",
+    "phone",
+    "state",
+    "attempts",
+    "last_outcome",
+    "call_sid",
+    "outcome",
+    "completion",
+    "alerts",
+    "summary",
+    "report_dir",
+]
+
+
+def _report(report_dir: str | None) -> dict:
+    if not report_dir:
+        return {}
+    try:
+        report = json.loads((Path(report_dir) / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {
+        "outcome": report.get("outcome"),
+        "completion": report.get("completion"),
+        "alerts": len(report.get("alerts", [])),
+        "alert_notes": [a.get("note") for a in report.get("alerts", [])],
+        "summary": report.get("summary"),
+    }
+
+
+def export_rows(store, cid: str) -> list[dict]:
+    rows = []
+    for r in store.recipients(cid):
+        rep = _report(r.report_dir)
+        rows.append(
+            {
+                "id": r.recipient.id,
+                "name": r.recipient.name,
+                "phone": r.recipient.phone,
+                "state": r.state.value,
+                "attempts": r.attempts,
+                "last_outcome": r.last_outcome,
+                "call_sid": r.call_sid,
+                "outcome": rep.get("outcome"),
+                "completion": rep.get("completion"),
+                "alerts": rep.get("alerts"),
+                "summary": rep.get("summary"),
+                "report_dir": r.report_dir,
+            }
+        )
+    return rows
+
+
+def export(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        rows = export_rows(store, _campaign_id(store, args.campaign))
+    finally:
+        store.close()
+    if args.format == "json":
+        text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    else:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, EXPORT_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buf.getvalue()
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {len(rows)} rows to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def dashboard(args: argparse.Namespace) -> int:
+    from campaign.dashboard import Dashboard
+    from dialogue.memory import SqliteMemoryStore
+
+    store = open_store(args.db)
+    memory_path = args.output_dir / "memory.sqlite"
+    memory = SqliteMemoryStore(memory_path) if memory_path.exists() else None
+    server, stop = Dashboard(store, memory).serve(args.host, args.port)
+    print(f"carecall dashboard: http://{args.host}:{server.server_address[1]}/", flush=True)
+    try:
+        threading.Event().wait()
+    finally:
+        stop()
+        store.close()
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from carecall.campaign_worker import worker
+
+    return worker(args)

@@ -1,0 +1,125 @@
+"""Building the dialers for `carecall campaign run` (and the workers): simulated, Twilio, Celery.
+
+The simulated dialer gets a call server and pipeline in this process and personas for the
+simulated people. Twilio must reach two things on this machine through `--public-url` (a
+reverse proxy with TLS): `wss://HOST/media` (the call server, `--port`) and
+`https://HOST/twilio/status` (the status callbacks, `--callback-port`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from campaign import Campaign
+from campaign.twilio_dialer import StatusCallbacks, TwilioDialer, serve_callbacks
+from carecall.config import ConfigError
+
+
+async def build_dialer(args: argparse.Namespace, campaign: Campaign):
+    """The dialer for `campaign run`, and a coroutine function that shuts it down."""
+    if args.dialer == "celery":
+        from campaign.celery_dialer import CeleryDialer, make_app
+
+        if not args.broker:
+            raise ConfigError("the celery dialer needs --broker redis://HOST:6379/0")
+
+        async def nothing() -> None:
+            return None
+
+        return CeleryDialer(make_app(args.broker)), nothing
+    if args.dialer == "twilio":
+        return await build_twilio_dialer(args, campaign)
+    return await build_simulated_dialer(campaign.scenario, args.output_dir, args.speed)
+
+
+async def build_simulated_dialer(
+    scenario_name: str, output_dir: Path, speed: float, *, ears: bool = True
+):
+    """A call server in this process and simulated phones for it. `ears=False`: the simulated
+    people do not recognize the agent's speech and answer in their script's order (cheaper;
+    the call server's side is unchanged)."""
+    from campaign.simulated import SimulatedDialer
+    from carecall.commands import DEFAULT_PERSONAS, _server
+    from carecall.config import load_settings
+    from carecall.pipeline import Pipeline
+    from carecall.simulation import PersonaPerson, build_ears
+    from dialogue import load_scenario
+    from dialogue.caller import load_persona
+    from scenarios import persona_path, scenario_path
+
+    language = load_scenario(scenario_path(scenario_name)).language
+    settings = load_settings(
+        None,
+        scenario=scenario_name,
+        language=language,
+        output_dir=output_dir.resolve(),
+        port=0,
+        speed=speed,
+    )
+    loop = asyncio.get_running_loop()
+    pipeline = await loop.run_in_executor(None, Pipeline, settings)
+    await loop.run_in_executor(None, pipeline.warm)
+    server = _server(settings, pipeline, port=0)
+    await server.start()
+
+    def person(request):
+        scenario = pipeline.scenario(request.scenario)
+        name = request.recipient.persona or DEFAULT_PERSONAS[scenario.language]
+        persona = load_persona(persona_path(name))
+        hearing = build_ears(scenario) if ears else None
+        return PersonaPerson(persona, scenario, hearing), scenario.language
+
+    dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)
+    return dialer, server.stop
+
+
+async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
+    from twilio.rest import Client
+
+    from carecall.commands import _server
+    from carecall.config import load_settings
+    from carecall.pipeline import Pipeline
+    from dialogue import load_scenario
+    from scenarios import scenario_path
+
+    sid, token = os.environ.get("TWILIO_ACCOUNT_SID"), os.environ.get("TWILIO_AUTH_TOKEN")
+    missing = [n for n, v in (("TWILIO_ACCOUNT_SID", sid), ("TWILIO_AUTH_TOKEN", token)) if not v]
+    if missing:
+        raise ConfigError(f"the twilio dialer needs {' and '.join(missing)} in the environment")
+    if not args.twilio_from or not args.public_url:
+        raise ConfigError("the twilio dialer needs --twilio-from and --public-url")
+    public = urlsplit(args.public_url)
+    if public.scheme != "https" or not public.netloc:
+        raise ConfigError(f"--public-url {args.public_url!r}: must be https://HOST")
+    language = load_scenario(scenario_path(campaign.scenario)).language
+    settings = load_settings(
+        None,
+        scenario=campaign.scenario,
+        language=language,
+        output_dir=args.output_dir.resolve(),
+        host=args.host,
+        port=args.port,
+    )
+    pipeline = Pipeline(settings)
+    pipeline.warm()
+    server = _server(settings, pipeline)
+    await server.start()
+    callbacks = StatusCallbacks(token, args.public_url)
+    _, stop_callbacks = serve_callbacks(callbacks, args.host, args.callback_port)
+    dialer = TwilioDialer(
+        Client(sid, token),
+        callbacks,
+        from_number=args.twilio_from,
+        stream_url=f"wss://{public.netloc}/media",
+        calls_dir=pipeline.calls_dir,
+    )
+
+    async def close() -> None:
+        stop_callbacks()
+        await server.stop()
+
+    return dialer, close
