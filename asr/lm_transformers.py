@@ -119,6 +119,11 @@ class CausalLMScorer:
             input_ids=padded[:, :-1],
             past_key_values=cache,
             position_ids=positions.expand(len(batch), -1),
+            # All ones, as no mask would be (right padding is never read, see above); said
+            # explicitly so transformers does not guess a mask from the pad token.
+            attention_mask=torch.ones(
+                len(batch), prefix_len + width - 1, dtype=torch.long, device=self.device
+            ),
             use_cache=True,
         ).logits
         logprobs = torch.log_softmax(logits.float(), dim=-1)
