@@ -130,3 +130,12 @@ def test_barge_in_stops_the_synthesis_of_the_rest_of_the_reply(tmp_path):
     assert agent.played_log[-1] == ("Thank you. Goodbye.", True, "Thank you. Goodbye.")
     assert agent.finished == "completed"
     assert not session.errors
+
+
+def test_a_segment_needs_audio_or_a_way_to_render_it():
+    with pytest.raises(ValueError, match="neither audio nor a way to render it"):
+        Segment("Hello.")
+    made = []
+    lazy = Segment("Hello.", render=lambda: made.append(1) or speech("Hello."))
+    assert not made  # nothing is synthesized until the line asks
+    assert lazy.synthesize().duration > 0.2 and made == [1]
