@@ -3,13 +3,13 @@
     PYTHONPATH=. python bench/bench_tts.py [--repeats 5] [--no-vits] [--bf16] [--threads N]
 
 "First frame" is what a caller waits for: from the agent turn's text to the first 20 ms
-μ-law frame ready for the line, along the call's own path (split into sentences, the first
-sentence through the `PhraseCache` as a lazy `Segment`, resampled and encoded by
-`telephony.playout.to_line`). The later sentences are synthesized while it plays (sentence
-streaming), so they do not count. "Uncached" starts each repeat with an empty cache (the
-synthesis and the cache write are both paid); "cached" reads a warmed cache (the fixed
-prompts of a scenario). "RTF" is the time to make the whole reply ready for the line (every
-sentence) over its duration, uncached and cached. Figures are medians over the repeats.
+μ-law frame ready for the line, along the call's own path: split into sentences, the first
+sentence through the `PhraseCache` (which holds 8 kHz audio, `tts.render.AtLineRate`) as a
+lazy `Segment`, encoded for the line by `telephony.playout.to_line`. The later sentences are
+synthesized while it plays (sentence streaming), so they do not count. "Uncached" starts each
+repeat with an empty cache (synthesis and cache write both paid); "cached" reads a warmed
+cache (the fixed prompts of a scenario). "RTF" is the time to make the whole reply ready for
+the line (every sentence) over its duration, uncached and cached. Medians over the repeats.
 
 The VITS rows use random weights (none can be downloaded here): speed does not depend on
 weight values, but what they say is noise; "vits-full" has Coqui's default dimensions and
@@ -34,6 +34,7 @@ from telephony.g711 import ulaw_encode
 from telephony.playout import to_line
 from tts import Synthesizer
 from tts.cache import PhraseCache
+from tts.render import AtLineRate
 from tts.sentences import split_sentences
 
 REPLY = {
@@ -80,7 +81,7 @@ def whole_reply(cache: PhraseCache, text: str, language: str) -> float:
 def measure(name: str, synth: Synthesizer, language: str, repeats: int, tmp: Path) -> dict:
     text = REPLY[language]
     folder = tmp / name.replace(" ", "-") / language
-    cache = PhraseCache(folder, synth, name)
+    cache = PhraseCache(folder, AtLineRate(synth), name)  # as `carecall.pipeline` builds it
 
     def empty() -> None:
         shutil.rmtree(folder, ignore_errors=True)

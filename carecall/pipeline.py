@@ -30,6 +30,7 @@ from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
 from tts import SynthesisError, Synthesizer
 from tts.cache import PhraseCache
+from tts.render import AtLineRate
 from tts.sentences import split_sentences
 
 log = logging.getLogger("carecall.pipeline")
@@ -47,8 +48,9 @@ class Pipeline:
         self.default_scenario = self.scenario(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
+        # The cache holds sentences at the line's 8 kHz: a cached one goes out with no resampling.
         self.cache = PhraseCache(
-            settings.output_dir / "tts-cache", self.synthesizer, backend_id=self._voice_id()
+            settings.output_dir / "tts-cache", AtLineRate(self.synthesizer), self._voice_id()
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
