@@ -14,6 +14,8 @@ from dialogue.scenario import load_scenario
 from dialogue.yamlfile import ScenarioError
 from scenarios import list_scenarios, scenario_path
 from telephony import CallInfo
+from tts import SynthesisError
+from tts.cache import PhraseCache
 from tts.sentences import split_sentences
 
 
@@ -99,3 +101,32 @@ def test_a_bad_speaking_rate_names_file_line_and_field(tmp_path, rate):
         load_scenario(path)
     line = next(i for i, ln in enumerate(path.read_text().splitlines(), 1) if "speaking_rate" in ln)
     assert f"{path.name}:{line}: agent.speaking_rate:" in str(info.value)
+
+
+class EnglishOnly:
+    """A voice that speaks English only, as a single-language Coqui model does."""
+
+    def __init__(self, voice) -> None:
+        self.voice = voice
+
+    def synthesize(self, text, *, language="en", voice=None, rate=1.0):
+        if language != "en":
+            raise SynthesisError(f"speaks 'en' only; not {language!r}")
+        return self.voice.synthesize(text, language=language, voice=voice, rate=rate)
+
+
+@pytest.mark.parametrize("default", ["daily_checkin_en", "daily_checkin_ko"])
+def test_scenarios_the_voice_cannot_speak_are_skipped_unless_it_is_the_default(
+    tmp_path, caplog, default
+):
+    pipeline = Pipeline(load_settings(output_dir=tmp_path, rescore=False, scenario=default))
+    pipeline.cache = PhraseCache(tmp_path / "cache", EnglishOnly(pipeline.synthesizer), "en")
+    if default == "daily_checkin_ko":  # the calls' own scenario must be spoken: stop at start
+        with pytest.raises(SynthesisError):
+            pipeline.warm()
+        return
+    assert pipeline.warm() > 0
+    assert "fixed prompts of daily_checkin_ko not warmed" in caplog.text
+    en = pipeline.default_scenario
+    greeting = split_sentences(en.fixed_prompts()[0], "en")[0]
+    assert pipeline.cache.contains(greeting, **pipeline.voice_args(en))
