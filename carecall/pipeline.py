@@ -26,11 +26,12 @@ from dialogue.llm import ChatModel, LLMError
 from dialogue.llm_memory import llm_memory_plan
 from dialogue.memory import MemoryOp, SqliteMemoryStore, plan_update
 from dialogue.scenario import Scenario, domain_corpus
-from scenarios import scenario_path
+from scenarios import list_scenarios, scenario_path
 from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
-from tts import Synthesizer
+from tts import SynthesisError, Synthesizer
 from tts.cache import PhraseCache
+from tts.render import AtLineRate
 from tts.sentences import split_sentences
 
 log = logging.getLogger("carecall.pipeline")
@@ -48,8 +49,9 @@ class Pipeline:
         self.default_scenario = self.scenario(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
+        # The cache holds sentences at the line's 8 kHz: a cached one goes out with no resampling.
         self.cache = PhraseCache(
-            settings.output_dir / "tts-cache", self.synthesizer, backend_id=self._voice_id()
+            settings.output_dir / "tts-cache", AtLineRate(self.synthesizer), self._voice_id()
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
@@ -75,29 +77,49 @@ class Pipeline:
                 self._rescorers[scenario.id] = build_rescorer(self.settings, scenario)
             return self._rescorers[scenario.id]
 
-    def warm(self) -> int:
-        """Synthesize the default scenario's fixed prompts ahead, so the opening plays at once."""
-        lines = [
-            line for text in self.default_scenario.fixed_prompts() for line in self._split(text)
-        ]
-        self.cache.warm(lines, **self._voice_args(self.default_scenario.language))
-        return len(lines)
+    def call_scenarios(self) -> list[Scenario]:
+        """The scenarios calls may name: the default one and every shipped one."""
+        out = {self.default_scenario.id: self.default_scenario}
+        for name in list_scenarios():
+            scenario = self.scenario(name)
+            out.setdefault(scenario.id, scenario)
+        return list(out.values())
 
-    def _split(self, text: str) -> list[str]:
-        return split_sentences(text, self.default_scenario.language) or [text]
+    def warm(self, scenarios: list[Scenario] | None = None) -> int:
+        """Synthesize the fixed prompts of every scenario calls may use (default: all of
+        `call_scenarios`) into the phrase cache, sentence by sentence as calls speak them,
+        so openings and questions play with no synthesis delay. Returns how many sentences
+        were synthesized now (the rest were on disk already). A scenario the voice cannot
+        speak is logged and skipped, unless it is the default one."""
+        made = 0
+        for scenario in scenarios if scenarios is not None else self.call_scenarios():
+            lines = [
+                line
+                for text in scenario.fixed_prompts()
+                for line in split_sentences(text, scenario.language) or [text]
+            ]
+            try:
+                made += self.cache.warm(lines, **self.voice_args(scenario))
+            except SynthesisError as exc:
+                if scenario is self.default_scenario:
+                    raise
+                log.warning("fixed prompts of %s not warmed: %s", scenario.id, exc)
+        return made
 
-    def _voice_args(self, language: str) -> dict:
-        return {
-            "language": language,
-            "voice": self.settings.voice,
-            "rate": self.settings.speaking_rate,
-        }
+    def voice_args(self, scenario: Scenario) -> dict:
+        """How the voice speaks on a scenario's calls (the phrase cache keys on all of it)."""
+        rate = scenario.agent.speaking_rate or self.settings.speaking_rate
+        return {"language": scenario.language, "voice": self.settings.voice, "rate": rate}
 
-    def speak(self, text: str, language: str) -> list[Segment]:
-        args = self._voice_args(language)
+    def speak(self, text: str, scenario: Scenario) -> list[Segment]:
+        """`text` as segments to stream, one per sentence, synthesized (or read from the phrase
+        cache) only when the line asks for them: the first plays while the next is made."""
+        args = self.voice_args(scenario)
         return [
-            Segment(sentence, self.cache.get_or_synthesize(sentence, **args))
-            for sentence in split_sentences(text, language) or [text]
+            Segment(
+                sentence, render=functools.partial(self.cache.get_or_synthesize, sentence, **args)
+            )
+            for sentence in split_sentences(text, scenario.language) or [text]
         ]
 
     def agent_factory(self, call: CallInfo) -> ScenarioCallAgent:
@@ -195,7 +217,7 @@ class ScenarioCallAgent:
 
     def _say(self, turn: AgentTurn) -> Reply:
         self._last_turn = turn
-        segments = self.pipeline.speak(turn.text, self.language) if turn.text else []
+        segments = self.pipeline.speak(turn.text, self.scenario) if turn.text else []
         for segment in segments:
             self._turns[id(segment)] = turn
         return Reply(segments=segments, hangup=turn.end_call)

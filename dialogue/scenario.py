@@ -45,6 +45,10 @@ class Agent(_Model):
     name: Text
     organization: Text
     persona: Text  # the role description; a future LLM responder is prompted with it
+    # How fast the voice speaks on this scenario's calls, relative to the voice's normal pace
+    # (0.85 = 15% slower; slower helps older listeners on a narrow phone line). Unset: the
+    # process's `speaking_rate` setting.
+    speaking_rate: float | None = Field(default=None, ge=0.5, le=1.5)
 
 
 class Opening(_Model):

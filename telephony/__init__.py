@@ -8,6 +8,7 @@ model call never delays another call's audio.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -15,12 +16,28 @@ from typing import Protocol
 from telephony.audio import Audio
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Segment:
-    """One piece of agent speech (usually a sentence) and its 16 kHz audio."""
+    """One piece of agent speech (usually a sentence) and its audio (any rate), either given
+    (`audio`) or made when the line needs it (`render`: a blocking call such as a TTS, which
+    may run alongside the agent's own methods, so it must not touch the agent's state).
+
+    A reply of lazy segments is streamed: the line renders the first one, starts playing it
+    and renders the next while it plays; a barge-in stops the rendering of the rest.
+    Segments compare by identity (the line reports back about the very object it played).
+    """
 
     text: str
-    audio: Audio
+    audio: Audio | None = None
+    render: Callable[[], Audio] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.audio is None and self.render is None:
+            raise ValueError(f"segment {self.text!r} has neither audio nor a way to render it")
+
+    def synthesize(self) -> Audio:
+        """The segment's audio: as given, or rendered now (blocks; run it off the event loop)."""
+        return self.audio if self.audio is not None else self.render()
 
 
 @dataclass

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from telephony import Reply
+from telephony import Segment
 from telephony.clock import LineClock
 from telephony.playout import FRAME_SAMPLES, LineAudio, Playout, Send, Utterance
 from telephony.protocol import InvalidState, ServerProtocol
@@ -65,20 +65,20 @@ class Outbound:
         if self._task is not None:
             self._task.cancel()
 
-    def play(self, reply: Reply, lines: list[LineAudio], tag: Any = None) -> None:
-        """Queue a reply's segments; `tag` goes on its first utterance (see `Utterance.tag`)."""
-        last = len(reply.segments) - 1
-        for i, (segment, line) in enumerate(zip(reply.segments, lines, strict=True)):
-            u = self.playout.add(segment, line, hangup=reply.hangup and i == last)
-            u.tag = tag if i == 0 else None
-        if not reply.segments:
-            return
+    def play(
+        self, segment: Segment, line: LineAudio, *, hangup: bool = False, tag: Any = None
+    ) -> Utterance:
+        """Queue one segment behind what is playing (a streamed reply comes one by one); `tag`
+        is the session's note on it (see `Utterance.tag`), `hangup` ends the call after it."""
+        u = self.playout.add(segment, line, hangup=hangup)
+        u.tag = tag
         if self._nowait is None:
             self._wake.set()
-            return
-        self._on_tick(asyncio.get_running_loop().time())  # the first frames go out now
+            return u
+        self._on_tick(asyncio.get_running_loop().time())  # frames already due go out now
         if self.playout.pending:
             self._clock.subscribe(self._on_tick)
+        return u
 
     def _on_tick(self, now: float) -> None:
         """Write what is due (from the clock's callback): frames, marks."""

@@ -5,8 +5,10 @@ The session turns the Twilio Media Streams events of one websocket into calls on
 real time. What it guarantees to the person on the line:
 
 - their turn ends only after `TurnOptions.end_silence_s` of silence (slow speakers are not cut off);
-- speaking over the agent for `barge_in_s` stops it at once (`clear`); shorter speech over it is
-  a backchannel ("네", "yeah") and is ignored;
+- the agent starts talking as soon as the first sentence of a reply is ready; the rest is
+  rendered while it plays (`AgentLink`, `Speech`);
+- speaking over the agent for `barge_in_s` stops it at once (`clear`), and nothing more of that
+  reply is synthesized; shorter speech over it is a backchannel ("네", "yeah") and is ignored;
 - only what the line confirmed as played (echoed marks) is reported to the agent as heard, and
   when they cut in, only the words that had time to play;
 - silence leads to the dialogue's reprompt, and the dialogue decides when to hang up;
@@ -32,8 +34,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from telephony import AgentFactory, CallInfo, Reply, Segment
-from telephony.agentlink import AgentLink
+from telephony import AgentFactory, CallInfo, Segment
+from telephony.agentlink import AgentLink, Speech
 from telephony.audio import LINE_RATE, Audio
 from telephony.clock import LineClock
 from telephony.g711 import alaw_decode, alaw_encode, pcm16_to_float, ulaw_decode, ulaw_encode
@@ -41,7 +43,6 @@ from telephony.outbound import Outbound
 from telephony.playout import (
     FRAME_S,
     FRAME_SAMPLES,
-    LineAudio,
     Playout,
     Utterance,
     heard_prefix,
@@ -149,6 +150,8 @@ class CallSession:
         self.errors: list[str] = []
         self._link = AgentLink(executor, self.errors, lambda: self._sid)
         self._link.encode = ulaw_encode
+        self._speeches: set[Speech] = set()  # replies still being rendered or waiting to be
+        self._speaking = asyncio.Lock()  # one reply streams to the line at a time, in order
         self.recording: Path | None = None
         self.turns: list[TurnTiming] = []
 
@@ -230,6 +233,11 @@ class CallSession:
     def agent_audible(self) -> bool:
         return self._out.audible
 
+    @property
+    def _streaming(self) -> bool:
+        """A reply has more to say than is queued (its next sentence is being synthesized)."""
+        return any(not s.cancelled for s in self._speeches)
+
     # ---- inbound -----------------------------------------------------------------------------
 
     async def _on_start(self, start: Start) -> str | None:
@@ -295,7 +303,7 @@ class CallSession:
         # Long enough to be meant: the turn counts even if it began over the agent, and
         # the agent stops talking over them.
         self._turn_counts = True
-        if self._out.audible:
+        if self._out.audible or self._streaming:
             self._interrupt()
 
     def _on_turn(self, audio: Audio, capped: bool) -> None:
@@ -326,12 +334,49 @@ class CallSession:
     async def _ask(self, method: str, *args: Any, timing: TurnTiming | None = None) -> None:
         self._busy += 1
         try:
-            answer = await self._link.ask(method, *args, timing=timing)
-            if answer is not None and not self._ended.is_set():
-                self._play(*answer, timing)
+            speech = await self._link.ask(method, *args, timing=timing)
+            if speech is not None and not self._ended.is_set():
+                self._speeches.add(speech)
+                try:
+                    async with self._speaking:
+                        await self._stream(speech, timing)
+                finally:
+                    self._speeches.discard(speech)
         finally:
             self._busy -= 1
             self._last_activity = self.recorder.left_samples
+
+    async def _stream(self, speech: Speech, timing: TurnTiming | None) -> None:
+        """Queue a reply's segments on the line as they are rendered: the first is playing
+        while the next is synthesized. Stops at a cancel (barge-in, the end of the call)."""
+        segments = speech.reply.segments
+        hangup = speech.reply.hangup
+        if not segments:
+            if hangup:
+                self._end("completed")
+            return
+        queued = None
+        for i, segment in enumerate(segments):
+            line = speech.lines[0] if i == 0 and speech.lines else None
+            if i > 0:
+                line = await self._link.render_next(speech)
+            if line is None or speech.cancelled or self._ended.is_set():
+                break
+            last = i == len(segments) - 1
+            queued = self._out.play(
+                segment, line, hangup=hangup and last, tag=timing if i == 0 else None
+            )
+        else:
+            return
+        speech.cancel()
+        # Never played: the agent hears that none of it was heard.
+        for segment in segments[i:]:
+            self._report_played(segment, complete=False, heard="")
+        if hangup and not self._ended.is_set():  # the goodbye failed part-way: still hang up,
+            if queued is not None and not queued.marked:  # after what did get queued
+                queued.hangup = True
+            else:
+                self._end("completed")
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         task = asyncio.ensure_future(coro)
@@ -342,12 +387,6 @@ class CallSession:
         self._spawn(self._link.played(segment, complete=complete, heard=heard))
 
     # ---- outbound ----------------------------------------------------------------------------
-
-    def _play(self, reply: Reply, lines: list[LineAudio], timing: TurnTiming | None) -> None:
-        if reply.segments:
-            self._out.play(reply, lines, timing)
-        elif reply.hangup:
-            self._end("completed")
 
     def _goodbye_sent(self, u: Utterance) -> None:
         self._hangup_mark = u.mark
@@ -376,6 +415,9 @@ class CallSession:
         """Drop all agent audio not yet played; report what was heard of it. True if the call's
         goodbye was among it."""
         goodbye = False
+        for speech in self._speeches:  # nothing more of these replies is synthesized
+            goodbye = goodbye or (speech.reply.hangup and not speech.cancelled)
+            speech.cancel()
         for u, fraction in self._out.stop(clear=clear):
             complete = fraction >= 1.0
             self._report_played(u.segment, complete=complete,

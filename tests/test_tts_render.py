@@ -10,6 +10,7 @@ import pytest
 from telephony.audio import Audio
 from telephony.g711 import ulaw_to_float
 from tts.render import (
+    AtLineRate,
     LineSettings,
     LineVoice,
     limit_peaks,
@@ -163,3 +164,20 @@ def test_real_speech_on_the_line(language: str) -> None:
     assert len(line) == pytest.approx(speech.duration * 8000, abs=1)
     heard = Audio(ulaw_to_float(line), 8000)
     assert loudness_dbfs(heard) == pytest.approx(-20.0, abs=1.5)
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_audio_at_the_line_rate_is_what_the_line_would_have_sent() -> None:
+    from telephony.g711 import ulaw_encode
+    from telephony.playout import to_line as line_frames
+    from tts.espeak import EspeakSynthesizer
+
+    voice = EspeakSynthesizer()
+    at_line = AtLineRate(voice)
+    text = "Did you take your medicine today?"
+    wide = voice.synthesize(text, rate=0.9)
+    narrow = at_line.synthesize(text, rate=0.9)
+    assert (wide.sample_rate, narrow.sample_rate) == (16000, 8000)
+    assert narrow.duration == pytest.approx(wide.duration, abs=0.001)
+    assert line_frames(narrow, ulaw_encode).payloads == line_frames(wide, ulaw_encode).payloads
+    assert at_line.settings["sample_rate"] == 8000  # so 16 kHz cache entries are never reused

@@ -172,3 +172,28 @@ class LineVoice:
             text, language=language, voice=voice, rate=rate * self.line.rate
         )
         return render(audio, self.line)
+
+
+class AtLineRate:
+    """A `Synthesizer` whose audio is already at the line's 8 kHz, resampled with the same
+    anti-aliasing filter the line would use (`telephony.playout.to_line`), so the far end hears
+    exactly the same. Wrapped in a `PhraseCache`, cached sentences are stored at 8 kHz (half the
+    size) and go to the line with no resampling: a warmed opening's first frame then costs a
+    file read and a μ-law encode."""
+
+    def __init__(self, synthesizer: Synthesizer) -> None:
+        self.synthesizer = synthesizer
+
+    @property
+    def settings(self) -> dict[str, object]:
+        """The backend's settings and the output rate (part of a phrase-cache key)."""
+        inner = getattr(self.synthesizer, "settings", None)
+        return {"synthesizer": dict(inner) if inner else None, "sample_rate": LINE_RATE}
+
+    def synthesize(
+        self, text: str, *, language: str = "en", voice: str | None = None, rate: float = 1.0
+    ) -> Audio:
+        audio = self.synthesizer.synthesize(text, language=language, voice=voice, rate=rate)
+        if audio.sample_rate == LINE_RATE:
+            return audio
+        return Audio(resample(audio.samples, audio.sample_rate, LINE_RATE), LINE_RATE)
