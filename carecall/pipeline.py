@@ -31,7 +31,7 @@ from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
 from tts import SynthesisError, Synthesizer
 from tts.cache import PhraseCache
-from tts.render import AtLineRate
+from tts.render import AtLineRate, LineVoice
 from tts.sentences import split_sentences
 
 log = logging.getLogger("carecall.pipeline")
@@ -49,9 +49,12 @@ class Pipeline:
         self.default_scenario = self.scenario(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
-        # The cache holds sentences at the line's 8 kHz: a cached one goes out with no resampling.
+        # Every voice is rendered for the line (telephone band, one loudness whatever the
+        # backend) and cached at the line's 8 kHz: a cached sentence goes out as it is.
         self.cache = PhraseCache(
-            settings.output_dir / "tts-cache", AtLineRate(self.synthesizer), self._voice_id()
+            settings.output_dir / "tts-cache",
+            AtLineRate(LineVoice(self.synthesizer)),
+            self._voice_id(),
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
