@@ -1,4 +1,5 @@
-"""The `carecall` command line: serve, phone, demo, and tools for scenarios, memory and voices."""
+"""The `carecall` command line: serve, phone, demo, eval, and tools for scenarios, memory and
+voices."""
 
 from __future__ import annotations
 
@@ -108,11 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall.asr_commands import add_parsers
 
     add_parsers(sub)  # asr eval|tune, fixtures build
+    from carecall import eval_commands
+
+    eval_commands.add_parser(sub, _settings_args)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
@@ -150,6 +155,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.memory(args)
     if args.command == "tts":
         return commands.tts_say(args)
+    if args.command == "eval":
+        from carecall import eval_commands
+
+        return eval_commands.run(args, _settings)
     if args.command in ("asr", "fixtures"):
         from carecall import asr_commands
 
