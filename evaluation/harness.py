@@ -50,7 +50,7 @@ def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict
                 limit=options.fixtures_limit,
             )
         except WeightsMissing as exc:
-            fixtures = {"skipped": f"needs recognizer weights: {exc}"}
+            fixtures = {"skipped": f"needs recognizer weights: {_one_line(exc)}"}
 
     bar = ProgressBar(len(plans), "eval: calls")
     try:
@@ -59,7 +59,7 @@ def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict
         )
     except WeightsMissing as exc:
         notes.append(
-            f"The calls could not run with audio ({exc}). They ran in text instead: the "
+            f"The calls could not run with audio ({_one_line(exc)}). They ran in text instead: the "
             "personas' words reach the dialogue engine as if perfectly recognized, so only "
             "completion, extraction, alerts and guard figures are measured; ASR, latency and "
             "turn-taking figures need the recognizer's weights."
@@ -101,3 +101,7 @@ def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict
     summary["meta"]["load_avg"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     paths = write(summary, records, out)
     return summary, paths
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
