@@ -9,7 +9,6 @@ import shlex
 import sys
 from pathlib import Path
 
-EVAL_SPEED = 2.0
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures" / "manifest.jsonl"
 
 
@@ -37,6 +36,11 @@ def add_parser(sub, settings_args) -> None:
         type=Path,
         default=FIXTURES,
         help="audio fixtures manifest for the ASR section",
+    )
+    p.add_argument(
+        "--text",
+        action="store_true",
+        help="calls in text only (the dialogue, as if recognition were perfect)",
     )
     p.add_argument("--no-fixtures", action="store_true", help="skip the audio fixtures")
     p.add_argument("--fixtures-split", default="test", choices=["dev", "test", "all"])
@@ -80,7 +84,6 @@ def run(args: argparse.Namespace, settings_of) -> int:
     from evaluation import EvalOptions
     from evaluation.harness import run_evaluation
 
-    extra = {} if args.speed else {"speed": EVAL_SPEED}
     options = EvalOptions(
         calls=args.calls,
         workers=args.workers,
@@ -88,13 +91,14 @@ def run(args: argparse.Namespace, settings_of) -> int:
         personas=args.persona or [],
         perturb=args.perturb,
         seed=args.seed,
-        fixtures=None if args.no_fixtures else args.fixtures,
+        fixtures=None if args.no_fixtures or args.text else args.fixtures,
+        text=args.text,
         fixtures_split=args.fixtures_split,
         fixtures_limit=args.fixtures_limit,
         command="carecall " + shlex.join(getattr(args, "argv", sys.argv[1:])),
     )
     try:
-        summary, paths = run_evaluation(settings_of(args, **extra), options)
+        summary, paths = run_evaluation(settings_of(args), options)
     except (ScenarioError, ValueError, FileNotFoundError) as exc:
         print(f"carecall eval: {exc}", file=sys.stderr)
         return 2

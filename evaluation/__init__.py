@@ -24,6 +24,7 @@ class EvalOptions:
     fixtures: Path | None = None  # audio fixtures manifest; None: skip that section
     fixtures_split: str = "test"
     fixtures_limit: int | None = None
+    text: bool = False  # calls in text only (no audio, no recognizer): the dialogue alone
     command: str = ""  # the command line, for the report
 
 

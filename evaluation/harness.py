@@ -53,18 +53,14 @@ def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict
             fixtures = {"skipped": f"needs recognizer weights: {_one_line(exc)}"}
 
     bar = ProgressBar(len(plans), "eval: calls")
-    try:
-        records = run_audio_calls(
-            settings, scenario, plans, workers=options.workers, out=out, progress=bar
-        )
-    except WeightsMissing as exc:
+    if options.text:
         notes.append(
-            f"The calls could not run with audio ({_one_line(exc)}). They ran in text instead: the "
-            "personas' words reach the dialogue engine as if perfectly recognized, so only "
-            "completion, extraction, alerts and guard figures are measured; ASR, latency and "
-            "turn-taking figures need the recognizer's weights."
+            "--text: the calls ran in text, the personas' words reaching the dialogue engine as "
+            "if perfectly recognized; ASR, latency and turn-taking figures are not measured."
         )
         records = run_text_calls(scenario, plans, bar)
+    else:
+        records = _audio_or_text(settings, scenario, plans, options, out, bar, notes)
     if settings.llm == "none":
         notes.append(
             "No LLM (--llm none): turns are the scenario's templates, so the guard "
@@ -101,6 +97,23 @@ def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict
     summary["meta"]["load_avg"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     paths = write(summary, records, out)
     return summary, paths
+
+
+def _audio_or_text(settings, scenario, plans, options, out, bar, notes) -> list[dict]:
+    from carecall.pipeline import WeightsMissing
+
+    try:
+        return run_audio_calls(
+            settings, scenario, plans, workers=options.workers, out=out, progress=bar
+        )
+    except WeightsMissing as exc:
+        notes.append(
+            f"The calls could not run with audio ({_one_line(exc)}). They ran in text instead: "
+            "the personas' words reach the dialogue engine as if perfectly recognized, so only "
+            "completion, extraction, alerts and guard figures are measured; ASR, latency and "
+            "turn-taking figures need the recognizer's weights."
+        )
+        return run_text_calls(scenario, plans, bar)
 
 
 def _one_line(exc: Exception) -> str:

@@ -16,6 +16,7 @@ from evaluation.personas import (
     perturb_answers,
     plan_calls,
     scenario_personas,
+    write_persona,
 )
 from scenarios import persona_path
 
@@ -148,3 +149,35 @@ def test_perturbed_answers_carry_their_truth_and_contradictions_do_not() -> None
     assert swapped and all(changed.truths[i] == c != margaret.truths[i] for i, c in swapped)
     liar = contradict(margaret, {"meal": "No, I have not eaten today."})
     assert liar.truths == margaret.truths and liar.answers["meal"] != margaret.answers["meal"]
+
+
+def test_korean_without_whisper_weights_runs_in_text_and_says_so(tmp_path, capsys) -> None:
+    out = tmp_path / "ko"
+    assert main(["eval", "--language", "ko", "--calls", "2", "--out", str(out)]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["calls"] == {**report["calls"], "n": 2, "audio": 0, "text": 2}
+    assert "needs recognizer weights" in report["asr_fixtures"]["skipped"]
+    assert "needs Whisper" in report["meta"]["notes"][0]
+    assert report["extraction"]["total"] == 2 * len(load_persona("kim_ko").truths)
+    assert report["latency"]["turns"] == 0
+    assert "needs Whisper" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_in_text_a_contradicting_persona_loses_exactly_its_contradicted_items(tmp_path) -> None:
+    margaret = load_persona("margaret_en")
+    liar = contradict(
+        margaret,
+        {"meal": "No, I have not eaten anything today.", "mood": "I feel sad and lonely."},
+    )
+    files = [persona_path("margaret_en"), write_persona(liar, tmp_path / "liar.yaml")]
+    args = ["eval", "--text", "--calls", "2", "--out", str(tmp_path / "out")]
+    assert main(args + [a for f in files for a in ("--persona", str(f))]) == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    calls = {c["persona"]: c for c in report["per_call"]}
+    assert calls["margaret_en"]["wrong"] == {}
+    assert calls["margaret_en-contradicted"]["wrong"] == {
+        "meal": {"truth": "ate", "got": "skipped"},
+        "mood": {"truth": "good", "got": "low"},
+    }
+    assert report["extraction"]["right"] == report["extraction"]["total"] - 2
+    assert report["alerts"]["unexpected"] == {"flag:meal": 1, "flag:mood": 1}
