@@ -28,6 +28,7 @@ HEADLINE = {
     "turn_taking.cut_off_share": "lower",
     "turn_taking.barge_in_reaction.p50": "lower",
     "turn_taking.barge_in_reaction.p95": "lower",
+    "turn_taking.talk_over.p50": "lower",
 }
 
 
@@ -81,24 +82,29 @@ def score_call(record: dict) -> dict:
     }
 
 
-def _turn_taking(record: dict) -> tuple[int, list[float | None]]:
-    """(answers during which the server ended a turn, barge-in reaction times in line
-    seconds, None where the agent never stopped). A turn that ends strictly inside the span
-    of one answer cut the person off while they were still speaking (in a pause, or capped)."""
+def _turn_taking(record: dict) -> tuple[int, list[dict]]:
+    """(answers during which the server ended a turn, one entry per barge-in).
+
+    A turn that ends strictly inside the span of one answer cut the person off while they were
+    still speaking (in a pause, or capped). A barge-in lasts, for the person, from their first
+    word over the agent until the agent's audio stops on their phone (`talk_over`, line
+    seconds); `cleared` says whether the server stopped it (a `clear`) rather than the agent
+    reaching the end of what it was saying."""
     speed = record.get("speed", 1.0)
     ends = [t["turn_end"] for t in record.get("turns", [])]
-    clears = sorted(record.get("clears", []))
-    slack = 0.02 / speed  # one frame: the span's edges are known to a frame
-    cut, reactions = 0, []
+    clears, quiet = sorted(record.get("clears", [])), sorted(record.get("quiet", []))
+    frame = 0.02 / speed  # the span's edges and the player's events are known to a frame
+    cut, barges = 0, []
     for span in record.get("spans", []):
         start, end = span["start"], span["end"]
-        if any(start + slack < t < end - slack for t in ends):
+        if any(start + frame < t < end - frame for t in ends):
             cut += 1
         if span.get("barge"):
-            late = end + 1.0 / speed
-            stop = next((c for c in clears if start <= c <= late), None)
-            reactions.append(None if stop is None else (stop - start) * speed)
-    return cut, reactions
+            stop = next((q for q in quiet if q >= start), None)
+            cleared = stop is not None and any(start <= c <= stop + 2 * frame for c in clears)
+            talk = None if stop is None else (stop - start) * speed
+            barges.append({"talk_over": talk, "cleared": cleared})
+    return cut, barges
 
 
 def summarize(records: list[dict], *, fixtures: dict | None = None, meta: dict | None = None):
@@ -158,21 +164,24 @@ def summarize(records: list[dict], *, fixtures: dict | None = None, meta: dict |
         "llm_fallbacks": sum(rep.get("llm_fallbacks", 0) for rep in done),
     }
     out["latency"] = _latency(audio)
-    reactions = [x for s in scores for x in s["barge_ins"]]
-    heard = [x for x in reactions if x is not None]
+    barges = [b for s in scores for b in s["barge_ins"]]
+    reactions = [b["talk_over"] for b in barges if b["cleared"]]
+    talk_over = [b["talk_over"] for b in barges if b["talk_over"] is not None]
     utterances = sum(s["utterances"] for s in scores)
     cut = sum(s["cut_off"] for s in scores)
     out["turn_taking"] = {
         "utterances": utterances,
         "cut_off": cut,
         "cut_off_share": _ratio(cut, utterances),
-        "barge_ins": len(reactions),
-        "barge_ins_not_stopped": len(reactions) - len(heard),
+        "barge_ins": len(barges),
+        "barge_ins_cleared": len(reactions),
+        "barge_ins_agent_finished": len(talk_over) - len(reactions),
         "barge_in_reaction": {
-            "p50": percentile(heard, 0.5),
-            "p95": percentile(heard, 0.95),
+            "p50": percentile(reactions, 0.5),
+            "p95": percentile(reactions, 0.95),
             "unit": "line seconds",
         },
+        "talk_over": {"p50": percentile(talk_over, 0.5), "p95": percentile(talk_over, 0.95)},
     }
     out["per_call"] = [
         {

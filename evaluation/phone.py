@@ -3,8 +3,8 @@
 Run as `python -m evaluation.phone SPEC.json` (one process per call, as `carecall demo` does,
 so that the person's recognizer never shares an interpreter with the server's). It prints one
 JSON line: what the phone saw, with the moments the person's speech started and ended and the
-moments the agent's audio was cleared, on `time.monotonic()` — the clock the server's turn
-timings use too (one machine, so both processes read the same monotonic clock).
+moments the agent's audio was cleared or stopped playing, on `time.monotonic()`: the clock the
+server's turn timings use too (one machine, so both processes read the same monotonic clock).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ class TimedPhone(SimulatedPhone):
         super().__init__(*args, **kwargs)
         self.spans: list[dict] = []  # {start, end, barge, text}
         self.clears: list[float] = []
+        self.quiet: list[float] = []  # moments the agent's audio stopped playing
         self._clears_seen = 0
+        self._was_playing = False
 
     def _speak(self, audio: Audio) -> None:
         now = time.monotonic()
@@ -42,7 +44,11 @@ class TimedPhone(SimulatedPhone):
         if self._cleared > self._clears_seen:  # checked every 20 ms frame of line time
             self._clears_seen = self._cleared
             self.clears.append(time.monotonic())
-        return super()._play_frame()
+        frame = super()._play_frame()
+        if self._was_playing and frame is None:
+            self.quiet.append(time.monotonic())
+        self._was_playing = frame is not None
+        return frame
 
 
 async def call(spec: dict) -> dict:
@@ -74,6 +80,7 @@ async def call(spec: dict) -> dict:
         "heard": person.heard,
         "spans": phone.spans,
         "clears": phone.clears,
+        "quiet": phone.quiet,
         "barge_ins": result.barge_ins,
         "dtmf": result.dtmf,
         "marks_echoed": result.marks_echoed,

@@ -115,9 +115,12 @@ def markdown(summary: dict) -> str:
         "",
         f"Answers during which the server ended the person's turn (cut off while still "
         f"speaking): {t['cut_off']} of {t['utterances']} ({_pct(t['cut_off_share'])}).",
-        f"Barge-ins: {t['barge_ins']}, agent never stopped for "
-        f"{t['barge_ins_not_stopped']}; reaction (person starts speaking over the agent "
-        f"→ agent audio cleared, line seconds) p50 {_s(r['p50'])}, p95 {_s(r['p95'])}.",
+        f"Barge-ins: {t['barge_ins']}: the server cleared the agent's audio in "
+        f"{t['barge_ins_cleared']}, the agent finished what it was saying first in "
+        f"{t['barge_ins_agent_finished']}. Reaction (the person's first word over the agent → "
+        f"the agent's audio stopped by the server, line seconds): p50 {_s(r['p50'])}, p95 "
+        f"{_s(r['p95'])}; the agent talked over the person for p50 "
+        f"{_s(t['talk_over']['p50'])} s, p95 {_s(t['talk_over']['p95'])} s in all barge-ins.",
     ]
     lines += [
         "",

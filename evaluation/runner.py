@@ -220,6 +220,7 @@ async def _one_call(server, url, plan, settings, scenario, persona_dir, agents, 
     record["said"] = phone.get("said", [])
     record["spans"] = phone.get("spans", [])
     record["clears"] = phone.get("clears", [])
+    record["quiet"] = phone.get("quiet", [])
     record["phone_reason"] = phone.get("reason")
     if session is None or session.call is None:
         record.setdefault("errors", []).append("the server never finished this call")

@@ -81,10 +81,20 @@ def test_turn_ends_inside_an_answer_are_cut_offs_and_barge_ins_get_a_reaction_ti
         {"turn_end": 12.0, "capped": False, "stages": None},  # in a pause of answer 1
         {"turn_end": 15.0, "capped": False, "stages": None},
     ]  # after answer 1: fine
-    s = score_call(record(spans=spans, turns=turns, clears=[20.4], speed=2.0))
+    # the agent's audio stops: on the clear of the first barge-in, by itself in the second
+    quiet = [9.0, 20.42, 30.3]
+    s = score_call(record(spans=spans, turns=turns, clears=[20.4], quiet=quiet, speed=2.0))
     assert s["cut_off"] == 1
-    # 0.4 s of wall time at 2x is 0.8 s of line time; the second one never stopped the agent
-    assert s["barge_ins"] == [pytest.approx(0.8), None]
+    # 0.42 s of wall time at 2x is 0.84 s of line time
+    assert s["barge_ins"] == [
+        {"talk_over": pytest.approx(0.84), "cleared": True},
+        {"talk_over": pytest.approx(0.6), "cleared": False},
+    ]
+    t = summarize([record(spans=spans, turns=turns, clears=[20.4], quiet=quiet, speed=2.0)])
+    assert (
+        t["turn_taking"]["barge_ins_cleared"] == t["turn_taking"]["barge_ins_agent_finished"] == 1
+    )
+    assert t["turn_taking"]["barge_in_reaction"]["p50"] == pytest.approx(0.84)
 
 
 def test_summary_sections_add_up() -> None:
