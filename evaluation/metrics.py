@@ -119,6 +119,7 @@ def summarize(records: list[dict], *, fixtures: dict | None = None, meta: dict |
             Counter((r.get("report") or {}).get("reason", "no report") for r in records)
         ),
         "errors": sum(bool(r.get("errors")) for r in records),
+        "phone_time_limit": sum(r.get("phone_reason") == "phone time limit" for r in records),
         "wall_s": sum(r.get("wall_s", 0.0) for r in records),
     }
     out["asr_fixtures"] = fixtures or {"skipped": "not run"}
@@ -189,7 +190,7 @@ def summarize(records: list[dict], *, fixtures: dict | None = None, meta: dict |
             "persona": r["persona"],
             "variation": r.get("variation", ""),
             "mode": r["mode"],
-            "reason": (r.get("report") or {}).get("reason"),
+            "reason": _ending(r),
             "completion": (r.get("report") or {}).get("completion"),
             "extraction": f"{s['right']}/{s['total']}",
             "wrong": s["wrong"],
@@ -203,6 +204,13 @@ def summarize(records: list[dict], *, fixtures: dict | None = None, meta: dict |
     ]
     out["headline"] = headline(out)
     return out
+
+
+def _ending(record: dict) -> str | None:
+    reason = (record.get("report") or {}).get("reason")
+    if record.get("phone_reason") == "phone time limit":
+        return f"{reason} (phone time limit)"
+    return reason
 
 
 def _mean(xs: list[float]) -> float | None:

@@ -62,6 +62,7 @@ async def call(spec: dict) -> dict:
     person = PersonaPerson(persona, scenario, build_ears(scenario))
     options = PhoneOptions(
         speed=spec["speed"],
+        max_call_s=spec.get("max_call_s", PhoneOptions.max_call_s),
         parameters={
             "recipient": persona.recipient_id,
             "name": persona.name,

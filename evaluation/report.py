@@ -27,7 +27,9 @@ def markdown(summary: dict) -> str:
         f"speed {m.get('speed')}x, {m.get('workers')} at a time; runtime "
         f"{m.get('runtime_s', 0):.1f} s; recognizer {m.get('recognizer')}, "
         f"LLM {m.get('llm')}; load average {m.get('load_avg')} (before, after) on "
-        f"{os.cpu_count()} CPUs. Call endings: {c['reasons']}; calls with errors: {c['errors']}.",
+        f"{os.cpu_count()} CPUs. Call endings: {c['reasons']}; calls with errors: "
+        f"{c['errors']}; calls the phone had to end at its time limit: "
+        f"{c.get('phone_time_limit', 0)}.",
     ]
     for note in m.get("notes", []):
         lines.append(f"\n> {note}")

@@ -187,6 +187,9 @@ async def _one_call(server, url, plan, settings, scenario, persona_dir, agents, 
         "index": plan.index,
         "scenario": settings.scenario_name,
         "speed": speed,
+        # A call the line never ends (a lost mark, a stalled turn) is cut off by the phone
+        # soon after the scenario's own time limit, not after the phone's default 10 minutes.
+        "max_call_s": scenario.time_limit_s + 60,
         "persona": str(write_persona(plan.persona, persona_dir / f"call{plan.index:03d}.yaml")),
     }
     spec_file.write_text(json.dumps(spec), encoding="utf-8")
@@ -222,6 +225,7 @@ async def _one_call(server, url, plan, settings, scenario, persona_dir, agents, 
     record["clears"] = phone.get("clears", [])
     record["quiet"] = phone.get("quiet", [])
     record["phone_reason"] = phone.get("reason")
+    record["heard"] = phone.get("heard", [])  # what the person's ears made of the agent
     if session is None or session.call is None:
         record.setdefault("errors", []).append("the server never finished this call")
         return record
