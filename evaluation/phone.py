@@ -21,7 +21,8 @@ from telephony.phone import PhoneOptions, SimulatedPhone
 
 class TimedPhone(SimulatedPhone):
     """Notes when each answer goes out and whether the agent was still talking then
-    (a barge-in), and when a `clear` from the server reached the player."""
+    (a barge-in), when a `clear` from the server reached the player, and when the agent's
+    audio stopped playing."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -44,6 +45,12 @@ class TimedPhone(SimulatedPhone):
         if self._cleared > self._clears_seen:  # checked every 20 ms frame of line time
             self._clears_seen = self._cleared
             self.clears.append(time.monotonic())
+        if not self._playing and self._playout and self._marks:
+            # The utterance is all here (its mark came after its audio): play its tail however
+            # short. `SimulatedPhone` waits for `prebuffer_frames` to (re)start playing, so a
+            # tail shorter than that after an underrun never played, its mark was never echoed,
+            # and both ends waited for each other until the phone's time limit.
+            self._playing = True
         frame = super()._play_frame()
         if self._was_playing and frame is None:
             self.quiet.append(time.monotonic())
