@@ -154,8 +154,12 @@ class ScenarioCallAgent:
         reply = self._say(turn)
         reply.user_text = transcript.text
         # The session splits each turn's latency by these stages (telephony.stats).
-        reply.timings = {"asr": t1 - t0, "rescore": t2 - t1, "dialogue": t3 - t2,
-                         "tts": time.perf_counter() - t3}
+        reply.timings = {
+            "asr": t1 - t0,
+            "rescore": t2 - t1,
+            "dialogue": t3 - t2,
+            "tts": time.perf_counter() - t3,
+        }
         return reply
 
     def silence(self) -> Reply:
