@@ -1,4 +1,5 @@
-"""The `carecall` command line: serve, phone, demo, and tools for scenarios, memory and voices."""
+"""The `carecall` command line: serve, phone, demo, eval, and tools for scenarios, memory and
+voices."""
 
 from __future__ import annotations
 
@@ -112,11 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall.campaign_commands import add_parser as add_campaign_parser
 
     add_campaign_parser(sub)
+    from carecall import eval_commands
+
+    eval_commands.add_parser(sub, _settings_args)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
@@ -154,6 +159,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.memory(args)
     if args.command == "tts":
         return commands.tts_say(args)
+    if args.command == "eval":
+        from carecall import eval_commands
+
+        return eval_commands.run(args, _settings)
     if args.command in ("asr", "fixtures"):
         from carecall import asr_commands
 

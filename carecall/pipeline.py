@@ -151,6 +151,8 @@ class ScenarioCallAgent:
         self._last_turn: AgentTurn | None = None
         self.out_dir = pipeline.calls_dir / call.call_sid
         self.started = datetime.now(UTC)
+        # (first-pass text, text after rescoring) of every utterance, for offline evaluation
+        self.recognized: list[tuple[str, str]] = []
 
     # -- CallAgent -------------------------------------------------------------------------------
 
@@ -162,14 +164,28 @@ class ScenarioCallAgent:
         context = RecognitionContext(
             last_question=turn.text if turn else "", vocabulary=tuple(turn.expected) if turn else ()
         )
+        t0 = time.perf_counter()
         transcript = self.pipeline.recognizer.transcribe(
             utterance, language=self.language, context=context
         )
+        t1 = time.perf_counter()
+        first_pass = transcript.text
         if (rescorer := self.pipeline.rescorer(self.scenario)) is not None:
             transcript = rescorer.rescore(transcript, context)
+        t2 = time.perf_counter()
         log.info("call %s heard: %r", self.call.call_sid, transcript.text)
-        reply = self._say(self.engine.reply(transcript.text))
+        self.recognized.append((first_pass, transcript.text))
+        turn = self.engine.reply(transcript.text)
+        t3 = time.perf_counter()
+        reply = self._say(turn)
         reply.user_text = transcript.text
+        # The session splits each turn's latency by these stages (telephony.stats).
+        reply.timings = {
+            "asr": t1 - t0,
+            "rescore": t2 - t1,
+            "dialogue": t3 - t2,
+            "tts": time.perf_counter() - t3,
+        }
         return reply
 
     def silence(self) -> Reply:
