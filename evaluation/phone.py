@@ -45,12 +45,6 @@ class TimedPhone(SimulatedPhone):
         if self._cleared > self._clears_seen:  # checked every 20 ms frame of line time
             self._clears_seen = self._cleared
             self.clears.append(time.monotonic())
-        if not self._playing and self._playout and self._marks:
-            # The utterance is all here (its mark came after its audio): play its tail however
-            # short. `SimulatedPhone` waits for `prebuffer_frames` to (re)start playing, so a
-            # tail shorter than that after an underrun never played, its mark was never echoed,
-            # and both ends waited for each other until the phone's time limit.
-            self._playing = True
         frame = super()._play_frame()
         if self._was_playing and frame is None:
             self.quiet.append(time.monotonic())

@@ -216,7 +216,13 @@ class SimulatedPhone:
         return "phone time limit"
 
     def _play_frame(self) -> bytes | None:
-        if not self._playing and len(self._playout) >= self.options.prebuffer_frames * FRAME_BYTES:
+        if not self._playing and (
+            len(self._playout) >= self.options.prebuffer_frames * FRAME_BYTES
+            # A mark came after the audio: the utterance is all here, so its tail plays however
+            # short. Waiting for a full prebuffer after an underrun left a short tail unplayed,
+            # its mark never echoed, and both ends waiting for each other.
+            or (self._playout and self._marks)
+        ):
             self._playing = True
         if not self._playing or not self._playout:
             self._playing = False

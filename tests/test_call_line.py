@@ -115,3 +115,17 @@ def test_bad_input_is_logged_and_the_call_still_works(tmp_path):
     assert agents[0].finished is not None and agents[0].finished[0] == "hung_up"
     assert agents[0].dtmf_digits == ["0"]
     assert len(agents) == 2 and agents[1].finished is not None
+
+
+def test_a_short_tail_after_an_underrun_still_plays_and_its_mark_is_echoed():
+    """After an underrun the phone waits for a prebuffer before playing again, except when the
+    utterance is all there (its mark arrived): then a tail shorter than the prebuffer plays, or
+    its mark is never echoed and the server waits for it forever."""
+    phone = SimulatedPhone(ScriptedPerson([]), PhoneOptions(speed=SPEED, prebuffer_frames=3))
+    frame = bytes([0x7F]) * 160
+    phone._playout += frame  # one frame: less than the prebuffer
+    assert phone._play_frame() is None  # audio still arriving: wait for more
+    phone._received += len(frame)
+    phone._marks.append((phone._received, "m1"))
+    assert phone._play_frame() == frame
+    assert phone._due_marks() == ["m1"]
