@@ -88,6 +88,27 @@ def test_the_batcher_delivers_in_order_and_a_failing_listener_hurts_no_one():
     assert bad.closed and batcher.batches < batcher.chunks  # chunks did share forwards
 
 
+def test_a_backlog_is_labelled_in_one_flush_not_one_chunk_per_loop_turn():
+    # A loop that was busy for 300 ms leaves ~10 chunks waiting in every call. Labelling one
+    # chunk per stream per loop turn let such a backlog grow without end whenever loop turns
+    # took longer than a chunk (32 ms): turn ends and barge-ins came seconds late under load.
+    async def scenario():
+        batcher = VadBatcher(make_detector("webrtc"), interval_s=0.001)
+        got = [[] for _ in range(3)]
+        streams = [batcher.open(lambda c, p, t, k=k: got[k].append(float(c[0])))
+                   for k in range(3)]
+        n = batcher.detector.chunk_samples
+        for stream in streams:
+            for i in range(10):
+                stream.push(np.full(n, i / 100, np.float32), 0.0)
+        batcher.flush()  # one loop turn
+        return got
+
+    got = asyncio.run(scenario())
+    want = [float(np.float32(i / 100)) for i in range(10)]
+    assert all(g == want for g in got), got
+
+
 @pytest.mark.parametrize("offset", [0, 96, 192])
 def test_the_vad_hears_a_pause_as_long_as_it_is_and_the_turn_holds_it(offset):
     answer = on_the_line(with_pause("I had", 1.2, "some rice and a bowl of soup.").samples)
