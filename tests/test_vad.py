@@ -95,8 +95,7 @@ def test_a_backlog_is_labelled_in_one_flush_not_one_chunk_per_loop_turn():
     async def scenario():
         batcher = VadBatcher(make_detector("webrtc"), interval_s=0.001)
         got = [[] for _ in range(3)]
-        streams = [batcher.open(lambda c, p, t, k=k: got[k].append(float(c[0])))
-                   for k in range(3)]
+        streams = [batcher.open(lambda c, p, t, k=k: got[k].append(float(c[0]))) for k in range(3)]
         n = batcher.detector.chunk_samples
         for stream in streams:
             for i in range(10):
