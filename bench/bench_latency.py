@@ -60,6 +60,7 @@ async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
     await server.wait_for_calls(args.lines, timeout=30)
     turns = [t for s in server.finished for t in s.turns if t.complete]
     end_silence = server.options.session.turn.end_silence_s
+    phone["vad_lag_max"] = server.vad.max_lag_s if server.vad else math.nan
     await server.stop()
     return turns, phone, end_silence
 
@@ -88,9 +89,16 @@ def main() -> None:
     print(f"{'model time (agent)':<34} {pct(models, 50):8.1f} {pct(models, 95):8.1f}")
     print(f"{'voice-to-voice at the phone':<34} {phone['turn_p50'] * 1000:8.1f} "
           f"{phone['turn_p95'] * 1000:8.1f}   ({phone['turns']} turns)")
+    print(f"{'VAD: longest chunk arrival -> label':<34} {phone['vad_lag_max'] * 1000:8.1f} (max)")
     overhead = [s["overhead"] * 1000 for s in stages]
-    print(f"framework overhead per turn: p50 {pct(overhead, 50):.1f} ms, "
+    print(f"framework overhead per turn (queue + encode + send): p50 {pct(overhead, 50):.1f} ms, "
           f"p95 {pct(overhead, 95):.1f} ms")
+    # Everything that is neither model time nor the end-of-turn silence the options ask for:
+    # the above, the VAD's own wait and any agent time its stages do not account for.
+    model_only = [sum(v for k, v in t.model.items() if v >= 0) for t in turns]
+    rest = [(s["total"] - end_silence - m) * 1000 for s, m in zip(stages, model_only, strict=True)]
+    print(f"total - configured silence - model time: p50 {pct(rest, 50):.1f} ms, "
+          f"p95 {pct(rest, 95):.1f} ms")
 
 
 if __name__ == "__main__":

@@ -87,6 +87,9 @@ def main() -> None:
             print(f"{calls:6d} {points[-1][1]:14.1f}", flush=True)
         elif "done" in message:
             done = message
+            if message["done"] not in dict(points):  # the last calls, after the last report
+                points.append((message["done"], proc.memory_info().rss / 2**20))
+                print(f"{message['done']:6d} {points[-1][1]:14.1f}", flush=True)
     phone.wait()
     server.terminate()
     server.wait()

@@ -25,6 +25,9 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tts-model", help="Coqui model name or checkpoint path")
     p.add_argument("--voice", help="voice name of the backend (e.g. en-us+f3)")
     p.add_argument("--vad", choices=["silero", "webrtc"])
+    p.add_argument("--asr-workers", type=int,
+                   help="recognizer processes (0: in threads; default: auto, see config)")
+    p.add_argument("--max-call-s", type=float, help="end a call after this much line time")
     p.add_argument("--llm", choices=["none", "transformers", "openai"],
                    help="an LLM words turns and reads answers (default none: templates)")
     p.add_argument("--llm-model", help="LLM folder/hub name, or the server's model name")
@@ -45,6 +48,8 @@ def _settings(args: argparse.Namespace, **extra):
         "tts_model",
         "voice",
         "vad",
+        "asr_workers",
+        "max_call_s",
         "llm",
         "llm_model",
         "llm_url",

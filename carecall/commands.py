@@ -25,8 +25,12 @@ def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
         host=settings.host,
         port=settings.port if port is None else port,
         token=settings.token,
+        max_message_bytes=settings.max_message_bytes,
         session=SessionOptions(
-            vad=settings.vad, speed=settings.speed, recordings_dir=pipeline.calls_dir
+            vad=settings.vad,
+            speed=settings.speed,
+            recordings_dir=pipeline.calls_dir,
+            max_call_s=settings.max_call_s,
         ),
     )
     return CallServer(pipeline.agent_factory, options)
@@ -39,6 +43,16 @@ def _pipeline(settings: Settings) -> Pipeline | None:
         print(f"carecall: {exc}", file=sys.stderr)
         return None
     pipeline.warm()
+    if workers := settings.recognizer_processes:
+        # A recognizer that holds the GIL while it decodes (pocketsphinx) would stall every
+        # call's audio from a thread, so it decodes in worker processes (carecall.workers).
+        from functools import partial
+
+        from carecall.pipeline import build_recognizer
+        from carecall.workers import ProcessRecognizer
+
+        build = partial(build_recognizer, settings, pipeline.default_scenario)
+        pipeline.recognizer = ProcessRecognizer(build, workers)
     return pipeline
 
 
@@ -46,16 +60,6 @@ def serve(settings: Settings) -> int:
     pipeline = _pipeline(settings)
     if pipeline is None:
         return 2
-    if settings.recognizer_kind == "sphinx":
-        # pocketsphinx holds the GIL while it decodes: in a thread it would stall every call's
-        # audio, so it decodes in a worker process (see carecall.workers).
-        from functools import partial
-
-        from carecall.pipeline import build_recognizer
-        from carecall.workers import ProcessRecognizer
-
-        build = partial(build_recognizer, settings, pipeline.default_scenario)
-        pipeline.recognizer = ProcessRecognizer(build)
     server = _server(settings, pipeline)
 
     async def run() -> None:

@@ -34,6 +34,11 @@ class Settings(BaseModel):
     # pocketsphinx's first pass: the scenario's domain LM (fast, closed vocabulary) or its
     # generic English LM (open vocabulary, slower; best with rescoring).
     sphinx_lm: Literal["domain", "generic"] = "domain"
+    # Where recognition runs while serving calls. None (auto): pocketsphinx, which holds the
+    # GIL for a whole decode, in worker processes (cores - 1, at least 1), so that no call's
+    # audio waits on another's recognition; Whisper in the server's threads (torch releases
+    # the GIL). 0: always in a thread. N: always in N worker processes (each loads the model).
+    asr_workers: int | None = Field(None, ge=0, le=32)
     # N-best rescoring: score = asr + rescore_weight * lm + rescore_length_bonus * words.
     # Defaults fitted by `carecall asr tune audio_fixtures/manifest.jsonl` (dev split,
     # pocketsphinx); Whisper scores on another scale: tune with --recognizer whisper.
@@ -60,6 +65,10 @@ class Settings(BaseModel):
     port: int = Field(8765, ge=0, le=65535)
     token: str | None = None
     speed: float = Field(1.0, gt=0.0, le=20.0)
+    max_call_s: float = Field(900.0, gt=0)  # a call is ended after this much line time
+    # Largest websocket message accepted (a 20 ms audio frame is ~300 bytes of JSON); up to
+    # twice this is dropped with a logged reason, larger closes the connection (code 1009).
+    max_message_bytes: int = Field(64_000, ge=1024, le=16_000_000)
 
     @property
     def scenario_name(self) -> str:
@@ -70,6 +79,13 @@ class Settings(BaseModel):
         if self.asr != "auto":
             return self.asr
         return "whisper" if self.asr_model or self.language != "en" else "sphinx"
+
+    @property
+    def recognizer_processes(self) -> int:
+        """Worker processes for recognition while serving (0: in the server's threads)."""
+        if self.asr_workers is not None:
+            return self.asr_workers
+        return max(1, (os.cpu_count() or 2) - 1) if self.recognizer_kind == "sphinx" else 0
 
     @property
     def memory_path(self) -> Path:

@@ -462,8 +462,8 @@ class CallSession:
                 self.recording = await asyncio.get_running_loop().run_in_executor(
                     self._executor, self.recorder.save, path
                 )
-                self.recorder.drop_audio()  # on disk now; a finished session stays small
             except OSError as exc:
                 log.error("call %s: recording not saved: %s", self._sid, exc)
+        self.recorder.drop_audio()  # on disk now, or not wanted: a finished session stays small
         await self._link.finish(reason, self.recording)
         log.info("call %s ended: %s", self._sid, reason)

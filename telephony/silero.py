@@ -64,6 +64,7 @@ class SileroModel:
         # batch take 10-17 ms and stalled every call with it.
         torch.set_num_threads(1)
         self._torch = torch
+        self._threads = threading.local()  # which threads have been held to one OpenMP thread
         self.sample_rate = sample_rate
         self.chunk_samples, self._context = CHUNKS[sample_rate], CONTEXTS[sample_rate]
         scripted = torch.jit.load(str(path or packaged_model_path()), map_location="cpu")
@@ -130,6 +131,16 @@ class SileroModel:
     def probabilities(self, chunks: np.ndarray, states: list[SileroState]) -> np.ndarray:
         """Speech probability of one chunk per stream; advances each stream's state."""
         torch = self._torch
+        if not getattr(self._threads, "single", False):
+            # OpenMP's thread count is per calling thread: `set_num_threads(1)` in __init__
+            # holds the thread that loaded the model (a server loads it in an executor) and
+            # threads that first touch torch later, but not one that used torch before (the
+            # event loop, when anything on it ran a torch op first). Such a thread kept a team
+            # of two: every op of every batch ended at a barrier waiting for the second
+            # thread, which spun at up to 60% of a core and, on a busy machine, often waited
+            # for a core itself - VAD results then fell behind the audio by seconds.
+            torch.set_num_threads(1)
+            self._threads.single = True
         chunks = np.asarray(chunks, np.float32)
         n, ctx = self.chunk_samples, self._context
         if chunks.ndim != 2 or chunks.shape[1] != n or len(chunks) != len(states):

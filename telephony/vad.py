@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -209,18 +210,37 @@ class VadBatcher:
     1.5 s of end-of-turn silence) and turns a hundred tiny forwards into one. Results go back
     to each stream's `deliver` in order; a failing callback is logged and closes only its own
     stream, never the batch.
+
+    A stream's chunks must go through the network one after another (its state carries over),
+    so a backlog is worked off in rounds: one chunk per waiting stream per forward, round after
+    round within one flush until nothing waits or the flush's time budget is spent. The budget
+    grows with the time since the last flush (`share` of it, within `min_budget_s` ..
+    `max_budget_s`): when the loop is slow (a busy machine, many calls) the VAD keeps pace
+    with the audio instead of labelling one chunk per stream per loop turn, which under load
+    (loop turns over 32 ms) let the backlog, and with it every turn's end, fall seconds behind.
     """
 
     def __init__(
-        self, detector: BatchDetector, interval_s: float = 0.01, max_batch: int = 64
+        self,
+        detector: BatchDetector,
+        interval_s: float = 0.01,
+        max_batch: int = 64,
+        *,
+        share: float = 0.5,
+        min_budget_s: float = 0.005,
+        max_budget_s: float = 0.04,
     ) -> None:
         self.detector = detector
         self.interval_s = interval_s
         self.max_batch = max_batch
+        self.share, self.min_budget_s, self.max_budget_s = share, min_budget_s, max_budget_s
         self._waiting: dict[VadStream, None] = {}
         self._timer: asyncio.TimerHandle | asyncio.Handle | None = None
+        self._last_flush = 0.0  # perf_counter at the end of the last flush
         self.batches = 0
         self.chunks = 0
+        self.max_lag_s = 0.0
+        """Longest time (loop clock) from a chunk's arrival to its label being delivered."""
 
     def open(self, deliver: Deliver, scale: float = 1.0) -> VadStream:
         """A stream for one call; `scale` multiplies its samples (1/32768 for int16 pushes)."""
@@ -233,30 +253,40 @@ class VadBatcher:
             self._timer = loop.call_later(self.interval_s, self.flush)
 
     def flush(self) -> None:
-        """Label one waiting chunk of up to `max_batch` streams in one forward. If more are
-        waiting (a backlog, or very many calls), the rest follow in the next loop iteration,
+        """Label the waiting chunks, up to `max_batch` streams per forward, in rounds until
+        none wait or the time budget is spent; the rest follow in the next loop iteration,
         so the frame clock and the sockets get their turn in between."""
         self._timer = None
-        streams = [s for s in self._waiting if not s.closed and s._ready][: self.max_batch]
-        for stream in streams:
-            del self._waiting[stream]
-        if streams:
-            self._run(streams)
-        for stream in streams:
-            if stream._ready and not stream.closed:
-                self._waiting[stream] = None
+        start = time.perf_counter()
+        gap = start - self._last_flush if self._last_flush else 0.0
+        budget = min(self.max_budget_s, max(self.min_budget_s, self.share * gap))
+        now = asyncio.get_running_loop().time()
+        while True:
+            streams = [s for s in self._waiting if not s.closed and s._ready][: self.max_batch]
+            if not streams:
+                break
+            for stream in streams:  # re-queued at the back: every stream gets its turn
+                del self._waiting[stream]
+            self._run(streams, now)
+            for stream in streams:
+                if stream._ready and not stream.closed:
+                    self._waiting[stream] = None
+            if time.perf_counter() - start >= budget:
+                break
+        self._last_flush = time.perf_counter()
         if any(not s.closed and s._ready for s in self._waiting):
             self._timer = asyncio.get_running_loop().call_soon(self.flush)
         else:
             self._waiting.clear()
 
-    def _run(self, streams: list[VadStream]) -> None:
+    def _run(self, streams: list[VadStream], now: float) -> None:
         taken = [s._ready.popleft() for s in streams]
         chunks = np.stack([chunk for chunk, _ in taken])
         chunks *= np.array([s.scale for s in streams], np.float32)[:, None]
         probs = self.detector.probabilities(chunks, [s.state for s in streams])
         self.batches += 1
         self.chunks += len(streams)
+        self.max_lag_s = max(self.max_lag_s, now - min(arrived for _, arrived in taken))
         # Deliver the scaled chunks: the turn audio handed to the recognizer is float in [-1, 1]
         # whatever the stream pushed (int16 straight off the line is scaled here, per batch).
         for stream, chunk, (_, arrived), prob in zip(streams, chunks, taken, probs, strict=True):

@@ -119,3 +119,20 @@ def test_memory_show_and_forget(tmp_path, capsys):
     assert main(["memory", "forget", "r9", "--output-dir", str(tmp_path)]) == 0
     assert main(["memory", "show", "r9", "--output-dir", str(tmp_path)]) == 0
     assert "nothing remembered" in capsys.readouterr().out
+
+
+def test_serving_settings_reach_the_server_and_sphinx_is_set_to_decode_in_worker_processes(tmp_path):
+    from carecall.cli import _settings as settings_of
+    from carecall.cli import build_parser
+    from carecall.commands import _server
+
+    args = build_parser().parse_args(
+        ["serve", "--output-dir", str(tmp_path), "--max-call-s", "60", "--asr-workers", "0"]
+    )
+    settings = settings_of(args)
+    assert settings.recognizer_processes == 0
+    assert load_settings(output_dir=tmp_path).recognizer_processes >= 1  # sphinx: auto
+    assert load_settings(output_dir=tmp_path, language="ko").recognizer_processes == 0  # whisper
+    server = _server(settings.model_copy(update={"max_message_bytes": 5000}), Pipeline(settings))
+    assert server.options.session.max_call_s == 60
+    assert server.options.max_message_bytes == 5000

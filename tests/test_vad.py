@@ -88,6 +88,26 @@ def test_the_batcher_delivers_in_order_and_a_failing_listener_hurts_no_one():
     assert bad.closed and batcher.batches < batcher.chunks  # chunks did share forwards
 
 
+def test_a_backlog_is_labelled_in_one_flush_not_one_chunk_per_loop_turn():
+    # A loop that was busy for 300 ms leaves ~10 chunks waiting in every call. Labelling one
+    # chunk per stream per loop turn let such a backlog grow without end whenever loop turns
+    # took longer than a chunk (32 ms): turn ends and barge-ins came seconds late under load.
+    async def scenario():
+        batcher = VadBatcher(make_detector("webrtc"), interval_s=0.001)
+        got = [[] for _ in range(3)]
+        streams = [batcher.open(lambda c, p, t, k=k: got[k].append(float(c[0]))) for k in range(3)]
+        n = batcher.detector.chunk_samples
+        for stream in streams:
+            for i in range(10):
+                stream.push(np.full(n, i / 100, np.float32), 0.0)
+        batcher.flush()  # one loop turn
+        return got
+
+    got = asyncio.run(scenario())
+    want = [float(np.float32(i / 100)) for i in range(10)]
+    assert all(g == want for g in got), got
+
+
 @pytest.mark.parametrize("offset", [0, 96, 192])
 def test_the_vad_hears_a_pause_as_long_as_it_is_and_the_turn_holds_it(offset):
     answer = on_the_line(with_pause("I had", 1.2, "some rice and a bowl of soup.").samples)
@@ -107,3 +127,32 @@ def test_the_vad_hears_a_pause_as_long_as_it_is_and_the_turn_holds_it(offset):
     turns = [e for e in events if e.kind is TurnEventKind.TURN_ENDED]
     assert len(turns) == 1 and turns[0].audio.duration > 1.2 + 1.5
     assert abs(max(pauses) - 1.2) <= 0.1  # within about a chunk (32 ms) or two of the truth
+
+
+def test_the_vad_runs_single_threaded_on_a_thread_that_used_torch_before_the_model_loaded():
+    # The server's event loop may run torch ops before the model is loaded in an executor;
+    # an OpenMP team of two on the loop thread spun a second core and, on a busy machine,
+    # made every batch wait for it. The model must hold whichever thread calls it to one.
+    import threading
+
+    import torch
+
+    from telephony.silero import SileroModel
+
+    seen = []
+
+    def loop_thread():
+        torch.set_num_threads(2)  # this thread has a team of two, as if it used torch first
+        (torch.ones(256, 256) @ torch.ones(256, 256)).sum()
+        loaded = []
+        worker = threading.Thread(target=lambda: loaded.append(SileroModel(8000)))
+        worker.start()
+        worker.join()
+        model = loaded[0]
+        model.probabilities(np.zeros((2, 256), np.float32), [model.new_state() for _ in "ab"])
+        seen.append(torch.get_num_threads())
+
+    t = threading.Thread(target=loop_thread)
+    t.start()
+    t.join()
+    assert seen == [1]
