@@ -31,7 +31,7 @@ from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
 from tts import SynthesisError, Synthesizer
 from tts.cache import PhraseCache
-from tts.render import AtLineRate, LineVoice
+from tts.render import AtLineRate
 from tts.sentences import split_sentences
 
 log = logging.getLogger("carecall.pipeline")
@@ -49,12 +49,9 @@ class Pipeline:
         self.default_scenario = self.scenario(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
-        # Every voice is rendered for the line (telephone band, one loudness whatever the
-        # backend) and cached at the line's 8 kHz: a cached sentence goes out as it is.
+        # The cache holds sentences at the line's 8 kHz: a cached one goes out with no resampling.
         self.cache = PhraseCache(
-            settings.output_dir / "tts-cache",
-            AtLineRate(LineVoice(self.synthesizer)),
-            self._voice_id(),
+            settings.output_dir / "tts-cache", AtLineRate(self.synthesizer), self._voice_id()
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
@@ -115,15 +112,19 @@ class Pipeline:
         return {"language": scenario.language, "voice": self.settings.voice, "rate": rate}
 
     def speak(self, text: str, scenario: Scenario) -> list[Segment]:
-        """`text` as segments to stream, one per sentence, synthesized (or read from the phrase
-        cache) only when the line asks for them: the first plays while the next is made."""
+        """`text` as segments to stream, one per sentence. A sentence in the phrase cache comes
+        with its audio (a file read), so the line queues it at once, with no gap after the
+        sentence before; the others are synthesized only when the line asks for them: the
+        first plays while the next is made."""
         args = self.voice_args(scenario)
-        return [
-            Segment(
-                sentence, render=functools.partial(self.cache.get_or_synthesize, sentence, **args)
-            )
-            for sentence in split_sentences(text, scenario.language) or [text]
-        ]
+        segments = []
+        for sentence in split_sentences(text, scenario.language) or [text]:
+            if self.cache.contains(sentence, **args):
+                segments.append(Segment(sentence, self.cache.get_or_synthesize(sentence, **args)))
+            else:
+                render = functools.partial(self.cache.get_or_synthesize, sentence, **args)
+                segments.append(Segment(sentence, render=render))
+        return segments
 
     def agent_factory(self, call: CallInfo) -> ScenarioCallAgent:
         params = call.parameters

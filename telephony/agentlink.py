@@ -128,6 +128,12 @@ class AgentLink:
             rendering = time.monotonic() - before if first.audio is None else 0.0
             done = time.monotonic()
             speech.lines.append(to_line(audio, self.encode))
+            # Segments that came with their audio (a phrase cache's) are encoded now too: the
+            # line queues them behind the first at once, with no gap a listener could take for
+            # the end of the turn.
+            while not speech.done and speech.reply.segments[speech.rendered].audio is not None:
+                speech.lines.append(to_line(speech.reply.segments[speech.rendered].audio,
+                                            self.encode))
         else:
             done = time.monotonic()
         if timing is not None:

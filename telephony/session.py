@@ -357,9 +357,12 @@ class CallSession:
             return
         queued = None
         for i, segment in enumerate(segments):
-            line = speech.lines[0] if i == 0 and speech.lines else None
-            if i > 0:
+            if i < len(speech.lines):  # rendered with the reply (the first; cached ones)
+                line = speech.lines[i]
+            elif i > 0:
                 line = await self._link.render_next(speech)
+            else:
+                line = None
             if line is None or speech.cancelled or self._ended.is_set():
                 break
             last = i == len(segments) - 1

@@ -49,8 +49,9 @@ def test_every_shipped_scenarios_fixed_prompts_are_warmed_sentence_by_sentence(p
 
 
 def test_a_calls_opening_starts_with_a_warmed_sentence(pipeline):
-    """The greeting is fixed (warmed ahead); the question with the person's name is not, and
-    is synthesized while the greeting plays."""
+    """The greeting is fixed (warmed ahead) and comes with its audio; the question with the
+    person's name is not cached, and is synthesized when the line asks, while the greeting
+    plays."""
     pipeline.warm()
     agent = pipeline.agent_factory(
         CallInfo(
@@ -60,9 +61,9 @@ def test_a_calls_opening_starts_with_a_warmed_sentence(pipeline):
     reply = agent.opening()
     assert len(reply.segments) == 2
     args = pipeline.voice_args(agent.scenario)
-    for segment in reply.segments:
-        assert segment.audio is None and segment.render is not None  # made when the line asks
     greeting, question = reply.segments
+    assert greeting.audio is not None  # read from the cache: queued on the line at once
+    assert question.audio is None and question.render is not None  # made when the line asks
     assert pipeline.cache.contains(greeting.text, **args)
     assert "김영희" in question.text and not pipeline.cache.contains(question.text, **args)
     assert question.synthesize().duration > 0.3
