@@ -121,7 +121,7 @@ def test_memory_show_and_forget(tmp_path, capsys):
     assert "nothing remembered" in capsys.readouterr().out
 
 
-def test_serving_settings_reach_the_server_and_sphinx_is_set_to_decode_in_worker_processes(tmp_path):
+def test_serving_settings_reach_the_server_and_sphinx_is_set_to_decode_in_processes(tmp_path):
     from carecall.cli import _settings as settings_of
     from carecall.cli import build_parser
     from carecall.commands import _server
