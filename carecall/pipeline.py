@@ -31,7 +31,7 @@ from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
 from tts import SynthesisError, Synthesizer
 from tts.cache import PhraseCache
-from tts.render import AtLineRate
+from tts.render import AtLineRate, LineSettings, LineVoice
 from tts.sentences import split_sentences
 
 log = logging.getLogger("carecall.pipeline")
@@ -49,9 +49,14 @@ class Pipeline:
         self.default_scenario = self.scenario(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
-        # The cache holds sentences at the line's 8 kHz: a cached one goes out with no resampling.
+        # Every voice reaches the line at one loudness whatever the backend, and is cached at
+        # the line's 8 kHz, so a cached sentence goes out as it is. No extra band shaping: the
+        # line's 8 kHz and the phone's own filters bound it, and a 300 Hz high-pass made the
+        # simulated listeners (pocketsphinx) mishear the agent.
         self.cache = PhraseCache(
-            settings.output_dir / "tts-cache", AtLineRate(self.synthesizer), self._voice_id()
+            settings.output_dir / "tts-cache",
+            AtLineRate(LineVoice(self.synthesizer, LineSettings(band_limit=False))),
+            self._voice_id(),
         )
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
