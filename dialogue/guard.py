@@ -14,7 +14,6 @@ otherwise be claims about the world or medical talk.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from dialogue.guard_rules import (
     MEMORY,
     Rule,
 )
-from dialogue.llm import ChatModel, LLMError
+from dialogue.llm import ChatModel, LLMError, json_values
 from dialogue.memory import Fact
 from dialogue.text import has_hangul, normalize
 
@@ -242,13 +241,8 @@ def judge_messages(
 
 def parse_judgement(reply: str) -> Violation | None:
     """The judge's verdict: None when the turn is fine. Raises ValueError when unreadable."""
-    decoder = json.JSONDecoder()
-    for start in (i for i, c in enumerate(reply) if c == "{"):
-        try:
-            data, _ = decoder.raw_decode(reply[start:])
-        except json.JSONDecodeError:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("ok"), bool):
+    for data in json_values(reply, dict):
+        if isinstance(data.get("ok"), bool):
             if data["ok"]:
                 return None
             category = data.get("category")

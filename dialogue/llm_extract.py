@@ -11,11 +11,10 @@ can it turn an answer the rules flagged for a care worker (pain, low mood) into 
 
 from __future__ import annotations
 
-import json
 import logging
 
 from dialogue.extract import Extraction
-from dialogue.llm import ChatModel, LLMError, Message
+from dialogue.llm import ChatModel, LLMError, Message, json_values
 from dialogue.scenario import DONT_KNOW, SEVERITY_RANK, Item
 from dialogue.text import normalize
 
@@ -94,12 +93,6 @@ def _hides_a_flag(item: Item, rules: Extraction, found: Extraction) -> bool:
 
 
 def _first_object(reply: str) -> dict:
-    decoder = json.JSONDecoder()
-    for start in (i for i, c in enumerate(reply) if c == "{"):
-        try:
-            data, _ = decoder.raw_decode(reply[start:])
-        except json.JSONDecodeError:
-            continue
-        if isinstance(data, dict):
-            return data
+    for data in json_values(reply, dict):
+        return data
     raise ValueError(f"no JSON object in {reply[:80]!r}")

@@ -20,12 +20,11 @@ offline plan whole: a memory that is a little plain is better than one that is w
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from datetime import datetime
 
-from dialogue.llm import ChatModel, LLMError, Message
+from dialogue.llm import ChatModel, LLMError, Message, json_values
 from dialogue.memory import Fact, MemoryOp, OpKind, plan_update
 from dialogue.text import normalize
 
@@ -142,12 +141,6 @@ def _grounded(value: str, heard: set[str]) -> bool:
 
 
 def _first_list(reply: str) -> list:
-    decoder = json.JSONDecoder()
-    for start in (i for i, c in enumerate(reply) if c == "["):
-        try:
-            data, _ = decoder.raw_decode(reply[start:])
-        except json.JSONDecodeError:
-            continue
-        if isinstance(data, list):
-            return data
+    for data in json_values(reply, list):
+        return data
     raise ValueError(f"no JSON list in {reply[:80]!r}")

@@ -12,6 +12,8 @@ server speaking OpenAI's `/v1/chat/completions`: vLLM, Ollama, llama.cpp server)
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any, Protocol, runtime_checkable
 
@@ -89,5 +91,19 @@ def cut_at_stop(text: str, stop: tuple[str, ...]) -> str:
     return text[:cut]
 
 
+def json_values(reply: str, kind: type[dict] | type[list]) -> Iterator[Any]:
+    """Every JSON object (`kind=dict`) or list (`kind=list`) in a model's reply, in order:
+    models wrap the JSON they are asked for in prose or code fences."""
+    opener = "{" if kind is dict else "["
+    decoder = json.JSONDecoder()
+    for start in (i for i, c in enumerate(reply) if c == opener):
+        try:
+            data, _ = decoder.raw_decode(reply[start:])
+        except json.JSONDecodeError:
+            continue
+        if isinstance(data, kind):
+            yield data
+
+
 __all__ = ["ROLES", "ChatModel", "LLMError", "Message", "Sampling", "check_messages",
-           "cut_at_stop"]
+           "cut_at_stop", "json_values"]
