@@ -22,8 +22,11 @@ On CPU, bf16 runs about 2-4x faster than fp32 on AMX hardware (DESIGN.md), and f
 on CPUs without bf16 hardware, so the default follows the CPU (`asr.dtypes`). openai-whisper
 only knows fp16/fp32, so the model is cast to the chosen dtype and the mel spectrogram is
 cast to match before the encoder; every whisper layer computes in its input's dtype.
-Beam search folds the beams into the cross-attention query (`asr.whisper_fold`): the same
-hypotheses and scores as openai-whisper's own beam search, at about greedy speed.
+Decoding takes a faster road to openai-whisper's own N-best: the beams are folded into the
+cross-attention query (`asr.whisper_fold`), the prompt runs once instead of once per beam,
+and only the positions decoding reads are projected onto the vocabulary, on CPU in int8 with
+each row's best tokens recomputed exactly (`asr.whisper_int8`). Same hypotheses; scores
+differ only through the softmax normalizer (< 1e-3 on the tests' models).
 `beam_size=1` decodes greedily (whisper's `GreedyDecoder`): one hypothesis.
 """
 
@@ -43,6 +46,7 @@ from whisper.decoding import (
     DecodingTask,
     LogitFilter,
     MaximumLikelihoodRanker,
+    PyTorchInference,
     SuppressTokens,
 )
 from whisper.model import Whisper
@@ -51,6 +55,7 @@ from whisper.tokenizer import LANGUAGES
 from asr import Hypothesis, RecognitionContext, Transcript
 from asr.dtypes import default_dtype
 from asr.whisper_fold import fold_beams
+from asr.whisper_int8 import decoder_states, head_for, int8_available, quantize_linears
 from telephony.audio import Audio
 from telephony.resample import resample
 
@@ -97,10 +102,27 @@ class _IndexedSuppress(LogitFilter):
         logits.index_fill_(1, self.index, -np.inf)
 
 
+class _StatesInference(PyTorchInference):
+    """whisper's kv-cached inference, returning the decoder's states instead of logits."""
+
+    def states(self, tokens: torch.Tensor, audio_features: torch.Tensor) -> torch.Tensor:
+        if not self.kv_cache:
+            self.kv_cache, self.hooks = self.model.install_kv_cache_hooks()
+        if tokens.shape[-1] > self.initial_token_length:
+            tokens = tokens[:, -1:]  # after the first pass, only the newest token
+        return decoder_states(self.model.decoder, tokens, audio_features, self.kv_cache)
+
+
 class _NBestTask(DecodingTask):
     sequence_ranker: _RememberingRanker
 
-    def __init__(self, model: Whisper, options: DecodingOptions, dtype: torch.dtype) -> None:
+    def __init__(
+        self,
+        model: Whisper,
+        options: DecodingOptions,
+        dtype: torch.dtype,
+        head: torch.nn.Module | None = None,
+    ) -> None:
         super().__init__(model, options)
         self.sequence_ranker = _RememberingRanker(options.length_penalty)
         self.dtype = dtype
@@ -108,10 +130,47 @@ class _NBestTask(DecodingTask):
             _IndexedSuppress(f.suppress_tokens) if type(f) is SuppressTokens else f
             for f in self.logit_filters
         ]
+        self.head = head
+        if head is not None:
+            self.inference = _StatesInference(model, len(self.initial_tokens))
+            if hasattr(self.decoder, "inference"):  # beam search reorders the cache through it
+                self.decoder.inference = self.inference
 
     def _get_audio_features(self, mel: torch.Tensor) -> torch.Tensor:
         # whisper's version only knows fp16/fp32 (and *returns* its TypeError on bf16).
         return self.model.encoder(mel.to(self.dtype))
+
+    def _main_loop(self, audio_features: torch.Tensor, tokens: torch.Tensor):
+        """whisper's loop, with two savings. Only the positions it reads are projected onto
+        the vocabulary: the newest token, and at the first pass the start of transcript (for
+        the no-speech probability); whisper's own projects every prompt token of every beam.
+        And the first pass runs the prompt once, not once per beam (they are copies), then
+        copies its kv-cache to the beams."""
+        if self.head is None:
+            return super()._main_loop(audio_features, tokens)
+        sum_logprobs = torch.zeros(tokens.shape[0], device=audio_features.device)
+        no_speech_probs = [np.nan] * tokens.shape[0]
+        try:
+            for i in range(self.sample_len):
+                if i == 0 and self.n_group > 1:  # the beams' prompts are one prompt: run it once
+                    states = self.inference.states(tokens[:: self.n_group], audio_features)
+                    states = states.repeat_interleave(self.n_group, dim=0)
+                    rows = torch.arange(tokens.shape[0]) // self.n_group
+                    self.inference.rearrange_kv_cache(rows.tolist())
+                else:
+                    states = self.inference.states(tokens, audio_features)
+                if i == 0 and self.tokenizer.no_speech is not None:
+                    probs = self.head(states[:, self.sot_index]).softmax(dim=-1)
+                    no_speech_probs = probs[:, self.tokenizer.no_speech].tolist()
+                logits = self.head(states[:, -1])
+                for logit_filter in self.logit_filters:
+                    logit_filter.apply(logits, tokens)
+                tokens, completed = self.decoder.update(tokens, logits, sum_logprobs)
+                if completed or tokens.shape[-1] > self.n_ctx:
+                    break
+        finally:
+            self.inference.cleanup_caching()
+        return tokens, sum_logprobs, no_speech_probs
 
 
 class WhisperRecognizer:
@@ -120,8 +179,14 @@ class WhisperRecognizer:
     or a model already in memory.
 
     `dtype` is "fp32", "bf16" or "fp16" (default: `asr.dtypes.default_dtype`). `max_tokens`
-    caps each window's output, which bounds latency when a model loops. `fold=False` keeps
-    openai-whisper's own (slower, equivalent) beam search, for comparison.
+    caps each window's output, which bounds latency when a model loops.
+
+    `fast` (default) folds the beams (`asr.whisper_fold`) and projects onto the vocabulary
+    only the positions decoding reads, on CPU in fp32 through `ShortlistHead` (int8, with
+    each row's best tokens exact; `asr.whisper_int8`). `fast=False` is openai-whisper's own
+    decoding, untouched, for comparison. `int8=True` also runs the Linear layers in int8
+    (CPU, fp32 only), as CTranslate2's int8 mode does: faster, and no longer bit-for-bit
+    whisper's activations.
     """
 
     def __init__(
@@ -135,7 +200,8 @@ class WhisperRecognizer:
         length_penalty: float | None = None,
         max_tokens: int | None = None,
         download_root: str | Path | None = None,
-        fold: bool = True,
+        fast: bool = True,
+        int8: bool = False,
     ) -> None:
         if beam_size < 1 or nbest < 1:
             raise ValueError(f"beam_size and nbest must be >= 1, got {beam_size} and {nbest}")
@@ -144,6 +210,12 @@ class WhisperRecognizer:
             raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
         if dtype == "fp16" and not str(device).startswith("cuda"):
             raise ValueError("fp16 is for CUDA; on CPU use bf16 or fp32")
+        on_cpu_fp32 = str(device) == "cpu" and dtype == "fp32" and int8_available()
+        if int8 and not on_cpu_fp32:
+            raise ValueError(
+                f"int8 runs on x86 CPUs in fp32 only (device {device!r}, dtype {dtype!r}"
+                f"{'' if int8_available() else ', and this CPU has no fbgemm'})"
+            )
         self.device = device
         self.dtype = _DTYPES[dtype]
         self.beam_size = beam_size
@@ -151,8 +223,12 @@ class WhisperRecognizer:
         self.length_penalty = length_penalty
         self.max_tokens = max_tokens
         self.model = _cast(_load(model, device, download_root).to(device), self.dtype).eval()
-        if fold:
+        self._head = None
+        if fast:
             fold_beams(self.model)
+            self._head = head_for(self.model, int8=on_cpu_fp32)
+        if int8:
+            quantize_linears(self.model)
         # A text-only transcript holds text tokens and <|endoftext|>, never a language, task or
         # timestamp token (real models don't emit them; random test models would).
         eot = whisper.tokenizer.get_tokenizer(
@@ -223,7 +299,7 @@ class WhisperRecognizer:
             without_timestamps=True,
             fp16=self.dtype == torch.float16,
         )
-        task = _NBestTask(self.model, options, self.dtype)
+        task = _NBestTask(self.model, options, self.dtype, self._head)
         result = task.run(mel.unsqueeze(0).to(self.device))[0]
         return task, result
 

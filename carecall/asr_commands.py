@@ -66,6 +66,7 @@ def _corpus_args(p: argparse.ArgumentParser, split: str) -> None:
     p.add_argument("--asr-model", help="Whisper model name or checkpoint (.pt)")
     p.add_argument("--asr-device", default="cpu")
     p.add_argument("--max-tokens", type=int, help="Whisper: cap on tokens per utterance")
+    p.add_argument("--int8", action="store_true", help="Whisper: Linear layers in int8 (CPU)")
     p.add_argument("--nbest", type=int, help="hypotheses per utterance (default: settings)")
     p.add_argument("--lm", default="domain", help="'domain', or a causal LM name or folder")
     p.add_argument(
@@ -198,8 +199,9 @@ def _recognizer(
         from asr.whisper import WhisperRecognizer
 
         model = WhisperRecognizer(args.asr_model, device=args.asr_device, nbest=nbest,
-                                  max_tokens=args.max_tokens)  # fmt: skip
-        return model, f"Whisper {args.asr_model} (beam {model.beam_size})"
+                                  max_tokens=args.max_tokens, int8=args.int8)  # fmt: skip
+        kind = ", int8 layers" if args.int8 else ""
+        return model, f"Whisper {args.asr_model} (beam {model.beam_size}{kind})"
     from asr.sphinx import SphinxRecognizer
     from dialogue.scenario import domain_corpus
 

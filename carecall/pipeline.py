@@ -299,6 +299,7 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
             device=settings.asr_device,
             beam_size=settings.asr_beam_size,
             nbest=settings.asr_nbest,
+            int8=settings.asr_int8,
         )
     from asr.sphinx import SphinxRecognizer
 

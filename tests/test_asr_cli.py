@@ -70,7 +70,8 @@ def test_tune_writes_the_weights_into_a_settings_file(tmp_path: Path, capsys) ->
     assert settings.rescore_length_bonus == written["rescore_length_bonus"]
 
 
-def test_whisper_path_on_korean_clips_scores_characters(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize("int8", [[], ["--int8"]])
+def test_whisper_path_on_korean_clips_scores_characters(tmp_path: Path, capsys, int8) -> None:
     """Wiring only: a tiny random Whisper recognizes nothing, but the Korean clips go through
     Whisper with their questions, the domain LM rescores, and CER is reported."""
     from tests.tiny_models import save_tiny_whisper
@@ -79,9 +80,10 @@ def test_whisper_path_on_korean_clips_scores_characters(tmp_path: Path, capsys) 
     clips = [u for u in read_manifest(MANIFEST) if u.language == "ko" and u.split == "test"][:2]
     manifest = write_manifest(tmp_path / "ko.jsonl", clips)
     out, figures = run_json(capsys, str(manifest), "--recognizer", "whisper", "--asr-model",
-                            str(checkpoint), "--max-tokens", "3", "--nbest", "3")  # fmt: skip
+                            str(checkpoint), "--max-tokens", "3", "--nbest", "3", *int8)  # fmt: skip
     assert figures["metric"] == "CER" and figures["utterances"] == 2
     assert "CER without rescoring" in out and "Whisper" in out
+    assert ("int8 layers" in out) == bool(int8)
 
 
 def test_bad_arguments_are_reported(tmp_path: Path, capsys) -> None:

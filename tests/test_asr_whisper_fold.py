@@ -1,4 +1,5 @@
-"""Folded beams: the same N-best as openai-whisper's own beam search, on a tiny random Whisper."""
+"""Folded beams (and the fast path around them): the same N-best as openai-whisper's own
+beam search, on a tiny random Whisper."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def pair(**options) -> tuple[WhisperRecognizer, WhisperRecognizer]:
     folded = WhisperRecognizer(tiny_whisper(seed=2), dtype="fp32", max_tokens=MAX_TOKENS,
                                **options)  # fmt: skip
     plain = WhisperRecognizer(tiny_whisper(seed=2), dtype="fp32", max_tokens=MAX_TOKENS,
-                              fold=False, **options)  # fmt: skip
+                              fast=False, **options)  # fmt: skip
     return folded, plain
 
 
@@ -43,7 +44,9 @@ def test_folded_beams_return_the_same_nbest(language, context) -> None:
     b = plain.transcribe(noise(2.0), language=language, context=context)
     assert [h.text for h in a.nbest] == [h.text for h in b.nbest]
     assert len(a.nbest) == 5 and a.language == b.language
-    assert [h.score for h in a.nbest] == pytest.approx([h.score for h in b.nbest], abs=1e-5)
+    # The fast path's vocabulary projection is exact for each row's best tokens and int8 for
+    # the rest, which only the softmax normalizer sees (asr/whisper_int8.py).
+    assert [h.score for h in a.nbest] == pytest.approx([h.score for h in b.nbest], abs=1e-3)
 
 
 def test_attention_is_the_same_on_both_paths() -> None:
