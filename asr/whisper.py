@@ -42,6 +42,7 @@ import torch
 import whisper
 from whisper.audio import N_FRAMES, N_SAMPLES, SAMPLE_RATE, log_mel_spectrogram, pad_or_trim
 from whisper.decoding import (
+    BeamSearchDecoder,
     DecodingOptions,
     DecodingTask,
     LogitFilter,
@@ -54,6 +55,7 @@ from whisper.tokenizer import LANGUAGES
 
 from asr import Hypothesis, RecognitionContext, Transcript
 from asr.dtypes import default_dtype
+from asr.whisper_beam import BatchedBeamSearch
 from asr.whisper_fold import fold_beams
 from asr.whisper_int8 import decoder_states, head_for, int8_available, quantize_linears
 from telephony.audio import Audio
@@ -133,8 +135,10 @@ class _NBestTask(DecodingTask):
         self.head = head
         if head is not None:
             self.inference = _StatesInference(model, len(self.initial_tokens))
-            if hasattr(self.decoder, "inference"):  # beam search reorders the cache through it
-                self.decoder.inference = self.inference
+            if isinstance(self.decoder, BeamSearchDecoder):  # it reorders the kv-cache
+                self.decoder = BatchedBeamSearch(
+                    options.beam_size, self.tokenizer.eot, self.inference, options.patience
+                )
 
     def _get_audio_features(self, mel: torch.Tensor) -> torch.Tensor:
         # whisper's version only knows fp16/fp32 (and *returns* its TypeError on bf16).

@@ -79,8 +79,8 @@ def test_whisper_path_on_korean_clips_scores_characters(tmp_path: Path, capsys, 
     checkpoint = save_tiny_whisper(tmp_path / "tiny.pt")
     clips = [u for u in read_manifest(MANIFEST) if u.language == "ko" and u.split == "test"][:2]
     manifest = write_manifest(tmp_path / "ko.jsonl", clips)
-    out, figures = run_json(capsys, str(manifest), "--recognizer", "whisper", "--asr-model",
-                            str(checkpoint), "--max-tokens", "3", "--nbest", "3", *int8)  # fmt: skip
+    args = ["--asr-model", str(checkpoint), "--max-tokens", "3", "--nbest", "3", *int8]
+    out, figures = run_json(capsys, str(manifest), "--recognizer", "whisper", *args)
     assert figures["metric"] == "CER" and figures["utterances"] == 2
     assert "CER without rescoring" in out and "Whisper" in out
     assert ("int8 layers" in out) == bool(int8)
