@@ -59,10 +59,12 @@ def test_int8_linear_matches_fp32_within_quantization_error() -> None:
     torch.manual_seed(0)
     linear = torch.nn.Linear(64, 256)
     x = torch.randn(3, 7, 64)
+    x[1, 2] *= 40  # one loud row (a start token's states): the others keep their precision
     with torch.no_grad():
         want, got = linear(x), Int8Linear.replacing(linear)(x)
     assert got.shape == want.shape == (3, 7, 256)
-    assert ((got - want).norm() / want.norm()) < 0.02
+    row_error = (got - want).norm(dim=-1) / want.norm(dim=-1)
+    assert row_error.max() < 0.03
     assert not torch.equal(got, want)  # really int8, not the fp32 layer
 
 
