@@ -1,14 +1,13 @@
-"""Twilio Media Streams: message parsing/encoding and both ends' state machines, without I/O."""
+"""Twilio Media Streams: parsing and encoding every message, and the server's state machine,
+without I/O."""
 
 from __future__ import annotations
 
 import base64
 import json
-import re
 
 import pytest
-from hypothesis import event as hypothesis_event
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from telephony.protocol import (
@@ -20,7 +19,6 @@ from telephony.protocol import (
     Media,
     OutboundMark,
     OutboundMedia,
-    PhoneProtocol,
     ProtocolError,
     ServerProtocol,
     Start,
@@ -28,80 +26,10 @@ from telephony.protocol import (
     StreamState,
     encode_inbound,
     encode_outbound,
-    new_sid,
     parse_inbound,
     parse_outbound,
 )
-
-SID = "MZ18ad3ab5a668481ce02b83e7395059f0"
-CALL = "CA4d2ddbb8bf8b3a1a8ec5b1a6c8c7b3a1"
-ACCOUNT = "AC1234567890abcdef1234567890abcdef"
-AUDIO = bytes(range(256)) * 2
-
-# Shapes copied from https://www.twilio.com/docs/voice/media-streams/websocket-messages
-TWILIO = {
-    "connected": '{"event": "connected", "protocol": "Call", "version": "1.0.0"}',
-    "start": json.dumps(
-        {
-            "event": "start",
-            "sequenceNumber": "1",
-            "start": {
-                "accountSid": ACCOUNT,
-                "streamSid": SID,
-                "callSid": CALL,
-                "tracks": ["inbound"],
-                "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1},
-                "customParameters": {"FirstName": "Jane", "LastName": "Doe", "RemoteParty": "Bob"},
-            },
-            "streamSid": SID,
-        }
-    ),
-    "media": json.dumps(
-        {
-            "event": "media",
-            "sequenceNumber": "3",
-            "media": {
-                "track": "inbound",
-                "chunk": "1",
-                "timestamp": "5",
-                "payload": "no+JhoaJjpzSHxAKBgYJDhtEopGKh4aIjZm7JhILBwYIDRg1",
-            },
-            "streamSid": SID,
-        }
-    ),
-    "dtmf": json.dumps(
-        {
-            "event": "dtmf",
-            "streamSid": SID,
-            "sequenceNumber": "5",
-            "dtmf": {"track": "inbound_track", "digit": "1"},
-        }
-    ),
-    "mark": json.dumps(
-        {
-            "event": "mark",
-            "sequenceNumber": "4",
-            "streamSid": SID,
-            "mark": {"name": "my label"},
-        }
-    ),
-    "stop": json.dumps(
-        {
-            "event": "stop",
-            "sequenceNumber": "5",
-            "streamSid": SID,
-            "stop": {"accountSid": ACCOUNT, "callSid": CALL},
-        }
-    ),
-}
-
-
-def started() -> ServerProtocol:
-    server = ServerProtocol()
-    server.receive(TWILIO["connected"])
-    server.receive(TWILIO["start"])
-    return server
-
+from tests.twilio_samples import ACCOUNT, AUDIO, CALL, SID, TWILIO, started
 
 # --- parsing what Twilio sends ------------------------------------------------------------
 
@@ -419,209 +347,3 @@ def test_cannot_send_before_start():
 def test_max_message_bytes_is_configurable():
     with pytest.raises(ProtocolError, match="max_message_bytes=100"):
         ServerProtocol(max_message_bytes=100).receive(TWILIO["start"])
-
-
-# --- the phone's side, against the server -------------------------------------------------
-
-
-def test_phone_and_server_talk():
-    phone = PhoneProtocol(SID, CALL, ACCOUNT, {"recipient": "r1", "language": "ko"})
-    server = ServerProtocol()
-    assert server.receive(phone.connected()) == Connected()
-    start = server.receive(phone.start())
-    assert start == Start(
-        SID,
-        CALL,
-        ACCOUNT,
-        ("inbound",),
-        {"recipient": "r1", "language": "ko"},
-        "audio/x-mulaw",
-        8000,
-        1,
-        1,
-    )
-    frames = [server.receive(phone.media(bytes([i]) * 160)) for i in range(3)]
-    assert [(m.chunk, m.timestamp, m.sequence_number) for m in frames] == [
-        (1, 0, 2),
-        (2, 20, 3),
-        (3, 40, 4),
-    ]
-    assert frames[2].payload == b"\x02" * 160
-    assert server.receive(phone.media(b"", timestamp_ms=999)).timestamp == 999
-    assert server.receive(phone.dtmf("#")) == Dtmf(SID, "inbound_track", "#", 6)
-    assert phone.receive(server.send_media(AUDIO)) == OutboundMedia(SID, AUDIO)
-    assert phone.receive(server.send_mark("seg-1")) == OutboundMark(SID, "seg-1")
-    assert phone.receive(server.send_clear()) == Clear(SID)
-    assert server.receive(phone.mark("seg-1")) == Mark(SID, "seg-1", 7)
-    assert server.receive(phone.stop()) == Stop(SID, CALL, ACCOUNT, 8)
-    assert phone.state is server.state is StreamState.STOPPED
-
-
-def test_phone_timestamps_follow_the_audio_for_alaw_and_l16():
-    for encoding, frame in (("audio/x-alaw", 160), ("audio/x-l16", 320)):
-        phone = PhoneProtocol(encoding=encoding)
-        server = ServerProtocol()
-        server.receive(phone.start())
-        stamps = [server.receive(phone.media(b"\x00" * frame)).timestamp for _ in range(3)]
-        assert stamps == [0, 20, 40], encoding
-        gap = server.receive('{"event":"media","media":{"payload":""}}')
-        assert gap.timestamp == 60
-
-
-def test_phone_refuses_what_its_state_forbids():
-    phone = PhoneProtocol()
-    with pytest.raises(InvalidState, match="cannot send media"):
-        phone.media(b"")
-    phone.start()
-    with pytest.raises(InvalidState):
-        phone.connected()
-    with pytest.raises(InvalidState, match="cannot send start"):
-        phone.start()
-    with pytest.raises(ValueError, match="DTMF digit 'x'"):
-        phone.dtmf("x")
-    phone.stop()
-    with pytest.raises(InvalidState, match="cannot send stop: the stream is stopped"):
-        phone.stop()
-    with pytest.raises(ValueError, match="encoding"):
-        PhoneProtocol(encoding="audio/opus")
-
-
-def test_phone_rejects_bad_server_messages():
-    phone = PhoneProtocol(SID)
-    with pytest.raises(ProtocolError, match="binary frame"):
-        phone.receive(b"\x00")
-    with pytest.raises(
-        ProtocolError, match="media event: field streamSid 'MZx' is not this stream"
-    ):
-        phone.receive(encode_outbound(OutboundMedia("MZx", b"")))
-    with pytest.raises(ProtocolError, match="unknown event 'stop'"):
-        phone.receive(TWILIO["stop"])
-
-
-def test_new_sid_looks_like_twilio():
-    sid = new_sid("MZ")
-    assert re.fullmatch(r"MZ[0-9a-f]{32}", sid) and len(sid) == 34
-    assert new_sid("CA") != new_sid("CA")
-    phone = PhoneProtocol()
-    assert phone.stream_sid.startswith("MZ") and phone.call_sid.startswith("CA")
-    assert phone.account_sid.startswith("AC") and len(phone.account_sid) == 34
-
-
-# --- fuzzing: receive never fails with anything but ProtocolError --------------------------
-
-FIELDS = [
-    "event",
-    "streamSid",
-    "sequenceNumber",
-    "start",
-    "media",
-    "dtmf",
-    "mark",
-    "stop",
-    "payload",
-    "track",
-    "chunk",
-    "timestamp",
-    "name",
-    "digit",
-    "callSid",
-    "accountSid",
-    "tracks",
-    "customParameters",
-    "mediaFormat",
-    "encoding",
-    "sampleRate",
-    "channels",
-]
-EVENTS = ["connected", "start", "media", "dtmf", "mark", "stop", "clear"]
-scalars = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | st.text(max_size=12)
-    | st.sampled_from(EVENTS + ["AAE=", "8000", "-1", SID, "audio/x-mulaw"])
-)
-jsonish = st.recursive(
-    scalars,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=6), inner, max_size=5)
-    ),
-    max_leaves=25,
-)
-message_dicts = st.builds(
-    lambda event, rest: {**rest, "event": event},
-    st.sampled_from(EVENTS) | jsonish,
-    st.dictionaries(st.sampled_from(FIELDS), jsonish, max_size=6),
-)
-
-
-def _mutations(message: str) -> st.SearchStrategy[str]:
-    """A valid message with one field, at any depth, replaced by junk or removed."""
-
-    def mutate(path_choice, junk, delete):
-        data = json.loads(message)
-        node, paths = data, []
-        stack = [(data, [])]
-        while stack:
-            obj, path = stack.pop()
-            for key, value in obj.items():
-                paths.append(path + [key])
-                if isinstance(value, dict):
-                    stack.append((value, path + [key]))
-        path = paths[path_choice % len(paths)]
-        for key in path[:-1]:
-            node = node[key]
-        if delete:
-            del node[path[-1]]
-        else:
-            node[path[-1]] = junk
-        return json.dumps(data)
-
-    return st.builds(mutate, st.integers(0, 1000), jsonish, st.booleans())
-
-
-frames = st.one_of(
-    st.text(max_size=200),
-    st.binary(max_size=200),
-    message_dicts.map(json.dumps),
-    st.sampled_from(list(TWILIO.values())),
-    *[_mutations(m) for m in TWILIO.values()],
-)
-
-
-def _receive_or_protocol_error(server: ServerProtocol, frame) -> None:
-    try:
-        event = server.receive(frame)
-    except ProtocolError as e:
-        assert str(e)
-        hypothesis_event("ProtocolError (fatal)" if e.fatal else "ProtocolError")
-        return
-    hypothesis_event(type(event).__name__)
-    assert isinstance(event, Connected | Start | Media | Dtmf | Mark | Stop)
-    if isinstance(event, Media | Dtmf | Mark | Stop) and server.start is not None:
-        assert event.stream_sid == server.start.stream_sid
-    if isinstance(event, Stop):
-        assert server.state is StreamState.STOPPED
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(frames, max_size=8))
-def test_fuzzed_frames_only_give_events_or_protocol_errors(batch):
-    fresh, streaming = ServerProtocol(), started()
-    for frame in batch:
-        _receive_or_protocol_error(fresh, frame)
-        _receive_or_protocol_error(streaming, frame)
-
-
-@settings(max_examples=150, deadline=None)
-@given(frames)
-def test_fuzzed_outbound_frames_only_give_events_or_protocol_errors(frame):
-    phone = PhoneProtocol(SID)
-    phone.start()
-    try:
-        event = phone.receive(frame)
-    except ProtocolError:
-        return
-    assert isinstance(event, OutboundMedia | OutboundMark | Clear) and event.stream_sid == SID
