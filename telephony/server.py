@@ -55,7 +55,8 @@ class ServerOptions:
     the connection (websocket close code 1009)."""
     max_calls: int = 200
     keep_finished: int = 100
-    """Ended sessions kept for inspection (`finished`); older ones are let go."""
+    """Ended sessions kept for inspection (`finished`); older ones are let go (and freed at
+    once: an ended session holds no audio and no reference cycle)."""
     session: SessionOptions = field(default_factory=SessionOptions)
 
 

@@ -148,7 +148,7 @@ class CallSession:
         self.call: CallInfo | None = None
         self.end_reason = ""
         self.errors: list[str] = []
-        self._link = AgentLink(executor, self.errors, lambda: self._sid)
+        self._link = AgentLink(executor, self.errors)
         self._link.encode = ulaw_encode
         self._speeches: set[Speech] = set()  # replies still being rendered or waiting to be
         self._speaking = asyncio.Lock()  # one reply streams to the line at a time, in order
@@ -242,6 +242,7 @@ class CallSession:
 
     async def _on_start(self, start: Start) -> str | None:
         self.call = CallInfo(start.stream_sid, start.call_sid, dict(start.custom_parameters))
+        self._link.name = start.call_sid
         if start.encoding == "audio/x-alaw":
             self._decode, self._link.encode = alaw_decode, alaw_encode
         elif start.encoding != "audio/x-mulaw":
@@ -442,6 +443,11 @@ class CallSession:
     # ---- the end -----------------------------------------------------------------------------
 
     async def _finalize(self, reason: str) -> None:
+        """End the call once. Afterwards the session is small (no audio) and is held by no
+        reference cycle (the outbound side, the VAD stream and the agent link let go of its
+        methods): the server keeps its last finished sessions, and one it lets go of is freed
+        at once, not at the cycle collector's next full collection, which a server that
+        froze its long-lived objects runs only every several hundred calls."""
         self.end_reason = reason
         self._ended.set()
         self._out.close()
@@ -453,6 +459,7 @@ class CallSession:
             if (event := self._endpointer.flush()) is not None and event.audio is not None:
                 if self._turn_counts and event.audio.duration >= self.options.turn.min_speech_s:
                     self._spawn(self._ask("hear", event.audio))
+        self._endpointer.drop_audio()
         self._stop_talking()
         pending = [t for t in self._tasks if not t.done()]
         if pending:  # let the agent finish what it is computing, briefly

@@ -160,6 +160,12 @@ class Endpointer:
             events.append(self._end(capped=True))
         return events
 
+    def drop_audio(self) -> None:
+        """Forget the audio held for the next turn (the call is over)."""
+        self._pre_roll.clear()
+        self._pre_roll_len = 0
+        self._turn, self._turn_len, self._in_turn = [], 0, False
+
     def flush(self) -> TurnEvent | None:
         """End of call: a turn still open is delivered rather than lost."""
         if self._in_turn and self._turn_len > self._silence_run:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import gc
 import json
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -170,3 +172,36 @@ def test_any_message_sequence_ends_the_call_cleanly_and_finishes_it_once(
     assert all("crashed" in e for e in session.errors if e.startswith("agent:"))
     for message in connection.sent:  # everything sent is well-formed protocol
         assert json.loads(message)["event"] in ("media", "mark", "clear")
+
+
+def test_an_ended_call_holds_no_reference_cycle_so_letting_go_of_it_frees_it_at_once():
+    """A server keeps its last finished sessions and then lets go of them: they must go with
+    the reference count, not wait for a full collection of the cycle collector, which a
+    server with few long-lived objects runs only every few hundred calls (each call's
+    buffers piled up until then)."""
+    speech = json.dumps({"event": "media", "streamSid": SID, "media": {
+        "payload": base64.b64encode(SPEECHY).decode()}})
+    silence = json.dumps({"event": "media", "streamSid": SID, "media": {
+        "payload": base64.b64encode(b"\xff" * 160).decode()}})
+    stop = json.dumps({"event": "stop", "streamSid": SID, "stop": {"callSid": "CA1"}})
+    mark = json.dumps({"event": "mark", "streamSid": SID, "mark": {"name": "seg-1"}})
+    messages = [START, PAUSE, mark, *[speech] * 40, *[silence] * 60, PAUSE, stop]
+    options = SessionOptions(speed=20.0, finish_timeout_s=2.0, turn=TurnOptions(no_input_s=0.5))
+
+    async def scenario():
+        session = CallSession(lambda call: FuzzAgent("replies"), EXECUTOR, options,
+                              vad=VadBatcher(DETECTOR, 0.001))
+        await asyncio.wait_for(session.run(FakeConnection(messages, abrupt=False)), timeout=20)
+        await asyncio.sleep(0.05)  # the cancelled tasks of the call finish
+        return session
+
+    gc.collect()
+    gc.disable()
+    try:
+        session = asyncio.run(scenario())
+        assert session.end_reason == "hung_up" and session.call is not None
+        ref = weakref.ref(session)
+        del session
+        assert ref() is None
+    finally:
+        gc.enable()

@@ -96,3 +96,10 @@ def test_the_endpointer_keeps_copies_not_views_of_the_batches_it_is_fed():
     assert all(ref() is None for ref in batches)
     event = ep.flush()
     assert event is not None and (event.audio.samples == 0.9).sum() == 20 * CHUNK
+
+
+def test_drop_audio_forgets_the_pre_roll_and_an_open_turn():
+    ep = Endpointer(TurnOptions())
+    feed(ep, [(0.5, 0.0), (1.0, 0.9)])
+    ep.drop_audio()
+    assert not ep.in_turn and ep.flush() is None
