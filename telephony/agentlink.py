@@ -132,8 +132,9 @@ class AgentLink:
             # line queues them behind the first at once, with no gap a listener could take for
             # the end of the turn.
             while not speech.done and speech.reply.segments[speech.rendered].audio is not None:
-                speech.lines.append(to_line(speech.reply.segments[speech.rendered].audio,
-                                            self.encode))
+                speech.lines.append(
+                    to_line(speech.reply.segments[speech.rendered].audio, self.encode)
+                )
         else:
             done = time.monotonic()
         if timing is not None:

@@ -139,8 +139,9 @@ class CallServer:
             log.warning("refused %s: missing or wrong token", connection.remote_address)
             return connection.respond(HTTPStatus.UNAUTHORIZED, "missing or wrong token\n")
         if self.options.twilio_auth_token:
-            problem = _twilio_problem(request, self.options.twilio_auth_token,
-                                      self.options.public_url)
+            problem = _twilio_problem(
+                request, self.options.twilio_auth_token, self.options.public_url
+            )
             if problem:
                 log.warning("refused %s: %s", connection.remote_address, problem)
                 return connection.respond(HTTPStatus.FORBIDDEN, problem + "\n")

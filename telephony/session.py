@@ -64,7 +64,12 @@ from telephony.turn import Endpointer, TurnEventKind, TurnOptions
 from telephony.vad import VadBatcher, VadStream, make_detector
 
 __all__ = [
-    "FRAME_S", "FRAME_SAMPLES", "CallSession", "Connection", "SessionOptions", "heard_prefix",
+    "FRAME_S",
+    "FRAME_SAMPLES",
+    "CallSession",
+    "Connection",
+    "SessionOptions",
+    "heard_prefix",
 ]
 
 log = logging.getLogger("carecall.session")
@@ -249,8 +254,10 @@ class CallSession:
             self._bad_input(f"start: unsupported mediaFormat.encoding {start.encoding!r}")
             return "protocol_error: unsupported encoding"
         if start.sample_rate != LINE_RATE or start.channels != 1:
-            self._bad_input(f"start: unsupported mediaFormat {start.sample_rate} Hz x "
-                            f"{start.channels}; the line is 8000 Hz mono")
+            self._bad_input(
+                f"start: unsupported mediaFormat {start.sample_rate} Hz x "
+                f"{start.channels}; the line is 8000 Hz mono"
+            )
             return "protocol_error: unsupported sample rate"
         loop = asyncio.get_running_loop()
         try:
@@ -310,8 +317,9 @@ class CallSession:
     def _on_turn(self, audio: Audio, capped: bool) -> None:
         self._last_activity = self.recorder.left_samples
         if not self._turn_counts:
-            log.info("call %s: backchannel over the agent (%.2f s) ignored",
-                     self._sid, audio.duration)
+            log.info(
+                "call %s: backchannel over the agent (%.2f s) ignored", self._sid, audio.duration
+            )
             return
         now = asyncio.get_running_loop().time()
         timing = TurnTiming(speech_end=min(self._last_voice, now), turn_end=now, capped=capped)
@@ -320,8 +328,13 @@ class CallSession:
         self._spawn(self._ask("hear", audio, timing=timing))
 
     def _check_silence(self) -> None:
-        if (self._out.audible or self._busy or self._endpointer.in_turn
-                or self._link.agent is None or self._hangup_mark is not None):
+        if (
+            self._out.audible
+            or self._busy
+            or self._endpointer.in_turn
+            or self._link.agent is None
+            or self._hangup_mark is not None
+        ):
             return
         # Silence is what the VAD has heard as silence: audio still waiting for it is not (when
         # the VAD falls behind, a person already answering must not be reprompted).
@@ -424,8 +437,9 @@ class CallSession:
             speech.cancel()
         for u, fraction in self._out.stop(clear=clear):
             complete = fraction >= 1.0
-            self._report_played(u.segment, complete=complete,
-                                heard=heard_prefix(u.segment.text, fraction))
+            self._report_played(
+                u.segment, complete=complete, heard=heard_prefix(u.segment.text, fraction)
+            )
             goodbye = goodbye or u.hangup
         return goodbye
 

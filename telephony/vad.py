@@ -87,8 +87,10 @@ class WebrtcBatch:
     def probabilities(self, chunks: np.ndarray, states: list[Any]) -> np.ndarray:
         pcm = (np.clip(chunks, -1.0, 1.0) * 32767).astype("<i2")
         return np.array(
-            [1.0 if vad.is_speech(row.tobytes(), self.sample_rate) else 0.0
-             for row, vad in zip(pcm, states, strict=True)],
+            [
+                1.0 if vad.is_speech(row.tobytes(), self.sample_rate) else 0.0
+                for row, vad in zip(pcm, states, strict=True)
+            ],
             np.float32,
         )
 
