@@ -62,10 +62,10 @@ class Speech:
 
 
 class AgentLink:
-    def __init__(self, executor: Executor, errors: list[str], name: Callable[[], str]) -> None:
+    def __init__(self, executor: Executor, errors: list[str]) -> None:
         self._executor = executor
         self._errors = errors
-        self._name = name  # the call, for logs
+        self.name = "?"  # the call, for logs (its call sid once started)
         self._lock = asyncio.Lock()
         self.agent: CallAgent | None = None
         self.encode: Callable[[np.ndarray], bytes] | None = None
@@ -86,7 +86,7 @@ class AgentLink:
         try:
             return await self._run(self._work, fn, args, timing)
         except Exception as exc:
-            log.exception("call %s: agent.%s failed", self._name(), method)
+            log.exception("call %s: agent.%s failed", self.name, method)
             self._errors.append(f"agent: {exc}")
             return None
 
@@ -104,7 +104,7 @@ class AgentLink:
         except Exception as exc:
             log.exception(
                 "call %s: rendering %r failed",
-                self._name(),
+                self.name,
                 speech.reply.segments[speech.rendered].text,
             )
             self._errors.append(f"tts: {exc}")
@@ -132,8 +132,9 @@ class AgentLink:
             # line queues them behind the first at once, with no gap a listener could take for
             # the end of the turn.
             while not speech.done and speech.reply.segments[speech.rendered].audio is not None:
-                speech.lines.append(to_line(speech.reply.segments[speech.rendered].audio,
-                                            self.encode))
+                speech.lines.append(
+                    to_line(speech.reply.segments[speech.rendered].audio, self.encode)
+                )
         else:
             done = time.monotonic()
         if timing is not None:
@@ -163,7 +164,7 @@ class AgentLink:
         try:
             await self._run(played)
         except Exception as exc:
-            log.exception("call %s: agent.played failed", self._name())
+            log.exception("call %s: agent.played failed", self.name)
             self._errors.append(f"agent: {exc}")
 
     async def finish(self, reason: str, recording: Path | None) -> None:
@@ -172,7 +173,7 @@ class AgentLink:
         try:
             await self._run(self.agent.finish, reason, recording)
         except Exception:
-            log.exception("call %s: finishing the call failed", self._name())
+            log.exception("call %s: finishing the call failed", self.name)
 
 
 def _internal(audio: Audio) -> Audio:

@@ -61,9 +61,13 @@ class Outbound:
             self._task = asyncio.create_task(self._run())
 
     def close(self) -> None:
+        """The call is over: nothing more is written. Lets go of the connection and of the
+        session's callbacks, so that an ended call holds no reference cycle through them."""
         self._clock.unsubscribe(self._on_tick)
         if self._task is not None:
             self._task.cancel()
+        self._conn = self._nowait = None
+        self._on_goodbye_sent = self._on_error = _ignore
 
     def play(
         self, segment: Segment, line: LineAudio, *, hangup: bool = False, tag: Any = None
@@ -158,3 +162,7 @@ class Outbound:
         if i == 0 and hasattr(u.tag, "first_frame"):
             u.tag.first_frame = now
         return message
+
+
+def _ignore(*_: Any) -> None:
+    pass

@@ -17,10 +17,13 @@ All calls of a server share one event loop, one frame clock (`LineClock`) and on
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import hmac
 import logging
+import sys
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -55,7 +58,14 @@ class ServerOptions:
     the connection (websocket close code 1009)."""
     max_calls: int = 200
     keep_finished: int = 100
-    """Ended sessions kept for inspection (`finished`); older ones are let go."""
+    """Ended sessions kept for inspection (`finished`); older ones are let go (and freed at
+    once: an ended session holds no audio and no reference cycle)."""
+    trim_after_call: bool = True
+    """After each call, hand the heap's free pages back to the system (glibc's
+    `malloc_trim(0)`, in the executor; nothing where there is no glibc). glibc keeps what a
+    call freed in the middle of its heap: with nothing of the calls kept, RSS still crept up
+    ~2 KB per call (free heap growing, memory in use flat); trimmed, it stays flat. A trim
+    took 0.3 ms (2.5 ms at most) here."""
     session: SessionOptions = field(default_factory=SessionOptions)
 
 
@@ -79,6 +89,8 @@ class CallServer:
         self.finished: deque[CallSession] = deque(maxlen=self.options.keep_finished)
         self.ended = 0
         self.call_ended = asyncio.Condition()
+        self._trim = _malloc_trim() if self.options.trim_after_call else None
+        self._trimming = False
 
     @property
     def port(self) -> int:
@@ -127,8 +139,9 @@ class CallServer:
             log.warning("refused %s: missing or wrong token", connection.remote_address)
             return connection.respond(HTTPStatus.UNAUTHORIZED, "missing or wrong token\n")
         if self.options.twilio_auth_token:
-            problem = _twilio_problem(request, self.options.twilio_auth_token,
-                                      self.options.public_url)
+            problem = _twilio_problem(
+                request, self.options.twilio_auth_token, self.options.public_url
+            )
             if problem:
                 log.warning("refused %s: %s", connection.remote_address, problem)
                 return connection.respond(HTTPStatus.FORBIDDEN, problem + "\n")
@@ -153,10 +166,28 @@ class CallServer:
             await session.run(_Messages(connection))
         finally:
             self.sessions.discard(session)
-            self.finished.append(session)
+            self.finished.append(session)  # the oldest kept one goes, and is freed, here
             self.ended += 1
+            self._give_back_memory()
             async with self.call_ended:
                 self.call_ended.notify_all()
+
+    def _give_back_memory(self) -> None:
+        """Trim the heap in the executor (one trim at a time; ends meanwhile share it)."""
+        if self._trim is None or self._trimming:
+            return
+        try:
+            future = asyncio.get_running_loop().run_in_executor(self._executor, self._trim)
+        except RuntimeError:  # the executor is shut down: the server is stopping
+            return
+        self._trimming = True
+        future.add_done_callback(self._trimmed)
+
+    def _trimmed(self, future: asyncio.Future) -> None:
+        self._trimming = False
+        if not future.cancelled() and future.exception() is not None:
+            log.warning("malloc_trim failed: %s; not trimming again", future.exception())
+            self._trim = None
 
     async def wait_for_calls(self, n: int, timeout: float | None = None) -> list[CallSession]:
         """Wait until `n` calls have ended since the start (tests and the demo use this); returns
@@ -215,6 +246,19 @@ class _Messages:
                 yield message
         except ConnectionClosed as exc:
             log.warning("connection %s broke: %s", self._c.remote_address, exc)
+
+
+def _malloc_trim() -> Callable[[], object] | None:
+    """glibc's `malloc_trim(0)` (returns free heap pages to the system), or None without glibc
+    (macOS, musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return lambda: trim(0)
 
 
 def _token_ok(request: Request, query: str, token: str) -> bool:

@@ -64,7 +64,12 @@ from telephony.turn import Endpointer, TurnEventKind, TurnOptions
 from telephony.vad import VadBatcher, VadStream, make_detector
 
 __all__ = [
-    "FRAME_S", "FRAME_SAMPLES", "CallSession", "Connection", "SessionOptions", "heard_prefix",
+    "FRAME_S",
+    "FRAME_SAMPLES",
+    "CallSession",
+    "Connection",
+    "SessionOptions",
+    "heard_prefix",
 ]
 
 log = logging.getLogger("carecall.session")
@@ -148,7 +153,7 @@ class CallSession:
         self.call: CallInfo | None = None
         self.end_reason = ""
         self.errors: list[str] = []
-        self._link = AgentLink(executor, self.errors, lambda: self._sid)
+        self._link = AgentLink(executor, self.errors)
         self._link.encode = ulaw_encode
         self._speeches: set[Speech] = set()  # replies still being rendered or waiting to be
         self._speaking = asyncio.Lock()  # one reply streams to the line at a time, in order
@@ -242,14 +247,17 @@ class CallSession:
 
     async def _on_start(self, start: Start) -> str | None:
         self.call = CallInfo(start.stream_sid, start.call_sid, dict(start.custom_parameters))
+        self._link.name = start.call_sid
         if start.encoding == "audio/x-alaw":
             self._decode, self._link.encode = alaw_decode, alaw_encode
         elif start.encoding != "audio/x-mulaw":
             self._bad_input(f"start: unsupported mediaFormat.encoding {start.encoding!r}")
             return "protocol_error: unsupported encoding"
         if start.sample_rate != LINE_RATE or start.channels != 1:
-            self._bad_input(f"start: unsupported mediaFormat {start.sample_rate} Hz x "
-                            f"{start.channels}; the line is 8000 Hz mono")
+            self._bad_input(
+                f"start: unsupported mediaFormat {start.sample_rate} Hz x "
+                f"{start.channels}; the line is 8000 Hz mono"
+            )
             return "protocol_error: unsupported sample rate"
         loop = asyncio.get_running_loop()
         try:
@@ -309,8 +317,9 @@ class CallSession:
     def _on_turn(self, audio: Audio, capped: bool) -> None:
         self._last_activity = self.recorder.left_samples
         if not self._turn_counts:
-            log.info("call %s: backchannel over the agent (%.2f s) ignored",
-                     self._sid, audio.duration)
+            log.info(
+                "call %s: backchannel over the agent (%.2f s) ignored", self._sid, audio.duration
+            )
             return
         now = asyncio.get_running_loop().time()
         timing = TurnTiming(speech_end=min(self._last_voice, now), turn_end=now, capped=capped)
@@ -319,8 +328,13 @@ class CallSession:
         self._spawn(self._ask("hear", audio, timing=timing))
 
     def _check_silence(self) -> None:
-        if (self._out.audible or self._busy or self._endpointer.in_turn
-                or self._link.agent is None or self._hangup_mark is not None):
+        if (
+            self._out.audible
+            or self._busy
+            or self._endpointer.in_turn
+            or self._link.agent is None
+            or self._hangup_mark is not None
+        ):
             return
         # Silence is what the VAD has heard as silence: audio still waiting for it is not (when
         # the VAD falls behind, a person already answering must not be reprompted).
@@ -423,8 +437,9 @@ class CallSession:
             speech.cancel()
         for u, fraction in self._out.stop(clear=clear):
             complete = fraction >= 1.0
-            self._report_played(u.segment, complete=complete,
-                                heard=heard_prefix(u.segment.text, fraction))
+            self._report_played(
+                u.segment, complete=complete, heard=heard_prefix(u.segment.text, fraction)
+            )
             goodbye = goodbye or u.hangup
         return goodbye
 
@@ -442,6 +457,11 @@ class CallSession:
     # ---- the end -----------------------------------------------------------------------------
 
     async def _finalize(self, reason: str) -> None:
+        """End the call once. Afterwards the session is small (no audio) and is held by no
+        reference cycle (the outbound side, the VAD stream and the agent link let go of its
+        methods): the server keeps its last finished sessions, and one it lets go of is freed
+        at once, not at the cycle collector's next full collection, which a server that
+        froze its long-lived objects runs only every several hundred calls."""
         self.end_reason = reason
         self._ended.set()
         self._out.close()
@@ -453,6 +473,7 @@ class CallSession:
             if (event := self._endpointer.flush()) is not None and event.audio is not None:
                 if self._turn_counts and event.audio.duration >= self.options.turn.min_speech_s:
                     self._spawn(self._ask("hear", event.audio))
+        self._endpointer.drop_audio()
         self._stop_talking()
         pending = [t for t in self._tasks if not t.done()]
         if pending:  # let the agent finish what it is computing, briefly

@@ -87,8 +87,10 @@ class WebrtcBatch:
     def probabilities(self, chunks: np.ndarray, states: list[Any]) -> np.ndarray:
         pcm = (np.clip(chunks, -1.0, 1.0) * 32767).astype("<i2")
         return np.array(
-            [1.0 if vad.is_speech(row.tobytes(), self.sample_rate) else 0.0
-             for row, vad in zip(pcm, states, strict=True)],
+            [
+                1.0 if vad.is_speech(row.tobytes(), self.sample_rate) else 0.0
+                for row, vad in zip(pcm, states, strict=True)
+            ],
             np.float32,
         )
 
@@ -197,10 +199,20 @@ class VadStream:
         self._batcher._want(self)
 
     def close(self) -> None:
+        """The call is over: its state row goes back to the model, and the stream lets go of
+        its audio and of `deliver` (a call's method: keeping it would keep the ended call
+        alive as long as anything keeps its stream)."""
         if not self.closed:
             self.closed = True
             self._ready.clear()
+            self._buffer = self._buffer[:0].copy()
+            self._fill = 0
+            self._deliver = _closed
             self._batcher.detector.release(self.state)
+
+
+def _closed(chunk: np.ndarray, prob: float, arrived: float) -> None:
+    pass
 
 
 class VadBatcher:

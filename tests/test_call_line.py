@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import platform
+import sys
 
 import numpy as np
 import pytest
@@ -115,6 +117,37 @@ def test_bad_input_is_logged_and_the_call_still_works(tmp_path):
     assert agents[0].finished is not None and agents[0].finished[0] == "hung_up"
     assert agents[0].dtmf_digits == ["0"]
     assert len(agents) == 2 and agents[1].finished is not None
+
+
+def test_the_server_gives_the_heap_back_after_each_call(tmp_path):
+    """glibc keeps what a call freed; the server trims it after every call (off the loop)."""
+    if not (sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"):
+        pytest.skip("malloc_trim is glibc's")
+
+    async def scenario():
+        server, _ = await start_server(tmp_path)
+        trims = []
+        trim = server._trim
+        assert trim is not None
+        server._trim = lambda: trims.append(trim())
+        url = f"ws://127.0.0.1:{server.port}/media"
+        for n in (1, 2):
+            proto = PhoneProtocol(stream_sid=new_sid("MZ"), call_sid=new_sid("CA"))
+            async with connect(url) as ws:
+                await ws.send(proto.connected())
+                await ws.send(proto.start())
+                for _ in range(10):
+                    await ws.send(proto.media(b"\xff" * 160))
+                await ws.send(proto.stop())
+            await server.wait_for_calls(n, timeout=20)
+            for _ in range(100):
+                if len(trims) == n:
+                    break
+                await asyncio.sleep(0.05)
+        await server.stop()
+        return trims
+
+    assert len(asyncio.run(scenario())) == 2
 
 
 def test_a_short_tail_after_an_underrun_still_plays_and_its_mark_is_echoed():

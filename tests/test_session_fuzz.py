@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import gc
 import json
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -88,25 +90,63 @@ class FakeConnection:
 
 PAUSE = object()
 SID = "MZ" + "0" * 32
-START = json.dumps({"event": "start", "streamSid": SID, "start": {
-    "streamSid": SID, "callSid": "CA1", "accountSid": "AC1", "tracks": ["inbound"],
-    "customParameters": {"recipient": "x"},
-    "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1}}})
+START = json.dumps(
+    {
+        "event": "start",
+        "streamSid": SID,
+        "start": {
+            "streamSid": SID,
+            "callSid": "CA1",
+            "accountSid": "AC1",
+            "tracks": ["inbound"],
+            "customParameters": {"recipient": "x"},
+            "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1},
+        },
+    }
+)
 good = st.one_of(
     st.just(json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"})),
     st.sampled_from(["audio/x-mulaw", "audio/x-alaw", "audio/x-l16"]).map(
-        lambda enc: json.dumps({"event": "start", "streamSid": SID, "start": {
-            "streamSid": SID, "callSid": "CA1", "accountSid": "AC1", "tracks": ["inbound"],
-            "customParameters": {"recipient": "x"},
-            "mediaFormat": {"encoding": enc, "sampleRate": 8000, "channels": 1}}})),
-    st.binary(max_size=400).map(lambda b: json.dumps(
-        {"event": "media", "streamSid": SID, "media": {"payload": base64.b64encode(b).decode()}})),
-    st.integers(1, 60).map(lambda n: [json.dumps({"event": "media", "streamSid": SID, "media": {
-        "payload": base64.b64encode(SPEECHY).decode()}})] * n),
+        lambda enc: json.dumps(
+            {
+                "event": "start",
+                "streamSid": SID,
+                "start": {
+                    "streamSid": SID,
+                    "callSid": "CA1",
+                    "accountSid": "AC1",
+                    "tracks": ["inbound"],
+                    "customParameters": {"recipient": "x"},
+                    "mediaFormat": {"encoding": enc, "sampleRate": 8000, "channels": 1},
+                },
+            }
+        )
+    ),
+    st.binary(max_size=400).map(
+        lambda b: json.dumps(
+            {"event": "media", "streamSid": SID, "media": {"payload": base64.b64encode(b).decode()}}
+        )
+    ),
+    st.integers(1, 60).map(
+        lambda n: (
+            [
+                json.dumps(
+                    {
+                        "event": "media",
+                        "streamSid": SID,
+                        "media": {"payload": base64.b64encode(SPEECHY).decode()},
+                    }
+                )
+            ]
+            * n
+        )
+    ),
     st.sampled_from(["seg-1", "seg-2", "seg-3", "nope"]).map(
-        lambda n: json.dumps({"event": "mark", "streamSid": SID, "mark": {"name": n}})),
+        lambda n: json.dumps({"event": "mark", "streamSid": SID, "mark": {"name": n}})
+    ),
     st.sampled_from(["0", "5", "#", "x", ""]).map(
-        lambda d: json.dumps({"event": "dtmf", "streamSid": SID, "dtmf": {"digit": d}})),
+        lambda d: json.dumps({"event": "dtmf", "streamSid": SID, "dtmf": {"digit": d}})
+    ),
     st.just(json.dumps({"event": "stop", "streamSid": SID, "stop": {"callSid": "CA1"}})),
     st.just(PAUSE),
 )
@@ -114,10 +154,16 @@ bad = st.one_of(
     st.text(max_size=60),
     st.binary(max_size=60),
     st.just("x" * 70_000),
-    st.dictionaries(st.sampled_from(["event", "streamSid", "media", "start", "mark"]),
-                    st.one_of(st.none(), st.integers(), st.text(max_size=8),
-                              st.sampled_from(["media", "start", "mark", "dtmf", "stop"])),
-                    max_size=4).map(json.dumps),
+    st.dictionaries(
+        st.sampled_from(["event", "streamSid", "media", "start", "mark"]),
+        st.one_of(
+            st.none(),
+            st.integers(),
+            st.text(max_size=8),
+            st.sampled_from(["media", "start", "mark", "dtmf", "stop"]),
+        ),
+        max_size=4,
+    ).map(json.dumps),
     st.just(json.dumps({"event": "media", "streamSid": SID, "media": {"payload": "***"}})),
     st.just(json.dumps({"event": "start", "streamSid": SID, "start": {"streamSid": 5}})),
     st.just(json.dumps({"event": "media", "streamSid": "MZother", "media": {"payload": ""}})),
@@ -146,8 +192,11 @@ def test_any_message_sequence_ends_the_call_cleanly_and_finishes_it_once(
         return agents[-1]
 
     options = SessionOptions(
-        speed=20.0, finish_timeout_s=2.0, hangup_grace_s=0.5,
-        recordings_dir=tmp_path_factory.mktemp("calls"), turn=TurnOptions(no_input_s=0.5),
+        speed=20.0,
+        finish_timeout_s=2.0,
+        hangup_grace_s=0.5,
+        recordings_dir=tmp_path_factory.mktemp("calls"),
+        turn=TurnOptions(no_input_s=0.5),
     )
 
     async def scenario():
@@ -170,3 +219,47 @@ def test_any_message_sequence_ends_the_call_cleanly_and_finishes_it_once(
     assert all("crashed" in e for e in session.errors if e.startswith("agent:"))
     for message in connection.sent:  # everything sent is well-formed protocol
         assert json.loads(message)["event"] in ("media", "mark", "clear")
+
+
+def test_an_ended_call_holds_no_reference_cycle_so_letting_go_of_it_frees_it_at_once():
+    """A server keeps its last finished sessions and then lets go of them: they must go with
+    the reference count, not wait for a full collection of the cycle collector, which a
+    server with few long-lived objects runs only every few hundred calls (each call's
+    buffers piled up until then)."""
+    speech = json.dumps(
+        {
+            "event": "media",
+            "streamSid": SID,
+            "media": {"payload": base64.b64encode(SPEECHY).decode()},
+        }
+    )
+    silence = json.dumps(
+        {
+            "event": "media",
+            "streamSid": SID,
+            "media": {"payload": base64.b64encode(b"\xff" * 160).decode()},
+        }
+    )
+    stop = json.dumps({"event": "stop", "streamSid": SID, "stop": {"callSid": "CA1"}})
+    mark = json.dumps({"event": "mark", "streamSid": SID, "mark": {"name": "seg-1"}})
+    messages = [START, PAUSE, mark, *[speech] * 40, *[silence] * 60, PAUSE, stop]
+    options = SessionOptions(speed=20.0, finish_timeout_s=2.0, turn=TurnOptions(no_input_s=0.5))
+
+    async def scenario():
+        session = CallSession(
+            lambda call: FuzzAgent("replies"), EXECUTOR, options, vad=VadBatcher(DETECTOR, 0.001)
+        )
+        await asyncio.wait_for(session.run(FakeConnection(messages, abrupt=False)), timeout=20)
+        await asyncio.sleep(0.05)  # the cancelled tasks of the call finish
+        return session
+
+    gc.collect()
+    gc.disable()
+    try:
+        session = asyncio.run(scenario())
+        assert session.end_reason == "hung_up" and session.call is not None
+        ref = weakref.ref(session)
+        del session
+        assert ref() is None
+    finally:
+        gc.enable()

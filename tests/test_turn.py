@@ -1,5 +1,7 @@
 """Endpointing as a pure state machine: synthetic speech probabilities, no model."""
 
+import weakref
+
 import numpy as np
 
 from telephony.turn import Endpointer, TurnEventKind, TurnOptions
@@ -78,3 +80,26 @@ def test_flush_delivers_an_open_turn():
     event = ep.flush()
     assert event is not None and event.audio.duration >= 0.9
     assert ep.flush() is None
+
+
+def test_the_endpointer_keeps_copies_not_views_of_the_batches_it_is_fed():
+    """The VAD batcher delivers each call's chunk as a row of the whole batch; a kept view
+    would keep every call's chunks of that forward alive with it (pre-roll and turn)."""
+    ep = Endpointer(TurnOptions(pre_roll_s=0.3))
+    batches = []
+    for prob in [0.0] * 20 + [0.9] * 20:  # pre-roll, then a turn still open
+        batch = np.full((8, CHUNK), prob, np.float32)
+        batches.append(weakref.ref(batch))
+        ep.feed(batch[3], prob)
+    del batch
+    assert ep.in_turn
+    assert all(ref() is None for ref in batches)
+    event = ep.flush()
+    assert event is not None and (event.audio.samples == 0.9).sum() == 20 * CHUNK
+
+
+def test_drop_audio_forgets_the_pre_roll_and_an_open_turn():
+    ep = Endpointer(TurnOptions())
+    feed(ep, [(0.5, 0.0), (1.0, 0.9)])
+    ep.drop_audio()
+    assert not ep.in_turn and ep.flush() is None
