@@ -209,7 +209,7 @@ class WhisperRecognizer:
     ) -> None:
         if beam_size < 1 or nbest < 1:
             raise ValueError(f"beam_size and nbest must be >= 1, got {beam_size} and {nbest}")
-        dtype = dtype or default_dtype(device)
+        dtype = dtype or ("fp32" if int8 else default_dtype(device))  # int8 computes in fp32
         if dtype not in _DTYPES:
             raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
         if dtype == "fp16" and not str(device).startswith("cuda"):

@@ -94,6 +94,11 @@ def test_int8_recognizer_returns_a_ranked_deterministic_nbest() -> None:
     assert [h.text for h in again.nbest] == [h.text for h in first.nbest]
 
 
+def test_int8_computes_in_fp32_unless_told_otherwise() -> None:
+    # On CPUs with bf16 hardware the default dtype is bf16; int8 layers take fp32 inputs.
+    assert WhisperRecognizer(tiny_whisper(), int8=True).dtype == torch.float32
+
+
 def test_int8_is_refused_where_it_cannot_run() -> None:
     with pytest.raises(ValueError, match="int8 runs on x86 CPUs in fp32 only"):
         WhisperRecognizer(tiny_whisper(), dtype="bf16", int8=True)
