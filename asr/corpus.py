@@ -153,8 +153,8 @@ def write_manifest(path: str | Path, utterances: Iterable[Utterance]) -> Path:
     for u in utterances:
         record = asdict(u)
         audio = Path(u.audio).resolve()
-        record["audio"] = audio.relative_to(base).as_posix() if audio.is_relative_to(base) else (
-            audio.as_posix()
+        record["audio"] = (
+            audio.relative_to(base).as_posix() if audio.is_relative_to(base) else (audio.as_posix())
         )
         lines.append(json.dumps(record, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -169,10 +169,12 @@ def tune(
         merged = merge_variants(d.transcript.nbest, d.transcript.language)
         lm = scorer.score([h.text for h in merged], context=d.context) if merged else []
         edits = [levenshtein(ref, tokens(h.text, language)).edits for h in merged]
-        lists.append([
-            (h.asr_logprob, s, len(h.text.split()), e)
-            for h, s, e in zip(merged, lm, edits, strict=True)
-        ])
+        lists.append(
+            [
+                (h.asr_logprob, s, len(h.text.split()), e)
+                for h, s, e in zip(merged, lm, edits, strict=True)
+            ]
+        )
     total = sum(len(r) for r in refs) or 1
     empty = [len(ref) for ref, hyps in zip(refs, lists, strict=True) if not hyps]
     grid = []

@@ -52,25 +52,38 @@ def run_phones(args: argparse.Namespace) -> None:
 
     print(json.dumps({"ready": True}), flush=True)
     params = {"recipient": "bench", "name": "Margaret", "scenario": "daily_checkin_en"}
-    stats, cpu = asyncio.run(phones(args.url, answer_ulaw(), args.n, args.seconds,
-                                    ramp_s=args.ramp, parameters=params))
-    print(json.dumps({
-        "frames": stats.frames, "late": stats.late, "bursts": stats.bursts,
-        "jitter_p50": pct(stats.gaps_ms, 50), "jitter_p99": pct(stats.gaps_ms, 99),
-        "jitter_max": max(stats.gaps_ms, default=0.0),
-        "turn_p50": pct(stats.turns, 50), "turn_p95": pct(stats.turns, 95),
-        "turns": len(stats.turns), "calls": stats.calls,
-        "failed": sum(r.startswith("failed") for r in stats.reasons),
-        "phones_cpu": cpu["cpu_s"] / cpu["wall_s"], "phones_wall": cpu["wall_s"],
-    }), flush=True)
+    stats, cpu = asyncio.run(
+        phones(args.url, answer_ulaw(), args.n, args.seconds, ramp_s=args.ramp, parameters=params)
+    )
+    print(
+        json.dumps(
+            {
+                "frames": stats.frames,
+                "late": stats.late,
+                "bursts": stats.bursts,
+                "jitter_p50": pct(stats.gaps_ms, 50),
+                "jitter_p99": pct(stats.gaps_ms, 99),
+                "jitter_max": max(stats.gaps_ms, default=0.0),
+                "turn_p50": pct(stats.turns, 50),
+                "turn_p95": pct(stats.turns, 95),
+                "turns": len(stats.turns),
+                "calls": stats.calls,
+                "failed": sum(r.startswith("failed") for r in stats.reasons),
+                "phones_cpu": cpu["cpu_s"] / cpu["wall_s"],
+                "phones_wall": cpu["wall_s"],
+            }
+        ),
+        flush=True,
+    )
 
 
 def measure(n: int, args: argparse.Namespace) -> dict:
     import psutil
 
     cpus = (0, 1) if args.pin else (None, None)
-    server, hello = start_child([__file__, "serve", "--agent", args.agent, "--vad", args.vad],
-                                cpus[0])
+    server, hello = start_child(
+        [__file__, "serve", "--agent", args.agent, "--vad", args.vad], cpus[0]
+    )
     proc = psutil.Process(server.pid)
     idle_rss = proc.memory_info().rss
     samples: list[tuple[float, float, int]] = []
@@ -85,8 +98,21 @@ def measure(n: int, args: argparse.Namespace) -> dict:
     machine0, server0 = psutil.cpu_times(), proc_cpu_total(proc)
     sampler.start()
     url = f"ws://127.0.0.1:{hello['port']}/media"
-    phones, _ = start_child([__file__, "phones", "--url", url, "--n", str(n),
-                             "--seconds", str(args.seconds), "--ramp", str(args.ramp)], cpus[1])
+    phones, _ = start_child(
+        [
+            __file__,
+            "phones",
+            "--url",
+            url,
+            "--n",
+            str(n),
+            "--seconds",
+            str(args.seconds),
+            "--ramp",
+            str(args.ramp),
+        ],
+        cpus[1],
+    )
     started = time.perf_counter()
     result = json.loads(phones.stdout.readline())
     phones.wait()
@@ -104,9 +130,14 @@ def measure(n: int, args: argparse.Namespace) -> dict:
     else:
         cpu = float("nan")
     peak = max((s[2] for s in samples), default=idle_rss)
-    return {**result, "n": n, "server_cpu": cpu, "rss_mb": peak / 2**20,
-            "rss_per_call_mb": (peak - idle_rss) / 2**20 / n,
-            "others": max(0.0, busy - ours) / wall}
+    return {
+        **result,
+        "n": n,
+        "server_cpu": cpu,
+        "rss_mb": peak / 2**20,
+        "rss_per_call_mb": (peak - idle_rss) / 2**20 / n,
+        "others": max(0.0, busy - ours) / wall,
+    }
 
 
 def proc_cpu_total(proc) -> float:
@@ -135,11 +166,15 @@ def main() -> None:
     if args.role == "phones":
         return run_phones(args)
 
-    print(f"agent={args.agent} vad={args.vad} {args.seconds:g} s per run at real time"
-          f"{', pinned' if args.pin else ''}; jitter in ms, turn = voice-to-voice in s")
-    head = (f"{'calls':>5} {'jit p50':>8} {'jit p99':>8} {'jit max':>8} {'late':>6} "
-            f"{'frames':>8} {'turns':>6} {'turn p50':>8} {'turn p95':>8} {'srv CPU':>8} "
-            f"{'CPU/call':>8} {'RSS MB':>7} {'MB/call':>7} {'phones':>6} {'others':>6}")
+    print(
+        f"agent={args.agent} vad={args.vad} {args.seconds:g} s per run at real time"
+        f"{', pinned' if args.pin else ''}; jitter in ms, turn = voice-to-voice in s"
+    )
+    head = (
+        f"{'calls':>5} {'jit p50':>8} {'jit p99':>8} {'jit max':>8} {'late':>6} "
+        f"{'frames':>8} {'turns':>6} {'turn p50':>8} {'turn p95':>8} {'srv CPU':>8} "
+        f"{'CPU/call':>8} {'RSS MB':>7} {'MB/call':>7} {'phones':>6} {'others':>6}"
+    )
     print(head)
     best = 0
     for n in (int(x) for x in args.calls.split(",")):
@@ -149,12 +184,15 @@ def main() -> None:
         verdict = "" if ok else "  <- fails"
         if r["failed"]:
             verdict += f" ({r['failed']} calls failed)"
-        print(f"{n:5d} {r['jitter_p50']:8.2f} {r['jitter_p99']:8.2f} {r['jitter_max']:8.1f} "
-              f"{r['late']:6d} {r['frames']:8d} {r['turns']:6d} {r['turn_p50']:8.2f} "
-              f"{r['turn_p95']:8.2f} {100 * r['server_cpu']:7.0f}% "
-              f"{100 * r['server_cpu'] / n:7.2f}% {r['rss_mb']:7.0f} "
-              f"{r['rss_per_call_mb']:7.2f} {100 * r['phones_cpu']:5.0f}% "
-              f"{100 * r['others']:5.0f}%{verdict}", flush=True)
+        print(
+            f"{n:5d} {r['jitter_p50']:8.2f} {r['jitter_p99']:8.2f} {r['jitter_max']:8.1f} "
+            f"{r['late']:6d} {r['frames']:8d} {r['turns']:6d} {r['turn_p50']:8.2f} "
+            f"{r['turn_p95']:8.2f} {100 * r['server_cpu']:7.0f}% "
+            f"{100 * r['server_cpu'] / n:7.2f}% {r['rss_mb']:7.0f} "
+            f"{r['rss_per_call_mb']:7.2f} {100 * r['phones_cpu']:5.0f}% "
+            f"{100 * r['others']:5.0f}%{verdict}",
+            flush=True,
+        )
     print(f"largest N with outbound jitter p99 < 20 ms and no late frames: {best}")
 
 

@@ -87,16 +87,19 @@ def score(report: CallReport, persona: Persona, scenario: Scenario) -> Score:
     if persona.emergency:
         expected = next(e for e in scenario.emergency if e.id == persona.emergency.expect)
         s.alerts += 1
-        s.raised += any(a.kind == "emergency" and a.note == (expected.note or expected.id)
-                        for a in report.alerts)
+        s.raised += any(
+            a.kind == "emergency" and a.note == (expected.note or expected.id)
+            for a in report.alerts
+        )
     return s
 
 
 def run(name: str, p: float, seed: int, llm=None) -> Score:
     persona = load_persona(name)
     scenario = load_scenario(persona.scenario)
-    engine = DialogueEngine(scenario, recipient=Recipient(persona.recipient_id, persona.name),
-                            seed=seed, llm=llm)
+    engine = DialogueEngine(
+        scenario, recipient=Recipient(persona.recipient_id, persona.name), seed=seed, llm=llm
+    )
     rng = random.Random(seed)
     hear = noisy(p, scenario.language == "ko", rng) if p else None
     report = simulate_text_call(engine, SimulatedCaller(persona, scenario), recognize=hear)
@@ -129,17 +132,23 @@ def main(argv: list[str] | None = None) -> int:
             for seed in range(1 if p == 0 else args.seeds):
                 s.add(run(persona, p, seed, llm))
             totals[condition].add(s)
-            print(f"{persona:<18}{condition:<10}{pct(s.correct, s.items):>11}"
-                  f"{pct(s.raised, s.alerts):>14}{s.false_alarms / s.calls:>14.2f}"
-                  f"{pct(s.completed, s.calls):>10}")
+            print(
+                f"{persona:<18}{condition:<10}{pct(s.correct, s.items):>11}"
+                f"{pct(s.raised, s.alerts):>14}{s.false_alarms / s.calls:>14.2f}"
+                f"{pct(s.completed, s.calls):>10}"
+            )
     print("-" * (len(header) + 24))
     for condition, s in totals.items():
-        print(f"{'all personas':<18}{condition:<10}{pct(s.correct, s.items):>11}"
-              f"{pct(s.raised, s.alerts):>14}{s.false_alarms / s.calls:>14.2f}"
-              f"{pct(s.completed, s.calls):>10}")
-    print("(extraction: answer class = truth, over all truth items; alert recall: expected "
-          "flags and emergencies raised; false alarms: flags on truth items without one, "
-          "per call)")
+        print(
+            f"{'all personas':<18}{condition:<10}{pct(s.correct, s.items):>11}"
+            f"{pct(s.raised, s.alerts):>14}{s.false_alarms / s.calls:>14.2f}"
+            f"{pct(s.completed, s.calls):>10}"
+        )
+    print(
+        "(extraction: answer class = truth, over all truth items; alert recall: expected "
+        "flags and emergencies raised; false alarms: flags on truth items without one, "
+        "per call)"
+    )
     return 0
 
 

@@ -68,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = args.corpus / SAMPLES
     if not path.exists():
-        print(f"corpus not found at {path}: nothing to measure (it lives in ../shared, "
-              "outside the repository, and is not shipped with carecall)")
+        print(
+            f"corpus not found at {path}: nothing to measure (it lives in ../shared, "
+            "outside the repository, and is not shipped with carecall)"
+        )
         return 0
     judge = None
     if args.judge_url:
@@ -86,9 +88,11 @@ def main(argv: list[str] | None = None) -> int:
             kind = "MISS " if truth else "FALSE"
             why = "; ".join(f"{c}: {e!r}" for c, e in verdict.violations)
             print(f"{kind} #{index}: {text!r} {why}")
-    print(f"CareCall translated samples: {len(turns)} judged turns "
-          f"({sum(t for *_, t in turns)} out-of-bounds), guard = rules"
-          + (f" + LLM judge ({args.judge_model})" if judge else " only"))
+    print(
+        f"CareCall translated samples: {len(turns)} judged turns "
+        f"({sum(t for *_, t in turns)} out-of-bounds), guard = rules"
+        + (f" + LLM judge ({args.judge_model})" if judge else " only")
+    )
     print(f"{'split':<22}{'precision':>10}{'recall':>8}{'F1':>7}{'n':>6}")
     splits = {
         "all": lambda i: True,
@@ -123,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
                     seen.update(verdict.categories)
                     if args.show:
                         print(f"KO flag: {turn['text']!r} {list(verdict.violations)}")
-        print(f"\nKorean feedback corpus (said to be clean, some persona slips): guard flags "
-              f"{flagged} of {total} bot turns ({flagged / max(total, 1):.1%}); "
-              + ", ".join(f"{c} {n}" for c, n in seen.most_common()))
+        print(
+            f"\nKorean feedback corpus (said to be clean, some persona slips): guard flags "
+            f"{flagged} of {total} bot turns ({flagged / max(total, 1):.1%}); "
+            + ", ".join(f"{c} {n}" for c, n in seen.most_common())
+        )
     return 0
 
 

@@ -50,10 +50,19 @@ async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
     server = CallServer(factory, ServerOptions(port=0), ThreadPoolExecutor(4))
     await server.start()
     phones = await asyncio.create_subprocess_exec(
-        sys.executable, str(ROOT / "bench" / "bench_concurrency.py"), "phones",
-        "--url", f"ws://127.0.0.1:{server.port}/media", "--n", str(args.lines),
-        "--seconds", str(args.seconds), "--ramp", "1",
-        stdout=asyncio.subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        sys.executable,
+        str(ROOT / "bench" / "bench_concurrency.py"),
+        "phones",
+        "--url",
+        f"ws://127.0.0.1:{server.port}/media",
+        "--n",
+        str(args.lines),
+        "--seconds",
+        str(args.seconds),
+        "--ramp",
+        "1",
+        stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     out, _ = await phones.communicate()
     phone = json.loads(out.decode().strip().splitlines()[-1])
@@ -73,32 +82,53 @@ def main() -> None:
     args = p.parse_args()
     turns, phone, end_silence = asyncio.run(measure(args))
     stages = [t.stages() for t in turns]
-    names = ["endpointing", "queue", "agent", "asr", "dialogue", "tts", "agent_other",
-             "encode", "send", "total", "overhead"]
-    print(f"agent={args.agent}, {args.lines} line(s), {len(turns)} turns answered "
-          f"(end-of-turn silence {end_silence * 1000:.0f} ms); milliseconds")
+    names = [
+        "endpointing",
+        "queue",
+        "agent",
+        "asr",
+        "dialogue",
+        "tts",
+        "agent_other",
+        "encode",
+        "send",
+        "total",
+        "overhead",
+    ]
+    print(
+        f"agent={args.agent}, {args.lines} line(s), {len(turns)} turns answered "
+        f"(end-of-turn silence {end_silence * 1000:.0f} ms); milliseconds"
+    )
     print(f"{'stage':<34} {'p50':>8} {'p95':>8}")
     for name in names:
         values = [s[name] * 1000 for s in stages if name in s and not math.isnan(s[name])]
         if values:
             print(f"{name:<34} {pct(values, 50):8.1f} {pct(values, 95):8.1f}")
     vad_wait = [(s["endpointing"] - end_silence) * 1000 for s in stages]
-    print(f"{'VAD wait (endpointing - silence)':<34} {pct(vad_wait, 50):8.1f} "
-          f"{pct(vad_wait, 95):8.1f}")
+    print(
+        f"{'VAD wait (endpointing - silence)':<34} {pct(vad_wait, 50):8.1f} "
+        f"{pct(vad_wait, 95):8.1f}"
+    )
     models = [(s["total"] - s["endpointing"] - s["overhead"]) * 1000 for s in stages]
     print(f"{'model time (agent)':<34} {pct(models, 50):8.1f} {pct(models, 95):8.1f}")
-    print(f"{'voice-to-voice at the phone':<34} {phone['turn_p50'] * 1000:8.1f} "
-          f"{phone['turn_p95'] * 1000:8.1f}   ({phone['turns']} turns)")
+    print(
+        f"{'voice-to-voice at the phone':<34} {phone['turn_p50'] * 1000:8.1f} "
+        f"{phone['turn_p95'] * 1000:8.1f}   ({phone['turns']} turns)"
+    )
     print(f"{'VAD: longest chunk arrival -> label':<34} {phone['vad_lag_max'] * 1000:8.1f} (max)")
     overhead = [s["overhead"] * 1000 for s in stages]
-    print(f"framework overhead per turn (queue + encode + send): p50 {pct(overhead, 50):.1f} ms, "
-          f"p95 {pct(overhead, 95):.1f} ms")
+    print(
+        f"framework overhead per turn (queue + encode + send): p50 {pct(overhead, 50):.1f} ms, "
+        f"p95 {pct(overhead, 95):.1f} ms"
+    )
     # Everything that is neither model time nor the end-of-turn silence the options ask for:
     # the above, the VAD's own wait and any agent time its stages do not account for.
     model_only = [sum(v for k, v in t.model.items() if v >= 0) for t in turns]
     rest = [(s["total"] - end_silence - m) * 1000 for s, m in zip(stages, model_only, strict=True)]
-    print(f"total - configured silence - model time: p50 {pct(rest, 50):.1f} ms, "
-          f"p95 {pct(rest, 95):.1f} ms")
+    print(
+        f"total - configured silence - model time: p50 {pct(rest, 50):.1f} ms, "
+        f"p95 {pct(rest, 95):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

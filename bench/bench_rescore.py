@@ -67,8 +67,10 @@ def main() -> None:
                      lambda u: item_context(scenario, u.item))  # fmt: skip
     sizes = [len(d.transcript.nbest) for d in decoded]
     words = statistics.mean(len(h.text.split()) for d in decoded for h in d.transcript.nbest)
-    print(f"{len(decoded)} utterances, {statistics.mean(sizes):.1f} hypotheses of "
-          f"{words:.1f} words on average, {args.repeat} rounds, {args.threads} threads")
+    print(
+        f"{len(decoded)} utterances, {statistics.mean(sizes):.1f} hypotheses of "
+        f"{words:.1f} words on average, {args.repeat} rounds, {args.threads} threads"
+    )
 
     settings = load_settings()
     weight, bonus = settings.rescore_weight, settings.rescore_length_bonus

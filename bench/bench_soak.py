@@ -42,14 +42,24 @@ def run_phone(args: argparse.Namespace) -> None:
             print(json.dumps({"calls": stats.calls}), flush=True)
 
     params = {"recipient": "soak", "name": "Margaret", "scenario": "daily_checkin_en"}
-    stats, _ = asyncio.run(run_phones(
-        args.url, answer_ulaw(), args.lines, 1e9, ramp_s=0, speed=args.speed,
-        answers_per_call=1, max_calls=args.calls // args.lines, on_call_end=progress,
-        parameters=params,
-    ))
+    stats, _ = asyncio.run(
+        run_phones(
+            args.url,
+            answer_ulaw(),
+            args.lines,
+            1e9,
+            ramp_s=0,
+            speed=args.speed,
+            answers_per_call=1,
+            max_calls=args.calls // args.lines,
+            on_call_end=progress,
+            parameters=params,
+        )
+    )
     failed = [r for r in stats.reasons if not r.endswith("hung up")]
-    print(json.dumps({"done": stats.calls, "failed": len(failed), "reasons": failed[:5]}),
-          flush=True)
+    print(
+        json.dumps({"done": stats.calls, "failed": len(failed), "reasons": failed[:5]}), flush=True
+    )
 
 
 def main() -> None:
@@ -67,13 +77,27 @@ def main() -> None:
     if args.role == "phone":
         return run_phone(args)
 
-    server, hello = start_child([str(CONCURRENCY), "serve", "--agent", args.agent,
-                                 "--speed", str(args.speed)])
+    server, hello = start_child(
+        [str(CONCURRENCY), "serve", "--agent", args.agent, "--speed", str(args.speed)]
+    )
     proc = psutil.Process(server.pid)
     url = f"ws://127.0.0.1:{hello['port']}/media"
-    phone, _ = start_child([str(SCRIPT), "phone", "--url", url, "--calls", str(args.calls),
-                            "--every", str(args.every), "--speed", str(args.speed),
-                            "--lines", str(args.lines)])
+    phone, _ = start_child(
+        [
+            str(SCRIPT),
+            "phone",
+            "--url",
+            url,
+            "--calls",
+            str(args.calls),
+            "--every",
+            str(args.every),
+            "--speed",
+            str(args.speed),
+            "--lines",
+            str(args.lines),
+        ]
+    )
     points: list[tuple[int, float]] = [(0, proc.memory_info().rss / 2**20)]
     print(f"agent={args.agent}, line at {args.speed:g}x real time, {args.lines} line(s)")
     print(f"{'calls':>6} {'server RSS MB':>14}")
@@ -104,9 +128,11 @@ def main() -> None:
     half = [(c, m) for c, m in points if c >= last / 2]
     slope = np.polyfit([c for c, _ in half], [m for _, m in half], 1)[0] if len(half) > 2 else 0
     growth = at[last] - at[first]
-    print(f"RSS after {first} calls: {at[first]:.1f} MB; after {last}: {at[last]:.1f} MB; "
-          f"growth {growth:+.1f} MB = {1024 * growth / (last - first):+.1f} KB per call; "
-          f"slope over the second half {1024 * slope:+.1f} KB per call")
+    print(
+        f"RSS after {first} calls: {at[first]:.1f} MB; after {last}: {at[last]:.1f} MB; "
+        f"growth {growth:+.1f} MB = {1024 * growth / (last - first):+.1f} KB per call; "
+        f"slope over the second half {1024 * slope:+.1f} KB per call"
+    )
 
 
 if __name__ == "__main__":

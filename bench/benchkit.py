@@ -138,14 +138,21 @@ def timed_pipeline(output_dir: Path, asr_workers: int = 1):
     return lambda call: _TimedAgent(pipeline.agent_factory(call)), pipeline
 
 
-async def serve(factory, *, vad: str = "silero", speed: float = 1.0, on_ready=None,
-                recordings: Path | None = None):
+async def serve(
+    factory,
+    *,
+    vad: str = "silero",
+    speed: float = 1.0,
+    on_ready=None,
+    recordings: Path | None = None,
+):
     """Run a call server on 127.0.0.1 until cancelled; `on_ready(server)` once listening."""
     from telephony.server import CallServer, ServerOptions
     from telephony.session import SessionOptions
 
     options = ServerOptions(
-        port=0, max_calls=1000,
+        port=0,
+        max_calls=1000,
         session=SessionOptions(vad=vad, speed=speed, recordings_dir=recordings),
     )
     server = CallServer(factory, options, ThreadPoolExecutor(8, thread_name_prefix="agent"))
@@ -161,8 +168,9 @@ async def serve(factory, *, vad: str = "silero", speed: float = 1.0, on_ready=No
 def start_child(args: list[str], cpu: int | None = None) -> tuple[subprocess.Popen, dict]:
     """A bench process of this script; returns it and the JSON line it prints when ready."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, text=True,
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, *args], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
     if cpu is not None:
         os.sched_setaffinity(proc.pid, {cpu})
     line = proc.stdout.readline()

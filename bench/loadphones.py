@@ -69,15 +69,28 @@ class LoadPhone:
     `max_calls`). With `answers_per_call`, it hangs up after hearing the reply to its last
     answer. `speed` > 1 replays the line faster than real time (the server must match)."""
 
-    def __init__(self, url: str, answer: bytes, clock: LineClock, deadline: float, *,
-                 reply_delay_s: float = 0.7, lead: int = 3, prebuffer: int = 3,
-                 parameters: dict[str, str] | None = None, speed: float = 1.0,
-                 answers_per_call: int | None = None, max_calls: int | None = None,
-                 on_call_end=None) -> None:
+    def __init__(
+        self,
+        url: str,
+        answer: bytes,
+        clock: LineClock,
+        deadline: float,
+        *,
+        reply_delay_s: float = 0.7,
+        lead: int = 3,
+        prebuffer: int = 3,
+        parameters: dict[str, str] | None = None,
+        speed: float = 1.0,
+        answers_per_call: int | None = None,
+        max_calls: int | None = None,
+        on_call_end=None,
+    ) -> None:
         pad = (-len(answer)) % FRAME_BYTES
         answer += bytes([ULAW_SILENCE]) * pad
-        self._answer = [base64.b64encode(answer[i : i + FRAME_BYTES]).decode()
-                        for i in range(0, len(answer), FRAME_BYTES)]
+        self._answer = [
+            base64.b64encode(answer[i : i + FRAME_BYTES]).decode()
+            for i in range(0, len(answer), FRAME_BYTES)
+        ]
         self._silence = base64.b64encode(bytes([ULAW_SILENCE]) * FRAME_BYTES).decode()
         self.url, self.clock, self.deadline = url, clock, deadline
         self.reply_delay_s, self.lead, self.prebuffer = reply_delay_s, lead, prebuffer
@@ -201,8 +214,16 @@ class _LineState:
         return due
 
 
-async def run_phones(url: str, answer: bytes, calls: int, seconds: float, *,
-                     ramp_s: float = 2.0, speed: float = 1.0, **kwargs) -> tuple[CallStats, dict]:
+async def run_phones(
+    url: str,
+    answer: bytes,
+    calls: int,
+    seconds: float,
+    *,
+    ramp_s: float = 2.0,
+    speed: float = 1.0,
+    **kwargs,
+) -> tuple[CallStats, dict]:
     """`calls` lines for `seconds` each (started over `ramp_s`); their merged statistics and
     this process's CPU use."""
     gc.collect()
@@ -212,8 +233,9 @@ async def run_phones(url: str, answer: bytes, calls: int, seconds: float, *,
     clocks = [LineClock(frame, phase * frame / 4) for phase in range(4)]
     cpu0, wall0 = time.process_time(), time.perf_counter()
     deadline = loop.time() + ramp_s + seconds
-    phones = [LoadPhone(url, answer, clocks[i % 4], deadline, speed=speed, **kwargs)
-              for i in range(calls)]
+    phones = [
+        LoadPhone(url, answer, clocks[i % 4], deadline, speed=speed, **kwargs) for i in range(calls)
+    ]
     tasks = []
     for i, phone in enumerate(phones):
         tasks.append(asyncio.create_task(phone.run()))

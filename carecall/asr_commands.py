@@ -49,8 +49,12 @@ def add_parsers(sub) -> None:
     b.add_argument("--large", action="store_true", help="every voice x rate x SNR")
     b.add_argument("--seed", type=int, default=0)
     b.add_argument("--language", action="append", choices=["en", "ko"])
-    b.add_argument("--answers", type=Path, action="append",
-                   help="answer text file(s) (default: audio_fixtures/answers_*.yaml)")
+    b.add_argument(
+        "--answers",
+        type=Path,
+        action="append",
+        help="answer text file(s) (default: audio_fixtures/answers_*.yaml)",
+    )
 
 
 def _corpus_args(p: argparse.ArgumentParser, split: str) -> None:
@@ -137,8 +141,10 @@ def _tune(args: argparse.Namespace) -> int:
     print(label)
     metric = "CER" if decoded[0].utterance.language == "ko" else "WER"
     print(f"{metric} without rescoring: {result.base_rate:.1%}")
-    print(f"{metric} with rescoring:    {result.rate:.1%}  (weight {result.weight:g}, "
-          f"length bonus {result.length_bonus:g}; {len(result.grid)} settings tried)")
+    print(
+        f"{metric} with rescoring:    {result.rate:.1%}  (weight {result.weight:g}, "
+        f"length bonus {result.length_bonus:g}; {len(result.grid)} settings tried)"
+    )
     values = {}
     if args.write.exists():
         values = yaml.safe_load(args.write.read_text(encoding="utf-8")) or {}
@@ -171,8 +177,10 @@ def _decode(args: argparse.Namespace, settings) -> tuple[list[Decoded], object, 
                           "choose one with --language")  # fmt: skip
     language = languages.pop()
     if args.recognizer == "sphinx" and language != "en":
-        raise CorpusError(f"pocketsphinx recognizes English only, and --language {language} "
-                          "was asked: use --recognizer whisper --asr-model NAME_OR_CHECKPOINT")
+        raise CorpusError(
+            f"pocketsphinx recognizes English only, and --language {language} "
+            "was asked: use --recognizer whisper --asr-model NAME_OR_CHECKPOINT"
+        )
     scenarios = {u.scenario for u in chosen if u.scenario} or {f"daily_checkin_{language}"}
     if args.scenario:
         scenarios = {args.scenario}
@@ -255,8 +263,10 @@ def report(result: Evaluation, show: int = 50) -> str:
     if result.rescored is not None:
         better = sum(c.edits_after < c.edits_before for c in result.changes)
         worse = sum(c.edits_after > c.edits_before for c in result.changes)
-        lines.append(f"rescoring changed {len(result.changes)} utterances: {better} better, "
-                     f"{worse} worse, {len(result.changes) - better - worse} as good")
+        lines.append(
+            f"rescoring changed {len(result.changes)} utterances: {better} better, "
+            f"{worse} worse, {len(result.changes) - better - worse} as good"
+        )
         for c in result.changes[:show]:
             sign = "=+-"[(c.edits_after < c.edits_before) + 2 * (c.edits_after > c.edits_before)]
             lines.append(f"  {sign} {c.id}  ({c.edits_before} -> {c.edits_after} errors)")
@@ -277,11 +287,11 @@ def summary(result: Evaluation) -> dict:
         "oracle": result.oracle.rate,
         "rtf": result.rtf,
         "rescore_ms_p50": statistics.median(result.rescore_seconds) * 1000
-        if result.rescore_seconds else None,
+        if result.rescore_seconds
+        else None,
         "changed": [c.id for c in result.changes],
     }
 
 
 def _rate(rate) -> str:
     return f"{rate.rate:.1%} ({rate.edits}/{rate.ref_len})"
-

@@ -25,11 +25,17 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tts-model", help="Coqui model name or checkpoint path")
     p.add_argument("--voice", help="voice name of the backend (e.g. en-us+f3)")
     p.add_argument("--vad", choices=["silero", "webrtc"])
-    p.add_argument("--asr-workers", type=int,
-                   help="recognizer processes (0: in threads; default: auto, see config)")
+    p.add_argument(
+        "--asr-workers",
+        type=int,
+        help="recognizer processes (0: in threads; default: auto, see config)",
+    )
     p.add_argument("--max-call-s", type=float, help="end a call after this much line time")
-    p.add_argument("--llm", choices=["none", "transformers", "openai"],
-                   help="an LLM words turns and reads answers (default none: templates)")
+    p.add_argument(
+        "--llm",
+        choices=["none", "transformers", "openai"],
+        help="an LLM words turns and reads answers (default none: templates)",
+    )
     p.add_argument("--llm-model", help="LLM folder/hub name, or the server's model name")
     p.add_argument("--llm-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1")
     p.add_argument("--output-dir", type=Path, help="where calls, memory and caches are written")

@@ -149,8 +149,12 @@ class ScenarioCallAgent:
         self.recipient = recipient
         self.old_memory = memory
         self.engine = DialogueEngine(
-            scenario, recipient=recipient, memory=memory, clock=line_clock(pipeline.settings.speed),
-            llm=pipeline.llm, guard=pipeline.guard,
+            scenario,
+            recipient=recipient,
+            memory=memory,
+            clock=line_clock(pipeline.settings.speed),
+            llm=pipeline.llm,
+            guard=pipeline.guard,
         )
         self.language = scenario.language
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
@@ -234,8 +238,12 @@ class ScenarioCallAgent:
         ops, source = llm_memory_plan(
             self.pipeline.llm, self.old_memory, facts, said, datetime.now(UTC)
         )
-        log.info("call %s: memory plan from %s: %s", self.call.call_sid, source,
-                 [(op.kind.value, op.fact.key) for op in ops])
+        log.info(
+            "call %s: memory plan from %s: %s",
+            self.call.call_sid,
+            source,
+            [(op.kind.value, op.fact.key) for op in ops],
+        )
         return ops
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -265,16 +273,23 @@ def build_chat_model(settings: Settings) -> ChatModel | None:
         if not settings.llm_url:
             raise WeightsMissing("--llm openai needs --llm-url (e.g. http://127.0.0.1:8000/v1)")
         key = os.environ.get("CARECALL_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY")
-        return OpenAIChatModel(settings.llm_url, settings.llm_model or "default", api_key=key,
-                               timeout_s=settings.llm_timeout_s)
+        return OpenAIChatModel(
+            settings.llm_url,
+            settings.llm_model or "default",
+            api_key=key,
+            timeout_s=settings.llm_timeout_s,
+        )
     if not settings.llm_model:
-        raise WeightsMissing("--llm transformers needs --llm-model: a local folder written by "
-                             "save_pretrained, or a hub name on a connected machine")
+        raise WeightsMissing(
+            "--llm transformers needs --llm-model: a local folder written by "
+            "save_pretrained, or a hub name on a connected machine"
+        )
     from dialogue.llm.transformers import TransformersChatModel
 
     try:
-        return TransformersChatModel(settings.llm_model, device=settings.llm_device,
-                                     timeout_s=settings.llm_timeout_s)
+        return TransformersChatModel(
+            settings.llm_model, device=settings.llm_device, timeout_s=settings.llm_timeout_s
+        )
     except LLMError as exc:
         raise WeightsMissing(str(exc)) from exc
 
@@ -319,7 +334,7 @@ def build_rescorer(settings: Settings, scenario: Scenario) -> Rescorer | None:
 def build_scorer(
     lm: str, scenario: Scenario, device: str = "cpu", *, background_weight: float = 0.1
 ) -> LanguageModelScorer:
-    """"domain": the offline n-gram LM of the scenario's own text (answer examples and
+    """ "domain": the offline n-gram LM of the scenario's own text (answer examples and
     keywords; per question, the answers expected to it), with general English as its
     background in English scenarios. Anything else is a causal LM name or folder for
     `transformers`, shared by every scenario of the process."""

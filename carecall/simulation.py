@@ -44,8 +44,9 @@ class PersonaPerson:
         move = self.brain.move(text)
         log.info("person heard %r, does %s", text, move)
         speech = self.say(move.text) if move.text else None
-        return Action(speech=speech, text=plain(move.text or ""), dtmf=move.dtmf,
-                      hangup=move.hangup)
+        return Action(
+            speech=speech, text=plain(move.text or ""), dtmf=move.dtmf, hangup=move.hangup
+        )
 
     def barge_in_after(self) -> float | None:
         return self.brain.barge_in_after()

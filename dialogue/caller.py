@@ -274,9 +274,13 @@ class SimulatedCaller:
             prior[("followup", self._last[1])] = 0.3 if expected else 0.1
         total, score, target = self._best(said, prior)
         again, words = max(
-            ((self._overlap(said, ts, exact=True), set(ts))
-             for t, ts in self._targets if t[0] == AGAIN),
-            key=lambda a: a[0], default=(0.0, set()),
+            (
+                (self._overlap(said, ts, exact=True), set(ts))
+                for t, ts in self._targets
+                if t[0] == AGAIN
+            ),
+            key=lambda a: a[0],
+            default=(0.0, set()),
         )
         if again >= 0.6 and again > total:
             # "Sorry, I didn't catch that. <question>": judge the question part on its own.
@@ -328,14 +332,18 @@ class SimulatedCaller:
 
     def _build_targets(self) -> list[tuple[Target, list[str]]]:
         s = self.scenario
-        names = {"recipient_name": self.persona.name, "agent_name": s.agent.name,
-                 "organization": s.agent.organization}
+        names = {
+            "recipient_name": self.persona.name,
+            "agent_name": s.agent.name,
+            "organization": s.agent.organization,
+        }
 
         def t(text: str) -> list[str]:
             return self._terms(fill(text, **names, fact="", question=""))
 
         out: list[tuple[Target, list[str]]] = [
-            ((IDENTITY, None), t(s.opening.question)), ((IDENTITY, None), t(s.opening.retry)),
+            ((IDENTITY, None), t(s.opening.question)),
+            ((IDENTITY, None), t(s.opening.retry)),
         ]
         for item in s.items:
             questions = item.questions + ([item.memory_question] if item.memory_question else [])
@@ -355,7 +363,10 @@ class SimulatedCaller:
 
 
 def simulate_text_call(
-    engine: DialogueEngine, caller: SimulatedCaller, *, max_turns: int = 40,
+    engine: DialogueEngine,
+    caller: SimulatedCaller,
+    *,
+    max_turns: int = 40,
     hear: Callable[[str], str | None] | None = None,
     recognize: Callable[[str], str] | None = None,
 ) -> CallReport:

@@ -41,8 +41,15 @@ from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
 from dialogue.text import fill, placeholders, words
 
 TurnKind = Literal[
-    "opening", "question", "followup", "reprompt", "clarify", "emergency", "closing",
-    "transition", "dtmf",
+    "opening",
+    "question",
+    "followup",
+    "reprompt",
+    "clarify",
+    "emergency",
+    "closing",
+    "transition",
+    "dtmf",
 ]
 
 
@@ -82,9 +89,16 @@ class DialogueEngine:
     """
 
     def __init__(
-        self, scenario: Scenario, *, recipient: Recipient, memory: list[Fact] | None = None,
-        seed: int = 0, clock: Callable[[], float] = time.time, llm: ChatModel | None = None,
-        guard: Guard | None = None, sampling: dict | None = None,
+        self,
+        scenario: Scenario,
+        *,
+        recipient: Recipient,
+        memory: list[Fact] | None = None,
+        seed: int = 0,
+        clock: Callable[[], float] = time.time,
+        llm: ChatModel | None = None,
+        guard: Guard | None = None,
+        sampling: dict | None = None,
     ):
         self.scenario = scenario
         self.recipient = recipient
@@ -93,7 +107,8 @@ class DialogueEngine:
         self._clock = clock
         self._start = clock()
         self._names = {
-            "recipient_name": recipient.name, "agent_name": scenario.agent.name,
+            "recipient_name": recipient.name,
+            "agent_name": scenario.agent.name,
             "organization": scenario.agent.organization,
         }
         self._results = {
@@ -111,9 +126,11 @@ class DialogueEngine:
         self._identity_retried = False
         self._silences = 0
         self._llm = llm
-        self._responder = Responder(
-            llm, scenario, guard=guard, recipient_name=recipient.name, sampling=sampling
-        ) if llm is not None else None
+        self._responder = (
+            Responder(llm, scenario, guard=guard, recipient_name=recipient.name, sampling=sampling)
+            if llm is not None
+            else None
+        )
         self._remembered = ""  # the memory fact the pending question uses
         self._guard_events: list[GuardEvent] = []
         self._llm_turns = self._llm_fallbacks = 0
@@ -187,17 +204,22 @@ class DialogueEngine:
         required = [r for r in items if r.required]
         answered = sum(r.status == "answered" for r in required)
         return CallReport(
-            recipient_id=self.recipient.id, recipient_name=self.recipient.name,
-            scenario_id=self.scenario.id, language=self.scenario.language,
+            recipient_id=self.recipient.id,
+            recipient_name=self.recipient.name,
+            scenario_id=self.scenario.id,
+            language=self.scenario.language,
             started=datetime.fromtimestamp(self._start, UTC),
             ended=datetime.fromtimestamp(self._clock(), UTC),
             reason=reason or (self._outcome if self._outcome else "broken_off"),
             outcome=self._outcome or "incomplete",
-            items=[r.model_copy() for r in items], alerts=list(self._alerts),
+            items=[r.model_copy() for r in items],
+            alerts=list(self._alerts),
             completion=round(answered / len(required), 3) if required else 1.0,
             summary=summarize(self.recipient.name, self.scenario.language, items, self._alerts),
-            transcript=list(self._transcript), recording=recording,
-            guard_interventions=list(self._guard_events), llm_turns=self._llm_turns,
+            transcript=list(self._transcript),
+            recording=recording,
+            guard_interventions=list(self._guard_events),
+            llm_turns=self._llm_turns,
             llm_fallbacks=self._llm_fallbacks,
         )
 
@@ -234,8 +256,9 @@ class DialogueEngine:
 
     def _answer(self, text: str) -> AgentTurn:
         item = self._item
-        found = extract(item, text, language=self.scenario.language,
-                        dont_know=self.scenario.dont_know)
+        found = extract(
+            item, text, language=self.scenario.language, dont_know=self.scenario.dont_know
+        )
         if self._llm is not None:
             found, source = llm_extract(self._llm, item, self._question, text, found)
             self._llm_fallbacks += source == "error"
@@ -259,8 +282,9 @@ class DialogueEngine:
             return self._next(self._fill(self.scenario.dont_know.say))
         answer = item.answer(found.answer_class)
         assert answer is not None  # extract only returns the item's classes
-        result.summary = _join(answer.summary or answer.description,
-                               f"({found.detail})" if found.detail else "")
+        result.summary = _join(
+            answer.summary or answer.description, f"({found.detail})" if found.detail else ""
+        )
         if answer.flag:
             self._alert("flag", answer.flag.severity, answer.flag.note, item.id, found.evidence)
         ack = self._fill(answer.ack or "")
@@ -304,10 +328,17 @@ class DialogueEngine:
 
     def _emergency(self, found: EmergencyMatch) -> AgentTurn:
         emergency = found.emergency
-        if not any(a.kind == "emergency" and a.note == (emergency.note or emergency.id)
-                   for a in self._alerts):
-            self._alert("emergency", emergency.severity, emergency.note or emergency.id,
-                        self._current_item_id(), found.evidence)
+        if not any(
+            a.kind == "emergency" and a.note == (emergency.note or emergency.id)
+            for a in self._alerts
+        ):
+            self._alert(
+                "emergency",
+                emergency.severity,
+                emergency.note or emergency.id,
+                self._current_item_id(),
+                found.evidence,
+            )
         say = self._fill(emergency.say)
         if emergency.end_call:
             return self._finish("emergency", say, "emergency")
@@ -326,7 +357,10 @@ class DialogueEngine:
             return turn  # alert and wrong-person closings are said as written
         item = self.scenario.item(turn.item_id) if turn.item_id else None
         phrased = self._responder.phrase(
-            turn.kind, turn.text, item=item, memory=[f.value for f in self._memory.values()],
+            turn.kind,
+            turn.text,
+            item=item,
+            memory=[f.value for f in self._memory.values()],
             conversation=[(e.speaker, e.text) for e in self._transcript],
             remembered=self._remembered if turn.kind == "question" else "",
         )
@@ -334,11 +368,16 @@ class DialogueEngine:
             self._llm_turns += 1
             return AgentTurn(phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call)
         if phrased.violations:
-            self._guard_events.append(GuardEvent(
-                t=round(self._clock() - self._start, 2), kind=turn.kind, item_id=turn.item_id,
-                categories=list(dict.fromkeys(v.category for v in phrased.violations)),
-                evidence=[v.evidence for v in phrased.violations], rejected=phrased.rejected,
-            ))
+            self._guard_events.append(
+                GuardEvent(
+                    t=round(self._clock() - self._start, 2),
+                    kind=turn.kind,
+                    item_id=turn.item_id,
+                    categories=list(dict.fromkeys(v.category for v in phrased.violations)),
+                    evidence=[v.evidence for v in phrased.violations],
+                    rejected=phrased.rejected,
+                )
+            )
         elif phrased.reason:
             self._llm_fallbacks += 1
         return turn
@@ -378,10 +417,10 @@ class DialogueEngine:
         self, kind: str, severity: str, note: str, item_id: str | None = None, evidence: str = ""
     ) -> None:
         t = round(self._clock() - self._start, 2)
-        self._alerts.append(Alert(kind=kind, severity=severity, note=note, item_id=item_id,
-                                  evidence=evidence, t=t))
+        self._alerts.append(
+            Alert(kind=kind, severity=severity, note=note, item_id=item_id, evidence=evidence, t=t)
+        )
 
     def _record(self, speaker: Literal["agent", "person"], text: str, complete: bool = True):
         t = round(self._clock() - self._start, 2)
-        self._transcript.append(TranscriptEntry(speaker=speaker, text=text, t=t,
-                                                complete=complete))
+        self._transcript.append(TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete))

@@ -48,9 +48,7 @@ class _Match:
     detail: str | None = None
 
 
-_NEGATORS_EN = frozenset(
-    "not never nothing nor neither cannot hardly barely without".split()
-)
+_NEGATORS_EN = frozenset("not never nothing nor neither cannot hardly barely without".split())
 # A new clause ends a negation's reach: "not very | i kept waking up".
 _BOUNDARIES_EN = frozenset(
     "but and though although so because then yet i i'm i've i'd she he we they".split()
@@ -158,7 +156,10 @@ def _resolve(exact: list[_Match], near: list[_Match]) -> list[_Match]:
 
 
 def classify(
-    labels: dict[str, Phrases], text: str, *, language: str = "en",
+    labels: dict[str, Phrases],
+    text: str,
+    *,
+    language: str = "en",
     negated: dict[str, str | None] | None = None,
 ) -> tuple[str | None, str, float, str | None]:
     """(label, evidence, confidence, detail) for the label whose phrases `text` carries most.
@@ -221,7 +222,9 @@ def extract(
     confidence: the person hedged.
     """
     label, evidence, confidence, detail = classify(
-        {a.answer_class: a for a in item.answers}, text, language=language,
+        {a.answer_class: a for a in item.answers},
+        text,
+        language=language,
         negated={a.answer_class: a.negated for a in item.answers},
     )
     unsure = None
@@ -252,7 +255,7 @@ def detect_emergency(scenario: Scenario, text: str) -> EmergencyMatch | None:
 
 
 def identity_answer(scenario: Scenario, text: str) -> str | None:
-    """"confirm", "deny" or None for the answer to "Am I speaking with ...?"."""
+    """ "confirm", "deny" or None for the answer to "Am I speaking with ...?"."""
     opening = scenario.opening
     label, _, _, _ = classify(
         {"confirm": opening.confirm, "deny": opening.deny}, text, language=scenario.language

@@ -84,7 +84,11 @@ class Guard:
         self.judge_fails_closed = judge_fails_closed
 
     def check(
-        self, text: str, *, memory: Sequence[Fact | str] = (), language: str = "en",
+        self,
+        text: str,
+        *,
+        memory: Sequence[Fact | str] = (),
+        language: str = "en",
         context: str = "",
     ) -> Verdict:
         facts = [f.value if isinstance(f, Fact) else f for f in memory]
@@ -140,10 +144,17 @@ def _rule_hits(sentence: str, korean: bool, context: str) -> list[Violation]:
 def _disclaimed(before: str, after: str, korean: bool) -> bool:
     """An offer the sentence itself refuses: "I can't visit", "찾아갈 수는 없지만"."""
     if korean:
-        return bool(re.match(r"\S{0,3}\s?(?:수\s?(?:는|가|도)?\s?없|지\s?못|지는\s?못)", after)
-                    or re.search(r"못\s?$", before))
-    return bool(re.search(r"\b(?:can't|cannot|can not|unable to|not able to|won't be able)\b",
-                          before, re.IGNORECASE))
+        return bool(
+            re.match(r"\S{0,3}\s?(?:수\s?(?:는|가|도)?\s?없|지\s?못|지는\s?못)", after)
+            or re.search(r"못\s?$", before)
+        )
+    return bool(
+        re.search(
+            r"\b(?:can't|cannot|can not|unable to|not able to|won't be able)\b",
+            before,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _terms_en(text: str) -> set[str]:
@@ -229,14 +240,33 @@ Reply with one JSON object and nothing else: {{"ok": true}} or
 def judge_messages(
     text: str, memory: Sequence[str], language: str, context: str
 ) -> list[dict[str, str]]:
-    names = dict(zip(["human", "sees", "physical", "world", "memory", "ads", "medical",
-                      "intrusive", "impolite"], CATEGORIES, strict=True))
+    names = dict(
+        zip(
+            [
+                "human",
+                "sees",
+                "physical",
+                "world",
+                "memory",
+                "ads",
+                "medical",
+                "intrusive",
+                "impolite",
+            ],
+            CATEGORIES,
+            strict=True,
+        )
+    )
     facts = "\n".join(f"- {f}" for f in memory) or "(nothing)"
-    user = (f"Language: {language}\nMemory of earlier calls:\n{facts}\n"
-            f"Said in this call / the scenario's line:\n{context or '(nothing)'}\n\n"
-            f"Agent's turn to check:\n{text}")
-    return [{"role": "system", "content": JUDGE_PROMPT.format(**names)},
-            {"role": "user", "content": user}]
+    user = (
+        f"Language: {language}\nMemory of earlier calls:\n{facts}\n"
+        f"Said in this call / the scenario's line:\n{context or '(nothing)'}\n\n"
+        f"Agent's turn to check:\n{text}"
+    )
+    return [
+        {"role": "system", "content": JUDGE_PROMPT.format(**names)},
+        {"role": "user", "content": user},
+    ]
 
 
 def parse_judgement(reply: str) -> Violation | None:

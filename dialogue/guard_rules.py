@@ -48,13 +48,19 @@ def _ko(category: str, *patterns: str, echo: bool = False, disclaim: bool = Fals
     return [Rule(category, re.compile(p), echo, disclaim) for p in patterns]
 
 
-_BODY = (r"(?:knees?|back|hips?|head|legs?|shoulders?|neck|stomach|feet|foot|arms?|hands?|"
-         r"fingers?|wrists?|ankles?|upper body|lower body|body|waist|elbows?)")
-_DRUGS = (r"(?:ibuprofen|aspirin|tylenol|acetaminophen|paracetamol|advil|antihistamines?|"
-          r"antibiotics?|painkillers?|sleeping pills?|melatonin|laxatives?|steroids?)")
-_OFFER = (r"(?:i'll|i will|i can|i could|let me|shall i|should i|can i|may i|do you want me to|"
-          r"would you like me to|want me to|i'd like to|i would like to|i'm going to|"
-          r"i am going to|i want to|i'd love to|i wish i could|i'll be able to)")
+_BODY = (
+    r"(?:knees?|back|hips?|head|legs?|shoulders?|neck|stomach|feet|foot|arms?|hands?|"
+    r"fingers?|wrists?|ankles?|upper body|lower body|body|waist|elbows?)"
+)
+_DRUGS = (
+    r"(?:ibuprofen|aspirin|tylenol|acetaminophen|paracetamol|advil|antihistamines?|"
+    r"antibiotics?|painkillers?|sleeping pills?|melatonin|laxatives?|steroids?)"
+)
+_OFFER = (
+    r"(?:i'll|i will|i can|i could|let me|shall i|should i|can i|may i|do you want me to|"
+    r"would you like me to|want me to|i'd like to|i would like to|i'm going to|"
+    r"i am going to|i want to|i'd love to|i wish i could|i'll be able to)"
+)
 
 EN_RULES: list[Rule] = [
     *_en(

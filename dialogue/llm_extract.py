@@ -29,10 +29,13 @@ class it belongs to. Reply with one JSON object and nothing else:
 
 def extraction_messages(item: Item, question: str, answer: str) -> list[Message]:
     classes = [f"- {a.answer_class}: {a.description}" for a in item.answers]
-    classes += [f"- {DONT_KNOW}: the person does not know or cannot remember",
-                f"- {UNCLEAR}: the words do not answer the question"]
-    user = (f"Topic: {item.topic}\nQuestion: {question}\nAnswer: {answer}\n\nClasses:\n"
-            + "\n".join(classes))
+    classes += [
+        f"- {DONT_KNOW}: the person does not know or cannot remember",
+        f"- {UNCLEAR}: the words do not answer the question",
+    ]
+    user = f"Topic: {item.topic}\nQuestion: {question}\nAnswer: {answer}\n\nClasses:\n" + "\n".join(
+        classes
+    )
     return [{"role": "system", "content": _PROMPT}, {"role": "user", "content": user}]
 
 
@@ -68,8 +71,9 @@ def llm_extract(
     where it came from: "llm", "rules" (the LLM deferred to them, or they kept an alert) or
     "error" (the LLM failed or its JSON was unusable)."""
     try:
-        reply = model.generate(extraction_messages(item, question, answer),
-                               temperature=0.0, max_tokens=80)
+        reply = model.generate(
+            extraction_messages(item, question, answer), temperature=0.0, max_tokens=80
+        )
         found = parse_extraction(reply, item, answer)
     except (LLMError, ValueError) as exc:
         log.info("LLM extraction unusable for %s, keyword rules used: %s", item.id, exc)
@@ -77,8 +81,9 @@ def llm_extract(
     if found is None or _hides_a_flag(item, fallback, found):
         return fallback, "rules"
     if fallback.answer_class == found.answer_class and fallback.detail and not found.detail:
-        found = Extraction(found.item_id, found.answer_class, found.evidence,
-                           found.confidence, fallback.detail)
+        found = Extraction(
+            found.item_id, found.answer_class, found.evidence, found.confidence, fallback.detail
+        )
     return found, "llm"
 
 
@@ -87,8 +92,11 @@ def _hides_a_flag(item: Item, rules: Extraction, found: Extraction) -> bool:
     and the LLM reads the answer as harmless: keep the alert, a false one costs less."""
     heard = item.answer(rules.answer_class or "")
     read = item.answer(found.answer_class or "")
-    serious = heard is not None and heard.flag is not None and \
-        SEVERITY_RANK[heard.flag.severity] >= SEVERITY_RANK["medium"]
+    serious = (
+        heard is not None
+        and heard.flag is not None
+        and SEVERITY_RANK[heard.flag.severity] >= SEVERITY_RANK["medium"]
+    )
     return serious and (read is None or read.flag is None)
 
 

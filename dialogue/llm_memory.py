@@ -52,13 +52,18 @@ def memory_messages(old: list[Fact], proposed: list[Fact], person_said: list[str
     stored = "\n".join(f"- {f.key}: {f.value}" for f in old) or "(none)"
     answers = "\n".join(f"- {f.key}: {f.value or '(nothing to keep)'}" for f in proposed)
     said = "\n".join(f"- {t}" for t in person_said) or "(nothing)"
-    user = (f"Notes kept so far:\n{stored}\n\nWhat the check-in found on this call:\n"
-            f"{answers or '(nothing)'}\n\nWhat the person said:\n{said}")
+    user = (
+        f"Notes kept so far:\n{stored}\n\nWhat the check-in found on this call:\n"
+        f"{answers or '(nothing)'}\n\nWhat the person said:\n{said}"
+    )
     return [{"role": "system", "content": _PROMPT}, {"role": "user", "content": user}]
 
 
 def parse_memory_ops(
-    reply: str, old: list[Fact], baseline: list[MemoryOp], person_said: list[str],
+    reply: str,
+    old: list[Fact],
+    baseline: list[MemoryOp],
+    person_said: list[str],
     now: datetime,
 ) -> list[MemoryOp]:
     """The model's plan merged onto `baseline` (the offline plan); ValueError if unusable."""
@@ -110,15 +115,19 @@ def parse_memory_ops(
 
 
 def llm_memory_plan(
-    model: ChatModel, old: list[Fact], proposed: list[Fact], person_said: list[str],
+    model: ChatModel,
+    old: list[Fact],
+    proposed: list[Fact],
+    person_said: list[str],
     now: datetime,
 ) -> tuple[list[MemoryOp], str]:
     """The memory plan for one call and where it came from: "llm", or "offline" when the
     model failed or its plan did not pass the checks (then it is `plan_update`'s)."""
     baseline = plan_update(old, proposed)
     try:
-        reply = model.generate(memory_messages(old, proposed, person_said),
-                               temperature=0.0, max_tokens=200)
+        reply = model.generate(
+            memory_messages(old, proposed, person_said), temperature=0.0, max_tokens=200
+        )
         return parse_memory_ops(reply, old, baseline, person_said, now), "llm"
     except (LLMError, ValueError) as exc:
         log.info("LLM memory summary unusable, offline plan kept: %s", exc)

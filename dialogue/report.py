@@ -93,15 +93,27 @@ class CallReport(BaseModel):
 
 _LABELS = {
     "en": {
-        "title": "Care call report", "alerts": "ALERTS", "none": "none", "summary": "SUMMARY",
-        "answers": "ANSWERS", "transcript": "TRANSCRIPT", "agent": "Agent",
-        "recording": "Recording", "completion": "answered",
+        "title": "Care call report",
+        "alerts": "ALERTS",
+        "none": "none",
+        "summary": "SUMMARY",
+        "answers": "ANSWERS",
+        "transcript": "TRANSCRIPT",
+        "agent": "Agent",
+        "recording": "Recording",
+        "completion": "answered",
         "guard": "Guard: {n} LLM turn(s) replaced by the scenario's wording",
     },
     "ko": {
-        "title": "돌봄 전화 보고서", "alerts": "알림", "none": "없음", "summary": "요약",
-        "answers": "응답", "transcript": "통화 기록", "agent": "상담원",
-        "recording": "녹음", "completion": "응답률",
+        "title": "돌봄 전화 보고서",
+        "alerts": "알림",
+        "none": "없음",
+        "summary": "요약",
+        "answers": "응답",
+        "transcript": "통화 기록",
+        "agent": "상담원",
+        "recording": "녹음",
+        "completion": "응답률",
         "guard": "가드: LLM 발화 {n}개를 시나리오 문장으로 대체",
     },
 }

@@ -70,12 +70,14 @@ _GOALS = {
     },
 }
 _BROKEN = re.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f{}<>|\[\]\\]|https?://|www\.")
-_STOP = frozenset("you your the a an and or to of in on is are was did do have has today "
-                  "how what any".split())
+_STOP = frozenset(
+    "you your the a an and or to of in on is are was did do have has today how what any".split()
+)
 # Syllable pairs of Korean endings and time words that every question shares.
-_KO_STOP = frozenset("세요 셨어 어요 으세 시나 나요 오늘 하셨 있으 으신 어제 요즘 혹시 습니 니다 "
-                     "시죠 까요 는데 으셨 셨나 신가 가요 하세 계세 께서 지난 난번 번에 좀 은 는"
-                     .split())
+_KO_STOP = frozenset(
+    "세요 셨어 어요 으세 시나 나요 오늘 하셨 있으 으신 어제 요즘 혹시 습니 니다 "
+    "시죠 까요 는데 으셨 셨나 신가 가요 하세 계세 께서 지난 난번 번에 좀 은 는".split()
+)
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,14 @@ class Phrased:
 
 class Responder:
     def __init__(
-        self, llm: ChatModel, scenario: Scenario, *, guard: Guard | None = None,
-        recipient_name: str = "", sampling: dict[str, Any] | None = None, history: int = 6,
+        self,
+        llm: ChatModel,
+        scenario: Scenario,
+        *,
+        guard: Guard | None = None,
+        recipient_name: str = "",
+        sampling: dict[str, Any] | None = None,
+        history: int = 6,
     ) -> None:
         self.llm = llm
         self.scenario = scenario
@@ -103,8 +111,14 @@ class Responder:
         self._script = " ".join(scenario.agent_lines(recipient_name))
 
     def phrase(
-        self, kind: str, template: str, *, item: Item | None, memory: Sequence[str],
-        conversation: Sequence[tuple[str, str]], remembered: str = "",
+        self,
+        kind: str,
+        template: str,
+        *,
+        item: Item | None,
+        memory: Sequence[str],
+        conversation: Sequence[tuple[str, str]],
+        remembered: str = "",
     ) -> Phrased:
         """The turn to say for `template`: the LLM's wording when usable, else the template.
         `conversation` is (speaker, text) so far, speaker "agent" or "person"; `remembered` is
@@ -120,8 +134,12 @@ class Responder:
         text = clean(raw, self.scenario.agent.name)
         if text:  # the guard sees every candidate, so each role violation is logged
             said = " ".join(t for who, t in conversation if who == "person")
-            verdict = self.guard.check(text, memory=memory, language=self.scenario.language,
-                                       context=f"{template} {self._script} {said}")
+            verdict = self.guard.check(
+                text,
+                memory=memory,
+                language=self.scenario.language,
+                context=f"{template} {self._script} {said}",
+            )
             if not verdict.ok:
                 log.warning("guard replaced an LLM turn %r: %s", text, verdict.violations)
                 return Phrased(template, "template", verdict.violations, text, "guard")
@@ -130,28 +148,42 @@ class Responder:
         return Phrased(text, "llm")
 
     def messages(
-        self, kind: str, template: str, memory: Sequence[str],
+        self,
+        kind: str,
+        template: str,
+        memory: Sequence[str],
         conversation: Sequence[tuple[str, str]],
     ) -> list[Message]:
         lang = self.scenario.language
         ko = lang == "ko"
         facts = "\n".join(f"- {f}" for f in memory if f)
         if ko:
-            remembered = f"지난 통화에서 기억하는 내용:\n{facts}" if facts else \
-                "지난 통화에 대한 기억은 없습니다. 지난 통화를 언급하지 마세요."
-            task = (f"다음 차례: {_GOALS[lang][kind]}.\n시나리오 문장: \"{template}\"\n"
-                    "같은 뜻을 자연스러운 존댓말로, 상담원의 말만 답하세요.")
+            remembered = (
+                f"지난 통화에서 기억하는 내용:\n{facts}"
+                if facts
+                else "지난 통화에 대한 기억은 없습니다. 지난 통화를 언급하지 마세요."
+            )
+            task = (
+                f'다음 차례: {_GOALS[lang][kind]}.\n시나리오 문장: "{template}"\n'
+                "같은 뜻을 자연스러운 존댓말로, 상담원의 말만 답하세요."
+            )
             who = f"통화 상대: {self.recipient_name}님" if self.recipient_name else ""
         else:
-            remembered = f"What you remember from earlier calls:\n{facts}" if facts else \
-                "You remember nothing from earlier calls: do not mention them."
-            task = (f"Your next turn: {_GOALS[lang][kind]}.\nThe scenario's line: \"{template}\"\n"
-                    "Say the same thing in your own natural words. Reply with the turn only.")
+            remembered = (
+                f"What you remember from earlier calls:\n{facts}"
+                if facts
+                else "You remember nothing from earlier calls: do not mention them."
+            )
+            task = (
+                f'Your next turn: {_GOALS[lang][kind]}.\nThe scenario\'s line: "{template}"\n'
+                "Say the same thing in your own natural words. Reply with the turn only."
+            )
             who = f"You are speaking with {self.recipient_name}." if self.recipient_name else ""
-        system = "\n\n".join(p for p in [self.scenario.agent.persona, ROLE_RULES[lang], who,
-                                         remembered, task] if p)
+        system = "\n\n".join(
+            p for p in [self.scenario.agent.persona, ROLE_RULES[lang], who, remembered, task] if p
+        )
         out: list[Message] = [{"role": "system", "content": system}]
-        for speaker, text in list(conversation)[-self.history:]:
+        for speaker, text in list(conversation)[-self.history :]:
             out.append({"role": "assistant" if speaker == "agent" else "user", "content": text})
         if out[-1]["role"] != "user":
             out.append({"role": "user", "content": "(…)"})

@@ -175,18 +175,24 @@ class Scenario(_Model):
     def agent_lines(self, recipient_name: str = "") -> list[str]:
         """Every line the agent may say, templates filled (`{question}`, `{fact}` left empty):
         for the simulated phone's ears."""
-        return list(dict.fromkeys(
-            line for t in self._agent_templates()
-            if (line := self._fill(t, recipient_name=recipient_name))
-        ))
+        return list(
+            dict.fromkeys(
+                line
+                for t in self._agent_templates()
+                if (line := self._fill(t, recipient_name=recipient_name))
+            )
+        )
 
     def fixed_prompts(self) -> list[str]:
         """Lines that are the same on every call (no recipient name, no memory): worth
         synthesizing ahead of the first call."""
-        return list(dict.fromkeys(
-            self._fill(t) for t in self._agent_templates()
-            if not placeholders(t) & {"recipient_name", "fact"} and self._fill(t)
-        ))
+        return list(
+            dict.fromkeys(
+                self._fill(t)
+                for t in self._agent_templates()
+                if not placeholders(t) & {"recipient_name", "fact"} and self._fill(t)
+            )
+        )
 
     def _agent_templates(self) -> list[str]:
         o = self.opening
@@ -200,8 +206,13 @@ class Scenario(_Model):
         return [t for t in out if t]
 
     def _fill(self, template: str, **values: str) -> str:
-        names = {"agent_name": self.agent.name, "organization": self.agent.organization,
-                 "recipient_name": "", "question": "", "fact": ""}
+        names = {
+            "agent_name": self.agent.name,
+            "organization": self.agent.organization,
+            "recipient_name": "",
+            "question": "",
+            "fact": "",
+        }
         return fill(template, **{**names, **values})
 
 

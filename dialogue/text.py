@@ -38,8 +38,14 @@ def words(text: str) -> list[str]:
 
 def soundex(word: str) -> str:
     """American Soundex: near-homophones a recognizer swaps ("hurts"/"hertz") share a code."""
-    codes = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"),
-             **dict.fromkeys("dt", "3"), "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+    codes = {
+        **dict.fromkeys("bfpv", "1"),
+        **dict.fromkeys("cgjkqsxz", "2"),
+        **dict.fromkeys("dt", "3"),
+        "l": "4",
+        **dict.fromkeys("mn", "5"),
+        "r": "6",
+    }
     letters = [c for c in word.lower() if "a" <= c <= "z"]
     if not letters:
         return ""
@@ -84,9 +90,14 @@ def terms(text: str, language: str) -> list[str]:
 
 # Korean particles that depend on whether the previous syllable ends in a consonant (batchim).
 _JOSA = {
-    "(이)가": ("이", "가"), "(을)를": ("을", "를"), "(은)는": ("은", "는"),
-    "(과)와": ("과", "와"), "(이)나": ("이나", "나"), "(으)로": ("으로", "로"),
-    "(이)라": ("이라", "라"), "(이)에요": ("이에요", "예요"),
+    "(이)가": ("이", "가"),
+    "(을)를": ("을", "를"),
+    "(은)는": ("은", "는"),
+    "(과)와": ("과", "와"),
+    "(이)나": ("이나", "나"),
+    "(으)로": ("으로", "로"),
+    "(이)라": ("이라", "라"),
+    "(이)에요": ("이에요", "예요"),
 }
 
 
@@ -105,7 +116,7 @@ def attach_josa(text: str) -> str:
                 choice = after_vowel
             else:
                 choice = after_consonant if final else after_vowel
-            text = text[:i] + choice + text[i + len(pair):]
+            text = text[:i] + choice + text[i + len(pair) :]
     return text
 
 

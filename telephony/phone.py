@@ -260,8 +260,12 @@ class SimulatedPhone:
             return action
         if self._hangup or self._drop:
             return None
-        barge = (self._barge_at is not None and self._agent_turn and not self._mic
-                 and self._turn_frames * FRAME_S >= self._barge_at)
+        barge = (
+            self._barge_at is not None
+            and self._agent_turn
+            and not self._mic
+            and self._turn_frames * FRAME_S >= self._barge_at
+        )
         quiet_s = self._quiet_frames * FRAME_S
         # The agent's turn is over when its last utterance was played to its mark and the line
         # stayed quiet for a natural gap; a stall mid-sentence is not an invitation to answer.

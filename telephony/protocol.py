@@ -175,8 +175,12 @@ class ServerProtocol:
         chunk = self._next_chunk if chunk is None else _counter(chunk)
         ms = round(self._next_ms) if ms is None else _counter(ms)
         seq = None if seq is None else _counter(seq)
-        if chunk is None or chunk < 0 or ms is None or ms < 0 or (
-            data.get("sequenceNumber") is not None and (seq is None or seq < 0)
+        if (
+            chunk is None
+            or chunk < 0
+            or ms is None
+            or ms < 0
+            or (data.get("sequenceNumber") is not None and (seq is None or seq < 0))
         ):
             return None
         try:

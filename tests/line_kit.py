@@ -125,7 +125,10 @@ class Factory:
 
 
 async def start_server(
-    tmp_path: Path, token: str | None = None, factory=None, turn: TurnOptions | None = None,
+    tmp_path: Path,
+    token: str | None = None,
+    factory=None,
+    turn: TurnOptions | None = None,
     **server_options,
 ) -> tuple[CallServer, object]:
     factory = factory if factory is not None else Factory()

@@ -107,7 +107,8 @@ def test_a_long_context_keeps_its_end_within_the_models_window() -> None:
     long = RecognitionContext("Did you take your medicine?", tuple(f"word{i}" for i in range(300)))
     ids = s.prefix(long)
     assert len(ids) <= s.model.config.n_positions // 2
-    assert ids[-len(s.prefix(RecognitionContext("Did you take your medicine?"))) + 1 :] == (
-        s.prefix(RecognitionContext("Did you take your medicine?"))[1:]
+    assert (
+        ids[-len(s.prefix(RecognitionContext("Did you take your medicine?"))) + 1 :]
+        == (s.prefix(RecognitionContext("Did you take your medicine?"))[1:])
     )
     assert all(score < 0 for score in s.score(TEXTS, context=long))

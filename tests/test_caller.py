@@ -66,9 +66,15 @@ def test_garbled_questions_get_the_right_answer(heard: str, item: str) -> None:
 
 def test_weak_hearing_follows_the_script_order() -> None:
     c = caller()
-    heard = ["low because we tied to him the week mark", "you did you have a real today",
-             "and you how did you like", "you the the big party today", "you did you feel that",
-             "all right did you go up like a day", "and you how are you feeling today"]
+    heard = [
+        "low because we tied to him the week mark",
+        "you did you have a real today",
+        "and you how did you like",
+        "you the the big party today",
+        "you did you feel that",
+        "all right did you go up like a day",
+        "and you how are you feeling today",
+    ]
     answers = [c.respond(h) for h in heard]
     assert answers == [MARGARET.lines(k)[0] for k in ["identity", *MARGARET.truths]]
 
@@ -101,8 +107,9 @@ def test_a_garbled_re_ask_is_still_a_re_ask() -> None:
     first = c.respond("have you eaten today")
     assert c.respond("sorry i didn't catch that the end it could be") == first
     assert c.respond("hello are you there") == first
-    assert c.respond("sorry i didn't catch that how did you sleep last night") == (
-        MARGARET.lines("sleep")[0]
+    assert (
+        c.respond("sorry i didn't catch that how did you sleep last night")
+        == (MARGARET.lines("sleep")[0])
     )
 
 
@@ -113,8 +120,16 @@ def test_closing_gets_goodbye_then_silence() -> None:
 
 
 def test_emergency_line_replaces_the_answer_once() -> None:
-    persona = Persona.model_validate({**MARGARET.model_dump(), "emergency": {
-        "at": "sleep", "text": "I fell in the bathroom last night.", "expect": "fall"}})
+    persona = Persona.model_validate(
+        {
+            **MARGARET.model_dump(),
+            "emergency": {
+                "at": "sleep",
+                "text": "I fell in the bathroom last night.",
+                "expect": "fall",
+            },
+        }
+    )
     c = caller(persona)
     c.respond(None)
     c.respond("have you eaten today")

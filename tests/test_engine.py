@@ -54,8 +54,12 @@ def started(scenario=EN, **kwargs) -> DialogueEngine:
 
 
 GOOD_ANSWERS = {
-    "meal": "yes i ate", "sleep": "i slept well", "health": "no pain",
-    "medication": "yes i took them", "outing": "i went to the store", "mood": "i feel great",
+    "meal": "yes i ate",
+    "sleep": "i slept well",
+    "health": "no pain",
+    "medication": "yes i took them",
+    "outing": "i went to the store",
+    "mood": "i feel great",
 }
 
 
@@ -77,7 +81,12 @@ def test_items_are_asked_in_order_then_closed() -> None:
     assert report.reason == report.outcome == "completed"
     assert report.completion == 1.0 and report.alerts == []
     assert [r.answer_class for r in report.items] == [
-        "ate", "well", "none", "taken", "went_out", "good"
+        "ate",
+        "well",
+        "none",
+        "taken",
+        "went_out",
+        "good",
     ]
 
 
@@ -235,7 +244,8 @@ def test_only_heard_agent_text_enters_the_transcript() -> None:
     e.heard(opening, "  ", True)
     transcript = e.report().transcript
     assert [(t.speaker, t.text, t.complete) for t in transcript] == [
-        ("agent", "Hello, this is Clara", False), ("person", "yes", True)
+        ("agent", "Hello, this is Clara", False),
+        ("person", "yes", True),
     ]
     assert e.report().transcript_lines() == [("agent", "Hello, this is Clara …"), ("person", "yes")]
     assert transcript[0].t < transcript[1].t
@@ -303,7 +313,9 @@ def test_memory_facts_from_answers() -> None:
         e.reply(text)
     facts = {f.key: f.value for f in e.memory_facts()}
     assert facts == {
-        "meal": "", "sleep": "you had trouble sleeping", "health": "your knee was hurting",
+        "meal": "",
+        "sleep": "you had trouble sleeping",
+        "health": "your knee was hurting",
         "medication": "you had missed your medicine",
     }
 
@@ -324,8 +336,9 @@ def run_persona(name: str, **changes: str) -> CallReport:
     if changes:
         persona = persona.model_copy(update={"answers": {**persona.answers, **changes}})
     scenario = load_scenario(persona.scenario)
-    e = DialogueEngine(scenario, recipient=Recipient(persona.recipient_id, persona.name),
-                       clock=Clock())
+    e = DialogueEngine(
+        scenario, recipient=Recipient(persona.recipient_id, persona.name), clock=Clock()
+    )
     return simulate_text_call(e, SimulatedCaller(persona, scenario))
 
 

@@ -11,8 +11,9 @@ KO = load_scenario("daily_checkin_ko")
 
 
 def answer(scenario, item_id: str, text: str):
-    found = extract(scenario.item(item_id), text, language=scenario.language,
-                    dont_know=scenario.dont_know)
+    found = extract(
+        scenario.item(item_id), text, language=scenario.language, dont_know=scenario.dont_know
+    )
     return found.answer_class
 
 

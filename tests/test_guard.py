@@ -130,7 +130,8 @@ def test_every_line_a_shipped_scenario_can_say_passes(name: str) -> None:
             assert GUARD.check(line, memory=[fact], language=scenario.language, context=line).ok
     name = "김순자" if scenario.language == "ko" else "Margaret"
     asked_with_memory = {
-        fill(item.memory_question, recipient_name=name, fact="") for item in scenario.items
+        fill(item.memory_question, recipient_name=name, fact="")
+        for item in scenario.items
         if item.memory_question
     }
     for line in scenario.agent_lines(name):
@@ -164,8 +165,9 @@ def test_echoing_the_person_or_the_scenario_is_not_a_claim() -> None:
     assert not GUARD.check(ko, language="ko").ok
     assert GUARD.check(ko, language="ko", context="폭염 특보가 내려져서 전화드렸어요.").ok
     # an echo of one word does not excuse another claim
-    assert GUARD.check("It's hot, and the fine dust is bad too.", context="it's hot").categories \
-        == [WORLD]
+    assert GUARD.check(
+        "It's hot, and the fine dust is bad too.", context="it's hot"
+    ).categories == [WORLD]
 
 
 def test_korean_speech_level() -> None:
@@ -178,7 +180,9 @@ def test_korean_speech_level() -> None:
 
 def test_sentences_are_judged_one_at_a_time() -> None:
     assert sentences("I see. I can't visit. Let's go for a walk!") == [
-        "I see.", "I can't visit.", "Let's go for a walk!"
+        "I see.",
+        "I can't visit.",
+        "Let's go for a walk!",
     ]
     # the disclaimer in the second sentence does not excuse the offer in the third
     assert GUARD.check("I see. I can't visit. Let's go for a walk!").categories == [PHYSICAL]

@@ -36,16 +36,22 @@ def client(server: FakeServer, **kwargs) -> tuple[OpenAIChatModel, list[float]]:
 
 
 def test_endpoint_url_forms() -> None:
-    for base in ["http://h:8000", "http://h:8000/", "http://h:8000/v1", "http://h:8000/v1/",
-                 "http://h:8000/v1/chat/completions"]:
+    for base in [
+        "http://h:8000",
+        "http://h:8000/",
+        "http://h:8000/v1",
+        "http://h:8000/v1/",
+        "http://h:8000/v1/chat/completions",
+    ]:
         assert completions_url(base) == "http://h:8000/v1/chat/completions"
     with pytest.raises(ValueError, match="http://"):
         OpenAIChatModel("localhost:8000", "m")
 
 
 def test_openai_request_carries_the_sampling_and_returns_the_text(server: FakeServer) -> None:
-    model, _ = client(server, api_key="sk-test",
-                      sampling=Sampling(temperature=0.3, top_k=20, max_tokens=40))
+    model, _ = client(
+        server, api_key="sk-test", sampling=Sampling(temperature=0.3, top_k=20, max_tokens=40)
+    )
     assert isinstance(model, ChatModel)
     server.script = [("ok", "  How did you sleep? User: fine  ")]
     reply = model.generate(MESSAGES, top_p=0.8, repetition_penalty=1.1, stop=["User:"], seed=7)
@@ -110,8 +116,9 @@ def test_unusable_answers_are_errors(server: FakeServer) -> None:
 
 
 def test_nobody_listening_is_an_error() -> None:
-    model = OpenAIChatModel("http://127.0.0.1:9", "m", timeout_s=0.5, retries=1,
-                            sleep=lambda s: None)
+    model = OpenAIChatModel(
+        "http://127.0.0.1:9", "m", timeout_s=0.5, retries=1, sleep=lambda s: None
+    )
     with pytest.raises(LLMError, match="2 attempt"):
         model.generate(MESSAGES)
 
@@ -134,17 +141,22 @@ def test_bad_sampling_and_messages_are_refused() -> None:
 @cache
 def local(dtype: str = "fp32") -> TransformersChatModel:
     model, tokenizer = tiny_causal_lm(seed=0)
-    return TransformersChatModel(model, tokenizer=tokenizer, dtype=dtype,
-                                 sampling=Sampling(max_tokens=12))
+    return TransformersChatModel(
+        model, tokenizer=tokenizer, dtype=dtype, sampling=Sampling(max_tokens=12)
+    )
 
 
 def test_fallback_template_for_a_tokenizer_without_one() -> None:
     chat = local()
     assert not chat.tokenizer.chat_template
-    text, stops = chat.prompt(MESSAGES + [{"role": "assistant", "content": "Hi."},
-                                          {"role": "user", "content": "Who is this?"}])
-    assert text == ("You are Clara, a care-call agent.\n\nUser: Hello?\nAssistant: Hi.\n"
-                    "User: Who is this?\nAssistant:")
+    text, stops = chat.prompt(
+        MESSAGES
+        + [{"role": "assistant", "content": "Hi."}, {"role": "user", "content": "Who is this?"}]
+    )
+    assert text == (
+        "You are Clara, a care-call agent.\n\nUser: Hello?\nAssistant: Hi.\n"
+        "User: Who is this?\nAssistant:"
+    )
     assert stops == ("\nUser:", "\nAssistant:")
     assert fallback_prompt([{"role": "user", "content": "x"}]) == "User: x\nAssistant:"
 

@@ -49,8 +49,13 @@ def call(name: str, llm=None, memory: list[Fact] | None = None, **answers: str) 
     if answers:
         persona = persona.model_copy(update={"answers": {**persona.answers, **answers}})
     scenario = load_scenario(persona.scenario)
-    engine = DialogueEngine(scenario, recipient=Recipient(persona.recipient_id, persona.name),
-                            memory=memory, clock=Clock(), llm=llm)
+    engine = DialogueEngine(
+        scenario,
+        recipient=Recipient(persona.recipient_id, persona.name),
+        memory=memory,
+        clock=Clock(),
+        llm=llm,
+    )
     return simulate_text_call(engine, SimulatedCaller(persona, scenario))
 
 
@@ -62,8 +67,12 @@ def assert_nothing_out_of_role_was_said(report: CallReport, memory: list[Fact] =
     guard = Guard()
     for entry in report.transcript:
         if entry.speaker == "agent":
-            verdict = guard.check(entry.text, memory=[f.value for f in memory],
-                                  language=report.language, context=f"{lines} {said}")
+            verdict = guard.check(
+                entry.text,
+                memory=[f.value for f in memory],
+                language=report.language,
+                context=f"{lines} {said}",
+            )
             assert verdict.ok, (entry.text, verdict.violations)
 
 
@@ -85,10 +94,10 @@ def tiny_chat() -> TransformersChatModel:
     # A tokenizer that knows the prompts' words keeps them a few hundred tokens long.
     texts = [ROLE_RULES["en"], ROLE_RULES["ko"], _PROMPT]
     texts += [Path(scenario_path(n)).read_text(encoding="utf-8") for n in list_scenarios()]
-    model, tokenizer = tiny_causal_lm(seed=0, n_positions=2048, sentences=texts,
-                                      vocab_size=3000)
-    return TransformersChatModel(model, tokenizer=tokenizer, dtype="fp32",
-                                 sampling=Sampling(seed=0, max_tokens=12))
+    model, tokenizer = tiny_causal_lm(seed=0, n_positions=2048, sentences=texts, vocab_size=3000)
+    return TransformersChatModel(
+        model, tokenizer=tokenizer, dtype="fp32", sampling=Sampling(seed=0, max_tokens=12)
+    )
 
 
 @pytest.mark.parametrize("name", ["margaret_en", "kim_ko"])
@@ -129,8 +138,9 @@ class ScriptedModel:
         if system.startswith("You read one answer"):
             topic = re.search(r"Topic: (.*)", last).group(1)
             answer = re.search(r"Answer: (.*)", last).group(1)
-            return json.dumps({"class": self.truths[topic], "evidence": answer.split(",")[0],
-                               "confidence": 0.9})
+            return json.dumps(
+                {"class": self.truths[topic], "evidence": answer.split(",")[0], "confidence": 0.9}
+            )
         line = re.search(r'The scenario\'s line: "(.*)"', system).group(1)
         question = line.split(". ")[-1]
         if "?" not in line:
@@ -175,16 +185,19 @@ def test_a_turn_that_drops_what_memory_holds_is_not_used() -> None:
     memory = [KNEE]
     report = call("margaret_en", ScriptedModel(persona.truths, []), memory=memory)
     # "Thank you, Margaret. How is it today?" forgets the knee: the template is said instead
-    assert any(e.text.endswith("Last time you told me your knee was hurting. How is it today?")
-               for e in report.transcript)
+    assert any(
+        e.text.endswith("Last time you told me your knee was hurting. How is it today?")
+        for e in report.transcript
+    )
     assert_nothing_out_of_role_was_said(report, memory)
 
 
 def test_llm_json_is_checked_against_the_item() -> None:
     item = EN.item("health")
     answer = "my left knee is sore"
-    found = parse_extraction('{"class": "pain", "evidence": "knee is sore", "detail": "knee"}',
-                             item, answer)
+    found = parse_extraction(
+        '{"class": "pain", "evidence": "knee is sore", "detail": "knee"}', item, answer
+    )
     assert (found.answer_class, found.evidence, found.detail) == ("pain", "knee is sore", "knee")
     assert parse_extraction('{"class": "unclear"}', item, answer) is None
     for bad in ['{"class": "broken_leg"}', '{"class": "pain", "evidence": "my hip"}', "pain"]:
@@ -223,8 +236,9 @@ def test_a_call_worded_by_a_model_over_http(server: FakeServer) -> None:
     persona = load_persona("margaret_en")
     model = ScriptedModel(persona.truths, [BAD_LEADS[PHYSICAL]])
     server.answer = lambda body: model.generate(body["messages"])
-    llm = OpenAIChatModel(server.url, "care-model", timeout_s=2.0,
-                          sampling=Sampling(temperature=0.5, top_k=40))
+    llm = OpenAIChatModel(
+        server.url, "care-model", timeout_s=2.0, sampling=Sampling(temperature=0.5, top_k=40)
+    )
     report = call("margaret_en", llm)
     assert report.outcome == "completed" and report.llm_turns > 0
     assert [g.categories for g in report.guard_interventions] == [[PHYSICAL]]
@@ -238,8 +252,9 @@ def test_a_call_worded_by_a_model_over_http(server: FakeServer) -> None:
 
 def test_settings_build_the_configured_model(server: FakeServer, tmp_path) -> None:
     assert build_chat_model(Settings()) is None
-    http = build_chat_model(Settings(llm="openai", llm_url=server.url, llm_model="m",
-                                     llm_timeout_s=3))
+    http = build_chat_model(
+        Settings(llm="openai", llm_url=server.url, llm_model="m", llm_timeout_s=3)
+    )
     assert isinstance(http, OpenAIChatModel) and http.timeout_s == 3
     with pytest.raises(WeightsMissing, match="--llm-url"):
         build_chat_model(Settings(llm="openai"))

@@ -31,8 +31,11 @@ PROPOSED = [  # what the extracted answers give: the knee still hurts, sleep is 
     Fact("health", "your knee was hurting", "health", NOW),
     Fact("sleep", "", "sleep", NOW),
 ]
-SAID = ["yes my left knee still hurts when i climb the stairs",
-        "i slept well thank you", "my grandson visited on sunday"]
+SAID = [
+    "yes my left knee still hurts when i climb the stairs",
+    "i slept well thank you",
+    "my grandson visited on sunday",
+]
 
 
 class Scripted:
@@ -60,40 +63,49 @@ def as_dict(ops) -> dict[str, str]:
 
 
 def test_grounded_rewording_and_a_new_note_are_kept():
-    ops, source = plan_of(ops_json(
-        {"op": "replace", "key": "health", "value": "your left knee hurts on the stairs"},
-        {"op": "append", "key": "family_visit", "value": "your grandson visited on sunday"},
-    ))
+    ops, source = plan_of(
+        ops_json(
+            {"op": "replace", "key": "health", "value": "your left knee hurts on the stairs"},
+            {"op": "append", "key": "family_visit", "value": "your grandson visited on sunday"},
+        )
+    )
     assert source == "llm"
     assert as_dict(ops) == {
         "health": "your left knee hurts on the stairs",
         "family_visit": "your grandson visited on sunday",
     }  # and the offline plan's DELETE of the healed sleep problem still stands
     kinds = {op.fact.key: op.kind for op in ops}
-    assert kinds == {"health": OpKind.REPLACE, "sleep": OpKind.DELETE,
-                     "family_visit": OpKind.APPEND}
+    assert kinds == {
+        "health": OpKind.REPLACE,
+        "sleep": OpKind.DELETE,
+        "family_visit": OpKind.APPEND,
+    }
 
 
-@pytest.mark.parametrize("bad", [
-    # a note nobody said
-    {"op": "append", "key": "hobby", "value": "you love playing golf with friends"},
-    # forgetting without evidence (this call retracted sleep, not health)
-    {"op": "delete", "key": "health"},
-    # append over a stored key, unknown op, bad key, empty note
-    {"op": "append", "key": "health", "value": "your knee still hurts"},
-    {"op": "forget", "key": "sleep"},
-    {"op": "replace", "key": "Health Notes!", "value": "your knee still hurts"},
-    {"op": "replace", "key": "health", "value": ""},
-    {"op": "pass", "key": "mood"},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        # a note nobody said
+        {"op": "append", "key": "hobby", "value": "you love playing golf with friends"},
+        # forgetting without evidence (this call retracted sleep, not health)
+        {"op": "delete", "key": "health"},
+        # append over a stored key, unknown op, bad key, empty note
+        {"op": "append", "key": "health", "value": "your knee still hurts"},
+        {"op": "forget", "key": "sleep"},
+        {"op": "replace", "key": "Health Notes!", "value": "your knee still hurts"},
+        {"op": "replace", "key": "health", "value": ""},
+        {"op": "pass", "key": "mood"},
+    ],
+)
 def test_any_failed_check_keeps_the_offline_plan(bad):
     ops, source = plan_of(ops_json(bad))
     assert source == "offline"
     assert ops == plan_update(OLD, PROPOSED)
 
 
-@pytest.mark.parametrize("reply", ["not json at all", "{\"op\": \"pass\"}", "[1, 2]",
-                                   LLMError("timed out")])
+@pytest.mark.parametrize(
+    "reply", ["not json at all", '{"op": "pass"}', "[1, 2]", LLMError("timed out")]
+)
 def test_unusable_replies_and_model_errors_keep_the_offline_plan(reply):
     ops, source = plan_of(reply)
     assert source == "offline"
@@ -107,8 +119,9 @@ def test_passing_everything_changes_nothing_the_offline_plan_decided():
 
 
 def test_too_many_new_notes_are_refused():
-    notes = [{"op": "append", "key": f"note_{i}", "value": "your grandson visited"}
-             for i in range(4)]
+    notes = [
+        {"op": "append", "key": f"note_{i}", "value": "your grandson visited"} for i in range(4)
+    ]
     _, source = plan_of(ops_json(*notes))
     assert source == "offline"
 
@@ -117,11 +130,20 @@ def test_korean_notes_are_grounded_on_word_stems():
     old = [Fact("health", "무릎이 아프셨어요", "health", NOW)]
     ops = parse_memory_ops(
         ops_json({"op": "replace", "key": "health", "value": "허리가 아프셨어요"}),
-        old, plan_update(old, []), ["요즘은 허리가 아파요"], NOW)
+        old,
+        plan_update(old, []),
+        ["요즘은 허리가 아파요"],
+        NOW,
+    )
     assert as_dict_for(old, ops) == {"health": "허리가 아프셨어요"}
     with pytest.raises(ValueError, match="not in what the person said"):
-        parse_memory_ops(ops_json({"op": "replace", "key": "health", "value": "다리가 붓습니다"}),
-                         old, plan_update(old, []), ["요즘은 허리가 아파요"], NOW)
+        parse_memory_ops(
+            ops_json({"op": "replace", "key": "health", "value": "다리가 붓습니다"}),
+            old,
+            plan_update(old, []),
+            ["요즘은 허리가 아파요"],
+            NOW,
+        )
 
 
 def as_dict_for(old, ops):
@@ -138,8 +160,9 @@ def test_the_model_sees_the_stored_notes_and_what_the_person_said():
 def test_a_real_call_feeds_the_summary_with_the_persons_words():
     persona = load_persona("margaret_en")
     scenario = load_scenario(persona.scenario)
-    engine = DialogueEngine(scenario, recipient=Recipient(persona.recipient_id, persona.name),
-                            clock=Clock())
+    engine = DialogueEngine(
+        scenario, recipient=Recipient(persona.recipient_id, persona.name), clock=Clock()
+    )
     report = simulate_text_call(engine, SimulatedCaller(persona, scenario))
     said = [e.text for e in report.transcript if e.speaker == "person"]
     pain = next(t for t in said if "hurt" in t.lower())
@@ -161,18 +184,25 @@ def test_the_live_call_stores_the_llm_summary(tmp_path):
     from tests.test_pipeline_rescoring import Scripted as Heard
 
     server = FakeServer()
-    plan = json.dumps([{"op": "append", "key": "health",
-                        "value": "your left knee hurts on the stairs"}])
-    server.answer = lambda body: plan if "keep short notes" in body["messages"][0]["content"] \
-        else ""  # every other request: an empty reply, so turns fall back to the templates
+    plan = json.dumps(
+        [{"op": "append", "key": "health", "value": "your left knee hurts on the stairs"}]
+    )
+    server.answer = lambda body: (
+        plan if "keep short notes" in body["messages"][0]["content"] else ""
+    )  # every other request: an empty reply, so turns fall back to the templates
     try:
-        settings = load_settings(output_dir=tmp_path, llm="openai", llm_url=server.url + "/v1",
-                                 llm_timeout_s=5.0)
+        settings = load_settings(
+            output_dir=tmp_path, llm="openai", llm_url=server.url + "/v1", llm_timeout_s=5.0
+        )
         pipeline = Pipeline(settings)
         agent = pipeline.agent_factory(CallInfo("MZ1", "CA1", {"recipient": "r9", "name": "Ann"}))
         agent.opening()
-        for said in ("yes speaking", "yes i had toast",
-                     "not well", "yes my left knee hurts on the stairs"):
+        for said in (
+            "yes speaking",
+            "yes i had toast",
+            "not well",
+            "yes my left knee hurts on the stairs",
+        ):
             pipeline.recognizer = Heard((said, -1.0))
             agent.hear(Audio.silence(1.0))
         agent.finish("hung_up", None)

@@ -34,23 +34,34 @@ def kinds(ops: list[MemoryOp]) -> dict[str, OpKind]:
 
 
 def test_plan_update_covers_the_four_operations() -> None:
-    old = [fact("health", "your knee was hurting"), fact("sleep", "you had trouble sleeping"),
-           fact("meal", "you had skipped a meal"), fact("mood", "you were feeling low")]
-    new = [fact("health", "", T1),  # answered: no pain any more
-           fact("sleep", "you had trouble sleeping", T1),  # the same again
-           fact("meal", "you had no appetite", T1),  # changed
-           fact("medication", "you had missed your medicine", T1)]  # new
+    old = [
+        fact("health", "your knee was hurting"),
+        fact("sleep", "you had trouble sleeping"),
+        fact("meal", "you had skipped a meal"),
+        fact("mood", "you were feeling low"),
+    ]
+    new = [
+        fact("health", "", T1),  # answered: no pain any more
+        fact("sleep", "you had trouble sleeping", T1),  # the same again
+        fact("meal", "you had no appetite", T1),  # changed
+        fact("medication", "you had missed your medicine", T1),
+    ]  # new
     ops = plan_update(old, new)
     assert kinds(ops) == {
-        "health": OpKind.DELETE, "sleep": OpKind.PASS, "meal": OpKind.REPLACE,
-        "mood": OpKind.PASS, "medication": OpKind.APPEND,
+        "health": OpKind.DELETE,
+        "sleep": OpKind.PASS,
+        "meal": OpKind.REPLACE,
+        "mood": OpKind.PASS,
+        "medication": OpKind.APPEND,
     }
     replace = next(op for op in ops if op.kind is OpKind.REPLACE)
     assert replace.old == old[2] and replace.fact == new[2]
     result = {f.key: f.value for f in apply_ops(old, ops)}
     assert result == {
-        "sleep": "you had trouble sleeping", "meal": "you had no appetite",
-        "mood": "you were feeling low", "medication": "you had missed your medicine",
+        "sleep": "you had trouble sleeping",
+        "meal": "you had no appetite",
+        "mood": "you were feeling low",
+        "medication": "you had missed your medicine",
     }
 
 
@@ -118,7 +129,8 @@ def test_two_calls_remember_then_forget_the_knee(tmp_path: Path) -> None:
     first, _ = call(store.load("r1"), ["yes i ate", "badly", "my knee hurts", "a few days"])
     store.update("r1", plan_update(store.load("r1"), first.memory_facts()))
     assert {f.value for f in store.load("r1")} == {
-        "your knee was hurting", "you had trouble sleeping"
+        "your knee was hurting",
+        "you had trouble sleeping",
     }
     second, asked = call(store.load("r1"), ["yes", "fine thanks", "it's gone now"])
     assert asked[1].endswith(

@@ -23,8 +23,10 @@ from tests.test_engine import Clock
 FINE = {"sleep": "I slept well, thank you.", "health": "No, nothing hurts today."}
 WEEKS = [  # what Margaret says about sleep and pain, call by call
     FINE,
-    {"sleep": "Not very well, I kept waking up.",
-     "health": ["Yes, my knee hurts when I walk.", "Since Tuesday."]},
+    {
+        "sleep": "Not very well, I kept waking up.",
+        "health": ["Yes, my knee hurts when I walk.", "Since Tuesday."],
+    },
     {"sleep": "I slept fine.", "health": ["My knee still hurts.", "It comes and goes."]},
     {"health": ["The knee is better, but now my back aches.", "Since the weekend."]},
     {"health": "It's all healed, no pain now."},
@@ -32,8 +34,10 @@ WEEKS = [  # what Margaret says about sleep and pain, call by call
 # (memory after the call, operations the call's update applied)
 EXPECTED = [
     ({}, {}),
-    ({"sleep": "you had trouble sleeping", "health": "your knee was hurting"},
-     {"sleep": OpKind.APPEND, "health": OpKind.APPEND}),
+    (
+        {"sleep": "you had trouble sleeping", "health": "your knee was hurting"},
+        {"sleep": OpKind.APPEND, "health": OpKind.APPEND},
+    ),
     ({"health": "your knee was hurting"}, {"sleep": OpKind.DELETE, "health": OpKind.PASS}),
     ({"health": "your back was hurting"}, {"health": OpKind.REPLACE}),
     ({}, {"health": OpKind.DELETE}),
@@ -44,8 +48,12 @@ def week(store: SqliteMemoryStore, answers: dict) -> tuple[CallReport, dict[str,
     persona = load_persona("margaret_en")
     persona = persona.model_copy(update={"answers": {**persona.answers, **FINE, **answers}})
     scenario = load_scenario("daily_checkin_en")
-    engine = DialogueEngine(scenario, recipient=Recipient(persona.recipient_id, persona.name),
-                            memory=store.load(persona.recipient_id), clock=Clock())
+    engine = DialogueEngine(
+        scenario,
+        recipient=Recipient(persona.recipient_id, persona.name),
+        memory=store.load(persona.recipient_id),
+        clock=Clock(),
+    )
     report = simulate_text_call(engine, SimulatedCaller(persona, scenario))
     ops = plan_update(store.load(persona.recipient_id), engine.memory_facts())
     store.update(persona.recipient_id, ops)
@@ -82,5 +90,10 @@ def test_the_report_follows_the_change(tmp_path: Path) -> None:
         report, _ = week(store, answers)
         result = report.items[2]
         health.append((result.answer_class, result.detail))
-    assert health == [("none", None), ("pain", "knee"), ("pain", "knee"), ("pain", "back"),
-                      ("none", None)]
+    assert health == [
+        ("none", None),
+        ("pain", "knee"),
+        ("pain", "knee"),
+        ("pain", "back"),
+        ("none", None),
+    ]

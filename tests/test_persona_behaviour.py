@@ -86,8 +86,9 @@ def test_a_persona_can_hang_up_after_some_answers():
     assert not brain.move("Am I speaking with Harold?").hangup
     assert brain.move("Did you eat today?").hangup
     assert brain.move("How did you sleep last night?") == type(brain.move(None))()
-    report = simulate_text_call(DialogueEngine(EN, recipient=Recipient("h", "Harold")),
-                                SimulatedCaller(persona, EN))
+    report = simulate_text_call(
+        DialogueEngine(EN, recipient=Recipient("h", "Harold")), SimulatedCaller(persona, EN)
+    )
     assert report.reason == "hung_up" and report.items[0].answer_class == "ate"
 
 

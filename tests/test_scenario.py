@@ -142,7 +142,7 @@ def test_wrong_type_and_bad_enum(tmp_path: Path) -> None:
 
 def test_bad_regex_points_at_the_pattern(tmp_path: Path) -> None:
     text = MINIMAL.replace(
-        "keywords: [yes, ate]", "keywords: [yes, ate]\n        patterns:\n          - \"(unclosed\""
+        "keywords: [yes, ate]", 'keywords: [yes, ate]\n        patterns:\n          - "(unclosed"'
     )
     found = problems(write(tmp_path, text))
     line = line_of(text, "(unclosed")
@@ -153,25 +153,30 @@ def test_bad_regex_points_at_the_pattern(tmp_path: Path) -> None:
 def test_followup_and_negation_must_name_known_classes(tmp_path: Path) -> None:
     text = MINIMAL.replace(
         "keywords: [yes, ate]", "keywords: [yes, ate]\n        negated: skiped"
-    ).replace("\nreprompts:", "\n    followups:\n      atee: \"What did you eat?\"\nreprompts:")
+    ).replace("\nreprompts:", '\n    followups:\n      atee: "What did you eat?"\nreprompts:')
     found = problems(write(tmp_path, text))
-    assert f"broken.yaml:{line_of(text, 'negated')}: items[0].answers[0].negated: " \
-           "unknown answer class 'skiped'" in found
-    assert any(p.startswith(f"broken.yaml:{line_of(text, 'atee')}: items[0].followups.atee: ")
-               for p in found)
+    assert (
+        f"broken.yaml:{line_of(text, 'negated')}: items[0].answers[0].negated: "
+        "unknown answer class 'skiped'" in found
+    )
+    assert any(
+        p.startswith(f"broken.yaml:{line_of(text, 'atee')}: items[0].followups.atee: ")
+        for p in found
+    )
 
 
 def test_templates_are_checked(tmp_path: Path) -> None:
     text = MINIMAL.replace("Hello, this is {agent_name}.", "Hello, this is {agnet_name}.")
     text = text.replace("Sorry? {question}", "Sorry?")
     found = problems(write(tmp_path, text))
-    assert any(f":{line_of(text, 'agnet_name')}: opening.text: unknown placeholder" in p
-               for p in found)
+    assert any(
+        f":{line_of(text, 'agnet_name')}: opening.text: unknown placeholder" in p for p in found
+    )
     assert any(p.endswith("reprompts[0]: must use {question}") for p in found)
 
 
 def test_duplicate_ids_and_reserved_class(tmp_path: Path) -> None:
-    item = MINIMAL[MINIMAL.index("  - id: meal"):MINIMAL.index("reprompts:")]
+    item = MINIMAL[MINIMAL.index("  - id: meal") : MINIMAL.index("reprompts:")]
     text = MINIMAL.replace("reprompts:", item + "reprompts:").replace(
         "class: skipped", "class: dont_know", 1
     )
@@ -195,7 +200,7 @@ def test_dtmf_keys_may_be_unquoted(tmp_path: Path) -> None:
     text = MINIMAL + "dtmf:\n  0:\n    action: callback\n  12:\n    action: repeat\n"
     found = problems(write(tmp_path, text))
     assert found == [f"broken.yaml:{line_of(text, '12:')}: dtmf.12: must be one key: 0-9, * or #"]
-    scenario = load_scenario(write(tmp_path, text.replace("  12:", "  \"*\":"), "ok.yaml"))
+    scenario = load_scenario(write(tmp_path, text.replace("  12:", '  "*":'), "ok.yaml"))
     assert set(scenario.dtmf) == {"0", "*"}
 
 
@@ -212,10 +217,13 @@ def test_persona_is_checked_against_its_scenario(tmp_path: Path) -> None:
     text = text.replace("  mood: good", "  mood: cheery").replace("  outing:", "  outting:")
     path = write(tmp_path, text, "persona.yaml")
     found = validate_file(path)
-    assert f"persona.yaml:{line_of(text, 'mood: cheery')}: truths.mood: unknown answer class " \
-           "'cheery'; have ['good', 'low', 'dont_know', 'unanswered']" in found
-    assert any(p.startswith(f"persona.yaml:{line_of(text, 'outting')}: answers.outting: ")
-               for p in found)
+    assert (
+        f"persona.yaml:{line_of(text, 'mood: cheery')}: truths.mood: unknown answer class "
+        "'cheery'; have ['good', 'low', 'dont_know', 'unanswered']" in found
+    )
+    assert any(
+        p.startswith(f"persona.yaml:{line_of(text, 'outting')}: answers.outting: ") for p in found
+    )
 
 
 def test_lines_for_speech_caches_and_language_models() -> None:

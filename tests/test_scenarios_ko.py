@@ -27,8 +27,13 @@ VACCINE = load_scenario("vaccination_followup_ko")
 def persona_call(name: str, memory: list[Fact] | None = None, llm=None):
     persona = load_persona(name)
     scenario = load_scenario(persona.scenario)
-    engine = DialogueEngine(scenario, recipient=Recipient(persona.recipient_id, persona.name),
-                            memory=memory, clock=Clock(), llm=llm)
+    engine = DialogueEngine(
+        scenario,
+        recipient=Recipient(persona.recipient_id, persona.name),
+        memory=memory,
+        clock=Clock(),
+        llm=llm,
+    )
     return engine, simulate_text_call(engine, SimulatedCaller(persona, scenario))
 
 
@@ -125,7 +130,7 @@ def test_a_health_office_adds_its_own_item_without_code(tmp_path: Path, capsys) 
 
 def test_a_mistake_in_the_added_item_names_file_line_and_field(tmp_path: Path, capsys) -> None:
     broken = SCREENING.replace("keywords: [자주, 매일, 늘, 많이, 외로워]", "keywords: []")
-    broken = broken.replace("    answers:", "    followups: {sometimes: \"언제요?\"}\n    answers:")
+    broken = broken.replace("    answers:", '    followups: {sometimes: "언제요?"}\n    answers:')
     path = with_item(tmp_path, broken)
     assert main(["scenario", "validate", str(path)]) == 1
     errors = capsys.readouterr().err.splitlines()

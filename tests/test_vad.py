@@ -50,16 +50,21 @@ def test_a_batch_gives_each_stream_what_it_would_get_alone():
     detector = make_detector("silero")  # 8 kHz, the line's rate
     n = detector.chunk_samples
     rng = np.random.default_rng(0)
-    streams = [on_the_line(SENTENCE.samples), 0.01 * rng.standard_normal(8000).astype(np.float32),
-               on_the_line(speech("How did you sleep last night?").samples)]
+    streams = [
+        on_the_line(SENTENCE.samples),
+        0.01 * rng.standard_normal(8000).astype(np.float32),
+        on_the_line(speech("How did you sleep last night?").samples),
+    ]
     chunks = min(len(s) for s in streams) // n
     alone = []
     for s in streams:
         single = make_vad("silero", 8000)
         alone.append([single.probability(s[i * n : (i + 1) * n]) for i in range(chunks)])
     states = [detector.new_state() for _ in streams]
-    together = [detector.probabilities(np.stack([s[i * n : (i + 1) * n] for s in streams]), states)
-                for i in range(chunks)]
+    together = [
+        detector.probabilities(np.stack([s[i * n : (i + 1) * n] for s in streams]), states)
+        for i in range(chunks)
+    ]
     assert np.allclose(np.array(together).T, np.array(alone), atol=1e-5)
 
 
@@ -111,8 +116,7 @@ def test_a_backlog_is_labelled_in_one_flush_not_one_chunk_per_loop_turn():
 @pytest.mark.parametrize("offset", [0, 96, 192])
 def test_the_vad_hears_a_pause_as_long_as_it_is_and_the_turn_holds_it(offset):
     answer = on_the_line(with_pause("I had", 1.2, "some rice and a bowl of soup.").samples)
-    x = np.concatenate([np.zeros(4000 + offset, np.float32), answer,
-                        np.zeros(20000, np.float32)])
+    x = np.concatenate([np.zeros(4000 + offset, np.float32), answer, np.zeros(20000, np.float32)])
     detector = make_detector("silero")
     state = [detector.new_state()]
     endpointer = Endpointer(TurnOptions(), 8000)

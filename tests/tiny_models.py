@@ -95,8 +95,11 @@ def train_tokenizer(sentences: list[str] = CARE_CALL_SENTENCES, vocab_size: int 
 
 
 def tiny_causal_lm(
-    seed: int = 0, dir: str | Path | None = None, n_positions: int = 256,
-    sentences: list[str] | None = None, vocab_size: int = 300,
+    seed: int = 0,
+    dir: str | Path | None = None,
+    n_positions: int = 256,
+    sentences: list[str] | None = None,
+    vocab_size: int = 300,
 ):
     """A random GPT-2-architecture causal LM and its tokenizer, as `(model, tokenizer)`.
 

@@ -105,5 +105,13 @@ def json_values(reply: str, kind: type[dict] | type[list]) -> Iterator[Any]:
             yield data
 
 
-__all__ = ["ROLES", "ChatModel", "LLMError", "Message", "Sampling", "check_messages",
-           "cut_at_stop", "json_values"]
+__all__ = [
+    "ROLES",
+    "ChatModel",
+    "LLMError",
+    "Message",
+    "Sampling",
+    "check_messages",
+    "cut_at_stop",
+    "json_values",
+]

@@ -104,7 +104,7 @@ class OpenAIChatModel:
                 payload = self._post(data, headers)
             except _Retryable as exc:
                 failure = str(exc)
-                failure_wait = exc.retry_after or self.backoff_s * 2 ** attempt
+                failure_wait = exc.retry_after or self.backoff_s * 2**attempt
                 continue
             return cut_at_stop(_content(payload, self.url), s.stop).strip()
         raise LLMError(f"{self.url}: gave up after {self.retries + 1} attempt(s): {failure}")

@@ -31,7 +31,8 @@ def fallback_prompt(messages: list[Message]) -> str:
     system = "\n\n".join(m["content"].strip() for m in messages if m["role"] == "system")
     turns = [
         f"{_FALLBACK_LABELS[m['role']]}: {m['content'].strip()}"
-        for m in messages if m["role"] != "system"
+        for m in messages
+        if m["role"] != "system"
     ]
     head = system + "\n\n" if system else ""
     return head + "\n".join([*turns, "Assistant:"])
@@ -67,8 +68,10 @@ class _StopOnText:
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor, **_: Any) -> torch.Tensor:
         done = [
-            any(s in self.tokenizer.decode(row[self.start :], skip_special_tokens=True)
-                for s in self.stop)
+            any(
+                s in self.tokenizer.decode(row[self.start :], skip_special_tokens=True)
+                for s in self.stop
+            )
             for row in input_ids
         ]
         return torch.tensor(done, dtype=torch.bool, device=input_ids.device)
@@ -95,8 +98,9 @@ class TransformersChatModel:
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
             local = Path(model).expanduser()
-            if (isinstance(model, Path) or str(model).startswith(("/", ".", "~"))) \
-                    and not local.exists():
+            if (
+                isinstance(model, Path) or str(model).startswith(("/", ".", "~"))
+            ) and not local.exists():
                 raise LLMError(f"cannot load the language model: no folder {str(local)!r}")
             try:
                 tokenizer = tokenizer or AutoTokenizer.from_pretrained(str(model))
@@ -104,8 +108,9 @@ class TransformersChatModel:
             except (OSError, ValueError) as exc:
                 raise LLMError(f"cannot load the language model {str(model)!r}: {exc}") from exc
         elif tokenizer is None:
-            raise ValueError("a model object needs its tokenizer: TransformersChatModel(model, "
-                             "tokenizer=...)")
+            raise ValueError(
+                "a model object needs its tokenizer: TransformersChatModel(model, tokenizer=...)"
+            )
         self.model = model.to(device=device, dtype=_DTYPES[dtype]).eval()
         self.tokenizer = tokenizer
         self.device = device
@@ -139,8 +144,10 @@ class TransformersChatModel:
         ids = ids.to(self.device)
         limit = context_length(self.model)
         if limit is not None and ids.shape[1] + s.max_tokens > limit:
-            raise LLMError(f"the prompt ({ids.shape[1]} tokens) and max_tokens ({s.max_tokens}) "
-                           f"exceed the model's context of {limit} tokens")
+            raise LLMError(
+                f"the prompt ({ids.shape[1]} tokens) and max_tokens ({s.max_tokens}) "
+                f"exceed the model's context of {limit} tokens"
+            )
         with self._lock:
             started = time.monotonic()
             try:
@@ -167,7 +174,8 @@ class TransformersChatModel:
             repetition_penalty=s.repetition_penalty,
             max_time=self.timeout_s,
             pad_token_id=self.tokenizer.pad_token_id
-            if self.tokenizer.pad_token_id is not None else self.tokenizer.eos_token_id,
+            if self.tokenizer.pad_token_id is not None
+            else self.tokenizer.eos_token_id,
             eos_token_id=self.tokenizer.eos_token_id,
         )
         criteria = StoppingCriteriaList(
@@ -180,6 +188,8 @@ class TransformersChatModel:
             if s.seed is not None:
                 torch.manual_seed(s.seed)
             return self.model.generate(
-                input_ids=ids, attention_mask=mask, generation_config=config,
+                input_ids=ids,
+                attention_mask=mask,
+                generation_config=config,
                 stopping_criteria=criteria,
             )
