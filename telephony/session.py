@@ -6,7 +6,7 @@ real time. What it guarantees to the person on the line:
 
 - their turn ends only after `TurnOptions.end_silence_s` of silence (slow speakers are not cut off);
 - the agent starts talking as soon as the first sentence of a reply is ready; the rest is
-  rendered while it plays (`AgentLink`, `Speech`);
+  rendered while it plays (`Speaker`, `AgentLink`);
 - speaking over the agent for `barge_in_s` stops it at once (`clear`), and nothing more of that
   reply is synthesized; shorter speech over it is a backchannel ("네", "yeah") and is ignored;
 - only what the line confirmed as played (echoed marks) is reported to the agent as heard, and
@@ -34,17 +34,15 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from telephony import AgentFactory, CallInfo, Segment
-from telephony.agentlink import AgentLink, Speech
+from telephony import AgentFactory, CallInfo
+from telephony.agentlink import AgentLink
 from telephony.audio import LINE_RATE, Audio
 from telephony.clock import LineClock
 from telephony.g711 import alaw_decode, alaw_encode, pcm16_to_float, ulaw_decode, ulaw_encode
-from telephony.outbound import Outbound
 from telephony.playout import (
     FRAME_S,
     FRAME_SAMPLES,
     Playout,
-    Utterance,
     heard_prefix,
 )
 from telephony.protocol import (
@@ -59,6 +57,7 @@ from telephony.protocol import (
 )
 from telephony.recording import StereoRecorder
 from telephony.resample import Resampler
+from telephony.speaker import Speaker
 from telephony.stats import TurnTiming
 from telephony.turn import Endpointer, TurnEventKind, TurnOptions
 from telephony.vad import VadBatcher, VadStream, make_detector
@@ -132,31 +131,31 @@ class CallSession:
         self._upsample: Resampler | None = None  # to the VAD's rate, if not the line's
         self._decode: Callable[[bytes], np.ndarray] = ulaw_decode
         self.recorder = StereoRecorder(LINE_RATE)
-        self._out = Outbound(
-            self._protocol,
-            self.recorder,
-            clock or LineClock(FRAME_S / o.speed),
-            Playout(FRAME_S / o.speed, o.lead_frames),
-            on_goodbye_sent=self._goodbye_sent,
-            on_error=lambda exc: self._fail("send", exc),
-        )
         self._tasks: set[asyncio.Task] = set()
-        self._busy = 0  # agent calls in flight
-        self._last_activity = 0  # inbound sample (8 kHz) of the last speech, reply or playback
+        self._last_activity = 0  # inbound sample (8 kHz) of the person's last speech or reprompt
         self._judged = 0  # inbound samples (8 kHz) the VAD has labelled so far
         self._last_voice = 0.0  # loop time when the last chunk with speech arrived
         self._turn_over_agent = False  # the current turn began while the agent was audible
         self._turn_counts = True  # ... and has since lasted long enough to be a real turn
-        self._hangup_mark: str | None = None
         self._ended = asyncio.Event()
-        self._grace: asyncio.TimerHandle | None = None
         self.call: CallInfo | None = None
         self.end_reason = ""
         self.errors: list[str] = []
         self._link = AgentLink(executor, self.errors)
         self._link.encode = ulaw_encode
-        self._speeches: set[Speech] = set()  # replies still being rendered or waiting to be
-        self._speaking = asyncio.Lock()  # one reply streams to the line at a time, in order
+        self._speaker = Speaker(
+            self._link,
+            self._protocol,
+            self.recorder,
+            clock or LineClock(FRAME_S / o.speed),
+            Playout(FRAME_S / o.speed, o.lead_frames),
+            hangup_grace_s=o.hangup_grace_s / o.speed + 1.0,
+            errors=self.errors,
+            ended=self._ended,
+            end=self._end,
+            spawn=self._spawn,
+            bad_input=self._bad_input,
+        )
         self.recording: Path | None = None
         self.turns: list[TurnTiming] = []
 
@@ -165,7 +164,7 @@ class CallSession:
     async def run(self, connection: Connection) -> str:
         """Serve one websocket until the call ends; returns why it ended."""
         self._loop = asyncio.get_running_loop()
-        self._out.start(connection)
+        self._speaker.out.start(connection)
         ended = asyncio.create_task(self._ended.wait())
         receiver = asyncio.create_task(self._receive_loop(connection))
         reason = "broken_off"
@@ -207,9 +206,9 @@ class CallSession:
                 if problem := await self._on_start(event):
                     return problem
             elif isinstance(event, Mark):
-                self._on_mark(event.name)
+                self._speaker.on_mark(event.name)
             elif isinstance(event, Dtmf):
-                self._spawn(self._ask("dtmf", event.digit))
+                self._spawn(self._speaker.ask("dtmf", event.digit))
             elif isinstance(event, Stop):
                 return "hung_up"
             if self.line_seconds > self.options.max_call_s:
@@ -236,12 +235,7 @@ class CallSession:
 
     @property
     def agent_audible(self) -> bool:
-        return self._out.audible
-
-    @property
-    def _streaming(self) -> bool:
-        """A reply has more to say than is queued (its next sentence is being synthesized)."""
-        return any(not s.cancelled for s in self._speeches)
+        return self._speaker.out.audible
 
     # ---- inbound -----------------------------------------------------------------------------
 
@@ -277,7 +271,7 @@ class CallSession:
             self.errors.append(f"start: {exc}")
             return f"error: {exc}"
         log.info("call %s started (%s) %s", self._sid, self.peer, self.call.parameters)
-        self._spawn(self._ask("opening"))
+        self._spawn(self._speaker.ask("opening"))
         return None
 
     def _on_media(self, media: Media) -> None:
@@ -294,7 +288,7 @@ class CallSession:
         self._judged += len(chunk) * LINE_RATE // self._endpointer.sample_rate
         for event in self._endpointer.feed(chunk, prob):
             if event.kind is TurnEventKind.SPEECH_STARTED:
-                self._turn_over_agent = self._out.audible
+                self._turn_over_agent = self._speaker.out.audible
                 self._turn_counts = not self._turn_over_agent
             elif event.audio is not None:
                 self._on_turn(event.audio, event.capped)
@@ -311,8 +305,8 @@ class CallSession:
         # Long enough to be meant: the turn counts even if it began over the agent, and
         # the agent stops talking over them.
         self._turn_counts = True
-        if self._out.audible or self._streaming:
-            self._interrupt()
+        if self._speaker.out.audible or self._speaker.streaming:
+            self._speaker.interrupt()
 
     def _on_turn(self, audio: Audio, capped: bool) -> None:
         self._last_activity = self.recorder.left_samples
@@ -325,134 +319,31 @@ class CallSession:
         timing = TurnTiming(speech_end=min(self._last_voice, now), turn_end=now, capped=capped)
         if len(self.turns) < MAX_TURNS_KEPT:
             self.turns.append(timing)
-        self._spawn(self._ask("hear", audio, timing=timing))
+        self._spawn(self._speaker.ask("hear", audio, timing=timing))
 
     def _check_silence(self) -> None:
+        speaker = self._speaker
         if (
-            self._out.audible
-            or self._busy
+            speaker.out.audible
+            or speaker.busy
             or self._endpointer.in_turn
             or self._link.agent is None
-            or self._hangup_mark is not None
+            or speaker.hangup_mark is not None
         ):
             return
         # Silence is what the VAD has heard as silence: audio still waiting for it is not (when
         # the VAD falls behind, a person already answering must not be reprompted).
-        idle = (self._judged - self._last_activity) / LINE_RATE
-        if idle >= self.options.turn.no_input_s:
+        last = max(self._last_activity, speaker.last_activity)
+        if (self._judged - last) / LINE_RATE >= self.options.turn.no_input_s:
             self._last_activity = self._judged
-            self._spawn(self._ask("silence"))
+            self._spawn(speaker.ask("silence"))
 
-    # ---- the agent (off the event loop, see `AgentLink`) ---------------------------------------
-
-    async def _ask(self, method: str, *args: Any, timing: TurnTiming | None = None) -> None:
-        self._busy += 1
-        try:
-            speech = await self._link.ask(method, *args, timing=timing)
-            if speech is not None and not self._ended.is_set():
-                self._speeches.add(speech)
-                try:
-                    async with self._speaking:
-                        await self._stream(speech, timing)
-                finally:
-                    self._speeches.discard(speech)
-        finally:
-            self._busy -= 1
-            self._last_activity = self.recorder.left_samples
-
-    async def _stream(self, speech: Speech, timing: TurnTiming | None) -> None:
-        """Queue a reply's segments on the line as they are rendered: the first is playing
-        while the next is synthesized. Stops at a cancel (barge-in, the end of the call)."""
-        segments = speech.reply.segments
-        hangup = speech.reply.hangup
-        if not segments:
-            if hangup:
-                self._end("completed")
-            return
-        queued = None
-        for i, segment in enumerate(segments):
-            if i < len(speech.lines):  # rendered with the reply (the first; cached ones)
-                line = speech.lines[i]
-            elif i > 0:
-                line = await self._link.render_next(speech)
-            else:
-                line = None
-            if line is None or speech.cancelled or self._ended.is_set():
-                break
-            last = i == len(segments) - 1
-            queued = self._out.play(
-                segment, line, hangup=hangup and last, tag=timing if i == 0 else None
-            )
-        else:
-            return
-        speech.cancel()
-        # Never played: the agent hears that none of it was heard.
-        for segment in segments[i:]:
-            self._report_played(segment, complete=False, heard="")
-        if hangup and not self._ended.is_set():  # the goodbye failed part-way: still hang up,
-            if queued is not None and not queued.marked:  # after what did get queued
-                queued.hangup = True
-            else:
-                self._end("completed")
+    # ---- tasks -------------------------------------------------------------------------------
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-
-    def _report_played(self, segment: Segment, *, complete: bool, heard: str) -> None:
-        self._spawn(self._link.played(segment, complete=complete, heard=heard))
-
-    # ---- outbound ----------------------------------------------------------------------------
-
-    def _goodbye_sent(self, u: Utterance) -> None:
-        self._hangup_mark = u.mark
-        grace = self.options.hangup_grace_s / self.options.speed + 1.0
-        self._grace = asyncio.get_running_loop().call_later(
-            grace, self._hangup_without_mark, u.mark
-        )
-
-    def _fail(self, where: str, exc: Exception) -> None:
-        self.errors.append(f"{where}: {exc}")
-        self._end(f"error: {exc}")
-
-    def _on_mark(self, name: str) -> None:
-        status, u = self._out.playout.echoed(name)
-        if status == "unknown":
-            self._bad_input(f"mark {name!r} was never sent")
-            return
-        if u is None:  # the echo of audio we cleared: it was not played
-            return
-        self._last_activity = self.recorder.left_samples
-        self._report_played(u.segment, complete=True, heard=u.segment.text)
-        if u.hangup:
-            self._end("completed")
-
-    def _stop_talking(self, *, clear: bool = False) -> bool:
-        """Drop all agent audio not yet played; report what was heard of it. True if the call's
-        goodbye was among it."""
-        goodbye = False
-        for speech in self._speeches:  # nothing more of these replies is synthesized
-            goodbye = goodbye or (speech.reply.hangup and not speech.cancelled)
-            speech.cancel()
-        for u, fraction in self._out.stop(clear=clear):
-            complete = fraction >= 1.0
-            self._report_played(
-                u.segment, complete=complete, heard=heard_prefix(u.segment.text, fraction)
-            )
-            goodbye = goodbye or u.hangup
-        return goodbye
-
-    def _interrupt(self) -> None:
-        """Barge-in: stop talking now, and tell the agent how much of each segment was heard."""
-        log.info("call %s: barge-in, clearing agent audio", self._sid)
-        if self._stop_talking(clear=True):  # an interrupted goodbye: the call still ends
-            self._end("completed")
-
-    def _hangup_without_mark(self, name: str) -> None:
-        if self._hangup_mark == name:
-            log.warning("call %s: last mark never echoed; hanging up", self._sid)
-            self._end("completed")
 
     # ---- the end -----------------------------------------------------------------------------
 
@@ -464,17 +355,15 @@ class CallSession:
         froze its long-lived objects runs only every several hundred calls."""
         self.end_reason = reason
         self._ended.set()
-        self._out.close()
-        if self._grace is not None:
-            self._grace.cancel()
+        self._speaker.hang_up()
         if self._vad is not None:
             self._vad.close()
         if reason != "completed":  # the line broke: keep what was said and heard until now
             if (event := self._endpointer.flush()) is not None and event.audio is not None:
                 if self._turn_counts and event.audio.duration >= self.options.turn.min_speech_s:
-                    self._spawn(self._ask("hear", event.audio))
+                    self._spawn(self._speaker.ask("hear", event.audio))
         self._endpointer.drop_audio()
-        self._stop_talking()
+        self._speaker.stop_talking()
         pending = [t for t in self._tasks if not t.done()]
         if pending:  # let the agent finish what it is computing, briefly
             await asyncio.wait(pending, timeout=self.options.finish_timeout_s)
@@ -490,4 +379,5 @@ class CallSession:
                 log.error("call %s: recording not saved: %s", self._sid, exc)
         self.recorder.drop_audio()  # on disk now, or not wanted: a finished session stays small
         await self._link.finish(reason, self.recording)
+        self._speaker.close()
         log.info("call %s ended: %s", self._sid, reason)

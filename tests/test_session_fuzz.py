@@ -258,8 +258,8 @@ def test_an_ended_call_holds_no_reference_cycle_so_letting_go_of_it_frees_it_at_
     try:
         session = asyncio.run(scenario())
         assert session.end_reason == "hung_up" and session.call is not None
-        ref = weakref.ref(session)
+        refs = [weakref.ref(session), weakref.ref(session._speaker)]
         del session
-        assert ref() is None
+        assert [ref() for ref in refs] == [None, None]
     finally:
         gc.enable()
