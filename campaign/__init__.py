@@ -11,9 +11,11 @@ This module holds the plain data types and the two interfaces; backends live one
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Protocol
 
 
@@ -121,6 +123,28 @@ class DialResult:
     detail: str = ""  # e.g. the line's end reason, or why it failed
     report_dir: str | None = None  # the call's folder (report.json, transcript, recording)
     extra: dict = field(default_factory=dict)
+
+
+def load_report(report_dir: str | Path | None) -> dict | None:
+    """The call report (`report.json`) an answered attempt left in its folder; None when
+    there is none or it cannot be read."""
+    if not report_dir:
+        return None
+    try:
+        return json.loads((Path(report_dir) / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def report_summary(report: dict | None) -> dict:
+    """What a campaign keeps of a call report: outcome, completion, number of alerts."""
+    if report is None:
+        return {}
+    return {
+        "outcome": report.get("outcome"),
+        "completion": report.get("completion"),
+        "alerts": len(report.get("alerts", [])),
+    }
 
 
 class Dialer(Protocol):

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from campaign import FINAL_STATES, CampaignStore, RecipientStatus, State
+from campaign import FINAL_STATES, CampaignStore, RecipientStatus, State, load_report
 
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
@@ -49,15 +49,6 @@ def _page(title: str, body: str, refresh: int | None = None) -> bytes:
         f"<title>{escape(title)}</title><style>{CSS}</style></head>"
         f'<body><p><a href="/">All campaigns</a></p>{body}</body></html>'
     ).encode()
-
-
-def load_report(report_dir: str | None) -> dict | None:
-    if not report_dir:
-        return None
-    try:
-        return json.loads((Path(report_dir) / "report.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def top_severity(report: dict | None) -> int:

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from campaign import DialRequest, DialResult, Outcome
+from campaign import DialRequest, DialResult, Outcome, load_report, report_summary
 from telephony.phone import Person, PhoneOptions, SimulatedPhone
 
 log = logging.getLogger("carecall.campaign.sim")
@@ -86,7 +86,7 @@ class SimulatedDialer:
             return DialResult(Outcome.FAILED, detail="the server never saw this call")
         sid = session.call.call_sid
         call_dir = self.calls_dir / sid
-        extra = _report_summary(call_dir / "report.json")
+        extra = report_summary(load_report(call_dir))
         return DialResult(
             Outcome.ANSWERED,
             call_sid=sid,
@@ -115,7 +115,7 @@ class SimulatedDialer:
                     call_sid=data.get("call_sid"),
                     detail=f"recovered after a restart; {data.get('reason', '')}",
                     report_dir=str(meta.parent.resolve()),
-                    extra=_report_summary(meta.parent / "report.json"),
+                    extra=report_summary(load_report(meta.parent)),
                 )
             return None
 
@@ -137,15 +137,3 @@ class SimulatedDialer:
             return await asyncio.wait_for(wait(), timeout)
         except TimeoutError:
             return None
-
-
-def _report_summary(path: Path) -> dict:
-    try:
-        report = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {
-        "outcome": report.get("outcome"),
-        "completion": report.get("completion"),
-        "alerts": len(report.get("alerts", [])),
-    }

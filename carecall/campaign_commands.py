@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from campaign import FINAL_STATES, Campaign, Policy, State
+from campaign import FINAL_STATES, Campaign, Policy, State, load_report, report_summary
 from campaign.recipients import RecipientsError, read_recipients
 from campaign.schedule import parse_duration, parse_window, zone
 from campaign.store import DEFAULT_DB, open_store
@@ -328,16 +328,11 @@ EXPORT_FIELDS = [
 
 
 def _report(report_dir: str | None) -> dict:
-    if not report_dir:
-        return {}
-    try:
-        report = json.loads((Path(report_dir) / "report.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    report = load_report(report_dir)
+    if report is None:
         return {}
     return {
-        "outcome": report.get("outcome"),
-        "completion": report.get("completion"),
-        "alerts": len(report.get("alerts", [])),
+        **report_summary(report),
         "alert_notes": [a.get("note") for a in report.get("alerts", [])],
         "summary": report.get("summary"),
     }
