@@ -90,57 +90,36 @@ class FakeConnection:
 
 PAUSE = object()
 SID = "MZ" + "0" * 32
-START = json.dumps(
-    {
-        "event": "start",
-        "streamSid": SID,
-        "start": {
+
+
+def start_message(encoding: str = "audio/x-mulaw") -> str:
+    return json.dumps(
+        {
+            "event": "start",
             "streamSid": SID,
-            "callSid": "CA1",
-            "accountSid": "AC1",
-            "tracks": ["inbound"],
-            "customParameters": {"recipient": "x"},
-            "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1},
-        },
-    }
-)
+            "start": {
+                "streamSid": SID,
+                "callSid": "CA1",
+                "accountSid": "AC1",
+                "tracks": ["inbound"],
+                "customParameters": {"recipient": "x"},
+                "mediaFormat": {"encoding": encoding, "sampleRate": 8000, "channels": 1},
+            },
+        }
+    )
+
+
+def media_message(audio: bytes) -> str:
+    payload = base64.b64encode(audio).decode()
+    return json.dumps({"event": "media", "streamSid": SID, "media": {"payload": payload}})
+
+
+START = start_message()
 good = st.one_of(
     st.just(json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"})),
-    st.sampled_from(["audio/x-mulaw", "audio/x-alaw", "audio/x-l16"]).map(
-        lambda enc: json.dumps(
-            {
-                "event": "start",
-                "streamSid": SID,
-                "start": {
-                    "streamSid": SID,
-                    "callSid": "CA1",
-                    "accountSid": "AC1",
-                    "tracks": ["inbound"],
-                    "customParameters": {"recipient": "x"},
-                    "mediaFormat": {"encoding": enc, "sampleRate": 8000, "channels": 1},
-                },
-            }
-        )
-    ),
-    st.binary(max_size=400).map(
-        lambda b: json.dumps(
-            {"event": "media", "streamSid": SID, "media": {"payload": base64.b64encode(b).decode()}}
-        )
-    ),
-    st.integers(1, 60).map(
-        lambda n: (
-            [
-                json.dumps(
-                    {
-                        "event": "media",
-                        "streamSid": SID,
-                        "media": {"payload": base64.b64encode(SPEECHY).decode()},
-                    }
-                )
-            ]
-            * n
-        )
-    ),
+    st.sampled_from(["audio/x-mulaw", "audio/x-alaw", "audio/x-l16"]).map(start_message),
+    st.binary(max_size=400).map(media_message),
+    st.integers(1, 60).map(lambda n: [media_message(SPEECHY)] * n),
     st.sampled_from(["seg-1", "seg-2", "seg-3", "nope"]).map(
         lambda n: json.dumps({"event": "mark", "streamSid": SID, "mark": {"name": n}})
     ),
@@ -226,20 +205,7 @@ def test_an_ended_call_holds_no_reference_cycle_so_letting_go_of_it_frees_it_at_
     the reference count, not wait for a full collection of the cycle collector, which a
     server with few long-lived objects runs only every few hundred calls (each call's
     buffers piled up until then)."""
-    speech = json.dumps(
-        {
-            "event": "media",
-            "streamSid": SID,
-            "media": {"payload": base64.b64encode(SPEECHY).decode()},
-        }
-    )
-    silence = json.dumps(
-        {
-            "event": "media",
-            "streamSid": SID,
-            "media": {"payload": base64.b64encode(b"\xff" * 160).decode()},
-        }
-    )
+    speech, silence = media_message(SPEECHY), media_message(b"\xff" * 160)
     stop = json.dumps({"event": "stop", "streamSid": SID, "stop": {"callSid": "CA1"}})
     mark = json.dumps({"event": "mark", "streamSid": SID, "mark": {"name": "seg-1"}})
     messages = [START, PAUSE, mark, *[speech] * 40, *[silence] * 60, PAUSE, stop]
