@@ -159,8 +159,8 @@ class _NBestTask(DecodingTask):
                 if i == 0 and self.n_group > 1:  # the beams' prompts are one prompt: run it once
                     states = self.inference.states(tokens[:: self.n_group], audio_features)
                     states = states.repeat_interleave(self.n_group, dim=0)
-                    rows = torch.arange(tokens.shape[0]) // self.n_group
-                    self.inference.rearrange_kv_cache(rows.tolist())
+                    rows = [row // self.n_group for row in range(tokens.shape[0])]
+                    self.inference.rearrange_kv_cache(rows)
                 else:
                     states = self.inference.states(tokens, audio_features)
                 if i == 0 and self.tokenizer.no_speech is not None:
