@@ -1,9 +1,13 @@
 """The Twilio dialer: an outbound call through Twilio's REST API, streamed to our call server.
 
 `dial` creates the call with the official `twilio` library; its TwiML connects the answered
-call to our server with `<Connect><Stream url="wss://…/media">` and the recipient, scenario and
-campaign as `<Parameter>`s (they arrive as the `start` event's `customParameters`, so the call
-server knows whom it is talking to). Twilio then POSTs status callbacks; `StatusCallbacks`
+call to our server with `<Connect><Stream url="wss://…/media">` and the recipient id, scenario,
+campaign and a per-call signed token (`telephony.auth.CallTokens`) as `<Parameter>`s (they
+arrive as the `start` event's `customParameters`: the call server checks the token before it
+processes any audio, and knows whom it is talking to). Twilio is given the recipient's id and
+number only, never the name: the call server looks the name up in `names`, which `dial` fills.
+
+Twilio then POSTs status callbacks; `StatusCallbacks`
 checks each one's `X-Twilio-Signature` with `twilio.request_validator.RequestValidator` (an
 unsigned or forged callback is refused with 403 and changes nothing) and resolves the dial with
 the final `CallStatus`, mapped to our outcomes. If no final callback arrives in time, the call's
@@ -134,6 +138,8 @@ class TwilioDialer:
         calls_dir: Path | None = None,
         ring_timeout_s: int = 30,
         max_call_s: float = 1200.0,
+        tokens=None,  # telephony.auth.CallTokens: signs each call's token
+        names: dict[str, str] | None = None,
     ) -> None:
         self.client = client
         self.callbacks = callbacks
@@ -142,21 +148,24 @@ class TwilioDialer:
         self.calls_dir = calls_dir
         self.ring_timeout_s = ring_timeout_s
         self.max_call_s = max_call_s
+        self.tokens = tokens
+        self.names = names if names is not None else {}
 
     async def dial(self, request: DialRequest) -> DialResult:
         from twilio.base.exceptions import TwilioException, TwilioRestException
 
         r = request.recipient
-        twiml = stream_twiml(
-            self.stream_url,
-            {
-                "recipient": r.id,
-                "name": r.name,
-                "scenario": request.scenario,
-                "campaign": request.campaign_id,
-                "attempt": f"{request.campaign_id}:{r.id}:{request.attempt}",
-            },
-        )
+        parameters = {
+            "recipient": r.id,
+            "scenario": request.scenario,
+            "campaign": request.campaign_id,
+            "attempt": f"{request.campaign_id}:{r.id}:{request.attempt}",
+        }
+        if self.tokens is not None:
+            ttl = self.ring_timeout_s + self.max_call_s + 60
+            parameters["token"] = self.tokens.issue(r.id, request.scenario, ttl_s=ttl)
+        self.names[r.id] = r.name  # for the call server, in this process; never sent to Twilio
+        twiml = stream_twiml(self.stream_url, parameters)
         loop = asyncio.get_running_loop()
 
         def create():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -96,6 +97,10 @@ async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
     if public.scheme != "https" or not public.netloc:
         raise ConfigError(f"--public-url {args.public_url!r}: must be https://HOST")
     language = load_scenario(scenario_path(campaign.scenario)).language
+    # Authenticated end to end: every handshake must carry Twilio's signature (the account's
+    # auth token) and every call a per-call token this process signs (its secret: the
+    # configured CARECALL_CALL_SECRET, else a random one that lives as long as the process).
+    call_secret = os.environ.get("CARECALL_CALL_SECRET") or secrets.token_hex(32)
     settings = load_settings(
         None,
         scenario=campaign.scenario,
@@ -103,6 +108,9 @@ async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
         output_dir=args.output_dir.resolve(),
         host=args.host,
         port=args.port,
+        call_secret=call_secret,
+        twilio_auth_token=token,
+        public_url=f"wss://{public.netloc}",
     )
     pipeline = Pipeline(settings)
     pipeline.warm()
@@ -116,7 +124,9 @@ async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
         from_number=args.twilio_from,
         stream_url=f"wss://{public.netloc}/media",
         calls_dir=pipeline.calls_dir,
+        tokens=server.gate.tokens,
     )
+    pipeline.names = dialer.names
 
     async def close() -> None:
         stop_callbacks()

@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -77,6 +78,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--token", help="refuse connections that do not present this token")
+    p.add_argument("--public-url", help="the wss:// base URL Twilio dials (what it signs)")
+    p.add_argument(
+        "--allow-insecure",
+        action="store_true",
+        default=None,
+        help="listen on a non-loopback address with no authentication (closed test networks)",
+    )
+
+    p = sub.add_parser(
+        "token",
+        help="issue a per-call token (needs CARECALL_CALL_SECRET) and print the TwiML for it",
+    )
+    p.add_argument("--config", help="YAML file of settings (see carecall/config.py)")
+    p.add_argument("--recipient", required=True, help="recipient id (never a name or number)")
+    p.add_argument("--scenario", dest="token_scenario", help="scenario id the call must use")
+    p.add_argument("--ttl", type=float, default=3600.0, help="seconds the token is valid")
+    p.add_argument("--url", default="wss://HOST/media", help="the call server's media URL")
 
     p = sub.add_parser("phone", help="call a server with a simulated person")
     p.add_argument("--url", required=True, help="ws://HOST:PORT/media")
@@ -133,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
+    # Recordings, reports, transcripts, memory and campaign databases hold health data:
+    # everything this process creates is owner-only (0600 files, 0700 folders).
+    os.umask(0o077)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
@@ -150,8 +171,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     from carecall import commands
 
     if args.command == "serve":
-        settings = _settings(args, host=args.host, port=args.port, token=args.token)
+        settings = _settings(
+            args,
+            host=args.host,
+            port=args.port,
+            token=args.token,
+            public_url=args.public_url,
+            allow_insecure=args.allow_insecure,
+        )
         return commands.serve(settings)
+    if args.command == "token":
+        return commands.issue_token(_settings(args), args)
     if args.command == "phone":
         result = asyncio.run(commands.phone(args))
         if args.json:

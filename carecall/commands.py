@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -25,12 +26,19 @@ def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
         host=settings.host,
         port=settings.port if port is None else port,
         token=settings.token,
+        call_secret=settings.call_secret,
+        twilio_auth_token=settings.twilio_auth_token,
+        public_url=settings.public_url,
+        allow_insecure=settings.allow_insecure,
         max_message_bytes=settings.max_message_bytes,
         session=SessionOptions(
             vad=settings.vad,
             speed=settings.speed,
             recordings_dir=pipeline.calls_dir,
             max_call_s=settings.max_call_s,
+            start_timeout_s=settings.start_timeout_s,
+            media_timeout_s=settings.media_timeout_s,
+            max_wall_s=settings.max_wall_s,
         ),
     )
     return CallServer(pipeline.agent_factory, options)
@@ -57,18 +65,73 @@ def _pipeline(settings: Settings) -> Pipeline | None:
 
 
 def serve(settings: Settings) -> int:
+    from telephony.auth import is_loopback
+    from telephony.server import InsecureServer
+
+    if not is_loopback(settings.host) and not settings.allow_insecure:
+        if not (settings.token or settings.call_secret or settings.twilio_auth_token):
+            print(f"carecall: {_insecure(settings.host)}", file=sys.stderr)
+            return 2
     pipeline = _pipeline(settings)
     if pipeline is None:
         return 2
     server = _server(settings, pipeline)
 
     async def run() -> None:
+        loop = asyncio.get_running_loop()
+        stopping = asyncio.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stopping.set)
         await server.start()
         print(f"carecall: listening on ws://{settings.host}:{server.port}/media", flush=True)
-        await asyncio.Future()
+        await stopping.wait()
+        ended = await server.drain()
+        print(f"carecall: stopped; {ended} calls in progress were ended and saved", flush=True)
 
-    asyncio.run(run())
+    try:
+        asyncio.run(run())
+    except InsecureServer as exc:
+        print(f"carecall: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        close_pipeline(pipeline)
     return 0
+
+
+def issue_token(settings: Settings, args: argparse.Namespace) -> int:
+    from html import escape
+
+    from telephony.auth import CallTokens
+
+    if not settings.call_secret:
+        print("carecall: set CARECALL_CALL_SECRET (the server's call secret)", file=sys.stderr)
+        return 2
+    token = CallTokens(settings.call_secret).issue(
+        args.recipient, args.token_scenario, ttl_s=args.ttl
+    )
+    print(token)
+    print(
+        f'<Response><Connect><Stream url="{escape(args.url)}">'
+        f'<Parameter name="token" value="{token}"/></Stream></Connect></Response>',
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _insecure(host: str) -> str:
+    return (
+        f"refusing to listen on {host}: not a loopback address, and no authentication is "
+        "configured. Set CARECALL_CALL_SECRET (per-call tokens, see `carecall token`), "
+        "CARECALL_TWILIO_AUTH_TOKEN (Twilio's signature) or --token; --allow-insecure only "
+        "on a closed test network."
+    )
+
+
+def close_pipeline(pipeline: Pipeline) -> None:
+    """Stop what a pipeline started besides threads: recognizer worker processes."""
+    close = getattr(pipeline.recognizer, "close", None)
+    if close is not None:
+        close()
 
 
 async def phone(args: argparse.Namespace) -> dict:

@@ -66,7 +66,23 @@ class Settings(BaseModel):
     memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
     host: str = "127.0.0.1"
     port: int = Field(8765, ge=0, le=65535)
-    token: str | None = None
+    token: str | None = None  # shared token (simulated phones, softphone, trusted networks)
+    # Signs per-call tokens (`carecall token`, the Twilio dialer): every call must carry one,
+    # in the URL path (wss://HOST/media/<token>) or as <Parameter name="token">. Give it
+    # through the environment (CARECALL_CALL_SECRET), not a flag: flags show in `ps`.
+    call_secret: str | None = Field(None, min_length=16)
+    # Twilio's X-Twilio-Signature is checked on every handshake when set (the account's auth
+    # token; CARECALL_TWILIO_AUTH_TOKEN). public_url: the wss:// base URL Twilio dials, which
+    # is what it signs, when a proxy in front changes scheme or host.
+    twilio_auth_token: str | None = None
+    public_url: str | None = None
+    # Listen on a non-loopback address with no authentication (never in production).
+    allow_insecure: bool = False
+    # A socket that sends no `start` is closed after start_timeout_s; a call with no media for
+    # media_timeout_s ends with its report; max_wall_s caps a call in wall-clock seconds.
+    start_timeout_s: float = Field(10.0, gt=0)
+    media_timeout_s: float = Field(30.0, gt=0)
+    max_wall_s: float = Field(1800.0, gt=0)
     speed: float = Field(1.0, gt=0.0, le=20.0)
     max_call_s: float = Field(900.0, gt=0)  # a call is ended after this much line time
     # Largest websocket message accepted (a 20 ms audio frame is ~300 bytes of JSON); up to

@@ -29,6 +29,7 @@ from dialogue.scenario import Scenario, domain_corpus
 from scenarios import list_scenarios, scenario_path
 from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
+from telephony.files import inside, private_dir, write_private
 from tts import SynthesisError, Synthesizer
 from tts.cache import PhraseCache
 from tts.render import AtLineRate, LineSettings, LineVoice
@@ -62,6 +63,9 @@ class Pipeline:
         self.calls_dir = settings.output_dir / "calls"
         self.llm = build_chat_model(settings)
         self.guard = Guard(judge=self.llm if settings.llm_judge else None)
+        # recipient id -> name, for calls whose line carries only the id (Twilio's): filled
+        # by the campaign dialer in this process. A name never travels through Twilio.
+        self.names: dict[str, str] = {}
         self._rescorers: dict[str, Rescorer | None] = {}
         self.rescorer(self.default_scenario)  # a missing LM stops the process now, not mid-call
 
@@ -134,9 +138,8 @@ class Pipeline:
     def agent_factory(self, call: CallInfo) -> ScenarioCallAgent:
         params = call.parameters
         scenario = self.scenario(params.get("scenario") or self.settings.scenario_name)
-        recipient = Recipient(
-            id=params.get("recipient") or "unknown", name=params.get("name") or ""
-        )
+        rid = params.get("recipient") or "unknown"
+        recipient = Recipient(id=rid, name=params.get("name") or self.names.get(rid, ""))
         memory = self.memory.load(recipient.id) if recipient.id != "unknown" else []
         return ScenarioCallAgent(self, call, scenario, recipient, memory)
 
@@ -159,7 +162,9 @@ class ScenarioCallAgent:
         self.language = scenario.language
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
         self._last_turn: AgentTurn | None = None
-        self.out_dir = pipeline.calls_dir / call.call_sid
+        # The session gives a checked call id; `inside` refuses anything that would leave
+        # the calls folder all the same.
+        self.out_dir = inside(pipeline.calls_dir, call.call_sid)
         self.started = datetime.now(UTC)
         # (first-pass text, text after rescoring) of every utterance, for offline evaluation
         self.recognized: list[tuple[str, str]] = []
@@ -183,7 +188,8 @@ class ScenarioCallAgent:
         if (rescorer := self.pipeline.rescorer(self.scenario)) is not None:
             transcript = rescorer.rescore(transcript, context)
         t2 = time.perf_counter()
-        log.info("call %s heard: %r", self.call.call_sid, transcript.text)
+        # What people say is health data: its words stay out of the log.
+        log.debug("call %s heard %d words", self.call.call_sid, len(transcript.text.split()))
         self.recognized.append((first_pass, transcript.text))
         turn = self.engine.reply(transcript.text)
         t3 = time.perf_counter()
@@ -211,12 +217,12 @@ class ScenarioCallAgent:
             self.engine.heard(turn, heard_text, complete)
 
     def finish(self, reason: str, recording: Path | None) -> None:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.out_dir)
         report = self.engine.report(reason=reason, recording=str(recording) if recording else None)
-        (self.out_dir / "report.json").write_text(report.to_json(), encoding="utf-8")
-        (self.out_dir / "report.txt").write_text(report.to_text(), encoding="utf-8")
+        write_private(self.out_dir / "report.json", report.to_json())
+        write_private(self.out_dir / "report.txt", report.to_text())
         transcript = "\n".join(f"{who}: {text}" for who, text in report.transcript_lines())
-        (self.out_dir / "transcript.txt").write_text(transcript + "\n", encoding="utf-8")
+        write_private(self.out_dir / "transcript.txt", transcript + "\n")
         meta = {
             "call_sid": self.call.call_sid,
             "parameters": self.call.parameters,
@@ -224,7 +230,7 @@ class ScenarioCallAgent:
             "ended": datetime.now(UTC).isoformat(),
             "reason": reason,
         }
-        (self.out_dir / "call.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        write_private(self.out_dir / "call.json", json.dumps(meta, indent=2))
         if self.recipient.id != "unknown":
             self.pipeline.memory.update(self.recipient.id, self._memory_plan(report))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
@@ -23,7 +24,23 @@ _recognizer: Recognizer | None = None  # the worker process's own
 
 def _start_worker(build: Callable[[], Recognizer]) -> None:
     global _recognizer
+    _die_with_parent()
     _recognizer = build()
+
+
+def _die_with_parent() -> None:
+    """Linux: this worker gets SIGTERM when the server process dies, even by SIGKILL, so no
+    worker is ever left orphaned (a graceful stop shuts the pool down itself)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _transcribe(audio: Audio, language: str | None, context: RecognitionContext | None):

@@ -13,6 +13,7 @@ remember, so an older fact under the same key is deleted. Stores never hold retr
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -110,6 +111,10 @@ class SqliteMemoryStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._lock = threading.Lock()  # calls finish on executor threads
+        # What carecall remembers of people is health data: owner-only (SQLite gives its
+        # journal files the database file's mode).
+        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(self.path, 0o600)
         self._db = sqlite3.connect(self.path, check_same_thread=False)
         with self._db:
             self._db.execute(_SCHEMA)

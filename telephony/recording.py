@@ -7,6 +7,7 @@ can be saved at any moment: a call that breaks off still leaves what was recorde
 
 from __future__ import annotations
 
+import os
 import wave
 from pathlib import Path
 
@@ -64,11 +65,17 @@ class StereoRecorder:
         return out
 
     def save(self, path: str | Path) -> Path:
+        """Write the stereo WAV atomically, owner-only (0600: it is a person's voice); the
+        folder is created owner-only too."""
+        from telephony.files import FILE_MODE, private_dir
+
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         frames = self.stereo()
         tmp = path.with_suffix(path.suffix + ".part")
-        with wave.open(str(tmp), "wb") as w:
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+        with os.fdopen(fd, "wb") as f, wave.open(f, "wb") as w:
             w.setnchannels(2)
             w.setsampwidth(2)
             w.setframerate(self.sample_rate)

@@ -1,14 +1,16 @@
 """The call server: a websocket endpoint speaking Twilio Media Streams at `/media`.
 
-A real number connects with TwiML `<Connect><Stream url="wss://HOST/media?token=T"/></Connect>`;
-the simulated phone connects the same way. Authentication happens in the HTTP handshake, so a
-refused connection never reaches a session and no audio of it is processed:
+A real number connects with TwiML `<Connect><Stream url="wss://HOST/media/<call token>"/>`
+(or the token as `<Parameter name="token">`); the simulated phone connects the same way, or with
+the shared token. Who may call is `telephony.auth.Gate`'s policy: the handshake is checked
+before a session exists (a refused one never reaches a session), and the `start` event before
+any audio of the call is processed or any file of it is written.
 
-- a shared token (401 without it), given as `?token=`, as `Authorization: Bearer T`, or as an
-  `X-Carecall-Token` header;
-- optionally Twilio's own request signature (403 without a valid one): Twilio signs the
-  websocket URL it connects to with the account's auth token, in `X-Twilio-Signature`. Checked
-  with the official `twilio` library's `RequestValidator`.
+The server holds against a hostile caller: nothing from the wire is a path (call folders come
+from `telephony.files`), a socket that never starts a call is closed after
+`SessionOptions.start_timeout_s`, a started call that sends no audio ends with its report after
+`media_timeout_s`, connections that have not started a call do not count against `max_calls`,
+and `drain()` ends every call with its report for a graceful shutdown (SIGTERM).
 
 All calls of a server share one event loop, one frame clock (`LineClock`) and one batched VAD
 (`VadBatcher`); model work runs in the executor.
@@ -19,20 +21,20 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import gc
-import hmac
 import logging
 import sys
+import weakref
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
 from telephony import AgentFactory
+from telephony.auth import CallTokens, Gate, Handshake, is_loopback
 from telephony.clock import LineClock
 from telephony.session import FRAME_S, CallSession, SessionOptions
 from telephony.vad import VadBatcher, make_detector
@@ -47,6 +49,10 @@ class ServerOptions:
     host: str = "127.0.0.1"
     port: int = 8765
     token: str | None = None
+    """Shared token: `?token=`, `Authorization: Bearer`, or `X-Carecall-Token`."""
+    call_secret: str | None = None
+    """Signs per-call tokens (`telephony.auth.CallTokens`): when set, every call must carry
+    one (in the URL path or `customParameters.token`) unless it gave the shared token."""
     twilio_auth_token: str | None = None
     """When set, only connections signed by Twilio with this account auth token are accepted."""
     public_url: str | None = None
@@ -57,6 +63,12 @@ class ServerOptions:
     to twice this are dropped with a logged reason and the call goes on; larger ones close
     the connection (websocket close code 1009)."""
     max_calls: int = 200
+    """Calls in progress (started) at once; more are refused (503 at the handshake)."""
+    max_connections: int = 1000
+    """Open sockets at once, calls or not: idle sockets cannot starve calls (they are closed
+    after `session.start_timeout_s`), and cannot exhaust file descriptors either."""
+    allow_insecure: bool = False
+    """Listen on a non-loopback address with no authentication at all (never in production)."""
     keep_finished: int = 100
     """Ended sessions kept for inspection (`finished`); older ones are let go (and freed at
     once: an ended session holds no audio and no reference cycle)."""
@@ -91,6 +103,18 @@ class CallServer:
         self.call_ended = asyncio.Condition()
         self._trim = _malloc_trim() if self.options.trim_after_call else None
         self._trimming = False
+        o = self.options
+        self.gate = Gate(
+            token=o.token,
+            tokens=CallTokens(o.call_secret) if o.call_secret else None,
+            twilio_auth_token=o.twilio_auth_token,
+            public_url=o.public_url,
+            media_path=MEDIA_PATH,
+        )
+        self._handshakes: weakref.WeakKeyDictionary[ServerConnection, Handshake] = (
+            weakref.WeakKeyDictionary()
+        )
+        self.refused = 0
 
     @property
     def port(self) -> int:
@@ -99,8 +123,13 @@ class CallServer:
         return self._server.sockets[0].getsockname()[1]
 
     async def start(self) -> None:
-        # Load the VAD model now, not during the first call's first second of audio.
         o = self.options
+        if not is_loopback(o.host) and not self.gate.configured and not o.allow_insecure:
+            raise InsecureServer(
+                f"refusing to listen on {o.host}: it is not a loopback address and no "
+                "authentication is configured (set a call secret, a token or a Twilio auth token)"
+            )
+        # Load the VAD model now, not during the first call's first second of audio.
         loop = asyncio.get_running_loop()
         detector = await loop.run_in_executor(self._executor, make_detector, o.session.vad)
         self.vad = VadBatcher(detector, o.session.vad_interval_s / o.session.speed)
@@ -124,6 +153,28 @@ class CallServer:
             self._server.close()
             await self._server.wait_closed()
 
+    async def drain(self, timeout: float = 30.0) -> int:
+        """Graceful shutdown: stop accepting, end every call in progress with its report
+        (reason `server_shutdown`), wait for them to be finalized, close. Returns the number
+        of calls that were ended."""
+        if self._server is None:
+            return 0
+        self._server.close(close_connections=False)
+        live = list(self.sessions)
+        for session in live:
+            session.end("server_shutdown")
+        if live:
+            async with self.call_ended:
+                try:
+                    await asyncio.wait_for(
+                        self.call_ended.wait_for(lambda: not self.sessions), timeout
+                    )
+                except TimeoutError:
+                    log.error("drain: %d calls did not end in %.0f s", len(self.sessions), timeout)
+        self._server.close()
+        await self._server.wait_closed()
+        return len(live)
+
     async def serve_forever(self) -> None:
         await self.start()
         try:
@@ -132,26 +183,23 @@ class CallServer:
             await self.stop()
 
     def _check_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        url = urlsplit(request.path)
-        if url.path != MEDIA_PATH:
-            return connection.respond(HTTPStatus.NOT_FOUND, f"no endpoint at {url.path}\n")
-        if self.options.token and not _token_ok(request, url.query, self.options.token):
-            log.warning("refused %s: missing or wrong token", connection.remote_address)
-            return connection.respond(HTTPStatus.UNAUTHORIZED, "missing or wrong token\n")
-        if self.options.twilio_auth_token:
-            problem = _twilio_problem(
-                request, self.options.twilio_auth_token, self.options.public_url
-            )
-            if problem:
-                log.warning("refused %s: %s", connection.remote_address, problem)
-                return connection.respond(HTTPStatus.FORBIDDEN, problem + "\n")
-        if len(self.sessions) >= self.options.max_calls:
+        o = self.options
+        if len(self._handshakes) + len(self.sessions) >= o.max_connections:
+            return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many connections\n")
+        if sum(s.call is not None for s in self.sessions) >= o.max_calls:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many calls\n")
+        result = self.gate.handshake(request.path, request.headers)
+        if not isinstance(result, Handshake):
+            status, reason = result
+            self.refused += 1
+            log.warning("refused %s: %s", _peer(connection), reason)
+            return connection.respond(status, reason + "\n")
+        self._handshakes[connection] = result
         return None
 
     async def _handle(self, connection: ServerConnection) -> None:
-        host, port = (connection.remote_address or ("?", "?"))[:2]
-        peer = f"{host}:{port}"
+        peer = _peer(connection)
+        handshake = self._handshakes.pop(connection, None) or Handshake()
         session = CallSession(
             self._factory,
             self._executor,
@@ -160,6 +208,7 @@ class CallServer:
             clock=self.clock,
             vad=self.vad,
             max_message_bytes=self.options.max_message_bytes,
+            authorize=lambda params: self.gate.start(handshake, params),
         )
         self.sessions.add(session)
         try:
@@ -248,6 +297,15 @@ class _Messages:
             log.warning("connection %s broke: %s", self._c.remote_address, exc)
 
 
+class InsecureServer(RuntimeError):
+    """The server would face a network with no authentication."""
+
+
+def _peer(connection: ServerConnection) -> str:
+    host, port = (connection.remote_address or ("?", "?"))[:2]
+    return f"{host}:{port}"
+
+
 def _malloc_trim() -> Callable[[], object] | None:
     """glibc's `malloc_trim(0)` (returns free heap pages to the system), or None without glibc
     (macOS, musl)."""
@@ -259,44 +317,3 @@ def _malloc_trim() -> Callable[[], object] | None:
         return None
     trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
     return lambda: trim(0)
-
-
-def _token_ok(request: Request, query: str, token: str) -> bool:
-    given = parse_qs(query).get("token", [None])[0]
-    auth = request.headers.get("Authorization", "")
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    if not given:
-        given = request.headers.get("X-Carecall-Token")
-    return given is not None and hmac.compare_digest(given.encode(), token.encode())
-
-
-def _twilio_problem(request: Request, auth_token: str, public_url: str | None) -> str | None:
-    """Why the handshake is not Twilio's own (None when it is).
-
-    Twilio signs the URL it dialled; where a proxy terminates TLS the server sees another
-    scheme or host, hence `public_url` and the X-Forwarded-* headers. Query parameters are
-    accepted either inside the signed URL (as Twilio signs GET requests) or as signed
-    parameters (as Twilio's own agent toolkit validates websocket upgrades).
-    """
-    from twilio.request_validator import RequestValidator
-
-    signature = request.headers.get("X-Twilio-Signature")
-    if not signature:
-        return "missing X-Twilio-Signature"
-    url = urlsplit(request.path)
-    if public_url:
-        base = public_url.rstrip("/")
-    else:
-        proto = (request.headers.get("X-Forwarded-Proto") or "wss").split(",")[0].strip()
-        proto = {"https": "wss", "http": "ws"}.get(proto, proto)
-        host = request.headers.get("X-Forwarded-Host") or request.headers.get("Host") or ""
-        base = f"{proto}://{host.split(',')[0].strip()}"
-    validator = RequestValidator(auth_token)
-    full = base + url.path + (f"?{url.query}" if url.query else "")
-    params = {k: v[0] for k, v in parse_qs(url.query).items()}
-    if validator.validate(full, {}, signature) or (
-        params and validator.validate(base + url.path, params, signature)
-    ):
-        return None
-    return "X-Twilio-Signature does not match"

@@ -12,8 +12,13 @@ real time. What it guarantees to the person on the line:
 - only what the line confirmed as played (echoed marks) is reported to the agent as heard, and
   when they cut in, only the words that had time to play;
 - silence leads to the dialogue's reprompt, and the dialogue decides when to hang up;
-- however the call ends (hang-up, `stop`, dropped socket, error), `CallAgent.finish` runs once
-  and the recording is saved.
+- however the call ends (hang-up, `stop`, dropped socket, error, a caller that goes quiet on
+  the wire, the server shutting down), `CallAgent.finish` runs once and the recording is saved;
+- a socket that never starts a call is closed after `start_timeout_s`, a call whose media stops
+  arriving ends after `media_timeout_s`, and no call outlives `max_wall_s`; bad input is logged
+  a few times per call, then counted (`bad_input_log` lines at most per `bad_input_log_s`);
+- the call's id is used as a folder name only in Twilio's exact shape (`telephony.files`), and
+  the call is authorized (`authorize`) before any of its audio is processed.
 
 Everything that takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the
 encoding of its audio in the executor, the VAD in one batch for all calls (`VadBatcher`), the
@@ -38,6 +43,7 @@ from telephony import AgentFactory, CallInfo
 from telephony.agentlink import AgentLink
 from telephony.audio import LINE_RATE, Audio
 from telephony.clock import LineClock
+from telephony.files import OutsideFolder, inside, is_call_sid, new_call_sid
 from telephony.g711 import alaw_decode, alaw_encode, pcm16_to_float, ulaw_decode, ulaw_encode
 from telephony.playout import (
     FRAME_S,
@@ -95,6 +101,19 @@ class SessionOptions:
     """At the end of a call, how long an agent still computing a reply is waited for."""
     recordings_dir: Path | None = None
     """Where `<call_sid>/recording.wav` (stereo: left the person, right the agent) is written."""
+    start_timeout_s: float = 10.0
+    """A socket that has not sent `start` this long (wall clock) after connecting is closed."""
+    media_timeout_s: float = 30.0
+    """A started call that sends no media this long (wall clock) ends, with its report."""
+    max_wall_s: float = 1800.0
+    """Hard cap on one call in wall-clock time, whatever the line time says (a caller that
+    sends nothing advances no line time)."""
+    bad_input_log: int = 5
+    """Bad-input lines logged per call in full; after that at most one summary line per
+    `bad_input_log_s`, so 10,000 bad messages cannot flood the log."""
+    bad_input_log_s: float = 10.0
+    max_bad_input: int = 10_000
+    """A connection that sends this many bad messages is closed."""
 
 
 class Connection(Protocol):
@@ -119,8 +138,14 @@ class CallSession:
         clock: LineClock | None = None,
         vad: VadBatcher | None = None,
         max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
+        authorize: Callable[[dict[str, str]], dict[str, str]] | None = None,
     ) -> None:
         self.options = o = options or SessionOptions()
+        self._authorize = authorize
+        self.bad_inputs = 0
+        self._bad_logged_at = float("-inf")
+        self._bad_suppressed = 0
+        self.given_call_sid = ""  # the wire's callSid, as data (truncated), when not used
         self.peer = peer
         self._factory = agent_factory
         self._executor = executor
@@ -165,8 +190,10 @@ class CallSession:
         """Serve one websocket until the call ends; returns why it ended."""
         self._loop = asyncio.get_running_loop()
         self._speaker.out.start(connection)
+        self._connected_at = self._last_media_at = self._loop.time()
         ended = asyncio.create_task(self._ended.wait())
         receiver = asyncio.create_task(self._receive_loop(connection))
+        watchdog = asyncio.create_task(self._watchdog())
         reason = "broken_off"
         try:
             done, _ = await asyncio.wait({ended, receiver}, return_when=asyncio.FIRST_COMPLETED)
@@ -175,7 +202,7 @@ class CallSession:
             log.exception("call %s failed", self._sid)
             reason = f"error: {exc}"
         finally:
-            for task in (ended, receiver):
+            for task in (ended, receiver, watchdog):
                 task.cancel()
             await self._finalize(reason or "completed")
             try:
@@ -215,10 +242,46 @@ class CallSession:
                 return "time_limit"
         return "broken_off"
 
+    async def _watchdog(self) -> None:
+        """Ends a connection that never starts a call, a call whose media stopped, and any
+        call past its wall-clock cap. Wall-clock: a silent peer advances no line time."""
+        o = self.options
+        while not self._ended.is_set():
+            await asyncio.sleep(min(1.0, o.start_timeout_s / 4, o.media_timeout_s / 4))
+            now = self._loop.time()
+            if self.call is None:
+                if now - self._connected_at >= o.start_timeout_s:
+                    self._end("no_start")
+            elif now - self._last_media_at >= o.media_timeout_s:
+                self._end("no_media")
+            if now - self._connected_at >= o.max_wall_s:
+                self._end("time_limit")
+
     def _bad_input(self, reason: str) -> None:
-        log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
+        self.bad_inputs += 1
         if len(self.errors) < 100:
             self.errors.append(reason)
+        o = self.options
+        now = self._loop.time() if hasattr(self, "_loop") else 0.0
+        if self.bad_inputs <= o.bad_input_log:
+            log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
+        elif now - self._bad_logged_at >= o.bad_input_log_s:
+            self._bad_logged_at = now
+            log.warning(
+                "call %s (%s): %d bad messages so far (last: %s); logging at most one line "
+                "per %.0f s",
+                self._sid,
+                self.peer,
+                self.bad_inputs,
+                reason,
+                o.bad_input_log_s,
+            )
+        if self.bad_inputs >= o.max_bad_input:
+            self._end("protocol_error: too many bad messages")
+
+    def end(self, reason: str) -> None:
+        """End the call from outside (the server shutting down): finalized as any end is."""
+        self._end(reason)
 
     def _end(self, reason: str) -> None:
         if not self._ended.is_set():
@@ -240,8 +303,28 @@ class CallSession:
     # ---- inbound -----------------------------------------------------------------------------
 
     async def _on_start(self, start: Start) -> str | None:
-        self.call = CallInfo(start.stream_sid, start.call_sid, dict(start.custom_parameters))
-        self._link.name = start.call_sid
+        params = dict(start.custom_parameters)
+        if self._authorize is not None:
+            try:
+                params = self._authorize(params)
+            except ValueError as exc:  # telephony.auth.TokenError: refused before any audio
+                self._bad_input(f"start: call refused: {exc}")
+                return f"refused: {exc}"
+        sid = start.call_sid
+        if not is_call_sid(sid):
+            # Data, never a folder name: the call gets an id the server makes.
+            self.given_call_sid = str(sid)[:80]
+            sid = new_call_sid()
+            log.warning(
+                "call %s (%s): callSid %r is not a Twilio call id; using %s",
+                sid,
+                self.peer,
+                self.given_call_sid,
+                sid,
+            )
+        self.call = CallInfo(start.stream_sid, sid, params)
+        self._last_media_at = self._loop.time()
+        self._link.name = sid
         if start.encoding == "audio/x-alaw":
             self._decode, self._link.encode = alaw_decode, alaw_encode
         elif start.encoding != "audio/x-mulaw":
@@ -270,13 +353,21 @@ class CallSession:
             log.exception("call %s: could not start", self._sid)
             self.errors.append(f"start: {exc}")
             return f"error: {exc}"
-        log.info("call %s started (%s) %s", self._sid, self.peer, self.call.parameters)
+        # Ids only: names and phone numbers never reach a log.
+        log.info(
+            "call %s started (%s) recipient=%s scenario=%s",
+            self._sid,
+            self.peer,
+            str(params.get("recipient", "?"))[:64],
+            str(params.get("scenario", "-"))[:64],
+        )
         self._spawn(self._speaker.ask("opening"))
         return None
 
     def _on_media(self, media: Media) -> None:
         if self._vad is None:  # start failed or media raced ahead of it
             return
+        self._last_media_at = self._loop.time()
         pcm = self._decode(media.payload)
         self.recorder.add_left(pcm)
         if self._upsample is not None:
@@ -370,14 +461,18 @@ class CallSession:
         for task in list(self._tasks):
             task.cancel()
         if self.options.recordings_dir is not None and self.call is not None:
-            path = self.options.recordings_dir / self.call.call_sid / "recording.wav"
             try:
+                path = inside(self.options.recordings_dir, self.call.call_sid, "recording.wav")
                 self.recording = await asyncio.get_running_loop().run_in_executor(
                     self._executor, self.recorder.save, path
                 )
-            except OSError as exc:
+            except (OSError, OutsideFolder) as exc:
                 log.error("call %s: recording not saved: %s", self._sid, exc)
         self.recorder.drop_audio()  # on disk now, or not wanted: a finished session stays small
         await self._link.finish(reason, self.recording)
         self._speaker.close()
+        if self.bad_inputs > self.options.bad_input_log:
+            log.warning(
+                "call %s (%s): %d bad messages in all", self._sid, self.peer, self.bad_inputs
+            )
         log.info("call %s ended: %s", self._sid, reason)

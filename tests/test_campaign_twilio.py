@@ -25,8 +25,10 @@ from campaign.twilio_dialer import (  # noqa: E402
     map_status,
     serve_callbacks,
 )
+from telephony.auth import CallTokens  # noqa: E402
 
 ACCOUNT, TOKEN = "AC" + "0" * 32, "secret-auth-token"
+SECRET = "call-secret-of-this-test-0123456789"
 PUBLIC = "https://care.example.org"
 
 
@@ -143,6 +145,7 @@ def test_dial_creates_a_streamed_call_and_follows_signed_callbacks(statuses, exp
         callbacks,
         from_number="+15005550006",
         stream_url="wss://care.example.org/media",
+        tokens=CallTokens(SECRET),
     )
 
     async def scenario():
@@ -182,13 +185,18 @@ def test_dial_creates_a_streamed_call_and_follows_signed_callbacks(statuses, exp
     stream = root.find("./Connect/Stream")
     assert stream is not None and stream.get("url") == "wss://care.example.org/media"
     params = {p.get("name"): p.get("value") for p in stream.findall("Parameter")}
+    token = params.pop("token")
+    # Twilio gets the recipient's id only: the name stays in this process, for the server.
     assert params == {
         "recipient": "r1",
-        "name": "Kim",
         "scenario": "daily_checkin_en",
         "campaign": "camp",
         "attempt": "camp:r1:1",
     }
+    assert "Kim" not in data["Twiml"] and dialer.names == {"r1": "Kim"}
+    # ... and a per-call token the call server checks before any audio: this call's only.
+    claims = CallTokens(SECRET).verify(token)
+    assert (claims.recipient, claims.scenario) == ("r1", "daily_checkin_en")
     assert callbacks.refused == len(statuses)
 
 
