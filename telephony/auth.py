@@ -143,8 +143,10 @@ class Gate:
         """Check the HTTP upgrade request: a refusal (status, reason) or what it proved."""
         url = urlsplit(path)
         rest = url.path.removeprefix(self.media_path)
-        if not url.path.startswith(self.media_path) or rest not in ("", "/") and (
-            not rest.startswith("/") or "/" in rest[1:]
+        if (
+            not url.path.startswith(self.media_path)
+            or rest not in ("", "/")
+            and (not rest.startswith("/") or "/" in rest[1:])
         ):
             return HTTPStatus.NOT_FOUND, "no such endpoint"
         result = Handshake(path_token=rest[1:] or None)
@@ -176,13 +178,14 @@ class Gate:
             if self.tokens is not None and not handshake.shared:
                 raise TokenError("missing call token")
             return params
-        claims = handshake.claims = self.tokens.verify(given, consume=True)
+        claims = self.tokens.verify(given)
         for key, value in (("recipient", claims.recipient), ("scenario", claims.scenario)):
             if value is None:
                 continue
             if params.get(key) not in (None, "", value):
                 raise TokenError(f"customParameters.{key} differs from the call token's")
             params[key] = value
+        handshake.claims = self.tokens.verify(given, consume=True)  # used: no second call
         return params
 
 

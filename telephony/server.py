@@ -209,6 +209,7 @@ class CallServer:
             vad=self.vad,
             max_message_bytes=self.options.max_message_bytes,
             authorize=lambda params: self.gate.start(handshake, params),
+            sid_taken=self._sid_live,
         )
         self.sessions.add(session)
         try:
@@ -220,6 +221,9 @@ class CallServer:
             self._give_back_memory()
             async with self.call_ended:
                 self.call_ended.notify_all()
+
+    def _sid_live(self, sid: str) -> bool:
+        return any(s.call is not None and s.call.call_sid == sid for s in self.sessions)
 
     def _give_back_memory(self) -> None:
         """Trim the heap in the executor (one trim at a time; ends meanwhile share it)."""

@@ -139,9 +139,11 @@ class CallSession:
         vad: VadBatcher | None = None,
         max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
         authorize: Callable[[dict[str, str]], dict[str, str]] | None = None,
+        sid_taken: Callable[[str], bool] | None = None,
     ) -> None:
         self.options = o = options or SessionOptions()
         self._authorize = authorize
+        self._sid_taken = sid_taken
         self.bad_inputs = 0
         self._bad_logged_at = float("-inf")
         self._bad_suppressed = 0
@@ -311,12 +313,13 @@ class CallSession:
                 self._bad_input(f"start: call refused: {exc}")
                 return f"refused: {exc}"
         sid = start.call_sid
-        if not is_call_sid(sid):
-            # Data, never a folder name: the call gets an id the server makes.
+        if not is_call_sid(sid) or self._taken(sid):
+            # Data, never a folder name, and never another call's folder: the call gets an id
+            # the server makes.
             self.given_call_sid = str(sid)[:80]
             sid = new_call_sid()
             log.warning(
-                "call %s (%s): callSid %r is not a Twilio call id; using %s",
+                "call %s (%s): callSid %r is not a Twilio call id, or is taken; using %s",
                 sid,
                 self.peer,
                 self.given_call_sid,
@@ -363,6 +366,13 @@ class CallSession:
         )
         self._spawn(self._speaker.ask("opening"))
         return None
+
+    def _taken(self, sid: str) -> bool:
+        """Another call in progress has this id, or a call's files are already there."""
+        if self._sid_taken is not None and self._sid_taken(sid):
+            return True
+        folder = self.options.recordings_dir
+        return folder is not None and (folder / sid).exists()
 
     def _on_media(self, media: Media) -> None:
         if self._vad is None:  # start failed or media raced ahead of it

@@ -129,6 +129,7 @@ async def start_server(
     token: str | None = None,
     factory=None,
     turn: TurnOptions | None = None,
+    session: SessionOptions | None = None,
     **server_options,
 ) -> tuple[CallServer, object]:
     factory = factory if factory is not None else Factory()
@@ -136,7 +137,8 @@ async def start_server(
         host="127.0.0.1",
         port=0,
         token=token,
-        session=SessionOptions(
+        session=session
+        or SessionOptions(
             speed=SPEED, recordings_dir=tmp_path / "calls", turn=turn or TurnOptions()
         ),
         **server_options,
