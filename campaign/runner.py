@@ -191,7 +191,7 @@ class Runner:
             return
         self.summary.attempts += 1
         request = self._request(st, number)
-        self.on_event(f"{rid}: dialling {st.recipient.phone} (attempt {number})")
+        self.on_event(f"{rid}: dialling, attempt {number}")  # ids only: no number in a log
         try:
             result = await self.dialer.dial(request)
         except asyncio.CancelledError:

@@ -13,6 +13,7 @@ import dataclasses
 import io
 import json
 import re
+import signal
 import sys
 import threading
 import time
@@ -239,6 +240,11 @@ def run(args: argparse.Namespace) -> int:
             from carecall.campaign_dialers import build_dialer
 
             dialer, close = await build_dialer(args, campaign)
+            # SIGTERM: stop dialling, end the calls in progress with their reports (the
+            # dialer's close), leave unfinished attempts to the next run's recovery.
+            loop, me = asyncio.get_running_loop(), asyncio.current_task()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(sig, me.cancel)
             try:
                 runner = Runner(
                     store,
@@ -249,7 +255,12 @@ def run(args: argparse.Namespace) -> int:
                     on_event=event,
                 )
                 summary = await runner.run()
+            except asyncio.CancelledError:
+                print(f"campaign {cid}: stopped; the next run resumes it", flush=True)
+                return 143
             finally:
+                for sig in (signal.SIGTERM, signal.SIGINT):
+                    loop.remove_signal_handler(sig)
                 await close()
             print(
                 f"campaign {cid}: {summary.attempts} attempts this run, "

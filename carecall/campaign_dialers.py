@@ -75,7 +75,7 @@ async def build_simulated_dialer(
         return PersonaPerson(persona, scenario, hearing), scenario.language
 
     dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)
-    return dialer, server.stop
+    return dialer, server.drain  # calls in progress end with their reports
 
 
 async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
@@ -130,6 +130,6 @@ async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
 
     async def close() -> None:
         stop_callbacks()
-        await server.stop()
+        await server.drain()  # calls in progress end with their reports
 
     return dialer, close

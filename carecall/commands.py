@@ -19,6 +19,7 @@ DEMO_SPEED = 2.0
 
 
 def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
+    from telephony.limits import LimitOptions
     from telephony.server import CallServer, ServerOptions
     from telephony.session import SessionOptions
 
@@ -36,9 +37,11 @@ def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
             speed=settings.speed,
             recordings_dir=pipeline.calls_dir,
             max_call_s=settings.max_call_s,
-            start_timeout_s=settings.start_timeout_s,
-            media_timeout_s=settings.media_timeout_s,
-            max_wall_s=settings.max_wall_s,
+            limits=LimitOptions(
+                start_timeout_s=settings.start_timeout_s,
+                media_timeout_s=settings.media_timeout_s,
+                max_wall_s=settings.max_wall_s,
+            ),
         ),
     )
     return CallServer(pipeline.agent_factory, options)

@@ -45,6 +45,7 @@ from telephony.audio import LINE_RATE, Audio
 from telephony.clock import LineClock
 from telephony.files import OutsideFolder, inside, is_call_sid, new_call_sid
 from telephony.g711 import alaw_decode, alaw_encode, pcm16_to_float, ulaw_decode, ulaw_encode
+from telephony.limits import ConnectionLimits, LimitOptions, Log
 from telephony.playout import (
     FRAME_S,
     FRAME_SAMPLES,
@@ -101,19 +102,8 @@ class SessionOptions:
     """At the end of a call, how long an agent still computing a reply is waited for."""
     recordings_dir: Path | None = None
     """Where `<call_sid>/recording.wav` (stereo: left the person, right the agent) is written."""
-    start_timeout_s: float = 10.0
-    """A socket that has not sent `start` this long (wall clock) after connecting is closed."""
-    media_timeout_s: float = 30.0
-    """A started call that sends no media this long (wall clock) ends, with its report."""
-    max_wall_s: float = 1800.0
-    """Hard cap on one call in wall-clock time, whatever the line time says (a caller that
-    sends nothing advances no line time)."""
-    bad_input_log: int = 5
-    """Bad-input lines logged per call in full; after that at most one summary line per
-    `bad_input_log_s`, so 10,000 bad messages cannot flood the log."""
-    bad_input_log_s: float = 10.0
-    max_bad_input: int = 10_000
-    """A connection that sends this many bad messages is closed."""
+    limits: LimitOptions = field(default_factory=LimitOptions)
+    """Start, media and wall-clock timeouts, and bad-input logging (`telephony.limits`)."""
 
 
 class Connection(Protocol):
@@ -144,9 +134,7 @@ class CallSession:
         self.options = o = options or SessionOptions()
         self._authorize = authorize
         self._sid_taken = sid_taken
-        self.bad_inputs = 0
-        self._bad_logged_at = float("-inf")
-        self._bad_suppressed = 0
+        self.limits: ConnectionLimits | None = None  # from the connection's first moment
         self.given_call_sid = ""  # the wire's callSid, as data (truncated), when not used
         self.peer = peer
         self._factory = agent_factory
@@ -192,7 +180,7 @@ class CallSession:
         """Serve one websocket until the call ends; returns why it ended."""
         self._loop = asyncio.get_running_loop()
         self._speaker.out.start(connection)
-        self._connected_at = self._last_media_at = self._loop.time()
+        self.limits = ConnectionLimits(self.options.limits, self._loop.time())
         ended = asyncio.create_task(self._ended.wait())
         receiver = asyncio.create_task(self._receive_loop(connection))
         watchdog = asyncio.create_task(self._watchdog())
@@ -246,39 +234,35 @@ class CallSession:
 
     async def _watchdog(self) -> None:
         """Ends a connection that never starts a call, a call whose media stopped, and any
-        call past its wall-clock cap. Wall-clock: a silent peer advances no line time."""
-        o = self.options
+        call past its wall-clock cap (`telephony.limits`)."""
         while not self._ended.is_set():
-            await asyncio.sleep(min(1.0, o.start_timeout_s / 4, o.media_timeout_s / 4))
-            now = self._loop.time()
-            if self.call is None:
-                if now - self._connected_at >= o.start_timeout_s:
-                    self._end("no_start")
-            elif now - self._last_media_at >= o.media_timeout_s:
-                self._end("no_media")
-            if now - self._connected_at >= o.max_wall_s:
-                self._end("time_limit")
+            await asyncio.sleep(self.limits.check_every_s)
+            if reason := self.limits.expired(self._loop.time()):
+                self._end(reason)
+
+    @property
+    def bad_inputs(self) -> int:
+        return self.limits.bad_inputs if self.limits else len(self.errors)
 
     def _bad_input(self, reason: str) -> None:
-        self.bad_inputs += 1
         if len(self.errors) < 100:
             self.errors.append(reason)
-        o = self.options
-        now = self._loop.time() if hasattr(self, "_loop") else 0.0
-        if self.bad_inputs <= o.bad_input_log:
+        if self.limits is None:  # not running on a connection (tests of parts)
             log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
-        elif now - self._bad_logged_at >= o.bad_input_log_s:
-            self._bad_logged_at = now
+            return
+        kind = self.limits.on_bad_input(self._loop.time())
+        if kind is Log.FULL:
+            log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
+        elif kind is Log.SUMMARY:
             log.warning(
-                "call %s (%s): %d bad messages so far (last: %s); logging at most one line "
-                "per %.0f s",
+                "call %s (%s): %d bad messages so far (last: %s); at most one line per %.0f s",
                 self._sid,
                 self.peer,
-                self.bad_inputs,
+                self.limits.bad_inputs,
                 reason,
-                o.bad_input_log_s,
+                self.options.limits.bad_input_log_s,
             )
-        if self.bad_inputs >= o.max_bad_input:
+        if self.limits.too_many_bad:
             self._end("protocol_error: too many bad messages")
 
     def end(self, reason: str) -> None:
@@ -326,7 +310,7 @@ class CallSession:
                 sid,
             )
         self.call = CallInfo(start.stream_sid, sid, params)
-        self._last_media_at = self._loop.time()
+        self.limits.on_start(self._loop.time())
         self._link.name = sid
         if start.encoding == "audio/x-alaw":
             self._decode, self._link.encode = alaw_decode, alaw_encode
@@ -377,7 +361,7 @@ class CallSession:
     def _on_media(self, media: Media) -> None:
         if self._vad is None:  # start failed or media raced ahead of it
             return
-        self._last_media_at = self._loop.time()
+        self.limits.on_media(self._loop.time())
         pcm = self._decode(media.payload)
         self.recorder.add_left(pcm)
         if self._upsample is not None:
@@ -481,7 +465,7 @@ class CallSession:
         self.recorder.drop_audio()  # on disk now, or not wanted: a finished session stays small
         await self._link.finish(reason, self.recording)
         self._speaker.close()
-        if self.bad_inputs > self.options.bad_input_log:
+        if self.limits is not None and self.limits.unlogged:
             log.warning(
                 "call %s (%s): %d bad messages in all", self._sid, self.peer, self.bad_inputs
             )

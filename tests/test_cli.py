@@ -133,6 +133,8 @@ def test_serving_settings_reach_the_server_and_sphinx_decodes_in_worker_processe
     assert settings.recognizer_processes == 0
     assert load_settings(output_dir=tmp_path).recognizer_processes >= 1  # sphinx: auto
     assert load_settings(output_dir=tmp_path, language="ko").recognizer_processes == 0  # whisper
-    server = _server(settings.model_copy(update={"max_message_bytes": 5000}), Pipeline(settings))
+    update = {"max_message_bytes": 5000, "call_secret": "s" * 32, "start_timeout_s": 3.0}
+    server = _server(settings.model_copy(update=update), Pipeline(settings))
     assert server.options.session.max_call_s == 60
     assert server.options.max_message_bytes == 5000
+    assert server.gate.tokens is not None and server.options.session.limits.start_timeout_s == 3

@@ -22,6 +22,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from telephony.auth import CallTokens, Gate, Handshake, TokenError, is_loopback
 from telephony.files import CALL_SID, OutsideFolder, inside
 from telephony.g711 import float_to_pcm16, ulaw_encode
+from telephony.limits import ConnectionLimits, LimitOptions, Log
 from telephony.phone import PhoneOptions, SimulatedPhone
 from telephony.server import CallServer, InsecureServer, ServerOptions
 from telephony.session import SessionOptions
@@ -235,7 +236,9 @@ def test_idle_sockets_are_closed_and_never_crowd_out_a_call(tmp_path):
             tmp_path,
             max_calls=5,
             session=SessionOptions(
-                speed=SPEED, recordings_dir=tmp_path / "calls", start_timeout_s=2.0
+                speed=SPEED,
+                recordings_dir=tmp_path / "calls",
+                limits=LimitOptions(start_timeout_s=2.0),
             ),
         )
         url = f"ws://127.0.0.1:{server.port}/media"
@@ -259,7 +262,9 @@ def test_a_started_call_that_sends_no_audio_ends_with_its_report(tmp_path):
         server, factory = await start_server(
             tmp_path,
             session=SessionOptions(
-                speed=SPEED, recordings_dir=tmp_path / "calls", media_timeout_s=1.5
+                speed=SPEED,
+                recordings_dir=tmp_path / "calls",
+                limits=LimitOptions(media_timeout_s=1.5),
             ),
         )
         async with connect(f"ws://127.0.0.1:{server.port}/media") as ws:
@@ -326,3 +331,15 @@ def test_drain_ends_calls_in_progress_with_their_reports(tmp_path):
     ended, closed, factory = asyncio.run(scenario())
     assert ended == 1 and closed
     assert factory.agents[0].finished[0] == "server_shutdown"
+
+
+def test_connection_limits_without_sockets():
+    limits = ConnectionLimits(LimitOptions(start_timeout_s=10, media_timeout_s=30), now=0.0)
+    assert limits.expired(9.9) is None and limits.expired(10.0) == "no_start"
+    limits.on_start(5.0)
+    assert limits.expired(34.9) is None and limits.expired(35.0) == "no_media"
+    limits.on_media(40.0)
+    assert limits.expired(60.0) is None and limits.expired(1800.0) == "time_limit"
+    kinds = [limits.on_bad_input(100.0 + i * 0.001) for i in range(10_000)]
+    assert kinds[:5] == [Log.FULL] * 5 and kinds.count(Log.SUMMARY) == 1
+    assert limits.too_many_bad and limits.unlogged
