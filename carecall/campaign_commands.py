@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import dataclasses
-import io
 import json
 import re
 import sys
@@ -19,7 +17,8 @@ import time
 import uuid
 from pathlib import Path
 
-from campaign import FINAL_STATES, Campaign, Policy, State, load_report, report_summary
+from campaign import FINAL_STATES, Campaign, Policy, State
+from campaign.export import csv_text, export_rows, report_fields
 from campaign.recipients import RecipientsError, read_recipients
 from campaign.schedule import parse_duration, parse_window, zone
 from campaign.store import DEFAULT_DB, open_store
@@ -277,7 +276,7 @@ def status_of(store, cid: str) -> dict:
     outcomes: dict[str, int] = {}
     for a in attempts:
         outcomes[a.outcome or "in progress"] = outcomes.get(a.outcome or "in progress", 0) + 1
-    alerts = sum(_report(r.report_dir).get("alerts", 0) > 0 for r in rows)
+    alerts = sum(report_fields(r.report_dir).get("alerts", 0) > 0 for r in rows)
     return {
         "campaign": cid,
         "name": campaign.name,
@@ -311,56 +310,6 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_FIELDS = [
-    "id",
-    "name",
-    "phone",
-    "state",
-    "attempts",
-    "last_outcome",
-    "call_sid",
-    "outcome",
-    "completion",
-    "alerts",
-    "summary",
-    "report_dir",
-]
-
-
-def _report(report_dir: str | None) -> dict:
-    report = load_report(report_dir)
-    if report is None:
-        return {}
-    return {
-        **report_summary(report),
-        "alert_notes": [a.get("note") for a in report.get("alerts", [])],
-        "summary": report.get("summary"),
-    }
-
-
-def export_rows(store, cid: str) -> list[dict]:
-    rows = []
-    for r in store.recipients(cid):
-        rep = _report(r.report_dir)
-        rows.append(
-            {
-                "id": r.recipient.id,
-                "name": r.recipient.name,
-                "phone": r.recipient.phone,
-                "state": r.state.value,
-                "attempts": r.attempts,
-                "last_outcome": r.last_outcome,
-                "call_sid": r.call_sid,
-                "outcome": rep.get("outcome"),
-                "completion": rep.get("completion"),
-                "alerts": rep.get("alerts"),
-                "summary": rep.get("summary"),
-                "report_dir": r.report_dir,
-            }
-        )
-    return rows
-
-
 def export(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     try:
@@ -370,11 +319,7 @@ def export(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, EXPORT_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buf.getvalue()
+        text = csv_text(rows)  # formula-like cells escaped (campaign.export)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {len(rows)} rows to {args.out}")
