@@ -12,7 +12,6 @@ import dataclasses
 import json
 import re
 import sys
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -77,16 +76,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     add_worker_parser(csub)
 
-    d = csub.add_parser("dashboard", help="web dashboard for care workers")
+    d = csub.add_parser("dashboard", help="web dashboard for care workers (login: carecall users)")
     db(d)
     d.add_argument(
         "--output-dir",
         type=Path,
         default=Path("carecall-campaign"),
-        help="the runs' output folder (for memory.sqlite)",
+        help="the runs' output folder (memory.sqlite; only recordings inside it are served)",
     )
     d.add_argument("--host", default="127.0.0.1")
     d.add_argument("--port", type=int, default=8080)
+    d.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        help="a Host name the dashboard answers to, besides 127.0.0.1, localhost and --host "
+        "(repeatable; e.g. the name of the TLS proxy in front of it)",
+    )
+    d.add_argument(
+        "--secure-cookies",
+        action="store_true",
+        help="Secure cookies although uvicorn sees http (a TLS proxy terminates https)",
+    )
+    d.add_argument("--ssl-certfile", help="serve https with this certificate (PEM)")
+    d.add_argument("--ssl-keyfile", help="and this private key (PEM)")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -329,18 +342,39 @@ def export(args: argparse.Namespace) -> int:
 
 
 def dashboard(args: argparse.Namespace) -> int:
-    from campaign.dashboard import Dashboard
+    from campaign.dashboard import (
+        AuthSettings,
+        DashboardError,
+        DashboardSettings,
+        allowed_hosts,
+        check_listen,
+        create_app,
+        serve,
+    )
     from dialogue.memory import SqliteMemoryStore
 
     store = open_store(args.db)
+    try:
+        check_listen(store, args.host)
+    except DashboardError as exc:
+        store.close()
+        print(f"carecall campaign dashboard: {exc}", file=sys.stderr)
+        return 2
     memory_path = args.output_dir / "memory.sqlite"
     memory = SqliteMemoryStore(memory_path) if memory_path.exists() else None
-    server, stop = Dashboard(store, memory).serve(args.host, args.port)
-    print(f"carecall dashboard: http://{args.host}:{server.server_address[1]}/", flush=True)
+    settings = DashboardSettings(
+        output_dir=args.output_dir,
+        allowed_hosts=allowed_hosts(args.host, args.allowed_host),
+        auth=AuthSettings(secure_cookies=args.secure_cookies or bool(args.ssl_certfile)),
+    )
+    scheme = "https" if args.ssl_certfile else "http"
+    print(f"carecall dashboard: {scheme}://{args.host}:{args.port}/", flush=True)
+    if store.user_count() == 0:
+        print("no dashboard user yet: add one with `carecall users add NAME`", flush=True)
+    ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
     try:
-        threading.Event().wait()
+        serve(create_app(store, memory, settings), args.host, args.port, **ssl)
     finally:
-        stop()
         store.close()
     return 0
 
