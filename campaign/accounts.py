@@ -84,9 +84,7 @@ class Accounts:
         """False when the user exists and `replace` is not set. Replacing a password ends the
         user's sessions."""
         with self._tx() as cur:
-            exists = cur.execute(
-                "SELECT 1 FROM dashboard_users WHERE name = ?", (name,)
-            ).fetchone()
+            exists = cur.execute("SELECT 1 FROM dashboard_users WHERE name = ?", (name,)).fetchone()
             if exists and not replace:
                 return False
             if exists:
@@ -198,6 +196,7 @@ class Accounts:
         recipient_id: str | None = None,
         action: str | None = None,
         since: float | None = None,
+        campaign_id: str | None = None,
     ) -> list[AuditRow]:
         """The newest `limit` rows matching the filters, oldest first."""
         where, args = ["1 = 1"], []
@@ -205,6 +204,7 @@ class Accounts:
             ("user_name", user),
             ("recipient_id", recipient_id),
             ("action", action),
+            ("campaign_id", campaign_id),
         ):
             if value is not None:
                 where.append(f"{column} = ?")
