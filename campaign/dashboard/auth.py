@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -32,7 +33,12 @@ from starlette.responses import Response
 USER_NAME = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user is unknown (made on first use: a hash costs ~0.1 s)."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def check_user_name(name: str) -> str:
@@ -50,7 +56,7 @@ def hash_password(password: str) -> str:
 def verify_password(stored: str | None, password: str) -> tuple[bool, str | None]:
     """(matches, a new hash to store when the parameters were raised since)."""
     try:
-        _hasher.verify(stored or _DUMMY_HASH, password)
+        _hasher.verify(stored or _dummy_hash(), password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False, None
     if stored is None:
