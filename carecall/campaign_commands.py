@@ -371,6 +371,8 @@ def dashboard(args: argparse.Namespace) -> int:
     print(f"carecall dashboard: {scheme}://{args.host}:{args.port}/", flush=True)
     if store.user_count() == 0:
         print("no dashboard user yet: add one with `carecall users add NAME`", flush=True)
+    if args.host in ("0.0.0.0", "::") and not args.allowed_host:
+        print("only Host 127.0.0.1/localhost is answered: add --allowed-host NAME", flush=True)
     ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
     try:
         serve(create_app(store, memory, settings), args.host, args.port, **ssl)

@@ -81,6 +81,7 @@ def test_wrong_password_and_unknown_user_are_refused_alike(client: TestClient) -
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Secure" not in cookie
     assert "Bo Kim" in client.get("/c/heat").text
     assert client.get("/api/c/heat").json()["recipients"] == 4
+    assert client.get("/api/c/nope").json() == {"error": "not found"}
 
 
 def test_secure_cookies_when_asked(setup) -> None:

@@ -84,8 +84,8 @@ def login_required(api: bool = False):
                     return RedirectResponse(f"/login?next={quote(request.url.path)}", 303)
                 try:
                     return fn(dash, request, session)
-                except KeyError:
-                    return not_found()
+                except KeyError:  # an id the store does not know
+                    return JSONResponse({"error": "not found"}, 404) if api else not_found()
 
             return await run_in_threadpool(run)
 
