@@ -68,7 +68,13 @@ def chromium():
 @pytest.mark.integration
 def test_a_care_worker_reviews_alerts_in_chromium(dashboard: str) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def find(by: str, what: str):
+        """Waits for the element: a click that submits a form may return before the next
+        page is there."""
+        return WebDriverWait(browser, 20).until(ec.presence_of_element_located((by, what)))
 
     browser = chromium()
     try:
@@ -77,13 +83,13 @@ def test_a_care_worker_reviews_alerts_in_chromium(dashboard: str) -> None:
         browser.find_element(By.ID, "user").send_keys(USER)
         browser.find_element(By.ID, "password").send_keys("not the password")
         browser.find_element(By.ID, "sign-in").click()
-        assert "Wrong name or password" in browser.find_element(By.ID, "login-error").text
+        assert "Wrong name or password" in find(By.ID, "login-error").text
         browser.find_element(By.ID, "user").send_keys(USER)
         browser.find_element(By.ID, "password").send_keys(PASSWORD)
         browser.find_element(By.ID, "sign-in").click()
 
-        browser.find_element(By.LINK_TEXT, "Heat wave check").click()
-        assert "2 of 4 done" not in browser.find_element(By.ID, "counts").text
+        find(By.LINK_TEXT, "Heat wave check").click()
+        assert "2 of 4 done" not in find(By.ID, "counts").text
         assert browser.find_element(By.ID, "counts").text.startswith("3 of 4 done")
         rows = browser.find_elements(
             By.CSS_SELECTOR, "#alerts + table tr.alert, #alerts + table tr.unreached"
@@ -101,7 +107,7 @@ def test_a_care_worker_reviews_alerts_in_chromium(dashboard: str) -> None:
         assert badge.value_of_css_property("background-color") == "rgba(204, 34, 34, 1)"
 
         rows[1].find_element(By.LINK_TEXT, "Ann Lee").click()
-        assert "Reports pain" in browser.find_element(By.ID, "person-alerts").text
+        assert "Reports pain" in find(By.ID, "person-alerts").text
         transcript = browser.find_element(By.ID, "transcript").text
         assert "Do you have any pain today?" in transcript and "my knee hurts" in transcript
         assert "your knee was hurting" in browser.find_element(By.ID, "memory").text
@@ -115,8 +121,9 @@ def test_a_care_worker_reviews_alerts_in_chromium(dashboard: str) -> None:
         assert browser.execute_script("return arguments[0].error", audio) is None
 
         browser.find_element(By.ID, "logout").click()
-        assert browser.current_url.startswith(f"{dashboard}/login")
+        find(By.ID, "sign-in")
         browser.get(f"{dashboard}/c/heat")
-        assert browser.current_url.startswith(f"{dashboard}/login")  # the session ended
+        find(By.ID, "sign-in")  # the session ended: back to the login form
+        assert browser.current_url.startswith(f"{dashboard}/login")
     finally:
         browser.quit()
