@@ -25,8 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from campaign import FINAL_STATES, Campaign, Policy, Recipient, State  # noqa: E402
-from campaign.dashboard import load_report  # noqa: E402
+from campaign import (  # noqa: E402
+    FINAL_STATES,
+    Campaign,
+    Policy,
+    Recipient,
+    State,
+    load_report,
+)
 from campaign.runner import Runner  # noqa: E402
 from campaign.store import open_store  # noqa: E402
 from carecall.campaign_commands import resolve_scenario  # noqa: E402

@@ -25,6 +25,7 @@ from campaign import (
     RecipientStatus,
     State,
 )
+from campaign.accounts import ACCOUNT_SCHEMA, Accounts
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS campaigns (
@@ -124,8 +125,9 @@ def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
     )
 
 
-class SqlStore:
-    """A `CampaignStore` over a DB-API connection; subclasses say how to connect and lock."""
+class SqlStore(Accounts):
+    """A `CampaignStore` over a DB-API connection; subclasses say how to connect and lock.
+    It also keeps the dashboard's users, sessions and audit log (`campaign.accounts`)."""
 
     placeholder = "?"
     skip_locked = ""
@@ -133,7 +135,7 @@ class SqlStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         with self._tx() as cur:
-            for statement in SCHEMA:
+            for statement in SCHEMA + ACCOUNT_SCHEMA:
                 cur.execute(statement)
 
     # -- backend hooks ---------------------------------------------------------------------------

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import dataclasses
-import io
 import json
 import re
 import signal
 import sys
-import threading
 import time
 import uuid
 from pathlib import Path
 
-from campaign import FINAL_STATES, Campaign, Policy, State, load_report, report_summary
+from campaign import FINAL_STATES, Campaign, Policy, State
+from campaign.export import csv_text, export_rows, report_fields
 from campaign.recipients import RecipientsError, read_recipients
 from campaign.schedule import parse_duration, parse_window, zone
 from campaign.store import DEFAULT_DB, open_store
@@ -79,16 +77,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     add_worker_parser(csub)
 
-    d = csub.add_parser("dashboard", help="web dashboard for care workers")
+    d = csub.add_parser("dashboard", help="web dashboard for care workers (login: carecall users)")
     db(d)
     d.add_argument(
         "--output-dir",
         type=Path,
         default=Path("carecall-campaign"),
-        help="the runs' output folder (for memory.sqlite)",
+        help="the runs' output folder (memory.sqlite; only recordings inside it are served)",
     )
     d.add_argument("--host", default="127.0.0.1")
     d.add_argument("--port", type=int, default=8080)
+    d.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        help="a Host name the dashboard answers to, besides 127.0.0.1, localhost and --host "
+        "(repeatable; e.g. the name of the TLS proxy in front of it)",
+    )
+    d.add_argument(
+        "--secure-cookies",
+        action="store_true",
+        help="Secure cookies although uvicorn sees http (a TLS proxy terminates https)",
+    )
+    d.add_argument("--ssl-certfile", help="serve https with this certificate (PEM)")
+    d.add_argument("--ssl-keyfile", help="and this private key (PEM)")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -288,7 +300,7 @@ def status_of(store, cid: str) -> dict:
     outcomes: dict[str, int] = {}
     for a in attempts:
         outcomes[a.outcome or "in progress"] = outcomes.get(a.outcome or "in progress", 0) + 1
-    alerts = sum(_report(r.report_dir).get("alerts", 0) > 0 for r in rows)
+    alerts = sum(report_fields(r.report_dir).get("alerts", 0) > 0 for r in rows)
     return {
         "campaign": cid,
         "name": campaign.name,
@@ -322,56 +334,6 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_FIELDS = [
-    "id",
-    "name",
-    "phone",
-    "state",
-    "attempts",
-    "last_outcome",
-    "call_sid",
-    "outcome",
-    "completion",
-    "alerts",
-    "summary",
-    "report_dir",
-]
-
-
-def _report(report_dir: str | None) -> dict:
-    report = load_report(report_dir)
-    if report is None:
-        return {}
-    return {
-        **report_summary(report),
-        "alert_notes": [a.get("note") for a in report.get("alerts", [])],
-        "summary": report.get("summary"),
-    }
-
-
-def export_rows(store, cid: str) -> list[dict]:
-    rows = []
-    for r in store.recipients(cid):
-        rep = _report(r.report_dir)
-        rows.append(
-            {
-                "id": r.recipient.id,
-                "name": r.recipient.name,
-                "phone": r.recipient.phone,
-                "state": r.state.value,
-                "attempts": r.attempts,
-                "last_outcome": r.last_outcome,
-                "call_sid": r.call_sid,
-                "outcome": rep.get("outcome"),
-                "completion": rep.get("completion"),
-                "alerts": rep.get("alerts"),
-                "summary": rep.get("summary"),
-                "report_dir": r.report_dir,
-            }
-        )
-    return rows
-
-
 def export(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     try:
@@ -381,11 +343,7 @@ def export(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, EXPORT_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buf.getvalue()
+        text = csv_text(rows)  # formula-like cells escaped (campaign.export)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {len(rows)} rows to {args.out}")
@@ -395,18 +353,41 @@ def export(args: argparse.Namespace) -> int:
 
 
 def dashboard(args: argparse.Namespace) -> int:
-    from campaign.dashboard import Dashboard
+    from campaign.dashboard import (
+        AuthSettings,
+        DashboardError,
+        DashboardSettings,
+        allowed_hosts,
+        check_listen,
+        create_app,
+        serve,
+    )
     from dialogue.memory import SqliteMemoryStore
 
     store = open_store(args.db)
+    try:
+        check_listen(store, args.host)
+    except DashboardError as exc:
+        store.close()
+        print(f"carecall campaign dashboard: {exc}", file=sys.stderr)
+        return 2
     memory_path = args.output_dir / "memory.sqlite"
     memory = SqliteMemoryStore(memory_path) if memory_path.exists() else None
-    server, stop = Dashboard(store, memory).serve(args.host, args.port)
-    print(f"carecall dashboard: http://{args.host}:{server.server_address[1]}/", flush=True)
+    settings = DashboardSettings(
+        output_dir=args.output_dir,
+        allowed_hosts=allowed_hosts(args.host, args.allowed_host),
+        auth=AuthSettings(secure_cookies=args.secure_cookies or bool(args.ssl_certfile)),
+    )
+    scheme = "https" if args.ssl_certfile else "http"
+    print(f"carecall dashboard: {scheme}://{args.host}:{args.port}/", flush=True)
+    if store.user_count() == 0:
+        print("no dashboard user yet: add one with `carecall users add NAME`", flush=True)
+    if args.host in ("0.0.0.0", "::") and not args.allowed_host:
+        print("only Host 127.0.0.1/localhost is answered: add --allowed-host NAME", flush=True)
+    ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
     try:
-        threading.Event().wait()
+        serve(create_app(store, memory, settings), args.host, args.port, **ssl)
     finally:
-        stop()
         store.close()
     return 0
 

@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall.campaign_commands import add_parser as add_campaign_parser
 
     add_campaign_parser(sub)
+    from carecall.user_commands import add_parser as add_users_parser
+
+    add_users_parser(sub)  # dashboard users and audit log
     from carecall import eval_commands
 
     eval_commands.add_parser(sub, _settings_args)
@@ -217,4 +220,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         except KeyError as exc:
             print(f"carecall campaign: {exc.args[0]}", file=sys.stderr)
             return 2
+    if args.command == "users":
+        from carecall.user_commands import run as run_users
+
+        return run_users(args)
     raise AssertionError(args.command)

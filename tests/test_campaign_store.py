@@ -167,3 +167,32 @@ def test_take_over_adopts_an_expired_open_attempt_once(store) -> None:
     assert store.finish_attempt("c1", "r0", "heir", 1, result, State.COMPLETED, 0, 1050.0)
     [attempt] = store.attempts("c1")
     assert (attempt.outcome, attempt.call_sid) == ("answered", "CA7")
+
+
+def test_dashboard_accounts_sessions_and_audit(store) -> None:
+    assert store.user_count() == 0
+    assert store.add_user("ann", "hash1", 1.0) and not store.add_user("ann", "hash2", 2.0)
+    assert store.password_hash("ann") == "hash1" and store.password_hash("bob") is None
+    store.create_session("t1", "ann", "csrf1", 10.0, 100.0)
+    assert store.session("t1", 50.0).csrf == "csrf1"
+    assert store.session("t1", 100.0) is None  # expired
+    store.extend_session("t1", 200.0)
+    assert store.session("t1", 150.0).user == "ann"
+    assert store.add_user("ann", "hash2", 3.0, replace=True)  # a new password ends sessions
+    assert store.session("t1", 150.0) is None and store.password_hash("ann") == "hash2"
+    store.create_session("t2", "ann", "csrf2", 10.0, 100.0)
+    store.end_session("t2")
+    assert store.session("t2", 50.0) is None
+    for at, action in ((1.0, "login_failed"), (2.0, "login_failed"), (3.0, "login")):
+        store.audit(at, "ann", action, "10.0.0.1")
+    store.audit(4.0, "ann", "login_failed", "10.0.0.1")
+    store.audit(5.0, "bob", "login_failed", "10.0.0.1")
+    store.audit(6.0, "ann", "view_person", "10.0.0.1", "c1", "r1")
+    assert store.failed_logins("ann", "10.0.0.1", 0.0) == (1, 4)  # since her last login
+    assert [r.action for r in store.audit_rows(2)] == ["login_failed", "view_person"]
+    assert store.audit_rows(recipient_id="r1")[0].campaign_id == "c1"
+    with pytest.raises(ValueError):
+        store.audit(7.0, "ann", "delete_everything")
+    store.create_session("t3", "ann", "csrf3", 10.0, 100.0)
+    assert store.remove_user("ann") and not store.remove_user("ann")
+    assert store.session("t3", 50.0) is None and [u for u, _ in store.users()] == []
