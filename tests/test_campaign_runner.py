@@ -169,3 +169,18 @@ def test_restart_resumes_a_call_the_dialer_still_knows(tmp_path: Path) -> None:
         "CA-late",
     )
     assert [a.outcome for a in store.attempts("c", "r1")] == ["interrupted", "answered"]
+
+
+def test_no_name_or_phone_number_in_the_runners_events_or_logs(tmp_path: Path, caplog) -> None:
+    """P1: with -v, `campaign run` logged 'dialling +8210…'; ids only now."""
+    import logging
+
+    _, store = setup(tmp_path, 3, ALWAYS)
+    events: list[str] = []
+    dialer = ScriptedDialer({"r0": ["busy"], "r1": ["no_answer", "failed"]})
+    with caplog.at_level(logging.DEBUG):
+        asyncio.run(Runner(store, "c", dialer, poll_s=0.05, on_event=events.append).run())
+    text = "\n".join(events + [r.getMessage() for r in caplog.records])
+    assert "r0" in text and "dialling" in text
+    for i in range(3):
+        assert f"P{i}" not in text and f"+8210000000{i:02d}" not in text
