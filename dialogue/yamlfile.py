@@ -134,35 +134,41 @@ def _check_expanded(root: yaml.Node, limits: YamlLimits) -> None:
     """
     done: dict[int, tuple[int, int]] = {}  # id(node) -> (nodes, height), aliases expanded
     active: set[int] = set()
+    deep = f"nested too deeply with aliases expanded (over {limits.max_depth} levels)"
+    many = f"too many values with aliases expanded (over {limits.max_nodes})"
 
-    def visit(node: yaml.Node, depth: int) -> tuple[int, int]:
+    # An alias's node is the anchored one (its mark is the anchor's line), so a refusal caused
+    # by an alias names the line of the value holding the alias: where the expansion happens.
+    def visit(node: yaml.Node, depth: int, where: yaml.Mark) -> tuple[int, int]:
         key = id(node)
+        if key in done:
+            return done[key]
         if key in active:
-            _refuse("an alias refers to a value that contains it", node.start_mark)
-        if key not in done:
-            active.add(key)
-            size, height = 1, 1
-            children: list[yaml.Node] = []
-            if isinstance(node, yaml.MappingNode):
-                children = [n for pair in node.value for n in pair]
-            elif isinstance(node, yaml.SequenceNode):
-                children = list(node.value)
-            for child in children:
-                child_size, child_height = visit(child, depth + 1)
-                size += child_size
-                height = max(height, child_height + 1)
-                if size > limits.max_nodes:
-                    message = f"too many values with aliases expanded (over {limits.max_nodes})"
-                    _refuse(message, child.start_mark)
-            active.discard(key)
-            done[key] = (size, height)
-        size, height = done[key]
-        if depth + height - 1 > limits.max_depth:
-            message = f"nested too deeply with aliases expanded (over {limits.max_depth} levels)"
-            _refuse(message, node.start_mark)
+            _refuse("an alias refers to a value that contains it", where)
+        if depth > limits.max_depth:  # before going deeper: the recursion stays this shallow
+            _refuse(deep, where)
+        active.add(key)
+        size, height = 1, 1
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        for child in children:
+            # A child seen before is an alias: blame this value, which holds the alias.
+            at = node.start_mark if id(child) in done else child.start_mark
+            child_size, child_height = visit(child, depth + 1, node.start_mark)
+            size += child_size
+            height = max(height, child_height + 1)
+            if size > limits.max_nodes:
+                _refuse(many, at)
+            if depth + child_height > limits.max_depth:
+                _refuse(deep, at)
+        active.discard(key)
+        done[key] = (size, height)
         return size, height
 
-    visit(root, 1)
+    visit(root, 1, root.start_mark)
 
 
 def read_text(path: Path, limits: YamlLimits = LIMITS) -> str:
