@@ -62,7 +62,7 @@ class Recipient:
     name: str
     phone: str  # E.164, e.g. +821012345678
     timezone: str | None = None  # None: the campaign's zone
-    persona: str | None = None  # simulated dialer: persona name or YAML path
+    persona: str | None = None  # simulated dialer: a shipped persona id
     scenario: str | None = None  # None: the campaign's scenario
     simulate: tuple[str, ...] = ()  # simulated dialer: outcomes of the first attempts
     line: int = 0  # line in the recipients file (for messages)

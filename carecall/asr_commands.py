@@ -147,7 +147,13 @@ def _tune(args: argparse.Namespace) -> int:
     )
     values = {}
     if args.write.exists():
-        values = yaml.safe_load(args.write.read_text(encoding="utf-8")) or {}
+        from dialogue.yamlfile import ScenarioError, read_yaml
+
+        try:
+            values = read_yaml(args.write, allow_empty=True)[0] or {}
+        except ScenarioError as exc:
+            print(f"carecall: {exc}", file=sys.stderr)
+            return 2
         if not isinstance(values, dict):
             print(f"carecall: {args.write}: not a mapping of settings", file=sys.stderr)
             return 2

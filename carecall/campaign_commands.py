@@ -132,13 +132,15 @@ def _scenario_problem(name: str) -> str | None:
 
 
 def _persona_problem(name: str) -> str | None:
+    """The simulated dialer finds a recipient's persona by id among the shipped ones."""
     from dialogue.caller import load_persona
-    from scenarios import persona_path
+    from dialogue.catalogue import is_id
+    from scenarios import list_personas, persona_path
 
+    if not is_id(name) or name not in list_personas():
+        return f"unknown persona {name!r}: not a shipped persona id ({', '.join(list_personas())})"
     try:
         load_persona(persona_path(name))
-    except FileNotFoundError as exc:
-        return f"unknown persona: {exc}"
     except Exception as exc:
         return f"persona {name!r} does not load: {str(exc).splitlines()[0]}"
     return None
@@ -248,10 +250,14 @@ def run(args: argparse.Namespace) -> int:
             if not args.quiet:
                 print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
 
+        # The recipients' own scenarios are loaded with the campaign's when the call server
+        # starts: calls name them by id, and the server loads nothing while calls run.
+        own = sorted({st.recipient.scenario for st in store.recipients(cid)} - {None, ""})
+
         async def main() -> int:
             from carecall.campaign_dialers import build_dialer
 
-            dialer, close = await build_dialer(args, campaign)
+            dialer, close = await build_dialer(args, campaign, own)
             # SIGTERM: stop dialling, end the calls in progress with their reports (the
             # dialer's close), leave unfinished attempts to the next run's recovery.
             loop, me = asyncio.get_running_loop(), asyncio.current_task()

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from campaign import Campaign
+from campaign import Campaign, DialRequest, DialResult, Outcome
 from campaign.twilio_dialer import StatusCallbacks, TwilioDialer, serve_callbacks
 from carecall.config import ConfigError
 
 
-async def build_dialer(args: argparse.Namespace, campaign: Campaign):
-    """The dialer for `campaign run`, and a coroutine function that shuts it down."""
+async def build_dialer(args: argparse.Namespace, campaign: Campaign, scenarios: Iterable[str] = ()):
+    """The dialer for `campaign run`, and a coroutine function that shuts it down.
+    `scenarios`: the recipients' own scenarios, loaded at start with the campaign's."""
     if args.dialer == "celery":
         from campaign.celery_dialer import CeleryDialer, make_app
 
@@ -33,24 +36,60 @@ async def build_dialer(args: argparse.Namespace, campaign: Campaign):
 
         return CeleryDialer(make_app(args.broker)), nothing
     if args.dialer == "twilio":
-        return await build_twilio_dialer(args, campaign)
-    return await build_simulated_dialer(campaign.scenario, args.output_dir, args.speed)
+        return await build_twilio_dialer(args, campaign, scenarios)
+    return await build_simulated_dialer(
+        campaign.scenario, args.output_dir, args.speed, scenarios=scenarios
+    )
+
+
+class ScenarioIds:
+    """A dialer whose calls name their scenario by id. A campaign stores the operator's
+    reference (a shipped name, or the path of their own YAML); the call server takes only ids
+    from the wire, and the pipeline, which loaded every reference at start, knows each id."""
+
+    def __init__(self, dialer, pipeline) -> None:
+        self.dialer = dialer
+        self.pipeline = pipeline
+
+    def __getattr__(self, name: str):
+        return getattr(self.dialer, name)
+
+    def _by_id(self, request: DialRequest) -> DialRequest:
+        return dataclasses.replace(request, scenario=self.pipeline.scenario(request.scenario).id)
+
+    async def dial(self, request: DialRequest) -> DialResult:
+        from dialogue.catalogue import UnknownScenario
+
+        try:
+            request = self._by_id(request)
+        except UnknownScenario as exc:
+            return DialResult(Outcome.FAILED, detail=str(exc))
+        return await self.dialer.dial(request)
+
+    async def resume(self, request: DialRequest) -> DialResult | None:
+        return await self.dialer.resume(self._by_id(request))
 
 
 async def build_simulated_dialer(
-    scenario_name: str, output_dir: Path, speed: float, *, ears: bool = True
+    scenario_name: str,
+    output_dir: Path,
+    speed: float,
+    *,
+    ears: bool = True,
+    scenarios: Iterable[str] = (),
 ):
     """A call server in this process and simulated phones for it. `ears=False`: the simulated
     people do not recognize the agent's speech and answer in their script's order (cheaper;
-    the call server's side is unchanged)."""
+    the call server's side is unchanged). The simulated people are shipped personas, named by
+    id in the recipients file."""
     from campaign.simulated import SimulatedDialer
     from carecall.commands import DEFAULT_PERSONAS, _server
     from carecall.config import load_settings
     from carecall.pipeline import Pipeline
     from carecall.simulation import PersonaPerson, build_ears
     from dialogue import load_scenario
-    from dialogue.caller import load_persona
-    from scenarios import persona_path, scenario_path
+    from dialogue.catalogue import Catalogue, load_personas
+    from scenarios import scenario_path
 
     language = load_scenario(scenario_path(scenario_name)).language
     settings = load_settings(
@@ -62,23 +101,25 @@ async def build_simulated_dialer(
         speed=speed,
     )
     loop = asyncio.get_running_loop()
-    pipeline = await loop.run_in_executor(None, Pipeline, settings)
+    pipeline = await loop.run_in_executor(None, lambda: Pipeline(settings, scenarios=scenarios))
     await loop.run_in_executor(None, pipeline.warm)
+    people = Catalogue(pipeline.catalogue.scenarios, personas=load_personas())
     server = _server(settings, pipeline, port=0)
     await server.start()
 
     def person(request):
         scenario = pipeline.scenario(request.scenario)
-        name = request.recipient.persona or DEFAULT_PERSONAS[scenario.language]
-        persona = load_persona(persona_path(name))
+        persona = people.persona(request.recipient.persona or DEFAULT_PERSONAS[scenario.language])
         hearing = build_ears(scenario) if ears else None
         return PersonaPerson(persona, scenario, hearing), scenario.language
 
     dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)
-    return dialer, server.drain  # calls in progress end with their reports
+    return ScenarioIds(dialer, pipeline), server.drain  # calls in progress end with reports
 
 
-async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
+async def build_twilio_dialer(
+    args: argparse.Namespace, campaign: Campaign, scenarios: Iterable[str] = ()
+):
     from twilio.rest import Client
 
     from carecall.commands import _server
@@ -112,7 +153,7 @@ async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
         twilio_auth_token=token,
         public_url=f"wss://{public.netloc}",
     )
-    pipeline = Pipeline(settings)
+    pipeline = Pipeline(settings, scenarios=scenarios)
     pipeline.warm()
     server = _server(settings, pipeline)
     await server.start()
@@ -127,6 +168,7 @@ async def build_twilio_dialer(args: argparse.Namespace, campaign: Campaign):
         tokens=server.gate.tokens,
     )
     pipeline.names = dialer.names
+    dialer = ScenarioIds(dialer, pipeline)
 
     async def close() -> None:
         stop_callbacks()

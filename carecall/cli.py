@@ -161,9 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )
+    from dialogue.yamlfile import ScenarioError
+
     try:
         return _dispatch(args)
-    except ConfigError as exc:
+    except (ConfigError, ScenarioError) as exc:  # a bad file or setting: its message, no trace
         print(f"carecall: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -155,7 +155,7 @@ async def phone(args: argparse.Namespace) -> dict:
         parameters={
             "recipient": persona.recipient_id,
             "name": persona.name,
-            "scenario": scenario_name,
+            "scenario": scenario.id,  # the server takes ids, never paths, from the wire
             "language": persona.language,
         },
     )

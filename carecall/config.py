@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 RESCORE_WEIGHT = 0.01
@@ -114,11 +113,15 @@ class Settings(BaseModel):
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
     values: dict[str, Any] = {}
     if config_file:
+        # The one YAML reader with limits (dialogue.yamlfile): a settings file is refused
+        # the same way as a scenario when it is not a regular file, too large, or a bomb.
+        from dialogue.yamlfile import ScenarioError, read_yaml
+
         path = Path(config_file)
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+            loaded = read_yaml(path, allow_empty=True)[0] or {}
+        except ScenarioError as exc:
+            raise ConfigError(f"configuration {path}: {exc}") from None
         if not isinstance(loaded, dict):
             raise ConfigError(f"{path}: configuration must be a mapping of settings")
         values.update(loaded)

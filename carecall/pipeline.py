@@ -11,8 +11,8 @@ import functools
 import json
 import logging
 import os
-import threading
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,13 +20,13 @@ from asr import LanguageModelScorer, RecognitionContext, Recognizer
 from asr.rescore import Rescorer
 from carecall.config import Settings
 from carecall.voices import make_synthesizer
-from dialogue import AgentTurn, DialogueEngine, Recipient, load_scenario
+from dialogue import AgentTurn, DialogueEngine, Recipient
+from dialogue.catalogue import Catalogue
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel, LLMError
 from dialogue.llm_memory import llm_memory_plan
 from dialogue.memory import MemoryOp, SqliteMemoryStore, plan_update
 from dialogue.scenario import Scenario, domain_corpus
-from scenarios import list_scenarios, scenario_path
 from telephony import CallInfo, Reply, Segment
 from telephony.audio import Audio
 from telephony.files import inside, private_dir, write_private
@@ -43,11 +43,14 @@ class WeightsMissing(RuntimeError):
 
 
 class Pipeline:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, scenarios: Iterable[str | Path] = ()) -> None:
+        """`scenarios`: more scenarios (names or paths, from the operator) that calls may name
+        by id, besides the shipped ones and `settings.scenario`: all loaded now."""
         self.settings = settings
-        self._scenarios: dict[str, Scenario] = {}
-        self._lock = threading.Lock()
-        self.default_scenario = self.scenario(settings.scenario_name)
+        # Calls name their scenario from the wire: only ids of this catalogue, loaded now,
+        # read-only after (no file is opened, and no lock taken, on a call's way in).
+        self.catalogue = Catalogue.load([settings.scenario_name, *scenarios])
+        self.default_scenario = self.catalogue.resolve(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
         # Every voice reaches the line at one loudness whatever the backend, and is cached at
@@ -66,33 +69,38 @@ class Pipeline:
         # recipient id -> name, for calls whose line carries only the id (Twilio's): filled
         # by the campaign dialer in this process. A name never travels through Twilio.
         self.names: dict[str, str] = {}
-        self._rescorers: dict[str, Rescorer | None] = {}
-        self.rescorer(self.default_scenario)  # a missing LM stops the process now, not mid-call
+        # Every scenario's rescorer now (a missing LM stops the process now, not mid-call, and
+        # no call waits for another call's build); ~10 ms each for the domain n-gram LM.
+        self._rescorers: dict[str, Rescorer | None] = {
+            s.id: build_rescorer(settings, s) for s in self.call_scenarios()
+        }
 
     def _voice_id(self) -> str:
         s = self.settings
         return f"{s.tts}:{s.tts_model or ''}"
 
-    def scenario(self, name: str) -> Scenario:
-        with self._lock:
-            if name not in self._scenarios:
-                self._scenarios[name] = load_scenario(scenario_path(name))
-            return self._scenarios[name]
+    def scenario(self, name: str | Path) -> Scenario:
+        """A scenario as the operator named it (an id, a shipped name, or a path given at
+        start). Loads nothing: raises UnknownScenario for anything not in the catalogue."""
+        return self.catalogue.resolve(name)
+
+    def call_scenario(self, name: object) -> Scenario:
+        """The scenario a call asks for (`customParameters.scenario`, from the wire): an id of
+        the catalogue, or the default one when the call names none; UnknownScenario else."""
+        return self.catalogue.scenario(name) if name else self.default_scenario
 
     def rescorer(self, scenario: Scenario) -> Rescorer | None:
-        """The N-best rescorer of a scenario's calls; None when rescoring is switched off."""
-        with self._lock:
-            if scenario.id not in self._rescorers:
-                self._rescorers[scenario.id] = build_rescorer(self.settings, scenario)
-            return self._rescorers[scenario.id]
+        """The N-best rescorer of a scenario's calls; None when rescoring is switched off.
+        Built at start for every catalogue scenario; one from elsewhere (tests, tools) is built
+        here without a lock (two calls may both build it, harmlessly)."""
+        if scenario.id not in self._rescorers:
+            self._rescorers[scenario.id] = build_rescorer(self.settings, scenario)
+        return self._rescorers[scenario.id]
 
     def call_scenarios(self) -> list[Scenario]:
-        """The scenarios calls may name: the default one and every shipped one."""
-        out = {self.default_scenario.id: self.default_scenario}
-        for name in list_scenarios():
-            scenario = self.scenario(name)
-            out.setdefault(scenario.id, scenario)
-        return list(out.values())
+        """The scenarios calls may name: the default one first, then the rest of the catalogue."""
+        others = [s for s in self.catalogue.scenarios.values() if s is not self.default_scenario]
+        return [self.default_scenario, *others]
 
     def warm(self, scenarios: list[Scenario] | None = None) -> int:
         """Synthesize the fixed prompts of every scenario calls may use (default: all of
@@ -137,7 +145,7 @@ class Pipeline:
 
     def agent_factory(self, call: CallInfo) -> ScenarioCallAgent:
         params = call.parameters
-        scenario = self.scenario(params.get("scenario") or self.settings.scenario_name)
+        scenario = self.call_scenario(params.get("scenario"))
         rid = params.get("recipient") or "unknown"
         recipient = Recipient(id=rid, name=params.get("name") or self.names.get(rid, ""))
         memory = self.memory.load(recipient.id) if recipient.id != "unknown" else []

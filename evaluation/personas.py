@@ -20,6 +20,7 @@ import yaml
 
 from dialogue.caller import Persona, load_persona
 from dialogue.scenario import Scenario
+from dialogue.yamlfile import read_yaml
 from scenarios import PERSONA_DIR
 
 FLITE_VOICES = ("slt", "rms", "awb", "kal16")
@@ -38,8 +39,8 @@ def scenario_personas(scenario: Scenario, directory: Path = PERSONA_DIR) -> list
     """The shipped persona files written for `scenario`, in name order."""
     found = []
     for path in sorted(directory.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        if data.get("scenario") == scenario.id:
+        data = read_yaml(path, allow_empty=True)[0]
+        if isinstance(data, dict) and data.get("scenario") == scenario.id:
             found.append(path)
     return found
 

@@ -67,7 +67,7 @@ async def call(spec: dict) -> dict:
         parameters={
             "recipient": persona.recipient_id,
             "name": persona.name,
-            "scenario": spec["scenario"],
+            "scenario": scenario.id,  # the server takes ids, never paths, from the wire
             "language": persona.language,
             "eval_call": str(spec["index"]),
         },

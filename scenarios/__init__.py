@@ -2,6 +2,11 @@
 
 Only path helpers live here (no parsing): `dialogue.scenario.load_scenario` and
 `dialogue.caller.load_persona` accept a bare name or a path and resolve it with these.
+
+A path is accepted because an operator names files on the command line and in settings
+(`--scenario FILE`, `--persona FILE`, `scenario validate FILE`). A name that comes from a call
+(the websocket's `customParameters`) never reaches these: it is looked up by id in the
+`dialogue.catalogue.Catalogue` loaded at start.
 """
 
 from __future__ import annotations

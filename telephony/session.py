@@ -336,6 +336,9 @@ class CallSession:
             # At the line's rate the VAD takes the decoded int16 as it is (scaled per batch).
             self._vad = self._batcher.open(self._on_vad, 1.0 if rate != LINE_RATE else 1 / 32768)
             await self._link.start(self._factory, self.call)
+        except LookupError as exc:  # the call named what the server does not have
+            self._bad_input(f"start: {exc}")
+            return f"error: {exc}"
         except Exception as exc:
             log.exception("call %s: could not start", self._sid)
             self.errors.append(f"start: {exc}")
