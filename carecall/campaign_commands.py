@@ -101,6 +101,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     d.add_argument("--ssl-certfile", help="serve https with this certificate (PEM)")
     d.add_argument("--ssl-keyfile", help="and this private key (PEM)")
+    d.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        help="address of a reverse proxy whose X-Forwarded-For is believed (repeatable; default "
+        "127.0.0.1): login limits then count the real client, not the proxy",
+    )
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -391,6 +398,8 @@ def dashboard(args: argparse.Namespace) -> int:
     if args.host in ("0.0.0.0", "::") and not args.allowed_host:
         print("only Host 127.0.0.1/localhost is answered: add --allowed-host NAME", flush=True)
     ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    if args.trusted_proxy:
+        ssl["forwarded_allow_ips"] = ",".join(args.trusted_proxy)
     try:
         serve(create_app(store, memory, settings), args.host, args.port, **ssl)
     finally:

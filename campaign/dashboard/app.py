@@ -225,7 +225,8 @@ def _config(app: Starlette, **kwargs):
 
 
 def serve(app: Starlette, host: str, port: int, **ssl) -> None:
-    """Run under uvicorn until interrupted. `ssl`: ssl_certfile=…, ssl_keyfile=… for https."""
+    """Run under uvicorn until interrupted. `ssl`: ssl_certfile=…, ssl_keyfile=… for https;
+    also forwarded_allow_ips=… (the proxies whose X-Forwarded-For uvicorn believes)."""
     import uvicorn
 
     uvicorn.Server(_config(app, host=host, port=port, **ssl)).run()
