@@ -13,10 +13,10 @@ The categories are a triage nurse's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Decision(str, Enum):
+class Decision(StrEnum):
     NONE = "none"
     CHECK = "check"
     EMERGENCY = "emergency"
