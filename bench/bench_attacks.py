@@ -51,6 +51,7 @@ from telephony.g711 import float_to_pcm16, ulaw_encode  # noqa: E402
 SECRET = "bench-attacks-call-secret-0123456789abcdef"
 FRAME = base64.b64encode(ulaw_encode(float_to_pcm16(np.zeros(160, np.float32)))).decode()
 MEDIA = json.dumps({"event": "media", "streamSid": "MZ1", "media": {"payload": FRAME}})
+GROUPS = ("traversal", "scenario", "idle", "silent", "flood", "tokens")
 STOP = json.dumps({"event": "stop", "streamSid": "MZ1", "stop": {"callSid": "x"}})
 TOKENS = CallTokens(SECRET)
 
@@ -123,46 +124,71 @@ async def idle_socket(url: str, hold_s: float) -> None:
                 pass
 
 
-def attacks(url: str, work: Path, idle: int) -> list:
+def attacks(url: str, work: Path, idle: int, only: set[str] | None = None) -> list:
     fifo = work / "fifo.yaml"
     if not fifo.exists():
         os.mkfifo(fifo)
-    token = TOKENS.issue  # a valid token for each attack call: the attacker holds one
-    coros = []
+    token = TOKENS.issue  # a valid token for each attack call: the attacker holds many
+    groups: dict[str, list] = {g: [] for g in GROUPS}
     for i in range(10):
         for sid in (f"../../x{i}", str(work / f"abs{i}"), f"CA{i}/../../../y"):
-            coros.append(attack_call(url, start(sid, token=token("attacker"))))
+            groups["traversal"].append(attack_call(url, start(sid, token=token("attacker"))))
     for _ in range(3):
         for scenario in ("/etc/passwd", str(fifo), "../../etc/passwd", "daily_checkin_en.yaml"):
             first = start("CA" + os.urandom(16).hex(), token=token("attacker"), scenario=scenario)
-            coros.append(attack_call(url, first))
-    coros += [idle_socket(url, 20) for _ in range(idle)]
+            groups["scenario"].append(attack_call(url, first))
+    groups["idle"] += [idle_socket(url, 20) for _ in range(idle)]
     for _ in range(10):  # started, then silent
-        coros.append(attack_call(url, start("CA" + os.urandom(16).hex(), token=token("a")), 0))
+        first = start("CA" + os.urandom(16).hex(), token=token("a"))
+        groups["silent"].append(attack_call(url, first, 0))
     bad = ['{"event": "nope"}', "not json", '{"event": "media", "media": 5}'] * 3334
     for _ in range(3):
-        coros.append(attack_call(url, start("CA" + os.urandom(16).hex(), token=token("a")), 5, bad))
+        first = start("CA" + os.urandom(16).hex(), token=token("a"))
+        groups["flood"].append(attack_call(url, first, 5, bad))
     huge = json.dumps({"event": "media", "media": {"payload": "A" * 200_000}})
-    coros.append(attack_call(url, start("CA" + os.urandom(16).hex(), token=token("a")), 5, [huge]))
+    first = start("CA" + os.urandom(16).hex(), token=token("a"))
+    groups["flood"].append(attack_call(url, first, 5, [huge]))
     used = token("attacker")
-    coros.append(attack_call(url, start("CA" + os.urandom(16).hex(), token=used)))
-    coros.append(attack_call(url, start("CA" + os.urandom(16).hex(), token=used)))  # replay
-    coros.append(attack_call(url, start("CA" + os.urandom(16).hex())))  # no token
-    coros.append(attack_call(url + "/cc1.e30.forged", start("CA" + os.urandom(16).hex())))
-    return [quietly(c) for c in coros]
+    sids = ["CA" + os.urandom(16).hex() for _ in range(4)]
+    groups["tokens"] += [
+        attack_call(url, start(sids[0], token=used)),
+        attack_call(url, start(sids[1], token=used)),  # replayed
+        attack_call(url, start(sids[2])),  # no token
+        attack_call(url + "/cc1.e30.forged", start(sids[3])),  # forged
+    ]
+    chosen = [c for g, cs in groups.items() for c in cs if only is None or g in only]
+    for g, cs in groups.items():  # close the coroutines not run
+        if only is not None and g not in only:
+            for c in cs:
+                c.close()
+    return [quietly(c) for c in chosen]
 
 
-async def measure(url: str, work: Path, rounds: int, idle: int) -> tuple[list, list, float]:
+async def measure(
+    url: str, work: Path, rounds: int, idle: int, only: str | None = None
+) -> tuple[list, list, float]:
+    """The legitimate call alone, then under attack. The attackers run in another process,
+    as they would on other machines: their load is the server's, not the measuring client's."""
     alone = [await legit_call(url) for _ in range(rounds)]
     await asyncio.sleep(1.0)
     t_attack = time.monotonic()
     under = []
+    cmd = [sys.executable, __file__, "--attack", url, "--work", str(work), "--idle", str(idle)]
     for _ in range(rounds):
-        running = [asyncio.create_task(c) for c in attacks(url, work, idle)]
+        attacker = await asyncio.create_subprocess_exec(
+            *cmd, *(["--only", only] if only else []), stdout=asyncio.subprocess.PIPE
+        )
+        await attacker.stdout.readline()  # "started"
         await asyncio.sleep(0.5)  # the attacks are under way
         under.append(await legit_call(url))
-        await asyncio.gather(*running)
+        await attacker.wait()
     return alone, under, t_attack
+
+
+async def run_attacks(url: str, work: Path, idle: int, only: set[str] | None) -> None:
+    running = [asyncio.create_task(c) for c in attacks(url, work, idle, only)]
+    print("started", flush=True)
+    await asyncio.gather(*running)
 
 
 def children(pid: int) -> list[int]:
@@ -208,7 +234,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--idle", type=int, default=200)
+    parser.add_argument("--only", help=f"comma-separated attack groups of {GROUPS} (default all)")
+    parser.add_argument("--attack", metavar="URL", help=argparse.SUPPRESS)  # attacker process
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else None
+    if args.attack:
+        asyncio.run(run_attacks(args.attack, args.work, args.idle, only))
+        return
     work = Path(tempfile.mkdtemp(prefix="carecall-attacks-"))
     out, opens = work / "out", work / "opens.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CARECALL_CALL_SECRET": SECRET}
@@ -224,7 +257,7 @@ def main() -> None:
         port = int(re.search(r":(\d+)/media", server.stdout.readline()).group(1))
         workers = children(server.pid)
         url = f"ws://127.0.0.1:{port}/media"
-        alone, under, since = asyncio.run(measure(url, work, args.rounds, args.idle))
+        alone, under, since = asyncio.run(measure(url, work, args.rounds, args.idle, args.only))
         server.send_signal(signal.SIGTERM)
         rc = server.wait(60)
     finally:
@@ -237,7 +270,10 @@ def main() -> None:
     outside = [p for p in outside if p.name != "fifo.yaml"]
     ms = [1000 * x for x in alone], [1000 * x for x in under]
     added = statistics.median(ms[1]) - statistics.median(ms[0])
-    print(f"rounds: {args.rounds}; idle sockets per round: {args.idle}; exit code: {rc}")
+    print(
+        f"rounds: {args.rounds}; attacks: {args.only or 'all'}; idle sockets per round: "
+        f"{args.idle}; server exit code: {rc}"
+    )
     print(f"files written outside the output folder: {len(written)} {written[:5]}")
     print(f"files created outside the output folder (on disk): {len(outside)} {outside[:5]}")
     print(f"files read outside the scenario catalogue: {len(read)} {read[:5]}")
