@@ -282,6 +282,7 @@ def main() -> None:
         f"(max {max(ms[0]):.1f}); under attack median {statistics.median(ms[1]):.1f} ms "
         f"(max {max(ms[1]):.1f}); added {added:.1f} ms"
     )
+    print(f"  every round under attack (ms): {[round(x, 1) for x in ms[1]]}")
     print(f"worker processes before SIGTERM: {len(workers)}; orphans after: {len(orphans)}")
 
 

@@ -81,6 +81,7 @@ __all__ = [
 log = logging.getLogger("carecall.session")
 
 MAX_TURNS_KEPT = 1000  # turn timings kept per call (a call has tens)
+YIELD_EVERY = 8  # messages handled in a row before other calls get the event loop
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,13 @@ class CallSession:
             return "broken_off"
 
     async def _receive(self, connection: Connection) -> str:
+        received = 0
         async for message in connection:
+            received += 1
+            if received % YIELD_EVERY == 0:
+                # Messages already buffered are returned without suspending: a peer flooding
+                # the socket would otherwise hold the event loop, and every call's audio.
+                await asyncio.sleep(0)
             try:
                 event = self._protocol.receive(message)
             except ProtocolError as exc:
