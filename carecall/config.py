@@ -120,7 +120,7 @@ class Settings(BaseModel):
     def _sms_to_e164(cls, numbers: list[str]) -> list[str]:
         from carecall.alert_settings import e164
 
-        return [e164(n, f"alert_sms_to[{i}]") for i, n in enumerate(numbers)]
+        return [e164(n, f"number {i + 1}") for i, n in enumerate(numbers)]
 
     @field_validator("alert_sms_from")
     @classmethod
