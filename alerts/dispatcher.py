@@ -147,9 +147,11 @@ class Dispatcher:
             return
         delay = backoff_s(d.attempts + 1, self.base_s, self.cap_s)
         self.outbox.failed(alert.id, d.channel, result.error or "failed", time.time() + delay)
-        log.warning(
+        n = d.attempts + 1  # the first failure and every 10th are warnings, the rest info
+        log.log(
+            logging.WARNING if n % 10 == 1 else logging.INFO,
             "alert %s: %s attempt %d failed (%s); next in %.1f s",
-            alert.id, d.channel, d.attempts + 1, result.error, delay,
+            alert.id, d.channel, n, result.error, delay,
         )  # fmt: skip
 
     def _send(self, d: Delivery) -> SendResult:
