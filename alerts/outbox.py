@@ -185,7 +185,8 @@ class Outbox:
         with self._tx() as db:
             db.execute(
                 "UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ?, "
-                "claimed_by = NULL, last_error = ? WHERE alert_id = ? AND channel = ?",
+                "claimed_by = NULL, last_error = ? "
+                "WHERE alert_id = ? AND channel = ? AND state = 'pending'",
                 (retry_at, error[:500], alert_id, channel),
             )
 
