@@ -125,3 +125,38 @@ def test_the_stream_shows_alerts_and_acknowledgements_as_they_happen(setup) -> N
         stop()
     assert seen == [("alert", old.id), ("alert", new.id), ("ack", new.id)]
     assert store.audit_rows(10, action="view_alerts")[0].user == USER
+
+
+@pytest.mark.integration
+def test_the_banner_appears_without_reload_and_acknowledges_in_chromium(setup) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from tests.test_campaign_dashboard import chromium
+
+    app, sink, store = setup
+    port, stop = start(app, "127.0.0.1", 0)
+    base = f"http://127.0.0.1:{port}"
+    browser = chromium()
+    try:
+        wait = WebDriverWait(browser, 20)
+        browser.get(f"{base}/login?next=/c/heat/p/r0")
+        browser.find_element(By.ID, "user").send_keys(USER)
+        browser.find_element(By.ID, "password").send_keys(PASSWORD)
+        browser.find_element(By.ID, "sign-in").click()
+        wait.until(ec.presence_of_element_located((By.ID, "transcript")))
+        page = browser.find_element(By.TAG_NAME, "html")
+        assert browser.find_elements(By.CSS_SELECTOR, ".live-alert") == []
+        alert = sink.raise_alert(CALL, "r1", "fall", "critical", "I fell in the kitchen")
+        banner = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".live-alert")))
+        assert "ALERT critical: fall" in banner.text and "recipient r1" in banner.text
+        assert "I fell in the kitchen" in banner.text
+        assert browser.find_element(By.TAG_NAME, "html") == page  # the same page: no reload
+        banner.find_element(By.CSS_SELECTOR, "button.ack").click()
+        wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, ".live-alert") == [])
+        stored = Outbox(sink.path).get(alert.id)
+        assert (stored.acked_by, stored.acked_via) == (USER, "dashboard")
+    finally:
+        browser.quit()
+        stop()
