@@ -6,8 +6,9 @@ pool (one slow receiver does not hold up SMS), record each outcome, then sleep u
 one is due or `wake()` is called (`AlertSink.raise_alert` does), polling the file every
 `poll_s` for alerts stored by other processes. A failed attempt is retried after an
 exponential backoff (`base_s` · 2^attempts, capped at `cap_s`, times a random factor in
-[0.5, 1]) — forever: an alert is never dropped. On start it releases the claims of processes
-of this host that died (`kill -9` mid-send) and resumes everything pending.
+[0.5, 1]) — forever: an alert is never dropped; once a retry goes through, the others waiting
+on that channel are retried at once (the receiver is back). On start it releases the claims of
+processes of this host that died (`kill -9` mid-send) and resumes everything pending.
 
 Escalation: an alert nobody acknowledged within `ack_s` of detection gets an SMS to the next
 on-call contact (`sms:1`), another `ack_s` later to the one after, and so on down the list.
@@ -141,6 +142,8 @@ class Dispatcher:
         if result.delivered:
             self.outbox.delivered(alert.id, d.channel)
             log.info("alert %s delivered by %s (attempt %d)", alert.id, d.channel, d.attempts + 1)
+            if d.attempts and self.outbox.hasten(_family(d.channel), time.time()):
+                self.wake()  # it failed before and works now: retry the others at once
             if result.acknowledged:
                 self.outbox.acknowledge(alert.id, by=d.channel, via=d.channel)
                 log.info("alert %s acknowledged by the %s reply", alert.id, d.channel)
@@ -165,3 +168,8 @@ class Dispatcher:
                 return SendResult(False, error="no such on-call contact configured")
             return self.sms.send(d.alert, self.sms_to[level], level)
         return SendResult(False, error=f"unknown channel {d.channel!r}")
+
+
+def _family(channel: str) -> str:
+    """The deliveries that go through the same receiver: the webhook, or Twilio's SMS."""
+    return "sms:%" if channel.startswith("sms:") else channel

@@ -190,6 +190,16 @@ class Outbox:
                 (retry_at, error[:500], alert_id, channel),
             )
 
+    def hasten(self, channel_like: str, now: float) -> int:
+        """Pending deliveries on channels LIKE `channel_like` that wait for a retry: due now
+        (a delivery just went through, so the receiver is back)."""
+        with self._tx() as db:
+            return db.execute(
+                "UPDATE deliveries SET next_attempt_at = ? WHERE state = 'pending' "
+                "AND channel LIKE ? AND claimed_by IS NULL AND next_attempt_at > ?",
+                (now, channel_like, now),
+            ).rowcount
+
     def release_dead_claims(self, now: float) -> int:
         """Deliveries claimed by a process of this host that no longer runs: due now."""
         host = socket.gethostname() + ":"

@@ -204,3 +204,20 @@ def test_backoff_grows_is_capped_and_jittered() -> None:
     assert max(delays) <= 60.0
     assert len({round(d, 6) for d in delays[7:]}) > 1  # capped, yet not all the same
     assert json.dumps(backoff_s(10_000, 1.0, 60.0)) is not None  # no overflow
+
+
+def test_once_a_retry_goes_through_the_others_waiting_are_due_at_once(tmp_path: Path) -> None:
+    from alerts import Alert
+
+    outbox = Outbox(tmp_path / "alerts.sqlite")
+    alerts = [Alert.new(f"CA{i}", "r1", "fall", "high", "") for i in range(3)]
+    for a in alerts:
+        outbox.add(a, ["webhook", "sms:0"], now=0.0)
+        outbox.failed(a.id, "webhook", "HTTP 503", retry_at=1000.0)
+        outbox.failed(a.id, "sms:0", "Twilio refused", retry_at=1000.0)
+    assert outbox.claim(now=10.0, lease_s=60) == []
+    assert outbox.hasten("webhook", now=10.0) == 3  # the SMS keep their own schedule
+    due = outbox.claim(now=10.0, lease_s=60, limit=10)
+    assert sorted((d.alert.id, d.channel, d.attempts) for d in due) == sorted(
+        (a.id, "webhook", 1) for a in alerts
+    )
