@@ -9,10 +9,13 @@ opens the dashboard for the rest. Twilio credentials come from the environment
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime
 
 from alerts import Alert
 from alerts.webhook import SendResult
+
+NUMBER = re.compile(r"\+?\d[\d ()-]{5,}\d")
 
 
 class MissingCredentials(ValueError):
@@ -56,7 +59,9 @@ class SmsChannel:
         try:
             self.client.messages.create(to=to, body=sms_text(alert, level), **sender)
         except TwilioRestException as exc:
-            return SendResult(False, error=f"Twilio refused: {exc.code} {exc.msg}"[:300])
+            # Twilio's messages may quote the number: it is kept out of logs and the outbox
+            msg = NUMBER.sub("<number>", str(exc.msg))
+            return SendResult(False, error=f"Twilio refused: {exc.code} {msg}"[:300])
         except (TwilioException, OSError) as exc:
             return SendResult(False, error=f"cannot reach Twilio: {type(exc).__name__}")
         return SendResult(True)

@@ -43,7 +43,8 @@ class FakeTwilioApi(HttpClient):
         self.requests.append({"method": method, "uri": uri, "data": data, "auth": auth})
         if self.fail > 0:
             self.fail -= 1
-            body = {"code": 30003, "message": "Unreachable destination handset", "status": 400}
+            message = "Unreachable destination handset +82 10-1234-5678"
+            body = {"code": 30003, "message": message, "status": 400}
             return Response(400, json.dumps(body))
         if uri.endswith("/Messages.json"):
             n = len(self.requests)
@@ -87,7 +88,8 @@ def test_sms_names_nobody_and_goes_to_the_first_contact(tmp_path: Path, caplog) 
     assert ON_CALL[0] not in logged and "Ann" not in logged and "chest hurts" not in logged
 
 
-def test_a_refused_sms_is_retried(tmp_path: Path) -> None:
+def test_a_refused_sms_is_retried(tmp_path: Path, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
     api = FakeTwilioApi(fail=2)
     sink = AlertSink(
         tmp_path / "alerts.sqlite",
@@ -103,6 +105,8 @@ def test_a_refused_sms_is_retried(tmp_path: Path) -> None:
     finally:
         sink.close()
     assert len(api.messages()) == 3
+    assert "Unreachable destination handset <number>" in caplog.text
+    assert "1234" not in caplog.text  # Twilio's message quoted the number: not logged
 
 
 def test_unacknowledged_alerts_escalate_to_the_next_contact_in_order(tmp_path: Path) -> None:
