@@ -50,6 +50,8 @@ AUDIT_ACTIONS = (
     "view_person",
     "play_recording",
     "export_csv",
+    "view_alerts",  # the live alert banner (campaign.dashboard.live), at most once per 10 min
+    "ack_alert",
 )
 
 

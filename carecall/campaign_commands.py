@@ -61,6 +61,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--host", default="127.0.0.1", help="call server and callback listen address")
     t.add_argument("--port", type=int, default=8765, help="call server port (/media)")
     t.add_argument("--callback-port", type=int, default=8766, help="status callbacks port")
+    r.add_argument("--config", help="YAML file of settings (the alert settings, see config.py)")
+    from carecall.alert_settings import add_alert_args
+
+    add_alert_args(r)
 
     s = csub.add_parser("status", help="progress of a campaign")
     s.add_argument("campaign", nargs="?")

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from campaign import Campaign, DialRequest, DialResult, Outcome
 from campaign.twilio_dialer import StatusCallbacks, TwilioDialer, serve_callbacks
+from carecall.alert_settings import alert_overrides, enable_handoff
 from carecall.config import ConfigError
 
 
@@ -38,7 +39,12 @@ async def build_dialer(args: argparse.Namespace, campaign: Campaign, scenarios: 
     if args.dialer == "twilio":
         return await build_twilio_dialer(args, campaign, scenarios)
     return await build_simulated_dialer(
-        campaign.scenario, args.output_dir, args.speed, scenarios=scenarios
+        campaign.scenario,
+        args.output_dir,
+        args.speed,
+        scenarios=scenarios,
+        config=getattr(args, "config", None),
+        alerts=alert_overrides(args),
     )
 
 
@@ -77,11 +83,13 @@ async def build_simulated_dialer(
     *,
     ears: bool = True,
     scenarios: Iterable[str] = (),
+    config: str | None = None,
+    alerts: dict | None = None,
 ):
     """A call server in this process and simulated phones for it. `ears=False`: the simulated
     people do not recognize the agent's speech and answer in their script's order (cheaper;
     the call server's side is unchanged). The simulated people are shipped personas, named by
-    id in the recipients file."""
+    id in the recipients file. `config`, `alerts`: a settings YAML and alert settings (flags)."""
     from campaign.simulated import SimulatedDialer
     from carecall.commands import DEFAULT_PERSONAS, _server
     from carecall.config import load_settings
@@ -93,12 +101,13 @@ async def build_simulated_dialer(
 
     language = load_scenario(scenario_path(scenario_name)).language
     settings = load_settings(
-        None,
+        config,
         scenario=scenario_name,
         language=language,
         output_dir=output_dir.resolve(),
         port=0,
         speed=speed,
+        **(alerts or {}),
     )
     loop = asyncio.get_running_loop()
     pipeline = await loop.run_in_executor(None, lambda: Pipeline(settings, scenarios=scenarios))
@@ -106,6 +115,7 @@ async def build_simulated_dialer(
     people = Catalogue(pipeline.catalogue.scenarios, personas=load_personas())
     server = _server(settings, pipeline, port=0)
     await server.start()
+    await loop.run_in_executor(None, pipeline.alerts.start)
 
     def person(request):
         scenario = pipeline.scenario(request.scenario)
@@ -114,7 +124,12 @@ async def build_simulated_dialer(
         return PersonaPerson(persona, scenario, hearing), scenario.language
 
     dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)
-    return ScenarioIds(dialer, pipeline), server.drain  # calls in progress end with reports
+
+    async def close() -> None:
+        await server.drain()  # calls in progress end with their reports (and alerts)
+        await loop.run_in_executor(None, pipeline.alerts.close)
+
+    return ScenarioIds(dialer, pipeline), close
 
 
 async def build_twilio_dialer(
@@ -143,7 +158,7 @@ async def build_twilio_dialer(
     # configured CARECALL_CALL_SECRET, else a random one that lives as long as the process).
     call_secret = os.environ.get("CARECALL_CALL_SECRET") or secrets.token_hex(32)
     settings = load_settings(
-        None,
+        getattr(args, "config", None),
         scenario=campaign.scenario,
         language=language,
         output_dir=args.output_dir.resolve(),
@@ -152,6 +167,7 @@ async def build_twilio_dialer(
         call_secret=call_secret,
         twilio_auth_token=token,
         public_url=f"wss://{public.netloc}",
+        **alert_overrides(args),
     )
     pipeline = Pipeline(settings, scenarios=scenarios)
     pipeline.warm()
@@ -168,10 +184,13 @@ async def build_twilio_dialer(
         tokens=server.gate.tokens,
     )
     pipeline.names = dialer.names
+    enable_handoff(pipeline.alerts, settings, dialer.client)  # alert_handoff: oncall|emergency
+    await asyncio.get_running_loop().run_in_executor(None, pipeline.alerts.start)
     dialer = ScenarioIds(dialer, pipeline)
 
     async def close() -> None:
         stop_callbacks()
         await server.drain()  # calls in progress end with their reports
+        await asyncio.get_running_loop().run_in_executor(None, pipeline.alerts.close)
 
     return dialer, close

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from carecall.alert_settings import ALERT_KEYS, add_alert_args
 from carecall.config import ConfigError, load_settings
 
 log = logging.getLogger("carecall")
@@ -62,6 +63,7 @@ def _settings(args: argparse.Namespace, **extra):
         "llm_url",
         "output_dir",
         "speed",
+        *ALERT_KEYS,
     ]
     values = {k: getattr(args, k, None) for k in keys}
     values.update(extra)
@@ -75,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the call server (Twilio Media Streams at /media)")
     _settings_args(p)
+    add_alert_args(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--token", help="refuse connections that do not present this token")
@@ -107,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="a whole simulated check-in call on 127.0.0.1")
     _settings_args(p)
+    add_alert_args(p)
     p.add_argument("--persona", type=Path, help="persona YAML (default: the shipped one)")
     p.add_argument("--out", type=Path, default=Path("carecall-demo"), help="output folder")
 

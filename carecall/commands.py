@@ -79,6 +79,7 @@ def serve(settings: Settings) -> int:
     if pipeline is None:
         return 2
     server = _server(settings, pipeline)
+    pipeline.alerts.start()  # delivers alerts (and what an earlier run left pending)
 
     async def run() -> None:
         loop = asyncio.get_running_loop()
@@ -131,10 +132,13 @@ def _insecure(host: str) -> str:
 
 
 def close_pipeline(pipeline: Pipeline) -> None:
-    """Stop what a pipeline started besides threads: recognizer worker processes."""
+    """Stop what a pipeline started: recognizer worker processes, and the alert dispatcher
+    (after the calls were drained: what it could not deliver stays pending in the outbox for
+    the next start)."""
     close = getattr(pipeline.recognizer, "close", None)
     if close is not None:
         close()
+    pipeline.alerts.close()
 
 
 async def phone(args: argparse.Namespace) -> dict:
@@ -184,6 +188,7 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
     if pipeline is None:
         return 2
     server = _server(settings, pipeline, port=0)
+    pipeline.alerts.start()
     recording = out / "recording.wav"
 
     async def run() -> dict:
@@ -228,6 +233,8 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
     except RuntimeError as exc:
         print(f"carecall demo: {exc}", file=sys.stderr)
         return 1
+    finally:
+        close_pipeline(pipeline)
     call_dir = pipeline.calls_dir / (result["call_sid"] or "")
     for name in ("transcript.txt", "report.txt", "report.json"):
         src = call_dir / name

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 RESCORE_WEIGHT = 0.01
 RESCORE_LENGTH_BONUS = 0.03
@@ -87,6 +87,56 @@ class Settings(BaseModel):
     # Largest websocket message accepted (a 20 ms audio frame is ~300 bytes of JSON); up to
     # twice this is dropped with a logged reason, larger closes the connection (code 1009).
     max_message_bytes: int = Field(64_000, ge=1024, le=16_000_000)
+    # Alerts (alerts/, README "Alerts"): a signed webhook, SMS to on-call contacts (E.164, in
+    # escalation order; Twilio credentials from TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN), the
+    # next contact after alert_ack_minutes without an acknowledgement; a Twilio call can be
+    # handed to the first on-call contact or the emergency number. The secret signs webhooks:
+    # give it through the environment (CARECALL_ALERT_SECRET), flags show in `ps`.
+    alert_webhook: str | None = None
+    alert_secret: str | None = Field(None, min_length=16)
+    alert_sms_to: list[str] = Field(default_factory=list)
+    alert_sms_from: str | None = None  # a Twilio number (E.164) or Messaging Service SID (MG…)
+    alert_ack_minutes: float = Field(5.0, gt=0)
+    alert_handoff: Literal["oncall", "emergency", "none"] = "none"
+    emergency_number: str | None = None  # default: 119 for ko, 911 for en
+    alerts_db: Path | None = None  # default: <output_dir>/alerts.sqlite
+
+    @field_validator("alert_webhook")
+    @classmethod
+    def _webhook_url(cls, url: str | None) -> str | None:
+        from carecall.alert_settings import check_webhook_url
+
+        return check_webhook_url(url) if url else None
+
+    @field_validator("alert_sms_to", mode="before")
+    @classmethod
+    def _sms_to_list(cls, value):
+        if isinstance(value, str):  # from the environment: comma-separated
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return value
+
+    @field_validator("alert_sms_to")
+    @classmethod
+    def _sms_to_e164(cls, numbers: list[str]) -> list[str]:
+        from carecall.alert_settings import e164
+
+        return [e164(n, f"number {i + 1}") for i, n in enumerate(numbers)]
+
+    @field_validator("alert_sms_from")
+    @classmethod
+    def _sms_from(cls, value: str | None) -> str | None:
+        from carecall.alert_settings import e164
+
+        if value is None or value.startswith("MG"):
+            return value
+        return e164(value, "alert_sms_from")
+
+    @model_validator(mode="after")
+    def _alerts_complete(self) -> Settings:
+        from carecall.alert_settings import check_alert_settings
+
+        check_alert_settings(self)
+        return self
 
     @property
     def scenario_name(self) -> str:
@@ -104,6 +154,14 @@ class Settings(BaseModel):
         if self.asr_workers is not None:
             return self.asr_workers
         return max(1, (os.cpu_count() or 2) - 1) if self.recognizer_kind == "sphinx" else 0
+
+    @property
+    def alerts_path(self) -> Path:
+        return self.alerts_db or self.output_dir / "alerts.sqlite"
+
+    @property
+    def emergency(self) -> str:
+        return self.emergency_number or {"ko": "119"}.get(self.language, "911")
 
     @property
     def memory_path(self) -> Path:
@@ -134,5 +192,11 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         return Settings(**values)
     except ValidationError as exc:
         where = f"{config_file}: " if config_file else ""
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(_problem(e) for e in exc.errors())
         raise ConfigError(f"{where}invalid settings: {problems}") from exc
+
+
+def _problem(error: dict) -> str:
+    where = ".".join(map(str, error["loc"]))
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from asr import LanguageModelScorer, RecognitionContext, Recognizer
 from asr.rescore import Rescorer
+from carecall.alert_settings import build_alert_sink
 from carecall.config import Settings
 from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient
@@ -69,6 +70,10 @@ class Pipeline:
         # recipient id -> name, for calls whose line carries only the id (Twilio's): filled
         # by the campaign dialer in this process. A name never travels through Twilio.
         self.names: dict[str, str] = {}
+        # Where the dialogue raises alerts (alerts.AlertSink): always stored in the outbox;
+        # `alerts.configured` only with a webhook or SMS contact. Its dispatcher runs where
+        # the call server runs (`alerts.start()` / `alerts.close()`, carecall.commands).
+        self.alerts = build_alert_sink(settings)
         # Every scenario's rescorer now (a missing LM stops the process now, not mid-call, and
         # no call waits for another call's build); ~10 ms each for the domain n-gram LM.
         self._rescorers: dict[str, Rescorer | None] = {

@@ -139,7 +139,11 @@ def test_security_headers_and_no_caching_of_personal_data(client: TestClient) ->
         assert headers["referrer-policy"] == "no-referrer"
         assert headers["cache-control"] == "no-store", path
     page = client.get("/c/heat").text
-    assert "<script" not in page and "style=" not in page and "<style" not in page
+    # scripts only from static files (the live alert banner), never inline
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, re.S)
+    assert scripts and all(body == "" for body in scripts)
+    assert re.findall(r"<script ([^>]*)>", page) == ['src="/static/alerts.js" defer']
+    assert "style=" not in page and "<style" not in page
     assert client.get("/static/dashboard.css").status_code == 200
 
 

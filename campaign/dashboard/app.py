@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from campaign.dashboard import views
+from campaign.dashboard import live, views
 from campaign.dashboard.auth import Auth, AuthSettings, csrf_ok
 
 HERE = Path(__file__).resolve().parent
@@ -55,6 +55,8 @@ class DashboardSettings:
     output_dir: Path = Path("carecall-campaign")  # recordings and reports are served from here
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost")
     auth: AuthSettings = field(default_factory=AuthSettings)
+    alerts_db: Path | None = None  # the call servers' alert outbox (default: in output_dir)
+    alerts_poll_s: float = 1.0  # how often the live alert stream looks at the outbox
 
 
 def allowed_hosts(bind_host: str, extra: list[str] | tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -205,6 +207,7 @@ def create_app(store, memory=None, settings: DashboardSettings | None = None) ->
         Route("/c/{cid}/p/{rid}", views.person),
         Route("/c/{cid}/p/{rid}/recording.wav", views.recording),
         Route("/api/c/{cid}", views.api),
+        *live.routes(),  # live alerts: /alerts/stream (server-sent events), /alerts/<id>/ack
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     middleware = [
@@ -214,6 +217,8 @@ def create_app(store, memory=None, settings: DashboardSettings | None = None) ->
     app = Starlette(routes=routes, middleware=middleware)
     auth = Auth(store, settings.auth)
     app.state.dashboard = views.Dashboard(store, memory, settings.output_dir, auth, _templates())
+    alerts_db = settings.alerts_db or Path(settings.output_dir) / "alerts.sqlite"
+    app.state.alerts = live.LiveAlerts(alerts_db, settings.alerts_poll_s)
     return app
 
 
@@ -221,7 +226,10 @@ def _config(app: Starlette, **kwargs):
     import uvicorn
 
     # access lines name only paths (ids, never names or phone numbers)
-    return uvicorn.Config(app, log_level="warning", server_header=False, **kwargs)
+    # open live-alert streams must not hold up a shutdown for long
+    return uvicorn.Config(
+        app, log_level="warning", server_header=False, timeout_graceful_shutdown=3, **kwargs
+    )
 
 
 def serve(app: Starlette, host: str, port: int, **ssl) -> None:
