@@ -47,6 +47,21 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
     return False
 
 
+def _media(d: Doc, s0: int, s1: int) -> bool:
+    """The sentence tells a story from the news or the television, not what happens here."""
+    t = d.t
+    for j in range(s0, s1 + 1):
+        if t[j].lemma in L.MEDIA_STORY:
+            return True
+        if t[j].lemma in L.MEDIA_DEVICE and j + 1 <= s1:
+            nxt = t[j + 1]
+            if nxt.lemma in ("에서", "에", "서") or (
+                nxt.tag.startswith("VV") and nxt.lemma == "나오"
+            ):
+                return True
+    return False
+
+
 def _subject(d: Doc, first: int, upto: int) -> str:
     """ "self", "household" or "other": who the clause is about, from the nearest person."""
     who = "self"
@@ -83,11 +98,11 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 and t[j + 1].lemma in ("보", "걱정", "무섭", "겁")
             ):
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
-    if any(t[j].lemma in L.MEDIA for j in range(s0, s1 + 1)):
+    if _media(d, s0, s1):
         return None
     if _hearsay(d, c.first, s1):
         return None
-    before = d.text(s0, c.last)
+    before = d.text(min(hit.first, c.first), c.last)
     if _DISTANT.search(before) or any(t[j].lemma == "었었" for j in span):
         return None
     for j in range(c.last + 1, len(t)):
@@ -96,9 +111,12 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 return None  # …했는데 지금은 괜찮아요
         if hit.category == "fall" and t[j].lemma in ("일어나", "일어서") and not d.negated(j):
             return None  # 넘어졌다가 일어났어요
+        if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
+            return None  # 알고 보니 음식물 쓰레기 냄새였어요
     if _RECENT.search(before):
         decision = C
-    who = _subject(d, s0, hit.last + 1)
+    prev = d.previous(c)
+    who = _subject(d, prev.first if prev is not None else c.first, hit.last + 1)
     urgent = any(x.lemma in L.URGENT for x in t)
     if who == "self" and hit.category not in ("violence", "fire", "help"):
         honorific = any(
@@ -107,7 +125,14 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         if honorific and not any(x.lemma in L.SELF for x in t[s0 : c.last + 1]):
             who = "other"  # 넘어지셨어요: someone the speaker honours, not the speaker
     if who == "other" and not urgent and hit.category not in ("violence", "fire", "help"):
-        decision = C  # the other person is the one who hits, not the one hurt
+        # (the other person is the one who hits, not the one hurt)
+        past = any(
+            t[j].tag == "EP" and t[j].lemma in ("었", "았") for j in range(hit.first, s1 + 1)
+        )
+        cared_for = any(x.lemma in ("병원", "입원", "응급실", "요양원") for x in t)
+        if past or cared_for:
+            return None  # 옆집 할머니가 지난주에 넘어져서 지금 병원에 계세요
+        decision = C
     if hit.category == "suicide" and decision == E:
         rest = range(c.first, s1 + 1)
         if any(t[j].lemma in L.SOFTENERS or t[j].lemma == "때" for j in rest) or "?" in d.text(

@@ -18,9 +18,9 @@ SOFTENERS = frozenset("좀 조금 약간 살짝 가끔 가끔씩 때때로 때�
 DIFFICULT = frozenset("힘들 어렵 곤란 불편 버겁 괴롭 벅차".split())  # 숨쉬기가 힘들어요
 RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 회복 가라앉 그치 멈추 나아지".split())
 HEARSAY_EF = frozenset("대요 래요 대 래 답니다 랍니다 다더라 더래 다네 라네 대서 래서".split())
-MEDIA = frozenset(
-    "뉴스 티비 텔레비전 방송 신문 드라마 라디오 유튜브 영화 연속극 기사 TV tv".split()
-)
+# Stories: always someone else's. Devices: only as a source (티비에서, 텔레비전에 나오).
+MEDIA_STORY = frozenset("뉴스 방송 신문 드라마 유튜브 영화 연속극 기사 사연".split())
+MEDIA_DEVICE = frozenset("티비 텔레비전 라디오 TV tv 테레비 핸드폰".split())
 # People in the same home: what happens to them is happening here, now.
 HOUSEHOLD = frozenset(
     "남편 영감 할아버지 아내 집사람 마누라 할멈 바깥양반 그이 애아빠 애엄마 신랑 우리집 "
@@ -34,13 +34,16 @@ OTHERS = frozenset(
 )
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
-URGENT = frozenset("지금 방금 빨리 어떡하 어떻게 119 구급차 살리 돕 제발 얼른 당장 막".split())
+URGENT = frozenset("방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
 # The time of the event is long past: 지난달, 작년, 예전 (matched on the text, see safety.ko).
 DISTANT_PAST = (
     r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|예전|옛날|저번\s*달|저번에|"
     r"[0-9몇한두세네]\s*(?:년|달|개월|해)\s*전|젊었|어렸|그때|한참\s*전|지지난"
 )
-RECENT_PAST = r"어제|어저께|그저께|그제|엊그제|지난\s*주|저번\s*주|며칠\s*전|이틀\s*전|사흘\s*전"
+RECENT_PAST = (
+    r"(?:어제|어저께|그저께|그제|엊그제|지난\s*주|저번\s*주|며칠\s*전|이틀\s*전|사흘\s*전)"
+    r"(?!\s*부터)"
+)
 
 # -- body parts and symptoms --------------------------------------------------------------------
 CHEST = frozenset("가슴 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
@@ -58,7 +61,7 @@ BREATH_BAD = frozenset(
     "차 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 가빠지 차오르 멈추 "
     "컥컥 거칠 벅차".split()
 )
-BREATH_DO = frozenset("쉬 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이".split())
+BREATH_DO = frozenset("쉬 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split())
 BREATH_NOUN_PRED = frozenset({"호흡곤란", "숨막힘"})
 THROAT = frozenset("목 목구멍 기도".split())
 THROAT_BAD = frozenset("막히 걸리 조이 메".split())
@@ -74,6 +77,7 @@ LIMB_NUMB = frozenset("저리 저릿하 찌릿하 뻣뻣하".split())  # often c
 LIMB_DO = frozenset("움직이 듣 쓰 들 올라가 들리 가누 말 잡히".split())  # 안 움직여요
 STRENGTH = frozenset("힘 기운 감각".split())  # 힘이 없어요 / 힘이 빠져요
 STRENGTH_GONE = frozenset("없 빠지 안들".split())
+STRENGTH_IN = frozenset("들어가 들 주".split())  # negated: 손에 힘이 안 들어가요
 STROKE_WORDS = frozenset("중풍 뇌졸중 뇌경색 뇌출혈 풍 마비".split())
 EYES = frozenset("눈 앞 시야 눈앞".split())
 SEE = frozenset("보이".split())
@@ -85,6 +89,8 @@ GET_UP = frozenset("일어나 일어서 움직이 꼼짝 거동 일으키 기 �
 COLLAPSE = frozenset("쓰러지 기절 실신 졸도 까무러치 혼절 의식불명 혼수".split())
 CONSCIOUS = frozenset("정신 의식 기억".split())
 CONSCIOUS_LOST = frozenset("잃 잃어버리 나가 놓 끊기".split())
+CONSCIOUS_DIM = frozenset("아득하 혼미하 혼미 몽롱하 가물가물하 흐려지 아찔하".split())
+DARK = frozenset("캄캄 캄캄하 깜깜 깜깜하 하얘지 노래지 새까맣".split())
 WAKE = frozenset("깨 깨어나 일어나 뜨 정신차리 대답하 반응하".split())  # 안 깨어나요 (other)
 RESPONSE = frozenset("대답 반응 의식 인기척 기척 숨".split())
 INJURY_HEAD = frozenset("부딪히 부딪치 다치 찧 깨지 박 찢어지".split())
@@ -96,6 +102,10 @@ BLOOD_STOP = frozenset("멈추 그치 멎 지혈 안멈추".split())
 BLOOD_HEAVY = frozenset("철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split())
 BLOOD_OUT = frozenset("나 흐르 나오 토하 쏟 게우 솟".split())
 
+MEDICINES = frozenset(
+    "진통제 수면제 해열제 소화제 안정제 신경안정제 항생제 영양제 진정제 이뇨제 알약 약 "
+    "물약 혈압약 당뇨약 항우울제 마약 감기약 두통약 수면유도제 혈전제 알".split()
+)
 MEDICINE_EXCLUDE = frozenset(
     "예약 절약 계약 조약 공약 언약 요약 기약 도약 비약 취약 허약 서약 집약".split()
 )
@@ -107,7 +117,7 @@ SWALLOW = frozenset("먹 삼키 마시 털어넣 들이키 복용 털어먹 집�
 MANY = frozenset(
     "한꺼번에 몽땅 왕창 통째로 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
 )
-TWICE = frozenset("또 두 번 두번 더 잘못 깜빡 두알".split())
+TWICE = frozenset("또 두 번 두번 더 잘못 깜빡 두알 배 곱절".split())
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로".split())
 
 DIE = frozenset({"죽"})
@@ -126,12 +136,16 @@ FIRE_OFF = frozenset("켜 끄 꺼지 피우 때 쬐 지피".split())
 SMOKE = frozenset("연기 매연 그을음".split())
 SMOKE_ON = frozenset("나 차 가득 들어오 자욱 나오 피어오르 올라오 새 꽉".split())
 GAS = frozenset("가스 가스불".split())
-GAS_ON = frozenset("새 누출 새어나오 새나오 냄새".split())
+GAS_ON = frozenset("새 누출 새어나오 새나오".split())
 SMELL = frozenset("냄새 내".split())
 BURNING = frozenset("타 그을리 눌".split())
 
-INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 사람 놈".split())
-BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 따 들 부시 뜯 두드리 넘 훔치".split())
+INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 놈 낯설".split())
+DOOR = frozenset("문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠".split())
+FORCE_DOOR = frozenset("열 따 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
+ROOMS = frozenset("집 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
+MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
+BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
 HIT = frozenset("때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치".split())
 BEATEN = frozenset("맞 얻어맞 두들겨맞".split())
 WEAPON = frozenset("칼 흉기 몽둥이 망치 낫 가위".split())
@@ -144,6 +158,6 @@ EAT = frozenset("먹 마시 드시 넘기 들 굶 챙기".split())
 FOOD = frozenset("밥 물 음식 끼니 식사 아무것 물한모금 곡기".split())
 
 RESCUE = frozenset("살리".split())  # 살려 주세요
-HELP = frozenset("돕".split())  # 도와 주세요
-CALL = frozenset("119 구급차 앰뷸런스 응급차 구조대 소방서 경찰 112 의사".split())
+HELP = frozenset("돕 도와주".split())  # 도와 주세요
+CALL = frozenset("119 구급차 앰뷸런스 응급차 구조대 소방서 경찰 112 의사 사람".split())
 CALL_DO = frozenset("부르 오 보내 불르 연락하 전화하 와".split())

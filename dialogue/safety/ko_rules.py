@@ -53,14 +53,30 @@ class Doc:
             cond = False
             if not end and tok.tag == "EC" and nxt is not None and not nxt.tag.startswith("VX"):
                 lemma = tok.lemma
-                cond = lemma.endswith("면")
-                end = cond or lemma.endswith("데") or lemma in _BOUNDARY_EC
+                cond = lemma.endswith("면") and nxt.lemma not in ("좋", "하", "싶", "바라")
+                end = (
+                    cond
+                    or lemma.endswith(("데", "요", "면서", "더니"))
+                    or lemma in _BOUNDARY_EC
+                    or nxt.tag in ("SP", "SF")
+                )
                 if lemma in ("어", "아") and nxt.lemma == "죽":
                     end = False
             if end:
                 out.append(Clause(start, i, tok.sentence, cond))
                 start = i + 1
         return out
+
+    def previous(self, c: Clause) -> Clause | None:
+        """The clause before `c` in the same sentence."""
+        n = self.clauses.index(c)
+        if n > 0 and self.clauses[n - 1].sentence == c.sentence:
+            return self.clauses[n - 1]
+        return None
+
+    def sentence_has(self, c: Clause, lex: frozenset[str]) -> bool:
+        s0, s1 = self.sentence_range(c.sentence)
+        return any(self.t[j].lemma in lex for j in range(s0, s1 + 1))
 
     def clause_of(self, i: int) -> int:
         for n, c in enumerate(self.clauses):
@@ -91,9 +107,26 @@ class Doc:
                 tok.tag.startswith(_PRED_TAGS) or (tok.tag.startswith("NN") and len(tok.lemma) > 1)
             ):
                 continue
+            if self.figurative(i):
+                continue
             if negated is None or self.negated(i) == negated:
                 out.append(i)
         return out
+
+    def figurative(self, i: int) -> bool:
+        """쓰러지듯이 잤어, 찢어지는 줄 알았어요, 죽는 줄 알았어: a simile, not an event."""
+        t = self.t
+        for j in range(i + 1, min(i + 5, len(t))):
+            lemma, tag = t[j].lemma, t[j].tag
+            if tag == "EC" and lemma in ("듯이", "듯", "듯하"):
+                return True
+            if lemma == "줄" and tag == "NNB" and any(x.lemma == "알" for x in t[j + 1 : j + 4]):
+                return True
+            if lemma in ("처럼", "같이") and tag.startswith("J"):
+                return True
+            if not tag.startswith(("E", "VX", "NNB", "J", "XS")):
+                return False
+        return False
 
     def negated(self, i: int) -> bool:
         t = self.t
@@ -149,7 +182,10 @@ class Doc:
 def _pair(d: Doc, c: Clause, nouns, preds, neg, cat, dec, rule, out, soft=True) -> bool:
     ns = d.nouns(c, nouns)
     if not ns:
-        return False
+        prev = d.previous(c)
+        ns = d.nouns(prev, nouns) if prev is not None else []
+        if not ns:
+            return False
     ps = d.preds(c, preds, neg)
     if not ps:
         return False
@@ -183,15 +219,28 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         d, cl, L.SPEECH, L.SPEECH_DO, True, "stroke", E, "speech+cannot", out
     )
     _pair(d, cl, L.FACE, L.FACE_BAD, False, "stroke", E, "face drooping", out)
-    if d.nouns(cl, L.LIMB):
-        side = bool(d.nouns(cl, L.SIDE)) or bool(d.has(cl, frozenset({"갑자기"})))
+    prev = d.previous(cl)
+    if d.nouns(cl, L.LIMB) or (prev is not None and d.nouns(prev, L.LIMB)):
+        sudden = d.sentence_has(cl, frozenset({"갑자기"}))
+        side = sudden or d.sentence_has(cl, L.SIDE)
         dec = E if side else C
         _pair(d, cl, L.LIMB, L.LIMB_BAD, False, "stroke", dec, "limb weak", out) or _pair(
             d, cl, L.LIMB, L.LIMB_DO, True, "stroke", dec, "limb cannot move", out
         ) or (
             d.nouns(cl, L.STRENGTH)
-            and _pair(d, cl, L.LIMB, L.STRENGTH_GONE, False, "stroke", dec, "limb no strength", out)
-        ) or _pair(d, cl, L.LIMB, L.LIMB_NUMB, False, "stroke", C, "limb numb", out)
+            and (
+                _pair(d, cl, L.LIMB, L.STRENGTH_GONE, False, "stroke", dec, "limb weak", out)
+                or _pair(d, cl, L.LIMB, L.STRENGTH_IN, True, "stroke", dec, "limb weak", out)
+            )
+        ) or _pair(d, cl, L.LIMB, L.LIMB_NUMB, False, "stroke", E if sudden else C, "numb", out)
+        if (
+            d.has(cl, frozenset({"아니"})) is not None
+            and d.nouns(cl, L.LIMB)
+            and d.nouns(cl, L.SELF)
+        ):
+            out.append(
+                Hit("stroke", C, cl.first, cl.last, "limb not mine")
+            )  # 내 다리가 아닌 것 같아
     if d.nouns(cl, L.STROKE_WORDS) and d.preds(cl, frozenset("오 온 걸리 있 같".split())):
         i = d.nouns(cl, L.STROKE_WORDS)[0]
         out.append(
@@ -201,9 +250,10 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         sudden = d.has(cl, frozenset({"갑자기"})) is not None
         if sudden or d.nouns(cl, frozenset({"앞", "눈앞", "시야"})):
             _pair(d, cl, L.EYES, L.SEE, True, "stroke", E if sudden else C, "vision lost", out)
-    if d.nouns(cl, L.HEAD) and d.preds(cl, L.HEAD_BURST, None):
-        dec = E if d.has(cl, frozenset({"갑자기"})) is not None else C
-        _pair(d, cl, L.HEAD, L.HEAD_BURST, None, "stroke", dec, "thunderclap headache", out)
+    burst = [i for i in range(cl.first, cl.last + 1) if d.t[i].lemma in L.HEAD_BURST]
+    if d.nouns(cl, L.HEAD) and burst:  # 머리가 깨질 것처럼 아파요 (a simile, but the pain is real)
+        sudden = d.has(cl, frozenset({"갑자기"})) or d.sentence_has(cl, frozenset({"처음"}))
+        out.append(Hit("stroke", E if sudden else C, cl.first, burst[0], "thunderclap headache"))
     # fall and collapse
     falls = d.preds(cl, L.FALL)
     if falls:
@@ -241,6 +291,15 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         out,
         soft=False,
     )
+    _pair(d, cl, L.CONSCIOUS, L.CONSCIOUS_DIM, False, "unconscious", E, "blacking out", out)
+    _pair(d, cl, frozenset({"눈앞", "앞", "눈"}), L.DARK, False, "unconscious", C, "dark", out)
+    came_to = d.preds(cl, frozenset({"차리", "뜨"}))
+    if came_to and _follows(d, came_to[0], "어", "보"):  # 정신 차려 보니 바닥이었어요
+        out.append(Hit("unconscious", E, cl.first, came_to[0], "came to", soft=False))
+    limp = d.preds(cl, frozenset({"늘어지", "처지"}))
+    if limp and d.has(cl, frozenset({"축"})) is not None:
+        out.append(Hit("unconscious", E, limp[0], limp[0], "limp", soft=False))
+    _pair(d, cl, frozenset({"눈"}), frozenset({"뜨"}), True, "unconscious", C, "eyes shut", out)
     _pair(
         d,
         cl,
@@ -287,7 +346,7 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         i
         for i in range(c.first, c.last + 1)
         if d.t[i].tag.startswith("NN")
-        and d.t[i].lemma.endswith("약")
+        and (d.t[i].lemma.endswith("약") or d.t[i].lemma in L.MEDICINES)
         and d.t[i].lemma not in L.MEDICINE_EXCLUDE
     ]
     poison = d.nouns(c, L.POISON)
@@ -300,12 +359,22 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("overdose", E, first, p, "poison swallowed", soft=False))
     elif d.has(c, L.TAKEN_OK) is not None:
         return
-    elif d.has(c, L.MANY) is not None or d.has(c, frozenset({"많이"})) is not None:
+    elif d.has(c, L.MANY) is not None or d.has(c, frozenset({"많이"})) is not None or _pills(d, c):
         out.append(Hit("overdose", E, first, p, "many pills"))
     elif d.has(c, frozenset({"다"})) is not None and d.has(c, frozenset({"버리", "치", "통"})):
         out.append(Hit("overdose", E, first, p, "whole supply"))
     elif d.has(c, L.TWICE) is not None or d.has(c, frozenset({"번"})) is not None:
         out.append(Hit("overdose", C, first, p, "double dose"))
+
+
+def _pills(d: Doc, c: Clause) -> bool:
+    """A count of pills far above a dose: 열 알, 10알, 여러 알, 한 주먹."""
+    t = d.t
+    for i in range(c.first, c.last):
+        if t[i + 1].lemma in ("알", "정", "봉지", "통", "개") and t[i].tag in ("NR", "SN", "MM"):
+            if t[i].lemma not in ("한", "하나", "두", "둘", "1", "2", "반"):
+                return True
+    return False
 
 
 def _follows(d: Doc, i: int, *lemmas: str) -> bool:
@@ -327,63 +396,99 @@ def _wish(d: Doc, i: int) -> int | None:
     return None
 
 
+def _better(d: Doc, i: int) -> int | None:
+    """Index of 낫/좋/편하 when the verb at `i` is called better: 죽는 게 낫지, 죽었으면 좋겠어,
+    없어지는 게 다들 편할 거예요, 안 깼으면 좋겠어요."""
+    t = d.t
+    for j in range(i + 1, min(i + 9, len(t))):
+        if t[j].sentence != t[i].sentence or t[j].tag == "SF":
+            return None
+        if t[j].lemma in ("낫", "좋", "편하", "편") and t[j].tag.startswith(
+            ("VA", "VV", "NN", "XR")
+        ):
+            lead = t[i + 1 : j]
+            if any(x.lemma.endswith("면") or x.lemma in ("것", "거", "게") for x in lead):
+                return j
+        if t[j].tag.startswith("VV"):
+            return None
+    return None
+
+
 def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
     t = d.t
     for i in range(c.first, c.last + 1):
         tok = t[i]
-        if not tok.tag.startswith("VV"):
-            if tok.lemma in L.SUICIDE_NOUNS and tok.tag.startswith("NN") and not d.negated(i):
+        if tok.lemma in L.SUICIDE_NOUNS and tok.tag.startswith("NN"):
+            if not d.negated(i):
                 out.append(Hit("suicide", E, i, i, "suicide word", soft=False))
             continue
-        idiom = i > 0 and t[i - 1].tag == "EC" and tok.lemma == "죽"
-        if tok.lemma == "죽" and not idiom:
-            w = _wish(d, i)
+        if not tok.tag.startswith(("VV", "VA")) or d.figurative(i):
+            continue
+        idiom = i > 0 and t[i - 1].tag == "EC" and tok.lemma == "죽"  # 배고파 죽겠어
+        lemma = tok.lemma
+        if lemma == "없" and _follows(d, i, "어", "지"):
+            lemma = "없어지"
+        w = _wish(d, i)
+        better = _better(d, i)
+        if lemma == "죽" and not idiom:
             if w is not None and not d.negated(w):
                 out.append(Hit("suicide", E, i, w, "wish to die"))
-            elif (
-                _follows(d, i, "어", "버리")
-                or _follows(d, i, "는", "것", "이", "낫")
-                or _follows(d, i, "는", "게", "낫")
-                or any(
-                    t[j].lemma in ("좋", "편하", "낫")
-                    for j in range(i + 1, min(i + 5, len(t)))
-                    if t[j - 1].lemma.endswith("면")
-                )
+            elif better is not None or _follows(d, i, "어", "버리"):
+                out.append(Hit("suicide", E, i, better or i, "better dead"))
+            elif any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]) and d.sentence_has(
+                c, frozenset({"생각", "싶"})
             ):
-                out.append(Hit("suicide", E, i, min(i + 3, c.last), "better dead"))
-        elif tok.lemma == "살" and not idiom:
-            w = _wish(d, i)
-            if w is not None and d.negated(w):
+                out.append(Hit("suicide", E, i, i, "thinking of dying"))
+        elif lemma == "살" and not idiom:
+            stop = any(x.lemma in ("그만", "더", "더는", "이제") for x in t[max(0, i - 2) : i])
+            if w is not None and (d.negated(w) or stop):
                 out.append(Hit("suicide", E, i, w, "not wanting to live"))
             elif _follows(d, i, "기", "싫") or _follows(d, i, "기", "가", "싫"):
                 out.append(Hit("suicide", E, i, i + 2, "tired of living"))
+            elif _follows(d, i, "어서", "뭐") or _follows(d, i, "아서", "뭐"):
+                out.append(Hit("suicide", C, i, i + 2, "what is living for"))
             elif t[i + 1 : i + 2] and t[i + 1].tag == "ETM":
                 bad = [j for j in range(i + 2, min(i + 7, len(t))) if t[j].lemma in L.LIFE_BAD]
                 if bad and not d.negated(bad[0]):
                     out.append(Hit("suicide", C, i, bad[0], "life meaningless"))
-        elif tok.lemma in ("사라지", "없어지", "끝내", "따라가", "떠나") and not idiom:
-            w = _wish(d, i)
+        elif lemma in L.VANISH and not idiom:
+            strong = lemma in ("사라지", "없어지")
             if w is not None and not d.negated(w):
-                strong = tok.lemma in ("사라지", "없어지")
-                if strong or d.nouns(
-                    c, frozenset("세상 인생 삶 목숨 영감 남편 하늘나라 다".split())
-                ):
+                if strong or d.sentence_has(c, frozenset("세상 인생 삶 목숨 하늘나라 다".split())):
                     out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
-        elif tok.lemma in L.SUICIDE_ACTS or (tok.lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
+            elif better is not None and (strong or d.has(c, frozenset({"그냥", "차라리"}))):
+                out.append(Hit("suicide", E, i, better, "better gone"))
+            elif lemma == "끝내" and any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]):
+                out.append(Hit("suicide", C, i, i, "thinking of ending it"))
+        elif lemma in L.WAKE and d.negated(i) and better is not None:
+            out.append(Hit("suicide", E, i, better, "not waking up"))  # 안 깼으면 좋겠어요
+        elif lemma in L.SUICIDE_ACTS or (lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
             if not d.negated(i):
                 out.append(Hit("suicide", E, i, i, "suicide act"))
 
 
 def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     know = d.preds(c, frozenset({"모르"}))
-    if know and d.nouns(c, frozenset({"어디"})):
-        dec = E if d.nouns(c, frozenset({"여기"})) else C
-        out.append(Hit("confusion", dec, c.first, know[0], "where am I"))
+    lemmas = {x.lemma for x in d.t}
+    if know and {"어디", "여기"} <= lemmas:
+        out.append(Hit("confusion", E, c.first, know[0], "where am I"))
+    elif know and d.nouns(c, frozenset({"길", "집", "동네"})):
+        out.append(Hit("confusion", C, c.first, know[0], "lost the way"))
     elif know and d.nouns(c, frozenset({"누구"})) and d.nouns(c, L.SELF):
         out.append(Hit("confusion", C, c.first, know[0], "who am I"))
+    elif know and d.has(c, frozenset({"아무것"})) and d.sentence_has(c, frozenset({"갑자기"})):
+        out.append(Hit("confusion", C, c.first, know[0], "suddenly blank"))
+    if (
+        d.nouns(c, frozenset({"여기"}))
+        and d.nouns(c, frozenset({"집"}))
+        and d.has(c, frozenset({"아니"}))
+    ):
+        out.append(Hit("confusion", C, c.first, c.last, "not my home"))  # 여기 우리 집 아니에요
     odd = [i for i in range(c.first, c.last + 1) if d.t[i].lemma in L.CONFUSED_ODD]
     if odd:
         out.append(Hit("confusion", C, odd[0], odd[0], "confused"))
+    if d.has(c, frozenset({"갑자기"})) is not None:
+        _pair(d, c, frozenset({"정신"}), frozenset({"없"}), False, "confusion", C, "dazed", out)
     _pair(d, c, frozenset({"길"}), frozenset({"잃"}), False, "confusion", C, "lost", out)
 
 
@@ -391,57 +496,83 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(c, L.FIRE) and not d.preds(c, L.FIRE_OFF, None):
         _pair(d, c, L.FIRE, L.FIRE_ON, False, "fire", E, "fire", out, soft=False)
     _pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
-    if d.nouns(c, L.GAS) and (d.nouns(c, frozenset({"냄새"})) or d.preds(c, L.GAS_ON)):
-        i = d.nouns(c, L.GAS)[0]
-        out.append(Hit("fire", E, i, min(i + 2, c.last), "gas", soft=False))
-    if d.nouns(c, frozenset({"냄새"})) and d.preds(c, L.BURNING):
+    smell = d.nouns(c, frozenset({"냄새"}))
+    if d.nouns(c, L.GAS):
+        _pair(d, c, L.GAS, L.GAS_ON, False, "fire", E, "gas", out, soft=False) or (
+            smell
+            and _pair(d, c, L.GAS, frozenset({"나"}), False, "fire", E, "gas", out, soft=False)
+        )
+    elif smell and d.preds(c, L.BURNING) and d.preds(c, frozenset({"나"})):
         out.append(Hit("fire", E, c.first, c.last, "burning smell", soft=False))
 
 
 def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
-    who = d.nouns(c, L.INTRUDER) or [
-        i for i in range(c.first, c.last + 1) if d.t[i].lemma in ("누구", "낯설", "모르")
+    t = d.t
+    stranger = [
+        i
+        for i in range(c.first, c.last + 1)
+        if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NNG", "VV"))
     ]
-    if who:
-        _pair(d, c, L.INTRUDER, L.BREAK_IN, False, "violence", E, "intruder", out, soft=False)
+    if stranger:
+        moves = d.preds(c, L.BREAK_IN)
+        door = d.nouns(c, L.DOOR) and d.preds(c, L.FORCE_DOOR)
+        inside = d.nouns(c, L.ROOMS) and d.preds(c, L.MOVE_ABOUT)
+        if moves or door or inside:
+            last = (moves or door or inside or stranger)[0]
+            out.append(Hit("violence", E, stranger[0], last, "intruder", soft=False))
     hit = d.preds(c, L.HIT)
     if hit:
         out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))
     beaten = d.preds(c, L.BEATEN)
     if beaten and (
         d.preds(c, frozenset({"얻어맞", "두들겨맞"}))
-        or any(d.t[i].lemma in ("한테", "에게", "한테서") for i in range(c.first, beaten[0]))
+        or any(t[i].lemma in ("한테", "에게", "한테서") for i in range(c.first, beaten[0]))
     ):
         out.append(Hit("violence", E, c.first, beaten[0], "beaten", soft=False))
     if d.nouns(c, L.WEAPON) and d.preds(c, frozenset("들 휘두르 위협하 찌르 대".split())):
         out.append(Hit("violence", E, c.first, c.last, "weapon", soft=False))
+    steps = d.nouns(c, frozenset({"발소리", "인기척"}))
+    if steps and d.preds(c, frozenset({"들리", "나"})):
+        out.append(Hit("violence", C, steps[0], c.last, "footsteps"))
 
 
 def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
-    eat_not = d.preds(c, L.EAT - {"굶"}, True) + d.preds(c, frozenset({"굶"}))
-    if not eat_not:
-        return
-    days = d.has(c, L.DAYS) is not None or d.has(c, frozenset({"째"})) is not None
-    if days:
-        out.append(Hit("starvation", E, c.first, eat_not[0], "days without food"))
-    elif d.nouns(c, frozenset({"아무것", "물", "굶"})) or d.t[eat_not[0]].lemma == "굶":
-        out.append(Hit("starvation", C, c.first, eat_not[0], "not eating"))
+    eat = d.preds(c, L.EAT - {"굶"}, None)
+    fasting = d.preds(c, frozenset({"굶", "거르"}))
+    not_eat = [i for i in eat if d.negated(i)] + fasting
+    only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"})) is not None]
+    days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
+    last_meal = d.nouns(c, frozenset({"마지막"})) and eat
+    if (not_eat or only or last_meal) and days:
+        i = (not_eat or only or eat)[0]
+        out.append(Hit("starvation", E, c.first, i, "days without food"))
+    elif not_eat and (d.nouns(c, frozenset({"아무것", "물"})) or fasting):
+        out.append(Hit("starvation", C, c.first, not_eat[0], "not eating"))
 
 
 def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
     for i in d.preds(c, L.RESCUE):
         if _imperative(d, i):
             out.append(Hit("help", E, i, i, "save me", soft=False))
     for i in d.preds(c, L.HELP):
-        objects = [
+        things = [
             j
             for j in range(c.first, i)
-            if d.t[j].tag == "NNG" and d.t[j].lemma not in ("사람", "좀", "누구")
+            if t[j].tag == "NNG" and t[j].lemma not in L.HOUSEHOLD | L.OTHERS | {"좀", "누구"}
         ]
-        if _imperative(d, i) and not objects and _follows(d, i, "어", "주"):
-            out.append(Hit("help", E, i, i, "help me", soft=False))
+        request = t[i].lemma == "도와주" or _follows(d, i, "어", "주")
+        if request and not things:
+            if _imperative(d, i):
+                out.append(Hit("help", E, i, i, "help me", soft=False))
+            elif d.sentence_has(c, frozenset({"좋", "싶"})):
+                out.append(Hit("help", C, i, i, "wants help", soft=False))
     calls = d.nouns(c, L.CALL)
     do = d.preds(c, L.CALL_DO)
     if calls and do:
-        dec = E if _imperative(d, do[0]) else C
-        out.append(Hit("help", dec, calls[0], do[0], "call 119", soft=False))
+        imperative = _imperative(d, do[0])
+        if imperative or t[calls[0]].lemma != "사람":
+            out.append(Hit("help", E if imperative else C, calls[0], do[0], "call", soft=False))
+    need = d.nouns(c, frozenset({"도움"}))
+    if need and d.preds(c, frozenset({"필요", "필요하"})):
+        out.append(Hit("help", C, need[0], c.last, "needs help", soft=False))
