@@ -31,8 +31,8 @@ from dialogue.llm_extract import llm_extract
 from dialogue.memory import Fact
 from dialogue.report import Alert, CallReport, GuardEvent, ItemResult, TranscriptEntry, summarize
 from dialogue.responder import Responder
-from dialogue.safety import CATEGORIES
 from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
+from dialogue.safety.scripts import note
 from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
 from dialogue.text import fill, placeholders, words
 
@@ -159,6 +159,9 @@ class DialogueEngine:
             return self.opening()
         if (safety := self._safety.hear(user_text)) is not None:
             return self._safety_turn(safety)
+        return self._conversation(user_text)
+
+    def _conversation(self, user_text: str) -> AgentTurn:
         if self._phase == "identity":
             return self._identity(user_text)
         if self._phase == "followup":
@@ -335,9 +338,17 @@ class DialogueEngine:
         if turn.kind == "check":
             return self._pending("clarify", turn.text)
         if turn.kind == "clear":
+            # Not an emergency: what raised the flag still answers the question it was said to.
             note = f"asked about {self._note(found.category)}: the person said no"
             self._alert("flag", "low", note, self._current_item_id(), found.evidence)
-            return self._pending("clarify", _join(turn.text, self._question))
+            after = self._conversation(turn.held)
+            return AgentTurn(
+                _join(turn.text, after.text),
+                after.kind,
+                after.item_id,
+                after.expected,
+                after.end_call,
+            )
         note = self._note(found.category)
         if not any(a.kind == "emergency" and a.note == note for a in self._alerts):
             rule = next((e for e in self.scenario.emergency if e.id == found.category), None)
@@ -354,7 +365,7 @@ class DialogueEngine:
         rule = next((e for e in self.scenario.emergency if e.id == category), None)
         if rule is not None:
             return rule.note or rule.id
-        return CATEGORIES.get(category, category)
+        return note(category, self.scenario.language)
 
     def _finish(self, outcome: str, text: str, kind: TurnKind) -> AgentTurn:
         self._phase, self._outcome = "done", outcome

@@ -117,3 +117,30 @@ def test_category_advice_in_both_languages():
     assert "112" in emergency_script("violence", "ko", alerted=False)
     own = emergency_script("chest_pain", "en", alerted=True, advice="Sit down and call 911.")
     assert own.endswith("Sit down and call 911.") and "alerting" in own
+
+
+def test_a_cleared_red_flag_is_not_asked_again_and_its_words_still_answer_the_question():
+    from dialogue.engine import DialogueEngine, Recipient
+    from dialogue.scenario import load_scenario
+
+    scenario = load_scenario("daily_checkin_en")
+    engine = DialogueEngine(
+        scenario,
+        recipient=Recipient("r1", "Margaret"),
+        safety=SafetyFlow(Rules(), "en"),
+        clock=lambda: 0.0,
+    )
+    engine.opening()
+    assert engine.reply("yes this is Margaret").item_id == "meal"
+    check = engine.reply("I skipped breakfast, a bit out of breath this morning")
+    assert check.kind == "clarify" and check.text == CHECK_QUESTIONS["en"]["breathing"]
+    after = engine.reply("no, I'm fine")
+    # The reassurance, then the check-in goes on from the held answer (the meal was skipped).
+    assert after.text.startswith("I'm glad to hear that.") and after.item_id == "meal"
+    meal = next(r for r in engine.report().items if r.item_id == "meal")
+    assert meal.answer_class == "skipped"
+    assert engine.reply("I just wasn't hungry").item_id == "sleep"
+    # The same red flag again later: not asked twice in one call.
+    assert engine.reply("slept badly, short of breath again").kind == "question"
+    flags = [a for a in engine.report().alerts if a.kind == "flag" and "breathing" in a.note]
+    assert len(flags) == 1

@@ -49,6 +49,7 @@ class SafetyTurn:
     finding: Finding | None = None
     alerted: bool = False  # stored, and a channel will deliver it
     handed_off: bool = False
+    held: str = ""  # "clear": what the person said that raised the flag (still to be answered)
 
 
 _YES = {
@@ -105,6 +106,8 @@ class SafetyFlow:
         self.advice = advice or {}  # category -> the scenario's own script for its rule
         self.number = number
         self.checking: Finding | None = None  # the red flag the open question is about
+        self._held = ""  # ... and what the person said that raised it
+        self.cleared: set[str] = set()  # categories the person has said no to: not asked again
         self.raised: list[SafetyTurn] = []
 
     @property
@@ -115,18 +118,30 @@ class SafetyFlow:
         """What the safety side says to `text` (None: the check-in goes on)."""
         assessment = self.assessor.assess(text, self.language)
         if assessment.decision is Decision.EMERGENCY:
-            return self._emergency(assessment.top)
+            return self._emergency(self._decisive(assessment))
         if self.checking is not None:
             finding, self.checking = self.checking, None
             answer = answer_to_check(text, self.language)
             if answer == "no" and assessment.decision is Decision.NONE:
-                return SafetyTurn("clear", relieved(self.language), finding)
+                self.cleared.add(finding.category)
+                return SafetyTurn("clear", relieved(self.language), finding, held=self._held)
             evidence = f"{finding.evidence} / {text.strip()}"
             return self._emergency(Finding(finding.category, Decision.EMERGENCY, evidence))
         if assessment.decision is Decision.CHECK:
-            self.checking = assessment.top
+            flags = [f for f in assessment.findings if f.category not in self.cleared]
+            if not flags:
+                return None  # asked already this call, and the person said no
+            self.checking = self._decisive(Assessment(Decision.CHECK, tuple(flags)))
+            self._held = text
             return SafetyTurn("check", check_question(self.checking.category, self.language))
         return None
+
+    def _decisive(self, assessment: Assessment) -> Finding:
+        """The finding that decided; among equals, the scenario's own rule (more specific:
+        anaphylaxis rather than breathing after a vaccination)."""
+        top = [f for f in assessment.findings if f.decision is assessment.decision]
+        own = [f for f in top if f.category in self.severity]
+        return (own or top or [assessment.top])[0]
 
     def silence(self) -> SafetyTurn | None:
         """Silence after a check question is an emergency: nobody answering is no all-clear."""

@@ -44,6 +44,40 @@ CHECK_QUESTIONS = {
     },
 }
 
+# What a care worker reads in the report, in the call's language.
+NOTES = {
+    "en": {
+        "cardiac": "Chest pain or cardiac signs",
+        "breathing": "Trouble breathing",
+        "stroke": "Stroke signs (face, arm, speech, vision)",
+        "fall": "Fell and cannot get up, or hit their head",
+        "unconscious": "Fainted or lost consciousness",
+        "bleeding": "Heavy bleeding",
+        "overdose": "Overdose or poisoning",
+        "suicide": "Spoke of wanting to die or self-harm",
+        "confusion": "Acute confusion",
+        "fire": "Fire, smoke or gas",
+        "violence": "Intruder or violence",
+        "starvation": "Days without food or water",
+        "help": "Cried for help",
+    },
+    "ko": {
+        "cardiac": "가슴 통증 또는 심장 이상",
+        "breathing": "호흡 곤란",
+        "stroke": "뇌졸중 의심 (얼굴·팔다리 마비, 말 어눌, 시야 이상)",
+        "fall": "넘어짐 또는 일어나지 못함, 머리 부상",
+        "unconscious": "실신 또는 의식 잃음",
+        "bleeding": "심한 출혈",
+        "overdose": "약물 과다 복용 또는 중독",
+        "suicide": "죽고 싶다는 말 또는 자해",
+        "confusion": "갑작스러운 의식 혼란",
+        "fire": "화재, 연기 또는 가스",
+        "violence": "침입 또는 폭력",
+        "starvation": "며칠째 식사·물 못 함",
+        "help": "도움 요청",
+    },
+}
+
 # {number}: the emergency number; {crisis}: the suicide crisis line.
 _NUMBERS = {"en": ("911", "988"), "ko": ("119", "109")}
 
@@ -83,6 +117,11 @@ _NO_CHANNEL = {
     "ko": "지금 바로 전화를 끊고 {number}에 전화해 주세요.",
 }
 _RELIEVED = {"en": "I'm glad to hear that.", "ko": "다행이에요."}
+
+
+def note(category: str, language: str) -> str:
+    notes = NOTES.get(language, NOTES["en"])
+    return notes.get(category, category)
 
 
 def check_question(category: str, language: str) -> str:
