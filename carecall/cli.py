@@ -152,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall import eval_commands
 
     eval_commands.add_parser(sub, _settings_args)
+    from carecall import safety_commands
+
+    safety_commands.add_parser(sub)  # safety eval
     return parser
 
 
@@ -213,6 +216,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from carecall import eval_commands
 
         return eval_commands.run(args, _settings)
+    if args.command == "safety":
+        from carecall import safety_commands
+
+        return safety_commands.run(args)
     if args.command in ("asr", "fixtures"):
         from carecall import asr_commands
 

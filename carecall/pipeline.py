@@ -171,6 +171,7 @@ class ScenarioCallAgent:
             clock=line_clock(pipeline.settings.speed),
             llm=pipeline.llm,
             guard=pipeline.guard,
+            alerts=CallAlerts(pipeline.alerts, call.call_sid, recipient.id),
         )
         self.language = scenario.language
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
@@ -273,6 +274,26 @@ class ScenarioCallAgent:
         for segment in segments:
             self._turns[id(segment)] = turn
         return Reply(segments=segments, hangup=turn.end_call)
+
+
+class CallAlerts:
+    """The pipeline's alert sink bound to one call (`dialogue.safety.flow.CallAlerts`)."""
+
+    def __init__(self, sink, call_sid: str, recipient_id: str) -> None:
+        self._sink, self._call, self._recipient = sink, call_sid, recipient_id
+
+    @property
+    def configured(self) -> bool:
+        return self._sink is not None and self._sink.configured
+
+    def raise_alert(self, category: str, severity: str, evidence: str) -> bool:
+        if self._sink is None:
+            return False
+        alert = self._sink.raise_alert(self._call, self._recipient, category, severity, evidence)
+        return alert is not None
+
+    def hand_off(self) -> bool:
+        return self._sink is not None and self._sink.hand_off(self._call)
 
 
 def line_clock(speed: float):

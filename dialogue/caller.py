@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from dialogue.engine import AgentTurn, DialogueEngine
 from dialogue.report import CallReport
+from dialogue.safety.scripts import CHECK_QUESTIONS
 from dialogue.scenario import DONT_KNOW, Scenario
 from dialogue.text import fill, similar_words, terms
 from dialogue.yamlfile import ScenarioError, load_model, problem
@@ -31,6 +32,7 @@ from dialogue.yamlfile import ScenarioError, load_model, problem
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 IDENTITY = "identity"
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
+SAFETY = "safety_check"  # the agent asked one direct question about a red flag
 PAUSE = re.compile(r"\[pause (\d+(?:\.\d+)?)\]")  # "[pause 1.5]": silence inside an answer
 
 
@@ -179,6 +181,8 @@ class SimulatedCaller:
         self._answers = 0
         self._last: Target = (IDENTITY, None)
         self._targets = self._build_targets()
+        checks = CHECK_QUESTIONS.get(scenario.language, CHECK_QUESTIONS["en"]).values()
+        self._checks = [set(self._terms(q)) for q in checks]  # apart: they change no idf
         docs = [set(ts) for _, ts in self._targets]
         df: dict[str, int] = {}
         for doc in docs:
@@ -246,6 +250,13 @@ class SimulatedCaller:
         if kind == IDENTITY:
             self._answered.add(IDENTITY)
             return self.persona.lines(IDENTITY)[0]
+        if kind == SAFETY:  # "Are you having trouble breathing right now?"
+            if lines := self.persona.lines(SAFETY):
+                return lines[0]
+            yes = self._emergency_said
+            return {"ko": "네, 그래요." if yes else "아니요, 괜찮아요."}.get(
+                self.persona.language, "Yes, I am." if yes else "No, I'm fine."
+            )
         assert item_id is not None
         emergency = self.persona.emergency
         if emergency and emergency.at == item_id and not self._emergency_said:
@@ -282,6 +293,9 @@ class SimulatedCaller:
             key=lambda a: a[0],
             default=(0.0, set()),
         )
+        check = max((len(said & q) / len(q) for q in self._checks if q), default=0.0)
+        if check >= 0.75 and check > total:
+            return (SAFETY, None)
         if again >= 0.6 and again > total:
             # "Sorry, I didn't catch that. <question>": judge the question part on its own.
             _, score, target = self._best(said - words, {self._last: 0.3})
@@ -357,6 +371,7 @@ class SimulatedCaller:
         endings = [s.closing.text, s.silence.give_up, s.opening.wrong_person]
         endings += [e.say for e in s.emergency]
         out += [(("closing", None), t(text)) for text in endings]
+
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
         out += [((AGAIN, None), t(text)) for text in again]
         return [(target, ts) for target, ts in out if ts]

@@ -24,19 +24,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from dialogue.extract import (
-    EmergencyMatch,
-    detect_emergency,
-    extract,
-    identity_answer,
-    is_repeat_request,
-)
+from dialogue.extract import extract, identity_answer, is_repeat_request
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel
 from dialogue.llm_extract import llm_extract
 from dialogue.memory import Fact
 from dialogue.report import Alert, CallReport, GuardEvent, ItemResult, TranscriptEntry, summarize
 from dialogue.responder import Responder
+from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
+from dialogue.safety.scripts import note
 from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
 from dialogue.text import fill, placeholders, words
 
@@ -85,7 +81,9 @@ class DialogueEngine:
     transcript and enforces the scenario's time limit — pass a fake one in tests. `llm` words
     turns and reads answers (then `reply` waits for the model: run it off the event loop);
     `guard` checks the LLM's turns (default: the rules alone); `sampling` overrides the
-    responder's sampling settings.
+    responder's sampling settings. `alerts` raises this call's alerts as they happen (stored,
+    then delivered to a person: see `dialogue.safety.flow`); `safety` replaces the default
+    emergency detector (`dialogue.safety.EmergencyDetector` with the scenario's own rules).
     """
 
     def __init__(
@@ -99,6 +97,8 @@ class DialogueEngine:
         llm: ChatModel | None = None,
         guard: Guard | None = None,
         sampling: dict | None = None,
+        alerts: CallAlerts | None = None,
+        safety: SafetyFlow | None = None,
     ):
         self.scenario = scenario
         self.recipient = recipient
@@ -134,6 +134,7 @@ class DialogueEngine:
         self._remembered = ""  # the memory fact the pending question uses
         self._guard_events: list[GuardEvent] = []
         self._llm_turns = self._llm_fallbacks = 0
+        self._safety = safety or default_safety(scenario, llm, alerts)
 
     # -- what the line calls ---------------------------------------------------------------
 
@@ -156,8 +157,11 @@ class DialogueEngine:
         self._silences = 0
         if self._phase == "start":
             return self.opening()
-        if emergency := detect_emergency(self.scenario, user_text):
-            return self._emergency(emergency)
+        if (safety := self._safety.hear(user_text)) is not None:
+            return self._safety_turn(safety)
+        return self._conversation(user_text)
+
+    def _conversation(self, user_text: str) -> AgentTurn:
         if self._phase == "identity":
             return self._identity(user_text)
         if self._phase == "followup":
@@ -167,6 +171,8 @@ class DialogueEngine:
     def _on_silence(self) -> AgentTurn:
         if self._phase == "done":
             return AgentTurn("", "closing", end_call=True)
+        if (safety := self._safety.silence()) is not None:
+            return self._safety_turn(safety)
         silence = self.scenario.silence
         self._silences += 1
         if self._silences > silence.max_reprompts:
@@ -326,23 +332,40 @@ class DialogueEngine:
             self._remembered = ""
         return AgentTurn(_join(lead, self._question), "question", item.id, self._vocab(item))
 
-    def _emergency(self, found: EmergencyMatch) -> AgentTurn:
-        emergency = found.emergency
-        if not any(
-            a.kind == "emergency" and a.note == (emergency.note or emergency.id)
-            for a in self._alerts
-        ):
-            self._alert(
-                "emergency",
-                emergency.severity,
-                emergency.note or emergency.id,
-                self._current_item_id(),
-                found.evidence,
+    def _safety_turn(self, turn: SafetyTurn) -> AgentTurn:
+        """A check question, the all-clear after one, or an emergency (see SafetyFlow)."""
+        found = turn.finding
+        if turn.kind == "check":
+            return self._pending("clarify", turn.text)
+        if turn.kind == "clear":
+            # Not an emergency: what raised the flag still answers the question it was said to.
+            note = f"asked about {self._note(found.category)}: the person said no"
+            self._alert("flag", "low", note, self._current_item_id(), found.evidence)
+            after = self._conversation(turn.held)
+            return AgentTurn(
+                _join(turn.text, after.text),
+                after.kind,
+                after.item_id,
+                after.expected,
+                after.end_call,
             )
-        say = self._fill(emergency.say)
-        if emergency.end_call:
-            return self._finish("emergency", say, "emergency")
-        return self._pending("emergency", _join(say, self._question))
+        note = self._note(found.category)
+        if not any(a.kind == "emergency" and a.note == note for a in self._alerts):
+            rule = next((e for e in self.scenario.emergency if e.id == found.category), None)
+            severity = rule.severity if rule else "critical"
+            if turn.alerted:
+                note += " (care worker alerted during the call)"
+            self._alert("emergency", severity, note, self._current_item_id(), found.evidence)
+        rule = next((e for e in self.scenario.emergency if e.id == found.category), None)
+        if rule is None or rule.end_call or turn.handed_off:
+            return self._finish("emergency", turn.text, "emergency")
+        return self._pending("emergency", _join(turn.text, self._question))
+
+    def _note(self, category: str) -> str:
+        rule = next((e for e in self.scenario.emergency if e.id == category), None)
+        if rule is not None:
+            return rule.note or rule.id
+        return note(category, self.scenario.language)
 
     def _finish(self, outcome: str, text: str, kind: TurnKind) -> AgentTurn:
         self._phase, self._outcome = "done", outcome
@@ -424,3 +447,17 @@ class DialogueEngine:
     def _record(self, speaker: Literal["agent", "person"], text: str, complete: bool = True):
         t = round(self._clock() - self._start, 2)
         self._transcript.append(TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete))
+
+
+def default_safety(scenario: Scenario, llm: ChatModel | None, alerts: CallAlerts | None):
+    """The emergency detector (language analysis + the scenario's own YAML rules + the LLM's
+    second opinion), with the scenario's severities and scripts for its own rules."""
+    from dialogue.safety.detector import EmergencyDetector
+
+    return SafetyFlow(
+        EmergencyDetector(scenario.emergency, llm=llm),
+        scenario.language,
+        alerts=alerts,
+        severity={e.id: e.severity for e in scenario.emergency},
+        advice={e.id: e.say for e in scenario.emergency},
+    )

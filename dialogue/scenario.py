@@ -200,6 +200,7 @@ class Scenario(_Model):
         out += [self.dont_know.say, *self.transitions, self.closing.alert_text, self.closing.text]
         out += [self.silence.reprompt, self.silence.give_up, *(e.say for e in self.emergency)]
         out += [a.say for a in self.dtmf.values()] + ([self.repeat.say] if self.repeat else [])
+        out += _safety_lines(self)
         for item in self.items:
             out += [*item.questions, *item.followups.values(), *(a.ack or "" for a in item.answers)]
             out += [item.memory_question] if item.memory_question else []
@@ -312,12 +313,29 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError([str(exc)]) from None
 
 
+def _safety_lines(scenario: Scenario) -> list[str]:
+    """What the agent may say when someone may be in danger (`dialogue.safety`): the check
+    questions and the emergency scripts, with and without an alert channel."""
+    from dialogue.safety.scripts import CHECK_QUESTIONS, NOTES, emergency_script, relieved
+
+    lang = scenario.language
+    out = [*CHECK_QUESTIONS.get(lang, CHECK_QUESTIONS["en"]).values(), relieved(lang)]
+    own = {e.id: e.say for e in scenario.emergency}
+    for category in [*NOTES.get(lang, NOTES["en"]), *own]:
+        for alerted in (False, True):
+            out.append(emergency_script(category, lang, alerted=alerted, advice=own.get(category)))
+    return out
+
+
 def domain_corpus(scenario: Scenario) -> list[str]:
     """Sentences people are likely to say on this call: for a recognizer's domain LM.
 
     Literal keywords are included; regular expressions are not text, so they are left out.
+    What people say in an emergency is always included (`dialogue.safety.corpus`).
     """
-    out: list[str] = []
+    from dialogue.safety.corpus import SAY
+
+    out: list[str] = list(SAY.get(scenario.language, []))
     groups: list[Phrases] = [scenario.opening.confirm, scenario.opening.deny, scenario.dont_know]
     groups += scenario.emergency + ([scenario.repeat] if scenario.repeat else [])
     for item in scenario.items:

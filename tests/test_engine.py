@@ -173,7 +173,7 @@ def test_emergency_during_the_opening_and_in_korean() -> None:
     e.opening()
     turn = e.reply("지금 가슴이 아파요")
     assert turn.kind == "emergency" and turn.end_call and "119" in turn.text
-    assert e.report().alerts[0].note == "가슴 통증"
+    assert e.report().alerts[0].note == "가슴 통증 또는 심장 이상"
 
 
 def test_wrong_person_is_asked_to_pass_the_message_on() -> None:

@@ -144,27 +144,49 @@ def test_near_matches_are_less_confident_than_exact_ones() -> None:
     assert near.confidence < exact.confidence
 
 
+def with_rules(scenario, rules: dict[str, dict]):
+    """The scenario with emergency rules of its own (YAML `emergency:` entries)."""
+    from dialogue.scenario import Emergency
+
+    extra = [Emergency(id=k, say="Please call for help now.", **v) for k, v in rules.items()]
+    return scenario.model_copy(update={"emergency": extra})
+
+
+RULES_EN = {
+    "fall": {
+        "keywords": ["had a fall", "can't get up"],
+        "patterns": [r"\b(?:fell|fallen)\b(?! asleep)"],
+    },
+    "chest_pain": {"keywords": ["chest pain"]},
+    "self_harm": {"keywords": ["want to die"]},
+}
+RULES_KO = {
+    "fall": {"keywords": ["넘어졌", "쓰러졌"]},
+    "chest_pain": {"keywords": ["가슴이 아파"]},
+    "self_harm": {"keywords": ["죽고 싶"]},
+}
+
+
 @pytest.mark.parametrize(
-    ("scenario", "text", "expected"),
+    ("rules", "text", "expected"),
     [
-        (EN, "I fell down in the bathroom", "fall"),
-        (EN, "i've fallen and i can't get up", "fall"),
-        (EN, "I have chest pain", "chest_pain"),
-        (EN, "i can't breathe", "breathing"),
-        (EN, "sometimes i want to die", "self_harm"),
-        (EN, "i fell asleep early", None),
-        (EN, "i didn't fall", None),
-        (EN, "i don't want to die", None),
-        (KO, "화장실에서 쓰러졌어요", "fall"),
-        (KO, "어제 넘어졌어요", "fall"),
-        (KO, "가슴이 아파요", "chest_pain"),
-        (KO, "숨을 못 쉬겠어요", "breathing"),
-        (KO, "그냥 죽고 싶어요", "self_harm"),
-        (KO, "죽고 싶지는 않아요", None),
-        (KO, "안 넘어졌어요", None),
+        (RULES_EN, "I fell down in the bathroom", "fall"),
+        (RULES_EN, "i've fallen and i can't get up", "fall"),
+        (RULES_EN, "I have chest pain", "chest_pain"),
+        (RULES_EN, "sometimes i want to die", "self_harm"),
+        (RULES_EN, "i fell asleep early", None),
+        (RULES_EN, "i didn't fall", None),
+        (RULES_EN, "i don't want to die", None),
+        (RULES_KO, "화장실에서 쓰러졌어요", "fall"),
+        (RULES_KO, "어제 넘어졌어요", "fall"),
+        (RULES_KO, "가슴이 아파요", "chest_pain"),
+        (RULES_KO, "그냥 죽고 싶어요", "self_harm"),
+        (RULES_KO, "죽고 싶지는 않아요", None),
+        (RULES_KO, "안 넘어졌어요", None),
     ],
 )
-def test_emergencies(scenario, text: str, expected: str | None) -> None:
+def test_a_scenarios_own_emergency_rules(rules, text: str, expected: str | None) -> None:
+    scenario = with_rules(EN if rules is RULES_EN else KO, rules)
     found = detect_emergency(scenario, text)
     assert (found.emergency.id if found else None) == expected
 

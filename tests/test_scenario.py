@@ -76,7 +76,11 @@ def test_shipped_scenarios_validate(name: str) -> None:
     scenario = load_scenario(name)
     assert scenario.id == name
     assert len(scenario.items) >= 5
-    assert {"fall", "chest_pain", "self_harm"} <= {e.id for e in scenario.emergency}
+    # Emergencies in general are dialogue.safety's; a scenario adds only its own.
+    assert not {"fall", "chest_pain", "breathing", "self_harm"} & {e.id for e in scenario.emergency}
+    # ... and the agent's lines include the safety questions and scripts (cached, and heard by
+    # the simulated phone's ears).
+    assert any("119" in line or "911" in line for line in scenario.fixed_prompts())
 
 
 @pytest.mark.parametrize("name", list_personas())

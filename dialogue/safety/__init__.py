@@ -76,3 +76,23 @@ def combine(findings: list[Finding]) -> Assessment:
         return NONE
     decision = max((f.decision for f in findings), key=lambda d: d.rank)
     return Assessment(decision, tuple(findings))
+
+
+def __getattr__(name: str):
+    # Lazy: the detector imports the scenario model and the analysers, which import this module.
+    if name == "EmergencyDetector":
+        from dialogue.safety.detector import EmergencyDetector
+
+        return EmergencyDetector
+    raise AttributeError(name)
+
+
+__all__ = [
+    "CATEGORIES",
+    "NONE",
+    "Assessment",
+    "Decision",
+    "EmergencyDetector",
+    "Finding",
+    "combine",
+]

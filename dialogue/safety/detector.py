@@ -1,0 +1,113 @@
+"""`EmergencyDetector`: the language module's findings, a scenario's own rules, and an LLM's
+second opinion, combined into one `Assessment` per utterance.
+
+The LLM is asked only when the rules say `none` or `check`, and may only raise `none` to
+`check`: a model that hallucinates can make the agent ask one more question, never end a call
+on an emergency script nor hide an emergency the rules found. Any error or unusable answer
+from it changes nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import re
+from collections.abc import Sequence
+from types import ModuleType
+
+from dialogue.analysis import analyze
+from dialogue.safety import NONE, Assessment, Decision, Finding, combine
+from dialogue.scenario import Emergency
+
+log = logging.getLogger(__name__)
+
+PROMPT = (
+    "You screen what an older person said on a care check-in call. Does it suggest a "
+    "medical or safety emergency happening now (chest pain, breathing trouble, stroke signs, "
+    "a fall, fainting, heavy bleeding, overdose, suicidal thoughts, sudden confusion, fire, "
+    "smoke or gas, an intruder or violence, days without food, a cry for help)? Past, "
+    "resolved, hypothetical or someone else's troubles that are not happening now do not "
+    'count. Answer with JSON only: {"emergency": true|false, "category": "<one word>"}.'
+)
+_JSON = re.compile(r"\{.*?\}", re.S)
+_LANG_MODULES = {"en": "dialogue.safety.en", "ko": "dialogue.safety.ko"}
+
+
+def _language_module(language: str) -> ModuleType | None:
+    """The language's findings module; None where there is none yet (no rules: no findings)."""
+    name = _LANG_MODULES.get(language)
+    if name is None:
+        return None
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:  # the module exists but something it imports does not
+            raise
+        return None
+
+
+class EmergencyDetector:
+    def __init__(self, scenario_rules: Sequence[Emergency] = (), llm=None) -> None:
+        self.scenario_rules = tuple(scenario_rules)
+        self.llm = llm
+
+    def assess(self, text: str, language: str) -> Assessment:
+        found: list[Finding] = []
+        if text.strip():
+            module = _language_module(language)
+            if module is not None:
+                found.extend(module.findings(analyze(text, language)))
+            found.extend(self._scenario_findings(text, language))
+        assessment = combine(found) if found else NONE
+        if self.llm is not None and assessment.decision != Decision.EMERGENCY and text.strip():
+            opinion = self._second_opinion(text, language)
+            if opinion is not None and assessment.decision == Decision.NONE:
+                assessment = Assessment(Decision.CHECK, (*assessment.findings, opinion))
+        return assessment
+
+    def _scenario_findings(self, text: str, language: str) -> list[Finding]:
+        """Each of the scenario's own keyword/pattern rules, negated mentions excluded."""
+        if not self.scenario_rules:
+            return []
+        from dialogue.extract import _exact, _korean, _negated
+        from dialogue.text import normalize
+
+        norm = normalize(text)
+        korean = _korean(language, norm)
+        out = []
+        for emergency in self.scenario_rules:
+            for m in _exact(emergency.id, emergency, norm, korean):
+                if _negated(norm, m, korean) is None:
+                    out.append(
+                        Finding(
+                            emergency.id,
+                            Decision.EMERGENCY,
+                            norm[m.start : m.end],
+                            f"scenario:{emergency.id}",
+                        )
+                    )
+                    break
+        return out
+
+    def _second_opinion(self, text: str, language: str) -> Finding | None:
+        messages = [
+            {"role": "system", "content": PROMPT},
+            {"role": "user", "content": f"Language: {language}\nThey said: {text}"},
+        ]
+        try:
+            reply = self.llm.generate(messages, temperature=0.0, max_tokens=40)
+        except Exception as exc:  # a second opinion must never break the call
+            log.warning("safety second opinion failed: %s", exc)
+            return None
+        match = _JSON.search(reply or "")
+        if not match:
+            return None
+        try:
+            answer = json.loads(match.group())
+        except ValueError:
+            return None
+        if not isinstance(answer, dict) or answer.get("emergency") is not True:
+            return None
+        category = str(answer.get("category") or "llm")[:40]
+        return Finding(category, Decision.CHECK, text[:200], "llm:second-opinion")

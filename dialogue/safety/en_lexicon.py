@@ -1,0 +1,456 @@
+"""Concepts and rules of the English emergency detector, as data (`dialogue.safety.en` runs them).
+
+A concept is a set of lemma phrases: words separated by spaces, `a|b` for alternatives, `_`
+for any one word. Lemmas, so "fell", "falls" and "fallen" are all `fall`; intensifiers
+("really", "so", "terribly") are skipped inside phrases and not counted in windows.
+
+A rule names the concepts that must all occur in one clause within `window` words of each
+other. `who` says whose danger it is: "patient" (the speaker, or someone present in acute
+danger), "place" (a fire: wherever it is, it is near), "agent" (someone else does harm to the
+speaker). `soft`: "a bit", "slightly" make an emergency a check. `unless`: concepts anywhere in
+the clause that make it an idiom; `not_after`: concepts right after the rule's first concept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+INTENSIFIERS = frozenset(
+    "very really so too terribly awfully extremely quite pretty real such totally completely "
+    "absolutely bloody damn incredibly super seriously horribly dreadfully suddenly all "
+    "just right".split()
+)
+FILLERS = frozenset("um uh er erm hmm ah oh mm like".split())
+SOFTENERS = ("a bit", "a little", "little bit", "bit", "slightly", "kind of", "sort of",
+             "somewhat", "mild", "mildly", "tad", "kinda", "sorta", "slight", "minor", "touch")
+NEGATORS = frozenset("not never no without nothing none neither nor nobody hardly barely".split())
+
+PERSON_OTHER = frozenset(
+    "he she they him her them his their husband wife son daughter neighbor neighbour friend "
+    "brother sister mother mum mom mam dad father grandson granddaughter grandchild partner "
+    "cousin aunt uncle nephew niece carer caregiver lodger man woman lady gentleman guy "
+    "person someone somebody people boy girl child kid baby grandma grandpa grandmother "
+    "grandfather flatmate roommate".split()
+)
+RELATIONS = PERSON_OTHER - frozenset("he she they him her them his their".split())
+PERSON_SELF = frozenset("i me myself we us".split())
+
+C: dict[str, tuple[str, ...]] = {
+    # --- shared ---
+    "NEG": ("not", "never", "no", "without", "nothing", "none"),
+    "INABLE": ("can not", "can hardly", "can barely", "unable", "not able", "hardly", "barely",
+               "struggle", "struggling", "trouble", "difficulty", "difficult", "hard",
+               "fight for", "not get enough", "not catch", "not get", "labor", "labour"),
+    "COULDNT": ("could not", "could hardly", "could barely", "couldnt"),
+    "DAYS": ("days", "week", "weeks", "since monday|tuesday|wednesday|thursday|friday"
+             "|saturday|sunday|weekend", "since last", "two|three|four|five|2|3|4|5 day"),
+    # --- cardiac ---
+    "CHEST": ("chest", "breastbone", "sternum", "rib cage"),
+    "HEART": ("heart",),
+    "PAIN": ("pain", "painful", "hurt", "ache", "aching", "tight", "tightness", "tighten",
+             "pressure", "squeeze", "squeezing", "crush", "crushing", "heavy", "heaviness",
+             "stab", "stabbing", "agony", "press", "weight", "band", "vice", "elephant",
+             "clench", "grip"),
+    "VAGUE": ("funny", "strange", "weird", "odd", "off", "uncomfortable", "discomfort",
+              "sore", "burn", "burning", "wrong", "not right", "flutter", "fluttery"),
+    "BEAT": ("race", "racing", "pound", "pounding", "flutter", "skip", "jump", "irregular",
+             "thump", "hammer", "beat fast", "all over the place", "palpitation"),
+    "RADIATE": ("spread", "radiate", "shoot", "go down", "run down", "down my"),
+    "ARMJAW": ("arm", "jaw", "shoulder", "neck"),
+    "HEARTATTACK": ("heart attack", "cardiac arrest", "heart be stop", "heart stop"),
+    "EMOTION": ("break", "broken", "miss", "lonely", "sad", "grief", "grieve", "full", "warm",
+                "go out to", "bleed for", "heartbroken", "for him|her|them", "to see",
+                "sink", "sank", "melt", "love"),
+    "GIVE": ("give", "nearly give", "almost give"),
+    # --- breathing ---
+    "BREATH": ("breathe", "breath", "breathing", "air", "oxygen"),
+    "SOB": ("short of breath", "shortness of breath", "out of breath", "breathless",
+            "winded", "wheeze", "wheezing", "wheezy", "puffed"),
+    "CHOKE": ("choke", "choking", "suffocate", "suffocating", "gasp", "gasping",
+              "lip be blue", "turn|turning blue", "asthma attack"),
+    "BREATHBAD": ("bad", "worse", "heavy", "labored", "laboured", "noisy", "funny", "strange",
+                  "weird", "shallow", "fast", "rattle", "rattly", "tight", "not right"),
+    "BREATHIDIOM": ("word", "neck", "sigh", "fresh", "away", "under", "hold"),
+    # --- stroke ---
+    "FACE": ("face", "mouth", "lip", "cheek", "smile"),
+    "DROOP": ("droop", "drooping", "sag", "sagging", "lopsided", "crooked", "slant", "slanted",
+              "drop", "paralyze", "paralysed", "paralyzed", "frozen", "uneven", "twist",
+              "fall", "numb", "slip", "one side"),
+    "LIMB": ("arm", "leg", "hand", "foot", "side", "finger"),
+    "NUMB": ("numb", "numbness", "tingle", "tingling", "weak", "weakness", "dead", "no feeling",
+             "pins and needles", "paralyze", "paralysed", "paralyzed", "heavy", "limp",
+             "useless"),
+    "ONESIDE": ("one side", "left side", "right side", "half my body", "half of my body",
+                "half my face", "down one side"),
+    "MOVE": ("move", "lift", "raise", "use", "feel", "grip", "hold", "control"),
+    "SPEECH": ("speech", "word", "talk", "talking", "speak", "speaking", "voice", "tongue",
+               "say"),
+    "SLUR": ("slur", "slurring", "slurred", "garbled", "jumbled", "muddled", "mixed up",
+             "come out wrong", "come out funny", "come out strange", "wrong word", "thick",
+             "not make sense", "not come out", "not get the word|words out",
+             "not find the|my word|words"),
+    "SLURALONE": ("slur", "slurring", "slurred", "garble", "garbled"),
+    "STROKE": ("stroke", "mini stroke"),
+    "STROKEIDIOM": ("of", "the", "my", "his", "her", "a cat", "dog", "cat", "hair"),
+    "BLIND": ("lose my sight|vision", "lost my sight|vision", "go blind", "went blind",
+              "gone blind", "suddenly blind", "everything go black|dark", "vision go",
+              "can not see out of", "not see anything", "can not see anything", "blind in"),
+    "VISIONC": ("blurry", "blurred", "double vision", "see double", "see two"),
+    "HEADACHE": ("headache", "head pain", "pain in my head", "head be pound|pounding|split"),
+    "WORST": ("worst", "sudden", "thunderclap", "explode", "exploding", "of my life",
+              "never have one like"),
+    # --- fall ---
+    "FALL": ("fall", "fell", "fallen", "trip over", "tripped over", "slip and fall",
+             "take a tumble", "have a tumble", "fall over", "fall down"),
+    "FALLNOW": ("have fallen", "have fall", "just fell", "just fall", "fallen over",
+                "fallen down", "have have a fall", "just have a fall", "have take a fall"),
+    "FALLIDIOM": ("asleep", "sleep", "in love", "apart", "behind", "for", "through", "short",
+                  "out with", "silent", "quiet", "ill", "sick", "pregnant", "victim", "prey",
+                  "into", "off the wagon", "flat", "into place", "in line", "back on",
+                  "to pieces", "to bits"),
+    "FALLSEASON": ("this fall", "last fall", "next fall", "the fall", "in the fall",
+                   "in fall", "autumn"),
+    "SERIOUS": ("can not get up", "can not move", "can not stand", "can not walk",
+                "on the floor", "on the ground", "hip", "head", "break", "broke", "broken",
+                "bleed", "bleeding", "blood", "stair", "stairs", "hurt myself", "hurt",
+                "still there", "can not reach", "lie", "lying", "stuck", "bad fall",
+                "nasty fall", "wrist"),
+    "GETUP": ("can not get up", "can not stand up", "can not get off the floor",
+              "can not get back up", "can not get myself up", "unable to get up",
+              "not get up", "stuck on the floor", "stuck on the ground",
+              "lie on the floor|ground", "lying on the floor|ground",
+              "be on the floor", "be on the ground", "can not get out of the bath|bathtub|tub",
+              "trapped", "can not reach the phone"),
+    "GETUPIDIOM": ("early", "morning", "before", "in time", "the stair", "the stairs",
+                   "the hill", "the courage", "the energy"),
+    "HEADHIT": ("hit|bang|bash|smack|crack|knock my head", "hit|bang|bash|smack my head on",
+                "head injury", "bleeding from my head", "cut my head"),
+    "HEADBUMP": ("bump my head",),
+    # --- unconscious ---
+    "FAINT": ("pass out", "black out", "blacked out", "faint", "fainted", "collapse",
+              "lose consciousness", "lost consciousness", "knock out", "unconscious",
+              "unresponsive", "keel over", "come round", "out cold"),
+    "FAINTIDIOM": ("smell", "sound", "hope", "memory", "idea", "light", "voice", "line",
+                   "heart", "praise", "chance", "the leaflet|leaflets|flyer|flyers|cookie|cookies"
+                   "|card|cards", "of the", "market", "building", "tent", "roof", "curtain",
+                   "curtains", "from the|my school|college|army|academy", "blind"),
+    "NOWAKE": ("not wake up", "not wake", "can not wake", "not respond", "not responding",
+               "not breathe", "not breathing", "not move", "not moving", "no pulse",
+               "turn|turning blue", "not come round", "not come to"),
+    "FEELFAINT": ("feel faint", "feel like i be go to faint|pass out", "lightheaded",
+                  "light headed", "about to faint|pass out", "go to faint|pass out",
+                  "gonna faint|pass out", "woozy", "dizzy", "vertigo", "room be spinning",
+                  "room be spin", "everything be spin|spinning", "nearly faint",
+                  "almost faint"),
+    # --- bleeding ---
+    "BLEED": ("bleed", "bleeding", "blood", "bloody", "haemorrhage", "hemorrhage"),
+    "HEAVY": ("lot", "lots", "heavily", "heavy", "badly", "bad", "much", "everywhere", "pour",
+              "pouring", "gush", "gushing", "spurt", "spurting", "not stop", "soak", "soaked",
+              "pool", "all over", "fast", "profusely", "will not stop", "keep bleeding",
+              "can not stop", "deep"),
+    "BLOODMOD": ("pressure", "sugar", "test", "work", "count", "thinner", "thinners",
+                 "level", "levels", "donation", "donor", "type", "bank", "orange", "drive",
+                 "vessel", "sample", "cell", "cells", "transfusion", "result", "results",
+                 "heart", "relative", "relation", "brother", "cold", "boil", "boiling"),
+    "VOMITBLOOD": ("cough|coughing up blood", "vomit|vomiting blood", "throw|throwing up blood",
+                   "spit|spitting up|out blood", "blood in my vomit|sick",
+                   "be sick blood", "cough up blood", "bring up blood"),
+    "BLOODINC": ("blood in my urine|stool|stools|pee|poo|wee|poop", "black stool|stools",
+                 "blood when i"),
+    "MINORSITE": ("gum", "gums", "lip", "finger", "shaving", "paper cut", "scratch",
+                  "a little", "a bit", "nose"),
+    # --- overdose ---
+    "TAKE": ("take", "took", "swallow", "have", "eat", "down", "pop", "gulp"),
+    "EXCESS": ("too many", "too much", "handful", "handfuls", "whole bottle|box|pack|packet"
+               "|jar|strip|lot|thing|tube|container", "the lot", "a lot of", "lots of",
+               "bunch of", "dozen", "dozens", "all at once", "at once", "every one",
+               "every single", "entire bottle|box|pack|packet", "whole", "entire",
+               "ten|twenty|thirty|forty|fifty|10|15|20|30|40|50"),
+    "ALL": ("all", "all of"),
+    "MED": ("pill", "pills", "tablet", "tablets", "medicine", "medicines", "medication",
+            "medications", "meds", "dose", "doses", "capsule", "capsules", "drug", "drugs"),
+    "DANGERMED": ("sleeping pill|pills|tablet|tablets", "sleep pill|pills|tablet|tablets",
+                  "painkiller", "painkillers", "pain pill|pills|killer|killers", "opioid",
+                  "morphine", "oxycodone", "codeine", "tramadol", "paracetamol", "tylenol",
+                  "acetaminophen", "aspirin", "insulin", "valium", "diazepam", "xanax",
+                  "antidepressant", "antidepressants", "sleeping", "warfarin", "digoxin",
+                  "the bottle", "the box", "the packet", "lorazepam", "fentanyl",
+                  "heart pill|pills", "nerve pill|pills"),
+    "ROUTINE": ("morning", "today", "usual", "breakfast", "lunch", "dinner", "supper",
+                "time", "evening", "as usual", "like the doctor", "prescribe", "prescribed",
+                "remember", "already", "on schedule", "with my", "like i should",
+                "like always", "every day", "daily", "yes", "yeah", "dosette", "organizer"),
+    "DOUBLE": ("twice", "double", "extra", "by mistake", "by accident", "again",
+               "wrong pill|pills|medicine|tablet|tablets", "someone else's", "two dose|doses",
+               "too soon"),
+    "POISON": ("bleach", "poison", "antifreeze", "detergent", "cleaner", "cleaning",
+               "chemical", "chemicals", "weed killer", "weedkiller", "rat poison",
+               "pesticide", "lye", "paint thinner", "dishwasher tablet", "drain cleaner",
+               "white spirit", "turpentine", "disinfectant"),
+    "OVERDOSE": ("overdose", "overdosed", "od", "poison myself", "poisoned myself",
+                 "be poisoned", "been poisoned"),
+    "FOODPOISON": ("food poisoning", "on chocolate|sugar|cake|sweets|tv|coffee|caffeine"),
+    # --- suicide ---
+    "SUICIDE": ("kill myself", "end my life", "end my own life", "end it all", "end it",
+                "take my own life", "take my life", "suicide", "suicidal", "want to die",
+                "wish i be dead", "wish i be dead", "wish i could die", "wish i have die",
+                "want to be dead", "better off dead", "no reason to live",
+                "not want to live", "not want to be alive", "not worth living",
+                "not worth live", "hang myself", "shoot myself", "drown myself",
+                "jump off the|a bridge|roof|building|cliff", "jump in front of",
+                "slit my wrist|wrists", "cut my wrist|wrists", "want it all to end",
+                "want to end it", "plan to end", "nothing to live for", "ready to die",
+                "want to go to sleep and not wake up", "rather be dead", "end everything",
+                "harm myself", "hurt myself on purpose", "do something to myself"),
+    "SUICIDEIDIOM": ("laugh", "laughing", "for forget|forgetting", "with laughter",
+                     "if i have to", "when i see"),
+    "HOPELESS": ("give up", "giving up", "what be the point", "no point", "tired of living",
+                 "tired of life", "tired of live", "can not go on", "can not do this anymore",
+                 "can not take it anymore", "can not take this anymore", "nobody would miss",
+                 "no one would miss", "better off without me", "a burden", "hopeless",
+                 "no hope", "not want to wake up", "never wake up", "not want to be here",
+                 "ready to go", "join my husband|wife", "no use living", "fed up with life",
+                 "life be not worth", "not care if i die", "not care whether i live"),
+    "HOPEIDIOM": ("smoke", "smoking", "drink", "drinking", "drive", "driving", "sugar",
+                  "the car", "the house", "the garden", "the dog", "the cat", "the flat",
+                  "on the weather", "trying to call", "the crossword", "salt", "meat",
+                  "cake", "chocolate", "my license", "my licence", "the trip", "the bus",
+                  "holiday", "the shopping", "trip", "the"),
+    "WANTHURT": ("want|going|gonna|think|thinking|feel like to|about|of hurt|hurting myself",
+                 "want to hurt myself", "think about hurt myself",
+                 "think about ending", "thinking about ending", "think of ending"),
+    # --- confusion ---
+    "LOST": ("not know where i be", "where be i", "not know how i get here",
+             "not know how i got here", "not recognize my|the house|home|room|flat|place",
+             "not recognise my|the house|home|room|flat|place", "not know who i be",
+             "not remember my name|address", "forget my own name", "forgot my own name",
+             "not know my own name", "not know my name", "not know where i live",
+             "not remember where i live", "forgot where i live", "forget where i live",
+             "not recognize anything", "not recognise anything", "nothing look familiar",
+             "not know this place", "who be all these people"),
+    "CONFUSED": ("confused", "confuse", "muddled", "mixed up", "not think straight",
+                 "not know what day it be", "not know what be happen", "foggy", "in a fog",
+                 "not make sense of", "everything be strange", "can not think",
+                 "head be all fuzzy", "all fuzzy", "disoriented", "disorientated"),
+    "CONFUSEDIDIOM": ("about", "by", "with", "over", "the", "form", "bill", "letter",
+                      "appointment", "remote", "instruction", "instructions", "phone"),
+    # --- fire ---
+    "FIRE": ("on fire", "catch fire", "caught fire", "there be a fire", "fire in",
+             "fire be spreading", "fire spread", "fire start", "fire break out", "big fire",
+             "flame", "flames", "blaze", "fire everywhere", "house be burning",
+             "kitchen be burning", "the house be on fire"),
+    "FIREIDIOM": ("fireplace", "grate", "hearth", "wood burner", "woodburner", "stove be lit",
+                  "lit", "cosy", "cozy", "warm", "nice", "candle", "candles", "birthday",
+                  "camp", "bonfire", "barbecue", "bbq", "fired", "belly", "gun", "fire in the|my belly"),
+    "SMOKE": ("smoke", "smoky", "smoking"),
+    "SMOKEBAD": ("smell", "see", "full of", "fill", "filling", "everywhere", "come from",
+                 "coming from", "pour", "pouring", "thick", "room", "house", "kitchen",
+                 "can not see", "black", "billow", "billowing", "hall", "upstairs"),
+    "SMOKEIDIOM": ("i smoke", "i be smoking", "quit", "stop", "give up", "cigarette",
+                   "cigarettes", "cigar", "pipe", "salmon", "ham", "signal", "alarm",
+                   "detector", "used to"),
+    "GAS": ("gas", "carbon monoxide"),
+    "GASBAD": ("smell", "leak", "leaking", "hiss", "hissing", "alarm", "detector",
+               "beep", "beeping", "go off", "going off"),
+    "GASIDIOM": ("bill", "price", "prices", "station", "car", "tank", "out of gas",
+                 "heating", "meter", "man", "fire", "hob", "cooker"),
+    "BURNING": ("something be burning", "something be burn", "smell burning",
+                "smell burn", "burning smell", "smell of burning", "smell something burning",
+                "smell something burn", "something burning", "electrical smell"),
+    "ALARM": ("alarm be go off", "alarm go off", "alarm be sounding", "alarm sounding",
+              "alarm be going off", "alarm be beeping", "alarm be ringing", "alarm keep"),
+    # --- violence ---
+    "INTRUDER": ("intruder", "burglar", "burglars", "robber", "robbers", "break in",
+                 "broke in", "breaking in", "break into", "broke into", "broken into",
+                 "trying to get in", "try to get in", "try to break", "trying to break",
+                 "someone|somebody in my house|home|flat|room|bedroom|kitchen|garden",
+                 "someone|somebody be in my|the house|home|flat|room|bedroom|kitchen",
+                 "man in my house|home|flat|room|bedroom|kitchen",
+                 "stranger in my house|home|flat|room|bedroom|kitchen",
+                 "someone|somebody be in the house",
+                 "someone|somebody inside", "people in my house", "has a knife|gun",
+                 "have a knife|gun", "with a knife|gun", "be rob", "be robbed", "mugged",
+                 "be attacked", "being attacked", "be beaten", "being beaten",
+                 "going to kill me", "gonna kill me", "will kill me", "threaten to kill",
+                 "threatening to kill", "threatening me", "threaten me"),
+    "INTRUDERIDIOM": ("shoe", "shoes", "boot", "boots", "tear", "tears", "sweat", "song",
+                      "smile", "laugh", "a run", "new", "my bank account|card"),
+    "HARM": ("hit", "beat", "punch", "slap", "kick", "push", "shove", "strangle", "choke",
+             "grab", "attack", "stab", "threaten", "hurt", "rob", "mug", "abuse",
+             "shout at", "scream at", "yell at", "throw", "lock"),
+    "ME": ("me", "us", "i"),
+    "HARMIDIOM": ("at cards|chess|bingo|scrabble|cards|checkers|draughts|dominoes", "to it",
+                  "like a ton", "that", "hard", "the road", "the hay", "hit it off", "laugh",
+                  "laughing", "up", "in the face with"),
+    "SUSPICIOUS": ("someone at the door", "someone outside", "somebody outside",
+                   "someone at my door", "someone at the window", "noise downstairs",
+                   "noises downstairs", "noise in the house", "noises in the house",
+                   "strange man", "strange noises", "someone be bang|banging",
+                   "someone keep knocking", "someone follow", "scared of my", "afraid of my",
+                   "scared of him|her|them", "afraid of him|her|them", "he hit|hits me",
+                   "she hit|hits me", "take my money", "took my money", "someone be watching"),
+    # --- starvation ---
+    "EAT": ("eat", "food", "meal", "drink", "water", "anything to eat|drink", "bite",
+            "something to eat", "nothing to eat", "a proper meal", "a morsel"),
+    "NOFOOD": ("no food", "nothing to eat", "no food in the house", "not afford food",
+               "can not afford to eat", "not keep anything down", "not keep food|water down",
+               "nothing in the fridge", "cupboard be empty", "cupboards be empty",
+               "not eat since yesterday", "not eat all day", "not eat anything today",
+               "not have anything to eat", "not have a drink"),
+    "EATIDIOM": ("blood test", "fasting", "fast", "diet", "meat", "pork", "sugar", "spicy",
+                 "lunch yet", "breakfast yet", "yet", "much", "lot", "dinner yet", "out"),
+    # --- help ---
+    "HELPME": ("help me", "help", "please help", "someone help", "somebody help",
+               "need help", "send help", "get help", "i need a doctor", "need an ambulance",
+               "call an|the ambulance", "call 911|999|112", "call nine one one",
+               "call the police", "call the fire brigade|department", "send an ambulance",
+               "send someone", "it be an emergency", "this be an emergency", "emergency",
+               "i be dying", "i think i be dying", "i be go to die", "i be gonna die"),
+    "HELPIDIOM": ("with", "to", "out", "around", "cook", "clean", "shop", "carry", "understand",
+                  "find", "figure", "the", "my", "your", "them", "him", "her", "for",
+                  "button", "room", "contact", "number", "ing", "of", "laughing",
+                  "thirst", "cup", "tea", "see", "know", "hear", "get", "go", "button"),
+    # --- scope ---
+    "DISTANT": ("last week|month|year|winter|summer|spring|autumn|christmas|easter|time",
+                "week ago", "weeks ago", "month ago", "months ago", "year ago", "years ago",
+                "a while ago", "a while back", "long time ago", "long ago", "used to",
+                "when i be young|younger|little|small|a child|a kid|a girl|a boy",
+                "as a child", "back in", "in the past", "year back", "years back",
+                "once", "previously", "a few years", "in 19|20", "few weeks|months back",
+                "the other week", "the other month", "last fall", "the war", "decade",
+                "decades"),
+    "RECENT": ("yesterday", "last night", "this morning", "earlier", "day ago", "days ago",
+               "the other day", "this afternoon", "last evening", "over the weekend",
+               "at the weekend", "on monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
+    "ACUTE": ("now", "right now", "still", "currently", "at the moment", "this minute",
+              "keep", "keep on", "happening", "can not", "will not", "just", "help",
+              "please", "again", "have fallen", "have collapsed"),
+    "RESOLVED": ("go away", "went away", "gone", "fine now", "ok now",
+                 "okay now", "alright now", "all right now", "better now", "good now",
+                 "fine", "okay", "ok", "alright", "all right", "stop", "stopped",
+                 "settle down", "settle", "recover", "recovered", "no harm done",
+                 "nothing broken", "turn out", "turned out", "it be nothing", "over now",
+                 "sort out", "sorted", "not anymore", "no longer", "anymore",
+                 "doctor say it be fine", "get up fine", "got up", "manage to get up",
+                 "get back up", "be fine", "feel fine", "ease", "eased", "subside",
+                 "much better", "fine since", "nothing since", "okay since", "put out",
+                 "go|went|been to the|a doctor|hospital|gp|clinic", "see|saw the doctor",
+                 "doctor check|checked me", "it pass", "that pass", "pass off"),
+    "HYPO": ("if", "what if", "in case", "unless", "whether", "suppose", "supposing",
+             "afraid of", "scared of", "worried about", "worry about", "fear of", "risk of",
+             "prevent", "avoid", "careful not to", "so i do not", "signs of", "symptoms of",
+             "sign of", "symptom of", "ask about", "asked about", "ask me about", "talk about",
+             "talked about", "test for", "check for", "screen for",
+             "terrified of", "how to", "what to do", "what do i do",
+             "in an emergency", "pretend", "imagine", "might", "may", "could", "would",
+             "should", "will", "'ll", "shall", "wo", "wonder", "prone to", "tend to",
+             "nightmare", "dream", "dreamt", "dreamed"),
+    "UNSURE": ("not know if", "not sure if", "not sure whether", "wonder if", "know if",
+               "not know whether", "maybe", "perhaps", "not sure", "might be", "could be",
+               "worried i", "afraid i", "scared i", "worried that", "afraid that",
+               "fear i", "i think it might"),
+    "IMMINENT": ("going to", "gonna", "about to", "go to"),
+    "MEDIA": ("on the|tv|telly|television news|tv|telly|television|radio|show|internet",
+              "on tv", "on the news", "in the news|paper|papers|newspaper",
+              "in a|the film|movie|book|show|programme|program|story|novel|series"
+              "|documentary|soap|play|episode",
+              "film|movie|show|programme|program|documentary|story|article|book|news about",
+              "read about", "read that", "hear about", "heard about", "saw on", "see on",
+              "watch a|the film|movie|show|programme|documentary", "the character",
+              "on facebook|youtube", "a story", "the story", "soap opera", "detective"),
+}
+
+ALWAYS = ("fire", "violence", "help")  # no patient to resolve
+
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    decision: str  # "emergency" or "check"
+    needs: tuple[str, ...]  # concepts that must all occur in one clause
+    window: int = 5
+    who: str = "patient"  # "patient", "place", "agent" or "other" (someone else only)
+    soft: bool = False  # softeners make an emergency a check
+    unless: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    name: str = ""
+
+
+E, K = "emergency", "check"
+RULES: tuple[Rule, ...] = (
+    # cardiac
+    Rule("cardiac", E, ("CHEST", "PAIN"), 5, soft=True, name="chest+pain"),
+    Rule("cardiac", E, ("HEARTATTACK",), unless=("GIVE",), name="heart attack"),
+    Rule("cardiac", E, ("PAIN", "RADIATE", "ARMJAW"), 6, soft=True, name="radiating pain"),
+    Rule("cardiac", K, ("CHEST", "VAGUE"), 5, name="chest+vague"),
+    Rule("cardiac", K, ("HEART", "BEAT"), 4, name="heart+racing"),
+    Rule("cardiac", K, ("HEART", "PAIN"), 3, unless=("EMOTION",), name="heart+pain"),
+    # breathing
+    Rule("breathing", E, ("INABLE", "BREATH"), 4, soft=True, unless=("BREATHIDIOM",),
+         name="cannot breathe"),
+    Rule("breathing", K, ("COULDNT", "BREATH"), 4, unless=("BREATHIDIOM",), name="could not"),
+    Rule("breathing", E, ("SOB",), soft=True, name="short of breath"),
+    Rule("breathing", E, ("CHOKE",), soft=True, unless=("HARM",), name="choking"),
+    Rule("breathing", K, ("BREATH", "BREATHBAD"), 3, unless=("BREATHIDIOM",), name="bad breath"),
+    # stroke
+    Rule("stroke", E, ("FACE", "DROOP"), 4, soft=True, name="face droop"),
+    Rule("stroke", E, ("INABLE", "MOVE", "LIMB"), 5, name="cannot move limb"),
+    Rule("stroke", E, ("ONESIDE", "NUMB"), 6, name="one side numb"),
+    Rule("stroke", K, ("LIMB", "NUMB"), 4, name="limb numb"),
+    Rule("stroke", E, ("SPEECH", "SLUR"), 5, soft=True, name="speech slurred"),
+    Rule("stroke", E, ("SLURALONE",), soft=True, name="slurring"),
+    Rule("stroke", E, ("STROKE",), not_after=("STROKEIDIOM",), name="stroke"),
+    Rule("stroke", E, ("BLIND",), name="sudden vision loss"),
+    Rule("stroke", K, ("VISIONC",), name="vision change"),
+    Rule("stroke", E, ("HEADACHE", "WORST"), 6, name="worst headache"),
+    # fall
+    Rule("fall", E, ("GETUP",), not_after=("GETUPIDIOM",), name="cannot get up"),
+    Rule("fall", E, ("FALL", "SERIOUS"), 8, not_after=("FALLIDIOM",),
+         unless=("FALLSEASON",), name="fall+injury"),
+    Rule("fall", E, ("FALLNOW",), not_after=("FALLIDIOM",), name="has fallen"),
+    Rule("fall", K, ("FALL",), not_after=("FALLIDIOM",), unless=("FALLSEASON",), name="fall"),
+    Rule("fall", E, ("HEADHIT",), name="head injury"),
+    Rule("fall", K, ("HEADBUMP",), name="bumped head"),
+    # unconscious
+    Rule("unconscious", E, ("FAINT",), not_after=("FAINTIDIOM",), name="fainted"),
+    Rule("unconscious", E, ("NOWAKE",), who="other", name="unresponsive"),
+    Rule("unconscious", K, ("FEELFAINT",), soft=True, name="feels faint"),
+    # bleeding
+    Rule("bleeding", E, ("BLEED", "HEAVY"), 5, not_after=("BLOODMOD",), name="heavy bleeding"),
+    Rule("bleeding", E, ("VOMITBLOOD",), name="vomiting blood"),
+    Rule("bleeding", K, ("BLOODINC",), name="blood in stool"),
+    Rule("bleeding", K, ("BLEED",), not_after=("BLOODMOD",), unless=("MINORSITE",),
+         name="bleeding"),
+    # overdose
+    Rule("overdose", E, ("TAKE", "EXCESS", "MED"), 7, name="too many pills"),
+    Rule("overdose", E, ("TAKE", "ALL", "DANGERMED"), 7, name="all the sleeping pills"),
+    Rule("overdose", K, ("TAKE", "ALL", "MED"), 6, unless=("ROUTINE",), name="all pills"),
+    Rule("overdose", K, ("TAKE", "DOUBLE", "MED"), 7, name="double dose"),
+    Rule("overdose", E, ("TAKE", "POISON"), 5, name="poison"),
+    Rule("overdose", E, ("OVERDOSE",), not_after=("FOODPOISON",), name="overdose"),
+    # suicide
+    Rule("suicide", E, ("SUICIDE",), not_after=("SUICIDEIDIOM",), name="suicidal"),
+    Rule("suicide", E, ("WANTHURT",), name="wants to hurt self"),
+    Rule("suicide", K, ("HOPELESS",), not_after=("HOPEIDIOM",), name="hopeless"),
+    # confusion
+    Rule("confusion", E, ("LOST",), name="disoriented"),
+    Rule("confusion", K, ("CONFUSED",), not_after=("CONFUSEDIDIOM",), name="confused"),
+    # fire
+    Rule("fire", E, ("FIRE",), who="place", unless=("FIREIDIOM",), name="fire"),
+    Rule("fire", E, ("SMOKE", "SMOKEBAD"), 4, who="place", unless=("SMOKEIDIOM",),
+         name="smoke"),
+    Rule("fire", E, ("GAS", "GASBAD"), 3, who="place", unless=("GASIDIOM",), name="gas"),
+    Rule("fire", E, ("BURNING",), who="place", name="burning smell"),
+    Rule("fire", K, ("ALARM",), who="place", name="alarm"),
+    # violence
+    Rule("violence", E, ("INTRUDER",), who="place", not_after=("INTRUDERIDIOM",),
+         name="intruder"),
+    Rule("violence", E, ("HARM", "ME"), 2, who="agent", not_after=("HARMIDIOM",),
+         name="harmed"),
+    Rule("violence", K, ("SUSPICIOUS",), who="place", name="suspicious"),
+    # starvation
+    Rule("starvation", E, ("NEG", "EAT", "DAYS"), 8, unless=("EATIDIOM",), name="no food"),
+    Rule("starvation", K, ("NOFOOD",), name="no food"),
+    # help
+    Rule("help", E, ("HELPME",), who="place", not_after=("HELPIDIOM",), name="cry for help"),
+)

@@ -1,0 +1,172 @@
+"""Korean emergency findings over Kiwi morphemes (`dialogue.analysis.ko`).
+
+An utterance is cut into clauses (a sentence, or a part of one ended by a connective such as
+-는데, -지만, -고, -어서, -면). A rule (`safety.ko_rules`) fires when a clause holds a concept's
+noun and one of its predicates with the right polarity: 가슴 + 아프 (not negated), 숨 + 쉬
+(negated: 숨을 못 쉬겠어요, 숨이 안 쉬어져), 넘어지 + 일어나 (negated). Endings, spacing,
+존댓말/반말 and intensifiers are gone once the text is morphemes, so they do not matter.
+
+Scope, per finding, from its clause, its sentence and what is said after it:
+- conditions and fears (넘어지면 어떡해요, 넘어질까 봐, 넘어질 뻔) are not events: nothing;
+- hearsay (-대요, -래요) and the news (뉴스에서 불났대요) are not here: nothing;
+- the long past (지난달, 작년에, -었었), or a later "지금은 괜찮아요 / 나았어요": nothing;
+  yesterday's event not said to be over: `check`;
+- someone else: at home or with a sign of now (남편이 쓰러졌어요, 영감이 숨을 안 쉬어요) stays;
+  anyone else is a `check`;
+- a softener (좀, 약간, 가끔) or a habit (계단 오르면, 걸을 때) lowers `emergency` to `check`.
+The idiom "X어 죽겠다" (배고파 죽겠어요) is an intensifier, never a death wish: 죽 counts only
+as a main verb (죽고 싶어요).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue.analysis import Analysis
+from dialogue.safety import Decision, Finding
+from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_rules import C, Doc, E, Hit, rules
+
+# Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
+_SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation".split())
+_DISTANT = re.compile(L.DISTANT_PAST)
+_RECENT = re.compile(L.RECENT_PAST)
+_FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone"})
+
+
+def _hearsay(d: Doc, first: int, last: int) -> bool:
+    t = d.t
+    for j in range(first, last + 1):
+        tok = t[j]
+        if tok.tag == "EF" and tok.lemma in L.HEARSAY_EF:
+            return True
+        if tok.tag in ("JKQ", "EC") and tok.lemma in ("고", "다고", "라고", "냐고"):
+            after = t[j + 1] if j + 1 < len(t) else None
+            if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
+                return True
+    return False
+
+
+def _media(d: Doc, s0: int, s1: int) -> bool:
+    """The sentence tells a story from the news or the television, not what happens here."""
+    t = d.t
+    for j in range(s0, s1 + 1):
+        if t[j].lemma in L.MEDIA_STORY:
+            return True
+        if t[j].lemma in L.MEDIA_DEVICE and j + 1 <= s1:
+            nxt = t[j + 1]
+            if nxt.lemma in ("에서", "에", "서") or (
+                nxt.tag.startswith("VV") and nxt.lemma == "나오"
+            ):
+                return True
+    return False
+
+
+def _subject(d: Doc, first: int, upto: int) -> str:
+    """ "self", "household" or "other": who the clause is about, from the nearest person."""
+    who = "self"
+    t = d.t
+    for j in range(first, upto):
+        tok = t[j]
+        nxt = t[j + 1] if j + 1 < len(t) else None
+        if nxt is not None and nxt.tag in ("JKB", "JKO", "JKG", "JC"):
+            continue  # 아들한테, 남편을, 친구의, 남편하고: not the subject
+        if tok.lemma in L.SELF and tok.tag == "NP":
+            who = "self"
+        elif tok.lemma in L.HOUSEHOLD and tok.tag.startswith("NN"):
+            who = "household"
+        elif tok.lemma in L.OTHERS and tok.tag.startswith("NN"):
+            who = "other"
+    return who
+
+
+def _scope(d: Doc, hit: Hit) -> Decision | None:
+    t = d.t
+    ci = d.clause_of(hit.last)
+    c = d.clauses[ci]
+    s0, s1 = d.sentence_range(c.sentence)
+    span = range(c.first, c.last + 1)
+    decision = hit.decision
+    if hit.category != "suicide":
+        if c.conditional:
+            return None  # 넘어지면 어떡해요
+        for j in span:
+            if t[j].lemma == "뻔" or (
+                t[j].tag == "EC"
+                and t[j].lemma.endswith("까")
+                and j + 1 < len(t)
+                and t[j + 1].lemma in ("보", "걱정", "무섭", "겁")
+            ):
+                return None  # 넘어질 뻔했어요, 쓰러질까 봐
+    if _media(d, s0, s1):
+        return None
+    if _hearsay(d, c.first, s1):
+        return None
+    before = d.text(min(hit.first, c.first), c.last)
+    if _DISTANT.search(before) or any(t[j].lemma == "었었" for j in span):
+        return None
+    for j in range(c.last + 1, len(t)):
+        if t[j].lemma in L.RESOLVED and t[j].tag.startswith(("VA", "VV")) and not d.negated(j):
+            if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
+                return None  # …했는데 지금은 괜찮아요
+        if hit.category == "fall" and t[j].lemma in ("일어나", "일어서") and not d.negated(j):
+            return None  # 넘어졌다가 일어났어요
+        if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
+            return None  # 알고 보니 음식물 쓰레기 냄새였어요
+    if _RECENT.search(before):
+        decision = C
+    prev = d.previous(c)
+    who = _subject(d, prev.first if prev is not None else c.first, hit.last + 1)
+    urgent = any(x.lemma in L.URGENT for x in t)
+    if who == "self" and hit.category not in ("violence", "fire", "help"):
+        honorific = any(
+            t[j].lemma == "시" and t[j].tag == "EP" for j in range(hit.first, c.last + 1)
+        )
+        if honorific and not any(x.lemma in L.SELF for x in t[s0 : c.last + 1]):
+            who = "other"  # 넘어지셨어요: someone the speaker honours, not the speaker
+    if who == "other" and not urgent and hit.category not in ("violence", "fire", "help"):
+        # (the other person is the one who hits, not the one hurt)
+        past = any(
+            t[j].tag == "EP" and t[j].lemma in ("었", "았") for j in range(hit.first, s1 + 1)
+        )
+        cared_for = any(x.lemma in ("병원", "입원", "응급실", "요양원") for x in t)
+        if past or cared_for:
+            return None  # 옆집 할머니가 지난주에 넘어져서 지금 병원에 계세요
+        decision = C
+    if hit.category == "suicide" and decision == E:
+        rest = range(c.first, s1 + 1)
+        if any(t[j].lemma in L.SOFTENERS or t[j].lemma == "때" for j in rest) or "?" in d.text(
+            s0, s1
+        ):
+            decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
+    if hit.soft and hit.category in _SOFTENABLE and decision == E:
+        habit = ci > 0 and d.clauses[ci - 1].conditional
+        soft = any(t[j].lemma in L.SOFTENERS or t[j].lemma in ("때", "때마다") for j in span)
+        if habit or soft:
+            decision = C
+    return decision
+
+
+def findings(analysis: Analysis) -> list[Finding]:
+    """Every category the utterance raises, most severe decision per category, in order said."""
+    if not analysis.tokens:
+        return []
+    d = Doc(analysis)
+    hits: list[Hit] = []
+    for c in d.clauses:
+        rules(d, c, hits)
+    scoped: list[tuple[Hit, Decision]] = []
+    for hit in hits:
+        decision = _scope(d, hit)
+        if decision is not None:
+            scoped.append((hit, decision))
+    # A fall with no way up, a blow to the head or a broken bone: act now.
+    if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):
+        scoped = [(h, E if h.category == "fall" else dec) for h, dec in scoped]
+    best: dict[str, tuple[Hit, Decision]] = {}
+    for hit, decision in scoped:
+        old = best.get(hit.category)
+        if old is None or decision.rank > old[1].rank:
+            best[hit.category] = (hit, decision)
+    ordered = sorted(best.values(), key=lambda hd: hd[0].first)
+    return [Finding(h.category, dec, d.text(h.first, h.last), f"ko:{h.rule}") for h, dec in ordered]
