@@ -35,6 +35,7 @@ _SPOKEN = [
     (re.compile(r"아펐"), "아팠"),
     (re.compile(r"고퍼"), "고파"),
     (re.compile(r"고펐"), "고팠"),
+    (re.compile(r"가심(?=[이은을도])"), "가슴"),  # 가심이 아파요 (spoken)
     (re.compile(r"드러(?=\s?[오와왔온])"), "들어"),  # 누가 드러왔어요
 ]
 

@@ -103,11 +103,14 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if _hearsay(d, c.first, s1):
         return None
     before = d.text(min(hit.first, c.first), c.last)
-    if _DISTANT.search(before) or any(t[j].lemma == "었었" for j in span):
+    today = any(x.lemma in L.TODAY for x in t[s0 : c.last + 1])
+    if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
     for j in range(c.last + 1, len(t)):
         if t[j].lemma in L.RESOLVED and t[j].tag.startswith(("VA", "VV")) and not d.negated(j):
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
+                if hit.category == "unconscious" and today:
+                    return C  # fainted this morning, fine now: still ask
                 return None  # …했는데 지금은 괜찮아요
         if hit.category == "fall" and t[j].lemma in ("일어나", "일어서") and not d.negated(j):
             return None  # 넘어졌다가 일어났어요

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # -- scope ---------------------------------------------------------------------------------------
 NEGATORS = frozenset({"안", "못"})  # short negation, right before the predicate
-NEG_AUX = frozenset({"않", "못하", "말"})  # long negation: 아프지 않아요, 쉬지 못해요
+NEG_AUX = frozenset({"않", "못하"})  # long negation: 아프지 않아요, 쉬지 못해요
 # Adverbs that may stand between 안/못 and the predicate, or anywhere, without changing meaning.
 SKIPPABLE = frozenset(
     "좀 너무 진짜 정말 참 엄청 되게 많이 조금 잘 제대로 도저히 전혀 하나도 통 영 계속 자꾸 "
@@ -32,6 +32,9 @@ OTHERS = frozenset(
     "선생님 회장님 경로당 아는 누구네 그분 그 사람 엄마 아버지 어머니 아빠 자식 "
     "애 애들 부모".split()
 )
+# Feelings: 남편 생각하면 가슴이 아파요 is grief, not angina.
+FEELINGS = frozenset("생각 생각나 마음 그립 속상 서운 슬프 보고싶 자식 걱정 섭섭 한".split())
+TODAY = frozenset("오늘 아침 아까 방금 금방 조금전 새벽 점심 오전 오후 이따".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
@@ -46,9 +49,9 @@ RECENT_PAST = (
 )
 
 # -- body parts and symptoms --------------------------------------------------------------------
-CHEST = frozenset("가슴 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
+CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
 CARDIAC_PAIN = frozenset(
-    "아프 조이 쥐어짜 답답 터지 찌르 짓누르 누르 뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
+    "아프 조이 쥐어짜 짜 답답 터지 찌르 짓누르 누르 뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
     "찢어지 찌릿하 찌릿 뜨끔 뜨끔하 욱신거리 욱신 꽉 무겁 쓰리 결리 콕콕 묵직 묵직하 "
     "짓눌리 눌리 조이 아리 에이".split()
 )
@@ -92,7 +95,7 @@ CONSCIOUS_LOST = frozenset("잃 잃어버리 나가 놓 끊기".split())
 CONSCIOUS_DIM = frozenset("아득하 혼미하 혼미 몽롱하 가물가물하 흐려지 아찔하".split())
 DARK = frozenset("캄캄 캄캄하 깜깜 깜깜하 하얘지 노래지 새까맣".split())
 WAKE = frozenset("깨 깨어나 일어나 뜨 정신차리 대답하 반응하".split())  # 안 깨어나요 (other)
-RESPONSE = frozenset("대답 반응 의식 인기척 기척 숨".split())
+RESPONSE = frozenset("대답 반응 의식 인기척 기척".split())
 INJURY_HEAD = frozenset("부딪히 부딪치 다치 찧 깨지 박 찢어지".split())
 BONE = frozenset("뼈 고관절 허리뼈 다리뼈 골반 팔목 손목 발목".split())
 BROKEN = frozenset("부러지 금 나가 골절 부서지 으스러지".split())
@@ -100,6 +103,7 @@ BROKEN = frozenset("부러지 금 나가 골절 부서지 으스러지".split())
 BLOOD = frozenset("피 코피 출혈 피똥 혈변 하혈 토혈 각혈 선혈 핏물".split())
 BLOOD_STOP = frozenset("멈추 그치 멎 지혈 안멈추".split())
 BLOOD_HEAVY = frozenset("철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split())
+POOLED = frozenset("흥건 흥건하 범벅 낭자 낭자하 철철".split())
 BLOOD_OUT = frozenset("나 흐르 나오 토하 쏟 게우 솟".split())
 
 MEDICINES = frozenset(
@@ -117,7 +121,7 @@ SWALLOW = frozenset("먹 삼키 마시 털어넣 들이키 복용 털어먹 집�
 MANY = frozenset(
     "한꺼번에 몽땅 왕창 통째로 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
 )
-TWICE = frozenset("또 두 번 두번 더 잘못 깜빡 두알 배 곱절".split())
+TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로".split())
 
 DIE = frozenset({"죽"})
@@ -134,7 +138,7 @@ FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
 FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르".split())
 FIRE_OFF = frozenset("켜 끄 꺼지 피우 때 쬐 지피".split())
 SMOKE = frozenset("연기 매연 그을음".split())
-SMOKE_ON = frozenset("나 차 가득 들어오 자욱 나오 피어오르 올라오 새 꽉".split())
+SMOKE_ON = frozenset("나 차 가득 가득하 들어오 자욱 나오 피어오르 올라오 새 꽉".split())
 GAS = frozenset("가스 가스불".split())
 GAS_ON = frozenset("새 누출 새어나오 새나오".split())
 SMELL = frozenset("냄새 내".split())

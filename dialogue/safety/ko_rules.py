@@ -103,15 +103,33 @@ class Doc:
             tok = self.t[i]
             if tok.lemma not in lex:
                 continue
-            if not (
-                tok.tag.startswith(_PRED_TAGS) or (tok.tag.startswith("NN") and len(tok.lemma) > 1)
-            ):
+            verbal = (tok.tag.startswith("NN") and len(tok.lemma) > 1) or (
+                tok.tag == "MAG" and i + 1 < len(self.t) and self.t[i + 1].tag.startswith("XS")
+            )  # 기절(하), 가득(해요)
+            if not (tok.tag.startswith(_PRED_TAGS) or verbal):
                 continue
-            if self.figurative(i):
+            if self.figurative(i) or self.prohibited(i):
                 continue
             if negated is None or self.negated(i) == negated:
                 out.append(i)
         return out
+
+    def by_mistake(self, j: int) -> bool:
+        """잘못 (by mistake), which Kiwi may split into 잘 + 못."""
+        t = self.t
+        return (
+            t[j].lemma == "못" and j > 0 and t[j - 1].lemma == "잘" and t[j - 1].end == t[j].start
+        )
+
+    def prohibited(self, i: int) -> bool:
+        """하지 마: a request not to, not an event."""
+        t = self.t
+        for j in range(i + 1, min(i + 4, len(t))):
+            if t[j].lemma == "말" and t[j].tag.startswith("VX"):
+                return True
+            if not t[j].tag.startswith(("E", "J")):
+                return False
+        return False
 
     def figurative(self, i: int) -> bool:
         """쓰러지듯이 잤어, 찢어지는 줄 알았어요, 죽는 줄 알았어: a simile, not an event."""
@@ -134,7 +152,7 @@ class Doc:
         j = i - 1
         while j >= 0 and t[j].tag == "MAG" and t[j].lemma in L.SKIPPABLE:
             j -= 1
-        if j >= 0 and t[j].tag == "MAG" and t[j].lemma in L.NEGATORS:
+        if j >= 0 and t[j].tag == "MAG" and t[j].lemma in L.NEGATORS and not self.by_mistake(j):
             neg = True
         j = i + 1
         while j < len(t) and t[j].sentence == t[i].sentence:
@@ -178,7 +196,7 @@ class Doc:
         return idx[0], idx[-1]
 
 
-# -- rules ------------------------------------------------------------------------------------------
+# -- rules ---------------------------------------------------------------------------------------
 def _pair(d: Doc, c: Clause, nouns, preds, neg, cat, dec, rule, out, soft=True) -> bool:
     ns = d.nouns(c, nouns)
     if not ns:
@@ -202,6 +220,7 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         emotional = any(
             i + 2 <= cl.last and d.t[i + 1].tag == "ETM" and d.t[i + 2].tag == "NNG" for i in tail
         )
+        emotional = emotional or any(x.lemma in L.FEELINGS for x in d.t)
         if not emotional:
             _pair(d, cl, L.CHEST, L.CARDIAC_PAIN, False, "cardiac", E, "chest+pain", out)
         _pair(d, cl, L.CHEST, L.CARDIAC_ODD, False, "cardiac", C, "chest+odd", out)
@@ -232,7 +251,10 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
                 _pair(d, cl, L.LIMB, L.STRENGTH_GONE, False, "stroke", dec, "limb weak", out)
                 or _pair(d, cl, L.LIMB, L.STRENGTH_IN, True, "stroke", dec, "limb weak", out)
             )
-        ) or _pair(d, cl, L.LIMB, L.LIMB_NUMB, False, "stroke", E if sudden else C, "numb", out)
+        ) or (
+            side
+            and _pair(d, cl, L.LIMB, L.LIMB_NUMB, False, "stroke", E if sudden else C, "numb", out)
+        )
         if (
             d.has(cl, frozenset({"아니"})) is not None
             and d.nouns(cl, L.LIMB)
@@ -317,7 +339,10 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         _pair(d, cl, L.BLOOD, L.BLOOD_STOP, True, "bleeding", E, "blood won't stop", out) or (
             d.has(cl, L.BLOOD_HEAVY) is not None
             and _pair(d, cl, L.BLOOD, L.BLOOD_OUT, False, "bleeding", E, "heavy bleeding", out)
-        ) or _pair(d, cl, L.BLOOD, L.BLOOD_OUT, False, "bleeding", C, "bleeding", out)
+        ) or _pair(d, cl, L.BLOOD, L.POOLED, False, "bleeding", E, "pool of blood", out) or (
+            d.has(cl, L.SOFTENERS) is None
+            and _pair(d, cl, L.BLOOD, L.BLOOD_OUT, False, "bleeding", C, "bleeding", out)
+        )
     _overdose(d, cl, out)
     _suicide(d, cl, out)
     _confusion(d, cl, out)
@@ -363,8 +388,28 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("overdose", E, first, p, "many pills"))
     elif d.has(c, frozenset({"다"})) is not None and d.has(c, frozenset({"버리", "치", "통"})):
         out.append(Hit("overdose", E, first, p, "whole supply"))
-    elif d.has(c, L.TWICE) is not None or d.has(c, frozenset({"번"})) is not None:
+    elif (
+        d.has(c, L.TWICE) is not None
+        or any(
+            d.t[j].lemma in ("두", "세", "2", "3") and d.t[j + 1].lemma in ("번", "배", "알", "봉")
+            for j in range(c.first, c.last)
+        )
+        or any(d.by_mistake(j) for j in range(c.first, c.last + 1))
+    ):
         out.append(Hit("overdose", C, first, p, "double dose"))
+
+
+def _intent(d: Doc, i: int) -> bool:
+    """죽으려고요, 죽을래, 죽을 거야: an intention."""
+    nxt = d.t[i + 1 : i + 3]
+    if nxt and nxt[0].lemma in ("으려고", "려고", "ᆯ래", "을래", "으련다", "련다"):
+        return True
+    return (
+        len(nxt) == 2
+        and nxt[0].tag == "ETM"
+        and nxt[1].lemma in ("거", "것")
+        and nxt[0].lemma in ("ᆯ", "을")
+    )
 
 
 def _pills(d: Doc, c: Clause) -> bool:
@@ -424,7 +469,13 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             continue
         if not tok.tag.startswith(("VV", "VA")) or d.figurative(i):
             continue
-        idiom = i > 0 and t[i - 1].tag == "EC" and tok.lemma == "죽"  # 배고파 죽겠어
+        # 배고파 죽겠어: "X어 죽겠다" says "very X"; 힘들어서 죽고 싶어 is still a wish to die
+        idiom = (
+            i > 0
+            and t[i - 1].lemma in ("어", "아", "어서", "아서", "서")
+            and tok.lemma == "죽"
+            and _wish(d, i) is None
+        )
         lemma = tok.lemma
         if lemma == "없" and _follows(d, i, "어", "지"):
             lemma = "없어지"
@@ -433,7 +484,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
         if lemma == "죽" and not idiom:
             if w is not None and not d.negated(w):
                 out.append(Hit("suicide", E, i, w, "wish to die"))
-            elif better is not None or _follows(d, i, "어", "버리"):
+            elif better is not None or _follows(d, i, "어", "버리") or _intent(d, i):
                 out.append(Hit("suicide", E, i, better or i, "better dead"))
             elif any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]) and d.sentence_has(
                 c, frozenset({"생각", "싶"})
@@ -472,7 +523,14 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     lemmas = {x.lemma for x in d.t}
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))
-    elif know and d.nouns(c, frozenset({"길", "집", "동네"})):
+    elif (
+        {"어디", "여기"} <= lemmas
+        and d.has(c, frozenset({"어디"})) is not None
+        and "?" in d.a.text
+        and d.has(c, frozenset({"었", "하"})) is None
+    ):
+        out.append(Hit("confusion", C, c.first, c.last, "where is this"))  # 여기가 어디예요?
+    elif know and d.nouns(c, frozenset({"길", "집", "동네", "여기"})):
         out.append(Hit("confusion", C, c.first, know[0], "lost the way"))
     elif know and d.nouns(c, frozenset({"누구"})) and d.nouns(c, L.SELF):
         out.append(Hit("confusion", C, c.first, know[0], "who am I"))
