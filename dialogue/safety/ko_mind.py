@@ -1,0 +1,230 @@
+"""Rules of `safety.ko` for the mind and the home: wishes to die, confusion, fire and gas,
+intruders and violence, days without food, cries for help.
+"""
+
+from __future__ import annotations
+
+from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit, follows, imperative, pair
+
+
+def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
+    for rule in (_suicide, _confusion, _fire, _violence, _starvation, _help):
+        rule(d, c, out)
+
+
+def _intent(d: Doc, i: int) -> bool:
+    """죽으려고요, 죽을래, 죽을 거야: an intention."""
+    nxt = d.t[i + 1 : i + 3]
+    if nxt and nxt[0].lemma in ("으려고", "려고", "ᆯ래", "을래", "으련다", "련다"):
+        return True
+    return (
+        len(nxt) == 2
+        and nxt[0].tag == "ETM"
+        and nxt[1].lemma in ("거", "것")
+        and nxt[0].lemma in ("ᆯ", "을")
+    )
+
+
+def _wish(d: Doc, i: int) -> int | None:
+    """Index of 싶 when the verb at `i` is wished for (죽고 싶어, 죽어 버리고 싶어)."""
+    for j in range(i + 1, min(i + 7, len(d.t))):
+        if d.t[j].lemma == "싶" and d.t[j].tag.startswith("VX"):
+            return j
+        if d.t[j].tag in ("EF", "SF") or d.t[j].tag.startswith(("VV", "VA", "NN")):
+            return None
+    return None
+
+
+def _better(d: Doc, i: int) -> int | None:
+    """Index of 낫/좋/편하 when the verb at `i` is called better: 죽는 게 낫지, 죽었으면 좋겠어,
+    없어지는 게 다들 편할 거예요, 안 깼으면 좋겠어요."""
+    t = d.t
+    for j in range(i + 1, min(i + 9, len(t))):
+        if t[j].sentence != t[i].sentence or t[j].tag == "SF":
+            return None
+        if t[j].lemma in ("낫", "좋", "편하", "편") and t[j].tag.startswith(
+            ("VA", "VV", "NN", "XR")
+        ):
+            lead = t[i + 1 : j]
+            if any(x.lemma.endswith("면") or x.lemma in ("것", "거", "게") for x in lead):
+                return j
+        if t[j].tag.startswith("VV"):
+            return None
+    return None
+
+
+def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    for i in range(c.first, c.last + 1):
+        tok = t[i]
+        if tok.lemma in L.SUICIDE_NOUNS and tok.tag.startswith("NN"):
+            if not d.negated(i):
+                out.append(Hit("suicide", E, i, i, "suicide word", soft=False))
+            continue
+        if not tok.tag.startswith(("VV", "VA")) or d.figurative(i):
+            continue
+        # 배고파 죽겠어: "X어 죽겠다" says "very X"; 힘들어서 죽고 싶어 is still a wish to die
+        idiom = (
+            i > 0
+            and t[i - 1].lemma in ("어", "아", "어서", "아서", "서")
+            and tok.lemma == "죽"
+            and _wish(d, i) is None
+        )
+        lemma = tok.lemma
+        if lemma == "없" and follows(d, i, "어", "지"):
+            lemma = "없어지"
+        w = _wish(d, i)
+        better = _better(d, i)
+        if lemma == "죽" and not idiom:
+            if w is not None and not d.negated(w):
+                out.append(Hit("suicide", E, i, w, "wish to die"))
+            elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
+                out.append(Hit("suicide", E, i, better or i, "better dead"))
+            elif any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]) and d.sentence_has(
+                c, frozenset({"생각", "싶"})
+            ):
+                out.append(Hit("suicide", E, i, i, "thinking of dying"))
+        elif lemma == "살" and not idiom:
+            stop = any(x.lemma in ("그만", "더", "더는", "이제") for x in t[max(0, i - 2) : i])
+            if w is not None and (d.negated(w) or stop):
+                out.append(Hit("suicide", E, i, w, "not wanting to live"))
+            elif follows(d, i, "기", "싫") or follows(d, i, "기", "가", "싫"):
+                out.append(Hit("suicide", E, i, i + 2, "tired of living"))
+            elif follows(d, i, "어서", "뭐") or follows(d, i, "아서", "뭐"):
+                out.append(Hit("suicide", C, i, i + 2, "what is living for"))
+            elif t[i + 1 : i + 2] and t[i + 1].tag == "ETM":
+                bad = [j for j in range(i + 2, min(i + 7, len(t))) if t[j].lemma in L.LIFE_BAD]
+                if bad and not d.negated(bad[0]):
+                    out.append(Hit("suicide", C, i, bad[0], "life meaningless"))
+        elif lemma in L.VANISH and not idiom:
+            strong = lemma in ("사라지", "없어지")
+            if w is not None and not d.negated(w):
+                if strong or d.sentence_has(c, frozenset("세상 인생 삶 목숨 하늘나라 다".split())):
+                    out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
+            elif better is not None and (strong or d.has(c, frozenset({"그냥", "차라리"}))):
+                out.append(Hit("suicide", E, i, better, "better gone"))
+            elif lemma == "끝내" and any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]):
+                out.append(Hit("suicide", C, i, i, "thinking of ending it"))
+        elif lemma in L.WAKE and d.negated(i) and better is not None:
+            out.append(Hit("suicide", E, i, better, "not waking up"))  # 안 깼으면 좋겠어요
+        elif lemma in L.SUICIDE_ACTS or (lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
+            if not d.negated(i):
+                out.append(Hit("suicide", E, i, i, "suicide act"))
+
+
+def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
+    know = d.preds(c, frozenset({"모르"}))
+    lemmas = {x.lemma for x in d.t}
+    if know and {"어디", "여기"} <= lemmas:
+        out.append(Hit("confusion", E, c.first, know[0], "where am I"))
+    elif (
+        {"어디", "여기"} <= lemmas
+        and d.has(c, frozenset({"어디"})) is not None
+        and "?" in d.a.text
+        and d.has(c, frozenset({"었", "하"})) is None
+    ):
+        out.append(Hit("confusion", C, c.first, c.last, "where is this"))  # 여기가 어디예요?
+    elif know and d.nouns(c, frozenset({"길", "집", "동네", "여기"})):
+        out.append(Hit("confusion", C, c.first, know[0], "lost the way"))
+    elif know and d.nouns(c, frozenset({"누구"})) and d.nouns(c, L.SELF):
+        out.append(Hit("confusion", C, c.first, know[0], "who am I"))
+    elif know and d.has(c, frozenset({"아무것"})) and d.sentence_has(c, frozenset({"갑자기"})):
+        out.append(Hit("confusion", C, c.first, know[0], "suddenly blank"))
+    if (
+        d.nouns(c, frozenset({"여기"}))
+        and d.nouns(c, frozenset({"집"}))
+        and d.has(c, frozenset({"아니"}))
+    ):
+        out.append(Hit("confusion", C, c.first, c.last, "not my home"))  # 여기 우리 집 아니에요
+    odd = [i for i in range(c.first, c.last + 1) if d.t[i].lemma in L.CONFUSED_ODD]
+    if odd:
+        out.append(Hit("confusion", C, odd[0], odd[0], "confused"))
+    if d.has(c, frozenset({"갑자기"})) is not None:
+        pair(d, c, frozenset({"정신"}), frozenset({"없"}), False, "confusion", C, "dazed", out)
+    pair(d, c, frozenset({"길"}), frozenset({"잃"}), False, "confusion", C, "lost", out)
+
+
+def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
+    if d.nouns(c, L.FIRE) and not d.preds(c, L.FIRE_OFF, None):
+        pair(d, c, L.FIRE, L.FIRE_ON, False, "fire", E, "fire", out, soft=False)
+    pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
+    smell = d.nouns(c, frozenset({"냄새"}))
+    if d.nouns(c, L.GAS):
+        pair(d, c, L.GAS, L.GAS_ON, False, "fire", E, "gas", out, soft=False) or (
+            smell and pair(d, c, L.GAS, frozenset({"나"}), False, "fire", E, "gas", out, soft=False)
+        )
+    elif smell and d.preds(c, L.BURNING) and d.preds(c, frozenset({"나"})):
+        out.append(Hit("fire", E, c.first, c.last, "burning smell", soft=False))
+
+
+def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    stranger = [
+        i
+        for i in range(c.first, c.last + 1)
+        if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NNG", "VV"))
+    ]
+    if stranger:
+        moves = d.preds(c, L.BREAK_IN)
+        door = d.nouns(c, L.DOOR) and d.preds(c, L.FORCE_DOOR)
+        inside = d.nouns(c, L.ROOMS) and d.preds(c, L.MOVE_ABOUT)
+        if moves or door or inside:
+            last = (moves or door or inside or stranger)[0]
+            out.append(Hit("violence", E, stranger[0], last, "intruder", soft=False))
+    hit = d.preds(c, L.HIT)
+    if hit:
+        out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))
+    beaten = d.preds(c, L.BEATEN)
+    if beaten and (
+        d.preds(c, frozenset({"얻어맞", "두들겨맞"}))
+        or any(t[i].lemma in ("한테", "에게", "한테서") for i in range(c.first, beaten[0]))
+    ):
+        out.append(Hit("violence", E, c.first, beaten[0], "beaten", soft=False))
+    if d.nouns(c, L.WEAPON) and d.preds(c, frozenset("들 휘두르 위협하 찌르 대".split())):
+        out.append(Hit("violence", E, c.first, c.last, "weapon", soft=False))
+    steps = d.nouns(c, frozenset({"발소리", "인기척"}))
+    if steps and d.preds(c, frozenset({"들리", "나"})):
+        out.append(Hit("violence", C, steps[0], c.last, "footsteps"))
+
+
+def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
+    eat = d.preds(c, L.EAT - {"굶"}, None)
+    fasting = d.preds(c, frozenset({"굶", "거르"}))
+    not_eat = [i for i in eat if d.negated(i)] + fasting
+    only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"})) is not None]
+    days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
+    last_meal = d.nouns(c, frozenset({"마지막"})) and eat
+    if (not_eat or only or last_meal) and days:
+        i = (not_eat or only or eat)[0]
+        out.append(Hit("starvation", E, c.first, i, "days without food"))
+    elif not_eat and (d.nouns(c, frozenset({"아무것", "물"})) or fasting):
+        out.append(Hit("starvation", C, c.first, not_eat[0], "not eating"))
+
+
+def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    for i in d.preds(c, L.RESCUE):
+        if imperative(d, i):
+            out.append(Hit("help", E, i, i, "save me", soft=False))
+    for i in d.preds(c, L.HELP):
+        things = [
+            j
+            for j in range(c.first, i)
+            if t[j].tag == "NNG" and t[j].lemma not in L.HOUSEHOLD | L.OTHERS | {"좀", "누구"}
+        ]
+        request = t[i].lemma == "도와주" or follows(d, i, "어", "주")
+        if request and not things:
+            if imperative(d, i):
+                out.append(Hit("help", E, i, i, "help me", soft=False))
+            elif d.sentence_has(c, frozenset({"좋", "싶"})):
+                out.append(Hit("help", C, i, i, "wants help", soft=False))
+    calls = d.nouns(c, L.CALL)
+    do = d.preds(c, L.CALL_DO)
+    if calls and do:
+        asked = imperative(d, do[0])
+        if asked or t[calls[0]].lemma != "사람":
+            out.append(Hit("help", E if asked else C, calls[0], do[0], "call", soft=False))
+    need = d.nouns(c, frozenset({"도움"}))
+    if need and d.preds(c, frozenset({"필요", "필요하"})):
+        out.append(Hit("help", C, need[0], c.last, "needs help", soft=False))
