@@ -38,8 +38,11 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
     t = d.t
     for j in range(first, last + 1):
         tok = t[j]
-        if tok.tag == "EF" and tok.lemma in L.HEARSAY_EF:
+        if tok.tag == "EF" and (tok.lemma in L.HEARSAY_EF or tok.lemma.endswith(("래요", "대요"))):
             return True
+        if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
+            if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):
+                return True  # 쓰러졌다는 얘기 들었어요
         if tok.tag in ("JKQ", "EC") and tok.lemma in ("고", "다고", "라고", "냐고"):
             after = t[j + 1] if j + 1 < len(t) else None
             if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
@@ -74,7 +77,8 @@ def _subject(d: Doc, first: int, upto: int) -> str:
         if tok.lemma in L.SELF and tok.tag == "NP":
             who = "self"
         elif tok.lemma in L.HOUSEHOLD and tok.tag.startswith("NN"):
-            who = "household"
+            neighbour = j > 0 and t[j - 1].lemma in L.OTHERS  # 옆집 할아버지
+            who = "other" if neighbour else "household"
         elif tok.lemma in L.OTHERS and tok.tag.startswith("NN"):
             who = "other"
     return who
@@ -142,6 +146,9 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             s0, s1
         ):
             decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
+    soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
+    if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
+        return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요
     if hit.soft and hit.category in _SOFTENABLE and decision == E:
         habit = ci > 0 and d.clauses[ci - 1].conditional
         soft = any(t[j].lemma in L.SOFTENERS or t[j].lemma in ("때", "때마다") for j in span)

@@ -134,6 +134,8 @@ class Doc:
     def figurative(self, i: int) -> bool:
         """쓰러지듯이 잤어, 찢어지는 줄 알았어요, 죽는 줄 알았어: a simile, not an event."""
         t = self.t
+        if self.explained(i):
+            return True
         for j in range(i + 1, min(i + 5, len(t))):
             lemma, tag = t[j].lemma, t[j].tag
             if tag == "EC" and lemma in ("듯이", "듯", "듯하"):
@@ -142,9 +144,28 @@ class Doc:
                 return True
             if lemma in ("처럼", "같이") and tag.startswith("J"):
                 return True
+            if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
+                return True  # 피곤해서 쓰러져 자요
             if not tag.startswith(("E", "VX", "NNB", "J", "XS")):
                 return False
         return False
+
+    def explained(self, i: int) -> bool:
+        """연기 나는 건 고기 굽는 거예요, 두근거리는 건 설레서 그래요: a harmless cause given."""
+        t = self.t
+        if not (
+            i + 3 < len(t)
+            and t[i + 1].tag == "ETM"
+            and t[i + 2].lemma in ("거", "것")
+            and t[i + 3].tag == "JX"
+        ):
+            return False
+        rest = [x for x in t[i + 4 :] if x.sentence == t[i].sentence]
+        if any(x.lemma in ("때문", "그렇", "그러") for x in rest):
+            return True
+        return any(
+            a.lemma in ("거", "것") and b.tag == "VCP" for a, b in zip(rest, rest[1:], strict=False)
+        )
 
     def negated(self, i: int) -> bool:
         t = self.t

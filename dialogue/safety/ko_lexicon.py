@@ -117,7 +117,7 @@ POISON = frozenset(
     "농약 제초제 살충제 락스 세제 쥐약 독 독약 부동액 표백제 휘발유 석유 수면제 "
     "신나 쥐약 청산가리 살서제 방부제 소독약 소독제 빙초산 양잿물".split()
 )
-SWALLOW = frozenset("먹 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
+SWALLOW = frozenset("먹 넣 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
 MANY = frozenset(
     "한꺼번에 몽땅 왕창 통째로 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
 )
@@ -144,9 +144,9 @@ GAS_ON = frozenset("새 누출 새어나오 새나오".split())
 SMELL = frozenset("냄새 내".split())
 BURNING = frozenset("타 그을리 눌".split())
 
-INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 놈 낯설".split())
+INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 놈 낯설 남자 사내 남정네".split())
 DOOR = frozenset("문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠".split())
-FORCE_DOOR = frozenset("열 따 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
+FORCE_DOOR = frozenset("열 따 깨 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
 ROOMS = frozenset("집 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
@@ -163,5 +163,7 @@ FOOD = frozenset("밥 물 음식 끼니 식사 아무것 물한모금 곡기".sp
 
 RESCUE = frozenset("살리".split())  # 살려 주세요
 HELP = frozenset("돕 도와주".split())  # 도와 주세요
+HURRY = frozenset("빨리 얼른 당장 제발 어서 급하 급히".split())
+WHEEZE = frozenset("쌕쌕 쌕쌕거리 그렁그렁 헉헉 헉헉거리 색색 그르렁 씩씩".split())
 CALL = frozenset("119 구급차 앰뷸런스 응급차 구조대 소방서 경찰 112 의사 사람".split())
 CALL_DO = frozenset("부르 오 보내 불르 연락하 전화하 와".split())

@@ -160,10 +160,12 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
     t = d.t
+    prev = d.previous(c)
+    start = prev.first if prev is not None else c.first
     stranger = [
         i
-        for i in range(c.first, c.last + 1)
-        if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NNG", "VV"))
+        for i in range(start, c.last + 1)
+        if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NNG", "VV", "VA"))
     ]
     if stranger:
         moves = d.preds(c, L.BREAK_IN)
@@ -225,6 +227,13 @@ def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
         asked = imperative(d, do[0])
         if asked or t[calls[0]].lemma != "사람":
             out.append(Hit("help", E if asked else C, calls[0], do[0], "call", soft=False))
+    come = d.preds(c, frozenset({"오"}))
+    if come and follows(d, come[0], "어", "주") and imperative(d, come[0] + 2):
+        dec = E if d.has(c, L.HURRY) is not None else C
+        out.append(Hit("help", dec, c.first, come[0] + 2, "come quickly", soft=False))
+    trouble = d.nouns(c, frozenset({"큰일"}))
+    if trouble and d.preds(c, frozenset({"나"})):
+        out.append(Hit("help", C, trouble[0], c.last, "something terrible", soft=False))
     need = d.nouns(c, frozenset({"도움"}))
     if need and d.preds(c, frozenset({"필요", "필요하"})):
         out.append(Hit("help", C, need[0], c.last, "needs help", soft=False))

@@ -31,6 +31,9 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         i = d.preds(cl, L.BREATH_NOUN_PRED)[0]
         out.append(Hit("breathing", E, i, i, "dyspnoea"))
     pair(d, cl, L.THROAT, L.THROAT_BAD, False, "breathing", C, "throat blocked", out)
+    wheeze = [i for i in range(cl.first, cl.last + 1) if d.t[i].lemma in L.WHEEZE]
+    if wheeze:
+        out.append(Hit("breathing", C, wheeze[0], wheeze[0], "wheezing"))
     # stroke
     pair(d, cl, L.SPEECH, L.SPEECH_BAD, False, "stroke", E, "speech+slurred", out) or pair(
         d, cl, L.SPEECH, L.SPEECH_DO, True, "stroke", E, "speech+cannot", out
@@ -163,19 +166,33 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("overdose", E, first, p, "poison swallowed", soft=False))
     elif d.has(c, L.TAKEN_OK) is not None:
         return
-    elif d.has(c, L.MANY) is not None or d.has(c, frozenset({"많이"})) is not None or _pills(d, c):
+    elif (
+        d.has(c, L.MANY) is not None
+        or _at_once(d, c)
+        or d.has(c, frozenset({"많이"})) is not None
+        or _pills(d, c)
+    ):
         out.append(Hit("overdose", E, first, p, "many pills"))
     elif d.has(c, frozenset({"다"})) is not None and d.has(c, frozenset({"버리", "치", "통"})):
         out.append(Hit("overdose", E, first, p, "whole supply"))
     elif (
         d.has(c, L.TWICE) is not None
         or any(
-            d.t[j].lemma in ("두", "세", "2", "3") and d.t[j + 1].lemma in ("번", "배", "알", "봉")
+            d.t[j].lemma in ("두", "세", "2", "3") and d.t[j + 1].lemma in ("번", "배")
             for j in range(c.first, c.last)
         )
         or any(d.by_mistake(j) for j in range(c.first, c.last + 1))
     ):
         out.append(Hit("overdose", C, first, p, "double dose"))
+
+
+def _at_once(d: Doc, c: Clause) -> bool:
+    """한 번에 (at once), spaced as Kiwi splits it."""
+    t = d.t
+    return any(
+        t[j].lemma == "한" and t[j + 1].lemma == "번" and t[j + 2].lemma == "에"
+        for j in range(c.first, c.last - 1)
+    )
 
 
 def _pills(d: Doc, c: Clause) -> bool:
