@@ -106,7 +106,9 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         return None
     if _hearsay(d, c.first, s1):
         return None
-    before = d.text(min(hit.first, c.first), c.last)
+    # A time said at the start of the sentence covers it, unless the clause names its own time.
+    own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
+    before = d.text(min(hit.first, c.first) if own_time else s0, c.last)
     today = any(x.lemma in L.TODAY for x in t[s0 : c.last + 1])
     if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None

@@ -114,6 +114,17 @@ class Doc:
                 out.append(i)
         return out
 
+    def unable(self, i: int) -> bool:
+        """Negated by 못 / 못하 / -ㄹ 수 없: cannot, as opposed to does not."""
+        t = self.t
+        j = i - 1
+        while j >= 0 and t[j].tag == "MAG" and t[j].lemma in L.SKIPPABLE:
+            j -= 1
+        if j >= 0 and t[j].lemma == "못" and not self.by_mistake(j):
+            return True
+        after = [x.lemma for x in t[i + 1 : i + 6]]
+        return "못하" in after or ("수" in after and "없" in after)
+
     def by_mistake(self, j: int) -> bool:
         """잘못 (by mistake), which Kiwi may split into 잘 + 못."""
         t = self.t

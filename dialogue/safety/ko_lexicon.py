@@ -40,7 +40,7 @@ SELF = frozenset("저 제 나 내 저희".split())
 URGENT = frozenset("방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
 # The time of the event is long past: 지난달, 작년, 예전 (matched on the text, see safety.ko).
 DISTANT_PAST = (
-    r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|예전|옛날|저번\s*달|저번에|"
+    r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|(?:예전|옛날)(?=에|엔|부터|\s*같|\s*얘기|\s*이야기|\s*일)|저번\s*달|저번에|"
     r"[0-9몇한두세네]\s*(?:년|달|개월|해)\s*전|젊었|어렸|그때|한참\s*전|지지난"
 )
 RECENT_PAST = (
@@ -70,14 +70,14 @@ THROAT = frozenset("목 목구멍 기도".split())
 THROAT_BAD = frozenset("막히 걸리 조이 메".split())
 SPEECH = frozenset("말 발음 혀 말씀 목소리 말소리".split())
 SPEECH_BAD = frozenset("어눌 어눌하 꼬이 헛나오 굳 더듬 새 마비 둔하 이상하 이상 느려지".split())
-SPEECH_DO = frozenset("나오 하 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
+SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
 FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
 FACE_BAD = frozenset("돌아가 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 감각".split())
 LIMB = frozenset("팔 다리 손 발 팔다리 몸 손발 반신 오른팔 왼팔 오른손 왼손 다리 한쪽".split())
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
 LIMB_BAD = frozenset("마비 감각 둔하 굳 처지 늘어지 축".split())
 LIMB_NUMB = frozenset("저리 저릿하 찌릿하 뻣뻣하".split())  # often chronic: ask
-LIMB_DO = frozenset("움직이 듣 쓰 들 올라가 들리 가누 말 잡히".split())  # 안 움직여요
+LIMB_DO = frozenset("움직이 듣 올라가 들리 가누 잡히".split())  # 안 움직여요
 STRENGTH = frozenset("힘 기운 감각".split())  # 힘이 없어요 / 힘이 빠져요
 STRENGTH_GONE = frozenset("없 빠지 안들".split())
 STRENGTH_IN = frozenset("들어가 들 주".split())  # negated: 손에 힘이 안 들어가요
@@ -125,14 +125,15 @@ TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split()
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로".split())
 
 DIE = frozenset({"죽"})
+LIFE_WHOLE = frozenset("세상 인생 삶 목숨 하늘나라 저세상 모든".split())
 LIVE = frozenset({"살"})
 VANISH = frozenset("사라지 없어지 떠나 끝내 끝나 따라가 가".split())
-SUICIDE_NOUNS = frozenset("자살 자해 극단적 목숨".split())
+SUICIDE_NOUNS = frozenset("자살 자해 극단적".split())
 SUICIDE_ACTS = frozenset("뛰어내리 목매 매달리 그만살".split())
 LIFE_BAD = frozenset("의미 지겹 싫 귀찮 지치 허무 재미없 괴롭".split())
 
 CONFUSED_PLACE = frozenset("여기 어디 집 길".split())
-CONFUSED_ODD = frozenset("오락가락 깜빡깜빡 헛것 헛소리 가물가물 횡설수설".split())
+CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())
 
 FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
 FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르".split())

@@ -99,11 +99,15 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                     out.append(Hit("suicide", C, i, bad[0], "life meaningless"))
         elif lemma in L.VANISH and not idiom:
             strong = lemma in ("사라지", "없어지")
+            world = d.sentence_has(c, L.LIFE_WHOLE) or (
+                i > 0 and t[i - 1].lemma == "다" and t[i - 1].tag == "MAG"
+            )
+            me = d.sentence_has(c, L.SELF)
             if w is not None and not d.negated(w):
-                if strong or d.sentence_has(c, frozenset("세상 인생 삶 목숨 하늘나라 다".split())):
+                if strong or world:
                     out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
             elif better is not None and (strong or d.has(c, frozenset({"그냥", "차라리"}))):
-                out.append(Hit("suicide", E, i, better, "better gone"))
+                out.append(Hit("suicide", E if me or not strong else C, i, better, "better gone"))
             elif lemma == "끝내" and any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]):
                 out.append(Hit("suicide", C, i, i, "thinking of ending it"))
         elif lemma in L.WAKE and d.negated(i) and better is not None:
@@ -192,7 +196,7 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
     eat = d.preds(c, L.EAT - {"굶"}, None)
-    fasting = d.preds(c, frozenset({"굶", "거르"}))
+    fasting = [i for i in d.preds(c, frozenset({"굶", "거르"})) if not d.has(c, frozenset({"ᆯ까"}))]
     not_eat = [i for i in eat if d.negated(i)] + fasting
     only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"})) is not None]
     days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
@@ -200,7 +204,7 @@ def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
     if (not_eat or only or last_meal) and days:
         i = (not_eat or only or eat)[0]
         out.append(Hit("starvation", E, c.first, i, "days without food"))
-    elif not_eat and (d.nouns(c, frozenset({"아무것", "물"})) or fasting):
+    elif not_eat and d.nouns(c, frozenset({"아무것", "물"})):
         out.append(Hit("starvation", C, c.first, not_eat[0], "not eating"))
 
 

@@ -38,6 +38,9 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     pair(d, cl, L.SPEECH, L.SPEECH_BAD, False, "stroke", E, "speech+slurred", out) or pair(
         d, cl, L.SPEECH, L.SPEECH_DO, True, "stroke", E, "speech+cannot", out
     )
+    talk = [i for i in d.preds(cl, frozenset({"하"}), True) if d.unable(i)]
+    if talk and d.nouns(cl, L.SPEECH):  # 말을 못 하겠어요 (not 말을 안 했어요: a choice)
+        out.append(Hit("stroke", E, d.nouns(cl, L.SPEECH)[0], talk[0], "speech+cannot"))
     pair(d, cl, L.FACE, L.FACE_BAD, False, "stroke", E, "face drooping", out)
     prev = d.previous(cl)
     if d.nouns(cl, L.LIMB) or (prev is not None and d.nouns(prev, L.LIMB)):
