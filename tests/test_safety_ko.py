@@ -1,0 +1,254 @@
+"""Korean analysis (Kiwi) and Korean emergency findings.
+
+Sentences here are written for these tests (none comes from the evaluation set). One Kiwi is
+built for the whole module (about a second), every call after that takes a fraction of a ms.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from dialogue.analysis import analyze as analyze_any
+from dialogue.analysis.ko import analyze
+from dialogue.safety import CATEGORIES, Decision, combine
+from dialogue.safety.ko import findings
+
+E, C, N = Decision.EMERGENCY, Decision.CHECK, Decision.NONE
+
+
+def decide(text: str) -> tuple[Decision, str | None]:
+    a = combine(findings(analyze(text)))
+    return a.decision, a.category
+
+
+# -- analysis -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["아파요", "아프다", "아퍼", "아프네", "아파 죽겠어", "아팠어요"])
+def test_endings_give_the_stem(text):
+    assert "아프" in analyze(text).lemmas()
+
+
+def test_tokens_carry_tags_offsets_and_sentences():
+    text = "어제 넘어졌어요. 지금은 숨이 차요"
+    a = analyze(text)
+    assert a.language == "ko" and a.text == text
+    for tok in a.tokens:
+        assert 0 <= tok.start < tok.end <= len(text)
+        assert tok.surface == text[tok.start : tok.end]
+    fell = next(t for t in a.tokens if t.lemma == "넘어지")
+    assert fell.tag.startswith("VV") and text[fell.start : fell.end].startswith("넘어")
+    assert next(t for t in a.tokens if t.lemma == "숨").sentence > fell.sentence
+
+
+def test_spacing_does_not_change_the_lemmas():
+    spaced = [t.lemma for t in analyze("가슴이 너무 아파요").tokens]
+    assert [t.lemma for t in analyze("가슴이너무아파요").tokens] == spaced
+
+
+def test_empty_and_dispatch():
+    assert analyze("").tokens == () and analyze("   ").tokens == ()
+    assert analyze_any("숨이 차요", "ko").lemmas() == analyze("숨이 차요").lemmas()
+
+
+def test_threads_share_one_kiwi_safely():
+    texts = ["숨이 안 쉬어져요", "가슴이 아파요", "넘어져서 못 일어나요"] * 20
+    expected = {t: analyze(t).lemmas() for t in set(texts)}
+    got: list[bool] = []
+
+    def work(t: str) -> None:
+        got.append(analyze(t).lemmas() == expected[t])
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in texts]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(got) == len(texts) and all(got)
+
+
+# -- one emergency per category -----------------------------------------------------------------
+PLAIN = {
+    "cardiac": "가슴을 쥐어짜는 것처럼 아파요",
+    "breathing": "숨쉬기가 너무 힘들어요",
+    "stroke": "갑자기 한쪽 팔에 힘이 하나도 없어요",
+    "fall": "화장실에서 넘어졌는데 못 일어나겠어요",
+    "unconscious": "아침에 정신을 잃고 쓰러졌어요",
+    "bleeding": "피가 계속 나고 안 멈춰요",
+    "overdose": "수면제를 한꺼번에 다 먹어 버렸어요",
+    "suicide": "그냥 죽고 싶어요",
+    "confusion": "여기가 어딘지 하나도 모르겠어요",
+    "fire": "부엌에서 불이 났어요",
+    "violence": "모르는 사람이 문을 따고 들어왔어요",
+    "starvation": "며칠째 아무것도 못 먹었어요",
+    "help": "살려주세요",
+}
+
+
+def test_every_category_has_a_rule():
+    assert set(PLAIN) == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("category", sorted(PLAIN))
+def test_each_category(category):
+    assert decide(PLAIN[category]) == (E, category)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("가슴이 답답하고 식은땀이 나요", "cardiac"),
+        ("숨이 막혀서 죽을 것 같아", "breathing"),
+        ("영감이 말이 어눌해지고 입이 한쪽으로 돌아갔어요", "stroke"),
+        ("계단에서 굴러서 머리를 부딪혔어요", "fall"),
+        ("남편이 쓰러져서 불러도 대답이 없어요", "unconscious"),
+        ("농약을 마셨어요", "overdose"),
+        ("더 이상 살고 싶지 않아요", "suicide"),
+        ("방에 연기가 꽉 찼어요", "fire"),
+        ("아들이 술 먹고 때려요", "violence"),
+        ("사흘 동안 물만 마셨어요", "starvation"),
+        ("119 좀 불러 주세요", "help"),
+    ],
+)
+def test_other_wordings(text, category):
+    decision, got = decide(text)
+    assert decision == E and got == category
+
+
+# -- invariance: spacing, endings, register, intensifiers, ASR slips -------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "가슴이 아파요",
+        "가슴이아파요",
+        "가슴이 아프네",
+        "가슴이 아퍼",
+        "가슴이 아파 죽겠어",
+        "가슴이 너무 아파요",
+        "가슴이 진짜 엄청 아픕니다",
+        "가슴 되게 아퍼요",
+        "가심이 아파요",
+    ],
+)
+def test_chest_pain_however_said(text):
+    assert decide(text) == (E, "cardiac")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["숨을 못 쉬겠어요", "숨을못쉬겠어", "숨이안쉬어져", "숨이 안 쉬어져요", "숨 쉴 수가 없어"],
+)
+def test_cannot_breathe_however_said(text):
+    assert decide(text) == (E, "breathing")
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("넘어저서 못 일어나요", "fall"),
+        ("죽고십어요", "suicide"),
+        ("누가 집에 드러 왔어요", "violence"),
+        ("불이나써요", "fire"),
+        ("살려주세여", "help"),
+    ],
+)
+def test_asr_slips(text, category):
+    decision, got = decide(text)
+    assert decision != N and got == category
+
+
+# -- scope ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "가슴은 안 아파요",  # negation
+        "가슴이 아프지는 않아요",
+        "숨이 찬 건 아니에요",
+        "숨이 안 차요",
+        "넘어지지는 않았어요",
+        "못 넘어졌어요",
+        "피는 안 나요",
+        "죽고 싶지는 않아요",
+        "지난달에 넘어졌었는데 지금은 괜찮아요",  # past, resolved
+        "작년에 쓰러져서 입원했었어요",
+        "어제 넘어졌는데 지금은 괜찮아요",
+        "코피가 났는데 금방 멈췄어요",
+        "옆집 할머니가 넘어지셨대요",  # other people, hearsay
+        "친구가 뇌졸중으로 쓰러졌대요",
+        "남편이 쓰러졌대요",  # hearsay is the only reason here
+        "아들이 숨이 차대요",
+        "옆집 할머니가 지난주에 넘어져서 병원에 계세요",
+        "배고파 죽겠어요",  # idioms
+        "심심해 죽겠어",
+        "더워 죽겠네",
+        "보고 싶어 죽겠어요",
+        "웃겨 죽겠어",
+        "아이고 힘들어 죽겠다",
+        "넘어지면 어떡해요?",  # hypotheticals
+        "쓰러지면 어떻게 해야 돼요?",
+        "넘어질까 봐 조심하고 있어요",
+        "넘어질 뻔했어요",
+        "뉴스에서 불났대요",  # news and TV
+        "드라마에서 주인공이 쓰러졌어요",
+        "피곤해서 쓰러지듯이 잤어요",  # near misses
+        "바빠서 정신이 없어요",
+        "말도 안 되는 소리 하지 마",
+        "가슴 아픈 얘기네요",
+        "남편 생각하면 가슴이 아파요",
+        "약은 다 챙겨 먹었어요",
+        "불 좀 꺼 주세요",
+        "주사 맞고 왔어요",
+        "도와주셔서 감사해요",
+        "반찬 좀 도와주세요",
+        "연기 나는 건 고기 굽는 거예요",
+        "오늘 아침 먹었어요",
+    ],
+)
+def test_not_an_emergency(text):
+    assert findings(analyze(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "좀 숨이 차요",
+        "가슴이 좀 이상해요",
+        "다 귀찮고 살고 싶지 않을 때가 있어요?",
+        "계단 올라가면 숨이 차요",
+        "어제 넘어졌어요",
+        "옆집 할머니가 숨을 못 쉬세요",
+        "아침에 잠깐 기절했는데 지금은 괜찮아요",
+        "여기가 어디예요?",
+    ],
+)
+def test_red_flags_are_checks(text):
+    assert decide(text)[0] == C
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("남편이 쓰러졌어요", "unconscious"),
+        ("영감이 숨을 안 쉬어요", "breathing"),
+        ("우리 할아버지가 갑자기 말을 못 해요", "stroke"),
+    ],
+)
+def test_someone_at_home_now_is_an_emergency(text, category):
+    assert decide(text) == (E, category)
+
+
+def test_a_symptom_after_a_resolved_one_still_counts():
+    assert decide("어제 넘어졌는데 괜찮았어요. 근데 지금 가슴이 너무 아파요") == (E, "cardiac")
+
+
+def test_negation_stays_in_its_clause():
+    assert decide("가슴은 안 아픈데 숨이 너무 차요") == (E, "breathing")
+    assert decide("숨은 괜찮은데 가슴이 조여요")[1] == "cardiac"
+
+
+def test_findings_name_the_words_said():
+    text = "아이고 숨이 너무 차서 말도 못 하겠어요"
+    found = findings(analyze(text))
+    assert found and all(f.evidence and f.evidence in text for f in found)
+    assert all(f.rule.startswith("ko:") and f.category in CATEGORIES for f in found)
+    assert len({f.category for f in found}) == len(found)  # one finding per category
