@@ -102,6 +102,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 and t[j + 1].lemma in ("보", "걱정", "무섭", "겁")
             ):
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
+            if t[j].lemma in ("어도", "아도") and j + 1 < len(t) and t[j + 1].lemma == "되":
+                return None  # 두 번 먹어도 돼요?
     if _media(d, s0, s1):
         return None
     if _hearsay(d, c.first, s1):
@@ -109,7 +111,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     # A time said at the start of the sentence covers it, unless the clause names its own time.
     own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
     before = d.text(min(hit.first, c.first) if own_time else s0, c.last)
-    today = any(x.lemma in L.TODAY for x in t[s0 : c.last + 1])
+    today = any(x.lemma in L.TODAY for x in t)
     if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
     for j in range(c.last + 1, len(t)):

@@ -114,6 +114,11 @@ class Doc:
                 out.append(i)
         return out
 
+    def likely(self, i: int) -> bool:
+        """넘어질 것 같아요: expected, not happened."""
+        nxt = [x.lemma for x in self.t[i + 1 : i + 4]]
+        return len(nxt) == 3 and nxt[0] in ("ᆯ", "을") and nxt[1] in ("것", "거") and nxt[2] == "같"
+
     def unable(self, i: int) -> bool:
         """Negated by 못 / 못하 / -ㄹ 수 없: cannot, as opposed to does not."""
         t = self.t

@@ -19,7 +19,9 @@ DIFFICULT = frozenset("힘들 어렵 곤란 불편 버겁 괴롭 벅차".split()
 RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 회복 가라앉 그치 멈추 나아지".split())
 HEARSAY_EF = frozenset("대요 래요 대 래 답니다 랍니다 다더라 더래 다네 라네 대서 래서".split())
 # Stories: always someone else's. Devices: only as a source (티비에서, 텔레비전에 나오).
-MEDIA_STORY = frozenset("뉴스 방송 신문 드라마 유튜브 영화 연속극 기사 사연".split())
+MEDIA_STORY = frozenset(
+    "뉴스 방송 신문 드라마 유튜브 영화 연속극 기사 사연 다큐 프로 프로그램".split()
+)
 MEDIA_DEVICE = frozenset("티비 텔레비전 라디오 TV tv 테레비 핸드폰".split())
 # People in the same home: what happens to them is happening here, now.
 HOUSEHOLD = frozenset(
@@ -33,7 +35,7 @@ OTHERS = frozenset(
     "애 애들 부모".split()
 )
 # Feelings: 남편 생각하면 가슴이 아파요 is grief, not angina.
-FEELINGS = frozenset("생각 생각나 마음 그립 속상 서운 슬프 보고싶 자식 걱정 섭섭 한".split())
+FEELINGS = frozenset("생각 생각나 마음 그립 속상 서운 슬프 보고싶 자식 걱정 섭섭".split())
 TODAY = frozenset("오늘 아침 아까 방금 금방 조금전 새벽 점심 오전 오후 이따".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
@@ -51,7 +53,8 @@ RECENT_PAST = (
 # -- body parts and symptoms --------------------------------------------------------------------
 CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
 CARDIAC_PAIN = frozenset(
-    "아프 조이 쥐어짜 짜 답답 터지 찌르 짓누르 누르 뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
+    "아프 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 짓누르 누르 뻐근 타 막히 저리 쑤시 "
+    "통증 옥죄 조여오 "
     "찢어지 찌릿하 찌릿 뜨끔 뜨끔하 욱신거리 욱신 꽉 무겁 쓰리 결리 콕콕 묵직 묵직하 "
     "짓눌리 눌리 조이 아리 에이".split()
 )
@@ -61,7 +64,8 @@ CARDIAC_ODD = frozenset(
 CARDIAC_ARREST = frozenset("멎 멈추 서".split())
 BREATH = frozenset("숨 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨".split())
 BREATH_BAD = frozenset(
-    "차 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 가빠지 차오르 멈추 "
+    "차 딸리 끊어지 모자라 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 "
+    "가빠지 차오르 멈추 "
     "컥컥 거칠 벅차".split()
 )
 BREATH_DO = frozenset("쉬 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split())
@@ -69,13 +73,17 @@ BREATH_NOUN_PRED = frozenset({"호흡곤란", "숨막힘"})
 THROAT = frozenset("목 목구멍 기도".split())
 THROAT_BAD = frozenset("막히 걸리 조이 메".split())
 SPEECH = frozenset("말 발음 혀 말씀 목소리 말소리".split())
-SPEECH_BAD = frozenset("어눌 어눌하 꼬이 헛나오 굳 더듬 새 마비 둔하 이상하 이상 느려지".split())
+SPEECH_BAD = frozenset(
+    "어눌 꼬부라지 어눌하 꼬이 헛나오 굳 더듬 새 마비 둔하 이상하 이상 느려지".split()
+)
 SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
 FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
-FACE_BAD = frozenset("돌아가 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 감각".split())
+FACE_BAD = frozenset(
+    "돌아가 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 감각".split()
+)
 LIMB = frozenset("팔 다리 손 발 팔다리 몸 손발 반신 오른팔 왼팔 오른손 왼손 다리 한쪽".split())
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
-LIMB_BAD = frozenset("마비 감각 둔하 굳 처지 늘어지 축".split())
+LIMB_BAD = frozenset("마비 끌 감각 둔하 굳 처지 늘어지 축".split())
 LIMB_NUMB = frozenset("저리 저릿하 찌릿하 뻣뻣하".split())  # often chronic: ask
 LIMB_DO = frozenset("움직이 듣 올라가 들리 가누 잡히".split())  # 안 움직여요
 STRENGTH = frozenset("힘 기운 감각".split())  # 힘이 없어요 / 힘이 빠져요
@@ -87,7 +95,9 @@ SEE = frozenset("보이".split())
 HEAD = frozenset("머리 뒷머리 뒷골 골".split())
 HEAD_BURST = frozenset("깨지 터지 쪼개지 빠개지".split())
 
-FALL = frozenset("넘어지 미끄러지 자빠지 엎어지 구르 낙상 주저앉 굴러떨어지 떨어지 넘어가".split())
+FALL = frozenset("넘어지 미끄러지 자빠지 엎어지 구르 낙상 주저앉 넘어가 엉덩방아 삐끗하".split())
+HEIGHTS = frozenset("계단 침대 의자 사다리 지붕 나무 변기 욕조 층계 담 베란다".split())
+TIRED = frozenset("피곤 피곤하 바쁘 졸리 일 고단하".split())
 GET_UP = frozenset("일어나 일어서 움직이 꼼짝 거동 일으키 기 걷".split())
 COLLAPSE = frozenset("쓰러지 기절 실신 졸도 까무러치 혼절 의식불명 혼수".split())
 CONSCIOUS = frozenset("정신 의식 기억".split())
@@ -100,7 +110,7 @@ INJURY_HEAD = frozenset("부딪히 부딪치 다치 찧 깨지 박 찢어지".sp
 BONE = frozenset("뼈 고관절 허리뼈 다리뼈 골반 팔목 손목 발목".split())
 BROKEN = frozenset("부러지 금 나가 골절 부서지 으스러지".split())
 
-BLOOD = frozenset("피 코피 출혈 피똥 혈변 하혈 토혈 각혈 선혈 핏물".split())
+BLOOD = frozenset("피 혈 코피 출혈 피똥 혈변 하혈 토혈 각혈 선혈 핏물".split())
 BLOOD_STOP = frozenset("멈추 그치 멎 지혈 안멈추".split())
 BLOOD_HEAVY = frozenset("철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split())
 POOLED = frozenset("흥건 흥건하 범벅 낭자 낭자하 철철".split())
@@ -136,6 +146,7 @@ CONFUSED_PLACE = frozenset("여기 어디 집 길".split())
 CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())
 
 FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
+BLAZE = frozenset("불바다 화염 불구덩이 폭발".split())
 FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르".split())
 FIRE_OFF = frozenset("켜 끄 꺼지 피우 때 쬐 지피".split())
 SMOKE = frozenset("연기 매연 그을음".split())
@@ -148,11 +159,12 @@ BURNING = frozenset("타 그을리 눌".split())
 INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 놈 낯설 남자 사내 남정네".split())
 DOOR = frozenset("문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠".split())
 FORCE_DOOR = frozenset("열 따 깨 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
-ROOMS = frozenset("집 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
+ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
 HIT = frozenset("때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치".split())
 BEATEN = frozenset("맞 얻어맞 두들겨맞".split())
+PLAY = frozenset("장난 놀이 농담 장난치".split())
 WEAPON = frozenset("칼 흉기 몽둥이 망치 낫 가위".split())
 
 DAYS = frozenset(

@@ -81,6 +81,10 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                 out.append(Hit("suicide", E, i, w, "wish to die"))
             elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
                 out.append(Hit("suicide", E, i, better or i, "better dead"))
+            elif (follows(d, i, "을", "생각") or follows(d, i, "ᆯ", "생각")) and not d.negated(
+                i + 2
+            ):
+                out.append(Hit("suicide", E, i, i + 2, "thoughts of dying"))
             elif any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]) and d.sentence_has(
                 c, frozenset({"생각", "싶"})
             ):
@@ -150,6 +154,9 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 
 def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
+    blaze = d.nouns(c, L.BLAZE)
+    if blaze:
+        out.append(Hit("fire", E, blaze[0], blaze[0], "fire", soft=False))
     if d.nouns(c, L.FIRE) and not d.preds(c, L.FIRE_OFF, None):
         pair(d, c, L.FIRE, L.FIRE_ON, False, "fire", E, "fire", out, soft=False)
     pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
@@ -178,6 +185,11 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
         if moves or door or inside:
             last = (moves or door or inside or stranger)[0]
             out.append(Hit("violence", E, stranger[0], last, "intruder", soft=False))
+    if any(x.lemma in L.PLAY for x in d.t):
+        return  # 손주한테 장난으로 맞아 줬어요
+    thief = d.nouns(c, frozenset({"도둑", "강도", "빈집털이"}))
+    if thief and d.preds(c, frozenset({"들", "들어오"})):
+        out.append(Hit("violence", E, thief[0], c.last, "burglar", soft=False))
     hit = d.preds(c, L.HIT)
     if hit:
         out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))

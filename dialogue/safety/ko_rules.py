@@ -72,16 +72,21 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(
             Hit("stroke", E if not d.preds(cl, frozenset({"같"})) else C, i, i, "stroke word")
         )
-    if d.nouns(cl, L.EYES) and d.preds(cl, L.SEE, True):
-        sudden = d.has(cl, frozenset({"갑자기"})) is not None
-        if sudden or d.nouns(cl, frozenset({"앞", "눈앞", "시야"})):
+    prev = d.previous(cl)
+    eyes = d.nouns(cl, L.EYES) or (prev is not None and d.nouns(prev, L.EYES))
+    if eyes and d.preds(cl, L.SEE, True):
+        sudden = d.sentence_has(cl, frozenset({"갑자기"}))
+        if sudden or d.sentence_has(cl, frozenset({"앞", "눈앞", "시야"})):
             pair(d, cl, L.EYES, L.SEE, True, "stroke", E if sudden else C, "vision lost", out)
     burst = [i for i in range(cl.first, cl.last + 1) if d.t[i].lemma in L.HEAD_BURST]
     if d.nouns(cl, L.HEAD) and burst:  # 머리가 깨질 것처럼 아파요 (a simile, but the pain is real)
         sudden = d.has(cl, frozenset({"갑자기"})) or d.sentence_has(cl, frozenset({"처음"}))
         out.append(Hit("stroke", E if sudden else C, cl.first, burst[0], "thunderclap headache"))
     # fall and collapse
-    falls = d.preds(cl, L.FALL)
+    falls = [i for i in d.preds(cl, L.FALL) if not d.likely(i)]  # not 넘어질 것 같아요
+    drop = d.preds(cl, frozenset({"떨어지", "굴러떨어지"}))
+    if drop and d.nouns(cl, L.HEIGHTS):  # 침대에서 떨어졌어요, not 약이 다 떨어졌어요
+        falls.append(drop[0])
     if falls:
         out.append(Hit("fall", C, falls[0], falls[0], "fell"))
     cannot = d.preds(cl, L.GET_UP, True)
@@ -91,8 +96,10 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         pair(d, cl, L.HEAD, L.INJURY_HEAD, False, "fall", C, "head injury", out)
     pair(d, cl, L.BONE, L.BROKEN, False, "fall", C, "broken bone", out)
     coll = d.preds(cl, L.COLLAPSE)
-    if coll:
+    if coll and not d.likely(coll[0]):
         out.append(Hit("unconscious", E, coll[0], coll[0], "collapsed", soft=False))
+    elif coll and not d.sentence_has(cl, L.TIRED):  # 어지러워서 쓰러질 것 같아요 (not 피곤해서)
+        out.append(Hit("unconscious", C, coll[0], coll[0], "about to faint", soft=False))
     pair(
         d,
         cl,
@@ -152,9 +159,9 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 
 def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
-    meds = [
+    meds = [  # anywhere before: 약을 얼마나 먹었는지 모르겠어요. 한 움큼 먹었어요
         i
-        for i in range(c.first, c.last + 1)
+        for i in range(0, c.last + 1)
         if d.t[i].tag.startswith("NN")
         and (d.t[i].lemma.endswith("약") or d.t[i].lemma in L.MEDICINES)
         and d.t[i].lemma not in L.MEDICINE_EXCLUDE
