@@ -162,6 +162,8 @@ class Doc:
                 return True
             if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
                 return True  # 피곤해서 쓰러져 자요
+            if tag.startswith("VA") and t[j - 1].lemma == "게" and t[j - 1].tag == "EC":
+                return True  # 숨 막히게 덥네요
             if not tag.startswith(("E", "VX", "NNB", "J", "XS")):
                 return False
         return False

@@ -35,7 +35,10 @@ OTHERS = frozenset(
     "애 애들 부모".split()
 )
 # Feelings: 남편 생각하면 가슴이 아파요 is grief, not angina.
-FEELINGS = frozenset("생각 생각나 마음 그립 속상 서운 슬프 보고싶 자식 걱정 섭섭".split())
+FEELINGS = frozenset(
+    "생각 생각나 마음 그립 속상 서운 슬프 보고싶 자식 걱정 섭섭 놀라 뻔 철렁 덜컥 설레 벅차 "
+    "뭉클 뜨끔 울".split()
+)
 TODAY = frozenset("오늘 아침 아까 방금 금방 조금전 새벽 점심 오전 오후 이따".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
@@ -55,7 +58,7 @@ CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴
 CARDIAC_PAIN = frozenset(
     "아프 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 짓누르 누르 뻐근 타 막히 저리 쑤시 "
     "통증 옥죄 조여오 "
-    "찢어지 찌릿하 찌릿 뜨끔 뜨끔하 욱신거리 욱신 꽉 무겁 쓰리 결리 콕콕 묵직 묵직하 "
+    "찢어지 찌릿하 찌릿 욱신거리 욱신 꽉 무겁 쓰리 결리 콕콕 묵직 묵직하 "
     "짓눌리 눌리 조이 아리 에이".split()
 )
 CARDIAC_ODD = frozenset(
@@ -79,7 +82,7 @@ SPEECH_BAD = frozenset(
 SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
 FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
 FACE_BAD = frozenset(
-    "돌아가 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 감각".split()
+    "돌아가 비뚤 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 감각".split()
 )
 LIMB = frozenset("팔 다리 손 발 팔다리 몸 손발 반신 오른팔 왼팔 오른손 왼손 다리 한쪽".split())
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
@@ -127,7 +130,7 @@ POISON = frozenset(
     "농약 제초제 살충제 락스 세제 쥐약 독 독약 부동액 표백제 휘발유 석유 수면제 "
     "신나 쥐약 청산가리 살서제 방부제 소독약 소독제 빙초산 양잿물".split()
 )
-SWALLOW = frozenset("먹 넣 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
+SWALLOW = frozenset("먹 넣 드시 잡수 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
 MANY = frozenset(
     "한꺼번에 몽땅 왕창 통째로 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
 )
@@ -135,6 +138,7 @@ TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split()
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로".split())
 
 DIE = frozenset({"죽"})
+WILL_TO_LIVE = frozenset("맛 의욕 이유 희망 재미 낙".split())
 LIFE_WHOLE = frozenset("세상 인생 삶 목숨 하늘나라 저세상 모든".split())
 LIVE = frozenset({"살"})
 VANISH = frozenset("사라지 없어지 떠나 끝내 끝나 따라가 가".split())
@@ -145,6 +149,7 @@ LIFE_BAD = frozenset("의미 지겹 싫 귀찮 지치 허무 재미없 괴롭".s
 CONFUSED_PLACE = frozenset("여기 어디 집 길".split())
 CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())
 
+COOKING = frozenset("굽 고기 생선 요리 담배 향 모기향 삼겹살 굴뚝 아궁이 장작".split())
 FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
 BLAZE = frozenset("불바다 화염 불구덩이 폭발".split())
 FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르".split())

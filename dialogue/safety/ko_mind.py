@@ -91,8 +91,12 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                 out.append(Hit("suicide", E, i, i, "thinking of dying"))
         elif lemma == "살" and not idiom:
             stop = any(x.lemma in ("그만", "더", "더는", "이제") for x in t[max(0, i - 2) : i])
-            if w is not None and (d.negated(w) or stop):
+            no_will = follows(d, w or i, "은", "마음") or follows(d, w or i, "ᆫ", "마음")
+            if w is not None and (d.negated(w) or stop or (no_will and d.negated(w + 2))):
                 out.append(Hit("suicide", E, i, w, "not wanting to live"))
+            elif t[i + 1 : i + 2] and t[i + 1].lemma in ("ᆯ", "을") and d.negated(i + 2):
+                if t[i + 2 : i + 3] and t[i + 2].lemma in L.WILL_TO_LIVE:
+                    out.append(Hit("suicide", C, i, i + 2, "no will to live"))  # 살 맛이 안 나요
             elif follows(d, i, "기", "싫") or follows(d, i, "기", "가", "싫"):
                 out.append(Hit("suicide", E, i, i + 2, "tired of living"))
             elif follows(d, i, "어서", "뭐") or follows(d, i, "아서", "뭐"):
@@ -129,7 +133,6 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     elif (
         {"어디", "여기"} <= lemmas
         and d.has(c, frozenset({"어디"})) is not None
-        and "?" in d.a.text
         and d.has(c, frozenset({"었", "하"})) is None
     ):
         out.append(Hit("confusion", C, c.first, c.last, "where is this"))  # 여기가 어디예요?
@@ -145,6 +148,13 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
         and d.has(c, frozenset({"아니"}))
     ):
         out.append(Hit("confusion", C, c.first, c.last, "not my home"))  # 여기 우리 집 아니에요
+    strangers = [i for i in d.preds(c, frozenset({"알아보", "알아듣"}), True) if d.unable(i)]
+    if strangers and d.nouns(c, L.HOUSEHOLD | L.OTHERS | L.SELF | {"사람", "누구"}):
+        dec = E if d.sentence_has(c, frozenset({"갑자기"})) else C
+        out.append(Hit("confusion", dec, c.first, strangers[0], "knows nobody"))  # 나를 못 알아봐
+    wander = d.nouns(c, frozenset({"정신"}))
+    if wander and follows(d, wander[0] + 1, "오", "었", "다", "가"):
+        out.append(Hit("confusion", C, wander[0], c.last, "mind comes and goes"))
     odd = [i for i in range(c.first, c.last + 1) if d.t[i].lemma in L.CONFUSED_ODD]
     if odd:
         out.append(Hit("confusion", C, odd[0], odd[0], "confused"))
@@ -159,7 +169,11 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("fire", E, blaze[0], blaze[0], "fire", soft=False))
     if d.nouns(c, L.FIRE) and not d.preds(c, L.FIRE_OFF, None):
         pair(d, c, L.FIRE, L.FIRE_ON, False, "fire", E, "fire", out, soft=False)
-    pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
+    if not any(x.lemma in L.COOKING for x in d.t):  # 고기 구울 때 연기가 좀 나요
+        pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
+    burning = d.preds(c, frozenset({"불타", "불붙", "타오르"}))
+    if burning:
+        out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))
     smell = d.nouns(c, frozenset({"냄새"}))
     if d.nouns(c, L.GAS):
         pair(d, c, L.GAS, L.GAS_ON, False, "fire", E, "gas", out, soft=False) or (
