@@ -31,7 +31,7 @@ from dialogue.safety.ko_rules import C, Doc, E, Hit, rules
 _SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation".split())
 _DISTANT = re.compile(L.DISTANT_PAST)
 _RECENT = re.compile(L.RECENT_PAST)
-_FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone"})
+_FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone", "on the floor"})
 
 
 def _hearsay(d: Doc, first: int, last: int) -> bool:

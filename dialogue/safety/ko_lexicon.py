@@ -65,13 +65,15 @@ CARDIAC_ODD = frozenset(
     "이상 이상하 불편 불편하 두근거리 벌렁거리 뛰 쿵쾅거리 두근 벌렁 콩닥".split()
 )
 CARDIAC_ARREST = frozenset("멎 멈추 서".split())
-BREATH = frozenset("숨 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨".split())
+BREATH = frozenset("숨 숨소리 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨".split())
 BREATH_BAD = frozenset(
     "차 딸리 끊어지 모자라 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 "
     "가빠지 차오르 멈추 "
     "컥컥 거칠 벅차".split()
 )
-BREATH_DO = frozenset("쉬 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split())
+BREATH_DO = frozenset(
+    "쉬 넘어가 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split()
+)
 BREATH_NOUN_PRED = frozenset({"호흡곤란", "숨막힘"})
 THROAT = frozenset("목 목구멍 기도".split())
 THROAT_BAD = frozenset("막히 걸리 조이 메".split())
@@ -115,7 +117,9 @@ BROKEN = frozenset("부러지 금 나가 골절 부서지 으스러지".split())
 
 BLOOD = frozenset("피 혈 코피 출혈 피똥 혈변 하혈 토혈 각혈 선혈 핏물".split())
 BLOOD_STOP = frozenset("멈추 그치 멎 지혈 안멈추".split())
-BLOOD_HEAVY = frozenset("철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split())
+BLOOD_HEAVY = frozenset(
+    "사방 온통 철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split()
+)
 POOLED = frozenset("흥건 흥건하 범벅 낭자 낭자하 철철".split())
 BLOOD_OUT = frozenset("나 흐르 나오 토하 쏟 게우 솟".split())
 

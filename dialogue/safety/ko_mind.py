@@ -175,6 +175,7 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
     if burning:
         out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))
     smell = d.nouns(c, frozenset({"냄새"}))
+    pair(d, c, L.GAS, frozenset("잠기 잠그 꺼지 끄".split()), True, "fire", E, "gas on", out)
     if d.nouns(c, L.GAS):
         pair(d, c, L.GAS, L.GAS_ON, False, "fire", E, "gas", out, soft=False) or (
             smell and pair(d, c, L.GAS, frozenset({"나"}), False, "fire", E, "gas", out, soft=False)

@@ -90,8 +90,15 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if falls:
         out.append(Hit("fall", C, falls[0], falls[0], "fell"))
     cannot = d.preds(cl, L.GET_UP, True)
+    stuck = d.has(cl, frozenset({"꼼짝", "옴짝달싹"}))
+    if stuck is not None and d.has(cl, frozenset({"못", "못하"})) is not None:
+        cannot.append(stuck)  # 꼼짝을 못 해요
     if cannot:
         out.append(Hit("fall", C, cannot[0], cannot[0], "cannot get up", soft=False))
+    floor = d.nouns(cl, frozenset({"바닥", "방바닥", "마룻바닥"}))
+    fallen = any(x.lemma in L.FALL or x.lemma in L.COLLAPSE for x in d.t)
+    if floor and fallen and d.preds(cl, frozenset({"있", "누", "눕", "쓰러지"})):  # not a nap
+        out.append(Hit("fall", C, floor[0], cl.last, "on the floor", soft=False))
     if d.nouns(cl, L.HEAD) and d.preds(cl, L.INJURY_HEAD):
         pair(d, cl, L.HEAD, L.INJURY_HEAD, False, "fall", C, "head injury", out)
     pair(d, cl, L.BONE, L.BROKEN, False, "fall", C, "broken bone", out)
@@ -133,6 +140,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if limp and d.has(cl, frozenset({"축"})) is not None:
         out.append(Hit("unconscious", E, limp[0], limp[0], "limp", soft=False))
     pair(d, cl, frozenset({"눈"}), frozenset({"뜨"}), True, "unconscious", C, "eyes shut", out)
+    pair(d, cl, L.RESPONSE, frozenset({"하", "오"}), True, "unconscious", E, "no answer", out)
+    pair(d, cl, L.BREATH, frozenset({"이상", "이상하"}), False, "breathing", C, "odd breath", out)
     pair(
         d,
         cl,
@@ -147,7 +156,17 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     )
     # bleeding
     if d.nouns(cl, L.BLOOD):
-        pair(d, cl, L.BLOOD, L.BLOOD_STOP, True, "bleeding", E, "blood won't stop", out) or (
+        pair(d, cl, L.BLOOD, L.BLOOD_STOP, True, "bleeding", E, "blood won't stop", out) or pair(
+            d,
+            cl,
+            L.BLOOD,
+            frozenset({"토하", "게우", "쏟"}),
+            False,
+            "bleeding",
+            E,
+            "vomiting blood",
+            out,
+        ) or (
             d.has(cl, L.BLOOD_HEAVY) is not None
             and pair(d, cl, L.BLOOD, L.BLOOD_OUT, False, "bleeding", E, "heavy bleeding", out)
         ) or pair(d, cl, L.BLOOD, L.POOLED, False, "bleeding", E, "pool of blood", out) or (
@@ -182,7 +201,8 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         or d.has(c, frozenset({"많이"})) is not None
         or _pills(d, c)
     ):
-        out.append(Hit("overdose", E, first, p, "many pills"))
+        done = any(x.lemma in ("었", "았", "버리") for s in swallow for x in d.t[s + 1 : s + 5])
+        out.append(Hit("overdose", E if done else C, first, p, "many pills"))  # not 먹는 것 같아
     elif d.has(c, frozenset({"다"})) is not None and d.has(c, frozenset({"버리", "치", "통"})):
         out.append(Hit("overdose", E, first, p, "whole supply"))
     elif (
