@@ -108,6 +108,16 @@ def test_each_category(category):
         ("아들이 술 먹고 때려요", "violence"),
         ("사흘 동안 물만 마셨어요", "starvation"),
         ("119 좀 불러 주세요", "help"),
+        ("가슴에 돌덩이를 얹어 놓은 것 같아요", "cardiac"),
+        ("목구멍이 막혀서 숨이 안 넘어가", "breathing"),
+        ("한쪽 다리를 질질 끌어요", "stroke"),
+        ("욕실에서 미끄러져서 바닥에 누워 있어요", "fall"),
+        ("피를 한 바가지 토했어요", "bleeding"),
+        ("약을 얼마나 먹었는지 모르겠어요. 한 움큼 먹었어요", "overdose"),
+        ("살고 싶은 마음이 없어요", "suicide"),
+        ("부엌이 불타고 있어요", "fire"),
+        ("도둑이 들었어요", "violence"),
+        ("며칠째 굶고 있어요", "starvation"),
     ],
 )
 def test_other_wordings(text, category):
@@ -202,6 +212,19 @@ def test_asr_slips(text, category):
         "반찬 좀 도와주세요",
         "연기 나는 건 고기 굽는 거예요",
         "오늘 아침 먹었어요",
+        "넘어진 사람 도와줬어요",  # someone or something else
+        "나무가 쓰러졌어요 태풍 때문에",
+        "피곤해서 코피 날 것 같아요",  # expected, not happened
+        "길이 미끄러워서 넘어질 것 같아요",
+        "살려 주세요 하는 노래가 있어요",  # quoted
+        "약 먹는 걸 까먹으면 다음 날 두 번 먹어도 돼요?",  # asking permission
+        "고기 구울 때 연기가 좀 나요",  # cooking
+        "숨 막히게 덥네요",  # degree, not breath
+        "방바닥에 누워서 쉬고 있어요",
+        "손주한테 장난으로 맞아 줬어요",
+        "약을 다 먹었어요",  # took my pills
+        "아들이랑 말이 안 돼요",
+        "죽긴 왜 죽어요 백 살까지 살 거예요",
     ],
 )
 def test_not_an_emergency(text):
@@ -219,6 +242,9 @@ def test_not_an_emergency(text):
         "옆집 할머니가 숨을 못 쉬세요",
         "아침에 잠깐 기절했는데 지금은 괜찮아요",
         "여기가 어디예요?",
+        "숨이 차서 천천히 걸어요 나이가 있어서",  # put down to age: ask
+        "약을 너무 많이 먹는 것 같아요",  # a habit, not an overdose now
+        "어지러워서 쓰러질 것 같아요",
     ],
 )
 def test_red_flags_are_checks(text):

@@ -50,6 +50,18 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
     return False
 
 
+def _someone_else(d: Doc, c, hit: Hit) -> bool:
+    """The fall belongs to a thing (나무가 쓰러졌어요) or to a person it describes (넘어진 사람)."""
+    t = d.t
+    i = hit.last
+    if i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG":
+        return True
+    return any(
+        t[j].lemma in L.THINGS and j + 1 < len(t) and t[j + 1].tag in ("JKS", "JX")
+        for j in range(c.first, i)
+    )
+
+
 def _media(d: Doc, s0: int, s1: int) -> bool:
     """The sentence tells a story from the news or the television, not what happens here."""
     t = d.t
@@ -91,6 +103,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     s0, s1 = d.sentence_range(c.sentence)
     span = range(c.first, c.last + 1)
     decision = hit.decision
+    if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
+        return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
+    if hit.category in ("fall", "unconscious") and _someone_else(d, c, hit):
+        return None  # 넘어진 사람 도와줬어요, 나무가 쓰러졌어요
     if hit.category != "suicide":
         if c.conditional:
             return None  # 넘어지면 어떡해요
@@ -138,7 +154,9 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if who == "other" and not urgent and hit.category not in ("violence", "fire", "help"):
         # (the other person is the one who hits, not the one hurt)
         past = any(
-            t[j].tag == "EP" and t[j].lemma in ("었", "았") for j in range(hit.first, s1 + 1)
+            (t[j].tag == "EP" and t[j].lemma in ("었", "았"))
+            or (t[j].tag in ("EF", "EC") and t[j].lemma.startswith("더"))  # 넘어지더라고요
+            for j in range(hit.first, s1 + 1)
         )
         cared_for = any(x.lemma in ("병원", "입원", "응급실", "요양원") for x in t)
         if past or cared_for:
@@ -156,6 +174,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if hit.soft and hit.category in _SOFTENABLE and decision == E:
         habit = ci > 0 and d.clauses[ci - 1].conditional
         soft = any(t[j].lemma in L.SOFTENERS or t[j].lemma in ("때", "때마다") for j in span)
+        soft = soft or any(x.lemma in L.USUAL for x in t)  # 나이가 있어서, 늘 그래요
         if habit or soft:
             decision = C
     return decision

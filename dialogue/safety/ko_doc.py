@@ -261,10 +261,15 @@ def follows(d: Doc, i: int, *lemmas: str) -> bool:
 
 def imperative(d: Doc, i: int) -> bool:
     """Does the predicate at `i` end its sentence as a request (주세요, 줘, 살려)?"""
-    for tok in d.t[i + 1 :]:
-        if tok.sentence != d.t[i].sentence:
+    t = d.t
+    for j in range(i + 1, len(t)):
+        tok = t[j]
+        if tok.sentence != t[i].sentence:
             return True
         if tok.tag == "EF":
+            quoted = j + 1 < len(t) and (t[j + 1].tag == "JKQ" or t[j + 1].lemma == "하")
+            if quoted:
+                return False  # 살려 주세요 하는 노래, 도와주세요 하고 부르면
             return not tok.lemma.endswith(("어요", "었", "네")) or tok.lemma in ("어", "어요")
         if tok.tag == "EC" and tok.lemma not in ("어", "아", "고"):
             return tok.lemma in ("어", "아")

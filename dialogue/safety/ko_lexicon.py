@@ -40,6 +40,11 @@ FEELINGS = frozenset(
     "뭉클 뜨끔 울".split()
 )
 TODAY = frozenset("오늘 아침 아까 방금 금방 조금전 새벽 점심 오전 오후 이따".split())
+USUAL = frozenset("나이 늙 원래 늘 항상 평소 노상 맨날".split())  # age, habit: ask
+THINGS = frozenset(
+    "나무 화분 담 벽 기둥 의자 자전거 병 컵 물건 책장 전봇대 간판 우산 빨래 건조대 울타리 "
+    "가로수 탑 짐 상자 오토바이 차 트럭".split()
+)
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())

@@ -134,9 +134,12 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
         {"어디", "여기"} <= lemmas
         and d.has(c, frozenset({"어디"})) is not None
         and d.has(c, frozenset({"었", "하"})) is None
+        and "냐고" not in d.a.text
     ):
         out.append(Hit("confusion", C, c.first, c.last, "where is this"))  # 여기가 어디예요?
-    elif know and d.nouns(c, frozenset({"길", "집", "동네", "여기"})):
+    elif (
+        know and d.nouns(c, frozenset({"길", "집", "동네", "여기"})) and d.has(c, frozenset({"겠"}))
+    ):
         out.append(Hit("confusion", C, c.first, know[0], "lost the way"))
     elif know and d.nouns(c, frozenset({"누구"})) and d.nouns(c, L.SELF):
         out.append(Hit("confusion", C, c.first, know[0], "who am I"))
