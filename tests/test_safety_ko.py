@@ -222,6 +222,8 @@ def test_asr_slips(text, category):
         "숨 막히게 덥네요",  # degree, not breath
         "방바닥에 누워서 쉬고 있어요",
         "손주한테 장난으로 맞아 줬어요",
+        "손자가 넘어져서 무릎이 까졌어요",  # a scrape
+        "할아버지가 어제 넘어지셨는데 지금은 잘 걸으세요",
         "약을 다 먹었어요",  # took my pills
         "아들이랑 말이 안 돼요",
         "죽긴 왜 죽어요 백 살까지 살 거예요",
@@ -239,7 +241,7 @@ def test_not_an_emergency(text):
         "다 귀찮고 살고 싶지 않을 때가 있어요?",
         "계단 올라가면 숨이 차요",
         "어제 넘어졌어요",
-        "옆집 할머니가 숨을 못 쉬세요",
+        "아버지가 쓰러지셨어요",  # someone else, said as past: when, where? ask
         "아침에 잠깐 기절했는데 지금은 괜찮아요",
         "여기가 어디예요?",
         "숨이 차서 천천히 걸어요 나이가 있어서",  # put down to age: ask
@@ -257,6 +259,8 @@ def test_red_flags_are_checks(text):
         ("남편이 쓰러졌어요", "unconscious"),
         ("영감이 숨을 안 쉬어요", "breathing"),
         ("우리 할아버지가 갑자기 말을 못 해요", "stroke"),
+        ("옆집 할머니가 숨을 못 쉬세요", "breathing"),  # another person, now
+        ("옆에 있는 친구가 갑자기 쓰러졌어요", "unconscious"),
     ],
 )
 def test_someone_at_home_now_is_an_emergency(text, category):

@@ -136,14 +136,18 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 if hit.category == "unconscious" and today:
                     return C  # fainted this morning, fine now: still ask
                 return None  # …했는데 지금은 괜찮아요
-        if hit.category == "fall" and t[j].lemma in ("일어나", "일어서") and not d.negated(j):
-            return None  # 넘어졌다가 일어났어요
+        if hit.category == "fall" and t[j].lemma in L.UP_AGAIN and not d.negated(j):
+            return None  # 넘어졌다가 일어났어요, 지금은 잘 걸으세요
         if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
             return None  # 알고 보니 음식물 쓰레기 냄새였어요
-    if _RECENT.search(before):
-        decision = C
+    if hit.category == "fall" and any(x.lemma in L.MINOR for x in t[c.first :]):
+        return None  # 넘어져서 무릎이 까졌어요
     prev = d.previous(c)
     who = _subject(d, prev.first if prev is not None else c.first, hit.last + 1)
+    if _RECENT.search(before):
+        if who == "other":
+            return None  # 할아버지가 어제 넘어지셨는데
+        decision = C
     urgent = any(x.lemma in L.URGENT for x in t)
     if who == "self" and hit.category not in ("violence", "fire", "help"):
         honorific = any(
@@ -159,9 +163,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             for j in range(hit.first, s1 + 1)
         )
         cared_for = any(x.lemma in ("병원", "입원", "응급실", "요양원") for x in t)
-        if past or cared_for:
+        if cared_for:
             return None  # 옆집 할머니가 지난주에 넘어져서 지금 병원에 계세요
-        decision = C
+        if past:
+            decision = C  # 아버지가 쓰러지셨어요: when, where? ask
     if hit.category == "suicide" and decision == E:
         rest = range(c.first, s1 + 1)
         if any(t[j].lemma in L.SOFTENERS or t[j].lemma == "때" for j in rest) or "?" in d.text(

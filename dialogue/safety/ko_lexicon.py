@@ -40,6 +40,8 @@ FEELINGS = frozenset(
     "뭉클 뜨끔 울".split()
 )
 TODAY = frozenset("오늘 아침 아까 방금 금방 조금전 새벽 점심 오전 오후 이따".split())
+UP_AGAIN = frozenset("일어나 일어서 걷 걸어다니 다니".split())
+MINOR = frozenset("까지 멍 긁히 타박상 찰과상".split())
 USUAL = frozenset("나이 늙 원래 늘 항상 평소 노상 맨날".split())  # age, habit: ask
 THINGS = frozenset(
     "나무 화분 담 벽 기둥 의자 자전거 병 컵 물건 책장 전봇대 간판 우산 빨래 건조대 울타리 "
@@ -47,7 +49,7 @@ THINGS = frozenset(
 )
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
-URGENT = frozenset("방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
+URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
 # The time of the event is long past: 지난달, 작년, 예전 (matched on the text, see safety.ko).
 DISTANT_PAST = (
     r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|(?:예전|옛날)(?=에|엔|부터|\s*같|\s*얘기|\s*이야기|\s*일)|저번\s*달|저번에|"
@@ -61,8 +63,8 @@ RECENT_PAST = (
 # -- body parts and symptoms --------------------------------------------------------------------
 CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
 CARDIAC_PAIN = frozenset(
-    "아프 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 짓누르 누르 뻐근 타 막히 저리 쑤시 "
-    "통증 옥죄 조여오 "
+    "아프 아파하 부여잡 움켜쥐 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 짓누르 누르 "
+    "뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
     "찢어지 찌릿하 찌릿 욱신거리 욱신 꽉 무겁 쓰리 결리 콕콕 묵직 묵직하 "
     "짓눌리 눌리 조이 아리 에이".split()
 )
@@ -126,7 +128,7 @@ BLOOD_HEAVY = frozenset(
     "사방 온통 철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split()
 )
 POOLED = frozenset("흥건 흥건하 범벅 낭자 낭자하 철철".split())
-BLOOD_OUT = frozenset("나 흐르 나오 토하 쏟 게우 솟".split())
+BLOOD_OUT = frozenset("나 흘리 흐르 나오 토하 쏟 게우 솟".split())
 
 MEDICINES = frozenset(
     "진통제 수면제 해열제 소화제 안정제 신경안정제 항생제 영양제 진정제 이뇨제 알약 약 "
