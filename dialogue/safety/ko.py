@@ -10,10 +10,14 @@ Scope, per finding, from its clause, its sentence and what is said after it:
 - conditions and fears (넘어지면 어떡해요, 넘어질까 봐, 넘어질 뻔) are not events: nothing;
 - hearsay (-대요, -래요) and the news (뉴스에서 불났대요) are not here: nothing;
 - the long past (지난달, 작년에, -었었), or a later "지금은 괜찮아요 / 나았어요": nothing;
-  yesterday's event not said to be over: `check`;
-- someone else: at home or with a sign of now (남편이 쓰러졌어요, 영감이 숨을 안 쉬어요) stays;
-  anyone else is a `check`;
-- a softener (좀, 약간, 가끔) or a habit (계단 오르면, 걸을 때) lowers `emergency` to `check`.
+  yesterday's event not said to be over: `check` (fainting today stays a `check` even when over);
+- expected or almost (넘어질 것 같아요, 넘어질 뻔), things and people a clause only describes
+  (나무가 쓰러졌어요, 넘어진 사람 도와줬어요): nothing;
+- someone else: at home (남편이 쓰러졌어요, 영감이 숨을 안 쉬어요), in trouble now (옆집 할머니가
+  숨을 못 쉬세요) or with a sign of urgency stays; said in the past is a `check` (아버지가
+  쓰러지셨어요); with a time before today or a hospital, nothing;
+- a softener (좀, 약간, 가끔), a habit (계단 오르면, 걸을 때) or age (나이가 있어서) lowers
+  `emergency` to `check`.
 The idiom "X어 죽겠다" (배고파 죽겠어요) is an intensifier, never a death wish: 죽 counts only
 as a main verb (죽고 싶어요).
 """
@@ -25,7 +29,8 @@ import re
 from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
-from dialogue.safety.ko_rules import C, Doc, E, Hit, rules
+from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
+from dialogue.safety.ko_rules import rules
 
 # Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
 _SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation".split())
@@ -50,7 +55,7 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
     return False
 
 
-def _someone_else(d: Doc, c, hit: Hit) -> bool:
+def _someone_else(d: Doc, c: Clause, hit: Hit) -> bool:
     """The fall belongs to a thing (나무가 쓰러졌어요) or to a person it describes (넘어진 사람)."""
     t = d.t
     i = hit.last
@@ -207,4 +212,18 @@ def findings(analysis: Analysis) -> list[Finding]:
         if old is None or decision.rank > old[1].rank:
             best[hit.category] = (hit, decision)
     ordered = sorted(best.values(), key=lambda hd: hd[0].first)
-    return [Finding(h.category, dec, d.text(h.first, h.last), f"ko:{h.rule}") for h, dec in ordered]
+    return [
+        Finding(h.category, dec, d.text(h.first, _with_endings(d, h.last)), f"ko:{h.rule}")
+        for h, dec in ordered
+    ]
+
+
+def _with_endings(d: Doc, i: int) -> int:
+    """The predicate at `i` with its endings, so that evidence reads 쉬세요, not 쉬."""
+    t = d.t
+    while i + 1 < len(t) and t[i + 1].sentence == t[i].sentence and t[i].tag != "EF":
+        aux_next = t[i + 1].tag == "EC" and i + 2 < len(t) and t[i + 2].tag.startswith("VX")
+        if not (aux_next or t[i + 1].tag.startswith(("EP", "EF", "VX", "XS", "ETN"))):
+            break
+        i += 1
+    return i
