@@ -118,6 +118,9 @@ def test_each_category(category):
         ("부엌이 불타고 있어요", "fire"),
         ("도둑이 들었어요", "violence"),
         ("며칠째 굶고 있어요", "starvation"),
+        ("더는 못 살겠어요", "suicide"),
+        ("오늘 밤에 다 끝낼 거예요", "suicide"),
+        ("119 좀 불러 줄래요", "help"),
     ],
 )
 def test_other_wordings(text, category):
@@ -227,6 +230,8 @@ def test_asr_slips(text, category):
         "약을 다 먹었어요",  # took my pills
         "아들이랑 말이 안 돼요",
         "죽긴 왜 죽어요 백 살까지 살 거예요",
+        "더워서 못 살겠어요",  # heat, not despair
+        "길을 잘 몰라서 택시 탔어요",
     ],
 )
 def test_not_an_emergency(text):

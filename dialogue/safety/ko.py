@@ -43,7 +43,8 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
     t = d.t
     for j in range(first, last + 1):
         tok = t[j]
-        if tok.tag == "EF" and (tok.lemma in L.HEARSAY_EF or tok.lemma.endswith(("래요", "대요"))):
+        said = tok.lemma.endswith(("래요", "대요")) and not tok.lemma.startswith(("ᆯ", "을"))
+        if tok.tag == "EF" and (tok.lemma in L.HEARSAY_EF or said):  # not 불러 줄래요
             return True
         if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
             if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):

@@ -150,7 +150,7 @@ TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠
 
 DIE = frozenset({"죽"})
 WILL_TO_LIVE = frozenset("맛 의욕 이유 희망 재미 낙".split())
-LIFE_WHOLE = frozenset("세상 인생 삶 목숨 하늘나라 저세상 모든".split())
+LIFE_WHOLE = frozenset("세상 인생 삶 목숨 하늘나라 저세상 저승 하늘 곁 모든".split())
 LIVE = frozenset({"살"})
 VANISH = frozenset("사라지 없어지 떠나 끝내 끝나 따라가 가".split())
 SUICIDE_NOUNS = frozenset("자살 자해 극단적".split())
@@ -187,7 +187,7 @@ DAYS = frozenset(
     "며칠 이틀 사흘 나흘 닷새 엿새 일주일 열흘 보름 며칠째 이틀째 사흘째 한참 여러 "
     "이틀이나 삼일 사일 오일 일주일째".split()
 )
-EAT = frozenset("먹 마시 드시 넘기 들 굶 챙기".split())
+EAT = frozenset("먹 마시 드시 넘기 넘어가 들 굶 챙기".split())
 FOOD = frozenset("밥 물 음식 끼니 식사 아무것 물한모금 곡기".split())
 
 RESCUE = frozenset("살리".split())  # 살려 주세요

@@ -94,6 +94,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             no_will = follows(d, w or i, "은", "마음") or follows(d, w or i, "ᆫ", "마음")
             if w is not None and (d.negated(w) or stop or (no_will and d.negated(w + 2))):
                 out.append(Hit("suicide", E, i, w, "not wanting to live"))
+            elif stop and d.unable(i):
+                out.append(Hit("suicide", E, i, i, "cannot go on"))  # 더는 못 살겠어요
             elif t[i + 1 : i + 2] and t[i + 1].lemma in ("ᆯ", "을") and d.negated(i + 2):
                 if t[i + 2 : i + 3] and t[i + 2].lemma in L.WILL_TO_LIVE:
                     out.append(Hit("suicide", C, i, i + 2, "no will to live"))  # 살 맛이 안 나요
@@ -111,9 +113,12 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                 i > 0 and t[i - 1].lemma == "다" and t[i - 1].tag == "MAG"
             )
             me = d.sentence_has(c, L.SELF)
+            quietly = d.has(c, frozenset({"그냥", "조용히", "차라리", "먼저"})) is not None
             if w is not None and not d.negated(w):
-                if strong or world:
+                if strong or world or quietly:
                     out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
+            elif world and _intent(d, i):
+                out.append(Hit("suicide", E, i, i, "ending it"))  # 오늘 밤에 다 끝낼 거예요
             elif better is not None and (strong or d.has(c, frozenset({"그냥", "차라리"}))):
                 out.append(Hit("suicide", E if me or not strong else C, i, better, "better gone"))
             elif lemma == "끝내" and any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]):
@@ -127,6 +132,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     know = d.preds(c, frozenset({"모르"}))
+    if d.nouns(c, frozenset({"생각", "기억"})):
+        know += d.preds(c, frozenset({"나"}), True)  # 집이 어딘지 생각이 안 나요
     lemmas = {x.lemma for x in d.t}
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))
@@ -138,8 +145,10 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     ):
         out.append(Hit("confusion", C, c.first, c.last, "where is this"))  # 여기가 어디예요?
     elif (
-        know and d.nouns(c, frozenset({"길", "집", "동네", "여기"})) and d.has(c, frozenset({"겠"}))
-    ):
+        know
+        and d.nouns(c, frozenset({"길", "집", "동네", "여기"}))
+        and (d.has(c, frozenset({"겠"})) or d.nouns(c, frozenset({"생각", "기억"})))
+    ):  # 집에 가는 길을 모르겠어요 (not 길을 잘 몰라서 택시 탔어요)
         out.append(Hit("confusion", C, c.first, know[0], "lost the way"))
     elif know and d.nouns(c, frozenset({"누구"})) and d.nouns(c, L.SELF):
         out.append(Hit("confusion", C, c.first, know[0], "who am I"))
