@@ -231,6 +231,7 @@ def test_asr_slips(text, category):
         "아들이랑 말이 안 돼요",
         "죽긴 왜 죽어요 백 살까지 살 거예요",
         "더워서 못 살겠어요",  # heat, not despair
+        "더워서 이제 못 살겠어",
         "길을 잘 몰라서 택시 탔어요",
     ],
 )

@@ -26,6 +26,12 @@ def _intent(d: Doc, i: int) -> bool:
     )
 
 
+def _because(d: Doc, c: Clause) -> bool:
+    """The clause follows a reason (더워서 …, 시끄러우니까 …): a complaint, not despair."""
+    prev = d.previous(c)
+    return prev is not None and d.t[prev.last].lemma in ("어서", "아서", "서", "니까", "으니까")
+
+
 def _wish(d: Doc, i: int) -> int | None:
     """Index of 싶 when the verb at `i` is wished for (죽고 싶어, 죽어 버리고 싶어)."""
     for j in range(i + 1, min(i + 7, len(d.t))):
@@ -90,11 +96,11 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             ):
                 out.append(Hit("suicide", E, i, i, "thinking of dying"))
         elif lemma == "살" and not idiom:
-            stop = any(x.lemma in ("그만", "더", "더는", "이제") for x in t[max(0, i - 2) : i])
+            stop = any(x.lemma in ("그만", "더", "더는", "이제") for x in t[max(0, i - 3) : i])
             no_will = follows(d, w or i, "은", "마음") or follows(d, w or i, "ᆫ", "마음")
             if w is not None and (d.negated(w) or stop or (no_will and d.negated(w + 2))):
                 out.append(Hit("suicide", E, i, w, "not wanting to live"))
-            elif stop and d.unable(i):
+            elif stop and d.unable(i) and not _because(d, c):  # not 더워서 이제 못 살겠어
                 out.append(Hit("suicide", E, i, i, "cannot go on"))  # 더는 못 살겠어요
             elif t[i + 1 : i + 2] and t[i + 1].lemma in ("ᆯ", "을") and d.negated(i + 2):
                 if t[i + 2 : i + 3] and t[i + 2].lemma in L.WILL_TO_LIVE:
