@@ -121,6 +121,13 @@ def test_each_category(category):
         ("더는 못 살겠어요", "suicide"),
         ("오늘 밤에 다 끝낼 거예요", "suicide"),
         ("119 좀 불러 줄래요", "help"),
+        ("흉통이 심해요", "cardiac"),
+        ("말이 자꾸 헛나와요", "stroke"),
+        ("영감이 소주에 수면제를 타서 먹었어요", "overdose"),
+        ("이제 그만 살래요", "suicide"),
+        ("남편이 나를 목 졸랐어요", "violence"),
+        ("일주일째 라면 하나로 버티고 있어요", "starvation"),
+        ("가스 냄새 때문에 머리가 아파요", "fire"),
     ],
 )
 def test_other_wordings(text, category):
@@ -232,6 +239,8 @@ def test_asr_slips(text, category):
         "죽긴 왜 죽어요 백 살까지 살 거예요",
         "더워서 못 살겠어요",  # heat, not despair
         "더워서 이제 못 살겠어",
+        "죽고 싶다는 사람들 이해가 안 가요",  # other people's wish
+        "오래 살아서 뭐 하냐고들 하는데 나는 재미있어요",  # quoted
         "길을 잘 몰라서 택시 탔어요",
     ],
 )
@@ -253,6 +262,7 @@ def test_not_an_emergency(text):
         "숨이 차서 천천히 걸어요 나이가 있어서",  # put down to age: ask
         "약을 너무 많이 먹는 것 같아요",  # a habit, not an overdose now
         "어지러워서 쓰러질 것 같아요",
+        "내가 지금 어디 있는지 모르겠어요",  # token 0 is a hit, too
     ],
 )
 def test_red_flags_are_checks(text):

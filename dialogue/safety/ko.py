@@ -50,7 +50,8 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
             if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):
                 return True  # 쓰러졌다는 얘기 들었어요
         if tok.tag in ("JKQ", "EC") and tok.lemma in ("고", "다고", "라고", "냐고"):
-            after = t[j + 1] if j + 1 < len(t) else None
+            k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
+            after = t[k] if k < len(t) else None
             if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
                 return True
     return False

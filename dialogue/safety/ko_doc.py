@@ -54,6 +54,8 @@ class Doc:
             if not end and tok.tag == "EC" and nxt is not None and not nxt.tag.startswith("VX"):
                 lemma = tok.lemma
                 cond = lemma.endswith("면") and nxt.lemma not in ("좋", "하", "싶", "바라")
+                if lemma == "라면" and i > 1 and t[i - 2].lemma == "째":
+                    cond = False  # 일주일째 라면 하나로: Kiwi reads the noodles as "if it is"
                 end = (
                     cond
                     or lemma.endswith(("데", "요", "면서", "더니"))
@@ -224,11 +226,15 @@ class Doc:
             j += 1
         return neg
 
-    def has(self, c: Clause, lex: frozenset[str]) -> int | None:
+    def find(self, c: Clause, lex: frozenset[str]) -> int | None:
+        """The first token of clause `c` whose lemma is in `lex`."""
         for i in range(c.first, c.last + 1):
             if self.t[i].lemma in lex:
                 return i
         return None
+
+    def has(self, c: Clause, lex: frozenset[str]) -> bool:
+        return self.find(c, lex) is not None
 
     def sentence_range(self, s: int) -> tuple[int, int]:
         idx = [i for i, t in enumerate(self.t) if t.sentence == s]

@@ -47,6 +47,8 @@ THINGS = frozenset(
     "나무 화분 담 벽 기둥 의자 자전거 병 컵 물건 책장 전봇대 간판 우산 빨래 건조대 울타리 "
     "가로수 탑 짐 상자 오토바이 차 트럭".split()
 )
+ALCOHOL = frozenset("술 소주 막걸리 맥주 양주 와인 약주".split())
+DATE_WORDS = frozenset("며칠 요일 몇월 날짜 몇시 계절".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
@@ -128,7 +130,7 @@ BLOOD_HEAVY = frozenset(
     "사방 온통 철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split()
 )
 POOLED = frozenset("흥건 흥건하 범벅 낭자 낭자하 철철".split())
-BLOOD_OUT = frozenset("나 흘리 흐르 나오 토하 쏟 게우 솟".split())
+BLOOD_OUT = frozenset("나 흘리 새 흐르 나오 토하 쏟 게우 솟".split())
 
 MEDICINES = frozenset(
     "진통제 수면제 해열제 소화제 안정제 신경안정제 항생제 영양제 진정제 이뇨제 알약 약 "
@@ -143,7 +145,7 @@ POISON = frozenset(
 )
 SWALLOW = frozenset("먹 넣 드시 잡수 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
 MANY = frozenset(
-    "한꺼번에 몽땅 왕창 통째로 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
+    "한꺼번에 몽땅 왕창 통째로 통째 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
 )
 TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로".split())
@@ -188,7 +190,7 @@ DAYS = frozenset(
     "이틀이나 삼일 사일 오일 일주일째".split()
 )
 EAT = frozenset("먹 마시 드시 넘기 넘어가 들 굶 챙기".split())
-FOOD = frozenset("밥 물 음식 끼니 식사 아무것 물한모금 곡기".split())
+FOOD = frozenset("라면 빵 떡 과자 우유 죽 차 밥 물 음식 끼니 식사 아무것 물한모금 곡기".split())
 
 RESCUE = frozenset("살리".split())  # 살려 주세요
 HELP = frozenset("돕 도와주".split())  # 도와 주세요

@@ -16,7 +16,7 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
 def _intent(d: Doc, i: int) -> bool:
     """죽으려고요, 죽을래, 죽을 거야: an intention."""
     nxt = d.t[i + 1 : i + 3]
-    if nxt and nxt[0].lemma in ("으려고", "려고", "ᆯ래", "을래", "으련다", "련다"):
+    if nxt and nxt[0].lemma in ("으려고", "려고", "ᆯ래", "을래", "ᆯ래요", "을래요", "으련다", "련다"):
         return True
     return (
         len(nxt) == 2
@@ -24,6 +24,16 @@ def _intent(d: Doc, i: int) -> bool:
         and nxt[1].lemma in ("거", "것")
         and nxt[0].lemma in ("ᆯ", "을")
     )
+
+
+def _describes_people(d: Doc, w: int) -> bool:
+    t = d.t
+    for j in range(w + 1, min(w + 4, len(t))):
+        if t[j].tag == "ETM":
+            return j + 1 < len(t) and t[j + 1].lemma in L.OTHERS | {"분", "노인", "사람"}
+        if not t[j].tag.startswith(("E", "J")):
+            return False
+    return False
 
 
 def _because(d: Doc, c: Clause) -> bool:
@@ -83,7 +93,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
         w = _wish(d, i)
         better = _better(d, i)
         if lemma == "죽" and not idiom:
-            if w is not None and not d.negated(w):
+            others = w is not None and _describes_people(d, w)  # 죽고 싶다는 사람들
+            if w is not None and not d.negated(w) and not others:
                 out.append(Hit("suicide", E, i, w, "wish to die"))
             elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
                 out.append(Hit("suicide", E, i, better or i, "better dead"))
@@ -100,7 +111,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             no_will = follows(d, w or i, "은", "마음") or follows(d, w or i, "ᆫ", "마음")
             if w is not None and (d.negated(w) or stop or (no_will and d.negated(w + 2))):
                 out.append(Hit("suicide", E, i, w, "not wanting to live"))
-            elif stop and d.unable(i) and not _because(d, c):  # not 더워서 이제 못 살겠어
+            elif stop and (d.unable(i) or _intent(d, i)) and not _because(d, c):  # 그만 살래요
                 out.append(Hit("suicide", E, i, i, "cannot go on"))  # 더는 못 살겠어요
             elif t[i + 1 : i + 2] and t[i + 1].lemma in ("ᆯ", "을") and d.negated(i + 2):
                 if t[i + 2 : i + 3] and t[i + 2].lemma in L.WILL_TO_LIVE:
@@ -119,7 +130,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                 i > 0 and t[i - 1].lemma == "다" and t[i - 1].tag == "MAG"
             )
             me = d.sentence_has(c, L.SELF)
-            quietly = d.has(c, frozenset({"그냥", "조용히", "차라리", "먼저"})) is not None
+            quietly = d.has(c, frozenset({"그냥", "조용히", "차라리", "먼저"}))
             if w is not None and not d.negated(w):
                 if strong or world or quietly:
                     out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
@@ -141,12 +152,17 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(c, frozenset({"생각", "기억"})):
         know += d.preds(c, frozenset({"나"}), True)  # 집이 어딘지 생각이 안 나요
     lemmas = {x.lemma for x in d.t}
+    when = [x for x in d.t[c.first : c.last + 1] if x.lemma in L.DATE_WORDS]
+    if know and when:
+        out.append(Hit("confusion", C, c.first, know[0], "what day is it"))
+    if know and d.has(c, frozenset({"어디"})) and d.has(c, L.SELF | {"지금"}):
+        out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))
     elif (
         {"어디", "여기"} <= lemmas
-        and d.has(c, frozenset({"어디"})) is not None
-        and d.has(c, frozenset({"었", "하"})) is None
+        and d.has(c, frozenset({"어디"}))
+        and not d.has(c, frozenset({"었", "하"}))
         and "냐고" not in d.a.text
     ):
         out.append(Hit("confusion", C, c.first, c.last, "where is this"))  # 여기가 어디예요?
@@ -176,7 +192,7 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     odd = [i for i in range(c.first, c.last + 1) if d.t[i].lemma in L.CONFUSED_ODD]
     if odd:
         out.append(Hit("confusion", C, odd[0], odd[0], "confused"))
-    if d.has(c, frozenset({"갑자기"})) is not None:
+    if d.has(c, frozenset({"갑자기"})):
         pair(d, c, frozenset({"정신"}), frozenset({"없"}), False, "confusion", C, "dazed", out)
     pair(d, c, frozenset({"길"}), frozenset({"잃"}), False, "confusion", C, "lost", out)
 
@@ -194,10 +210,17 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))
     smell = d.nouns(c, frozenset({"냄새"}))
     pair(d, c, L.GAS, frozenset("잠기 잠그 꺼지 끄".split()), True, "fire", E, "gas on", out)
-    if d.nouns(c, L.GAS):
+    gas = d.nouns(c, L.GAS)
+    if gas:
         pair(d, c, L.GAS, L.GAS_ON, False, "fire", E, "gas", out, soft=False) or (
             smell and pair(d, c, L.GAS, frozenset({"나"}), False, "fire", E, "gas", out, soft=False)
-        )
+        ) or (
+            smell
+            and smell[0] == gas[0] + 1
+            and not d.preds(c, frozenset({"나", "없"}), None)
+            and not any(d.negated(i) for i in d.preds(c, frozenset(x.lemma for x in d.t), None))
+            and out.append(Hit("fire", E, gas[0], smell[0], "gas", soft=False))
+        )  # 가스 냄새 때문에 머리가 아파요
     elif smell and d.preds(c, L.BURNING) and d.preds(c, frozenset({"나"})):
         out.append(Hit("fire", E, c.first, c.last, "burning smell", soft=False))
 
@@ -211,6 +234,8 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
         for i in range(start, c.last + 1)
         if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NNG", "VV", "VA"))
     ]
+    if not stranger and any(x.lemma in ("낯설", "낯선", "모르", "도둑", "강도") for x in t[:start]):
+        stranger = [start]  # the stranger was named in an earlier sentence
     if stranger:
         moves = d.preds(c, L.BREAK_IN)
         door = d.nouns(c, L.DOOR) and d.preds(c, L.FORCE_DOOR)
@@ -223,6 +248,9 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
     thief = d.nouns(c, frozenset({"도둑", "강도", "빈집털이"}))
     if thief and d.preds(c, frozenset({"들", "들어오"})):
         out.append(Hit("violence", E, thief[0], c.last, "burglar", soft=False))
+    neck = d.nouns(c, frozenset({"목"}))
+    if neck and d.preds(c, frozenset({"조르", "조이", "누르"})):
+        out.append(Hit("violence", E, neck[0], c.last, "strangled", soft=False))
     hit = d.preds(c, L.HIT)
     if hit:
         out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))
@@ -243,8 +271,12 @@ def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
     eat = d.preds(c, L.EAT - {"굶"}, None)
     fasting = [i for i in d.preds(c, frozenset({"굶", "거르"})) if not d.has(c, frozenset({"ᆯ까"}))]
     not_eat = [i for i in eat if d.negated(i)] + fasting
-    only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"})) is not None]
+    only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"}))]
     days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
+    scraping = d.preds(c, frozenset({"버티", "때우", "견디"}))
+    food = d.nouns(c, L.FOOD) or [i for i in range(c.first, c.last + 1) if d.t[i].lemma == "라면"]
+    if scraping and days and food:  # 일주일째 라면 하나로 버티고 있어요
+        out.append(Hit("starvation", E, c.first, scraping[0], "days on next to nothing"))
     last_meal = d.nouns(c, frozenset({"마지막"})) and eat
     if (not_eat or only or last_meal) and days:
         i = (not_eat or only or eat)[0]
@@ -278,7 +310,7 @@ def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
             out.append(Hit("help", E if asked else C, calls[0], do[0], "call", soft=False))
     come = d.preds(c, frozenset({"오"}))
     if come and follows(d, come[0], "어", "주") and imperative(d, come[0] + 2):
-        dec = E if d.has(c, L.HURRY) is not None else C
+        dec = E if d.has(c, L.HURRY) else C
         out.append(Hit("help", dec, c.first, come[0] + 2, "come quickly", soft=False))
     trouble = d.nouns(c, frozenset({"큰일"}))
     if trouble and d.preds(c, frozenset({"나"})):

@@ -13,6 +13,9 @@ from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit, follows, pair
 def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     cl = c
     # cardiac
+    for i in range(cl.first, cl.last):
+        if d.t[i].lemma == "흉" and d.t[i + 1].lemma == "통" and not d.negated(i + 1):
+            out.append(Hit("cardiac", E, i, i + 1, "chest pain"))  # 흉통 (Kiwi: 흉 + 통)
     if d.nouns(cl, L.CHEST):
         tail = d.preds(cl, L.CARDIAC_PAIN)
         emotional = any(
@@ -42,6 +45,15 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if talk and d.nouns(cl, L.SPEECH):  # 말을 못 하겠어요 (not 말을 안 했어요: a choice)
         out.append(Hit("stroke", E, d.nouns(cl, L.SPEECH)[0], talk[0], "speech+cannot"))
     pair(d, cl, L.FACE, L.FACE_BAD, False, "stroke", E, "face drooping", out)
+    if d.nouns(cl, L.FACE) and d.nouns(cl, frozenset({"감각"})):
+        pair(d, cl, L.FACE, frozenset({"없"}), False, "stroke", E, "face numb", out)
+    wrong = [i for i in d.preds(cl, frozenset({"나오"})) if i > 0 and d.t[i - 1].lemma == "헛"]
+    if wrong and d.nouns(cl, L.SPEECH):  # 말이 헛나와요
+        out.append(Hit("stroke", E, cl.first, wrong[0], "speech+slurred"))
+    double = [i for i in d.preds(cl, frozenset({"보이"})) if d.has(cl, frozenset({"두", "겹"}))]
+    if double or d.preds(cl, frozenset({"겹치"})):  # 두 개로 보여요
+        sudden = d.sentence_has(cl, frozenset({"갑자기"}))
+        out.append(Hit("stroke", E if sudden else C, cl.first, cl.last, "double vision"))
     prev = d.previous(cl)
     if d.nouns(cl, L.LIMB) or (prev is not None and d.nouns(prev, L.LIMB)):
         sudden = d.sentence_has(cl, frozenset({"갑자기"}))
@@ -59,11 +71,7 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
             side
             and pair(d, cl, L.LIMB, L.LIMB_NUMB, False, "stroke", E if sudden else C, "numb", out)
         )
-        if (
-            d.has(cl, frozenset({"아니"})) is not None
-            and d.nouns(cl, L.LIMB)
-            and d.nouns(cl, L.SELF)
-        ):
+        if d.has(cl, frozenset({"아니"})) and d.nouns(cl, L.LIMB) and d.nouns(cl, L.SELF):
             out.append(
                 Hit("stroke", C, cl.first, cl.last, "limb not mine")
             )  # 내 다리가 아닌 것 같아
@@ -90,8 +98,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if falls:
         out.append(Hit("fall", C, falls[0], falls[0], "fell"))
     cannot = d.preds(cl, L.GET_UP, True)
-    stuck = d.has(cl, frozenset({"꼼짝", "옴짝달싹"}))
-    if stuck is not None and d.has(cl, frozenset({"못", "못하"})) is not None:
+    stuck = d.find(cl, frozenset({"꼼짝", "옴짝달싹"}))
+    if stuck is not None and d.has(cl, frozenset({"못", "못하"})):
         cannot.append(stuck)  # 꼼짝을 못 해요
     if cannot:
         out.append(Hit("fall", C, cannot[0], cannot[0], "cannot get up", soft=False))
@@ -137,7 +145,7 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if came_to and follows(d, came_to[0], "어", "보"):  # 정신 차려 보니 바닥이었어요
         out.append(Hit("unconscious", E, cl.first, came_to[0], "came to", soft=False))
     limp = d.preds(cl, frozenset({"늘어지", "처지"}))
-    if limp and d.has(cl, frozenset({"축"})) is not None:
+    if limp and d.has(cl, frozenset({"축"})):
         out.append(Hit("unconscious", E, limp[0], limp[0], "limp", soft=False))
     pair(d, cl, frozenset({"눈"}), frozenset({"뜨"}), True, "unconscious", C, "eyes shut", out)
     pair(d, cl, L.RESPONSE, frozenset({"하", "오"}), True, "unconscious", E, "no answer", out)
@@ -167,10 +175,10 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
             "vomiting blood",
             out,
         ) or (
-            d.has(cl, L.BLOOD_HEAVY) is not None
+            d.has(cl, L.BLOOD_HEAVY)
             and pair(d, cl, L.BLOOD, L.BLOOD_OUT, False, "bleeding", E, "heavy bleeding", out)
         ) or pair(d, cl, L.BLOOD, L.POOLED, False, "bleeding", E, "pool of blood", out) or (
-            d.has(cl, L.SOFTENERS) is None
+            not d.has(cl, L.SOFTENERS)
             and pair(d, cl, L.BLOOD, L.BLOOD_OUT, False, "bleeding", C, "bleeding", out)
         )
     _overdose(d, cl, out)
@@ -185,28 +193,25 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         and (d.t[i].lemma.endswith("약") or d.t[i].lemma in L.MEDICINES)
         and d.t[i].lemma not in L.MEDICINE_EXCLUDE
     ]
-    poison = d.nouns(c, L.POISON)
+    poison = [i for i in range(0, c.last + 1) if d.t[i].lemma in L.POISON]
     swallow = d.preds(c, L.SWALLOW)
     if not swallow or not (meds or poison):
         return
     p = swallow[0]
     first = min((meds or poison)[0], p)
-    if poison and not (d.t[poison[0]].lemma == "수면제" and not d.has(c, L.MANY)):
+    many = any(x.lemma in L.MANY for x in d.t)  # 한 주먹, said anywhere
+    booze = any(x.lemma in L.ALCOHOL for x in d.t)  # 소주에 수면제를 타서
+    if poison and not (d.t[poison[0]].lemma == "수면제" and not many and not booze):
         out.append(Hit("overdose", E, first, p, "poison swallowed", soft=False))
-    elif d.has(c, L.TAKEN_OK) is not None:
+    elif d.has(c, L.TAKEN_OK):
         return
-    elif (
-        d.has(c, L.MANY) is not None
-        or _at_once(d, c)
-        or d.has(c, frozenset({"많이"})) is not None
-        or _pills(d, c)
-    ):
+    elif many or _at_once(d, c) or d.has(c, frozenset({"많이"})) or _pills(d, c):
         done = any(x.lemma in ("었", "았", "버리") for s in swallow for x in d.t[s + 1 : s + 5])
         out.append(Hit("overdose", E if done else C, first, p, "many pills"))  # not 먹는 것 같아
-    elif d.has(c, frozenset({"다"})) is not None and d.has(c, frozenset({"버리", "치", "통"})):
+    elif d.has(c, frozenset({"다"})) and d.has(c, frozenset({"버리", "치", "통"})):
         out.append(Hit("overdose", E, first, p, "whole supply"))
     elif (
-        d.has(c, L.TWICE) is not None
+        d.has(c, L.TWICE)
         or any(
             d.t[j].lemma in ("두", "세", "2", "3") and d.t[j + 1].lemma in ("번", "배")
             for j in range(c.first, c.last)
