@@ -128,6 +128,11 @@ def test_each_category(category):
         ("남편이 나를 목 졸랐어요", "violence"),
         ("일주일째 라면 하나로 버티고 있어요", "starvation"),
         ("가스 냄새 때문에 머리가 아파요", "fire"),
+        ("가슴이 조이는 느낌이 계속 들어요", "cardiac"),
+        ("들이쉬어도 공기가 안 들어오는 것 같아요", "breathing"),
+        ("어떤 놈이 창문으로 들어왔어요", "violence"),
+        ("칼에 찔렸어요", "violence"),
+        ("차라리 내가 죽어야 끝나지", "suicide"),
     ],
 )
 def test_other_wordings(text, category):
@@ -242,6 +247,8 @@ def test_asr_slips(text, category):
         "죽고 싶다는 사람들 이해가 안 가요",  # other people's wish
         "오래 살아서 뭐 하냐고들 하는데 나는 재미있어요",  # quoted
         "길을 잘 몰라서 택시 탔어요",
+        "넘어졌는데 다친 데는 없어요",
+        "약을 한 알 더 먹어야 하나요?",
     ],
 )
 def test_not_an_emergency(text):
@@ -263,6 +270,7 @@ def test_not_an_emergency(text):
         "약을 너무 많이 먹는 것 같아요",  # a habit, not an overdose now
         "어지러워서 쓰러질 것 같아요",
         "내가 지금 어디 있는지 모르겠어요",  # token 0 is a hit, too
+        "우리 엄마가 나보고 누구냐고 해요",
     ],
 )
 def test_red_flags_are_checks(text):

@@ -125,11 +125,12 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 and t[j + 1].lemma in ("보", "걱정", "무섭", "겁")
             ):
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
-            if t[j].lemma in ("어도", "아도") and j + 1 < len(t) and t[j + 1].lemma == "되":
-                return None  # 두 번 먹어도 돼요?
+            if t[j].lemma in ("어도", "아도", "어야", "아야") and j + 1 < len(t):
+                if t[j + 1].lemma in ("되", "하"):
+                    return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
     if _media(d, s0, s1):
         return None
-    if _hearsay(d, c.first, s1):
+    if _hearsay(d, c.first, s1) and hit.rule != "asks who I am":
         return None
     # A time said at the start of the sentence covers it, unless the clause names its own time.
     own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
@@ -145,6 +146,12 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 return None  # …했는데 지금은 괜찮아요
         if hit.category == "fall" and t[j].lemma in L.UP_AGAIN and not d.negated(j):
             return None  # 넘어졌다가 일어났어요, 지금은 잘 걸으세요
+        if (
+            hit.category == "fall"
+            and t[j].lemma == "다치"
+            and any(x.lemma == "없" for x in t[j + 1 : j + 5])
+        ):
+            return None  # 넘어졌는데 다친 데는 없어요
         if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
             return None  # 알고 보니 음식물 쓰레기 냄새였어요
     if hit.category == "fall" and any(x.lemma in L.MINOR for x in t[c.first :]):
@@ -174,6 +181,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 옆집 할머니가 지난주에 넘어져서 지금 병원에 계세요
         if past:
             decision = C  # 아버지가 쓰러지셨어요: when, where? ask
+    if hit.category == "suicide" and who == "other":
+        decision = C  # 노인네들 말로는 죽고 싶다 …: someone else's words, still worth asking
     if hit.category == "suicide" and decision == E:
         rest = range(c.first, s1 + 1)
         if any(t[j].lemma in L.SOFTENERS or t[j].lemma == "때" for j in rest) or "?" in d.text(

@@ -31,7 +31,7 @@ HOUSEHOLD = frozenset(
 OTHERS = frozenset(
     "옆집 이웃 친구 동네 할머니 아줌마 아저씨 언니 동생 아들 딸 손자 손녀 손주 며느리 사위 "
     "형 오빠 누나 형님 조카 사촌 사람 사람들 노인 어르신 양반 친척 시누이 올케 동서 "
-    "선생님 회장님 경로당 아는 누구네 그분 그 사람 엄마 아버지 어머니 아빠 자식 "
+    "선생님 회장님 경로당 노인네 노인네들 아는 누구네 그분 그 사람 엄마 아버지 어머니 아빠 자식 "
     "애 애들 부모".split()
 )
 # Feelings: 남편 생각하면 가슴이 아파요 is grief, not angina.
@@ -49,6 +49,7 @@ THINGS = frozenset(
 )
 ALCOHOL = frozenset("술 소주 막걸리 맥주 양주 와인 약주".split())
 DATE_WORDS = frozenset("며칠 요일 몇월 날짜 몇시 계절".split())
+STORIES = frozenset("일 얘기 이야기 소식 사연 기억 추억 영화 드라마 장면 소리 말".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
@@ -65,7 +66,7 @@ RECENT_PAST = (
 # -- body parts and symptoms --------------------------------------------------------------------
 CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
 CARDIAC_PAIN = frozenset(
-    "아프 아파하 부여잡 움켜쥐 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 짓누르 누르 "
+    "아프 아파하 부여잡 움켜쥐 밟 짓밟 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 짓누르 누르 "
     "뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
     "찢어지 찌릿하 찌릿 욱신거리 욱신 꽉 무겁 쓰리 결리 콕콕 묵직 묵직하 "
     "짓눌리 눌리 조이 아리 에이".split()
@@ -74,14 +75,14 @@ CARDIAC_ODD = frozenset(
     "이상 이상하 불편 불편하 두근거리 벌렁거리 뛰 쿵쾅거리 두근 벌렁 콩닥".split()
 )
 CARDIAC_ARREST = frozenset("멎 멈추 서".split())
-BREATH = frozenset("숨 숨소리 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨".split())
+BREATH = frozenset("숨 숨소리 공기 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨".split())
 BREATH_BAD = frozenset(
     "차 딸리 끊어지 모자라 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 "
     "가빠지 차오르 멈추 "
     "컥컥 거칠 벅차".split()
 )
 BREATH_DO = frozenset(
-    "쉬 넘어가 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split()
+    "쉬 넘어가 들어오 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split()
 )
 BREATH_NOUN_PRED = frozenset({"호흡곤란", "숨막힘"})
 THROAT = frozenset("목 목구멍 기도".split())
@@ -93,7 +94,8 @@ SPEECH_BAD = frozenset(
 SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
 FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
 FACE_BAD = frozenset(
-    "돌아가 비뚤 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 감각".split()
+    "돌아가 비뚤 쏠리 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 "
+    "감각".split()
 )
 LIMB = frozenset("팔 다리 손 발 팔다리 몸 손발 반신 오른팔 왼팔 오른손 왼손 다리 한쪽".split())
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
@@ -130,7 +132,7 @@ BLOOD_HEAVY = frozenset(
     "사방 온통 철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split()
 )
 POOLED = frozenset("흥건 흥건하 범벅 낭자 낭자하 철철".split())
-BLOOD_OUT = frozenset("나 흘리 새 흐르 나오 토하 쏟 게우 솟".split())
+BLOOD_OUT = frozenset("나 흘리 새 쏟아지 흐르 나오 토하 쏟 게우 솟".split())
 
 MEDICINES = frozenset(
     "진통제 수면제 해열제 소화제 안정제 신경안정제 항생제 영양제 진정제 이뇨제 알약 약 "

@@ -96,6 +96,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             others = w is not None and _describes_people(d, w)  # 죽고 싶다는 사람들
             if w is not None and not d.negated(w) and not others:
                 out.append(Hit("suicide", E, i, w, "wish to die"))
+            elif follows(d, i, "어야") and d.has(c, frozenset({"차라리", "그냥", "빨리"})):
+                out.append(Hit("suicide", E, i, i + 1, "must die"))  # 차라리 내가 죽어야 끝나지
             elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
                 out.append(Hit("suicide", E, i, better or i, "better dead"))
             elif (follows(d, i, "을", "생각") or follows(d, i, "ᆯ", "생각")) and not d.negated(
@@ -182,6 +184,17 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
         and d.has(c, frozenset({"아니"}))
     ):
         out.append(Hit("confusion", C, c.first, c.last, "not my home"))  # 여기 우리 집 아니에요
+    who_asked = [
+        i
+        for i in range(c.first, c.last)
+        if d.t[i].lemma == "누구"
+        and any(x.lemma.startswith(("냐", "니", "세요")) for x in d.t[i + 1 : i + 3])
+    ]
+    if who_asked and d.sentence_has(
+        c, frozenset({"보고", "나", "저"})
+    ):  # 엄마가 나보고 누구냐고 해요
+        dec = E if d.sentence_has(c, frozenset({"갑자기"})) else C
+        out.append(Hit("confusion", dec, c.first, who_asked[0], "asks who I am"))
     strangers = [i for i in d.preds(c, frozenset({"알아보", "알아듣"}), True) if d.unable(i)]
     if strangers and d.nouns(c, L.HOUSEHOLD | L.OTHERS | L.SELF | {"사람", "누구"}):
         dec = E if d.sentence_has(c, frozenset({"갑자기"})) else C
@@ -232,7 +245,7 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
     stranger = [
         i
         for i in range(start, c.last + 1)
-        if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NNG", "VV", "VA"))
+        if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NN", "VV", "VA"))
     ]
     if not stranger and any(x.lemma in ("낯설", "낯선", "모르", "도둑", "강도") for x in t[:start]):
         stranger = [start]  # the stranger was named in an earlier sentence
@@ -260,8 +273,10 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
         or any(t[i].lemma in ("한테", "에게", "한테서") for i in range(c.first, beaten[0]))
     ):
         out.append(Hit("violence", E, c.first, beaten[0], "beaten", soft=False))
-    if d.nouns(c, L.WEAPON) and d.preds(c, frozenset("들 휘두르 위협하 찌르 대".split())):
-        out.append(Hit("violence", E, c.first, c.last, "weapon", soft=False))
+    if d.nouns(c, L.WEAPON) and d.preds(
+        c, frozenset("들 휘두르 위협하 찌르 대 들이대 찔리".split())
+    ):
+        out.append(Hit("violence", E, c.first, c.last, "weapon", soft=False))  # 칼에 찔렸어요
     steps = d.nouns(c, frozenset({"발소리", "인기척"}))
     if steps and d.preds(c, frozenset({"들리", "나"})):
         out.append(Hit("violence", C, steps[0], c.last, "footsteps"))

@@ -19,7 +19,13 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(cl, L.CHEST):
         tail = d.preds(cl, L.CARDIAC_PAIN)
         emotional = any(
-            i + 2 <= cl.last and d.t[i + 1].tag == "ETM" and d.t[i + 2].tag == "NNG" for i in tail
+            i + 2 <= cl.last
+            and d.t[i + 1].tag == "ETM"
+            and (
+                d.t[i + 2].lemma in L.STORIES
+                or any(x.lemma in ("었", "았") for x in d.t[i + 3 : i + 6])  # 느낌이었는데
+            )
+            for i in tail  # 가슴 아픈 일 (not 가슴이 조이는 느낌)
         )
         emotional = emotional or any(x.lemma in L.FEELINGS for x in d.t)
         if not emotional:
