@@ -133,6 +133,11 @@ def test_each_category(category):
         ("어떤 놈이 창문으로 들어왔어요", "violence"),
         ("칼에 찔렸어요", "violence"),
         ("차라리 내가 죽어야 끝나지", "suicide"),
+        ("가슴이 화끈거리고 조여요", "cardiac"),
+        ("할아버지가 숨을 쉬다 말다 해요", "breathing"),
+        ("깨어 보니 화장실 바닥이었어요", "unconscious"),
+        ("불이야", "fire"),
+        ("아들이 술 마시고 나를 발로 찼어요", "violence"),
     ],
 )
 def test_other_wordings(text, category):
@@ -249,6 +254,9 @@ def test_asr_slips(text, category):
         "길을 잘 몰라서 택시 탔어요",
         "넘어졌는데 다친 데는 없어요",
         "약을 한 알 더 먹어야 하나요?",
+        "숨이 찬 건 다 나았어요",  # resolved in the same clause
+        "쓰러지신 시어머니 병간호하고 있어요",
+        "도와줄게요 걱정 마세요",  # a promise, not a request
     ],
 )
 def test_not_an_emergency(text):

@@ -61,6 +61,8 @@ def _someone_else(d: Doc, c: Clause, hit: Hit) -> bool:
     """The fall belongs to a thing (나무가 쓰러졌어요) or to a person it describes (넘어진 사람)."""
     t = d.t
     i = hit.last
+    while i + 1 < len(t) and t[i + 1].tag == "EP":
+        i += 1  # 쓰러지신 시어머니
     if i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG":
         return True
     return any(
@@ -138,7 +140,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     today = any(x.lemma in L.TODAY for x in t)
     if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
-    for j in range(c.last + 1, len(t)):
+    for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
         if t[j].lemma in L.RESOLVED and t[j].tag.startswith(("VA", "VV")) and not d.negated(j):
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
                 if hit.category == "unconscious" and today:

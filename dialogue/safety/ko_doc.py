@@ -274,8 +274,8 @@ def imperative(d: Doc, i: int) -> bool:
             return True
         if tok.tag == "EF":
             quoted = j + 1 < len(t) and (t[j + 1].tag == "JKQ" or t[j + 1].lemma == "하")
-            if quoted:
-                return False  # 살려 주세요 하는 노래, 도와주세요 하고 부르면
+            if quoted or tok.lemma in ("ᆯ게", "ᆯ게요", "을게", "을게요", "ᆯ께요"):
+                return False  # 살려 주세요 하는 노래, 도와줄게요
             return not tok.lemma.endswith(("어요", "었", "네")) or tok.lemma in ("어", "어요")
         if tok.tag == "EC" and tok.lemma not in ("어", "아", "고"):
             return tok.lemma in ("어", "아")

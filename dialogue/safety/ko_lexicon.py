@@ -66,8 +66,8 @@ RECENT_PAST = (
 # -- body parts and symptoms --------------------------------------------------------------------
 CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
 CARDIAC_PAIN = frozenset(
-    "아프 아파하 부여잡 움켜쥐 밟 짓밟 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 짓누르 누르 "
-    "뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
+    "아프 아파하 화끈거리 부여잡 움켜쥐 밟 짓밟 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 "
+    "짓누르 누르 뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
     "찢어지 찌릿하 찌릿 욱신거리 욱신 꽉 무겁 쓰리 결리 콕콕 묵직 묵직하 "
     "짓눌리 눌리 조이 아리 에이".split()
 )
@@ -178,7 +178,7 @@ BURNING = frozenset("타 그을리 눌".split())
 
 INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 놈 낯설 남자 사내 남정네".split())
 DOOR = frozenset("문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠".split())
-FORCE_DOOR = frozenset("열 따 깨 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
+FORCE_DOOR = frozenset("열 따 깨 돌리 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
 ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())

@@ -211,6 +211,9 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 
 def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
+    for i in d.nouns(c, frozenset({"불"})):
+        if follows(d, i, "이", "야") or follows(d, i, "야"):
+            out.append(Hit("fire", E, i, i + 2, "fire!", soft=False))  # 불이야
     blaze = d.nouns(c, L.BLAZE)
     if blaze:
         out.append(Hit("fire", E, blaze[0], blaze[0], "fire", soft=False))
@@ -264,6 +267,9 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
     neck = d.nouns(c, frozenset({"목"}))
     if neck and d.preds(c, frozenset({"조르", "조이", "누르"})):
         out.append(Hit("violence", E, neck[0], c.last, "strangled", soft=False))
+    foot = d.nouns(c, frozenset({"발", "발길"}))
+    if foot and d.preds(c, frozenset({"차", "걷어차"})):
+        out.append(Hit("violence", E, foot[0], c.last, "kicked", soft=False))  # 발로 찼어요
     hit = d.preds(c, L.HIT)
     if hit:
         out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))

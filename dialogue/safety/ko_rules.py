@@ -16,7 +16,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     for i in range(cl.first, cl.last):
         if d.t[i].lemma == "흉" and d.t[i + 1].lemma == "통" and not d.negated(i + 1):
             out.append(Hit("cardiac", E, i, i + 1, "chest pain"))  # 흉통 (Kiwi: 흉 + 통)
-    if d.nouns(cl, L.CHEST):
+    prev = d.previous(cl)
+    if d.nouns(cl, L.CHEST) or (prev is not None and d.nouns(prev, L.CHEST)):
         tail = d.preds(cl, L.CARDIAC_PAIN)
         emotional = any(
             i + 2 <= cl.last
@@ -40,6 +41,13 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         i = d.preds(cl, L.BREATH_NOUN_PRED)[0]
         out.append(Hit("breathing", E, i, i, "dyspnoea"))
     pair(d, cl, L.THROAT, L.THROAT_BAD, False, "breathing", C, "throat blocked", out)
+    on_off = [
+        i
+        for i in range(cl.first, cl.last - 2)
+        if d.t[i].lemma == "쉬" and d.t[i + 1].lemma == "다" and d.t[i + 2].lemma == "말"
+    ]
+    if on_off and d.nouns(cl, L.BREATH):  # 숨을 쉬다 말다 해요
+        out.append(Hit("breathing", E, cl.first, on_off[0] + 2, "breath stops and starts"))
     wheeze = [i for i in range(cl.first, cl.last + 1) if d.t[i].lemma in L.WHEEZE]
     if wheeze:
         out.append(Hit("breathing", C, wheeze[0], wheeze[0], "wheezing"))
@@ -147,7 +155,7 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     )
     pair(d, cl, L.CONSCIOUS, L.CONSCIOUS_DIM, False, "unconscious", E, "blacking out", out)
     pair(d, cl, frozenset({"눈앞", "앞", "눈"}), L.DARK, False, "unconscious", C, "dark", out)
-    came_to = d.preds(cl, frozenset({"차리", "뜨"}))
+    came_to = d.preds(cl, frozenset({"차리", "뜨", "깨", "깨어나"}))
     if came_to and follows(d, came_to[0], "어", "보"):  # 정신 차려 보니 바닥이었어요
         out.append(Hit("unconscious", E, cl.first, came_to[0], "came to", soft=False))
     limp = d.preds(cl, frozenset({"늘어지", "처지"}))
