@@ -138,6 +138,9 @@ def test_each_category(category):
         ("깨어 보니 화장실 바닥이었어요", "unconscious"),
         ("불이야", "fire"),
         ("아들이 술 마시고 나를 발로 찼어요", "violence"),
+        ("손가락이 말을 안 듣고 얼굴이 저려요 갑자기요", "stroke"),
+        ("가스불을 켜 놨는데 냄새가 이상하게 나요 머리도 아프고", "fire"),
+        ("우리 영감이 갑자기 나를 몰라봐요", "confusion"),
     ],
 )
 def test_other_wordings(text, category):
@@ -257,6 +260,7 @@ def test_asr_slips(text, category):
         "숨이 찬 건 다 나았어요",  # resolved in the same clause
         "쓰러지신 시어머니 병간호하고 있어요",
         "도와줄게요 걱정 마세요",  # a promise, not a request
+        "약은 하루 두 번 먹어요",  # the dose, not a double dose
     ],
 )
 def test_not_an_emergency(text):
@@ -279,6 +283,8 @@ def test_not_an_emergency(text):
         "어지러워서 쓰러질 것 같아요",
         "내가 지금 어디 있는지 모르겠어요",  # token 0 is a hit, too
         "우리 엄마가 나보고 누구냐고 해요",
+        "우리 영감이 나를 자꾸 몰라봐요",
+        "더워서 숨이 턱턱 막혀요",  # the heat, or the heart? ask
     ],
 )
 def test_red_flags_are_checks(text):

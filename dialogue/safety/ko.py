@@ -198,6 +198,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         habit = ci > 0 and d.clauses[ci - 1].conditional
         soft = any(t[j].lemma in L.SOFTENERS or t[j].lemma in ("때", "때마다") for j in span)
         soft = soft or any(x.lemma in L.USUAL for x in t)  # 나이가 있어서, 늘 그래요
+        hot = hit.category == "breathing" and any(x.lemma in L.WEATHER for x in t[s0 : s1 + 1])
+        soft = soft or hot  # 더워서 숨이 턱턱 막혀요: the heat, or the heart? ask
         if habit or soft:
             decision = C
     return decision

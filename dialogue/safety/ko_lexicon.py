@@ -50,6 +50,8 @@ THINGS = frozenset(
 ALCOHOL = frozenset("술 소주 막걸리 맥주 양주 와인 약주".split())
 DATE_WORDS = frozenset("며칠 요일 몇월 날짜 몇시 계절".split())
 STORIES = frozenset("일 얘기 이야기 소식 사연 기억 추억 영화 드라마 장면 소리 말".split())
+SCHEDULE = frozenset("하루 매일 아침저녁 씩 끼니 식후 식전 처방".split())
+WEATHER = frozenset("덥 더위 날씨 습하 후텁지근 찜통 무덥".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
@@ -94,10 +96,12 @@ SPEECH_BAD = frozenset(
 SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
 FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
 FACE_BAD = frozenset(
-    "돌아가 비뚤 쏠리 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 "
+    "저리 돌아가 비뚤 쏠리 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 "
     "감각".split()
 )
-LIMB = frozenset("팔 다리 손 발 팔다리 몸 손발 반신 오른팔 왼팔 오른손 왼손 다리 한쪽".split())
+LIMB = frozenset(
+    "손가락 발가락 팔 다리 손 발 팔다리 몸 손발 반신 오른팔 왼팔 오른손 왼손 다리 한쪽".split()
+)
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
 LIMB_BAD = frozenset("마비 끌 감각 둔하 굳 처지 늘어지 축".split())
 LIMB_NUMB = frozenset("저리 저릿하 찌릿하 뻣뻣하".split())  # often chronic: ask

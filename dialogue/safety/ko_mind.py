@@ -196,6 +196,7 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
         dec = E if d.sentence_has(c, frozenset({"갑자기"})) else C
         out.append(Hit("confusion", dec, c.first, who_asked[0], "asks who I am"))
     strangers = [i for i in d.preds(c, frozenset({"알아보", "알아듣"}), True) if d.unable(i)]
+    strangers += d.preds(c, frozenset({"몰라보"}))  # 나를 몰라봐요
     if strangers and d.nouns(c, L.HOUSEHOLD | L.OTHERS | L.SELF | {"사람", "누구"}):
         dec = E if d.sentence_has(c, frozenset({"갑자기"})) else C
         out.append(Hit("confusion", dec, c.first, strangers[0], "knows nobody"))  # 나를 못 알아봐
@@ -237,6 +238,12 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
             and not any(d.negated(i) for i in d.preds(c, frozenset(x.lemma for x in d.t), None))
             and out.append(Hit("fire", E, gas[0], smell[0], "gas", soft=False))
         )  # 가스 냄새 때문에 머리가 아파요
+    elif (
+        smell and d.preds(c, frozenset({"나"})) and (prev := d.previous(c)) and d.nouns(prev, L.GAS)
+    ):
+        out.append(
+            Hit("fire", E, prev.first, c.last, "gas", soft=False)
+        )  # 가스불을 켜 놨는데 냄새가
     elif smell and d.preds(c, L.BURNING) and d.preds(c, frozenset({"나"})):
         out.append(Hit("fire", E, c.first, c.last, "burning smell", soft=False))
 

@@ -232,7 +232,9 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         )
         or any(d.by_mistake(j) for j in range(c.first, c.last + 1))
     ):
-        out.append(Hit("overdose", C, first, p, "double dose"))
+        taken = any(x.lemma in ("었", "았") for s in swallow for x in d.t[s + 1 : s + 5])
+        if taken and not d.has(c, L.SCHEDULE):  # not 하루 두 번 먹어요
+            out.append(Hit("overdose", C, first, p, "double dose"))
 
 
 def _at_once(d: Doc, c: Clause) -> bool:
