@@ -10,7 +10,7 @@ One `Kiwi` per process, built on first use and shared. Without its two optional 
 which once split 들어와 as a name) it takes about 0.8 s and 240 MB instead of 2.5 s and 490 MB,
 with the same results on the safety tests and the dev set. Kiwi finishes initialising inside
 its first call and its binding holds the GIL while analysing, so calls from executor threads
-are serialised under a lock: no throughput is lost (about half a millisecond per utterance)
+are serialised under a lock: no throughput is lost (1-1.5 ms per utterance on these machines)
 and no two threads race that initialisation.
 """
 
@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from kiwipiepy import Kiwi
 
 # Kiwi's typo model for spoken text: common misspellings, syllables run together
-# ("쓰러저써요" -> 쓰러지+었+어요) and lengthened vowels. Costs about 0.1 ms per utterance.
+# ("쓰러저써요" -> 쓰러지+었+어요) and lengthened vowels. It doubles the cost (0.5 -> 1.1-1.5 ms
+# per utterance on the dev set) and catches ASR-style spellings the plain model misses.
 _TYPOS = "basic_with_continual_and_lengthening"
 
 # Colloquial spellings that Kiwi's typo model does not know, replaced syllable for syllable (same
