@@ -10,10 +10,14 @@ Scope, per finding, from its clause, its sentence and what is said after it:
 - conditions and fears (넘어지면 어떡해요, 넘어질까 봐, 넘어질 뻔) are not events: nothing;
 - hearsay (-대요, -래요) and the news (뉴스에서 불났대요) are not here: nothing;
 - the long past (지난달, 작년에, -었었), or a later "지금은 괜찮아요 / 나았어요": nothing;
-  yesterday's event not said to be over: `check`;
-- someone else: at home or with a sign of now (남편이 쓰러졌어요, 영감이 숨을 안 쉬어요) stays;
-  anyone else is a `check`;
-- a softener (좀, 약간, 가끔) or a habit (계단 오르면, 걸을 때) lowers `emergency` to `check`.
+  yesterday's event not said to be over: `check` (fainting today stays a `check` even when over);
+- expected or almost (넘어질 것 같아요, 넘어질 뻔), things and people a clause only describes
+  (나무가 쓰러졌어요, 넘어진 사람 도와줬어요): nothing;
+- someone else: at home (남편이 쓰러졌어요, 영감이 숨을 안 쉬어요), in trouble now (옆집 할머니가
+  숨을 못 쉬세요) or with a sign of urgency stays; said in the past is a `check` (아버지가
+  쓰러지셨어요); with a time before today or a hospital, nothing;
+- a softener (좀, 약간, 가끔), a habit (계단 오르면, 걸을 때) or age (나이가 있어서) lowers
+  `emergency` to `check`.
 The idiom "X어 죽겠다" (배고파 죽겠어요) is an intensifier, never a death wish: 죽 counts only
 as a main verb (죽고 싶어요).
 """
@@ -25,26 +29,46 @@ import re
 from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
-from dialogue.safety.ko_rules import C, Doc, E, Hit, rules
+from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
+from dialogue.safety.ko_rules import rules
 
 # Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
 _SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation".split())
 _DISTANT = re.compile(L.DISTANT_PAST)
 _RECENT = re.compile(L.RECENT_PAST)
-_FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone"})
+_FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone", "on the floor"})
 
 
 def _hearsay(d: Doc, first: int, last: int) -> bool:
     t = d.t
     for j in range(first, last + 1):
         tok = t[j]
-        if tok.tag == "EF" and tok.lemma in L.HEARSAY_EF:
+        said = tok.lemma.endswith(("래요", "대요")) and not tok.lemma.startswith(("ᆯ", "을"))
+        if tok.tag == "EF" and (tok.lemma in L.HEARSAY_EF or said):  # not 불러 줄래요
             return True
+        if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
+            if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):
+                return True  # 쓰러졌다는 얘기 들었어요
         if tok.tag in ("JKQ", "EC") and tok.lemma in ("고", "다고", "라고", "냐고"):
-            after = t[j + 1] if j + 1 < len(t) else None
+            k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
+            after = t[k] if k < len(t) else None
             if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
                 return True
     return False
+
+
+def _someone_else(d: Doc, c: Clause, hit: Hit) -> bool:
+    """The fall belongs to a thing (나무가 쓰러졌어요) or to a person it describes (넘어진 사람)."""
+    t = d.t
+    i = hit.last
+    while i + 1 < len(t) and t[i + 1].tag == "EP":
+        i += 1  # 쓰러지신 시어머니
+    if i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG":
+        return True
+    return any(
+        t[j].lemma in L.THINGS and j + 1 < len(t) and t[j + 1].tag in ("JKS", "JX")
+        for j in range(c.first, i)
+    )
 
 
 def _media(d: Doc, s0: int, s1: int) -> bool:
@@ -74,7 +98,8 @@ def _subject(d: Doc, first: int, upto: int) -> str:
         if tok.lemma in L.SELF and tok.tag == "NP":
             who = "self"
         elif tok.lemma in L.HOUSEHOLD and tok.tag.startswith("NN"):
-            who = "household"
+            neighbour = j > 0 and t[j - 1].lemma in L.OTHERS  # 옆집 할아버지
+            who = "other" if neighbour else "household"
         elif tok.lemma in L.OTHERS and tok.tag.startswith("NN"):
             who = "other"
     return who
@@ -87,6 +112,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     s0, s1 = d.sentence_range(c.sentence)
     span = range(c.first, c.last + 1)
     decision = hit.decision
+    if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
+        return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
+    if hit.category in ("fall", "unconscious") and _someone_else(d, c, hit):
+        return None  # 넘어진 사람 도와줬어요, 나무가 쓰러졌어요
     if hit.category != "suicide":
         if c.conditional:
             return None  # 넘어지면 어떡해요
@@ -98,25 +127,43 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 and t[j + 1].lemma in ("보", "걱정", "무섭", "겁")
             ):
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
+            if t[j].lemma in ("어도", "아도", "어야", "아야") and j + 1 < len(t):
+                if t[j + 1].lemma in ("되", "하"):
+                    return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
     if _media(d, s0, s1):
         return None
-    if _hearsay(d, c.first, s1):
+    if _hearsay(d, c.first, s1) and hit.rule != "asks who I am":
         return None
-    before = d.text(min(hit.first, c.first), c.last)
-    if _DISTANT.search(before) or any(t[j].lemma == "었었" for j in span):
+    # A time said at the start of the sentence covers it, unless the clause names its own time.
+    own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
+    before = d.text(min(hit.first, c.first) if own_time else s0, c.last)
+    today = any(x.lemma in L.TODAY for x in t)
+    if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
-    for j in range(c.last + 1, len(t)):
+    for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
         if t[j].lemma in L.RESOLVED and t[j].tag.startswith(("VA", "VV")) and not d.negated(j):
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
+                if hit.category == "unconscious" and today:
+                    return C  # fainted this morning, fine now: still ask
                 return None  # …했는데 지금은 괜찮아요
-        if hit.category == "fall" and t[j].lemma in ("일어나", "일어서") and not d.negated(j):
-            return None  # 넘어졌다가 일어났어요
+        if hit.category == "fall" and t[j].lemma in L.UP_AGAIN and not d.negated(j):
+            return None  # 넘어졌다가 일어났어요, 지금은 잘 걸으세요
+        if (
+            hit.category == "fall"
+            and t[j].lemma == "다치"
+            and any(x.lemma == "없" for x in t[j + 1 : j + 5])
+        ):
+            return None  # 넘어졌는데 다친 데는 없어요
         if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
             return None  # 알고 보니 음식물 쓰레기 냄새였어요
-    if _RECENT.search(before):
-        decision = C
+    if hit.category == "fall" and any(x.lemma in L.MINOR for x in t[c.first :]):
+        return None  # 넘어져서 무릎이 까졌어요
     prev = d.previous(c)
     who = _subject(d, prev.first if prev is not None else c.first, hit.last + 1)
+    if _RECENT.search(before):
+        if who == "other":
+            return None  # 할아버지가 어제 넘어지셨는데
+        decision = C
     urgent = any(x.lemma in L.URGENT for x in t)
     if who == "self" and hit.category not in ("violence", "fire", "help"):
         honorific = any(
@@ -127,21 +174,32 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if who == "other" and not urgent and hit.category not in ("violence", "fire", "help"):
         # (the other person is the one who hits, not the one hurt)
         past = any(
-            t[j].tag == "EP" and t[j].lemma in ("었", "았") for j in range(hit.first, s1 + 1)
+            (t[j].tag == "EP" and t[j].lemma in ("었", "았"))
+            or (t[j].tag in ("EF", "EC") and t[j].lemma.startswith("더"))  # 넘어지더라고요
+            for j in range(hit.first, s1 + 1)
         )
         cared_for = any(x.lemma in ("병원", "입원", "응급실", "요양원") for x in t)
-        if past or cared_for:
+        if cared_for:
             return None  # 옆집 할머니가 지난주에 넘어져서 지금 병원에 계세요
-        decision = C
+        if past:
+            decision = C  # 아버지가 쓰러지셨어요: when, where? ask
+    if hit.category == "suicide" and who == "other":
+        decision = C  # 노인네들 말로는 죽고 싶다 …: someone else's words, still worth asking
     if hit.category == "suicide" and decision == E:
         rest = range(c.first, s1 + 1)
         if any(t[j].lemma in L.SOFTENERS or t[j].lemma == "때" for j in rest) or "?" in d.text(
             s0, s1
         ):
             decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
+    soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
+    if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
+        return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요
     if hit.soft and hit.category in _SOFTENABLE and decision == E:
         habit = ci > 0 and d.clauses[ci - 1].conditional
         soft = any(t[j].lemma in L.SOFTENERS or t[j].lemma in ("때", "때마다") for j in span)
+        soft = soft or any(x.lemma in L.USUAL for x in t)  # 나이가 있어서, 늘 그래요
+        hot = hit.category == "breathing" and any(x.lemma in L.WEATHER for x in t[s0 : s1 + 1])
+        soft = soft or hot  # 더워서 숨이 턱턱 막혀요: the heat, or the heart? ask
         if habit or soft:
             decision = C
     return decision
@@ -169,4 +227,18 @@ def findings(analysis: Analysis) -> list[Finding]:
         if old is None or decision.rank > old[1].rank:
             best[hit.category] = (hit, decision)
     ordered = sorted(best.values(), key=lambda hd: hd[0].first)
-    return [Finding(h.category, dec, d.text(h.first, h.last), f"ko:{h.rule}") for h, dec in ordered]
+    return [
+        Finding(h.category, dec, d.text(h.first, _with_endings(d, h.last)), f"ko:{h.rule}")
+        for h, dec in ordered
+    ]
+
+
+def _with_endings(d: Doc, i: int) -> int:
+    """The predicate at `i` with its endings, so that evidence reads 쉬세요, not 쉬."""
+    t = d.t
+    while i + 1 < len(t) and t[i + 1].sentence == t[i].sentence and t[i].tag != "EF":
+        aux_next = t[i + 1].tag == "EC" and i + 2 < len(t) and t[i + 2].tag.startswith("VX")
+        if not (aux_next or t[i + 1].tag.startswith(("EP", "EF", "VX", "XS", "ETN"))):
+            break
+        i += 1
+    return i

@@ -1,0 +1,284 @@
+"""An utterance as `safety.ko`'s rules see it: clauses of Kiwi morphemes, the polarity of each
+predicate (안/못 before it, -지 않/못하, -ㄹ 수 없, -기 힘들, 아니), similes and prohibitions,
+and the `Hit`s the rules add (a category, a first decision, the tokens that raised it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dialogue.analysis import Analysis, Token
+from dialogue.safety import Decision
+from dialogue.safety import ko_lexicon as L
+
+E, C = Decision.EMERGENCY, Decision.CHECK
+_PRED_TAGS = ("VV", "VA", "XR", "VX")
+_BOUNDARY_EC = frozenset(
+    "고 어서 아서 서 니까 으니까 다가 거나 더니 으나 나 지만 며 으며 자".split()
+)
+
+
+@dataclass
+class Clause:
+    first: int
+    last: int  # inclusive
+    sentence: int
+    conditional: bool  # ends in -면
+
+
+@dataclass
+class Hit:
+    category: str
+    decision: Decision
+    first: int
+    last: int
+    rule: str
+    soft: bool = True  # may a softener lower it
+
+
+class Doc:
+    def __init__(self, analysis: Analysis) -> None:
+        self.a = analysis
+        self.t: tuple[Token, ...] = analysis.tokens
+        self.clauses = self._split()
+
+    # -- structure ------------------------------------------------------------------------------
+    def _split(self) -> list[Clause]:
+        out: list[Clause] = []
+        start = 0
+        t = self.t
+        for i, tok in enumerate(t):
+            nxt = t[i + 1] if i + 1 < len(t) else None
+            end = nxt is None or nxt.sentence != tok.sentence
+            cond = False
+            if not end and tok.tag == "EC" and nxt is not None and not nxt.tag.startswith("VX"):
+                lemma = tok.lemma
+                cond = lemma.endswith("면") and nxt.lemma not in ("좋", "하", "싶", "바라")
+                if lemma == "라면" and i > 1 and t[i - 2].lemma == "째":
+                    cond = False  # 일주일째 라면 하나로: Kiwi reads the noodles as "if it is"
+                end = (
+                    cond
+                    or lemma.endswith(("데", "요", "면서", "더니"))
+                    or lemma in _BOUNDARY_EC
+                    or nxt.tag in ("SP", "SF")
+                )
+                if lemma in ("어", "아") and nxt.lemma == "죽":
+                    end = False
+            if end:
+                out.append(Clause(start, i, tok.sentence, cond))
+                start = i + 1
+        return out
+
+    def previous(self, c: Clause) -> Clause | None:
+        """The clause before `c` in the same sentence."""
+        n = self.clauses.index(c)
+        if n > 0 and self.clauses[n - 1].sentence == c.sentence:
+            return self.clauses[n - 1]
+        return None
+
+    def sentence_has(self, c: Clause, lex: frozenset[str]) -> bool:
+        s0, s1 = self.sentence_range(c.sentence)
+        return any(self.t[j].lemma in lex for j in range(s0, s1 + 1))
+
+    def clause_of(self, i: int) -> int:
+        for n, c in enumerate(self.clauses):
+            if c.first <= i <= c.last:
+                return n
+        return len(self.clauses) - 1
+
+    def text(self, first: int, last: int) -> str:
+        return self.a.span(first, last)
+
+    # -- lookups --------------------------------------------------------------------------------
+    def nouns(self, c: Clause, lex: frozenset[str]) -> list[int]:
+        return [
+            i
+            for i in range(c.first, c.last + 1)
+            if self.t[i].lemma in lex and self.t[i].tag[:1] in ("N", "S", "M", "I")
+        ]
+
+    def preds(self, c: Clause, lex: frozenset[str], negated: bool | None = False) -> list[int]:
+        """Predicates of `lex` in clause `c` (verbal nouns such as 기절 count) with the polarity
+        asked for (None: either)."""
+        out = []
+        for i in range(c.first, c.last + 1):
+            tok = self.t[i]
+            if tok.lemma not in lex:
+                continue
+            verbal = (tok.tag.startswith("NN") and len(tok.lemma) > 1) or (
+                tok.tag == "MAG" and i + 1 < len(self.t) and self.t[i + 1].tag.startswith("XS")
+            )  # 기절(하), 가득(해요)
+            if not (tok.tag.startswith(_PRED_TAGS) or verbal):
+                continue
+            if self.figurative(i) or self.prohibited(i):
+                continue
+            if negated is None or self.negated(i) == negated:
+                out.append(i)
+        return out
+
+    def likely(self, i: int) -> bool:
+        """넘어질 것 같아요: expected, not happened."""
+        nxt = [x.lemma for x in self.t[i + 1 : i + 4]]
+        return len(nxt) == 3 and nxt[0] in ("ᆯ", "을") and nxt[1] in ("것", "거") and nxt[2] == "같"
+
+    def unable(self, i: int) -> bool:
+        """Negated by 못 / 못하 / -ㄹ 수 없: cannot, as opposed to does not."""
+        t = self.t
+        j = i - 1
+        while j >= 0 and t[j].tag == "MAG" and t[j].lemma in L.SKIPPABLE:
+            j -= 1
+        if j >= 0 and t[j].lemma == "못" and not self.by_mistake(j):
+            return True
+        after = [x.lemma for x in t[i + 1 : i + 6]]
+        return "못하" in after or ("수" in after and "없" in after)
+
+    def by_mistake(self, j: int) -> bool:
+        """잘못 (by mistake), which Kiwi may split into 잘 + 못."""
+        t = self.t
+        return (
+            t[j].lemma == "못" and j > 0 and t[j - 1].lemma == "잘" and t[j - 1].end == t[j].start
+        )
+
+    def prohibited(self, i: int) -> bool:
+        """하지 마: a request not to, not an event."""
+        t = self.t
+        for j in range(i + 1, min(i + 4, len(t))):
+            if t[j].lemma == "말" and t[j].tag.startswith("VX"):
+                return True
+            if not t[j].tag.startswith(("E", "J")):
+                return False
+        return False
+
+    def figurative(self, i: int) -> bool:
+        """쓰러지듯이 잤어, 찢어지는 줄 알았어요, 죽는 줄 알았어: a simile, not an event."""
+        t = self.t
+        if self.explained(i):
+            return True
+        for j in range(i + 1, min(i + 5, len(t))):
+            lemma, tag = t[j].lemma, t[j].tag
+            if tag == "EC" and lemma in ("듯이", "듯", "듯하"):
+                return True
+            if lemma == "줄" and tag == "NNB" and any(x.lemma == "알" for x in t[j + 1 : j + 4]):
+                return True
+            if lemma in ("처럼", "같이") and tag.startswith("J"):
+                return True
+            if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
+                return True  # 피곤해서 쓰러져 자요
+            if tag.startswith("VA") and t[j - 1].lemma == "게" and t[j - 1].tag == "EC":
+                return True  # 숨 막히게 덥네요
+            if not tag.startswith(("E", "VX", "NNB", "J", "XS")):
+                return False
+        return False
+
+    def explained(self, i: int) -> bool:
+        """연기 나는 건 고기 굽는 거예요, 두근거리는 건 설레서 그래요: a harmless cause given."""
+        t = self.t
+        if not (
+            i + 3 < len(t)
+            and t[i + 1].tag == "ETM"
+            and t[i + 2].lemma in ("거", "것")
+            and t[i + 3].tag == "JX"
+        ):
+            return False
+        rest = [x for x in t[i + 4 :] if x.sentence == t[i].sentence]
+        if any(x.lemma in ("때문", "그렇", "그러") for x in rest):
+            return True
+        return any(
+            a.lemma in ("거", "것") and b.tag == "VCP" for a, b in zip(rest, rest[1:], strict=False)
+        )
+
+    def negated(self, i: int) -> bool:
+        t = self.t
+        neg = False
+        j = i - 1
+        while j >= 0 and t[j].tag == "MAG" and t[j].lemma in L.SKIPPABLE:
+            j -= 1
+        if j >= 0 and t[j].tag == "MAG" and t[j].lemma in L.NEGATORS and not self.by_mistake(j):
+            neg = True
+        j = i + 1
+        while j < len(t) and t[j].sentence == t[i].sentence:
+            tok = t[j]
+            if tok.tag.startswith("VX") and tok.lemma in L.NEG_AUX:
+                neg = not neg
+            elif tok.tag == "MAG" and tok.lemma in L.NEGATORS and j + 1 < len(t):
+                if t[j + 1].lemma in ("하", "되") or t[j + 1].tag.startswith("VX"):
+                    neg = not neg  # 쉬기가 안 돼요, 하지를 못 해요
+                    j += 1
+            elif tok.tag == "VCN":
+                neg = not neg  # 아픈 건 아니에요
+            elif (
+                tok.tag.startswith("VA")
+                and tok.lemma == "없"
+                and t[j - 1].tag in ("NNB", "JKS", "JX")
+            ):
+                neg = not neg  # 쉴 수가 없어요
+            elif (
+                tok.tag.startswith("VA")
+                and tok.lemma in L.DIFFICULT
+                and t[j - 1].tag in ("ETN", "JKS")
+            ):
+                neg = True  # 숨쉬기가 힘들어요
+            elif tok.tag.startswith(("VV", "VA", "XR", "NN", "EF", "SF")) and tok.tag != "NNB":
+                break
+            elif tok.tag == "EC" and j + 1 < len(t) and not t[j + 1].tag.startswith(("VX", "NNB")):
+                if not (tok.lemma in ("기", "지") or t[j + 1].lemma in L.NEGATORS):
+                    break
+            j += 1
+        return neg
+
+    def find(self, c: Clause, lex: frozenset[str]) -> int | None:
+        """The first token of clause `c` whose lemma is in `lex`."""
+        for i in range(c.first, c.last + 1):
+            if self.t[i].lemma in lex:
+                return i
+        return None
+
+    def has(self, c: Clause, lex: frozenset[str]) -> bool:
+        return self.find(c, lex) is not None
+
+    def sentence_range(self, s: int) -> tuple[int, int]:
+        idx = [i for i, t in enumerate(self.t) if t.sentence == s]
+        return idx[0], idx[-1]
+
+
+def pair(d: Doc, c: Clause, nouns, preds, neg, cat, dec, rule, out, soft=True) -> bool:
+    ns = d.nouns(c, nouns)
+    if not ns:
+        prev = d.previous(c)
+        ns = d.nouns(prev, nouns) if prev is not None else []
+        if not ns:
+            return False
+    ps = d.preds(c, preds, neg)
+    if not ps:
+        return False
+    first, last = min(ns[0], ps[0]), max(ns[0], ps[0])
+    out.append(Hit(cat, dec, first, last, rule, soft))
+    return True
+
+
+def follows(d: Doc, i: int, *lemmas: str) -> bool:
+    """Tokens after `i` start with `lemmas` (in the same sentence)."""
+    t = d.t
+    for k, lemma in enumerate(lemmas, start=1):
+        if i + k >= len(t) or t[i + k].lemma != lemma or t[i + k].sentence != t[i].sentence:
+            return False
+    return True
+
+
+def imperative(d: Doc, i: int) -> bool:
+    """Does the predicate at `i` end its sentence as a request (주세요, 줘, 살려)?"""
+    t = d.t
+    for j in range(i + 1, len(t)):
+        tok = t[j]
+        if tok.sentence != t[i].sentence:
+            return True
+        if tok.tag == "EF":
+            quoted = j + 1 < len(t) and (t[j + 1].tag == "JKQ" or t[j + 1].lemma == "하")
+            if quoted or tok.lemma in ("ᆯ게", "ᆯ게요", "을게", "을게요", "ᆯ께요"):
+                return False  # 살려 주세요 하는 노래, 도와줄게요
+            return not tok.lemma.endswith(("어요", "었", "네")) or tok.lemma in ("어", "어요")
+        if tok.tag == "EC" and tok.lemma not in ("어", "아", "고"):
+            return tok.lemma in ("어", "아")
+        if tok.tag == "EP" and tok.lemma in ("었", "았"):
+            return False
+    return True

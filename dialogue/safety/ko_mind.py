@@ -1,0 +1,348 @@
+"""Rules of `safety.ko` for the mind and the home: wishes to die, confusion, fire and gas,
+intruders and violence, days without food, cries for help.
+"""
+
+from __future__ import annotations
+
+from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit, follows, imperative, pair
+
+
+def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
+    for rule in (_suicide, _confusion, _fire, _violence, _starvation, _help):
+        rule(d, c, out)
+
+
+def _intent(d: Doc, i: int) -> bool:
+    """죽으려고요, 죽을래, 죽을 거야: an intention."""
+    nxt = d.t[i + 1 : i + 3]
+    if nxt and nxt[0].lemma in ("으려고", "려고", "ᆯ래", "을래", "ᆯ래요", "을래요", "으련다", "련다"):
+        return True
+    return (
+        len(nxt) == 2
+        and nxt[0].tag == "ETM"
+        and nxt[1].lemma in ("거", "것")
+        and nxt[0].lemma in ("ᆯ", "을")
+    )
+
+
+def _describes_people(d: Doc, w: int) -> bool:
+    t = d.t
+    for j in range(w + 1, min(w + 4, len(t))):
+        if t[j].tag == "ETM":
+            return j + 1 < len(t) and t[j + 1].lemma in L.OTHERS | {"분", "노인", "사람"}
+        if not t[j].tag.startswith(("E", "J")):
+            return False
+    return False
+
+
+def _because(d: Doc, c: Clause) -> bool:
+    """The clause follows a reason (더워서 …, 시끄러우니까 …): a complaint, not despair."""
+    prev = d.previous(c)
+    return prev is not None and d.t[prev.last].lemma in ("어서", "아서", "서", "니까", "으니까")
+
+
+def _wish(d: Doc, i: int) -> int | None:
+    """Index of 싶 when the verb at `i` is wished for (죽고 싶어, 죽어 버리고 싶어)."""
+    for j in range(i + 1, min(i + 7, len(d.t))):
+        if d.t[j].lemma == "싶" and d.t[j].tag.startswith("VX"):
+            return j
+        if d.t[j].tag in ("EF", "SF") or d.t[j].tag.startswith(("VV", "VA", "NN")):
+            return None
+    return None
+
+
+def _better(d: Doc, i: int) -> int | None:
+    """Index of 낫/좋/편하 when the verb at `i` is called better: 죽는 게 낫지, 죽었으면 좋겠어,
+    없어지는 게 다들 편할 거예요, 안 깼으면 좋겠어요."""
+    t = d.t
+    for j in range(i + 1, min(i + 9, len(t))):
+        if t[j].sentence != t[i].sentence or t[j].tag == "SF":
+            return None
+        if t[j].lemma in ("낫", "좋", "편하", "편") and t[j].tag.startswith(
+            ("VA", "VV", "NN", "XR")
+        ):
+            lead = t[i + 1 : j]
+            if any(x.lemma.endswith("면") or x.lemma in ("것", "거", "게") for x in lead):
+                return j
+        if t[j].tag.startswith("VV"):
+            return None
+    return None
+
+
+def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    for i in range(c.first, c.last + 1):
+        tok = t[i]
+        if tok.lemma in L.SUICIDE_NOUNS and tok.tag.startswith("NN"):
+            if not d.negated(i):
+                out.append(Hit("suicide", E, i, i, "suicide word", soft=False))
+            continue
+        if not tok.tag.startswith(("VV", "VA")) or d.figurative(i):
+            continue
+        # 배고파 죽겠어: "X어 죽겠다" says "very X"; 힘들어서 죽고 싶어 is still a wish to die
+        idiom = (
+            i > 0
+            and t[i - 1].lemma in ("어", "아", "어서", "아서", "서")
+            and tok.lemma == "죽"
+            and _wish(d, i) is None
+        )
+        lemma = tok.lemma
+        if lemma == "없" and follows(d, i, "어", "지"):
+            lemma = "없어지"
+        w = _wish(d, i)
+        better = _better(d, i)
+        if lemma == "죽" and not idiom:
+            others = w is not None and _describes_people(d, w)  # 죽고 싶다는 사람들
+            if w is not None and not d.negated(w) and not others:
+                out.append(Hit("suicide", E, i, w, "wish to die"))
+            elif follows(d, i, "어야") and d.has(c, frozenset({"차라리", "그냥", "빨리"})):
+                out.append(Hit("suicide", E, i, i + 1, "must die"))  # 차라리 내가 죽어야 끝나지
+            elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
+                out.append(Hit("suicide", E, i, better or i, "better dead"))
+            elif (follows(d, i, "을", "생각") or follows(d, i, "ᆯ", "생각")) and not d.negated(
+                i + 2
+            ):
+                out.append(Hit("suicide", E, i, i + 2, "thoughts of dying"))
+            elif any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]) and d.sentence_has(
+                c, frozenset({"생각", "싶"})
+            ):
+                out.append(Hit("suicide", E, i, i, "thinking of dying"))
+        elif lemma == "살" and not idiom:
+            stop = any(x.lemma in ("그만", "더", "더는", "이제") for x in t[max(0, i - 3) : i])
+            no_will = follows(d, w or i, "은", "마음") or follows(d, w or i, "ᆫ", "마음")
+            if w is not None and (d.negated(w) or stop or (no_will and d.negated(w + 2))):
+                out.append(Hit("suicide", E, i, w, "not wanting to live"))
+            elif stop and (d.unable(i) or _intent(d, i)) and not _because(d, c):  # 그만 살래요
+                out.append(Hit("suicide", E, i, i, "cannot go on"))  # 더는 못 살겠어요
+            elif t[i + 1 : i + 2] and t[i + 1].lemma in ("ᆯ", "을") and d.negated(i + 2):
+                if t[i + 2 : i + 3] and t[i + 2].lemma in L.WILL_TO_LIVE:
+                    out.append(Hit("suicide", C, i, i + 2, "no will to live"))  # 살 맛이 안 나요
+            elif follows(d, i, "기", "싫") or follows(d, i, "기", "가", "싫"):
+                out.append(Hit("suicide", E, i, i + 2, "tired of living"))
+            elif follows(d, i, "어서", "뭐") or follows(d, i, "아서", "뭐"):
+                out.append(Hit("suicide", C, i, i + 2, "what is living for"))
+            elif t[i + 1 : i + 2] and t[i + 1].tag == "ETM":
+                bad = [j for j in range(i + 2, min(i + 7, len(t))) if t[j].lemma in L.LIFE_BAD]
+                if bad and not d.negated(bad[0]):
+                    out.append(Hit("suicide", C, i, bad[0], "life meaningless"))
+        elif lemma in L.VANISH and not idiom:
+            strong = lemma in ("사라지", "없어지")
+            world = d.sentence_has(c, L.LIFE_WHOLE) or (
+                i > 0 and t[i - 1].lemma == "다" and t[i - 1].tag == "MAG"
+            )
+            me = d.sentence_has(c, L.SELF)
+            quietly = d.has(c, frozenset({"그냥", "조용히", "차라리", "먼저"}))
+            if w is not None and not d.negated(w):
+                if strong or world or quietly:
+                    out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
+            elif world and _intent(d, i):
+                out.append(Hit("suicide", E, i, i, "ending it"))  # 오늘 밤에 다 끝낼 거예요
+            elif better is not None and (strong or d.has(c, frozenset({"그냥", "차라리"}))):
+                out.append(Hit("suicide", E if me or not strong else C, i, better, "better gone"))
+            elif lemma == "끝내" and any(x.lemma == "ᆯ까" for x in t[i + 1 : i + 3]):
+                out.append(Hit("suicide", C, i, i, "thinking of ending it"))
+        elif lemma in L.WAKE and d.negated(i) and better is not None:
+            out.append(Hit("suicide", E, i, better, "not waking up"))  # 안 깼으면 좋겠어요
+        elif lemma in L.SUICIDE_ACTS or (lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
+            if not d.negated(i):
+                out.append(Hit("suicide", E, i, i, "suicide act"))
+
+
+def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
+    know = d.preds(c, frozenset({"모르"}))
+    if d.nouns(c, frozenset({"생각", "기억"})):
+        know += d.preds(c, frozenset({"나"}), True)  # 집이 어딘지 생각이 안 나요
+    lemmas = {x.lemma for x in d.t}
+    when = [x for x in d.t[c.first : c.last + 1] if x.lemma in L.DATE_WORDS]
+    if know and when:
+        out.append(Hit("confusion", C, c.first, know[0], "what day is it"))
+    if know and d.has(c, frozenset({"어디"})) and d.has(c, L.SELF | {"지금"}):
+        out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
+    if know and {"어디", "여기"} <= lemmas:
+        out.append(Hit("confusion", E, c.first, know[0], "where am I"))
+    elif (
+        {"어디", "여기"} <= lemmas
+        and d.has(c, frozenset({"어디"}))
+        and not d.has(c, frozenset({"었", "하"}))
+        and "냐고" not in d.a.text
+    ):
+        out.append(Hit("confusion", C, c.first, c.last, "where is this"))  # 여기가 어디예요?
+    elif (
+        know
+        and d.nouns(c, frozenset({"길", "집", "동네", "여기"}))
+        and (d.has(c, frozenset({"겠"})) or d.nouns(c, frozenset({"생각", "기억"})))
+    ):  # 집에 가는 길을 모르겠어요 (not 길을 잘 몰라서 택시 탔어요)
+        out.append(Hit("confusion", C, c.first, know[0], "lost the way"))
+    elif know and d.nouns(c, frozenset({"누구"})) and d.nouns(c, L.SELF):
+        out.append(Hit("confusion", C, c.first, know[0], "who am I"))
+    elif know and d.has(c, frozenset({"아무것"})) and d.sentence_has(c, frozenset({"갑자기"})):
+        out.append(Hit("confusion", C, c.first, know[0], "suddenly blank"))
+    if (
+        d.nouns(c, frozenset({"여기"}))
+        and d.nouns(c, frozenset({"집"}))
+        and d.has(c, frozenset({"아니"}))
+    ):
+        out.append(Hit("confusion", C, c.first, c.last, "not my home"))  # 여기 우리 집 아니에요
+    who_asked = [
+        i
+        for i in range(c.first, c.last)
+        if d.t[i].lemma == "누구"
+        and any(x.lemma.startswith(("냐", "니", "세요")) for x in d.t[i + 1 : i + 3])
+    ]
+    if who_asked and d.sentence_has(
+        c, frozenset({"보고", "나", "저"})
+    ):  # 엄마가 나보고 누구냐고 해요
+        dec = E if d.sentence_has(c, frozenset({"갑자기"})) else C
+        out.append(Hit("confusion", dec, c.first, who_asked[0], "asks who I am"))
+    strangers = [i for i in d.preds(c, frozenset({"알아보", "알아듣"}), True) if d.unable(i)]
+    strangers += d.preds(c, frozenset({"몰라보"}))  # 나를 몰라봐요
+    if strangers and d.nouns(c, L.HOUSEHOLD | L.OTHERS | L.SELF | {"사람", "누구"}):
+        dec = E if d.sentence_has(c, frozenset({"갑자기"})) else C
+        out.append(Hit("confusion", dec, c.first, strangers[0], "knows nobody"))  # 나를 못 알아봐
+    wander = d.nouns(c, frozenset({"정신"}))
+    if wander and follows(d, wander[0] + 1, "오", "었", "다", "가"):
+        out.append(Hit("confusion", C, wander[0], c.last, "mind comes and goes"))
+    odd = [i for i in range(c.first, c.last + 1) if d.t[i].lemma in L.CONFUSED_ODD]
+    if odd:
+        out.append(Hit("confusion", C, odd[0], odd[0], "confused"))
+    if d.has(c, frozenset({"갑자기"})):
+        pair(d, c, frozenset({"정신"}), frozenset({"없"}), False, "confusion", C, "dazed", out)
+    pair(d, c, frozenset({"길"}), frozenset({"잃"}), False, "confusion", C, "lost", out)
+
+
+def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
+    for i in d.nouns(c, frozenset({"불"})):
+        if follows(d, i, "이", "야") or follows(d, i, "야"):
+            out.append(Hit("fire", E, i, i + 2, "fire!", soft=False))  # 불이야
+    blaze = d.nouns(c, L.BLAZE)
+    if blaze:
+        out.append(Hit("fire", E, blaze[0], blaze[0], "fire", soft=False))
+    if d.nouns(c, L.FIRE) and not d.preds(c, L.FIRE_OFF, None):
+        pair(d, c, L.FIRE, L.FIRE_ON, False, "fire", E, "fire", out, soft=False)
+    if not any(x.lemma in L.COOKING for x in d.t):  # 고기 구울 때 연기가 좀 나요
+        pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
+    burning = d.preds(c, frozenset({"불타", "불붙", "타오르"}))
+    if burning:
+        out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))
+    smell = d.nouns(c, frozenset({"냄새"}))
+    pair(d, c, L.GAS, frozenset("잠기 잠그 꺼지 끄".split()), True, "fire", E, "gas on", out)
+    gas = d.nouns(c, L.GAS)
+    if gas:
+        pair(d, c, L.GAS, L.GAS_ON, False, "fire", E, "gas", out, soft=False) or (
+            smell and pair(d, c, L.GAS, frozenset({"나"}), False, "fire", E, "gas", out, soft=False)
+        ) or (
+            smell
+            and smell[0] == gas[0] + 1
+            and not d.preds(c, frozenset({"나", "없"}), None)
+            and not any(d.negated(i) for i in d.preds(c, frozenset(x.lemma for x in d.t), None))
+            and out.append(Hit("fire", E, gas[0], smell[0], "gas", soft=False))
+        )  # 가스 냄새 때문에 머리가 아파요
+    elif (
+        smell and d.preds(c, frozenset({"나"})) and (prev := d.previous(c)) and d.nouns(prev, L.GAS)
+    ):
+        out.append(
+            Hit("fire", E, prev.first, c.last, "gas", soft=False)
+        )  # 가스불을 켜 놨는데 냄새가
+    elif smell and d.preds(c, L.BURNING) and d.preds(c, frozenset({"나"})):
+        out.append(Hit("fire", E, c.first, c.last, "burning smell", soft=False))
+
+
+def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    prev = d.previous(c)
+    start = prev.first if prev is not None else c.first
+    stranger = [
+        i
+        for i in range(start, c.last + 1)
+        if t[i].lemma in L.INTRUDER and t[i].tag.startswith(("NP", "NN", "VV", "VA"))
+    ]
+    if not stranger and any(x.lemma in ("낯설", "낯선", "모르", "도둑", "강도") for x in t[:start]):
+        stranger = [start]  # the stranger was named in an earlier sentence
+    if stranger:
+        moves = d.preds(c, L.BREAK_IN)
+        door = d.nouns(c, L.DOOR) and d.preds(c, L.FORCE_DOOR)
+        inside = d.nouns(c, L.ROOMS) and d.preds(c, L.MOVE_ABOUT)
+        if moves or door or inside:
+            last = (moves or door or inside or stranger)[0]
+            out.append(Hit("violence", E, stranger[0], last, "intruder", soft=False))
+    if any(x.lemma in L.PLAY for x in d.t):
+        return  # 손주한테 장난으로 맞아 줬어요
+    thief = d.nouns(c, frozenset({"도둑", "강도", "빈집털이"}))
+    if thief and d.preds(c, frozenset({"들", "들어오"})):
+        out.append(Hit("violence", E, thief[0], c.last, "burglar", soft=False))
+    neck = d.nouns(c, frozenset({"목"}))
+    if neck and d.preds(c, frozenset({"조르", "조이", "누르"})):
+        out.append(Hit("violence", E, neck[0], c.last, "strangled", soft=False))
+    foot = d.nouns(c, frozenset({"발", "발길"}))
+    if foot and d.preds(c, frozenset({"차", "걷어차"})):
+        out.append(Hit("violence", E, foot[0], c.last, "kicked", soft=False))  # 발로 찼어요
+    hit = d.preds(c, L.HIT)
+    if hit:
+        out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))
+    beaten = d.preds(c, L.BEATEN)
+    if beaten and (
+        d.preds(c, frozenset({"얻어맞", "두들겨맞"}))
+        or any(t[i].lemma in ("한테", "에게", "한테서") for i in range(c.first, beaten[0]))
+    ):
+        out.append(Hit("violence", E, c.first, beaten[0], "beaten", soft=False))
+    if d.nouns(c, L.WEAPON) and d.preds(
+        c, frozenset("들 휘두르 위협하 찌르 대 들이대 찔리".split())
+    ):
+        out.append(Hit("violence", E, c.first, c.last, "weapon", soft=False))  # 칼에 찔렸어요
+    steps = d.nouns(c, frozenset({"발소리", "인기척"}))
+    if steps and d.preds(c, frozenset({"들리", "나"})):
+        out.append(Hit("violence", C, steps[0], c.last, "footsteps"))
+
+
+def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
+    eat = d.preds(c, L.EAT - {"굶"}, None)
+    fasting = [i for i in d.preds(c, frozenset({"굶", "거르"})) if not d.has(c, frozenset({"ᆯ까"}))]
+    not_eat = [i for i in eat if d.negated(i)] + fasting
+    only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"}))]
+    days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
+    scraping = d.preds(c, frozenset({"버티", "때우", "견디"}))
+    food = d.nouns(c, L.FOOD) or [i for i in range(c.first, c.last + 1) if d.t[i].lemma == "라면"]
+    if scraping and days and food:  # 일주일째 라면 하나로 버티고 있어요
+        out.append(Hit("starvation", E, c.first, scraping[0], "days on next to nothing"))
+    last_meal = d.nouns(c, frozenset({"마지막"})) and eat
+    if (not_eat or only or last_meal) and days:
+        i = (not_eat or only or eat)[0]
+        out.append(Hit("starvation", E, c.first, i, "days without food"))
+    elif not_eat and d.nouns(c, frozenset({"아무것", "물"})):
+        out.append(Hit("starvation", C, c.first, not_eat[0], "not eating"))
+
+
+def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    for i in d.preds(c, L.RESCUE):
+        if imperative(d, i):
+            out.append(Hit("help", E, i, i, "save me", soft=False))
+    for i in d.preds(c, L.HELP):
+        things = [
+            j
+            for j in range(c.first, i)
+            if t[j].tag == "NNG" and t[j].lemma not in L.HOUSEHOLD | L.OTHERS | {"좀", "누구"}
+        ]
+        request = t[i].lemma == "도와주" or follows(d, i, "어", "주")
+        if request and not things:
+            if imperative(d, i):
+                out.append(Hit("help", E, i, i, "help me", soft=False))
+            elif d.sentence_has(c, frozenset({"좋", "싶"})):
+                out.append(Hit("help", C, i, i, "wants help", soft=False))
+    calls = d.nouns(c, L.CALL)
+    do = d.preds(c, L.CALL_DO)
+    if calls and do:
+        asked = imperative(d, do[0])
+        if asked or t[calls[0]].lemma != "사람":
+            out.append(Hit("help", E if asked else C, calls[0], do[0], "call", soft=False))
+    come = d.preds(c, frozenset({"오"}))
+    if come and follows(d, come[0], "어", "주") and imperative(d, come[0] + 2):
+        dec = E if d.has(c, L.HURRY) else C
+        out.append(Hit("help", dec, c.first, come[0] + 2, "come quickly", soft=False))
+    trouble = d.nouns(c, frozenset({"큰일"}))
+    if trouble and d.preds(c, frozenset({"나"})):
+        out.append(Hit("help", C, trouble[0], c.last, "something terrible", soft=False))
+    need = d.nouns(c, frozenset({"도움"}))
+    if need and d.preds(c, frozenset({"필요", "필요하"})):
+        out.append(Hit("help", C, need[0], c.last, "needs help", soft=False))
