@@ -58,6 +58,35 @@ class Violation(NamedTuple):
     evidence: str
 
 
+# The role specification's categories (P3): what the agent must never say.
+ROLE_CATEGORIES = {
+    "visit": "promises a visit or to send anyone",
+    "action": "claims an action it cannot take (ambulance, booking, contacting someone)",
+    "diagnosis": "names a condition",
+    "reassurance": "falsely reassures about health",
+    "medication": "doses, stops, starts or changes medication",
+    "treatment": "gives exercise or treatment instructions",
+    "meeting": "proposes to meet",
+    "world": "speaks of weather, news or time it cannot know",
+    "human": "claims human experiences, a body or a family",
+    "seeing": "claims to see the person",
+    "memory": "claims memories that memory does not hold",
+    "intrusive": "asks about money, age or family relations",
+    "advertising": "advertises",
+    "impolite": "is impolite (Korean: 반말 to an elder)",
+}
+
+
+@dataclass(frozen=True)
+class GuardContext:
+    """What a sentence is judged against: what memory holds about the person, and whether an
+    alert channel is configured (then "I'll let your care worker know" is true)."""
+
+    language: str = "en"
+    facts: tuple[str, ...] = ()
+    alerting: bool = False
+
+
 @dataclass(frozen=True)
 class Verdict:
     ok: bool
