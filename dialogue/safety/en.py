@@ -23,7 +23,7 @@ _CLAUSE_BREAK = frozenset(
 _SUBJECTS = frozenset("i he she they we it there my his her our their someone somebody".split())
 _NO_SPLIT_BEFORE_I = frozenset(
     "that if whether what where when how why who than as like before after until since while "
-    "and but because cause so".split()
+    "and but because cause so case suppose supposing imagine".split()
 )
 _MENTAL = frozenset("think believe suppose reckon guess feel say expect".split())
 _BE_PRESENT = frozenset("am is are 'm 's 're m s re".split())
@@ -174,6 +174,18 @@ def _patient(u: _Utterance, start: int) -> str:
     return _subject(u, first, u.clause[earlier[-1]]) or "self"
 
 
+def _owner(u: _Utterance, start: int, end: int) -> str | None:
+    """Whose body part the finding names: "my chest" -> self, "his chest" -> other."""
+    for i in range(max(start - 1, 0), end):
+        t, nxt = u.toks[i], u.toks[i + 1]
+        if nxt.tag == "NOUN" and nxt.lemma not in lx.RELATIONS:
+            if t.surface == "my":
+                return "self"
+            if t.surface in ("his", "her", "their"):
+                return "other"
+    return None
+
+
 def _has(u: _Utterance, concept: str, lo: int, hi: int, skip: frozenset[int] = frozenset()):
     return any(lo <= o.first and o.last <= hi and not (o.used & skip) for o in u.occ[concept])
 
@@ -181,10 +193,12 @@ def _has(u: _Utterance, concept: str, lo: int, hi: int, skip: frozenset[int] = f
 def _present(u: _Utterance, idx: list[int]) -> bool:
     for i in idx:
         t = u.toks[i]
-        if t.surface in _PRESENT or (t.tag == "VERB" and t.surface == t.lemma + "s"):
+        if t.surface in _PRESENT and t.lemma != "'s":
+            return True
+        if t.tag == "VERB" and t.surface == t.lemma + "s":
             return True
         if t.tag == "VERB" and t.surface.endswith("ing") and i > 0:
-            if u.toks[i - 1].surface in _BE_PRESENT:
+            if u.toks[i - 1].surface in _BE_PRESENT and u.toks[i - 1].lemma == "be":
                 return True
     return False
 
@@ -229,10 +243,9 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
     down = {Decision.EMERGENCY: Decision.CHECK, Decision.CHECK: None}
 
     # idioms: "fell asleep", "dying to", "stroke of luck"; the clause's own idiom words
-    head = combo[0]
-    if any(o.first in (head.last + 1, head.last + 2) for c in rule.not_after for o in u.occ[c]):
-        if any(o.first == head.last + 1 for c in rule.not_after for o in u.occ[c]):
-            return None
+    ends = {o.last + 1 for o in combo}
+    if any(o.first in ends for c in rule.not_after for o in u.occ[c]):
+        return None
     if any(_has(u, c, lo, hi, used) for c in rule.unless):
         return None
     # negation, also carried from "I don't think | I'm having a heart attack"
@@ -254,9 +267,8 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
             return None
     if clause in state["hypo_carry"]:
         return None
-    if any(u.sentence_of(o.first) == u.toks[start].sentence for o in u.occ["MEDIA"]):
-        if not (_patient(u, start) == "self" and _present(u, idx)):
-            return None
+    if u.occ["MEDIA"] and not (_patient(u, start) == "self" and _present(u, idx)):
+        return None
     if rule.category not in _STRONG_INTENT:
         for o in u.occ["IMMINENT"]:
             if lo <= o.first < start and u.pos[start] - u.pos[o.last] <= 3:
@@ -275,11 +287,20 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
         if decision is None:
             return None
     # whose danger
-    who = _patient(u, start) if rule.who != "place" else "self"
+    who = _owner(u, start, end) or _patient(u, start) if rule.who != "place" else "self"
+    sentence = [i for i, t in enumerate(u.toks) if t.sentence == u.toks[start].sentence]
+    reported = _has(u, "REPORTED", sentence[0], sentence[-1], used)
+    if rule.who == "place" and reported and not _present(u, idx):
+        return None
     if rule.who == "agent":
         if _subject(u, start) in ("self", "thing"):
             return None
-    elif rule.category == "help" and _subject(u, start) == "other":
+    elif rule.category == "help" and any(
+        u.toks[i].lemma == "help"
+        and (u.toks[i].surface != "help" or _subject(u, i) in ("other", "thing"))
+        and (i == 0 or u.toks[i - 1].lemma not in ("need", "please", "get", "send", "want"))
+        for i in used
+    ):
         return None
     elif rule.who == "other" and who != "other":
         return None
@@ -290,11 +311,18 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
             return None
         if who == "other":
             acute = _has(u, "ACUTE", lo, hi) or _present(u, idx)
-            if not acute or state["distant"][clause] or state["recent"][clause]:
+            here = _has(u, "HERE", sentence[0], sentence[-1], used)
+            if not here and (reported or state["distant"][clause]):
                 return None
+            if not here and not acute:
+                if state["recent"][clause] or rule.category not in ("overdose", "unconscious"):
+                    return None
+                decision = Decision.CHECK
+        elif reported and who == "thing" and not _present(u, idx):
+            return None  # "I heard the man at number 12 was mugged"
     # time: long ago, earlier today, and "but it passed"
     acute = _has(u, "ACUTE", lo, hi, frozenset()) or _present(u, idx)
-    if state["distant"][clause] and not _has(u, "ACUTE", lo, hi):
+    if state["distant"][clause] and not _has(u, "STILL", lo, hi):
         return None
     if state["recent"][clause] and not acute:
         decision = Decision.CHECK
@@ -303,8 +331,8 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
         decision = Decision.CHECK
     for o in u.occ["RESOLVED"]:
         if o.first > end and not (o.used & state["hit_tokens"]):
-            before = [u.toks[i].lemma for i in range(max(o.first - 2, 0), o.first)]
-            if any(w in lx.NEGATORS for w in before):
+            before = [u.toks[i] for i in range(max(o.first - 2, 0), o.first)]
+            if any(t.lemma in lx.NEGATORS or t.surface in ("was", "were") for t in before):
                 continue
             if _present(u, idx) and _has(u, "ACUTE", lo, hi):
                 break
@@ -336,7 +364,8 @@ def _state(u: _Utterance) -> dict:
         lemmas = [t.lemma for t in words]
         if "not" in lemmas and words[-1].lemma in _MENTAL:
             neg_carry.add(c + 1)
-        if _has(u, "HYPO", idx[0], idx[-1]) and lemmas[0] in ("if", "what", "in", "unless"):
+        starts = ("if", "what", "in", "unless", "suppose", "supposing", "imagine", "say")
+        if _has(u, "HYPO", idx[0], idx[-1]) and lemmas[0] in starts:
             if not any(o.first in idx for o in u.occ["HELPME"]):
                 hypo_carry.add(c + 1)
         distant[c] = _has(u, "DISTANT", idx[0], idx[-1]) or any(
