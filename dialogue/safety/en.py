@@ -29,8 +29,15 @@ _MENTAL = frozenset("think believe suppose reckon guess feel say expect".split()
 _BE_PRESENT = frozenset("am is are 'm 's 're m s re".split())
 _PRESENT = _BE_PRESENT | frozenset("ca can wo will keep keeps have has 've ve do does".split())
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
+_LIGHT_VERBS = frozenset(
+    "be have do get feel experience notice think remember suffer see ever can could will would "
+    "seem appear want need ca wo".split()
+)
 _SCOPE_END = frozenset("well good great fine okay ok alright hungry sleep sleeping".split())
 _THING_CATEGORIES = frozenset({"fall", "unconscious"})
+_CALLS_FOR_HELP = frozenset(
+    "need please get send want someone somebody anyone anybody".split()
+)
 _STRONG_INTENT = frozenset({"suicide", "violence"})
 
 
@@ -130,6 +137,9 @@ def _combos(u: _Utterance, rule: lx.Rule) -> list[tuple[_Occ, ...]]:
         chosen = [first]
         for concept in rule.needs[1:]:
             cands = [o for o in u.in_clause(concept, clause) if not (o.used & first.used)]
+            if rule.cross:  # "I slipped in the bath | and I can't get out"
+                nxt = [o for o in u.in_clause(concept, clause + 1) if o.first > first.last]
+                cands += [o for o in nxt if u.toks[o.first].sentence == u.toks[first.first].sentence]
             if not cands:
                 break
             chosen.append(min(cands, key=lambda o: abs(u.pos[o.first] - u.pos[first.first])))
@@ -154,8 +164,8 @@ def _subject(u: _Utterance, start: int, clause: int | None = None) -> str | None
             return "other"
         if t.surface in ("it", "this", "that") or t.tag == "NOUN":
             return "thing"
-        if t.tag == "X" and i > 0 and u.toks[i - 1].tag != "DET":
-            return "other"  # a name the dictionary does not know
+        if t.tag == "X":  # a name the dictionary does not know, unless "the tv"
+            return "thing" if i > 0 and u.toks[i - 1].tag == "DET" else "other"
     return None
 
 
@@ -206,29 +216,44 @@ def _present(u: _Utterance, idx: list[int]) -> bool:
 def _negated(u: _Utterance, combo: tuple[_Occ, ...], idx: list[int]) -> str | None:
     """"cancel", "doubt" (not sure / don't know) or None."""
     used = frozenset().union(*(o.used for o in combo))
-    start = min(o.first for o in combo)
     end = max(o.last for o in combo)
-    for i in range(start - 1, idx[0] - 1, -1):
-        t = u.toks[i]
-        if t.surface in _SCOPE_END and i < start - 1:
-            return None
-        if i in used or t.lemma not in lx.NEGATORS:
-            continue
-        if u.pos[start] - u.pos[i] > 5:
-            return None
-        nxt = u.toks[i + 1]
-        if t.lemma == "no" and (nxt.tag == "PRON" or nxt.surface in ("no", "yes")):
-            continue
-        if t.lemma == "not" and nxt.surface in ("only", "just"):
-            continue
-        if nxt.lemma in ("know", "sure", "certain", "think") and nxt.lemma != "think":
-            return "doubt"
-        return "cancel"
+    for occ in combo:
+        found = _negator_before(u, occ.first, used)
+        if found:
+            return found
+    idx = u.clause_range(u.clause[end])
     after = [i for i in idx if i > end][:3]
     if after and u.toks[after[0]].lemma in ("no", "not", "never", "none"):
         rest = [u.toks[i].surface for i in after[1:]]
         if not rest or rest[0] in ("really", "at", "anymore", "thanks", "thank", "not", "no"):
             return "cancel"
+    return None
+
+
+def _negator_before(u: _Utterance, start: int, used: frozenset[int]) -> str | None:
+    """A negator whose scope reaches token `start`: "cancel", "doubt" or None."""
+    clause = u.clause[start]
+    for i in range(start - 1, -1, -1):
+        t = u.toks[i]
+        if u.clause[i] != clause or u.pos[start] - u.pos[i] > 5:
+            return None
+        if i in used:
+            continue
+        if t.surface in _SCOPE_END and i < start - 1:
+            return None
+        if t.tag == "VERB" and t.lemma not in _LIGHT_VERBS and t.lemma not in lx.NEGATORS:
+            if u.toks[i + 1].surface not in ("and", "or", "nor"):
+                return None
+        if t.lemma not in lx.NEGATORS:
+            continue
+        nxt = u.toks[i + 1]
+        if t.lemma == "no" and (nxt.tag == "PRON" or nxt.surface in ("no", "yes")):
+            continue
+        if t.lemma == "not" and nxt.surface in ("only", "just"):
+            continue
+        if nxt.lemma in ("know", "sure", "certain"):
+            return "doubt"
+        return "cancel"
     return None
 
 
@@ -281,6 +306,7 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
                                "will", "what", "how", "why", "am")
         and lo + 1 < len(u.toks)
         and u.toks[lo + 1].lemma != "not"
+        and lo not in used
         and rule.category != "confusion"
     ):
         decision = down[decision]
@@ -298,16 +324,14 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
     elif rule.category == "help" and any(
         u.toks[i].lemma == "help"
         and (u.toks[i].surface != "help" or _subject(u, i) in ("other", "thing"))
-        and (i == 0 or u.toks[i - 1].lemma not in ("need", "please", "get", "send", "want"))
+        and (i == 0 or u.toks[i - 1].lemma not in _CALLS_FOR_HELP)
         for i in used
     ):
         return None
     elif rule.who == "other" and who != "other":
         return None
     elif rule.who in ("patient", "other"):
-        if who == "thing" and rule.category in _THING_CATEGORIES and u.toks[start].lemma in (
-            "fall", "collapse", "trip", "slip", "drop"
-        ):
+        if who == "thing" and rule.category in _THING_CATEGORIES:
             return None
         if who == "other":
             acute = _has(u, "ACUTE", lo, hi) or _present(u, idx)
@@ -331,8 +355,9 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
         decision = Decision.CHECK
     for o in u.occ["RESOLVED"]:
         if o.first > end and not (o.used & state["hit_tokens"]):
-            before = [u.toks[i] for i in range(max(o.first - 2, 0), o.first)]
-            if any(t.lemma in lx.NEGATORS or t.surface in ("was", "were") for t in before):
+            if o.first > 0 and u.toks[o.first - 1].surface in ("was", "were"):
+                continue  # "he was fine this morning": before, not after
+            if _negator_before(u, o.first, frozenset()):
                 continue
             if _present(u, idx) and _has(u, "ACUTE", lo, hi):
                 break

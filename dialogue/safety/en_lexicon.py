@@ -70,7 +70,8 @@ C: dict[str, tuple[str, ...]] = {
     "SOB": ("short of breath", "shortness of breath", "out of breath", "breathless",
             "winded", "wheeze", "wheezing", "wheezy", "puffed"),
     "CHOKE": ("choke", "choking", "suffocate", "suffocating", "gasp", "gasping",
-              "lip be blue", "turn|turning blue", "asthma attack"),
+              "lip|lips|face|finger|fingers _ blue", "lip|lips|face|finger|fingers _ _ blue",
+              "turn|turning|go|going|gone blue", "asthma attack"),
     "BREATHBAD": ("bad", "worse", "heavy", "labored", "laboured", "noisy", "funny", "strange",
                   "weird", "shallow", "fast", "rattle", "rattly", "tight", "not right"),
     "BREATHIDIOM": ("word", "neck", "sigh", "fresh", "away", "under", "hold", "nose",
@@ -94,14 +95,15 @@ C: dict[str, tuple[str, ...]] = {
     "SLUR": ("slur", "slurring", "slurred", "garbled", "jumbled", "muddled", "mixed up",
              "come out wrong", "come out funny", "come out strange", "wrong word", "thick",
              "not make sense", "not come out", "not get the word|words out",
-             "not find the|my word|words"),
+             "not find the|my word|words", "not get _ word|words out"),
     "SLURALONE": ("slur", "slurring", "slurred", "garble", "garbled",
+                  "not get _ word|words out", "not find the|my word|words",
                   "can not talk|speak properly|right|clearly|straight",
                   "not talk|speak properly|right|clearly|straight",
                   "talk|talking|speak|speaking nonsense|gibberish", "not make sense"),
     "STROKE": ("stroke", "mini stroke"),
     "STROKEIDIOM": ("of", "the", "my", "his", "her", "a cat", "dog", "cat", "hair"),
-    "BLIND": ("lose my sight|vision", "lost my sight|vision", "go blind", "went blind",
+    "BLIND": ("lose _ sight|vision", "lose the sight|vision in", "go blind", "went blind",
               "gone blind", "suddenly blind", "everything go black|dark", "vision go",
               "can not see out of", "not see anything", "can not see anything", "blind in"),
     "VISIONC": ("blurry", "blurred", "double vision", "see double", "see two"),
@@ -109,7 +111,7 @@ C: dict[str, tuple[str, ...]] = {
     "WORST": ("worst", "sudden", "thunderclap", "explode", "exploding", "of my life",
               "never have one like"),
     # --- fall ---
-    "FALL": ("fall", "fell", "fallen", "trip over", "tripped over", "slip and fall",
+    "FALL": ("fall", "fell", "fallen", "slip", "trip", "tumble", "stumble", "trip over", "tripped over", "slip and fall",
              "take a tumble", "have a tumble", "fall over", "fall down"),
     "FALLNOW": ("have fallen", "have fall", "just fell", "just fall", "fallen over",
                 "fallen down", "have have a fall", "just have a fall", "have take a fall"),
@@ -122,13 +124,12 @@ C: dict[str, tuple[str, ...]] = {
     "SERIOUS": ("can not get up", "can not move", "can not stand", "can not walk",
                 "on the floor", "on the ground", "hip", "head", "break", "broke", "broken",
                 "bleed", "bleeding", "blood", "stair", "stairs", "hurt myself", "hurt",
-                "still there", "can not reach", "lie", "lying", "stuck", "bad fall",
+                "still there", "can not reach", "can not get out", "lie", "lying", "stuck", "bad fall",
                 "nasty fall", "wrist"),
     "GETUP": ("can not get up", "can not stand up", "can not get off the floor",
               "can not get back up", "can not get myself up", "unable to get up",
               "not get up", "stuck on the floor", "stuck on the ground",
-              "lie on the floor|ground", "lying on the floor|ground",
-              "be on the floor", "be on the ground", "can not get out of the bath|bathtub|tub",
+              "lie|lying|be|stuck on the floor|ground", "lie|lying|be|stuck on the _ floor", "can not get out of the bath|bathtub|tub",
               "trapped", "can not reach the phone"),
     "GETUPIDIOM": ("early", "morning", "before", "in time", "the stair", "the stairs",
                    "the hill", "the courage", "the energy"),
@@ -161,7 +162,7 @@ C: dict[str, tuple[str, ...]] = {
               "pouring", "gush", "gushing", "spurt", "spurting", "not stop", "soak", "soaked",
               "pool", "all over", "fast", "profusely", "will not stop", "keep bleeding",
               "can not stop", "deep", "keep coming", "keep going", "hour", "hours", "for ages",
-              "through everything", "through the towel", "running out of me", "not stop it"),
+              "through everything", "not get it to stop", "not stop it"),
     "BLOODMOD": ("pressure", "sugar", "test", "work", "count", "thinner", "thinners",
                  "level", "levels", "donation", "donor", "type", "bank", "orange", "drive",
                  "vessel", "sample", "cell", "cells", "transfusion", "result", "results",
@@ -172,7 +173,7 @@ C: dict[str, tuple[str, ...]] = {
     "BLOODINC": ("blood in my urine|stool|stools|pee|poo|wee|poop", "black stool|stools",
                  "blood when i"),
     "MINORSITE": ("gum", "gums", "lip", "finger", "shaving", "paper cut", "scratch",
-                  "a little", "a bit", "nose"),
+                  "nose"),
     # --- overdose ---
     "TAKE": ("take", "took", "swallow", "have", "eat", "down", "pop", "gulp", "drink",
              "drank"),
@@ -182,7 +183,7 @@ C: dict[str, tuple[str, ...]] = {
                   "crisps", "wine", "beer", "cookies", "milk", "juice", "water", "tea"),
     "EXCESS": ("too many", "too much", "handful", "handfuls", "whole bottle|box|pack|packet"
                "|jar|strip|lot|thing|tube|container", "the lot", "a lot of", "lots of",
-               "bunch of", "dozen", "dozens", "all at once", "at once", "every one",
+               "bunch of", "a load of", "loads of", "heaps of", "a pile of", "dozen", "dozens", "all at once", "at once", "every one",
                "every single", "entire bottle|box|pack|packet", "whole", "entire",
                "ten|twenty|thirty|forty|fifty|10|15|20|30|40|50"),
     "ALL": ("all", "all of"),
@@ -246,7 +247,10 @@ C: dict[str, tuple[str, ...]] = {
     # --- confusion ---
     "LOST": ("not know where i be", "where be i", "not know how i get here",
              "not know how i got here", "not recognize my|the house|home|room|flat|place",
-             "not recognise my|the house|home|room|flat|place", "not know who i be",
+             "not recognise my|the house|home|room|flat|place",
+             "not recognise|recognize my own|the|this|these _",
+             "not recognise|recognize anyone|anybody|where", "my own house|home|kitchen|room"
+             "|bedroom|flat", "not know who i be",
              "not remember my name|address", "forget my own name", "forgot my own name",
              "not know my own name", "not know my name", "not know where i live",
              "not remember where i live", "forgot where i live", "forget where i live",
@@ -381,7 +385,7 @@ C: dict[str, tuple[str, ...]] = {
                  "fine", "okay", "ok", "alright", "all right", "stop", "stopped",
                  "settle down", "settle", "recover", "recovered", "no harm done",
                  "nothing broken", "turn out", "turned out", "it be nothing", "over now",
-                 "sort out", "sorted", "not anymore", "no longer", "anymore",
+                 "sort out", "sorted", "not anymore", "no longer",
                  "doctor say it be fine", "get up fine", "got up", "manage to get up",
                  "get back up", "be fine", "feel fine", "ease", "eased", "subside",
                  "much better", "fine since", "nothing since", "okay since", "put out",
@@ -426,6 +430,7 @@ class Rule:
     unless: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     name: str = ""
+    cross: bool = False  # the second concept may be in the next clause of the sentence
 
 
 E, K = "emergency", "check"
@@ -458,7 +463,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("HEADACHE", "WORST"), 6, name="worst headache"),
     # fall
     Rule("fall", E, ("GETUP",), not_after=("GETUPIDIOM",), name="cannot get up"),
-    Rule("fall", E, ("FALL", "SERIOUS"), 8, not_after=("FALLIDIOM",),
+    Rule("fall", E, ("FALL", "SERIOUS"), 10, not_after=("FALLIDIOM",), cross=True,
          unless=("FALLSEASON",), name="fall+injury"),
     Rule("fall", E, ("FALLNOW",), not_after=("FALLIDIOM",), name="has fallen"),
     Rule("fall", K, ("FALL",), not_after=("FALLIDIOM",), unless=("FALLSEASON",), name="fall"),
@@ -470,7 +475,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unconscious", E, ("NOWAKEOBJ",), who="place", name="cannot wake them"),
     Rule("unconscious", K, ("FEELFAINT",), soft=True, name="feels faint"),
     # bleeding
-    Rule("bleeding", E, ("BLEED", "HEAVY"), 5, not_after=("BLOODMOD",), name="heavy bleeding"),
+    Rule("bleeding", E, ("BLEED", "HEAVY"), 12, not_after=("BLOODMOD",), cross=True,
+         name="heavy bleeding"),
     Rule("bleeding", E, ("VOMITBLOOD",), name="vomiting blood"),
     Rule("bleeding", K, ("BLOODINC",), name="blood in stool"),
     Rule("bleeding", K, ("BLEED",), not_after=("BLOODMOD",), unless=("MINORSITE",),
