@@ -273,6 +273,9 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
         return None
     if any(_has(u, c, lo, hi, used) for c in rule.unless):
         return None
+    sentence = [i for i, t in enumerate(u.toks) if t.sentence == u.toks[start].sentence]
+    if any(_has(u, c, sentence[0], sentence[-1], used) for c in rule.unless_sentence):
+        return None
     # negation, also carried from "I don't think | I'm having a heart attack"
     neg = _negated(u, combo, idx)
     if neg == "cancel" or clause in state["neg_carry"]:
@@ -287,7 +290,8 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
             if modal and rule.category in _STRONG_INTENT:
-                decision = Decision.CHECK
+                if u.toks[o.first].surface not in ("will", "'ll", "ll"):  # intent stays
+                    decision = Decision.CHECK
                 continue
             return None
     if clause in state["hypo_carry"]:
@@ -314,7 +318,6 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
             return None
     # whose danger
     who = _owner(u, start, end) or _patient(u, start) if rule.who != "place" else "self"
-    sentence = [i for i, t in enumerate(u.toks) if t.sentence == u.toks[start].sentence]
     reported = _has(u, "REPORTED", sentence[0], sentence[-1], used)
     if rule.who == "place" and reported and not _present(u, idx):
         return None

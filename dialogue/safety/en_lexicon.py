@@ -38,9 +38,10 @@ PERSON_SELF = frozenset("i me myself we us".split())
 C: dict[str, tuple[str, ...]] = {
     # --- shared ---
     "NEG": ("not", "never", "no", "without", "nothing", "none"),
-    "INABLE": ("can not", "can hardly", "can barely", "unable", "not able", "hardly", "barely",
+    "INABLE": ("can not seem to", "not seem to", "can not manage to", "can not", "can hardly", "can barely", "unable", "not able", "hardly", "barely",
                "struggle", "struggling", "trouble", "difficulty", "difficult", "hard",
-               "fight for", "not get enough", "not catch", "not get", "labor", "labour"),
+               "fight for", "not get enough", "not catch", "not get", "labor", "labour",
+               "not catch|get my breath"),
     "COULDNT": ("could not", "could hardly", "could barely", "couldnt"),
     "DAYS": ("days", "week", "weeks", "since the weekend", "since sunday", "since last week", "since monday|tuesday|wednesday|thursday|friday"
              "|saturday|sunday|weekend", "since last", "two|three|four|five|2|3|4|5 day"),
@@ -59,12 +60,14 @@ C: dict[str, tuple[str, ...]] = {
     "RADIATE": ("spread", "radiate", "shoot", "go down", "run down", "down my"),
     "ARMJAW": ("arm", "jaw", "shoulder", "neck"),
     "EXCITED": ("exciting", "excited", "excitement", "nervous", "thrill", "thrilled",
-                "football", "match", "when i watch", "when i see", "in love", "exercise"),
+                "football", "match", "when i watch", "when i see", "in love", "exercise",
+                "propose", "proposed", "when he|she|they", "a beat when"),
     "HEARTATTACK": ("heart attack", "cardiac arrest", "heart be stop", "heart stop"),
     "EMOTION": ("break", "broken", "miss", "lonely", "sad", "grief", "grieve", "full", "warm",
                 "go out to", "bleed for", "heartbroken", "for him|her|them", "to see",
                 "sink", "sank", "melt", "love"),
-    "GIVE": ("give", "nearly give", "almost give"),
+    "GIVE": ("give", "nearly give", "almost give", "nearly have", "almost have",
+             "when i see|saw|heard|hear|open|opened"),
     # --- breathing ---
     "BREATH": ("breathe", "breath", "breathing", "air", "oxygen"),
     "SOB": ("short of breath", "shortness of breath", "out of breath", "breathless",
@@ -72,13 +75,16 @@ C: dict[str, tuple[str, ...]] = {
     "CHOKE": ("choke", "choking", "suffocate", "suffocating", "gasp", "gasping",
               "lip|lips|face|finger|fingers _ blue", "lip|lips|face|finger|fingers _ _ blue",
               "turn|turning|go|going|gone blue", "asthma attack"),
+    "GASPIDIOM": ("for a", "for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke", "up",
+                  "back tears", "on my words"),
+    "LAUGH": ("laugh", "laughing", "laughed", "giggle", "giggling", "laughter"),
     "BREATHBAD": ("bad", "worse", "heavy", "labored", "laboured", "noisy", "funny", "strange",
                   "weird", "shallow", "fast", "rattle", "rattly", "tight", "not right"),
     "BREATHIDIOM": ("word", "neck", "sigh", "fresh", "away", "under", "hold", "nose",
                     "nostril", "blocked", "stuffy", "bunged", "cold"),
     # --- stroke ---
     "FACE": ("face", "mouth", "lip", "cheek", "smile"),
-    "DROOP": ("droop", "drooping", "sag", "sagging", "lopsided", "crooked", "slant", "slanted",
+    "DROOP": ("droop", "drooping", "droopy", "sag", "sagging", "lopsided", "crooked", "slant", "slanted",
               "drop", "paralyze", "paralysed", "paralyzed", "frozen", "uneven", "twist",
               "fall", "numb", "slip", "one side"),
     "LIMB": ("arm", "leg", "hand", "foot", "side", "finger"),
@@ -86,7 +92,8 @@ C: dict[str, tuple[str, ...]] = {
                   "after the garden", "cold", "arthritis", "my age"),
     "NUMB": ("numb", "numbness", "tingle", "tingling", "weak", "weakness", "dead", "no feeling",
              "pins and needles", "paralyze", "paralysed", "paralyzed", "heavy", "limp",
-             "useless"),
+             "useless", "will not move", "not move", "not do what i", "will not work",
+             "not work properly", "no use", "will not grip", "not grip"),
     "ONESIDE": ("one side", "left side", "right side", "half my body", "half of my body",
                 "half my face", "down one side"),
     "MOVE": ("move", "lift", "raise", "use", "feel", "grip", "hold", "control"),
@@ -137,7 +144,8 @@ C: dict[str, tuple[str, ...]] = {
                 "head injury", "bleeding from my head", "cut my head"),
     "HEADBUMP": ("bump my head",),
     # --- unconscious ---
-    "FAINT": ("pass out", "black out", "blacked out", "faint", "fainted", "collapse",
+    "FAINT": ("pass out", "black out", "blacked out", "fainted", "fainting", "i faint",
+              "collapse",
               "lose consciousness", "lost consciousness", "knock out", "unconscious",
               "unresponsive", "keel over", "come round", "out cold"),
     "FAINTIDIOM": ("smell", "sound", "hope", "memory", "idea", "light", "voice", "line",
@@ -150,7 +158,8 @@ C: dict[str, tuple[str, ...]] = {
     "NOWAKEOBJ": ("can not wake|rouse him|her|them|my|mum|mom|dad",
                   "can not get him|her|them up", "can not get a response", "not responding",
                   "not get a response"),
-    "FEELFAINT": ("feel faint", "feel like i be go to faint|pass out", "lightheaded",
+    "FEELFAINT": ("feel faint", "go|going|gone|went faint", "go|going|gone|went all faint",
+                  "room|everything go|goes|went|going dark|black", "feel _ faint", "feel like i be go to faint|pass out", "lightheaded",
                   "light headed", "about to faint|pass out", "go to faint|pass out",
                   "gonna faint|pass out", "woozy", "dizzy", "vertigo", "room be spinning",
                   "room be spin", "everything be spin|spinning", "nearly faint",
@@ -193,7 +202,7 @@ C: dict[str, tuple[str, ...]] = {
                   "painkiller", "painkillers", "pain pill|pills|killer|killers", "opioid",
                   "morphine", "oxycodone", "codeine", "tramadol", "paracetamol", "tylenol",
                   "acetaminophen", "aspirin", "insulin", "valium", "diazepam", "xanax",
-                  "antidepressant", "antidepressants", "sleeping", "warfarin", "digoxin",
+                  "antidepressant", "antidepressants", "warfarin", "digoxin",
                   "the bottle", "the box", "the packet", "lorazepam", "fentanyl",
                   "heart pill|pills", "nerve pill|pills"),
     "ROUTINE": ("morning", "today", "usual", "breakfast", "lunch", "dinner", "supper",
@@ -223,7 +232,8 @@ C: dict[str, tuple[str, ...]] = {
                 "want to go to sleep and not wake up", "rather be dead", "end everything",
              "kill himself|herself|themselves", "end his|her|their life", "how i would do it",
              "how i would end it", "how to end it", "how i would kill", "plan how",
-             "take his|her own life",
+             "take his|her own life", "be done with it", "done with it all",
+             "be done with everything|life",
                 "harm myself", "hurt myself on purpose", "do something to myself"),
     "SUICIDEIDIOM": ("laugh", "laughing", "for forget|forgetting", "with laughter",
                      "if i have to", "when i see"),
@@ -231,7 +241,9 @@ C: dict[str, tuple[str, ...]] = {
                  "tired of life", "tired of live", "can not go on", "can not do this anymore",
                  "can not take it anymore", "can not take this anymore", "nobody would miss",
                  "no one would miss", "better off without me", "a burden", "hopeless",
-                 "no hope", "not want to wake up", "never wake up", "not want to be here",
+                 "no hope", "not want to wake up", "not see the point",
+                 "point in living|going on|carrying on|anything", "no point",
+                 "better off if i", "better off without me", "if i be not here|around", "never wake up", "not want to be here",
                  "ready to go", "join my husband|wife", "no use living", "fed up with life",
                  "not bother waking|wake up", "sleep and not wake up", "sleep and never wake",
                  "rather not be here|around|alive", "not be here at all",
@@ -277,7 +289,8 @@ C: dict[str, tuple[str, ...]] = {
              "kitchen be burning", "the house be on fire"),
     "FIREIDIOM": ("fireplace", "grate", "hearth", "wood burner", "woodburner", "stove be lit",
                   "lit", "cosy", "cozy", "warm", "nice", "candle", "candles", "birthday",
-                  "camp", "bonfire", "barbecue", "bbq", "fired", "belly", "gun", "fire in the|my belly"),
+                  "camp", "bonfire", "barbecue", "bbq", "fired", "belly", "gun",
+                  "colour", "color", "flower", "flowers", "leaves", "sunset", "with"),
     "SMOKE": ("smoke", "smoky", "smoking"),
     "SMOKEBAD": ("smell", "see", "every where", "there be", "there be a lot of", "full of", "fill", "filling", "everywhere", "come from",
                  "coming from", "pour", "pouring", "thick", "room", "house", "kitchen",
@@ -299,7 +312,9 @@ C: dict[str, tuple[str, ...]] = {
     "INTRUDER": ("intruder", "burglar", "burglars", "robber", "robbers", "break in",
                  "broke in", "breaking in", "break into", "broke into", "broken into",
                  "trying to get in", "try to get in", "try to break", "trying to break",
-                 "someone|somebody in my house|home|flat|room|bedroom|kitchen|garden",
+                 "someone|somebody|man|men|stranger|people in my house|home|flat|room"
+                 "|bedroom|kitchen|garden|yard|hall|hallway|porch|shed|garage",
+                 "try|trying the door|back door|front door|window|windows|handle|lock",
                  "someone|somebody be in my|the house|home|flat|room|bedroom|kitchen",
                  "man in my house|home|flat|room|bedroom|kitchen",
                  "stranger in my house|home|flat|room|bedroom|kitchen",
@@ -416,6 +431,8 @@ C: dict[str, tuple[str, ...]] = {
               "on facebook|youtube", "a story", "the story", "soap opera", "detective"),
 }
 
+C["MED"] += C["DANGERMED"]  # "double my insulin" is a dose of medicine too
+
 ALWAYS = ("fire", "violence", "help")  # no patient to resolve
 
 
@@ -430,7 +447,8 @@ class Rule:
     unless: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     name: str = ""
-    cross: bool = False  # the second concept may be in the next clause of the sentence
+    cross: bool = False
+    unless_sentence: tuple[str, ...] = ()  # like `unless`, anywhere in the sentence  # the second concept may be in the next clause of the sentence
 
 
 E, K = "emergency", "check"
@@ -443,11 +461,14 @@ RULES: tuple[Rule, ...] = (
     Rule("cardiac", K, ("HEART", "BEAT"), 4, unless=("EXCITED",), name="heart+racing"),
     Rule("cardiac", K, ("HEART", "PAIN"), 3, unless=("EMOTION",), name="heart+pain"),
     # breathing
-    Rule("breathing", E, ("INABLE", "BREATH"), 4, soft=True, unless=("BREATHIDIOM",),
+    Rule("breathing", E, ("INABLE", "BREATH"), 5, soft=True, unless=("BREATHIDIOM",),
+         unless_sentence=("LAUGH",),
          name="cannot breathe"),
-    Rule("breathing", K, ("COULDNT", "BREATH"), 4, unless=("BREATHIDIOM",), name="could not"),
-    Rule("breathing", E, ("SOB",), soft=True, name="short of breath"),
-    Rule("breathing", E, ("CHOKE",), soft=True, unless=("HARM",), name="choking"),
+    Rule("breathing", K, ("COULDNT", "BREATH"), 4, unless=("BREATHIDIOM",),
+         unless_sentence=("LAUGH",), name="could not"),
+    Rule("breathing", E, ("SOB",), soft=True, unless_sentence=("LAUGH",), name="short of breath"),
+    Rule("breathing", E, ("CHOKE",), soft=True, unless=("HARM",), not_after=("GASPIDIOM",),
+         name="choking"),
     Rule("breathing", K, ("BREATH", "BREATHBAD"), 3, unless=("BREATHIDIOM",), name="bad breath"),
     # stroke
     Rule("stroke", E, ("FACE", "DROOP"), 4, soft=True, name="face droop"),
