@@ -49,15 +49,21 @@ class _Occ:
     used: frozenset[int]  # the tokens the phrase matched (intensifiers skipped are not)
 
 
+_Seq = tuple[frozenset[str], ...]
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, list[tuple[frozenset[str], ...]]]:
-    out: dict[str, list[tuple[frozenset[str], ...]]] = {}
-    for concept, phrases in lx.C.items():
-        seqs = [tuple(frozenset(w.split("|")) for w in p.split()) for p in phrases]
-        out[concept] = sorted(seqs, key=len, reverse=True)  # longest first
-    out["SOFT"] = [tuple(frozenset(w.split("|")) for w in p.split()) for p in lx.SOFTENERS]
-    out["SOFT"].sort(key=len, reverse=True)
-    return out
+def _compiled() -> dict[str, list[tuple[str, _Seq]]]:
+    """Phrases by their first word: word -> [(concept, phrase)], longest phrases first."""
+    index: dict[str, list[tuple[str, _Seq]]] = {}
+    for concept, phrases in [*lx.C.items(), ("SOFT", lx.SOFTENERS)]:
+        for phrase in phrases:
+            seq = tuple(frozenset(w.split("|")) for w in phrase.split())
+            for word in seq[0]:
+                index.setdefault(word, []).append((concept, seq))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[1]))
+    return index
 
 
 def _word_is(token: Token, options: frozenset[str]) -> bool:
@@ -91,16 +97,18 @@ class _Utterance:
             self.pos.append(n)
             n += t.surface not in lx.INTENSIFIERS
         self.clause = self._clauses()
-        self.occ: dict[str, list[_Occ]] = {}
-        for concept, seqs in _compiled().items():
-            found = []
-            for i in range(len(toks)):
-                for seq in seqs:
-                    used = _match_at(toks, i, seq)
-                    if used is not None:
-                        found.append(_Occ(concept, used[0], used[-1], frozenset(used)))
-                        break
-            self.occ[concept] = found
+        self.occ: dict[str, list[_Occ]] = {c: [] for c in (*lx.C, "SOFT")}
+        index = _compiled()
+        for i, t in enumerate(toks):
+            done: set[str] = set()  # one occurrence per concept and start: the longest
+            entries = index.get(t.lemma, []) + index.get(t.surface, [])
+            for concept, seq in sorted(entries, key=lambda e: -len(e[1])):
+                if concept in done:
+                    continue
+                used = _match_at(toks, i, seq)
+                if used is not None:
+                    done.add(concept)
+                    self.occ[concept].append(_Occ(concept, used[0], used[-1], frozenset(used)))
 
     def _clauses(self) -> list[int]:
         out, c = [], 0
