@@ -168,7 +168,10 @@ def _pieces(word: str, start: int) -> list[tuple[str, int, int, str | None, str 
         n = len(word) - 2
         stem = word[:n]
         lemma, tag = ("be", "VERB") if stem in _S_IS else ("'s", "PART")
-        return [(stem, start, start + n, None, None), ("'s", start + n, start + len(word), lemma, tag)]
+        return [
+            (stem, start, start + n, None, None),
+            ("'s", start + n, start + len(word), lemma, tag),
+        ]
     return [(word.replace("'", ""), start, start + len(word), None, None)]
 
 

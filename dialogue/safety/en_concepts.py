@@ -1,0 +1,328 @@
+"""The English detector's concepts: lemma phrases, separated by `;` (see `en_lexicon`).
+
+Words separated by spaces match lemmas or the words as said; `a|b` is either word; `_` is any
+one word. "not" stands for every negation, written or contracted ("can't", "dont").
+"""
+
+from __future__ import annotations
+
+from dialogue.safety.en_symptoms import SYMPTOMS
+
+# fmt: off
+CONCEPTS: dict[str, str] = {
+    **SYMPTOMS,
+    # --- shared ---
+    "NEG": "not; never; no; without; nothing; none",
+    "INABLE": (
+        "can not seem to; not seem to; can not manage to; can not; can hardly; can barely; "
+        "unable; not able; hardly; barely; struggle; struggling; trouble; difficulty; difficult; "
+        "hard; fight for; not get enough; not catch; not get; labor; labour; not catch|get my "
+        "breath"
+    ),
+    "COULDNT": "could not; could hardly; could barely; couldnt",
+    "DAYS": (
+        "days; week; weeks; since the weekend; since sunday; since last week; since "
+        "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend; since last; "
+        "two|three|four|five|2|3|4|5 day"
+    ),
+    # --- overdose ---
+    "TAKE": "take; took; swallow; have; eat; down; pop; gulp; drink; drank",
+    "PACK": (
+        "whole|entire|full strip|bottle|box|pack|packet|blister|jar|tub|lot; week 's "
+        "pills|tablets; all at once"
+    ),
+    "PACKIDIOM": (
+        "chocolate; chocolates; biscuit; biscuits; cake; sweets; crisp; crisps; wine; beer; "
+        "cookies; milk; juice; water; tea"
+    ),
+    "EXCESS": (
+        "too many; too much; handful; handfuls; whole "
+        "bottle|box|pack|packet|jar|strip|lot|thing|tube|container; the lot; a lot of; lots of; "
+        "bunch of; a load of; loads of; heaps of; a pile of; dozen; dozens; all at once; at once;"
+        " every one; every single; entire bottle|box|pack|packet; whole; entire; "
+        "ten|twenty|thirty|forty|fifty|10|15|20|30|40|50"
+    ),
+    "ALL": "all; all of",
+    "MED": (
+        "pill; pills; tablet; tablets; medicine; medicines; medication; medications; meds; dose; "
+        "doses; capsule; capsules; drug; drugs"
+    ),
+    "DANGERMED": (
+        "sleeping pill|pills|tablet|tablets; sleep pill|pills|tablet|tablets; painkiller; "
+        "painkillers; pain pill|pills|killer|killers; opioid; morphine; oxycodone; codeine; "
+        "tramadol; paracetamol; tylenol; acetaminophen; aspirin; insulin; valium; diazepam; "
+        "xanax; antidepressant; antidepressants; warfarin; digoxin; the bottle; the box; the "
+        "packet; lorazepam; fentanyl; heart pill|pills; nerve pill|pills"
+    ),
+    "ROUTINE": (
+        "morning; today; usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
+        "the doctor; prescribe; prescribed; remember; already; on schedule; with my; like i "
+        "should; like always; every day; daily; yes; yeah; dosette; organizer"
+    ),
+    "DOUBLE": (
+        "twice; double; extra; by mistake; by accident; again; wrong "
+        "pill|pills|medicine|tablet|tablets; someone else's; two dose|doses; too soon"
+    ),
+    "POISON": (
+        "bleach; poison; antifreeze; detergent; cleaner; cleaning; chemical; chemicals; weed "
+        "killer; weedkiller; rat poison; pesticide; lye; paint thinner; dishwasher tablet; drain "
+        "cleaner; white spirit; turpentine; disinfectant"
+    ),
+    "OVERDOSE": (
+        "overdose; overdosed; od; poison myself; poisoned myself; be poisoned; been poisoned"
+    ),
+    "FOODPOISON": "food poisoning; on chocolate|sugar|cake|sweets|tv|coffee|caffeine",
+    # --- suicide ---
+    "SUICIDE": (
+        "kill myself; end my life; end my own life; end it all; end it; take my own life; take my"
+        " life; suicide; suicidal; want to die; wish i be dead; wish i be dead; wish i could die;"
+        " wish i have die; want to be dead; better off dead; no reason to live; not want to live;"
+        " not want to be alive; not worth living; not worth live; hang myself; shoot myself; "
+        "drown myself; jump off the|a bridge|roof|building|cliff; jump in front of; slit my "
+        "wrist|wrists; cut my wrist|wrists; want it all to end; want to end it; plan to end; "
+        "nothing to live for; ready to die; want to go to sleep and not wake up; rather be dead; "
+        "end everything; kill himself|herself|themselves; end his|her|their life; how i would do "
+        "it; how i would end it; how to end it; how i would kill; plan how; take his|her own "
+        "life; be done with it; done with it all; be done with everything|life; harm myself; hurt"
+        " myself on purpose; do something to myself"
+    ),
+    "SUICIDEIDIOM": (
+        "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
+    ),
+    "HOPELESS": (
+        "give up; giving up; what be the point; no point; tired of living; tired of life; tired "
+        "of live; can not go on; can not do this anymore; can not take it anymore; can not take "
+        "this anymore; nobody would miss; no one would miss; better off without me; a burden; "
+        "hopeless; no hope; not want to wake up; not see the point; point in living|going "
+        "on|carrying on|anything; no point; better off if i; better off without me; if i be not "
+        "here|around; never wake up; not want to be here; ready to go; join my husband|wife; no "
+        "use living; fed up with life; not bother waking|wake up; sleep and not wake up; sleep "
+        "and never wake; rather not be here|around|alive; not be here at all; life be not worth; "
+        "not care if i die; not care whether i live"
+    ),
+    "HOPEIDIOM": (
+        "smoke; smoking; drink; drinking; drive; driving; sugar; the car; the house; the garden; "
+        "the dog; the cat; the flat; on the weather; trying to call; the crossword; salt; meat; "
+        "cake; chocolate; my license; my licence; the trip; the bus; holiday; the shopping; trip;"
+        " the"
+    ),
+    "WANTHURT": (
+        "want|going|gonna|think|thinking|feel like to|about|of hurt|hurting myself; want to hurt "
+        "myself; think about hurt myself; think about ending; thinking about ending; think of "
+        "ending"
+    ),
+    # --- confusion ---
+    "LOST": (
+        "not know where i be; where be i; not know how i get here; not know how i got here; not "
+        "recognize my|the house|home|room|flat|place; not recognise my|the "
+        "house|home|room|flat|place; not recognise|recognize my own|the|this|these _; not "
+        "recognise|recognize anyone|anybody|where; my own house|home|kitchen|room|bedroom|flat; "
+        "not know who i be; not remember my name|address; forget my own name; forgot my own name;"
+        " not know my own name; not know my name; not know where i live; not remember where i "
+        "live; forgot where i live; forget where i live; not recognize anything; not recognise "
+        "anything; nothing look familiar; not my house|home|room|bed; whose house|home|room; what"
+        " be this house|place; not find my way home|back; not recognise|recognize these|this|the "
+        "street|streets|road|roads|place|house|room|people; not know where he|she be; not know "
+        "who he|she be; where be my house; not know this place; who be all these people"
+    ),
+    "CONFUSED": (
+        "confused; confuse; muddled; mixed up; not think straight; not know what day it be; not "
+        "know what be happen; foggy; in a fog; not make sense of; everything be strange; can not "
+        "think; head be all fuzzy; all fuzzy; disoriented; disorientated; jumbled; all jumbled; "
+        "not know what i be doing; not know what i be do; talk|talking nonsense"
+    ),
+    "CONFUSEDIDIOM": (
+        "about; by; with; over; the; form; bill; letter; appointment; remote; instruction; "
+        "instructions; phone"
+    ),
+    # --- fire ---
+    "FIRE": (
+        "on fire; catch fire; caught fire; there be a fire; fire in; fire be spreading; fire "
+        "spread; fire start; fire break out; big fire; flame; flames; blaze; fire everywhere; "
+        "house be burning; catch light|alight; caught light|alight; alight; ablaze; in flames; "
+        "go|going up the curtain|curtains|wall|walls; go up in flames; kitchen be burning; the "
+        "house be on fire"
+    ),
+    "FIREIDIOM": (
+        "fireplace; grate; hearth; wood burner; woodburner; stove be lit; lit; cosy; cozy; warm; "
+        "nice; candle; candles; birthday; camp; bonfire; barbecue; bbq; fired; belly; gun; "
+        "colour; color; flower; flowers; leaves; sunset; with"
+    ),
+    "SMOKE": "smoke; smoky; smoking",
+    "SMOKEBAD": (
+        "smell; see; every where; there be; there be a lot of; full of; fill; filling; "
+        "everywhere; come from; coming from; pour; pouring; thick; room; house; kitchen; can not "
+        "see; black; billow; billowing; hall; upstairs"
+    ),
+    "SMOKEIDIOM": (
+        "i smoke; i be smoking; quit; stop; give up; cigarette; cigarettes; cigar; pipe; salmon; "
+        "ham; signal; alarm; detector; used to"
+    ),
+    "GAS": "gas; carbon monoxide",
+    "GASBAD": (
+        "smell; leak; leaking; hiss; hissing; alarm; detector; beep; beeping; go off; going off"
+    ),
+    "GASIDIOM": (
+        "bill; price; prices; station; car; tank; out of gas; heating; meter; man; fire; hob; "
+        "cooker"
+    ),
+    "BURNING": (
+        "something be burning; something be burn; smell burning; smell burn; burning smell; smell"
+        " of burning; smell something burning; smell something burn; something burning; "
+        "electrical smell"
+    ),
+    "ALARM": (
+        "alarm be go off; alarm go off; alarm be sounding; alarm sounding; alarm be going off; "
+        "alarm be beeping; alarm be ringing; alarm keep"
+    ),
+    # --- violence ---
+    "INTRUDER": (
+        "intruder; burglar; burglars; robber; robbers; break in; broke in; breaking in; break "
+        "into; broke into; broken into; trying to get in; try to get in; try to break; trying to "
+        "break; someone|somebody|man|men|stranger|people in my "
+        "house|home|flat|room|bedroom|kitchen|garden|yard|hall|hallway|porch|shed|garage; "
+        "try|trying the door|back door|front door|window|windows|handle|lock; someone|somebody be"
+        " in my|the house|home|flat|room|bedroom|kitchen; man in my "
+        "house|home|flat|room|bedroom|kitchen; stranger in my "
+        "house|home|flat|room|bedroom|kitchen; someone|somebody be in the house; someone|somebody"
+        " inside; people in my house; has a knife|gun; he|she|they|someone|somebody|man _ got a "
+        "knife|gun; he|she|they|someone|somebody|man have|get|with a knife|gun; be rob; be "
+        "robbed; going to kill me; gonna kill me; will kill me; threaten to kill; threatening to "
+        "kill; threatening me; threaten me"
+    ),
+    "INTRUDERIDIOM": (
+        "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
+        "account|card"
+    ),
+    "VICTIM": (
+        "be rob; be robbed; be mugged; be attacked; being attacked; be beaten; being beaten; be "
+        "assaulted; be hit; mugged"
+    ),
+    "MYREL": (
+        "my|our "
+        "husband|wife|son|daughter|partner|brother|sister|mother|father|mum|dad|carer|neighbor|neighbour|friend|grandson|granddaughter"
+    ),
+    "HARM": (
+        "hit; beat; punch; slap; kick; push; shove; strangle; choke; grab; attack; stab; "
+        "threaten; hurt; rob; mug; abuse; shout at; scream at; yell at; throw; lock"
+    ),
+    "ME": "me; us; i",
+    "HARMIDIOM": (
+        "at cards|chess|bingo|scrabble|cards|checkers|draughts|dominoes; to it; like a ton; that;"
+        " hard; the road; the hay; hit it off; laugh; laughing; up; in the face with"
+    ),
+    "SUSPICIOUS": (
+        "someone at the door; someone outside; somebody outside; someone at my door; someone at "
+        "the window; noise downstairs; noises downstairs; noise in the house; noises in the "
+        "house; strange man; strange noises; someone be bang|banging; someone keep knocking; "
+        "someone follow; scared of my; afraid of my; scared of him|her|them; afraid of "
+        "him|her|them; he hit|hits me; she hit|hits me; take my money; took my money; someone be "
+        "watching"
+    ),
+    # --- starvation ---
+    "EAT": (
+        "eat; food; meal; drink; water; anything to eat|drink; bite; something to eat; nothing to"
+        " eat; a proper meal; a morsel"
+    ),
+    "NOFOOD": (
+        "no food; nothing to eat; no food in the house; not afford food; can not afford to eat; "
+        "not keep anything down; not keep food|water down; nothing in the fridge; cupboard be "
+        "empty; cupboards be empty; not eat since yesterday; not eat all day; not eat anything "
+        "today; not have anything to eat; not have a drink; not a thing in the house; not a thing"
+        " to eat; nothing in the house; live|living on crackers|biscuits|water|tea|toast; run out"
+        " of food; ran out of food; food be gone; not get to the tap|kitchen|fridge; no water "
+        "since; no food since; not eat since; not drink since; not had a drink since"
+    ),
+    "SINCEYEST": "since yesterday; all day; since this morning; since last night",
+    "EATIDIOM": (
+        "blood test; fasting; fast; diet; meat; pork; sugar; spicy; lunch yet; breakfast yet; "
+        "yet; dinner yet; out; fish; anything spicy; chocolate; cake; sweets; alcohol; wine; "
+        "beer; fried"
+    ),
+    # --- help ---
+    "HELPME": (
+        "help me; help; please help; someone help; somebody help; need help; send help; get help;"
+        " i need a doctor; need an ambulance; call an|the ambulance; call 911|999|112; call nine "
+        "one one; call the police; call the fire brigade|department; send an ambulance; send "
+        "someone; it be an emergency; this be an emergency; emergency; i be dying; i think i be "
+        "dying; i be go to die; i be gonna die"
+    ),
+    "HELPIDIOM": (
+        "with; to; out; around; cook; clean; shop; carry; understand; find; figure; the; my; "
+        "your; them; him; her; for; button; room; contact; number; ing; of; laughing; thirst; "
+        "cup; tea; see; know; hear; get; go; button"
+    ),
+    # --- scope ---
+    "DISTANT": (
+        "last week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
+        "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
+        "ago; long ago; used to; when i be young|younger|little|small|a child|a kid|a girl|a boy;"
+        " as a child; back in; in the past; year back; years back; i once; once before; "
+        "previously; a few years; in 19|20; few weeks|months back; the other week; the other "
+        "month; last fall; the war; decade; decades"
+    ),
+    "RECENT": (
+        "yesterday; last night; this morning; earlier; day ago; days ago; the other day; this "
+        "afternoon; last evening; over the weekend; at the weekend; on "
+        "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    ),
+    "HERE": (
+        "here; with me; next to me; beside me; in front of me; on the "
+        "sofa|floor|bed|couch|ground|settee; in the "
+        "kitchen|bathroom|garden|hall|bedroom|lounge|bath|toilet|loo; in the living room; "
+        "outside; downstairs; upstairs; can not wake; lives with me; live with me"
+    ),
+    "REPORTED": (
+        "told me; tell me; telling me; said; say; says; heard; apparently; according to; live in;"
+        " lives in; living in; in hospital; recovering; recover; at the "
+        "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
+        "they say"
+    ),
+    "STILL": "still; keep; again; right now; at the moment; currently",
+    "ACUTE": (
+        "now; right now; still; currently; at the moment; this minute; keep; keep on; happening; "
+        "can not; will not; just; help; please; again; have fallen; have collapsed"
+    ),
+    "RESOLVED": (
+        "go away; went away; gone; fine now; ok now; okay now; alright now; all right now; better"
+        " now; good now; fine; okay; ok; alright; all right; stop; stopped; settle down; settle; "
+        "recover; recovered; no harm done; nothing broken; turn out; turned out; it be nothing; "
+        "over now; sort out; sorted; not anymore; no longer; doctor say it be fine; get up fine; "
+        "got up; manage to get up; get back up; be fine; feel fine; ease; eased; subside; much "
+        "better; fine since; nothing since; okay since; put out; go|went|been to the|a "
+        "doctor|hospital|gp|clinic; see|saw the doctor; doctor check|checked me; it pass; that "
+        "pass; pass off"
+    ),
+    "HYPO": (
+        "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "
+        "afraid of; scared of; worried about; worry about; fear of; risk of; prevent; avoid; "
+        "careful not to; so i do not; signs of; symptoms of; sign of; symptom of; ask about; "
+        "asked about; ask me about; talk about; talked about; test for; check for; screen for; "
+        "terrified of; how to; what to do; what do i do; in an emergency; pretend; imagine; "
+        "might; may; could; would; should; will; 'll; shall; wo; wonder; prone to; tend to; "
+        "nightmare; dream; dreamt; dreamed"
+    ),
+    "UNSURE": (
+        "not know if; not sure if; not sure whether; wonder if; know if; not know whether; maybe;"
+        " perhaps; not sure; might be; could be; worried i; afraid i; scared i; worried that; "
+        "afraid that; fear i; i think it might"
+    ),
+    "IMMINENT": "going to; gonna; about to; go to",
+    "MEDIA": (
+        "on the|tv|telly|television news|tv|telly|television|radio|show|internet; on tv; on the "
+        "news; in the news|paper|papers|newspaper; drama; soap; documentary; episode; did you see"
+        " the; in a|the "
+        "film|movie|book|show|programme|program|story|novel|series|documentary|soap|play|episode;"
+        " film|movie|show|programme|program|documentary|story|article|book|news about; read "
+        "about; read that; hear about; heard about; saw on; see on; watch a|the "
+        "film|movie|show|programme|documentary; the character; on facebook|youtube; a story; the "
+        "story; soap opera; detective"
+    ),
+}
+# fmt: on
+
+C: dict[str, tuple[str, ...]] = {
+    name: tuple(p.strip() for p in phrases.split(";")) for name, phrases in CONCEPTS.items()
+}
+
+C["MED"] += C["DANGERMED"]  # "double my insulin" is a dose of medicine too

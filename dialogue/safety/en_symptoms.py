@@ -1,0 +1,188 @@
+"""Concepts of the body's emergencies (cardiac, breathing, stroke, fall, unconscious, bleeding)
+for the English detector, in the format of `en_concepts`."""
+
+from __future__ import annotations
+
+# fmt: off
+SYMPTOMS: dict[str, str] = {
+    # --- cardiac ---
+    "CHEST": "chest; breastbone; sternum; rib cage",
+    "HEART": "heart",
+    "PAIN": (
+        "pain; painful; hurt; ache; aching; tight; tightness; tighten; pressure; squeeze; "
+        "squeezing; crush; crushing; heavy; heaviness; stab; stabbing; agony; press; weight; "
+        "band; vice; elephant; clench; grip; fist; not let go; hold; holding; clutch; clutching; "
+        "grab; grabbing"
+    ),
+    "VAGUE": (
+        "funny; strange; weird; odd; off; uncomfortable; discomfort; sore; burn; burning; wrong; "
+        "not right; flutter; fluttery"
+    ),
+    "BEAT": (
+        "race; racing; pound; pounding; flutter; skip; jump; irregular; thump; hammer; beat fast;"
+        " all over the place; palpitation"
+    ),
+    "RADIATE": "spread; radiate; shoot; go down; run down; down my",
+    "ARMJAW": "arm; jaw; shoulder; neck",
+    "EXCITED": (
+        "exciting; excited; excitement; nervous; thrill; thrilled; football; match; when i watch;"
+        " when i see; in love; exercise; propose; proposed; when he|she|they; a beat when"
+    ),
+    "HEARTATTACK": "heart attack; cardiac arrest; heart be stop; heart stop",
+    "EMOTION": (
+        "break; broken; miss; lonely; sad; grief; grieve; full; warm; go out to; bleed for; "
+        "heartbroken; for him|her|them; to see; sink; sank; melt; love"
+    ),
+    "GIVE": (
+        "give; nearly give; almost give; nearly have; almost have; when i "
+        "see|saw|heard|hear|open|opened"
+    ),
+    # --- breathing ---
+    "BREATH": "breathe; breath; breathing; air; oxygen",
+    "SOB": (
+        "short of breath; shortness of breath; out of breath; breathless; winded; wheeze; "
+        "wheezing; wheezy; puffed"
+    ),
+    "CHOKE": (
+        "choke; choking; suffocate; suffocating; gasp; gasping; lip|lips|face|finger|fingers _ "
+        "blue; lip|lips|face|finger|fingers _ _ blue; turn|turning|go|going|gone blue; asthma "
+        "attack"
+    ),
+    "GASPIDIOM": (
+        "for a; for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke; up; back tears; on my words"
+    ),
+    "LAUGH": "laugh; laughing; laughed; giggle; giggling; laughter",
+    "BREATHBAD": (
+        "bad; worse; heavy; labored; laboured; noisy; funny; strange; weird; shallow; fast; "
+        "rattle; rattly; tight; not right"
+    ),
+    "BREATHIDIOM": (
+        "word; neck; sigh; fresh; away; under; hold; nose; nostril; blocked; stuffy; bunged; cold"
+    ),
+    # --- stroke ---
+    "FACE": "face; mouth; lip; cheek; smile",
+    "DROOP": (
+        "droop; drooping; droopy; sag; sagging; lopsided; crooked; slant; slanted; drop; "
+        "paralyze; paralysed; paralyzed; frozen; uneven; twist; fall; numb; slip; one side"
+    ),
+    "LIMB": "arm; leg; hand; foot; side; finger",
+    "LIMBIDIOM": (
+        "on my foot|feet; dead tired; dead beat; sleep; asleep; after the garden; cold; "
+        "arthritis; my age"
+    ),
+    "NUMB": (
+        "numb; numbness; tingle; tingling; weak; weakness; dead; no feeling; pins and needles; "
+        "paralyze; paralysed; paralyzed; heavy; limp; useless; will not move; not move; not do "
+        "what i; will not work; not work properly; no use; will not grip; not grip"
+    ),
+    "ONESIDE": (
+        "one side; left side; right side; half my body; half of my body; half my face; down one "
+        "side"
+    ),
+    "MOVE": "move; lift; raise; use; feel; grip; hold; control",
+    "SPEECH": "speech; word; talk; talking; speak; speaking; voice; tongue; say",
+    "SLUR": (
+        "slur; slurring; slurred; garbled; jumbled; muddled; mixed up; come out wrong; come out "
+        "funny; come out strange; wrong word; thick; not make sense; not come out; not get the "
+        "word|words out; not find the|my word|words; not get _ word|words out"
+    ),
+    "SLURALONE": (
+        "slur; slurring; slurred; garble; garbled; not get _ word|words out; not find the|my "
+        "word|words; can not talk|speak properly|right|clearly|straight; not talk|speak "
+        "properly|right|clearly|straight; talk|talking|speak|speaking nonsense|gibberish; not "
+        "make sense"
+    ),
+    "STROKE": "stroke; mini stroke",
+    "STROKEIDIOM": "of; the; my; his; her; a cat; dog; cat; hair",
+    "BLIND": (
+        "lose _ sight|vision; lose the sight|vision in; go blind; went blind; gone blind; "
+        "suddenly blind; everything go black|dark; vision go; can not see out of; not see "
+        "anything; can not see anything; blind in"
+    ),
+    "VISIONC": "blurry; blurred; double vision; see double; see two",
+    "HEADACHE": "headache; head pain; pain in my head; head be pound|pounding|split",
+    "WORST": "worst; sudden; thunderclap; explode; exploding; of my life; never have one like",
+    # --- fall ---
+    "FALL": (
+        "fall; fell; fallen; slip; trip; tumble; stumble; trip over; tripped over; slip and fall;"
+        " take a tumble; have a tumble; fall over; fall down"
+    ),
+    "FALLNOW": (
+        "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
+        "fall; just have a fall; have take a fall"
+    ),
+    "FALLIDIOM": (
+        "asleep; sleep; in love; apart; behind; for; through; short; out with; silent; quiet; "
+        "ill; sick; pregnant; victim; prey; into; off the wagon; flat; into place; in line; back "
+        "on; to pieces; to bits"
+    ),
+    "FALLSEASON": "this fall; last fall; next fall; the fall; in the fall; in fall; autumn",
+    "SERIOUS": (
+        "can not get up; can not move; can not stand; can not walk; on the floor; on the ground; "
+        "hip; head; break; broke; broken; bleed; bleeding; blood; stair; stairs; hurt myself; "
+        "hurt; still there; can not reach; can not get out; lie; lying; stuck; bad fall; nasty "
+        "fall; wrist"
+    ),
+    "GETUP": (
+        "can not get up; can not stand up; can not get off the floor; can not get back up; can "
+        "not get myself up; unable to get up; not get up; stuck on the floor; stuck on the "
+        "ground; lie|lying|be|stuck on the floor|ground; lie|lying|be|stuck on the _ floor; can "
+        "not get out of the bath|bathtub|tub; trapped; can not reach the phone"
+    ),
+    "GETUPIDIOM": (
+        "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
+        "energy"
+    ),
+    "HEADHIT": (
+        "hit|bang|bash|smack|crack|knock my head; hit|bang|bash|smack my head on; head injury; "
+        "bleeding from my head; cut my head"
+    ),
+    "HEADBUMP": "bump my head",
+    # --- unconscious ---
+    "FAINT": (
+        "pass out; black out; blacked out; fainted; fainting; i faint; collapse; lose "
+        "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; come"
+        " round; out cold"
+    ),
+    "FAINTIDIOM": (
+        "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
+        "leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; building; tent;"
+        " roof; curtain; curtains; from the|my school|college|army|academy; blind"
+    ),
+    "NOWAKE": (
+        "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
+        "breathing; not move; not moving; no pulse; turn|turning blue; not come round; not come "
+        "to"
+    ),
+    "NOWAKEOBJ": (
+        "can not wake|rouse him|her|them|my|mum|mom|dad; can not get him|her|them up; can not get"
+        " a response; not responding; not get a response"
+    ),
+    "FEELFAINT": (
+        "feel faint; go|going|gone|went faint; go|going|gone|went all faint; room|everything "
+        "go|goes|went|going dark|black; feel _ faint; feel like i be go to faint|pass out; "
+        "lightheaded; light headed; about to faint|pass out; go to faint|pass out; gonna "
+        "faint|pass out; woozy; dizzy; vertigo; room be spinning; room be spin; everything be "
+        "spin|spinning; nearly faint; almost faint"
+    ),
+    # --- bleeding ---
+    "BLEED": "bleed; bleeding; blood; bloody; haemorrhage; hemorrhage; nosebleed; nose bleed",
+    "HEAVY": (
+        "lot; lots; heavily; heavy; badly; bad; much; everywhere; pour; pouring; gush; gushing; "
+        "spurt; spurting; not stop; soak; soaked; pool; all over; fast; profusely; will not stop;"
+        " keep bleeding; can not stop; deep; keep coming; keep going; hour; hours; for ages; "
+        "through everything; not get it to stop; not stop it"
+    ),
+    "BLOODMOD": (
+        "pressure; sugar; test; work; count; thinner; thinners; level; levels; donation; donor; "
+        "type; bank; orange; drive; vessel; sample; cell; cells; transfusion; result; results; "
+        "heart; relative; relation; brother; cold; boil; boiling"
+    ),
+    "VOMITBLOOD": (
+        "cough|coughing up blood; vomit|vomiting blood; throw|throwing up blood; spit|spitting "
+        "up|out blood; blood in my vomit|sick; be sick blood; cough up blood; bring up blood"
+    ),
+    "BLOODINC": "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; blood when i",
+    "MINORSITE": "gum; gums; lip; finger; shaving; paper cut; scratch; nose",
+}
+# fmt: on
