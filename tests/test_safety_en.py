@@ -246,3 +246,15 @@ def test_llm_errors_and_garbage_change_nothing(reply):
     llm = FakeLLM(reply)
     assert EmergencyDetector(llm=llm).assess("I had a lovely day", "en").decision == N
     assert len(llm.calls) == 1
+
+
+def test_rules_name_known_concepts_and_categories():
+    from dialogue.safety.en_concepts import C
+    from dialogue.safety.en_lexicon import RULES
+
+    for rule in RULES:
+        assert rule.category in CATEGORIES, rule
+        for concept in (*rule.needs, *rule.unless, *rule.not_after, *rule.unless_sentence):
+            assert concept in C, (rule.name, concept)
+        for concept in rule.needs:
+            assert all(phrase.strip() for phrase in C[concept]), concept

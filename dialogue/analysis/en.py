@@ -64,6 +64,27 @@ _SUFFIXES = {  # contraction ending -> (lemma, tag); n't handled apart (it eats 
     "'ll": ("will", "VERB"),
     "'d": ("would", "VERB"),
 }
+# Recognizer slips that would hide a word from every lexicon: a homophone the recognizer prefers
+# ("chest pane"), and words it splits ("some one"). Only slips with no other likely meaning in a
+# care call are listed: "weak"/"week" or "an"/"and" are left as they are.
+_SLIPS = {
+    "pane": "pain",
+    "payne": "pain",
+    "hart": "heart",
+    "feint": "faint",
+    "breth": "breath",
+    "brest": "breast",
+    "bleading": "bleeding",
+}
+_JOINED = {
+    ("some", "one"): "someone",
+    ("some", "body"): "somebody",
+    ("no", "body"): "nobody",
+    ("any", "one"): "anyone",
+    ("any", "body"): "anybody",
+    ("every", "where"): "everywhere",
+    ("next", "door"): "nextdoor",
+}
 _S_IS = frozenset("he she it that there what who where here how everything something".split())
 
 _CLOSED = {
@@ -189,8 +210,13 @@ def analyze(text: str) -> Analysis:
             previous = previous_tag = None
             continue
         for surface, start, end, lemma, tag in _pieces(word, match.start()):
+            if tokens and tokens[-1].sentence == sentence:
+                joined = _JOINED.get((tokens[-1].surface, surface))
+                if joined:  # "some one" -> someone, one token over both words
+                    first = tokens.pop()
+                    surface, start, lemma, tag = joined, first.start, joined, "PRON"
             if lemma is None or tag is None:
-                lemma, tag = _lemma_and_tag(surface, previous, previous_tag)
+                lemma, tag = _lemma_and_tag(_SLIPS.get(surface, surface), previous, previous_tag)
             tokens.append(Token(surface, lemma, tag, start, end, sentence))
             previous, previous_tag = lemma, tag
     return Analysis(norm, "en", tuple(tokens))

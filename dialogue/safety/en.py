@@ -32,7 +32,9 @@ _LIGHT_VERBS = frozenset(
 )
 _SCOPE_END = frozenset("well good great fine okay ok alright hungry sleep sleeping".split())
 _THING_CATEGORIES = frozenset({"fall", "unconscious"})
-_CALLS_FOR_HELP = frozenset("need please get send want someone somebody anyone anybody".split())
+_CALLS_FOR_HELP = frozenset(
+    "need please get send want someone somebody anyone anybody help".split()
+)
 _STRONG_INTENT = frozenset({"suicide", "violence"})
 
 
@@ -100,7 +102,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     if any(has(u, c, sentence[0], sentence[-1], used) for c in rule.unless_sentence):
         return None
     # negation, also carried from "I don't think | I'm having a heart attack"
-    neg = _negated(u, combo, idx)
+    neg = None if "NEG" in rule.needs else _negated(u, combo, idx)  # "ain't had no food"
     if neg == "cancel" or clause in state["neg_carry"]:
         return None
     if neg == "doubt":
@@ -109,11 +111,11 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     for o in u.occ["HYPO"]:
         if lo <= o.first < start and not (o.used & used):
             after = u.toks[o.last + 1] if o.last + 1 < len(u.toks) else None
-            modal = u.toks[o.first].surface in _MODALS
+            modal = u.toks[o.first].lemma in _MODALS or u.toks[o.first].surface in _MODALS
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
             if modal and rule.category in _STRONG_INTENT:
-                if u.toks[o.first].surface not in ("will", "'ll", "ll"):  # intent stays
+                if u.toks[o.first].lemma != "will":  # "I'll do it tonight": intent stays
                     decision = Decision.CHECK
                 continue
             return None
@@ -148,7 +150,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         and lo + 1 < len(u.toks)
         and u.toks[lo + 1].lemma != "not"
         and lo not in used
-        and rule.category != "confusion"
+        and rule.category not in ("confusion", "help")  # "where am I", "can someone come"
     ):
         decision = down[decision]
         if decision is None:
@@ -174,7 +176,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         if who == "thing" and rule.category in _THING_CATEGORIES:
             return None
         if who == "other":
-            acute = has(u, "ACUTE", lo, hi) or present(u, idx)
+            acute = has(u, "ACUTE", sentence[0], sentence[-1]) or present(u, sentence)
             here = has(u, "HERE", sentence[0], sentence[-1], used)
             if not here and (reported or state["distant"][clause]):
                 return None

@@ -39,8 +39,17 @@ CONCEPTS: dict[str, str] = {
         "too many; too much; handful; handfuls; whole "
         "bottle|box|pack|packet|jar|strip|lot|thing|tube|container; the lot; a lot of; lots of; "
         "bunch of; a load of; loads of; heaps of; a pile of; dozen; dozens; all at once; at once;"
-        " every one; every single; entire bottle|box|pack|packet; whole; entire; "
-        "ten|twenty|thirty|forty|fifty|10|15|20|30|40|50"
+        " every one; every single; entire bottle|box|pack|packet; whole; entire; to many; to "
+        "much; alot of"
+    ),
+    "NUMMED": (
+        "ten|twenty|thirty|forty|fifty|twelve|fifteen|eleven|dozen|10|12|15|20|30|40|50 "
+        "pill|pills|tablet|tablets|capsule|capsules|paracetamol|painkillers; "
+        "ten|twenty|thirty|forty|fifty|twelve|fifteen|eleven|dozen|10|12|15|20|30|40|50 of "
+        "my|the|those|them pill|pills|tablet|tablets; "
+        "ten|twenty|thirty|forty|fifty|twelve|fifteen|eleven|dozen|10|12|15|20|30|40|50 "
+        "sleeping|pain|heart pill|pills|tablet|tablets; "
+        "ten|twenty|thirty|forty|fifty|twelve|fifteen|eleven|dozen|10|12|15|20|30|40|50 of them"
     ),
     "ALL": "all; all of",
     "MED": (
@@ -84,7 +93,9 @@ CONCEPTS: dict[str, str] = {
         "end everything; kill himself|herself|themselves; end his|her|their life; how i would do "
         "it; how i would end it; how to end it; how i would kill; plan how; take his|her own "
         "life; be done with it; done with it all; be done with everything|life; harm myself; hurt"
-        " myself on purpose; do something to myself"
+        " myself on purpose; do something to myself; top myself; top meself; do myself in; off "
+        "myself; kill meself; finish myself off; not want to live no more; want to be gone; put "
+        "an end to it|myself|everything; put an end to my life"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
@@ -123,7 +134,9 @@ CONCEPTS: dict[str, str] = {
         "anything; nothing look familiar; not my house|home|room|bed; whose house|home|room; what"
         " be this house|place; not find my way home|back; not recognise|recognize these|this|the "
         "street|streets|road|roads|place|house|room|people; not know where he|she be; not know "
-        "who he|she be; where be my house; not know this place; who be all these people"
+        "who he|she be; where be my house; not know this place; who be all these people; some "
+        "one|body in my house; not know what day or where i be; no idea where i be; not sure "
+        "where i be; not know where i be or; not know where this be"
     ),
     "CONFUSED": (
         "confused; confuse; muddled; mixed up; not think straight; not know what day it be; not "
@@ -188,7 +201,12 @@ CONCEPTS: dict[str, str] = {
         " inside; people in my house; has a knife|gun; he|she|they|someone|somebody|man _ got a "
         "knife|gun; he|she|they|someone|somebody|man have|get|with a knife|gun; be rob; be "
         "robbed; going to kill me; gonna kill me; will kill me; threaten to kill; threatening to "
-        "kill; threatening me; threaten me"
+        "kill; threatening me; threaten me; some one|body in the|my "
+        "house|home|flat|room|kitchen|garden; some one|body be in the|my "
+        "house|home|flat|room|kitchen|garden; he|she|they|man|men be in the|my "
+        "house|home|flat|room|kitchen|bedroom|hall; smash|smashed my|the window|door|windows; "
+        "kick|kicked in the|my door; kick|kicked the|my door in; broke|broken my|the window|door "
+        "and"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
@@ -245,12 +263,15 @@ CONCEPTS: dict[str, str] = {
         " i need a doctor; need an ambulance; call an|the ambulance; call 911|999|112; call nine "
         "one one; call the police; call the fire brigade|department; send an ambulance; send "
         "someone; it be an emergency; this be an emergency; emergency; i be dying; i think i be "
-        "dying; i be go to die; i be gonna die"
+        "dying; i be go to die; i be gonna die; come quick|quickly; please come; come right "
+        "away|now; send help|someone|somebody; send someone|somebody round; help help; get "
+        "someone|somebody here"
     ),
     "HELPIDIOM": (
         "with; to; out; around; cook; clean; shop; carry; understand; find; figure; the; my; "
         "your; them; him; her; for; button; room; contact; number; ing; of; laughing; thirst; "
-        "cup; tea; see; know; hear; get; go; button"
+        "cup; tea; see; know; hear; get; go; button; yourself; yourselves; themselves; herself; "
+        "himself; a great; great; been a"
     ),
     # --- scope ---
     "DISTANT": (
@@ -273,10 +294,10 @@ CONCEPTS: dict[str, str] = {
         "outside; downstairs; upstairs; can not wake; lives with me; live with me"
     ),
     "REPORTED": (
-        "told me; tell me; telling me; said; say; says; heard; apparently; according to; live in;"
-        " lives in; living in; in hospital; recovering; recover; at the "
+        "told me; telling me; said; heard; apparently; according to; live in; lives in; living "
+        "in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
-        "they say"
+        "they say; they said; she said; he said; told us"
     ),
     "STILL": "still; keep; again; right now; at the moment; currently",
     "ACUTE": (

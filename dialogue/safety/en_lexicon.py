@@ -78,7 +78,8 @@ RULES: tuple[Rule, ...] = (
     Rule("cardiac", E, ("HEARTATTACK",), unless=("GIVE",), name="heart attack"),
     Rule("cardiac", E, ("PAIN", "RADIATE", "ARMJAW"), 6, soft=True, name="radiating pain"),
     Rule("cardiac", K, ("CHEST", "VAGUE"), 5, name="chest+vague"),
-    Rule("cardiac", K, ("HEART", "BEAT"), 4, unless=("EXCITED",), name="heart+racing"),
+    Rule("cardiac", K, ("HEART", "BEAT"), 4, unless=("EXCITED", "GIVE"), name="heart+racing"),
+    Rule("cardiac", K, ("PALE",), name="grey and sweaty"),
     Rule("cardiac", K, ("HEART", "PAIN"), 3, unless=("EMOTION",), name="heart+pain"),
     # breathing
     Rule(
@@ -88,7 +89,7 @@ RULES: tuple[Rule, ...] = (
         5,
         soft=True,
         unless=("BREATHIDIOM",),
-        unless_sentence=("LAUGH",),
+        unless_sentence=("LAUGH", "NOSE"),
         name="cannot breathe",
     ),
     Rule(
@@ -97,10 +98,17 @@ RULES: tuple[Rule, ...] = (
         ("COULDNT", "BREATH"),
         4,
         unless=("BREATHIDIOM",),
-        unless_sentence=("LAUGH",),
+        unless_sentence=("LAUGH", "NOSE"),
         name="could not",
     ),
-    Rule("breathing", E, ("SOB",), soft=True, unless_sentence=("LAUGH",), name="short of breath"),
+    Rule(
+        "breathing",
+        E,
+        ("SOB",),
+        soft=True,
+        unless_sentence=("LAUGH", "NOSE"),
+        name="short of breath",
+    ),
     Rule(
         "breathing",
         E,
@@ -116,6 +124,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("INABLE", "MOVE", "LIMB"), 5, name="cannot move limb"),
     Rule("stroke", E, ("ONESIDE", "NUMB"), 6, name="one side numb"),
     Rule("stroke", K, ("LIMB", "NUMB"), 4, unless=("LIMBIDIOM",), name="limb numb"),
+    Rule("stroke", K, ("LIMB", "WEAK", "SUDDEN"), 6, unless=("LIMBIDIOM",), name="limb weak"),
     Rule("stroke", E, ("SPEECH", "SLUR"), 5, soft=True, name="speech slurred"),
     Rule("stroke", E, ("SLURALONE",), soft=True, name="slurring"),
     Rule("stroke", E, ("STROKE",), not_after=("STROKEIDIOM",), unless=("GIVE",), name="stroke"),
@@ -160,6 +169,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # overdose
     Rule("overdose", E, ("TAKE", "EXCESS", "MED"), 9, name="too many pills"),
+    Rule("overdose", E, ("TAKE", "NUMMED"), 6, unless=("ROUTINE",), name="a number of pills"),
     Rule("overdose", E, ("TAKE", "PACK"), 3, unless=("PACKIDIOM",), name="whole pack"),
     Rule("overdose", E, ("TAKE", "ALL", "DANGERMED"), 7, name="all the sleeping pills"),
     Rule("overdose", K, ("TAKE", "ALL", "MED"), 6, unless=("ROUTINE",), name="all pills"),

@@ -140,7 +140,7 @@ def combos(u: Utterance, rule: lx.Rule) -> list[tuple[Occ, ...]]:
         else:
             lo = min(u.pos[o.first] for o in chosen)
             hi = max(u.pos[o.last] for o in chosen)
-            if hi - lo <= rule.window:
+            if len(chosen) == 1 or hi - lo <= rule.window:
                 out.append(tuple(chosen))
     return out
 
@@ -202,6 +202,9 @@ def present(u: Utterance, idx: list[int]) -> bool:
         if t.tag == "VERB" and t.surface == t.lemma + "s":
             return True
         if t.tag == "VERB" and t.surface.endswith("ing") and i > 0:
+            before = u.toks[i - 1]  # "my husband's clutching", or with the 's lost: "husbands"
+            if before.lemma in lx.RELATIONS or before.surface in ("he", "she", "they"):
+                return True
             if u.toks[i - 1].surface in _BE_PRESENT and u.toks[i - 1].lemma == "be":
                 return True
     return False

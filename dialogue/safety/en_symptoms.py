@@ -12,7 +12,7 @@ SYMPTOMS: dict[str, str] = {
         "pain; painful; hurt; ache; aching; tight; tightness; tighten; pressure; squeeze; "
         "squeezing; crush; crushing; heavy; heaviness; stab; stabbing; agony; press; weight; "
         "band; vice; elephant; clench; grip; fist; not let go; hold; holding; clutch; clutching; "
-        "grab; grabbing"
+        "grab; grabbing; kill; killing; agonising; agonizing; unbearable"
     ),
     "VAGUE": (
         "funny; strange; weird; odd; off; uncomfortable; discomfort; sore; burn; burning; wrong; "
@@ -59,6 +59,14 @@ SYMPTOMS: dict[str, str] = {
     "BREATHIDIOM": (
         "word; neck; sigh; fresh; away; under; hold; nose; nostril; blocked; stuffy; bunged; cold"
     ),
+    "NOSE": (
+        "nose; nostril; nostrils; blocked; stuffy; bunged up; sinus; sinuses; hay fever; a cold; "
+        "this cold; head cold; runny"
+    ),
+    "PALE": (
+        "go|gone|going|turn|turned grey|gray|pale|white|ashen|clammy; grey and sweaty; "
+        "sweat|sweating buckets; cold sweat; clammy"
+    ),
     # --- stroke ---
     "FACE": "face; mouth; lip; cheek; smile",
     "DROOP": (
@@ -68,12 +76,17 @@ SYMPTOMS: dict[str, str] = {
     "LIMB": "arm; leg; hand; foot; side; finger",
     "LIMBIDIOM": (
         "on my foot|feet; dead tired; dead beat; sleep; asleep; after the garden; cold; "
-        "arthritis; my age"
+        "arthritis; my age; dead sore; sore; after the|a walk; after walking; tired; achy"
     ),
     "NUMB": (
-        "numb; numbness; tingle; tingling; weak; weakness; dead; no feeling; pins and needles; "
-        "paralyze; paralysed; paralyzed; heavy; limp; useless; will not move; not move; not do "
-        "what i; will not work; not work properly; no use; will not grip; not grip"
+        "numb; numbness; tingle; tingling; dead; no feeling; pins and needles; paralyze; "
+        "paralysed; paralyzed; limp; useless; will not move; not move; not do what i; will not "
+        "work; not work properly; no use; will not grip; not grip; all floppy; floppy"
+    ),
+    "WEAK": "weak; weakness; heavy; gave way; give way; went from under me",
+    "SUDDEN": (
+        "suddenly; all of a sudden; sudden; one side; left; right; just now; out of nowhere; can "
+        "not"
     ),
     "ONESIDE": (
         "one side; left side; right side; half my body; half of my body; half my face; down one "
@@ -90,7 +103,7 @@ SYMPTOMS: dict[str, str] = {
         "slur; slurring; slurred; garble; garbled; not get _ word|words out; not find the|my "
         "word|words; can not talk|speak properly|right|clearly|straight; not talk|speak "
         "properly|right|clearly|straight; talk|talking|speak|speaking nonsense|gibberish; not "
-        "make sense"
+        "make sense; slurry; my word be slurry; slurred speech"
     ),
     "STROKE": "stroke; mini stroke",
     "STROKEIDIOM": "of; the; my; his; her; a cat; dog; cat; hair",
@@ -114,7 +127,7 @@ SYMPTOMS: dict[str, str] = {
     "FALLIDIOM": (
         "asleep; sleep; in love; apart; behind; for; through; short; out with; silent; quiet; "
         "ill; sick; pregnant; victim; prey; into; off the wagon; flat; into place; in line; back "
-        "on; to pieces; to bits"
+        "on; to pieces; to bits; laughing; about laughing"
     ),
     "FALLSEASON": "this fall; last fall; next fall; the fall; in the fall; in fall; autumn",
     "SERIOUS": (
@@ -142,7 +155,8 @@ SYMPTOMS: dict[str, str] = {
     "FAINT": (
         "pass out; black out; blacked out; fainted; fainting; i faint; collapse; lose "
         "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; come"
-        " round; out cold"
+        " round; out cold; have|having|had a fit; seizure; seizures; fitting; convulsing; "
+        "convulsion; convulsions; keel|keeled|keeling over; go|gone|went floppy and"
     ),
     "FAINTIDIOM": (
         "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
@@ -163,15 +177,21 @@ SYMPTOMS: dict[str, str] = {
         "go|goes|went|going dark|black; feel _ faint; feel like i be go to faint|pass out; "
         "lightheaded; light headed; about to faint|pass out; go to faint|pass out; gonna "
         "faint|pass out; woozy; dizzy; vertigo; room be spinning; room be spin; everything be "
-        "spin|spinning; nearly faint; almost faint"
+        "spin|spinning; nearly faint; almost faint; come over all peculiar|funny|strange|queer; "
+        "come|coming|came over faint|dizzy|funny|queer|peculiar|strange; come|coming|came over "
+        "all faint|funny|dizzy"
     ),
     # --- bleeding ---
-    "BLEED": "bleed; bleeding; blood; bloody; haemorrhage; hemorrhage; nosebleed; nose bleed",
+    "BLEED": (
+        "bleed; bleeding; blood; bloody; haemorrhage; hemorrhage; nosebleed; nose bleed; claret; "
+        "cut myself; gash; gashed; cut my head|arm|leg|hand|wrist"
+    ),
     "HEAVY": (
         "lot; lots; heavily; heavy; badly; bad; much; everywhere; pour; pouring; gush; gushing; "
         "spurt; spurting; not stop; soak; soaked; pool; all over; fast; profusely; will not stop;"
         " keep bleeding; can not stop; deep; keep coming; keep going; hour; hours; for ages; "
-        "through everything; not get it to stop; not stop it"
+        "through everything; not get it to stop; not stop it; alot; towel; towels; tea towel; "
+        "cloth; tissues; through the|a bandage; will not clot; not clot"
     ),
     "BLOODMOD": (
         "pressure; sugar; test; work; count; thinner; thinners; level; levels; donation; donor; "
