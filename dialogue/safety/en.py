@@ -114,9 +114,10 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             modal = u.toks[o.first].lemma in _MODALS or u.toks[o.first].surface in _MODALS
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
-            if modal and rule.category in _STRONG_INTENT:
-                if u.toks[o.first].lemma != "will":  # "I'll do it tonight": intent stays
-                    decision = Decision.CHECK
+            if modal and rule.category in _STRONG_INTENT and u.toks[o.first].lemma == "will":
+                continue  # "I'll do it tonight", "he'll kill me": intent, not a hypothesis
+            if modal and rule.category == "suicide":
+                decision = Decision.CHECK  # "I might end it": ask
                 continue
             return None
     if clause in state["hypo_carry"]:

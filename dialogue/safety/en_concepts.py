@@ -222,7 +222,7 @@ CONCEPTS: dict[str, str] = {
     ),
     "HARM": (
         "hit; beat; punch; slap; kick; push; shove; strangle; choke; grab; attack; stab; "
-        "threaten; hurt; rob; mug; abuse; shout at; scream at; yell at; throw; lock"
+        "threaten; hurt; rob; mug; abuse; throw; lock"
     ),
     "ME": "me; us; i",
     "HARMIDIOM": (
@@ -280,7 +280,10 @@ CONCEPTS: dict[str, str] = {
         "ago; long ago; used to; when i be young|younger|little|small|a child|a kid|a girl|a boy;"
         " as a child; back in; in the past; year back; years back; i once; once before; "
         "previously; a few years; in 19|20; few weeks|months back; the other week; the other "
-        "month; last fall; the war; decade; decades"
+        "month; last fall; the war; decade; decades; as a "
+        "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school;"
+        " in my twenties|thirties|forties|fifties|youth|teens; when we be "
+        "young|younger|kids|children; years and years"
     ),
     "RECENT": (
         "yesterday; last night; this morning; earlier; day ago; days ago; the other day; this "
@@ -312,7 +315,7 @@ CONCEPTS: dict[str, str] = {
         "got up; manage to get up; get back up; be fine; feel fine; ease; eased; subside; much "
         "better; fine since; nothing since; okay since; put out; go|went|been to the|a "
         "doctor|hospital|gp|clinic; see|saw the doctor; doctor check|checked me; it pass; that "
-        "pass; pass off"
+        "pass; pass off; behind me; over it; long gone"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "
@@ -321,7 +324,8 @@ CONCEPTS: dict[str, str] = {
         "asked about; ask me about; talk about; talked about; test for; check for; screen for; "
         "terrified of; how to; what to do; what do i do; in an emergency; pretend; imagine; "
         "might; may; could; would; should; will; 'll; shall; wo; wonder; prone to; tend to; "
-        "nightmare; dream; dreamt; dreamed"
+        "nightmare; dream; dreamt; dreamed; frightened of; petrified of; nervous about; anxious "
+        "about; dread; worry that; worried that"
     ),
     "UNSURE": (
         "not know if; not sure if; not sure whether; wonder if; know if; not know whether; maybe;"

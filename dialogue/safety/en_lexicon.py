@@ -69,6 +69,7 @@ class Rule:
     name: str = ""
     cross: bool = False  # the second concept may be in the next clause of the sentence
     unless_sentence: tuple[str, ...] = ()  # like `unless`, anywhere in the sentence
+    ordered: bool = False  # the concepts in the order `needs` names them ("hit" then "me")
 
 
 E, K = "emergency", "check"
@@ -129,7 +130,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("SLURALONE",), soft=True, name="slurring"),
     Rule("stroke", E, ("STROKE",), not_after=("STROKEIDIOM",), unless=("GIVE",), name="stroke"),
     Rule("stroke", E, ("BLIND",), name="sudden vision loss"),
-    Rule("stroke", K, ("VISIONC",), name="vision change"),
+    Rule("stroke", K, ("VISIONC",), unless=("VISIONIDIOM",), name="vision change"),
     Rule("stroke", E, ("HEADACHE", "WORST"), 6, name="worst headache"),
     # fall
     Rule("fall", E, ("GETUP",), not_after=("GETUPIDIOM",), name="cannot get up"),
@@ -191,7 +192,16 @@ RULES: tuple[Rule, ...] = (
     Rule("fire", K, ("ALARM",), who="place", name="alarm"),
     # violence
     Rule("violence", E, ("INTRUDER",), who="place", not_after=("INTRUDERIDIOM",), name="intruder"),
-    Rule("violence", E, ("HARM", "ME"), 2, who="agent", not_after=("HARMIDIOM",), name="harmed"),
+    Rule(
+        "violence",
+        E,
+        ("HARM", "ME"),
+        2,
+        who="agent",
+        not_after=("HARMIDIOM",),
+        ordered=True,
+        name="harmed",
+    ),
     Rule("violence", E, ("VICTIM",), name="attacked"),
     Rule(
         "violence",
@@ -200,6 +210,7 @@ RULES: tuple[Rule, ...] = (
         3,
         who="agent",
         not_after=("HARMIDIOM",),
+        ordered=True,
         name="someone harmed",
     ),
     Rule("violence", K, ("SUSPICIOUS",), who="place", name="suspicious"),

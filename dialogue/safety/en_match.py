@@ -129,6 +129,8 @@ def combos(u: Utterance, rule: lx.Rule) -> list[tuple[Occ, ...]]:
         chosen = [first]
         for concept in rule.needs[1:]:
             cands = [o for o in u.in_clause(concept, clause) if not (o.used & first.used)]
+            if rule.ordered:
+                cands = [o for o in cands if o.first > chosen[-1].last]
             if rule.cross:  # "I slipped in the bath | and I can't get out"
                 nxt = [o for o in u.in_clause(concept, clause + 1) if o.first > first.last]
                 cands += [

@@ -49,7 +49,8 @@ SYMPTOMS: dict[str, str] = {
         "attack"
     ),
     "GASPIDIOM": (
-        "for a; for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke; up; back tears; on my words"
+        "for a; for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke; up; back tears; on my words;"
+        " in this|the heat; in here with the heat; in this weather"
     ),
     "LAUGH": "laugh; laughing; laughed; giggle; giggling; laughter",
     "BREATHBAD": (
@@ -113,6 +114,10 @@ SYMPTOMS: dict[str, str] = {
         "anything; can not see anything; blind in"
     ),
     "VISIONC": "blurry; blurred; double vision; see double; see two",
+    "VISIONIDIOM": (
+        "glasses; specs; spectacles; read; reading; cataract; cataracts; tired; small print; "
+        "newspaper; the telly|tv"
+    ),
     "HEADACHE": "headache; head pain; pain in my head; head be pound|pounding|split",
     "WORST": "worst; sudden; thunderclap; explode; exploding; of my life; never have one like",
     # --- fall ---
