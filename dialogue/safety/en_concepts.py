@@ -95,7 +95,10 @@ CONCEPTS: dict[str, str] = {
         "life; be done with it; done with it all; be done with everything|life; harm myself; hurt"
         " myself on purpose; do something to myself; top myself; top meself; do myself in; off "
         "myself; kill meself; finish myself off; not want to live no more; want to be gone; put "
-        "an end to it|myself|everything; put an end to my life"
+        "an end to it|myself|everything; put an end to my life; pills lined up; tablets lined up;"
+        " got the pills|tablets ready; save|saved|saving up my pills|tablets; "
+        "stockpile|stockpiled|stockpiling; hurt|harm himself|herself|themselves; "
+        "threaten|threatening to kill|hurt|harm himself|herself|themselves"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
@@ -109,7 +112,14 @@ CONCEPTS: dict[str, str] = {
         "here|around; never wake up; not want to be here; ready to go; join my husband|wife; no "
         "use living; fed up with life; not bother waking|wake up; sleep and not wake up; sleep "
         "and never wake; rather not be here|around|alive; not be here at all; life be not worth; "
-        "not care if i die; not care whether i live"
+        "not care if i die; not care whether i live; have had enough; had enough of "
+        "life|living|everything; had enough of it all; not see much|any point; no point anymore; "
+        "could just disappear; want to disappear; just disappear; fade away; go to sleep and "
+        "never|not wake"
+    ),
+    "ENOUGHIDIOM": (
+        "of; with; to eat; to drink; thank; thanks; food; sleep; rest; dinner; lunch; tea; cake; "
+        "for"
     ),
     "HOPEIDIOM": (
         "smoke; smoking; drink; drinking; drive; driving; sugar; the car; the house; the garden; "
@@ -136,13 +146,16 @@ CONCEPTS: dict[str, str] = {
         "street|streets|road|roads|place|house|room|people; not know where he|she be; not know "
         "who he|she be; where be my house; not know this place; who be all these people; some "
         "one|body in my house; not know what day or where i be; no idea where i be; not sure "
-        "where i be; not know where i be or; not know where this be"
+        "where i be; not know where i be or; not know where this be; not know what "
+        "house|room|place this be; what house this be; not know this "
+        "room|house|place|bed|street|area|flat"
     ),
     "CONFUSED": (
         "confused; confuse; muddled; mixed up; not think straight; not know what day it be; not "
         "know what be happen; foggy; in a fog; not make sense of; everything be strange; can not "
         "think; head be all fuzzy; all fuzzy; disoriented; disorientated; jumbled; all jumbled; "
-        "not know what i be doing; not know what i be do; talk|talking nonsense"
+        "not know what i be doing; not know what i be do; talk|talking nonsense; where be my "
+        "mum|mother|mummy|dad|father|daddy; going round and round"
     ),
     "CONFUSEDIDIOM": (
         "about; by; with; over; the; form; bill; letter; appointment; remote; instruction; "
@@ -154,7 +167,7 @@ CONCEPTS: dict[str, str] = {
         "spread; fire start; fire break out; big fire; flame; flames; blaze; fire everywhere; "
         "house be burning; catch light|alight; caught light|alight; alight; ablaze; in flames; "
         "go|going up the curtain|curtains|wall|walls; go up in flames; kitchen be burning; the "
-        "house be on fire"
+        "house be on fire; sparking; sparks fly|flying; spark|sparks everywhere; be smoking and"
     ),
     "FIREIDIOM": (
         "fireplace; grate; hearth; wood burner; woodburner; stove be lit; lit; cosy; cozy; warm; "
@@ -165,7 +178,7 @@ CONCEPTS: dict[str, str] = {
     "SMOKEBAD": (
         "smell; see; every where; there be; there be a lot of; full of; fill; filling; "
         "everywhere; come from; coming from; pour; pouring; thick; room; house; kitchen; can not "
-        "see; black; billow; billowing; hall; upstairs"
+        "see; black; billow; billowing; hall; upstairs; spark; sparking; sparks; melt; melting"
     ),
     "SMOKEIDIOM": (
         "i smoke; i be smoking; quit; stop; give up; cigarette; cigarettes; cigar; pipe; salmon; "
@@ -206,7 +219,7 @@ CONCEPTS: dict[str, str] = {
         "house|home|flat|room|kitchen|garden; he|she|they|man|men be in the|my "
         "house|home|flat|room|kitchen|bedroom|hall; smash|smashed my|the window|door|windows; "
         "kick|kicked in the|my door; kick|kicked the|my door in; broke|broken my|the window|door "
-        "and"
+        "and; throw|throwing things|stuff at me; he|she|they be throwing things|stuff"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
@@ -235,7 +248,8 @@ CONCEPTS: dict[str, str] = {
         "house; strange man; strange noises; someone be bang|banging; someone keep knocking; "
         "someone follow; scared of my; afraid of my; scared of him|her|them; afraid of "
         "him|her|them; he hit|hits me; she hit|hits me; take my money; took my money; someone be "
-        "watching"
+        "watching; i be scared|frightened|terrified of him|her|them; he be shouting and; she be "
+        "shouting and"
     ),
     # --- starvation ---
     "EAT": (
@@ -249,7 +263,8 @@ CONCEPTS: dict[str, str] = {
         "today; not have anything to eat; not have a drink; not a thing in the house; not a thing"
         " to eat; nothing in the house; live|living on crackers|biscuits|water|tea|toast; run out"
         " of food; ran out of food; food be gone; not get to the tap|kitchen|fridge; no water "
-        "since; no food since; not eat since; not drink since; not had a drink since"
+        "since; no food since; not eat since; not drink since; not had a drink since; nothing but"
+        " water|tea|biscuits|toast|crackers"
     ),
     "SINCEYEST": "since yesterday; all day; since this morning; since last night",
     "EATIDIOM": (
@@ -265,7 +280,8 @@ CONCEPTS: dict[str, str] = {
         "someone; it be an emergency; this be an emergency; emergency; i be dying; i think i be "
         "dying; i be go to die; i be gonna die; come quick|quickly; please come; come right "
         "away|now; send help|someone|somebody; send someone|somebody round; help help; get "
-        "someone|somebody here"
+        "someone|somebody here; need someone|somebody to come|here; someone|somebody to come "
+        "now|quick|quickly|round; need someone|somebody now"
     ),
     "HELPIDIOM": (
         "with; to; out; around; cook; clean; shop; carry; understand; find; figure; the; my; "

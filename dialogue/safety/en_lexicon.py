@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cardiac", K, ("CHEST", "VAGUE"), 5, name="chest+vague"),
     Rule("cardiac", K, ("HEART", "BEAT"), 4, unless=("EXCITED", "GIVE"), name="heart+racing"),
     Rule("cardiac", K, ("PALE",), name="grey and sweaty"),
+    Rule("cardiac", K, ("PALPITATION",), unless=("EXCITED", "GIVE"), name="palpitations"),
     Rule("cardiac", K, ("HEART", "PAIN"), 3, unless=("EMOTION",), name="heart+pain"),
     # breathing
     Rule(
@@ -121,7 +122,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("breathing", K, ("BREATH", "BREATHBAD"), 3, unless=("BREATHIDIOM",), name="bad breath"),
     # stroke
-    Rule("stroke", E, ("FACE", "DROOP"), 4, soft=True, name="face droop"),
+    Rule("stroke", E, ("FACE", "DROOP"), 6, soft=True, name="face droop"),
     Rule("stroke", E, ("INABLE", "MOVE", "LIMB"), 5, name="cannot move limb"),
     Rule("stroke", E, ("ONESIDE", "NUMB"), 6, name="one side numb"),
     Rule("stroke", K, ("LIMB", "NUMB"), 4, unless=("LIMBIDIOM",), name="limb numb"),
@@ -180,7 +181,7 @@ RULES: tuple[Rule, ...] = (
     # suicide
     Rule("suicide", E, ("SUICIDE",), not_after=("SUICIDEIDIOM",), name="suicidal"),
     Rule("suicide", E, ("WANTHURT",), name="wants to hurt self"),
-    Rule("suicide", K, ("HOPELESS",), not_after=("HOPEIDIOM",), name="hopeless"),
+    Rule("suicide", K, ("HOPELESS",), not_after=("HOPEIDIOM", "ENOUGHIDIOM"), name="hopeless"),
     # confusion
     Rule("confusion", E, ("LOST",), name="disoriented"),
     Rule("confusion", K, ("CONFUSED",), not_after=("CONFUSEDIDIOM",), name="confused"),

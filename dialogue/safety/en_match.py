@@ -103,7 +103,10 @@ class Utterance:
                 nxt = toks[i + 1].surface if i + 1 < len(toks) else ""
                 if (
                     t.sentence != prev.sentence
-                    or t.surface in _CLAUSE_BREAK
+                    or (
+                        t.surface in _CLAUSE_BREAK
+                        and not (t.surface == "but" and prev.tag == "PRON")
+                    )
                     or (t.surface in ("and", "or") and nxt in _SUBJECTS)
                     or (t.surface == "i" and prev.surface not in _NO_SPLIT_BEFORE_I)
                 ):

@@ -22,6 +22,10 @@ SYMPTOMS: dict[str, str] = {
         "race; racing; pound; pounding; flutter; skip; jump; irregular; thump; hammer; beat fast;"
         " all over the place; palpitation"
     ),
+    "PALPITATION": (
+        "palpitation; palpitations; heart flutter; heart flutters; fluttering in my chest; heart "
+        "be all over the place; heart be skipping; heart keep skipping"
+    ),
     "RADIATE": "spread; radiate; shoot; go down; run down; down my",
     "ARMJAW": "arm; jaw; shoulder; neck",
     "EXCITED": (
@@ -123,7 +127,9 @@ SYMPTOMS: dict[str, str] = {
     # --- fall ---
     "FALL": (
         "fall; fell; fallen; slip; trip; tumble; stumble; trip over; tripped over; slip and fall;"
-        " take a tumble; have a tumble; fall over; fall down"
+        " take a tumble; have a tumble; fall over; fall down; leg|legs go|went|give|gave way|out;"
+        " leg|legs just go|went; leg|legs buckle|buckled|collapse|collapsed; go|gone|went over on"
+        " my ankle"
     ),
     "FALLNOW": (
         "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
@@ -145,7 +151,11 @@ SYMPTOMS: dict[str, str] = {
         "can not get up; can not stand up; can not get off the floor; can not get back up; can "
         "not get myself up; unable to get up; not get up; stuck on the floor; stuck on the "
         "ground; lie|lying|be|stuck on the floor|ground; lie|lying|be|stuck on the _ floor; can "
-        "not get out of the bath|bathtub|tub; trapped; can not reach the phone"
+        "not get out of the bath|bathtub|tub; trapped; can not reach the phone; lie|lying|be "
+        "lying|stuck|be stuck in the "
+        "hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet; "
+        "wake|woke|come|came up|round|to on the floor|ground; wake|woke|come|came up|round|to on "
+        "the _ floor; come|came round on the floor|ground; come|came round on the _ floor"
     ),
     "GETUPIDIOM": (
         "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
@@ -161,7 +171,8 @@ SYMPTOMS: dict[str, str] = {
         "pass out; black out; blacked out; fainted; fainting; i faint; collapse; lose "
         "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; come"
         " round; out cold; have|having|had a fit; seizure; seizures; fitting; convulsing; "
-        "convulsion; convulsions; keel|keeled|keeling over; go|gone|went floppy and"
+        "convulsion; convulsions; keel|keeled|keeling over; go|gone|went floppy and; how long i "
+        "be out; how long i was out; go|gone|went all floppy; floppy"
     ),
     "FAINTIDIOM": (
         "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
@@ -175,7 +186,8 @@ SYMPTOMS: dict[str, str] = {
     ),
     "NOWAKEOBJ": (
         "can not wake|rouse him|her|them|my|mum|mom|dad; can not get him|her|them up; can not get"
-        " a response; not responding; not get a response"
+        " a response; not responding; not get a response; can not get any sense out of "
+        "him|her|them; not get any sense out of him|her|them; not get a word out of him|her"
     ),
     "FEELFAINT": (
         "feel faint; go|going|gone|went faint; go|going|gone|went all faint; room|everything "
