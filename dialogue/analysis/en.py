@@ -85,7 +85,10 @@ _JOINED = {
     ("every", "where"): "everywhere",
     ("next", "door"): "nextdoor",
 }
-_S_IS = frozenset("he she it that there what who where here how everything something".split())
+_S_IS = frozenset(
+    "he she it that there what who where here how everything something someone somebody "
+    "nobody everyone anyone".split()
+)
 
 _CLOSED = {
     **dict.fromkeys(

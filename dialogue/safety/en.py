@@ -33,8 +33,9 @@ _LIGHT_VERBS = frozenset(
 _SCOPE_END = frozenset("well good great fine okay ok alright hungry sleep sleeping".split())
 _THING_CATEGORIES = frozenset({"fall", "unconscious"})
 _CALLS_FOR_HELP = frozenset(
-    "need please get send want someone somebody anyone anybody help".split()
+    "need please get send want someone somebody anyone anybody help for".split()
 )
+_SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusion", "bleeding"})
 _STRONG_INTENT = frozenset({"suicide", "violence"})
 
 
@@ -124,7 +125,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         return None
     if u.occ["MEDIA"] and not (patient(u, start) == "self" and present(u, idx)):
         return None
-    if rule.category not in _STRONG_INTENT:
+    if rule.category not in (*_STRONG_INTENT, "overdose"):  # "going to take the lot": intent
         for o in u.occ["IMMINENT"]:
             if lo <= o.first < start and u.pos[start] - u.pos[o.last] <= 3:
                 decision = Decision.CHECK
@@ -197,18 +198,27 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     if had and rule.category in ("stroke", "cardiac") and not acute:
         decision = Decision.CHECK
     for o in u.occ["RESOLVED"]:
-        if o.first > end and not (o.used & state["hit_tokens"]):
-            if o.first > 0 and u.toks[o.first - 1].surface in ("was", "were"):
+        if o.used & state["hit_tokens"] and u.toks[o.first].lemma not in lx.NEGATORS:
+            continue  # a finding's own words; but "didn't fall" after "slipped" resolves it
+        if o.first > end:
+            if any(u.toks[i].surface in ("was", "were") for i in (o.first - 1, o.first) if i >= 0):
                 continue  # "he was fine this morning": before, not after
             if _negator_before(u, o.first, frozenset()):
                 continue
-            if present(u, idx) and has(u, "ACUTE", lo, hi):
+            if u.clause[o.first] == clause:
+                return None  # "the pain in my chest ... has gone now"
+            if present(u, idx) and has(u, "ACUTE", lo, o.first - 1, o.used):
                 break
             if present(u, idx):
                 decision = down[decision]
                 if decision is None:
                     return None
                 break
+            return None
+    # "sometimes", "in the winter": a known, recurring complaint, not this minute
+    if rule.category in _SYMPTOMS and has(u, "CHRONIC", lo, hi, used):
+        decision = down[decision]
+        if decision is None:
             return None
     # softened or nearly: "a bit short of breath", "I nearly fainted"
     near = any(u.toks[i].surface in ("nearly", "almost") for i in range(max(lo, start - 2), start))

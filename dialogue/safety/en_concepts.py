@@ -27,9 +27,11 @@ CONCEPTS: dict[str, str] = {
     ),
     # --- overdose ---
     "TAKE": "take; took; swallow; have; eat; down; pop; gulp; drink; drank",
+    "TOOK": "took; taken; swallow; swallowed; have taken; downed; necked; gulped; popped; had",
     "PACK": (
         "whole|entire|full strip|bottle|box|pack|packet|blister|jar|tub|lot; week 's "
-        "pills|tablets; all at once"
+        "pills|tablets; all at once; the lot; the whole lot; all of them; them all; all my "
+        "tablets|pills at once; every pill|tablet i have|got"
     ),
     "PACKIDIOM": (
         "chocolate; chocolates; biscuit; biscuits; cake; sweets; crisp; crisps; wine; beer; "
@@ -66,7 +68,9 @@ CONCEPTS: dict[str, str] = {
     "ROUTINE": (
         "morning; today; usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
         "the doctor; prescribe; prescribed; remember; already; on schedule; with my; like i "
-        "should; like always; every day; daily; yes; yeah; dosette; organizer"
+        "should; like always; every day; daily; yes; yeah; dosette; organizer; like a good "
+        "girl|boy; like i be told; like i be supposed to; properly; regularly; every morning; as "
+        "prescribed; as i should; on time"
     ),
     "DOUBLE": (
         "twice; double; extra; by mistake; by accident; again; wrong "
@@ -167,7 +171,12 @@ CONCEPTS: dict[str, str] = {
         "spread; fire start; fire break out; big fire; flame; flames; blaze; fire everywhere; "
         "house be burning; catch light|alight; caught light|alight; alight; ablaze; in flames; "
         "go|going up the curtain|curtains|wall|walls; go up in flames; kitchen be burning; the "
-        "house be on fire; sparking; sparks fly|flying; spark|sparks everywhere; be smoking and"
+        "house be on fire; sparking; sparks fly|flying; spark|sparks everywhere; be smoking and; "
+        "it be smoking; "
+        "plug|socket|heater|wire|wires|electrics|fuse|fusebox|cooker|oven|toaster|microwave|kettle|dryer|fridge|tv|telly"
+        " be smoking; "
+        "plug|socket|heater|wire|wires|electrics|fuse|fusebox|cooker|oven|toaster|microwave|kettle|dryer|fridge|tv|telly"
+        " smoking"
     ),
     "FIREIDIOM": (
         "fireplace; grate; hearth; wood burner; woodburner; stove be lit; lit; cosy; cozy; warm; "
@@ -219,7 +228,11 @@ CONCEPTS: dict[str, str] = {
         "house|home|flat|room|kitchen|garden; he|she|they|man|men be in the|my "
         "house|home|flat|room|kitchen|bedroom|hall; smash|smashed my|the window|door|windows; "
         "kick|kicked in the|my door; kick|kicked the|my door in; broke|broken my|the window|door "
-        "and; throw|throwing things|stuff at me; he|she|they be throwing things|stuff"
+        "and; throw|throwing things|stuff at me; he|she|they be throwing things|stuff; "
+        "someone|somebody _ be|been in my|the house|home|flat|room|kitchen|bedroom; "
+        "say|said|threaten|threatened he|she|they would|will|go hurt|kill|hit|beat me; say|said "
+        "he|she|they be going to hurt|kill|hit|beat me; threaten|threatened|threatening to "
+        "hurt|kill|hit|beat me"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
@@ -249,7 +262,8 @@ CONCEPTS: dict[str, str] = {
         "someone follow; scared of my; afraid of my; scared of him|her|them; afraid of "
         "him|her|them; he hit|hits me; she hit|hits me; take my money; took my money; someone be "
         "watching; i be scared|frightened|terrified of him|her|them; he be shouting and; she be "
-        "shouting and"
+        "shouting and; can hear them|someone|somebody; someone|somebody downstairs|upstairs; they"
+        " be still here"
     ),
     # --- starvation ---
     "EAT": (
@@ -281,7 +295,8 @@ CONCEPTS: dict[str, str] = {
         "dying; i be go to die; i be gonna die; come quick|quickly; please come; come right "
         "away|now; send help|someone|somebody; send someone|somebody round; help help; get "
         "someone|somebody here; need someone|somebody to come|here; someone|somebody to come "
-        "now|quick|quickly|round; need someone|somebody now"
+        "now|quick|quickly|round; need someone|somebody now; "
+        "shout|shouting|call|calling|scream|screaming|cry|crying|yell|yelling for help"
     ),
     "HELPIDIOM": (
         "with; to; out; around; cook; clean; shop; carry; understand; find; figure; the; my; "
@@ -324,14 +339,17 @@ CONCEPTS: dict[str, str] = {
         "can not; will not; just; help; please; again; have fallen; have collapsed"
     ),
     "RESOLVED": (
-        "go away; went away; gone; fine now; ok now; okay now; alright now; all right now; better"
-        " now; good now; fine; okay; ok; alright; all right; stop; stopped; settle down; settle; "
+        "go away; went away; fine now; ok now; okay now; alright now; all right now; better now; "
+        "good now; fine; okay; ok; alright; all right; stop; stopped; settle down; settle; "
         "recover; recovered; no harm done; nothing broken; turn out; turned out; it be nothing; "
         "over now; sort out; sorted; not anymore; no longer; doctor say it be fine; get up fine; "
         "got up; manage to get up; get back up; be fine; feel fine; ease; eased; subside; much "
         "better; fine since; nothing since; okay since; put out; go|went|been to the|a "
         "doctor|hospital|gp|clinic; see|saw the doctor; doctor check|checked me; it pass; that "
-        "pass; pass off; behind me; over it; long gone"
+        "pass; pass off; behind me; over it; long gone; not fall; not go down; not hit the floor;"
+        " caught myself; catch myself; managed to catch myself; grabbed the; grab the; gone now; "
+        "it|that|pain|ache|bleeding|dizziness|feeling|tightness be|have gone; it|that|pain have "
+        "go; be gone now"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "

@@ -135,6 +135,15 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("HEADACHE", "WORST"), 6, name="worst headache"),
     # fall
     Rule("fall", E, ("GETUP",), not_after=("GETUPIDIOM",), name="cannot get up"),
+    Rule("fall", E, ("ONFLOOR", "FLOORBAD"), 8, cross=True, name="on the floor, stuck"),
+    Rule(
+        "fall",
+        K,
+        ("ONFLOOR",),
+        not_after=("FLOORIDIOM",),
+        unless=("FLOORIDIOM",),
+        name="on the floor",
+    ),
     Rule(
         "fall",
         E,
@@ -165,16 +174,22 @@ RULES: tuple[Rule, ...] = (
         name="heavy bleeding",
     ),
     Rule("bleeding", E, ("VOMITBLOOD",), name="vomiting blood"),
+    Rule("bleeding", E, ("VOMIT", "BLEED"), 4, ordered=True, name="coughing up blood"),
     Rule("bleeding", K, ("BLOODINC",), name="blood in stool"),
     Rule(
-        "bleeding", K, ("BLEED",), not_after=("BLOODMOD",), unless=("MINORSITE",), name="bleeding"
+        "bleeding",
+        K,
+        ("BLEED",),
+        not_after=("BLOODMOD",),
+        unless=("MINORSITE", "BLOODIDIOM"),
+        name="bleeding",
     ),
     # overdose
     Rule("overdose", E, ("TAKE", "EXCESS", "MED"), 9, name="too many pills"),
     Rule("overdose", E, ("TAKE", "NUMMED"), 6, unless=("ROUTINE",), name="a number of pills"),
     Rule("overdose", E, ("TAKE", "PACK"), 3, unless=("PACKIDIOM",), name="whole pack"),
     Rule("overdose", E, ("TAKE", "ALL", "DANGERMED"), 7, name="all the sleeping pills"),
-    Rule("overdose", K, ("TAKE", "ALL", "MED"), 6, unless=("ROUTINE",), name="all pills"),
+    Rule("overdose", K, ("TOOK", "ALL", "MED"), 6, unless=("ROUTINE",), name="all pills"),
     Rule("overdose", K, ("TAKE", "DOUBLE", "MED"), 7, name="double dose"),
     Rule("overdose", E, ("TAKE", "POISON"), 5, name="poison"),
     Rule("overdose", E, ("OVERDOSE",), not_after=("FOODPOISON",), name="overdose"),

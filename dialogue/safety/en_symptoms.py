@@ -111,7 +111,10 @@ SYMPTOMS: dict[str, str] = {
         "make sense; slurry; my word be slurry; slurred speech"
     ),
     "STROKE": "stroke; mini stroke",
-    "STROKEIDIOM": "of; the; my; his; her; a cat; dog; cat; hair",
+    "STROKEIDIOM": (
+        "of; the; my; his; her; a cat; dog; cat; hair; patient; patients; unit; ward; survivor; "
+        "survivors; club; group; victim; victims; nurse; clinic"
+    ),
     "BLIND": (
         "lose _ sight|vision; lose the sight|vision in; go blind; went blind; gone blind; "
         "suddenly blind; everything go black|dark; vision go; can not see out of; not see "
@@ -150,16 +153,32 @@ SYMPTOMS: dict[str, str] = {
     "GETUP": (
         "can not get up; can not stand up; can not get off the floor; can not get back up; can "
         "not get myself up; unable to get up; not get up; stuck on the floor; stuck on the "
-        "ground; lie|lying|be|stuck on the floor|ground; lie|lying|be|stuck on the _ floor; can "
-        "not get out of the bath|bathtub|tub; trapped; can not reach the phone; lie|lying|be "
-        "lying|stuck|be stuck in the "
+        "ground; can not get out of the bath|bathtub|tub; trapped; can not reach the phone; "
+        "lie|lying|be lying|stuck|be stuck in the "
         "hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet; "
         "wake|woke|come|came up|round|to on the floor|ground; wake|woke|come|came up|round|to on "
-        "the _ floor; come|came round on the floor|ground; come|came round on the _ floor"
+        "the _ floor; come|came round on the floor|ground; come|came round on the _ floor; "
+        "lie|lying|stuck on the floor|ground; lie|lying|stuck on the _ floor|ground"
+    ),
+    "ONFLOOR": (
+        "be on the floor|ground; be on the _ floor|ground; be sat|sitting on the floor|ground"
+    ),
+    "FLOORBAD": (
+        "can not; stuck; hours; all night; since; help; hurt; ages; fall; fell; fallen; since "
+        "last night|yesterday|this morning; for hours; can not get up; unable"
+    ),
+    "FLOORIDIOM": (
+        "play; playing; with the; doing; sorting; looking; cleaning; to; weeding; grandchildren; "
+        "grandkids; kids; dog; cat; puzzle; jigsaw; exercises; yoga; stretching"
+    ),
+    "CHRONIC": (
+        "in the winter; in winter; sometimes; usually; always; every winter; now and then; now "
+        "and again; from time to time; these days; for years; all my life; since i was; most "
+        "days; of a morning"
     ),
     "GETUPIDIOM": (
         "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
-        "energy"
+        "energy; straight; for long; very long; long; up straight"
     ),
     "HEADHIT": (
         "hit|bang|bash|smack|crack|knock my head; hit|bang|bash|smack my head on; head injury; "
@@ -177,7 +196,8 @@ SYMPTOMS: dict[str, str] = {
     "FAINTIDIOM": (
         "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
         "leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; building; tent;"
-        " roof; curtain; curtains; from the|my school|college|army|academy; blind"
+        " roof; curtain; curtains; from the|my school|college|army|academy; blind; with laughter;"
+        " with laughing; laughing; in laughter; into laughter; into giggles; in a heap"
     ),
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
@@ -196,12 +216,17 @@ SYMPTOMS: dict[str, str] = {
         "faint|pass out; woozy; dizzy; vertigo; room be spinning; room be spin; everything be "
         "spin|spinning; nearly faint; almost faint; come over all peculiar|funny|strange|queer; "
         "come|coming|came over faint|dizzy|funny|queer|peculiar|strange; come|coming|came over "
-        "all faint|funny|dizzy"
+        "all faint|funny|dizzy; can barely|hardly stand; head be spinning; head be spin; "
+        "everything be spinning; can not stay awake; keep falling asleep and"
     ),
     # --- bleeding ---
     "BLEED": (
         "bleed; bleeding; blood; bloody; haemorrhage; hemorrhage; nosebleed; nose bleed; claret; "
         "cut myself; gash; gashed; cut my head|arm|leg|hand|wrist"
+    ),
+    "BLOODIDIOM": (
+        "take|took|taking|taken _ blood; take|took|taking|taken blood; nurse; blood test; sample;"
+        " donate; donating; cat; dog; bird; mouse; rabbit; fox; meat; steak; film; tv; telly"
     ),
     "HEAVY": (
         "lot; lots; heavily; heavy; badly; bad; much; everywhere; pour; pouring; gush; gushing; "
@@ -218,6 +243,10 @@ SYMPTOMS: dict[str, str] = {
     "VOMITBLOOD": (
         "cough|coughing up blood; vomit|vomiting blood; throw|throwing up blood; spit|spitting "
         "up|out blood; blood in my vomit|sick; be sick blood; cough up blood; bring up blood"
+    ),
+    "VOMIT": (
+        "cough|coughing|coughed up; cough|coughing; vomit|vomiting|vomited; throw|throwing|threw "
+        "up; spit|spitting|spat; bring|bringing|brought up; be sick; being sick"
     ),
     "BLOODINC": "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; blood when i",
     "MINORSITE": "gum; gums; lip; finger; shaving; paper cut; scratch; nose",
