@@ -222,4 +222,18 @@ def analyze(text: str) -> Analysis:
                 lemma, tag = _lemma_and_tag(_SLIPS.get(surface, surface), previous, previous_tag)
             tokens.append(Token(surface, lemma, tag, start, end, sentence))
             previous, previous_tag = lemma, tag
-    return Analysis(norm, "en", tuple(tokens))
+    return Analysis(norm, "en", tuple(_possessive_or_is(tokens)))
+
+
+_IS_NEXT = frozenset("not just been gone got on in out still really so very all".split())
+
+
+def _possessive_or_is(tokens: list[Token]) -> list[Token]:
+    """ "my wife's out cold" is `is`; "my wife's car" is possessive: the next word tells."""
+    out = list(tokens)
+    for i, t in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if t.lemma == "'s" and nxt.sentence == t.sentence:
+            if nxt.tag in ("VERB", "ADV", "ADJ", "PART") or nxt.surface in _IS_NEXT:
+                out[i] = Token(t.surface, "be", "VERB", t.start, t.end, t.sentence)
+    return out

@@ -19,6 +19,7 @@ from dialogue.safety.en_match import (
     combos,
     has,
     owner,
+    past,
     patient,
     present,
     subject,
@@ -67,6 +68,8 @@ def _negator_before(u: Utterance, start: int, used: frozenset[int]) -> str | Non
             continue
         if t.surface in _SCOPE_END and i < start - 1:
             return None
+        if t.lemma == "stop" and i == start - 1:
+            return "cancel"  # "I've stopped falling"
         if t.tag == "VERB" and t.lemma not in _LIGHT_VERBS and t.lemma not in lx.NEGATORS:
             if u.toks[i + 1].surface not in ("and", "or", "nor"):
                 return None
@@ -178,7 +181,11 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         if who == "thing" and rule.category in _THING_CATEGORIES:
             return None
         if who == "other":
-            acute = has(u, "ACUTE", sentence[0], sentence[-1]) or present(u, sentence)
+            acute = (
+                has(u, "ACUTE", sentence[0], sentence[-1])
+                or present(u, idx)
+                or (present(u, sentence) and not past(u, idx))  # "he had a stroke": history
+            )
             here = has(u, "HERE", sentence[0], sentence[-1], used)
             if not here and (reported or state["distant"][clause]):
                 return None
@@ -190,7 +197,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             return None  # "I heard the man at number 12 was mugged"
     # time: long ago, earlier today, and "but it passed"
     acute = has(u, "ACUTE", lo, hi, frozenset()) or present(u, idx)
-    if state["distant"][clause] and not has(u, "STILL", lo, hi):
+    if state["distant"][clause]:
         return None
     if state["recent"][clause] and not acute:
         decision = Decision.CHECK
@@ -235,7 +242,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
 def _state(u: Utterance) -> dict:
     n = (max(u.clause) + 1) if u.clause else 0
     neg_carry, hypo_carry = set(), set()
-    distant, recent = [False] * n, [False] * n
+    distant, recent, own = [False] * n, [False] * n, [False] * n
     for c in range(n):
         idx = u.clause_range(c)
         words = [u.toks[i] for i in idx]
@@ -251,10 +258,18 @@ def _state(u: Utterance) -> dict:
             for t in words
         )
         recent[c] = has(u, "RECENT", idx[0], idx[-1])
-        if c > 0 and not (distant[c] or recent[c]) and not present(u, idx):
-            prev = u.clause_range(c - 1)
-            if u.toks[prev[0]].sentence == words[0].sentence:
-                distant[c], recent[c] = distant[c - 1], recent[c - 1]
+        own[c] = distant[c] or recent[c]
+    for c in range(n):  # a clause with no time of its own takes its sentence's
+        idx = u.clause_range(c)
+        if distant[c] or recent[c] or present(u, idx):
+            continue
+        same = [
+            d for d in range(n) if u.toks[u.clause_range(d)[0]].sentence == u.sentence_of(idx[0])
+        ]
+        for d in sorted(same, key=lambda d: abs(d - c)):
+            if own[d]:
+                distant[c], recent[c] = distant[d], recent[d]
+                break
     return {
         "neg_carry": neg_carry,
         "hypo_carry": hypo_carry,

@@ -74,7 +74,8 @@ CONCEPTS: dict[str, str] = {
     ),
     "DOUBLE": (
         "twice; double; extra; by mistake; by accident; again; wrong "
-        "pill|pills|medicine|tablet|tablets; someone else's; two dose|doses; too soon"
+        "pill|pills|medicine|tablet|tablets; someone else's; two dose|doses; too soon; "
+        "husband|wife|partner|son|daughter 's pill|pills|tablet|tablets|medicine|meds"
     ),
     "POISON": (
         "bleach; poison; antifreeze; detergent; cleaner; cleaning; chemical; chemicals; weed "
@@ -102,7 +103,10 @@ CONCEPTS: dict[str, str] = {
         "an end to it|myself|everything; put an end to my life; pills lined up; tablets lined up;"
         " got the pills|tablets ready; save|saved|saving up my pills|tablets; "
         "stockpile|stockpiled|stockpiling; hurt|harm himself|herself|themselves; "
-        "threaten|threatening to kill|hurt|harm himself|herself|themselves"
+        "threaten|threatening to kill|hurt|harm himself|herself|themselves; want it all to be "
+        "over; want it to be over; goodbye letter|letters|note|notes; suicide note; say|said my "
+        "goodbyes; written my goodbyes; no reason to go on; no reason to carry on; no reason to "
+        "keep going"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
@@ -119,7 +123,7 @@ CONCEPTS: dict[str, str] = {
         "not care if i die; not care whether i live; have had enough; had enough of "
         "life|living|everything; had enough of it all; not see much|any point; no point anymore; "
         "could just disappear; want to disappear; just disappear; fade away; go to sleep and "
-        "never|not wake"
+        "never|not wake; be with my husband|wife|late; join him|her"
     ),
     "ENOUGHIDIOM": (
         "of; with; to eat; to drink; thank; thanks; food; sleep; rest; dinner; lunch; tea; cake; "
@@ -132,9 +136,9 @@ CONCEPTS: dict[str, str] = {
         " the"
     ),
     "WANTHURT": (
-        "want|going|gonna|think|thinking|feel like to|about|of hurt|hurting myself; want to hurt "
-        "myself; think about hurt myself; think about ending; thinking about ending; think of "
-        "ending"
+        "want to hurt myself; think about hurt myself; think about ending; thinking about ending;"
+        " think of ending; want|going|gonna to hurt|harm myself; think|thinking about|of "
+        "hurting|harming myself; feel like hurting|harming myself"
     ),
     # --- confusion ---
     "LOST": (
@@ -152,7 +156,15 @@ CONCEPTS: dict[str, str] = {
         "one|body in my house; not know what day or where i be; no idea where i be; not sure "
         "where i be; not know where i be or; not know where this be; not know what "
         "house|room|place this be; what house this be; not know this "
-        "room|house|place|bed|street|area|flat"
+        "room|house|place|bed|street|area|flat; people who be not there; things that be not "
+        "there; suddenly not recognise|recognize me; not recognise|recognize me all of a sudden"
+    ),
+    "SEEPEOPLE": "see|seeing people|things|someone|somebody|faces|children|animals|men",
+    "NOTTHERE": "be not there; not really there; nobody be there; no one be there",
+    "NOTKNOW": "not know; no idea; not sure; can not tell; not remember",
+    "WHEREIAM": (
+        "where i be; who i be; where i live; how i get here; how i got here; what year it be; who"
+        " these people be"
     ),
     "CONFUSED": (
         "confused; confuse; muddled; mixed up; not think straight; not know what day it be; not "
@@ -216,8 +228,7 @@ CONCEPTS: dict[str, str] = {
         "into; broke into; broken into; trying to get in; try to get in; try to break; trying to "
         "break; someone|somebody|man|men|stranger|people in my "
         "house|home|flat|room|bedroom|kitchen|garden|yard|hall|hallway|porch|shed|garage; "
-        "try|trying the door|back door|front door|window|windows|handle|lock; someone|somebody be"
-        " in my|the house|home|flat|room|bedroom|kitchen; man in my "
+        "someone|somebody be in my|the house|home|flat|room|bedroom|kitchen; man in my "
         "house|home|flat|room|bedroom|kitchen; stranger in my "
         "house|home|flat|room|bedroom|kitchen; someone|somebody be in the house; someone|somebody"
         " inside; people in my house; has a knife|gun; he|she|they|someone|somebody|man _ got a "
@@ -232,7 +243,8 @@ CONCEPTS: dict[str, str] = {
         "someone|somebody _ be|been in my|the house|home|flat|room|kitchen|bedroom; "
         "say|said|threaten|threatened he|she|they would|will|go hurt|kill|hit|beat me; say|said "
         "he|she|they be going to hurt|kill|hit|beat me; threaten|threatened|threatening to "
-        "hurt|kill|hit|beat me"
+        "hurt|kill|hit|beat me; try|trying the door|window|windows|handle|lock|doors; try|trying "
+        "the back|front door; try|trying to open the|my door|window"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
@@ -263,7 +275,8 @@ CONCEPTS: dict[str, str] = {
         "him|her|them; he hit|hits me; she hit|hits me; take my money; took my money; someone be "
         "watching; i be scared|frightened|terrified of him|her|them; he be shouting and; she be "
         "shouting and; can hear them|someone|somebody; someone|somebody downstairs|upstairs; they"
-        " be still here"
+        " be still here; hang|hanging around outside; lurking; prowler; someone|somebody watching"
+        " the house"
     ),
     # --- starvation ---
     "EAT": (
@@ -296,7 +309,8 @@ CONCEPTS: dict[str, str] = {
         "away|now; send help|someone|somebody; send someone|somebody round; help help; get "
         "someone|somebody here; need someone|somebody to come|here; someone|somebody to come "
         "now|quick|quickly|round; need someone|somebody now; "
-        "shout|shouting|call|calling|scream|screaming|cry|crying|yell|yelling for help"
+        "shout|shouting|call|calling|scream|screaming|cry|crying|yell|yelling for help; get me|us"
+        " an|a ambulance|doctor|help"
     ),
     "HELPIDIOM": (
         "with; to; out; around; cook; clean; shop; carry; understand; find; figure; the; my; "
@@ -308,13 +322,13 @@ CONCEPTS: dict[str, str] = {
     "DISTANT": (
         "last week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
         "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
-        "ago; long ago; used to; when i be young|younger|little|small|a child|a kid|a girl|a boy;"
-        " as a child; back in; in the past; year back; years back; i once; once before; "
-        "previously; a few years; in 19|20; few weeks|months back; the other week; the other "
-        "month; last fall; the war; decade; decades; as a "
+        "ago; long ago; used to; as a child; back in; in the past; year back; years back; i once;"
+        " once before; previously; a few years; in 19|20; few weeks|months back; the other week; "
+        "the other month; last fall; the war; decade; decades; as a "
         "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school;"
         " in my twenties|thirties|forties|fifties|youth|teens; when we be "
-        "young|younger|kids|children; years and years"
+        "young|younger|kids|children; years and years; when i be young|younger|little|small; when"
+        " i be a child|kid|girl|boy"
     ),
     "RECENT": (
         "yesterday; last night; this morning; earlier; day ago; days ago; the other day; this "
@@ -331,7 +345,8 @@ CONCEPTS: dict[str, str] = {
         "told me; telling me; said; heard; apparently; according to; live in; lives in; living "
         "in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
-        "they say; they said; she said; he said; told us"
+        "they say; they said; she said; he said; told us; care home; nursing home; in a home; "
+        "hospice"
     ),
     "STILL": "still; keep; again; right now; at the moment; currently",
     "ACUTE": (

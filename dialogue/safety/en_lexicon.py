@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cardiac", K, ("CHEST", "VAGUE"), 5, name="chest+vague"),
     Rule("cardiac", K, ("HEART", "BEAT"), 4, unless=("EXCITED", "GIVE"), name="heart+racing"),
     Rule("cardiac", K, ("PALE",), name="grey and sweaty"),
+    Rule("cardiac", E, ("ANGINA", "NOTHELP"), 8, cross=True, name="angina spray not helping"),
     Rule("cardiac", K, ("PALPITATION",), unless=("EXCITED", "GIVE"), name="palpitations"),
     Rule("cardiac", K, ("HEART", "PAIN"), 3, unless=("EMOTION",), name="heart+pain"),
     # breathing
@@ -125,6 +126,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("FACE", "DROOP"), 6, soft=True, name="face droop"),
     Rule("stroke", E, ("INABLE", "MOVE", "LIMB"), 5, name="cannot move limb"),
     Rule("stroke", E, ("ONESIDE", "NUMB"), 6, name="one side numb"),
+    Rule("stroke", E, ("ONESIDE", "WEAK"), 6, name="one side weak"),
     Rule("stroke", K, ("LIMB", "NUMB"), 4, unless=("LIMBIDIOM",), name="limb numb"),
     Rule("stroke", K, ("LIMB", "WEAK", "SUDDEN"), 6, unless=("LIMBIDIOM",), name="limb weak"),
     Rule("stroke", E, ("SPEECH", "SLUR"), 5, soft=True, name="speech slurred"),
@@ -157,6 +159,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fall", E, ("FALLNOW",), not_after=("FALLIDIOM",), name="has fallen"),
     Rule("fall", K, ("FALL",), not_after=("FALLIDIOM",), unless=("FALLSEASON",), name="fall"),
     Rule("fall", E, ("HEADHIT",), name="head injury"),
+    Rule("fall", E, ("INJURY",), name="broken bone"),
     Rule("fall", K, ("HEADBUMP",), name="bumped head"),
     # unconscious
     Rule("unconscious", E, ("FAINT",), not_after=("FAINTIDIOM",), name="fainted"),
@@ -199,6 +202,8 @@ RULES: tuple[Rule, ...] = (
     Rule("suicide", K, ("HOPELESS",), not_after=("HOPEIDIOM", "ENOUGHIDIOM"), name="hopeless"),
     # confusion
     Rule("confusion", E, ("LOST",), name="disoriented"),
+    Rule("confusion", E, ("SEEPEOPLE", "NOTTHERE"), 8, ordered=True, name="seeing things"),
+    Rule("confusion", E, ("NOTKNOW", "WHEREIAM"), 8, ordered=True, name="does not know where"),
     Rule("confusion", K, ("CONFUSED",), not_after=("CONFUSEDIDIOM",), name="confused"),
     # fire
     Rule("fire", E, ("FIRE",), who="place", unless=("FIREIDIOM",), name="fire"),

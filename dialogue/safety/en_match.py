@@ -157,6 +157,14 @@ def subject(u: Utterance, start: int, clause: int | None = None) -> str | None:
         if u.clause[i] != clause:
             break
         t = u.toks[i]
+        if t.surface in ("me", "us", "myself"):
+            continue  # an object: "he hits me", "help me"
+        before = u.toks[i - 1] if i > 0 else None
+        if t.tag == "NOUN" and t.lemma not in lx.RELATIONS and before is not None:
+            if before.tag in ("ADP", "VERB") or (
+                before.tag == "DET" and i > 1 and u.toks[i - 2].tag == "ADP"
+            ):
+                continue  # "in the kitchen", "hit my head": not who it happens to
         if t.surface in lx.PERSON_SELF:
             return "self"
         if t.surface in lx.PERSON_OTHER or t.lemma in lx.RELATIONS:
@@ -212,4 +220,16 @@ def present(u: Utterance, idx: list[int]) -> bool:
                 return True
             if u.toks[i - 1].surface in _BE_PRESENT and u.toks[i - 1].lemma == "be":
                 return True
+    return False
+
+
+_PAST_FORMS = frozenset("was were had did could went came took fell got".split())
+
+
+def past(u: Utterance, idx: list[int]) -> bool:
+    """A verb in the past tense among tokens `idx` ("had", "collapsed", "fell")."""
+    for i in idx:
+        t = u.toks[i]
+        if t.tag == "VERB" and (t.surface in _PAST_FORMS or t.surface.endswith("ed")):
+            return True
     return False

@@ -16,7 +16,7 @@ SYMPTOMS: dict[str, str] = {
     ),
     "VAGUE": (
         "funny; strange; weird; odd; off; uncomfortable; discomfort; sore; burn; burning; wrong; "
-        "not right; flutter; fluttery"
+        "not right; flutter; fluttery; indigestion"
     ),
     "BEAT": (
         "race; racing; pound; pounding; flutter; skip; jump; irregular; thump; hammer; beat fast;"
@@ -98,17 +98,19 @@ SYMPTOMS: dict[str, str] = {
         "side"
     ),
     "MOVE": "move; lift; raise; use; feel; grip; hold; control",
-    "SPEECH": "speech; word; talk; talking; speak; speaking; voice; tongue; say",
+    "SPEECH": "speech; word; talk; talking; speak; speaking; voice; tongue",
     "SLUR": (
         "slur; slurring; slurred; garbled; jumbled; muddled; mixed up; come out wrong; come out "
         "funny; come out strange; wrong word; thick; not make sense; not come out; not get the "
-        "word|words out; not find the|my word|words; not get _ word|words out"
+        "word|words out; not find the|my word|words; not get _ word|words out; funny; strange; "
+        "weird; odd; wrong; not right; off; all over the place"
     ),
     "SLURALONE": (
         "slur; slurring; slurred; garble; garbled; not get _ word|words out; not find the|my "
         "word|words; can not talk|speak properly|right|clearly|straight; not talk|speak "
         "properly|right|clearly|straight; talk|talking|speak|speaking nonsense|gibberish; not "
-        "make sense; slurry; my word be slurry; slurred speech"
+        "make sense; slurry; my word be slurry; slurred speech; talk|talking|speak|speaking "
+        "rubbish; not making sense; not make any sense"
     ),
     "STROKE": "stroke; mini stroke",
     "STROKEIDIOM": (
@@ -126,13 +128,18 @@ SYMPTOMS: dict[str, str] = {
         "newspaper; the telly|tv"
     ),
     "HEADACHE": "headache; head pain; pain in my head; head be pound|pounding|split",
+    "ANGINA": "angina; spray; gtn; nitro; glyceryl; heart spray; tablet under my tongue",
+    "NOTHELP": (
+        "not help; not helping; not helped; not work; not working; not worked; not touch; not "
+        "touching; not shift; not shifting; no good; no use; nothing help"
+    ),
     "WORST": "worst; sudden; thunderclap; explode; exploding; of my life; never have one like",
     # --- fall ---
     "FALL": (
         "fall; fell; fallen; slip; trip; tumble; stumble; trip over; tripped over; slip and fall;"
         " take a tumble; have a tumble; fall over; fall down; leg|legs go|went|give|gave way|out;"
         " leg|legs just go|went; leg|legs buckle|buckled|collapse|collapsed; go|gone|went over on"
-        " my ankle"
+        " my ankle; go|gone|went down in|on the"
     ),
     "FALLNOW": (
         "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
@@ -149,6 +156,10 @@ SYMPTOMS: dict[str, str] = {
         "hip; head; break; broke; broken; bleed; bleeding; blood; stair; stairs; hurt myself; "
         "hurt; still there; can not reach; can not get out; lie; lying; stuck; bad fall; nasty "
         "fall; wrist"
+    ),
+    "INJURY": (
+        "break|broke|broken my hip|leg|arm|wrist|ankle|neck|back|shoulder; can not put any weight"
+        " on; can not bear weight; can not put weight on"
     ),
     "GETUP": (
         "can not get up; can not stand up; can not get off the floor; can not get back up; can "
@@ -217,7 +228,8 @@ SYMPTOMS: dict[str, str] = {
         "spin|spinning; nearly faint; almost faint; come over all peculiar|funny|strange|queer; "
         "come|coming|came over faint|dizzy|funny|queer|peculiar|strange; come|coming|came over "
         "all faint|funny|dizzy; can barely|hardly stand; head be spinning; head be spin; "
-        "everything be spinning; can not stay awake; keep falling asleep and"
+        "everything be spinning; can not stay awake; keep falling asleep and; can not walk "
+        "straight; room be tilting; room be tilt; room be moving; walk|walking like i be drunk"
     ),
     # --- bleeding ---
     "BLEED": (
@@ -242,13 +254,17 @@ SYMPTOMS: dict[str, str] = {
     ),
     "VOMITBLOOD": (
         "cough|coughing up blood; vomit|vomiting blood; throw|throwing up blood; spit|spitting "
-        "up|out blood; blood in my vomit|sick; be sick blood; cough up blood; bring up blood"
+        "up|out blood; blood in my vomit|sick; be sick blood; cough up blood; bring up blood; "
+        "coffee grounds; like coffee grounds"
     ),
     "VOMIT": (
         "cough|coughing|coughed up; cough|coughing; vomit|vomiting|vomited; throw|throwing|threw "
         "up; spit|spitting|spat; bring|bringing|brought up; be sick; being sick"
     ),
-    "BLOODINC": "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; blood when i",
+    "BLOODINC": (
+        "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; blood when i; "
+        "stool|stools|poo|poop be black|tarry; tarry"
+    ),
     "MINORSITE": "gum; gums; lip; finger; shaving; paper cut; scratch; nose",
 }
 # fmt: on
