@@ -246,6 +246,19 @@ RULES: tuple[Rule, ...] = (
         not_after=("EATIDIOM",),
         name="no food today",
     ),
+    # red flags with no certainty: the agent asks
+    Rule("help", K, ("SEVEREPAIN",), name="severe pain"),
+    Rule(
+        "help",
+        K,
+        ("CANTBODY",),
+        not_after=("CANTIDIOM",),
+        unless=("CANTIDIOM",),
+        name="cannot use the body",
+    ),
+    Rule("help", K, ("UNWELL",), soft=True, name="very unwell"),
+    Rule("help", K, ("AMBULANCE",), name="ambulance"),
+    Rule("help", K, ("SCARED",), not_after=("SCAREDIDIOM",), name="frightened"),
     # help
     Rule("help", E, ("HELPME",), who="place", not_after=("HELPIDIOM",), name="cry for help"),
 )

@@ -133,6 +133,43 @@ SYMPTOMS: dict[str, str] = {
         "not help; not helping; not helped; not work; not working; not worked; not touch; not "
         "touching; not shift; not shifting; no good; no use; nothing help"
     ),
+    "SEVEREPAIN": (
+        "terrible pain; awful pain; agony; agonising; agonizing; unbearable; excruciating; worst "
+        "pain; in so much pain; in a lot of pain; in real pain; in terrible pain; pain be "
+        "terrible|awful|unbearable|excruciating|dreadful; pain be really bad; pain be so bad; "
+        "screaming in pain; can not bear the pain; crying with|in pain; doubled up"
+    ),
+    "CANTBODY": (
+        "can not move; can not feel; can not see; can not speak; can not talk properly; can not "
+        "stand; can not walk; can not swallow; can not think; can not focus; can not lift; can "
+        "not open my eye|eyes; can not keep my eyes open; can not hold; unable to "
+        "move|speak|stand|walk"
+    ),
+    "UNWELL": (
+        "feel terrible|awful|dreadful|horrendous|dreadfully ill; really ill; very ill; really "
+        "unwell; very unwell; very poorly; really poorly; so poorly; so ill; feel like death; "
+        "never felt this bad; worst i have ever felt; something be very wrong; something be "
+        "really wrong; something be seriously wrong; in a bad way"
+    ),
+    "AMBULANCE": (
+        "ambulance; 999; 911; 112; nine nine nine; paramedic; paramedics; a&e; a and e; accident "
+        "and emergency; the er"
+    ),
+    "SCARED": (
+        "i be scared; i be frightened; i be terrified; i be so scared; i be really scared; i be "
+        "petrified; i be panicking; frightened to death; scared to death; i be in a panic"
+    ),
+    "SCAREDIDIOM": "of; about; that; for; to; when; by; at; the; heights; spiders; dogs; mice",
+    "CANTIDIOM": (
+        "very; well; far; long; much; without; it; him; her; them; that; this; any; anymore; up "
+        "the; the heat; the cold; the noise; the smell; the thought; the point; for; what; who; "
+        "where; why; how; to; in this; cold; glasses; specs; dark; the telly|tv|screen; a thing; "
+        "anything; the words; people; stand him|her|them|it|that|this; wait; straight"
+    ),
+    "CANTCLAUSE": (
+        "cold; glasses; specs; dark; the point; the heat; far; anymore; these days; as well as; "
+        "like i used to; as i used to; without my"
+    ),
     "WORST": "worst; sudden; thunderclap; explode; exploding; of my life; never have one like",
     # --- fall ---
     "FALL": (
