@@ -101,7 +101,8 @@ _CLOSED = {
     **dict.fromkeys("a an the some any no every each all both another".split(), "DET"),
     **dict.fromkeys(
         "in on at to of for from with by about over under into onto through after before "
-        "since during until than like without around off up down out near behind".split(),
+        "since during until than like without around off up down out near behind across round "
+        "inside between along through below above beside towards onto upon within".split(),
         "ADP",
     ),
     **dict.fromkeys("not n't never".split(), "PART"),

@@ -31,7 +31,9 @@ _LIGHT_VERBS = frozenset(
     "be have do get feel experience notice think remember suffer see ever can could will would "
     "seem appear want need ca wo".split()
 )
-_SCOPE_END = frozenset("well good great fine okay ok alright hungry sleep sleeping".split())
+_SCOPE_END = frozenset(
+    "well good great fine okay ok alright hungry sleep sleeping right myself".split()
+)
 _THING_CATEGORIES = frozenset({"fall", "unconscious"})
 _CALLS_FOR_HELP = frozenset(
     "need please get send want someone somebody anyone anybody help for".split()
@@ -92,8 +94,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     end = max(o.last for o in combo)
     used = frozenset().union(*(o.used for o in combo))
     clause = u.clause[start]
-    idx = u.clause_range(clause)
-    lo, hi = idx[0], idx[-1]
+    idx = sorted({i for o in combo for i in u.clause_range(u.clause[o.first])})
+    lo, hi = u.clause_range(clause)[0], u.clause_range(clause)[-1]
     down = {Decision.EMERGENCY: Decision.CHECK, Decision.CHECK: None}
 
     # idioms: "fell asleep", "dying to", "stroke of luck"; the clause's own idiom words
@@ -124,8 +126,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
                 decision = Decision.CHECK  # "I might end it": ask
                 continue
             return None
-    if clause in state["hypo_carry"]:
-        return None
+    if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
+        return None  # "if I fall | I can't get up", "in case he chokes again one day"
     if u.occ["MEDIA"] and not (patient(u, start) == "self" and present(u, idx)):
         return None
     if rule.category not in (*_STRONG_INTENT, "overdose"):  # "going to take the lot": intent
@@ -168,6 +170,15 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     if rule.who == "agent":
         if subject(u, start) in ("self", "thing"):
             return None
+    elif (
+        rule.category == "help"
+        and combo[0].last + 1 < len(u.toks)
+        and (
+            u.toks[combo[0].last + 1].tag == "VERB"
+            and u.toks[combo[0].last + 1].surface != "please"
+        )
+    ):
+        return None  # "help me remember", "help me fill in the form"
     elif rule.category == "help" and any(
         u.toks[i].lemma == "help"
         and (u.toks[i].surface != "help" or subject(u, i) in ("other", "thing"))
@@ -239,6 +250,16 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     return decision
 
 
+def _dated(u: Utterance, concept: str, idx: list[int]) -> bool:
+    """A time marker in the clause, not a duration ("since last week", "for days")."""
+    for o in u.occ[concept]:
+        if idx[0] <= o.first <= idx[-1]:
+            if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all"):
+                continue
+            return True
+    return False
+
+
 def _state(u: Utterance) -> dict:
     n = (max(u.clause) + 1) if u.clause else 0
     neg_carry, hypo_carry = set(), set()
@@ -253,11 +274,11 @@ def _state(u: Utterance) -> dict:
         if has(u, "HYPO", idx[0], idx[-1]) and lemmas[0] in starts:
             if not any(o.first in idx for o in u.occ["HELPME"]):
                 hypo_carry.add(c + 1)
-        distant[c] = has(u, "DISTANT", idx[0], idx[-1]) or any(
+        distant[c] = _dated(u, "DISTANT", idx) or any(
             t.surface.isdigit() and len(t.surface) == 4 and t.surface[:2] in ("19", "20")
             for t in words
         )
-        recent[c] = has(u, "RECENT", idx[0], idx[-1])
+        recent[c] = _dated(u, "RECENT", idx)
         own[c] = distant[c] or recent[c]
     for c in range(n):  # a clause with no time of its own takes its sentence's
         idx = u.clause_range(c)

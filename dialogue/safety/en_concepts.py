@@ -44,7 +44,7 @@ CONCEPTS: dict[str, str] = {
         "bottle|box|pack|packet|jar|strip|lot|thing|tube|container; the lot; a lot of; lots of; "
         "bunch of; a load of; loads of; heaps of; a pile of; dozen; dozens; all at once; at once;"
         " every one; every single; entire bottle|box|pack|packet; whole; entire; to many; to "
-        "much; alot of"
+        "much; alot of; a whole load of; whole load of; load of; a whole lot of"
     ),
     "NUMMED": (
         "ten|twenty|thirty|forty|fifty|twelve|fifteen|eleven|dozen|10|12|15|20|30|40|50 "
@@ -66,6 +66,10 @@ CONCEPTS: dict[str, str] = {
         "tramadol; paracetamol; tylenol; acetaminophen; aspirin; insulin; valium; diazepam; "
         "xanax; antidepressant; antidepressants; warfarin; digoxin; the bottle; the box; the "
         "packet; lorazepam; fentanyl; heart pill|pills; nerve pill|pills"
+    ),
+    "ALCOHOL": (
+        "vodka; whisky; whiskey; gin; wine; drink; drinks; bottle of; alcohol; booze; brandy; "
+        "sherry; rum; beer"
     ),
     "ROUTINE": (
         "morning; today; usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
@@ -125,7 +129,8 @@ CONCEPTS: dict[str, str] = {
         "not care if i die; not care whether i live; have had enough; had enough of "
         "life|living|everything; had enough of it all; not see much|any point; no point anymore; "
         "could just disappear; want to disappear; just disappear; fade away; go to sleep and "
-        "never|not wake; be with my husband|wife|late; join him|her"
+        "never|not wake; be with my husband|wife|late; join him|her; do it tonight; made up my "
+        "mind; make up my mind"
     ),
     "ENOUGHIDIOM": (
         "of; with; to eat; to drink; thank; thanks; food; sleep; rest; dinner; lunch; tea; cake; "
@@ -163,10 +168,13 @@ CONCEPTS: dict[str, str] = {
     ),
     "SEEPEOPLE": "see|seeing people|things|someone|somebody|faces|children|animals|men",
     "NOTTHERE": "be not there; not really there; nobody be there; no one be there",
-    "NOTKNOW": "not know; no idea; not sure; can not tell; not remember",
+    "NOTKNOW": (
+        "not know; no idea; not sure; can not tell; not remember; forget; forgetting; keep "
+        "forgetting; forgot"
+    ),
     "WHEREIAM": (
         "where i be; who i be; where i live; how i get here; how i got here; what year it be; who"
-        " these people be"
+        " these people be; what i be doing here; why i be here"
     ),
     "CONFUSED": (
         "confused; confuse; muddled; mixed up; not think straight; not know what day it be; not "
@@ -190,12 +198,12 @@ CONCEPTS: dict[str, str] = {
         "plug|socket|heater|wire|wires|electrics|fuse|fusebox|cooker|oven|toaster|microwave|kettle|dryer|fridge|tv|telly"
         " be smoking; "
         "plug|socket|heater|wire|wires|electrics|fuse|fusebox|cooker|oven|toaster|microwave|kettle|dryer|fridge|tv|telly"
-        " smoking"
+        " smoking; fire fire; fire help"
     ),
     "FIREIDIOM": (
         "fireplace; grate; hearth; wood burner; woodburner; stove be lit; lit; cosy; cozy; warm; "
         "nice; candle; candles; birthday; camp; bonfire; barbecue; bbq; fired; belly; gun; "
-        "colour; color; flower; flowers; leaves; sunset; with"
+        "colour; color; flower; flowers; leaves; sunset; with; life; of my life; in my heart"
     ),
     "SMOKE": "smoke; smoky; smoking",
     "SMOKEBAD": (
@@ -246,7 +254,9 @@ CONCEPTS: dict[str, str] = {
         "say|said|threaten|threatened he|she|they would|will|go hurt|kill|hit|beat me; say|said "
         "he|she|they be going to hurt|kill|hit|beat me; threaten|threatened|threatening to "
         "hurt|kill|hit|beat me; try|trying the door|window|windows|handle|lock|doors; try|trying "
-        "the back|front door; try|trying to open the|my door|window"
+        "the back|front door; try|trying to open the|my door|window; force|forced _ way in; "
+        "force|forced his|her|their way in; force|forced the door|window|lock; barge|barged in; "
+        "push|pushed his|her|their way in"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "

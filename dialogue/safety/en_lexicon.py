@@ -81,6 +81,8 @@ RULES: tuple[Rule, ...] = (
     Rule("cardiac", K, ("CHEST", "VAGUE"), 5, name="chest+vague"),
     Rule("cardiac", K, ("HEART", "BEAT"), 4, unless=("EXCITED", "GIVE"), name="heart+racing"),
     Rule("cardiac", K, ("PALE",), name="grey and sweaty"),
+    Rule("cardiac", K, ("CRUSHING",), name="crushing pain"),
+    Rule("cardiac", K, ("PAIN", "LEFTARM"), 4, unless=("LIMBIDIOM",), name="pain in the left arm"),
     Rule("cardiac", E, ("ANGINA", "NOTHELP"), 8, cross=True, name="angina spray not helping"),
     Rule("cardiac", K, ("PALPITATION",), unless=("EXCITED", "GIVE"), name="palpitations"),
     Rule("cardiac", K, ("HEART", "PAIN"), 3, unless=("EMOTION",), name="heart+pain"),
@@ -162,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fall", E, ("INJURY",), name="broken bone"),
     Rule("fall", K, ("HEADBUMP",), name="bumped head"),
     # unconscious
-    Rule("unconscious", E, ("FAINT",), not_after=("FAINTIDIOM",), name="fainted"),
+    Rule("unconscious", E, ("FAINT",), not_after=("FAINTIDIOM",), unless=("GIVE",), name="fainted"),
     Rule("unconscious", E, ("NOWAKE",), who="other", name="unresponsive"),
     Rule("unconscious", E, ("NOWAKEOBJ",), who="place", name="cannot wake them"),
     Rule("unconscious", K, ("FEELFAINT",), soft=True, name="feels faint"),
@@ -177,6 +179,7 @@ RULES: tuple[Rule, ...] = (
         name="heavy bleeding",
     ),
     Rule("bleeding", E, ("VOMITBLOOD",), name="vomiting blood"),
+    Rule("bleeding", E, ("BLEED", "BLEEDSITE"), 4, not_after=("BLOODMOD",), name="bleeding head"),
     Rule("bleeding", E, ("VOMIT", "BLEED"), 4, ordered=True, name="coughing up blood"),
     Rule("bleeding", K, ("BLOODINC",), name="blood in stool"),
     Rule(
@@ -195,6 +198,7 @@ RULES: tuple[Rule, ...] = (
     Rule("overdose", K, ("TOOK", "ALL", "MED"), 6, unless=("ROUTINE",), name="all pills"),
     Rule("overdose", K, ("TAKE", "DOUBLE", "MED"), 7, name="double dose"),
     Rule("overdose", E, ("TAKE", "POISON"), 5, name="poison"),
+    Rule("overdose", E, ("ALCOHOL", "DANGERMED"), 8, name="alcohol with pills"),
     Rule("overdose", E, ("OVERDOSE",), not_after=("FOODPOISON",), name="overdose"),
     # suicide
     Rule("suicide", E, ("SUICIDE",), not_after=("SUICIDEIDIOM",), name="suicidal"),
@@ -203,7 +207,7 @@ RULES: tuple[Rule, ...] = (
     # confusion
     Rule("confusion", E, ("LOST",), name="disoriented"),
     Rule("confusion", E, ("SEEPEOPLE", "NOTTHERE"), 8, ordered=True, name="seeing things"),
-    Rule("confusion", E, ("NOTKNOW", "WHEREIAM"), 8, ordered=True, name="does not know where"),
+    Rule("confusion", E, ("NOTKNOW", "WHEREIAM"), 10, ordered=True, name="does not know where"),
     Rule("confusion", K, ("CONFUSED",), not_after=("CONFUSEDIDIOM",), name="confused"),
     # fire
     Rule("fire", E, ("FIRE",), who="place", unless=("FIREIDIOM",), name="fire"),

@@ -21,6 +21,7 @@ _NO_SPLIT_BEFORE_I = frozenset(
     "that if whether what where when how why who than as like before after until since while "
     "and but because cause so case suppose supposing imagine".split()
 )
+_NEW_SUBJECTS = frozenset("he she they there".split())  # "i don't know | he's not breathing"
 _BE_PRESENT = frozenset("am is are 'm 's 're m s re".split())
 _PRESENT = _BE_PRESENT | frozenset("ca can wo will keep keeps have has 've ve do does".split())
 
@@ -108,6 +109,11 @@ class Utterance:
                         and not (t.surface == "but" and prev.tag == "PRON")
                     )
                     or (t.surface in ("and", "or") and nxt in _SUBJECTS)
+                    or (
+                        t.surface in _NEW_SUBJECTS
+                        and prev.tag in ("ADV", "ADJ", "NOUN", "X", "VERB")
+                        and prev.surface not in _NO_SPLIT_BEFORE_I
+                    )
                     or (t.surface == "i" and prev.surface not in _NO_SPLIT_BEFORE_I)
                 ):
                     c += 1
@@ -212,8 +218,14 @@ def present(u: Utterance, idx: list[int]) -> bool:
         t = u.toks[i]
         if t.surface in _PRESENT and t.lemma != "'s":
             return True
-        if t.tag == "VERB" and t.surface == t.lemma + "s":
-            return True
+        if t.tag == "VERB" and t.surface == t.lemma + "s" and i > 0:
+            if u.toks[i - 1].tag in (
+                "NOUN",
+                "PRON",
+                "X",
+                "ADV",
+            ):  # "my chest hurts", not "about strokes"
+                return True
         if t.tag == "VERB" and t.surface.endswith("ing") and i > 0:
             before = u.toks[i - 1]  # "my husband's clutching", or with the 's lost: "husbands"
             if before.lemma in lx.RELATIONS or before.surface in ("he", "she", "they"):

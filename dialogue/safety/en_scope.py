@@ -41,16 +41,18 @@ SCOPE: dict[str, str] = {
     ),
     "RESOLVED": (
         "go away; went away; fine now; ok now; okay now; alright now; all right now; better now; "
-        "good now; fine; okay; ok; alright; all right; stop; stopped; settle down; settle; "
-        "recover; recovered; no harm done; nothing broken; turn out; turned out; it be nothing; "
-        "over now; sort out; sorted; not anymore; no longer; doctor say it be fine; get up fine; "
-        "got up; manage to get up; get back up; be fine; feel fine; ease; eased; subside; much "
-        "better; fine since; nothing since; okay since; put out; go|went|been to the|a "
-        "doctor|hospital|gp|clinic; see|saw the doctor; doctor check|checked me; it pass; that "
-        "pass; pass off; behind me; over it; long gone; not fall; not go down; not hit the floor;"
-        " caught myself; catch myself; managed to catch myself; grabbed the; grab the; gone now; "
+        "good now; fine; okay; ok; alright; all right; settle down; settle; recover; recovered; "
+        "no harm done; nothing broken; turn out; turned out; it be nothing; over now; sort out; "
+        "sorted; not anymore; no longer; doctor say it be fine; get up fine; got up; manage to "
+        "get up; get back up; be fine; feel fine; ease; eased; subside; much better; fine since; "
+        "nothing since; okay since; put out; go|went|been to the|a doctor|hospital|gp|clinic; "
+        "see|saw the doctor; doctor check|checked me; it pass; that pass; pass off; behind me; "
+        "over it; long gone; not fall; not go down; not hit the floor; caught myself; catch "
+        "myself; managed to catch myself; grabbed the; grab the; gone now; "
         "it|that|pain|ache|bleeding|dizziness|feeling|tightness be|have gone; it|that|pain have "
-        "go; be gone now"
+        "go; be gone now; it have stopped; sort|sorts|sorted it|that; inhaler "
+        "help|helps|helped|work|works|sort|sorts; spray help|helps|helped|work|works; "
+        "it|that|bleeding|pain|nosebleed stopped; it|that|bleeding|pain _ stopped"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "
@@ -62,6 +64,7 @@ SCOPE: dict[str, str] = {
         "nightmare; dream; dreamt; dreamed; frightened of; petrified of; nervous about; anxious "
         "about; dread; worry that; worried that"
     ),
+    "FUTURE": "one day; some day; someday; in future; in the future; when i be older; next time",
     "UNSURE": (
         "not know if; not sure if; not sure whether; wonder if; know if; not know whether; maybe;"
         " perhaps; not sure; might be; could be; worried i; afraid i; scared i; worried that; "

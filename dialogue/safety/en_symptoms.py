@@ -14,6 +14,10 @@ SYMPTOMS: dict[str, str] = {
         "band; vice; elephant; clench; grip; fist; not let go; hold; holding; clutch; clutching; "
         "grab; grabbing; kill; killing; agonising; agonizing; unbearable"
     ),
+    "CRUSHING": (
+        "crushing|crushed|squeezing|squeezy pain|pains|feeling; pain like a vice|weight|elephant"
+    ),
+    "LEFTARM": "left arm; jaw; down my arm; down my left arm",
     "VAGUE": (
         "funny; strange; weird; odd; off; uncomfortable; discomfort; sore; burn; burning; wrong; "
         "not right; flutter; fluttery; indigestion"
@@ -222,7 +226,7 @@ SYMPTOMS: dict[str, str] = {
     "CHRONIC": (
         "in the winter; in winter; sometimes; usually; always; every winter; now and then; now "
         "and again; from time to time; these days; for years; all my life; since i was; most "
-        "days; of a morning"
+        "days; of a morning; when it be cold; in the cold"
     ),
     "GETUPIDIOM": (
         "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
@@ -239,13 +243,15 @@ SYMPTOMS: dict[str, str] = {
         "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; come"
         " round; out cold; have|having|had a fit; seizure; seizures; fitting; convulsing; "
         "convulsion; convulsions; keel|keeled|keeling over; go|gone|went floppy and; how long i "
-        "be out; how long i was out; go|gone|went all floppy; floppy"
+        "be out; how long i was out; go|gone|went all floppy; floppy; have|had a blackout; "
+        "have|had a funny turn; have|had a fainting spell|fit; blackout"
     ),
     "FAINTIDIOM": (
         "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
         "leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; building; tent;"
         " roof; curtain; curtains; from the|my school|college|army|academy; blind; with laughter;"
-        " with laughing; laughing; in laughter; into laughter; into giggles; in a heap"
+        " with laughing; laughing; in laughter; into laughter; into giggles; in a heap; power; "
+        "electric; electricity; blinds; in the area; last night in; when i saw; when i see"
     ),
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
@@ -271,7 +277,8 @@ SYMPTOMS: dict[str, str] = {
     # --- bleeding ---
     "BLEED": (
         "bleed; bleeding; blood; bloody; haemorrhage; hemorrhage; nosebleed; nose bleed; claret; "
-        "cut myself; gash; gashed; cut my head|arm|leg|hand|wrist"
+        "cut myself; gash; gashed; cut my head|arm|leg|hand|wrist; slice|sliced _ open; sliced "
+        "open; cut _ open; slice|sliced my"
     ),
     "BLOODIDIOM": (
         "take|took|taking|taken _ blood; take|took|taking|taken blood; nurse; blood test; sample;"
@@ -284,6 +291,7 @@ SYMPTOMS: dict[str, str] = {
         "through everything; not get it to stop; not stop it; alot; towel; towels; tea towel; "
         "cloth; tissues; through the|a bandage; will not clot; not clot"
     ),
+    "BLEEDSITE": "from my|his|her head|mouth|ear|ears|eye|eyes|bottom|back passage; from the head",
     "BLOODMOD": (
         "pressure; sugar; test; work; count; thinner; thinners; level; levels; donation; donor; "
         "type; bank; orange; drive; vessel; sample; cell; cells; transfusion; result; results; "
