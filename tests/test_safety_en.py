@@ -7,6 +7,7 @@ rules mean; `carecall safety eval` measures them on the project's labelled cases
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -258,3 +259,22 @@ def test_rules_name_known_concepts_and_categories():
             assert concept in C, (rule.name, concept)
         for concept in rule.needs:
             assert all(phrase.strip() for phrase in C[concept]), concept
+
+
+def _sentences():
+    path = Path(__file__).with_name("safety_en_sentences.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, text = line.split(" ", 1)
+            yield pytest.param(label, text, id=text[:60])
+
+
+@pytest.mark.parametrize("label,text", list(_sentences()))
+def test_own_sentences(label, text):
+    got = decide(text)
+    if label == "E":
+        assert got != N, "missed"
+    elif label == "C":
+        assert got == C
+    else:
+        assert got == N
