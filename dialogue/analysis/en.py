@@ -237,4 +237,6 @@ def _possessive_or_is(tokens: list[Token]) -> list[Token]:
         if t.lemma == "'s" and nxt.sentence == t.sentence:
             if nxt.tag in ("VERB", "ADV", "ADJ", "PART") or nxt.surface in _IS_NEXT:
                 out[i] = Token(t.surface, "be", "VERB", t.start, t.end, t.sentence)
+        if t.surface == "me" and nxt.tag == "NOUN" and nxt.sentence == t.sentence:
+            out[i] = Token(t.surface, "my", "PRON", t.start, t.end, t.sentence)  # "me chest"
     return out

@@ -34,7 +34,7 @@ _LIGHT_VERBS = frozenset(
 _SCOPE_END = frozenset(
     "well good great fine okay ok alright hungry sleep sleeping right myself".split()
 )
-_THING_CATEGORIES = frozenset({"fall", "unconscious"})
+_THING_CATEGORIES = frozenset({"fall", "unconscious", "violence"})
 _CALLS_FOR_HELP = frozenset(
     "need please get send want someone somebody anyone anybody help for".split()
 )

@@ -14,7 +14,7 @@ CONCEPTS: dict[str, str] = {
     **SYMPTOMS,
     **SCOPE,
     # --- shared ---
-    "NEG": "not; never; no; without; nothing; none",
+    "NEG": "not; never; no; without; nothing; none; nowt",
     "INABLE": (
         "can not seem to; not seem to; can not manage to; can not; can hardly; can barely; "
         "unable; not able; hardly; barely; struggle; struggling; trouble; difficulty; difficult; "
@@ -60,6 +60,7 @@ CONCEPTS: dict[str, str] = {
         "pill; pills; tablet; tablets; medicine; medicines; medication; medications; meds; dose; "
         "doses; capsule; capsules; drug; drugs"
     ),
+    "SOMEOF": "some of my|his|her|the|nan|granny; my|nan|nan's|granny's",
     "DANGERMED": (
         "sleeping pill|pills|tablet|tablets; sleep pill|pills|tablet|tablets; painkiller; "
         "painkillers; pain pill|pills|killer|killers; opioid; morphine; oxycodone; codeine; "
@@ -86,7 +87,8 @@ CONCEPTS: dict[str, str] = {
     "POISON": (
         "bleach; poison; antifreeze; detergent; cleaner; cleaning; chemical; chemicals; weed "
         "killer; weedkiller; rat poison; pesticide; lye; paint thinner; dishwasher tablet; drain "
-        "cleaner; white spirit; turpentine; disinfectant"
+        "cleaner; white spirit; turpentine; disinfectant; battery; button battery; magnet; "
+        "magnets"
     ),
     "OVERDOSE": (
         "overdose; overdosed; od; poison myself; poisoned myself; be poisoned; been poisoned"
@@ -120,17 +122,19 @@ CONCEPTS: dict[str, str] = {
     "HOPELESS": (
         "give up; giving up; what be the point; no point; tired of living; tired of life; tired "
         "of live; can not go on; can not do this anymore; can not take it anymore; can not take "
-        "this anymore; nobody would miss; no one would miss; better off without me; a burden; "
-        "hopeless; no hope; not want to wake up; not see the point; point in living|going "
-        "on|carrying on|anything; no point; better off if i; better off without me; if i be not "
-        "here|around; never wake up; not want to be here; ready to go; join my husband|wife; no "
-        "use living; fed up with life; not bother waking|wake up; sleep and not wake up; sleep "
-        "and never wake; rather not be here|around|alive; not be here at all; life be not worth; "
-        "not care if i die; not care whether i live; have had enough; had enough of "
+        "this anymore; nobody would miss; no one would miss; better off without me; hopeless; no "
+        "hope; not want to wake up; not see the point; point in living|going on|carrying "
+        "on|anything; no point; better off if i; better off without me; if i be not here|around; "
+        "never wake up; not want to be here; ready to go; join my husband|wife; no use living; "
+        "fed up with life; not bother waking|wake up; sleep and not wake up; sleep and never "
+        "wake; rather not be here|around|alive; not be here at all; life be not worth; not care "
+        "if i die; not care whether i live; have had enough; had enough of "
         "life|living|everything; had enough of it all; not see much|any point; no point anymore; "
         "could just disappear; want to disappear; just disappear; fade away; go to sleep and "
         "never|not wake; be with my husband|wife|late; join him|her; do it tonight; made up my "
-        "mind; make up my mind"
+        "mind; make up my mind; i be a burden; i be such a burden; i be just a burden; feel like "
+        "a burden; such a burden; burden to everyone|everybody|them; burden to my "
+        "family|kids|children"
     ),
     "ENOUGHIDIOM": (
         "of; with; to eat; to drink; thank; thanks; food; sleep; rest; dinner; lunch; tea; cake; "
@@ -140,7 +144,7 @@ CONCEPTS: dict[str, str] = {
         "smoke; smoking; drink; drinking; drive; driving; sugar; the car; the house; the garden; "
         "the dog; the cat; the flat; on the weather; trying to call; the crossword; salt; meat; "
         "cake; chocolate; my license; my licence; the trip; the bus; holiday; the shopping; trip;"
-        " the"
+        " the; when; when my time; but not yet"
     ),
     "WANTHURT": (
         "want to hurt myself; think about hurt myself; think about ending; thinking about ending;"
@@ -264,7 +268,8 @@ CONCEPTS: dict[str, str] = {
     ),
     "VICTIM": (
         "be rob; be robbed; be mugged; be attacked; being attacked; be beaten; being beaten; be "
-        "assaulted; be hit; mugged"
+        "assaulted; be hit; mugged; be stabbed; be shot; be punched; be beaten up; be knocked "
+        "down; be pushed over"
     ),
     "MYREL": (
         "my|our "

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 INTENSIFIERS = frozenset(
     "very really so too terribly awfully extremely quite pretty real such totally completely "
     "absolutely bloody damn incredibly super seriously horribly dreadfully suddenly all "
-    "just right".split()
+    "just right like".split()
 )
-FILLERS = frozenset("um uh er erm hmm ah oh mm like".split())
+FILLERS = frozenset("um uh er erm hmm ah oh mm".split())
 SOFTENERS = (
     "a bit",
     "a little",
@@ -40,7 +40,9 @@ SOFTENERS = (
     "minor",
     "touch",
 )
-NEGATORS = frozenset("not never no without nothing none neither nor nobody hardly barely".split())
+NEGATORS = frozenset(
+    "not never no without nothing none neither nor nobody hardly barely nowt".split()
+)
 
 PERSON_OTHER = frozenset(
     "he she they him her them his their husband wife son daughter neighbor neighbour friend "
@@ -51,6 +53,12 @@ PERSON_OTHER = frozenset(
 )
 RELATIONS = PERSON_OTHER - frozenset("he she they him her them his their".split())
 PERSON_SELF = frozenset("i me myself we us".split())
+BODY = frozenset(
+    "chest heart arm arms leg legs face head hand hands foot feet hip hips back neck jaw lip lips "
+    "mouth eye eyes side stomach tummy belly nose ear ears knee knees wrist ankle shoulder throat "
+    "lung lungs breath breathing speech word words voice tongue skin body ribs finger fingers "
+    "toes bowels bladder wound cut".split()
+)
 
 
 ALWAYS = ("fire", "violence", "help")  # no patient to resolve
@@ -198,6 +206,7 @@ RULES: tuple[Rule, ...] = (
     Rule("overdose", K, ("TOOK", "ALL", "MED"), 6, unless=("ROUTINE",), name="all pills"),
     Rule("overdose", K, ("TAKE", "DOUBLE", "MED"), 7, name="double dose"),
     Rule("overdose", E, ("TAKE", "POISON"), 5, name="poison"),
+    Rule("overdose", E, ("TOOK", "SOMEOF", "MED"), 5, who="other", name="child took pills"),
     Rule("overdose", E, ("ALCOHOL", "DANGERMED"), 8, name="alcohol with pills"),
     Rule("overdose", E, ("OVERDOSE",), not_after=("FOODPOISON",), name="overdose"),
     # suicide
@@ -263,6 +272,7 @@ RULES: tuple[Rule, ...] = (
     Rule("help", K, ("UNWELL",), soft=True, name="very unwell"),
     Rule("help", K, ("AMBULANCE",), name="ambulance"),
     Rule("help", K, ("SCARED",), not_after=("SCAREDIDIOM",), name="frightened"),
+    Rule("help", K, ("WEAK", "SUDDENLY"), 4, name="suddenly weak"),
     # help
     Rule("help", E, ("HELPME",), who="place", not_after=("HELPIDIOM",), name="cry for help"),
 )

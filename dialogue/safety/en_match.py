@@ -45,14 +45,20 @@ def _compiled() -> dict[str, list[tuple[str, _Seq]]]:
         for phrase in phrases:
             seq = tuple(frozenset(w.split("|")) for w in phrase.split())
             for word in seq[0]:
-                index.setdefault(word, []).append((concept, seq))
+                index.setdefault(word.lstrip("="), []).append((concept, seq))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[1]))
     return index
 
 
 def _word_is(token: Token, options: frozenset[str]) -> bool:
-    return "_" in options or token.lemma in options or token.surface in options
+    """`=word` in a phrase matches that word as said only ("=get" is not "got")."""
+    return (
+        "_" in options
+        or token.lemma in options
+        or token.surface in options
+        or "=" + token.surface in options
+    )
 
 
 def _match_at(toks: list[Token], i: int, seq: tuple[frozenset[str], ...]) -> list[int] | None:
@@ -106,7 +112,8 @@ class Utterance:
                     t.sentence != prev.sentence
                     or (
                         t.surface in _CLAUSE_BREAK
-                        and not (t.surface == "but" and prev.tag == "PRON")
+                        and not (t.surface == "but" and prev.tag == "PRON")  # "nothing but"
+                        and not (t.surface == "so" and nxt not in _SUBJECTS)  # "so much"
                     )
                     or (t.surface in ("and", "or") and nxt in _SUBJECTS)
                     or (
@@ -201,7 +208,7 @@ def owner(u: Utterance, start: int, end: int) -> str | None:
     """Whose body part the finding names: "my chest" -> self, "his chest" -> other."""
     for i in range(max(start - 1, 0), end):
         t, nxt = u.toks[i], u.toks[i + 1]
-        if nxt.tag == "NOUN" and nxt.lemma not in lx.RELATIONS:
+        if nxt.lemma in lx.BODY or nxt.surface in lx.BODY:
             if t.surface == "my":
                 return "self"
             if t.surface in ("his", "her", "their"):

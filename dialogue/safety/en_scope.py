@@ -52,7 +52,9 @@ SCOPE: dict[str, str] = {
         "it|that|pain|ache|bleeding|dizziness|feeling|tightness be|have gone; it|that|pain have "
         "go; be gone now; it have stopped; sort|sorts|sorted it|that; inhaler "
         "help|helps|helped|work|works|sort|sorts; spray help|helps|helped|work|works; "
-        "it|that|bleeding|pain|nosebleed stopped; it|that|bleeding|pain _ stopped"
+        "it|that|bleeding|pain|nosebleed stopped; it|that|bleeding|pain _ stopped; but it be "
+        "wind|indigestion|heartburn|nothing|only|just|cramp|anxiety; but it be a panic attack; "
+        "but it be trapped wind; turned out to be; turn out to be; it be only"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "
@@ -79,7 +81,8 @@ SCOPE: dict[str, str] = {
         " film|movie|show|programme|program|documentary|story|article|book|news about; read "
         "about; read that; hear about; heard about; saw on; see on; watch a|the "
         "film|movie|show|programme|documentary; the character; on facebook|youtube; a story; the "
-        "story; soap opera; detective"
+        "story; soap opera; detective; on|in "
+        "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation"
     ),
 }
 # fmt: on

@@ -7,7 +7,7 @@ from __future__ import annotations
 SYMPTOMS: dict[str, str] = {
     # --- cardiac ---
     "CHEST": "chest; breastbone; sternum; rib cage",
-    "HEART": "heart",
+    "HEART": "heart; ticker",
     "PAIN": (
         "pain; painful; hurt; ache; aching; tight; tightness; tighten; pressure; squeeze; "
         "squeezing; crush; crushing; heavy; heaviness; stab; stabbing; agony; press; weight; "
@@ -24,7 +24,7 @@ SYMPTOMS: dict[str, str] = {
     ),
     "BEAT": (
         "race; racing; pound; pounding; flutter; skip; jump; irregular; thump; hammer; beat fast;"
-        " all over the place; palpitation"
+        " all over the place; palpitation; playing up; play up; acting up"
     ),
     "PALPITATION": (
         "palpitation; palpitations; heart flutter; heart flutters; fluttering in my chest; heart "
@@ -90,9 +90,10 @@ SYMPTOMS: dict[str, str] = {
     "NUMB": (
         "numb; numbness; tingle; tingling; dead; no feeling; pins and needles; paralyze; "
         "paralysed; paralyzed; limp; useless; will not move; not move; not do what i; will not "
-        "work; not work properly; no use; will not grip; not grip; all floppy; floppy"
+        "work; not work properly; no use; will not grip; not grip; all floppy; floppy; tingly"
     ),
     "WEAK": "weak; weakness; heavy; gave way; give way; went from under me",
+    "SUDDENLY": "suddenly; all of a sudden; out of nowhere; just now",
     "SUDDEN": (
         "suddenly; all of a sudden; sudden; one side; left; right; just now; out of nowhere; can "
         "not"
@@ -210,7 +211,8 @@ SYMPTOMS: dict[str, str] = {
         "hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet; "
         "wake|woke|come|came up|round|to on the floor|ground; wake|woke|come|came up|round|to on "
         "the _ floor; come|came round on the floor|ground; come|came round on the _ floor; "
-        "lie|lying|stuck on the floor|ground; lie|lying|stuck on the _ floor|ground"
+        "lie|lying|stuck on the floor|ground; lie|lying|stuck on the _ floor|ground; stuck in the"
+        " bath|bathroom|toilet|loo|shower; can not get out of the bathroom|toilet|loo|shower|bath"
     ),
     "ONFLOOR": (
         "be on the floor|ground; be on the _ floor|ground; be sat|sitting on the floor|ground"
@@ -226,7 +228,8 @@ SYMPTOMS: dict[str, str] = {
     "CHRONIC": (
         "in the winter; in winter; sometimes; usually; always; every winter; now and then; now "
         "and again; from time to time; these days; for years; all my life; since i was; most "
-        "days; of a morning; when it be cold; in the cold"
+        "days; of a morning; when it be cold; in the cold; whenever; every time; when i "
+        "walk|climb|exercise|bend; when i go up|walk up; i =get; i tend to =get"
     ),
     "GETUPIDIOM": (
         "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
@@ -261,7 +264,9 @@ SYMPTOMS: dict[str, str] = {
     "NOWAKEOBJ": (
         "can not wake|rouse him|her|them|my|mum|mom|dad; can not get him|her|them up; can not get"
         " a response; not responding; not get a response; can not get any sense out of "
-        "him|her|them; not get any sense out of him|her|them; not get a word out of him|her"
+        "him|her|them; not get any sense out of him|her|them; not get a word out of him|her; "
+        "find|found him|her|my _ on the floor|ground; find|found him|her on the floor|ground; "
+        "find|found him|her|my _ collapsed|unconscious"
     ),
     "FEELFAINT": (
         "feel faint; go|going|gone|went faint; go|going|gone|went all faint; room|everything "
@@ -289,7 +294,8 @@ SYMPTOMS: dict[str, str] = {
         "spurt; spurting; not stop; soak; soaked; pool; all over; fast; profusely; will not stop;"
         " keep bleeding; can not stop; deep; keep coming; keep going; hour; hours; for ages; "
         "through everything; not get it to stop; not stop it; alot; towel; towels; tea towel; "
-        "cloth; tissues; through the|a bandage; will not clot; not clot"
+        "cloth; tissues; through the|a bandage; will not clot; not clot; stuck pig; like a tap; "
+        "like mad; pumping; pump; gushing out"
     ),
     "BLEEDSITE": "from my|his|her head|mouth|ear|ears|eye|eyes|bottom|back passage; from the head",
     "BLOODMOD": (
