@@ -102,10 +102,10 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     ends = {o.last + 1 for o in combo}
     if any(o.first in ends for c in rule.not_after for o in u.occ[c]):
         return None
-    if any(has(u, c, lo, hi, used) for c in rule.unless):
+    if any(has(u, c, lo, hi) for c in rule.unless):
         return None
     sentence = [i for i, t in enumerate(u.toks) if t.sentence == u.toks[start].sentence]
-    if any(has(u, c, sentence[0], sentence[-1], used) for c in rule.unless_sentence):
+    if any(has(u, c, sentence[0], sentence[-1]) for c in rule.unless_sentence):
         return None
     # negation, also carried from "I don't think | I'm having a heart attack"
     neg = None if "NEG" in rule.needs else _negated(u, combo, idx)  # "ain't had no food"
@@ -128,8 +128,10 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             return None
     if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
         return None  # "if I fall | I can't get up", "in case he chokes again one day"
-    if u.occ["MEDIA"] and not (patient(u, start) == "self" and present(u, idx)):
-        return None
+    if u.occ["MEDIA"] and not (
+        rule.who != "place" and subject(u, start) == "self" and present(u, idx)
+    ):
+        return None  # "a gas leak on the news"; but "I was watching the news and I fell"
     if rule.category not in (*_STRONG_INTENT, "overdose"):  # "going to take the lot": intent
         for o in u.occ["IMMINENT"]:
             if lo <= o.first < start and u.pos[start] - u.pos[o.last] <= 3:
@@ -241,7 +243,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     # softened or nearly: "a bit short of breath", "I nearly fainted"
     near = any(u.toks[i].surface in ("nearly", "almost") for i in range(max(lo, start - 2), start))
     soft = rule.soft and any(
-        u.pos[start] - u.pos[o.last] <= 3 and o.last < start or start <= o.first <= end
+        (o.last < start and u.pos[start] - u.pos[o.last] <= 3)
+        or start <= o.first <= end + 2  # "wheezing a bit"
         for o in u.occ["SOFT"]
         if lo <= o.first
     )

@@ -144,7 +144,9 @@ CONCEPTS: dict[str, str] = {
         "smoke; smoking; drink; drinking; drive; driving; sugar; the car; the house; the garden; "
         "the dog; the cat; the flat; on the weather; trying to call; the crossword; salt; meat; "
         "cake; chocolate; my license; my licence; the trip; the bus; holiday; the shopping; trip;"
-        " the; when; when my time; but not yet"
+        " the; when; when my time; but not yet; in "
+        "buying|getting|doing|having|making|trying|asking|complaining|cooking|cleaning|dressing|worrying|bothering;"
+        " in me; of it; of them; on the; on that; on it; at my age"
     ),
     "WANTHURT": (
         "want to hurt myself; think about hurt myself; think about ending; thinking about ending;"
@@ -189,7 +191,7 @@ CONCEPTS: dict[str, str] = {
     ),
     "CONFUSEDIDIOM": (
         "about; by; with; over; the; form; bill; letter; appointment; remote; instruction; "
-        "instructions; phone"
+        "instructions; phone; of"
     ),
     # --- fire ---
     "FIRE": (
@@ -266,6 +268,7 @@ CONCEPTS: dict[str, str] = {
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
         "account|card"
     ),
+    "INTRUDERPAST": "caught; arrested; jailed; court; prison; sentenced; police got",
     "VICTIM": (
         "be rob; be robbed; be mugged; be attacked; being attacked; be beaten; being beaten; be "
         "assaulted; be hit; mugged; be stabbed; be shot; be punched; be beaten up; be knocked "

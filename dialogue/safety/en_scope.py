@@ -14,7 +14,10 @@ SCOPE: dict[str, str] = {
         "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school;"
         " in my twenties|thirties|forties|fifties|youth|teens; when we be "
         "young|younger|kids|children; years and years; when i be young|younger|little|small; when"
-        " i be a child|kid|girl|boy"
+        " i be a child|kid|girl|boy; in "
+        "january|february|march|april|may|june|july|august|september|october|november|december; "
+        "last "
+        "january|february|march|april|may|june|july|august|september|october|november|december"
     ),
     "RECENT": (
         "yesterday; last night; this morning; earlier; day ago; days ago; the other day; this "
@@ -54,7 +57,9 @@ SCOPE: dict[str, str] = {
         "help|helps|helped|work|works|sort|sorts; spray help|helps|helped|work|works; "
         "it|that|bleeding|pain|nosebleed stopped; it|that|bleeding|pain _ stopped; but it be "
         "wind|indigestion|heartburn|nothing|only|just|cramp|anxiety; but it be a panic attack; "
-        "but it be trapped wind; turned out to be; turn out to be; it be only"
+        "but it be trapped wind; turned out to be; turn out to be; it be only; over the worst; on"
+        " the mend; getting better; fixed it; sorted it; the dentist|doctor fixed|sorted; not "
+        "hurt myself; did not hurt; no harm; not injured; be not hurt; not hurt"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "

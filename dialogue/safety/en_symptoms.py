@@ -144,6 +144,10 @@ SYMPTOMS: dict[str, str] = {
         "terrible|awful|unbearable|excruciating|dreadful; pain be really bad; pain be so bad; "
         "screaming in pain; can not bear the pain; crying with|in pain; doubled up"
     ),
+    "SEVEREIDIOM": (
+        "tooth; teeth; toothache; dentist; hip; knee; knees; back; arthritis; some days; tablets "
+        "help; painkillers help; after my op; after the operation"
+    ),
     "CANTBODY": (
         "can not move; can not feel; can not see; can not speak; can not talk properly; can not "
         "stand; can not walk; can not swallow; can not think; can not focus; can not lift; can "
@@ -157,8 +161,9 @@ SYMPTOMS: dict[str, str] = {
         "really wrong; something be seriously wrong; in a bad way"
     ),
     "AMBULANCE": (
-        "ambulance; 999; 911; 112; nine nine nine; paramedic; paramedics; a&e; a and e; accident "
-        "and emergency; the er"
+        "should i call|ring|phone an|the ambulance|999|911; do i need an ambulance; ambulance "
+        "now|please; dial|ring|call 999|911|112; need a paramedic|paramedics; need to go to "
+        "a&e|hospital; take me to hospital|a&e"
     ),
     "SCARED": (
         "i be scared; i be frightened; i be terrified; i be so scared; i be really scared; i be "
@@ -169,7 +174,8 @@ SYMPTOMS: dict[str, str] = {
         "very; well; far; long; much; without; it; him; her; them; that; this; any; anymore; up "
         "the; the heat; the cold; the noise; the smell; the thought; the point; for; what; who; "
         "where; why; how; to; in this; cold; glasses; specs; dark; the telly|tv|screen; a thing; "
-        "anything; the words; people; stand him|her|them|it|that|this; wait; straight"
+        "anything; the words; people; stand him|her|them|it|that|this; wait; straight; the; a; "
+        "an; those; these; of; my own; up straight; up for long; for long"
     ),
     "CANTCLAUSE": (
         "cold; glasses; specs; dark; the point; the heat; far; anymore; these days; as well as; "
@@ -193,6 +199,7 @@ SYMPTOMS: dict[str, str] = {
         "on; to pieces; to bits; laughing; about laughing"
     ),
     "FALLSEASON": "this fall; last fall; next fall; the fall; in the fall; in fall; autumn",
+    "FALLAFTER": "after my|her|his|the fall; since my|her|his|the fall; before my|her|his fall",
     "SERIOUS": (
         "can not get up; can not move; can not stand; can not walk; on the floor; on the ground; "
         "hip; head; break; broke; broken; bleed; bleeding; blood; stair; stairs; hurt myself; "
