@@ -212,8 +212,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     acute = has(u, "ACUTE", lo, hi, frozenset()) or present(u, idx)
     if state["distant"][clause]:
         return None
-    if state["recent"][clause] and not acute:
-        decision = Decision.CHECK
+    if state["recent"][clause] and not acute and rule.category != "unconscious":
+        decision = Decision.CHECK  # earlier today; but fainting today is asked about now
     had = any(u.toks[i].surface == "had" for i in range(lo, start))
     if had and rule.category in ("stroke", "cardiac") and not acute:
         decision = Decision.CHECK

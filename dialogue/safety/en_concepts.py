@@ -114,7 +114,7 @@ CONCEPTS: dict[str, str] = {
         "threaten|threatening to kill|hurt|harm himself|herself|themselves; want it all to be "
         "over; want it to be over; goodbye letter|letters|note|notes; suicide note; say|said my "
         "goodbyes; written my goodbyes; no reason to go on; no reason to carry on; no reason to "
-        "keep going"
+        "keep going; tell|telling me to hurt|kill myself; voices telling me to"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
@@ -134,7 +134,7 @@ CONCEPTS: dict[str, str] = {
         "never|not wake; be with my husband|wife|late; join him|her; do it tonight; made up my "
         "mind; make up my mind; i be a burden; i be such a burden; i be just a burden; feel like "
         "a burden; such a burden; burden to everyone|everybody|them; burden to my "
-        "family|kids|children"
+        "family|kids|children; done something stupid|silly; do something stupid|silly"
     ),
     "ENOUGHIDIOM": (
         "of; with; to eat; to drink; thank; thanks; food; sleep; rest; dinner; lunch; tea; cake; "
@@ -187,7 +187,7 @@ CONCEPTS: dict[str, str] = {
         "know what be happen; foggy; in a fog; not make sense of; everything be strange; can not "
         "think; head be all fuzzy; all fuzzy; disoriented; disorientated; jumbled; all jumbled; "
         "not know what i be doing; not know what i be do; talk|talking nonsense; where be my "
-        "mum|mother|mummy|dad|father|daddy; going round and round"
+        "mum|mother|mummy|dad|father|daddy; going round and round; hearing voices; hear voices"
     ),
     "CONFUSEDIDIOM": (
         "about; by; with; over; the; form; bill; letter; appointment; remote; instruction; "
@@ -238,6 +238,9 @@ CONCEPTS: dict[str, str] = {
         "alarm be go off; alarm go off; alarm be sounding; alarm sounding; alarm be going off; "
         "alarm be beeping; alarm be ringing; alarm keep"
     ),
+    "ALARMIDIOM": (
+        "chirp; chirping; battery; batteries; beep; beeping; test; testing; toast; cooking"
+    ),
     # --- violence ---
     "INTRUDER": (
         "intruder; burglar; burglars; robber; robbers; break in; broke in; breaking in; break "
@@ -262,7 +265,9 @@ CONCEPTS: dict[str, str] = {
         "hurt|kill|hit|beat me; try|trying the door|window|windows|handle|lock|doors; try|trying "
         "the back|front door; try|trying to open the|my door|window; force|forced _ way in; "
         "force|forced his|her|their way in; force|forced the door|window|lock; barge|barged in; "
-        "push|pushed his|her|their way in"
+        "push|pushed his|her|their way in; someone|somebody|man|men|stranger|people in the "
+        "house|garden|yard|hall|hallway|porch|shed|garage|kitchen; crowbar; try|trying to get _ "
+        "door|window open; try|trying to get the back|front door open; try|trying to force"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "

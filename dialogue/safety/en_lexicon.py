@@ -143,6 +143,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("SLURALONE",), soft=True, name="slurring"),
     Rule("stroke", E, ("STROKE",), not_after=("STROKEIDIOM",), unless=("GIVE",), name="stroke"),
     Rule("stroke", E, ("BLIND",), name="sudden vision loss"),
+    Rule("stroke", K, ("FACE", "VAGUE"), 4, name="face feels strange"),
     Rule("stroke", K, ("VISIONC",), unless=("VISIONIDIOM",), name="vision change"),
     Rule("stroke", E, ("HEADACHE", "WORST"), 6, name="worst headache"),
     # fall
@@ -230,7 +231,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fire", E, ("SMOKE", "SMOKEBAD"), 4, who="place", unless=("SMOKEIDIOM",), name="smoke"),
     Rule("fire", E, ("GAS", "GASBAD"), 3, who="place", unless=("GASIDIOM",), name="gas"),
     Rule("fire", E, ("BURNING",), who="place", name="burning smell"),
-    Rule("fire", K, ("ALARM",), who="place", name="alarm"),
+    Rule("fire", K, ("ALARM",), who="place", unless=("ALARMIDIOM",), name="alarm"),
     # violence
     Rule(
         "violence",

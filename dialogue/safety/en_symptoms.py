@@ -90,7 +90,8 @@ SYMPTOMS: dict[str, str] = {
     "NUMB": (
         "numb; numbness; tingle; tingling; dead; no feeling; pins and needles; paralyze; "
         "paralysed; paralyzed; limp; useless; will not move; not move; not do what i; will not "
-        "work; not work properly; no use; will not grip; not grip; all floppy; floppy; tingly"
+        "work; not work properly; no use; will not grip; not grip; all floppy; floppy; tingly; "
+        "will not lift|work|move; not lift"
     ),
     "WEAK": "weak; weakness; heavy; gave way; give way; went from under me",
     "SUDDENLY": "suddenly; all of a sudden; out of nowhere; just now",
@@ -181,7 +182,10 @@ SYMPTOMS: dict[str, str] = {
         "cold; glasses; specs; dark; the point; the heat; far; anymore; these days; as well as; "
         "like i used to; as i used to; without my"
     ),
-    "WORST": "worst; sudden; thunderclap; explode; exploding; of my life; never have one like",
+    "WORST": (
+        "worst; sudden; thunderclap; explode; exploding; of my life; never have one like; out of "
+        "nowhere; came on suddenly; come on suddenly; like a thunderclap"
+    ),
     # --- fall ---
     "FALL": (
         "fall; fell; fallen; slip; trip; tumble; stumble; trip over; tripped over; slip and fall;"
@@ -266,7 +270,7 @@ SYMPTOMS: dict[str, str] = {
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
         "breathing; not move; not moving; no pulse; turn|turning blue; not come round; not come "
-        "to"
+        "to; not answer|answering|respond|responding me; will not answer; not answer me"
     ),
     "NOWAKEOBJ": (
         "can not wake|rouse him|her|them|my|mum|mom|dad; can not get him|her|them up; can not get"
