@@ -71,12 +71,19 @@ _SLIPS = {
     "pane": "pain",
     "payne": "pain",
     "hart": "heart",
+    "brake": "break",
+    "wanna": "want",
     "feint": "faint",
     "breth": "breath",
     "brest": "breast",
     "bleading": "bleeding",
 }
 _JOINED = {
+    ("am", "bulance"): "ambulance",
+    ("my", "self"): "myself",
+    ("your", "self"): "yourself",
+    ("him", "self"): "himself",
+    ("her", "self"): "herself",
     ("some", "one"): "someone",
     ("some", "body"): "somebody",
     ("no", "body"): "nobody",
@@ -146,6 +153,8 @@ def _lemma_and_tag(word: str, previous: str | None, previous_tag: str | None) ->
     if word.isdigit() or word in _NUM:
         return word, "NUM"
     options = _candidates(word)
+    if not options and word.endswith("in") and len(word) > 4:
+        options = _candidates(word + "g")  # "bleedin", "hittin": a dropped g
     if not options:
         return word, "X"
     tags = dict(options)
@@ -218,7 +227,7 @@ def analyze(text: str) -> Analysis:
                 joined = _JOINED.get((tokens[-1].surface, surface))
                 if joined:  # "some one" -> someone, one token over both words
                     first = tokens.pop()
-                    surface, start, lemma, tag = joined, first.start, joined, "PRON"
+                    surface, start, lemma, tag = joined, first.start, None, None
             if lemma is None or tag is None:
                 lemma, tag = _lemma_and_tag(_SLIPS.get(surface, surface), previous, previous_tag)
             tokens.append(Token(surface, lemma, tag, start, end, sentence))
@@ -237,6 +246,8 @@ def _possessive_or_is(tokens: list[Token]) -> list[Token]:
         if t.lemma == "'s" and nxt.sentence == t.sentence:
             if nxt.tag in ("VERB", "ADV", "ADJ", "PART") or nxt.surface in _IS_NEXT:
                 out[i] = Token(t.surface, "be", "VERB", t.start, t.end, t.sentence)
+        if t.lemma == "not" and nxt.surface == "no":  # "i dont no where i am"
+            out[i + 1] = Token(nxt.surface, "know", "VERB", nxt.start, nxt.end, nxt.sentence)
         if t.surface == "me" and nxt.tag == "NOUN" and nxt.sentence == t.sentence:
             out[i] = Token(t.surface, "my", "PRON", t.start, t.end, t.sentence)  # "me chest"
     return out

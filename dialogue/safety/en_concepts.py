@@ -114,7 +114,8 @@ CONCEPTS: dict[str, str] = {
         "threaten|threatening to kill|hurt|harm himself|herself|themselves; want it all to be "
         "over; want it to be over; goodbye letter|letters|note|notes; suicide note; say|said my "
         "goodbyes; written my goodbyes; no reason to go on; no reason to carry on; no reason to "
-        "keep going; tell|telling me to hurt|kill myself; voices telling me to"
+        "keep going; tell|telling me to hurt|kill myself; voices telling me to; want die; just "
+        "want die"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
