@@ -277,9 +277,16 @@ def _state(u: Utterance) -> dict:
         if has(u, "HYPO", idx[0], idx[-1]) and lemmas[0] in starts:
             if not any(o.first in idx for o in u.occ["HELPME"]):
                 hypo_carry.add(c + 1)
-        distant[c] = _dated(u, "DISTANT", idx) or any(
-            t.surface.isdigit() and len(t.surface) == 4 and t.surface[:2] in ("19", "20")
-            for t in words
+        distant[c] = (
+            _dated(u, "DISTANT", idx)
+            or any(  # "in 2015", not "thinks it's 1960"
+                t.surface.isdigit()
+                and len(t.surface) == 4
+                and t.surface[:2] in ("19", "20")
+                and k > 0
+                and words[k - 1].surface in ("in", "since", "of", "around", "about")
+                for k, t in enumerate(words)
+            )
         )
         recent[c] = _dated(u, "RECENT", idx)
         own[c] = distant[c] or recent[c]

@@ -171,7 +171,9 @@ CONCEPTS: dict[str, str] = {
         "where i be; not know where i be or; not know where this be; not know what "
         "house|room|place this be; what house this be; not know this "
         "room|house|place|bed|street|area|flat; people who be not there; things that be not "
-        "there; suddenly not recognise|recognize me; not recognise|recognize me all of a sudden"
+        "there; suddenly not recognise|recognize me; not recognise|recognize me all of a sudden; "
+        "not recognise|recognize my daughter|son|husband|wife|family|children|kids; not "
+        "recognise|recognize my own family"
     ),
     "SEEPEOPLE": "see|seeing people|things|someone|somebody|faces|children|animals|men",
     "NOTTHERE": "be not there; not really there; nobody be there; no one be there",
@@ -188,7 +190,9 @@ CONCEPTS: dict[str, str] = {
         "know what be happen; foggy; in a fog; not make sense of; everything be strange; can not "
         "think; head be all fuzzy; all fuzzy; disoriented; disorientated; jumbled; all jumbled; "
         "not know what i be doing; not know what i be do; talk|talking nonsense; where be my "
-        "mum|mother|mummy|dad|father|daddy; going round and round; hearing voices; hear voices"
+        "mum|mother|mummy|dad|father|daddy; going round and round; hearing voices; hear voices; "
+        "never done this before; never been like this; not like him|her at all; think|thinks it "
+        "be 19"
     ),
     "CONFUSEDIDIOM": (
         "about; by; with; over; the; form; bill; letter; appointment; remote; instruction; "
@@ -205,7 +209,9 @@ CONCEPTS: dict[str, str] = {
         "plug|socket|heater|wire|wires|electrics|fuse|fusebox|cooker|oven|toaster|microwave|kettle|dryer|fridge|tv|telly"
         " be smoking; "
         "plug|socket|heater|wire|wires|electrics|fuse|fusebox|cooker|oven|toaster|microwave|kettle|dryer|fridge|tv|telly"
-        " smoking; fire fire; fire help"
+        " smoking; fire fire; fire help; curtain|curtains have|be gone up; curtains go up; "
+        "blanket|lamp|charger|extension|lead|cable|iron|hairdryer|radio|computer|fan|boiler|dishwasher"
+        " be smoking"
     ),
     "FIREIDIOM": (
         "fireplace; grate; hearth; wood burner; woodburner; stove be lit; lit; cosy; cozy; warm; "
@@ -278,7 +284,8 @@ CONCEPTS: dict[str, str] = {
     "VICTIM": (
         "be rob; be robbed; be mugged; be attacked; being attacked; be beaten; being beaten; be "
         "assaulted; be hit; mugged; be stabbed; be shot; be punched; be beaten up; be knocked "
-        "down; be pushed over"
+        "down; be pushed over; be kept in; be locked in; being kept in; being locked in; be held;"
+        " be tied up; been tied up"
     ),
     "MYREL": (
         "my|our "
@@ -286,12 +293,13 @@ CONCEPTS: dict[str, str] = {
     ),
     "HARM": (
         "hit; beat; punch; slap; kick; push; shove; strangle; choke; grab; attack; stab; "
-        "threaten; hurt; rob; mug; abuse; throw; lock"
+        "threaten; hurt; rob; mug; abuse; throw; lock; pin; pinned; tie; tied; locked; hold me "
+        "down; held me down"
     ),
     "ME": "me; us; i",
     "HARMIDIOM": (
         "at cards|chess|bingo|scrabble|cards|checkers|draughts|dominoes; to it; like a ton; that;"
-        " hard; the road; the hay; hit it off; laugh; laughing; up; in the face with"
+        " hard; the road; the hay; hit it off; laugh; laughing; in the face with"
     ),
     "SUSPICIOUS": (
         "someone at the door; someone outside; somebody outside; someone at my door; someone at "
@@ -317,7 +325,9 @@ CONCEPTS: dict[str, str] = {
         " to eat; nothing in the house; live|living on crackers|biscuits|water|tea|toast; run out"
         " of food; ran out of food; food be gone; not get to the tap|kitchen|fridge; no water "
         "since; no food since; not eat since; not drink since; not had a drink since; nothing but"
-        " water|tea|biscuits|toast|crackers"
+        " water|tea|biscuits|toast|crackers; fridge|cupboard|cupboards be|been empty|bare; not be"
+        " able to get any shopping; no shopping; no money for food; not remember when i last "
+        "ate|eat|had; when i last ate"
     ),
     "SINCEYEST": "since yesterday; all day; since this morning; since last night",
     "EATIDIOM": (
@@ -333,10 +343,11 @@ CONCEPTS: dict[str, str] = {
         "someone; it be an emergency; this be an emergency; emergency; i be dying; i think i be "
         "dying; i be go to die; i be gonna die; come quick|quickly; please come; come right "
         "away|now; send help|someone|somebody; send someone|somebody round; help help; get "
-        "someone|somebody here; need someone|somebody to come|here; someone|somebody to come "
-        "now|quick|quickly|round; need someone|somebody now; "
+        "someone|somebody here; someone|somebody to come now|quick|quickly|round; need "
+        "someone|somebody now; "
         "shout|shouting|call|calling|scream|screaming|cry|crying|yell|yelling for help; get me|us"
-        " an|a ambulance|doctor|help"
+        " an|a ambulance|doctor|help; need someone|somebody here; need someone|somebody to come; "
+        "get someone|somebody to me|here|round"
     ),
     "HELPIDIOM": (
         "with; to; out; around; cook; clean; shop; carry; understand; find; figure; the; my; "

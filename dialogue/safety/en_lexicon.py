@@ -267,6 +267,7 @@ RULES: tuple[Rule, ...] = (
     # starvation
     Rule("starvation", E, ("NEG", "EAT", "DAYS"), 8, not_after=("EATIDIOM",), name="no food"),
     Rule("starvation", K, ("NOFOOD",), name="no food"),
+    Rule("starvation", E, ("NOFOOD", "DAYS"), 10, cross=True, name="no food for days"),
     Rule(
         "starvation",
         K,
