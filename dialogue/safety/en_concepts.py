@@ -347,7 +347,7 @@ CONCEPTS: dict[str, str] = {
         "someone|somebody now; "
         "shout|shouting|call|calling|scream|screaming|cry|crying|yell|yelling for help; get me|us"
         " an|a ambulance|doctor|help; need someone|somebody here; need someone|somebody to come; "
-        "get someone|somebody to me|here|round"
+        "get someone|somebody to me|here|round; get me|us help"
     ),
     "HELPIDIOM": (
         "with; to; out; around; cook; clean; shop; carry; understand; find; figure; the; my; "

@@ -164,7 +164,7 @@ SYMPTOMS: dict[str, str] = {
     "AMBULANCE": (
         "should i call|ring|phone an|the ambulance|999|911; do i need an ambulance; ambulance "
         "now|please; dial|ring|call 999|911|112; need a paramedic|paramedics; need to go to "
-        "a&e|hospital; take me to hospital|a&e"
+        "a&e|hospital; take me to hospital|a&e; should i call|ring|phone 999|911|112|an ambulance"
     ),
     "SCARED": (
         "i be scared; i be frightened; i be terrified; i be so scared; i be really scared; i be "
@@ -218,12 +218,13 @@ SYMPTOMS: dict[str, str] = {
         "can not get up; can not stand up; can not get off the floor; can not get back up; can "
         "not get myself up; unable to get up; not get up; stuck on the floor; stuck on the "
         "ground; can not get out of the bath|bathtub|tub; trapped; can not reach the phone; "
-        "lie|lying|be lying|stuck|be stuck in the "
-        "hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet; "
         "wake|woke|come|came up|round|to on the floor|ground; wake|woke|come|came up|round|to on "
         "the _ floor; come|came round on the floor|ground; come|came round on the _ floor; "
         "lie|lying|stuck on the floor|ground; lie|lying|stuck on the _ floor|ground; stuck in the"
-        " bath|bathroom|toilet|loo|shower; can not get out of the bathroom|toilet|loo|shower|bath"
+        " bath|bathroom|toilet|loo|shower; can not get out of the "
+        "bathroom|toilet|loo|shower|bath; lie|lying|stuck in the "
+        "hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet; be lying|stuck"
+        " in the hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet"
     ),
     "ONFLOOR": (
         "be on the floor|ground; be on the _ floor|ground; be sat|sitting on the floor|ground"
@@ -308,7 +309,10 @@ SYMPTOMS: dict[str, str] = {
         "cloth; tissues; through the|a bandage; will not clot; not clot; stuck pig; like a tap; "
         "like mad; pumping; pump; gushing out"
     ),
-    "BLEEDSITE": "from my|his|her head|mouth|ear|ears|eye|eyes|bottom|back passage; from the head",
+    "BLEEDSITE": (
+        "from the head; from my|his|her head|mouth|ear|ears|eye|eyes|bottom|nose; from my|his|her"
+        " back passage"
+    ),
     "BLOODMOD": (
         "pressure; sugar; test; work; count; thinner; thinners; level; levels; donation; donor; "
         "type; bank; orange; drive; vessel; sample; cell; cells; transfusion; result; results; "
