@@ -28,7 +28,10 @@ CONCEPTS: dict[str, str] = {
         "two|three|four|five|2|3|4|5 day"
     ),
     # --- overdose ---
-    "TAKE": "take; took; swallow; have; eat; down; pop; gulp; drink; drank",
+    "TAKE": (
+        "take; took; swallow; have; eat; down; pop; gulp; drink; drank; give me; gave me; be "
+        "given; been given"
+    ),
     "TOOK": "took; taken; swallow; swallowed; have taken; downed; necked; gulped; popped; had",
     "PACK": (
         "whole|entire|full strip|bottle|box|pack|packet|blister|jar|tub|lot; week 's "
@@ -115,7 +118,7 @@ CONCEPTS: dict[str, str] = {
         "over; want it to be over; goodbye letter|letters|note|notes; suicide note; say|said my "
         "goodbyes; written my goodbyes; no reason to go on; no reason to carry on; no reason to "
         "keep going; tell|telling me to hurt|kill myself; voices telling me to; want die; just "
-        "want die"
+        "want die; not want to wake up tomorrow|again|anymore; not want to wake up in the morning"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 INTENSIFIERS = frozenset(
     "very really so too terribly awfully extremely quite pretty real such totally completely "
     "absolutely bloody damn incredibly super seriously horribly dreadfully suddenly all "
-    "just right like".split()
+    "just right like ever".split()
 )
 FILLERS = frozenset("um uh er erm hmm ah oh mm".split())
 SOFTENERS = (
@@ -144,6 +144,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("STROKE",), not_after=("STROKEIDIOM",), unless=("GIVE",), name="stroke"),
     Rule("stroke", E, ("BLIND",), name="sudden vision loss"),
     Rule("stroke", K, ("FACE", "VAGUE"), 4, name="face feels strange"),
+    Rule("stroke", E, ("NOTUNDERSTAND", "SUDDENLY"), 10, cross=True, name="sudden aphasia"),
     Rule("stroke", K, ("VISIONC",), unless=("VISIONIDIOM",), name="vision change"),
     Rule("stroke", E, ("HEADACHE", "WORST"), 6, name="worst headache"),
     # fall

@@ -12,7 +12,8 @@ SYMPTOMS: dict[str, str] = {
         "pain; painful; hurt; ache; aching; tight; tightness; tighten; pressure; squeeze; "
         "squeezing; crush; crushing; heavy; heaviness; stab; stabbing; agony; press; weight; "
         "band; vice; elephant; clench; grip; fist; not let go; hold; holding; clutch; clutching; "
-        "grab; grabbing; kill; killing; agonising; agonizing; unbearable"
+        "grab; grabbing; kill; killing; agonising; agonizing; unbearable; sitting on; sit on; sat"
+        " on; someone sitting on"
     ),
     "CRUSHING": (
         "crushing|crushed|squeezing|squeezy pain|pains|feeling; pain like a vice|weight|elephant"
@@ -24,7 +25,8 @@ SYMPTOMS: dict[str, str] = {
     ),
     "BEAT": (
         "race; racing; pound; pounding; flutter; skip; jump; irregular; thump; hammer; beat fast;"
-        " all over the place; palpitation; playing up; play up; acting up"
+        " all over the place; palpitation; playing up; play up; acting up; beating fast; beating "
+        "so fast; racing away"
     ),
     "PALPITATION": (
         "palpitation; palpitations; heart flutter; heart flutters; fluttering in my chest; heart "
@@ -49,7 +51,8 @@ SYMPTOMS: dict[str, str] = {
     "BREATH": "breathe; breath; breathing; air; oxygen",
     "SOB": (
         "short of breath; shortness of breath; out of breath; breathless; winded; wheeze; "
-        "wheezing; wheezy; puffed"
+        "wheezing; wheezy; puffed; stop|stopping for breath; can not finish a sentence; stop to "
+        "catch my breath"
     ),
     "CHOKE": (
         "choke; choking; suffocate; suffocating; gasp; gasping; lip|lips|face|finger|fingers _ "
@@ -91,7 +94,8 @@ SYMPTOMS: dict[str, str] = {
         "numb; numbness; tingle; tingling; dead; no feeling; pins and needles; paralyze; "
         "paralysed; paralyzed; limp; useless; will not move; not move; not do what i; will not "
         "work; not work properly; no use; will not grip; not grip; all floppy; floppy; tingly; "
-        "will not lift|work|move; not lift"
+        "will not lift|work|move; not lift; lose _ feeling; lost all feeling; lost the feeling; "
+        "no feeling in"
     ),
     "WEAK": "weak; weakness; heavy; gave way; give way; went from under me",
     "SUDDENLY": "suddenly; all of a sudden; out of nowhere; just now",
@@ -117,6 +121,9 @@ SYMPTOMS: dict[str, str] = {
         "properly|right|clearly|straight; talk|talking|speak|speaking nonsense|gibberish; not "
         "make sense; slurry; my word be slurry; slurred speech; talk|talking|speak|speaking "
         "rubbish; not making sense; not make any sense"
+    ),
+    "NOTUNDERSTAND": (
+        "not understand what people|anyone|you|they be saying|say; not understand anything"
     ),
     "STROKE": "stroke; mini stroke",
     "STROKEIDIOM": (
@@ -191,7 +198,7 @@ SYMPTOMS: dict[str, str] = {
         "fall; fell; fallen; slip; trip; tumble; stumble; trip over; tripped over; slip and fall;"
         " take a tumble; have a tumble; fall over; fall down; leg|legs go|went|give|gave way|out;"
         " leg|legs just go|went; leg|legs buckle|buckled|collapse|collapsed; go|gone|went over on"
-        " my ankle; go|gone|went down in|on the"
+        " my ankle; go|gone|went down in|on the; went|go|gone flying; flying over"
     ),
     "FALLNOW": (
         "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
@@ -208,11 +215,12 @@ SYMPTOMS: dict[str, str] = {
         "can not get up; can not move; can not stand; can not walk; on the floor; on the ground; "
         "hip; head; break; broke; broken; bleed; bleeding; blood; stair; stairs; hurt myself; "
         "hurt; still there; can not reach; can not get out; lie; lying; stuck; bad fall; nasty "
-        "fall; wrist"
+        "fall; wrist; still on the floor; on the _ floor"
     ),
     "INJURY": (
         "break|broke|broken my hip|leg|arm|wrist|ankle|neck|back|shoulder; can not put any weight"
-        " on; can not bear weight; can not put weight on"
+        " on; can not bear weight; can not put weight on; "
+        "hip|leg|arm|wrist|ankle|shoulder|neck|collarbone|rib|ribs be broken"
     ),
     "GETUP": (
         "can not get up; can not stand up; can not get off the floor; can not get back up; can "
@@ -224,14 +232,16 @@ SYMPTOMS: dict[str, str] = {
         " bath|bathroom|toilet|loo|shower; can not get out of the "
         "bathroom|toilet|loo|shower|bath; lie|lying|stuck in the "
         "hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet; be lying|stuck"
-        " in the hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet"
+        " in the hall|hallway|bathroom|kitchen|garden|bath|passage|landing|bedroom|toilet; "
+        "lie|lying at the bottom of the stairs; at the bottom of the stairs and"
     ),
     "ONFLOOR": (
         "be on the floor|ground; be on the _ floor|ground; be sat|sitting on the floor|ground"
     ),
     "FLOORBAD": (
         "can not; stuck; hours; all night; since; help; hurt; ages; fall; fell; fallen; since "
-        "last night|yesterday|this morning; for hours; can not get up; unable"
+        "last night|yesterday|this morning; for hours; can not get up; unable; leg|legs will not "
+        "work|move; not work; will not move; still"
     ),
     "FLOORIDIOM": (
         "play; playing; with the; doing; sorting; looking; cleaning; to; weeding; grandchildren; "
@@ -289,7 +299,8 @@ SYMPTOMS: dict[str, str] = {
         "come|coming|came over faint|dizzy|funny|queer|peculiar|strange; come|coming|came over "
         "all faint|funny|dizzy; can barely|hardly stand; head be spinning; head be spin; "
         "everything be spinning; can not stay awake; keep falling asleep and; can not walk "
-        "straight; room be tilting; room be tilt; room be moving; walk|walking like i be drunk"
+        "straight; room be tilting; room be tilt; room be moving; walk|walking like i be drunk; "
+        "can hardly|barely stay awake"
     ),
     # --- bleeding ---
     "BLEED": (
