@@ -157,7 +157,7 @@ def combos(u: Utterance, rule: lx.Rule) -> list[tuple[Occ, ...]]:
             chosen.append(min(cands, key=lambda o: abs(u.pos[o.first] - u.pos[first.first])))
         else:
             lo = min(u.pos[o.first] for o in chosen)
-            hi = max(u.pos[o.last] for o in chosen)
+            hi = max(u.pos[o.first] for o in chosen)  # between the starts
             if len(chosen) == 1 or hi - lo <= rule.window:
                 out.append(tuple(chosen))
     return out

@@ -236,7 +236,9 @@ SYMPTOMS: dict[str, str] = {
         "lie|lying at the bottom of the stairs; at the bottom of the stairs and"
     ),
     "ONFLOOR": (
-        "be on the floor|ground; be on the _ floor|ground; be sat|sitting on the floor|ground"
+        "be on the floor|ground; be on the _ floor|ground; be sat|sitting on the floor|ground; be"
+        " still on the floor|ground; be still on the _ floor|ground; still on the floor|ground; "
+        "still on the _ floor"
     ),
     "FLOORBAD": (
         "can not; stuck; hours; all night; since; help; hurt; ages; fall; fell; fallen; since "
