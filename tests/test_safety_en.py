@@ -199,6 +199,22 @@ def test_scenario_rules_add_findings_and_keep_their_negation_check():
     assert detector.assess("I never went out at night", "en").decision == N
 
 
+def test_scenario_keywords_get_the_same_scope():
+    from dialogue.scenario import load_scenario
+
+    detector = EmergencyDetector(load_scenario("daily_checkin_en").emergency)
+    assert detector.assess("my neighbor fell last month", "en").decision == N
+    assert detector.assess("I fell behind with the bills", "en").decision == N
+    assessment = detector.assess("I want to die", "en")
+    assert assessment.decision == E
+    assert {"suicide", "self_harm"} <= {f.category for f in assessment.findings}
+    rule = Emergency(id="wandering", keywords=["went out at night"], say="Please stay in.")
+    detector = EmergencyDetector([rule])
+    assert detector.assess("years ago I went out at night", "en").decision == N
+    assert detector.assess("what if I went out at night", "en").decision == N
+    assert detector.assess("I think I went out at night", "en").decision == E
+
+
 def test_a_language_without_a_module_has_no_rules(monkeypatch):
     monkeypatch.setitem(sys.modules, "dialogue.safety.ko", None)  # as if not written yet
     monkeypatch.setattr("dialogue.safety.detector.analyze", lambda text, lang: None)

@@ -333,3 +333,39 @@ def findings(analysis: Analysis) -> list[Finding]:
         evidence = analysis.text[a.start : b.end]
         out.append(Finding(rule.category, decision, evidence, f"en:{rule.name}"))
     return out
+
+
+def scope_words(analysis: Analysis, words: str, category: str) -> tuple[bool, Decision | None]:
+    """Scope for a scenario's own keyword match (`words`, as the keyword matched them).
+
+    Returns (known, decision). `known`: these rules already judge those words (a concept of a
+    rule covers them): the decision is theirs, scoped ("my neighbour fell last month", "I fell
+    behind": None), and the scenario's id rides along with it. Otherwise the same scope as for
+    any finding: `emergency`, `check` (hedged, earlier today), or None (negated, past, someone
+    else's, hypothetical, a story, resolved). (False, None) also when the words cannot be
+    found among the tokens; the caller then keeps its own negation check.
+    """
+    u = Utterance(analysis)
+    wanted = [w.replace("'", "") for w in words.split()]
+    surfaces = [t.surface.replace("'", "") for t in u.toks]
+    for i in range(len(surfaces)):
+        j, k = i, 0
+        while j < len(surfaces) and k < len(wanted) and wanted[k].startswith(surfaces[j]):
+            rest = wanted[k][len(surfaces[j]) :]
+            j += 1
+            if rest and j < len(surfaces) and rest.startswith(surfaces[j]):
+                j += 1  # "can't" is two tokens, ca + n't
+            k += 1
+        if wanted and k == len(wanted):
+            used = frozenset(range(i, j))
+            state = _state(u)
+            mine = [(r, c) for r in lx.RULES for c in combos(u, r) if any(o.used & used for o in c)]
+            if mine:  # the rules' own judgement of these words, for the scenario's id
+                fired = [(r, c) for r in lx.RULES for c in combos(u, r)]
+                state["hit_tokens"] = frozenset().union(*(o.used for _, c in fired for o in c))
+                said = [d for r, c in mine if (d := _scope(u, r, c, state)) is not None]
+                return True, max(said, key=lambda d: d.rank) if said else None
+            state["hit_tokens"] = used
+            rule = lx.Rule(category, "emergency", ("SCENARIO",), name="scenario")
+            return False, _scope(u, rule, (Occ("SCENARIO", i, j - 1, used),), state)
+    return False, None
