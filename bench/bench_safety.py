@@ -4,7 +4,8 @@
 
 For each file and language: n, recall (`emergency` or `check` counts as caught), precision of
 `emergency`, the share of non-emergencies that got a `check`, and milliseconds per utterance;
-then the same figures for the old per-scenario keyword detector (`extract.detect_emergency`
+then with the shipped scenario's own emergency rules on top (as a call would run it), and
+the same figures for the old per-scenario keyword detector (`extract.detect_emergency`
 with the shipped daily check-in scenario of the language), which knows no `check`.
 Timings are measured, never asserted; compare them only within one run.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dialogue.analysis import analyze  # noqa: E402
 from dialogue.extract import detect_emergency  # noqa: E402
 from dialogue.safety import Decision  # noqa: E402
 from dialogue.safety.detector import EmergencyDetector  # noqa: E402
@@ -69,6 +71,19 @@ def main(argv: list[str] | None = None) -> int:
         print("-- EmergencyDetector (rules, no LLM)")
         print(render(score(cases, new), show_misses=args.show))
         print(f"   {1000 * spent_new[0] / max(spent_new[1], 1):.3f} ms per utterance")
+        t0 = time.perf_counter()
+        for case in cases:
+            analyze(case.user, case.lang)
+        print(f"   of which analysis {1000 * (time.perf_counter() - t0) / len(cases):.3f} ms")
+
+        def with_scenario(case):
+            if case.lang not in scenarios:
+                scenarios[case.lang] = load_scenario(SCENARIOS[case.lang])
+            rules = scenarios[case.lang].emergency
+            return EmergencyDetector(rules).assess(case.user, case.lang).decision
+
+        print("-- EmergencyDetector with the scenario's own emergency rules on top")
+        print(render(score(cases, with_scenario), show_misses=args.show))
         print("-- old keyword detector (scenario emergency keywords)")
         print(render(score(cases, old), show_misses=args.show))
         print(f"   {1000 * spent_old[0] / max(spent_old[1], 1):.3f} ms per utterance")
