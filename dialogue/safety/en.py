@@ -39,6 +39,7 @@ _CALLS_FOR_HELP = frozenset(
     "need please get send want someone somebody anyone anybody help for".split()
 )
 _SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusion", "bleeding"})
+_POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
 
 
@@ -164,6 +165,13 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         decision = down[decision]
         if decision is None:
             return None
+    # "since my stroke", "after the fall": a history, not an event now
+    if (
+        start >= 2
+        and u.toks[start - 2].surface in ("since", "after")
+        and u.toks[start - 1].surface in ("my", "his", "her", "their", "the", "our")
+    ):
+        return None
     # whose danger
     who = owner(u, start, end) or patient(u, start) if rule.who != "place" else "self"
     reported = has(u, "REPORTED", sentence[0], sentence[-1], used)
@@ -185,6 +193,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         u.toks[i].lemma == "help"
         and (u.toks[i].surface != "help" or subject(u, i) in ("other", "thing"))
         and (i == 0 or u.toks[i - 1].lemma not in _CALLS_FOR_HELP)
+        or (i > 0 and u.toks[i].lemma == "help" and u.toks[i - 1].surface in _POSSESSIVES)
         for i in used
     ):
         return None

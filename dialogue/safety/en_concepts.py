@@ -281,7 +281,7 @@ CONCEPTS: dict[str, str] = {
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
-        "account|card"
+        "account|card; alarm; alarms; light; lights"
     ),
     "INTRUDERPAST": "caught; arrested; jailed; court; prison; sentenced; police got",
     "VICTIM": (

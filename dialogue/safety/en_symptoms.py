@@ -253,7 +253,8 @@ SYMPTOMS: dict[str, str] = {
         "in the winter; in winter; sometimes; usually; always; every winter; now and then; now "
         "and again; from time to time; these days; for years; all my life; since i was; most "
         "days; of a morning; when it be cold; in the cold; whenever; every time; when i "
-        "walk|climb|exercise|bend; when i go up|walk up; i =get; i tend to =get"
+        "walk|climb|exercise|bend; when i go up|walk up; i =get; i tend to =get; dementia; "
+        "alzheimers; alzheimer; memory problems; =gets; he|she =gets"
     ),
     "GETUPIDIOM": (
         "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
