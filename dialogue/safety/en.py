@@ -39,6 +39,7 @@ _CALLS_FOR_HELP = frozenset(
     "need please get send want someone somebody anyone anybody help for".split()
 )
 _SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusion", "bleeding"})
+_DIED = frozenset("died passed late funeral".split())
 _POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
 
@@ -212,8 +213,10 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             if not here and (reported or state["distant"][clause]):
                 return None
             if not here and not acute:
-                if state["recent"][clause] or rule.category not in ("overdose", "unconscious"):
-                    return None
+                history = any(u.toks[i].surface in ("had", "used", "was", "were") for i in idx)
+                history |= any(u.toks[i].surface in _DIED for i in sentence)
+                if state["recent"][clause] or history:
+                    return None  # "my friend had a stroke": news, not a call for help
                 decision = Decision.CHECK
         elif reported and who == "thing" and not present(u, idx):
             return None  # "I heard the man at number 12 was mugged"

@@ -118,7 +118,8 @@ CONCEPTS: dict[str, str] = {
         "over; want it to be over; goodbye letter|letters|note|notes; suicide note; say|said my "
         "goodbyes; written my goodbyes; no reason to go on; no reason to carry on; no reason to "
         "keep going; tell|telling me to hurt|kill myself; voices telling me to; want die; just "
-        "want die; not want to wake up tomorrow|again|anymore; not want to wake up in the morning"
+        "want die; not want to wake up tomorrow|again|anymore; not want to wake up in the "
+        "morning; cut|slit his|her|their wrist|wrists"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
@@ -277,7 +278,9 @@ CONCEPTS: dict[str, str] = {
         "force|forced his|her|their way in; force|forced the door|window|lock; barge|barged in; "
         "push|pushed his|her|their way in; someone|somebody|man|men|stranger|people in the "
         "house|garden|yard|hall|hallway|porch|shed|garage|kitchen; crowbar; try|trying to get _ "
-        "door|window open; try|trying to get the back|front door open; try|trying to force"
+        "door|window open; try|trying to get the back|front door open; try|trying to force; "
+        "man|stranger|someone|somebody here who will not leave; man|stranger|someone|somebody who"
+        " will not leave; man|stranger|someone|somebody in here who will not leave"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
@@ -313,8 +316,9 @@ CONCEPTS: dict[str, str] = {
         "watching; i be scared|frightened|terrified of him|her|them; he be shouting and; she be "
         "shouting and; can hear them|someone|somebody; someone|somebody downstairs|upstairs; they"
         " be still here; hang|hanging around outside; lurking; prowler; someone|somebody watching"
-        " the house"
+        " the house; will not leave; will not go away; refuse|refuses to leave"
     ),
+    "SHOUTME": "shouting|screaming|yelling at me; shout|scream|yell at me",
     # --- starvation ---
     "EAT": (
         "eat; food; meal; drink; water; anything to eat|drink; bite; something to eat; nothing to"

@@ -265,6 +265,7 @@ RULES: tuple[Rule, ...] = (
         name="someone harmed",
     ),
     Rule("violence", K, ("SUSPICIOUS",), who="place", name="suspicious"),
+    Rule("violence", K, ("SHOUTME",), who="agent", name="shouted at"),
     # starvation
     Rule("starvation", E, ("NEG", "EAT", "DAYS"), 8, not_after=("EATIDIOM",), name="no food"),
     Rule("starvation", K, ("NOFOOD",), name="no food"),

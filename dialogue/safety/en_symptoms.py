@@ -284,7 +284,8 @@ SYMPTOMS: dict[str, str] = {
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
         "breathing; not move; not moving; no pulse; turn|turning blue; not come round; not come "
-        "to; not answer|answering|respond|responding me; will not answer; not answer me"
+        "to; not answer|answering|respond|responding me; will not answer; not answer me; "
+        "stop|stopped breathing; stop breathing"
     ),
     "NOWAKEOBJ": (
         "can not wake|rouse him|her|them|my|mum|mom|dad; can not get him|her|them up; can not get"
