@@ -119,7 +119,9 @@ CONCEPTS: dict[str, str] = {
         "goodbyes; written my goodbyes; no reason to go on; no reason to carry on; no reason to "
         "keep going; tell|telling me to hurt|kill myself; voices telling me to; want die; just "
         "want die; not want to wake up tomorrow|again|anymore; not want to wake up in the "
-        "morning; cut|slit his|her|their wrist|wrists"
+        "morning; cut|slit his|her|their wrist|wrists; count|counted out my|all my pills|tablets;"
+        " count|counted out all my pills|tablets; tonight be the night; line|lined up my "
+        "pills|tablets"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
@@ -139,7 +141,8 @@ CONCEPTS: dict[str, str] = {
         "never|not wake; be with my husband|wife|late; join him|her; do it tonight; made up my "
         "mind; make up my mind; i be a burden; i be such a burden; i be just a burden; feel like "
         "a burden; such a burden; burden to everyone|everybody|them; burden to my "
-        "family|kids|children; done something stupid|silly; do something stupid|silly"
+        "family|kids|children; done something stupid|silly; do something stupid|silly; nothing to"
+        " get up for; no reason to get up; nothing left for me"
     ),
     "ENOUGHIDIOM": (
         "of; with; to eat; to drink; thank; thanks; food; sleep; rest; dinner; lunch; tea; cake; "

@@ -198,7 +198,8 @@ SYMPTOMS: dict[str, str] = {
         "fall; fell; fallen; slip; trip; tumble; stumble; trip over; tripped over; slip and fall;"
         " take a tumble; have a tumble; fall over; fall down; leg|legs go|went|give|gave way|out;"
         " leg|legs just go|went; leg|legs buckle|buckled|collapse|collapsed; go|gone|went over on"
-        " my ankle; go|gone|went down in|on the; went|go|gone flying; flying over"
+        " my ankle; go|gone|went down in|on the; went|go|gone flying; flying over; i went|go "
+        "down; i have gone down; went down and; i keep going down"
     ),
     "FALLNOW": (
         "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
@@ -238,12 +239,13 @@ SYMPTOMS: dict[str, str] = {
     "ONFLOOR": (
         "be on the floor|ground; be on the _ floor|ground; be sat|sitting on the floor|ground; be"
         " still on the floor|ground; be still on the _ floor|ground; still on the floor|ground; "
-        "still on the _ floor"
+        "still on the _ floor; be on the lino|carpet|rug|tiles; be here on the "
+        "floor|lino|carpet|ground; be here on the _ floor; on the lino|carpet|rug|tiles for"
     ),
     "FLOORBAD": (
         "can not; stuck; hours; all night; since; help; hurt; ages; fall; fell; fallen; since "
         "last night|yesterday|this morning; for hours; can not get up; unable; leg|legs will not "
-        "work|move; not work; will not move; still"
+        "work|move; not work; will not move; still; how long; so cold; freezing"
     ),
     "FLOORIDIOM": (
         "play; playing; with the; doing; sorting; looking; cleaning; to; weeding; grandchildren; "
