@@ -147,6 +147,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("NOTUNDERSTAND", "SUDDENLY"), 10, cross=True, name="sudden aphasia"),
     Rule("stroke", K, ("VISIONC",), unless=("VISIONIDIOM",), name="vision change"),
     Rule("stroke", E, ("HEADACHE", "WORST"), 6, name="worst headache"),
+    Rule("stroke", E, ("HEADACHE", "CANTSEE"), 8, name="headache and sight"),
     # fall
     Rule("fall", E, ("GETUP",), not_after=("GETUPIDIOM",), name="cannot get up"),
     Rule("fall", E, ("ONFLOOR", "FLOORBAD"), 8, cross=True, name="on the floor, stuck"),

@@ -141,6 +141,10 @@ SYMPTOMS: dict[str, str] = {
         "newspaper; the telly|tv"
     ),
     "HEADACHE": "headache; head pain; pain in my head; head be pound|pounding|split",
+    "CANTSEE": (
+        "can not see; see|seeing double; blurred|blurry vision; lose|lost _ vision; vision "
+        "go|gone|went"
+    ),
     "ANGINA": "angina; spray; gtn; nitro; glyceryl; heart spray; tablet under my tongue",
     "NOTHELP": (
         "not help; not helping; not helped; not work; not working; not worked; not touch; not "
@@ -298,15 +302,16 @@ SYMPTOMS: dict[str, str] = {
     ),
     "FEELFAINT": (
         "feel faint; go|going|gone|went faint; go|going|gone|went all faint; room|everything "
-        "go|goes|went|going dark|black; feel _ faint; feel like i be go to faint|pass out; "
-        "lightheaded; light headed; about to faint|pass out; go to faint|pass out; gonna "
-        "faint|pass out; woozy; dizzy; vertigo; room be spinning; room be spin; everything be "
-        "spin|spinning; nearly faint; almost faint; come over all peculiar|funny|strange|queer; "
-        "come|coming|came over faint|dizzy|funny|queer|peculiar|strange; come|coming|came over "
-        "all faint|funny|dizzy; can barely|hardly stand; head be spinning; head be spin; "
-        "everything be spinning; can not stay awake; keep falling asleep and; can not walk "
-        "straight; room be tilting; room be tilt; room be moving; walk|walking like i be drunk; "
-        "can hardly|barely stay awake"
+        "go|goes|went|going dark|black; feel _ faint; lightheaded; light headed; woozy; dizzy; "
+        "vertigo; room be spinning; room be spin; everything be spin|spinning; nearly faint; "
+        "almost faint; come over all peculiar|funny|strange|queer; come|coming|came over "
+        "faint|dizzy|funny|queer|peculiar|strange; come|coming|came over all faint|funny|dizzy; "
+        "can barely|hardly stand; head be spinning; head be spin; everything be spinning; can not"
+        " stay awake; keep falling asleep and; can not walk straight; room be tilting; room be "
+        "tilt; room be moving; walk|walking like i be drunk; can hardly|barely stay awake; feel "
+        "like i be go to faint|collapse; feel like i be go to pass out; about to faint|collapse; "
+        "about to pass out; go to faint|collapse; go to pass out; gonna faint|collapse; gonna "
+        "pass out"
     ),
     # --- bleeding ---
     "BLEED": (
