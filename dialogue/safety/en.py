@@ -128,6 +128,10 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
                 decision = Decision.CHECK  # "I might end it": ask
                 continue
             return None
+    if rule.category == "violence" and any(
+        u.toks[i].surface == "if" for i in range(end + 1, hi + 1)
+    ):
+        decision = Decision.CHECK  # "he'll kill me if I forget": a threat or a figure of speech
     if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
         return None  # "if I fall | I can't get up", "in case he chokes again one day"
     if u.occ["MEDIA"] and not (

@@ -266,8 +266,8 @@ CONCEPTS: dict[str, str] = {
         "house|home|flat|room|bedroom|kitchen; someone|somebody be in the house; someone|somebody"
         " inside; people in my house; has a knife|gun; he|she|they|someone|somebody|man _ got a "
         "knife|gun; he|she|they|someone|somebody|man have|get|with a knife|gun; be rob; be "
-        "robbed; going to kill me; gonna kill me; will kill me; threaten to kill; threatening to "
-        "kill; threatening me; threaten me; some one|body in the|my "
+        "robbed; going to kill me; gonna kill me; threaten to kill; threatening to kill; "
+        "threatening me; threaten me; some one|body in the|my "
         "house|home|flat|room|kitchen|garden; some one|body be in the|my "
         "house|home|flat|room|kitchen|garden; he|she|they|man|men be in the|my "
         "house|home|flat|room|kitchen|bedroom|hall; smash|smashed my|the window|door|windows; "
@@ -287,7 +287,8 @@ CONCEPTS: dict[str, str] = {
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "
-        "account|card; alarm; alarms; light; lights"
+        "account|card; alarm; alarms; light; lights; if i "
+        "forget|lose|miss|break|eat|spend|drop|burn; if i be late"
     ),
     "INTRUDERPAST": "caught; arrested; jailed; court; prison; sentenced; police got",
     "VICTIM": (
@@ -319,7 +320,11 @@ CONCEPTS: dict[str, str] = {
         "watching; i be scared|frightened|terrified of him|her|them; he be shouting and; she be "
         "shouting and; can hear them|someone|somebody; someone|somebody downstairs|upstairs; they"
         " be still here; hang|hanging around outside; lurking; prowler; someone|somebody watching"
-        " the house; will not leave; will not go away; refuse|refuses to leave"
+        " the house; will not leave; will not go away; refuse|refuses to leave; will kill me"
+    ),
+    "KILLIDIOM": (
+        "if i forget|lose|miss|break|eat|spend|drop|burn|scratch; if i be late; if i do not; if "
+        "she|he find|finds out; when he|she see|sees"
     ),
     "SHOUTME": "shouting|screaming|yelling at me; shout|scream|yell at me",
     # --- starvation ---

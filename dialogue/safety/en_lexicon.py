@@ -265,7 +265,7 @@ RULES: tuple[Rule, ...] = (
         ordered=True,
         name="someone harmed",
     ),
-    Rule("violence", K, ("SUSPICIOUS",), who="place", name="suspicious"),
+    Rule("violence", K, ("SUSPICIOUS",), who="place", not_after=("KILLIDIOM",), name="suspicious"),
     Rule("violence", K, ("SHOUTME",), who="agent", name="shouted at"),
     # starvation
     Rule("starvation", E, ("NEG", "EAT", "DAYS"), 8, not_after=("EATIDIOM",), name="no food"),

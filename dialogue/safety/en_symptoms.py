@@ -212,7 +212,8 @@ SYMPTOMS: dict[str, str] = {
     "FALLIDIOM": (
         "asleep; sleep; in love; apart; behind; for; through; short; out with; silent; quiet; "
         "ill; sick; pregnant; victim; prey; into; off the wagon; flat; into place; in line; back "
-        "on; to pieces; to bits; laughing; about laughing"
+        "on; to pieces; to bits; laughing; about laughing; on hard times; on deaf ears; foul of; "
+        "in with; out of favour|favor; off the back of"
     ),
     "FALLSEASON": "this fall; last fall; next fall; the fall; in the fall; in fall; autumn",
     "FALLAFTER": "after my|her|his|the fall; since my|her|his|the fall; before my|her|his fall",
@@ -338,7 +339,7 @@ SYMPTOMS: dict[str, str] = {
     "BLOODMOD": (
         "pressure; sugar; test; work; count; thinner; thinners; level; levels; donation; donor; "
         "type; bank; orange; drive; vessel; sample; cell; cells; transfusion; result; results; "
-        "heart; relative; relation; brother; cold; boil; boiling"
+        "heart; relative; relation; brother; cold; boil; boiling; out of a stone; from a stone"
     ),
     "VOMITBLOOD": (
         "cough|coughing up blood; vomit|vomiting blood; throw|throwing up blood; spit|spitting "
