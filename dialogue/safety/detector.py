@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from types import ModuleType
 
-from dialogue.analysis import analyze
+from dialogue.analysis import Analysis, analyze
+from dialogue.llm import ChatModel
 from dialogue.safety import NONE, Assessment, Decision, Finding, combine
 from dialogue.scenario import Emergency
 
@@ -48,7 +49,9 @@ def _language_module(language: str) -> ModuleType | None:
 
 
 class EmergencyDetector:
-    def __init__(self, scenario_rules: Sequence[Emergency] = (), llm=None) -> None:
+    def __init__(
+        self, scenario_rules: Sequence[Emergency] = (), llm: ChatModel | None = None
+    ) -> None:
         self.scenario_rules = tuple(scenario_rules)
         self.llm = llm
 
@@ -67,7 +70,13 @@ class EmergencyDetector:
                 assessment = Assessment(Decision.CHECK, (*assessment.findings, opinion))
         return assessment
 
-    def _scenario_findings(self, text, language, module=None, analysis=None) -> list[Finding]:
+    def _scenario_findings(
+        self,
+        text: str,
+        language: str,
+        module: ModuleType | None = None,
+        analysis: Analysis | None = None,
+    ) -> list[Finding]:
         """Each of the scenario's own keyword/pattern rules, negated mentions excluded.
 
         A language module with `scope_words` (English) also judges the words matched: words its
@@ -122,7 +131,7 @@ class EmergencyDetector:
         return Finding(category, Decision.CHECK, text[:200], "llm:second-opinion")
 
 
-def _findable(analysis, words: str) -> bool:
+def _findable(analysis: Analysis, words: str) -> bool:
     """Whether `words` lie among the analysed tokens (else scope could not judge them)."""
     surfaces = "".join(t.surface.replace("'", "") for t in analysis.tokens)
     return words.replace("'", "").replace(" ", "") in surfaces
