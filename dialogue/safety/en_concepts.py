@@ -121,7 +121,8 @@ CONCEPTS: dict[str, str] = {
         "want die; not want to wake up tomorrow|again|anymore; not want to wake up in the "
         "morning; cut|slit his|her|their wrist|wrists; count|counted out my|all my pills|tablets;"
         " count|counted out all my pills|tablets; tonight be the night; line|lined up my "
-        "pills|tablets"
+        "pills|tablets; take|taken|took something to make it stop|end; take|taken|took something "
+        "to make it all stop|end; taken something to end it"
     ),
     "SUICIDEIDIOM": (
         "laugh; laughing; for forget|forgetting; with laughter; if i have to; when i see"
@@ -142,7 +143,7 @@ CONCEPTS: dict[str, str] = {
         "mind; make up my mind; i be a burden; i be such a burden; i be just a burden; feel like "
         "a burden; such a burden; burden to everyone|everybody|them; burden to my "
         "family|kids|children; done something stupid|silly; do something stupid|silly; nothing to"
-        " get up for; no reason to get up; nothing left for me"
+        " get up for; no reason to get up; nothing left for me; make it all stop; make it all end"
     ),
     "ENOUGHIDIOM": (
         "of; with; to eat; to drink; thank; thanks; food; sleep; rest; dinner; lunch; tea; cake; "
@@ -186,11 +187,12 @@ CONCEPTS: dict[str, str] = {
     "NOTTHERE": "be not there; not really there; nobody be there; no one be there",
     "NOTKNOW": (
         "not know; no idea; not sure; can not tell; not remember; forget; forgetting; keep "
-        "forgetting; forgot"
+        "forgetting; forgot; lose|lost track of; lost track"
     ),
     "WHEREIAM": (
         "where i be; who i be; where i live; how i get here; how i got here; what year it be; who"
-        " these people be; what i be doing here; why i be here"
+        " these people be; what i be doing here; why i be here; how to get home; my way home; the"
+        " way home"
     ),
     "CONFUSED": (
         "confused; confuse; muddled; mixed up; not think straight; not know what day it be; not "
@@ -218,7 +220,8 @@ CONCEPTS: dict[str, str] = {
         "plug|socket|heater|wire|wires|electrics|fuse|fusebox|cooker|oven|toaster|microwave|kettle|dryer|fridge|tv|telly"
         " smoking; fire fire; fire help; curtain|curtains have|be gone up; curtains go up; "
         "blanket|lamp|charger|extension|lead|cable|iron|hairdryer|radio|computer|fan|boiler|dishwasher"
-        " be smoking"
+        " be smoking; sparks|spark come|coming out of; sparks coming from; sparks|spark be "
+        "coming|flying; sparks|spark _ coming out of"
     ),
     "FIREIDIOM": (
         "fireplace; grate; hearth; wood burner; woodburner; stove be lit; lit; cosy; cozy; warm; "
@@ -233,7 +236,7 @@ CONCEPTS: dict[str, str] = {
     ),
     "SMOKEIDIOM": (
         "i smoke; i be smoking; quit; stop; give up; cigarette; cigarettes; cigar; pipe; salmon; "
-        "ham; signal; alarm; detector; used to"
+        "ham; signal; used to; smoke alarm; smoke detector"
     ),
     "GAS": "gas; carbon monoxide",
     "GASBAD": (
@@ -320,7 +323,8 @@ CONCEPTS: dict[str, str] = {
         "watching; i be scared|frightened|terrified of him|her|them; he be shouting and; she be "
         "shouting and; can hear them|someone|somebody; someone|somebody downstairs|upstairs; they"
         " be still here; hang|hanging around outside; lurking; prowler; someone|somebody watching"
-        " the house; will not leave; will not go away; refuse|refuses to leave; will kill me"
+        " the house; will not leave; will not go away; refuse|refuses to leave; will kill me; "
+        "hammer|hammering|bang|banging on my|the door; going to get me; gonna get me"
     ),
     "KILLIDIOM": (
         "if i forget|lose|miss|break|eat|spend|drop|burn|scratch; if i be late; if i do not; if "

@@ -137,6 +137,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stroke", E, ("INABLE", "MOVE", "LIMB"), 5, name="cannot move limb"),
     Rule("stroke", E, ("ONESIDE", "NUMB"), 6, name="one side numb"),
     Rule("stroke", E, ("ONESIDE", "WEAK"), 6, name="one side weak"),
+    Rule("stroke", E, ("ONESIDE", "GONE"), 5, name="one side gone"),
     Rule("stroke", K, ("LIMB", "NUMB"), 4, unless=("LIMBIDIOM",), name="limb numb"),
     Rule("stroke", K, ("LIMB", "WEAK", "SUDDEN"), 6, unless=("LIMBIDIOM",), name="limb weak"),
     Rule("stroke", E, ("SPEECH", "SLUR"), 5, soft=True, name="speech slurred"),

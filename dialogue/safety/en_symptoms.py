@@ -95,7 +95,7 @@ SYMPTOMS: dict[str, str] = {
         "paralysed; paralyzed; limp; useless; will not move; not move; not do what i; will not "
         "work; not work properly; no use; will not grip; not grip; all floppy; floppy; tingly; "
         "will not lift|work|move; not lift; lose _ feeling; lost all feeling; lost the feeling; "
-        "no feeling in"
+        "no feeling in; flop; flopped"
     ),
     "WEAK": "weak; weakness; heavy; gave way; give way; went from under me",
     "SUDDENLY": "suddenly; all of a sudden; out of nowhere; just now",
@@ -107,13 +107,14 @@ SYMPTOMS: dict[str, str] = {
         "one side; left side; right side; half my body; half of my body; half my face; down one "
         "side"
     ),
+    "GONE": "have|be gone; go|gone|went dead|numb|weak|funny|heavy; stopped working; not work",
     "MOVE": "move; lift; raise; use; feel; grip; hold; control",
     "SPEECH": "speech; word; talk; talking; speak; speaking; voice; tongue",
     "SLUR": (
         "slur; slurring; slurred; garbled; jumbled; muddled; mixed up; come out wrong; come out "
         "funny; come out strange; wrong word; thick; not make sense; not come out; not get the "
         "word|words out; not find the|my word|words; not get _ word|words out; funny; strange; "
-        "weird; odd; wrong; not right; off; all over the place"
+        "weird; odd; wrong; not right; off; all over the place; not come; will not come"
     ),
     "SLURALONE": (
         "slur; slurring; slurred; garble; garbled; not get _ word|words out; not find the|my "
@@ -203,7 +204,8 @@ SYMPTOMS: dict[str, str] = {
         " take a tumble; have a tumble; fall over; fall down; leg|legs go|went|give|gave way|out;"
         " leg|legs just go|went; leg|legs buckle|buckled|collapse|collapsed; go|gone|went over on"
         " my ankle; go|gone|went down in|on the; went|go|gone flying; flying over; i went|go "
-        "down; i have gone down; went down and; i keep going down"
+        "down; i have gone down; went down and; i keep going down; went|go|gone over "
+        "in|on|and|backwards|sideways; i went|go over"
     ),
     "FALLNOW": (
         "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
@@ -334,7 +336,7 @@ SYMPTOMS: dict[str, str] = {
     ),
     "BLEEDSITE": (
         "from the head; from my|his|her head|mouth|ear|ears|eye|eyes|bottom|nose; from my|his|her"
-        " back passage"
+        " back passage; out of my|his|her ear|ears|nose|mouth|head; from his|her|my ears"
     ),
     "BLOODMOD": (
         "pressure; sugar; test; work; count; thinner; thinners; level; levels; donation; donor; "
