@@ -59,7 +59,8 @@ SCOPE: dict[str, str] = {
         "wind|indigestion|heartburn|nothing|only|just|cramp|anxiety; but it be a panic attack; "
         "but it be trapped wind; turned out to be; turn out to be; it be only; over the worst; on"
         " the mend; getting better; fixed it; sorted it; the dentist|doctor fixed|sorted; not "
-        "hurt myself; did not hurt; no harm; not injured; be not hurt; not hurt"
+        "hurt myself; did not hurt; no harm; not injured; be not hurt; not hurt; the doctor "
+        "know|knows|knew; doctor be aware; under the doctor; the doctor be aware"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "

@@ -108,6 +108,7 @@ SYMPTOMS: dict[str, str] = {
         "side"
     ),
     "GONE": "have|be gone; go|gone|went dead|numb|weak|funny|heavy; stopped working; not work",
+    "NOWAFTER": "now; away; off; down",
     "MOVE": "move; lift; raise; use; feel; grip; hold; control",
     "SPEECH": "speech; word; talk; talking; speak; speaking; voice; tongue",
     "SLUR": (
@@ -205,7 +206,7 @@ SYMPTOMS: dict[str, str] = {
         " leg|legs just go|went; leg|legs buckle|buckled|collapse|collapsed; go|gone|went over on"
         " my ankle; go|gone|went down in|on the; went|go|gone flying; flying over; i went|go "
         "down; i have gone down; went down and; i keep going down; went|go|gone over "
-        "in|on|and|backwards|sideways; i went|go over"
+        "in|on|and|backwards|sideways"
     ),
     "FALLNOW": (
         "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
@@ -353,8 +354,8 @@ SYMPTOMS: dict[str, str] = {
         "up; spit|spitting|spat; bring|bringing|brought up; be sick; being sick"
     ),
     "BLOODINC": (
-        "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; blood when i; "
-        "stool|stools|poo|poop be black|tarry; tarry"
+        "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; "
+        "stool|stools|poo|poop be black|tarry; tarry; blood when i pee|wee|poo|go"
     ),
     "MINORSITE": "gum; gums; lip; finger; shaving; paper cut; scratch; nose",
 }
