@@ -243,8 +243,9 @@ CONCEPTS: dict[str, str] = {
         "smell; leak; leaking; hiss; hissing; alarm; detector; beep; beeping; go off; going off"
     ),
     "GASIDIOM": (
-        "bill; price; prices; station; car; tank; out of gas; heating; meter; man; fire; hob; "
-        "cooker"
+        "bill; price; prices; station; out of gas; gas "
+        "car|tank|heating|meter|man|fire|hob|cooker|boiler|oven|stove; the car; cooking on; on "
+        "the gas; cook on gas; runs on gas"
     ),
     "BURNING": (
         "something be burning; something be burn; smell burning; smell burn; burning smell; smell"
@@ -286,7 +287,10 @@ CONCEPTS: dict[str, str] = {
         "house|garden|yard|hall|hallway|porch|shed|garage|kitchen; crowbar; try|trying to get _ "
         "door|window open; try|trying to get the back|front door open; try|trying to force; "
         "man|stranger|someone|somebody here who will not leave; man|stranger|someone|somebody who"
-        " will not leave; man|stranger|someone|somebody in here who will not leave"
+        " will not leave; man|stranger|someone|somebody in here who will not leave; "
+        "stranger|someone|somebody|man|men|intruder _ come|came|got into my|the "
+        "house|home|flat|room|bedroom; stranger|someone|somebody|man|men|intruder come|came|got "
+        "into my|the house|home|flat|room|bedroom"
     ),
     "INTRUDERIDIOM": (
         "shoe; shoes; boot; boots; tear; tears; sweat; song; smile; laugh; a run; new; my bank "

@@ -6,7 +6,10 @@ from __future__ import annotations
 # fmt: off
 SYMPTOMS: dict[str, str] = {
     # --- cardiac ---
-    "CHEST": "chest; breastbone; sternum; rib cage",
+    "CHEST": (
+        "chest; breastbone; sternum; rib cage; middle of my chest; centre of my chest; center of "
+        "my chest; across my chest"
+    ),
     "HEART": "heart; ticker",
     "PAIN": (
         "pain; painful; hurt; ache; aching; tight; tightness; tighten; pressure; squeeze; "
@@ -83,7 +86,8 @@ SYMPTOMS: dict[str, str] = {
     "FACE": "face; mouth; lip; cheek; smile",
     "DROOP": (
         "droop; drooping; droopy; sag; sagging; lopsided; crooked; slant; slanted; drop; "
-        "paralyze; paralysed; paralyzed; frozen; uneven; twist; fall; numb; slip; one side"
+        "paralyze; paralysed; paralyzed; frozen; uneven; twist; fall; numb; slip; one side; will "
+        "not move; not move properly; frozen on one side"
     ),
     "LIMB": "arm; leg; hand; foot; side; finger",
     "LIMBIDIOM": (
@@ -129,8 +133,9 @@ SYMPTOMS: dict[str, str] = {
     ),
     "STROKE": "stroke; mini stroke",
     "STROKEIDIOM": (
-        "of; the; my; his; her; a cat; dog; cat; hair; patient; patients; unit; ward; survivor; "
-        "survivors; club; group; victim; victims; nurse; clinic"
+        "of; patient; patients; unit; ward; survivor; survivors; club; group; victim; victims; "
+        "nurse; clinic; the|my|his|her|a cat|dog|hair|beard|kitten|puppy|horse|pony|fur; "
+        "the|a|my|his|her _ cat|dog; it gently"
     ),
     "BLIND": (
         "lose _ sight|vision; lose the sight|vision in; go blind; went blind; gone blind; "
