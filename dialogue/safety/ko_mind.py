@@ -13,10 +13,16 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         rule(d, c, out)
 
 
+_INTENT_EC = frozenset(
+    "으려고 려고 ᆯ래 을래 ᆯ래요 을래요 으련다 련다 을라고 ᆯ라고 을려고 ᆯ려고 을라구 ᆯ라구 "
+    "을라요 ᆯ라요 ᆯ란다 을란다".split()
+)
+
+
 def _intent(d: Doc, i: int) -> bool:
     """죽으려고요, 죽을래, 죽을 거야: an intention."""
     nxt = d.t[i + 1 : i + 3]
-    if nxt and nxt[0].lemma in ("으려고", "려고", "ᆯ래", "을래", "ᆯ래요", "을래요", "으련다", "련다"):
+    if nxt and nxt[0].lemma in _INTENT_EC:  # 죽으려고, 죽을라고 (spoken), 죽을래
         return True
     return (
         len(nxt) == 2
@@ -50,6 +56,16 @@ def _wish(d: Doc, i: int) -> int | None:
         if d.t[j].tag in ("EF", "SF") or d.t[j].tag.startswith(("VV", "VA", "NN")):
             return None
     return None
+
+
+def _denied(d: Doc, w: int) -> bool:
+    """죽고 싶은 생각은 없어요, 죽고 싶은 마음은 아니에요: the wish named and denied."""
+    t = d.t
+    if not (w + 2 < len(t) and t[w + 1].tag == "ETM" and t[w + 2].lemma in ("생각", "마음", "맘")):
+        return False
+    return any(
+        x.lemma == "없" or x.tag == "VCN" for x in t[w + 3 : w + 6] if x.sentence == t[w].sentence
+    )
 
 
 def _better(d: Doc, i: int) -> int | None:
@@ -94,7 +110,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
         better = _better(d, i)
         if lemma == "죽" and not idiom:
             others = w is not None and _describes_people(d, w)  # 죽고 싶다는 사람들
-            if w is not None and not d.negated(w) and not others:
+            if w is not None and not d.negated(w) and not others and not _denied(d, w):
                 out.append(Hit("suicide", E, i, w, "wish to die"))
             elif follows(d, i, "어야") and d.has(c, frozenset({"차라리", "그냥", "빨리"})):
                 out.append(Hit("suicide", E, i, i + 1, "must die"))  # 차라리 내가 죽어야 끝나지
@@ -325,7 +341,8 @@ def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
             if t[j].tag == "NNG" and t[j].lemma not in L.HOUSEHOLD | L.OTHERS | {"좀", "누구"}
         ]
         request = t[i].lemma == "도와주" or follows(d, i, "어", "주")
-        if request and not things:
+        describes = any(x.tag == "ETM" for x in t[i + 1 : i + 5] if x.tag.startswith("E"))
+        if request and not things and not describes:  # not 도와주는 사람이 많아서
             if imperative(d, i):
                 out.append(Hit("help", E, i, i, "help me", soft=False))
             elif d.sentence_has(c, frozenset({"좋", "싶"})):

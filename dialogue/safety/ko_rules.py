@@ -154,7 +154,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         soft=False,
     )
     pair(d, cl, L.CONSCIOUS, L.CONSCIOUS_DIM, False, "unconscious", E, "blacking out", out)
-    pair(d, cl, frozenset({"눈앞", "앞", "눈"}), L.DARK, False, "unconscious", C, "dark", out)
+    if not any(x.lemma in L.WORRY for x in d.t):  # 전기세가 나와서 눈앞이 캄캄: a worry
+        pair(d, cl, frozenset({"눈앞", "앞", "눈"}), L.DARK, False, "unconscious", C, "dark", out)
     came_to = d.preds(cl, frozenset({"차리", "뜨", "깨", "깨어나"}))
     if came_to and follows(d, came_to[0], "어", "보"):  # 정신 차려 보니 바닥이었어요
         out.append(Hit("unconscious", E, cl.first, came_to[0], "came to", soft=False))
@@ -251,6 +252,6 @@ def _pills(d: Doc, c: Clause) -> bool:
     t = d.t
     for i in range(c.first, c.last):
         if t[i + 1].lemma in ("알", "정", "봉지", "통", "개") and t[i].tag in ("NR", "SN", "MM"):
-            if t[i].lemma not in ("한", "하나", "두", "둘", "1", "2", "반"):
+            if t[i].lemma not in ("한", "하나", "두", "둘", "1", "2", "반", "몇"):
                 return True
     return False
