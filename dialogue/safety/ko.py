@@ -30,6 +30,7 @@ from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
+from dialogue.safety.ko_redflag import red_flags
 from dialogue.safety.ko_rules import rules
 
 # Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
@@ -105,6 +106,20 @@ def _subject(d: Doc, first: int, upto: int) -> str:
     return who
 
 
+def _as_a_time(d: Doc, i: int) -> bool:
+    """The predicate at `i` names a time or an experience, not an event: 숨이 찰 때 (when),
+    숨을 못 쉰 적이 있어요 (once, long ago). 넘어졌을 때 (when I fell) is still an event."""
+    t = d.t
+    for j in range(i + 1, min(i + 6, len(t))):
+        if t[j].tag == "ETM" and j + 1 < len(t):
+            nxt = t[j + 1].lemma
+            past = any(x.tag == "EP" for x in t[i + 1 : j])
+            return nxt == "적" or (nxt in ("때", "경우") and not past)
+        if not t[j].tag.startswith(("E", "VX")):
+            return False
+    return False
+
+
 def _scope(d: Doc, hit: Hit) -> Decision | None:
     t = d.t
     ci = d.clause_of(hit.last)
@@ -114,8 +129,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     decision = hit.decision
     if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
-    if hit.category in ("fall", "unconscious") and _someone_else(d, c, hit):
+    if hit.category in ("fall", "unconscious", "confusion") and _someone_else(d, c, hit):
         return None  # 넘어진 사람 도와줬어요, 나무가 쓰러졌어요
+    if hit.category != "suicide" and _as_a_time(d, hit.last):
+        return None  # 숨이 찰 때 먹는 약, 숨을 못 쉰 적이 있어요
     if hit.category != "suicide":
         if c.conditional:
             return None  # 넘어지면 어떡해요
@@ -141,7 +158,11 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
     for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
-        if t[j].lemma in L.RESOLVED and t[j].tag.startswith(("VA", "VV")) and not d.negated(j):
+        if (
+            t[j].lemma in L.RESOLVED
+            and t[j].tag.startswith(("VA", "VV", "XR"))
+            and not d.negated(j)
+        ):
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
                 if hit.category == "unconscious" and today:
                     return C  # fainted this morning, fine now: still ask
@@ -218,6 +239,12 @@ def findings(analysis: Analysis) -> list[Finding]:
         decision = _scope(d, hit)
         if decision is not None:
             scoped.append((hit, decision))
+    if not scoped:  # no rule: a critical concept with any predicate is still worth a question
+        flags: list[Hit] = []
+        for c in d.clauses:
+            red_flags(d, c, flags)
+        scoped = [(h, dec) for h in flags if (dec := _scope(d, h)) is not None]
+        scoped = [(h, C) for h, _ in scoped]
     # A fall with no way up, a blow to the head or a broken bone: act now.
     if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):
         scoped = [(h, E if h.category == "fall" else dec) for h, dec in scoped]

@@ -1,0 +1,178 @@
+"""The red-flag fallback of `safety.ko`: when no rule fired, a critical concept in a clause
+with almost any predicate is worth one direct question (`check`), never more.
+
+The rules (`safety.ko_rules`, `safety.ko_mind`) know which predicates make an emergency
+(가슴 + 아프, 숨 + 못 쉬). People say the same thing in ways nobody listed: similes and
+mimetic words (가슴이 쥐어뜯기는 것 같아, 숨이 깔딱깔딱해요), dialect, ASR slips. Here the
+concept is enough: 가슴/심장 with any discomfort, 숨/호흡 with any difficulty, 피 with
+anything happening, 정신/의식 fading, a farewell letter or a last goodbye, following the
+dead, 집을 못 찾, 살려/도와 asked in any dialect. What makes a clause harmless still
+applies: the predicate negated or plainly fine (가슴이 설레요, 숨 좀 돌리고), a feeling
+(남편 생각하면), a worry (전기세), a question, a simile that is only a degree (숨 막힐 듯
+더웠어요), and then `safety.ko`'s own scope (the past, the news, someone else, 넘어지면).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit
+
+# Predicates that say the chest or the breath is fine, or a feeling rather than a symptom.
+CHEST_FINE = frozenset(
+    "설레 벅차 벅차오르 뭉클 뭉클하 철렁 철렁하 먹먹 먹먹하 따뜻 따뜻하 시원 시원하 후련 후련하 "
+    "허전 허전하 훈훈 훈훈하 찡하 찡 뿌듯 뿌듯하 괜찮 좋 편하 편안 편안하 넓 크 작 펴 내밀 "
+    "졸이 조마조마 아리 미어지 무너지 내려앉 녹".split()
+)
+BREATH_FINE = frozenset(
+    "쉬 돌리 고르 죽이 참 들이쉬 내쉬 괜찮 좋 편하 편안 트이 불어넣 붙 깊 크 길 천천히 "
+    "바꼭질 숨기 숨".split()
+)
+BLOOD_FINE = frozenset("검사 뽑 빼 재 주 받 맑 통하 돌 순환 묻히 빨 모자라 부족 부족하 묽".split())
+FADE = frozenset(
+    "가물가물 가물가물하 오락가락 흐리 흐려지 희미하 잃 잃어버리 나가 놓 깜빡 깜빡하 "
+    "아찔 아찔하 몽롱 몽롱하 혼미 혼미하 아득 아득하 캄캄 캄캄하 깜깜 깜깜하 하얘지 노래지 "
+    "까맣 새까맣 멀어지 오".split()
+)
+LETTER = frozenset({"유서"})
+WRITE = frozenset("쓰 남기 준비 적 써놓".split())
+FAREWELL = frozenset({"작별", "마지막"})
+KIN = frozenset("자식 애 애들 아들 딸 손주 손자 손녀 식구 가족 세상 며느리 사위".split())
+GONE_BEFORE = re.compile(r"먼저\s*(?:간|가신|떠난|떠나신|보낸)|하늘나라|저세상|저승|곁으로")
+QUESTION_EF = ("나요", "까요", "ᆯ까", "을까", "니", "냐", "는가", "ᆫ가요", "은가요", "나")
+_PRED = ("VV", "VA", "XR")
+_PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안".split())
+_ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)
+
+
+def _question(d: Doc, c: Clause) -> bool:
+    s0, s1 = d.sentence_range(c.sentence)
+    if "?" in d.text(s0, s1):
+        return True
+    return any(d.t[j].tag == "EF" and d.t[j].lemma.endswith(QUESTION_EF) for j in range(s0, s1 + 1))
+
+
+def _predicates(d: Doc, c: Clause, start: int) -> list[int]:
+    """Predicates after `start` in clause `c`: verbs, adjectives, roots, and mimetic adverbs made
+    verbs (헐떡헐떡하, 깔딱깔딱해요) or standing as the complaint (가슴이 콕콕)."""
+    t = d.t
+    out = []
+    for i in range(start + 1, c.last + 1):
+        tok = t[i]
+        if tok.tag.startswith(_PRED):
+            if tok.lemma == "하" and out:
+                continue  # the 하 of 헐떡헐떡하: the adverb already counted
+            out.append(i)
+        elif tok.tag == "MAG" and i + 1 <= c.last and t[i + 1].tag.startswith(("XS", "VV")):
+            if t[i + 1].lemma == "하" and tok.lemma not in L.SKIPPABLE | L.SOFTENERS:
+                out.append(i)
+        elif tok.lemma in L.WHEEZE or (tok.tag == "MAG" and tok.lemma in L.BLOOD_HEAVY):
+            out.append(i)  # 그르렁그르렁 (Kiwi may call it a noun), 철철
+    return out
+
+
+def _likened(d: Doc, p: int) -> bool:
+    """The predicate at `p` is likened (…ㄴ 것처럼, …ㄴ 것 같이) to what comes next."""
+    return any(x.lemma in ("처럼", "같이") and x.tag.startswith("J") for x in d.t[p + 1 : p + 5])
+
+
+def _asked(d: Doc, i: int) -> bool:
+    """살려/도와 + 주 ends as a request, in any dialect (주세요, 줘, 주이소, 주소), not as a
+    promise (도와줄게요), a quotation (살려 주세요 하는 노래) or a reason (도와주셔서)."""
+    t = d.t
+    for j in range(i + 1, min(i + 7, len(t))):
+        tok = t[j]
+        if tok.tag == "EF" or (tok.tag == "EC" and tok.lemma in _ASK_EC):
+            quoted = j + 1 < len(t) and (t[j + 1].tag == "JKQ" or t[j + 1].lemma == "하")
+            promise = tok.lemma.startswith(("ᆯ", "을")) or tok.lemma.endswith(("게", "게요"))
+            return not (quoted or promise or tok.lemma.endswith(("었", "네")))
+        if tok.tag == "EC" and tok.lemma not in ("어", "아"):
+            return False
+        if tok.tag == "EP" and tok.lemma in ("었", "았"):
+            return False
+    return False
+
+
+def _subject_noun(d: Doc, i: int) -> bool:
+    """The concept noun is what the clause is about (가슴이, 숨을, 피가), not a modifier
+    (피 검사, 가슴 수술)."""
+    t = d.t
+    nxt = t[i + 1] if i + 1 < len(t) else None
+    return nxt is None or not nxt.tag.startswith("NN") or nxt.lemma in _PART  # 숨 + 길 (숨길)
+
+
+def _concept(d, c, nouns, fine, cat, rule, out, preds=None, prefixes=()) -> bool:
+    t = d.t
+    for n in range(c.first, c.last + 1):
+        tok = t[n]
+        named = tok.lemma in nouns or (prefixes and tok.lemma.startswith(prefixes))
+        if not (named and tok.tag.startswith("NN") and _subject_noun(d, n)):
+            continue
+        for p in _predicates(d, c, n):
+            lemma = t[p].lemma
+            if preds is not None and lemma not in preds:
+                continue
+            if lemma in fine:
+                break  # 가슴이 설레서 잠이 안 와요: what is said of the noun is fine
+            if d.figurative(p):
+                if _likened(d, p):
+                    continue  # 막힌 것처럼 답답해요: the simile leads to what is felt
+                break  # 숨 막힐 듯 더웠어요, 찢어지는 줄 알았어요, 숨 넘어가게 웃었어요
+            story = p + 2 < len(t) and t[p + 1].tag == "ETM" and t[p + 2].lemma in L.STORIES
+            if story or d.negated(p) or d.prohibited(p):
+                break  # 숨은 안 차요: the first predicate is the one said of the noun
+            out.append(Hit(cat, C, n, p, f"red flag: {rule}"))
+            return True
+        if tok.lemma in nouns and n + 1 <= c.last and t[n + 1].lemma == "이야":
+            out.append(Hit(cat, C, n, n + 1, f"red flag: {rule}"))  # 아이고 가슴이야
+            return True
+    return False
+
+
+def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Add `check` hits for clause `c` (called only when no rule fired)."""
+    if _question(d, c):
+        return  # 가슴이 아프면 어느 병원에 가야 해요?
+    t = d.t
+    lemmas = {x.lemma for x in t}
+    if not lemmas & L.FEELINGS:
+        _concept(d, c, L.CHEST, CHEST_FINE, "cardiac", "chest", out, prefixes=("가슴", "명치"))
+    _concept(d, c, L.BREATH, BREATH_FINE, "breathing", "breath", out)
+    if not lemmas & L.SOFTENERS:
+        _concept(d, c, L.BLOOD - {"혈"}, BLOOD_FINE, "bleeding", "blood", out)
+    if not lemmas & L.WORRY:
+        fade = FADE if d.has(c, frozenset({"가"})) else FADE - {"오"}  # 왔다 갔다
+        _concept(
+            d,
+            c,
+            frozenset("정신 의식 눈앞".split()),
+            frozenset(),
+            "unconscious",
+            "fading",
+            out,
+            preds=fade,
+        )
+    # A farewell: a letter left (not 유서 깊은), a last goodbye to the family, following the dead.
+    for n in d.nouns(c, LETTER):
+        if d.preds(c, WRITE):
+            out.append(Hit("suicide", C, n, c.last, "red flag: farewell letter"))
+    bye = d.nouns(c, frozenset({"인사"}))
+    if bye and d.has(c, FAREWELL) and not d.negated(bye[0] + 2 if bye[0] + 2 < len(t) else bye[0]):
+        s0, _ = d.sentence_range(c.sentence)
+        if any(t[j].lemma in KIN for j in range(s0, c.last + 1)):
+            out.append(Hit("suicide", C, bye[0], c.last, "red flag: last goodbye"))
+    s0, s1 = d.sentence_range(c.sentence)
+    follow = [i for i in range(c.first, c.last + 1) if t[i].lemma in ("따르", "따라가")]
+    if follow and GONE_BEFORE.search(d.text(s0, s1)) and not d.negated(follow[0]):
+        out.append(Hit("suicide", C, follow[0], follow[0], "red flag: following the dead"))
+    # Lost: 집을 못 찾겠어요.
+    find = [i for i in d.preds(c, frozenset({"찾"}), True) if d.unable(i)]
+    if find and d.nouns(c, frozenset({"집", "길", "동네"})):
+        out.append(Hit("confusion", C, c.first, find[0], "red flag: cannot find home"))
+    # Save me, help me, in any ending (살려 주이소, 도와주소).
+    for i in d.preds(c, L.RESCUE | L.HELP):
+        nxt = t[i + 1 : i + 4]
+        if any(x.lemma == "주" for x in nxt) and _asked(d, i) and not d.negated(i):
+            out.append(Hit("help", C, i, i, "red flag: save me"))
+            break
