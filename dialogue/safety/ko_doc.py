@@ -165,9 +165,10 @@ class Doc:
                 return True
             if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
                 return True  # 피곤해서 쓰러져 자요
-            if tag.startswith(("VA", "VV")) and t[j - 1].lemma == "게" and t[j - 1].tag == "EC":
+            degree = t[j - 1].lemma in ("게", "도록") and t[j - 1].tag == "EC"
+            if tag.startswith(("VA", "VV")) and degree:
                 if lemma not in ("하", "되", "만들"):
-                    return True  # 숨 막히게 덥네요, 숨 넘어가게 웃었어요 (not 못 쉬게 해요)
+                    return True  # 숨 막히게 덥네요, 숨이 차도록 웃었어요 (not 못 쉬게 해요)
             if not tag.startswith(("E", "VX", "NNB", "J", "XS")):
                 return False
         return False

@@ -112,7 +112,7 @@ LIMB = frozenset(
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
 LIMB_BAD = frozenset("마비 끌 감각 둔하 굳 처지 늘어지 축".split())
 LIMB_NUMB = frozenset("저리 저릿하 찌릿하 뻣뻣하".split())  # often chronic: ask
-LIMB_DO = frozenset("움직이 듣 올라가 들리 가누 잡히".split())  # 안 움직여요
+LIMB_DO = frozenset("움직이 듣 올라가 들리 가누 잡히 쓰".split())  # 다리를 못 써요  # 안 움직여요
 STRENGTH = frozenset("힘 기운 감각".split())  # 힘이 없어요 / 힘이 빠져요
 STRENGTH_GONE = frozenset("없 빠지 안들".split())
 STRENGTH_IN = frozenset("들어가 들 주".split())  # negated: 손에 힘이 안 들어가요
@@ -147,7 +147,8 @@ BLOOD_OUT = frozenset("나 흘리 새 쏟아지 흐르 나오 토하 쏟 게우 
 
 MEDICINES = frozenset(
     "진통제 수면제 해열제 소화제 안정제 신경안정제 항생제 영양제 진정제 이뇨제 알약 약 "
-    "물약 혈압약 당뇨약 항우울제 마약 감기약 두통약 수면유도제 혈전제 알".split()
+    "물약 혈압약 당뇨약 항우울제 마약 감기약 두통약 수면유도제 혈전제 알 약봉지 약통 약병 "
+    "약상자 약봉투".split()
 )
 MEDICINE_EXCLUDE = frozenset(
     "예약 절약 계약 조약 공약 언약 요약 기약 도약 비약 취약 허약 서약 집약".split()
@@ -179,10 +180,12 @@ CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())
 COOKING = frozenset("굽 고기 생선 요리 담배 향 모기향 삼겹살 굴뚝 아궁이 장작".split())
 FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
 BLAZE = frozenset("불바다 화염 불구덩이 폭발".split())
-FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르".split())
+FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르 튀".split())
 FIRE_OFF = frozenset("켜 끄 꺼지 피우 때 쬐 지피".split())
 SMOKE = frozenset("연기 매연 그을음".split())
-SMOKE_ON = frozenset("나 차 가득 가득하 들어오 자욱 나오 피어오르 올라오 새 꽉".split())
+SMOKE_ON = frozenset(
+    "나 차 가득 가득하 들어오 자욱 나오 피어오르 올라오 새 꽉 피어나 스며들 새어들 번지".split()
+)
 GAS = frozenset("가스 가스불".split())
 GAS_ON = frozenset("새 누출 새어나오 새나오".split())
 SMELL = frozenset("냄새 내".split())

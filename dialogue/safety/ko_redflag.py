@@ -42,6 +42,12 @@ KIN = frozenset("자식 애 애들 아들 딸 손주 손자 손녀 식구 가족
 GONE_BEFORE = re.compile(r"먼저\s*(?:간|가신|떠난|떠나신|보낸)|하늘나라|저세상|저승|곁으로")
 QUESTION_EF = ("나요", "까요", "ᆯ까", "을까", "니", "냐", "는가", "ᆫ가요", "은가요", "나")
 _PRED = ("VV", "VA", "XR")
+ROUSE = frozenset("부르 깨우 흔들 두드리 꼬집 치 흔들어깨우".split())
+FIT = frozenset("경련 발작 간질 경기".split())
+FIRE_NOUNS = frozenset("연기 불꽃 불길 화염 매연 그을음 불똥 불티".split())
+FIRE_FINE = frozenset("되 하 없 연습 배우 잘 좋 끝나 보 그치 사라지 빠지 멈추".split())
+ACRID = frozenset("매캐 매캐하 탄내 역하 그을리 타".split())
+LEAVE_WORLD = frozenset("하직 하직하 마감".split())
 _PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안".split())
 _ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)
 
@@ -130,6 +136,51 @@ def _concept(d, c, nouns, fine, cat, rule, out, preds=None, prefixes=()) -> bool
     return False
 
 
+def _unresponsive(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """불러도 대답이 없어요, 흔들어도 말이 없어요, 꼼짝도 안 해요 (someone else): no response."""
+    t = d.t
+    tried = [
+        i
+        for i in range(c.first, c.last)
+        if t[i].lemma in ROUSE and t[i + 1].lemma in ("어도", "아도", "도", "어두")
+    ]
+    prev = d.previous(c)
+    if not tried and prev is not None:
+        tried = [i for i in range(prev.first, prev.last) if t[i].lemma in ROUSE]
+        tried = [i for i in tried if t[i + 1].lemma in ("어도", "아도", "도", "어두")]
+    if tried:
+        blank = [i for i in range(c.first, c.last + 1) if t[i].lemma == "없" or d.negated(i)]
+        blank = [i for i in blank if t[i].tag.startswith(("VA", "VV")) and i > tried[0]]
+        if blank:
+            out.append(Hit("unconscious", C, tried[0], blank[0], "red flag: no response"))
+            return
+    still = d.find(c, frozenset({"꼼짝", "미동", "옴짝달싹"}))
+    if still is not None and d.has(c, L.NEGATORS | {"않"}):
+        s0, _ = d.sentence_range(c.sentence)
+        if any(t[j].lemma in L.HOUSEHOLD | L.OTHERS for j in range(s0, still)):
+            out.append(Hit("unconscious", C, still, c.last, "red flag: not moving"))
+
+
+def _seizure(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """눈이 뒤집어지고, 입에 거품을 물고, 경련: a fit; 기억이 없어요 after a turn today."""
+    t = d.t
+    for i in range(c.first, c.last + 1):
+        lemma = t[i].lemma
+        if lemma in ("뒤집어지", "뒤집히") and d.has(c, frozenset({"눈", "눈동자", "흰자"})):
+            out.append(Hit("unconscious", C, c.first, i, "red flag: eyes rolled"))
+        elif lemma in FIT and t[i].tag.startswith("NN") and not d.negated(i):
+            out.append(Hit("unconscious", C, i, c.last, "red flag: a fit"))
+        elif lemma == "거품" and d.preds(c, frozenset("물 나 흘리 일 뿜".split())):
+            out.append(Hit("unconscious", C, i, c.last, "red flag: a fit"))
+        elif lemma == "기억" and d.preds(c, frozenset({"없", "끊기", "나가"})):
+            s0, s1 = d.sentence_range(c.sentence)
+            if any(t[j].lemma in L.TODAY | {"갑자기"} for j in range(s0, s1 + 1)):
+                out.append(Hit("unconscious", C, i, c.last, "red flag: a gap today"))
+        else:
+            continue
+        return
+
+
 def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule fired)."""
     if _question(d, c):
@@ -153,6 +204,17 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
             out,
             preds=fade,
         )
+    _unresponsive(d, c, out)
+    _seizure(d, c, out)
+    if not lemmas & L.COOKING:  # smoke, sparks, an acrid smell (not 고기 굽는 연기)
+        _concept(d, c, FIRE_NOUNS, FIRE_FINE, "fire", "smoke", out)
+        smell = d.nouns(c, frozenset({"냄새", "탄내"}))
+        if smell and (d.has(c, ACRID) or t[smell[0]].lemma == "탄내"):
+            if not any(d.negated(i) for i in d.preds(c, frozenset({"나", "없"}), None)):
+                out.append(Hit("fire", C, c.first, c.last, "red flag: acrid smell"))
+    leave = [i for i in range(c.first, c.last + 1) if t[i].lemma in LEAVE_WORLD]
+    if leave and any(x.lemma in ("싶", "려고", "으려고", "ᆯ래", "ᆯ라요") for x in t[leave[0] :]):
+        out.append(Hit("suicide", C, leave[0], c.last, "red flag: leaving the world"))
     # A farewell: a letter left (not 유서 깊은), a last goodbye to the family, following the dead.
     for n in d.nouns(c, LETTER):
         if d.preds(c, WRITE):
