@@ -106,6 +106,28 @@ def _subject(d: Doc, first: int, upto: int) -> str:
     return who
 
 
+_SIGNS = frozenset("소리 냄새 내 연기 느낌 기운 기척 것 거".split())
+
+
+def _long_standing(d: Doc, s0: int, s1: int) -> bool:
+    """…ㄴ 지 오래됐어요, …ㄴ 지 몇 년 됐어요: a state of long standing, not an event."""
+    t = d.t
+    for j in range(s0, s1):
+        if t[j].lemma == "지" and t[j].tag == "NNB":
+            after = [x.lemma for x in t[j + 1 : min(j + 5, s1 + 1)]]
+            if any(a.startswith("오래") or a in ("년", "해", "한참", "달") for a in after):
+                return True
+    return False
+
+
+def _describes(d: Doc, i: int) -> bool:
+    """The predicate at `i` only describes the noun after it (불이 붙는 라이터)."""
+    t = d.t
+    if not (i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"):
+        return False
+    return t[i + 2].lemma not in _SIGNS  # 가스 새는 소리, 타는 냄새: the sign of it, still here
+
+
 def _as_a_time(d: Doc, i: int) -> bool:
     """The predicate at `i` names a time or an experience, not an event: 숨이 찰 때 (when),
     숨을 못 쉰 적이 있어요 (once, long ago). 넘어졌을 때 (when I fell) is still an event."""
@@ -129,6 +151,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     decision = hit.decision
     if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
+    if _long_standing(d, s0, s1):
+        return None  # 다리를 끌고 다닌 지 오래됐어요
+    if hit.category == "fire" and _describes(d, hit.last):
+        return None  # 불이 확 붙는 라이터를 샀어요
     if hit.category in ("fall", "unconscious", "confusion") and _someone_else(d, c, hit):
         return None  # 넘어진 사람 도와줬어요, 나무가 쓰러졌어요
     if hit.category != "suicide" and _as_a_time(d, hit.last):

@@ -97,9 +97,7 @@ BREATH_NOUN_PRED = frozenset({"호흡곤란", "숨막힘"})
 THROAT = frozenset("목 목구멍 기도".split())
 THROAT_BAD = frozenset("막히 걸리 조이 메".split())
 SPEECH = frozenset("말 발음 혀 말씀 목소리 말소리".split())
-SPEECH_BAD = frozenset(
-    "어눌 꼬부라지 어눌하 꼬이 헛나오 굳 더듬 새 마비 둔하 이상하 이상 느려지".split()
-)
+SPEECH_BAD = frozenset("어눌 꼬부라지 어눌하 꼬이 굳 더듬 새 마비 둔하 이상하 이상 느려지".split())
 SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
 FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
 FACE_BAD = frozenset(

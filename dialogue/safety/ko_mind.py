@@ -68,6 +68,9 @@ def _denied(d: Doc, w: int) -> bool:
     )
 
 
+_THEN = frozenset("것 거 게 어야 아야".split())
+
+
 def _better(d: Doc, i: int) -> int | None:
     """Index of 낫/좋/편하 when the verb at `i` is called better: 죽는 게 낫지, 죽었으면 좋겠어,
     없어지는 게 다들 편할 거예요, 안 깼으면 좋겠어요."""
@@ -79,8 +82,10 @@ def _better(d: Doc, i: int) -> int | None:
             ("VA", "VV", "NN", "XR")
         ):
             lead = t[i + 1 : j]
-            if any(x.lemma.endswith("면") or x.lemma in ("것", "거", "게") for x in lead):
-                return j
+            if any(x.lemma.endswith("면") or x.lemma in _THEN for x in lead):
+                return j  # 죽는 게 낫지, 내가 없어져야 애들이 편하지
+        if t[j].lemma == "하" and t[j - 1].tag == "EC" and t[j - 1].lemma.endswith("면"):
+            return j  # 안 깼으면 해요: a wish
         if t[j].tag.startswith("VV"):
             return None
     return None
@@ -112,7 +117,9 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             others = w is not None and _describes_people(d, w)  # 죽고 싶다는 사람들
             if w is not None and not d.negated(w) and not others and not _denied(d, w):
                 out.append(Hit("suicide", E, i, w, "wish to die"))
-            elif follows(d, i, "어야") and d.has(c, frozenset({"차라리", "그냥", "빨리"})):
+            elif (follows(d, i, "어야") or follows(d, i, "어야지")) and d.has(
+                c, frozenset({"차라리", "그냥", "빨리", "콱", "확"})
+            ):
                 out.append(Hit("suicide", E, i, i + 1, "must die"))  # 차라리 내가 죽어야 끝나지
             elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
                 out.append(Hit("suicide", E, i, better or i, "better dead"))
@@ -161,7 +168,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
         elif lemma in L.WAKE and d.negated(i) and better is not None:
             out.append(Hit("suicide", E, i, better, "not waking up"))  # 안 깼으면 좋겠어요
         elif lemma in L.SUICIDE_ACTS or (lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
-            if not d.negated(i):
+            ride = i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"
+            if not d.negated(i) and not (ride and t[i + 2].lemma not in ("생각", "마음")):
                 out.append(Hit("suicide", E, i, i, "suicide act"))
 
 
@@ -173,7 +181,8 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     when = [x for x in d.t[c.first : c.last + 1] if x.lemma in L.DATE_WORDS]
     if know and when:
         out.append(Hit("confusion", C, c.first, know[0], "what day is it"))
-    if know and d.has(c, frozenset({"어디"})) and d.has(c, L.SELF | {"지금"}):
+    lost_now = d.has(c, L.SELF | {"지금", "도통", "통", "도무지"})
+    if know and d.has(c, frozenset({"어디"})) and lost_now:
         out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))
@@ -241,7 +250,9 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
     burning = d.preds(c, frozenset({"불타", "불붙", "타오르"}))
     if burning:
         out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))
-    smell = d.nouns(c, frozenset({"냄새"}))
+    smell = d.nouns(c, frozenset({"냄새"})) or [  # 타는 내가 나요 (내: a smell, not "my")
+        i for i in range(c.first, c.last + 1) if d.t[i].lemma == "내" and d.t[i].tag == "NNG"
+    ]
     pair(d, c, L.GAS, frozenset("잠기 잠그 꺼지 끄".split()), True, "fire", E, "gas on", out)
     gas = d.nouns(c, L.GAS)
     if gas:

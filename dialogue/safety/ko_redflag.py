@@ -48,6 +48,13 @@ FIRE_NOUNS = frozenset("연기 불꽃 불길 화염 매연 그을음 불똥 불�
 FIRE_FINE = frozenset("되 하 없 연습 배우 잘 좋 끝나 보 그치 사라지 빠지 멈추".split())
 ACRID = frozenset("매캐 매캐하 탄내 역하 그을리 타".split())
 LEAVE_WORLD = frozenset("하직 하직하 마감".split())
+SPEECH_FINE = frozenset("되 통하 맞 많 적 없 하 듣 끝나 그렇 옳 많 재미있 나오 잘하 빠르".split())
+TALK = frozenset("말 발음 혀 말씀 단어 말소리 혓바닥".split())
+FACE_MOVE = frozenset("다물 다물어지 움직이 벌어지 오므리 벌리".split())
+DAYTIME = frozenset("아침 밤 낮 저녁 날짜 요일 계절 오늘 내일 어제".split())
+FEAR = frozenset("무섭 겁나 무서워하 겁 떨리 두렵".split())
+NO_FOOD = frozenset("쌀 먹을거리 양식 반찬 돈 끼니 먹을 식량".split())
+CHARCOAL = frozenset("번개탄 연탄 숯".split())
 _PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안".split())
 _ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)
 
@@ -181,6 +188,43 @@ def _seizure(d: Doc, c: Clause, out: list[Hit]) -> None:
         return
 
 
+def _stroke(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """혀가 말려서 발음이 안 돼요, 입이 안 다물어져요, 발이 질질 끌려요: speech, face, a limb."""
+    t = d.t
+    if _concept(d, c, TALK, SPEECH_FINE, "stroke", "speech", out):
+        return
+    for i in d.nouns(c, TALK):  # 발음이 안 돼요 (but 말이 안 돼요: nonsense)
+        if t[i].lemma != "말" and d.preds(c, frozenset({"되"}), True):
+            out.append(Hit("stroke", C, i, c.last, "red flag: speech"))
+            return
+    face = d.nouns(c, frozenset({"입", "입술", "얼굴", "턱"}))
+    if face and d.preds(c, FACE_MOVE, True):
+        out.append(Hit("stroke", C, face[0], c.last, "red flag: face"))
+    limb = d.nouns(c, L.LIMB)
+    if limb and (d.preds(c, frozenset({"끌리", "끌"})) or d.has(c, frozenset({"질질"}))):
+        out.append(Hit("stroke", C, limb[0], c.last, "red flag: dragging a limb"))
+
+
+def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Lost in time, a stranger who frightens, days without food in the house, charcoal lit."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    if d.has(c, DAYTIME) and d.has(c, frozenset({"구분", "분간"})):
+        if d.preds(c, frozenset({"가", "되", "하"}), True) or d.preds(c, frozenset({"모르"})):
+            out.append(Hit("confusion", C, c.first, c.last, "red flag: lost in time"))
+    who = [i for i in range(s0, s1 + 1) if t[i].lemma in ("누가", "누구", "낯선", "웬", "모르")]
+    if who and any(t[j].lemma in FEAR for j in range(s0, len(t))):
+        if any(t[j].lemma in L.ROOMS | L.DOOR | {"밖", "앞"} for j in range(s0, s1 + 1)):
+            out.append(Hit("violence", C, who[0], c.last, "red flag: a stranger at the door"))
+    days = any(t[j].lemma in L.DAYS or t[j].lemma == "째" for j in range(s0, s1 + 1))
+    none = d.nouns(c, NO_FOOD) and d.preds(c, frozenset({"없", "떨어지"}))
+    if days and none:
+        out.append(Hit("starvation", C, c.first, c.last, "red flag: no food for days"))
+    coal = d.nouns(c, CHARCOAL)
+    if coal and d.preds(c, frozenset({"피우", "피", "지피", "붙이"})):
+        out.append(Hit("suicide", C, coal[0], c.last, "red flag: charcoal lit"))
+
+
 def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule fired)."""
     if _question(d, c):
@@ -215,6 +259,8 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     leave = [i for i in range(c.first, c.last + 1) if t[i].lemma in LEAVE_WORLD]
     if leave and any(x.lemma in ("싶", "려고", "으려고", "ᆯ래", "ᆯ라요") for x in t[leave[0] :]):
         out.append(Hit("suicide", C, leave[0], c.last, "red flag: leaving the world"))
+    _stroke(d, c, out)
+    _home(d, c, out)
     # A farewell: a letter left (not 유서 깊은), a last goodbye to the family, following the dead.
     for n in d.nouns(c, LETTER):
         if d.preds(c, WRITE):

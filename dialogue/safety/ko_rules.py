@@ -62,8 +62,11 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(cl, L.FACE) and d.nouns(cl, frozenset({"감각"})):
         pair(d, cl, L.FACE, frozenset({"없"}), False, "stroke", E, "face numb", out)
     wrong = [i for i in d.preds(cl, frozenset({"나오"})) if i > 0 and d.t[i - 1].lemma == "헛"]
-    if wrong and d.nouns(cl, L.SPEECH):  # 말이 헛나와요
-        out.append(Hit("stroke", E, cl.first, wrong[0], "speech+slurred"))
+    wrong += d.preds(cl, frozenset({"헛나오"}))
+    sorry = any(x.lemma in ("미안", "미안하", "죄송", "죄송하") for x in d.t)  # a slip, owned
+    if wrong and d.nouns(cl, L.SPEECH) and not sorry:  # 말이 자꾸 헛나와요
+        again = d.sentence_has(cl, frozenset({"자꾸", "계속", "갑자기", "자꾸만", "자꾸자꾸"}))
+        out.append(Hit("stroke", E if again else C, cl.first, wrong[0], "speech+slurred"))
     double = [i for i in d.preds(cl, frozenset({"보이"})) if d.has(cl, frozenset({"두", "겹"}))]
     if double or d.preds(cl, frozenset({"겹치"})):  # 두 개로 보여요
         sudden = d.sentence_has(cl, frozenset({"갑자기"}))
