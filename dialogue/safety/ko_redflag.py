@@ -137,7 +137,10 @@ def _concept(d, c, nouns, fine, cat, rule, out, preds=None, prefixes=()) -> bool
                 break  # 숨은 안 차요: the first predicate is the one said of the noun
             out.append(Hit(cat, C, n, p, f"red flag: {rule}"))
             return True
-        if tok.lemma in nouns and n + 1 <= c.last and t[n + 1].lemma == "이야":
+        cry = n + 1 <= c.last and t[n + 1].lemma == "이야"
+        cry = cry or (n + 2 <= c.last and t[n + 1].tag == "VCP" and t[n + 2].lemma == "야")
+        cry = cry and (n == 0 or t[n - 1].tag == "IC" or t[n - 1].sentence != tok.sentence)
+        if tok.lemma in nouns and cry and not _question(d, c):
             out.append(Hit(cat, C, n, n + 1, f"red flag: {rule}"))  # 아이고 가슴이야
             return True
     return False
