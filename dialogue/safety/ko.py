@@ -203,6 +203,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 넘어졌는데 다친 데는 없어요
         if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
             return None  # 알고 보니 음식물 쓰레기 냄새였어요
+        seen = j + 1 < len(t) and t[j + 1].lemma in ("니", "니까", "더니", "았더니")
+        if t[j].lemma == "보" and seen:
+            if any(x.lemma in L.HOUSEHOLD | L.OTHERS | L.VISITORS for x in t[j + 2 : j + 6]):
+                return None  # 누르길래 봤더니 며느리더라고요
     if hit.category == "fall" and any(x.lemma in L.MINOR for x in t[c.first :]):
         return None  # 넘어져서 무릎이 까졌어요
     prev = d.previous(c)

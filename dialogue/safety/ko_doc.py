@@ -163,6 +163,8 @@ class Doc:
                 return True
             if lemma in ("처럼", "같이") and tag.startswith("J"):
                 return True
+            if lemma == "정도" and t[j - 1].tag == "ETM":
+                return True  # 앞이 안 보일 정도로 눈이 와요: a degree
             if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
                 return True  # 피곤해서 쓰러져 자요
             degree = t[j - 1].lemma in ("게", "도록") and t[j - 1].tag == "EC"

@@ -58,6 +58,7 @@ WORRY = frozenset(
     "돈 세 전기세 요금 월세 집세 빚 병원비 생활비 걱정 막막 앞날 살길 카드값 값 공과금 이자 "
     "살림 시험 취직".split()
 )
+VISITORS = frozenset("택배 우체부 집배원 기사 검침원 복지사 요양보호사 통장 반장".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
@@ -190,8 +191,10 @@ SMELL = frozenset("냄새 내".split())
 BURNING = frozenset("타 그을리 눌".split())
 
 INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 놈 낯설 남자 사내 남정네".split())
-DOOR = frozenset("문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠".split())
-FORCE_DOOR = frozenset("열 따 깨 돌리 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
+DOOR = frozenset(
+    "문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠 도어락 번호키 잠금장치".split()
+)
+FORCE_DOOR = frozenset("열 따 깨 돌리 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘 누르 만지".split())
 ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())

@@ -58,6 +58,14 @@ def _wish(d: Doc, i: int) -> int | None:
     return None
 
 
+def _has_object(d: Doc, c: Clause, i: int) -> bool:
+    """오늘 일 다 끝내려고요: something is being finished, not a life."""
+    times = L.TODAY | {"밤", "오늘밤", "내일", "이제", "날", "오늘"}
+    return any(
+        d.t[j].tag == "NNG" and d.t[j].lemma not in times | L.LIFE_WHOLE for j in range(c.first, i)
+    )
+
+
 def _denied(d: Doc, w: int) -> bool:
     """죽고 싶은 생각은 없어요, 죽고 싶은 마음은 아니에요: the wish named and denied."""
     t = d.t
@@ -68,6 +76,7 @@ def _denied(d: Doc, w: int) -> bool:
     )
 
 
+WHERE = frozenset("어디 어딨 어데 어드메".split())
 _THEN = frozenset("것 거 게 어야 아야".split())
 
 
@@ -159,7 +168,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             if w is not None and not d.negated(w):
                 if strong or world or quietly:
                     out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
-            elif world and _intent(d, i):
+            elif world and _intent(d, i) and not _has_object(d, c, i):
                 out.append(Hit("suicide", E, i, i, "ending it"))  # 오늘 밤에 다 끝낼 거예요
             elif better is not None and (strong or d.has(c, frozenset({"그냥", "차라리"}))):
                 out.append(Hit("suicide", E if me or not strong else C, i, better, "better gone"))
@@ -182,7 +191,7 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     if know and when:
         out.append(Hit("confusion", C, c.first, know[0], "what day is it"))
     lost_now = d.has(c, L.SELF | {"지금", "도통", "통", "도무지"})
-    if know and d.has(c, frozenset({"어디"})) and lost_now:
+    if know and d.has(c, WHERE) and lost_now:  # 나가 지금 어딨는지 모르겠당께
         out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))

@@ -23,7 +23,7 @@ from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit
 CHEST_FINE = frozenset(
     "설레 벅차 벅차오르 뭉클 뭉클하 철렁 철렁하 먹먹 먹먹하 따뜻 따뜻하 시원 시원하 후련 후련하 "
     "허전 허전하 훈훈 훈훈하 찡하 찡 뿌듯 뿌듯하 괜찮 좋 편하 편안 편안하 넓 크 작 펴 내밀 "
-    "졸이 조마조마 아리 미어지 무너지 내려앉 녹".split()
+    "졸이 조마조마 아리 미어지 무너지 내려앉 녹 뚫리 트이 뜨거워지 뜨겁".split()
 )
 BREATH_FINE = frozenset(
     "쉬 돌리 고르 죽이 참 들이쉬 내쉬 괜찮 좋 편하 편안 트이 불어넣 붙 깊 크 길 천천히 "
@@ -39,7 +39,9 @@ LETTER = frozenset({"유서"})
 WRITE = frozenset("쓰 남기 준비 적 써놓".split())
 FAREWELL = frozenset({"작별", "마지막"})
 KIN = frozenset("자식 애 애들 아들 딸 손주 손자 손녀 식구 가족 세상 며느리 사위".split())
-GONE_BEFORE = re.compile(r"먼저\s*(?:간|가신|떠난|떠나신|보낸)|하늘나라|저세상|저승|곁으로")
+GONE_BEFORE = re.compile(
+    r"먼저\s*(?:간|가신|떠난|떠나신|보낸)|하늘나라|저세상|저승|(?:영감|할멈|남편|마누라)\s*곁"
+)
 QUESTION_EF = ("나요", "까요", "ᆯ까", "을까", "니", "냐", "는가", "ᆫ가요", "은가요", "나")
 _PRED = ("VV", "VA", "XR")
 ROUSE = frozenset("부르 깨우 흔들 두드리 꼬집 치 흔들어깨우".split())
@@ -252,6 +254,11 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
             preds=fade,
         )
     _unresponsive(d, c, out)
+    dazed = d.nouns(c, frozenset({"정신", "의식"}))
+    if dazed and d.preds(c, frozenset({"없"})) and not lemmas & (L.TIRED | {"바쁘"}):
+        s0, _ = d.sentence_range(c.sentence)
+        if any(t[j].lemma in L.HOUSEHOLD | L.OTHERS for j in range(s0, dazed[0])):
+            out.append(Hit("unconscious", C, dazed[0], c.last, "red flag: not all there"))
     _seizure(d, c, out)
     if not lemmas & L.COOKING:  # smoke, sparks, an acrid smell (not 고기 굽는 연기)
         _concept(d, c, FIRE_NOUNS, FIRE_FINE, "fire", "smoke", out)
@@ -268,12 +275,29 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     for n in d.nouns(c, LETTER):
         if d.preds(c, WRITE):
             out.append(Hit("suicide", C, n, c.last, "red flag: farewell letter"))
+    s0, s1 = d.sentence_range(c.sentence)
+    kin = any(t[j].lemma in KIN for j in range(s0, s1 + 1))
+    note = d.nouns(c, frozenset({"편지", "쪽지"})) and d.preds(c, WRITE)
+    if note and kin and c.last < s1:  # 애들한테 편지 써 놓고 가려고요 (not 우체국 가려고요)
+        nxt = d.clauses[d.clauses.index(c) + 1]
+        go = d.preds(nxt, frozenset({"가", "떠나"}))
+        somewhere = any(t[j].tag == "JKB" for j in range(nxt.first, go[0])) if go else True
+        if go and not somewhere:
+            out.append(Hit("suicide", C, c.first, go[0], "red flag: a letter before going"))
+    away = d.preds(c, frozenset({"가", "떠나", "끝내"}))
+    if away and any(x.lemma in ("싶", "어야지", "아야지", "려고", "으려고") for x in t[away[0] :]):
+        dead = GONE_BEFORE.search(d.a.text)
+        lived = any(  # 살 만큼 살았으니
+            t[j].lemma == "살" and t[j + 1].tag == "ETM" and t[j + 2].lemma == "만큼"
+            for j in range(len(t) - 2)
+        )
+        if dead or (lived and t[away[0]].lemma == "끝내"):
+            out.append(Hit("suicide", C, away[0], away[0], "red flag: going to the dead"))
     bye = d.nouns(c, frozenset({"인사"}))
     if bye and d.has(c, FAREWELL) and not d.negated(bye[0] + 2 if bye[0] + 2 < len(t) else bye[0]):
         s0, _ = d.sentence_range(c.sentence)
         if any(t[j].lemma in KIN for j in range(s0, c.last + 1)):
             out.append(Hit("suicide", C, bye[0], c.last, "red flag: last goodbye"))
-    s0, s1 = d.sentence_range(c.sentence)
     follow = [i for i in range(c.first, c.last + 1) if t[i].lemma in ("따르", "따라가")]
     if follow and GONE_BEFORE.search(d.text(s0, s1)) and not d.negated(follow[0]):
         out.append(Hit("suicide", C, follow[0], follow[0], "red flag: following the dead"))

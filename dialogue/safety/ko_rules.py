@@ -226,7 +226,7 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
     elif many or _at_once(d, c) or d.has(c, frozenset({"많이"})) or _pills(d, c):
         done = any(x.lemma in ("었", "았", "버리") for s in swallow for x in d.t[s + 1 : s + 5])
         out.append(Hit("overdose", E if done else C, first, p, "many pills"))  # not 먹는 것 같아
-    elif d.has(c, frozenset({"다"})) and d.has(c, frozenset({"버리", "치", "통"})):
+    elif d.has(c, frozenset({"다"})) and d.has(c, frozenset({"버리", "치", "통", "털", "남"})):
         out.append(Hit("overdose", E, first, p, "whole supply"))
     elif (
         d.has(c, L.TWICE)
