@@ -346,6 +346,8 @@ def test_findings_name_the_words_said():
         ("보름째 쌀이 없어요", "starvation"),
         ("나 좀 살려 주이소", "help"),  # dialect request
         ("혀가 말려서 발음이 안 돼요", "stroke"),
+        ("여그가 어딘가 모르겄네", "confusion"),
+        ("오늘 밤에 약 먹고 자면 안 깨겠지", "suicide"),
     ],
 )
 def test_red_flags_catch_unlisted_wordings(text, category):
@@ -376,6 +378,9 @@ def test_red_flags_catch_unlisted_wordings(text, category):
         "다리를 질질 끌고 다닌 지 오래됐어요 관절염이라",
         "불이 확 붙는 라이터를 샀어요",
         "그 집 팔 때 가슴이 찢어지는 줄 알았어요",
+        "영감이 말을 안 해요 삐져서",
+        "피가 되고 살이 되는 얘기예요",
+        "넘어진 김에 쉬어 간다고 하잖아요",
     ],
 )
 def test_red_flags_keep_their_scope(text):
@@ -385,6 +390,7 @@ def test_red_flags_keep_their_scope(text):
 def test_red_flags_are_never_more_than_a_check():
     for text in ("가슴이 쥐어뜯기는 것 같아요", "숨이 깔딱깔딱해요", "유서를 써 놨어요"):
         assert decide(text)[0] == C
+    assert decide("영감이 대답을 안 해요 귀가 어두워서")[0] == C  # a reason given after: ask
 
 
 def test_fresh_batch():

@@ -40,6 +40,15 @@ _RECENT = re.compile(L.RECENT_PAST)
 _FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone", "on the floor"})
 
 
+_QUOTE = frozenset("고 다고 라고 냐고 ᆫ다고 는다고".split())  # 쉬어 간다고 하잖아요
+
+
+def _explained_after(d: Doc, c: Clause) -> bool:
+    """The utterance ends on a reason given after the fact (대답을 안 해요, 귀가 어두워서)."""
+    last = d.clauses[-1]
+    return last is not c and d.t[last.last].lemma in ("어서", "아서", "서", "니까", "으니까")
+
+
 def _hearsay(d: Doc, first: int, last: int) -> bool:
     t = d.t
     for j in range(first, last + 1):
@@ -50,7 +59,7 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
         if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
             if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):
                 return True  # 쓰러졌다는 얘기 들었어요
-        if tok.tag in ("JKQ", "EC") and tok.lemma in ("고", "다고", "라고", "냐고"):
+        if tok.tag in ("JKQ", "EC") and tok.lemma in _QUOTE:
             k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
             after = t[k] if k < len(t) else None
             if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
@@ -193,6 +202,9 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 if hit.category == "unconscious" and today:
                     return C  # fainted this morning, fine now: still ask
                 return None  # …했는데 지금은 괜찮아요
+        found = t[j].lemma in ("찾아오", "찾아가", "찾") and t[j].tag.startswith("VV")
+        if hit.category == "confusion" and found and not d.negated(j):
+            return None  # 어딘지 몰라서 물어물어 찾아왔어요
         if hit.category == "fall" and t[j].lemma in L.UP_AGAIN and not d.negated(j):
             return None  # 넘어졌다가 일어났어요, 지금은 잘 걸으세요
         if (
@@ -242,6 +254,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             s0, s1
         ):
             decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
+    if hit.category in ("unconscious", "stroke") and decision == E and _explained_after(d, c):
+        decision = C  # 영감이 대답을 안 해요 귀가 어두워서: ask, do not act
     soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
     if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
         return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요

@@ -193,6 +193,8 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     lost_now = d.has(c, L.SELF | {"지금", "도통", "통", "도무지"})
     if know and d.has(c, WHERE) and lost_now:  # 나가 지금 어딨는지 모르겠당께
         out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
+    if "여그" in lemmas or "여가" in lemmas and "어디" in lemmas:
+        lemmas = lemmas | {"여기"}  # 여그가 어딘가 (dialect)
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))
     elif (
@@ -222,7 +224,7 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
         i
         for i in range(c.first, c.last)
         if d.t[i].lemma == "누구"
-        and any(x.lemma.startswith(("냐", "니", "세요")) for x in d.t[i + 1 : i + 3])
+        and any(x.lemma.startswith(("냐", "니", "세요")) for x in d.t[i + 1 : i + 4])
     ]
     if who_asked and d.sentence_has(
         c, frozenset({"보고", "나", "저"})

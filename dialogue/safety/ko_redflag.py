@@ -29,7 +29,9 @@ BREATH_FINE = frozenset(
     "쉬 돌리 고르 죽이 참 들이쉬 내쉬 괜찮 좋 편하 편안 트이 불어넣 붙 깊 크 길 천천히 "
     "바꼭질 숨기 숨".split()
 )
-BLOOD_FINE = frozenset("검사 뽑 빼 재 주 받 맑 통하 돌 순환 묻히 빨 모자라 부족 부족하 묽".split())
+BLOOD_FINE = frozenset(
+    "검사 뽑 빼 재 주 받 맑 통하 돌 순환 묻히 빨 모자라 부족 부족하 묽 되".split()
+)  # 피가 되고 살이 되는
 FADE = frozenset(
     "가물가물 가물가물하 오락가락 흐리 흐려지 희미하 잃 잃어버리 나가 놓 깜빡 깜빡하 "
     "아찔 아찔하 몽롱 몽롱하 혼미 혼미하 아득 아득하 캄캄 캄캄하 깜깜 깜깜하 하얘지 노래지 "
@@ -80,7 +82,8 @@ def _predicates(d: Doc, c: Clause, start: int) -> list[int]:
                 continue  # the 하 of 헐떡헐떡하: the adverb already counted
             out.append(i)
         elif tok.tag == "MAG" and i + 1 <= c.last and t[i + 1].tag.startswith(("XS", "VV")):
-            if t[i + 1].lemma == "하" and tok.lemma not in L.SKIPPABLE | L.SOFTENERS:
+            plain = L.SKIPPABLE | L.SOFTENERS | L.NEGATORS  # not 안 하 (does not)
+            if t[i + 1].lemma == "하" and tok.lemma not in plain:
                 out.append(i)
         elif tok.lemma in L.WHEEZE or (tok.tag == "MAG" and tok.lemma in L.BLOOD_HEAVY):
             out.append(i)  # 그르렁그르렁 (Kiwi may call it a noun), 철철
@@ -134,7 +137,8 @@ def _concept(d, c, nouns, fine, cat, rule, out, preds=None, prefixes=()) -> bool
                 if _likened(d, p):
                     continue  # 막힌 것처럼 답답해요: the simile leads to what is felt
                 break  # 숨 막힐 듯 더웠어요, 찢어지는 줄 알았어요, 숨 넘어가게 웃었어요
-            story = p + 2 < len(t) and t[p + 1].tag == "ETM" and t[p + 2].lemma in L.STORIES
+            mood = L.STORIES | {"기분"}  # 가슴 아픈 얘기, 가슴이 꽉 차는 기분
+            story = p + 2 < len(t) and t[p + 1].tag == "ETM" and t[p + 2].lemma in mood
             if story or d.negated(p) or d.prohibited(p):
                 break  # 숨은 안 차요: the first predicate is the one said of the noun
             out.append(Hit(cat, C, n, p, f"red flag: {rule}"))
@@ -270,6 +274,10 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     if leave and any(x.lemma in ("싶", "려고", "으려고", "ᆯ래", "ᆯ라요") for x in t[leave[0] :]):
         out.append(Hit("suicide", C, leave[0], c.last, "red flag: leaving the world"))
     _stroke(d, c, out)
+    woken = [i for i in d.preds(c, L.WAKE, True) if t[i].lemma in ("깨", "깨어나")]
+    pills = any(t[j].lemma.endswith("약") or t[j].lemma in L.MEDICINES for j in range(len(t)))
+    if woken and pills and any(x.lemma == "자" for x in t[: woken[0]]):
+        out.append(Hit("suicide", C, woken[0], woken[0], "red flag: sleep and not wake"))
     _home(d, c, out)
     # A farewell: a letter left (not 유서 깊은), a last goodbye to the family, following the dead.
     for n in d.nouns(c, LETTER):
