@@ -168,8 +168,10 @@ class Doc:
             if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
                 return True  # 피곤해서 쓰러져 자요
             degree = t[j - 1].lemma in ("게", "도록") and t[j - 1].tag == "EC"
-            if tag.startswith(("VA", "VV")) and degree:
-                if lemma not in ("하", "되", "만들"):
+            degree = degree and t[i].lemma not in ("이상", "이상하")  # 이상하게: how, not how much
+            felt = L.CARDIAC_PAIN | L.BREATH_BAD | {"아프", "하", "되", "만들"}
+            if tag.startswith(("VA", "VV", "XR", "NNG")) and degree:
+                if lemma not in felt:  # (not 터지게 아파요, 못 쉬게 해요)
                     return True  # 숨 막히게 덥네요, 숨이 차도록 웃었어요 (not 못 쉬게 해요)
             if not tag.startswith(("E", "VX", "NNB", "J", "XS")):
                 return False

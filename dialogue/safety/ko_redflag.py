@@ -274,6 +274,15 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     if leave and any(x.lemma in ("싶", "려고", "으려고", "ᆯ래", "ᆯ라요") for x in t[leave[0] :]):
         out.append(Hit("suicide", C, leave[0], c.last, "red flag: leaving the world"))
     _stroke(d, c, out)
+    s0, s1 = d.sentence_range(c.sentence)
+    breath = [j for j in range(s0, c.first) if t[j].lemma in L.BREATH and t[j].tag == "NNG"]
+    stuck = d.preds(c, L.BREATH_DO - {"되", "쉬"}, True)
+    if breath and stuck:  # 숨을 들이쉬면 꽉 걸려서 안 들어가요
+        out.append(Hit("breathing", C, breath[0], stuck[0], "red flag: breath will not go in"))
+    asleep = [i for i in d.preds(c, frozenset({"깨", "깨어나"}), True)]
+    asleep = [i for i in asleep if not any(x.tag == "EP" for x in t[i + 1 : i + 3])]
+    if asleep and any(t[j].lemma in L.HOUSEHOLD | L.OTHERS for j in range(s0, asleep[0])):
+        out.append(Hit("unconscious", C, asleep[0], asleep[0], "red flag: will not wake"))
     woken = [i for i in d.preds(c, L.WAKE, True) if t[i].lemma in ("깨", "깨어나")]
     pills = any(t[j].lemma.endswith("약") or t[j].lemma in L.MEDICINES for j in range(len(t)))
     if woken and pills and any(x.lemma == "자" for x in t[: woken[0]]):
