@@ -17,6 +17,7 @@ from dialogue.safety.en_match import (
     Occ,
     Utterance,
     combos,
+    denied,
     has,
     owner,
     past,
@@ -24,6 +25,7 @@ from dialogue.safety.en_match import (
     present,
     subject,
 )
+from dialogue.safety.en_redflags import RED_FLAGS
 
 _MENTAL = frozenset("think believe suppose reckon guess feel say expect".split())
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
@@ -332,6 +334,14 @@ def findings(analysis: Analysis) -> list[Finding]:
         return []
     state = _state(u)
     fired = [(rule, combo) for rule in lx.RULES for combo in combos(u, rule)]
+    out = _judge(analysis, u, state, fired)
+    if not out:  # no rule: a critical concept next to trouble still asks one question
+        flags = [(r, c) for r in RED_FLAGS for c in combos(u, r) if not denied(u, c)]
+        out = _judge(analysis, u, state, flags)
+    return out
+
+
+def _judge(analysis: Analysis, u: Utterance, state: dict, fired: list) -> list[Finding]:
     state["hit_tokens"] = frozenset().union(*(o.used for _, c in fired for o in c))
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()

@@ -252,3 +252,11 @@ def past(u: Utterance, idx: list[int]) -> bool:
         if t.tag == "VERB" and (t.surface in _PAST_FORMS or t.surface.endswith("ed")):
             return True
     return False
+
+
+def denied(u: Utterance, combo: tuple[Occ, ...]) -> bool:
+    """The fallback's words are broad: any negator earlier in their clause denies them."""
+    used = frozenset().union(*(o.used for o in combo))
+    start = min(o.first for o in combo)
+    lo = u.clause_range(u.clause[start])[0]
+    return any(u.toks[i].lemma in lx.NEGATORS for i in range(lo, start) if i not in used)
