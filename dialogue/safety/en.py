@@ -275,7 +275,7 @@ def _dated(u: Utterance, concept: str, idx: list[int]) -> bool:
     """A time marker in the clause, not a duration ("since last week", "for days")."""
     for o in u.occ[concept]:
         if idx[0] <= o.first <= idx[-1]:
-            if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all"):
+            if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all", "at"):
                 continue
             return True
     return False

@@ -29,45 +29,49 @@ REDFLAG: dict[str, str] = {
     ),
     "RF_BREATH": "breath; breathe; breathing; breathless; air; lung; lungs; puff; puffing",
     "RF_HARDAIR": (
-        "straw; can not; struggle; struggling; fight; fighting; gasp; gasping; pant; panting; "
-        "drown; drowning; hard; short; tight; wheeze; wheezing; rattle; rattling; not enough; "
-        "not get; not catch; labour; heave; heaving; suffocate; suffocating; smother; smothering; "
-        "choke; choking; blue; like a train; hands round my throat; no air; won't go in"
+        "straw; gulp; gulping; trying to; try to; noise; noisy; rasp; rasping; gone wrong; all "
+        "wrong; gone funny; go funny; strange; struggle; struggling; fight; fighting; gasp; "
+        "gasping; pant; panting; drown; drowning; hard; short; tight; wheeze; wheezing; "
+        "rattle; rattling; not enough; not get; not catch; labour; heave; heaving; suffocate; "
+        "suffocating; smother; smothering; choke; choking; blue; like a train; hands round my "
+        "throat; no air; won't go in"
     ),
     "RF_BLOOD": "blood; bleed; bleeding; bled; claret",
     "RF_LOTS": (
-        "lot; lots; everywhere; loads; pool; puddle; soak; soaked; soaking; pour; pouring; gush;"
-        " gushing; pump; pumping; not stop; wo not stop; keep; still; all over; so much; "
-        "covered; drip; dripping; run; running; stream; streaming; spurt; spurting; bowl; full;"
-        " bring up; bringing up; cough up; coughing up; hour; hours"
+        "lot; lots; everywhere; loads; pool; puddle; soak; soaked; soaking; pour; pouring; "
+        "gush; gushing; pump; pumping; not stop; wo not stop; keep; still; all over; so much; "
+        "covered; drip; dripping; run; running; stream; streaming; spurt; spurting; bowl; "
+        "full; bring up; bringing up; cough up; coughing up; hour; hours"
     ),
     "RF_GUSH": (
         "pour out|out of|from; pouring out|out of|from; gush out|from; gushing out|from; pump "
         "out; pumping out; spurt; spurting; pissing out"
     ),
     "RF_FELL": (
-        "legs give|gave way; legs go|went from under me; legs buckle|buckled; go|went down like "
-        "a sack|ton; take|took a tumble; take|took a fall; have|had a fall; keel over; keeled "
-        "over; go|went flying; go|went headlong; hit the deck; come|came a cropper; on the "
+        "slid|slip|slipped|slide off; on the _ floor; legs went; old legs went; legs give|gave "
+        "way; legs go|went from under me; legs buckle|buckled; go|went down like a sack|ton; "
+        "take|took a tumble; take|took a fall; have|had a fall; keel over; keeled over; "
+        "go|went flying; go|went headlong; hit the deck; come|came a cropper; on the "
         "floor|ground|carpet|lino|rug; at the bottom of the stairs; go|went down; fall; fell"
     ),
     "RF_STUCK": (
         "can not get up; can not get back up; can not get meself|myself up; can not lift "
         "myself|meself; can not get off the floor|ground|carpet; been here since; been lying "
-        "here; can not get to the phone; can not reach the phone"
+        "here; can not get to the phone; can not reach the phone; can not shift; can not "
+        "budge; wedged; trapped"
     ),
     "RF_STUCKW": (
-        "stuck; can not move; can not stand; can not get off; for hours; all night; since last"
-        " night; hip have go; hip's gone; can not put weight; can not put any weight; can not "
-        "get; can not lift"
+        "wedged; trapped; can not shift; can not budge; stuck; can not move; can not stand; "
+        "can not get off; for hours; all night; since last night; hip have go; hip's gone; can "
+        "not put weight; can not put any weight; can not get; can not lift"
     ),
     "RF_FAINT": (
         "pass out; passing out; black out; blacking out; out like a light; keel over; keeling "
         "over; come over all faint|funny|queer|peculiar; came to on|in|and; come to on; go out "
-        "cold; "
-        "conk out; conked out; flake out; flaked out; swoon; everything go|going "
-        "grey|gray|dark|black; room spin|spinning; go all woozy; woozy; lose consciousness; "
-        "knocked out; slump; slumped; can not rouse; not rouse; not come round"
+        "cold; woke|wake up on the floor|lino|carpet|ground|rug; woke|wake up on the _ floor; "
+        "come|came round on; conk out; conked out; flake out; flaked out; swoon; everything "
+        "go|going grey|gray|dark|black; room spin|spinning; go all woozy; woozy; lose "
+        "consciousness; knocked out; slump; slumped; can not rouse; not rouse; not come round"
     ),
     "RF_PILLS": (
         "pill; pills; tablet; tablets; medicine; medication; meds; capsule; capsules; "
@@ -76,34 +80,37 @@ REDFLAG: dict[str, str] = {
     "RF_MANY": (
         "too many; too much; to many; way too many; all; whole; handful; lot; lots; double; "
         "doubled; doubled up; twice; three times; extra; lost count; bottle; box; packet; "
-        "strip; got into; get into; eaten some; ate some; by mistake; overdid"
+        "strip; got into; get into; again and again; over and over; something "
+        "silly|stupid|daft;  eaten some; ate some; by mistake; overdid"
     ),
     "RF_ENDING": (
         "goodbye letter; goodbye letters; goodbye note; letter|letters|note for my "
-        "family|children|son|daughter; end it; end it all; ending it; finish it; finish it all; "
-        "rope; noose; better off dead; better off without me; not want to be here; no point "
-        "go|going on; take my own life; not wake up; go and be with; join my wife|husband; made "
-        "up my mind; say goodbye; saying goodbye; jump off; saving my pills|tablets; save my "
-        "pills|tablets; can not go on; can not take any more; can not carry on; no reason to "
-        "live; put an end to"
+        "family|children|son|daughter; end it; end it all; ending it; finish it; finish it "
+        "all; rope; noose; better off dead; better off without me; not want to be here; no "
+        "point go|going on; take my own life; not wake up; go and be with; join my "
+        "wife|husband; made up my mind; say goodbye; saying goodbye; jump off; saving my "
+        "pills|tablets; save my pills|tablets; can not go on; can not take any more; can not "
+        "carry on; no reason to live; put an end to; done something silly|stupid|daft"
     ),
     "RF_LOST": (
         "can not find my|the way; can not find home|my house|my flat; not know where i "
         "be|am|live; not know how to get home|back; can not remember how to get home|back; not "
         "recognise|recognize this|where|anything|my; whose house; where i live; who i be; do "
-        "not know who i be|am; nothing look familiar; nothing looks familiar; "
-        "muddled; all muddled; not know what day; wander; wandering; wandered off"
+        "not know who i be|am; nothing look familiar; nothing looks familiar; nobody|no one "
+        "else can see; can not remember|recall my own address|name; not know my own "
+        "address|name; forgot|forgotten my own address|name; muddled; all muddled; not know "
+        "what day; wander; wandering; wandered off"
     ),
     "RF_FIREWORD": (
         "smoke; smoky; gas; burning; burn; flames; flame; alight; on fire; caught fire; catch "
         "fire; spark; sparks; sparking; fumes; scorching; singe; melting"
     ),
     "RF_FIREBAD": (
-        "smell; smells; can smell; whiff; stink; leak; leaking; hiss; hissing; coming from|out; "
-        "pour|pouring; full of; everywhere; fill|filling; billow|billowing; under the door; "
-        "from the|a plug|socket|cooker|oven|kitchen|telly|heater|fire; go up; gone up; went up;"
-        " curtains; strong; dizzy; headache; caught; pan; chip pan; toaster; alarm; "
-        "ca not see"
+        "smell; smells; can smell; whiff; stink; leak; leaking; hiss; hissing; coming "
+        "from|out; pour|pouring; full of; everywhere; fill|filling; billow|billowing; under "
+        "the door; from the|a plug|socket|cooker|oven|kitchen|telly|heater|fire; go up; gone "
+        "up; went up; curtains; strong; dizzy; headache; caught; pan; chip pan; toaster; "
+        "alarm; ca not see"
     ),
     "RF_STRANGER": (
         "someone; somebody; stranger; strangers; a man; two men; men; intruder; burglar; "
@@ -112,13 +119,16 @@ REDFLAG: dict[str, str] = {
     "RF_BREAKIN": (
         "in the house; in my house; downstairs; break in; breaking in; broke in; broken in; "
         "try|trying the door|handle|window|lock; smash|smashed|smashing; climb|climbed in; "
-        "bang|banging on; got in; get in; push|pushed his|their way in; prowling; at my window;"
-        " outside my window; in my garden; won't leave; will not leave; knife; gun; weapon"
+        "bang|banging on; got in; get in; push|pushed his|their way in; prowling; at my "
+        "window; outside my window; in my garden; won't leave; will not leave; "
+        "have|got|holding|waving|pulled|pull a|his|her knife|gun|weapon|machete|bat; with a "
+        "knife|gun|weapon|machete"
     ),
     "RF_HITME": (
         "hit|hitting|slap|slapped|punch|punched|kick|kicked|push|pushed|shove|shoved|beat|"
-        "beating|thump|thumped|grab|grabbed|threaten|threatening|hurt|hurting|strangle|"
-        "choked|lock|locked me; hand on me; hands on me"
+        "beating|thump|thumped|grab|grabbed|threaten|threatening|hurt|"
+        "hurting|strangle|choked|lock|locked "
+        "me; hand on me; hands on me"
     ),
     "RF_NOFOOD": (
         "not eat; not eaten; not had a bite|morsel|meal|drink|thing|anything; not a bite; no "
@@ -127,14 +137,16 @@ REDFLAG: dict[str, str] = {
         "without a meal|food|drink|proper meal; nothing in the house; nothing in"
     ),
     "RF_LONG": (
-        "days; week; all week; since monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        "weekend|yesterday; two|three|four|five|2|3|4|5 day; when i last; empty; bare"
+        "days; week; all week; since "
+        "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|yesterday; "
+        "two|three|four|five|2|3|4|5 day; when i last; empty; bare"
     ),
     "RF_HELP": (
         "come quickly; come quick; hurry; please hurry; send someone|somebody; somebody come; "
-        "someone come; get somebody|someone round|here|over; call 999|911|112|ambulance|police;"
-        " call nine nine nine; call nine one one; ring 999|ambulance|police; ring nine nine "
-        "nine; please come; get help; sos; in trouble; it be bad; right away"
+        "someone come; get somebody|someone round|here|over; call "
+        "999|911|112|ambulance|police; call nine nine nine; call nine one one; ring "
+        "999|ambulance|police; ring nine nine nine; please come; get help; sos; in trouble; it "
+        "be bad; right away"
     ),
     "RF_SPEECH": (
         "words out; get my words; words come|coming out wrong|jumbled|muddled|funny|all; "
@@ -142,9 +154,27 @@ REDFLAG: dict[str, str] = {
         "nonsense; tongue feel|feels thick|heavy; lopsided; droopy; drooping; dropped on one "
         "side; dribble|dribbled out the side; side of my face|mouth; one side of me; gone "
         "dead; go dead; lost the feeling; can not lift my arm|hand; arm|hand|leg gone "
-        "useless|floppy|heavy; go|gone dark in my|one eye; lost the sight; curtain over my eye; "
-        "speech have go|gone funny|strange; speech go|gone funny; mouth feel|feels lopsided"
+        "useless|floppy|heavy; go|gone dark in my|one eye; lost the sight; curtain over my "
+        "eye; speech have go|gone funny|strange; speech go|gone funny; mouth feel|feels "
+        "lopsided"
     ),
+    "RF_LIMB": "arm; hand; leg; foot; face; side; fingers; mouth; smile",
+    "RF_LIMBBAD": (
+        "floppy; useless; go|gone dead|heavy|weak|numb; dead; numb; drag; "
+        "dragging; droop; drooping; droopy; "
+        "crooked; lopsided; slip; slipped; dropped; no feeling; not work; wo not work; not do "
+        "what; can not lift; can not grip; can not hold"
+    ),
+    "RF_EYE": "eye; eyes; sight; vision",
+    "RF_EYEBAD": (
+        "go|gone dark|black|blank; dark; black; blank; curtain; can not see; lost; blurry; "
+        "double; shadow"
+    ),
+    "RF_ONMEDS": (
+        "be on; i be on; on lots|loads; on a lot; chemist; pharmacist; pill box; dosette; "
+        "blister pack; prescribed; prescription; as the doctor said; the doctor"
+    ),
+    "RF_THESEDAYS": "these days; nowadays; most days; some days; every day; on some days",
     # what the fallback's broad words also mean: sleep, handing out, a figure of speech
     "RF_SLEEP": "sleep; slept; asleep; bed; night; nap; kip; snooze; tired; telly; bedtime",
     "RF_OBJ": (
@@ -206,7 +236,14 @@ RED_FLAGS: tuple[Rule, ...] = (
         not_after=("RF_OBJ",),
         name="rf faint",
     ),
-    Rule("overdose", K, ("RF_PILLS", "RF_MANY"), 8, unless=("ROUTINE",), name="rf many pills"),
+    Rule(
+        "overdose",
+        K,
+        ("RF_PILLS", "RF_MANY"),
+        8,
+        unless=("ROUTINE", "RF_ONMEDS"),
+        name="rf many pills",
+    ),
     Rule("suicide", K, ("RF_ENDING",), name="rf ending it"),
     Rule("confusion", K, ("RF_LOST",), unless=("CONFUSEDIDIOM",), name="rf lost"),
     Rule(
@@ -224,4 +261,14 @@ RED_FLAGS: tuple[Rule, ...] = (
     Rule("starvation", K, ("RF_NOFOOD", "RF_LONG"), 10, cross=True, name="rf days without"),
     Rule("help", K, ("RF_HELP",), name="rf help"),
     Rule("stroke", K, ("RF_SPEECH",), name="rf words face arm"),
+    Rule(
+        "stroke",
+        K,
+        ("RF_LIMB", "RF_LIMBBAD"),
+        5,
+        soft=True,
+        unless=("LIMBIDIOM", "RF_SLEEP"),
+        name="rf limb gone",
+    ),
+    Rule("stroke", K, ("RF_EYE", "RF_EYEBAD"), 5, unless=("VISIONIDIOM",), name="rf eye"),
 )

@@ -10,7 +10,8 @@ SCOPE: dict[str, str] = {
         "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
         "ago; long ago; used to; as a child; back in; in the past; year back; years back; i once;"
         " once before; previously; a few years; in 19|20; few weeks|months back; the other week; "
-        "the other month; last fall; the war; decade; decades; as a "
+        "the other month; last fall; the war; decade; decades; ages ago; ages back; yonks; "
+        "donkey 's years; way back; long since; once; as a "
         "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school;"
         " in my twenties|thirties|forties|fifties|youth|teens; when we be "
         "young|younger|kids|children; years and years; when i be young|younger|little|small; when"
@@ -21,7 +22,8 @@ SCOPE: dict[str, str] = {
     ),
     "RECENT": (
         "yesterday; last night; this morning; earlier; day ago; days ago; the other day; this "
-        "afternoon; last evening; over the weekend; at the weekend; on "
+        "afternoon; last evening; over the weekend; at the weekend; last "
+        "monday|tuesday|wednesday|thursday|friday|saturday|sunday; on "
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     ),
     "HERE": (
@@ -88,7 +90,9 @@ SCOPE: dict[str, str] = {
         "about; read that; hear about; heard about; saw on; see on; watch a|the "
         "film|movie|show|programme|documentary; the character; on facebook|youtube; a story; the "
         "story; soap opera; detective; on|in "
-        "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation"
+        "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
+        "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; "
+        "thriller; crime novel; crossword; word search; quiz; puzzle; scrabble"
     ),
 }
 # fmt: on

@@ -221,7 +221,10 @@ SYMPTOMS: dict[str, str] = {
         "asleep; sleep; in love; apart; behind; for; through; short; out with; silent; quiet; "
         "ill; sick; pregnant; victim; prey; into; off the wagon; flat; into place; in line; back "
         "on; to pieces; to bits; laughing; about laughing; on hard times; on deaf ears; foul of; "
-        "in with; out of favour|favor; off the back of"
+        "in with; out of favour|favor; off the back of; to the "
+        "shop|shops|pub|road|village|post|town|doctor|surgery|beach|club|church|market|chemist|"
+        "bank|station|garden|allotment|library|sea|coast; to town; the road; the street; the "
+        "shops; the pub; to see; to visit"
     ),
     "FALLSEASON": "this fall; last fall; next fall; the fall; in the fall; in fall; autumn",
     "FALLAFTER": "after my|her|his|the fall; since my|her|his|the fall; before my|her|his fall",
@@ -294,7 +297,8 @@ SYMPTOMS: dict[str, str] = {
         "leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; building; tent;"
         " roof; curtain; curtains; from the|my school|college|army|academy; blind; with laughter;"
         " with laughing; laughing; in laughter; into laughter; into giggles; in a heap; power; "
-        "electric; electricity; blinds; in the area; last night in; when i saw; when i see"
+        "electric; electricity; blinds; in the area; last night in; when i saw; when i see; to "
+        "help|see|visit|fix|do|check|have|tea|dinner|lunch|pick|drop|cut|mow|sort"
     ),
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
@@ -330,7 +334,8 @@ SYMPTOMS: dict[str, str] = {
     ),
     "BLOODIDIOM": (
         "take|took|taking|taken _ blood; take|took|taking|taken blood; nurse; blood test; sample;"
-        " donate; donating; cat; dog; bird; mouse; rabbit; fox; meat; steak; film; tv; telly"
+        " donate; donating; cat; dog; bird; mouse; rabbit; fox; meat; steak; film; tv; telly; "
+        "money; cash; pounds; me dry; us dry; bleed _ dry; radiator; radiators"
     ),
     "HEAVY": (
         "lot; lots; heavily; heavy; badly; bad; much; everywhere; pour; pouring; gush; gushing; "
