@@ -12,6 +12,7 @@ from functools import lru_cache
 from dialogue.analysis import Analysis, Token
 from dialogue.safety import en_lexicon as lx
 from dialogue.safety.en_concepts import C
+from dialogue.safety.en_redflags import ASR_ALIASES
 
 _CLAUSE_BREAK = frozenset(
     "but though although however because cause so then yet anyway except whereas".split()
@@ -58,6 +59,7 @@ def _word_is(token: Token, options: frozenset[str]) -> bool:
         or token.lemma in options
         or token.surface in options
         or "=" + token.surface in options
+        or ASR_ALIASES.get(token.surface, "") in options  # "chess pain", "past out"
     )
 
 
@@ -93,6 +95,7 @@ class Utterance:
         for i, t in enumerate(toks):
             done: set[str] = set()  # one occurrence per concept and start: the longest
             entries = index.get(t.lemma, []) + index.get(t.surface, [])
+            entries += index.get(ASR_ALIASES.get(t.surface, ""), [])
             for concept, seq in sorted(entries, key=lambda e: -len(e[1])):
                 if concept in done:
                     continue

@@ -189,6 +189,40 @@ REDFLAG: dict[str, str] = {
 }
 # fmt: on
 
+# Words a recogniser writes for others that sound alike ("chess pain", "past out", "brake in",
+# "the hole bottle"). A token then also matches the word it stands for, never instead of itself,
+# so "in the past" is still the past. Only where the other reading is rare in a care call.
+ASR_ALIASES: dict[str, str] = {
+    "chess": "chest",
+    "chests": "chest",
+    "hart": "heart",
+    "harts": "heart",
+    "past": "pass",
+    "passt": "pass",
+    "feint": "faint",
+    "feinted": "faint",
+    "blead": "bleed",
+    "bleading": "bleeding",
+    "bleedin": "bleeding",
+    "pane": "pain",
+    "panes": "pain",
+    "brake": "break",
+    "braking": "breaking",
+    "brakes": "break",
+    "hole": "whole",
+    "breath": "breathe",
+    "breathe": "breath",
+    "breathin": "breathing",
+    "fallin": "falling",
+    "fell": "fall",
+    "dizzie": "dizzy",
+    "numbe": "numb",
+    "tablits": "tablets",
+    "pils": "pills",
+    "smoak": "smoke",
+    "ambulence": "ambulance",
+}
+
 K = "check"
 RED_FLAGS: tuple[Rule, ...] = (
     Rule(

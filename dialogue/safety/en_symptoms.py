@@ -41,7 +41,10 @@ SYMPTOMS: dict[str, str] = {
         "exciting; excited; excitement; nervous; thrill; thrilled; football; match; when i watch;"
         " when i see; in love; exercise; propose; proposed; when he|she|they; a beat when"
     ),
-    "HEARTATTACK": "heart attack; cardiac arrest; heart be stop; heart stop",
+    "HEARTATTACK": (
+        "heart attack; cardiac arrest; heart be stop; heart stop; hard attack; heart attach; "
+        "heart attacks"
+    ),
     "EMOTION": (
         "break; broken; miss; lonely; sad; grief; grieve; full; warm; go out to; bleed for; "
         "heartbroken; for him|her|them; to see; sink; sank; melt; love"
@@ -214,7 +217,8 @@ SYMPTOMS: dict[str, str] = {
         "in|on|and|backwards|sideways"
     ),
     "FALLNOW": (
-        "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
+        "have fallen; have fall; just fell; just fall; fallen over; fallen down; i fallen; i "
+        "falled; i have fell; have have a "
         "fall; just have a fall; have take a fall"
     ),
     "FALLIDIOM": (
