@@ -44,6 +44,7 @@ _SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusi
 _DIED = frozenset("died passed late funeral".split())
 _POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
+_QUESTION = frozenset("is are do does can could should would will what how why am".split())
 
 
 def _negated(u: Utterance, combo: tuple[Occ, ...], idx: list[int]) -> str | None:
@@ -81,6 +82,8 @@ def _negator_before(u: Utterance, start: int, used: frozenset[int]) -> str | Non
                 return None
         if t.lemma not in lx.NEGATORS:
             continue
+        if t.lemma in ("no", "nothing") and any(u.toks[k].lemma == "not" for k in range(i - 3, i)):
+            continue  # "I can't get no air": concord, not a second negation
         nxt = u.toks[i + 1]
         if t.lemma == "no" and (nxt.tag == "PRON" or nxt.surface in ("no", "yes")):
             continue
@@ -124,6 +127,11 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             modal = u.toks[o.first].lemma in _MODALS or u.toks[o.first].surface in _MODALS
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
+            nxt = u.toks[o.last + 2] if o.last + 2 < len(u.toks) else None
+            perfect = after is not None and after.lemma == "have" and nxt and nxt.tag == "VERB"
+            if u.toks[o.first].surface in ("may", "might") and perfect:
+                decision = Decision.CHECK  # "I may have overdone it": maybe past, not if
+                continue
             if modal and rule.category in _STRONG_INTENT and u.toks[o.first].lemma == "will":
                 continue  # "I'll do it tonight", "he'll kill me": intent, not a hypothesis
             if modal and rule.category == "suicide":
@@ -148,22 +156,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         decision = Decision.CHECK
     first_word = u.toks[lo]
     if (
-        first_word.surface
-        in (
-            "is",
-            "are",
-            "do",
-            "does",
-            "can",
-            "could",
-            "should",
-            "would",
-            "will",
-            "what",
-            "how",
-            "why",
-            "am",
-        )
+        first_word.surface in _QUESTION
         and lo + 1 < len(u.toks)
         and u.toks[lo + 1].lemma != "not"
         and lo not in used

@@ -16,16 +16,16 @@ from dialogue.safety.en_lexicon import Rule
 # fmt: off
 REDFLAG: dict[str, str] = {
     "RF_CHEST": (
-        "chest; chess; heart; hart; ticker; breastbone; breast bone; rib; ribs; middle of "
-        "me|my; left arm; sternum"
+        "chest; front of me; across me; heart; hart; ticker; breastbone; breast bone; rib; ribs; "
+        "middle of me|my; left arm; sternum"
     ),
     "RF_HURT": (
-        "pain; ache; aching; hurt; sore; tight; tightness; tighten; pressure; press; pressing; "
-        "squeeze; squeezing; band; weight; heavy; heaviness; crush; crushing; grip; gripping; "
-        "vice; elephant; burn; burning; stab; stabbing; funny; strange; wrong; race; racing; "
-        "pound; pounding; thump; thumping; flutter; fluttering; skip; skipping; hammer; "
-        "hammering; bang; banging; clappers; jump; jumping; all over the place; something "
-        "sitting; sitting on; twinge; throb; throbbing; agony"
+        "pain; worse; terrible; awful; horrible; ache; aching; hurt; sore; tight; tightness; "
+        "tighten; pressure; press; pressing; squeeze; squeezing; band; weight; heavy; heaviness; "
+        "crush; crushing; grip; gripping; vice; elephant; burn; burning; stab; stabbing; funny; "
+        "strange; wrong; race; racing; pound; pounding; thump; thumping; flutter; fluttering; "
+        "skip; skipping; hammer; hammering; bang; banging; clappers; jump; jumping; all over the "
+        "place; something sitting; sitting on; twinge; throb; throbbing; agony"
     ),
     "RF_BREATH": "breath; breathe; breathing; breathless; air; lung; lungs; puff; puffing",
     "RF_HARDAIR": (
@@ -36,7 +36,7 @@ REDFLAG: dict[str, str] = {
         "suffocating; smother; smothering; choke; choking; blue; like a train; hands round my "
         "throat; no air; won't go in"
     ),
-    "RF_BLOOD": "blood; bleed; bleeding; bled; claret",
+    "RF_BLOOD": "blood; bleed; bleeding; bled; claret; artery; vein",
     "RF_LOTS": (
         "lot; lots; everywhere; loads; pool; puddle; soak; soaked; soaking; pour; pouring; "
         "gush; gushing; pump; pumping; not stop; wo not stop; keep; still; all over; so much; "
@@ -45,7 +45,7 @@ REDFLAG: dict[str, str] = {
     ),
     "RF_GUSH": (
         "pour out|out of|from; pouring out|out of|from; gush out|from; gushing out|from; pump "
-        "out; pumping out; spurt; spurting; pissing out"
+        "out; pumping out; spurt; spurting; squirt; squirting; spraying out; pissing out"
     ),
     "RF_FELL": (
         "slid|slip|slipped|slide off; on the _ floor; legs went; old legs went; legs give|gave "
@@ -80,7 +80,8 @@ REDFLAG: dict[str, str] = {
     "RF_MANY": (
         "too many; too much; to many; way too many; all; whole; handful; lot; lots; double; "
         "doubled; doubled up; twice; three times; extra; lost count; bottle; box; packet; "
-        "strip; got into; get into; again and again; over and over; something "
+        "strip; got into; get into; overdone; overdid; overdo; fifteen; twenty; thirty; a dozen; "
+        "dozens; about ten|twelve|fifteen|twenty; again and again; over and over; something "
         "silly|stupid|daft;  eaten some; ate some; by mistake; overdid"
     ),
     "RF_ENDING": (
@@ -90,20 +91,23 @@ REDFLAG: dict[str, str] = {
         "point go|going on; take my own life; not wake up; go and be with; join my "
         "wife|husband; made up my mind; say goodbye; saying goodbye; jump off; saving my "
         "pills|tablets; save my pills|tablets; can not go on; can not take any more; can not "
-        "carry on; no reason to live; put an end to; done something silly|stupid|daft"
+        "carry on; no reason to live; affairs in order; not be here tomorrow|much longer|by "
+        "morning|for long; walk into the sea|river|traffic; in front of a train|bus|lorry; under a "
+        "train; off a bridge|cliff; step off; put an end to; done something silly|stupid|daft"
     ),
     "RF_LOST": (
-        "can not find my|the way; can not find home|my house|my flat; not know where i "
-        "be|am|live; not know how to get home|back; can not remember how to get home|back; not "
-        "recognise|recognize this|where|anything|my; whose house; where i live; who i be; do "
-        "not know who i be|am; nothing look familiar; nothing looks familiar; nobody|no one "
-        "else can see; can not remember|recall my own address|name; not know my own "
-        "address|name; forgot|forgotten my own address|name; muddled; all muddled; not know "
-        "what day; wander; wandering; wandered off"
+        "can not find my|the way; can not find home|my house|my flat; not know where i be|am|live; "
+        "not know how to get home|back; can not remember how to get home|back; not "
+        "recognise|recognize this|where|anything|my; whose house; where i live; who i be; do not "
+        "know who i be|am; nothing look familiar; nothing looks familiar; no idea where i "
+        "be|am|live|my house|my home|my flat; not know where my house|home|flat; not know what be "
+        "going on|happening; who be you; nobody|no one else can see; can not remember|recall my "
+        "own address|name; not know my own address|name; forgot|forgotten my own address|name; "
+        "muddled; all muddled; not know what day; wander; wandering; wandered off"
     ),
     "RF_FIREWORD": (
-        "smoke; smoky; gas; burning; burn; flames; flame; alight; on fire; caught fire; catch "
-        "fire; spark; sparks; sparking; fumes; scorching; singe; melting"
+        "smoke; smoky; rotten eggs; rotten egg; gas; burning; burn; flames; flame; alight; on "
+        "fire; caught fire; catch fire; spark; sparks; sparking; fumes; scorching; singe; melting"
     ),
     "RF_FIREBAD": (
         "smell; smells; can smell; whiff; stink; leak; leaking; hiss; hissing; coming "
@@ -131,10 +135,11 @@ REDFLAG: dict[str, str] = {
         "me; hand on me; hands on me"
     ),
     "RF_NOFOOD": (
-        "not eat; not eaten; not had a bite|morsel|meal|drink|thing|anything; not a bite; no "
-        "food; nothing to eat; no water; nothing to drink; nothing but tap water|water; "
-        "cupboard|cupboards|fridge be empty|bare; the cupboards be empty; when i last ate; "
-        "without a meal|food|drink|proper meal; nothing in the house; nothing in"
+        "nothing but; nothing except; not eat; not eaten; not had a "
+        "bite|morsel|meal|drink|thing|anything; not a bite; no food; nothing to eat; no water; "
+        "nothing to drink; nothing but tap water|water; cupboard|cupboards|fridge be empty|bare; "
+        "the cupboards be empty; when i last ate; without a meal|food|drink|proper meal; nothing "
+        "in the house; nothing in"
     ),
     "RF_LONG": (
         "days; week; all week; since "
@@ -142,21 +147,26 @@ REDFLAG: dict[str, str] = {
         "two|three|four|five|2|3|4|5 day; when i last; empty; bare"
     ),
     "RF_HELP": (
-        "come quickly; come quick; hurry; please hurry; send someone|somebody; somebody come; "
-        "someone come; get somebody|someone round|here|over; call "
-        "999|911|112|ambulance|police; call nine nine nine; call nine one one; ring "
-        "999|ambulance|police; ring nine nine nine; please come; get help; sos; in trouble; it "
-        "be bad; right away"
+        "call|ring|get|phone an|the ambulance|police|doctor; come quickly; come quick; hurry; "
+        "please hurry; send someone|somebody; somebody come; someone come; get somebody|someone "
+        "round|here|over; call 999|911|112|ambulance|police; call nine nine nine; call nine one "
+        "one; ring 999|ambulance|police; ring nine nine nine; please come; get help; sos; in "
+        "trouble; it be bad; right away"
     ),
     "RF_SPEECH": (
-        "words out; get my words; words come|coming out wrong|jumbled|muddled|funny|all; "
-        "jumbled; talk|talking gibberish; gibberish; talk properly; speak properly; talking "
-        "nonsense; tongue feel|feels thick|heavy; lopsided; droopy; drooping; dropped on one "
-        "side; dribble|dribbled out the side; side of my face|mouth; one side of me; gone "
-        "dead; go dead; lost the feeling; can not lift my arm|hand; arm|hand|leg gone "
-        "useless|floppy|heavy; go|gone dark in my|one eye; lost the sight; curtain over my "
-        "eye; speech have go|gone funny|strange; speech go|gone funny; mouth feel|feels "
-        "lopsided"
+        "can not say them|it|the words; words will not come; wo not come; words out; get my words; "
+        "words come|coming out wrong|jumbled|muddled|funny|all; jumbled; talk|talking gibberish; "
+        "gibberish; talk properly; speak properly; talking nonsense; tongue feel|feels "
+        "thick|heavy; lopsided; droopy; drooping; dropped on one side; dribble|dribbled out the "
+        "side; side of my face|mouth; one side of me; gone dead; go dead; lost the feeling; can "
+        "not lift my arm|hand; arm|hand|leg gone useless|floppy|heavy; go|gone dark in my|one eye; "
+        "lost the sight; curtain over my eye; speech have go|gone funny|strange; speech go|gone "
+        "funny; mouth feel|feels lopsided"
+    ),
+    "RF_POISON": (
+        "washing up liquid; bleach; white spirit; antifreeze; weed killer; weedkiller; "
+        "dishwasher tablet; cleaning fluid; turps; turpentine; paraffin; rat poison; slug "
+        "pellets; descaler; fabric conditioner; toilet cleaner; caustic"
     ),
     "RF_LIMB": "arm; hand; leg; foot; face; side; fingers; mouth; smile",
     "RF_LIMBBAD": (
@@ -229,7 +239,7 @@ RED_FLAGS: tuple[Rule, ...] = (
         "cardiac",
         K,
         ("RF_CHEST", "RF_HURT"),
-        7,
+        10,
         unless=("EMOTION", "GIVE", "EXCITED"),
         name="rf chest",
     ),
@@ -266,7 +276,8 @@ RED_FLAGS: tuple[Rule, ...] = (
         "unconscious",
         K,
         ("RF_FAINT",),
-        unless=("GIVE", "RF_SLEEP"),
+        unless=("GIVE",),
+        unless_sentence=("RF_SLEEP",),
         not_after=("RF_OBJ",),
         name="rf faint",
     ),
@@ -275,6 +286,7 @@ RED_FLAGS: tuple[Rule, ...] = (
         K,
         ("RF_PILLS", "RF_MANY"),
         8,
+        cross=True,
         unless=("ROUTINE", "RF_ONMEDS"),
         name="rf many pills",
     ),
@@ -306,4 +318,5 @@ RED_FLAGS: tuple[Rule, ...] = (
         name="rf limb gone",
     ),
     Rule("stroke", K, ("RF_EYE", "RF_EYEBAD"), 5, unless=("VISIONIDIOM",), name="rf eye"),
+    Rule("overdose", K, ("TAKE", "RF_POISON"), 6, name="rf swallowed a poison"),
 )

@@ -272,11 +272,12 @@ SYMPTOMS: dict[str, str] = {
         "grandkids; kids; dog; cat; puzzle; jigsaw; exercises; yoga; stretching"
     ),
     "CHRONIC": (
-        "in the winter; in winter; sometimes; usually; always; every winter; now and then; now "
-        "and again; from time to time; these days; for years; all my life; since i was; most "
-        "days; of a morning; when it be cold; in the cold; whenever; every time; when i "
-        "walk|climb|exercise|bend; when i go up|walk up; i =get; i tend to =get; dementia; "
-        "alzheimers; alzheimer; memory problems; =gets; he|she =gets"
+        "in the winter; in winter; nothing new; normal for me; always have been; sometimes; "
+        "usually; always; every winter; now and then; now and again; from time to time; these "
+        "days; for years; all my life; since i was; most days; of a morning; when it be cold; in "
+        "the cold; whenever; every time; when i walk|climb|exercise|bend; when i go up|walk up; i "
+        "=get; i tend to =get; dementia; alzheimers; alzheimer; memory problems; =gets; he|she "
+        "=gets"
     ),
     "GETUPIDIOM": (
         "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
@@ -297,6 +298,7 @@ SYMPTOMS: dict[str, str] = {
         "have|had a funny turn; have|had a fainting spell|fit; blackout"
     ),
     "FAINTIDIOM": (
+        "later; tomorrow; tonight; next week; at the weekend; for tea|dinner|lunch|a cuppa|a chat; "
         "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
         "leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; building; tent;"
         " roof; curtain; curtains; from the|my school|college|army|academy; blind; with laughter;"
