@@ -33,9 +33,8 @@ SCOPE: dict[str, str] = {
     ),
     "REPORTED": (
         "told me; telling me; said; heard; apparently; according to; in "
-        "canada|australia|america|spain|france|scotland|wales|ireland|london|the states|the us|"
-        "new zealand; live in; lives in; living "
-        "in; in hospital; recovering; recover; at the "
+        "canada|australia|america|spain|france|scotland|wales|ireland|london; in the states; in "
+        "new zealand; live in; lives in; living in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
         "they say; they said; she said; he said; told us; care home; nursing home; in a home; "
         "hospice"

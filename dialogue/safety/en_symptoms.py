@@ -298,13 +298,13 @@ SYMPTOMS: dict[str, str] = {
         "have|had a funny turn; have|had a fainting spell|fit; blackout"
     ),
     "FAINTIDIOM": (
-        "later; tomorrow; tonight; next week; at the weekend; for tea|dinner|lunch|a cuppa|a chat; "
-        "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
-        "leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; building; tent;"
-        " roof; curtain; curtains; from the|my school|college|army|academy; blind; with laughter;"
-        " with laughing; laughing; in laughter; into laughter; into giggles; in a heap; power; "
-        "electric; electricity; blinds; in the area; last night in; when i saw; when i see; to "
-        "help|see|visit|fix|do|check|have|tea|dinner|lunch|pick|drop|cut|mow|sort"
+        "later; tomorrow; tonight; next week; at the weekend; for tea|dinner|lunch|cuppa|chat; for "
+        "a cuppa|chat; smell; sound; hope; memory; idea; light; voice; line; heart; praise; "
+        "chance; the leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; "
+        "building; tent; roof; curtain; curtains; from the|my school|college|army|academy; blind; "
+        "with laughter; with laughing; laughing; in laughter; into laughter; into giggles; in a "
+        "heap; power; electric; electricity; blinds; in the area; last night in; when i saw; when "
+        "i see; to help|see|visit|fix|do|check|have|tea|dinner|lunch|pick|drop|cut|mow|sort"
     ),
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
