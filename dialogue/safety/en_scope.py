@@ -92,7 +92,7 @@ SCOPE: dict[str, str] = {
         "story; soap opera; detective; on|in "
         "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
         "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; "
-        "thriller; crime novel; crossword; word search; quiz; puzzle; scrabble"
+        "thriller; crime novel"
     ),
 }
 # fmt: on
