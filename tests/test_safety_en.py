@@ -364,7 +364,7 @@ def test_asr_aliases_add_a_reading_and_keep_their_own():
     assert decide("in the past I fell off a ladder") == N
 
 
-@pytest.mark.parametrize("name", ["safety_en_more.jsonl", "safety_en_more2.jsonl"])
+@pytest.mark.parametrize("name", [f"safety_en_more{n}.jsonl" for n in ("", "2", "3", "4")])
 def test_fresh_batches_hold_their_targets(name):
     from dialogue.safety.evaluate import read_cases, score
 

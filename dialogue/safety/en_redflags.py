@@ -154,14 +154,15 @@ REDFLAG: dict[str, str] = {
         "sos; in trouble; it be bad; right away"
     ),
     "RF_SPEECH": (
-        "can not say them|it; can not say the words; words will not come; wo not come; words out; "
-        "get my words; words come|coming out wrong|jumbled|muddled|funny|all; jumbled; "
-        "talk|talking gibberish; gibberish; talk properly; speak properly; talking nonsense; "
-        "tongue feel|feels thick|heavy; lopsided; droopy; drooping; dropped on one side; "
-        "dribble|dribbled out the side; side of my face|mouth; one side of me; gone dead; go dead; "
-        "lost the feeling; can not lift my arm|hand; arm|hand|leg gone useless|floppy|heavy; "
-        "go|gone dark in my|one eye; lost the sight; curtain over my eye; speech have go|gone "
-        "funny|strange; speech go|gone funny; mouth feel|feels lopsided"
+        "can not make my mouth|face|arm|hand|leg work|move; can not say them|it; can not say the "
+        "words; words will not come; wo not come; words out; get my words; words come|coming out "
+        "wrong|jumbled|muddled|funny|all; jumbled; talk|talking gibberish; gibberish; talk "
+        "properly; speak properly; talking nonsense; tongue feel|feels thick|heavy; lopsided; "
+        "droopy; drooping; dropped on one side; dribble|dribbled out the side; side of my "
+        "face|mouth; one side of me; gone dead; go dead; lost the feeling; can not lift my "
+        "arm|hand; arm|hand|leg gone useless|floppy|heavy; go|gone dark in my|one eye; lost the "
+        "sight; curtain over my eye; speech have go|gone funny|strange; speech go|gone funny; "
+        "mouth feel|feels lopsided"
     ),
     "RF_POISON": (
         "washing up liquid; bleach; white spirit; antifreeze; weed killer; weedkiller; "

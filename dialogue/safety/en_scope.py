@@ -82,17 +82,17 @@ SCOPE: dict[str, str] = {
     ),
     "IMMINENT": "going to; gonna; about to; go to",
     "MEDIA": (
-        "on the|tv|telly|television news|tv|telly|television|radio|show|internet; on tv; on the "
-        "news; in the news|paper|papers|newspaper; drama; soap; documentary; episode; did you see"
-        " the; in a|the "
-        "film|movie|book|show|programme|program|story|novel|series|documentary|soap|play|episode;"
-        " film|movie|show|programme|program|documentary|story|article|book|news about; read "
-        "about; read that; hear about; heard about; saw on; see on; watch a|the "
+        "the news; the radio said; the paper said; on the|tv|telly|television "
+        "news|tv|telly|television|radio|show|internet; on tv; on the news; in the "
+        "news|paper|papers|newspaper; drama; soap; documentary; episode; did you see the; in a|the "
+        "film|movie|book|show|programme|program|story|novel|series|documentary|soap|play|episode; "
+        "film|movie|show|programme|program|documentary|story|article|book|news about; read about; "
+        "read that; hear about; heard about; saw on; see on; watch a|the "
         "film|movie|show|programme|documentary; the character; on facebook|youtube; a story; the "
         "story; soap opera; detective; on|in "
         "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
-        "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; "
-        "thriller; crime novel"
+        "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; thriller; crime "
+        "novel"
     ),
 }
 # fmt: on

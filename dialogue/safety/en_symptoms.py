@@ -38,8 +38,9 @@ SYMPTOMS: dict[str, str] = {
     "RADIATE": "spread; radiate; shoot; go down; run down; down my",
     "ARMJAW": "arm; jaw; shoulder; neck",
     "EXCITED": (
-        "exciting; excited; excitement; nervous; thrill; thrilled; football; match; when i watch;"
-        " when i see; in love; exercise; propose; proposed; when he|she|they; a beat when"
+        "exciting; excited; excitement; won; win; raffle; bingo; lottery; nervous; thrill; "
+        "thrilled; football; match; when i watch; when i see; in love; exercise; propose; "
+        "proposed; when he|she|they; a beat when"
     ),
     "HEARTATTACK": (
         "heart attack; cardiac arrest; heart be stop; heart stop; hard attack; heart attach; "
@@ -56,9 +57,9 @@ SYMPTOMS: dict[str, str] = {
     # --- breathing ---
     "BREATH": "breathe; breath; breathing; air; oxygen",
     "SOB": (
-        "short of breath; shortness of breath; out of breath; breathless; winded; wheeze; "
-        "wheezing; wheezy; puffed; stop|stopping for breath; can not finish a sentence; stop to "
-        "catch my breath"
+        "short of breath; between breaths; shortness of breath; out of breath; breathless; winded; "
+        "wheeze; wheezing; wheezy; puffed; stop|stopping for breath; can not finish a sentence; "
+        "stop to catch my breath"
     ),
     "CHOKE": (
         "choke; choking; suffocate; suffocating; gasp; gasping; lip|lips|face|finger|fingers _ "
