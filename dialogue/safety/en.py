@@ -84,6 +84,8 @@ def _negator_before(u: Utterance, start: int, used: frozenset[int]) -> str | Non
             continue
         if t.lemma in ("no", "nothing") and any(u.toks[k].lemma == "not" for k in range(i - 3, i)):
             continue  # "I can't get no air": concord, not a second negation
+        if t.lemma in ("hardly", "barely") and i > 0 and u.toks[i - 1].lemma == "can":
+            continue  # "I can barely get a word out": a difficulty, not a denial
         nxt = u.toks[i + 1]
         if t.lemma == "no" and (nxt.tag == "PRON" or nxt.surface in ("no", "yes")):
             continue

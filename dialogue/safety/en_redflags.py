@@ -44,8 +44,8 @@ REDFLAG: dict[str, str] = {
         "full; bring up; bringing up; cough up; coughing up; hour; hours"
     ),
     "RF_GUSH": (
-        "pour out|out of|from; pouring out|out of|from; gush out|from; gushing out|from; pump "
-        "out; pumping out; spurt; spurting; squirt; squirting; spraying out; pissing out"
+        "pour out; pouring out; gushing out; pour out|out of|from; pouring out|out of|from; "
+        "gush out|from; gushing out|from; pump out; pumping out; spurt; spurting; squirt; squirting; spraying out; pissing out"
     ),
     "RF_FELL": (
         "slid|slip|slipped|slide off; on the _ floor; legs went; old legs went; legs give|gave "
@@ -187,6 +187,7 @@ REDFLAG: dict[str, str] = {
     ),
     "RF_THESEDAYS": "these days; nowadays; most days; some days; every day; on some days",
     # what the fallback's broad words also mean: sleep, handing out, a figure of speech
+    "RF_RAIN": "there; rain; raining; outside; weather; down; tea; kettle; cup; heart; soul",
     "RF_SLEEP": "sleep; slept; asleep; bed; night; nap; kip; snooze; tired; telly; bedtime",
     "RF_OBJ": (
         "the; a; an; some; my; his; her; their; leaflets; flyers; sweets; papers; cards; "
@@ -262,7 +263,7 @@ RED_FLAGS: tuple[Rule, ...] = (
         unless=("MINORSITE", "BLOODIDIOM"),
         name="rf blood",
     ),
-    Rule("bleeding", K, ("RF_GUSH",), name="rf pouring out"),
+    Rule("bleeding", K, ("RF_GUSH",), unless=("RF_RAIN",), name="rf pouring out"),
     Rule(
         "fall",
         K,
