@@ -45,7 +45,8 @@ REDFLAG: dict[str, str] = {
     ),
     "RF_GUSH": (
         "pour out; pouring out; gushing out; pour out|out of|from; pouring out|out of|from; "
-        "gush out|from; gushing out|from; pump out; pumping out; spurt; spurting; squirt; squirting; spraying out; pissing out"
+        "gush out|from; gushing out|from; pump out; pumping out; spurt; spurting; squirt; "
+        "squirting; spraying out; pissing out"
     ),
     "RF_FELL": (
         "slid|slip|slipped|slide off; on the _ floor; legs went; old legs went; legs give|gave "
