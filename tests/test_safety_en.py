@@ -320,6 +320,9 @@ def _rule(text: str) -> str:
         "everything's gone dark in my left eye",
         "can you get somebody over here",
         "I'm gulping for air",
+        "I keep seeing a man in the corner who isn't there",
+        "I've been drifting in and out all afternoon",
+        "I may have overdone the painkillers, I've had about fifteen",
     ],
 )
 def test_red_flags_without_a_rule_ask_one_question(text):
@@ -340,6 +343,9 @@ def test_red_flags_without_a_rule_ask_one_question(text):
         "I'm on lots of tablets but the chemist packs them for me",
         "I can't stand the smell of that air freshener",
         "I was out like a light last night",
+        "my daughter's coming round to take me to the hospital",
+        "it's pouring out there, I'm staying in",
+        "I might have a heart attack if the bill goes up again",
     ],
 )
 def test_red_flags_keep_their_scope(text):
@@ -354,6 +360,7 @@ def test_red_flags_keep_their_scope(text):
         "someones trying to brake in",
         "i took the hole bottle of pills",
         "i think im having a hard attack",
+        "I cant get no air",  # concord, not a second negation
     ],
 )
 def test_asr_slips_are_heard_as_the_word_meant(text):

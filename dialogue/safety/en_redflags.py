@@ -49,11 +49,11 @@ REDFLAG: dict[str, str] = {
         "squirting; spraying out; pissing out"
     ),
     "RF_FELL": (
-        "slid|slip|slipped|slide off; on the _ floor; legs went; old legs went; legs give|gave "
-        "way; legs go|went from under me; legs buckle|buckled; go|went down like a sack|ton; "
-        "take|took a tumble; take|took a fall; have|had a fall; keel over; keeled over; "
-        "go|went flying; go|went headlong; hit the deck; come|came a cropper; on the "
-        "floor|ground|carpet|lino|rug; at the bottom of the stairs; go|went down; fall; fell"
+        "on my back|side|front in|on the; slid|slip|slipped|slide off; on the _ floor; legs went; "
+        "old legs went; legs give|gave way; legs go|went from under me; legs buckle|buckled; "
+        "go|went down like a sack|ton; take|took a tumble; take|took a fall; have|had a fall; keel "
+        "over; keeled over; go|went flying; go|went headlong; hit the deck; come|came a cropper; "
+        "on the floor|ground|carpet|lino|rug; at the bottom of the stairs; go|went down; fall; fell"
     ),
     "RF_STUCK": (
         "can not get up; can not get back up; can not get meself|myself up; can not lift "
@@ -62,17 +62,19 @@ REDFLAG: dict[str, str] = {
         "budge; wedged; trapped"
     ),
     "RF_STUCKW": (
-        "wedged; trapped; can not shift; can not budge; stuck; can not move; can not stand; "
-        "can not get off; for hours; all night; since last night; hip have go; hip's gone; can "
-        "not put weight; can not put any weight; can not get; can not lift"
+        "can not roll|turn over; can not sit up; wedged; trapped; can not shift; can not budge; "
+        "stuck; can not move; can not stand; can not get off; for hours; all night; since last "
+        "night; hip have go; hip's gone; can not put weight; can not put any weight; can not get; "
+        "can not lift"
     ),
     "RF_FAINT": (
-        "pass out; passing out; black out; blacking out; out like a light; keel over; keeling "
-        "over; come over all faint|funny|queer|peculiar; came to on|in|and; come to on; go out "
-        "cold; woke|wake up on the floor|lino|carpet|ground|rug; woke|wake up on the _ floor; "
-        "come|came round on; conk out; conked out; flake out; flaked out; swoon; everything "
-        "go|going grey|gray|dark|black; room spin|spinning; go all woozy; woozy; lose "
-        "consciousness; knocked out; slump; slumped; can not rouse; not rouse; not come round"
+        "drift|drifting in and out; in and out of it; pass out; passing out; black "
+        "out; blacking out; out like a light; keel over; keeling over; come over all "
+        "faint|funny|queer|peculiar; came to on|in|and; come to on; go out cold; woke|wake up on "
+        "the floor|lino|carpet|ground|rug; woke|wake up on the _ floor; come|came round on; conk "
+        "out; conked out; flake out; flaked out; swoon; everything go|going grey|gray|dark|black; "
+        "room spin|spinning; go all woozy; woozy; lose consciousness; knocked out; slump; slumped; "
+        "can not rouse; not rouse; not come round"
     ),
     "RF_PILLS": (
         "pill; pills; tablet; tablets; medicine; medication; meds; capsule; capsules; "
@@ -80,10 +82,10 @@ REDFLAG: dict[str, str] = {
     ),
     "RF_MANY": (
         "too many; too much; to many; way too many; all; whole; handful; lot; lots; double; "
-        "doubled; doubled up; twice; three times; extra; lost count; bottle; box; packet; "
-        "strip; got into; get into; overdone; overdid; overdo; fifteen; twenty; thirty; a dozen; "
-        "dozens; about ten|twelve|fifteen|twenty; again and again; over and over; something "
-        "silly|stupid|daft;  eaten some; ate some; by mistake; overdid"
+        "doubled; doubled up; twice; three times; extra; lost count; bottle; box; packet; strip; "
+        "swallowed|swallow one|some; got into; get into; overdone; overdid; overdo; fifteen; "
+        "twenty; thirty; a dozen; dozens; about ten|twelve|fifteen|twenty; again and again; over "
+        "and over; something silly|stupid|daft; eaten some; ate some; by mistake; overdid"
     ),
     "RF_ENDING": (
         "goodbye letter; goodbye letters; goodbye note; letter|letters|note for my "
@@ -91,10 +93,11 @@ REDFLAG: dict[str, str] = {
         "rope; noose; better off dead; better off without me; not want to be here; no point "
         "go|going on; take my own life; not wake up; go and be with; join my wife|husband; made up "
         "my mind; say goodbye; saying goodbye; jump off; saving my pills|tablets; save my "
-        "pills|tablets; can not go on; can not take any more; can not carry on; no reason to live; "
-        "affairs in order; not be here tomorrow; not be here much longer; not be here by morning; "
-        "walk into the sea|river|traffic; in front of a train|bus|lorry; under a train; off a "
-        "bridge|cliff; step off; put an end to; done something silly|stupid|daft"
+        "pills|tablets; can not go on; can not take any more; can not carry on; better off gone; "
+        "better off out of it; no reason to live; affairs in order; not be here tomorrow; not be "
+        "here much longer; not be here by morning; walk into the sea|river|traffic; in front of a "
+        "train|bus|lorry; under a train; off a bridge|cliff; step off; put an end to; done "
+        "something silly|stupid|daft"
     ),
     "RF_LOST": (
         "can not find my|the way; can not find home; can not find my house|flat|home; not know "
@@ -102,9 +105,10 @@ REDFLAG: dict[str, str] = {
         "not recognise|recognize this|where|anything|my; whose house; where i live; who i be; do "
         "not know who i be|am; nothing look familiar; nothing looks familiar; no idea where i "
         "be|am|live; no idea where my house|home|flat; not know where my house|home|flat; not know "
-        "what be going on|happening; who be you; nobody|no one else can see; can not "
-        "remember|recall my own address|name; not know my own address|name; forgot|forgotten my "
-        "own address|name; muddled; all muddled; not know what day; wander; wandering; wandered off"
+        "what be going on|happening; who be you; not know which way home|be; which way be home; "
+        "nobody|no one else can see; can not remember|recall my own address|name; not know my own "
+        "address|name; forgot|forgotten my own address|name; muddled; all muddled; not know what "
+        "day; wander; wandering; wandered off"
     ),
     "RF_FIREWORD": (
         "smoke; smoky; rotten eggs; rotten egg; gas; burning; burn; flames; flame; alight; on "
@@ -189,6 +193,10 @@ REDFLAG: dict[str, str] = {
     "RF_THESEDAYS": "these days; nowadays; most days; some days; every day; on some days",
     # what the fallback's broad words also mean: sleep, handing out, a figure of speech
     "RF_RAIN": "there; rain; raining; outside; weather; down; tea; kettle; cup; heart; soul",
+    "RF_SEE": (
+        "see|seeing|saw a|an|the man|woman|person|lady|child|boy|girl|dog|cat|figure; "
+        "see|seeing|saw people|things|faces|children|animals|bugs|insects|spiders"
+    ),
     "RF_SLEEP": "sleep; slept; asleep; bed; night; nap; kip; snooze; tired; telly; bedtime",
     "RF_OBJ": (
         "the; a; an; some; my; his; her; their; leaflets; flyers; sweets; papers; cards; "
@@ -322,4 +330,5 @@ RED_FLAGS: tuple[Rule, ...] = (
     ),
     Rule("stroke", K, ("RF_EYE", "RF_EYEBAD"), 5, unless=("VISIONIDIOM",), name="rf eye"),
     Rule("overdose", K, ("TAKE", "RF_POISON"), 6, name="rf swallowed a poison"),
+    Rule("confusion", K, ("RF_SEE", "NOTTHERE"), 10, name="rf seeing what is not there"),
 )

@@ -67,8 +67,8 @@ SYMPTOMS: dict[str, str] = {
         "attack"
     ),
     "GASPIDIOM": (
-        "for a; for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke; up; back tears; on my words;"
-        " in this|the heat; in here with the heat; in this weather"
+        "for a; for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke; up; about; back tears; on my "
+        "words; in this|the heat; in here with the heat; in this weather"
     ),
     "LAUGH": "laugh; laughing; laughed; giggle; giggling; laughter",
     "BREATHBAD": (
@@ -305,7 +305,8 @@ SYMPTOMS: dict[str, str] = {
         "building; tent; roof; curtain; curtains; from the|my school|college|army|academy; blind; "
         "with laughter; with laughing; laughing; in laughter; into laughter; into giggles; in a "
         "heap; power; electric; electricity; blinds; in the area; last night in; when i saw; when "
-        "i see; to help|see|visit|fix|do|check|have|tea|dinner|lunch|pick|drop|cut|mow|sort"
+        "i see; to "
+        "help|see|visit|fix|do|check|have|tea|dinner|lunch|pick|drop|cut|mow|sort|take|collect|fetch|drive|bring|give|make|cook|clean|sit|stay"
     ),
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
