@@ -294,3 +294,89 @@ def test_own_sentences(label, text):
         assert got == C
     else:
         assert got == N
+
+
+# --- the red-flag fallback and ASR slips ----------------------------------------------------
+
+
+def _rule(text: str) -> str:
+    found = findings(analyze(text, "en"))
+    return found[0].rule if found else ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's an elephant sat on my ribs",
+        "I feel like I'm breathing through a straw",
+        "it's pouring out of my leg",
+        "the old legs went and I'm wedged by the bath",
+        "I went out like a light in the chair and came to on the rug",
+        "I've done something silly with my pills",
+        "I'm saving my tablets up",
+        "I've written letters for my children",
+        "I can't remember my own address",
+        "the telly is giving off fumes and there's a whiff",
+        "everything's gone dark in my left eye",
+        "can you get somebody over here",
+        "I'm gulping for air",
+        "I keep seeing a man in the corner who isn't there",
+        "I've been drifting in and out all afternoon",
+        "I may have overdone the painkillers, I've had about fifteen",
+    ],
+)
+def test_red_flags_without_a_rule_ask_one_question(text):
+    assert decide(text) == C
+    assert _rule(text).startswith("en:rf ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's no band round my chest, it's fine",  # negated
+        "I never felt like I was breathing through a straw",
+        "years ago I did something silly with my pills",  # long past
+        "if I ever start gulping for air, who do I ring",  # hypothetical
+        "in the film the telly gave off fumes and a whiff",  # a story
+        "I passed out the leaflets at church",  # an idiom
+        "my holiday plans went up in smoke",
+        "I'm on lots of tablets but the chemist packs them for me",
+        "I can't stand the smell of that air freshener",
+        "I was out like a light last night",
+        "my daughter's coming round to take me to the hospital",
+        "it's pouring out there, I'm staying in",
+        "I might have a heart attack if the bill goes up again",
+    ],
+)
+def test_red_flags_keep_their_scope(text):
+    assert decide(text) == N
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i got a bad chess pain",
+        "i past out in the kitchen",
+        "someones trying to brake in",
+        "i took the hole bottle of pills",
+        "i think im having a hard attack",
+        "I cant get no air",  # concord, not a second negation
+    ],
+)
+def test_asr_slips_are_heard_as_the_word_meant(text):
+    assert decide(text) == E
+
+
+def test_asr_aliases_add_a_reading_and_keep_their_own():
+    assert decide("in the past I fell off a ladder") == N
+
+
+@pytest.mark.parametrize("name", [f"safety_en_more{n}.jsonl" for n in ("", "2", "3", "4")])
+def test_fresh_batches_hold_their_targets(name):
+    from dialogue.safety.evaluate import read_cases, score
+
+    cases = read_cases(Path(__file__).with_name(name))
+    figures = score(cases, lambda case: decide(case.user))["en"]
+    assert figures.recall >= 0.97
+    assert figures.precision >= 0.95
+    assert figures.check_rate <= 0.10

@@ -17,6 +17,7 @@ from dialogue.safety.en_match import (
     Occ,
     Utterance,
     combos,
+    denied,
     has,
     owner,
     past,
@@ -24,6 +25,7 @@ from dialogue.safety.en_match import (
     present,
     subject,
 )
+from dialogue.safety.en_redflags import RED_FLAGS
 
 _MENTAL = frozenset("think believe suppose reckon guess feel say expect".split())
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
@@ -42,6 +44,7 @@ _SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusi
 _DIED = frozenset("died passed late funeral".split())
 _POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
+_QUESTION = frozenset("is are do does can could should would will what how why am".split())
 
 
 def _negated(u: Utterance, combo: tuple[Occ, ...], idx: list[int]) -> str | None:
@@ -79,6 +82,10 @@ def _negator_before(u: Utterance, start: int, used: frozenset[int]) -> str | Non
                 return None
         if t.lemma not in lx.NEGATORS:
             continue
+        if t.lemma in ("no", "nothing") and any(u.toks[k].lemma == "not" for k in range(i - 3, i)):
+            continue  # "I can't get no air": concord, not a second negation
+        if t.lemma in ("hardly", "barely") and i > 0 and u.toks[i - 1].lemma == "can":
+            continue  # "I can barely get a word out": a difficulty, not a denial
         nxt = u.toks[i + 1]
         if t.lemma == "no" and (nxt.tag == "PRON" or nxt.surface in ("no", "yes")):
             continue
@@ -122,6 +129,11 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             modal = u.toks[o.first].lemma in _MODALS or u.toks[o.first].surface in _MODALS
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
+            nxt = u.toks[o.last + 2] if o.last + 2 < len(u.toks) else None
+            perfect = after is not None and after.lemma == "have" and nxt and nxt.tag == "VERB"
+            if u.toks[o.first].surface in ("may", "might") and perfect:
+                decision = Decision.CHECK  # "I may have overdone it": maybe past, not if
+                continue
             if modal and rule.category in _STRONG_INTENT and u.toks[o.first].lemma == "will":
                 continue  # "I'll do it tonight", "he'll kill me": intent, not a hypothesis
             if modal and rule.category == "suicide":
@@ -146,22 +158,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         decision = Decision.CHECK
     first_word = u.toks[lo]
     if (
-        first_word.surface
-        in (
-            "is",
-            "are",
-            "do",
-            "does",
-            "can",
-            "could",
-            "should",
-            "would",
-            "will",
-            "what",
-            "how",
-            "why",
-            "am",
-        )
+        first_word.surface in _QUESTION
         and lo + 1 < len(u.toks)
         and u.toks[lo + 1].lemma != "not"
         and lo not in used
@@ -273,7 +270,7 @@ def _dated(u: Utterance, concept: str, idx: list[int]) -> bool:
     """A time marker in the clause, not a duration ("since last week", "for days")."""
     for o in u.occ[concept]:
         if idx[0] <= o.first <= idx[-1]:
-            if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all"):
+            if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all", "at"):
                 continue
             return True
     return False
@@ -332,6 +329,14 @@ def findings(analysis: Analysis) -> list[Finding]:
         return []
     state = _state(u)
     fired = [(rule, combo) for rule in lx.RULES for combo in combos(u, rule)]
+    out = _judge(analysis, u, state, fired)
+    if not out:  # no rule: a critical concept next to trouble still asks one question
+        flags = [(r, c) for r in RED_FLAGS for c in combos(u, r) if not denied(u, c)]
+        out = _judge(analysis, u, state, flags)
+    return out
+
+
+def _judge(analysis: Analysis, u: Utterance, state: dict, fired: list) -> list[Finding]:
     state["hit_tokens"] = frozenset().union(*(o.used for _, c in fired for o in c))
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()

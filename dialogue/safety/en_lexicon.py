@@ -277,7 +277,15 @@ RULES: tuple[Rule, ...] = (
     Rule("violence", K, ("SUSPICIOUS",), who="place", not_after=("KILLIDIOM",), name="suspicious"),
     Rule("violence", K, ("SHOUTME",), who="agent", name="shouted at"),
     # starvation
-    Rule("starvation", E, ("NEG", "EAT", "DAYS"), 8, not_after=("EATIDIOM",), name="no food"),
+    Rule(
+        "starvation",
+        E,
+        ("NEG", "EAT", "DAYS"),
+        8,
+        not_after=("EATIDIOM",),
+        unless=("RF_THESEDAYS",),
+        name="no food",
+    ),
     Rule("starvation", K, ("NOFOOD",), name="no food"),
     Rule("starvation", E, ("NOFOOD", "DAYS"), 10, cross=True, name="no food for days"),
     Rule(

@@ -12,6 +12,7 @@ from functools import lru_cache
 from dialogue.analysis import Analysis, Token
 from dialogue.safety import en_lexicon as lx
 from dialogue.safety.en_concepts import C
+from dialogue.safety.en_redflags import ASR_ALIASES
 
 _CLAUSE_BREAK = frozenset(
     "but though although however because cause so then yet anyway except whereas".split()
@@ -58,6 +59,7 @@ def _word_is(token: Token, options: frozenset[str]) -> bool:
         or token.lemma in options
         or token.surface in options
         or "=" + token.surface in options
+        or ASR_ALIASES.get(token.surface, "") in options  # "chess pain", "past out"
     )
 
 
@@ -93,6 +95,7 @@ class Utterance:
         for i, t in enumerate(toks):
             done: set[str] = set()  # one occurrence per concept and start: the longest
             entries = index.get(t.lemma, []) + index.get(t.surface, [])
+            entries += index.get(ASR_ALIASES.get(t.surface, ""), [])
             for concept, seq in sorted(entries, key=lambda e: -len(e[1])):
                 if concept in done:
                     continue
@@ -252,3 +255,11 @@ def past(u: Utterance, idx: list[int]) -> bool:
         if t.tag == "VERB" and (t.surface in _PAST_FORMS or t.surface.endswith("ed")):
             return True
     return False
+
+
+def denied(u: Utterance, combo: tuple[Occ, ...]) -> bool:
+    """The fallback's words are broad: any negator earlier in their clause denies them."""
+    used = frozenset().union(*(o.used for o in combo))
+    start = min(o.first for o in combo)
+    lo = u.clause_range(u.clause[start])[0]
+    return any(u.toks[i].lemma in lx.NEGATORS for i in range(lo, start) if i not in used)

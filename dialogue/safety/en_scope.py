@@ -8,20 +8,21 @@ SCOPE: dict[str, str] = {
     "DISTANT": (
         "last week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
         "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
-        "ago; long ago; used to; as a child; back in; in the past; year back; years back; i once;"
-        " once before; previously; a few years; in 19|20; few weeks|months back; the other week; "
-        "the other month; last fall; the war; decade; decades; as a "
-        "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school;"
-        " in my twenties|thirties|forties|fifties|youth|teens; when we be "
-        "young|younger|kids|children; years and years; when i be young|younger|little|small; when"
-        " i be a child|kid|girl|boy; in "
+        "ago; long ago; used to; as a child; back in the|those|them|my|19|20|nineteen; in the "
+        "past; year back; years back; i once; once before; previously; a few years; in 19|20; few "
+        "weeks|months back; the other week; the other month; last fall; the war; decade; decades; "
+        "ages ago; ages back; yonks; donkey 's years; way back; long since; once; as a "
+        "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school; "
+        "in my twenties|thirties|forties|fifties|youth|teens; when we be "
+        "young|younger|kids|children; years and years; when i be young|younger|little|small; when "
+        "i be a child|kid|girl|boy; in "
         "january|february|march|april|may|june|july|august|september|october|november|december; "
-        "last "
-        "january|february|march|april|may|june|july|august|september|october|november|december"
+        "last january|february|march|april|may|june|july|august|september|october|november|december"
     ),
     "RECENT": (
         "yesterday; last night; this morning; earlier; day ago; days ago; the other day; this "
-        "afternoon; last evening; over the weekend; at the weekend; on "
+        "afternoon; last evening; this year; over the weekend; at the weekend; last "
+        "monday|tuesday|wednesday|thursday|friday|saturday|sunday; on "
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     ),
     "HERE": (
@@ -31,8 +32,9 @@ SCOPE: dict[str, str] = {
         "outside; downstairs; upstairs; can not wake; lives with me; live with me"
     ),
     "REPORTED": (
-        "told me; telling me; said; heard; apparently; according to; live in; lives in; living "
-        "in; in hospital; recovering; recover; at the "
+        "told me; telling me; said; heard; apparently; according to; in "
+        "canada|australia|america|spain|france|scotland|wales|ireland|london; in the states; in "
+        "new zealand; live in; lives in; living in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
         "they say; they said; she said; he said; told us; care home; nursing home; in a home; "
         "hospice"
@@ -80,15 +82,17 @@ SCOPE: dict[str, str] = {
     ),
     "IMMINENT": "going to; gonna; about to; go to",
     "MEDIA": (
-        "on the|tv|telly|television news|tv|telly|television|radio|show|internet; on tv; on the "
-        "news; in the news|paper|papers|newspaper; drama; soap; documentary; episode; did you see"
-        " the; in a|the "
-        "film|movie|book|show|programme|program|story|novel|series|documentary|soap|play|episode;"
-        " film|movie|show|programme|program|documentary|story|article|book|news about; read "
-        "about; read that; hear about; heard about; saw on; see on; watch a|the "
+        "the news; the radio said; the paper said; on the|tv|telly|television "
+        "news|tv|telly|television|radio|show|internet; on tv; on the news; in the "
+        "news|paper|papers|newspaper; drama; soap; documentary; episode; did you see the; in a|the "
+        "film|movie|book|show|programme|program|story|novel|series|documentary|soap|play|episode; "
+        "film|movie|show|programme|program|documentary|story|article|book|news about; read about; "
+        "read that; hear about; heard about; saw on; see on; watch a|the "
         "film|movie|show|programme|documentary; the character; on facebook|youtube; a story; the "
         "story; soap opera; detective; on|in "
-        "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation"
+        "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
+        "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; thriller; crime "
+        "novel"
     ),
 }
 # fmt: on

@@ -38,10 +38,14 @@ SYMPTOMS: dict[str, str] = {
     "RADIATE": "spread; radiate; shoot; go down; run down; down my",
     "ARMJAW": "arm; jaw; shoulder; neck",
     "EXCITED": (
-        "exciting; excited; excitement; nervous; thrill; thrilled; football; match; when i watch;"
-        " when i see; in love; exercise; propose; proposed; when he|she|they; a beat when"
+        "exciting; excited; excitement; won; win; raffle; bingo; lottery; nervous; thrill; "
+        "thrilled; football; match; when i watch; when i see; in love; exercise; propose; "
+        "proposed; when he|she|they; a beat when"
     ),
-    "HEARTATTACK": "heart attack; cardiac arrest; heart be stop; heart stop",
+    "HEARTATTACK": (
+        "heart attack; cardiac arrest; heart be stop; heart stop; hard attack; heart attach; "
+        "heart attacks"
+    ),
     "EMOTION": (
         "break; broken; miss; lonely; sad; grief; grieve; full; warm; go out to; bleed for; "
         "heartbroken; for him|her|them; to see; sink; sank; melt; love"
@@ -53,9 +57,9 @@ SYMPTOMS: dict[str, str] = {
     # --- breathing ---
     "BREATH": "breathe; breath; breathing; air; oxygen",
     "SOB": (
-        "short of breath; shortness of breath; out of breath; breathless; winded; wheeze; "
-        "wheezing; wheezy; puffed; stop|stopping for breath; can not finish a sentence; stop to "
-        "catch my breath"
+        "short of breath; between breaths; shortness of breath; out of breath; breathless; winded; "
+        "wheeze; wheezing; wheezy; puffed; stop|stopping for breath; can not finish a sentence; "
+        "stop to catch my breath"
     ),
     "CHOKE": (
         "choke; choking; suffocate; suffocating; gasp; gasping; lip|lips|face|finger|fingers _ "
@@ -63,8 +67,8 @@ SYMPTOMS: dict[str, str] = {
         "attack"
     ),
     "GASPIDIOM": (
-        "for a; for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke; up; back tears; on my words;"
-        " in this|the heat; in here with the heat; in this weather"
+        "for a; for tea|cuppa|coffee|drink|pint|fag|cigarette|smoke; up; about; back tears; on my "
+        "words; in this|the heat; in here with the heat; in this weather"
     ),
     "LAUGH": "laugh; laughing; laughed; giggle; giggling; laughter",
     "BREATHBAD": (
@@ -214,14 +218,18 @@ SYMPTOMS: dict[str, str] = {
         "in|on|and|backwards|sideways"
     ),
     "FALLNOW": (
-        "have fallen; have fall; just fell; just fall; fallen over; fallen down; have have a "
+        "have fallen; have fall; just fell; just fall; fallen over; fallen down; i fallen; i "
+        "falled; i have fell; have have a "
         "fall; just have a fall; have take a fall"
     ),
     "FALLIDIOM": (
         "asleep; sleep; in love; apart; behind; for; through; short; out with; silent; quiet; "
         "ill; sick; pregnant; victim; prey; into; off the wagon; flat; into place; in line; back "
         "on; to pieces; to bits; laughing; about laughing; on hard times; on deaf ears; foul of; "
-        "in with; out of favour|favor; off the back of"
+        "in with; out of favour|favor; off the back of; to the "
+        "shop|shops|pub|road|village|post|town|doctor|surgery|beach|club|church|market|chemist|"
+        "bank|station|garden|allotment|library|sea|coast; to town; the road; the street; the "
+        "shops; the pub; to see; to visit"
     ),
     "FALLSEASON": "this fall; last fall; next fall; the fall; in the fall; in fall; autumn",
     "FALLAFTER": "after my|her|his|the fall; since my|her|his|the fall; before my|her|his fall",
@@ -265,11 +273,12 @@ SYMPTOMS: dict[str, str] = {
         "grandkids; kids; dog; cat; puzzle; jigsaw; exercises; yoga; stretching"
     ),
     "CHRONIC": (
-        "in the winter; in winter; sometimes; usually; always; every winter; now and then; now "
-        "and again; from time to time; these days; for years; all my life; since i was; most "
-        "days; of a morning; when it be cold; in the cold; whenever; every time; when i "
-        "walk|climb|exercise|bend; when i go up|walk up; i =get; i tend to =get; dementia; "
-        "alzheimers; alzheimer; memory problems; =gets; he|she =gets"
+        "in the winter; in winter; nothing new; normal for me; always have been; sometimes; "
+        "usually; always; every winter; now and then; now and again; from time to time; these "
+        "days; for years; all my life; since i was; most days; of a morning; when it be cold; in "
+        "the cold; whenever; every time; when i walk|climb|exercise|bend; when i go up|walk up; i "
+        "=get; i tend to =get; dementia; alzheimers; alzheimer; memory problems; =gets; he|she "
+        "=gets"
     ),
     "GETUPIDIOM": (
         "early; morning; before; in time; the stair; the stairs; the hill; the courage; the "
@@ -290,11 +299,14 @@ SYMPTOMS: dict[str, str] = {
         "have|had a funny turn; have|had a fainting spell|fit; blackout"
     ),
     "FAINTIDIOM": (
-        "smell; sound; hope; memory; idea; light; voice; line; heart; praise; chance; the "
-        "leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; building; tent;"
-        " roof; curtain; curtains; from the|my school|college|army|academy; blind; with laughter;"
-        " with laughing; laughing; in laughter; into laughter; into giggles; in a heap; power; "
-        "electric; electricity; blinds; in the area; last night in; when i saw; when i see"
+        "later; tomorrow; tonight; next week; at the weekend; for tea|dinner|lunch|cuppa|chat; for "
+        "a cuppa|chat; smell; sound; hope; memory; idea; light; voice; line; heart; praise; "
+        "chance; the leaflet|leaflets|flyer|flyers|cookie|cookies|card|cards; of the; market; "
+        "building; tent; roof; curtain; curtains; from the|my school|college|army|academy; blind; "
+        "with laughter; with laughing; laughing; in laughter; into laughter; into giggles; in a "
+        "heap; power; electric; electricity; blinds; in the area; last night in; when i saw; when "
+        "i see; to "
+        "help|see|visit|fix|do|check|have|tea|dinner|lunch|pick|drop|cut|mow|sort|take|collect|fetch|drive|bring|give|make|cook|clean|sit|stay"
     ),
     "NOWAKE": (
         "not wake up; not wake; can not wake; not respond; not responding; not breathe; not "
@@ -330,7 +342,8 @@ SYMPTOMS: dict[str, str] = {
     ),
     "BLOODIDIOM": (
         "take|took|taking|taken _ blood; take|took|taking|taken blood; nurse; blood test; sample;"
-        " donate; donating; cat; dog; bird; mouse; rabbit; fox; meat; steak; film; tv; telly"
+        " donate; donating; cat; dog; bird; mouse; rabbit; fox; meat; steak; film; tv; telly; "
+        "money; cash; pounds; me dry; us dry; bleed _ dry; radiator; radiators"
     ),
     "HEAVY": (
         "lot; lots; heavily; heavy; badly; bad; much; everywhere; pour; pouring; gush; gushing; "
