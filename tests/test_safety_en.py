@@ -200,9 +200,11 @@ def test_scenario_rules_add_findings_and_keep_their_negation_check():
 
 
 def test_scenario_keywords_get_the_same_scope():
-    from dialogue.scenario import load_scenario
-
-    detector = EmergencyDetector(load_scenario("daily_checkin_en").emergency)
+    own = [
+        Emergency(id="fall", keywords=["had a fall"], patterns=[r"\bfell\b"], say="Call 911."),
+        Emergency(id="self_harm", keywords=["want to die"], say="Call 988."),
+    ]
+    detector = EmergencyDetector(own)  # a scenario's own rules, as its YAML would give them
     assert detector.assess("my neighbor fell last month", "en").decision == N
     assert detector.assess("I fell behind with the bills", "en").decision == N
     assessment = detector.assess("I want to die", "en")
