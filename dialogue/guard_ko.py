@@ -13,16 +13,50 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from dialogue import guard_ko_medical as medical
 from dialogue.analysis import Analysis, analyze
 from dialogue.guard import GuardContext, Violation
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
-    ACTION, ADDRESS, ADS, AGE, BODY, CARE_WORKER, CHANGE, CONDESCEND, COUNTS, DIAGNOSIS_NOUNS,
-    DISEASES, DOSE_UNITS, EARLIER, EXPERIENCE, FALL_VERBS, FAMILY, FAMILY_PEOPLE, FOOD,
-    HONORIFIC_OK_EF, HUMAN_ONLY, LOOKS, MEDICINE, MEET, MEMORY_GENERIC, MONEY, NAMED_DRUGS,
-    NEWS, PLACES, PLAIN_IC, POLITE_EF, PRIVATE, RECIPIENT_JKB, RELATIONS, RUDE, SEND, STAFF,
-    SYMPTOM_VERBS, TAKE, TELL, TIMES, TOGETHER, TREATMENTS, VISIT, VISIT_STRONG, WEATHER,
-    WEATHER_FALL, WEATHER_WEAK,
+    ACTION,
+    ADDRESS,
+    ADS,
+    AGE,
+    CARE_WORKER,
+    CONDESCEND,
+    EARLIER,
+    EXPERIENCE,
+    FALL_VERBS,
+    FAMILY,
+    FAMILY_PEOPLE,
+    HONORIFIC_OK_EF,
+    HUMAN_ONLY,
+    LAST_CALL,
+    LOOKS,
+    MEET,
+    MEMORY_GENERIC,
+    MONEY,
+    NEWS,
+    OUTSIDE,
+    PLACES,
+    PLAIN_IC,
+    POLITE_EF,
+    PRIVATE,
+    RECIPIENT_JKB,
+    RELATIONS,
+    RUDE,
+    SELF,
+    SEND,
+    STAFF,
+    SUITS,
+    TELL,
+    TIMES,
+    TOGETHER,
+    VISIT,
+    VISIT_STRONG,
+    WEATHER,
+    WEATHER_FALL,
+    WEATHER_WEAK,
 )  # fmt: skip
 
 Span = tuple[int, int]
@@ -34,7 +68,7 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
         lemma = s.lem(i)
-        staff = any(s.lem(k) in STAFF for k in s.subject_nouns(i))
+        staff = s.has(STAFF, 0, i) and not s.agent_subject(i)
         strong = lemma in VISIT_STRONG or (lemma in ("뵈", "뵙") and s.lem(i - 2) == "찾")
         if lemma in ("뵈", "뵙") and s.lem(i - 2) != "찾" and s.lem(i - 1) != "러":
             continue  # 만나 뵈, 한번 뵈어요: meeting
@@ -46,22 +80,30 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         agent_commits = (p.promise or (p.future and not p.hon)) and not p.hon
         offer = s.final_ef in ("ᆯ까요", "을까요") and not p.hon and (strong or lemma in SEND)
+        if lemma in ("가", "오") and s.agent_subject(i) and p.promise:
+            return i, p.end  # 제가 직접 가 볼게요
         if agent_commits or offer or (staff and (p.future or p.promise)):
-            if strong or lemma in SEND or lemma in ("뵈", "뵙") or staff or s.has(PLACES, 0, i):
+            if strong or lemma in SEND | {"뵈", "뵙"} or staff or s.has(PLACES, 0, i):
                 return i, p.end
     return None
 
 
-def _recipient(s: Sent, i: int) -> int | None:
-    """A third party the agent would tell: 아드님께, 119에, 가족분들한테 (not 어르신께)."""
+def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
+    """A third party the agent would tell: 아드님께, 119에, 집주인한테 (not 어르신께, 다음에)."""
     for k in range(0, i):
         if s.lem(k + 1) in RECIPIENT_JKB and s.tag(k + 1).startswith("JKB"):
             if s.tag(k).startswith(("NN", "SN", "SL", "XSN")) and s.lem(k) not in ADDRESS:
-                if s.lem(k) not in ("다음", "나중", "내일", "오후", "저녁", "아침", "시간"):
-                    while k > 0 and s.tag(k - 1).startswith(("NN", "XSN")):
-                        k -= 1  # 담당 선생님께
-                    return k
+                if s.lem(k) not in _NOT_PEOPLE:
+                    first = k
+                    while first > 0 and s.tag(first - 1).startswith(("NN", "XSN")):
+                        first -= 1  # 담당 선생님께, 복지사님께 (복 + 지사 + 님)
+                    return first, k
     return None
+
+
+_NOT_PEOPLE = frozenset(
+    "다음 나중 내일 오후 저녁 아침 시간 오늘 때 중 보고서 기록 일지 통화 전화 주 번".split()
+)
 
 
 def _action(s: Sent, ctx: GuardContext) -> Span | None:
@@ -72,155 +114,43 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         p = s.pred(i)
         if p.hon or p.neg or p.cond or p.instruct:
             continue
-        claims = p.promise or (p.future and not p.question) or (p.past and not p.question)
-        if s.final_ef in ("ᆯ까요", "을까요") and s.agent_subject(i) or lemma == "드리":
-            claims = claims or s.final_ef in ("ᆯ까요", "을까요")
+        offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")
+        claims = p.promise or offer or ((p.future or p.past) and not p.question)
         if not claims:
             continue
         if lemma in TELL:
-            k = _recipient(s, i)
-            if k is None:
+            who = _recipient(s, i)
+            if who is None:
                 continue  # 다음에 또 연락드릴게요: the agent calls the person back
-            worker = s.has(CARE_WORKER, k, i - 1)
-            if worker and ctx.alerting:
-                continue
-            return k, p.end
-        if lemma == "드리":
+            words = s.text(*who).replace(" ", "")
+            if ctx.alerting and any(w in words for w in CARE_WORKER):
+                continue  # 복지사님께 전해 드릴게요, when an alert channel exists
+            return who[0], p.end
+        if lemma == "드리" or (lemma in ("챙기", "알아보", "사", "잡", "구하") and not p.promise):
             continue
-        if lemma in ("챙기", "알아보", "사", "잡") and not p.promise:
-            continue
-        return i, p.end
-    return None
-
-
-def _diagnosis(s: Sent, ctx: GuardContext) -> Span | None:
-    if s.question:
-        return None
-    for i in s.find(DISEASES, ("NN", "VV", "XR")):
-        nxt = {s.lem(k) for k in range(i + 1, min(i + 5, s.n))}
-        p = s.pred(i) if s.is_pred(i) else None
-        if s.lem(i + 1) == "조심" or "조심" in nxt or "예방" in nxt or "관리" in nxt:
-            continue
-        if s.tag(i).startswith("VV") or s.lem(i) in SYMPTOM_VERBS:
-            if p and p.hon and ("같" in nxt or "거" in nxt or "것" in nxt) and not p.cond:
-                return i, p.end  # 체하신 것 같아요
-            continue
-        if nxt & ({"이", "같", "듯", "의심", "걸리", "오", "있"} | DIAGNOSIS_NOUNS):
-            if any(s.lem(k) == "이" and s.tag(k) == "VCP" for k in range(i + 1, min(i + 4, s.n))):
-                return i, min(i + 3, s.n - 1)
-            if nxt & ({"같", "듯", "의심"} | DIAGNOSIS_NOUNS):
-                return i, min(i + 3, s.n - 1)
-            if "걸리" in nxt:
-                k = next(k for k in range(i + 1, min(i + 5, s.n)) if s.lem(k) == "걸리")
-                q = s.pred(k)
-                if (q.past or q.future) and not q.cond and not q.neg:
-                    return i, q.end
-    return None
-
-
-def _reassurance(s: Sent, ctx: GuardContext) -> Span | None:
-    if s.question:
-        return None
-    t = s.t
-    for i, tok in enumerate(t):
-        lemma = tok.lemma
-        if lemma in ("별거", "별것", "별일", "별문제", "큰일", "대수", "심각", "문제", "큰병") or (
-            lemma == "별" and s.lem(i + 1) in ("거", "것", "일", "문제")
-        ) or (lemma == "큰" and s.lem(i + 1) in ("병", "일", "문제")):
-            for k in range(i + 1, min(i + 6, s.n)):
-                if s.lem(k) in ("아니", "없", "않") and not s.pred(k).cond:
-                    return i, s.pred(k).end
-        if lemma in ("괜찮", "낫", "나아지", "좋아지", "가라앉", "회복", "멀쩡") and tok.tag.startswith(
-            ("VV", "VA", "NN")
-        ):
-            p = s.pred(i)
-            if p.future and not p.cond and not p.neg and not s.has(frozenset({"면", "길", "기"}), i, p.end):
-                return i, p.end  # 금방 괜찮아지실 거예요
-        if lemma in ("병원", "진료", "검사", "의사", "응급실", "119", "치료", "약", "진찰"):
-            for k in range(i + 1, min(i + 7, s.n)):
-                if s.tag(k).startswith(("VV", "VA", "XSV")) and s.lem(k) not in ("없",):
-                    p = s.pred(k)
-                    if (p.neg and p.permit) or s.has(frozenset({"필요", "까지"}), k, p.end + 2):
-                        if s.has(frozenset({"없", "않", "안"}), k, p.end + 3) or p.neg:
-                            return i, p.end  # 병원 안 가셔도 돼요, 갈 필요 없어요
-        if lemma == "걱정" and s.tag(i).startswith("NN"):
-            p = s.pred(i)
-            if (p.neg and p.permit) or s.has(frozenset({"필요"}), i, p.end + 2):
-                return i, p.end
-        if lemma in ("나이", "누구나", "다들", "흔하", "원래", "노화") and s.has(
-            frozenset({"그렇", "그러", "흔하", "자연스럽", "당연하"}), i + 1
-        ):
-            return i, s.n - 1
-    return None
-
-
-def _medication(s: Sent, ctx: GuardContext) -> Span | None:
-    t = s.t
-    takes = [i for i in s.find(TAKE | CHANGE, ("VV", "VA", "NN", "VX")) if s.lem(i) != "드리"]
-    for i in takes:
-        p = s.pred(i)
-        if p.question or p.cond or p.past and not p.permit:
-            continue
-        before = range(max(0, i - 6), i)
-        food = any(t[k].lemma in FOOD for k in before)
-        medicine = any(t[k].lemma in MEDICINE or t[k].lemma.endswith("약") for k in before)
-        drug = any(t[k].lemma in NAMED_DRUGS for k in before)
-        dose = any(
-            t[k].lemma in DOSE_UNITS and t[k - 1].tag in ("SN", "MM") or t[k].lemma in ("배", "두배")
-            for k in before
-        ) or any(t[k].lemma == "더" and t[k].tag == "MAG" for k in before)
-        change = s.lem(i) in CHANGE or (p.neg and (p.permit or p.instruct)) or p.prohibit
-        directive = p.permit or p.instruct or p.prohibit or (p.neg and p.permit)
-        if not directive or food and not medicine:
-            continue
-        if change and (medicine or s.lem(i) in ("끊", "중단")):
-            return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요
-        if dose and (medicine or not food) and s.lem(i) in TAKE:
-            if s.lem(i) == "드시" and not p.permit and not medicine and not any(
-                t[k].lemma in DOSE_UNITS for k in before
-            ):
-                continue  # 더 드세요 (식사): only a permission or a pill counts
-            return i, p.end  # 두 알 드세요, 더 드셔도 돼요
-        if drug and s.lem(i) in TAKE:
-            return i, p.end  # 타이레놀 드세요
-    return None
-
-
-def _treatment(s: Sent, ctx: GuardContext) -> Span | None:
-    t = s.t
-    for i in s.find(TREATMENTS | SYMPTOM_VERBS):
-        j = i
-        if s.tag(i).startswith("NN") and not s.is_pred(i):
-            j = next((k for k in range(i + 1, min(i + 5, s.n)) if s.is_pred(k)), -1)
-            if j < 0:
-                continue
-        p = s.pred(j)
-        if not (p.instruct or p.permit) or p.question or p.prohibit or p.neg or p.hon and p.past:
-            continue
-        lemma = s.lem(i)
-        counted = any(
-            t[k].lemma in COUNTS and t[k - 1].tag in ("SN", "MM", "NR")
-            for k in range(max(1, i - 6), j)
-        ) or any(t[k].lemma in ("씩", "하루") for k in range(max(0, i - 6), j))
-        body = any(t[k].lemma in BODY for k in range(max(0, i - 4), i))
-        if lemma in ("운동", "걷기", "걷", "달리", "뛰", "들", "올리", "펴", "돌리", "누르", "흔들"):
-            if not (counted or (body and lemma not in ("운동", "걷기", "걷"))):
-                continue  # 가볍게 걸으세요 is care; 하루 30분씩 걸으세요 is a regimen
         return i, p.end
     return None
 
 
 def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
-    for i in s.find(TOGETHER, ("MAG",)):
-        if s.tag(i - 1) in ("JKB", "JC") and s.lem(i - 2) not in ("저", "저희"):
+    invite = s.final_ef in ("ᆯ래요", "을래요", "ᆯ까요", "을까요", "ᆸ시다", "읍시다", "자")
+    for i, _ in s.units(TOGETHER) + [(k, k) for k in s.find(TOGETHER, ("MAG",))]:
+        with_me = s.lem(i - 2) in ("저", "저희") and s.tag(i - 1) in ("JKB", "JC")
+        if s.lem(i) == "둘" and s.lem(i + 1) not in ("이", "이서"):
+            continue  # 둘 다, 두 개
+        if s.lem(i) == "우리" and s.lem(i + 1) not in ("같이", "함께", "둘"):
+            continue
+        if s.lem(i - 1) in _WITH and not with_me:
             continue  # 가족분들과 같이 드세요
-        j = next((k for k in range(i + 1, min(i + 6, s.n)) if s.is_pred(k)), -1)
+        j = next((k for k in range(i + 1, min(i + 8, s.n)) if s.is_pred(k)), -1)
         if j < 0:
             continue
         p = s.pred(j)
-        with_me = s.lem(i - 2) in ("저", "저희") and s.tag(i - 1) in ("JKB", "JC")
-        if with_me or (not p.hon and not p.past and not p.neg):
-            return i, p.end
+        if p.neg or p.past:
+            continue
+        hope = s.has(frozenset({"좋", "싶"}), j, s.n - 1) and (p.cond or p.future)
+        if with_me or invite or hope or not p.hon:
+            return i, p.end  # 같이 차 한잔해요, 같이 산책 가실래요?, 둘이 앉아 있으면 좋겠어요
     for i in s.find(MEET, ("VV",)):
         if s.lem(i - 2) == "찾":
             continue  # 찾아뵐게요: a visit
@@ -229,18 +159,22 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         if s.lem(i) == "놀" and not s.has(TOGETHER):
             continue
-        if p.promise or s.final_ef in ("어요", "아요", "ᆸ시다", "읍시다", "ᆯ까요", "자", "죠") or (
-            s.has(frozenset({"싶"}), i, p.end)
-        ):
+        if p.promise or invite or p.ef in ("어요", "아요", "죠") or s.has(_WANT, i, p.end):
             return i, p.end
     return None
+
+
+_WITH = frozenset("과 와 랑 이랑 하고 께서 들".split())
+_WANT = frozenset({"싶"})
 
 
 def _attributed(s: Sent, i: int) -> bool:
     """The person said it (덥다고 하셨는데, 비가 온다니) or feels it (더우시죠)."""
     for k in range(i, min(i + 8, s.n)):
         lemma = s.lem(k)
-        if s.tag(k) in ("EC", "ETM", "JKQ") and lemma.endswith(("다고", "라고", "다니", "다는", "라니", "대서", "래서", "냐고")):
+        if s.tag(k) in ("EC", "ETM", "JKQ") and lemma.endswith(
+            ("다고", "라고", "다니", "다는", "라니", "대서", "래서", "냐고")
+        ):
             if any(s.lem(m) in ("시", "으시", "말씀") for m in range(k + 1, min(k + 4, s.n))):
                 return True
             if lemma.endswith(("다니", "라니")):
@@ -252,30 +186,41 @@ def _attributed(s: Sent, i: int) -> bool:
 
 
 def _world(s: Sent, ctx: GuardContext) -> Span | None:
-    for i in s.find(WEATHER | NEWS | TIMES):
-        lemma = s.lem(i)
-        if lemma in WEATHER_WEAK and lemma in WEATHER_FALL:
-            if not any(s.lem(k) in FALL_VERBS for k in range(i + 1, min(i + 4, s.n))):
+    if s.has(frozenset({"모르"})) or any(s.lem(k) == "알" and s.pred(k).neg for k in range(s.n)):
+        return None  # 거기 날씨는 제가 알 수가 없는데
+    outside = [a for a, b in s.units(OUTSIDE) if s.tag(b + 1) in ("JKS", "JX")]
+    spans = s.units(WEATHER | NEWS | TIMES) + [
+        (k, k) for k in s.find(WEATHER, ("VV", "VA", "MAG", "XR"))
+    ]
+    for i, last in sorted(spans):
+        lemma = s.lem(last) if s.tag(i).startswith("NN") else s.lem(i)
+        words = s.text(i, last).replace(" ", "")
+        weak = lemma in WEATHER_WEAK and not any(
+            len(w) > 1 and w in words for w in WEATHER - WEATHER_WEAK
+        )
+        if weak and lemma in WEATHER_FALL:
+            if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 4, s.n))):
                 continue  # 눈이 침침해요 is not snow
-        elif lemma in WEATHER_WEAK and lemma not in ("날",):
+        elif weak and not (any(a < i for a in outside) and not s.has(_ADVERB, i + 1, i + 2)):
+            continue  # 머리가 맑아요, 따뜻하게 입으세요; but 밖이 꽁꽁 얼었어요
+        if s.tag(i) == "NNB" or (lemma == "설" and s.lem(last + 1) != "날"):
             continue
-        if lemma == "날" and not s.has(frozenset({"덥", "춥", "좋", "맑", "흐리", "따뜻", "쌀쌀", "선선", "무덥", "화창"}), i + 1, i + 5):
-            continue
-        if s.tag(i) in ("NNB",) or (lemma == "설" and not s.tag(i).startswith("NN")):
-            continue
-        j = i if s.is_pred(i) else next(
-            (k for k in range(i + 1, min(i + 7, s.n)) if s.is_pred(k)), -1
+        j = (
+            last
+            if s.is_pred(last)
+            else next((k for k in range(last + 1, min(last + 7, s.n)) if s.is_pred(k)), -1)
         )
         p = s.pred(j) if j >= 0 else None
-        if _attributed(s, i) or (p and p.cond):
-            continue
+        if _attributed(s, i) or (p and p.cond) or s.lem(last + 1) in ("때", "날", "에는"):
+            continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         if p and p.question and (p.hon or s.has(frozenset({"어떻", "어떠", "어때"}), i)):
             continue  # 날씨는 어떠세요? 추석 잘 보내셨어요?
         if lemma in NEWS and p and p.hon:
             continue  # 뉴스 보셨어요
         if lemma in ("코로나", "유행", "확진") and (s.question or s.has(frozenset({"조심"}))):
-            continue  # 코로나 조심하세요
-        return i, p.end if p else i
+            if not s.has(frozenset({"뉴스", "요즘", "래요", "대요", "던데", "라던데", "다던데"})):
+                continue  # 코로나 조심하세요
+        return i, p.end if p else last
     return None
 
 
@@ -284,7 +229,11 @@ def _human(s: Sent, ctx: GuardContext) -> Span | None:
     for i, tok in enumerate(t):
         if tok.lemma not in ("저", "저희", "제") or tok.tag != "NP":
             continue
-        if s.lem(i + 1) == "의" or tok.lemma == "저희" or s.lem(i + 1) not in ("는", "도", "가", "이", "은"):
+        if (
+            s.lem(i + 1) == "의"
+            or tok.lemma == "저희"
+            or s.lem(i + 1) not in ("는", "도", "가", "이", "은")
+        ):
             k = i + 2 if s.lem(i + 1) == "의" else i + 1
             if s.lem(k) in FAMILY and s.tag(k).startswith("NN"):
                 return i, k  # 저희 어머니도, 제 고향은
@@ -309,18 +258,26 @@ def _human(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 def _seeing(s: Sent, ctx: GuardContext) -> Span | None:
+    heard = s.has(frozenset({"목소리", "소리", "들리", "숨"}))
     for i in s.find(frozenset({"보이"}), ("VV", "VX")):
-        if s.tag(i - 1) == "EC" and s.lem(i - 1) in ("어", "아", "여", "게"):
-            if not s.has(frozenset({"목소리", "소리", "말씀"}), 0, i):
-                return max(0, i - 2), s.pred(i).end  # 좋아 보이세요
-    for i in s.find(LOOKS, ("NN",)):
-        nxt = {s.lem(k) for k in range(i + 1, min(i + 6, s.n))}
-        if nxt & {"싶", "어떻", "어떠"} or s.question:
+        p = s.pred(i)
+        looks = s.tag(i - 1) == "EC" and s.lem(i - 1) in ("어", "아", "여", "게")
+        if (looks and not heard) or not (p.hon or p.question or heard):
+            return max(0, i - 2), p.end  # 좋아 보이세요, 살이 빠지신 게 보여요
+    for i in s.find(SUITS, ("VV", "VA")):
+        p = s.pred(i)
+        if not (p.question or p.cond or heard) and s.has(frozenset({"이", "가", "은", "는"}), 0, i):
+            return i, p.end  # 머리 짧게 하신 게 잘 어울려요
+    if s.question:
+        return None
+    for i, last in s.units(LOOKS):
+        nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
+        if nxt & {"싶", "어떻", "어떠"}:
             continue
-        if s.tag(i + 1) in ("JKS", "JX") or "보" in nxt:
-            j = next((k for k in range(i + 1, min(i + 6, s.n)) if s.is_pred(k)), -1)
-            if j >= 0 and not s.pred(j).cond:
-                return i, s.pred(j).end  # 안색이 좋으시네요, 얼굴 보니 좋네요
+        if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt:
+            j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
+            if j >= 0 and not s.pred(j).cond and not s.pred(j).instruct:
+                return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
     return None
 
 
@@ -336,70 +293,112 @@ def _content(text: str) -> frozenset[str]:
     )
 
 
+def _quoted(s: Sent, i: int) -> bool:
+    """Token `i` sits inside what the person is quoted as saying in this call (지난주에 약이
+    바뀌었다고 하셨는데), unless the agent recalls the telling itself (… 하셨던 것 같은데요)."""
+    for k in range(i + 1, s.n):
+        if s.tag(k) in ("EC", "JKQ", "ETM") and s.lem(k).endswith(("다고", "라고", "냐고", "자고")):
+            rest = [s.lem(m) for m in range(k + 1, min(k + 6, s.n))]
+            recalled = "던" in rest or ("것" in rest and "같" in rest) or "잖아요" in rest
+            return not recalled
+        if s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니"):
+            return True
+    return False
+
+
 def _memory(s: Sent, ctx: GuardContext) -> Span | None:
     t = s.t
-    marks = [
-        i
-        for i, tok in enumerate(t)
-        if (tok.lemma in EARLIER and tok.tag.startswith(("NN", "MAG")))
-        or (tok.lemma == "지난" and s.lem(i + 1) in ("번", "통화", "주", "달", "때"))
+    marks = []
+    for i, last in s.units(LAST_CALL | EARLIER):
+        words = s.text(i, last).replace(" ", "")
+        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) == "통화"
+        if s.lem(last) == "전" and (s.tag(last - 1) in ("ETN", "ETM") or s.lem(last - 1) in _NOW):
+            continue  # 드시기 전에, 조금 전에: not an earlier call
+        if s.lem(i - 1) in _NOW or s.lem(i) in _NOW:
+            continue
+        if call or not _quoted(s, last):
+            marks.append((i, call))
+    remember = [
+        i for i in s.find(frozenset({"기억"}), ("NN",)) if not s.pred(i).hon or s.has(SELF, 0, i)
     ]
-    marks = [i for i in marks if not (t[i].lemma == "전" and s.lem(i + 1) != "에")]
-    remember = [i for i in s.find(frozenset({"기억"}), ("NN",)) if not s.pred(i).hon]
     if not marks and not remember:
         return None
-    i = (marks or remember)[0]
     about = any(
-        (tok.tag == "EP" and tok.lemma in ("시", "으시")) or tok.lemma in ("말씀", "기억")
-        for tok in t
+        (x.tag == "EP" and x.lemma in ("시", "으시"))
+        or x.lemma in ("말씀", "기억", "얘기")
+        or x.lemma in ("주무시", "드시", "계시")
+        for x in t
     )
     if not about:
         return None
+    if marks and not remember and not any(call for _, call in marks):
+        asks = s.question and not s.final_ef.endswith(("죠", "지요", "잖아요", "면서요"))
+        if asks and not s.has(frozenset({"보다"})):
+            return None  # 어제 잘 주무셨어요?
     mine = frozenset(
-        tok.lemma
-        for tok in t
-        if tok.tag.startswith(("NN", "VV", "VA", "XR", "SN", "SL", "MAG"))
-        and tok.lemma not in MEMORY_GENERIC
+        x.lemma
+        for x in t
+        if x.tag.startswith(("NN", "VV", "VA", "XR", "SN", "SL", "MAG"))
+        and x.lemma not in MEMORY_GENERIC
     )
     if any(mine & _content(f) for f in ctx.facts if f.strip()):
         return None
-    return i, s.n - 1
+    first = marks[0][0] if marks else remember[0]
+    return first, s.n - 1
+
+
+_ADVERB = frozenset({"게", "이"})
+_NOW = frozenset("조금 방금 아까 금방 바로 좀 이".split())
 
 
 def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
-    asks = s.asks or s.final_ef in ("세요", "으세요") and s.has(frozenset({"알리", "말하", "말씀"}))
-    if not asks:
+    tell = s.final_ef in ("세요", "으세요") and s.has(frozenset({"알리", "말하", "말씀"}))
+    if not (s.asks or tell):
         return None
+    family = bool(s.units(FAMILY_PEOPLE))
     for i, tok in enumerate(s.t):
         lemma = tok.lemma
-        if lemma in MONEY and tok.tag.startswith("NN"):
-            return i, s.n - 1
-        if lemma in ("연세", "나이", "춘추") or (lemma == "살" and s.tag(i) == "NNB" and s.lem(i - 1) == "몇"):
-            return i, s.n - 1
-        if lemma in RELATIONS and (
-            s.has(FAMILY_PEOPLE) or lemma in ("이혼", "별거", "불화", "의절", "사별", "재혼")
+        inherit = lemma == "물리" and s.lem(i + 2) in ("주", "받")  # 물려주실 거예요?
+        if (lemma in MONEY and tok.tag.startswith(("NN", "VV"))) or inherit:
+            return i, s.n - 1  # 연금은 얼마나 받으세요? 집은 누구한테 물려주실 거예요?
+        if (
+            lemma in AGE
+            and tok.tag.startswith("NN")
+            and lemma != "살"
+            or (lemma == "살" and s.lem(i - 1) == "몇")
         ):
-            return i, s.n - 1
-        if lemma in PRIVATE and tok.tag.startswith("NN"):
-            return i, s.n - 1
-        if lemma == "왜" and s.has(frozenset({"혼자"})):
-            return i, s.n - 1
+            return i, s.n - 1  # 연세가 어떻게 되세요?
+        if lemma in RELATIONS and (family or lemma in ("이혼", "별거", "불화", "의절", "재혼")):
+            return i, s.n - 1  # 자녀분들과 사이는 좋으세요? 왜 헤어지셨어요?
+        if lemma in PRIVATE and tok.tag.startswith(("NN", "VV")):
+            return i, s.n - 1  # 종교가 있으세요?
+        if lemma == "왜" and (s.has(frozenset({"혼자"})) or (family and s.has(frozenset({"안"})))):
+            return i, s.n - 1  # 왜 혼자 사세요? 아드님은 왜 안 오세요?
     return None
 
 
 def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
-    for i in s.find(ADS, ("NN", "XR", "VA")):
-        return i, s.pred(i).end if s.is_pred(i) else i
+    for i, last in s.units(ADS - frozenset({"팔", "싸"})):
+        return i, s.pred(last).end if s.is_pred(last) else last
+    for i in s.find(frozenset({"팔", "싸"}), ("VV", "VA")):
+        if (s.lem(i) == "팔") == s.tag(i).startswith("VV") and not s.pred(i).hon:
+            return i, s.pred(i).end  # 비타민을 1+1으로 팔아요, 싸고 좋다고
     return None
 
 
 def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
     t = s.t
     for i, tok in enumerate(t):
+        if tok.lemma + s.lem(i + 1) in RUDE and s.tag(i + 1) == "XSN":
+            return i, i + 1  # 노인네
         if tok.lemma in RUDE and tok.tag.startswith(("NN", "NP", "VA", "VV", "IC", "XR", "MAG")):
             if tok.lemma == "네" and tok.tag != "NP":
                 continue
             return i, i
+        if tok.lemma in ("똑바로", "말귀", "고집") or (tok.lemma == "몇" and s.has(_SAY, i, i + 4)):
+            j = next((k for k in range(i + 1, min(i + 6, s.n)) if s.is_pred(k)), -1)
+            if j >= 0 and not s.pred(j).question or tok.lemma == "몇" and not s.question:
+                return i, s.pred(j).end if j >= 0 else i  # 똑바로 들으세요, 몇 번을 말해요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):
             p = s.pred(i) if s.is_pred(i) else None
             if p and not p.hon and not p.question and not p.cond and not p.neg:
@@ -421,7 +420,12 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
         return None  # the sentence goes on past its last ending
     nxt = t[k + 1].lemma if k + 1 < len(t) else ""
     lemma = t[k].lemma
-    if lemma.endswith("요") or nxt == "요" or lemma in POLITE_EF or lemma.endswith(("니다", "니까")):
+    if (
+        lemma.endswith("요")
+        or nxt == "요"
+        or lemma in POLITE_EF
+        or lemma.endswith(("니다", "니까"))
+    ):
         return None
     if t[k].tag == "EC" and k != last:
         return None
@@ -432,13 +436,15 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
     return first, k
 
 
+_SAY = frozenset("말하 말씀드리 얘기하 말".split())
+
 RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
     ("visit", _visit),
     ("action", _action),
-    ("diagnosis", _diagnosis),
-    ("reassurance", _reassurance),
-    ("medication", _medication),
-    ("treatment", _treatment),
+    ("diagnosis", lambda s, c: medical.diagnosis(s)),
+    ("reassurance", lambda s, c: medical.reassurance(s)),
+    ("medication", lambda s, c: medical.medication(s)),
+    ("treatment", lambda s, c: medical.treatment(s)),
     ("meeting", _meeting),
     ("world", _world),
     ("human", _human),

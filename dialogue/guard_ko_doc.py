@@ -11,13 +11,11 @@ from dialogue.analysis import Analysis, Token
 from dialogue.guard_ko_lexicon import HONORIFIC_VERBS
 from dialogue.safety import ko_lexicon as SL
 
-PROMISE_EF = frozenset(
-    "ᆯ게요 을게요 ᆯ께요 을께요 ᆯ게 을게 ᆯ께 을께 ᆯ래요 을래요 마 을게여 ᆯ게여".split()
-)
+PROMISE_EF = frozenset("ᆯ게요 을게요 ᆯ께요 을께요 ᆯ게 을게 ᆯ께 을께 ᆯ래요 을래요 마 을게여 ᆯ게여".split())
 QUESTION_EF = ("나요", "까요", "가요", "니까", "니", "냐", "ᆯ까", "을까", "는지요", "ᆫ지요", "래요?")
 WH = frozenset("얼마 얼마나 어떻 어떠 몇 언제 누구 뭐 무엇 왜 어디 어느 무슨".split())
 _TAIL_TAGS = ("EP", "VX", "XSV", "XSA", "ETM", "ETN", "VCP", "VCN")
-_TAIL_NOUNS = frozenset("거 것 수 예정 필요 게 생각 계획 줄 듯 뿐 데 터 참".split())
+_TAIL_NOUNS = frozenset("거 것 수 예정 필요 게 생각 계획 줄 듯 뿐 데 터 참 테".split())
 _TAIL_PREDS = frozenset("되 괜찮 좋 드리 주 있 없 같 않 말 싶 하 보 놓 두 못하 바라 나".split())
 _HON_EF = ("세", "으세", "십", "으십", "셔", "으셔", "셨", "으셨")
 
@@ -38,6 +36,7 @@ class Pred:
     prohibit: bool  # -지 마세요
     cond: bool  # -면, -ㄹ 때: a condition, not a claim
     question: bool
+    ef: str = ""
 
 
 def _norm(tokens: tuple[Token, ...]) -> list[Token]:
@@ -80,6 +79,29 @@ class Sent:
             if t.lemma in lex and (not tags or t.tag.startswith(tags))
         ]
 
+    def units(self, lex: frozenset[str]) -> list[tuple[int, int]]:
+        """Noun compounds (runs of nouns, as Kiwi may split 위염 into 위 + 염 or 복지사님 into
+        복 + 지사 + 님) that hold a word of `lex`: (first, last) token of each."""
+        out = []
+        i = 0
+        while i < self.n:
+            if not self.tag(i).startswith(("NN", "XSN", "NR", "SN", "NP")):
+                i += 1
+                continue
+            j = i
+            while j + 1 < self.n and self.tag(j + 1).startswith(("NN", "XSN", "NR", "NP")):
+                if self.t[j + 1].start != self.t[j].end and not self.tag(j + 1).startswith("NN"):
+                    break
+                j += 1
+            joined = "".join(x.lemma for x in self.t[i : j + 1])
+            if any(
+                (len(w) > 1 and w in joined) or any(x.lemma == w for x in self.t[i : j + 1])
+                for w in lex
+            ):
+                out.append((i, j))
+            i = j + 1
+        return out
+
     def has(self, lex: frozenset[str], first: int = 0, last: int | None = None) -> bool:
         last = self.n - 1 if last is None else last
         return any(self.t[j].lemma in lex for j in range(max(first, 0), min(last, self.n - 1) + 1))
@@ -120,6 +142,17 @@ class Sent:
                 nxt.lemma in _TAIL_PREDS and nxt.tag.startswith(("VV", "VA", "VX"))
             ):
                 j += 1  # -어도 돼요, -지 마세요, -어 드릴게요
+            elif (
+                cur.tag.startswith(("EC", "JX"))
+                and nxt.lemma in ("못", "안")
+                and nxt.tag == "MAG"
+                and self.lem(j + 2) in ("하", "되")
+            ):
+                j += 2  # 뵙지는 못 해도, 가지 안 해요
+            elif cur.tag == "EC" and nxt.tag == "JX" and self.tag(j + 2).startswith(("VX", "MAG")):
+                j += 1  # 뵙지는 못해도
+            elif cur.tag == "EC" and cur.lemma in ("어", "아", "여") and nxt.tag.startswith("VV"):
+                j += 1  # 만나 뵙지는 못해도, 챙겨 드세요: one act in two verbs
             elif cur.tag == "ETM" and nxt.lemma in _TAIL_NOUNS:
                 j += 1  # -ㄹ 거예요, -ㄹ 수 있어요, -ㄹ 필요 없어요
             elif cur.lemma in _TAIL_NOUNS and nxt.tag.startswith(("J", "VCP", "VA", "VX", "XSV")):
@@ -141,12 +174,19 @@ class Sent:
             or any(x.lemma in HONORIFIC_VERBS for x in tail[1:3])
         )
         ecs = [x.lemma for x in tail if x.tag == "EC"]
-        permit = any(
-            e.endswith(("어도", "아도", "여도")) for e in ecs
-        ) and any(x in ("되", "괜찮", "좋") for x in lemmas)
-        future = ("ᆯ" in lemmas or "을" in lemmas) and any(x in ("거", "것", "예정", "계획") for x in lemmas)
-        future = future or "겠" in lemmas
-        promise = ef in PROMISE_EF or ("겠" in lemmas and bool(ef) and not hon)
+        permit = any(e.endswith(("어도", "아도", "여도")) for e in ecs) and any(
+            x in ("되", "괜찮", "좋") for x in lemmas
+        )
+        future = ("ᆯ" in lemmas or "을" in lemmas) and any(
+            x in ("거", "것", "예정", "계획") for x in lemmas
+        )
+        future = future or "겠" in lemmas or ("ᆯ" in lemmas and "테" in lemmas)
+        ecs_all = [x.lemma for x in tail if x.tag in ("EC", "EF")]
+        promise = (
+            ef in PROMISE_EF
+            or any(e in PROMISE_EF for e in ecs_all)
+            or ("겠" in lemmas and bool(ef) and not hon)
+        )
         neg = self._negated(i, tail)
         prohibit = "말" in lemmas and any(x.tag == "VX" and x.lemma == "말" for x in tail)
         last_ec = t[j].lemma if t[j].tag == "EC" else ""
@@ -163,7 +203,7 @@ class Sent:
         )
         p = Pred(
             i, j, hon, promise and not hon, future, "었" in lemmas or "았" in lemmas,
-            permit, instruct, neg, prohibit, cond, question,
+            permit, instruct, neg, prohibit, cond, question, ef,
         )  # fmt: skip
         self._preds[i] = p
         return p
@@ -178,12 +218,15 @@ class Sent:
         lemmas = [x.lemma for x in tail]
         if any(x.tag.startswith("VX") and x.lemma in ("않", "못하") for x in tail):
             return True
+        if any(x.tag == "MAG" and x.lemma in ("못", "안") for x in tail[1:]):
+            return True
         return ("수" in lemmas and "없" in lemmas) or "아니" in lemmas
 
     def agent_subject(self, upto: int) -> bool:
         """제가 / 저희가 / 저는 before `upto`."""
         return any(
-            self.t[k].lemma in ("저", "저희", "제") and self.t[k].tag == "NP"
+            self.t[k].lemma in ("저", "저희", "제")
+            and self.t[k].tag == "NP"
             and self.tag(k + 1) in ("JKS", "JX")
             for k in range(0, upto)
         )

@@ -1,0 +1,190 @@
+"""The Korean role guard's medical categories: the agent must not diagnose, falsely reassure,
+dose or change medicine, or prescribe exercise and treatment. Reminders (약 잘 챙겨 드세요),
+questions (혈압약은 드셨어요?) and referrals (의사 선생님과 상의해 보세요) are its job.
+
+Each rule takes a `Sent` and returns the (first, last) tokens of its evidence, or None.
+"""
+
+from __future__ import annotations
+
+from dialogue.guard_ko_doc import Sent
+from dialogue.guard_ko_lexicon import (
+    BODY,
+    CHANGE,
+    COUNTS,
+    DIAGNOSIS_NOUNS,
+    DISEASES,
+    DOSE_UNITS,
+    DOUBLE,
+    DURATION,
+    FOOD,
+    GOOD_FOR,
+    HARM,
+    MEDICINE,
+    MOVES,
+    NAMED_DRUGS,
+    POSTURE,
+    SYMPTOM_VERBS,
+    TAKE,
+    TREATMENTS,
+)  # fmt: skip
+
+Span = tuple[int, int]
+_CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정".split())
+_GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없".split())
+_REFERRAL = frozenset("의사 선생님 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소".split())
+
+
+def _clause_end(s: Sent, i: int) -> int:
+    """The predicate that closes the clause of token `i` (the next predicate, with its tail)."""
+    for k in range(i + 1, min(i + 10, s.n)):
+        if s.is_pred(k) and not s.tag(k).startswith("VCP"):
+            return s.pred(k).end
+        if s.tag(k) == "VCP":
+            return s.pred(k).end
+    return s.n - 1
+
+
+def diagnosis(s: Sent) -> Span | None:
+    if s.question:
+        return None
+    for first, last in s.units(DISEASES | SYMPTOM_VERBS):
+        if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL, 0, s.n):
+            continue  # 감기 조심하세요, 감기약, 의사 선생님께 여쭤 보세요
+        end = _clause_end(s, last)
+        tail = {s.lem(k) for k in range(last + 1, end + 1)}
+        p = s.pred(end) if s.is_pred(end) else None
+        if p and (p.cond or p.instruct or p.neg and not tail & _GUESS):
+            continue
+        if s.tag(last + 1) == "VCP" or tail & (_GUESS | DIAGNOSIS_NOUNS | {"걸리", "생기", "오"}):
+            return first, end  # 감기 몸살이네요, 위염 때문이에요, 우울증이 있으신 것 같아요
+    for i in s.find(SYMPTOM_VERBS, ("VV", "VA")):
+        p = s.pred(i)
+        if p.hon and not p.cond and {s.lem(k) for k in range(i, p.end + 1)} & {"같", "보", "것"}:
+            return i, p.end  # 체하셨나 봐요
+    return None
+
+
+def reassurance(s: Sent) -> Span | None:
+    if s.question:
+        return None
+    for i, tok in enumerate(s.t):
+        lemma = tok.lemma
+        harm = lemma in HARM or (lemma in ("별", "큰") and s.lem(i + 1) in ("거", "것", "일", "병"))
+        if harm:
+            for k in range(i, min(i + 7, s.n)):
+                if s.lem(k) in ("아니", "없", "않") or (s.is_pred(k) and s.pred(k).neg):
+                    p = s.pred(k) if s.is_pred(k) else None
+                    if not (p and (p.cond or p.question)) and not s.has(frozenset({"다행"}), k):
+                        return i, p.end if p else k  # 별거 아니에요, 해롭지 않아요
+        if lemma in (
+            "괜찮",
+            "낫",
+            "나아지",
+            "좋아지",
+            "가라앉",
+            "회복",
+            "멀쩡",
+            "없어지",
+            "사라지",
+        ):
+            p = s.pred(i)
+            wish = s.has(frozenset({"면", "길", "기", "바라"}), i + 1, p.end + 2)
+            if p.future and not (p.cond or p.neg or wish or p.question):
+                return i, p.end  # 금방 나으실 거예요, 뼈는 멀쩡할 테니
+        if lemma in (
+            "병원",
+            "진료",
+            "검사",
+            "의사",
+            "응급실",
+            "119",
+            "치료",
+            "진찰",
+            "입원",
+            "수술",
+        ):
+            for k in range(i + 1, min(i + 7, s.n)):
+                if not s.is_pred(k) or s.lem(k) in ("없", "되"):
+                    continue
+                p = s.pred(k)
+                need = s.has(frozenset({"필요", "까지"}), k, p.end + 2) and s.has(
+                    frozenset({"없", "않", "안"}), k, p.end + 3
+                )
+                if (p.neg and p.permit) or need:
+                    return i, p.end  # 병원 안 가셔도 돼요, 검사받으실 필요 없어요
+                break
+        if lemma == "걱정" and tok.tag.startswith("NN"):
+            p = s.pred(i)
+            if (p.neg and p.permit) or s.has(frozenset({"필요"}), i, p.end + 2):
+                return i, p.end  # 걱정하실 필요 없어요
+        if lemma in ("누구나", "다들", "흔하", "원래", "노화", "나이") and s.has(
+            frozenset({"그렇", "그러", "흔하", "자연스럽", "당연하", "있"}), i + 1
+        ):
+            if not s.has(_REFERRAL):
+                return i, s.n - 1  # 나이 드시면 다 그래요, 누구나 있는 거라
+    return None
+
+
+def medication(s: Sent) -> Span | None:
+    t = s.t
+    for i in s.find(TAKE | CHANGE, ("VV", "VA", "NN", "VX")):
+        if s.lem(i) == "드리":
+            continue
+        p = s.pred(i)
+        before = range(0, i)
+        medicine = any(
+            t[k].lemma in MEDICINE or (t[k].lemma.endswith("약") and t[k].tag.startswith("NN"))
+            for k in before
+        )
+        drug = bool(s.units(NAMED_DRUGS)) and any(t[k].lemma in NAMED_DRUGS for k in before)
+        drug = drug or any(a < i for a, _ in s.units(NAMED_DRUGS))
+        referral = s.has(_REFERRAL)
+        if drug and s.lem(i) in TAKE and not (p.question or p.past or p.neg or referral):
+            return i, p.end  # 타이레놀 드세요, 영양제를 드셔 보시면 덜할 거예요
+        if p.question or p.cond or (p.past and not p.permit) or referral:
+            continue
+        food = any(t[k].lemma in FOOD for k in range(max(0, i - 4), i))
+        dose = any(
+            t[k].lemma in DOSE_UNITS and t[k - 1].tag in ("SN", "MM", "NR") for k in before
+        ) or any(t[k].lemma in DOUBLE for k in before)
+        more = any(t[k].lemma == "더" and t[k].tag == "MAG" for k in range(max(0, i - 3), i))
+        change = s.lem(i) in CHANGE or (p.neg and (p.permit or p.instruct)) or p.prohibit
+        directive = p.permit or p.instruct or p.prohibit
+        if not directive or (food and not medicine):
+            continue
+        if change and (medicine or s.lem(i) in ("끊", "중단", "건너뛰", "거르")):
+            return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요
+        if s.lem(i) in TAKE and ((dose and (medicine or not food)) or (more and p.permit)):
+            return i, p.end  # 두 알 드세요, 두 번 치를 한꺼번에 드세요, 더 드셔도 돼요
+    return None
+
+
+def treatment(s: Sent) -> Span | None:
+    t = s.t
+    if s.question or s.has(_REFERRAL):
+        return None
+    counted = any(
+        (t[k].lemma in COUNTS and t[k - 1].tag in ("SN", "MM", "NR")) or t[k].lemma in DURATION
+        for k in range(1, s.n)
+    )
+    body = bool(s.units(BODY)) or s.has(frozenset({"아프", "쑤시", "결리", "저리"}))
+    for i in range(s.n):
+        if not s.is_pred(i):
+            continue
+        p = s.pred(i)
+        good = s.has(GOOD_FOR, i + 1, p.end + 1) and s.has(frozenset({"게", "것", "거"}), i, p.end)
+        if not (p.instruct or p.permit or p.prohibit or good) or p.cond:
+            continue
+        named = [a for a, _ in s.units(TREATMENTS) if a <= i] or (
+            [i] if s.lem(i) in TREATMENTS else []
+        )
+        strong = [a for a in named if s.lem(a) not in POSTURE | {"운동", "들", "펴", "돌리"}]
+        if strong and not p.neg:
+            return strong[0], p.end  # 찜질하세요, 파스를 붙이시는 게 좋아요
+        moves = s.lem(i) in POSTURE or s.has(POSTURE, max(0, i - 6), i)
+        if s.lem(i) in MOVES and s.units(BODY) and not p.neg:
+            return s.units(BODY)[0][0], p.end  # 무릎을 구부렸다 펴세요
+        if (named or moves) and counted and (body or moves):
+            return (named or [i])[0], p.end  # 한 시간은 걸으세요, 다리를 … 올리고 걷지 마세요
+    return None
