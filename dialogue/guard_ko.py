@@ -14,13 +14,14 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from dialogue import guard_ko_medical as medical
-from dialogue.analysis import Analysis, analyze
+from dialogue.analysis import Analysis, Token, analyze
 from dialogue.guard import GuardContext, Violation
-from dialogue.guard_ko_doc import Sent
+from dialogue.guard_ko_doc import PROMISE_EF, Sent
 from dialogue.guard_ko_lexicon import (
     ACTION,
     ADDRESS,
     ADS,
+    FETCH,
     AGE,
     CARE_WORKER,
     CONDESCEND,
@@ -63,12 +64,17 @@ Span = tuple[int, int]
 
 
 def _visit(s: Sent, ctx: GuardContext) -> Span | None:
+    for i in s.find(FETCH, ("VV", "NNG")):
+        p = s.pred(i)
+        if s.lem(i + 1) in ("어다", "다", "아다") and p.promise and not p.neg:
+            return i, p.end  # 도시락 가져다 드릴게요, 반찬 갖다 드릴게요
+    promised = s.final_ef in PROMISE_EF
     for i in s.find(VISIT | SEND, ("VV", "NNG", "VX")):
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
         lemma = s.lem(i)
-        staff = s.has(STAFF, 0, i) and not s.agent_subject(i)
+        staff = any(a < i for a, _ in s.units(STAFF)) and not s.agent_subject(i)
         strong = lemma in VISIT_STRONG or (lemma in ("뵈", "뵙") and s.lem(i - 2) == "찾")
         if lemma in ("뵈", "뵙") and s.lem(i - 2) != "찾" and s.lem(i - 1) != "러":
             continue  # 만나 뵈, 한번 뵈어요: meeting
@@ -80,8 +86,10 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         agent_commits = (p.promise or (p.future and not p.hon)) and not p.hon
         offer = s.final_ef in ("ᆯ까요", "을까요") and not p.hon and (strong or lemma in SEND)
-        if lemma in ("가", "오") and s.agent_subject(i) and p.promise:
-            return i, p.end  # 제가 직접 가 볼게요
+        if lemma in ("가", "오") and s.agent_subject(i) and (p.promise or promised):
+            return i, p.end  # 제가 직접 가 볼게요, 제가 가서 확인해 볼게요
+        if strong and promised and not p.hon and s.lem(p.end) in ("어서", "아서", "서", "고"):
+            return i, p.end  # 찾아가서 말벗이 되어 드릴게요
         if agent_commits or offer or (staff and (p.future or p.promise)):
             if strong or lemma in SEND | {"뵈", "뵙"} or staff or s.has(PLACES, 0, i):
                 return i, p.end
@@ -151,6 +159,11 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
         hope = s.has(frozenset({"좋", "싶"}), j, s.n - 1) and (p.cond or p.future)
         if with_me or invite or hope or not p.hon:
             return i, p.end  # 같이 차 한잔해요, 같이 산책 가실래요?, 둘이 앉아 있으면 좋겠어요
+    for i in range(s.n - 2):
+        if s.lem(i) in ("저", "저희") and s.lem(i + 1) in _WITH and s.tag(i + 1) in ("JKB", "JC"):
+            j = next((k for k in range(i + 2, min(i + 8, s.n)) if s.is_pred(k)), -1)
+            if j >= 0 and not (s.pred(j).neg or s.pred(j).past):
+                return i, s.pred(j).end  # 저랑 차 한잔하세요
     for i in s.find(MEET, ("VV",)):
         if s.lem(i - 2) == "찾":
             continue  # 찾아뵐게요: a visit
@@ -201,7 +214,9 @@ def _world(s: Sent, ctx: GuardContext) -> Span | None:
         if weak and lemma in WEATHER_FALL:
             if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 4, s.n))):
                 continue  # 눈이 침침해요 is not snow
-        elif weak and not (any(a < i for a in outside) and not s.has(_ADVERB, i + 1, i + 2)):
+        elif weak and not (
+            any(a <= last for a in outside) and not s.has(_ADVERB, last + 1, last + 2)
+        ):
             continue  # 머리가 맑아요, 따뜻하게 입으세요; but 밖이 꽁꽁 얼었어요
         if s.tag(i) == "NNB" or (lemma == "설" and s.lem(last + 1) != "날"):
             continue
@@ -211,9 +226,10 @@ def _world(s: Sent, ctx: GuardContext) -> Span | None:
             else next((k for k in range(last + 1, min(last + 7, s.n)) if s.is_pred(k)), -1)
         )
         p = s.pred(j) if j >= 0 else None
-        if _attributed(s, i) or (p and p.cond) or s.lem(last + 1) in ("때", "날", "에는"):
+        general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
+        if _attributed(s, i) or (p and p.cond) or (general and s.tag(last + 1) == "ETM"):
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
-        if p and p.question and (p.hon or s.has(frozenset({"어떻", "어떠", "어때"}), i)):
+        if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")):
             continue  # 날씨는 어떠세요? 추석 잘 보내셨어요?
         if lemma in NEWS and p and p.hon:
             continue  # 뉴스 보셨어요
@@ -264,7 +280,7 @@ def _seeing(s: Sent, ctx: GuardContext) -> Span | None:
         looks = s.tag(i - 1) == "EC" and s.lem(i - 1) in ("어", "아", "여", "게")
         if (looks and not heard) or not (p.hon or p.question or heard):
             return max(0, i - 2), p.end  # 좋아 보이세요, 살이 빠지신 게 보여요
-    for i in s.find(SUITS, ("VV", "VA")):
+    for i in s.find(SUITS, ("VV", "VA", "XR", "NN")):
         p = s.pred(i)
         if not (p.question or p.cond or heard) and s.has(frozenset({"이", "가", "은", "는"}), 0, i):
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
@@ -319,7 +335,9 @@ def _memory(s: Sent, ctx: GuardContext) -> Span | None:
         if call or not _quoted(s, last):
             marks.append((i, call))
     remember = [
-        i for i in s.find(frozenset({"기억"}), ("NN",)) if not s.pred(i).hon or s.has(SELF, 0, i)
+        i
+        for i in s.find(frozenset({"기억"}), ("NN",))
+        if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
     ]
     if not marks and not remember:
         return None
@@ -347,7 +365,7 @@ def _memory(s: Sent, ctx: GuardContext) -> Span | None:
     return first, s.n - 1
 
 
-_ADVERB = frozenset({"게", "이"})
+_ADVERB = frozenset({"게"})
 _NOW = frozenset("조금 방금 아까 금방 바로 좀 이".split())
 
 
@@ -359,7 +377,7 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
     for i, tok in enumerate(s.t):
         lemma = tok.lemma
         inherit = lemma == "물리" and s.lem(i + 2) in ("주", "받")  # 물려주실 거예요?
-        if (lemma in MONEY and tok.tag.startswith(("NN", "VV"))) or inherit:
+        if (lemma in MONEY and tok.tag.startswith(("NN", "VV", "XSN"))) or inherit:
             return i, s.n - 1  # 연금은 얼마나 받으세요? 집은 누구한테 물려주실 거예요?
         if (
             lemma in AGE
@@ -399,6 +417,8 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
             j = next((k for k in range(i + 1, min(i + 6, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and not s.pred(j).question or tok.lemma == "몇" and not s.question:
                 return i, s.pred(j).end if j >= 0 else i  # 똑바로 들으세요, 몇 번을 말해요
+        if tok.lemma == "왜" and s.has(frozenset({"모르"}), i + 1) and not s.has(_SAY, 0, i):
+            return i, s.n - 1  # 왜 그걸 모르세요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):
             p = s.pred(i) if s.is_pred(i) else None
             if p and not p.hon and not p.question and not p.cond and not p.neg:
@@ -458,12 +478,29 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
 
 def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
     """Every role category one agent sentence breaks, with the words that break it."""
-    if not sentence.tokens:
-        return []
-    s = Sent(sentence)
     out: list[Violation] = []
-    for category, rule in RULES:
-        span = rule(s, context)
-        if span is not None:
-            out.append(Violation(category, s.text(*span)))
+    for part in _kiwi_sentences(sentence):
+        s = Sent(part)
+        for category, rule in RULES:
+            span = rule(s, context)
+            if span is not None and not any(v.category == category for v in out):
+                out.append(Violation(category, s.text(*span)))
+    return out
+
+
+def _kiwi_sentences(a: Analysis) -> list[Analysis]:
+    """The sentences Kiwi found (a caller may pass a whole turn): a question mark or a quote in
+    one must not change how another is read."""
+    groups: dict[int, list[Token]] = {}
+    for t in a.tokens:
+        groups.setdefault(t.sentence, []).append(t)
+    if len(groups) <= 1:
+        return [a] if a.tokens else []
+    out = []
+    for toks in groups.values():
+        start, end = toks[0].start, toks[-1].end
+        moved = tuple(
+            Token(t.surface, t.lemma, t.tag, t.start - start, t.end - start, 0) for t in toks
+        )
+        out.append(Analysis(a.text[start:end], a.language, moved))
     return out

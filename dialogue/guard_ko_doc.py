@@ -109,7 +109,7 @@ class Sent:
     def is_pred(self, i: int) -> bool:
         tag = self.tag(i)
         return tag.startswith(("VV", "VA", "VX", "XSV", "XSA", "VCP")) or (
-            tag.startswith("NN") and self.tag(i + 1).startswith(("XSV", "XSA"))
+            tag.startswith(("NN", "XR")) and self.tag(i + 1).startswith(("XSV", "XSA"))
         )
 
     def verb_of(self, i: int) -> int:
@@ -126,7 +126,7 @@ class Sent:
         if i in self._preds:
             return self._preds[i]
         t = self.t
-        j = self.verb_of(i) if self.tag(i).startswith("NN") else i
+        j = self.verb_of(i) if self.tag(i).startswith(("NN", "XR")) else i
         while j + 1 < self.n:
             nxt = t[j + 1]
             cur = t[j]

@@ -119,7 +119,7 @@ def reassurance(s: Sent) -> Span | None:
             if (p.neg and p.permit) or s.has(frozenset({"필요"}), i, p.end + 2):
                 return i, p.end  # 걱정하실 필요 없어요
         if lemma in ("누구나", "다들", "흔하", "원래", "노화", "나이") and s.has(
-            frozenset({"그렇", "그러", "흔하", "자연스럽", "당연하", "있"}), i + 1
+            frozenset({"그렇", "그러", "그런", "흔하", "자연스럽", "당연하", "있"}), i + 1
         ):
             if not s.has(_REFERRAL):
                 return i, s.n - 1  # 나이 드시면 다 그래요, 누구나 있는 거라
@@ -153,6 +153,9 @@ def medication(s: Sent) -> Span | None:
         directive = p.permit or p.instruct or p.prohibit
         if not directive or (food and not medicine):
             continue
+        timing = s.has(frozenset({"식전", "식후", "공복", "빈속"}), 0, i)
+        if medicine and timing and s.lem(i) in TAKE:
+            return i, p.end  # 약은 식후 말고 식전에 드세요
         if change and (medicine or s.lem(i) in ("끊", "중단", "건너뛰", "거르")):
             return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요
         if s.lem(i) in TAKE and ((dose and (medicine or not food)) or (more and p.permit)):
@@ -183,7 +186,7 @@ def treatment(s: Sent) -> Span | None:
         if strong and not p.neg:
             return strong[0], p.end  # 찜질하세요, 파스를 붙이시는 게 좋아요
         moves = s.lem(i) in POSTURE or s.has(POSTURE, max(0, i - 6), i)
-        if s.lem(i) in MOVES and s.units(BODY) and not p.neg:
+        if s.units(BODY) and not p.neg and (s.lem(i) in MOVES or s.has(MOVES, max(0, i - 6), i)):
             return s.units(BODY)[0][0], p.end  # 무릎을 구부렸다 펴세요
         if (named or moves) and counted and (body or moves):
             return (named or [i])[0], p.end  # 한 시간은 걸으세요, 다리를 … 올리고 걷지 마세요
