@@ -11,34 +11,24 @@ promising to come, while 병원에 가 보세요 is a referral. A question is no
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from dialogue import guard_ko_medical as medical
-from dialogue.analysis import Analysis, Token, analyze
+from dialogue import guard_ko_persona as persona
+from dialogue.analysis import Analysis, Token
 from dialogue.guard import GuardContext, Violation
 from dialogue.guard_ko_doc import PROMISE_EF, Sent
 from dialogue.guard_ko_lexicon import (
     ACTION,
     ADDRESS,
     ADS,
-    FETCH,
     AGE,
     CARE_WORKER,
     CONDESCEND,
-    EARLIER,
-    EXPERIENCE,
-    FALL_VERBS,
-    FAMILY,
     FAMILY_PEOPLE,
+    FETCH,
     HONORIFIC_OK_EF,
-    HUMAN_ONLY,
-    LAST_CALL,
-    LOOKS,
     MEET,
-    MEMORY_GENERIC,
     MONEY,
-    NEWS,
-    OUTSIDE,
     PLACES,
     PLAIN_IC,
     POLITE_EF,
@@ -46,18 +36,12 @@ from dialogue.guard_ko_lexicon import (
     RECIPIENT_JKB,
     RELATIONS,
     RUDE,
-    SELF,
     SEND,
     STAFF,
-    SUITS,
     TELL,
-    TIMES,
     TOGETHER,
     VISIT,
     VISIT_STRONG,
-    WEATHER,
-    WEATHER_FALL,
-    WEATHER_WEAK,
 )  # fmt: skip
 
 Span = tuple[int, int]
@@ -181,194 +165,6 @@ _WITH = frozenset("과 와 랑 이랑 하고 께서 들".split())
 _WANT = frozenset({"싶"})
 
 
-def _attributed(s: Sent, i: int) -> bool:
-    """The person said it (덥다고 하셨는데, 비가 온다니) or feels it (더우시죠)."""
-    for k in range(i, min(i + 8, s.n)):
-        lemma = s.lem(k)
-        if s.tag(k) in ("EC", "ETM", "JKQ") and lemma.endswith(
-            ("다고", "라고", "다니", "다는", "라니", "대서", "래서", "냐고")
-        ):
-            if any(s.lem(m) in ("시", "으시", "말씀") for m in range(k + 1, min(k + 4, s.n))):
-                return True
-            if lemma.endswith(("다니", "라니")):
-                return True
-        if s.lem(k) == "말씀":
-            return True
-    p = s.pred(i) if s.is_pred(i) else None
-    return bool(p and p.hon)
-
-
-def _world(s: Sent, ctx: GuardContext) -> Span | None:
-    if s.has(frozenset({"모르"})) or any(s.lem(k) == "알" and s.pred(k).neg for k in range(s.n)):
-        return None  # 거기 날씨는 제가 알 수가 없는데
-    outside = [a for a, b in s.units(OUTSIDE) if s.tag(b + 1) in ("JKS", "JX")]
-    spans = s.units(WEATHER | NEWS | TIMES) + [
-        (k, k) for k in s.find(WEATHER, ("VV", "VA", "MAG", "XR"))
-    ]
-    for i, last in sorted(spans):
-        lemma = s.lem(last) if s.tag(i).startswith("NN") else s.lem(i)
-        words = s.text(i, last).replace(" ", "")
-        weak = lemma in WEATHER_WEAK and not any(
-            len(w) > 1 and w in words for w in WEATHER - WEATHER_WEAK
-        )
-        if weak and lemma in WEATHER_FALL:
-            if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 4, s.n))):
-                continue  # 눈이 침침해요 is not snow
-        elif weak and not (
-            any(a <= last for a in outside) and not s.has(_ADVERB, last + 1, last + 2)
-        ):
-            continue  # 머리가 맑아요, 따뜻하게 입으세요; but 밖이 꽁꽁 얼었어요
-        if s.tag(i) == "NNB" or (lemma == "설" and s.lem(last + 1) != "날"):
-            continue
-        j = (
-            last
-            if s.is_pred(last)
-            else next((k for k in range(last + 1, min(last + 7, s.n)) if s.is_pred(k)), -1)
-        )
-        p = s.pred(j) if j >= 0 else None
-        general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
-        if _attributed(s, i) or (p and p.cond) or (general and s.tag(last + 1) == "ETM"):
-            continue  # 덥다고 하셨으니, 더우면, 더운 날에는
-        if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")):
-            continue  # 날씨는 어떠세요? 추석 잘 보내셨어요?
-        if lemma in NEWS and p and p.hon:
-            continue  # 뉴스 보셨어요
-        if lemma in ("코로나", "유행", "확진") and (s.question or s.has(frozenset({"조심"}))):
-            if not s.has(frozenset({"뉴스", "요즘", "래요", "대요", "던데", "라던데", "다던데"})):
-                continue  # 코로나 조심하세요
-        return i, p.end if p else last
-    return None
-
-
-def _human(s: Sent, ctx: GuardContext) -> Span | None:
-    t = s.t
-    for i, tok in enumerate(t):
-        if tok.lemma not in ("저", "저희", "제") or tok.tag != "NP":
-            continue
-        if (
-            s.lem(i + 1) == "의"
-            or tok.lemma == "저희"
-            or s.lem(i + 1) not in ("는", "도", "가", "이", "은")
-        ):
-            k = i + 2 if s.lem(i + 1) == "의" else i + 1
-            if s.lem(k) in FAMILY and s.tag(k).startswith("NN"):
-                return i, k  # 저희 어머니도, 제 고향은
-        if s.lem(i + 1) == "도" and s.lem(i + 2) in ("그렇", "그러", "마찬가지", "요"):
-            if not s.has(frozenset({"생각", "기쁘", "반갑", "좋", "감사", "고맙"}), i + 2):
-                return i, min(i + 3, s.n - 1)  # 저도 그래요, 저도요
-        for k in range(i + 1, min(i + 10, s.n)):
-            if t[k].lemma in EXPERIENCE and t[k].tag.startswith(("VV", "VA", "NN")):
-                p = s.pred(k)
-                if not p.hon and not p.question and not p.cond and not p.instruct:
-                    if t[k].lemma in ("보", "가", "자", "드") and not p.past:
-                        continue
-                    return i, p.end  # 저도 점심에 국수 먹었어요
-            if t[k].lemma in ("어리", "어릴", "젊") and t[k].tag.startswith(("VA", "NN")):
-                return i, k  # 제가 어렸을 때
-    for i in s.find(HUMAN_ONLY | frozenset({"먹", "마시", "다녀오"}), ("VV", "NN")):
-        p = s.pred(i)
-        if p.past and not p.hon and not p.question and not s.subject_nouns(i):
-            if not s.has(frozenset({"드리", "주"}), i, p.end):
-                return i, p.end  # 점심에 국수 먹었어요 (said by the agent of itself)
-    return None
-
-
-def _seeing(s: Sent, ctx: GuardContext) -> Span | None:
-    heard = s.has(frozenset({"목소리", "소리", "들리", "숨"}))
-    for i in s.find(frozenset({"보이"}), ("VV", "VX")):
-        p = s.pred(i)
-        looks = s.tag(i - 1) == "EC" and s.lem(i - 1) in ("어", "아", "여", "게")
-        if (looks and not heard) or not (p.hon or p.question or heard):
-            return max(0, i - 2), p.end  # 좋아 보이세요, 살이 빠지신 게 보여요
-    for i in s.find(SUITS, ("VV", "VA", "XR", "NN")):
-        p = s.pred(i)
-        if not (p.question or p.cond or heard) and s.has(frozenset({"이", "가", "은", "는"}), 0, i):
-            return i, p.end  # 머리 짧게 하신 게 잘 어울려요
-    if s.question:
-        return None
-    for i, last in s.units(LOOKS):
-        nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
-        if nxt & {"싶", "어떻", "어떠"}:
-            continue
-        if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt:
-            j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
-            if j >= 0 and not s.pred(j).cond and not s.pred(j).instruct:
-                return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
-    return None
-
-
-@lru_cache(maxsize=256)
-def _content(text: str) -> frozenset[str]:
-    a = analyze(text, "ko")
-    return frozenset(
-        t.lemma
-        for t in a.tokens
-        if t.tag.startswith(("NN", "VV", "VA", "XR", "SN", "SL", "MAG"))
-        and t.lemma not in MEMORY_GENERIC
-        and len(t.lemma) >= 1
-    )
-
-
-def _quoted(s: Sent, i: int) -> bool:
-    """Token `i` sits inside what the person is quoted as saying in this call (지난주에 약이
-    바뀌었다고 하셨는데), unless the agent recalls the telling itself (… 하셨던 것 같은데요)."""
-    for k in range(i + 1, s.n):
-        if s.tag(k) in ("EC", "JKQ", "ETM") and s.lem(k).endswith(("다고", "라고", "냐고", "자고")):
-            rest = [s.lem(m) for m in range(k + 1, min(k + 6, s.n))]
-            recalled = "던" in rest or ("것" in rest and "같" in rest) or "잖아요" in rest
-            return not recalled
-        if s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니"):
-            return True
-    return False
-
-
-def _memory(s: Sent, ctx: GuardContext) -> Span | None:
-    t = s.t
-    marks = []
-    for i, last in s.units(LAST_CALL | EARLIER):
-        words = s.text(i, last).replace(" ", "")
-        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) == "통화"
-        if s.lem(last) == "전" and (s.tag(last - 1) in ("ETN", "ETM") or s.lem(last - 1) in _NOW):
-            continue  # 드시기 전에, 조금 전에: not an earlier call
-        if s.lem(i - 1) in _NOW or s.lem(i) in _NOW:
-            continue
-        if call or not _quoted(s, last):
-            marks.append((i, call))
-    remember = [
-        i
-        for i in s.find(frozenset({"기억"}), ("NN",))
-        if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
-    ]
-    if not marks and not remember:
-        return None
-    about = any(
-        (x.tag == "EP" and x.lemma in ("시", "으시"))
-        or x.lemma in ("말씀", "기억", "얘기")
-        or x.lemma in ("주무시", "드시", "계시")
-        for x in t
-    )
-    if not about:
-        return None
-    if marks and not remember and not any(call for _, call in marks):
-        asks = s.question and not s.final_ef.endswith(("죠", "지요", "잖아요", "면서요"))
-        if asks and not s.has(frozenset({"보다"})):
-            return None  # 어제 잘 주무셨어요?
-    mine = frozenset(
-        x.lemma
-        for x in t
-        if x.tag.startswith(("NN", "VV", "VA", "XR", "SN", "SL", "MAG"))
-        and x.lemma not in MEMORY_GENERIC
-    )
-    if any(mine & _content(f) for f in ctx.facts if f.strip()):
-        return None
-    first = marks[0][0] if marks else remember[0]
-    return first, s.n - 1
-
-
-_ADVERB = frozenset({"게"})
-_NOW = frozenset("조금 방금 아까 금방 바로 좀 이".split())
-
-
 def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
     tell = s.final_ef in ("세요", "으세요") and s.has(frozenset({"알리", "말하", "말씀"}))
     if not (s.asks or tell):
@@ -466,10 +262,10 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
     ("medication", lambda s, c: medical.medication(s)),
     ("treatment", lambda s, c: medical.treatment(s)),
     ("meeting", _meeting),
-    ("world", _world),
-    ("human", _human),
-    ("seeing", _seeing),
-    ("memory", _memory),
+    ("world", persona.world),
+    ("human", persona.human),
+    ("seeing", persona.seeing),
+    ("memory", persona.memory),
     ("intrusive", _intrusive),
     ("advertising", _advertising),
     ("impolite", _impolite),
