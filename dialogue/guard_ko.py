@@ -16,7 +16,7 @@ from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_persona as persona
 from dialogue.analysis import Analysis, Token
 from dialogue.guard import GuardContext, Violation
-from dialogue.guard_ko_doc import PROMISE_EF, Sent
+from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
     ACTION,
     ADDRESS,
@@ -52,7 +52,7 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         p = s.pred(i)
         if s.lem(i + 1) in ("어다", "다", "아다") and p.promise and not p.neg:
             return i, p.end  # 도시락 가져다 드릴게요, 반찬 갖다 드릴게요
-    promised = s.final_ef in PROMISE_EF
+    promised = s.promised
     for i in s.find(VISIT | SEND, ("VV", "NNG", "VX")):
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
@@ -152,8 +152,11 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
         if s.lem(i - 2) == "찾":
             continue  # 찾아뵐게요: a visit
         p = s.pred(i)
-        if p.hon or p.past or p.neg or p.cond:
+        suggest = p.cond and s.has(frozenset({"어떻", "좋"}), p.end)  # 만나 뵈면 어떨까요?
+        if p.hon or p.past or p.neg or (p.cond and not suggest):
             continue
+        if suggest:
+            return i, s.n - 1
         if s.lem(i) == "놀" and not s.has(TOGETHER):
             continue
         if p.promise or invite or p.ef in ("어요", "아요", "죠") or s.has(_WANT, i, p.end):
@@ -192,12 +195,19 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
-    for i, last in s.units(ADS - frozenset({"팔", "싸"})):
+    for i, last in s.units(ADS - _SELL):
         return i, s.pred(last).end if s.is_pred(last) else last
-    for i in s.find(frozenset({"팔", "싸"}), ("VV", "VA")):
-        if (s.lem(i) == "팔") == s.tag(i).startswith("VV") and not s.pred(i).hon:
-            return i, s.pred(i).end  # 비타민을 1+1으로 팔아요, 싸고 좋다고
+    for i in s.find(_SELL, ("VV", "VA")):
+        if (s.lem(i) == "싸") != s.tag(i).startswith("VV") and not s.pred(i).hon:
+            return i, s.pred(i).end  # 비타민을 1+1으로 팔아요, 싸고 좋다고, 잘 팔려요
+    for i in s.find(frozenset({"무료", "공짜"}), ("NN", "XR")):
+        if s.has(_DEAL) and not s.has(CARE_WORKER):
+            return i, min(i + 2, s.n - 1)  # 지금 신청하시면 첫 달은 무료예요
     return None
+
+
+_SELL = frozenset("팔 싸 팔리 잘나가".split())
+_DEAL = frozenset("첫 신청 가입 주문 배송 구매 구독 체험 지금".split())
 
 
 def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
@@ -213,6 +223,10 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
             j = next((k for k in range(i + 1, min(i + 6, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and not s.pred(j).question or tok.lemma == "몇" and not s.question:
                 return i, s.pred(j).end if j >= 0 else i  # 똑바로 들으세요, 몇 번을 말해요
+        if tok.lemma == "그만" and s.lem(i + 1) in ("좀", "하") and not s.has(_MEDS, 0, i):
+            j = next((k for k in range(i + 1, min(i + 4, s.n)) if s.is_pred(k)), -1)
+            if j >= 0 and s.pred(j).instruct:
+                return i, s.pred(j).end  # 그만 좀 하세요
         if tok.lemma == "왜" and s.has(frozenset({"모르"}), i + 1) and not s.has(_SAY, 0, i):
             return i, s.n - 1  # 왜 그걸 모르세요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):
@@ -252,6 +266,7 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
     return first, k
 
 
+_MEDS = frozenset("약 드시 먹 복용 술 담배".split())
 _SAY = frozenset("말하 말씀드리 얘기하 말".split())
 
 RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
@@ -259,7 +274,7 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
     ("action", _action),
     ("diagnosis", lambda s, c: medical.diagnosis(s)),
     ("reassurance", lambda s, c: medical.reassurance(s)),
-    ("medication", lambda s, c: medical.medication(s)),
+    ("medication", lambda s, c: medical.medication(s) or medical.remedy(s)),
     ("treatment", lambda s, c: medical.treatment(s)),
     ("meeting", _meeting),
     ("world", persona.world),

@@ -56,6 +56,10 @@ class Sent:
         self.n = len(self.t)
         efs = [t for t in self.t if t.tag == "EF"]
         self.final_ef = efs[-1].lemma if efs else ""
+        ep = [t for t in self.t[-4:] if t.tag == "EP"]
+        self.promised = self.final_ef in PROMISE_EF or (
+            any(t.lemma == "겠" for t in ep) and not any(t.lemma in ("시", "으시") for t in ep)
+        )  # the sentence ends in the agent's promise: …드릴게요, …드리겠습니다
         self.question = "?" in analysis.text or self.final_ef.endswith(QUESTION_EF)
         self.asks = self.question or any(
             t.lemma in WH and t.tag.startswith(("MAG", "NP", "MM", "NR", "VA")) for t in self.t
@@ -78,6 +82,21 @@ class Sent:
             for i, t in enumerate(self.t)
             if t.lemma in lex and (not tags or t.tag.startswith(tags))
         ]
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Runs of adjacent nouns (no space between them, or nouns throughout)."""
+        out = []
+        i = 0
+        while i < self.n:
+            if not self.tag(i).startswith("NN"):
+                i += 1
+                continue
+            j = i
+            while j + 1 < self.n and self.tag(j + 1).startswith(("NN", "XSN")):
+                j += 1
+            out.append((i, j))
+            i = j + 1
+        return out
 
     def units(self, lex: frozenset[str]) -> list[tuple[int, int]]:
         """Noun compounds (runs of nouns, as Kiwi may split 위염 into 위 + 염 or 복지사님 into

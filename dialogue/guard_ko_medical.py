@@ -45,10 +45,46 @@ def _clause_end(s: Sent, i: int) -> int:
     return s.n - 1
 
 
+def _named(s: Sent) -> list[tuple[int, int]]:
+    """Condition names: the lexicon, or a noun compound ending like one (파킨슨병, 요로 감염,
+    혈액순환 장애)."""
+    out = s.units(DISEASES | SYMPTOM_VERBS)
+    for first, last in s.runs():
+        words = "".join(s.lem(k) for k in range(first, last + 1))
+        if words.endswith(tuple(_SUFFIXES)) and len(words) > 2:
+            if not words.endswith(tuple(_NOT_CONDITIONS)):
+                out.append((first, last))
+    return sorted(set(out))
+
+
+_SUFFIXES = frozenset("병 염 증 증후군 장애 감염 질환 암 부전 궤양 경색 결석 통".split())
+_NOT_CONDITIONS = frozenset(
+    "영수증 보증 인증 자격증 신분증 증상 통증 고통 계통 보통 전통 소통".split()
+)
+
+
+def _explains(s: Sent) -> Span | None:
+    """The cause of a symptom, told as fact: 숨이 차신 건 심장이 약해지셔서 그래요."""
+    topic = any(
+        s.tag(k) == "ETM" and s.lem(k + 1) in ("거", "것") and s.tag(k + 2) == "JX"
+        for k in range(s.n - 2)
+    )
+    if not topic or s.question:
+        return None
+    for k in range(s.n):
+        cause = s.lem(k) == "때문" and s.tag(k + 1) == "VCP"
+        so = s.lem(k) in ("어서", "아서", "서") and s.lem(k + 1) in ("그렇", "그러")
+        if (cause or so) and not s.has(frozenset({"시", "으시"}), k + 1, s.n - 1):
+            return max(0, k - 3), s.n - 1
+    return None
+
+
 def diagnosis(s: Sent) -> Span | None:
     if s.question:
         return None
-    for first, last in s.units(DISEASES | SYMPTOM_VERBS):
+    if (why := _explains(s)) is not None:
+        return why
+    for first, last in _named(s):
         if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL, 0, s.n):
             continue  # 감기 조심하세요, 감기약, 의사 선생님께 여쭤 보세요
         end = _clause_end(s, last)
@@ -65,6 +101,10 @@ def diagnosis(s: Sent) -> Span | None:
     return None
 
 
+_RECOVER = frozenset("괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리".split())
+_SYMPTOMS = frozenset("열 정도 증상 통증 기침 어지럼증 어지러움 두통 멍 혹 상처 붓기 가래".split())
+
+
 def reassurance(s: Sent) -> Span | None:
     if s.question:
         return None
@@ -77,21 +117,12 @@ def reassurance(s: Sent) -> Span | None:
                     p = s.pred(k) if s.is_pred(k) else None
                     if not (p and (p.cond or p.question)) and not s.has(frozenset({"다행"}), k):
                         return i, p.end if p else k  # 별거 아니에요, 해롭지 않아요
-        if lemma in (
-            "괜찮",
-            "낫",
-            "나아지",
-            "좋아지",
-            "가라앉",
-            "회복",
-            "멀쩡",
-            "없어지",
-            "사라지",
-        ):
+        if lemma in _RECOVER:
             p = s.pred(i)
             wish = s.has(frozenset({"면", "길", "기", "바라"}), i + 1, p.end + 2)
-            if p.future and not (p.cond or p.neg or wish or p.question):
-                return i, p.end  # 금방 나으실 거예요, 뼈는 멀쩡할 테니
+            soon = s.has(frozenset({"금방", "곧", "저절로", "자연히", "금세", "알아서"}), 0, i)
+            if (p.future or soon) and not (p.cond or p.neg or wish or p.question):
+                return i, p.end  # 금방 나으실 거예요, 뼈는 멀쩡할 테니, 금방 지나가요
         if lemma in (
             "병원",
             "진료",
@@ -114,8 +145,15 @@ def reassurance(s: Sent) -> Span | None:
                 if (p.neg and p.permit) or need:
                     return i, p.end  # 병원 안 가셔도 돼요, 검사받으실 필요 없어요
                 break
-        if lemma == "걱정" and tok.tag.startswith("NN"):
+        if lemma == "안심" and s.pred(i).instruct and not s.has(_REFERRAL):
+            return i, s.pred(i).end  # 지방 덩어리니까 안심하세요
+        if lemma == "괜찮" and s.tag(i - 1) == "JX" and not s.pred(i).hon:
             p = s.pred(i)
+            if not (p.cond or p.neg or p.permit) and s.has(_SYMPTOMS, 0, i):
+                return max(0, i - 3), p.end  # 그 정도 열은 괜찮아요
+        if lemma == "걱정" and tok.tag.startswith("NN"):
+            k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
+            p = s.pred(k) if s.is_pred(k) else s.pred(i)
             if (p.neg and p.permit) or s.has(frozenset({"필요"}), i, p.end + 2):
                 return i, p.end  # 걱정하실 필요 없어요
         if lemma in ("누구나", "다들", "흔하", "원래", "노화", "나이") and s.has(
@@ -149,7 +187,12 @@ def medication(s: Sent) -> Span | None:
             t[k].lemma in DOSE_UNITS and t[k - 1].tag in ("SN", "MM", "NR") for k in before
         ) or any(t[k].lemma in DOUBLE for k in before)
         more = any(t[k].lemma == "더" and t[k].tag == "MAG" for k in range(max(0, i - 3), i))
-        change = s.lem(i) in CHANGE or (p.neg and (p.permit or p.instruct)) or p.prohibit
+        change = (
+            s.lem(i) in CHANGE
+            or s.has(frozenset({"그만"}), max(0, i - 3), i)
+            or (p.neg and (p.permit or p.instruct))
+            or p.prohibit
+        )
         directive = p.permit or p.instruct or p.prohibit
         if not directive or (food and not medicine):
             continue
@@ -160,6 +203,19 @@ def medication(s: Sent) -> Span | None:
             return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요
         if s.lem(i) in TAKE and ((dose and (medicine or not food)) or (more and p.permit)):
             return i, p.end  # 두 알 드세요, 두 번 치를 한꺼번에 드세요, 더 드셔도 돼요
+    return None
+
+
+def remedy(s: Sent) -> Span | None:
+    """A remedy said to work for a condition: 두통에는 게보린이 잘 들어요."""
+    if s.question:
+        return None
+    for first, last in _named(s) + s.units(_SYMPTOMS):
+        if s.lem(last + 1) == "에" or (s.tag(last + 1) == "JKB" and s.lem(last + 2) == "는"):
+            for k in range(last + 2, s.n):
+                if s.lem(k) in ("듣", "들", "효과", "특효", "직빵", "좋") and not s.pred(k).hon:
+                    if not s.has(_REFERRAL) and not s.pred(k).cond:
+                        return first, s.pred(k).end
     return None
 
 

@@ -42,6 +42,8 @@ def _attributed(s: Sent, i: int) -> bool:
         if s.tag(k) in ("EC", "ETM", "JKQ") and lemma.endswith(
             ("다고", "라고", "다니", "다는", "라니", "대서", "래서", "냐고")
         ):
+            if s.lem(k + 1) in ("소식", "뉴스", "기사", "얘기", "소문"):
+                continue  # 지진이 났다는 소식: news, not the person's words
             if any(s.lem(m) in ("시", "으시", "말씀") for m in range(k + 1, min(k + 4, s.n))):
                 return True
             if lemma.endswith(("다니", "라니")):
@@ -55,6 +57,12 @@ def _attributed(s: Sent, i: int) -> bool:
 def world(s: Sent, ctx: GuardContext) -> Span | None:
     if s.has(frozenset({"모르"})) or any(s.lem(k) == "알" and s.pred(k).neg for k in range(s.n)):
         return None  # 거기 날씨는 제가 알 수가 없는데
+    if (hearsay := _hearsay(s)) is not None:
+        return hearsay
+    for k in range(1, s.n - 1):
+        if s.lem(k) == "시" and s.tag(k) == "NNB" and s.tag(k - 1) in ("MM", "NR", "SN"):
+            if s.tag(k + 1) == "VCP" and not s.question:
+                return max(0, k - 2), k + 1  # 지금 오후 세 시예요
     outside = [a for a, b in s.units(OUTSIDE) if s.tag(b + 1) in ("JKS", "JX")]
     spans = s.units(WEATHER | NEWS | TIMES) + [
         (k, k) for k in s.find(WEATHER, ("VV", "VA", "MAG", "XR"))
@@ -83,9 +91,10 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
         if _attributed(s, i) or (p and p.cond) or (general and s.tag(last + 1) == "ETM"):
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
-        if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")):
+        event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
+        if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")) and not event:
             continue  # 날씨는 어떠세요? 추석 잘 보내셨어요?
-        if lemma in NEWS and p and p.hon:
+        if lemma in _MEDIA and p and p.hon:
             continue  # 뉴스 보셨어요
         if lemma in ("코로나", "유행", "확진") and (s.question or s.has(frozenset({"조심"}))):
             if not s.has(frozenset({"뉴스", "요즘", "래요", "대요", "던데", "라던데", "다던데"})):
@@ -94,9 +103,29 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_MEDIA = frozenset("뉴스 신문 기사 방송 티비 텔레비전 인터넷 라디오 유튜브".split())
+
+
+def _hearsay(s: Sent) -> Span | None:
+    """The agent passes on what it heard (독감이 유행이래요, 많다고 하더라고요): news it cannot
+    have. Not a question, and not what the person said (하셨대요 carries 시)."""
+    if s.question:
+        return None
+    for k, tok in enumerate(s.t):
+        told = tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더", "답니다"))
+        told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
+        quote = tok.lemma in ("다고", "라고") and s.lem(k + 1) == "하" and s.lem(k + 2) != "시"
+        heard = quote and s.lem(k + 2).startswith(("더", "던"))
+        if (told and not s.has(frozenset({"시", "으시", "말씀"}), 0, k)) or heard:
+            return max(0, k - 3), min(k + 2, s.n - 1)
+    return None
+
+
 def human(s: Sent, ctx: GuardContext) -> Span | None:
     t = s.t
     for i, tok in enumerate(t):
+        if tok.lemma == "제" and tok.tag == "MM" and s.lem(i + 1) in FAMILY:
+            return i, i + 1  # 제 동생도
         if tok.lemma not in ("저", "저희", "제") or tok.tag != "NP":
             continue
         if (
@@ -113,7 +142,7 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
         for k in range(i + 1, min(i + 10, s.n)):
             if t[k].lemma in EXPERIENCE and t[k].tag.startswith(("VV", "VA", "NN")):
                 p = s.pred(k)
-                if not p.hon and not p.question and not p.cond and not p.instruct:
+                if not (p.hon or p.question or p.cond or p.instruct or p.neg):
                     if t[k].lemma in ("보", "가", "자", "드") and not p.past:
                         continue
                     return i, p.end  # 저도 점심에 국수 먹었어요
@@ -124,6 +153,10 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
         if p.past and not p.hon and not p.question and not s.subject_nouns(i):
             if not s.has(frozenset({"드리", "주"}), i, p.end):
                 return i, p.end  # 점심에 국수 먹었어요 (said by the agent of itself)
+    for k, tok in enumerate(t):
+        if tok.tag == "EF" and tok.lemma.startswith("더라") and not s.question:
+            if not s.has(frozenset({"시", "으시", "다고", "라고"}), 0, k):
+                return max(0, k - 3), k  # 머리가 맑아지더라고요: the agent's own experience
     return None
 
 
@@ -144,7 +177,7 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
         nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
         if nxt & {"싶", "어떻", "어떠"}:
             continue
-        if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt:
+        if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
             j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and not s.pred(j).cond and not s.pred(j).instruct:
                 return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
@@ -184,13 +217,19 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         call = any(w in words for w in LAST_CALL) or s.lem(last + 1) == "통화"
         if s.lem(last) == "전" and (s.tag(last - 1) in ("ETN", "ETM") or s.lem(last - 1) in _NOW):
             continue  # 드시기 전에, 조금 전에: not an earlier call
-        if s.lem(i - 1) in _NOW or s.lem(i) in _NOW:
+        if (s.lem(i - 1) in _NOW and s.tag(i - 1).startswith(("MAG", "MM", "NN"))) or s.lem(
+            i
+        ) in _NOW:
             continue
-        if call or not _quoted(s, last):
-            marks.append((i, call))
+        told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
+        if call or told or not _quoted(s, last):
+            marks.append((i, call or told))  # 예전에 말씀하신 …
+    for i in range(s.n - 2):
+        if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
+            marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
     remember = [
         i
-        for i in s.find(frozenset({"기억"}), ("NN",))
+        for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))
         if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
     ]
     if not marks and not remember:
@@ -220,4 +259,5 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _ADVERB = frozenset({"게"})
-_NOW = frozenset("조금 방금 아까 금방 바로 좀 이".split())
+_NOW = frozenset("조금 방금 아까 금방 바로 좀".split())
+_UNITS = frozenset("번 통화 주 달 주말 해".split())
