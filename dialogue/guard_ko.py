@@ -93,6 +93,7 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
     return None
 
 
+_WEAK_ACTS = frozenset("챙기 알아보 사 잡 구하".split())
 _NOT_PEOPLE = frozenset(
     "다음 나중 내일 오후 저녁 아침 시간 오늘 때 중 보고서 기록 일지 통화 전화 주 번".split()
 )
@@ -118,7 +119,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             if ctx.alerting and any(w in words for w in CARE_WORKER):
                 continue  # 복지사님께 전해 드릴게요, when an alert channel exists
             return who[0], p.end
-        if lemma == "드리" or (lemma in ("챙기", "알아보", "사", "잡", "구하") and not p.promise):
+        booked = lemma == "잡" and s.has(frozenset({"예약", "접수", "일정", "날짜"}), 0, i)
+        if lemma == "드리" or (lemma in _WEAK_ACTS and not (p.promise or booked)):
             continue
         return i, p.end
     return None
