@@ -70,7 +70,7 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         agent_commits = (p.promise or (p.future and not p.hon)) and not p.hon
         offer = s.final_ef in ("ᆯ까요", "을까요") and not p.hon and (strong or lemma in SEND)
-        if lemma in ("가", "오") and s.agent_subject(i) and (p.promise or promised):
+        if lemma in ("가", "오") and s.agent_subject(i) and (p.promise or promised) and not p.hon:
             return i, p.end  # 제가 직접 가 볼게요, 제가 가서 확인해 볼게요
         if strong and promised and not p.hon and s.lem(p.end) in ("어서", "아서", "서", "고"):
             return i, p.end  # 찾아가서 말벗이 되어 드릴게요
@@ -140,8 +140,8 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
         if j < 0:
             continue
         p = s.pred(j)
-        if p.neg or p.past:
-            continue
+        if p.neg or p.past or (s.tag(p.end) == "ETM" and s.tag(p.end + 1).startswith("NN")):
+            continue  # 같이 다니는 분이 계세요?: a relative clause, not a proposal
         hope = s.has(frozenset({"좋", "싶"}), j, s.n - 1) and (p.cond or p.future)
         if with_me or invite or hope or not p.hon:
             return i, p.end  # 같이 차 한잔해요, 같이 산책 가실래요?, 둘이 앉아 있으면 좋겠어요

@@ -56,9 +56,12 @@ class Sent:
         self.n = len(self.t)
         efs = [t for t in self.t if t.tag == "EF"]
         self.final_ef = efs[-1].lemma if efs else ""
-        ep = [t for t in self.t[-4:] if t.tag == "EP"]
+        last = [t for t in self.t[-5:] if not t.tag.startswith("S")]
+        wish = any(t.lemma in ("좋", "바라", "싶", "같") for t in last)
         self.promised = self.final_ef in PROMISE_EF or (
-            any(t.lemma == "겠" for t in ep) and not any(t.lemma in ("시", "으시") for t in ep)
+            any(t.lemma == "겠" and t.tag == "EP" for t in last)
+            and not any(t.lemma in ("시", "으시") for t in last)
+            and not wish
         )  # the sentence ends in the agent's promise: …드릴게요, …드리겠습니다
         self.question = "?" in analysis.text or self.final_ef.endswith(QUESTION_EF)
         self.asks = self.question or any(

@@ -30,7 +30,7 @@ from dialogue.guard_ko_lexicon import (
 )  # fmt: skip
 
 Span = tuple[int, int]
-_CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정".split())
+_CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정 기운 기".split())
 _GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없".split())
 _REFERRAL = frozenset("의사 선생님 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소".split())
 
@@ -92,6 +92,8 @@ def diagnosis(s: Sent) -> Span | None:
         p = s.pred(end) if s.is_pred(end) else None
         if p and (p.cond or p.instruct or p.neg and not tail & _GUESS):
             continue
+        if any(s.lem(k).endswith(("다니", "라니", "다고", "라고")) for k in range(last, end + 3)):
+            continue  # 감기라고 하셨는데: what the person said
         if s.tag(last + 1) == "VCP" or tail & (_GUESS | DIAGNOSIS_NOUNS | {"걸리", "생기", "오"}):
             return first, end  # 감기 몸살이네요, 위염 때문이에요, 우울증이 있으신 것 같아요
     for i in s.find(SYMPTOM_VERBS, ("VV", "VA")):
@@ -119,7 +121,10 @@ def reassurance(s: Sent) -> Span | None:
                         return i, p.end if p else k  # 별거 아니에요, 해롭지 않아요
         if lemma in _RECOVER:
             p = s.pred(i)
-            wish = s.has(frozenset({"면", "길", "기", "바라"}), i + 1, p.end + 2)
+            wish = any(
+                s.lem(k).endswith(("면", "길", "기")) or s.lem(k) == "바라"
+                for k in range(i + 1, min(p.end + 3, s.n))
+            )  # 얼른 나으셨으면 좋겠어요, 나으시길 바라요
             soon = s.has(frozenset({"금방", "곧", "저절로", "자연히", "금세", "알아서"}), 0, i)
             if (p.future or soon) and not (p.cond or p.neg or wish or p.question):
                 return i, p.end  # 금방 나으실 거예요, 뼈는 멀쩡할 테니, 금방 지나가요

@@ -89,7 +89,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         )
         p = s.pred(j) if j >= 0 else None
         general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
-        if _attributed(s, i) or (p and p.cond) or (general and s.tag(last + 1) == "ETM"):
+        if _attributed(s, i) or (p and (p.cond or p.hon)) or (general and s.tag(last + 1) == "ETM"):
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
         if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")) and not event:
@@ -142,6 +142,9 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
         for k in range(i + 1, min(i + 10, s.n)):
             if t[k].lemma in EXPERIENCE and t[k].tag.startswith(("VV", "VA", "NN")):
                 p = s.pred(k)
+                if not s.is_pred(k):
+                    m = next((m for m in range(k + 1, min(k + 4, s.n)) if s.is_pred(m)), k)
+                    p = s.pred(m)  # 잠은 안 자요
                 if not (p.hon or p.question or p.cond or p.instruct or p.neg):
                     if t[k].lemma in ("보", "가", "자", "드") and not p.past:
                         continue
