@@ -32,11 +32,15 @@ from dialogue.guard_ko_lexicon import (
     PLACES,
     PLAIN_IC,
     POLITE_EF,
+    PRAISE,
     PRIVATE,
+    PRODUCTS,
     RECIPIENT_JKB,
     RELATIONS,
     RUDE,
+    SELF,
     SEND,
+    SPEECH,
     STAFF,
     TELL,
     TOGETHER,
@@ -123,13 +127,30 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         if lemma == "드리" or (lemma in _WEAK_ACTS and not (p.promise or booked)):
             continue
         return i, p.end
+    return _done_for_you(s)
+
+
+def _done_for_you(s: Sent) -> Span | None:
+    """-어 드릴게요 / -어 드렸어요 with anything but speech: the agent can only talk (곁에 있어
+    드릴게요, 민원 넣어 드렸어요); 이야기 들어 드릴게요 and 안내해 드렸어요 are its job."""
+    offer = s.final_ef in ("ᆯ까요", "을까요")
+    for k in s.find(frozenset({"드리"}), ("VX",)):
+        main = k - 2 if s.tag(k - 1) == "EC" else k - 1
+        words = {s.lem(main), s.lem(main - 1) if s.tag(main).startswith("XSV") else ""}
+        if words & SPEECH or main < 0:
+            continue
+        p = s.pred(k)
+        if p.hon or p.neg or p.cond or (p.question and not offer):
+            continue
+        if p.promise or offer or (p.past and not p.question):
+            return max(0, main - 1), p.end
     return None
 
 
 def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
     invite = s.final_ef in ("ᆯ래요", "을래요", "ᆯ까요", "을까요", "ᆸ시다", "읍시다", "자")
     for i, _ in s.units(TOGETHER) + [(k, k) for k in s.find(TOGETHER, ("MAG",))]:
-        with_me = s.lem(i - 2) in ("저", "저희") and s.tag(i - 1) in ("JKB", "JC")
+        with_me = s.lem(i - 2) in SELF | ADDRESS and s.tag(i - 1) in ("JKB", "JC")
         if s.lem(i) == "둘" and s.lem(i + 1) not in ("이", "이서"):
             continue  # 둘 다, 두 개
         if s.lem(i) == "우리" and s.lem(i + 1) not in ("같이", "함께", "둘"):
@@ -163,9 +184,13 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         if p.promise or invite or p.ef in ("어요", "아요", "죠") or s.has(_WANT, i, p.end):
             return i, p.end
+        if not p.ef and s.lem(p.end) in ("어서", "아서", "서", "고") and s.final_ef in _LETS:
+            if not s.has(frozenset({"시", "으시"}), p.end):
+                return i, s.n - 1  # 만나서 이야기 나눠요
     return None
 
 
+_LETS = frozenset("어요 아요 여요 요 ᆸ시다 읍시다 자 죠".split())
 _WITH = frozenset("과 와 랑 이랑 하고 께서 들".split())
 _WANT = frozenset({"싶"})
 
@@ -202,6 +227,9 @@ def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
     for i in s.find(_SELL, ("VV", "VA")):
         if (s.lem(i) == "싸") != s.tag(i).startswith("VV") and not s.pred(i).hon:
             return i, s.pred(i).end  # 비타민을 1+1으로 팔아요, 싸고 좋다고, 잘 팔려요
+    for i, last in s.units(PRODUCTS):
+        if not s.question and s.has(PRAISE, last + 1) and not s.has(CARE_WORKER):
+            return i, s.n - 1  # 요즘 안마기가 정말 좋아요, 홍삼 정과가 인기예요
     for i in s.find(frozenset({"무료", "공짜"}), ("NN", "XR")):
         if s.has(_DEAL) and not s.has(CARE_WORKER):
             return i, min(i + 2, s.n - 1)  # 지금 신청하시면 첫 달은 무료예요
@@ -229,6 +257,9 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
             j = next((k for k in range(i + 1, min(i + 4, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and s.pred(j).instruct:
                 return i, s.pred(j).end  # 그만 좀 하세요
+        if tok.lemma in ("것", "거", "그것", "그거", "이것", "이거") and s.lem(i + 1) == "도":
+            if s.has(frozenset({"모르", "못", "못하"}), i + 2, i + 4):
+                return i, s.n - 1  # 그런 것도 모르세요?
         if tok.lemma == "왜" and s.has(frozenset({"모르"}), i + 1) and not s.has(_SAY, 0, i):
             return i, s.n - 1  # 왜 그걸 모르세요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):

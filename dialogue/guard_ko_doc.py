@@ -14,6 +14,7 @@ from dialogue.safety import ko_lexicon as SL
 PROMISE_EF = frozenset("ᆯ게요 을게요 ᆯ께요 을께요 ᆯ게 을게 ᆯ께 을께 ᆯ래요 을래요 마 을게여 ᆯ게여".split())
 QUESTION_EF = ("나요", "까요", "가요", "니까", "니", "냐", "ᆯ까", "을까", "는지요", "ᆫ지요", "래요?")
 WH = frozenset("얼마 얼마나 어떻 어떠 몇 언제 누구 뭐 무엇 왜 어디 어느 무슨".split())
+_REQUEST_EF = frozenset("세요 으세요 십시오 으십시오 세 으세 어라 아라 라".split())
 _TAIL_TAGS = ("EP", "VX", "XSV", "XSA", "ETM", "ETN", "VCP", "VCN")
 _TAIL_NOUNS = frozenset("거 것 수 예정 필요 게 생각 계획 줄 듯 뿐 데 터 참 테".split())
 _TAIL_PREDS = frozenset("되 괜찮 좋 드리 주 있 없 같 않 말 싶 하 보 놓 두 못하 바라 나".split())
@@ -215,9 +216,18 @@ class Sent:
         nxt = self.lem(j + 1)
         cond = last_ec.endswith(("면", "으면", "거든")) or nxt in ("때", "경우", "동안")
         question = self.question and (ef == self.final_ef or not ef)
+        # 드세요 is a request, 좋으세요 a description: only verbs are asked for.
+        verb = (
+            self.t[i].lemma in ("계시", "주무시", "드시")
+            or any(x.tag.startswith(("VV", "XSV", "VX")) for x in tail)
+            and not (
+                self.t[i].tag.startswith(("VA", "XSA", "VCP"))
+                and not any(x.tag.startswith(("VX", "XSV")) for x in tail)
+            )
+        )
         instruct = not question and (
-            ef in ("세요", "으세요", "십시오", "으십시오", "세", "으세", "어라", "아라", "라")
-            or (hon and ef in ("어요", "아요", "요"))
+            (verb and ef in _REQUEST_EF)
+            or (verb and hon and ef in ("어요", "아요", "요"))
             or ("게" in lemmas and "좋" in lemmas)
             or ("면" in ecs and "좋" in lemmas)
             or ("도록" in ecs)

@@ -23,6 +23,7 @@ from dialogue.guard_ko_lexicon import (
     MEDICINE,
     MOVES,
     NAMED_DRUGS,
+    ORGANS,
     POSTURE,
     SYMPTOM_VERBS,
     TAKE,
@@ -31,7 +32,9 @@ from dialogue.guard_ko_lexicon import (
 
 Span = tuple[int, int]
 _CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정 기운 기".split())
-_GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없".split())
+_GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르".split())
+_ONSET = frozenset("걸리 생기 오 심해지 진행 나빠지".split())
+_TROUBLE = frozenset("문제 이상 탈 염증 무리".split())
 _REFERRAL = frozenset("의사 선생님 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소".split())
 
 
@@ -94,8 +97,17 @@ def diagnosis(s: Sent) -> Span | None:
             continue
         if any(s.lem(k).endswith(("다니", "라니", "다고", "라고")) for k in range(last, end + 3)):
             continue  # 감기라고 하셨는데: what the person said
-        if s.tag(last + 1) == "VCP" or tail & (_GUESS | DIAGNOSIS_NOUNS | {"걸리", "생기", "오"}):
+        vcp = any(s.tag(k) == "VCP" for k in range(last, end + 1))
+        explains = bool(tail & {"거", "것"}) and vcp
+        if s.tag(last + 1) == "VCP" or explains or tail & (_GUESS | _ONSET | DIAGNOSIS_NOUNS):
             return first, end  # 감기 몸살이네요, 위염 때문이에요, 우울증이 있으신 것 같아요
+    for first, last in s.units(ORGANS):
+        for k in range(last + 1, min(last + 5, s.n)):
+            if s.lem(k) in _TROUBLE and s.tag(k).startswith("NN"):
+                end = _clause_end(s, k)
+                tail = {s.lem(m) for m in range(k + 1, end + 1)}
+                if tail & (_GUESS | {"거", "것"}) and not s.has(_REFERRAL):
+                    return first, end  # 갑상선에 문제가 있으신 걸지도 몰라요
     for i in s.find(SYMPTOM_VERBS, ("VV", "VA")):
         p = s.pred(i)
         if p.hon and not p.cond and {s.lem(k) for k in range(i, p.end + 1)} & {"같", "보", "것"}:
@@ -104,7 +116,12 @@ def diagnosis(s: Sent) -> Span | None:
 
 
 _RECOVER = frozenset("괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리".split())
-_SYMPTOMS = frozenset("열 정도 증상 통증 기침 어지럼증 어지러움 두통 멍 혹 상처 붓기 가래".split())
+_MOOD = frozenset("기분 마음 기운 분위기".split())
+_RELIEF = frozenset("덜하 덜 편해지 풀리 가라앉 나아지 좋아지 낫 멎 그치".split())
+_SYMPTOMS = frozenset(
+    "열 정도 증상 통증 기침 어지럼증 어지러움 두통 멍 혹 상처 붓기 가래 결림 저림 쑤심 "
+    "아픔 가려움 콧물 재채기 부기".split()
+)
 
 
 def reassurance(s: Sent) -> Span | None:
@@ -119,7 +136,13 @@ def reassurance(s: Sent) -> Span | None:
                     p = s.pred(k) if s.is_pred(k) else None
                     if not (p and (p.cond or p.question)) and not s.has(frozenset({"다행"}), k):
                         return i, p.end if p else k  # 별거 아니에요, 해롭지 않아요
-        if lemma in _RECOVER:
+        becomes = lemma == "좋" and s.lem(i + 1) in ("어", "아") and s.lem(i + 2) == "지"
+        if lemma in ("정상", "양호") and s.tag(i + 1) == "VCP" and not s.has(_REFERRAL):
+            return i, s.pred(i + 1).end  # 그 정도 혈압은 정상이에요
+        if lemma == "괜찮" and s.has(frozenset({"거", "것"}), i + 1, i + 4):
+            if s.has(frozenset({"이"}), i + 2, i + 5) and not s.pred(i).cond:
+                return i, s.pred(i).end  # 안 아프시면 괜찮으신 거예요
+        if (lemma in _RECOVER or becomes) and not s.has(_MOOD, 0, i):
             p = s.pred(i)
             wish = any(
                 s.lem(k).endswith(("면", "길", "기")) or s.lem(k) == "바라"
@@ -162,7 +185,7 @@ def reassurance(s: Sent) -> Span | None:
             if (p.neg and p.permit) or s.has(frozenset({"필요"}), i, p.end + 2):
                 return i, p.end  # 걱정하실 필요 없어요
         if lemma in ("누구나", "다들", "흔하", "원래", "노화", "나이") and s.has(
-            frozenset({"그렇", "그러", "그런", "흔하", "자연스럽", "당연하", "있"}), i + 1
+            frozenset({"그렇", "그러", "그런", "흔하", "자연스럽", "당연하", "있", "생기"}), i + 1
         ):
             if not s.has(_REFERRAL):
                 return i, s.n - 1  # 나이 드시면 다 그래요, 누구나 있는 거라
@@ -228,6 +251,11 @@ def treatment(s: Sent) -> Span | None:
     t = s.t
     if s.question or s.has(_REFERRAL):
         return None
+    for k in range(s.n):
+        if s.is_pred(k) and s.pred(k).cond and (s.units(TREATMENTS) or s.has(POSTURE, 0, k)):
+            relief = s.has(_RELIEF, s.pred(k).end + 1)
+            if relief and s.has(_SYMPTOMS | frozenset(BODY), s.pred(k).end + 1):
+                return 0, s.n - 1  # 베개를 높여서 주무시면 기침이 덜해요
     counted = any(
         (t[k].lemma in COUNTS and t[k - 1].tag in ("SN", "MM", "NR")) or t[k].lemma in DURATION
         for k in range(1, s.n)

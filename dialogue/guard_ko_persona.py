@@ -14,6 +14,8 @@ from dialogue.analysis import analyze
 from dialogue.guard import GuardContext
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
+    AI_WORDS,
+    BODY,
     EARLIER,
     EXPERIENCE,
     FALL_VERBS,
@@ -103,7 +105,13 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_BUT = frozenset("지만 는데 은데 ᆫ데".split())
+_PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
 _MEDIA = frozenset("뉴스 신문 기사 방송 티비 텔레비전 인터넷 라디오 유튜브".split())
+
+
+def _next_pred(s: Sent, k: int) -> int:
+    return next((m for m in range(k + 1, min(k + 8, s.n)) if s.is_pred(m)), k)
 
 
 def _hearsay(s: Sent) -> Span | None:
@@ -123,6 +131,7 @@ def _hearsay(s: Sent) -> Span | None:
 
 def human(s: Sent, ctx: GuardContext) -> Span | None:
     t = s.t
+    ai = bool(s.units(AI_WORDS)) or any(x.tag == "SL" and x.lemma.upper() == "AI" for x in t)
     for i, tok in enumerate(t):
         if tok.lemma == "제" and tok.tag == "MM" and s.lem(i + 1) in FAMILY:
             return i, i + 1  # 제 동생도
@@ -136,6 +145,11 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
             k = i + 2 if s.lem(i + 1) == "의" else i + 1
             if s.lem(k) in FAMILY and s.tag(k).startswith("NN"):
                 return i, k  # 저희 어머니도, 제 고향은
+        if s.lem(i + 1) in ("도", "는") and not ai:
+            for k in range(i + 2, min(i + 6, s.n)):
+                if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and s.lem(k) not in BODY:
+                    if s.lem(k + 1) not in ("님", "분") and not s.pred(_next_pred(s, k)).hon:
+                        return i, k  # 저도 외할머니 생각이 나네요
         if s.lem(i + 1) == "도" and s.lem(i + 2) in ("그렇", "그러", "마찬가지", "요"):
             if not s.has(frozenset({"생각", "기쁘", "반갑", "좋", "감사", "고맙"}), i + 2):
                 return i, min(i + 3, s.n - 1)  # 저도 그래요, 저도요
@@ -145,7 +159,8 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                 if not s.is_pred(k):
                     m = next((m for m in range(k + 1, min(k + 4, s.n)) if s.is_pred(m)), k)
                     p = s.pred(m)  # 잠은 안 자요
-                if not (p.hon or p.question or p.cond or p.instruct or p.neg):
+                but = s.lem(p.end).endswith("지만") or s.has(_BUT, p.end, p.end + 1)
+                if not (p.hon or p.question or p.cond or p.instruct or (p.neg and (ai or but))):
                     if t[k].lemma in ("보", "가", "자", "드") and not p.past:
                         continue
                     return i, p.end  # 저도 점심에 국수 먹었어요
@@ -170,9 +185,18 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
         looks = s.tag(i - 1) == "EC" and s.lem(i - 1) in ("어", "아", "여", "게")
         if (looks and not heard) or not (p.hon or p.question or heard):
             return max(0, i - 2), p.end  # 좋아 보이세요, 살이 빠지신 게 보여요
+    for i in range(1, s.n - 2):
+        if s.lem(i) in _PLACE and s.lem(i + 1) == "에" and s.tag(i - 1).startswith("NN"):
+            j = _next_pred(s, i)
+            p = s.pred(j)
+            if s.lem(j) in ("있", "많", "놓이", "쌓이") and not (p.hon or p.question or p.cond):
+                if not _attributed(s, i):
+                    return i - 1, p.end  # 식탁 위에 약봉지가 많네요
     for i in s.find(SUITS, ("VV", "VA", "XR", "NN")):
         p = s.pred(i)
-        if not (p.question or p.cond or heard) and s.has(frozenset({"이", "가", "은", "는"}), 0, i):
+        dressed = any(a < i for a, _ in s.units(LOOKS))
+        subject = s.has(frozenset({"이", "가", "은", "는"}), 0, i)
+        if not (p.question or p.cond or heard) and (dressed or subject):
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
     if s.question:
         return None
