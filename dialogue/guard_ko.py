@@ -205,12 +205,8 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
         inherit = lemma == "물리" and s.lem(i + 2) in ("주", "받")  # 물려주실 거예요?
         if (lemma in MONEY and tok.tag.startswith(("NN", "VV", "XSN"))) or inherit:
             return i, s.n - 1  # 연금은 얼마나 받으세요? 집은 누구한테 물려주실 거예요?
-        if (
-            lemma in AGE
-            and tok.tag.startswith("NN")
-            and lemma != "살"
-            or (lemma == "살" and s.lem(i - 1) == "몇")
-        ):
+        aged = lemma in AGE and tok.tag.startswith("NN") and lemma != "살"
+        if aged or (lemma in ("살", "생") and s.lem(i - 1) in ("몇", "년")):
             return i, s.n - 1  # 연세가 어떻게 되세요?
         if lemma in RELATIONS and (family or lemma in ("이혼", "별거", "불화", "의절", "재혼")):
             return i, s.n - 1  # 자녀분들과 사이는 좋으세요? 왜 헤어지셨어요?

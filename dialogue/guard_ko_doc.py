@@ -5,7 +5,9 @@ whose act it is (the honorific 시 marks the person's; the agent's own verbs nev
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dialogue.analysis import Analysis, Token
 from dialogue.guard_ko_lexicon import HONORIFIC_VERBS
@@ -41,13 +43,25 @@ class Pred:
 
 
 def _norm(tokens: tuple[Token, ...]) -> list[Token]:
-    """Kiwi reads 드세요 as the adjective 드세 + 어요; make it the honorific verb it is."""
-    out = []
+    """Kiwi reads 드세요 as the adjective 드세 + 어요 and 계세요 as the noun 계 + 이세요; make
+    them the honorific verbs they are."""
+    out: list[Token] = []
     for t in tokens:
         if t.lemma == "드세" and t.tag.startswith("VA"):
             t = Token(t.surface, "드시", "VV", t.start, t.end, t.sentence)
+        if t.tag == "VCP" and out and out[-1].lemma == "계" and out[-1].tag.startswith("NN"):
+            prev = out.pop()  # 계세요 read as the noun 계 + 이에요
+            t = Token(prev.surface + t.surface, "계시", "VV", prev.start, t.end, t.sentence)
         out.append(t)
     return out
+
+
+@lru_cache(maxsize=128)
+def _matcher(lex: frozenset[str]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """Words of two or more letters match inside a compound; one-letter words only whole."""
+    many = sorted((w for w in lex if len(w) > 1), key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, many))) if many else None
+    return pattern, frozenset(w for w in lex if len(w) == 1)
 
 
 class Sent:
@@ -69,6 +83,7 @@ class Sent:
             t.lemma in WH and t.tag.startswith(("MAG", "NP", "MM", "NR", "VA")) for t in self.t
         )
         self._preds: dict[int, Pred] = {}
+        self._units: dict[frozenset[str], list[tuple[int, int]]] = {}
 
     # -- words ---------------------------------------------------------------------------------
     def lem(self, i: int) -> str:
@@ -105,7 +120,9 @@ class Sent:
     def units(self, lex: frozenset[str]) -> list[tuple[int, int]]:
         """Noun compounds (runs of nouns, as Kiwi may split 위염 into 위 + 염 or 복지사님 into
         복 + 지사 + 님) that hold a word of `lex`: (first, last) token of each."""
-        out = []
+        if lex in self._units:
+            return self._units[lex]
+        out: list[tuple[int, int]] = []
         i = 0
         while i < self.n:
             if not self.tag(i).startswith(("NN", "XSN", "NR", "SN", "NP")):
@@ -117,12 +134,13 @@ class Sent:
                     break
                 j += 1
             joined = "".join(x.lemma for x in self.t[i : j + 1])
-            if any(
-                (len(w) > 1 and w in joined) or any(x.lemma == w for x in self.t[i : j + 1])
-                for w in lex
+            many, singles = _matcher(lex)
+            if (many is not None and many.search(joined)) or any(
+                x.lemma in singles for x in self.t[i : j + 1]
             ):
                 out.append((i, j))
             i = j + 1
+        self._units[lex] = out
         return out
 
     def has(self, lex: frozenset[str], first: int = 0, last: int | None = None) -> bool:
