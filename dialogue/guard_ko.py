@@ -245,6 +245,10 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
             if tok.lemma == "네" and tok.tag != "NP":
                 continue
             return i, i
+        if tok.lemma == "정신" and s.lem(i + 1) != "없" and s.has(frozenset({"차리"}), i + 1, i + 3):
+            j = next((k for k in range(i + 1, min(i + 4, s.n)) if s.lem(k) == "차리"), i)
+            if s.pred(j).instruct:
+                return i, s.pred(j).end  # 정신 좀 차리세요
         if tok.lemma in ("똑바로", "말귀", "고집") or (tok.lemma == "몇" and s.has(_SAY, i, i + 4)):
             j = next((k for k in range(i + 1, min(i + 6, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and not s.pred(j).question or tok.lemma == "몇" and not s.question:
@@ -283,7 +287,7 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
         lemma.endswith("요")
         or nxt == "요"
         or lemma in POLITE_EF
-        or lemma.endswith(("니다", "니까"))
+        or lemma.endswith(("니다", "ᆸ니까", "습니까"))
     ):
         return None
     if t[k].tag == "EC" and k != last:
