@@ -202,8 +202,8 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
         return None
     for i, last in s.units(LOOKS):
         nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
-        if nxt & {"싶", "어떻", "어떠"}:
-            continue
+        if nxt & {"싶", "어떻", "어떠"} or _attributed(s, last):
+            continue  # 얼굴 보고 싶으시겠어요, 방이 춥다고 하셨으니
         if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
             j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and not s.pred(j).cond and not s.pred(j).instruct:
@@ -211,16 +211,34 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_CONTENT_TAGS = ("NN", "VV", "VA", "XR", "SN", "SL")
+
+
+def _words(tokens) -> tuple[frozenset[str], frozenset[str]]:
+    """What a claim or a fact is about: its nouns, and all its content words."""
+    content = [
+        t.lemma for t in tokens if t.tag.startswith(_CONTENT_TAGS) and t.lemma not in MEMORY_GENERIC
+    ]
+    nouns = [t.lemma for t in tokens if t.tag.startswith(("NN", "SN", "SL"))]
+    return frozenset(n for n in nouns if n in content), frozenset(content)
+
+
 @lru_cache(maxsize=256)
-def _content(text: str) -> frozenset[str]:
-    a = analyze(text, "ko")
-    return frozenset(
-        t.lemma
-        for t in a.tokens
-        if t.tag.startswith(("NN", "VV", "VA", "XR", "SN", "SL", "MAG"))
-        and t.lemma not in MEMORY_GENERIC
-        and len(t.lemma) >= 1
-    )
+def _fact_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    return _words(analyze(text, "ko").tokens)
+
+
+def _supported(s: Sent, facts) -> bool:
+    """Memory holds what the sentence claims: a noun in common (무릎 … 무릎 통증), or, when the
+    claim names nothing, a content word in common. 아프 alone does not make 머리 무릎."""
+    nouns, content = _words(s.t)
+    for fact in facts:
+        if not fact.strip():
+            continue
+        f_nouns, f_content = _fact_words(fact)
+        if (nouns and nouns & f_nouns) or (not nouns and content & f_content):
+            return True
+    return False
 
 
 def _quoted(s: Sent, i: int) -> bool:
@@ -273,13 +291,7 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         asks = s.question and not s.final_ef.endswith(("죠", "지요", "잖아요", "면서요"))
         if asks and not s.has(frozenset({"보다"})):
             return None  # 어제 잘 주무셨어요?
-    mine = frozenset(
-        x.lemma
-        for x in t
-        if x.tag.startswith(("NN", "VV", "VA", "XR", "SN", "SL", "MAG"))
-        and x.lemma not in MEMORY_GENERIC
-    )
-    if any(mine & _content(f) for f in ctx.facts if f.strip()):
+    if _supported(s, ctx.facts):
         return None
     first = marks[0][0] if marks else remember[0]
     return first, s.n - 1

@@ -223,6 +223,12 @@ def test_memory_is_allowed_when_memory_holds_it():
     assert "memory" in cats(text, other)
 
 
+def test_memory_support_needs_the_same_thing_not_just_the_same_verb():
+    held = GuardContext(language="ko", facts=("허리가 아프다고 하심",))
+    assert "memory" not in cats("지난번에 허리가 아프다고 하셨죠.", held)
+    assert "memory" in cats("지난번에 머리가 아프다고 하셨죠.", held)
+
+
 def test_a_date_inside_what_the_person_just_said_is_an_echo():
     assert cats("지난주에 약이 바뀌었다고 하셨는데 새 약은 괜찮으세요?") == []
     assert "memory" in cats("며칠 전에 쌀이 떨어졌다고 하셨던 것 같은데요.")
