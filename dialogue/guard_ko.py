@@ -245,7 +245,11 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
             if tok.lemma == "네" and tok.tag != "NP":
                 continue
             return i, i
-        if tok.lemma == "정신" and s.lem(i + 1) != "없" and s.has(frozenset({"차리"}), i + 1, i + 3):
+        if (
+            tok.lemma == "정신"
+            and s.lem(i + 1) != "없"
+            and s.has(frozenset({"차리"}), i + 1, i + 3)
+        ):
             j = next((k for k in range(i + 1, min(i + 4, s.n)) if s.lem(k) == "차리"), i)
             if s.pred(j).instruct:
                 return i, s.pred(j).end  # 정신 좀 차리세요
