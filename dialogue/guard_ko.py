@@ -78,7 +78,7 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
             return i, p.end  # 제가 직접 가 볼게요, 제가 가서 확인해 볼게요
         if strong and promised and not p.hon and s.lem(p.end) in ("어서", "아서", "서", "고"):
             return i, p.end  # 찾아가서 말벗이 되어 드릴게요
-        if agent_commits or offer or (staff and (p.future or p.promise)):
+        if agent_commits or offer or (staff and (p.future or p.promise or p.can)):
             if strong or lemma in SEND | {"뵈", "뵙"} or staff or s.has(PLACES, 0, i):
                 return i, p.end
     return None
@@ -112,7 +112,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         if p.hon or p.neg or p.cond or p.instruct:
             continue
         offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")
-        claims = p.promise or offer or ((p.future or p.past) and not p.question)
+        joined = not p.ef and s.lem(p.end) in ("어서", "아서", "서", "고") and s.promised
+        claims = p.promise or offer or joined or ((p.future or p.past) and not p.question)
         if not claims:
             continue
         if lemma in TELL:
@@ -134,9 +135,10 @@ def _done_for_you(s: Sent) -> Span | None:
     """-어 드릴게요 / -어 드렸어요 with anything but speech: the agent can only talk (곁에 있어
     드릴게요, 민원 넣어 드렸어요); 이야기 들어 드릴게요 and 안내해 드렸어요 are its job."""
     offer = s.final_ef in ("ᆯ까요", "을까요")
-    for k in s.find(frozenset({"드리"}), ("VX",)):
+    for k in s.find(frozenset({"드리", "두", "놓"}), ("VX",)):
         main = k - 2 if s.tag(k - 1) == "EC" else k - 1
-        words = {s.lem(main), s.lem(main - 1) if s.tag(main).startswith("XSV") else ""}
+        light = s.tag(main).startswith("XSV") or s.lem(main) in ("드리", "하", "주")
+        words = {s.lem(main), s.lem(main - 1) if light else ""}  # 말씀드려 둘게요
         if words & SPEECH or main < 0:
             continue
         p = s.pred(k)
@@ -164,7 +166,8 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
         if p.neg or p.past or (s.tag(p.end) == "ETM" and s.tag(p.end + 1).startswith("NN")):
             continue  # 같이 다니는 분이 계세요?: a relative clause, not a proposal
         hope = s.has(frozenset({"좋", "싶"}), j, s.n - 1) and (p.cond or p.future)
-        if with_me or invite or hope or not p.hon:
+        shall = p.ef in ("죠", "시죠", "지요") and not s.question
+        if with_me or invite or hope or shall or not p.hon:
             return i, p.end  # 같이 차 한잔해요, 같이 산책 가실래요?, 둘이 앉아 있으면 좋겠어요
     for i in range(s.n - 2):
         if s.lem(i) in ("저", "저희") and s.lem(i + 1) in _WITH and s.tag(i + 1) in ("JKB", "JC"):
@@ -200,6 +203,10 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
     if not (s.asks or tell):
         return None
     family = bool(s.units(FAMILY_PEOPLE))
+    compact = s.a.text.replace(" ", "")
+    for w in ("자가", "전세", "월세", "명의", "재산", "연금", "통장"):
+        if w in compact:
+            return 0, s.n - 1  # 집은 자가세요?
     for i, tok in enumerate(s.t):
         lemma = tok.lemma
         inherit = lemma == "물리" and s.lem(i + 2) in ("주", "받")  # 물려주실 거예요?
@@ -264,6 +271,8 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
         if tok.lemma in ("것", "거", "그것", "그거", "이것", "이거") and s.lem(i + 1) == "도":
             if s.has(frozenset({"모르", "못", "못하"}), i + 2, i + 4):
                 return i, s.n - 1  # 그런 것도 모르세요?
+        if tok.lemma == "같" and s.lem(i + 2) == "말" and s.has(frozenset({"자꾸", "또", "계속"})):
+            return i, s.n - 1  # 왜 자꾸 같은 말을 하세요
         if tok.lemma == "왜" and s.has(frozenset({"모르"}), i + 1) and not s.has(_SAY, 0, i):
             return i, s.n - 1  # 왜 그걸 모르세요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):

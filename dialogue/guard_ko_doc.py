@@ -40,6 +40,7 @@ class Pred:
     cond: bool  # -면, -ㄹ 때: a condition, not a claim
     question: bool
     ef: str = ""
+    can: bool = False  # -ㄹ 수 있어요
 
 
 def _norm(tokens: tuple[Token, ...]) -> list[Token]:
@@ -49,9 +50,10 @@ def _norm(tokens: tuple[Token, ...]) -> list[Token]:
     for t in tokens:
         if t.lemma == "드세" and t.tag.startswith("VA"):
             t = Token(t.surface, "드시", "VV", t.start, t.end, t.sentence)
-        if t.tag == "VCP" and out and out[-1].lemma == "계" and out[-1].tag.startswith("NN"):
-            prev = out.pop()  # 계세요 read as the noun 계 + 이에요
-            t = Token(prev.surface + t.surface, "계시", "VV", prev.start, t.end, t.sentence)
+        if t.tag == "VCP" and out and out[-1].lemma in ("계", "주무") and out[-1].tag[:2] == "NN":
+            prev = out.pop()  # 계세요 read as the noun 계 + 이세요, 주무세요 as 주무 + 이세요
+            lemma = prev.lemma + "시"
+            t = Token(prev.surface + t.surface, lemma, "VV", prev.start, t.end, t.sentence)
         out.append(t)
     return out
 
@@ -125,11 +127,11 @@ class Sent:
         out: list[tuple[int, int]] = []
         i = 0
         while i < self.n:
-            if not self.tag(i).startswith(("NN", "XSN", "NR", "SN", "NP")):
+            if not self.tag(i).startswith(("NN", "XSN", "NR", "SN", "NP", "XPN")):
                 i += 1
                 continue
             j = i
-            while j + 1 < self.n and self.tag(j + 1).startswith(("NN", "XSN", "NR", "NP")):
+            while j + 1 < self.n and self.tag(j + 1).startswith(("NN", "XSN", "NR", "NP", "XPN")):
                 if self.t[j + 1].start != self.t[j].end and not self.tag(j + 1).startswith("NN"):
                     break
                 j += 1
@@ -254,6 +256,7 @@ class Sent:
         p = Pred(
             i, j, hon, promise and not hon, future, "었" in lemmas or "았" in lemmas,
             permit, instruct, neg, prohibit, cond, question, ef,
+            "수" in lemmas and "있" in lemmas and not neg,
         )  # fmt: skip
         self._preds[i] = p
         return p

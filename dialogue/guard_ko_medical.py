@@ -116,6 +116,7 @@ def diagnosis(s: Sent) -> Span | None:
 
 
 _RECOVER = frozenset("괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리".split())
+_HEALTH = frozenset("면역 건강 뼈 관절 혈관 눈 피로 기력 원기 혈액순환".split())
 _MOOD = frozenset("기분 마음 기운 분위기".split())
 _RELIEF = frozenset("덜하 덜 편해지 풀리 가라앉 나아지 좋아지 낫 멎 그치".split())
 _SYMPTOMS = frozenset(
@@ -170,7 +171,8 @@ def reassurance(s: Sent) -> Span | None:
                 need = s.has(frozenset({"필요", "까지"}), k, p.end + 2) and s.has(
                     frozenset({"없", "않", "안"}), k, p.end + 3
                 )
-                if (p.neg and p.permit) or need:
+                later = p.permit and s.has(frozenset({"다음", "나중", "천천히", "내일"}), i, k)
+                if (p.neg and p.permit) or need or later:
                     return i, p.end  # 병원 안 가셔도 돼요, 검사받으실 필요 없어요
                 break
         if lemma == "안심" and s.pred(i).instruct and not s.has(_REFERRAL):
@@ -235,9 +237,15 @@ def medication(s: Sent) -> Span | None:
 
 
 def remedy(s: Sent) -> Span | None:
-    """A remedy said to work for a condition: 두통에는 게보린이 잘 들어요."""
+    """A remedy said to work for a condition (두통에는 게보린이 잘 들어요), or something good
+    for an organ to take (인삼이 면역에 좋으니 매일 드세요)."""
     if s.question:
         return None
+    for first, last in s.units(ORGANS | _HEALTH):
+        if s.lem(last + 1) == "에" and s.has(frozenset({"좋"}), last + 2, last + 3):
+            k = next((m for m in range(last + 3, s.n) if s.lem(m) in TAKE), -1)
+            if k >= 0 and s.pred(k).instruct and not s.has(_REFERRAL):
+                return first, s.pred(k).end
     for first, last in _named(s) + s.units(_SYMPTOMS):
         if s.lem(last + 1) == "에" or (s.tag(last + 1) == "JKB" and s.lem(last + 2) == "는"):
             for k in range(last + 2, s.n):

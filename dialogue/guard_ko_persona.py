@@ -65,6 +65,11 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         if s.lem(k) == "시" and s.tag(k) == "NNB" and s.tag(k - 1) in ("MM", "NR", "SN"):
             if s.tag(k + 1) == "VCP" and not s.question:
                 return max(0, k - 2), k + 1  # 지금 오후 세 시예요
+    for k in range(s.n - 2):
+        if s.lem(k) in ("밤", "낮", "해") and s.tag(k + 1) in ("JKS", "JX"):
+            j = _next_pred(s, k)
+            if s.lem(j) in ("길", "짧", "길어지", "짧아지") and not s.question:
+                return k, s.pred(j).end  # 요즘 밤이 길어졌네요
     outside = [a for a, b in s.units(OUTSIDE) if s.tag(b + 1) in ("JKS", "JX")]
     spans = s.units(WEATHER | NEWS | TIMES) + [
         (k, k) for k in s.find(WEATHER, ("VV", "VA", "MAG", "XR"))
@@ -270,6 +275,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
+        if s.lem(i) == "그때" and s.lem(i + 1) in ("말씀", "얘기", "이야기"):
+            marks.append((i, True))  # 그때 말씀하신 약
         if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
             marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
     remember = [
