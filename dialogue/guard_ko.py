@@ -230,6 +230,9 @@ def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
     for i in s.find(_SELL, ("VV", "VA")):
         if (s.lem(i) == "싸") != s.tag(i).startswith("VV") and not s.pred(i).hon:
             return i, s.pred(i).end  # 비타민을 1+1으로 팔아요, 싸고 좋다고, 잘 팔려요
+    for k in range(s.n - 2):
+        if s.lem(k) == "새로" and s.lem(k + 1) in ("나오", "출시") and not s.has(_REPORT):
+            return k, s.n - 1  # 이번에 새로 나온 효도폰
     for i, last in s.units(PRODUCTS):
         if not s.question and s.has(PRAISE, last + 1) and not s.has(CARE_WORKER):
             return i, s.n - 1  # 요즘 안마기가 정말 좋아요, 홍삼 정과가 인기예요
@@ -240,6 +243,7 @@ def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _SELL = frozenset("팔 싸 팔리 잘나가".split())
+_REPORT = frozenset("약 처방 검사 결과 손주 아드님 따님".split())
 _DEAL = frozenset("첫 신청 가입 주문 배송 구매 구독 체험 지금".split())
 
 

@@ -60,7 +60,7 @@ def _named(s: Sent) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
-_SUFFIXES = frozenset("병 염 증 증후군 장애 감염 질환 암 부전 궤양 경색 결석 통".split())
+_SUFFIXES = frozenset("병 염 증 증후군 장애 감염 질환 암 부전 궤양 경색 결석 통 경련".split())
 _NOT_CONDITIONS = frozenset(
     "영수증 보증 인증 자격증 신분증 증상 통증 고통 계통 보통 전통 소통".split()
 )
@@ -116,9 +116,10 @@ def diagnosis(s: Sent) -> Span | None:
 
 
 _RECOVER = frozenset("괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리".split())
+_WORKS = frozenset("듣 들 효과 특효 직빵 좋 최고 제일 그만 명약".split())
 _HEALTH = frozenset("면역 건강 뼈 관절 혈관 눈 피로 기력 원기 혈액순환".split())
 _MOOD = frozenset("기분 마음 기운 분위기".split())
-_RELIEF = frozenset("덜하 덜 편해지 풀리 가라앉 나아지 좋아지 낫 멎 그치".split())
+_RELIEF = frozenset("덜하 덜 편해지 풀리 가라앉 나아지 좋아지 낫 멎 그치 빠지 내리".split())
 _SYMPTOMS = frozenset(
     "열 정도 증상 통증 기침 어지럼증 어지러움 두통 멍 혹 상처 붓기 가래 결림 저림 쑤심 "
     "아픔 가려움 콧물 재채기 부기".split()
@@ -140,7 +141,12 @@ def reassurance(s: Sent) -> Span | None:
         becomes = lemma == "좋" and s.lem(i + 1) in ("어", "아") and s.lem(i + 2) == "지"
         if lemma in ("정상", "양호") and s.tag(i + 1) == "VCP" and not s.has(_REFERRAL):
             return i, s.pred(i + 1).end  # 그 정도 혈압은 정상이에요
-        if lemma == "괜찮" and s.has(frozenset({"거", "것"}), i + 1, i + 4):
+        if lemma == "아무" and s.lem(i + 1) in ("일", "것", "문제", "거"):
+            if s.has(frozenset({"아니", "없"}), i + 2, i + 4) and not s.has(_REFERRAL):
+                return i, min(i + 4, s.n - 1)  # 아무 일 아니에요
+        if lemma in ("괜찮", "건강하", "건강", "멀쩡", "정상") and s.has(
+            frozenset({"거", "것"}), i + 1, i + 4
+        ):
             if s.has(frozenset({"이"}), i + 2, i + 5) and not s.pred(i).cond:
                 return i, s.pred(i).end  # 안 아프시면 괜찮으신 거예요
         if (lemma in _RECOVER or becomes) and not s.has(_MOOD, 0, i):
@@ -249,7 +255,7 @@ def remedy(s: Sent) -> Span | None:
     for first, last in _named(s) + s.units(_SYMPTOMS):
         if s.lem(last + 1) == "에" or (s.tag(last + 1) == "JKB" and s.lem(last + 2) == "는"):
             for k in range(last + 2, s.n):
-                if s.lem(k) in ("듣", "들", "효과", "특효", "직빵", "좋") and not s.pred(k).hon:
+                if s.lem(k) in _WORKS and not s.pred(k).hon:
                     if not s.has(_REFERRAL) and not s.pred(k).cond:
                         return first, s.pred(k).end
     return None
@@ -262,7 +268,8 @@ def treatment(s: Sent) -> Span | None:
     for k in range(s.n):
         if s.is_pred(k) and s.pred(k).cond and (s.units(TREATMENTS) or s.has(POSTURE, 0, k)):
             relief = s.has(_RELIEF, s.pred(k).end + 1)
-            if relief and s.has(_SYMPTOMS | frozenset(BODY), s.pred(k).end + 1):
+            named = any(s.lem(a) not in POSTURE for a, _ in s.units(TREATMENTS))
+            if relief and (named or s.has(_SYMPTOMS | frozenset(BODY), s.pred(k).end + 1)):
                 return 0, s.n - 1  # 베개를 높여서 주무시면 기침이 덜해요
     counted = any(
         (t[k].lemma in COUNTS and t[k - 1].tag in ("SN", "MM", "NR")) or t[k].lemma in DURATION
@@ -283,6 +290,9 @@ def treatment(s: Sent) -> Span | None:
         if strong and not p.neg:
             return strong[0], p.end  # 찜질하세요, 파스를 붙이시는 게 좋아요
         moves = s.lem(i) in POSTURE or s.has(POSTURE, max(0, i - 6), i)
+        for_body = any(s.lem(b + 1) == "에" and b < i for _, b in s.units(BODY))
+        if moves and for_body and (good or p.instruct) and not p.neg:
+            return 0, p.end  # 허리에는 딱딱한 의자에 바르게 앉는 게 제일 좋아요
         if s.units(BODY) and not p.neg and (s.lem(i) in MOVES or s.has(MOVES, max(0, i - 6), i)):
             return s.units(BODY)[0][0], p.end  # 무릎을 구부렸다 펴세요
         if (named or moves) and counted and (body or moves):

@@ -125,10 +125,15 @@ def _hearsay(s: Sent) -> Span | None:
     if s.question:
         return None
     for k, tok in enumerate(s.t):
-        told = tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더", "답니다"))
+        told = tok.tag in ("EF", "EC") and tok.lemma in ("대요", "래요", "대", "래")
+        told = told or (
+            tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더", "답니다"))
+        )
         told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
         quote = tok.lemma in ("다고", "라고") and s.lem(k + 1) == "하" and s.lem(k + 2) != "시"
-        heard = quote and s.lem(k + 2).startswith(("더", "던"))
+        heard = quote and (
+            s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
+        )  # 많다고 하더라고요, 많대요 (다고 해요)
         if (told and not s.has(frozenset({"시", "으시", "말씀"}), 0, k)) or heard:
             return max(0, k - 3), min(k + 2, s.n - 1)
     return None
@@ -152,7 +157,8 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                 return i, k  # 저희 어머니도, 제 고향은
         if s.lem(i + 1) in ("도", "는") and not ai:
             for k in range(i + 2, min(i + 6, s.n)):
-                if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and s.lem(k) not in BODY:
+                mine = s.lem(k) not in BODY or s.tag(k + 1) in ("JKS", "JX")  # 저도 무릎이
+                if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and mine:
                     if s.lem(k + 1) not in ("님", "분") and not s.pred(_next_pred(s, k)).hon:
                         return i, k  # 저도 외할머니 생각이 나네요
         if s.lem(i + 1) == "도" and s.lem(i + 2) in ("그렇", "그러", "마찬가지", "요"):
@@ -200,7 +206,7 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
     for i in s.find(SUITS, ("VV", "VA", "XR", "NN")):
         p = s.pred(i)
         dressed = any(a < i for a, _ in s.units(LOOKS))
-        subject = s.has(frozenset({"이", "가", "은", "는"}), 0, i)
+        subject = s.has(frozenset({"이", "가", "은", "는"}), 0, i) or s.lem(i) == "어울리"
         if not (p.question or p.cond or heard) and (dressed or subject):
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
     if s.question:
