@@ -61,6 +61,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
+        if p.cond and s.has(frozenset({"좋", "바라"}), p.end):
+            continue  # 얼른 도착했으면 좋겠네요
         lemma = s.lem(i)
         staff = any(a < i for a, _ in s.units(STAFF)) and not s.agent_subject(i)
         strong = lemma in VISIT_STRONG or (lemma in ("뵈", "뵙") and s.lem(i - 2) == "찾")
@@ -163,16 +165,22 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
         if j < 0:
             continue
         p = s.pred(j)
+        if s.lem(j) in _FEEL or s.lem(j + 1) in _FEEL:
+            continue  # 우리 같이 힘내요: together in spirit
         if p.neg or p.past or (s.tag(p.end) == "ETM" and s.tag(p.end + 1).startswith("NN")):
             continue  # 같이 다니는 분이 계세요?: a relative clause, not a proposal
-        hope = s.has(frozenset({"좋", "싶"}), j, s.n - 1) and (p.cond or p.future)
+        hope = s.has(frozenset({"좋", "싶"}), j, s.n - 1) and (p.cond or p.future) and not p.hon
         shall = p.ef in ("죠", "시죠", "지요") and not s.question
         if with_me or invite or hope or shall or not p.hon:
             return i, p.end  # 같이 차 한잔해요, 같이 산책 가실래요?, 둘이 앉아 있으면 좋겠어요
     for i in range(s.n - 2):
         if s.lem(i) in ("저", "저희") and s.lem(i + 1) in _WITH and s.tag(i + 1) in ("JKB", "JC"):
             j = next((k for k in range(i + 2, min(i + 8, s.n)) if s.is_pred(k)), -1)
-            if j >= 0 and not (s.pred(j).neg or s.pred(j).past):
+            if (
+                j >= 0
+                and not (s.pred(j).neg or s.pred(j).past)
+                and s.tag(j).startswith(("VV", "NN"))
+            ):
                 return i, s.pred(j).end  # 저랑 차 한잔하세요
     for i in s.find(MEET, ("VV",)):
         if s.lem(i - 2) == "찾":
@@ -193,6 +201,7 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_FEEL = frozenset("힘내 힘 응원 기도 노력 걱정 아파하 슬퍼하 기뻐하 웃 울 이겨내".split())
 _LETS = frozenset("어요 아요 여요 요 ᆸ시다 읍시다 자 죠".split())
 _WITH = frozenset("과 와 랑 이랑 하고 께서 들".split())
 _WANT = frozenset({"싶"})
@@ -213,7 +222,9 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
         if (lemma in MONEY and tok.tag.startswith(("NN", "VV", "XSN"))) or inherit:
             return i, s.n - 1  # 연금은 얼마나 받으세요? 집은 누구한테 물려주실 거예요?
         aged = lemma in AGE and tok.tag.startswith("NN") and lemma != "살"
-        if aged or (lemma in ("살", "생") and s.lem(i - 1) in ("몇", "년")):
+        aged = aged and s.tag(i + 1) in ("JKS", "JX", "VCP") and s.question
+        someone = bool(s.units(FAMILY_PEOPLE | frozenset({"손자", "손녀", "손주", "친구"})))
+        if not someone and (aged or (lemma in ("살", "생") and s.lem(i - 1) in ("몇", "년"))):
             return i, s.n - 1  # 연세가 어떻게 되세요?
         if lemma in RELATIONS and (family or lemma in ("이혼", "별거", "불화", "의절", "재혼")):
             return i, s.n - 1  # 자녀분들과 사이는 좋으세요? 왜 헤어지셨어요?
@@ -227,6 +238,9 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
 def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
     for i, last in s.units(ADS - _SELL):
         return i, s.pred(last).end if s.is_pred(last) else last
+    for i in s.find(frozenset({"파", "팔"}), ("VV",)):
+        if s.has(SELF, 0, i) and s.tag(i + 1) == "ETM":
+            return i, s.n - 1  # 저희가 파는 관절약
     for i in s.find(_SELL, ("VV", "VA")):
         if (s.lem(i) == "싸") != s.tag(i).startswith("VV") and not s.pred(i).hon:
             return i, s.pred(i).end  # 비타민을 1+1으로 팔아요, 싸고 좋다고, 잘 팔려요
@@ -292,7 +306,11 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
         if t[last].tag == "IC" and t[last].lemma in PLAIN_IC and len(words) <= 3:
             return last, last  # 그래, 응
         if "?" in s.a.text and t[last].tag.startswith(("JX", "JKS", "JKO", "NN")):
-            if t[last].lemma != "요" and len(words) <= 4 and t[last].lemma not in ADDRESS:
+            if (
+                not t[last].lemma.endswith("요")
+                and len(words) <= 4
+                and t[last].lemma not in ADDRESS
+            ):
                 return words[0], last  # 식사는?
         return None
     k = ends[-1]
@@ -301,7 +319,7 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
     nxt = t[k + 1].lemma if k + 1 < len(t) else ""
     lemma = t[k].lemma
     if (
-        lemma.endswith("요")
+        lemma.endswith(("요", "죠"))
         or nxt == "요"
         or lemma in POLITE_EF
         or lemma.endswith(("니다", "ᆸ니까", "습니까"))
@@ -310,12 +328,20 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
     if t[k].tag == "EC" and k != last:
         return None
     hon = any(x.tag == "EP" and x.lemma in ("시", "으시") for x in t[max(0, k - 3) : k])
-    if hon and lemma in HONORIFIC_OK_EF:
-        return None  # 아, 식사하셨구나
+    humble = any(x.lemma == "드리" for x in t[max(0, k - 4) : k])
+    if hon and (lemma in HONORIFIC_OK_EF or t[k].tag == "EC"):
+        return None  # 아, 식사하셨구나; 입맛에 맞으셔서.
+    if lemma.endswith("데") and t[k].tag == "EC" and (hon or humble or s.has(_WISH)):
+        return None  # 얼른 나으셔야 할 텐데.
+    if lemma == "다" and hon and s.has(frozenset({"겠"}), k - 2, k):
+        return None  # 아이고, 배고프시겠다.
+    if lemma in ("어라", "아라") and t[max(0, k - 1)].tag.startswith("VA"):
+        return None  # 아이고 아까워라: an exclamation, not an order
     first = max(0, k - 2)
     return first, k
 
 
+_WISH = frozenset("텐데 터 ᆯ텐데".split())
 _MEDS = frozenset("약 드시 먹 복용 술 담배".split())
 _SAY = frozenset("말하 말씀드리 얘기하 말".split())
 
@@ -353,8 +379,11 @@ def _kiwi_sentences(a: Analysis) -> list[Analysis]:
     """The sentences Kiwi found (a caller may pass a whole turn): a question mark or a quote in
     one must not change how another is read."""
     groups: dict[int, list[Token]] = {}
-    for t in a.tokens:
-        groups.setdefault(t.sentence, []).append(t)
+    n = 0
+    for t in a.tokens:  # at . ? ! only: Kiwi also ends sentences at 어렵지 in 어렵지 하다 보면
+        groups.setdefault(n, []).append(t)
+        if t.tag == "SF":
+            n += 1
     if len(groups) <= 1:
         return [a] if a.tokens else []
     out = []

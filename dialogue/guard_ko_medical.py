@@ -117,6 +117,8 @@ def diagnosis(s: Sent) -> Span | None:
 
 _RECOVER = frozenset("괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리".split())
 _WORKS = frozenset("듣 들 효과 특효 직빵 좋 최고 제일 그만 명약".split())
+_NORMAL_AGE = frozenset("나이 연세 그 나이 노인 어르신들".split())
+_TIMES = frozenset("번 회 잔 개".split())  # 한번 드셔 보세요 is food; 약 두 번 is a dose
 _HEALTH = frozenset("면역 건강 뼈 관절 혈관 눈 피로 기력 원기 혈액순환".split())
 _MOOD = frozenset("기분 마음 기운 분위기".split())
 _RELIEF = frozenset("덜하 덜 편해지 풀리 가라앉 나아지 좋아지 낫 멎 그치 빠지 내리".split())
@@ -149,7 +151,12 @@ def reassurance(s: Sent) -> Span | None:
         ):
             if s.has(frozenset({"이"}), i + 2, i + 5) and not s.pred(i).cond:
                 return i, s.pred(i).end  # 안 아프시면 괜찮으신 거예요
-        if (lemma in _RECOVER or becomes) and not s.has(_MOOD, 0, i):
+        tail = {s.lem(m) for m in range(i, s.pred(i).end + 1)}
+        thing = lemma in ("괜찮", "낫") and not (
+            s.pred(i).hon or s.lem(i + 2) == "지" or tail & {"거", "것", "테"}
+        )  # 둘 다 괜찮을 것 같아요, 쉬시는 게 낫겠네요: things, not health
+        thing = thing or (lemma == "괜찮" and s.has(frozenset({"같"}), i, s.pred(i).end + 2))
+        if (lemma in _RECOVER or becomes) and not s.has(_MOOD, 0, i) and not thing:
             p = s.pred(i)
             wish = any(
                 s.lem(k).endswith(("면", "길", "기")) or s.lem(k) == "바라"
@@ -192,6 +199,8 @@ def reassurance(s: Sent) -> Span | None:
             p = s.pred(k) if s.is_pred(k) else s.pred(i)
             if (p.neg and p.permit) or s.has(frozenset({"필요"}), i, p.end + 2):
                 return i, p.end  # 걱정하실 필요 없어요
+        if lemma == "누구" and s.lem(i + 1) == "나" and s.has(_NORMAL_AGE, 0, i):
+            return i, s.n - 1  # 나이 들면 누구나 그 정도 깜빡깜빡하세요
         if lemma in ("누구나", "다들", "흔하", "원래", "노화", "나이") and s.has(
             frozenset({"그렇", "그러", "그런", "흔하", "자연스럽", "당연하", "있", "생기"}), i + 1
         ):
@@ -220,7 +229,10 @@ def medication(s: Sent) -> Span | None:
             continue
         food = any(t[k].lemma in FOOD for k in range(max(0, i - 4), i))
         dose = any(
-            t[k].lemma in DOSE_UNITS and t[k - 1].tag in ("SN", "MM", "NR") for k in before
+            t[k].lemma in DOSE_UNITS - _TIMES
+            and t[k - 1].tag in ("SN", "MM", "NR")
+            or (t[k].lemma in _TIMES and medicine and t[k - 1].tag in ("SN", "MM", "NR"))
+            for k in before
         ) or any(t[k].lemma in DOUBLE for k in before)
         more = any(t[k].lemma == "더" and t[k].tag == "MAG" for k in range(max(0, i - 3), i))
         change = (

@@ -89,6 +89,12 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             continue  # 머리가 맑아요, 따뜻하게 입으세요; but 밖이 꽁꽁 얼었어요
         if s.tag(i) == "NNB" or (lemma == "설" and s.lem(last + 1) != "날"):
             continue
+        if lemma == "날" and s.tag(i - 1) in ("ETM", "MM"):
+            continue  # 좋은 날이 올 거예요, 이런 날들
+        if lemma in _SEASONS and s.lem(last + 1) == "에" and s.tag(last + 2) in ("JX", ""):
+            continue  # 겨울엔 역시 귤이죠, 여름에는 물을 자주 드세요
+        if lemma in _MEDIA and not s.has(frozenset({"보", "듣", "나오"}), last + 1):
+            continue  # 유튜브에서도 볼 수 있어요 is not news
         j = (
             last
             if s.is_pred(last)
@@ -112,6 +118,9 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
 
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
+_HOME = frozenset("집 방 집안 거실 부엌 마당 화분 창가 식탁 이불 커튼 벽지 살림 정원".split())
+_GUESS_P = frozenset("같 듯".split())
+_SEASONS = frozenset("봄 여름 가을 겨울 장마철 환절기".split())
 _MEDIA = frozenset("뉴스 신문 기사 방송 티비 텔레비전 인터넷 라디오 유튜브".split())
 
 
@@ -126,11 +135,10 @@ def _hearsay(s: Sent) -> Span | None:
         return None
     for k, tok in enumerate(s.t):
         told = tok.tag in ("EF", "EC") and tok.lemma in ("대요", "래요", "대", "래")
-        told = told or (
-            tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더", "답니다"))
-        )
+        told = told or (tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더")))
         told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
         quote = tok.lemma in ("다고", "라고") and s.lem(k + 1) == "하" and s.lem(k + 2) != "시"
+        quote = quote and not s.final_ef.endswith("잖아요")  # …라고 하잖아요: a saying
         heard = quote and (
             s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
         )  # 많다고 하더라고요, 많대요 (다고 해요)
@@ -206,8 +214,12 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
     for i in s.find(SUITS, ("VV", "VA", "XR", "NN")):
         p = s.pred(i)
         dressed = any(a < i for a, _ in s.units(LOOKS))
-        subject = s.has(frozenset({"이", "가", "은", "는"}), 0, i) or s.lem(i) == "어울리"
-        if not (p.question or p.cond or heard) and (dressed or subject):
+        person = p.hon or s.has(frozenset({"시", "으시"}), 0, i)  # 머리 하신 게 어울려요
+        guess = p.future or s.has(_GUESS_P, i, s.n - 1)
+        suits = s.lem(i) == "어울리" and person and not guess
+        subject = suits or (p.hon and s.has(frozenset({"이", "가", "은", "는"}), 0, i))
+        home = any(a < i and s.tag(b + 1) in ("JKS", "JX") for a, b in s.units(_HOME))
+        if not (p.question or p.cond or heard) and (dressed or subject or home):
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
     if s.question:
         return None
@@ -288,6 +300,7 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
     remember = [
         i
         for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))
+        if s.lem(i + 1) in ("하", "나", "이", "으로", "에는", "로는") or s.lem(i) == "기억나"
         if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
     ]
     if not marks and not remember:
