@@ -10,6 +10,7 @@ promising to come, while 병원에 가 보세요 is a referral. A question is no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from dialogue import guard_ko_medical as medical
@@ -212,10 +213,8 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
     if not (s.asks or tell):
         return None
     family = bool(s.units(FAMILY_PEOPLE))
-    compact = s.a.text.replace(" ", "")
-    for w in ("자가", "전세", "월세", "명의", "재산", "연금", "통장"):
-        if w in compact:
-            return 0, s.n - 1  # 집은 자가세요?
+    if _OWNED.search(s.a.text):
+        return 0, s.n - 1  # 집은 자가세요? (Kiwi reads 자 + 가세요)
     for i, tok in enumerate(s.t):
         lemma = tok.lemma
         inherit = lemma == "물리" and s.lem(i + 2) in ("주", "받")  # 물려주실 거예요?
@@ -237,6 +236,8 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
 
 def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
     for i, last in s.units(ADS - _SELL):
+        if s.question and s.lem(last) in ("가격", "값"):
+            continue  # 가격은 얼마인가요? asks about the person's purchase
         return i, s.pred(last).end if s.is_pred(last) else last
     for i in s.find(frozenset({"파", "팔"}), ("VV",)):
         if s.has(SELF, 0, i) and s.tag(i + 1) == "ETM":
@@ -257,6 +258,7 @@ def _advertising(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _SELL = frozenset("팔 싸 팔리 잘나가".split())
+_OWNED = re.compile(r"(?:^|\s)(?:자가|전세|월세)(?:세요|예요|이세요|인가요|신가요|이에요)")
 _REPORT = frozenset("약 처방 검사 결과 손주 아드님 따님".split())
 _DEAL = frozenset("첫 신청 가입 주문 배송 구매 구독 체험 지금".split())
 
@@ -331,7 +333,8 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
     humble = any(x.lemma == "드리" for x in t[max(0, k - 4) : k])
     if hon and (lemma in HONORIFIC_OK_EF or t[k].tag == "EC"):
         return None  # 아, 식사하셨구나; 입맛에 맞으셔서.
-    if lemma.endswith("데") and t[k].tag == "EC" and (hon or humble or s.has(_WISH)):
+    hon = hon or any(x.tag == "EP" and x.lemma in ("시", "으시") for x in t[max(0, k - 6) : k])
+    if lemma.endswith("데") and (hon or humble):
         return None  # 얼른 나으셔야 할 텐데.
     if lemma == "다" and hon and s.has(frozenset({"겠"}), k - 2, k):
         return None  # 아이고, 배고프시겠다.
@@ -341,7 +344,6 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
     return first, k
 
 
-_WISH = frozenset("텐데 터 ᆯ텐데".split())
 _MEDS = frozenset("약 드시 먹 복용 술 담배".split())
 _SAY = frozenset("말하 말씀드리 얘기하 말".split())
 

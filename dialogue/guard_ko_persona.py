@@ -75,7 +75,10 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         (k, k) for k in s.find(WEATHER, ("VV", "VA", "MAG", "XR"))
     ]
     for i, last in sorted(spans):
-        lemma = s.lem(last) if s.tag(i).startswith("NN") else s.lem(i)
+        lemma = next(
+            (s.lem(k) for k in range(i, last + 1) if s.lem(k) in WEATHER | NEWS | TIMES),
+            s.lem(last),
+        )
         words = s.text(i, last).replace(" ", "")
         weak = lemma in WEATHER_WEAK and not any(
             len(w) > 1 and w in words for w in WEATHER - WEATHER_WEAK
@@ -93,8 +96,12 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             continue  # 좋은 날이 올 거예요, 이런 날들
         if lemma in _SEASONS and s.lem(last + 1) == "에" and s.tag(last + 2) in ("JX", ""):
             continue  # 겨울엔 역시 귤이죠, 여름에는 물을 자주 드세요
-        if lemma in _MEDIA and not s.has(frozenset({"보", "듣", "나오"}), last + 1):
-            continue  # 유튜브에서도 볼 수 있어요 is not news
+        seen = any(
+            s.lem(k) in ("보", "듣", "나오") and s.pred(k).past and not s.pred(k).hon
+            for k in range(last + 1, s.n)
+        )
+        if lemma in _MEDIA and not seen:
+            continue  # 유튜브에서도 볼 수 있어요 is not news; 뉴스에서 봤는데 is
         j = (
             last
             if s.is_pred(last)
