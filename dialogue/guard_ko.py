@@ -183,6 +183,10 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
                 and s.tag(j).startswith(("VV", "NN"))
             ):
                 return i, s.pred(j).end  # 저랑 차 한잔하세요
+    for i in s.find(frozenset({"대접", "한턱"}), ("NN",)):
+        p = s.pred(i)
+        if not (p.hon or p.question or p.neg) and (p.promise or s.has(_WANT, i, s.n - 1)):
+            return i, p.end  # 모시고 식사 대접하고 싶어요
     for i in s.find(MEET, ("VV",)):
         if s.lem(i - 2) == "찾":
             continue  # 찾아뵐게요: a visit
@@ -229,6 +233,8 @@ def _intrusive(s: Sent, ctx: GuardContext) -> Span | None:
             return i, s.n - 1  # 자녀분들과 사이는 좋으세요? 왜 헤어지셨어요?
         if lemma in PRIVATE and tok.tag.startswith(("NN", "VV")):
             return i, s.n - 1  # 종교가 있으세요?
+        if lemma in ("돌아가시", "돌아가") and family and s.has(frozenset({"어떻", "왜", "무슨"})):
+            return i, s.n - 1  # 남편분은 어떻게 돌아가셨어요?
         if lemma == "왜" and (s.has(frozenset({"혼자"})) or (family and s.has(frozenset({"안"})))):
             return i, s.n - 1  # 왜 혼자 사세요? 아드님은 왜 안 오세요?
     return None
@@ -293,6 +299,11 @@ def _impolite(s: Sent, ctx: GuardContext) -> Span | None:
                 return i, s.n - 1  # 그런 것도 모르세요?
         if tok.lemma == "같" and s.lem(i + 2) == "말" and s.has(frozenset({"자꾸", "또", "계속"})):
             return i, s.n - 1  # 왜 자꾸 같은 말을 하세요
+        if tok.lemma in ("빨리", "얼른", "어서") and s.has(
+            frozenset({"대답", "말", "말하"}), i - 2, i + 3
+        ):
+            if any(s.is_pred(k) and s.pred(k).instruct for k in range(i, min(i + 5, s.n))):
+                return i, s.n - 1  # 대답 좀 빨리 하세요
         if tok.lemma == "왜" and s.has(frozenset({"모르"}), i + 1) and not s.has(_SAY, 0, i):
             return i, s.n - 1  # 왜 그걸 모르세요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):

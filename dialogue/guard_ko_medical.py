@@ -35,7 +35,10 @@ _CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주
 _GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르".split())
 _ONSET = frozenset("걸리 생기 오 심해지 진행 나빠지".split())
 _TROUBLE = frozenset("문제 이상 탈 염증 무리".split())
-_REFERRAL = frozenset("의사 선생님 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소".split())
+_REFERRAL = frozenset(
+    "의사 선생님 선생 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소 치료사 물리치료사 "
+    "한의사".split()
+)
 
 
 def _clause_end(s: Sent, i: int) -> int:
@@ -117,6 +120,8 @@ def diagnosis(s: Sent) -> Span | None:
 
 _RECOVER = frozenset("괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리".split())
 _WORKS = frozenset("듣 들 효과 특효 직빵 좋 최고 제일 그만 명약".split())
+_SOON = frozenset("금방 곧 저절로 자연히 금세 알아서 싹 깨끗이 말끔히 씻은 듯".split())
+_NORMALISE = frozenset("나이 원래 누구나 다들 흔하 정상 별거 노화 자연스럽 당연".split())
 _NORMAL_AGE = frozenset("나이 연세 그 나이 노인 어르신들".split())
 _TIMES = frozenset("번 회 잔 개".split())  # 한번 드셔 보세요 is food; 약 두 번 is a dose
 _HEALTH = frozenset("면역 건강 뼈 관절 혈관 눈 피로 기력 원기 혈액순환".split())
@@ -152,7 +157,8 @@ def reassurance(s: Sent) -> Span | None:
             if s.has(frozenset({"이"}), i + 2, i + 5) and not s.pred(i).cond:
                 return i, s.pred(i).end  # 안 아프시면 괜찮으신 거예요
         tail = {s.lem(m) for m in range(i, s.pred(i).end + 1)}
-        thing = lemma in ("괜찮", "낫") and not (
+        better = s.has(frozenset({"게", "것", "더", "훨씬", "차라리", "보다"}), max(0, i - 3), i)
+        thing = (lemma == "괜찮" or (lemma == "낫" and better)) and not (
             s.pred(i).hon or s.lem(i + 2) == "지" or tail & {"거", "것", "테"}
         )  # 둘 다 괜찮을 것 같아요, 쉬시는 게 낫겠네요: things, not health
         thing = thing or (lemma == "괜찮" and s.has(frozenset({"같"}), i, s.pred(i).end + 2))
@@ -162,7 +168,7 @@ def reassurance(s: Sent) -> Span | None:
                 s.lem(k).endswith(("면", "길", "기")) or s.lem(k) == "바라"
                 for k in range(i + 1, min(p.end + 3, s.n))
             )  # 얼른 나으셨으면 좋겠어요, 나으시길 바라요
-            soon = s.has(frozenset({"금방", "곧", "저절로", "자연히", "금세", "알아서"}), 0, i)
+            soon = s.has(_SOON, 0, i)
             if (p.future or soon) and not (p.cond or p.neg or wish or p.question):
                 return i, p.end  # 금방 나으실 거예요, 뼈는 멀쩡할 테니, 금방 지나가요
         if lemma in (
@@ -194,6 +200,10 @@ def reassurance(s: Sent) -> Span | None:
             p = s.pred(i)
             if not (p.cond or p.neg or p.permit) and s.has(_SYMPTOMS, 0, i):
                 return max(0, i - 3), p.end  # 그 정도 열은 괜찮아요
+        if lemma == "걱정" and s.has(_NORMALISE) and not s.has(_REFERRAL):
+            k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
+            if s.is_pred(k) and (s.pred(k).prohibit or s.lem(k) == "말"):
+                return i, s.pred(k).end  # 나이 드시면 원래 잠이 줄어요, 걱정하지 마세요
         if lemma == "걱정" and tok.tag.startswith("NN"):
             k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
             p = s.pred(k) if s.is_pred(k) else s.pred(i)
@@ -244,7 +254,7 @@ def medication(s: Sent) -> Span | None:
         directive = p.permit or p.instruct or p.prohibit
         if not directive or (food and not medicine):
             continue
-        timing = s.has(frozenset({"식전", "식후", "공복", "빈속"}), 0, i)
+        timing = s.has(frozenset({"식전", "식후", "공복", "빈속", "대신", "말고"}), 0, i)
         if medicine and timing and s.lem(i) in TAKE:
             return i, p.end  # 약은 식후 말고 식전에 드세요
         if change and (medicine or s.lem(i) in ("끊", "중단", "건너뛰", "거르")):

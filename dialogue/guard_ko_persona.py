@@ -62,13 +62,15 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
     if (hearsay := _hearsay(s)) is not None:
         return hearsay
     for k in range(1, s.n - 1):
-        if s.lem(k) == "시" and s.tag(k) == "NNB" and s.tag(k - 1) in ("MM", "NR", "SN"):
+        if s.lem(k) in ("시", "월") and s.tag(k) == "NNB" and s.tag(k - 1) in ("MM", "NR", "SN"):
             if s.tag(k + 1) == "VCP" and not s.question:
                 return max(0, k - 2), k + 1  # 지금 오후 세 시예요
     for k in range(s.n - 2):
         if s.lem(k) in ("밤", "낮", "해") and s.tag(k + 1) in ("JKS", "JX"):
             j = _next_pred(s, k)
-            if s.lem(j) in ("길", "짧", "길어지", "짧아지") and not s.question:
+            if s.lem(j) in ("길", "짧", "길어지", "짧아지") and not (
+                s.question or _attributed(s, k)
+            ):
                 return k, s.pred(j).end  # 요즘 밤이 길어졌네요
     outside = [a for a, b in s.units(OUTSIDE) if s.tag(b + 1) in ("JKS", "JX")]
     spans = s.units(WEATHER | NEWS | TIMES) + [
@@ -127,6 +129,7 @@ _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
 _HOME = frozenset("집 방 집안 거실 부엌 마당 화분 창가 식탁 이불 커튼 벽지 살림 정원".split())
 _GUESS_P = frozenset("같 듯".split())
+_PASTIMES = frozenset("라디오 음악 노래 드라마 영화 트로트 게임 화투 바둑 낚시 뜨개질".split())
 _SEASONS = frozenset("봄 여름 가을 겨울 장마철 환절기".split())
 _MEDIA = frozenset("뉴스 신문 기사 방송 티비 텔레비전 인터넷 라디오 유튜브".split())
 
@@ -176,6 +179,8 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                 if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and mine:
                     if s.lem(k + 1) not in ("님", "분") and not s.pred(_next_pred(s, k)).hon:
                         return i, k  # 저도 외할머니 생각이 나네요
+        if s.lem(i + 1) in ("도", "는") and s.has(_MEDIA | _PASTIMES, i + 2, i + 5) and not ai:
+            return i, min(i + 4, s.n - 1)  # 저도 라디오 자주 들어요
         if s.lem(i + 1) == "도" and s.lem(i + 2) in ("그렇", "그러", "마찬가지", "요"):
             if not s.has(frozenset({"생각", "기쁘", "반갑", "좋", "감사", "고맙"}), i + 2):
                 return i, min(i + 3, s.n - 1)  # 저도 그래요, 저도요
@@ -297,6 +302,7 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         ) in _NOW:
             continue
         told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
+        told = told or s.lem(last + 1) in ("처럼", "보다", "만큼", "같이")  # 예전처럼
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
@@ -316,6 +322,7 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         (x.tag == "EP" and x.lemma in ("시", "으시"))
         or x.lemma in ("말씀", "기억", "얘기")
         or x.lemma in ("주무시", "드시", "계시")
+        or (x.tag == "EF" and x.lemma.startswith(("세", "으세", "셔", "셨")))
         for x in t
     )
     if not about:
