@@ -9,9 +9,9 @@ evidence, or None.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dialogue.analysis import analyze
-from dialogue.guard import GuardContext
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
     AI_WORDS,
@@ -33,6 +33,9 @@ from dialogue.guard_ko_lexicon import (
     WEATHER_FALL,
     WEATHER_WEAK,
 )  # fmt: skip
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dialogue.guard import GuardContext
 
 Span = tuple[int, int]
 
