@@ -49,6 +49,10 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         if s.lem(i + 1) in ("어다", "다", "아다") and p.promise and not p.neg:
             return i, p.end  # 도시락 가져다 드릴게요, 반찬 갖다 드릴게요
     promised = s.promised
+    for i in s.find(frozenset({"있"}), ("VV", "VA", "VX")):
+        near = s.lem(i - 2) in ("곁", "옆") and s.lem(i - 1) == "에"
+        if near and s.pred(i).promise and not s.pred(i).neg:
+            return i - 2, s.pred(i).end  # 곁에 있어 드릴게요
     for i in s.find(VISIT | SEND, ("VV", "NNG", "VX")):
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
