@@ -76,7 +76,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
             return i, p.end  # 제가 직접 가 볼게요, 제가 가서 확인해 볼게요
         if strong and promised and not p.hon and s.lem(p.end) in ("어서", "아서", "서", "고"):
             return i, p.end  # 찾아가서 말벗이 되어 드릴게요
-        if agent_commits or offer or (staff and (p.future or p.promise or p.can)):
+        planned = s.lem(i + 1) == "기" and s.lem(i + 2) == "로"  # 들르기로 했어요
+        if agent_commits or offer or (staff and (p.future or p.promise or p.can or planned)):
             if strong or lemma in SEND | {"뵈", "뵙"} or staff or s.has(PLACES, 0, i):
                 return i, p.end
     return None
@@ -119,7 +120,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             if who is None:
                 continue  # 다음에 또 연락드릴게요: the agent calls the person back
             words = s.text(*who).replace(" ", "")
-            if ctx.alerting and any(w in words for w in CARE_WORKER):
+            doctor = any(w in words for w in ("의사", "주치의", "원장", "병원", "약사", "약국"))
+            if ctx.alerting and any(w in words for w in CARE_WORKER) and not doctor:
                 continue  # 복지사님께 전해 드릴게요, when an alert channel exists
             return who[0], p.end
         booked = lemma == "잡" and s.has(frozenset({"예약", "접수", "일정", "날짜"}), 0, i)

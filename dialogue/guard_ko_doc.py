@@ -245,11 +245,15 @@ class Sent:
                 and not any(x.tag.startswith(("VX", "XSV")) for x in tail)
             )
         )
+        # 드셔요: the ending right on the honorific verb (not 걸리신 듯해요)
+        direct = len(tail) >= 2 and (
+            tail[-2].lemma in ("시", "으시") or tail[-2].lemma in HONORIFIC_VERBS
+        )
         instruct = not question and (
             (verb and ef in _REQUEST_EF)
-            or (verb and hon and ef in ("어요", "아요", "요"))
+            or (verb and hon and ef in ("어요", "아요", "요") and direct)
             or ("게" in lemmas and "좋" in lemmas)
-            or ("면" in ecs and "좋" in lemmas)
+            or ("면" in ecs and ("좋" in lemmas or "되" in lemmas))
             or ("도록" in ecs)
             or ef in ("ᆸ시다", "읍시다", "자")
         )

@@ -40,7 +40,7 @@ Span = tuple[int, int]
 
 def intrusive(s: Sent, ctx: GuardContext) -> Span | None:
     tell = s.final_ef in ("세요", "으세요") and s.has(frozenset({"알리", "말하", "말씀"}))
-    if not (s.asks or tell):
+    if not (s.asks or tell) or (tell and s.has(CARE_WORKER)):
         return None
     family = bool(s.units(FAMILY_PEOPLE))
     if _OWNED.search(s.a.text):

@@ -34,6 +34,7 @@ Span = tuple[int, int]
 _CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정 기운 기".split())
 _GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르".split())
 _ONSET = frozenset("걸리 생기 오 심해지 진행 나빠지".split())
+_CAREFUL = frozenset("조심 예방 주의".split())
 _TROUBLE = frozenset("문제 이상 탈 염증 무리".split())
 _REFERRAL = frozenset(
     "의사 선생님 선생 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소 치료사 물리치료사 "
@@ -91,11 +92,12 @@ def diagnosis(s: Sent) -> Span | None:
     if (why := _explains(s)) is not None:
         return why
     for first, last in _named(s):
-        if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL, 0, s.n):
+        if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL | _CAREFUL, 0, s.n):
             continue  # 감기 조심하세요, 감기약, 의사 선생님께 여쭤 보세요
         end = _clause_end(s, last)
         tail = {s.lem(k) for k in range(last + 1, end + 1)}
-        p = s.pred(end) if s.is_pred(end) else None
+        k = next((m for m in range(last + 1, min(last + 10, s.n)) if s.is_pred(m)), -1)
+        p = s.pred(k) if k >= 0 else None
         if p and (p.cond or p.instruct or p.neg and not tail & _GUESS):
             continue
         if any(s.lem(k).endswith(("다니", "라니", "다고", "라고")) for k in range(last, end + 3)):
@@ -145,7 +147,7 @@ def reassurance(s: Sent) -> Span | None:
                     p = s.pred(k) if s.is_pred(k) else None
                     if not (p and (p.cond or p.question)) and not s.has(frozenset({"다행"}), k):
                         return i, p.end if p else k  # 별거 아니에요, 해롭지 않아요
-        becomes = lemma == "좋" and s.lem(i + 1) in ("어", "아") and s.lem(i + 2) == "지"
+        becomes = lemma in ("좋", "없") and s.lem(i + 1) in ("어", "아") and s.lem(i + 2) == "지"
         if lemma in ("정상", "양호") and s.tag(i + 1) == "VCP" and not s.has(_REFERRAL):
             return i, s.pred(i + 1).end  # 그 정도 혈압은 정상이에요
         if lemma == "아무" and s.lem(i + 1) in ("일", "것", "문제", "거"):
@@ -204,6 +206,14 @@ def reassurance(s: Sent) -> Span | None:
             k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
             if s.is_pred(k) and (s.pred(k).prohibit or s.lem(k) == "말"):
                 return i, s.pred(k).end  # 나이 드시면 원래 잠이 줄어요, 걱정하지 마세요
+        if lemma == "걱정" and s.has(frozenset({"아니"}), i + 1, i + 5) and not s.has(_REFERRAL):
+            return i, s.n - 1  # 걱정할 수준은 아니에요
+        if (
+            lemma in ("나이", "연세")
+            and s.lem(i + 1) == "에"
+            and s.has(frozenset({"다", "누구나"}))
+        ):
+            return i, s.n - 1  # 어르신 연세에는 다 그 정도 아프세요
         if lemma == "걱정" and tok.tag.startswith("NN"):
             k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
             p = s.pred(k) if s.is_pred(k) else s.pred(i)
@@ -240,7 +250,7 @@ def medication(s: Sent) -> Span | None:
         food = any(t[k].lemma in FOOD for k in range(max(0, i - 4), i))
         dose = any(
             t[k].lemma in DOSE_UNITS - _TIMES
-            and t[k - 1].tag in ("SN", "MM", "NR")
+            and (t[k - 1].tag in ("SN", "MM", "NR") or t[k - 1].lemma == "반")
             or (t[k].lemma in _TIMES and medicine and t[k - 1].tag in ("SN", "MM", "NR"))
             for k in before
         ) or any(t[k].lemma in DOUBLE for k in before)
@@ -298,10 +308,17 @@ def treatment(s: Sent) -> Span | None:
         for k in range(1, s.n)
     )
     body = bool(s.units(BODY)) or s.has(frozenset({"아프", "쑤시", "결리", "저리"}))
+    daily = s.has(frozenset({"하루", "씩", "매일"}))
     for i in range(s.n):
         if not s.is_pred(i):
             continue
         p = s.pred(i)
+        litres = any(
+            s.lem(k) in ("리터", "잔", "컵", "ml", "밀리") and s.tag(k - 1) in ("SN", "MM", "NR")
+            for k in range(1, i)
+        )
+        if litres and daily and s.lem(i) in ("드시", "마시") and p.instruct:
+            return 0, p.end  # 하루에 물 두 리터씩 꼭 드세요
         good = s.has(GOOD_FOR, i + 1, p.end + 1) and s.has(frozenset({"게", "것", "거"}), i, p.end)
         if not (p.instruct or p.permit or p.prohibit or good) or p.cond:
             continue

@@ -95,7 +95,8 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             any(a <= last for a in outside) and not s.has(_ADVERB, last + 1, last + 2)
         ):
             continue  # 머리가 맑아요, 따뜻하게 입으세요; but 밖이 꽁꽁 얼었어요
-        if s.tag(i) == "NNB" or (lemma == "설" and s.lem(last + 1) != "날"):
+        holiday = s.lem(last + 1) == "날" or s.tag(last + 1) in ("VCP", "JKS", "JX")
+        if s.tag(i) == "NNB" or (lemma == "설" and not holiday):
             continue
         if lemma == "날" and s.tag(i - 1) in ("ETM", "MM"):
             continue  # 좋은 날이 올 거예요, 이런 날들
@@ -132,7 +133,10 @@ _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
 _HOME = frozenset("집 방 집안 거실 부엌 마당 화분 창가 식탁 이불 커튼 벽지 살림 정원".split())
 _GUESS_P = frozenset("같 듯".split())
-_PASTIMES = frozenset("라디오 음악 노래 드라마 영화 트로트 게임 화투 바둑 낚시 뜨개질".split())
+_PASTIMES = frozenset(
+    "라디오 음악 노래 드라마 영화 트로트 게임 화투 바둑 낚시 뜨개질 요가 수영 등산 헬스 골프 "
+    "테니스 탁구 필라테스 독서 여행 캠핑 그림".split()
+)
 _SEASONS = frozenset("봄 여름 가을 겨울 장마철 환절기".split())
 _MEDIA = frozenset("뉴스 신문 기사 방송 티비 텔레비전 인터넷 라디오 유튜브".split())
 
