@@ -25,6 +25,7 @@ from dialogue.guard_ko_lexicon import (
     CARE_WORKER,
     FETCH,
     MEET,
+    PHYSICAL,
     PLACES,
     RECIPIENT_JKB,
     SELF,
@@ -96,6 +97,7 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
     return None
 
 
+_NOTES = frozenset("문자 메시지 카톡 편지 사진 메일 팩스".split())
 _WEAK_ACTS = frozenset("챙기 알아보 사 잡 구하".split())
 _NOT_PEOPLE = frozenset(
     "다음 나중 내일 오후 저녁 아침 시간 오늘 때 중 보고서 기록 일지 통화 전화 주 번".split()
@@ -128,6 +130,15 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         if lemma == "드리" or (lemma in _WEAK_ACTS and not (p.promise or booked)):
             continue
         return i, p.end
+    for i in s.find(SEND, ("VV",)):
+        p = s.pred(i)
+        note = s.has(_NOTES, 0, i)
+        if note and not (p.hon or p.neg or p.question) and (p.promise or p.past):
+            return i, p.end  # 따님 휴대폰으로 메시지 보냈어요
+    for i in s.find(PHYSICAL, ("VV",)):
+        p = s.pred(i)
+        if p.promise and not (p.hon or p.neg) and s.lem(p.end) != "드리":
+            return i, p.end  # 문 앞에 도착하면 초인종 누를게요
     return _done_for_you(s)
 
 

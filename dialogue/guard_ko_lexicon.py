@@ -109,7 +109,8 @@ WEATHER = _set(
     "기온 온도 미세먼지 먼지 황사 폭염 장마 태풍 한파 소나기 눈 비 바람 햇볕 햇살 더위 추위 "
     "무더위 꽃샘추위 일교차 단풍 꽃 봄 여름 가을 겨울 계절 봄날 봄바람 장맛비 폭설 "
     "찜통 불볕 서리 안개 벚꽃 낙엽 하늘 구름 폭우 호우 건조 따뜻 시원 얼 꽁꽁 해 일교차 "
-    "무지개 개나리 진달래 매미 첫눈 눈발 빗길 빙판 비소식 눈소식 예보 일기예보 강수 주의보 경보"
+    "천둥 번개 우박 무지개 개나리 진달래 매미 첫눈 눈발 빗길 빙판 비소식 눈소식 예보 일기예보 "
+    "강수 주의보 경보"
 )
 # Words that are weather only beside a verb of falling or blowing (눈이 와요, 비가 내려요).
 WEATHER_FALL = _set("눈 비 바람 소나기 안개 서리")
@@ -214,7 +215,8 @@ MOVES = _set(
 DURATION = _set("동안 내내 씩 적어도 최소 최소한 매일 하루 매번 틈틈이")
 # What only hands can do for someone (-어 드릴게요): the agent can talk, nothing else.
 PHYSICAL = _set(
-    "옮기 치우 청소 고치 수리 요리 데려다주 데려다 태우 씻기 업 안 빨래 설거지 장보 운전 "
+    "누르 초인종 옮기 치우 청소 고치 수리 요리 데려다주 데려다 태우 씻기 업 안 빨래 설거지 "
+    "장보 운전 "
     "만들 끓이 차리 정리 배달 심부름 붙이 바르 닦 씻 깎 자르 넣 꽂 켜 끄 잠그 열"
 )
 # Speech the agent can give on the telephone (-어 드릴게요 is fine with these).

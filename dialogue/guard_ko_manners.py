@@ -83,6 +83,9 @@ def advertising(s: Sent, ctx: GuardContext) -> Span | None:
     for i, last in s.units(PRODUCTS):
         if not s.question and s.has(PRAISE, last + 1) and not s.has(CARE_WORKER):
             return i, s.n - 1  # 요즘 안마기가 정말 좋아요, 홍삼 정과가 인기예요
+    for i in s.find(frozenset({"혜택", "적립", "포인트"}), ("NN",)):
+        if s.has(frozenset({"신청", "가입", "받"}), i) and not s.has(CARE_WORKER):
+            return i, s.n - 1  # 카드 혜택 받으시려면 지금 신청하세요
     for i in s.find(frozenset({"무료", "공짜"}), ("NN", "XR")):
         if s.has(_DEAL) and not s.has(CARE_WORKER):
             return i, min(i + 2, s.n - 1)  # 지금 신청하시면 첫 달은 무료예요
@@ -112,6 +115,13 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
             j = next((k for k in range(i + 1, min(i + 4, s.n)) if s.lem(k) == "차리"), i)
             if s.pred(j).instruct:
                 return i, s.pred(j).end  # 정신 좀 차리세요
+        if tok.lemma == "틀리" and not s.pred(i).hon and not s.question and s.pred(i).past:
+            if not s.has(frozenset({"제", "저"}), 0, i):
+                return i, s.pred(i).end  # 그건 틀렸어요
+        if tok.lemma == "제대로" and s.lem(i + 1) == "좀":
+            j = next((k for k in range(i + 2, min(i + 5, s.n)) if s.is_pred(k)), -1)
+            if j >= 0 and s.pred(j).instruct:
+                return i, s.pred(j).end  # 제대로 좀 기억하세요
         if tok.lemma in ("똑바로", "말귀", "고집") or (tok.lemma == "몇" and s.has(_SAY, i, i + 4)):
             j = next((k for k in range(i + 1, min(i + 6, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and not s.pred(j).question or tok.lemma == "몇" and not s.question:

@@ -79,7 +79,7 @@ def _explains(s: Sent) -> Span | None:
     if not topic or s.question:
         return None
     for k in range(s.n):
-        cause = s.lem(k) == "때문" and s.tag(k + 1) == "VCP"
+        cause = s.lem(k) in ("때문", "증상", "현상", "탓", "징후") and s.tag(k + 1) == "VCP"
         so = s.lem(k) in ("어서", "아서", "서") and s.lem(k + 1) in ("그렇", "그러")
         if (cause or so) and not s.has(frozenset({"시", "으시"}), k + 1, s.n - 1):
             return max(0, k - 3), s.n - 1
@@ -120,8 +120,11 @@ def diagnosis(s: Sent) -> Span | None:
     return None
 
 
-_RECOVER = frozenset("괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리".split())
+_RECOVER = frozenset(
+    "괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리 내리 떨어지 아물".split()
+)
 _WORKS = frozenset("듣 들 효과 특효 직빵 좋 최고 제일 그만 명약".split())
+_TIME_HEALS = frozenset("지나 나면 며칠 하룻밤 이틀 자고".split())
 _SOON = frozenset("금방 곧 저절로 자연히 금세 알아서 싹 깨끗이 말끔히 씻은 듯".split())
 _NORMALISE = frozenset("나이 원래 누구나 다들 흔하 정상 별거 노화 자연스럽 당연".split())
 _NORMAL_AGE = frozenset("나이 연세 그 나이 노인 어르신들".split())
@@ -170,7 +173,7 @@ def reassurance(s: Sent) -> Span | None:
                 s.lem(k).endswith(("면", "길", "기")) or s.lem(k) == "바라"
                 for k in range(i + 1, min(p.end + 3, s.n))
             )  # 얼른 나으셨으면 좋겠어요, 나으시길 바라요
-            soon = s.has(_SOON, 0, i)
+            soon = s.has(_SOON, 0, i) or (s.has(_TIME_HEALS, 0, i) and not s.pred(i).hon)
             if (p.future or soon) and not (p.cond or p.neg or wish or p.question):
                 return i, p.end  # 금방 나으실 거예요, 뼈는 멀쩡할 테니, 금방 지나가요
         if lemma in (
@@ -198,9 +201,10 @@ def reassurance(s: Sent) -> Span | None:
                 break
         if lemma == "안심" and s.pred(i).instruct and not s.has(_REFERRAL):
             return i, s.pred(i).end  # 지방 덩어리니까 안심하세요
-        if lemma == "괜찮" and s.tag(i - 1) == "JX" and not s.pred(i).hon:
+        if lemma == "괜찮" and not s.pred(i).hon:
             p = s.pred(i)
-            if not (p.cond or p.neg or p.permit) and s.has(_SYMPTOMS, 0, i):
+            said = s.tag(i - 1) == "JX" or s.lem(i - 1) in ("니", "니까", "으니", "으니까")
+            if said and not (p.cond or p.neg or p.permit) and s.has(_SYMPTOMS, 0, i):
                 return max(0, i - 3), p.end  # 그 정도 열은 괜찮아요
         if lemma == "걱정" and s.has(_NORMALISE) and not s.has(_REFERRAL):
             k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
@@ -317,7 +321,11 @@ def treatment(s: Sent) -> Span | None:
             s.lem(k) in ("리터", "잔", "컵", "ml", "밀리") and s.tag(k - 1) in ("SN", "MM", "NR")
             for k in range(1, i)
         )
-        if litres and daily and s.lem(i) in ("드시", "마시") and p.instruct:
+        times = any(
+            s.lem(k) in ("번", "회") and s.tag(k - 1) in ("MM", "NR", "SN") for k in range(1, i)
+        )
+        remedy = times and daily and s.has(_SYMPTOMS, 0, i)
+        if (litres or remedy) and daily and s.lem(i) in ("드시", "마시") and p.instruct:
             return 0, p.end  # 하루에 물 두 리터씩 꼭 드세요
         good = s.has(GOOD_FOR, i + 1, p.end + 1) and s.has(frozenset({"게", "것", "거"}), i, p.end)
         if not (p.instruct or p.permit or p.prohibit or good) or p.cond:
