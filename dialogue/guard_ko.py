@@ -150,8 +150,9 @@ def _done_for_you(s: Sent) -> Span | None:
         main = k - 2 if s.tag(k - 1) == "EC" else k - 1
         light = s.tag(main).startswith("XSV") or s.lem(main) in ("드리", "하", "주")
         words = {s.lem(main), s.lem(main - 1) if light else ""}  # 말씀드려 둘게요
-        if words & SPEECH or main < 0:
-            continue
+        said = any(s.lem(m) in SPEECH for m in range(max(0, main - 4), main))
+        if words & SPEECH or main < 0 or (said and s.lem(main) in ("하", "부르", "들려주")):
+            continue  # 이야기 하나 해 드릴게요, 노래 불러 드릴까요
         p = s.pred(k)
         if p.hon or p.neg or p.cond or (p.question and not offer):
             continue
