@@ -109,6 +109,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         lemma = s.lem(i)
         if lemma == "드리" and not s.tag(i).startswith("VX"):
             continue
+        if lemma == "부르" and s.has(frozenset({"노래", "곡", "이름", "가요", "트로트"}), 0, i):
+            continue  # 노래 불러 드릴까요: singing, not calling an ambulance
         p = s.pred(i)
         if p.hon or p.neg or p.cond or p.instruct:
             continue
