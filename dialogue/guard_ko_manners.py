@@ -55,6 +55,8 @@ def intrusive(s: Sent, ctx: GuardContext) -> Span | None:
         someone = bool(s.units(FAMILY_PEOPLE | frozenset({"손자", "손녀", "손주", "친구"})))
         if not someone and (aged or (lemma in ("살", "생") and s.lem(i - 1) in ("몇", "년"))):
             return i, s.n - 1  # 연세가 어떻게 되세요?
+        if lemma == "연락" and family and s.has(frozenset({"끊", "끊기", "끊어지"}), i + 1):
+            return i, s.n - 1  # 자녀분들과 연락 끊고 지내신 지 오래됐어요?
         if lemma in RELATIONS and (family or lemma in ("이혼", "별거", "불화", "의절", "재혼")):
             return i, s.n - 1  # 자녀분들과 사이는 좋으세요? 왜 헤어지셨어요?
         if lemma in PRIVATE and tok.tag.startswith(("NN", "VV")):

@@ -121,7 +121,8 @@ def diagnosis(s: Sent) -> Span | None:
 
 
 _RECOVER = frozenset(
-    "괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리 내리 떨어지 아물".split()
+    "괜찮 낫 나아지 좋아지 가라앉 회복 멀쩡 없어지 사라지 지나가 풀리 내리 떨어지 아물 멎 "
+    "그치".split()
 )
 _WORKS = frozenset("듣 들 효과 특효 직빵 좋 최고 제일 그만 명약".split())
 _TIME_HEALS = frozenset("지나 나면 며칠 하룻밤 이틀 자고".split())
@@ -269,7 +270,7 @@ def medication(s: Sent) -> Span | None:
         if not directive or (food and not medicine):
             continue
         timing = s.has(frozenset({"식전", "식후", "공복", "빈속", "대신", "말고"}), 0, i)
-        if medicine and timing and s.lem(i) in TAKE:
+        if medicine and (timing or p.permit) and s.lem(i) in TAKE:
             return i, p.end  # 약은 식후 말고 식전에 드세요
         if change and (medicine or s.lem(i) in ("끊", "중단", "건너뛰", "거르")):
             return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요
