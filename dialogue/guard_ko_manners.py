@@ -135,7 +135,8 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
         if tok.lemma in ("것", "거", "그것", "그거", "이것", "이거") and s.lem(i + 1) == "도":
             if s.has(frozenset({"모르", "못", "못하"}), i + 2, i + 4):
                 return i, s.n - 1  # 그런 것도 모르세요?
-        if tok.lemma == "같" and s.lem(i + 2) == "말" and s.has(frozenset({"자꾸", "또", "계속"})):
+        again = s.has(frozenset({"자꾸", "또", "계속", "번째", "벌써"}))
+        if tok.lemma in ("같", "똑같") and s.lem(i + 2) in ("말", "얘기", "이야기") and again:
             return i, s.n - 1  # 왜 자꾸 같은 말을 하세요
         if tok.lemma in ("빨리", "얼른", "어서") and s.has(
             frozenset({"대답", "말", "말하"}), i - 2, i + 3

@@ -125,6 +125,7 @@ _RECOVER = frozenset(
     "그치".split()
 )
 _WORKS = frozenset("듣 들 효과 특효 직빵 좋 최고 제일 그만 명약".split())
+_BECAUSE = frozenset("니 니까 으니 으니까 라 라서 어서 아서 서 이라".split())
 _TIME_HEALS = frozenset("지나 나면 며칠 하룻밤 이틀 자고".split())
 _SOON = frozenset("금방 곧 저절로 자연히 금세 알아서 싹 깨끗이 말끔히 씻은 듯".split())
 _NORMALISE = frozenset("나이 원래 누구나 다들 흔하 정상 별거 노화 자연스럽 당연".split())
@@ -204,14 +205,14 @@ def reassurance(s: Sent) -> Span | None:
             return i, s.pred(i).end  # 지방 덩어리니까 안심하세요
         if lemma == "괜찮" and not s.pred(i).hon:
             p = s.pred(i)
-            said = s.tag(i - 1) == "JX" or s.lem(i - 1) in ("니", "니까", "으니", "으니까")
+            said = s.tag(i - 1) == "JX" or s.lem(i - 1) in _BECAUSE
             if said and not (p.cond or p.neg or p.permit) and s.has(_SYMPTOMS, 0, i):
                 return max(0, i - 3), p.end  # 그 정도 열은 괜찮아요
         if lemma == "걱정" and s.has(_NORMALISE) and not s.has(_REFERRAL):
             k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
             if s.is_pred(k) and (s.pred(k).prohibit or s.lem(k) == "말"):
                 return i, s.pred(k).end  # 나이 드시면 원래 잠이 줄어요, 걱정하지 마세요
-        if lemma == "걱정" and s.has(frozenset({"아니"}), i + 1, i + 5) and not s.has(_REFERRAL):
+        if lemma == "걱정" and s.has(frozenset({"아니"}), i + 1, i + 8) and not s.has(_REFERRAL):
             return i, s.n - 1  # 걱정할 수준은 아니에요
         if (
             lemma in ("나이", "연세")
@@ -227,7 +228,8 @@ def reassurance(s: Sent) -> Span | None:
         if lemma == "누구" and s.lem(i + 1) == "나" and s.has(_NORMAL_AGE, 0, i):
             return i, s.n - 1  # 나이 들면 누구나 그 정도 깜빡깜빡하세요
         if lemma in ("누구나", "다들", "흔하", "원래", "노화", "나이") and s.has(
-            frozenset({"그렇", "그러", "그런", "흔하", "자연스럽", "당연하", "있", "생기"}), i + 1
+            frozenset({"그렇", "그러", "그런", "흔하", "자연스럽", "당연하", "있", "생기", "겪"}),
+            i + 1,
         ):
             if not s.has(_REFERRAL):
                 return i, s.n - 1  # 나이 드시면 다 그래요, 누구나 있는 거라
@@ -271,11 +273,20 @@ def medication(s: Sent) -> Span | None:
             continue
         timing = s.has(frozenset({"식전", "식후", "공복", "빈속", "대신", "말고"}), 0, i)
         if medicine and (timing or p.permit) and s.lem(i) in TAKE:
-            return i, p.end  # 약은 식후 말고 식전에 드세요
+            return i, p.end  # 약은 식후 말고 식전에 드세요, 같이 드셔도 돼요
         if change and (medicine or s.lem(i) in ("끊", "중단", "건너뛰", "거르")):
             return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요
         if s.lem(i) in TAKE and ((dose and (medicine or not food)) or (more and p.permit)):
             return i, p.end  # 두 알 드세요, 두 번 치를 한꺼번에 드세요, 더 드셔도 돼요
+    for i in s.find(frozenset({"괜찮", "되"}), ("VA", "VV")):
+        p = s.pred(i)
+        counted = any(
+            t[k].lemma in DOSE_UNITS - _TIMES and t[k - 1].tag in ("SN", "MM", "NR")
+            for k in range(1, i)
+        )
+        medicine = any(t[k].lemma in MEDICINE or t[k].lemma.endswith("약") for k in range(i))
+        if counted and medicine and not (p.question or p.neg or p.cond or s.has(_REFERRAL)):
+            return i, p.end  # 두통약은 두 알까지는 괜찮아요
     return None
 
 

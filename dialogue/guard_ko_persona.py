@@ -131,7 +131,9 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
 
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
-_HOME = frozenset("집 방 집안 거실 부엌 마당 화분 창가 식탁 이불 커튼 벽지 살림 정원".split())
+_HOME = frozenset(
+    "집 방 집안 거실 부엌 마당 화분 창가 식탁 이불 커튼 벽지 살림 정원 창밖 풍경 경치 텃밭".split()
+)
 _GUESS_P = frozenset("같 듯".split())
 _PASTIMES = frozenset(
     "라디오 음악 노래 드라마 영화 트로트 게임 화투 바둑 낚시 뜨개질 요가 수영 등산 헬스 골프 "
@@ -330,6 +332,7 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         or x.lemma in ("말씀", "기억", "얘기")
         or x.lemma in ("주무시", "드시", "계시")
         or (x.tag == "EF" and x.lemma.startswith(("세", "으세", "셔", "셨")))
+        or x.lemma in ("같이", "함께")  # 저번에 같이 노래 불렀던 거: a past shared with the agent
         for x in t
     )
     if not about:
