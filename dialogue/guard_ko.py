@@ -1,11 +1,20 @@
 """The role guard for Korean: what one agent sentence must not say (P3), over Kiwi morphemes.
 
+`violations(sentence, context)` takes one sentence already analysed by
+`dialogue.analysis.analyze(text, "ko")` (the shared Kiwi, no second one) and returns a
+`Violation(category, evidence)` per role category it breaks (ids from `ROLE_CATEGORIES`).
+
 Rules are concepts plus the shape of the sentence, never fixed phrases. Who acts matters most:
 an elder is always spoken of with the honorific 시 (드세요, 가셔도 돼요), the agent never of
 itself, so a verb of coming with a promise and no 시 (찾아뵐게요, 방문할게요) is the agent
 promising to come, while 병원에 가 보세요 is a referral. A question is not a claim (약은
 드셨어요?), a condition is not a claim (더우면 물을 드세요), and what the person said, quoted
 (덥다고 하셨는데), is theirs, not the agent's knowledge of the world.
+
+Modules: `guard_ko_doc` (the sentence as predicates with their tails of endings),
+`guard_ko_lexicon` (concept sets), and the rules: here visit, action, meeting;
+`guard_ko_medical` (diagnosis, reassurance, medication, treatment); `guard_ko_persona` (world,
+human, seeing, memory); `guard_ko_manners` (intrusive, advertising, impolite).
 """
 
 from __future__ import annotations
