@@ -82,6 +82,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         agent_commits = (p.promise or (p.future and not p.hon)) and not p.hon
         offer = s.final_ef in ("ᆯ까요", "을까요") and not p.hon and (strong or lemma in SEND)
+        if strong and s.has(frozenset({"싶"}), i, p.end + 2) and not (p.hon or p.neg):
+            return i, p.end  # 한번 찾아뵙고 싶어요
         if lemma in ("가", "오") and s.agent_subject(i) and (p.promise or promised) and not p.hon:
             return i, p.end  # 제가 직접 가 볼게요, 제가 가서 확인해 볼게요
         if strong and promised and not p.hon and s.lem(p.end) in ("어서", "아서", "서", "고"):

@@ -92,7 +92,10 @@ def diagnosis(s: Sent) -> Span | None:
     if (why := _explains(s)) is not None:
         return why
     for first, last in _named(s):
-        if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL | _CAREFUL, 0, s.n):
+        careful = any(
+            s.lem(k) in _CAREFUL and not s.tag(k + 1).startswith("XSA") for k in range(s.n)
+        )  # 감기 조심하세요, but not 조심스럽지만
+        if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL) or careful:
             continue  # 감기 조심하세요, 감기약, 의사 선생님께 여쭤 보세요
         end = _clause_end(s, last)
         tail = {s.lem(k) for k in range(last + 1, end + 1)}

@@ -131,6 +131,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
 
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
+_GREY = frozenset("하얘지 하얗 희끗 세 새하얘지 희 까맣 빠지 짧아지 길".split())
 _HOME = frozenset(
     "집 방 집안 거실 부엌 마당 화분 창가 식탁 이불 커튼 벽지 살림 정원 창밖 풍경 경치 텃밭".split()
 )
@@ -244,6 +245,10 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
     if s.question:
         return None
+    for i in s.find(frozenset({"머리", "머리카락"}), ("NN",)):
+        grey = s.has(_GREY, i + 2, i + 5) and not s.has(frozenset({"게", "아프"}), i + 2, i + 6)
+        if s.tag(i + 1) in ("JKS", "JX") and grey and not _attributed(s, i):
+            return i, s.n - 1  # 머리가 많이 하얘지셨네요
     for i, last in s.units(LOOKS):
         nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
         if nxt & {"싶", "어떻", "어떠"} or _attributed(s, last):
