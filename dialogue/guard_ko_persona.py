@@ -1,0 +1,357 @@
+"""The Korean role guard's persona categories: what the agent cannot know or be. It knows no
+weather, news or date (unless the person said it: 덥다고 하셨으니), has no meals, family or
+body of its own, cannot see the person, and remembers only what memory holds.
+
+Each rule takes a `Sent` and the `GuardContext` and returns the (first, last) tokens of its
+evidence, or None.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dialogue.analysis import analyze
+from dialogue.guard_ko_doc import Sent
+from dialogue.guard_ko_lexicon import (
+    AI_WORDS,
+    BODY,
+    EARLIER,
+    EXPERIENCE,
+    FALL_VERBS,
+    FAMILY,
+    HUMAN_ONLY,
+    LAST_CALL,
+    LOOKS,
+    MEMORY_GENERIC,
+    NEWS,
+    OUTSIDE,
+    SELF,
+    SUITS,
+    TIMES,
+    WEATHER,
+    WEATHER_FALL,
+    WEATHER_WEAK,
+)  # fmt: skip
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dialogue.guard import GuardContext
+
+Span = tuple[int, int]
+
+
+def _attributed(s: Sent, i: int) -> bool:
+    """The person said it (덥다고 하셨는데, 비가 온다니) or feels it (더우시죠)."""
+    for k in range(i, min(i + 8, s.n)):
+        lemma = s.lem(k)
+        if s.tag(k) in ("EC", "ETM", "JKQ") and lemma.endswith(
+            ("다고", "라고", "다니", "다는", "라니", "대서", "래서", "냐고")
+        ):
+            if s.lem(k + 1) in ("소식", "뉴스", "기사", "얘기", "소문"):
+                continue  # 지진이 났다는 소식: news, not the person's words
+            if any(s.lem(m) in ("시", "으시", "말씀") for m in range(k + 1, min(k + 4, s.n))):
+                return True
+            if lemma.endswith(("다니", "라니")):
+                return True
+        if s.lem(k) == "말씀":
+            return True
+    p = s.pred(i) if s.is_pred(i) else None
+    return bool(p and p.hon)
+
+
+def world(s: Sent, ctx: GuardContext) -> Span | None:
+    if s.has(frozenset({"모르"})) or any(s.lem(k) == "알" and s.pred(k).neg for k in range(s.n)):
+        return None  # 거기 날씨는 제가 알 수가 없는데
+    if (hearsay := _hearsay(s)) is not None:
+        return hearsay
+    for k in range(1, s.n - 1):
+        if s.lem(k) in ("시", "월") and s.tag(k) == "NNB" and s.tag(k - 1) in ("MM", "NR", "SN"):
+            if s.tag(k + 1) == "VCP" and not s.question:
+                return max(0, k - 2), k + 1  # 지금 오후 세 시예요
+    for k in range(s.n - 2):
+        if s.lem(k) in ("밤", "낮", "해") and s.tag(k + 1) in ("JKS", "JX"):
+            j = _next_pred(s, k)
+            if s.lem(j) in ("길", "짧", "길어지", "짧아지") and not (
+                s.question or _attributed(s, k)
+            ):
+                return k, s.pred(j).end  # 요즘 밤이 길어졌네요
+    outside = [a for a, b in s.units(OUTSIDE) if s.tag(b + 1) in ("JKS", "JX")]
+    spans = s.units(WEATHER | NEWS | TIMES) + [
+        (k, k) for k in s.find(WEATHER, ("VV", "VA", "MAG", "XR"))
+    ]
+    for i, last in sorted(spans):
+        lemma = next(
+            (s.lem(k) for k in range(i, last + 1) if s.lem(k) in WEATHER | NEWS | TIMES),
+            s.lem(last),
+        )
+        words = s.text(i, last).replace(" ", "")
+        weak = lemma in WEATHER_WEAK and not any(
+            len(w) > 1 and w in words for w in WEATHER - WEATHER_WEAK
+        )
+        if weak and lemma in WEATHER_FALL:
+            if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 4, s.n))):
+                continue  # 눈이 침침해요 is not snow
+        elif weak and not (
+            any(a <= last for a in outside) and not s.has(_ADVERB, last + 1, last + 2)
+        ):
+            continue  # 머리가 맑아요, 따뜻하게 입으세요; but 밖이 꽁꽁 얼었어요
+        holiday = s.lem(last + 1) == "날" or s.tag(last + 1) in ("VCP", "JKS", "JX")
+        if s.tag(i) == "NNB" or (lemma == "설" and not holiday):
+            continue
+        if lemma == "날" and s.tag(i - 1) in ("ETM", "MM"):
+            continue  # 좋은 날이 올 거예요, 이런 날들
+        if lemma in _SEASONS and s.lem(last + 1) == "에" and s.tag(last + 2) in ("JX", ""):
+            continue  # 겨울엔 역시 귤이죠, 여름에는 물을 자주 드세요
+        seen = any(
+            s.lem(k) in ("보", "듣", "나오") and s.pred(k).past and not s.pred(k).hon
+            for k in range(last + 1, s.n)
+        )
+        if lemma in _MEDIA and not seen:
+            continue  # 유튜브에서도 볼 수 있어요 is not news; 뉴스에서 봤는데 is
+        j = (
+            last
+            if s.is_pred(last)
+            else next((k for k in range(last + 1, min(last + 7, s.n)) if s.is_pred(k)), -1)
+        )
+        p = s.pred(j) if j >= 0 else None
+        general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
+        if _attributed(s, i) or (p and (p.cond or p.hon)) or (general and s.tag(last + 1) == "ETM"):
+            continue  # 덥다고 하셨으니, 더우면, 더운 날에는
+        event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
+        if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")) and not event:
+            continue  # 날씨는 어떠세요? 추석 잘 보내셨어요?
+        if lemma in _MEDIA and p and p.hon:
+            continue  # 뉴스 보셨어요
+        if lemma in ("코로나", "유행", "확진") and (s.question or s.has(frozenset({"조심"}))):
+            if not s.has(frozenset({"뉴스", "요즘", "래요", "대요", "던데", "라던데", "다던데"})):
+                continue  # 코로나 조심하세요
+        return i, p.end if p else last
+    return None
+
+
+_BUT = frozenset("지만 는데 은데 ᆫ데".split())
+_PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
+_GREY = frozenset("하얘지 하얗 희끗 세 새하얘지 희 까맣 빠지 짧아지 길".split())
+_HOME = frozenset(
+    "집 방 집안 거실 부엌 마당 화분 창가 식탁 이불 커튼 벽지 살림 정원 창밖 풍경 경치 텃밭".split()
+)
+_GUESS_P = frozenset("같 듯".split())
+_PASTIMES = frozenset(
+    "라디오 음악 노래 드라마 영화 트로트 게임 화투 바둑 낚시 뜨개질 요가 수영 등산 헬스 골프 "
+    "테니스 탁구 필라테스 독서 여행 캠핑 그림".split()
+)
+_SEASONS = frozenset("봄 여름 가을 겨울 장마철 환절기".split())
+_MEDIA = frozenset("뉴스 신문 기사 방송 티비 텔레비전 인터넷 라디오 유튜브".split())
+
+
+def _next_pred(s: Sent, k: int) -> int:
+    return next((m for m in range(k + 1, min(k + 8, s.n)) if s.is_pred(m)), k)
+
+
+def _hearsay(s: Sent) -> Span | None:
+    """The agent passes on what it heard (독감이 유행이래요, 많다고 하더라고요): news it cannot
+    have. Not a question, and not what the person said (하셨대요 carries 시)."""
+    if s.question:
+        return None
+    for k, tok in enumerate(s.t):
+        told = tok.tag in ("EF", "EC") and tok.lemma in ("대요", "래요", "대", "래")
+        told = told or (tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더")))
+        told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
+        quote = tok.lemma in ("다고", "라고") and s.lem(k + 1) == "하" and s.lem(k + 2) != "시"
+        quote = quote and not s.final_ef.endswith("잖아요")  # …라고 하잖아요: a saying
+        heard = quote and (
+            s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
+        )  # 많다고 하더라고요, 많대요 (다고 해요)
+        if (told and not s.has(frozenset({"시", "으시", "말씀"}), 0, k)) or heard:
+            return max(0, k - 3), min(k + 2, s.n - 1)
+    return None
+
+
+def human(s: Sent, ctx: GuardContext) -> Span | None:
+    t = s.t
+    ai = bool(s.units(AI_WORDS)) or any(x.tag == "SL" and x.lemma.upper() == "AI" for x in t)
+    for i, tok in enumerate(t):
+        if tok.lemma == "제" and tok.tag == "MM" and s.lem(i + 1) in FAMILY:
+            return i, i + 1  # 제 동생도
+        if tok.lemma not in ("저", "저희", "제") or tok.tag != "NP":
+            continue
+        if (
+            s.lem(i + 1) == "의"
+            or tok.lemma == "저희"
+            or s.lem(i + 1) not in ("는", "도", "가", "이", "은")
+        ):
+            k = i + 2 if s.lem(i + 1) == "의" else i + 1
+            if s.lem(k) in FAMILY and s.tag(k).startswith("NN"):
+                return i, k  # 저희 어머니도, 제 고향은
+        if s.lem(i + 1) in ("도", "는") and not ai:
+            for k in range(i + 2, min(i + 6, s.n)):
+                mine = s.lem(k) not in BODY or s.tag(k + 1) in ("JKS", "JX")  # 저도 무릎이
+                if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and mine:
+                    if s.lem(k + 1) not in ("님", "분") and not s.pred(_next_pred(s, k)).hon:
+                        return i, k  # 저도 외할머니 생각이 나네요
+        if s.lem(i + 1) in ("도", "는") and s.has(_MEDIA | _PASTIMES, i + 2, i + 5) and not ai:
+            return i, min(i + 4, s.n - 1)  # 저도 라디오 자주 들어요
+        if s.lem(i + 1) == "도" and s.lem(i + 2) in ("그렇", "그러", "마찬가지", "요"):
+            if not s.has(frozenset({"생각", "기쁘", "반갑", "좋", "감사", "고맙"}), i + 2):
+                return i, min(i + 3, s.n - 1)  # 저도 그래요, 저도요
+        for k in range(i + 1, min(i + 10, s.n)):
+            if t[k].lemma in EXPERIENCE and t[k].tag.startswith(("VV", "VA", "NN")):
+                p = s.pred(k)
+                if not s.is_pred(k):
+                    m = next((m for m in range(k + 1, min(k + 4, s.n)) if s.is_pred(m)), k)
+                    p = s.pred(m)  # 잠은 안 자요
+                but = s.lem(p.end).endswith("지만") or s.has(_BUT, p.end, p.end + 1)
+                if not (p.hon or p.question or p.cond or p.instruct or (p.neg and (ai or but))):
+                    if t[k].lemma in ("보", "가", "자", "드") and not p.past:
+                        continue
+                    return i, p.end  # 저도 점심에 국수 먹었어요
+            if t[k].lemma in ("어리", "어릴", "젊") and t[k].tag.startswith(("VA", "NN")):
+                return i, k  # 제가 어렸을 때
+    for i in s.find(HUMAN_ONLY | frozenset({"먹", "마시", "다녀오"}), ("VV", "NN")):
+        p = s.pred(i)
+        if p.past and not p.hon and not p.question and not s.subject_nouns(i):
+            if not s.has(frozenset({"드리", "주"}), i, p.end):
+                return i, p.end  # 점심에 국수 먹었어요 (said by the agent of itself)
+    for k, tok in enumerate(t):
+        if tok.tag == "EF" and tok.lemma.startswith("더라") and not s.question:
+            if not s.has(frozenset({"시", "으시", "다고", "라고"}), 0, k):
+                return max(0, k - 3), k  # 머리가 맑아지더라고요: the agent's own experience
+    return None
+
+
+def seeing(s: Sent, ctx: GuardContext) -> Span | None:
+    heard = s.has(frozenset({"목소리", "소리", "들리", "숨"}))
+    for i in s.find(frozenset({"보이"}), ("VV", "VX")):
+        p = s.pred(i)
+        looks = s.tag(i - 1) == "EC" and s.lem(i - 1) in ("어", "아", "여", "게")
+        if (looks and not heard) or not (p.hon or p.question or heard):
+            return max(0, i - 2), p.end  # 좋아 보이세요, 살이 빠지신 게 보여요
+    for i in range(1, s.n - 2):
+        if s.lem(i) in _PLACE and s.lem(i + 1) == "에" and s.tag(i - 1).startswith("NN"):
+            j = _next_pred(s, i)
+            p = s.pred(j)
+            if s.lem(j) in ("있", "많", "놓이", "쌓이") and not (p.hon or p.question or p.cond):
+                if not _attributed(s, i):
+                    return i - 1, p.end  # 식탁 위에 약봉지가 많네요
+    for i in s.find(SUITS, ("VV", "VA", "XR", "NN")):
+        p = s.pred(i)
+        dressed = any(a < i for a, _ in s.units(LOOKS))
+        person = p.hon or s.has(frozenset({"시", "으시"}), 0, i)  # 머리 하신 게 어울려요
+        guess = p.future or s.has(_GUESS_P, i, s.n - 1)
+        suits = s.lem(i) == "어울리" and person and not guess
+        subject = suits or (p.hon and s.has(frozenset({"이", "가", "은", "는"}), 0, i))
+        home = any(a < i and s.tag(b + 1) in ("JKS", "JX") for a, b in s.units(_HOME))
+        if not (p.question or p.cond or heard) and (dressed or subject or home):
+            return i, p.end  # 머리 짧게 하신 게 잘 어울려요
+    if s.question:
+        return None
+    for i in s.find(frozenset({"머리", "머리카락"}), ("NN",)):
+        grey = s.has(_GREY, i + 2, i + 5) and not s.has(frozenset({"게", "아프"}), i + 2, i + 6)
+        if s.tag(i + 1) in ("JKS", "JX") and grey and not _attributed(s, i):
+            return i, s.n - 1  # 머리가 많이 하얘지셨네요
+    for i, last in s.units(LOOKS):
+        nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
+        if nxt & {"싶", "어떻", "어떠"} or _attributed(s, last):
+            continue  # 얼굴 보고 싶으시겠어요, 방이 춥다고 하셨으니
+        if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
+            j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
+            if j >= 0 and not s.pred(j).cond and not s.pred(j).instruct:
+                return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
+    return None
+
+
+_CONTENT_TAGS = ("NN", "VV", "VA", "XR", "SN", "SL")
+
+
+def _words(tokens) -> tuple[frozenset[str], frozenset[str]]:
+    """What a claim or a fact is about: its nouns, and all its content words."""
+    content = [
+        t.lemma for t in tokens if t.tag.startswith(_CONTENT_TAGS) and t.lemma not in MEMORY_GENERIC
+    ]
+    nouns = [t.lemma for t in tokens if t.tag.startswith(("NN", "SN", "SL"))]
+    return frozenset(n for n in nouns if n in content), frozenset(content)
+
+
+@lru_cache(maxsize=256)
+def _fact_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    return _words(analyze(text, "ko").tokens)
+
+
+def _supported(s: Sent, facts) -> bool:
+    """Memory holds what the sentence claims: a noun in common (무릎 … 무릎 통증), or, when the
+    claim names nothing, a content word in common. 아프 alone does not make 머리 무릎."""
+    nouns, content = _words(s.t)
+    for fact in facts:
+        if not fact.strip():
+            continue
+        f_nouns, f_content = _fact_words(fact)
+        if (nouns and nouns & f_nouns) or (not nouns and content & f_content):
+            return True
+    return False
+
+
+def _quoted(s: Sent, i: int) -> bool:
+    """Token `i` sits inside what the person is quoted as saying in this call (지난주에 약이
+    바뀌었다고 하셨는데), unless the agent recalls the telling itself (… 하셨던 것 같은데요)."""
+    for k in range(i + 1, s.n):
+        if s.tag(k) in ("EC", "JKQ", "ETM") and s.lem(k).endswith(("다고", "라고", "냐고", "자고")):
+            rest = [s.lem(m) for m in range(k + 1, min(k + 6, s.n))]
+            recalled = "던" in rest or ("것" in rest and "같" in rest) or "잖아요" in rest
+            return not recalled
+        if s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니"):
+            return True
+    return False
+
+
+def memory(s: Sent, ctx: GuardContext) -> Span | None:
+    t = s.t
+    marks = []
+    for i, last in s.units(LAST_CALL | EARLIER):
+        words = s.text(i, last).replace(" ", "")
+        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) == "통화"
+        if s.lem(last) == "전" and (s.tag(last - 1) in ("ETN", "ETM") or s.lem(last - 1) in _NOW):
+            continue  # 드시기 전에, 조금 전에: not an earlier call
+        if (s.lem(i - 1) in _NOW and s.tag(i - 1).startswith(("MAG", "MM", "NN"))) or s.lem(
+            i
+        ) in _NOW:
+            continue
+        told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
+        told = told or s.lem(last + 1) in ("처럼", "보다", "만큼", "같이")  # 예전처럼
+        if call or told or not _quoted(s, last):
+            marks.append((i, call or told))  # 예전에 말씀하신 …
+    for i in range(s.n - 2):
+        if s.lem(i) == "그때" and s.lem(i + 1) in ("말씀", "얘기", "이야기"):
+            marks.append((i, True))  # 그때 말씀하신 약
+        if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
+            marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
+    remember = [
+        i
+        for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))
+        if s.lem(i + 1) in ("하", "나", "이", "으로", "에는", "로는") or s.lem(i) == "기억나"
+        if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
+    ]
+    if not marks and not remember:
+        return None
+    about = any(
+        (x.tag == "EP" and x.lemma in ("시", "으시"))
+        or x.lemma in ("말씀", "기억", "얘기")
+        or x.lemma in ("주무시", "드시", "계시")
+        or (x.tag == "EF" and x.lemma.startswith(("세", "으세", "셔", "셨")))
+        or x.lemma in ("같이", "함께")  # 저번에 같이 노래 불렀던 거: a past shared with the agent
+        for x in t
+    )
+    if not about:
+        return None
+    if marks and not remember and not any(call for _, call in marks):
+        asks = s.question and not s.final_ef.endswith(("죠", "지요", "잖아요", "면서요"))
+        if asks and not s.has(frozenset({"보다"})):
+            return None  # 어제 잘 주무셨어요?
+    if _supported(s, ctx.facts):
+        return None
+    first = marks[0][0] if marks else remember[0]
+    return first, s.n - 1
+
+
+_ADVERB = frozenset({"게"})
+_NOW = frozenset("조금 방금 아까 금방 바로 좀".split())
+_UNITS = frozenset("번 통화 주 달 주말 해".split())
