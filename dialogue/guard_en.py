@@ -1,0 +1,176 @@
+"""English role rules (P3): what one agent sentence must not say, judged on its lemmas.
+
+Each rule is a pattern over the sentence's lemmas (`guard_en_lexicon`), so "I'll", "I will"
+and "I'm going to" are one future, "knees" is "knee" and "was" is "be". Whether the words
+are allowed is decided by the sentence itself, never by shared words with what the person
+said:
+- claims about the world are fine when they are asked ("Is it hot where you are?"), quoted
+  from the person ("You said it's hot, so please drink water") or conditional ("if it gets
+  hot"); a tag question ("It's hot, isn't it?") still asserts;
+- "I'll let your care worker know" is true only when an alert channel is configured
+  (`context.alerting`); a visit is never the agent's to promise;
+- medication words are fine in a question ("Did you take your medicine?"), a reminder of the
+  usual regimen, or a referral ("ask your doctor about your dose");
+- memory claims ("last time you told me ...") need a fact in `context.facts` that shares a
+  content word with the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dialogue import guard_en_lexicon as lx
+from dialogue.analysis import Analysis, analyze
+from dialogue.guard import GuardContext, Violation
+from dialogue.guard_en_lexicon import (
+    CARE_TEAM,
+    CONDITION,
+    DISCLAIMED,
+    HOPE,
+    IGNORANCE,
+    MEET_VERBS,
+    MEMORY_MARKER,
+    NEG_BEFORE,
+    OUTSIDE,
+    PERSONAL_NEWS,
+    QUOTE,
+    REFERRAL,
+    REGIMEN_VERBS,
+    THIRD_PARTY_MEET,
+    WRAPPERS,
+)
+from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
+
+
+@dataclass(frozen=True)
+class _Rule:
+    category: str
+    surface: bool
+    pattern: re.Pattern[str]
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_Rule, ...]:
+    def fill(p: str) -> str:
+        for _ in range(3):
+            p = re.sub(r"\{([A-Z_]+)\}", lambda m: lx.CLASSES[m.group(1)], p)
+        return p
+
+    out = []
+    for category, pattern, flags in RULES:
+        surface = pattern.startswith("S:")
+        body = pattern[2:] if surface else pattern
+        out.append(_Rule(category, surface, re.compile(fill(body)), flags))
+    return tuple(out)
+
+
+class _Sentence:
+    """A sentence's lemma and surface strings, with a way back to its words."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        toks = analysis.tokens
+        self.lemmas = " ".join(t.lemma for t in toks)
+        self.surface = " ".join(t.surface for t in toks)
+        self._starts_l = _starts([t.lemma for t in toks])
+        self._starts_s = _starts([t.surface for t in toks])
+        first = toks[0].lemma if toks else ""
+        self.question = analysis.text.rstrip().endswith("?") and (
+            first in lx.QUESTION_START or " you " in f" {self.lemmas} "
+        )
+        if self.question and any(self.lemmas.endswith(" " + tag) for tag in lx.TAGS):
+            self.question = first in lx.QUESTION_START  # "It's hot, isn't it?" asserts
+
+    def evidence(self, m: re.Match[str], surface: bool) -> str:
+        starts = self._starts_s if surface else self._starts_l
+        first = max(bisect_right(starts, m.start()) - 1, 0)
+        last = max(bisect_right(starts, max(m.end() - 1, m.start())) - 1, first)
+        return self.analysis.span(first, min(last, len(self.analysis.tokens) - 1))
+
+
+def _starts(words: list[str]) -> list[int]:
+    out, at = [], 0
+    for w in words:
+        out.append(at)
+        at += len(w) + 1
+    return out
+
+
+def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext) -> bool:
+    text = s.surface if rule.surface else s.lemmas
+    before, matched, after = text[: m.start()], m.group(), text[m.end() :]
+    before = WRAPPERS.sub(" ", before)  # "if you don't mind, ..." neither asks nor refuses
+    if NEG_BEFORE.search(before) and rule.category not in ("impolite", "reassurance"):
+        return True  # "I can't visit", "no need to buy anything": the sentence refuses it
+    if rule.category in ("visit", "meeting", "action", "seeing") and DISCLAIMED.search(before):
+        return True  # "I can't meet up in person, but ...": refused earlier in the clause
+    if ASSERT in rule.flags:
+        if s.question and rule.category != "reassurance":
+            return True
+        if QUOTE.search(before) or IGNORANCE.search(before):
+            return True  # "you said ...", "I don't know what the weather is like"
+        if rule.category == "world" and (QUOTE.search(text) or CONDITION.search(text)):
+            return True  # "Since it's raining, as you said"; "On hot days, drink water"
+    if ALERT in rule.flags and context.alerting:
+        if CARE_TEAM.search(matched) and not OUTSIDE.search(matched):
+            return True
+    if REFER in rule.flags and REFERRAL.search(text):
+        return True
+    if "hope" in rule.flags and HOPE.search(before):
+        return True
+    if "past" in rule.flags and not re.match(r"(?:i|we) (?:have|be|just|already)", matched):
+        return not OUTSIDE.search(matched)  # "I called": only a reach the agent lacks counts
+    if "meet_ctx" in rule.flags:
+        return not MEET_VERBS.search(text) or bool(THIRD_PARTY_MEET.search(text))
+    if "news_ctx" in rule.flags and matched == "news":  # "wonderful news about your grandson"
+        return bool(PERSONAL_NEWS.search(before) or re.match(r" (?:about|from|of) ", after))
+    if "news_ctx" in rule.flags and matched in ("price", "traffic", "strike", "the game"):
+        return not re.search(r"\b(?:go up|rise|high|bad|heavy|everywhere)\b", after)
+    if "regimen_ctx" in rule.flags:
+        return not REGIMEN_VERBS.search(text)
+    if "self_feel" in rule.flags and re.search(
+        r"\bi {W}?be (?:sure|sorry|glad|happy|here|afraid|not sure)\b".replace("{W}", lx.W),
+        before + matched,
+    ):
+        return not re.search(r"tired|hungry|sleepy|sick|exhausted", matched)
+    if "habit" in rule.flags and s.question:
+        return True
+    return False
+
+
+def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
+    m = MEMORY_MARKER.search(s.lemmas)
+    if not m:
+        return []
+    claim = s.lemmas[: m.start()] + " " + s.lemmas[m.end() :]
+    mine = _content(claim)
+    for fact in context.facts:
+        if mine & _content(" ".join(analyze(fact, "en").lemmas())):
+            return []
+    return [Violation("memory", s.evidence(m, False))]
+
+
+def _content(lemmas: str) -> set[str]:
+    return {w for w in lemmas.split() if len(w) > 2 and w not in lx.MEMORY_STOP}
+
+
+def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
+    """Every role violation in one English sentence (one piece of evidence per category)."""
+    if not sentence.tokens:
+        return []
+    s = _Sentence(sentence)
+    found: list[Violation] = []
+    seen: set[str] = set()
+    for rule in _rules():
+        if rule.category in seen:
+            continue
+        for m in rule.pattern.finditer(s.surface if rule.surface else s.lemmas):
+            if not _allowed(rule, s, m, context):
+                found.append(Violation(rule.category, s.evidence(m, rule.surface)))
+                seen.add(rule.category)
+                break
+    return found + _memory(s, context)
