@@ -39,6 +39,7 @@ from dialogue.guard_en_lexicon import (
     QUOTE,
     REFERRAL,
     REGIMEN_VERBS,
+    SYMPTOMS,
     THIRD_PARTY_MEET,
     WRAPPERS,
 )
@@ -137,6 +138,8 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         before + matched,
     ):
         return not re.search(r"tired|hungry|sleepy|sick|exhausted", matched)
+    if "symptom_ctx" in rule.flags and not SYMPTOMS.search(s.lemmas):
+        return True  # "That's fine, take your time" reassures about nothing medical
     if "habit" in rule.flags and s.question:
         return True
     return False

@@ -232,12 +232,14 @@ REFERRAL = re.compile(
     r"that )?to|tell|call|see|contact|let) {W}?(?:your|a|the) {W}?(?:doctor|"
     r"pharmacist|gp|nurse|physician|clinic|specialist|care team)\b|\bwithout (?:talk|"
     r"ask|check)|\b(?:doctor|pharmacist) (?:say|tell|prescribe|recommend|advise)|"
-    r"\b(?:doctor|pharmacist|gp|nurse) (?:can|will|could|should|would|be able to) (?:explain|"
-    r"tell|advise|help|answer|check|say|let you know|go over|review|decide|adjust)".replace(
-        "{W}", W
-    )
+    r"\b(?:doctor|pharmacist|gp|nurse) (?:can|will|could|should|would|may|might|be able to) "
+    r"(?:explain|"
+    r"tell|advise|help|answer|check|say|let you know|go over|review|decide|adjust|want to|"
+    r"need to)".replace("{W}", W)
 )
-HOPE = re.compile(r"\b(?:i hope|hopefully|let 's hope|i wish|fingers crossed)\b")
+HOPE = re.compile(
+    r"\b(?:i (?:just |really |do |so )?(?:hope|wish)|hopefully|let 's hope|fingers crossed)\b"
+)
 NEG_BEFORE = re.compile(r"\b(?:(?<!why )not|never|no|no one|nobody|unable to|without) $")
 # The sentence quotes the person: "You said it's hot, so ...", "as you mentioned".
 QUOTE = re.compile(
@@ -293,4 +295,12 @@ DISCLAIMED = re.compile(
 
 PERSONAL_NEWS = re.compile(
     r"\b(?:good|wonderful|great|lovely|sad|bad|happy|exciting|your|any|some|no|that|such) $"
+)
+SYMPTOMS = re.compile(
+    r"\b(?:pain|ache|hurt|sore|soreness|dizzy|dizziness|swell|swelling|lump|rash|cough|fever|"
+    r"headache|chest|heart|breath|breathe|numb|numbness|bruise|blood|bleed|fall|knee|back|hip|"
+    r"leg|stomach|symptom|twinge|cramp|spot|mole|vomit|nausea|itch|forget|forgetful|memory|"
+    r"pressure|sugar|ankle|foot|feet|arm|wrist|shoulder|neck|head|eye|throat|joint|tummy|"
+    r"bowel|bladder|urine|wee|pee|sick|ill|illness|cold|flu|infection|tire|exhaust|weak|"
+    r"shake|shaky|tremble|faint|palpitation|discharge|pill|medicine|medication|tablet|dose)\b"
 )

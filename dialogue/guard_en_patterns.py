@@ -28,9 +28,8 @@ visit [-]
 visit [-]
     {AGENT}(?:personally )?{COME}\b
 visit [assert]
-    {PERSON}(?: from (?:the|our|your) \w+)? {W}?(?:will|be go to|be gonna|should|be|be be) {W}?
-    (?:{COME}|come|on (?:its|their|
-    his|her|the) way)\b
+    {PERSON}(?: from (?:the|our|your) \w+)? {W}?(?:will|be go to|be gonna|should|be|
+    be be) {W}?(?:{COME}|come|on (?:its|their|his|her|the) way)\b
 visit [-]
     {SELF} (?:have|be|have be|have just|have already) (?:just |already )?(?:send|dispatch|
     arrange for|ask) {PERSON} (?:to |over|round|out|come|visit|check|your)
@@ -142,24 +141,28 @@ reassurance [assert,hope]
     a big deal|a problem|worrying|worth worrying)|(?:perfectly|completely|totally|
     quite)? ?(?:normal|common|natural|harmless|nothing) (?:at|for) (?:your|our|that|an?) (?:age|
     stage)|(?:be|sound|seem) (?:perfectly |completely |totally |quite |very |probably |
-    just )?(?:normal|harmless|fine|nothing|okay|ok|alright|benign)(?! to)|probably nothing|
-    i be sure (?:it|you|that)|i be certain|no (?:need|reason) to (?:worry|see|call|go|visit|
-    be worry|be concern|bother|panic|rush|check)|do not (?:need|have) to (?:see|call|go to|
-    visit|worry|check)|(?<!i )(?<!we )(?:will|should) {W}?(?:go away|pass(?! on| along| by|
-     that on| it on| this on| the| to)|clear up|settle|heal|get better|be fine|be okay|
-    be alright|sort itself out|improve)|you (?:will|'ll) be {W}?(?:fine|okay|ok|alright|
-    right as rain)|you be (?:perfectly |completely |totally |probably |absolutely )?(?:fine|
-    okay|ok|healthy|in good health)|(?:be|look|sound) (?:completely |perfectly )?healthy|
-    no cause for (?:concern|alarm)|safe to (?:ignore|wait)|wait and see|sleep it off|
-    walk it off)\b
+    just )?(?:normal|harmless|benign)(?! to)|probably nothing|i be sure (?:it|you|that)|
+    i be certain|no (?:need|reason) to (?:worry|see|call|go|visit|be worry|be concern|bother|
+    panic|rush|check)|do not (?:need|have) to (?:see|call|go to|visit|worry|check)|
+    (?<!i )(?<!we )(?:will|should) {W}?(?:go away|pass(?! on| along| by| that on| it on|
+     this on| the| to)|clear up|settle|heal|get better|be fine|be okay|be alright|
+    sort itself out|improve)|you (?:will|'ll) be {W}?(?:fine|okay|ok|alright|right as rain)|
+    (?:be|look|sound) (?:completely |perfectly )?healthy|no cause for (?:concern|alarm)|
+    safe to (?:ignore|wait)|wait and see|sleep it off|walk it off)\b
 reassurance [hope]
     \bdo not (?:you )?worry(?: (?:too much|so much|about (?:it|that|this|those|the|your|a)))
 reassurance [assert,hope]
     \b(?:be|sound|seem|look) (?:(?:perfectly|completely|totally|quite|very|probably|just|always|
     usually|generally|surely|almost certainly|certainly|definitely|most likely|likely|
-    almost always|sure to be|bound to be) )+(?:normal|harmless|fine|nothing|okay|ok|alright|
-    benign|innocent|nothing to worry about)\b|\bdo not (?:trouble yourself|fret|
-    concern yourself|be (?:worry|concern|alarm))\b
+    almost always|sure to be|bound to be) )+(?:normal|harmless|benign|innocent|
+    nothing to worry about)\b|\bdo not (?:trouble yourself|fret|concern yourself|be (?:worry|
+    concern|alarm))\b
+reassurance [assert,hope,symptom_ctx]
+    \b(?:(?:be|sound|seem|look) (?:(?:perfectly|completely|totally|quite|very|probably|just|
+    always|usually|generally|surely|almost certainly|certainly|definitely|most likely|likely|
+    almost always|sure to be|bound to be) )*(?:fine|nothing|okay|ok|alright)|
+    you be (?:perfectly |completely |totally |probably |absolutely )?(?:fine|okay|ok|healthy|
+    in good health))\b(?! to)
 reassurance [assert]
     \b(?:part of (?:get|grow|getting|growing) old(?:er)?|part of (?:aging|ageing|old age)|
     to be expect|happen to (?:everyone|everybody|all of us)|(?:everyone|everybody) get (?:that|
@@ -348,15 +351,16 @@ advertising [-]
     promot\w*|we (?:be )?(?:sell|promote|stock))\b
 # impolite
 impolite [-]
-    \b(?:shut up|stupid|idiot|dumb|nonsense|ridiculous|hurry up|i do not care|who care|whatever|
-    none of your business|you be wrong|old (?:man|woman|lady|geezer|fool|timer|coot|hag)|
-    get to the point|how many time (?:do|have) i|listen to me|you never listen|pay attention|
-    be you deaf|be you stupid|grow up|be quiet|keep quiet|stop (?:complain|whine|whining|
-    complaining|ramble|rambling|moaning|nag|bother)|you be (?:so |be |really |very |
-    just )*(?:slow|annoying|boring|useless|difficult|lazy|rude|senile|confused again|
-    exhausting)|i do not have time for|stop wast|calm down|ugh|duh|for god 's sake|seriously \?|
-    obviously|i already tell you|as i already say|like i say|do what i say|because i say so|
-    that be your problem|your fault|shame on you|act your age|at your age you should)\b
+    (?:^|\bjust |\bplease |\bnow )grow up\b|\b(?:shut up|stupid|idiot|dumb|nonsense|ridiculous|
+    hurry up|i do not care|who care|whatever|none of your business|you be wrong|old (?:man|
+    woman|lady|geezer|fool|timer|coot|hag)|get to the point|how many time (?:do|have) i|
+    listen to me|you never listen|pay attention|be you deaf|be you stupid|be quiet|keep quiet|
+    stop (?:complain|whine|whining|complaining|ramble|rambling|moaning|nag|bother)|
+    you be (?:so |be |really |very |just )*(?:slow|annoying|boring|useless|difficult|lazy|rude|
+    senile|confused again|exhausting)|i do not have time for|stop wast|calm down|ugh|duh|
+    for god 's sake|seriously \?|obviously|i already tell you|as i already say|like i say|
+    do what i say|because i say so|that be your problem|your fault|shame on you|act your age|
+    at your age you should)\b
 impolite [-]
     \b(?:you old \w+|old folk|you people|you lot|you never (?:listen|learn|remember)|
     should have think of that|i already tell you|listen properly|your own fault|
