@@ -74,7 +74,8 @@ CLASSES = {
     r"aleve|antihistamine|antacid|laxative|melatonin|benadryl|painkiller|pain reliever|"
     r"sleeping pill|sleep aid|cough syrup|vitamin|supplement|tums|pepto|imodium|"
     r"ginseng|ginkgo|herbal remedy|herbal tea|lozenge)",
-    "CHANGE": r"(?:double|skip|stop(?! by)|start|increase|decrease|reduce|lower|raise|cut|cut back|"
+    "CHANGE": r"(?:leave out|leave off|go without|do without|hold back|double|skip|"
+    r"stop(?! by)|start|increase|decrease|reduce|lower|raise|cut|cut back|"
     r"cut down|halve|change|switch|adjust|up|quit|drop|split|crush|add|try|hold off|"
     r"hold|pause|come off|go off|wean|avoid|space out|spread out)",
     "EXTRA": r"(?:extra|another|double|additional|second|third|two|three|four|half|"
@@ -92,7 +93,8 @@ CLASSES = {
     r"copd|emphysema|(?:a )?sprain|(?:a )?strain|(?:a )?fracture|(?:a )?break|"
     r"(?:a )?bruise|pull muscle|pulled muscle|muscle strain|(?:a |the )?virus|"
     r"(?:a |the )?bug|stomach bug|food poisoning|(?:old )?age|aging|ageing|getting older|"
-    r"cataract|glaucoma|shingles|hernia|kidney stone|constipation|"
+    r"cataract|shingle|nerve|haemorrhoid|hemorrhoid|pile|gallstone|glaucoma|shingles|"
+    r"hernia|kidney stone|constipation|"
     r"wear and tear|neuropathy|cramp|low blood sugar|hypoglycemia|pinched nerve|"
     r"sinusitis|covid|coronavirus|(?:a )?concussion|cancer|tumou?r|disease|disorder|"
     r"syndrome|(?:an )?inflammation|inflame|(?:a )?slipped disc|(?:a )?herniated disc|"
@@ -110,6 +112,11 @@ CLASSES = {
     r"your age|your weight|your diet|circulation|iron|your iron|hormone|your hormone|"
     r"side effect|your medicine|your medication|your pill|the medication|the pill|"
     r"arthritis|nerves|a virus|something you eat|your liver|your prostate|your bladder)",
+    "CONDADJ": r"(?:anaemic|anemic|diabetic|dehydrate|dehydrated|depressed|depress|deficient|"
+    r"arthritic|asthmatic|hypothermic|malnourished|overweight|allergic|infected|infect|"
+    r"constipated|constipate|run down|come down with|coming down with|hypertensive|"
+    r"iron deficient|low on iron|low on vitamin|fighting off|fight off|getting a|get a|"
+    r"suffering from|suffer from|developing|develop)",
     "BODY": r"(?:knee|back|hip|head|leg|shoulder|neck|stomach|foot|feet|arm|hand|finger|"
     r"wrist|ankle|elbow|joint|muscle|body|chest|calf|thigh|toe|spine|lower back|"
     r"upper body|lower body|waist)",
@@ -135,7 +142,8 @@ CLASSES = {
     r"cat|house|home|apartment|flat|garden|car|childhood|hometown|kitchen|bed|bedroom|"
     r"hobby|vacation|holiday|weekend|morning|lunch|dinner|breakfast|own experience|"
     r"experience|life|youth|body|own)",
-    "FEEL": r"(?:tired|tire|hungry|full|sleepy|sick|ill|exhausted|exhaust|drowsy|sweaty|"
+    "FEEL": r"(?:busy|rush off my feet|run off my feet|swamp|knackered|shattered|"
+    r"tired|tire|hungry|full|sleepy|sick|ill|exhausted|exhaust|drowsy|sweaty|"
     r"freeze|freezing|hot|cold|sore|achy|stiff|lonely|bored|bore|sad|old|young|retired|"
     r"married|single|divorced|widowed|a mother|a father|a grandmother|a grandfather|"
     r"a parent|a woman|a man|a person|a human|human|a real person|real|alive|"
@@ -219,7 +227,9 @@ MEMORY_MARKER = re.compile(
     r"note|i (?:tell|say to|mention to) you|as i (?:say|tell you|mention)|"
     r"we (?:discuss|agree|decide|plan|arrange)|we (?:talk|speak|"
     r"chat) about|(?:our|the) (?:last|previous|earlier) (?:call|conversation|chat|talk)|"
-    r"previous call|in the past you|you always (?:say|tell)|you (?:usually|often) (?:say|"
+    r"previous call|(?:when|since) we last|since (?:our|the) last|than last time|"
+    r"since last time|"
+    r"in the past you|you always (?:say|tell)|you (?:usually|often) (?:say|"
     r"tell)|as (?:usual|always) you|according to my (?:notes|records)|like before|as before|"
     r"like last time|same as last time|like you always|as you usually|"
     r"(?:the|that|your) \w+ (?:that )?you (?:be|have be|say|mention|tell me|talk|speak|complain|"

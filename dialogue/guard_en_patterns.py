@@ -80,6 +80,11 @@ action [alert]
 action [-]
     {AGENT}(?:put in|submit|lodge|raise|log|file|make) (?:a|an|the|your) (?:\w+ )?(?:request|
     complaint|claim|report|order|application|referral|booking)\b
+action [alert]
+    {AGENT}(?:call|phone|ring|contact|email|text|message|get in touch with|reach out to|notify|
+    alert|inform|write to|get hold of|speak to|speak with|talk to|have a word with) (?!you\b|
+    yourself\b|again\b|back\b|tomorrow\b|later\b|soon\b|next\b|on\b|at\b|in\b|this\b|every\b|
+    each\b)(?:the |your |a |an )?\w+
 # meeting: proposing to be somewhere together
 meeting [-]
     \blet (?:'s|us) {W}?(?:meet|go(?! through| over| on| ahead| back| to the next)|get together|
@@ -98,7 +103,7 @@ meeting [-]
     walk|watch|visit|have (?:lunch|dinner|breakfast|a meal|coffee|tea|a cup|a drink|a walk))\b|
     \b(?:how|what) about (?:we|us) {W}?(?:go|meet|have|grab|watch|walk|eat|get|visit|do)\b|
     \byou and (?:me|i)\b
-# diagnosis
+# diagnosis: naming a condition, or what causes a symptom
 diagnosis [-]
     \b(?:sound|seem|look|feel) {W}?like (?:you (?:have|might have|may have|'ve got|
     have get) )?(?:a |an |the |some |your )?{W}?{COND}\b
@@ -134,7 +139,14 @@ diagnosis [assert]
     be down to|be due to) (?:a |an |the |some |your )?(?:\w+ ){0,2}?{COND}\b|\b(?:sound|seem|
     look) like (?:a |an )(?:\w+ ){0,3}?{COND}\b|\b(?:probably|just|only) (?:stress|nerves|
     your nerves|anxiety|worry)\b
-# reassurance
+diagnosis [assert,refer]
+    \b(?:sound|seem|look) (?:\w+ ){0,2}?like (?:a |an |the |some |your )?(?:\w+ ){0,2}?{COND}\b|
+    \byou (?:be|might be|may be|could be|must be|seem|sound) (?:probably |likely |just |a bit |
+    a little |slightly |clearly |definitely |most likely |maybe |perhaps )?{CONDADJ}\b|\b(?:it|
+    that|this|those|these|they) (?:could|might|may|must|would)(?: well| easily|
+     very well)? be (?:\w+ ){0,4}?{COND}\b|\b(?:typical|characteristic|classic|a sign|a symptom|
+    symptomatic|indicative|a warning sign) of (?:\w+ ){0,3}?{COND}\b
+# reassurance: saying a symptom is harmless or needs no doctor
 reassurance [assert,hope]
     \b(?:nothing (?:serious|to worry about|worry|to be (?:worry|worried|concern|concerned|
     afraid)|major|bad|dangerous|wrong|to be afraid of)|not (?:anything )?(?:serious|dangerous|
@@ -168,7 +180,11 @@ reassurance [assert]
     to be expect|happen to (?:everyone|everybody|all of us)|(?:everyone|everybody) get (?:that|
     those|them|it|these)|very common (?:at|for|in) (?:your|our|older|people)|
     nothing to be (?:concern|worry|afraid|alarm))\b
-# medication
+reassurance [assert,hope]
+    \bnothing to (?:\w+ )?(?:fuss|worry|fret|panic|stress|be concern|be worry) about\b|
+    \bno (?:need|reason) for (?:a |an |any )?(?:\w+ )?(?:check ?up|doctor|appointment|test|scan|
+    visit|worry|concern|alarm|ambulance)\b|\b(?:seem|look|sound) (?:\w+ )?healthy\b
+# medication: changing, adding or dosing medicine
 medication [assert,refer]
     \b(?:{CHANGE}|take|have|use) (?:taking |using |with |on |off |
     back on )?(?:\w+ ){0,2}?{EXTRA} (?:\w+ ){0,2}?{MED}\b
@@ -185,7 +201,10 @@ medication [assert,refer]
     you could )?{CHANGE} (?:\w+ ){0,6}?{MED}\b|\b{COUNT} {W}?(?:spoonful|teaspoon|tablespoon|
     sachet|dose|pill|tablet|capsule|puff|drop|mg|ml)\b|\b{MED} (?:\w+ ){0,2}?(?:should|will|
     would|might|can|could) (?:help|sort|fix|ease|settle|do the trick|work|take the edge)\b
-# treatment
+medication [assert,refer]
+    \b{MED} (?:\w+ ){0,2}?(?:earlier|later) than usual\b|\b(?:an hour|two hours|
+    half an hour) (?:earlier|later)\b
+# treatment: exercise, heat, ice, rest regimens
 treatment [assert]
     ^(?:please |now |first |then |next |just |try to |you should |you need to |make sure you |
     remember to |and )?(?:put|apply|use|try|place|hold|press|wrap|do|soak|take|have|keep|
@@ -213,165 +232,14 @@ treatment [assert,regimen_ctx]
     clench|squeeze) (?:each|one|either|the other|both) {W}?{BODY}\b|\b(?:\d+|two|three|four|
     five|six|seven|eight|nine|ten|fifteen|twenty|thirty) (?:time|rep|repetition|set|second|
     minute)\b(?! ago)
-# world: weather, season, news, date and time
-world [assert]
-    \b(?:{WEATHER})\b
-world [assert]
-    \b(?:it|today|outside|out there|the day|the weather) {W}?(?:be|have be|get|become|look|feel|
-    seem|sound) (?:(?!a |an |the )\w+ ){0,3}?{HOT}\b|\b{HOT} (?:today|outside|out there|
-    these days|lately|this (?:week|year|morning|afternoon|month)|tonight|at night|
-    in the morning)\b
-world [assert,news_ctx]
-    \b(?:{NEWS})\b
-world [assert]
-    \b(?:it|today|tonight|tomorrow|now) {W}?(?:be|be already|be almost|be nearly|be getting|
-    be get) (?:already |almost |nearly |still |quite |so |very )?(?:the |a )?{DAYTIME}\b|
-    \bhappy (?:new year|holidays|christmas|thanksgiving|easter|birthday|chuseok|friday|monday|
-    weekend)|\b(?:on|this|such|what) an? (?:lovely|beautiful|nice|fine|gorgeous|sunny|rainy|
-    cold|hot|gloomy|perfect) (?:day|morning|afternoon|evening)\b|\b(?:lovely|beautiful|nice|
-    perfect|good) day (?:for|to) (?:a|an|go|be|sit|take|walk|garden)\b|\bi (?:hear|read|
-    see) (?:on|in|that|about)\b
-world [assert]
-    \b(?:around|about|go around|go round|spread|circulate) (?:lately|at the moment|right now|
-    these days|this (?:week|month|season|winter|year)|in (?:town|the area|your area))\b
-world [assert]
-    \b(?:it|today|this) (?:be|have be|look|feel) (?:\w+ ){0,2}?(?:a|an|
-    such a) (?:\w+ )?(?:beautiful|lovely|nice|fine|gorgeous|glorious|sunny|rainy|grey|gray|
-    gloomy|miserable|cold|hot|warm|chilly|crisp|bright|dull|wet|windy|perfect|pleasant|clear|
-    stormy|foggy|muggy|humid|bitter|freezing|scorcher|scorching) (?:day|morning|afternoon|
-    evening|night|one)\b|\b(?:it|today) be (?:\w+ ){0,3}?(?:out there|outside|out today)\b|
-    \b(?:the )?(?:sun|moon|cloud|sky) (?:be|have) {W}?(?:shine|out|up|come out|clear|bright|
-    low)|\b(?:half past|quarter past|quarter to|\w+ oclock|\d+ (?:am|pm))\b
-# human: a life, a body, a family, meals and sleep
-human [-]
-    S:\bi(?: 've| have| 'd)? {W}?(?:also |too |just |already |recently |usually |often |even |
-    myself )*(?:ate|eaten|drank|cooked|slept|went|walked|visited|bought|watched|met|hiked|swam|
-    traveled|travelled|exercised|jogged|grew up|woke|napped|showered|got (?:sick|a cold|tired|
-    home|up)|caught (?:a|the)|spent|felt|had (?:\w+ ){0,3}?(?:{MEAL}))\b
-human [self_feel]
-    \bi {W}?(?:be|feel|get|have be|be get|be feel) (?:also |so |very |really |a (?:little|bit) |
-    quite |pretty |too |still |kind of |a little bit |getting |feeling |myself )*{FEEL}\b
-human [family_ctx]
-    \b(?:my|our) (?:own |dear |late |little |old |best |favou?rite )?{FAMILY}\b|
-    \b(?:an? \w+ of mine|when i be (?:young|a child|little|a kid|your age|younger|a girl|a boy|
-    growing up)|i grow up|i remember when i|in my (?:day|experience|youth|life))\b
-human [-]
-    \b(?:same (?:for|with|here for) me|same here|me too|me neither|so do i|so be i|so have i|
-    nor do i|i know the feeling|i know how (?:that|it|you) feel|i feel the same|i have the same|
-    that happen to me|happen to me (?:too|as well|all the time)|i be (?:a |also a )?(?:human|
-    real person|person like you|real)|i be not (?:an? )?(?:ai|robot|machine|computer|program)|
-    i (?:also |really )*(?:like|love|enjoy|prefer|hate) (?:to (?!ask|know|hear|check|remind|
-    thank|let|tell|talk|call|say|help|make|see|chat|listen|remember|wish)\w+|
-    \w+ing\b(?<!hear)(?<!talking)(?<!chatting)))\b
-human [habit]
-    S:\bi (?:usually |always |often |also |sometimes |never )?(?:sleep|eat|cook|walk|exercise|
-    swim|hike|garden|drink coffee|drink tea|take a nap|go to bed|get up|wake up|live|
-    work)\b(?! (?:with|on|through|for|at) (?:you|your|this|that))
-human [-]
-    S:\bi (?:also |really |just |absolutely |do )?(?:like|love|enjoy|prefer|hate|
-    adore) (?!hearing|talking|chatting|that\b|this\b|it\b|your|you\b|how|when|what|our|
-    the (?:sound|idea|way))(?:to \w+|\w+ing\b)
-human [-]
-    \bmy (?:day off|days off|free time|spare time|colleague|coworker|childhood|school|youth|
-    favou?rite|own)\b
-human [-]
-    \bmy (?:own )?{BODY}\b
-human [-]
-    \bi (?:also |really |just |do )?(?:love|like|enjoy|adore|prefer) (?:a|an|my|
-    some) (?:\w+ )?(?:cup|coffee|tea|walk|book|film|movie|meal|dinner|lunch|bath|nap|glass|song|
-    game|holiday|trip|day|morning|evening|garden|biscuit|cake|chocolate)\b
-human [-]
-    S:\bi(?: 've| have)? had (?:a |an |some |the )?(?:\w+ )?(?:cold|headache|fever|flu|cough|
-    bad back|sore throat|rough night|bad night|week|weekend|day)\b
-# seeing
-seeing [-]
-    \byou {W}?(?:look|be look|do not look|seem to look)\b(?! forward| after| for| into| up| at|
-     around| out)|\bi (?:can|could|can already) {W}?see (?:that )?(?:you|your|how|it in your)\b|
-    \bi (?:see|saw|watch|can tell by|notice) (?:you|your (?:face|eyes|smile|expression|skin|
-    hair|clothes))\b|\byour (?:face|eyes|smile|expression|skin|complexion|hair|clothes|outfit|
-    dress|shirt|room|house) {W}?(?:look|seem|be|appear)\b|\b(?:nice|good|great|lovely|
-    wonderful) to see you\b|\blook like you (?:be|have)\b|\byou be smile\b|\bi be look at you\b
-seeing [-]
-    \b(?:around|under|in) (?:the|your) eye|\b(?:bag|circle)s? under\b|\b(?:beside|next to|
-    in front of|behind) you\b|\bi (?:notice|spot|observe) (?:the|a|an|your|that you be (?:wear|
-    hold|sit))\b|\byou be (?:wear|hold|smile|sit there|lie there|frown)\b|\bwhat a (?:lovely|
-    nice|pretty|beautiful|smart) \w+(?: \w+)? you be\b
-seeing [-]
-    \b(?:from|by|in) your (?:face|expression|eyes|smile|posture|look|colour|color)\b
-seeing [assert]
-    \byour (?:\w+ )?(?:{BODY}|cheek|lip|face|eye|skin|complexion|hair|colour|color|nose|bruise|
-    rash|cut|wound|swelling|room|kitchen|garden|house|flat) (?:look|seem|appear)\b|
-    \bi (?:can )?see (?:you have|you 've|you be|that you have)\b
-# intrusive
-intrusive [-]
-    \b(?:how much (?:money|do you (?:have|earn|make|get|pay|spend|save|owe)|be your (?:pension|
-    rent|income|salary))|(?:your|any) (?:savings|income|salary|pension (?:amount|payment)|debt|
-    loan|bank account|bank|account number|pin|password|social security number|credit card|
-    inheritance|will|estate|property|assets|finances|financial situation|net worth)|
-    money (?:problem|trouble|issue|worry|from your)|allowance|how old be you|
-    what year be you born|your (?:age|weight|religion|politics)|who do you vote|why (?:do|
-    do not|be|did) you (?:live alone|not remarry|divorce|never marry)|
-    why do not your (?:\w+ ){0,2}(?:visit|call|come)|get along (?:well )?with|on (?:good|
-    bad) terms|divorce|fight with your|argue with your|relationship with your|be you married|
-    what happen to your (?:husband|wife|son|daughter)|do you still work|your job|do you work|
-    afford)\b
-intrusive [-]
-    \b(?:which|what) party|\bvote for|\byour (?:political|religious)|\bwhen you (?:pass on|
-    pass away|die|be go|be gone)|\bafter you (?:die|pass|be gone)|\binherit|\bin savings|
-    \bhow much do you (?:have|earn|get|spend|pay|owe)\b
-intrusive [-]
-    \b(?:on (?:good |bad |speak |speaking )?term|speak to each other|fall out with|estrange|
-    row with|(?:make|write|have) (?:a|your) will|(?:funeral|burial) (?:plan|arrangement|wish)|
-    who will (?:get|inherit|have) )
-intrusive [-]
-    \b(?:leave (?:your|the|all your) (?:house|home|money|property|estate|thing|belonging|
-    savings|flat) to|leave (?:it|everything) to|get on (?:well |badly )?with (?:your|him|her|
-    them))\b
-# advertising
-advertising [-]
-    \b(?:new product|product|brand|discount|on sale|a sale|coupon|promo|promotion|promotional|
-    special offer|limited (?:time|offer)|free trial|subscribe|subscription|sign up for|
-    upgrade to|premium (?:plan|service|version|package)|our (?:company|store|shop|partner|
-    sponsor|app|website|service|product|plan|package|pharmacy)|sponsor|advertis\w+|\d+ ?(?:%|
-    percent) off|order now|buy now|(?:buy|purchase|order) (?:our|this|the new|one of our)|
-    get (?:our|one of our|the new)|i (?:highly )?recommend (?:the|a|this|our) \w+ (?:brand|
-    model|product|app|supplement)|check out (?:our|the new|this new)|visit our|download our|
-    install our|call our|best price|good deal|great deal|cost[- ]effective|affordable|
-    money back)\b
-advertising [-]
-    \b(?:nothing beat|can not beat|swear by|worth every penny|(?:a|the) (?:great|good|fantastic|
-    special) (?:deal|offer|price) on|insurance|(?:highly|strongly) recommend (?:the|a|an|
-    getting|buying|trying))\b
-advertising [-]
-    \b(?:on offer|try (?:the|our) new|the new \w+ (?:\w+ )?(?:range|line|model|version|vitamin|
-    supplement|pill|cream|device)|this week only|while stock|for only|only (?:\d+|
-    \w+) (?:dollar|pound|euro|won|cent)|per month|a month for)\b
-advertising [-]
-    \b(?:our (?:new|latest|special|exclusive)|free for (?:a|the first|one)|first month free|
-    promot\w*|we (?:be )?(?:sell|promote|stock))\b
-# impolite
-impolite [-]
-    (?:^|\bjust |\bplease |\bnow )grow up\b|\b(?:shut up|stupid|idiot|dumb|nonsense|ridiculous|
-    hurry up|i do not care|who care|whatever|none of your business|you be wrong|old (?:man|
-    woman|lady|geezer|fool|timer|coot|hag)|get to the point|how many time (?:do|have) i|
-    listen to me|you never listen|pay attention|be you deaf|be you stupid|be quiet|keep quiet|
-    stop (?:complain|whine|whining|complaining|ramble|rambling|moaning|nag|bother)|
-    you be (?:so |be |really |very |just )*(?:slow|annoying|boring|useless|difficult|lazy|rude|
-    senile|confused again|exhausting)|i do not have time for|stop wast|calm down|ugh|duh|
-    for god 's sake|seriously \?|obviously|i already tell you|as i already say|like i say|
-    do what i say|because i say so|that be your problem|your fault|shame on you|act your age|
-    at your age you should)\b
-impolite [-]
-    \b(?:you old \w+|old folk|you people|you lot|you never (?:listen|learn|remember)|
-    should have think of that|i already tell you|listen properly|your own fault|
-    what do you expect)\b
-impolite [-]
-    \b(?:silly|foolish|pathetic|childish|do not be (?:silly|ridiculous|dramatic|such a)|
-    make (?:such )?a fuss|fuss (?:over|about) nothing|overreact|exaggerat\w*|all in your head|
-    drama queen|get over it|toughen up|man up|stop being)\b
-impolite [-]
-    \b(?:get on with it|spit it out|out with it|get a move on|chop chop|do not have all day|
-    have not get all day|such a baby|cry baby|big baby|come on now)\b
+treatment [assert]
+    ^(?:please |just |try to |now |then |and |maybe |perhaps )?(?:wrap|put|hold|place|press|rub|
+    apply|soak|rest|elevate|raise|ice|massage|strap|bandage|tie|keep) (?:\w+ ){0,6}?(?:on|onto|
+    around|against|under|over|in|up on) (?:your|the|each|both) {W}?{BODY}\b|\b(?:try|do) (?:do |
+    doing )?(?:some |a few )?(?:\w+ ){0,2}?(?:roll|stretch|exercise|raise|squat|circle|shrug|
+    lift|curl|press|breathing|lunge|march|kick)\b|\b(?:\d+|one|two|three|four|five|six|seven|
+    eight|nine|ten|twenty) (?:in each direction|on each side|each side|each leg|each arm|
+    each way|per side|per leg)\b
 """
 
 
@@ -390,4 +258,10 @@ def parse(table: str = RULES_TABLE) -> list[tuple[str, str, frozenset[str]]]:
     return [(c, "".join(parts), f) for c, parts, f in rules]
 
 
-RULES = parse()
+def _all() -> list[tuple[str, str, frozenset[str]]]:
+    from dialogue.guard_en_persona import PERSONA_TABLE
+
+    return parse(RULES_TABLE) + parse(PERSONA_TABLE)
+
+
+RULES = _all()

@@ -6,10 +6,15 @@ the telephone, so it has no body, no life, no eyes and no way to go anywhere; it
 what its scenario and memory tell it; it sells nothing; it does not play doctor; it does not
 pry; and in Korean it always speaks in honorifics.
 
+These are the first (P1) rules. They now serve as the Korean rules until `dialogue.guard_ko`
+lands, and as the English baseline that `bench/bench_guard.py` prints beside
+`dialogue.guard_en` (`dialogue.guard_legacy` runs them).
+
 Each rule is a regular expression over one sentence (English: lower case). Two flags soften a
 rule where the role allows the words:
-- `echo`: the words are fine when the person said them or the scenario itself does ("It's so
-  hot today" → "Yes, please drink water in this heat"; a heat-wave campaign's own questions);
+- `echo`: the words are fine when the scenario itself says them (a heat-wave campaign's own
+  questions). The framework no longer passes what the person said: an echo of the person's
+  word "arthritis" once let "That sounds like arthritis" be spoken;
 - `disclaim`: an offer is fine when it is refused ("I can't visit, but I'll tell your care
   worker").
 Memory claims ("last time you said ...") are checked against the memory by `dialogue.guard`.
