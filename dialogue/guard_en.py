@@ -31,6 +31,7 @@ from dialogue.guard_en_lexicon import (
     DISCLAIMED,
     HOPE,
     IGNORANCE,
+    IMPERATIVE,
     MEET_VERBS,
     MEMORY_MARKER,
     NEG_BEFORE,
@@ -140,6 +141,8 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         return not re.search(r"tired|hungry|sleepy|sick|exhausted", matched)
     if "symptom_ctx" in rule.flags and not SYMPTOMS.search(s.lemmas):
         return True  # "That's fine, take your time" reassures about nothing medical
+    if "imperative" in rule.flags and not IMPERATIVE.search(s.surface):
+        return True
     if "habit" in rule.flags and s.question:
         return True
     return False

@@ -20,7 +20,8 @@ CLASSES = {
     # the agent (or its service) as the one who acts
     "SELF": r"(?:i|we)",
     # future or commitment after the agent: "I'll", "I'm going to", "let me", "I can"
-    "WILL": r"(?:will|shall|be go to|be gonna|would like to|want to|be about to|be plan to|"
+    "WILL": r"(?:will|shall|might|may|would|could always|can always|"
+    r"be go to|be gonna|would like to|want to|be about to|be plan to|"
     r"can|could|be happy to|would be happy to|be send|be come|be on my way|be on our way|"
     r"would love to|be arrange|be call|be book|be get)",
     # the agent committing itself: "I'll", "let me", "shall I", "would you like me to"
@@ -35,14 +36,16 @@ CLASSES = {
     r"care worker|technician|team|staff|staff member|member of (?:our|the) team|worker|"
     r"home help|meals on wheels|delivery|son|daughter|family|neighbou?r|police|"
     r"fire department|firefighter|plumber|electrician|repairman|handyman|visitor|gp|physio|"
-    r"physiotherapist|therapist|driver|courier|engineer|officer))",
+    r"physiotherapist|therapist|driver|courier|engineer|officer|assistant|aide|attendant))",
     "COME": r"(?:come|visit|stop by|drop by|swing by|pop by|pop in|drop in|stop in|"
     r"come by|come over|come round|come around|come to you|come see|come and see|"
     r"be there|be at your|be with you|be on (?:its|their|his|her) way|arrive|head over|"
     r"go over|check on you in person|look in on you|knock|bring|deliver|pick you up|"
     r"drive you|take you|walk you|give you a ride|meet you|see you in person|"
     r"come and help|help you (?:in person|at home|with)|drop off|drop (?:it|them|some)|"
-    r"get you (?:some|a|an|the|your)|buy you|cook|fetch|carry|fix|repair|install)",
+    r"get you (?:some|a|an|the|your|something|anything)|buy you|cook|fetch|carry|fix|repair|"
+    r"install|collect|pick up|go (?:\w+ ){0,4}?with you|come (?:\w+ ){0,4}?with you|"
+    r"walk (?:\w+ ){0,4}?with you|come and see|come see|see you)",
     # contacting someone or acting in the world for the person
     "CONTACT": r"(?:call|phone|ring|contact|notify|inform|alert|tell|text|message|email|"
     r"get in touch with|reach out to|let|pass (?:it|this|that) on to|pass on|forward|"
@@ -119,7 +122,8 @@ CLASSES = {
     r"suffering from|suffer from|developing|develop)",
     "BODY": r"(?:knee|back|hip|head|leg|shoulder|neck|stomach|foot|feet|arm|hand|finger|"
     r"wrist|ankle|elbow|joint|muscle|body|chest|calf|thigh|toe|spine|lower back|"
-    r"upper body|lower body|waist)",
+    r"upper body|lower body|waist|hamstring|quad|glute|tendon|achilles|heel|arch|toes|"
+    r"calves|knees|hips|legs|arms)",
     "REGIMEN": r"(?:ice|an ice pack|ice pack|a cold compress|cold compress|a warm compress|"
     r"warm compress|heat|a heating pad|heating pad|a hot water bottle|hot water bottle|"
     r"a heat pack|heat pack|a hot pack|a bandage|bandage|a brace|brace|a splint|a wrap|"
@@ -142,13 +146,15 @@ CLASSES = {
     r"cat|house|home|apartment|flat|garden|car|childhood|hometown|kitchen|bed|bedroom|"
     r"hobby|vacation|holiday|weekend|morning|lunch|dinner|breakfast|own experience|"
     r"experience|life|youth|body|own)",
-    "FEEL": r"(?:busy|rush off my feet|run off my feet|swamp|knackered|shattered|"
+    "FEEL": r"(?:starving|starve|famished|parched|busy|"
+    r"rush off my feet|run off my feet|swamp|knackered|shattered|"
     r"tired|tire|hungry|full|sleepy|sick|ill|exhausted|exhaust|drowsy|sweaty|"
     r"freeze|freezing|hot|cold|sore|achy|stiff|lonely|bored|bore|sad|old|young|retired|"
     r"married|single|divorced|widowed|a mother|a father|a grandmother|a grandfather|"
     r"a parent|a woman|a man|a person|a human|human|a real person|real|alive|"
     r"worn out|stuffed|thirsty|grumpy|jet ?lagged|hung ?over)",
-    "WEATHER": r"(?:weather|rain|rainy|raining|snow|snowy|sunny|sunshine|cloudy|overcast|"
+    "WEATHER": r"(?:hottest|coldest|wettest|warmest|driest|sunniest|windiest|weather|"
+    r"rain|rainy|raining|snow|snowy|sunny|sunshine|cloudy|overcast|"
     r"windy|wind|humid|humidity|muggy|storm|stormy|thunder|thunderstorm|lightning|"
     r"heat ?wave|the heat|this heat|heat advisory|heat warning|forecast|temperature|"
     r"degree|sun|the sun|sunshine|fog|foggy|frost|frosty|icy|"
@@ -313,4 +319,14 @@ SYMPTOMS = re.compile(
     r"pressure|sugar|ankle|foot|feet|arm|wrist|shoulder|neck|head|eye|throat|joint|tummy|"
     r"bowel|bladder|urine|wee|pee|sick|ill|illness|cold|flu|infection|tire|exhaust|weak|"
     r"shake|shaky|tremble|faint|palpitation|discharge|pill|medicine|medication|tablet|dose)\b"
+)
+# An instruction: the sentence opens with an order ("Walk every day" but not "Walking every day
+# is a great habit").
+IMPERATIVE = re.compile(
+    r"^(?:please |just |now |then |and |so |maybe |perhaps |try to |you should |you need to |"
+    r"you must |make sure (?:you )?|remember to |be sure to |i want you to |you have to |"
+    r"you ought to )?(?:do|try|walk|stretch|hold|repeat|rest|ice|heat|soak|put|apply|use|take|"
+    r"keep|exercise|raise|lift|bend|massage|sit|stand|lie|drink|gargle|elevate|wrap|breathe|"
+    r"roll|rotate|circle|sleep|swing|march|squeeze|go|get|have|eat|avoid|stay|spend|start|"
+    r"add)\b"
 )

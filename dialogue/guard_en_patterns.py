@@ -240,6 +240,39 @@ treatment [assert]
     lift|curl|press|breathing|lunge|march|kick)\b|\b(?:\d+|one|two|three|four|five|six|seven|
     eight|nine|ten|twenty) (?:in each direction|on each side|each side|each leg|each arm|
     each way|per side|per leg)\b
+visit [assert]
+    \bthere (?:will|be go to|should) be {PERSON}\b|\b{PERSON} (?:will|be go to|
+    be gonna) (?:\w+ ){0,5}?(?:to you|to your|at your|round|over to|by your)\b
+action [alert]
+    {AGENT}(?:order|book|arrange|schedule|organi[sz]e|organise|request|dispatch|deliver|buy|
+    purchase|reserve|cancel|refill|renew|collect|fetch|sort out|chase|see that|see to it|put in|
+    get on to|make sure (?:that )?(?!you|i\b|to\b|we\b))\b|\bhave (?:them|him|her|someone|
+    somebody) (?:call|ring|phone|contact|come|visit|pop|drop|bring|send)\b|\b(?:i|
+    we) have (?:already |just )?(?:put|submit|lodge|log|raise|file|send|arrange|book|order|
+    organi[sz]e|contact|call|email|phone|ring|notify|tell|inform|alert|let|ask|request|message|
+    text)\b
+meeting [-]
+    \blet (?:'s|us) do (?:lunch|coffee|tea|dinner|brunch|something)\b|\b(?:come|pop|
+    join me) (?:\w+ )?(?:to|at|round to|over to) (?:my|our) (?:house|place|home|flat|office)\b|
+    \bcatch up in person\b
+diagnosis [assert,refer]
+    \b(?:sound|seem|look) (?:as if|as though) (?:\w+ ){0,6}?{COND}\b|\b(?:a bit of|a touch of|
+    a bout of|a case of|a spot of) (?:a |an )?(?:\w+ )?{COND}\b
+reassurance [assert,hope]
+    \b(?:clear|go away|settle|pass|heal|disappear|wear off|calm down|ease off|improve|
+    get better)(?: up| down| off)?(?: \w+){0,2}? (?:on its own|by itself|of its own accord|
+    in no time|with time|on their own|by themselves)\b|\b(?:always|usually|normally|generally|
+    soon) (?:clear|go away|settle|pass|heal|disappear|wear off|ease|improve|get better)\b|
+    \bnot (?:\w+ )?worth (?:\w+ ){0,2}?(?:trouble|bother|call|see|go|worry|ring|fuss)\b|
+    \b(?:would not|do not|will not) (?:bother|trouble) (?:the |your )?(?:doctor|gp|nurse|
+    surgery)\b
+treatment [assert]
+    ^(?:please |just |maybe |perhaps )?(?:pop|stick|lay|slip|pack|lean) (?:\w+ ){0,5}?(?:on|
+    onto|around|against|under|over) (?:your|the|each|both) {W}?{BODY}\b|
+    \bkeep your {BODY} (?:up|raise|elevate|iced|ice|warm|still|straight|bent|moving)\b|
+    \bthe (?:trick|secret|key) be to\b
+treatment [assert,imperative]
+    \bevery (?:hour|morning|evening|night|day|other day|two hours|few hours|\w+ hours)\b
 """
 
 
