@@ -35,6 +35,7 @@ from dialogue.guard_en_lexicon import (
     MEET_VERBS,
     MEMORY_MARKER,
     NEG_BEFORE,
+    NOT_HUMAN,
     OUTSIDE,
     PERSONAL_NEWS,
     QUOTE,
@@ -120,13 +121,23 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     if ALERT in rule.flags and context.alerting:
         if CARE_TEAM.search(matched) and not OUTSIDE.search(matched):
             return True
-    if REFER in rule.flags and REFERRAL.search(text):
-        return True
+    if REFER in rule.flags and (
+        REFERRAL.search(before) or (REFERRAL.search(text) and re.search(r"\bnot $", before))
+    ):
+        return True  # "ask your doctor about your dose", "don't stop it without asking"
+    if rule.category == "human" and NOT_HUMAN.search(text):
+        return True  # "I'm an AI, so I don't eat"
+    if rule.category in ("visit", "action", "meeting") and re.search(r"\b(?:not|never)\b", matched):
+        return True  # "I won't be able to visit"
+    if rule.category == "seeing" and re.search(r"\b(?:hear|sound)\b", before):
+        return True  # "I can hear you're smiling"
     if "hope" in rule.flags and HOPE.search(before):
         return True
     if "past" in rule.flags and not re.match(r"(?:i|we) (?:have|be|just|already)", matched):
         return not OUTSIDE.search(matched)  # "I called": only a reach the agent lacks counts
     if "meet_ctx" in rule.flags:
+        if re.search(r"\b(?:take|mix|combine|stick|put) (?:\w+ )?together", text):
+            return not re.search(r"\b(?:we|us|me|let 's)\b", text)
         return not MEET_VERBS.search(text) or bool(THIRD_PARTY_MEET.search(text))
     if "news_ctx" in rule.flags and matched == "news":  # "wonderful news about your grandson"
         return bool(PERSONAL_NEWS.search(before) or re.match(r" (?:about|from|of) ", after))

@@ -43,7 +43,7 @@ CLASSES = {
     r"go over|check on you in person|look in on you|knock|bring|deliver|pick you up|"
     r"drive you|take you|walk you|give you a ride|meet you|see you in person|"
     r"come and help|help you (?:in person|at home|with)|drop off|drop (?:it|them|some)|"
-    r"get you (?:some|a|an|the|your|something|anything)|buy you|cook|fetch|carry|fix|repair|"
+    r"get you (?:some|a|an|the|your|something|anything)|buy you|cook|fetch|carry(?! on)|fix|repair|"
     r"install|collect|pick up|go (?:\w+ ){0,4}?with you|come (?:\w+ ){0,4}?with you|"
     r"walk (?:\w+ ){0,4}?with you|come and see|come see|see you)",
     # contacting someone or acting in the world for the person
@@ -130,7 +130,7 @@ CLASSES = {
     r"compression|a compression sock|epsom salt|salt water|a hot bath|a warm bath|"
     r"a bath|a sauna|a massage|stretch|stretches|exercise|exercises|squat|lunge|"
     r"push ?up|sit ?up|leg raise|leg lift|physiotherapy|physical therapy|yoga|tai chi|"
-    r"a walk|walk|breathing exercise|deep breath|an elevation|a pillow under)",
+    r"a walk|breathing exercise|deep breath|an elevation|a pillow under)",
     "COUNT": r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|a few|several|a couple of|half an?|an?)",
     "UNIT": r"(?:minute|hour|time|rep|repetition|set|day|week|second|round|lap|step|"
@@ -248,6 +248,7 @@ REFERRAL = re.compile(
     r"that )?to|tell|call|see|contact|let) {W}?(?:your|a|the) {W}?(?:doctor|"
     r"pharmacist|gp|nurse|physician|clinic|specialist|care team)\b|\bwithout (?:talk|"
     r"ask|check)|\b(?:doctor|pharmacist) (?:say|tell|prescribe|recommend|advise)|"
+    r"\b(?:doctor|pharmacist|gp|nurse) be the (?:\w+ )?(?:person|one|people) to|"
     r"\b(?:doctor|pharmacist|gp|nurse) (?:can|will|could|should|would|may|might|be able to) "
     r"(?:explain|"
     r"tell|advise|help|answer|check|say|let you know|go over|review|decide|adjust|want to|"
@@ -329,4 +330,9 @@ IMPERATIVE = re.compile(
     r"keep|exercise|raise|lift|bend|massage|sit|stand|lie|drink|gargle|elevate|wrap|breathe|"
     r"roll|rotate|circle|sleep|swing|march|squeeze|go|get|have|eat|avoid|stay|spend|start|"
     r"add)\b"
+)
+# The agent saying what it is not: "I'm an AI", "I don't have a family of my own".
+NOT_HUMAN = re.compile(
+    r"\bi (?:do not|can not|never|will never) (?:have|eat|sleep|get|feel|taste|need|drink|go)|"
+    r"\b(?:be|as) (?:just |only )?an? (?:ai|computer|program|machine|robot|virtual)\b"
 )

@@ -273,6 +273,10 @@ treatment [assert]
     \bthe (?:trick|secret|key) be to\b
 treatment [assert,imperative]
     \bevery (?:hour|morning|evening|night|day|other day|two hours|few hours|\w+ hours)\b
+medication [assert,refer]
+    \b(?:take|have|swallow) (?:both|them both|them all|all of them|the two|
+    two of them) (?:\w+ )?(?:together|at once|at the same time|in one go)\b|\b(?:catch up|
+    make up) (?:on|for) (?:the |a |your )?(?:\w+ )?(?:miss )?(?:dose|pill|tablet|medicine)\b
 """
 
 

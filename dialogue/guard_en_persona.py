@@ -126,8 +126,8 @@ intrusive [-]
     who will (?:get|inherit|have) )
 intrusive [-]
     \b(?:leave (?:your|the|all your) (?:house|home|money|property|estate|thing|belonging|
-    savings|flat) to|leave (?:it|everything) to|get on (?:well |badly )?with (?:your|him|her|
-    them))\b
+    savings|flat) to|leave (?:it|everything) to|(?:(?:do|be) you (?:\w+ )?get on (?:well |
+    badly )?|get on (?:well|badly) )with (?:your|him|her|them))\b
 intrusive [-]
     \b(?:(?:much|enough|any) (?:money|savings)|put (?:aside|away|by) for|nest egg)\b|
     \bhow much (?:money )?(?:do|be|have) (?:\w+ ){1,3}?(?:earn|make|pay|have|owe|spend|save|
@@ -194,22 +194,22 @@ impolite [-]
 world [assert]
     \bwhat an? (?:\w+ )?(?:grey|gray|dull|miserable|wet|dreary|glorious|beautiful|lovely|
     gorgeous|sunny|rainy|cold|hot|chilly|freezing|windy|stormy|foggy|muggy|humid|bright|crisp|
-    nice|fine) (?:day|morning|afternoon|evening|night|weather)\b|\b(?:they|people|everyone)
-     (?:be )?say (?:that )?(?:it|there|the)\b|\bapparently (?:it|there|the)\b
+    nice|fine) (?:day|morning|afternoon|evening|night|weather)\b|\b(?:they|people|
+    everyone) (?:be )?say (?:that )?(?:it|there|the)\b|\bapparently (?:it|there|the)\b
 human [-]
     S:\bi (?:skipped|missed|forgot|burnt|burned|made|baked|cooked) (?:my |the |a )?(?:breakfast|
     lunch|dinner|supper|tea|meal|cake|bread)\b
 seeing [assert]
-    \b(?:have|get) your hair (?:do|cut|set|done|colour|dye)\b|\byou (?:appear|seem|look)
-     (?:\w+ ){0,2}?(?:flush|flushed|pale|red|thin|thinner|heavier|tan|tanned|brown|peaky|
+    \b(?:have|get) your hair (?:do|cut|set|done|colour|dye)\b|\byou (?:appear|seem|
+    look) (?:\w+ ){0,2}?(?:flush|flushed|pale|red|thin|thinner|heavier|tan|tanned|brown|peaky|
     washed out|gaunt|rosy|lose weight|put on weight|smart|neat|tidy|dressed)\b
 intrusive [-]
     \bwho (?:\w+ ){0,3}?(?:get|inherit|have) your (?:house|home|money|property|thing|belonging|
     savings|estate|flat)\b|\bfor a living\b|\bwhat (?:job|work) do\b
 advertising [-]
-    \b(?:our (?:\w+ ){0,2}?(?:package|plan|product|offer|range|app|membership)|premium|bring
-     to you by|sponsor by|in partnership with|special price|special deal)\b
+    \b(?:our (?:\w+ ){0,2}?(?:package|plan|product|offer|range|app|membership)|premium|
+    bring to you by|sponsor by|in partnership with|special price|special deal)\b
 impolite [-]
-    \b(?:pull yourself together|snap out of it|stop feel sorry|pity party|get a grip|stop be
-     (?:so )?(?:dramatic|silly|difficult))\b
+    \b(?:pull yourself together|snap out of it|stop feel sorry|pity party|get a grip|
+    stop be (?:so )?(?:dramatic|silly|difficult))\b
 """
