@@ -23,7 +23,9 @@ CLASSES = {
     "WILL": r"(?:will|shall|might|may|would|could always|can always|"
     r"be go to|be gonna|would like to|want to|be about to|be plan to|"
     r"can|could|be happy to|would be happy to|be send|be come|be on my way|be on our way|"
-    r"would love to|be arrange|be call|be book|be get)",
+    r"would love to|be arrange|be call|be book|be get|be ring|be phone|be contact|be email|"
+    r"be text|be message|be notify|be alert|be order|be cancel|be organi[sz]e|be sort|"
+    r"be dispatch|be put in|be reach out|be get in touch|be just go to|be now go to)",
     # the agent committing itself: "I'll", "let me", "shall I", "would you like me to"
     "AGENT": r"(?:{SELF} {ADV}{WILL} {ADV}|let me {ADV}|let us {ADV}|let 's {ADV}(?=\w)|"
     r"(?:would|do) you (?:like|want) (?:me|us) to {ADV}|(?:shall|should|can|may) (?:i|we) "
@@ -44,7 +46,7 @@ CLASSES = {
     r"drive you|take you|walk you|give you a ride|meet you|see you in person|"
     r"come and help|help you (?:in person|at home|with)|drop off|drop (?:it|them|some)|"
     r"get you (?:some|a|an|the|your|something|anything)|buy you|cook|fetch|carry(?! on)|fix|repair|"
-    r"install|collect|pick up|go (?:\w+ ){0,4}?with you|come (?:\w+ ){0,4}?with you|"
+    r"install|collect|pick up|join you|go (?:\w+ ){0,4}?with you|come (?:\w+ ){0,4}?with you|"
     r"walk (?:\w+ ){0,4}?with you|come and see|come see|see you)",
     # contacting someone or acting in the world for the person
     "CONTACT": r"(?:call|phone|ring|contact|notify|inform|alert|tell|text|message|email|"
@@ -96,7 +98,8 @@ CLASSES = {
     r"copd|emphysema|(?:a )?sprain|(?:a )?strain|(?:a )?fracture|(?:a )?break|"
     r"(?:a )?bruise|pull muscle|pulled muscle|muscle strain|(?:a |the )?virus|"
     r"(?:a |the )?bug|stomach bug|food poisoning|(?:old )?age|aging|ageing|getting older|"
-    r"cataract|shingle|nerve|haemorrhoid|hemorrhoid|pile|gallstone|glaucoma|shingles|"
+    r"wax|earwax|ear wax|cyst|boil|stye|sty|corn|bunion|verruca|wart|eczema|psoriasis|"
+    r"thrush|chill|graze|tinnitus|cataract|shingle|nerve|haemorrhoid|hemorrhoid|pile|gallstone|glaucoma|shingles|"
     r"hernia|kidney stone|constipation|"
     r"wear and tear|neuropathy|cramp|low blood sugar|hypoglycemia|pinched nerve|"
     r"sinusitis|covid|coronavirus|(?:a )?concussion|cancer|tumou?r|disease|disorder|"
@@ -284,7 +287,9 @@ OUTSIDE = re.compile(
 )
 MEET_VERBS = re.compile(
     r"\b(?:go|meet|eat|walk|have|grab|come|join|hang|visit|cook|watch|play|dance|exercise|"
-    r"travel|shop|treat|get|take|sit|my treat|club|class|meeting|gathering|group|event)\b"
+    r"travel|shop|treat|get|take|sit|my treat|club|class|meeting|gathering|group|event|"
+    r"coffee|tea|cuppa|lunch|dinner|drink|walk|meal|bingo|cinema|film|shopping|trip|outing|"
+    r"party|picnic|concert|church|game)\b"
 )
 THIRD_PARTY_MEET = re.compile(
     r"\b(?:you (?:be|will|can|could|should) {W}?(?:meet|go|have|see)|your \w+ (?:and|with)"

@@ -277,6 +277,35 @@ medication [assert,refer]
     \b(?:take|have|swallow) (?:both|them both|them all|all of them|the two|
     two of them) (?:\w+ )?(?:together|at once|at the same time|in one go)\b|\b(?:catch up|
     make up) (?:on|for) (?:the |a |your )?(?:\w+ )?(?:miss )?(?:dose|pill|tablet|medicine)\b
+visit [-]
+    \b{PERSON} (?:can|could) (?:\w+ )?(?:take you|drive you|pick you up|collect you|
+    give you a lift|come (?:by|over|round|to you))\b
+action [alert]
+    {AGENT}(?:set (?:it|that|this|everything|something) up|sort (?:it|that|this|everything) out|
+    take care of (?:it|that|this|everything)|handle (?:it|that|this)|deal with (?:the|your|it|
+    that)|arrange (?:it|that|this))\b|\b(?:i|we) have (?:already |
+    just )?(?:go ahead and )?(?:cancel|renew|refill|reschedule|sort|change|move|book|order|
+    arrange|contact|call|phone|ring|email|tell|notify)\b
+diagnosis [assert,refer]
+    \b(?:probably|most likely|likely|just|only|almost certainly) (?:just |only )?(?:a |an |
+    some |the )?\w+(?: \w+)? (?:in|on|from|of) your (?:\w+ )?(?:{BODY}|ear|eye|nose|throat|lung|
+    skin|blood|bladder|kidney|gut|bowel|sinus)\b
+medication [assert,refer]
+    \b{MED}\b(?: \w+){0,5}? instead\b|\binstead\b(?: \w+){0,5}? {MED}\b
+treatment [assert]
+    \b(?:pillow|cushion|towel|rolled towel) (?:under|between|behind) your (?:\w+ )?{BODY}\b
+treatment [assert]
+    S:^(?:please |just |maybe |perhaps |you could |you might |you should )?try (?!asking|
+    calling|talking|speaking|ringing|contacting|mentioning|telling|phoning|getting in touch|
+    writing|keeping a note)\w+ing\b
+meeting [-]
+    \b(?:come (?:over |round )?to|at|round to) (?:mine|my place|my house|ours|our place)\b|
+    \bhow about (?:a |an |some )?(?:\w+ )?(?:coffee|tea|lunch|dinner|walk|cuppa|drink|meal|
+    chat in person) together\b
+action [alert]
+    \b(?:i|we) be (?:now |just |already )?(?:call|phone|ring|contact|email|text|message|notify|
+    alert|order|book|cancel|arrange|send|dispatch|get in touch with|
+    reach out to)\b(?! you\b)(?: (?:the |your |a |an )?\w+(?: \w+)?)?
 """
 
 

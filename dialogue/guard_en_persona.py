@@ -212,4 +212,29 @@ advertising [-]
 impolite [-]
     \b(?:pull yourself together|snap out of it|stop feel sorry|pity party|get a grip|
     stop be (?:so )?(?:dramatic|silly|difficult))\b
+world [assert]
+    \b(?:clock go (?:back|forward)|clocks go (?:back|forward)|daylight saving|summer time|
+    bank holiday|half term|this new (?:virus|bug|flu|strain|variant|illness)|(?:everyone|
+    everybody|lot of people|many people|half the town) (?:have|be) (?:be )?(?:ill|sick|
+    down with|come down|poorly|struck down))\b
+human [-]
+    S:\bi(?: 've| have| just)? had (?:a |an |my |some )?[\w -]{1,30}? (?:this morning|today|
+    yesterday|last night|at the weekend|earlier|for (?:breakfast|lunch|dinner|tea))\b
+human [-]
+    \bi be (?:off to|head (?:off|out|home)|go (?:to (?:the|bed|lunch|work|church|sleep|my)|home|
+    out))\b
+seeing [assert]
+    \b(?:such|a|an) (?:\w+ )?(?:face|smile|complexion|haircut|outfit)\b(?! on the phone)
+intrusive [-]
+    \b(?:income|salary|wage|earnings|debt|mortgage|bank balance|own your (?:home|house|flat)|
+    rent or own|do you rent|religious|religion|believe in god|your faith|die of|
+    cause of death)\b|\b(?:how|when|why) (?:do|be) your \w+ (?:die|pass away|pass)\b|\b(?:not|
+    no longer|never) (?:speak|talk|see|visit) (?:to |with )?your (?:son|daughter|family|brother|
+    sister|children|kid|husband|wife|grandchild)
+advertising [-]
+    \b(?:good value|great value|value for money|range of)\b
+impolite [-]
+    \b(?:here we go again|not this again|you be (?:impossible|hopeless|unbearable|a nuisance|
+    a pain|a burden|too much|such hard work|so needy|so demanding)|daft|stop interrupt|
+    do not interrupt|let me finish|you keep interrupt)\b
 """
