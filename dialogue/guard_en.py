@@ -116,8 +116,20 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
             return True
         if QUOTE.search(before) or IGNORANCE.search(before):
             return True  # "you said ...", "I don't know what the weather is like"
+        if rule.category == "diagnosis" and re.search(
+            r"\b(?:whether|if)\b(?: \S+){0,2} ?$", before
+        ):
+            return True  # "your doctor can tell you whether it's arthritis"
+        if rule.category == "world" and re.search(
+            r"\bi be sorry (?:that )?(?:the |your )?$", before
+        ):
+            return True  # "I'm sorry the rain kept you indoors": what they told the agent
         if rule.category == "world" and (QUOTE.search(text) or CONDITION.search(text)):
             return True  # "Since it's raining, as you said"; "On hot days, drink water"
+    if rule.category == "action" and re.search(
+        r"make sure .*\b(?:see|read|get) (?:this|it|that|the)", text
+    ):
+        return True  # "I'll make sure your care worker sees this": the report goes to them
     if ALERT in rule.flags and context.alerting:
         if CARE_TEAM.search(matched) and not OUTSIDE.search(matched):
             return True

@@ -99,34 +99,34 @@ meeting [meet_ctx]
     gathering|group|event)|my treat|i 'll treat|i will treat|i treat you|hang out|
     get together)\b
 meeting [-]
-    \bwe (?:could|should|can|might|will|must|ought to) {W}?(?:grab|go|meet|get together|eat|
-    walk|watch|visit|have (?:lunch|dinner|breakfast|a meal|coffee|tea|a cup|a drink|a walk))\b|
-    \b(?:how|what) about (?:we|us) {W}?(?:go|meet|have|grab|watch|walk|eat|get|visit|do)\b|
-    \byou and (?:me|i)\b
+    \bwe (?:could|should|can|might|will|must|ought to) {W}?(?:grab|go(?! over| through| back|
+     on| ahead)|meet|get together|eat|walk|watch|visit|have (?:lunch|dinner|breakfast|a meal|
+    coffee|tea|a cup|a drink|a walk))\b|\b(?:how|what) about (?:we|us) {W}?(?:go|meet|have|grab|
+    watch|walk|eat|get|visit|do)\b|\byou and (?:me|i)\b
 # diagnosis: naming a condition, or what causes a symptom
 diagnosis [-]
     \b(?:sound|seem|look|feel) {W}?like (?:you (?:have|might have|may have|'ve got|
     have get) )?(?:a |an |the |some |your )?{W}?{COND}\b
-diagnosis [assert]
+diagnosis [assert,refer]
     \byou {W}?(?:probably|likely|might|may|must|could|surely|clearly|definitely)? ?(?:have|
     have get|'ve get|be suffer from|suffer from|be come down with|catch|get|develop|be develop|
     be get|be have) (?:a |an |the |some )?{W}?{COND}\b
-diagnosis [assert]
+diagnosis [assert,refer]
     \b(?:it|that|this|those|these|the pain|the \w+) (?:be|could be|might be|may be|must be|
     would be|be probably|be likely|be most likely|be just|be only|be probably just|
     be almost certainly|be definitely|be clearly|sound|seem|look) {W}?(?:like )?(?:just |only |
     probably |likely |a case of |a bit of |part of )?(?:a |an |the |some |your |
     from )?{W}?{COND}\b
-diagnosis [assert]
+diagnosis [assert,refer]
     \b(?:probably|likely|most likely|just|only) (?:a |an |the |your )?{W}?{COND}\b|
     \b{COND} (?:be|could be|might be) (?:probably |likely )?(?:cause|cause|behind|the (?:reason|
     cause|culprit))\b|\bdiagnos\w*
-diagnosis [assert]
+diagnosis [assert,refer]
     \bbe (?:a |an )?(?:classic|typical|textbook|clear|sure|obvious|common|definite|usual|
     telltale|early) (?:sign of |symptom of |case of |sign |symptom )?{W}?{COND}\b|\b(?:how|
     when) {COND} (?:start|begin)|\bearly (?:sign|stage|symptom) of\b|\b(?:from|because of|
     due to|cause by) {W}?(?:your )?{COND}\b
-diagnosis [assert]
+diagnosis [assert,refer]
     \b(?:sound|seem|look) (?:to me )?like you (?:\w+ ){0,2}?{W}?{COND}\b|
     \byou (?:\w+ ){0,2}?(?:have|'ve) (?:pull|strain|sprain|twist|slip|throw out|put out|bruise|
     crack|break|fracture|damage|tear) (?:a|an|your|some|something)\b|\byou (?:may|might|could|
@@ -134,7 +134,7 @@ diagnosis [assert]
     i think|i bet|i reckon|i suspect|my guess be|i would guess|i believe|i be pretty sure|
     i be fairly sure) (?:that )?(?:it be|that be|this be|you have|you be|
     they be) (?:\w+ ){0,2}?(?:{COND}|{CAUSE})\b
-diagnosis [assert]
+diagnosis [assert,refer]
     \b(?:point to|suggest|indicate|mean|be consistent with|be cause by|come from|be because of|
     be down to|be due to) (?:a |an |the |some |your )?(?:\w+ ){0,2}?{COND}\b|\b(?:sound|seem|
     look) like (?:a |an )(?:\w+ ){0,3}?{COND}\b|\b(?:probably|just|only) (?:stress|nerves|
