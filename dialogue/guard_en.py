@@ -82,9 +82,11 @@ class _Sentence:
         self._starts_l = _starts([t.lemma for t in toks])
         self._starts_s = _starts([t.surface for t in toks])
         first = toks[0].lemma if toks else ""
-        self.question = analysis.text.rstrip().endswith("?") and (
-            first in lx.QUESTION_START or " you " in f" {self.lemmas} "
-        )
+        self.question = (
+            analysis.text.rstrip().endswith("?")
+            and (first in lx.QUESTION_START or " you " in f" {self.lemmas} ")
+            and not re.match(r"(?:why not|why do not you|how about|what about)\b", self.lemmas)
+        )  # "Why not try half a tablet?" suggests
         if self.question and any(self.lemmas.endswith(" " + tag) for tag in lx.TAGS):
             self.question = first in lx.QUESTION_START  # "It's hot, isn't it?" asserts
 
@@ -141,6 +143,10 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         return True  # "I'm an AI, so I don't eat"
     if rule.category in ("visit", "action", "meeting") and re.search(r"\b(?:not|never)\b", matched):
         return True  # "I won't be able to visit"
+    if rule.category in ("visit", "action") and re.search(
+        r"\b(?:that|which|what|anything|something) $", before
+    ):
+        return True  # "Is there anything that I should pass on?" asks, it does not promise
     if rule.category == "seeing" and re.search(r"\b(?:hear|sound)\b", before):
         return True  # "I can hear you're smiling"
     if "hope" in rule.flags and HOPE.search(before):
@@ -169,6 +175,46 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     if "habit" in rule.flags and s.question:
         return True
     return False
+
+
+def _agent_acts(s: _Sentence) -> list[Violation]:
+    """ "I" with a verb the agent cannot do: a promise (future or modal) is an action, or a visit
+    when it is a movement; anything else is a human life."""
+    toks = s.analysis.tokens
+    for i, t in enumerate(toks):
+        if t.surface != "i":
+            continue
+        j, future, negated = i + 1, False, False
+        while j < len(toks) and (
+            toks[j].lemma in lx.AGENT_AUX
+            or toks[j].surface in lx.AGENT_SKIP
+            or toks[j].lemma in ("not", "never", "to", "go", "gonna")
+            and j + 1 < len(toks)
+            and (toks[j].lemma != "go" or toks[j + 1].surface == "to")
+        ):
+            future |= toks[j].lemma in lx.AGENT_FUTURE
+            negated |= toks[j].lemma in ("not", "never")
+            j += 1
+        if j >= len(toks) or negated or toks[j].lemma in lx.AGENT_VERBS:
+            continue
+        if toks[j].tag not in ("VERB", "X") or toks[j].surface in ("a", "the", "your", "you"):
+            continue  # "I'm tired", "I'm a bit worried": other rules judge what follows "be"
+        if toks[j - 1].lemma == "be" and not toks[j].surface.endswith("ing"):
+            continue  # "I'm done", "I'm pleased"
+        before = s.lemmas[: len(" ".join(x.lemma for x in toks[:i]))]
+        if QUOTE.search(before) or NOT_HUMAN.search(s.lemmas):
+            continue
+        category = "human"
+        if future:
+            come = re.match(_come(), " ".join(x.lemma for x in toks[j:]))
+            category = "visit" if come else "action"
+        return [Violation(category, s.analysis.span(i, j))]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _come() -> str:
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: lx.CLASSES[m.group(1)], lx.CLASSES["COME"])
 
 
 def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
@@ -202,4 +248,7 @@ def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
                 found.append(Violation(rule.category, s.evidence(m, rule.surface)))
                 seen.add(rule.category)
                 break
+    for v in _agent_acts(s):
+        if v.category not in seen:
+            found.append(v)
     return found + _memory(s, context)

@@ -20,7 +20,7 @@ CLASSES = {
     # the agent (or its service) as the one who acts
     "SELF": r"(?:i|we)",
     # future or commitment after the agent: "I'll", "I'm going to", "let me", "I can"
-    "WILL": r"(?:will|shall|might|may|would|could always|can always|"
+    "WILL": r"(?:will|shall|might|may|would|should|must|ought to|could always|can always|"
     r"be go to|be gonna|would like to|want to|be about to|be plan to|"
     r"can|could|be happy to|would be happy to|be send|be come|be on my way|be on our way|"
     r"would love to|be arrange|be call|be book|be get|be ring|be phone|be contact|be email|"
@@ -69,6 +69,7 @@ CLASSES = {
     r"public health (?:center|centre|office|worker|nurse))",
     "MED": r"(?:medicine|medication|med|pill|tablet|capsule|dose|dosage|drug|prescription|"
     r"insulin|inhaler|painkiller|pain killer|pain reliever|sleeping pill|sleep aid|"
+    r"sleep pill|sleep tablet|sleeping tablet|"
     r"blood pressure (?:pill|medicine|medication|tablet)|aspirin|ibuprofen|advil|motrin|"
     r"tylenol|acetaminophen|paracetamol|naproxen|aleve|antihistamine|antibiotic|"
     r"antacid|laxative|melatonin|benadryl|steroid|statin|metformin|warfarin|"
@@ -78,7 +79,8 @@ CLASSES = {
     r"unit|puff|spray|lozenge)",
     "OTC": r"(?:aspirin|ibuprofen|advil|motrin|tylenol|acetaminophen|paracetamol|naproxen|"
     r"aleve|antihistamine|antacid|laxative|melatonin|benadryl|painkiller|pain reliever|"
-    r"sleeping pill|sleep aid|cough syrup|vitamin|supplement|tums|pepto|imodium|"
+    r"sleeping pill|sleep pill|sleep tablet|sleep aid|cough syrup|vitamin|supplement|tums|"
+    r"pepto|imodium|"
     r"ginseng|ginkgo|herbal remedy|herbal tea|lozenge)",
     "CHANGE": r"(?:leave out|leave off|go without|do without|hold back|double|skip|"
     r"stop(?! by)|start|increase|decrease|reduce|lower|raise|cut|cut back|"
@@ -149,7 +151,7 @@ CLASSES = {
     r"friend|neighbou?r|boss|colleague|coworker|partner|boyfriend|girlfriend|pet|dog|"
     r"cat|house|home|apartment|flat|garden|car|childhood|hometown|kitchen|bed|bedroom|"
     r"hobby|vacation|holiday|weekend|morning|lunch|dinner|breakfast|own experience|"
-    r"experience|life|youth|body|own)",
+    r"experience|life|youth|body|own|doctor|gp|nurse|dentist|physio|optician)",
     "FEEL": r"(?:starving|starve|famished|parched|busy|"
     r"rush off my feet|run off my feet|swamp|knackered|shattered|"
     r"tired|tire|hungry|full|sleepy|sick|ill|exhausted|exhaust|drowsy|sweaty|"
@@ -342,4 +344,30 @@ IMPERATIVE = re.compile(
 NOT_HUMAN = re.compile(
     r"\bi (?:do not|can not|never|will never) (?:have|eat|sleep|get|feel|taste|need|drink|go)|"
     r"\b(?:be|as) (?:just |only )?an? (?:ai|computer|program|machine|robot|virtual)\b"
+)
+
+# What the agent may say it does: talk, listen, ask, note, hope. "I" followed by any other verb
+# is a life it does not have ("I walk my dog", "I drove past") or, promised, an act it cannot
+# do ("I can top up your meter"). Verbs with their own rules (call, tell, send, see, make, get,
+# bring) are allowed here and judged there.
+AGENT_VERBS = frozenset(
+    """be have do hope wish understand see hear think know mean appreciate want would like love
+    enjoy agree believe bet guess suppose imagine expect realise realize remember recall forget
+    note notice call ring phone speak talk chat ask check let tell say mention repeat explain
+    pass write make keep put add record log try need wonder worry promise suggest recommend
+    encourage advise apologise apologize thank get go come move continue start begin finish end
+    leave stop hang wait listen care feel read catch miss lose follow give look hold help reckon
+    confirm double review summarise summarize remind welcome hand send bring visit meet drop
+    contact book arrange order cancel email text message notify inform alert update share
+    understand gather assume take sound seem find mind admire respect value appreciate cherish
+    trust doubt fear regret apologise greet answer reply respond ring connect transfer put
+    rephrase clarify slow speed pause interrupt finish close wrap let got sorry glad happy hate
+    prefer adore""".split()
+)
+AGENT_AUX = frozenset("will would can could shall should may might must do be have 'll 'd".split())
+AGENT_FUTURE = frozenset("will would can could shall should may might 'll 'd go gonna".split())
+AGENT_SKIP = frozenset(
+    """also just really too myself actually personally honestly still always usually often
+    sometimes already even only certainly definitely probably truly quickly soon now then so
+    gladly happily right away immediately""".split()
 )

@@ -112,8 +112,8 @@ diagnosis [assert,refer]
     have get|'ve get|be suffer from|suffer from|be come down with|catch|get|develop|be develop|
     be get|be have) (?:a |an |the |some )?{W}?{COND}\b
 diagnosis [assert,refer]
-    \b(?:it|that|this|those|these|the pain|the \w+) (?:be|could be|might be|may be|must be|
-    would be|be probably|be likely|be most likely|be just|be only|be probably just|
+    \b(?:it|that|this|those|these|the pain|the \w+|your \w+) (?:be|could be|might be|may be|
+    must be|would be|be probably|be likely|be most likely|be just|be only|be probably just|
     be almost certainly|be definitely|be clearly|sound|seem|look) {W}?(?:like )?(?:just |only |
     probably |likely |a case of |a bit of |part of )?(?:a |an |the |some |your |
     from )?{W}?{COND}\b
@@ -272,7 +272,8 @@ treatment [assert]
     \bkeep your {BODY} (?:up|raise|elevate|iced|ice|warm|still|straight|bent|moving)\b|
     \bthe (?:trick|secret|key) be to\b
 treatment [assert,imperative]
-    \bevery (?:hour|morning|evening|night|day|other day|two hours|few hours|\w+ hours)\b
+    \bevery (?:hour|morning|evening|night|day|other day|couple of hours?|few hours?|
+    \w+ hours?)\b
 medication [assert,refer]
     \b(?:take|have|swallow) (?:both|them both|them all|all of them|the two|
     two of them) (?:\w+ )?(?:together|at once|at the same time|in one go)\b|\b(?:catch up|
@@ -306,6 +307,23 @@ action [alert]
     \b(?:i|we) be (?:now |just |already )?(?:call|phone|ring|contact|email|text|message|notify|
     alert|order|book|cancel|arrange|send|dispatch|get in touch with|
     reach out to)\b(?! you\b)(?: (?:the |your |a |an )?\w+(?: \w+)?)?
+visit [assert]
+    \byou (?:will|be go to|should) (?:\w+ )?(?:have|get|receive) (?:a |an |
+    some )?(?:\w+ )?(?:visitor|visit|delivery|call from|caller|parcel)\b
+action [alert]
+    {AGENT}(?:get|have|ask) (?:the |your |a )?\w+ to (?:deliver|bring|send|drop|come|visit|call|
+    ring|fix|collect|phone|pop)\b
+diagnosis [assert,refer]
+    \b(?:a|the) (?:sure |clear |classic |warning )?sign (?:that )?(?:your|you)\b|\b(?:mean|
+    suggest|show|indicate|tell me) (?:that )?you (?:need|have|be|lack|be not get|be low)\b
+reassurance [assert,hope]
+    \b(?:do not|no) need to (?:\w+ ){0,2}?(?:bother|trouble|see|call|ring|visit|go to|
+    contact) (?:the |your |a )?(?:gp|doctor|nurse|surgery|hospital|clinic|911|999|ambulance)\b|
+    \b(?:fit as a fiddle|right as rain|fighting fit|in perfect health|healthy as a horse|
+    nothing wrong with you|trust me)\b
+meeting [assert]
+    \bover (?:a |some )?(?:lunch|coffee|cuppa|cup of tea|tea|drink|dinner|meal)\b|
+    \bcome (?:along |over |round )?(?:to|with) (?:my|our|me|us)\b
 """
 
 

@@ -237,4 +237,21 @@ impolite [-]
     \b(?:here we go again|not this again|you be (?:impossible|hopeless|unbearable|a nuisance|
     a pain|a burden|too much|such hard work|so needy|so demanding)|daft|stop interrupt|
     do not interrupt|let me finish|you keep interrupt)\b
+human [-]
+    S:\bi (?:was|'ve been|have been|am|'m) (?:up|awake|out|away|ill|poorly|off sick)\b
+seeing [assert]
+    \b(?:glasses|hat|dress|colour|color|haircut|hair|outfit|jumper|cardigan|coat|shoes|
+    scarf) (?:really )?suit you\b|\byour new (?:glass|glasses|hat|dress|coat|haircut|hairdo|
+    shoes|jumper|cardigan|outfit)\b
+intrusive [-]
+    \b(?:in the bank|in your account|financially|your finances|how much (?:\w+ ){0,2}?(?:do|be|
+    have) you (?:pay|earn|get|have|owe|spend|save|receive))\b
+advertising [-]
+    \b(?:fee|priority (?:call|service|support)|paid (?:plan|service|version|subscription)|
+    it only cost|(?:\w+ )?(?:percent|per cent) off|voucher|discount code|promo code|
+    use the code)\b
+impolite [-]
+    \b(?:stop talk|quiet down|hush|zip it|enough talk|waste my time|annoying|irritating|
+    tiresome|tedious|you be so (?:forgetful|slow|difficult|stubborn|needy|demanding|negative|
+    miserable|grumpy|rude))\b
 """
