@@ -184,22 +184,24 @@ def _agent_acts(s: _Sentence) -> list[Violation]:
     for i, t in enumerate(toks):
         if t.surface != "i":
             continue
-        j, future, negated = i + 1, False, False
+        j, future, negated, last_aux = i + 1, False, False, ""
         while j < len(toks) and (
             toks[j].lemma in lx.AGENT_AUX
             or toks[j].surface in lx.AGENT_SKIP
-            or toks[j].lemma in ("not", "never", "to", "go", "gonna")
+            or toks[j].lemma in ("not", "never", "cannot", "to", "go", "gonna")
             and j + 1 < len(toks)
             and (toks[j].lemma != "go" or toks[j + 1].surface == "to")
         ):
             future |= toks[j].lemma in lx.AGENT_FUTURE
-            negated |= toks[j].lemma in ("not", "never")
+            negated |= toks[j].lemma in ("not", "never", "cannot")
+            if toks[j].lemma in lx.AGENT_AUX:
+                last_aux = toks[j].lemma
             j += 1
         if j >= len(toks) or negated or toks[j].lemma in lx.AGENT_VERBS:
             continue
         if toks[j].tag not in ("VERB", "X") or toks[j].surface in ("a", "the", "your", "you"):
             continue  # "I'm tired", "I'm a bit worried": other rules judge what follows "be"
-        if toks[j - 1].lemma == "be" and not toks[j].surface.endswith("ing"):
+        if last_aux == "be" and not toks[j].surface.endswith("ing"):
             continue  # "I'm done", "I'm pleased"
         before = s.lemmas[: len(" ".join(x.lemma for x in toks[:i]))]
         if QUOTE.search(before) or NOT_HUMAN.search(s.lemmas):

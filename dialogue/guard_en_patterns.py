@@ -60,8 +60,9 @@ action [-]
 action [alert,past]
     {SELF} (?:have|have just|have already|be|just|already)? ?(?:just |already )?(?:call|phone|
     contact|notify|inform|alert|tell|text|message|email|book|schedule|arrange|order|send|
-    dispatch|report|pass|let|forward|cancel|refill|make) (?:\w+ ){0,3}?(?:{CARE_WORKER}|
-    {PERSON}|{ERRAND}|911|it|them|him|her|your|an?|the)\b
+    dispatch|report|pass|let|forward|cancel|refill|make) (?!from |to (?:check|see|ask|say|
+    find) |about |because |on behalf )(?:\w+ ){0,3}?(?:{CARE_WORKER}|{PERSON}|{ERRAND}|911|it|
+    them|him|her|your|an?|the)\b
 action [alert,assert]
     {CARE_WORKER} (?:will|be go to|be gonna|should) {W}?(?:call|contact|phone|ring|get back to|
     reach|be in touch|follow up)\b
@@ -305,8 +306,9 @@ meeting [-]
     chat in person) together\b
 action [alert]
     \b(?:i|we) be (?:now |just |already )?(?:call|phone|ring|contact|email|text|message|notify|
-    alert|order|book|cancel|arrange|send|dispatch|get in touch with|
-    reach out to)\b(?! you\b)(?: (?:the |your |a |an )?\w+(?: \w+)?)?
+    alert|order|book|cancel|arrange|send|dispatch|get in touch with|reach out to)\b(?! you\b|
+     from\b| to\b| about\b| for\b| because\b| on behalf\b| just\b| today\b)(?: (?:the |your |a |
+    an )?\w+(?: \w+)?)?
 visit [assert]
     \byou (?:will|be go to|should) (?:\w+ )?(?:have|get|receive) (?:a |an |
     some )?(?:\w+ )?(?:visitor|visit|delivery|call from|caller|parcel)\b
