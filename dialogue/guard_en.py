@@ -133,7 +133,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     ):
         return True  # "I'll make sure your care worker sees this": the report goes to them
     if ALERT in rule.flags and context.alerting:
-        if CARE_TEAM.search(matched) and not OUTSIDE.search(matched):
+        if CARE_TEAM.search(text) and not OUTSIDE.search(text):
             return True
     if REFER in rule.flags and (
         REFERRAL.search(before) or (REFERRAL.search(text) and re.search(r"\bnot $", before))
@@ -206,7 +206,7 @@ def _agent_acts(s: _Sentence) -> list[Violation]:
         before = s.lemmas[: len(" ".join(x.lemma for x in toks[:i]))]
         if QUOTE.search(before) or NOT_HUMAN.search(s.lemmas):
             continue
-        category = "human"
+        category = "action" if toks[j].lemma in lx.AGENT_ACTS else "human"
         if future:
             come = re.match(_come(), " ".join(x.lemma for x in toks[j:]))
             category = "visit" if come else "action"

@@ -82,7 +82,7 @@ CLASSES = {
     r"sleeping pill|sleep pill|sleep tablet|sleep aid|cough syrup|vitamin|supplement|tums|"
     r"pepto|imodium|"
     r"ginseng|ginkgo|herbal remedy|herbal tea|lozenge)",
-    "CHANGE": r"(?:leave out|leave off|go without|do without|hold back|double|skip|"
+    "CHANGE": r"(?:swap|shift|move|leave out|leave off|go without|do without|hold back|double|skip|"
     r"stop(?! by)|start|increase|decrease|reduce|lower|raise|cut|cut back|"
     r"cut down|halve|change|switch|adjust|up|quit|drop|split|crush|add|try|hold off|"
     r"hold|pause|come off|go off|wean|avoid|space out|spread out)",
@@ -240,7 +240,11 @@ MEMORY_MARKER = re.compile(
     r"note|i (?:tell|say to|mention to) you|as i (?:say|tell you|mention)|"
     r"we (?:discuss|agree|decide|plan|arrange)|we (?:talk|speak|"
     r"chat) about|(?:our|the) (?:last|previous|earlier) (?:call|conversation|chat|talk)|"
-    r"previous call|(?:when|since) we last|since (?:our|the) last|than last time|"
+    r"previous call|(?<!moment )(?<!minute )(?<!second )(?:ago|back) you|"
+    r"(?:back )?in (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|the spring|the summer|the autumn|"
+    r"the winter) (?:you|we)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday) (?:you|we)|(?:when|since) we last|since (?:our|the) last|than last time|"
     r"since last time|"
     r"in the past you|you always (?:say|tell)|you (?:usually|often) (?:say|"
     r"tell)|as (?:usual|always) you|according to my (?:notes|records)|like before|as before|"
@@ -302,7 +306,7 @@ THIRD_PARTY_MEET = re.compile(
 REGIMEN_VERBS = re.compile(
     r"\b(?:do|try|walk|stretch|hold|repeat|rest|ice|heat|soak|put|apply|use|take|keep|"
     r"exercise|raise|lift|bend|massage|sit|stand|lie|drink|gargle|elevate|wrap|breathe|"
-    r"roll|rotate|circle|sleep|swing|march|squeeze|tap|wash|rinse)\b"
+    r"roll|rotate|circle|sleep|swing|march|squeeze|tap|wash|rinse|press|push|clench|count)\b"
 )
 
 
@@ -370,4 +374,8 @@ AGENT_SKIP = frozenset(
     """also just really too myself actually personally honestly still always usually often
     sometimes already even only certainly definitely probably truly quickly soon now then so
     gladly happily right away immediately""".split()
+)
+AGENT_ACTS = frozenset(
+    "sort book arrange order cancel dispatch organise organize schedule reschedule renew refill "
+    "pay buy fix deliver collect chase top".split()
 )

@@ -326,6 +326,31 @@ reassurance [assert,hope]
 meeting [assert]
     \bover (?:a |some )?(?:lunch|coffee|cuppa|cup of tea|tea|drink|dinner|meal)\b|
     \bcome (?:along |over |round )?(?:to|with) (?:my|our|me|us)\b
+visit [assert]
+    \bexpect {PERSON}\b|\b(?:the |your |our |a )?(?:\w+ )?(?:service|team|council|company|
+    pharmacy|chemist|surgery|clinic|hospital|volunteer|driver|nurse|doctor|carer|worker|someone|
+    somebody) (?:will|be go to|be gonna) (?:\w+ ){0,2}?(?:bring|deliver|send|drop|come|visit|
+    collect|pick|fix|arrive|start bring|start deliver)\b
+action [assert,alert]
+    \b(?:will be|have be|have just be|have already be|be be|be just be) (?:\w+ )?(?:drop off|
+    deliver|bring|send|call|tell|inform|notify|book|arrange|cancel|move|sort|order|dispatch|
+    contact|phone|ring|alert|organi[sz]e|schedule|reschedule|renew|refill)\b|
+    \b(?:consider it done|leave it with me|that be sort|all sort|done and dusted)\b
+diagnosis [assert,refer]
+    \bbe (?:probably |likely |most likely |almost certainly |definitely |clearly |surely |just |
+    only |simply |usually |often |normally |generally |commonly |mostly |always )?(?:a |an |
+    the |your |some )?(?:\w+ ){0,2}?{COND}\b(?! season| jab| vaccine| shot| clinic| injection|
+     test| nurse| team| medication| medicine| tablet| pill| appointment| check)|\b(?:sign|
+    symptom)s? of (?:\w+ ){0,3}?{COND}\b
+reassurance [assert,hope]
+    \b(?:will not|would not|can not|cannot|do not|should not) (?:do you |do )?(?:any |
+    much )?(?:harm|hurt)\b|\bno harm (?:in|do)\b|\bno point (?:in )?(?:\w+ )?(?:see|call|go|
+    ring|bother|visit|contact)\b
+treatment [assert]
+    \bfor a count of\b|\bcount to (?:\d+|ten|five|twenty|three)\b
+meeting [-]
+    \b(?:bump into you|run into you|meet you at|catch you at|see you at|save me a (?:seat|place|
+    spot))\b
 """
 
 

@@ -254,4 +254,26 @@ impolite [-]
     \b(?:stop talk|quiet down|hush|zip it|enough talk|waste my time|annoying|irritating|
     tiresome|tedious|you be so (?:forgetful|slow|difficult|stubborn|needy|demanding|negative|
     miserable|grumpy|rude))\b
+world [assert]
+    \b(?:the (?:days?|nights?|evenings?|mornings?) be (?:get|draw) (?:longer|shorter|lighter|
+    darker|in|warmer|colder)|dark nights|light evenings|there be (?:a |an )?(?:\w+ )?(?:ban|
+    warning|alert|shortage|strike|outbreak|closure|delay|disruption))\b
+human [-]
+    S:\bi(?: 've| have)? (?:just )?(?:got|get) (?:back|home|up|in|there)\b
+human [-]
+    S:\bi (?:also |really )?find (?!it\b|that\b|this\b|you\b)\w+ing\b
+seeing [assert]
+    \byou (?:seem|appear|look) to be (?:sit|lie|stand|wear|hold|smile|frown|in)\b
+intrusive [-]
+    \bdo you (?:still )?have (?:a |any )?(?:husband|wife|partner|boyfriend|girlfriend)\b|
+    \bwhy (?:do|do not|did not) you (?:ever )?(?:have (?:any )?(?:children|child|kid)|marry|
+    get marry|remarry)\b|\bdo for work\b|\byour late (?:husband|wife)\b
+advertising [-]
+    \b(?:save money by|switch to our|our (?:\w+ )?partner|energy (?:deal|tariff|supplier)|
+    (?:great|good|best|perfect) time to (?:buy|get|order|invest|switch|upgrade))\b
+impolite [-]
+    \b(?:explain (?:this|that|it) (?:twice|already|before|again|three time)|
+    have already explain|can not you (?:even )?(?:remember|understand|hear|follow)|
+    be you even listen|do you ever listen|let me (?:talk|speak)(?! to| with| about)|
+    let me finish)\b
 """
