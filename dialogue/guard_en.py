@@ -122,6 +122,8 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
             r"\b(?:whether|if)\b(?: \S+){0,2} ?$", before
         ):
             return True  # "your doctor can tell you whether it's arthritis"
+        if rule.category in ("world", "action") and re.match(r"so (?!i |we )", text):
+            return True  # "So your appointment has been moved": summing up what they said
         if rule.category == "world" and re.search(
             r"\bi be sorry (?:that )?(?:the |your )?$", before
         ):
