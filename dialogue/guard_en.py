@@ -47,6 +47,12 @@ from dialogue.guard_en_lexicon import (
 )
 from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
 
+# "Could you cut back to one tablet?" asks nothing: it tells.
+SUGGESTION = (
+    r"(?:could|would|can|will) you (?:\w+ )?(?:try|cut|stop|skip|take|double|halve|increase|"
+    r"reduce|start|switch|put|do|use|keep|rest|elevate|apply|change|move|drop|leave)\b"
+)
+
 
 @dataclass(frozen=True)
 class _Rule:
@@ -86,6 +92,7 @@ class _Sentence:
             analysis.text.rstrip().endswith("?")
             and (first in lx.QUESTION_START or " you " in f" {self.lemmas} ")
             and not re.match(r"(?:why not|why do not you|how about|what about)\b", self.lemmas)
+            and not re.match(SUGGESTION, self.lemmas)
         )  # "Why not try half a tablet?" suggests
         if self.question and any(self.lemmas.endswith(" " + tag) for tag in lx.TAGS):
             self.question = first in lx.QUESTION_START  # "It's hot, isn't it?" asserts

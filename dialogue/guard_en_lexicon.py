@@ -67,7 +67,7 @@ CLASSES = {
     r"social worker|care manager|care team|caregiver|care coordinator|coordinator|"
     r"health worker|welfare worker|support worker|care staff|team|office|staff|"
     r"public health (?:center|centre|office|worker|nurse))",
-    "MED": r"(?:medicine|medication|med|pill|tablet|capsule|dose|dosage|drug|prescription|"
+    "MED": r"(?:(?:medicine|medication|med|pill|tablet|capsule|dose|dosage|drug|prescription|"
     r"insulin|inhaler|painkiller|pain killer|pain reliever|sleeping pill|sleep aid|"
     r"sleep pill|sleep tablet|sleeping tablet|"
     r"blood pressure (?:pill|medicine|medication|tablet)|aspirin|ibuprofen|advil|motrin|"
@@ -76,12 +76,12 @@ CLASSES = {
     r"blood thinner|water pill|diuretic|vitamin|supplement|nitroglycerin|nitro|"
     r"cough syrup|syrup|eye drop|ear drop|nasal drop|patch|"
     r"cream|ointment|herbal remedy|herb|mg|milligram|"
-    r"unit|puff|spray|lozenge)",
-    "OTC": r"(?:aspirin|ibuprofen|advil|motrin|tylenol|acetaminophen|paracetamol|naproxen|"
+    r"unit|puff|spray|lozenge))s?",
+    "OTC": r"(?:(?:aspirin|ibuprofen|advil|motrin|tylenol|acetaminophen|paracetamol|naproxen|"
     r"aleve|antihistamine|antacid|laxative|melatonin|benadryl|painkiller|pain reliever|"
     r"sleeping pill|sleep pill|sleep tablet|sleep aid|cough syrup|vitamin|supplement|tums|"
     r"pepto|imodium|"
-    r"ginseng|ginkgo|herbal remedy|herbal tea|lozenge)",
+    r"ginseng|ginkgo|herbal remedy|herbal tea|lozenge))s?",
     "CHANGE": r"(?:swap|shift|move|leave out|leave off|go without|do without|hold back|double|skip|"
     r"stop(?! by)|start|increase|decrease|reduce|lower|raise|cut|cut back|"
     r"cut down|halve|change|switch|adjust|up|quit|drop|split|crush|add|try|hold off|"
@@ -89,7 +89,7 @@ CLASSES = {
     "EXTRA": r"(?:extra|another|double|additional|second|third|two|three|four|half|"
     r"more|less|fewer|an extra|a second|a double|a half|one more|twice the|half a|"
     r"\d+|a couple of|a few|some more)",
-    "COND": r"(?:arthritis|osteoarthritis|rheumatism|rheumatoid|gout|flu|influenza|"
+    "COND": r"(?:(?:arthritis|osteoarthritis|rheumatism|rheumatoid|gout|flu|influenza|"
     r"(?:a |the |common )?cold|infection|(?:a |an )?(?:ear|chest|sinus|urinary tract|"
     r"bladder|kidney|stomach|throat|viral|bacterial) infection|uti|migraine|dementia|"
     r"alzheimer|alzheimers|alzheimer 's|parkinson|parkinsons|depression|anxiety|"
@@ -101,8 +101,10 @@ CLASSES = {
     r"copd|emphysema|(?:a )?sprain|(?:a )?strain|(?:a )?fracture|(?:a )?break|"
     r"(?:a )?bruise|pull muscle|pulled muscle|muscle strain|(?:a |the )?virus|"
     r"(?:a |the )?bug|stomach bug|food poisoning|(?:old )?age|aging|ageing|getting older|"
+    r"hay fever|hayfever|"
     r"wax|earwax|ear wax|cyst|boil|stye|sty|corn|bunion|verruca|wart|eczema|psoriasis|"
-    r"thrush|chill|graze|tinnitus|cataract|shingle|nerve|haemorrhoid|hemorrhoid|pile|gallstone|glaucoma|shingles|"
+    r"thrush|chill|graze|tinnitus|cataract|shingle|nerve|haemorrhoid|hemorrhoid|pile|gallstone|"
+    r"glaucoma|shingles|"
     r"hernia|kidney stone|constipation|"
     r"wear and tear|neuropathy|cramp|low blood sugar|hypoglycemia|pinched nerve|"
     r"sinusitis|covid|coronavirus|(?:a )?concussion|cancer|tumou?r|disease|disorder|"
@@ -111,7 +113,7 @@ CLASSES = {
     r"incontinence|prostate|thyroid|hypothyroidism|(?:a )?tension headache|"
     r"a symptom of|(?:a )?sign of|side effect|"
     r"(?:a )?touch of|overexertion|poor circulation|circulation|a bad back|"
-    r"normal ageing|normal aging)",
+    r"normal ageing|normal aging))s?",
     "SYMPTOM": r"(?:pain|ache|hurt|sore|soreness|dizzy|dizziness|headache|cough|fever|"
     r"swell|swelling|numb|numbness|tired|tire|fatigue|symptom|knee|back|chest|stomach|"
     r"breathe|breath|rash|itch|cramp|nausea|nauseous|vomit|bleed|bruise|fall|stiff|"

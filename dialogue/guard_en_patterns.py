@@ -352,6 +352,15 @@ treatment [assert]
 meeting [-]
     \b(?:bump into you|run into you|meet you at|catch you at|see you at|save me a (?:seat|place|
     spot))\b
+visit [assert]
+    \b{PERSON} (?:could|might|may|can) (?:\w+ )?(?:call in|pop in|drop in|look in|visit|stop by|
+    pop round|pop over|come round|come over|come by)\b
+action [alert]
+    {AGENT}(?:get|have) (?:a |an |the |your |some )?(?:\w+ ){0,2}?(?:book|send|sort|fix|arrange|
+    order|deliver|repair|replace|organi[sz]e|check)\b
+medication [assert,refer]
+    \b(?:fine|okay|ok|safe|alright) to (?:\w+ )?(?:take|skip|stop|double|miss|have|leave|halve|
+    split|crush|mix) (?:\w+ ){0,4}?{MED}\b|\b{MED} (?:\w+ ){0,4}?(?:late|early|later|earlier)\b
 """
 
 

@@ -276,4 +276,16 @@ impolite [-]
     have already explain|can not you (?:even )?(?:remember|understand|hear|follow)|
     be you even listen|do you ever listen|let me (?:talk|speak)(?! to| with| about)|
     let me finish)\b
+human [-]
+    S:\bi (?!hope|wish|understand|agree|think|know|hear|see|'ll|will|can|would|
+    could)(?:[\w']+ ){1,6}?(?:too|as well|myself)\s*$
+intrusive [-]
+    \bwhy (?:\w+ )?you (?:never|do not|did not) (?:marry|remarry|get marry|have (?:children|
+    child|kid))\b
+advertising [-]
+    \bour (?:customer|client|member|user|subscriber)s?\b
+impolite [-]
+    \b(?:you be not (?:listen|pay attention)|not listen again|do not be (?:so )?(?:difficult|
+    silly|ridiculous|dramatic|stubborn|rude|childish|lazy|daft)|do as you be tell|
+    do what you be tell|do as i say|why can not you just)\b
 """
