@@ -70,6 +70,13 @@ VIOLATIONS_EN = [
     ("advertising", "You should download our partner's app for discounts."),
     ("impolite", "Hurry up and answer, I've got other people to call."),
     ("impolite", "You old folks never drink enough water."),
+    # structure rather than words: "I" with a verb the agent cannot do, passives, any subject
+    ("human", "I walk along the river every morning."),
+    ("action", "I can top up your electricity meter for you."),
+    ("action", "Your prescription has been sent to the chemist."),
+    ("visit", "Maybe a volunteer could call in on you later this week."),
+    ("diagnosis", "What you're describing is sciatica."),
+    ("medication", "Honestly, just skip the statins."),
 ]
 
 FINE_EN = [
@@ -94,6 +101,11 @@ FINE_EN = [
     "I'll make a note of that for your care worker.",
     "Is anyone coming to see you this weekend?",
     "A moment ago you mentioned feeling dizzy; is it still there?",
+    "I'm calling from the community care service to check in.",
+    "I'd suggest talking to your doctor about it.",
+    "So your appointment has been moved to Friday, that's good to know.",
+    "I'm sorry your arthritis is bad this week.",
+    "Your pharmacist can tell you if it's safe to take them together.",
 ]
 
 VIOLATIONS_KO = [
