@@ -83,9 +83,13 @@ class _Sentence:
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         toks = analysis.tokens
-        self.lemmas = " ".join(t.lemma for t in toks)
+        lemmas = [t.lemma for t in toks]
+        for k in range(len(toks) - 1):  # "a carer's coming" is "be", not a possessive
+            if lemmas[k] == "'s" and toks[k + 1].surface.endswith("ing"):
+                lemmas[k] = "be"
+        self.lemmas = " ".join(lemmas)
         self.surface = " ".join(t.surface for t in toks)
-        self._starts_l = _starts([t.lemma for t in toks])
+        self._starts_l = _starts(lemmas)
         self._starts_s = _starts([t.surface for t in toks])
         first = toks[0].lemma if toks else ""
         self.question = (

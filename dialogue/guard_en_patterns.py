@@ -361,6 +361,11 @@ action [alert]
 medication [assert,refer]
     \b(?:fine|okay|ok|safe|alright) to (?:\w+ )?(?:take|skip|stop|double|miss|have|leave|halve|
     split|crush|mix) (?:\w+ ){0,4}?{MED}\b|\b{MED} (?:\w+ ){0,4}?(?:late|early|later|earlier)\b
+diagnosis [assert,refer]
+    \b(?:sound|seem|look) (?:to me )?like (?:it be )?(?:your )?{CAUSE}\b|\b(?:cause by|due to|
+    because of|down to|from) (?:your |the )?(?:\w+ ){0,2}?(?:{MED}|{CAUSE})\b
+medication [assert,refer]
+    \bleave (?:\w+ ){0,3}?{MED} (?:off|out)\b
 """
 
 

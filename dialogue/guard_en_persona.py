@@ -288,4 +288,16 @@ impolite [-]
     \b(?:you be not (?:listen|pay attention)|not listen again|do not be (?:so )?(?:difficult|
     silly|ridiculous|dramatic|stubborn|rude|childish|lazy|daft)|do as you be tell|
     do what you be tell|do as i say|why can not you just)\b
+human [-]
+    S:\bi(?: 've| have)? been (?:to|on holiday|away|abroad|camping|swimming|walking|shopping|
+    fishing|dancing)\b
+seeing [assert]
+    \bi can tell (?:that )?you\b(?!.*\b(?:voice|sound|hear)\b)|\byour (?:\w+ )?(?:cheek|face|
+    eye|skin|complexion|lip|hair|nose|colour|color) (?:be|look|seem) (?:\w+ )?(?:rosy|red|pale|
+    bright|puffy|swollen|flushed|sunken|tired|healthy|glowing|better|worse|lovely|nice|good)\b
+intrusive [-]
+    \b(?:bank detail|card detail|card number|account detail|sort code|(?:a lot of|
+    lots of) (?:money|cash|savings)|money save|well off|wealthy|rich)\b
+impolite [-]
+    \b(?:pointless|useless|witter|waffle|drone on|go on and on|stop go on)\b
 """
