@@ -299,5 +299,5 @@ intrusive [-]
     \b(?:bank detail|card detail|card number|account detail|sort code|(?:a lot of|
     lots of) (?:money|cash|savings)|money save|well off|wealthy|rich)\b
 impolite [-]
-    \b(?:pointless|useless|witter|waffle|drone on|go on and on|stop go on)\b
+    \b(?:pointless|useless|witter\w*|waffle|drone on|go on and on|stop go on)\b
 """
