@@ -13,6 +13,11 @@ said:
   usual regimen, or a referral ("ask your doctor about your dose");
 - memory claims ("last time you told me ...") need a fact in `context.facts` that shares a
   content word with the claim.
+Besides the word patterns (`guard_en_patterns`, `guard_en_persona`), one rule reads structure:
+"I" followed by a verb outside what the agent may do (talk, listen, ask, note, hope:
+`lexicon.AGENT_VERBS`) is a life it does not have ("I walk my dog") or, promised, an act it
+cannot do ("I can top up your meter") — so unseen verbs are caught without a word list.
+Measured: about 0.35 ms per sentence on the development machine (bench/bench_guard.py).
 """
 
 from __future__ import annotations
