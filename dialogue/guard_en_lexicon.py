@@ -33,7 +33,8 @@ CLASSES = {
     "ADV": r"(?:(?:also|just|now|right|away|today|tomorrow|soon|definitely|personally|"
     r"gladly|immediately|quickly|then|later|certainly|actually|sure) )*",
     # someone the agent might send, or contact
-    "PERSON": r"(?:someone|somebody|help|one of us|(?:(?:a|an|the|your|our|my) )?(?:\w+ )?"
+    "PERSON": r"(?:someone|somebody|help|one of us|(?:a |the |our )?team member|(?:(?:a|an|the|"
+    r"your|our|my) )?(?:\w+ )?"
     r"(?:nurse|doctor|volunteer|helper|caregiver|carer|paramedic|ambulance|social worker|"
     r"care worker|technician|team|staff|staff member|member of (?:our|the) team|worker|"
     r"home help|meals on wheels|delivery|son|daughter|family|neighbou?r|police|"
@@ -102,7 +103,8 @@ CLASSES = {
     r"(?:a )?bruise|pull muscle|pulled muscle|muscle strain|(?:a |the )?virus|"
     r"(?:a |the )?bug|stomach bug|food poisoning|(?:old )?age|aging|ageing|getting older|"
     r"hay fever|hayfever|"
-    r"wax|earwax|ear wax|cyst|boil|stye|sty|corn|bunion|verruca|wart|eczema|psoriasis|"
+    r"floater|twinge|niggle|wind|trapped wind|wax|earwax|ear wax|cyst|boil|stye|sty|corn|bunion|"
+    r"verruca|wart|eczema|psoriasis|"
     r"thrush|chill|graze|tinnitus|cataract|shingle|nerve|haemorrhoid|hemorrhoid|pile|gallstone|"
     r"glaucoma|shingles|"
     r"hernia|kidney stone|constipation|"
@@ -154,7 +156,8 @@ CLASSES = {
     r"cat|house|home|apartment|flat|garden|car|childhood|hometown|kitchen|bed|bedroom|"
     r"hobby|vacation|holiday|weekend|morning|lunch|dinner|breakfast|own experience|"
     r"experience|life|youth|body|own|doctor|gp|nurse|dentist|physio|optician)",
-    "FEEL": r"(?:starving|starve|famished|parched|busy|"
+    "FEEL": r"(?:allergic|diabetic|asthmatic|deaf|vegetarian|vegan|left-handed|short-sighted|"
+    r"an early riser|a night owl|a morning person|starving|starve|famished|parched|busy|"
     r"rush off my feet|run off my feet|swamp|knackered|shattered|"
     r"tired|tire|hungry|full|sleepy|sick|ill|exhausted|exhaust|drowsy|sweaty|"
     r"freeze|freezing|hot|cold|sore|achy|stiff|lonely|bored|bore|sad|old|young|retired|"

@@ -86,24 +86,6 @@ action [alert]
     alert|inform|write to|get hold of|speak to|speak with|talk to|have a word with) (?!you\b|
     yourself\b|again\b|back\b|tomorrow\b|later\b|soon\b|next\b|on\b|at\b|in\b|this\b|every\b|
     each\b)(?:the |your |a |an )?\w+
-# meeting: proposing to be somewhere together
-meeting [-]
-    \blet (?:'s|us) {W}?(?:meet|go(?! through| over| on| ahead| back| to the next)|get together|
-    grab|have (?:lunch|dinner|breakfast|a meal|coffee|tea|a drink|a chat in person)|eat|walk|
-    take a walk|hang out|visit|cook|exercise|dance|watch|play|shop|travel|take a trip|
-    do {W}?together)\b
-meeting [-]
-    \b(?:shall|should|can|could|why do not) we {W}?(?:meet|go|get together|have|grab|eat|walk|
-    hang out|take|do|see each other)\b
-meeting [meet_ctx]
-    \b(?:with me|together|join me|join us|meet (?:me|up|you)|our (?:club|class|meeting|
-    gathering|group|event)|my treat|i 'll treat|i will treat|i treat you|hang out|
-    get together)\b
-meeting [-]
-    \bwe (?:could|should|can|might|will|must|ought to) {W}?(?:grab|go(?! over| through| back|
-     on| ahead)|meet|get together|eat|walk|watch|visit|have (?:lunch|dinner|breakfast|a meal|
-    coffee|tea|a cup|a drink|a walk))\b|\b(?:how|what) about (?:we|us) {W}?(?:go|meet|have|grab|
-    watch|walk|eat|get|visit|do)\b|\byou and (?:me|i)\b
 # diagnosis: naming a condition, or what causes a symptom
 diagnosis [-]
     \b(?:sound|seem|look|feel) {W}?like (?:you (?:have|might have|may have|'ve got|
@@ -154,10 +136,11 @@ reassurance [assert,hope]
     a big deal|a problem|worrying|worth worrying)|(?:perfectly|completely|totally|
     quite)? ?(?:normal|common|natural|harmless|nothing) (?:at|for) (?:your|our|that|an?) (?:age|
     stage)|(?:be|sound|seem) (?:perfectly |completely |totally |quite |very |probably |
-    just )?(?:normal|harmless|benign)(?! to)|probably nothing|i be sure (?:it|you|that)|
-    i be certain|no (?:need|reason) to (?:worry|see|call|go|visit|be worry|be concern|bother|
-    panic|rush|check)|do not (?:need|have) to (?:see|call|go to|visit|worry|check)|
-    (?<!i )(?<!we )(?:will|should) {W}?(?:go away|pass(?! on| along| by| that on| it on|
+    just )?(?:normal|harmless|benign)(?! to)|probably nothing|i be sure (?:it|you|that|this|
+    the (?!doctor|gp|nurse|pharmacist)|your (?!doctor|gp|nurse|pharmacist|care|family|son|
+    daughter))|i be certain|no (?:need|reason) to (?:worry|see|call|go|visit|be worry|
+    be concern|bother|panic|rush|check)|do not (?:need|have) to (?:see|call|go to|visit|worry|
+    check)|(?<!i )(?<!we )(?:will|should) {W}?(?:go away|pass(?! on| along| by| that on| it on|
      this on| the| to)|clear up|settle|heal|get better|be fine|be okay|be alright|
     sort itself out|improve)|you (?:will|'ll) be {W}?(?:fine|okay|ok|alright|right as rain)|
     (?:be|look|sound) (?:completely |perfectly )?healthy|no cause for (?:concern|alarm)|
@@ -252,15 +235,11 @@ action [alert]
     we) have (?:already |just )?(?:put|submit|lodge|log|raise|file|send|arrange|book|order|
     organi[sz]e|contact|call|email|phone|ring|notify|tell|inform|alert|let|ask|request|message|
     text)\b
-meeting [-]
-    \blet (?:'s|us) do (?:lunch|coffee|tea|dinner|brunch|something)\b|\b(?:come|pop|
-    join me) (?:\w+ )?(?:to|at|round to|over to) (?:my|our) (?:house|place|home|flat|office)\b|
-    \bcatch up in person\b
 diagnosis [assert,refer]
     \b(?:sound|seem|look) (?:as if|as though) (?:\w+ ){0,6}?{COND}\b|\b(?:a bit of|a touch of|
     a bout of|a case of|a spot of) (?:a |an )?(?:\w+ )?{COND}\b
 reassurance [assert,hope]
-    \b(?:clear|go away|settle|pass|heal|disappear|wear off|calm down|ease off|improve|
+    \b(?:clear|go away|go|die|settle|pass|heal|disappear|wear off|calm down|ease off|improve|
     get better)(?: up| down| off)?(?: \w+){0,2}? (?:on its own|by itself|of its own accord|
     in no time|with time|on their own|by themselves)\b|\b(?:always|usually|normally|generally|
     soon) (?:clear|go away|settle|pass|heal|disappear|wear off|ease|improve|get better)\b|
@@ -300,10 +279,6 @@ treatment [assert]
     S:^(?:please |just |maybe |perhaps |you could |you might |you should )?try (?!asking|
     calling|talking|speaking|ringing|contacting|mentioning|telling|phoning|getting in touch|
     writing|keeping a note)\w+ing\b
-meeting [-]
-    \b(?:come (?:over |round )?to|at|round to) (?:mine|my place|my house|ours|our place)\b|
-    \bhow about (?:a |an |some )?(?:\w+ )?(?:coffee|tea|lunch|dinner|walk|cuppa|drink|meal|
-    chat in person) together\b
 action [alert]
     \b(?:i|we) be (?:now |just |already )?(?:call|phone|ring|contact|email|text|message|notify|
     alert|order|book|cancel|arrange|send|dispatch|get in touch with|reach out to)\b(?! you\b|
@@ -323,9 +298,6 @@ reassurance [assert,hope]
     contact) (?:the |your |a )?(?:gp|doctor|nurse|surgery|hospital|clinic|911|999|ambulance)\b|
     \b(?:fit as a fiddle|right as rain|fighting fit|in perfect health|healthy as a horse|
     nothing wrong with you|trust me)\b
-meeting [assert]
-    \bover (?:a |some )?(?:lunch|coffee|cuppa|cup of tea|tea|drink|dinner|meal)\b|
-    \bcome (?:along |over |round )?(?:to|with) (?:my|our|me|us)\b
 visit [assert]
     \bexpect {PERSON}\b|\b(?:the |your |our |a )?(?:\w+ )?(?:service|team|council|company|
     pharmacy|chemist|surgery|clinic|hospital|volunteer|driver|nurse|doctor|carer|worker|someone|
@@ -349,12 +321,9 @@ reassurance [assert,hope]
     ring|bother|visit|contact)\b
 treatment [assert]
     \bfor a count of\b|\bcount to (?:\d+|ten|five|twenty|three)\b
-meeting [-]
-    \b(?:bump into you|run into you|meet you at|catch you at|see you at|save me a (?:seat|place|
-    spot))\b
 visit [assert]
     \b{PERSON} (?:could|might|may|can) (?:\w+ )?(?:call in|pop in|drop in|look in|visit|stop by|
-    pop round|pop over|come round|come over|come by)\b
+    be there|be with you|be round|get to you|pop round|pop over|come round|come over|come by)\b
 action [alert]
     {AGENT}(?:get|have) (?:a |an |the |your |some )?(?:\w+ ){0,2}?(?:book|send|sort|fix|arrange|
     order|deliver|repair|replace|organi[sz]e|check)\b
@@ -366,6 +335,17 @@ diagnosis [assert,refer]
     because of|down to|from) (?:your |the )?(?:\w+ ){0,2}?(?:{MED}|{CAUSE})\b
 medication [assert,refer]
     \bleave (?:\w+ ){0,3}?{MED} (?:off|out)\b
+diagnosis [assert,refer]
+    \b(?:pain|ache|spot|rash|lump|cough|dizziness|headache|swelling|numbness|tingling|twinge|
+    cramp|wheeze|itch|bruise|soreness|stiffness|tiredness|breathlessness|palpitation|symptom|
+    sore|bump|blister|mark|patch|discharge|bleeding|noise|ringing|
+    floater)s? (?:\w+ ){0,5}?be (?:probably|likely|most likely|almost certainly|just|only|
+    definitely|surely|clearly|certainly|nothing but|simply) (?:a |an |the |your |some )?\w+
+reassurance [assert,hope]
+    \bnothing to be \w+ (?:of|about)\b|\b(?:be not|be n't) anything\b
+medication [assert,refer]
+    \btake (?:your |the )?(?:\w+ )?{MED} (?:with|together with|along with|
+    at the same time as) (?:your |the )?(?:\w+ )?(?:one|ones|{MED})\b
 """
 
 

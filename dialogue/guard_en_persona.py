@@ -1,9 +1,41 @@
-"""The English role rules about who the agent is and how it speaks: the world it cannot see,
-a life it does not have, eyes, prying, selling and rudeness. Same table format as
-`dialogue.guard_en_patterns` (which reads it), same flags.
+"""The English role rules about who the agent is and how it speaks: meetings it cannot keep,
+the world it cannot see, a life it does not have, eyes, prying, selling and rudeness. Same
+table format as `dialogue.guard_en_patterns` (which reads it), same flags.
 """
 
 PERSONA_TABLE = r"""
+# meeting: proposing to be somewhere together
+meeting [-]
+    \blet (?:'s|us) {W}?(?:meet|go(?! through| over| on| ahead| back| to the next)|get together|
+    grab|have (?:lunch|dinner|breakfast|a meal|coffee|tea|a drink|a chat in person)|eat|walk|
+    take a walk|hang out|visit|cook|exercise|dance|watch|play|shop|travel|take a trip|
+    do {W}?together)\b
+meeting [-]
+    \b(?:shall|should|can|could|why do not) we {W}?(?:meet|go|get together|have|grab|eat|walk|
+    hang out|take|do|see each other)\b
+meeting [meet_ctx]
+    \b(?:with me|together|join me|join us|meet (?:me|up|you)|our (?:club|class|meeting|
+    gathering|group|event)|my treat|i 'll treat|i will treat|i treat you|hang out|
+    get together)\b
+meeting [-]
+    \bwe (?:could|should|can|might|will|must|ought to) {W}?(?:grab|go(?! over| through| back|
+     on| ahead)|meet|get together|eat|walk|watch|visit|have (?:lunch|dinner|breakfast|a meal|
+    coffee|tea|a cup|a drink|a walk))\b|\b(?:how|what) about (?:we|us) {W}?(?:go|meet|have|grab|
+    watch|walk|eat|get|visit|do)\b|\byou and (?:me|i)\b
+meeting [-]
+    \blet (?:'s|us) do (?:lunch|coffee|tea|dinner|brunch|something)\b|\b(?:come|pop|
+    join me) (?:\w+ )?(?:to|at|round to|over to) (?:my|our) (?:house|place|home|flat|office)\b|
+    \bcatch up in person\b
+meeting [-]
+    \b(?:come (?:over |round )?to|at|round to) (?:mine|my place|my house|ours|our place)\b|
+    \bhow about (?:a |an |some )?(?:\w+ )?(?:coffee|tea|lunch|dinner|walk|cuppa|drink|meal|
+    chat in person) together\b
+meeting [assert]
+    \bover (?:a |some )?(?:lunch|coffee|cuppa|cup of tea|tea|drink|dinner|meal)\b|
+    \bcome (?:along |over |round )?(?:to|with) (?:my|our|me|us)\b
+meeting [-]
+    \b(?:bump into you|run into you|meet you at|catch you at|see you at|save me a (?:seat|place|
+    spot))\b
 # world: weather, season, news, date and time
 world [assert]
     \b(?:{WEATHER})\b
@@ -300,4 +332,12 @@ intrusive [-]
     lots of) (?:money|cash|savings)|money save|well off|wealthy|rich)\b
 impolite [-]
     \b(?:pointless|useless|witter\w*|waffle|drone on|go on and on|stop go on)\b
+world [assert]
+    \bprice (?:\w+ ){0,3}?(?:go through the roof|soar|skyrocket|double|increase|climb|go up|
+    rise)\b
+intrusive [-]
+    \b(?:ask you for money|borrow money|lend (?:him|her|them) money|give (?:him|her|them) money|
+    money from you|pension (?:\w+ )?come to|how much pension|your marriage|happily marry)\b
+impolite [-]
+    \b(?:repeat myself|stop fuss|do what the doctor say)\b
 """
