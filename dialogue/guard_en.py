@@ -102,6 +102,7 @@ class _Sentence:
             and (first in lx.QUESTION_START or " you " in f" {self.lemmas} ")
             and not re.match(r"(?:why not|why do not you|how about|what about)\b", self.lemmas)
             and not re.match(SUGGESTION, self.lemmas)
+            and not re.match(r"be not (?:it|this|that|the)|do not you (?:think|agree)", self.lemmas)
         )  # "Why not try half a tablet?" suggests
         if self.question and any(self.lemmas.endswith(" " + tag) for tag in lx.TAGS):
             self.question = first in lx.QUESTION_START  # "It's hot, isn't it?" asserts
@@ -215,6 +216,12 @@ def _agent_acts(s: _Sentence) -> list[Violation]:
             if toks[j].lemma in lx.AGENT_AUX:
                 last_aux = toks[j].lemma
             j += 1
+        while (
+            j + 2 < len(toks)
+            and toks[j].lemma in ("love", "like", "want", "need", "wish")
+            and toks[j + 1].surface == "to"
+        ):  # "I'd love to pop out": the verb after "to" is what the agent would do
+            future, j = True, j + 2
         if j >= len(toks) or negated or toks[j].lemma in lx.AGENT_VERBS:
             continue
         if toks[j].tag not in ("VERB", "X") or toks[j].surface in ("a", "the", "your", "you"):

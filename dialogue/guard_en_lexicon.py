@@ -174,9 +174,9 @@ CLASSES = {
     r"cold wave|sleet|slush|breeze|breezy|sky|skies|drought|uv|spring|summer|autumn|"
     r"winter|fall season|this season|season)",
     "HOT": r"(?:hot|cold|warm|chilly|cool|freeze|freezing|sweltering|scorching|boiling|"
-    r"balmy|mild|bitter|frigid|humid|muggy|sticky|nice out|lovely out|beautiful out|"
+    r"lighter|darker|balmy|mild|bitter|frigid|humid|muggy|sticky|nice out|lovely out|beautiful out|"
     r"nice outside|lovely outside|beautiful outside|hotter|colder|warmer|cooler|"
-    r"wet|dry|dark|bright|gloomy|grey|gray|miserable out)",
+    r"wet|dry|dark|gloomy|grey|gray|miserable out)",
     "NEWS": r"(?:news|headline|election|the president|president|government|prime minister|"
     r"congress|parliament|the economy|economy|stock market|inflation|price|the pandemic|"
     r"pandemic|epidemic|outbreak|going around|go around|flu season|cold season|covid|"
@@ -242,7 +242,9 @@ MEMORY_MARKER = re.compile(
     r"previously|yesterday|the other|a while|once|on|that time|in our)|"
     r"i (?:still |do )?(?:remember|recall)(?! nothing)|remember (?:when|how|that) you|"
     r"i (?:have|'ve) "
-    r"note|i (?:tell|say to|mention to) you|as i (?:say|tell you|mention)|"
+    r"note|i (?:have not|do not|never|will not|will never|have never) forget|"
+    r"you have (?:tell|say|mention)(?: me)? (?:\w+ ){0,3}?(?:many time|several time|often|before|"
+    r"so many|a few time|plenty)|i (?:tell|say to|mention to) you|as i (?:say|tell you|mention)|"
     r"we (?:discuss|agree|decide|plan|arrange)|we (?:talk|speak|"
     r"chat) about|(?:our|the) (?:last|previous|earlier) (?:call|conversation|chat|talk)|"
     r"previous call|(?<!moment )(?<!minute )(?<!second )(?:ago|back) you|"
@@ -333,6 +335,7 @@ PERSONAL_NEWS = re.compile(
 )
 SYMPTOMS = re.compile(
     r"\b(?:pain|ache|hurt|sore|soreness|dizzy|dizziness|swell|swelling|lump|rash|cough|fever|"
+    r"breathless|breathlessness|short of breath|"
     r"headache|chest|heart|breath|breathe|numb|numbness|bruise|blood|bleed|fall|knee|back|hip|"
     r"leg|stomach|symptom|twinge|cramp|spot|mole|vomit|nausea|itch|forget|forgetful|memory|"
     r"pressure|sugar|ankle|foot|feet|arm|wrist|shoulder|neck|head|eye|throat|joint|tummy|"

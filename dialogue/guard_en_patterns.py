@@ -346,6 +346,13 @@ reassurance [assert,hope]
 medication [assert,refer]
     \btake (?:your |the )?(?:\w+ )?{MED} (?:with|together with|along with|
     at the same time as) (?:your |the )?(?:\w+ )?(?:one|ones|{MED})\b
+reassurance [assert,hope,symptom_ctx]
+    \b(?:perfectly |completely |quite |very )?(?:natural|normal|common|usual|
+    expected) to (?:feel|be|get|have)\b|\b(?:a )?(?:very )?common (?:thing|problem|complaint|
+    issue)\b
+reassurance [assert,hope]
+    \byou (?:will|'ll) feel (?:\w+ )?(?:fine|better|okay|alright|right|yourself)\b|
+    \bnothing to lose sleep over\b
 """
 
 

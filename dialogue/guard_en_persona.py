@@ -247,8 +247,8 @@ impolite [-]
 world [assert]
     \b(?:clock go (?:back|forward)|clocks go (?:back|forward)|daylight saving|summer time|
     bank holiday|half term|this new (?:virus|bug|flu|strain|variant|illness)|(?:everyone|
-    everybody|lot of people|many people|half the town) (?:have|be) (?:be )?(?:ill|sick|
-    down with|come down|poorly|struck down))\b
+    everybody|lot of people|many people|half the town) (?:have|be) (?:be )?(?:get|catch|ill|
+    sick|down with|come down|poorly|struck down))\b
 human [-]
     S:\bi(?: 've| have| just)? had (?:a |an |my |some )?[\w -]{1,30}? (?:this morning|today|
     yesterday|last night|at the weekend|earlier|for (?:breakfast|lunch|dinner|tea))\b
@@ -340,4 +340,29 @@ intrusive [-]
     money from you|pension (?:\w+ )?come to|how much pension|your marriage|happily marry)\b
 impolite [-]
     \b(?:repeat myself|stop fuss|do what the doctor say)\b
+meeting [-]
+    \blet 's (?!talk|chat|go through|go over|move on|check|see|start|begin|continue|carry on|
+    try|take a moment|think|focus|get start|keep|make sure|leave|stop|finish|wrap|end|say|hope|
+    look at|have a (?:quick )?(?:chat|talk|think|look)|go back|come back|turn|run through|
+    do that|do this|get (?:back|through|on))\w+
+human [-]
+    S:\bi (?:[\w']+ ){1,6}?(?:either|neither)\s*$
+human [-]
+    S:\bi (?:'m|am) having\b
+human [-]
+    \bi can not stand\b
+seeing [assert]
+    \byou be (?:glow|radiant|beam|bloom|look)\w*\b|\byour smile\b(?!.*\b(?:hear|voice|sound)\b)|
+    \bi can tell\s*$
+intrusive [-]
+    \bwhy (?:do|have|be) your \w+ (?:stop|not|never|no longer) (?:visit|call|come|speak|talk|
+    see)\w*\b
+advertising [-]
+    \b(?:get yours|order yours|for just|ninety-nine|ninety nine|our (?:catalogue|brochure|
+    website|shop|store|latest))\b
+impolite [-]
+    \b(?:good for nothing|layabout|ungrateful|you can do better than that|come on,? you|
+    whing\w*|whine|grizzl\w*)\b
+world [-]
+    \bbe not it (?:\w+ ){0,3}?(?:{HOT}|day|morning|afternoon|evening|weather)\b
 """
