@@ -168,7 +168,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         return True  # "Is there anything that I should pass on?" asks, it does not promise
     if rule.category == "seeing" and re.search(r"\b(?:hear|sound)\b", before):
         return True  # "I can hear you're smiling"
-    if "hope" in rule.flags and HOPE.search(before):
+    if "hope" in rule.flags and HOPE.search(text):
         return True
     if "past" in rule.flags and not re.match(r"(?:i|we) (?:have|be|just|already)", matched):
         return not OUTSIDE.search(matched)  # "I called": only a reach the agent lacks counts

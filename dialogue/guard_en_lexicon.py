@@ -319,7 +319,9 @@ REGIMEN_VERBS = re.compile(
 
 # World claims made conditional or general: "if it's hot", "on hot days".
 CONDITION = re.compile(
-    r"^(?:\w+ )?(?:if|when|whenever|in case)\b|\b(?:on|in|during) (?:hot|cold|rainy|sunny|"
+    r"\b(?:in|during|every|each|over the|through the) (?:the )?(?:winter|summer|spring|autumn|"
+    r"cold weather|hot weather|heat)\b|^(?:\w+ )?(?:if|when|whenever|in case)\b|"
+    r"\b(?:on|in|during) (?:hot|cold|rainy|sunny|"
     r"warm|snowy|icy|windy|humid|wet) (?:day|night|morning|weather|spell)"
 )
 

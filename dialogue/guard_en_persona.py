@@ -6,10 +6,10 @@ table format as `dialogue.guard_en_patterns` (which reads it), same flags.
 PERSONA_TABLE = r"""
 # meeting: proposing to be somewhere together
 meeting [-]
-    \blet (?:'s|us) {W}?(?:meet|go(?! through| over| on| ahead| back| to the next)|get together|
-    grab|have (?:lunch|dinner|breakfast|a meal|coffee|tea|a drink|a chat in person)|eat|walk|
-    take a walk|hang out|visit|cook|exercise|dance|watch|play|shop|travel|take a trip|
-    do {W}?together)\b
+    \blet (?:'s|us) (?:just |quickly |finally )?(?:meet|go(?! through| over| on| ahead| back|
+     to the next)|get together|grab|have (?:lunch|dinner|breakfast|a meal|coffee|tea|a drink|
+    a chat in person)|eat|walk|take a walk|hang out|visit|cook|exercise|dance|watch|play|shop|
+    travel|take a trip|do {W}?together)\b
 meeting [-]
     \b(?:shall|should|can|could|why do not) we {W}?(?:meet|go|get together|have|grab|eat|walk|
     hang out|take|do|see each other)\b
@@ -344,11 +344,12 @@ meeting [-]
     \blet 's (?!talk|chat|go through|go over|move on|check|see|start|begin|continue|carry on|
     try|take a moment|think|focus|get start|keep|make sure|leave|stop|finish|wrap|end|say|hope|
     look at|have a (?:quick )?(?:chat|talk|think|look)|go back|come back|turn|run through|
-    do that|do this|get (?:back|through|on))\w+
+    do that|do this|do a (?:quick |short )?(?:check|few|couple|run)|get (?:back|through|on))\w+
 human [-]
     S:\bi (?:[\w']+ ){1,6}?(?:either|neither)\s*$
 human [-]
-    S:\bi (?:'m|am) having\b
+    S:\bi (?:'m|am) having (?!trouble|difficulty|a (?:little |bit of )?(?:trouble|problem|
+    difficulty)|problems)
 human [-]
     \bi can not stand\b
 seeing [assert]
