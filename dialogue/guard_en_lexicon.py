@@ -68,7 +68,11 @@ CLASSES = {
     r"social worker|care manager|care team|caregiver|care coordinator|coordinator|"
     r"health worker|welfare worker|support worker|care staff|team|office|staff|"
     r"public health (?:center|centre|office|worker|nurse))",
-    "MED": r"(?:(?:medicine|medication|med|pill|tablet|capsule|dose|dosage|drug|prescription|"
+    "MED": r"(?:(?:antidepressant|anti-depressant|antipsychotic|beta blocker|ace inhibitor|"
+    r"amlodipine|ramipril|omeprazole|lansoprazole|levothyroxine|thyroxine|simvastatin|"
+    r"atorvastatin|gabapentin|codeine|tramadol|morphine|diazepam|sertraline|citalopram|"
+    r"fluoxetine|prednisolone|furosemide|bisoprolol|digoxin|donepezil|heart tablet|heart pill|"
+    r"medicine|medication|med|pill|tablet|capsule|dose|dosage|drug|prescription|"
     r"insulin|inhaler|painkiller|pain killer|pain reliever|sleeping pill|sleep aid|"
     r"sleep pill|sleep tablet|sleeping tablet|"
     r"blood pressure (?:pill|medicine|medication|tablet)|aspirin|ibuprofen|advil|motrin|"

@@ -353,6 +353,15 @@ reassurance [assert,hope,symptom_ctx]
 reassurance [assert,hope]
     \byou (?:will|'ll) feel (?:\w+ )?(?:fine|better|okay|alright|right|yourself)\b|
     \bnothing to lose sleep over\b
+visit [assert]
+    \bhome visit\b|{AGENT}put you (?:on|down) (?:the |a |for )?(?:list|waiting list|rota|
+    schedule)
+diagnosis [assert,refer]
+    \b(?:be|come|stem) from your (?:\w+ )?(?:{BODY}|eye|ear|sinus|tooth|teeth|heart|blood|nerve|
+    stomach|gut)\b|\b(?:probably|likely|most likely|
+    almost certainly) (?:just )?(?:\w+ )?{CAUSE}\b
+reassurance [assert,hope]
+    \b(?:these things? happen|it happen to (?:everyone|everybody|the best of us))\b
 """
 
 

@@ -165,9 +165,10 @@ intrusive [-]
     \bhow much (?:money )?(?:do|be|have) (?:\w+ ){1,3}?(?:earn|make|pay|have|owe|spend|save|
     give|leave|cost|worth)\b|\bwhy (?:do|be|have)\b(?:\s\S+)*?\s(?:split|break up|separate|
     divorce|leave|fall out|stop (?:speak|talk)|never marry|remarry|live alone)\b|
-    \byou and your \w+(?:(?:\w+ ){0,3}?)(?:still not|not speak|not talk|fall out|get along|
-    argue|fight|row|split|break up|make up)\b|\b(?:what|how much) be your (?:\w+ )?(?:pension|
-    income|salary|wage|rent|mortgage|savings|benefit|allowance|net worth|bank balance)\b
+    \byou and your \w+(?:(?:\w+ ){0,3}?)(?:close|still not|not speak|not talk|fall out|
+    get along|argue|fight|row|split|break up|make up)\b|\b(?:what|
+    how much) be your (?:\w+ )?(?:pension|income|salary|wage|rent|mortgage|savings|benefit|
+    allowance|net worth|bank balance)\b
 # advertising
 advertising [-]
     \b(?:new product|product|brand|discount|on sale|a sale|coupon|promo|promotion|promotional|
@@ -366,4 +367,14 @@ impolite [-]
     whing\w*|whine|grizzl\w*)\b
 world [-]
     \bbe not it (?:\w+ ){0,3}?(?:{HOT}|day|morning|afternoon|evening|weather)\b
+meeting [assert]
+    (?<!talk )(?<!speak )(?<!chat )\bwith you (?:one day|sometime|some time|next week|
+    one of these days)\b
+intrusive [-]
+    \b(?:value of your (?:house|home|property|flat)|how much be your (?:house|home|flat|
+    property) worth)\b
+advertising [-]
+    \bour (?:\w+ ){0,2}?(?:shop|store|catalogue|website|brand|deal|sale)\b
+impolite [-]
+    \b(?:stop ask(?:ing)? me|ask me the same|you keep ask|same thing over and over)\b
 """
