@@ -154,14 +154,21 @@ def test_caring_english_turns_pass(text: str) -> None:
     assert verdict.ok, verdict.violations
 
 
+@pytest.fixture
+def korean_regex(monkeypatch) -> None:
+    """The Korean fallback rules, whether or not `dialogue.guard_ko` is installed (that module
+    has its own tests)."""
+    monkeypatch.setitem(guard_module._MODULES, "ko", None)
+
+
 @pytest.mark.parametrize("category,text", VIOLATIONS_KO)
-def test_korean_violations_are_caught(category: str, text: str) -> None:
+def test_korean_violations_are_caught(category: str, text: str, korean_regex) -> None:
     verdict = GUARD.check(text, context=KO)
     assert category in verdict.categories, verdict.violations
 
 
 @pytest.mark.parametrize("text", FINE_KO)
-def test_caring_korean_turns_pass(text: str) -> None:
+def test_caring_korean_turns_pass(text: str, korean_regex) -> None:
     assert GUARD.check(text, context=KO).ok, GUARD.check(text, context=KO).violations
 
 
@@ -176,7 +183,7 @@ def test_a_claim_is_a_claim_whoever_said_the_words_first() -> None:
     assert "diagnosis" in GUARD.check("That sounds like arthritis.", context=facts).categories
 
 
-def test_memory_claims_need_the_memory_to_hold_them() -> None:
+def test_memory_claims_need_the_memory_to_hold_them(korean_regex) -> None:
     line = "Last time you told me your knee was hurting. How is it today?"
     assert GUARD.check(line, context=GuardContext(facts=("your knee was hurting",))).ok
     other = GuardContext(facts=("you had trouble sleeping",))
@@ -213,8 +220,7 @@ def test_each_sentence_is_analysed_once_and_judged_alone(monkeypatch) -> None:
     assert sentences("I see. I can't visit. Let's go!") == ["I see.", "I can't visit.", "Let's go!"]
 
 
-def test_korean_falls_back_to_the_regex_rules_without_its_module(monkeypatch) -> None:
-    monkeypatch.setitem(guard_module._MODULES, "ko", None)
+def test_korean_falls_back_to_the_regex_rules_without_its_module(korean_regex) -> None:
     assert GUARD.check("밥은 먹었어?", context=KO).categories == ["impolite"]
     heat = "폭염 특보 중이니 물 자주 드세요."
     assert not GUARD.check(heat, context=KO).ok
@@ -223,7 +229,7 @@ def test_korean_falls_back_to_the_regex_rules_without_its_module(monkeypatch) ->
 
 
 @pytest.mark.parametrize("name", list_scenarios())
-def test_every_line_a_shipped_scenario_can_say_passes(name: str) -> None:
+def test_every_line_a_shipped_scenario_can_say_passes(name: str, korean_regex) -> None:
     """The templates are the safe fallback: none may be flagged when said as written (their
     alert closings are said only when an alert was raised)."""
     scenario = load_scenario(name)
