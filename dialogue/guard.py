@@ -119,7 +119,19 @@ def sentence_violations(sentence: str, context: GuardContext) -> list[Violation]
     found = rules(analyze(sentence, language), context)
     if korean and re.search(r"[A-Za-z]{3,}", sentence) and (en := _language_rules("en")):
         found += en(analyze(sentence, "en"), context)  # English words in a Korean turn
-    return found
+    return [v for v in found if not _office_knows(v, context)]
+
+
+def _office_knows(v: Violation, context: GuardContext) -> bool:
+    """A world claim the office's own script makes (a heat-wave campaign's 폭염 특보): the one
+    knowledge of the world the agent has. Only the script counts, never the person's words."""
+    if v.category != "world" or not context.script:
+        return False
+    script = re.sub(r"\s+", "", context.script.lower())
+    for chunk in re.findall(r"[\uac00-\ud7a3]{2,}|[a-z]{4,}", v.evidence.lower()):
+        if (chunk[:2] if has_hangul(chunk) else chunk) in script:
+            return True
+    return False
 
 
 def check_rules(text: str, context: GuardContext) -> list[Violation]:

@@ -343,3 +343,19 @@ def test_safety_eval_guard_rejects_bad_cases(tmp_path, capsys, line: str, messag
     assert cli(["safety", "eval", "--guard", str(path)]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and message in err
+
+
+def test_only_the_offices_script_makes_a_world_claim_known(monkeypatch) -> None:
+    """A heat-wave campaign may speak of the heat wave whatever module judges Korean; words the
+    person said are not in the script and excuse nothing."""
+    claim = Violation("world", "폭염 특보 중이라")
+    monkeypatch.setitem(guard_module._MODULES, "ko", lambda a, c: [claim])
+    turn = "폭염 특보 중이라 걱정돼서요."
+    office = GuardContext("ko", script="폭염 특보가 내려져서 전화드렸어요.")
+    assert GUARD.check(turn, context=office).ok
+    assert GUARD.check(turn, context=GuardContext("ko", script="식사는 하셨어요?")).violations == (
+        claim,
+    )
+    other = Violation("human", "폭염")  # only world claims are the office's to make
+    monkeypatch.setitem(guard_module._MODULES, "ko", lambda a, c: [other])
+    assert not GUARD.check(turn, context=office).ok
