@@ -61,8 +61,8 @@ class GuardContext:
     alert channel is configured (then "I'll let your care worker know" is true).
 
     `script` is the office's own scenario text: what the campaign told the agent (a heat-wave
-    check-in may speak of the heat wave). Only the Korean fallback rules use it; it is never
-    what the person said."""
+    check-in may speak of the heat wave). A world claim it makes is let through for every
+    language (`_office_knows`); it is never what the person said."""
 
     language: str = "en"
     facts: tuple[str, ...] = ()
