@@ -20,7 +20,8 @@ CLASSES = {
     # the agent (or its service) as the one who acts
     "SELF": r"(?:i|we)",
     # future or commitment after the agent: "I'll", "I'm going to", "let me", "I can"
-    "WILL": r"(?:will|shall|might|may|would|should|must|ought to|could always|can always|"
+    "WILL": r"(?:would be glad to|be glad to|would be delighted to|be delighted to|"
+    r"will|shall|might|may|would|should|must|ought to|could always|can always|"
     r"be go to|be gonna|would like to|want to|be about to|be plan to|"
     r"can|could|be happy to|would be happy to|be send|be come|be on my way|be on our way|"
     r"would love to|be arrange|be call|be book|be get|be ring|be phone|be contact|be email|"
@@ -40,7 +41,8 @@ CLASSES = {
     r"home help|meals on wheels|delivery|son|daughter|family|neighbou?r|police|"
     r"fire department|firefighter|plumber|electrician|repairman|handyman|visitor|gp|physio|"
     r"physiotherapist|therapist|driver|courier|engineer|officer|assistant|aide|attendant))",
-    "COME": r"(?:come|visit|stop by|drop by|swing by|pop by|pop in|drop in|stop in|"
+    "COME": r"(?:be round|be over|be along|accompany|come|visit|stop by|drop by|swing by|pop by|"
+    r"pop in|drop in|stop in|"
     r"come by|come over|come round|come around|come to you|come see|come and see|"
     r"be there|be at your|be with you|be on (?:its|their|his|her) way|arrive|head over|"
     r"go over to (?:you|your)|check on you in person|look in on you|knock|bring|deliver|"

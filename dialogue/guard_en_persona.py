@@ -75,8 +75,9 @@ human [-]
     traveled|travelled|exercised|jogged|grew up|woke|napped|showered|got (?:sick|a cold|tired|
     home|up)|caught (?:a|the)|spent|felt|had (?:\w+ ){0,3}?(?:{MEAL}))\b
 human [self_feel]
-    \bi {W}?(?:be|feel|get|have be|be get|be feel) (?:also |so |very |really |a (?:little|bit) |
-    quite |pretty |too |still |kind of |a little bit |getting |feeling |myself )*{FEEL}\b
+    \bi {W}?(?:be|feel|get|have be|be get|be feel) (?:also |so |very |really |rather |fairly |
+    somewhat |extremely |terribly |awfully |a (?:little|bit) |quite |pretty |too |still |
+    kind of |a little bit |getting |feeling |myself )*{FEEL}\b
 human [family_ctx]
     \b(?:my|our) (?:own |dear |late |little |old |best |favou?rite )?{FAMILY}\b|
     \b(?:an? \w+ of mine|when i be (?:young|a child|little|a kid|your age|younger|a girl|a boy|
