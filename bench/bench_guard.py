@@ -1,6 +1,13 @@
-"""The response guard's precision and recall on NAVER's CareCall corpus samples.
+"""The role guard's recall, precision and speed: on labelled JSONL cases, and on NAVER's
+CareCall corpus samples when they are there.
 
-    python bench/bench_guard.py [--corpus DIR] [--show] [--judge-url URL --judge-model NAME]
+    python bench/bench_guard.py [FILE.jsonl ...] [--corpus DIR] [--show]
+                                [--judge-url URL --judge-model NAME]
+
+Each FILE is `carecall safety eval --guard`'s format ({"lang", "agent", "violation"}, optional
+"context"). For each file and language it prints the guard's n, recall and precision beside
+today's regex rules (`dialogue.guard_legacy`, which had no context but the case's facts), and
+the milliseconds per sentence of both (after a warm-up, so models are loaded).
 
 Reads `carecall_translated_samples.json` (200 English dialogues; in each, only the LAST
 system turn is judged, and 100 of those are out-of-bounds) from ../shared/data/carecall-corpus
@@ -21,13 +28,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dialogue.guard import Guard  # noqa: E402
+from dialogue.guard import Guard, GuardContext, sentences  # noqa: E402
+from dialogue.guard_eval import read_guard_cases, render_guard, score_guard  # noqa: E402
+from dialogue.guard_legacy import check_rules as legacy_rules  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "carecall-corpus"
 SAMPLES = "carecall_translated_samples.json"
@@ -55,17 +65,63 @@ def scores(rows: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
     return precision, recall, f1, len(rows)
 
 
+def bench_file(path: Path, guard: Guard, show: bool) -> None:
+    """Figures of the guard and of the old regex rules on one case file, and their speed."""
+    cases = read_guard_cases(path)
+
+    def legacy(case):
+        from dialogue.guard import Verdict
+
+        found = legacy_rules(case.agent, memory=case.context.facts, language=case.lang)
+        return Verdict(not found, tuple(found))
+
+    new = score_guard(cases, lambda c: guard.check(c.agent, context=c.context))
+    old = score_guard(cases, legacy)
+    print(f"{path}")
+    print(f"{'lang':<6}{'n':>5}{'recall':>9}{'precision':>11}{'old recall':>12}{'old prec.':>11}")
+    for lang in sorted(new):
+        a, b = new[lang], old[lang]
+        print(
+            f"{lang:<6}{a.n:>5}{a.recall:>9.3f}{a.precision:>11.3f}{b.recall:>12.3f}"
+            f"{b.precision:>11.3f}"
+        )
+    if show:
+        print(render_guard(new, "guard"))
+        print(render_guard(old, "old rules"))
+    n = sum(len(sentences(c.agent)) for c in cases)
+    for name, run in [
+        ("guard", lambda c: guard.check(c.agent, context=c.context)),
+        ("old rules", legacy),
+    ]:
+        start = time.perf_counter()
+        for _ in range(3):
+            for case in cases:
+                run(case)
+        ms = (time.perf_counter() - start) * 1000 / (3 * n)
+        print(f"{name:<10} {ms:.3f} ms per sentence ({n} sentences)")
+
+
 def tuning_half(index: int) -> bool:
     return index < 50 or 100 <= index < 150
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, help="labelled JSONL cases")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", action="store_true", help="print every miss and false alarm")
     parser.add_argument("--judge-url", help="OpenAI-compatible server for the LLM judge")
     parser.add_argument("--judge-model", default="default")
     args = parser.parse_args(argv)
+    judge = None
+    if args.judge_url:
+        from dialogue.llm.openai import OpenAIChatModel
+
+        judge = OpenAIChatModel(args.judge_url, args.judge_model)
+    guard = Guard(judge)
+    guard.check("Warm up.", context=GuardContext())  # load the lemmatizer before timing
+    for file in args.files:
+        bench_file(file, guard, args.show)
     path = args.corpus / SAMPLES
     if not path.exists():
         print(
@@ -73,16 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             "outside the repository, and is not shipped with carecall)"
         )
         return 0
-    judge = None
-    if args.judge_url:
-        from dialogue.llm.openai import OpenAIChatModel
-
-        judge = OpenAIChatModel(args.judge_url, args.judge_model)
-    guard = Guard(judge)
     turns = judged_turns(json.loads(path.read_text(encoding="utf-8")))
     results = []
-    for index, text, said, truth in turns:
-        verdict = guard.check(text, language="en", context=said)
+    for index, text, _said, truth in turns:
+        verdict = guard.check(text, context=GuardContext("en"))  # the person's words excuse nothing
         results.append((index, not verdict.ok, truth, verdict))
         if args.show and (not verdict.ok) != truth:
             kind = "MISS " if truth else "FALSE"
@@ -121,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                     said += " " + turn.get("text", "")
                     continue
                 total += 1
-                verdict = guard.check(turn["text"], language="ko", context=said)
+                verdict = guard.check(turn["text"], context=GuardContext("ko"))
                 if not verdict.ok:
                     flagged += 1
                     seen.update(verdict.categories)

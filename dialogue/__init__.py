@@ -22,7 +22,7 @@ from dialogue.extract import (
     extract,
     identity_answer,
 )
-from dialogue.guard import Guard, Verdict, Violation
+from dialogue.guard import Guard, GuardContext, Verdict, Violation
 from dialogue.llm import ChatModel, LLMError, Sampling
 from dialogue.memory import (
     Fact,
@@ -61,6 +61,7 @@ __all__ = [
     "Extraction",
     "Fact",
     "Guard",
+    "GuardContext",
     "GuardEvent",
     "Item",
     "ItemResult",

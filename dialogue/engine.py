@@ -135,7 +135,14 @@ class DialogueEngine:
         self._silences = 0
         self._llm = llm
         self._responder = (
-            Responder(llm, scenario, guard=guard, recipient_name=recipient.name, sampling=sampling)
+            Responder(
+                llm,
+                scenario,
+                guard=guard,
+                recipient_name=recipient.name,
+                sampling=sampling,
+                alerting=alerts is not None,
+            )
             if llm is not None
             else None
         )

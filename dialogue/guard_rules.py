@@ -6,10 +6,15 @@ the telephone, so it has no body, no life, no eyes and no way to go anywhere; it
 what its scenario and memory tell it; it sells nothing; it does not play doctor; it does not
 pry; and in Korean it always speaks in honorifics.
 
+These are the first (P1) rules. They now serve as the Korean rules until `dialogue.guard_ko`
+lands, and as the English baseline that `bench/bench_guard.py` prints beside
+`dialogue.guard_en` (`dialogue.guard_legacy` runs them).
+
 Each rule is a regular expression over one sentence (English: lower case). Two flags soften a
 rule where the role allows the words:
-- `echo`: the words are fine when the person said them or the scenario itself does ("It's so
-  hot today" → "Yes, please drink water in this heat"; a heat-wave campaign's own questions);
+- `echo`: the words are fine when the scenario itself says them (a heat-wave campaign's own
+  questions). The framework no longer passes what the person said: an echo of the person's
+  word "arthritis" once let "That sounds like arthritis" be spoken;
 - `disclaim`: an offer is fine when it is refused ("I can't visit, but I'll tell your care
   worker").
 Memory claims ("last time you said ...") are checked against the memory by `dialogue.guard`.
@@ -20,16 +25,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HUMAN = "human_experience"
-SEES = "sees_person"
-PHYSICAL = "physical_help"
-WORLD = "world_knowledge"
-MEMORY = "unsupported_memory"
+# The names of `dialogue.guard.ROLE_CATEGORIES`.
+HUMAN = "human"
+SEES = "seeing"
+PHYSICAL = "visit"
+MEETING = "meeting"
+WORLD = "world"
+MEMORY = "memory"
 ADVERTISING = "advertising"
-MEDICAL = "medical_advice"
+MEDICAL = "medication"
+DIAGNOSIS = "diagnosis"
+TREATMENT = "treatment"
 INTRUSIVE = "intrusive"
 IMPOLITE = "impolite"
-CATEGORIES = (HUMAN, SEES, PHYSICAL, WORLD, MEMORY, ADVERTISING, MEDICAL, INTRUSIVE, IMPOLITE)
+CATEGORIES = (
+    HUMAN,
+    SEES,
+    PHYSICAL,
+    MEETING,
+    WORLD,
+    MEMORY,
+    ADVERTISING,
+    MEDICAL,
+    DIAGNOSIS,
+    TREATMENT,
+    INTRUSIVE,
+    IMPOLITE,
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +134,10 @@ EN_RULES: list[Rule] = [
         r"keep you company|cook|prepare|make you|give you (?:a |some )?(?:massage|hug|ride|"
         r"lift|hand|something)|massage|hug you|carry|treat you|hold your|sing|dance|"
         r"help you(?! (?:remember|understand|find out|by (?:calling|telling|letting))))\b",
+        disclaim=True,
+    ),
+    *_en(
+        MEETING,
         r"\b(?:go|walk|come|eat|have (?:it|lunch|dinner|a meal|coffee|tea|a drink)|hike|climb|"
         r"swim|exercise|watch|travel|shop|cook|dance|play)\b[^.?!]{0,30}\b(?:with me|together)\b",
         r"\blet's (?:go|eat|have|meet|walk|take a walk|get|grab|hang out|cook|exercise)\b",
@@ -155,7 +181,7 @@ EN_RULES: list[Rule] = [
         r"you should (?:buy|get|try) (?:the|this|our|one|a|an))\b",
     ),
     *_en(
-        MEDICAL,
+        DIAGNOSIS,
         r"\byou (?:probably |might |may |must |seem to |likely |surely )?(?:have|had|got|"
         r"'ve got|are suffering from|suffer from) (?:a |an |the )?(?:\w+ )?(?:flu|covid|"
         r"infection|arthritis|diabetes|dementia|alzheimer'?s|depression|insomnia|pneumonia|"
@@ -164,6 +190,10 @@ EN_RULES: list[Rule] = [
         r"is likely|is) (?:like )?(?:a |an )?(?:\w+ )?(?:flu|arthritis|infection|disease|"
         r"disorder|syndrome|fracture|hernia|depression|dementia|stroke|heart attack|"
         r"symptoms? of)\b|\bdiagnos\w+",
+        echo=True,
+    ),
+    *_en(
+        MEDICAL,
         r"\b(?:take|try|use|drink|have) (?:\d+|one|two|three|a couple of|some|more|less|"
         r"extra|double|half|an?) (?:\w+ )?(?:pills?|tablets?|capsules?|doses?|mg|milligrams?|"
         r"painkillers?|sleeping pills?|antibiotics?|herbs?|herbal \w+|supplements?|vitamins?)\b",
@@ -171,6 +201,10 @@ EN_RULES: list[Rule] = [
         r"the )?(?:dose|dosage|medicine|medication|pills?|tablets?)\b",
         r"\b\d+\s?(?:mg|milligrams?|ml)\b|\b" + _DRUGS + r"\b",
         r"\b(?:herb(?:al)? medicine|oriental (?:clinic|medicine)|acupuncture|home remedy)\b",
+        echo=True,
+    ),
+    *_en(
+        TREATMENT,
         r"\b(?:first|then|next|now|and),? (?:sit|stand|lie|lock|stretch|bend|raise|lift|hold "
         r"your|twist|rotate|lean|put your)\b",
         r"\b(?:bend|stretch|twist|raise|lift|rotate|lock) your " + _BODY + r"\b",
@@ -229,10 +263,14 @@ KO_RULES: list[Rule] = [
         r"가요|갈까|가도)",
         r"(?:가져다|갖다|사다|사 가|챙겨다|배달해|만들어|요리해|차려|해다|안마해|주물러)\s?"
         r"(?:드릴|드리|줄|주)",
+        r"(?:옆에|곁에)\s?있어\s?드릴|안마|마사지|대접(?:할|해 드릴)|한턱",
+        disclaim=True,
+    ),
+    *_ko(
+        MEETING,
         r"(?:저랑|저와|저하고)\s?(?:같이|함께)?\s?\S*(?:가|먹|드|걸|산책|운동|놀|만나)",
         r"같이\s?(?:가요|가실래|갈까|가시죠|먹어요|먹을까|드실래|드셔요|걸어요|걸을까|"
         r"산책해요|산책할까|놀아요|만나요)",
-        r"(?:옆에|곁에)\s?있어\s?드릴|안마|마사지|대접(?:할|해 드릴)|한턱",
         disclaim=True,
     ),
     *_ko(
@@ -254,14 +292,22 @@ KO_RULES: list[Rule] = [
         r"앱을?\s?(?:다운|설치)|판매|특가|홍보",
     ),
     *_ko(
-        MEDICAL,
+        DIAGNOSIS,
         r"(?:관절염|당뇨|치매|우울증|불면증|감기|독감|폐렴|디스크|골절|코로나|고혈압|뇌졸중|"
         r"협심증|장염|식중독|열사병|일사병)(?:인|이신|일|에 걸리신|에 걸리셨|이 온|이 있으신)\s?"
         r"(?:것 같|거 같|듯|가능성|수도)|진단",
+        echo=True,
+    ),
+    *_ko(
+        MEDICAL,
         r"(?:\d+|한|두|세|반)\s?(?:알|정|캡슐|봉지|mg|밀리)(?:\s|을|를|씩|만|$)",
         r"(?:해열제|진통제|타이레놀|아스피린|수면제|소화제|감기약|항생제|파스|영양제|수면 유도제)"
         r"(?:를|을)?\s?(?:\S+\s)?(?:드세요|드셔 보|복용하세요|드시면|먹으|먹어|바르|붙이)",
         r"약(?:을)?\s?(?:끊|줄이|늘리|두 배|더 드|더 먹)|한약|민간요법|침을 맞",
+        echo=True,
+    ),
+    *_ko(
+        TREATMENT,
         r"(?:허리|팔|다리|무릎|목|상체|손가락|어깨)(?:를|을)\s?(?:\S+\s)?(?:굽히|펴|돌리|"
         r"들어 올리|비트|깍지)",
         echo=True,

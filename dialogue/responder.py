@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from dialogue.guard import Guard, Violation
+from dialogue.guard import Guard, GuardContext, Violation
 from dialogue.llm import ChatModel, LLMError, Message
 from dialogue.scenario import Item, Scenario
 from dialogue.text import has_hangul, terms
@@ -99,6 +99,7 @@ class Responder:
         recipient_name: str = "",
         sampling: dict[str, Any] | None = None,
         history: int = 6,
+        alerting: bool = False,
     ) -> None:
         self.llm = llm
         self.scenario = scenario
@@ -106,6 +107,7 @@ class Responder:
         self.recipient_name = recipient_name
         self.sampling = {"max_tokens": 60, "temperature": 0.6, **(sampling or {})}
         self.history = history
+        self.alerting = alerting  # an alert channel exists: "I'll tell your care worker" is true
         # What the office wrote is what the agent knows: a heat-wave campaign may speak of
         # the heat wave on every turn, a daily check-in may not.
         self._script = " ".join(scenario.agent_lines(recipient_name))
@@ -133,13 +135,15 @@ class Responder:
             return Phrased(template, "template", reason=f"llm error: {exc}")
         text = clean(raw, self.scenario.agent.name)
         if text:  # the guard sees every candidate, so each role violation is logged
-            said = " ".join(t for who, t in conversation if who == "person")
-            verdict = self.guard.check(
-                text,
-                memory=memory,
+            # What the agent was given, never what the person said: sharing a word with the
+            # person ("arthritis") does not make a diagnosis fine.
+            context = GuardContext(
                 language=self.scenario.language,
-                context=f"{template} {self._script} {said}",
+                facts=tuple(f for f in memory if f),
+                alerting=self.alerting,
+                script=f"{template} {self._script}",
             )
+            verdict = self.guard.check(text, context=context)
             if not verdict.ok:
                 log.warning("guard replaced an LLM turn %r: %s", text, verdict.violations)
                 return Phrased(template, "template", verdict.violations, text, "guard")

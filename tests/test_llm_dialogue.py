@@ -28,7 +28,7 @@ from dialogue import (
     load_scenario,
     simulate_text_call,
 )
-from dialogue.guard import Guard
+from dialogue.guard import Guard, GuardContext
 from dialogue.guard_rules import HUMAN, MEMORY, PHYSICAL, SEES, WORLD
 from dialogue.llm import Sampling
 from dialogue.llm.openai import OpenAIChatModel
@@ -62,17 +62,17 @@ def call(name: str, llm=None, memory: list[Fact] | None = None, **answers: str) 
 def assert_nothing_out_of_role_was_said(report: CallReport, memory: list[Fact] = ()) -> None:
     """Every line the person heard passes the guard, given what the call itself supplies."""
     scenario = load_scenario(report.scenario_id)
-    said = " ".join(e.text for e in report.transcript if e.speaker == "person")
     lines = " ".join(scenario.agent_lines(report.recipient_name))
     guard = Guard()
+    context = GuardContext(  # a call with alerts told the care worker: its closing says so
+        language=report.language,
+        facts=tuple(f.value for f in memory),
+        alerting=bool(report.alerts),
+        script=lines,
+    )
     for entry in report.transcript:
         if entry.speaker == "agent":
-            verdict = guard.check(
-                entry.text,
-                memory=[f.value for f in memory],
-                language=report.language,
-                context=f"{lines} {said}",
-            )
+            verdict = guard.check(entry.text, context=context)
             assert verdict.ok, (entry.text, verdict.violations)
 
 

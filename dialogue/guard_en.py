@@ -1,0 +1,281 @@
+"""English role rules (P3): what one agent sentence must not say, judged on its lemmas.
+
+Each rule is a pattern over the sentence's lemmas (`guard_en_lexicon`), so "I'll", "I will"
+and "I'm going to" are one future, "knees" is "knee" and "was" is "be". Whether the words
+are allowed is decided by the sentence itself, never by shared words with what the person
+said:
+- claims about the world are fine when they are asked ("Is it hot where you are?"), quoted
+  from the person ("You said it's hot, so please drink water") or conditional ("if it gets
+  hot"); a tag question ("It's hot, isn't it?") still asserts;
+- "I'll let your care worker know" is true only when an alert channel is configured
+  (`context.alerting`); a visit is never the agent's to promise;
+- medication words are fine in a question ("Did you take your medicine?"), a reminder of the
+  usual regimen, or a referral ("ask your doctor about your dose");
+- memory claims ("last time you told me ...") need a fact in `context.facts` that shares a
+  content word with the claim.
+Besides the word patterns (`guard_en_patterns`, `guard_en_persona`), one rule reads structure:
+"I" followed by a verb outside what the agent may do (talk, listen, ask, note, hope:
+`lexicon.AGENT_VERBS`) is a life it does not have ("I walk my dog") or, promised, an act it
+cannot do ("I can top up your meter") — so unseen verbs are caught without a word list.
+Measured: about 0.35 ms per sentence on the development machine (bench/bench_guard.py).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dialogue import guard_en_lexicon as lx
+from dialogue.analysis import Analysis, analyze
+from dialogue.guard import GuardContext, Violation
+from dialogue.guard_en_lexicon import (
+    CARE_TEAM,
+    CONDITION,
+    DISCLAIMED,
+    HOPE,
+    IGNORANCE,
+    IMPERATIVE,
+    MEET_VERBS,
+    MEMORY_MARKER,
+    NEG_BEFORE,
+    NOT_HUMAN,
+    OUTSIDE,
+    PERSONAL_NEWS,
+    QUOTE,
+    REFERRAL,
+    REGIMEN_VERBS,
+    SYMPTOMS,
+    THIRD_PARTY_MEET,
+    WRAPPERS,
+)
+from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
+
+# "Could you cut back to one tablet?" asks nothing: it tells.
+SUGGESTION = (
+    r"(?:could|would|can|will) you (?:\w+ )?(?:try|cut|stop|skip|take|double|halve|increase|"
+    r"reduce|start|switch|put|do|use|keep|rest|elevate|apply|change|move|drop|leave)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    category: str
+    surface: bool
+    pattern: re.Pattern[str]
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_Rule, ...]:
+    def fill(p: str) -> str:
+        for _ in range(3):
+            p = re.sub(r"\{([A-Z_]+)\}", lambda m: lx.CLASSES[m.group(1)], p)
+        return p
+
+    out = []
+    for category, pattern, flags in RULES:
+        surface = pattern.startswith("S:")
+        body = pattern[2:] if surface else pattern
+        out.append(_Rule(category, surface, re.compile(fill(body)), flags))
+    return tuple(out)
+
+
+class _Sentence:
+    """A sentence's lemma and surface strings, with a way back to its words."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        toks = analysis.tokens
+        lemmas = [t.lemma for t in toks]
+        for k in range(len(toks) - 1):  # "a carer's coming" is "be", not a possessive
+            if lemmas[k] == "'s" and toks[k + 1].surface.endswith("ing"):
+                lemmas[k] = "be"
+        self.lemmas = " ".join(lemmas)
+        self.surface = " ".join(t.surface for t in toks)
+        self._starts_l = _starts(lemmas)
+        self._starts_s = _starts([t.surface for t in toks])
+        first = toks[0].lemma if toks else ""
+        self.question = (
+            analysis.text.rstrip().endswith("?")
+            and (first in lx.QUESTION_START or " you " in f" {self.lemmas} ")
+            and not re.match(r"(?:why not|why do not you|how about|what about)\b", self.lemmas)
+            and not re.match(SUGGESTION, self.lemmas)
+            and not re.match(r"be not (?:it|this|that|the)|do not you (?:think|agree)", self.lemmas)
+        )  # "Why not try half a tablet?" suggests
+        if self.question and any(self.lemmas.endswith(" " + tag) for tag in lx.TAGS):
+            self.question = first in lx.QUESTION_START  # "It's hot, isn't it?" asserts
+
+    def evidence(self, m: re.Match[str], surface: bool) -> str:
+        starts = self._starts_s if surface else self._starts_l
+        first = max(bisect_right(starts, m.start()) - 1, 0)
+        last = max(bisect_right(starts, max(m.end() - 1, m.start())) - 1, first)
+        return self.analysis.span(first, min(last, len(self.analysis.tokens) - 1))
+
+
+def _starts(words: list[str]) -> list[int]:
+    out, at = [], 0
+    for w in words:
+        out.append(at)
+        at += len(w) + 1
+    return out
+
+
+def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext) -> bool:
+    text = s.surface if rule.surface else s.lemmas
+    before, matched, after = text[: m.start()], m.group(), text[m.end() :]
+    before = WRAPPERS.sub(" ", before)  # "if you don't mind, ..." neither asks nor refuses
+    if NEG_BEFORE.search(before) and rule.category not in ("impolite", "reassurance"):
+        return True  # "I can't visit", "no need to buy anything": the sentence refuses it
+    if rule.category in ("visit", "meeting", "action", "seeing") and DISCLAIMED.search(before):
+        return True  # "I can't meet up in person, but ...": refused earlier in the clause
+    if ASSERT in rule.flags:
+        if s.question and rule.category != "reassurance":
+            return True
+        if QUOTE.search(before) or IGNORANCE.search(before):
+            return True  # "you said ...", "I don't know what the weather is like"
+        if rule.category == "diagnosis" and re.search(
+            r"\b(?:whether|if)\b(?: \S+){0,2} ?$", before
+        ):
+            return True  # "your doctor can tell you whether it's arthritis"
+        if rule.category in ("world", "action") and re.match(r"so (?!i |we )", text):
+            return True  # "So your appointment has been moved": summing up what they said
+        if rule.category == "world" and re.search(
+            r"\bi be sorry (?:that )?(?:the |your )?$", before
+        ):
+            return True  # "I'm sorry the rain kept you indoors": what they told the agent
+        if rule.category == "world" and (QUOTE.search(text) or CONDITION.search(text)):
+            return True  # "Since it's raining, as you said"; "On hot days, drink water"
+    if rule.category == "action" and re.search(
+        r"make sure .*\b(?:see|read|get) (?:this|it|that|the)", text
+    ):
+        return True  # "I'll make sure your care worker sees this": the report goes to them
+    if ALERT in rule.flags and context.alerting:
+        if CARE_TEAM.search(text) and not OUTSIDE.search(text):
+            return True
+    if REFER in rule.flags and (
+        REFERRAL.search(before) or (REFERRAL.search(text) and re.search(r"\bnot $", before))
+    ):
+        return True  # "ask your doctor about your dose", "don't stop it without asking"
+    if rule.category == "human" and NOT_HUMAN.search(text):
+        return True  # "I'm an AI, so I don't eat"
+    if rule.category in ("visit", "action", "meeting") and re.search(r"\b(?:not|never)\b", matched):
+        return True  # "I won't be able to visit"
+    if rule.category in ("visit", "action") and re.search(
+        r"\b(?:that|which|what|anything|something) $", before
+    ):
+        return True  # "Is there anything that I should pass on?" asks, it does not promise
+    if rule.category == "seeing" and re.search(r"\b(?:hear|sound)\b", before):
+        return True  # "I can hear you're smiling"
+    if "hope" in rule.flags and HOPE.search(text):
+        return True
+    if "past" in rule.flags and not re.match(r"(?:i|we) (?:have|be|just|already)", matched):
+        return not OUTSIDE.search(matched)  # "I called": only a reach the agent lacks counts
+    if "meet_ctx" in rule.flags:
+        if re.search(r"\b(?:take|mix|combine|stick|put) (?:\w+ )?together", text):
+            return not re.search(r"\b(?:we|us|me|let 's)\b", text)
+        return not MEET_VERBS.search(text) or bool(THIRD_PARTY_MEET.search(text))
+    if "news_ctx" in rule.flags and matched == "news":  # "wonderful news about your grandson"
+        return bool(PERSONAL_NEWS.search(before) or re.match(r" (?:about|from|of) ", after))
+    if "news_ctx" in rule.flags and matched in ("price", "traffic", "strike", "the game"):
+        return not re.search(r"\b(?:go up|rise|high|bad|heavy|everywhere)\b", after)
+    if "regimen_ctx" in rule.flags:
+        return not REGIMEN_VERBS.search(text)
+    if "self_feel" in rule.flags and re.search(
+        r"\bi {W}?be (?:sure|sorry|glad|happy|here|afraid|not sure)\b".replace("{W}", lx.W),
+        before + matched,
+    ):
+        return not re.search(r"tired|hungry|sleepy|sick|exhausted", matched)
+    if "symptom_ctx" in rule.flags and not SYMPTOMS.search(s.lemmas):
+        return True  # "That's fine, take your time" reassures about nothing medical
+    if "imperative" in rule.flags and not IMPERATIVE.search(s.surface):
+        return True
+    if "habit" in rule.flags and s.question:
+        return True
+    return False
+
+
+def _agent_acts(s: _Sentence) -> list[Violation]:
+    """ "I" with a verb the agent cannot do: a promise (future or modal) is an action, or a visit
+    when it is a movement; anything else is a human life."""
+    toks = s.analysis.tokens
+    for i, t in enumerate(toks):
+        if t.surface != "i":
+            continue
+        j, future, negated, last_aux = i + 1, False, False, ""
+        while j < len(toks) and (
+            toks[j].lemma in lx.AGENT_AUX
+            or toks[j].surface in lx.AGENT_SKIP
+            or toks[j].lemma in ("not", "never", "cannot", "to", "go", "gonna")
+            and j + 1 < len(toks)
+            and (toks[j].lemma != "go" or toks[j + 1].surface == "to")
+        ):
+            future |= toks[j].lemma in lx.AGENT_FUTURE
+            negated |= toks[j].lemma in ("not", "never", "cannot")
+            if toks[j].lemma in lx.AGENT_AUX:
+                last_aux = toks[j].lemma
+            j += 1
+        while (
+            j + 2 < len(toks)
+            and toks[j].lemma in ("love", "like", "want", "need", "wish")
+            and toks[j + 1].surface == "to"
+        ):  # "I'd love to pop out": the verb after "to" is what the agent would do
+            future, j = True, j + 2
+        if j >= len(toks) or negated or toks[j].lemma in lx.AGENT_VERBS:
+            continue
+        if toks[j].tag not in ("VERB", "X") or toks[j].surface in ("a", "the", "your", "you"):
+            continue  # "I'm tired", "I'm a bit worried": other rules judge what follows "be"
+        if last_aux == "be" and not toks[j].surface.endswith("ing"):
+            continue  # "I'm done", "I'm pleased"
+        before = s.lemmas[: len(" ".join(x.lemma for x in toks[:i]))]
+        if QUOTE.search(before) or NOT_HUMAN.search(s.lemmas):
+            continue
+        category = "action" if toks[j].lemma in lx.AGENT_ACTS else "human"
+        if future:
+            come = re.match(_come(), " ".join(x.lemma for x in toks[j:]))
+            category = "visit" if come else "action"
+        return [Violation(category, s.analysis.span(i, j))]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _come() -> str:
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: lx.CLASSES[m.group(1)], lx.CLASSES["COME"])
+
+
+def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
+    m = MEMORY_MARKER.search(s.lemmas)
+    if not m:
+        return []
+    claim = s.lemmas[: m.start()] + " " + s.lemmas[m.end() :]
+    mine = _content(claim)
+    for fact in context.facts:
+        if mine & _content(" ".join(analyze(fact, "en").lemmas())):
+            return []
+    return [Violation("memory", s.evidence(m, False))]
+
+
+def _content(lemmas: str) -> set[str]:
+    return {w for w in lemmas.split() if len(w) > 2 and w not in lx.MEMORY_STOP}
+
+
+def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
+    """Every role violation in one English sentence (one piece of evidence per category)."""
+    if not sentence.tokens:
+        return []
+    s = _Sentence(sentence)
+    found: list[Violation] = []
+    seen: set[str] = set()
+    for rule in _rules():
+        if rule.category in seen:
+            continue
+        for m in rule.pattern.finditer(s.surface if rule.surface else s.lemmas):
+            if not _allowed(rule, s, m, context):
+                found.append(Violation(rule.category, s.evidence(m, rule.surface)))
+                seen.add(rule.category)
+                break
+    for v in _agent_acts(s):
+        if v.category not in seen:
+            found.append(v)
+    return found + _memory(s, context)
