@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     figures = score(cases, decide)
     if args.json:
         for case in cases:
-            print(json.dumps({**case.raw, "decision": decisions[id(case)].value}, ensure_ascii=False))
+            print(
+                json.dumps({**case.raw, "decision": decisions[id(case)].value}, ensure_ascii=False)
+            )
     else:
         print(render(figures))
     return 0

@@ -29,7 +29,15 @@ from dialogue.guard import Guard
 from dialogue.llm import ChatModel
 from dialogue.llm_extract import llm_extract
 from dialogue.memory import Fact
-from dialogue.report import Alert, CallReport, GuardEvent, ItemResult, TranscriptEntry, summarize
+from dialogue.report import (
+    Alert,
+    CallReport,
+    GuardEvent,
+    ItemResult,
+    SafetyCheck,
+    TranscriptEntry,
+    summarize,
+)
 from dialogue.responder import Responder
 from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
 from dialogue.safety.scripts import note
@@ -142,6 +150,7 @@ class DialogueEngine:
         self._guard_events: list[GuardEvent] = []
         self._llm_turns = self._llm_fallbacks = 0
         self._safety = safety or default_safety(scenario, llm, alerts)
+        self._safety_checks: list[SafetyCheck] = []
 
     # -- what the line calls ---------------------------------------------------------------
 
@@ -232,6 +241,7 @@ class DialogueEngine:
             transcript=list(self._transcript),
             recording=recording,
             guard_interventions=list(self._guard_events),
+            safety_checks=list(self._safety_checks),
             llm_turns=self._llm_turns,
             llm_fallbacks=self._llm_fallbacks,
         )
@@ -346,8 +356,14 @@ class DialogueEngine:
             return self._pending("clarify", turn.text)
         if turn.kind == "clear":
             # Not an emergency: what raised the flag still answers the question it was said to.
-            note = f"asked about {self._note(found.category)}: the person said no"
-            self._alert("flag", "low", note, self._current_item_id(), found.evidence)
+            t = round(self._clock() - self._start, 2)
+            check = SafetyCheck(
+                t=t,
+                category=found.category,
+                evidence=found.evidence,
+                item_id=self._current_item_id(),
+            )
+            self._safety_checks.append(check)
             after = self._conversation(turn.held)
             return AgentTurn(
                 _join(turn.text, after.text),

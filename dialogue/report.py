@@ -58,6 +58,16 @@ class GuardEvent(BaseModel):
     said: Literal["retry", "template", "safe line"] = "template"  # what went out instead
 
 
+class SafetyCheck(BaseModel):
+    """A red flag the agent asked about with one direct question, and what came of it."""
+
+    t: float  # seconds into the call
+    category: str  # dialogue.safety's category
+    evidence: str  # what the person said that raised it
+    answer: Literal["no", "yes", "unclear", "silence"] = "no"
+    item_id: str | None = None
+
+
 class CallReport(BaseModel):
     recipient_id: str
     recipient_name: str
@@ -74,6 +84,7 @@ class CallReport(BaseModel):
     transcript: list[TranscriptEntry]
     recording: str | None = None
     guard_interventions: list[GuardEvent] = []
+    safety_checks: list[SafetyCheck] = []  # red flags asked about (an emergency is an alert)
     llm_turns: int = 0  # agent turns worded by the LLM (the rest: the scenario's templates)
     llm_fallbacks: int = 0  # LLM turns or extractions that failed or were unusable
 
@@ -104,6 +115,7 @@ _LABELS = {
         "recording": "Recording",
         "completion": "answered",
         "guard": "Guard: {n} sentence(s) stopped before they were spoken",
+        "checks": "Asked about a red flag (the person said no)",
     },
     "ko": {
         "title": "돌봄 전화 보고서",
@@ -116,6 +128,7 @@ _LABELS = {
         "recording": "녹음",
         "completion": "응답률",
         "guard": "가드: 말하기 전에 막은 문장 {n}개",
+        "checks": "위험 신호 확인 질문 (아니라고 답하심)",
     },
 }
 
@@ -144,6 +157,9 @@ def render_text(report: CallReport) -> str:
         lines.append(f"  [{alert.severity.upper()}] {where}{alert.note}{said}")
     if not alerts:
         lines.append(f"  {lb['none']}")
+    if report.safety_checks:
+        lines += ["", lb["checks"]]
+        lines += [f'  [{_clock(c.t)}] {c.category}: "{c.evidence}"' for c in report.safety_checks]
     lines += ["", lb["summary"], f"  {report.summary}", "", lb["answers"]]
     width = max((len(r.item_id) for r in report.items), default=0)
     for r in report.items:

@@ -142,5 +142,7 @@ def test_a_cleared_red_flag_is_not_asked_again_and_its_words_still_answer_the_qu
     assert engine.reply("I just wasn't hungry").item_id == "sleep"
     # The same red flag again later: not asked twice in one call.
     assert engine.reply("slept badly, short of breath again").kind == "question"
-    flags = [a for a in engine.report().alerts if a.kind == "flag" and "breathing" in a.note]
-    assert len(flags) == 1
+    report = engine.report()
+    [check] = report.safety_checks  # asked once; the person said no: no alert, a record
+    assert (check.category, check.answer, check.item_id) == ("breathing", "no", "meal")
+    assert not [a for a in report.alerts if a.kind == "emergency"]

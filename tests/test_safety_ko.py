@@ -7,6 +7,7 @@ built for the whole module (about a second), every call after that takes a fract
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -320,3 +321,90 @@ def test_findings_name_the_words_said():
     assert found and all(f.evidence and f.evidence in text for f in found)
     assert all(f.rule.startswith("ko:") and f.category in CATEGORIES for f in found)
     assert len({f.category for f in found}) == len(found)  # one finding per category
+
+
+# -- the red-flag fallback: a critical concept with any predicate is a check -----------------------
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("가슴이 쥐어뜯기는 것 같아요", "cardiac"),  # a predicate no rule lists
+        ("명치끝이 콱 막힌 것처럼 답답해요", "cardiac"),  # a simile leads to what is felt
+        ("아이고 가슴이야", "cardiac"),
+        ("숨이 깔딱깔딱해요", "breathing"),  # mimetic words
+        ("영감이 숨을 그르렁그르렁 쉬어요", "breathing"),
+        ("숨길이 막힌 것처럼 갑갑해요", "breathing"),  # 숨 + 길, split by Kiwi
+        ("피가 섞여서 많이 나와요", "bleeding"),
+        ("의식이 왔다 갔다 해요", "unconscious"),
+        ("할멈이 불러도 아무 말이 없어요", "unconscious"),
+        ("유서를 써 놨어요", "suicide"),
+        ("애들한테 마지막 인사를 하려고요", "suicide"),
+        ("먼저 간 영감 따라갈라요", "suicide"),
+        ("집을 못 찾겠어요", "confusion"),
+        ("지금이 아침인지 밤인지 구분이 안 가요", "confusion"),
+        ("연기가 뭉게뭉게 피어나요", "fire"),
+        ("현관문 밖에 누가 서 있어요 무서워요", "violence"),
+        ("보름째 쌀이 없어요", "starvation"),
+        ("나 좀 살려 주이소", "help"),  # dialect request
+        ("혀가 말려서 발음이 안 돼요", "stroke"),
+        ("여그가 어딘가 모르겄네", "confusion"),
+        ("오늘 밤에 약 먹고 자면 안 깨겠지", "suicide"),
+    ],
+)
+def test_red_flags_catch_unlisted_wordings(text, category):
+    decision, got = decide(text)
+    assert decision != N and got == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "가슴이 설레요",  # the predicate is fine
+        "숨 좀 돌리고 다시 얘기할게요",
+        "피 검사 했어요",  # a modifier, not the subject
+        "유서 깊은 절에 다녀왔어요",
+        "친구가 이사 가서 작별 인사를 했어요",
+        "정신 차리고 보니 벌써 저녁이네요",
+        "이번 달 전기세가 너무 많이 나와서 눈앞이 캄캄하네요",  # a worry
+        "가슴이 아프면 어느 병원에 가야 해요?",  # a question
+        "사우나에서 숨 막힐 듯 더웠어요",  # a degree
+        "숨이 차도록 웃었어요",
+        "숨이 찰 때 먹는 약이 뭐였죠?",  # a time, not an event
+        "어릴 때 물에 빠져서 숨을 못 쉰 적이 있어요",
+        "도와주셔서 고마워요",
+        "도와주는 사람이 많아서 좋아요",
+        "공연이 연기됐대요",
+        "죽고 싶은 생각은 없어요",
+        "말이 헛나왔네요 미안해요",
+        "다리를 질질 끌고 다닌 지 오래됐어요 관절염이라",
+        "불이 확 붙는 라이터를 샀어요",
+        "그 집 팔 때 가슴이 찢어지는 줄 알았어요",
+        "영감이 말을 안 해요 삐져서",
+        "피가 되고 살이 되는 얘기예요",
+        "넘어진 김에 쉬어 간다고 하잖아요",
+    ],
+)
+def test_red_flags_keep_their_scope(text):
+    assert findings(analyze(text)) == []
+
+
+def test_red_flags_are_never_more_than_a_check():
+    for text in ("가슴이 쥐어뜯기는 것 같아요", "숨이 깔딱깔딱해요", "유서를 써 놨어요"):
+        assert decide(text)[0] == C
+    assert decide("영감이 대답을 안 해요 귀가 어두워서")[0] == C  # a reason given after: ask
+
+
+def test_fresh_batch():
+    """The batch in safety_ko_more.txt: recall >= 0.98 (emergency or check), emergency precision
+    >= 0.90, checks on at most 15% of non-emergencies."""
+    rows = []
+    for line in Path(__file__).with_name("safety_ko_more.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, _, text = line.split(" ", 2)
+            rows.append((label == "E", decide(text)[0]))
+    emergencies = [d for e, d in rows if e]
+    others = [d for e, d in rows if not e]
+    assert len(emergencies) >= 100 and len(others) >= 100
+    assert sum(d != N for d in emergencies) / len(emergencies) >= 0.98
+    said = [e for e, d in rows if d == E]
+    assert sum(said) / len(said) >= 0.90
+    assert sum(d == C for d in others) / len(others) <= 0.15

@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from types import ModuleType
 
-from dialogue.analysis import analyze
+from dialogue.analysis import Analysis, analyze
+from dialogue.llm import ChatModel
 from dialogue.safety import NONE, Assessment, Decision, Finding, combine
 from dialogue.scenario import Emergency
 
@@ -48,7 +49,9 @@ def _language_module(language: str) -> ModuleType | None:
 
 
 class EmergencyDetector:
-    def __init__(self, scenario_rules: Sequence[Emergency] = (), llm=None) -> None:
+    def __init__(
+        self, scenario_rules: Sequence[Emergency] = (), llm: ChatModel | None = None
+    ) -> None:
         self.scenario_rules = tuple(scenario_rules)
         self.llm = llm
 
@@ -56,9 +59,10 @@ class EmergencyDetector:
         found: list[Finding] = []
         if text.strip():
             module = _language_module(language)
+            analysis = analyze(text, language) if module is not None else None
             if module is not None:
-                found.extend(module.findings(analyze(text, language)))
-            found.extend(self._scenario_findings(text, language))
+                found.extend(module.findings(analysis))
+            found.extend(self._scenario_findings(text, language, module, analysis))
         assessment = combine(found) if found else NONE
         if self.llm is not None and assessment.decision != Decision.EMERGENCY and text.strip():
             opinion = self._second_opinion(text, language)
@@ -66,8 +70,20 @@ class EmergencyDetector:
                 assessment = Assessment(Decision.CHECK, (*assessment.findings, opinion))
         return assessment
 
-    def _scenario_findings(self, text: str, language: str) -> list[Finding]:
-        """Each of the scenario's own keyword/pattern rules, negated mentions excluded."""
+    def _scenario_findings(
+        self,
+        text: str,
+        language: str,
+        module: ModuleType | None = None,
+        analysis: Analysis | None = None,
+    ) -> list[Finding]:
+        """Each of the scenario's own keyword/pattern rules, negated mentions excluded.
+
+        A language module with `scope_words` (English) also judges the words matched: words its
+        own rules already cover are left to them, and other words get the same scope as its
+        findings (past, someone else's, hypothetical, a story...). Without it (Korean for now),
+        a match is an emergency unless negated, as before.
+        """
         if not self.scenario_rules:
             return []
         from dialogue.extract import _exact, _korean, _negated
@@ -78,16 +94,18 @@ class EmergencyDetector:
         out = []
         for emergency in self.scenario_rules:
             for m in _exact(emergency.id, emergency, norm, korean):
-                if _negated(norm, m, korean) is None:
-                    out.append(
-                        Finding(
-                            emergency.id,
-                            Decision.EMERGENCY,
-                            norm[m.start : m.end],
-                            f"scenario:{emergency.id}",
-                        )
-                    )
-                    break
+                if _negated(norm, m, korean) is not None:
+                    continue
+                words = norm[m.start : m.end]
+                decision = Decision.EMERGENCY
+                scope = getattr(module, "scope_words", None)
+                if scope is not None and analysis is not None:
+                    known, scoped = scope(analysis, words, emergency.id)
+                    if scoped is None and (known or _findable(analysis, words)):
+                        continue
+                    decision = scoped or Decision.EMERGENCY
+                out.append(Finding(emergency.id, decision, words, f"scenario:{emergency.id}"))
+                break
         return out
 
     def _second_opinion(self, text: str, language: str) -> Finding | None:
@@ -111,3 +129,9 @@ class EmergencyDetector:
             return None
         category = str(answer.get("category") or "llm")[:40]
         return Finding(category, Decision.CHECK, text[:200], "llm:second-opinion")
+
+
+def _findable(analysis: Analysis, words: str) -> bool:
+    """Whether `words` lie among the analysed tokens (else scope could not judge them)."""
+    surfaces = "".join(t.surface.replace("'", "") for t in analysis.tokens)
+    return words.replace("'", "").replace(" ", "") in surfaces

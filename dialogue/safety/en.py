@@ -10,206 +10,52 @@ emergency into a check; nothing here ever raises a decision.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-from dialogue.analysis import Analysis, Token
+from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import en_lexicon as lx
+from dialogue.safety.en_match import (
+    Occ,
+    Utterance,
+    combos,
+    denied,
+    has,
+    owner,
+    past,
+    patient,
+    present,
+    subject,
+)
+from dialogue.safety.en_redflags import RED_FLAGS
 
-_CLAUSE_BREAK = frozenset(
-    "but though although however because cause so then yet anyway except whereas".split()
-)
-_SUBJECTS = frozenset("i he she they we it there my his her our their someone somebody".split())
-_NO_SPLIT_BEFORE_I = frozenset(
-    "that if whether what where when how why who than as like before after until since while "
-    "and but because cause so".split()
-)
 _MENTAL = frozenset("think believe suppose reckon guess feel say expect".split())
-_BE_PRESENT = frozenset("am is are 'm 's 're m s re".split())
-_PRESENT = _BE_PRESENT | frozenset("ca can wo will keep keeps have has 've ve do does".split())
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
-_SCOPE_END = frozenset("well good great fine okay ok alright hungry sleep sleeping".split())
-_THING_CATEGORIES = frozenset({"fall", "unconscious"})
+_LIGHT_VERBS = frozenset(
+    "be have do get feel experience notice think remember suffer see ever can could will would "
+    "seem appear want need ca wo".split()
+)
+_SCOPE_END = frozenset(
+    "well good great fine okay ok alright hungry sleep sleeping right myself".split()
+)
+_THING_CATEGORIES = frozenset({"fall", "unconscious", "violence"})
+_CALLS_FOR_HELP = frozenset(
+    "need please get send want someone somebody anyone anybody help for".split()
+)
+_SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusion", "bleeding"})
+_DIED = frozenset("died passed late funeral".split())
+_POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
+_QUESTION = frozenset("is are do does can could should would will what how why am".split())
 
 
-@dataclass(frozen=True)
-class _Occ:
-    concept: str
-    first: int  # content-token indices, inclusive
-    last: int
-    used: frozenset[int]  # the tokens the phrase matched (intensifiers skipped are not)
-
-
-@lru_cache(maxsize=1)
-def _compiled() -> dict[str, list[tuple[frozenset[str], ...]]]:
-    out: dict[str, list[tuple[frozenset[str], ...]]] = {}
-    for concept, phrases in lx.C.items():
-        seqs = [tuple(frozenset(w.split("|")) for w in p.split()) for p in phrases]
-        out[concept] = sorted(seqs, key=len, reverse=True)  # longest first
-    out["SOFT"] = [tuple(frozenset(w.split("|")) for w in p.split()) for p in lx.SOFTENERS]
-    out["SOFT"].sort(key=len, reverse=True)
-    return out
-
-
-def _word_is(token: Token, options: frozenset[str]) -> bool:
-    return "_" in options or token.lemma in options or token.surface in options
-
-
-def _match_at(toks: list[Token], i: int, seq: tuple[frozenset[str], ...]) -> list[int] | None:
-    used, j = [], i
-    for options in seq:
-        while j < len(toks) and not _word_is(toks[j], options):
-            if toks[j].surface in lx.INTENSIFIERS and used:  # skip "really" inside a phrase
-                j += 1
-                continue
-            return None
-        if j >= len(toks):
-            return None
-        used.append(j)
-        j += 1
-    return used
-
-
-class _Utterance:
-    """Content tokens, their clauses and the concepts found in them."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self.toks = [t for t in analysis.tokens if t.surface not in lx.FILLERS]
-        toks = self.toks
-        self.pos, n = [], 0  # distances do not count intensifiers
-        for t in toks:
-            self.pos.append(n)
-            n += t.surface not in lx.INTENSIFIERS
-        self.clause = self._clauses()
-        self.occ: dict[str, list[_Occ]] = {}
-        for concept, seqs in _compiled().items():
-            found = []
-            for i in range(len(toks)):
-                for seq in seqs:
-                    used = _match_at(toks, i, seq)
-                    if used is not None:
-                        found.append(_Occ(concept, used[0], used[-1], frozenset(used)))
-                        break
-            self.occ[concept] = found
-
-    def _clauses(self) -> list[int]:
-        out, c = [], 0
-        toks = self.toks
-        for i, t in enumerate(toks):
-            if i > 0:
-                prev = toks[i - 1]
-                nxt = toks[i + 1].surface if i + 1 < len(toks) else ""
-                if (
-                    t.sentence != prev.sentence
-                    or t.surface in _CLAUSE_BREAK
-                    or (t.surface in ("and", "or") and nxt in _SUBJECTS)
-                    or (t.surface == "i" and prev.surface not in _NO_SPLIT_BEFORE_I)
-                ):
-                    c += 1
-            out.append(c)
-        return out
-
-    def sentence_of(self, i: int) -> int:
-        return self.toks[i].sentence
-
-    def in_clause(self, concept: str, clause: int) -> list[_Occ]:
-        return [o for o in self.occ[concept] if self.clause[o.first] == clause]
-
-    def clause_range(self, clause: int) -> list[int]:
-        return [i for i, c in enumerate(self.clause) if c == clause]
-
-
-def _combos(u: _Utterance, rule: lx.Rule) -> list[tuple[_Occ, ...]]:
-    """One occurrence per concept of the rule, all in one clause and within its window."""
-    out = []
-    for first in u.occ[rule.needs[0]]:
-        clause = u.clause[first.first]
-        chosen = [first]
-        for concept in rule.needs[1:]:
-            cands = [o for o in u.in_clause(concept, clause) if not (o.used & first.used)]
-            if not cands:
-                break
-            chosen.append(min(cands, key=lambda o: abs(u.pos[o.first] - u.pos[first.first])))
-        else:
-            lo = min(u.pos[o.first] for o in chosen)
-            hi = max(u.pos[o.last] for o in chosen)
-            if hi - lo <= rule.window:
-                out.append(tuple(chosen))
-    return out
-
-
-def _subject(u: _Utterance, start: int, clause: int | None = None) -> str | None:
-    """Whose clause it is, looking back from `start`: "self", "other", "thing" or None."""
-    clause = u.clause[start] if clause is None else clause
-    for i in range(start - 1, -1, -1):
-        if u.clause[i] != clause:
-            break
-        t = u.toks[i]
-        if t.surface in lx.PERSON_SELF:
-            return "self"
-        if t.surface in lx.PERSON_OTHER or t.lemma in lx.RELATIONS:
-            return "other"
-        if t.surface in ("it", "this", "that") or t.tag == "NOUN":
-            return "thing"
-        if t.tag == "X" and i > 0 and u.toks[i - 1].tag != "DET":
-            return "other"  # a name the dictionary does not know
-    return None
-
-
-def _patient(u: _Utterance, start: int) -> str:
-    who = _subject(u, start)
-    if who is not None:
-        return who
-    clause = u.clause[start]
-    first = u.clause_range(clause)[0]
-    if u.toks[first].surface == "i":
-        return "self"
-    # "my husband collapsed, won't wake up": the clause before says who
-    earlier = [i for i in range(first) if u.toks[i].sentence == u.toks[first].sentence]
-    if not earlier:
-        return "self"
-    return _subject(u, first, u.clause[earlier[-1]]) or "self"
-
-
-def _has(u: _Utterance, concept: str, lo: int, hi: int, skip: frozenset[int] = frozenset()):
-    return any(lo <= o.first and o.last <= hi and not (o.used & skip) for o in u.occ[concept])
-
-
-def _present(u: _Utterance, idx: list[int]) -> bool:
-    for i in idx:
-        t = u.toks[i]
-        if t.surface in _PRESENT or (t.tag == "VERB" and t.surface == t.lemma + "s"):
-            return True
-        if t.tag == "VERB" and t.surface.endswith("ing") and i > 0:
-            if u.toks[i - 1].surface in _BE_PRESENT:
-                return True
-    return False
-
-
-def _negated(u: _Utterance, combo: tuple[_Occ, ...], idx: list[int]) -> str | None:
-    """"cancel", "doubt" (not sure / don't know) or None."""
+def _negated(u: Utterance, combo: tuple[Occ, ...], idx: list[int]) -> str | None:
+    """ "cancel", "doubt" (not sure / don't know) or None."""
     used = frozenset().union(*(o.used for o in combo))
-    start = min(o.first for o in combo)
     end = max(o.last for o in combo)
-    for i in range(start - 1, idx[0] - 1, -1):
-        t = u.toks[i]
-        if t.surface in _SCOPE_END and i < start - 1:
-            return None
-        if i in used or t.lemma not in lx.NEGATORS:
-            continue
-        if u.pos[start] - u.pos[i] > 5:
-            return None
-        nxt = u.toks[i + 1]
-        if t.lemma == "no" and (nxt.tag == "PRON" or nxt.surface in ("no", "yes")):
-            continue
-        if t.lemma == "not" and nxt.surface in ("only", "just"):
-            continue
-        if nxt.lemma in ("know", "sure", "certain", "think") and nxt.lemma != "think":
-            return "doubt"
-        return "cancel"
+    for occ in combo:
+        found = _negator_before(u, occ.first, used)
+        if found:
+            return found
+    idx = u.clause_range(u.clause[end])
     after = [i for i in idx if i > end][:3]
     if after and u.toks[after[0]].lemma in ("no", "not", "never", "none"):
         rest = [u.toks[i].surface for i in after[1:]]
@@ -218,25 +64,60 @@ def _negated(u: _Utterance, combo: tuple[_Occ, ...], idx: list[int]) -> str | No
     return None
 
 
-def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Decision | None:
+def _negator_before(u: Utterance, start: int, used: frozenset[int]) -> str | None:
+    """A negator whose scope reaches token `start`: "cancel", "doubt" or None."""
+    clause = u.clause[start]
+    for i in range(start - 1, -1, -1):
+        t = u.toks[i]
+        if u.clause[i] != clause or u.pos[start] - u.pos[i] > 5:
+            return None
+        if i in used:
+            continue
+        if t.surface in _SCOPE_END and i < start - 1:
+            return None
+        if t.lemma == "stop" and i == start - 1:
+            return "cancel"  # "I've stopped falling"
+        if t.tag == "VERB" and t.lemma not in _LIGHT_VERBS and t.lemma not in lx.NEGATORS:
+            if u.toks[i + 1].surface not in ("and", "or", "nor"):
+                return None
+        if t.lemma not in lx.NEGATORS:
+            continue
+        if t.lemma in ("no", "nothing") and any(u.toks[k].lemma == "not" for k in range(i - 3, i)):
+            continue  # "I can't get no air": concord, not a second negation
+        if t.lemma in ("hardly", "barely") and i > 0 and u.toks[i - 1].lemma == "can":
+            continue  # "I can barely get a word out": a difficulty, not a denial
+        nxt = u.toks[i + 1]
+        if t.lemma == "no" and (nxt.tag == "PRON" or nxt.surface in ("no", "yes")):
+            continue
+        if t.lemma == "not" and nxt.surface in ("only", "just"):
+            continue
+        if nxt.lemma in ("know", "sure", "certain"):
+            return "doubt"
+        return "cancel"
+    return None
+
+
+def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decision | None:
     decision = Decision(rule.decision)
     start = min(o.first for o in combo)
     end = max(o.last for o in combo)
     used = frozenset().union(*(o.used for o in combo))
     clause = u.clause[start]
-    idx = u.clause_range(clause)
-    lo, hi = idx[0], idx[-1]
+    idx = sorted({i for o in combo for i in u.clause_range(u.clause[o.first])})
+    lo, hi = u.clause_range(clause)[0], u.clause_range(clause)[-1]
     down = {Decision.EMERGENCY: Decision.CHECK, Decision.CHECK: None}
 
     # idioms: "fell asleep", "dying to", "stroke of luck"; the clause's own idiom words
-    head = combo[0]
-    if any(o.first in (head.last + 1, head.last + 2) for c in rule.not_after for o in u.occ[c]):
-        if any(o.first == head.last + 1 for c in rule.not_after for o in u.occ[c]):
-            return None
-    if any(_has(u, c, lo, hi, used) for c in rule.unless):
+    ends = {o.last + 1 for o in combo}
+    if any(o.first in ends for c in rule.not_after for o in u.occ[c]):
+        return None
+    if any(has(u, c, lo, hi) for c in rule.unless):
+        return None
+    sentence = [i for i, t in enumerate(u.toks) if t.sentence == u.toks[start].sentence]
+    if any(has(u, c, sentence[0], sentence[-1]) for c in rule.unless_sentence):
         return None
     # negation, also carried from "I don't think | I'm having a heart attack"
-    neg = _negated(u, combo, idx)
+    neg = None if "NEG" in rule.needs else _negated(u, combo, idx)  # "ain't had no food"
     if neg == "cancel" or clause in state["neg_carry"]:
         return None
     if neg == "doubt":
@@ -245,79 +126,138 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
     for o in u.occ["HYPO"]:
         if lo <= o.first < start and not (o.used & used):
             after = u.toks[o.last + 1] if o.last + 1 < len(u.toks) else None
-            modal = u.toks[o.first].surface in _MODALS
+            modal = u.toks[o.first].lemma in _MODALS or u.toks[o.first].surface in _MODALS
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
-            if modal and rule.category in _STRONG_INTENT:
-                decision = Decision.CHECK
+            nxt = u.toks[o.last + 2] if o.last + 2 < len(u.toks) else None
+            perfect = after is not None and after.lemma == "have" and nxt and nxt.tag == "VERB"
+            if u.toks[o.first].surface in ("may", "might") and perfect:
+                decision = Decision.CHECK  # "I may have overdone it": maybe past, not if
+                continue
+            if modal and rule.category in _STRONG_INTENT and u.toks[o.first].lemma == "will":
+                continue  # "I'll do it tonight", "he'll kill me": intent, not a hypothesis
+            if modal and rule.category == "suicide":
+                decision = Decision.CHECK  # "I might end it": ask
                 continue
             return None
-    if clause in state["hypo_carry"]:
-        return None
-    if any(u.sentence_of(o.first) == u.toks[start].sentence for o in u.occ["MEDIA"]):
-        if not (_patient(u, start) == "self" and _present(u, idx)):
-            return None
-    if rule.category not in _STRONG_INTENT:
+    if rule.category == "violence" and any(
+        u.toks[i].surface == "if" for i in range(end + 1, hi + 1)
+    ):
+        decision = Decision.CHECK  # "he'll kill me if I forget": a threat or a figure of speech
+    if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
+        return None  # "if I fall | I can't get up", "in case he chokes again one day"
+    if u.occ["MEDIA"] and not (
+        rule.who != "place" and subject(u, start) == "self" and present(u, idx)
+    ):
+        return None  # "a gas leak on the news"; but "I was watching the news and I fell"
+    if rule.category not in (*_STRONG_INTENT, "overdose"):  # "going to take the lot": intent
         for o in u.occ["IMMINENT"]:
             if lo <= o.first < start and u.pos[start] - u.pos[o.last] <= 3:
                 decision = Decision.CHECK
-    if _has(u, "UNSURE", lo, start - 1, used):
+    if has(u, "UNSURE", lo, start - 1, used):
         decision = Decision.CHECK
     first_word = u.toks[lo]
     if (
-        first_word.surface in ("is", "are", "do", "does", "can", "could", "should", "would",
-                               "will", "what", "how", "why", "am")
+        first_word.surface in _QUESTION
         and lo + 1 < len(u.toks)
         and u.toks[lo + 1].lemma != "not"
-        and rule.category != "confusion"
+        and lo not in used
+        and rule.category not in ("confusion", "help")  # "where am I", "can someone come"
     ):
         decision = down[decision]
         if decision is None:
             return None
+    # "since my stroke", "after the fall": a history, not an event now
+    if (
+        start >= 2
+        and u.toks[start - 2].surface in ("since", "after")
+        and u.toks[start - 1].surface in ("my", "his", "her", "their", "the", "our")
+    ):
+        return None
     # whose danger
-    who = _patient(u, start) if rule.who != "place" else "self"
+    who = owner(u, start, end) or patient(u, start) if rule.who != "place" else "self"
+    reported = has(u, "REPORTED", sentence[0], sentence[-1], used)
+    if rule.who == "place" and reported and not present(u, idx):
+        return None
     if rule.who == "agent":
-        if _subject(u, start) in ("self", "thing"):
+        if subject(u, start) in ("self", "thing"):
             return None
-    elif rule.category == "help" and _subject(u, start) == "other":
+    elif (
+        rule.category == "help"
+        and combo[0].last + 1 < len(u.toks)
+        and (
+            u.toks[combo[0].last + 1].tag == "VERB"
+            and u.toks[combo[0].last + 1].surface != "please"
+        )
+    ):
+        return None  # "help me remember", "help me fill in the form"
+    elif rule.category == "help" and any(
+        u.toks[i].lemma == "help"
+        and (u.toks[i].surface != "help" or subject(u, i) in ("other", "thing"))
+        and (i == 0 or u.toks[i - 1].lemma not in _CALLS_FOR_HELP)
+        or (i > 0 and u.toks[i].lemma == "help" and u.toks[i - 1].surface in _POSSESSIVES)
+        for i in used
+    ):
         return None
     elif rule.who == "other" and who != "other":
         return None
     elif rule.who in ("patient", "other"):
-        if who == "thing" and rule.category in _THING_CATEGORIES and u.toks[start].lemma in (
-            "fall", "collapse", "trip", "slip", "drop"
-        ):
+        if who == "thing" and rule.category in _THING_CATEGORIES:
             return None
         if who == "other":
-            acute = _has(u, "ACUTE", lo, hi) or _present(u, idx)
-            if not acute or state["distant"][clause] or state["recent"][clause]:
+            acute = (
+                has(u, "ACUTE", sentence[0], sentence[-1])
+                or present(u, idx)
+                or (present(u, sentence) and not past(u, idx))  # "he had a stroke": history
+            )
+            here = has(u, "HERE", sentence[0], sentence[-1], used)
+            if not here and (reported or state["distant"][clause]):
                 return None
+            if not here and not acute:
+                history = any(u.toks[i].surface in ("had", "used", "was", "were") for i in idx)
+                history |= any(u.toks[i].surface in _DIED for i in sentence)
+                if state["recent"][clause] or history:
+                    return None  # "my friend had a stroke": news, not a call for help
+                decision = Decision.CHECK
+        elif reported and who == "thing" and not present(u, idx):
+            return None  # "I heard the man at number 12 was mugged"
     # time: long ago, earlier today, and "but it passed"
-    acute = _has(u, "ACUTE", lo, hi, frozenset()) or _present(u, idx)
-    if state["distant"][clause] and not _has(u, "ACUTE", lo, hi):
+    acute = has(u, "ACUTE", lo, hi, frozenset()) or present(u, idx)
+    if state["distant"][clause]:
         return None
-    if state["recent"][clause] and not acute:
-        decision = Decision.CHECK
+    if state["recent"][clause] and not acute and rule.category != "unconscious":
+        decision = Decision.CHECK  # earlier today; but fainting today is asked about now
     had = any(u.toks[i].surface == "had" for i in range(lo, start))
     if had and rule.category in ("stroke", "cardiac") and not acute:
         decision = Decision.CHECK
     for o in u.occ["RESOLVED"]:
-        if o.first > end and not (o.used & state["hit_tokens"]):
-            before = [u.toks[i].lemma for i in range(max(o.first - 2, 0), o.first)]
-            if any(w in lx.NEGATORS for w in before):
+        if o.used & state["hit_tokens"] and u.toks[o.first].lemma not in lx.NEGATORS:
+            continue  # a finding's own words; but "didn't fall" after "slipped" resolves it
+        if o.first > end:
+            if any(u.toks[i].surface in ("was", "were") for i in (o.first - 1, o.first) if i >= 0):
+                continue  # "he was fine this morning": before, not after
+            if _negator_before(u, o.first, frozenset()):
                 continue
-            if _present(u, idx) and _has(u, "ACUTE", lo, hi):
+            if u.clause[o.first] == clause:
+                return None  # "the pain in my chest ... has gone now"
+            if present(u, idx) and has(u, "ACUTE", lo, o.first - 1, o.used):
                 break
-            if _present(u, idx):
+            if present(u, idx):
                 decision = down[decision]
                 if decision is None:
                     return None
                 break
             return None
+    # "sometimes", "in the winter": a known, recurring complaint, not this minute
+    if rule.category in _SYMPTOMS and has(u, "CHRONIC", lo, hi, used):
+        decision = down[decision]
+        if decision is None:
+            return None
     # softened or nearly: "a bit short of breath", "I nearly fainted"
     near = any(u.toks[i].surface in ("nearly", "almost") for i in range(max(lo, start - 2), start))
     soft = rule.soft and any(
-        u.pos[start] - u.pos[o.last] <= 3 and o.last < start or start <= o.first <= end
+        (o.last < start and u.pos[start] - u.pos[o.last] <= 3)
+        or start <= o.first <= end + 2  # "wheezing a bit"
         for o in u.occ["SOFT"]
         if lo <= o.first
     )
@@ -326,28 +266,54 @@ def _scope(u: _Utterance, rule: lx.Rule, combo: tuple[_Occ, ...], state) -> Deci
     return decision
 
 
-def _state(u: _Utterance) -> dict:
+def _dated(u: Utterance, concept: str, idx: list[int]) -> bool:
+    """A time marker in the clause, not a duration ("since last week", "for days")."""
+    for o in u.occ[concept]:
+        if idx[0] <= o.first <= idx[-1]:
+            if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all", "at"):
+                continue
+            return True
+    return False
+
+
+def _state(u: Utterance) -> dict:
     n = (max(u.clause) + 1) if u.clause else 0
     neg_carry, hypo_carry = set(), set()
-    distant, recent = [False] * n, [False] * n
+    distant, recent, own = [False] * n, [False] * n, [False] * n
     for c in range(n):
         idx = u.clause_range(c)
         words = [u.toks[i] for i in idx]
         lemmas = [t.lemma for t in words]
         if "not" in lemmas and words[-1].lemma in _MENTAL:
             neg_carry.add(c + 1)
-        if _has(u, "HYPO", idx[0], idx[-1]) and lemmas[0] in ("if", "what", "in", "unless"):
+        starts = ("if", "what", "in", "unless", "suppose", "supposing", "imagine", "say")
+        if has(u, "HYPO", idx[0], idx[-1]) and lemmas[0] in starts:
             if not any(o.first in idx for o in u.occ["HELPME"]):
                 hypo_carry.add(c + 1)
-        distant[c] = _has(u, "DISTANT", idx[0], idx[-1]) or any(
-            t.surface.isdigit() and len(t.surface) == 4 and t.surface[:2] in ("19", "20")
-            for t in words
+        distant[c] = (
+            _dated(u, "DISTANT", idx)
+            or any(  # "in 2015", not "thinks it's 1960"
+                t.surface.isdigit()
+                and len(t.surface) == 4
+                and t.surface[:2] in ("19", "20")
+                and k > 0
+                and words[k - 1].surface in ("in", "since", "of", "around", "about")
+                for k, t in enumerate(words)
+            )
         )
-        recent[c] = _has(u, "RECENT", idx[0], idx[-1])
-        if c > 0 and not (distant[c] or recent[c]) and not _present(u, idx):
-            prev = u.clause_range(c - 1)
-            if u.toks[prev[0]].sentence == words[0].sentence:
-                distant[c], recent[c] = distant[c - 1], recent[c - 1]
+        recent[c] = _dated(u, "RECENT", idx)
+        own[c] = distant[c] or recent[c]
+    for c in range(n):  # a clause with no time of its own takes its sentence's
+        idx = u.clause_range(c)
+        if distant[c] or recent[c] or present(u, idx):
+            continue
+        same = [
+            d for d in range(n) if u.toks[u.clause_range(d)[0]].sentence == u.sentence_of(idx[0])
+        ]
+        for d in sorted(same, key=lambda d: abs(d - c)):
+            if own[d]:
+                distant[c], recent[c] = distant[d], recent[d]
+                break
     return {
         "neg_carry": neg_carry,
         "hypo_carry": hypo_carry,
@@ -358,11 +324,19 @@ def _state(u: _Utterance) -> dict:
 
 
 def findings(analysis: Analysis) -> list[Finding]:
-    u = _Utterance(analysis)
+    u = Utterance(analysis)
     if not u.toks:
         return []
     state = _state(u)
-    fired = [(rule, combo) for rule in lx.RULES for combo in _combos(u, rule)]
+    fired = [(rule, combo) for rule in lx.RULES for combo in combos(u, rule)]
+    out = _judge(analysis, u, state, fired)
+    if not out:  # no rule: a critical concept next to trouble still asks one question
+        flags = [(r, c) for r in RED_FLAGS for c in combos(u, r) if not denied(u, c)]
+        out = _judge(analysis, u, state, flags)
+    return out
+
+
+def _judge(analysis: Analysis, u: Utterance, state: dict, fired: list) -> list[Finding]:
     state["hit_tokens"] = frozenset().union(*(o.used for _, c in fired for o in c))
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()
@@ -380,3 +354,39 @@ def findings(analysis: Analysis) -> list[Finding]:
         evidence = analysis.text[a.start : b.end]
         out.append(Finding(rule.category, decision, evidence, f"en:{rule.name}"))
     return out
+
+
+def scope_words(analysis: Analysis, words: str, category: str) -> tuple[bool, Decision | None]:
+    """Scope for a scenario's own keyword match (`words`, as the keyword matched them).
+
+    Returns (known, decision). `known`: these rules already judge those words (a concept of a
+    rule covers them): the decision is theirs, scoped ("my neighbour fell last month", "I fell
+    behind": None), and the scenario's id rides along with it. Otherwise the same scope as for
+    any finding: `emergency`, `check` (hedged, earlier today), or None (negated, past, someone
+    else's, hypothetical, a story, resolved). (False, None) also when the words cannot be
+    found among the tokens; the caller then keeps its own negation check.
+    """
+    u = Utterance(analysis)
+    wanted = [w.replace("'", "") for w in words.split()]
+    surfaces = [t.surface.replace("'", "") for t in u.toks]
+    for i in range(len(surfaces)):
+        j, k = i, 0
+        while j < len(surfaces) and k < len(wanted) and wanted[k].startswith(surfaces[j]):
+            rest = wanted[k][len(surfaces[j]) :]
+            j += 1
+            if rest and j < len(surfaces) and rest.startswith(surfaces[j]):
+                j += 1  # "can't" is two tokens, ca + n't
+            k += 1
+        if wanted and k == len(wanted):
+            used = frozenset(range(i, j))
+            state = _state(u)
+            mine = [(r, c) for r in lx.RULES for c in combos(u, r) if any(o.used & used for o in c)]
+            if mine:  # the rules' own judgement of these words, for the scenario's id
+                fired = [(r, c) for r in lx.RULES for c in combos(u, r)]
+                state["hit_tokens"] = frozenset().union(*(o.used for _, c in fired for o in c))
+                said = [d for r, c in mine if (d := _scope(u, r, c, state)) is not None]
+                return True, max(said, key=lambda d: d.rank) if said else None
+            state["hit_tokens"] = used
+            rule = lx.Rule(category, "emergency", ("SCENARIO",), name="scenario")
+            return False, _scope(u, rule, (Occ("SCENARIO", i, j - 1, used),), state)
+    return False, None

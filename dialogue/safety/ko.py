@@ -30,6 +30,7 @@ from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
+from dialogue.safety.ko_redflag import red_flags
 from dialogue.safety.ko_rules import rules
 
 # Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
@@ -37,6 +38,15 @@ _SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation"
 _DISTANT = re.compile(L.DISTANT_PAST)
 _RECENT = re.compile(L.RECENT_PAST)
 _FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone", "on the floor"})
+
+
+_QUOTE = frozenset("고 다고 라고 냐고 ᆫ다고 는다고".split())  # 쉬어 간다고 하잖아요
+
+
+def _explained_after(d: Doc, c: Clause) -> bool:
+    """The utterance ends on a reason given after the fact (대답을 안 해요, 귀가 어두워서)."""
+    last = d.clauses[-1]
+    return last is not c and d.t[last.last].lemma in ("어서", "아서", "서", "니까", "으니까")
 
 
 def _hearsay(d: Doc, first: int, last: int) -> bool:
@@ -49,7 +59,7 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
         if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
             if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):
                 return True  # 쓰러졌다는 얘기 들었어요
-        if tok.tag in ("JKQ", "EC") and tok.lemma in ("고", "다고", "라고", "냐고"):
+        if tok.tag in ("JKQ", "EC") and tok.lemma in _QUOTE:
             k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
             after = t[k] if k < len(t) else None
             if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
@@ -105,6 +115,42 @@ def _subject(d: Doc, first: int, upto: int) -> str:
     return who
 
 
+_SIGNS = frozenset("소리 냄새 내 연기 느낌 기운 기척 것 거".split())
+
+
+def _long_standing(d: Doc, s0: int, s1: int) -> bool:
+    """…ㄴ 지 오래됐어요, …ㄴ 지 몇 년 됐어요: a state of long standing, not an event."""
+    t = d.t
+    for j in range(s0, s1):
+        if t[j].lemma == "지" and t[j].tag == "NNB":
+            after = [x.lemma for x in t[j + 1 : min(j + 5, s1 + 1)]]
+            if any(a.startswith("오래") or a in ("년", "해", "한참", "달") for a in after):
+                return True
+    return False
+
+
+def _describes(d: Doc, i: int) -> bool:
+    """The predicate at `i` only describes the noun after it (불이 붙는 라이터)."""
+    t = d.t
+    if not (i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"):
+        return False
+    return t[i + 2].lemma not in _SIGNS  # 가스 새는 소리, 타는 냄새: the sign of it, still here
+
+
+def _as_a_time(d: Doc, i: int) -> bool:
+    """The predicate at `i` names a time or an experience, not an event: 숨이 찰 때 (when),
+    숨을 못 쉰 적이 있어요 (once, long ago). 넘어졌을 때 (when I fell) is still an event."""
+    t = d.t
+    for j in range(i + 1, min(i + 6, len(t))):
+        if t[j].tag == "ETM" and j + 1 < len(t):
+            nxt = t[j + 1].lemma
+            past = any(x.tag == "EP" for x in t[i + 1 : j])
+            return nxt == "적" or (nxt in ("때", "경우") and not past)
+        if not t[j].tag.startswith(("E", "VX")):
+            return False
+    return False
+
+
 def _scope(d: Doc, hit: Hit) -> Decision | None:
     t = d.t
     ci = d.clause_of(hit.last)
@@ -114,8 +160,14 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     decision = hit.decision
     if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
-    if hit.category in ("fall", "unconscious") and _someone_else(d, c, hit):
+    if _long_standing(d, s0, s1):
+        return None  # 다리를 끌고 다닌 지 오래됐어요
+    if hit.category == "fire" and _describes(d, hit.last):
+        return None  # 불이 확 붙는 라이터를 샀어요
+    if hit.category in ("fall", "unconscious", "confusion") and _someone_else(d, c, hit):
         return None  # 넘어진 사람 도와줬어요, 나무가 쓰러졌어요
+    if hit.category != "suicide" and _as_a_time(d, hit.last):
+        return None  # 숨이 찰 때 먹는 약, 숨을 못 쉰 적이 있어요
     if hit.category != "suicide":
         if c.conditional:
             return None  # 넘어지면 어떡해요
@@ -141,11 +193,18 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
     for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
-        if t[j].lemma in L.RESOLVED and t[j].tag.startswith(("VA", "VV")) and not d.negated(j):
+        if (
+            t[j].lemma in L.RESOLVED
+            and t[j].tag.startswith(("VA", "VV", "XR"))
+            and not d.negated(j)
+        ):
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
                 if hit.category == "unconscious" and today:
                     return C  # fainted this morning, fine now: still ask
                 return None  # …했는데 지금은 괜찮아요
+        found = t[j].lemma in ("찾아오", "찾아가", "찾") and t[j].tag.startswith("VV")
+        if hit.category == "confusion" and found and not d.negated(j):
+            return None  # 어딘지 몰라서 물어물어 찾아왔어요
         if hit.category == "fall" and t[j].lemma in L.UP_AGAIN and not d.negated(j):
             return None  # 넘어졌다가 일어났어요, 지금은 잘 걸으세요
         if (
@@ -156,6 +215,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 넘어졌는데 다친 데는 없어요
         if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
             return None  # 알고 보니 음식물 쓰레기 냄새였어요
+        seen = j + 1 < len(t) and t[j + 1].lemma in ("니", "니까", "더니", "았더니")
+        if t[j].lemma == "보" and seen:
+            if any(x.lemma in L.HOUSEHOLD | L.OTHERS | L.VISITORS for x in t[j + 2 : j + 6]):
+                return None  # 누르길래 봤더니 며느리더라고요
     if hit.category == "fall" and any(x.lemma in L.MINOR for x in t[c.first :]):
         return None  # 넘어져서 무릎이 까졌어요
     prev = d.previous(c)
@@ -191,6 +254,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             s0, s1
         ):
             decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
+    if hit.category in ("unconscious", "stroke") and decision == E and _explained_after(d, c):
+        decision = C  # 영감이 대답을 안 해요 귀가 어두워서: ask, do not act
     soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
     if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
         return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요
@@ -218,6 +283,12 @@ def findings(analysis: Analysis) -> list[Finding]:
         decision = _scope(d, hit)
         if decision is not None:
             scoped.append((hit, decision))
+    if not scoped:  # no rule: a critical concept with any predicate is still worth a question
+        flags: list[Hit] = []
+        for c in d.clauses:
+            red_flags(d, c, flags)
+        scoped = [(h, dec) for h in flags if (dec := _scope(d, h)) is not None]
+        scoped = [(h, C) for h, _ in scoped]
     # A fall with no way up, a blow to the head or a broken bone: act now.
     if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):
         scoped = [(h, E if h.category == "fall" else dec) for h, dec in scoped]

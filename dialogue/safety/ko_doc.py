@@ -13,6 +13,7 @@ from dialogue.safety import ko_lexicon as L
 
 E, C = Decision.EMERGENCY, Decision.CHECK
 _PRED_TAGS = ("VV", "VA", "XR", "VX")
+DIALECT_ASK = frozenset("이소 소 이소예 소예 주소 주이소 다오".split())  # requests in dialect
 _BOUNDARY_EC = frozenset(
     "고 어서 아서 서 니까 으니까 다가 거나 더니 으나 나 지만 며 으며 자".split()
 )
@@ -156,16 +157,22 @@ class Doc:
             return True
         for j in range(i + 1, min(i + 5, len(t))):
             lemma, tag = t[j].lemma, t[j].tag
-            if tag == "EC" and lemma in ("듯이", "듯", "듯하"):
+            if tag in ("EC", "NNB") and lemma in ("듯이", "듯", "듯하"):
                 return True
             if lemma == "줄" and tag == "NNB" and any(x.lemma == "알" for x in t[j + 1 : j + 4]):
                 return True
             if lemma in ("처럼", "같이") and tag.startswith("J"):
                 return True
+            if lemma == "정도" and t[j - 1].tag == "ETM":
+                return True  # 앞이 안 보일 정도로 눈이 와요: a degree
             if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
                 return True  # 피곤해서 쓰러져 자요
-            if tag.startswith("VA") and t[j - 1].lemma == "게" and t[j - 1].tag == "EC":
-                return True  # 숨 막히게 덥네요
+            degree = t[j - 1].lemma in ("게", "도록") and t[j - 1].tag == "EC"
+            degree = degree and t[i].lemma not in ("이상", "이상하")  # 이상하게: how, not how much
+            felt = L.CARDIAC_PAIN | L.BREATH_BAD | {"아프", "하", "되", "만들"}
+            if tag.startswith(("VA", "VV", "XR", "NNG")) and degree:
+                if lemma not in felt:  # (not 터지게 아파요, 못 쉬게 해요)
+                    return True  # 숨 막히게 덥네요, 숨이 차도록 웃었어요 (not 못 쉬게 해요)
             if not tag.startswith(("E", "VX", "NNB", "J", "XS")):
                 return False
         return False
@@ -277,6 +284,8 @@ def imperative(d: Doc, i: int) -> bool:
             if quoted or tok.lemma in ("ᆯ게", "ᆯ게요", "을게", "을게요", "ᆯ께요"):
                 return False  # 살려 주세요 하는 노래, 도와줄게요
             return not tok.lemma.endswith(("어요", "었", "네")) or tok.lemma in ("어", "어요")
+        if tok.tag == "EC" and tok.lemma in DIALECT_ASK:
+            return True  # 와 주이소, 살려 주소 (경상)
         if tok.tag == "EC" and tok.lemma not in ("어", "아", "고"):
             return tok.lemma in ("어", "아")
         if tok.tag == "EP" and tok.lemma in ("었", "았"):

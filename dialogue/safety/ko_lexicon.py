@@ -16,7 +16,7 @@ SKIPPABLE = frozenset(
 )
 SOFTENERS = frozenset("좀 조금 약간 살짝 가끔 가끔씩 때때로 때로 종종 간혹 조금씩 가볍".split())
 DIFFICULT = frozenset("힘들 어렵 곤란 불편 버겁 괴롭 벅차".split())  # 숨쉬기가 힘들어요
-RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 회복 가라앉 그치 멈추 나아지".split())
+RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 말짱 회복 가라앉 그치 멈추 나아지".split())
 HEARSAY_EF = frozenset("대요 래요 대 래 답니다 랍니다 다더라 더래 다네 라네 대서 래서".split())
 # Stories: always someone else's. Devices: only as a source (티비에서, 텔레비전에 나오).
 MEDIA_STORY = frozenset(
@@ -45,20 +45,28 @@ MINOR = frozenset("까지 멍 긁히 타박상 찰과상".split())
 USUAL = frozenset("나이 늙 원래 늘 항상 평소 노상 맨날".split())  # age, habit: ask
 THINGS = frozenset(
     "나무 화분 담 벽 기둥 의자 자전거 병 컵 물건 책장 전봇대 간판 우산 빨래 건조대 울타리 "
-    "가로수 탑 짐 상자 오토바이 차 트럭".split()
+    "가로수 탑 짐 상자 오토바이 차 트럭 장독 장독대 항아리 화로 선반 "
+    "강아지 개 고양이 닭 소 염소 새 병아리".split()  # animals: not the caller
 )
 ALCOHOL = frozenset("술 소주 막걸리 맥주 양주 와인 약주".split())
 DATE_WORDS = frozenset("며칠 요일 몇월 날짜 몇시 계절".split())
 STORIES = frozenset("일 얘기 이야기 소식 사연 기억 추억 영화 드라마 장면 소리 말".split())
 SCHEDULE = frozenset("하루 매일 아침저녁 씩 끼니 식후 식전 처방".split())
 WEATHER = frozenset("덥 더위 날씨 습하 후텁지근 찜통 무덥".split())
+# What is worried about, not felt: 전기세가 많이 나와서 눈앞이 캄캄하네요.
+WORRY = frozenset(
+    "돈 세 전기세 요금 월세 집세 빚 병원비 생활비 걱정 막막 앞날 살길 카드값 값 공과금 이자 "
+    "살림 시험 취직".split()
+)
+VISITORS = frozenset("택배 우체부 집배원 기사 검침원 복지사 요양보호사 통장 반장".split())
 SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
 # The time of the event is long past: 지난달, 작년, 예전 (matched on the text, see safety.ko).
 DISTANT_PAST = (
     r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|(?:예전|옛날)(?=에|엔|부터|\s*같|\s*얘기|\s*이야기|\s*일)|저번\s*달|저번에|"
-    r"[0-9몇한두세네]\s*(?:년|달|개월|해)\s*전|젊었|어렸|그때|한참\s*전|지지난"
+    r"[0-9몇한두세네]\s*(?:년|달|개월|해)\s*전|젊었|어렸|어릴\s*(?:때|적)|젊을\s*때|처녀\s*때|"
+    r"그때|한참\s*전|지지난"
 )
 RECENT_PAST = (
     r"(?:어제|어저께|그저께|그제|엊그제|지난\s*주|저번\s*주|며칠\s*전|이틀\s*전|사흘\s*전)"
@@ -66,7 +74,7 @@ RECENT_PAST = (
 )
 
 # -- body parts and symptoms --------------------------------------------------------------------
-CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께".split())
+CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께 명치끝 가슴속 가슴뼈 염통".split())
 CARDIAC_PAIN = frozenset(
     "아프 아파하 화끈거리 부여잡 움켜쥐 밟 짓밟 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 "
     "짓누르 누르 뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
@@ -90,9 +98,7 @@ BREATH_NOUN_PRED = frozenset({"호흡곤란", "숨막힘"})
 THROAT = frozenset("목 목구멍 기도".split())
 THROAT_BAD = frozenset("막히 걸리 조이 메".split())
 SPEECH = frozenset("말 발음 혀 말씀 목소리 말소리".split())
-SPEECH_BAD = frozenset(
-    "어눌 꼬부라지 어눌하 꼬이 헛나오 굳 더듬 새 마비 둔하 이상하 이상 느려지".split()
-)
+SPEECH_BAD = frozenset("어눌 꼬부라지 어눌하 꼬이 굳 더듬 새 마비 둔하 이상하 이상 느려지".split())
 SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
 FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
 FACE_BAD = frozenset(
@@ -105,7 +111,7 @@ LIMB = frozenset(
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
 LIMB_BAD = frozenset("마비 끌 감각 둔하 굳 처지 늘어지 축".split())
 LIMB_NUMB = frozenset("저리 저릿하 찌릿하 뻣뻣하".split())  # often chronic: ask
-LIMB_DO = frozenset("움직이 듣 올라가 들리 가누 잡히".split())  # 안 움직여요
+LIMB_DO = frozenset("움직이 듣 올라가 들리 가누 잡히 쓰".split())  # 다리를 못 써요  # 안 움직여요
 STRENGTH = frozenset("힘 기운 감각".split())  # 힘이 없어요 / 힘이 빠져요
 STRENGTH_GONE = frozenset("없 빠지 안들".split())
 STRENGTH_IN = frozenset("들어가 들 주".split())  # negated: 손에 힘이 안 들어가요
@@ -140,14 +146,16 @@ BLOOD_OUT = frozenset("나 흘리 새 쏟아지 흐르 나오 토하 쏟 게우 
 
 MEDICINES = frozenset(
     "진통제 수면제 해열제 소화제 안정제 신경안정제 항생제 영양제 진정제 이뇨제 알약 약 "
-    "물약 혈압약 당뇨약 항우울제 마약 감기약 두통약 수면유도제 혈전제 알".split()
+    "물약 혈압약 당뇨약 항우울제 마약 감기약 두통약 수면유도제 혈전제 알 약봉지 약통 약병 "
+    "약상자 약봉투".split()
 )
 MEDICINE_EXCLUDE = frozenset(
     "예약 절약 계약 조약 공약 언약 요약 기약 도약 비약 취약 허약 서약 집약".split()
 )
 POISON = frozenset(
     "농약 제초제 살충제 락스 세제 쥐약 독 독약 부동액 표백제 휘발유 석유 수면제 "
-    "신나 쥐약 청산가리 살서제 방부제 소독약 소독제 빙초산 양잿물".split()
+    "신나 쥐약 청산가리 살서제 방부제 소독약 소독제 빙초산 초산 염산 양잿물 가성소다 "
+    "연탄가스 번개탄".split()
 )
 SWALLOW = frozenset("먹 넣 드시 잡수 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
 MANY = frozenset(
@@ -171,18 +179,22 @@ CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())
 COOKING = frozenset("굽 고기 생선 요리 담배 향 모기향 삼겹살 굴뚝 아궁이 장작".split())
 FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
 BLAZE = frozenset("불바다 화염 불구덩이 폭발".split())
-FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르".split())
+FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르 튀".split())
 FIRE_OFF = frozenset("켜 끄 꺼지 피우 때 쬐 지피".split())
 SMOKE = frozenset("연기 매연 그을음".split())
-SMOKE_ON = frozenset("나 차 가득 가득하 들어오 자욱 나오 피어오르 올라오 새 꽉".split())
+SMOKE_ON = frozenset(
+    "나 차 가득 가득하 들어오 자욱 나오 피어오르 올라오 새 꽉 피어나 스며들 새어들 번지".split()
+)
 GAS = frozenset("가스 가스불".split())
 GAS_ON = frozenset("새 누출 새어나오 새나오".split())
 SMELL = frozenset("냄새 내".split())
 BURNING = frozenset("타 그을리 눌".split())
 
 INTRUDER = frozenset("누가 누구 낯선 모르 도둑 강도 괴한 침입자 놈 낯설 남자 사내 남정네".split())
-DOOR = frozenset("문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠".split())
-FORCE_DOOR = frozenset("열 따 깨 돌리 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘".split())
+DOOR = frozenset(
+    "문 뒷문 현관 현관문 대문 창문 창 방문 문고리 자물쇠 도어락 번호키 잠금장치".split()
+)
+FORCE_DOOR = frozenset("열 따 깨 돌리 부수 두드리 흔들 차 밀 당기 뜯 뚫 넘 누르 만지".split())
 ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
@@ -201,6 +213,9 @@ FOOD = frozenset("라면 빵 떡 과자 우유 죽 차 밥 물 음식 끼니 식
 RESCUE = frozenset("살리".split())  # 살려 주세요
 HELP = frozenset("돕 도와주".split())  # 도와 주세요
 HURRY = frozenset("빨리 얼른 당장 제발 어서 급하 급히".split())
-WHEEZE = frozenset("쌕쌕 쌕쌕거리 그렁그렁 헉헉 헉헉거리 색색 그르렁 씩씩".split())
+WHEEZE = frozenset(
+    "쌕쌕 쌕쌕거리 그렁그렁 헉헉 헉헉거리 색색 그르렁 씩씩 그르렁그르렁 가랑가랑 헐떡헐떡 "
+    "깔딱깔딱 깔딱 꼴딱꼴딱 꼴딱 컥컥 씨근씨근 씨근덕 할딱할딱 할딱 헐레벌떡".split()
+)
 CALL = frozenset("119 구급차 앰뷸런스 응급차 구조대 소방서 경찰 112 의사 사람".split())
 CALL_DO = frozenset("부르 오 보내 불르 연락하 전화하 와".split())

@@ -13,10 +13,16 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         rule(d, c, out)
 
 
+_INTENT_EC = frozenset(
+    "으려고 려고 ᆯ래 을래 ᆯ래요 을래요 으련다 련다 을라고 ᆯ라고 을려고 ᆯ려고 을라구 ᆯ라구 "
+    "을라요 ᆯ라요 ᆯ란다 을란다".split()
+)
+
+
 def _intent(d: Doc, i: int) -> bool:
     """죽으려고요, 죽을래, 죽을 거야: an intention."""
     nxt = d.t[i + 1 : i + 3]
-    if nxt and nxt[0].lemma in ("으려고", "려고", "ᆯ래", "을래", "ᆯ래요", "을래요", "으련다", "련다"):
+    if nxt and nxt[0].lemma in _INTENT_EC:  # 죽으려고, 죽을라고 (spoken), 죽을래
         return True
     return (
         len(nxt) == 2
@@ -52,6 +58,28 @@ def _wish(d: Doc, i: int) -> int | None:
     return None
 
 
+def _has_object(d: Doc, c: Clause, i: int) -> bool:
+    """오늘 일 다 끝내려고요: something is being finished, not a life."""
+    times = L.TODAY | {"밤", "오늘밤", "내일", "이제", "날", "오늘"}
+    return any(
+        d.t[j].tag == "NNG" and d.t[j].lemma not in times | L.LIFE_WHOLE for j in range(c.first, i)
+    )
+
+
+def _denied(d: Doc, w: int) -> bool:
+    """죽고 싶은 생각은 없어요, 죽고 싶은 마음은 아니에요: the wish named and denied."""
+    t = d.t
+    if not (w + 2 < len(t) and t[w + 1].tag == "ETM" and t[w + 2].lemma in ("생각", "마음", "맘")):
+        return False
+    return any(
+        x.lemma == "없" or x.tag == "VCN" for x in t[w + 3 : w + 6] if x.sentence == t[w].sentence
+    )
+
+
+WHERE = frozenset("어디 어딨 어데 어드메".split())
+_THEN = frozenset("것 거 게 어야 아야".split())
+
+
 def _better(d: Doc, i: int) -> int | None:
     """Index of 낫/좋/편하 when the verb at `i` is called better: 죽는 게 낫지, 죽었으면 좋겠어,
     없어지는 게 다들 편할 거예요, 안 깼으면 좋겠어요."""
@@ -63,8 +91,10 @@ def _better(d: Doc, i: int) -> int | None:
             ("VA", "VV", "NN", "XR")
         ):
             lead = t[i + 1 : j]
-            if any(x.lemma.endswith("면") or x.lemma in ("것", "거", "게") for x in lead):
-                return j
+            if any(x.lemma.endswith("면") or x.lemma in _THEN for x in lead):
+                return j  # 죽는 게 낫지, 내가 없어져야 애들이 편하지
+        if t[j].lemma == "하" and t[j - 1].tag == "EC" and t[j - 1].lemma.endswith("면"):
+            return j  # 안 깼으면 해요: a wish
         if t[j].tag.startswith("VV"):
             return None
     return None
@@ -94,9 +124,11 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
         better = _better(d, i)
         if lemma == "죽" and not idiom:
             others = w is not None and _describes_people(d, w)  # 죽고 싶다는 사람들
-            if w is not None and not d.negated(w) and not others:
+            if w is not None and not d.negated(w) and not others and not _denied(d, w):
                 out.append(Hit("suicide", E, i, w, "wish to die"))
-            elif follows(d, i, "어야") and d.has(c, frozenset({"차라리", "그냥", "빨리"})):
+            elif (follows(d, i, "어야") or follows(d, i, "어야지")) and d.has(
+                c, frozenset({"차라리", "그냥", "빨리", "콱", "확"})
+            ):
                 out.append(Hit("suicide", E, i, i + 1, "must die"))  # 차라리 내가 죽어야 끝나지
             elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
                 out.append(Hit("suicide", E, i, better or i, "better dead"))
@@ -136,7 +168,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             if w is not None and not d.negated(w):
                 if strong or world or quietly:
                     out.append(Hit("suicide", E if strong else C, i, w, "wish to vanish"))
-            elif world and _intent(d, i):
+            elif world and _intent(d, i) and not _has_object(d, c, i):
                 out.append(Hit("suicide", E, i, i, "ending it"))  # 오늘 밤에 다 끝낼 거예요
             elif better is not None and (strong or d.has(c, frozenset({"그냥", "차라리"}))):
                 out.append(Hit("suicide", E if me or not strong else C, i, better, "better gone"))
@@ -145,7 +177,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
         elif lemma in L.WAKE and d.negated(i) and better is not None:
             out.append(Hit("suicide", E, i, better, "not waking up"))  # 안 깼으면 좋겠어요
         elif lemma in L.SUICIDE_ACTS or (lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
-            if not d.negated(i):
+            ride = i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"
+            if not d.negated(i) and not (ride and t[i + 2].lemma not in ("생각", "마음")):
                 out.append(Hit("suicide", E, i, i, "suicide act"))
 
 
@@ -157,8 +190,11 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     when = [x for x in d.t[c.first : c.last + 1] if x.lemma in L.DATE_WORDS]
     if know and when:
         out.append(Hit("confusion", C, c.first, know[0], "what day is it"))
-    if know and d.has(c, frozenset({"어디"})) and d.has(c, L.SELF | {"지금"}):
+    lost_now = d.has(c, L.SELF | {"지금", "도통", "통", "도무지"})
+    if know and d.has(c, WHERE) and lost_now:  # 나가 지금 어딨는지 모르겠당께
         out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
+    if "여그" in lemmas or "여가" in lemmas and "어디" in lemmas:
+        lemmas = lemmas | {"여기"}  # 여그가 어딘가 (dialect)
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))
     elif (
@@ -188,7 +224,7 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
         i
         for i in range(c.first, c.last)
         if d.t[i].lemma == "누구"
-        and any(x.lemma.startswith(("냐", "니", "세요")) for x in d.t[i + 1 : i + 3])
+        and any(x.lemma.startswith(("냐", "니", "세요")) for x in d.t[i + 1 : i + 4])
     ]
     if who_asked and d.sentence_has(
         c, frozenset({"보고", "나", "저"})
@@ -225,7 +261,9 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
     burning = d.preds(c, frozenset({"불타", "불붙", "타오르"}))
     if burning:
         out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))
-    smell = d.nouns(c, frozenset({"냄새"}))
+    smell = d.nouns(c, frozenset({"냄새"})) or [  # 타는 내가 나요 (내: a smell, not "my")
+        i for i in range(c.first, c.last + 1) if d.t[i].lemma == "내" and d.t[i].tag == "NNG"
+    ]
     pair(d, c, L.GAS, frozenset("잠기 잠그 꺼지 끄".split()), True, "fire", E, "gas on", out)
     gas = d.nouns(c, L.GAS)
     if gas:
@@ -325,7 +363,8 @@ def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
             if t[j].tag == "NNG" and t[j].lemma not in L.HOUSEHOLD | L.OTHERS | {"좀", "누구"}
         ]
         request = t[i].lemma == "도와주" or follows(d, i, "어", "주")
-        if request and not things:
+        describes = any(x.tag == "ETM" for x in t[i + 1 : i + 5] if x.tag.startswith("E"))
+        if request and not things and not describes:  # not 도와주는 사람이 많아서
             if imperative(d, i):
                 out.append(Hit("help", E, i, i, "help me", soft=False))
             elif d.sentence_has(c, frozenset({"좋", "싶"})):

@@ -62,8 +62,11 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(cl, L.FACE) and d.nouns(cl, frozenset({"감각"})):
         pair(d, cl, L.FACE, frozenset({"없"}), False, "stroke", E, "face numb", out)
     wrong = [i for i in d.preds(cl, frozenset({"나오"})) if i > 0 and d.t[i - 1].lemma == "헛"]
-    if wrong and d.nouns(cl, L.SPEECH):  # 말이 헛나와요
-        out.append(Hit("stroke", E, cl.first, wrong[0], "speech+slurred"))
+    wrong += d.preds(cl, frozenset({"헛나오"}))
+    sorry = any(x.lemma in ("미안", "미안하", "죄송", "죄송하") for x in d.t)  # a slip, owned
+    if wrong and d.nouns(cl, L.SPEECH) and not sorry:  # 말이 자꾸 헛나와요
+        again = d.sentence_has(cl, frozenset({"자꾸", "계속", "갑자기", "자꾸만", "자꾸자꾸"}))
+        out.append(Hit("stroke", E if again else C, cl.first, wrong[0], "speech+slurred"))
     double = [i for i in d.preds(cl, frozenset({"보이"})) if d.has(cl, frozenset({"두", "겹"}))]
     if double or d.preds(cl, frozenset({"겹치"})):  # 두 개로 보여요
         sudden = d.sentence_has(cl, frozenset({"갑자기"}))
@@ -154,7 +157,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         soft=False,
     )
     pair(d, cl, L.CONSCIOUS, L.CONSCIOUS_DIM, False, "unconscious", E, "blacking out", out)
-    pair(d, cl, frozenset({"눈앞", "앞", "눈"}), L.DARK, False, "unconscious", C, "dark", out)
+    if not any(x.lemma in L.WORRY for x in d.t):  # 전기세가 나와서 눈앞이 캄캄: a worry
+        pair(d, cl, frozenset({"눈앞", "앞", "눈"}), L.DARK, False, "unconscious", C, "dark", out)
     came_to = d.preds(cl, frozenset({"차리", "뜨", "깨", "깨어나"}))
     if came_to and follows(d, came_to[0], "어", "보"):  # 정신 차려 보니 바닥이었어요
         out.append(Hit("unconscious", E, cl.first, came_to[0], "came to", soft=False))
@@ -222,7 +226,7 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
     elif many or _at_once(d, c) or d.has(c, frozenset({"많이"})) or _pills(d, c):
         done = any(x.lemma in ("었", "았", "버리") for s in swallow for x in d.t[s + 1 : s + 5])
         out.append(Hit("overdose", E if done else C, first, p, "many pills"))  # not 먹는 것 같아
-    elif d.has(c, frozenset({"다"})) and d.has(c, frozenset({"버리", "치", "통"})):
+    elif d.has(c, frozenset({"다"})) and d.has(c, frozenset({"버리", "치", "통", "털", "남"})):
         out.append(Hit("overdose", E, first, p, "whole supply"))
     elif (
         d.has(c, L.TWICE)
@@ -251,6 +255,6 @@ def _pills(d: Doc, c: Clause) -> bool:
     t = d.t
     for i in range(c.first, c.last):
         if t[i + 1].lemma in ("알", "정", "봉지", "통", "개") and t[i].tag in ("NR", "SN", "MM"):
-            if t[i].lemma not in ("한", "하나", "두", "둘", "1", "2", "반"):
+            if t[i].lemma not in ("한", "하나", "두", "둘", "1", "2", "반", "몇"):
                 return True
     return False
