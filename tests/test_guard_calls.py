@@ -80,3 +80,25 @@ def test_no_proposed_violation_reaches_the_line(persona):
     reached = [v for v in model.proposed if v in said]
     assert reached == []
     assert stopped == len(model.proposed)  # every proposal was stopped and logged
+
+
+@pytest.mark.integration
+def test_every_sentence_that_is_not_the_scenarios_own_is_checked_at_the_line(tmp_path):
+    """Whatever wrote a turn (an LLM, a memory-filled template, a bug), a sentence that is not
+    the scenario's own is checked before it is synthesized; verbatim lines go as written."""
+    from carecall.config import load_settings
+    from carecall.pipeline import SAFE_LINE, Pipeline
+    from dialogue.engine import AgentTurn
+    from telephony import CallInfo
+
+    pipeline = Pipeline(load_settings(output_dir=tmp_path / "out"))
+    agent = pipeline.agent_factory(CallInfo("MZ1", "CA" + "8" * 32, {"recipient": "r1"}))
+    agent.engine.opening()
+    turn = AgentTurn("A nurse will come by this afternoon. Did you eat today?", "question", "meal")
+    said = agent._say(turn).text
+    assert "nurse" not in said and said == f"{SAFE_LINE['en']} Did you eat today?"
+    [event] = agent.engine.report().guard_interventions
+    assert event.said == "safe line" and event.categories == ["visit"]
+    own = AgentTurn("Thanks. Did you eat today?", "question", "meal")
+    assert agent._say(own).text == own.text  # the scenario's own lines: as written
+    pipeline.alerts.close()
