@@ -60,7 +60,9 @@ class Settings(BaseModel):
     llm_url: str | None = None  # openai: server base URL, e.g. http://127.0.0.1:8000/v1
     llm_timeout_s: float = Field(8.0, gt=0)
     llm_device: str = "cpu"  # transformers only
-    llm_judge: bool = False  # the same LLM also judges each turn after the guard's rules
+    # With an LLM, the same model also judges each turn after the guard's rules (it can only
+    # add violations); on by default, off with llm_judge: false.
+    llm_judge: bool = True
     output_dir: Path = Path("carecall-output")
     memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
     host: str = "127.0.0.1"

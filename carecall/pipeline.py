@@ -176,6 +176,7 @@ class ScenarioCallAgent:
         self.language = scenario.language
         self._turns: dict[int, AgentTurn] = {}  # id(segment) -> the turn it belongs to
         self._last_turn: AgentTurn | None = None
+        self._verbatim: set[str] | None = None  # the scenario's own sentences, for the guard
         # The session gives a checked call id; `inside` refuses anything that would leave
         # the calls folder all the same.
         self.out_dir = inside(pipeline.calls_dir, call.call_sid)
@@ -270,10 +271,45 @@ class ScenarioCallAgent:
 
     def _say(self, turn: AgentTurn) -> Reply:
         self._last_turn = turn
-        segments = self.pipeline.speak(turn.text, self.scenario) if turn.text else []
+        text = self._checked(turn) if turn.text else ""
+        segments = self.pipeline.speak(text, self.scenario) if text else []
         for segment in segments:
             self._turns[id(segment)] = turn
         return Reply(segments=segments, hangup=turn.end_call)
+
+    def _checked(self, turn: AgentTurn) -> str:
+        """The turn as it may go to the line: every sentence that is not the scenario's own
+        (its YAML lines with the person's name, the safety scripts) is checked by the guard's
+        rules before it is synthesized, whatever wrote it; one that fails is replaced by a
+        safe line and logged in the report. (An LLM's wording was also judged, and retried
+        once, before it got here: `dialogue.responder`.)"""
+        from dialogue.guard import GuardContext, check_rules
+
+        if self._verbatim is None:
+            lines = self.scenario.agent_lines(self.recipient.name)
+            self._verbatim = {
+                s for line in lines for s in split_sentences(line, self.language) or [line]
+            }
+        context = GuardContext(
+            language=self.language,
+            facts=tuple(f.value for f in self.old_memory if f.value),
+            alerting=self.pipeline.alerts is not None and self.pipeline.alerts.configured,
+        )
+        out = []
+        for sentence in split_sentences(turn.text, self.language) or [turn.text]:
+            if sentence not in self._verbatim and (found := check_rules(sentence, context)):
+                log.warning(
+                    "call %s: a sentence stopped at the line: %s",
+                    self.call.call_sid,
+                    [v.category for v in found],
+                )
+                self.engine.guard_event(turn.kind, turn.item_id, found, sentence, "safe line")
+                sentence = SAFE_LINE.get(self.language, SAFE_LINE["en"])
+            out.append(sentence)
+        return " ".join(dict.fromkeys(out))
+
+
+SAFE_LINE = {"en": "I see.", "ko": "네, 알겠습니다."}
 
 
 class CallAlerts:

@@ -141,7 +141,7 @@ class DialogueEngine:
                 guard=guard,
                 recipient_name=recipient.name,
                 sampling=sampling,
-                alerting=alerts is not None,
+                alerting=alerts is not None and alerts.configured,
             )
             if llm is not None
             else None
@@ -410,23 +410,35 @@ class DialogueEngine:
             conversation=[(e.speaker, e.text) for e in self._transcript],
             remembered=self._remembered if turn.kind == "question" else "",
         )
+        if phrased.violations:  # stopped by the guard: the retry or the template was said
+            self.guard_event(
+                turn.kind,
+                turn.item_id,
+                phrased.violations,
+                phrased.rejected,
+                "retry" if phrased.source == "llm" else "template",
+            )
+        elif phrased.reason and phrased.source != "llm":
+            self._llm_fallbacks += 1
         if phrased.source == "llm":
             self._llm_turns += 1
             return AgentTurn(phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call)
-        if phrased.violations:
-            self._guard_events.append(
-                GuardEvent(
-                    t=round(self._clock() - self._start, 2),
-                    kind=turn.kind,
-                    item_id=turn.item_id,
-                    categories=list(dict.fromkeys(v.category for v in phrased.violations)),
-                    evidence=[v.evidence for v in phrased.violations],
-                    rejected=phrased.rejected,
-                )
-            )
-        elif phrased.reason:
-            self._llm_fallbacks += 1
         return turn
+
+    def guard_event(self, kind, item_id, violations, rejected: str, said: str) -> None:
+        """Log what the guard stopped (`said`: what went out instead: "retry", "template",
+        or "safe line" when the line-level check replaced a sentence)."""
+        self._guard_events.append(
+            GuardEvent(
+                t=round(self._clock() - self._start, 2),
+                kind=kind,
+                item_id=item_id,
+                categories=list(dict.fromkeys(v.category for v in violations)),
+                evidence=[v.evidence for v in violations],
+                rejected=rejected,
+                said=said,
+            )
+        )
 
     # -- helpers ---------------------------------------------------------------------------
 

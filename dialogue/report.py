@@ -47,7 +47,7 @@ class TranscriptEntry(BaseModel):
 
 
 class GuardEvent(BaseModel):
-    """An LLM turn the guard stopped: the template was said instead."""
+    """A sentence the guard stopped before it was spoken, and what was said instead."""
 
     t: float  # seconds into the call
     kind: str  # the turn's kind: question, followup, closing, ...
@@ -55,6 +55,7 @@ class GuardEvent(BaseModel):
     categories: list[str]
     evidence: list[str]
     rejected: str  # what the LLM wanted to say
+    said: Literal["retry", "template", "safe line"] = "template"  # what went out instead
 
 
 class SafetyCheck(BaseModel):
@@ -113,7 +114,7 @@ _LABELS = {
         "agent": "Agent",
         "recording": "Recording",
         "completion": "answered",
-        "guard": "Guard: {n} LLM turn(s) replaced by the scenario's wording",
+        "guard": "Guard: {n} sentence(s) stopped before they were spoken",
         "checks": "Asked about a red flag (the person said no)",
     },
     "ko": {
@@ -126,7 +127,7 @@ _LABELS = {
         "agent": "상담원",
         "recording": "녹음",
         "completion": "응답률",
-        "guard": "가드: LLM 발화 {n}개를 시나리오 문장으로 대체",
+        "guard": "가드: 말하기 전에 막은 문장 {n}개",
         "checks": "위험 신호 확인 질문 (아니라고 답하심)",
     },
 }
@@ -174,7 +175,9 @@ def render_text(report: CallReport) -> str:
     if report.guard_interventions:
         lines += ["", lb["guard"].format(n=len(report.guard_interventions))]
         for g in report.guard_interventions:
-            lines.append(f"  [{_clock(g.t)}] {', '.join(g.categories)}: {g.rejected!r}")
+            lines.append(
+                f"  [{_clock(g.t)}] {', '.join(g.categories)}: {g.rejected!r} -> {g.said}"
+            )
     if report.recording:
         lines += ["", f"{lb['recording']}: {report.recording}"]
     return "\n".join(lines) + "\n"

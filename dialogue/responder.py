@@ -134,22 +134,35 @@ class Responder:
             log.info("LLM unavailable, template used: %s", exc)
             return Phrased(template, "template", reason=f"llm error: {exc}")
         text = clean(raw, self.scenario.agent.name)
-        if text:  # the guard sees every candidate, so each role violation is logged
-            # What the agent was given, never what the person said: sharing a word with the
-            # person ("arthritis") does not make a diagnosis fine.
-            context = GuardContext(
-                language=self.scenario.language,
-                facts=tuple(f for f in memory if f),
-                alerting=self.alerting,
-                script=f"{template} {self._script}",
-            )
-            verdict = self.guard.check(text, context=context)
-            if not verdict.ok:
-                log.warning("guard replaced an LLM turn %r: %s", text, verdict.violations)
-                return Phrased(template, "template", verdict.violations, text, "guard")
+        # What the agent was given, never what the person said: sharing a word with the
+        # person ("arthritis") does not make a diagnosis fine.
+        context = GuardContext(
+            language=self.scenario.language,
+            facts=tuple(f for f in memory if f),
+            alerting=self.alerting,
+            script=f"{template} {self._script}",
+        )
+        verdict = self.guard.check(text, context=context) if text else None
+        first: tuple[Violation, ...] = ()
+        if verdict is not None and not verdict.ok:
+            # One retry with the violation named; a second violation gets the template.
+            log.warning("guard stopped an LLM turn %r: %s", text, verdict.violations)
+            first, rejected = verdict.violations, text
+            retry = [*messages, {"role": "assistant", "content": raw}]
+            retry.append({"role": "user", "content": _retry_note(verdict.violations, self)})
+            try:
+                raw = self.llm.generate(retry, **self.sampling)
+            except (LLMError, ValueError) as exc:
+                return Phrased(template, "template", first, rejected, f"guard; retry: {exc}")
+            text = clean(raw, self.scenario.agent.name)
+            again = self.guard.check(text, context=context) if text else None
+            if again is not None and not again.ok:
+                log.warning("guard stopped the retry %r: %s", text, again.violations)
+                both = tuple(dict.fromkeys((*first, *again.violations)))
+                return Phrased(template, "template", both, f"{rejected} / {text}", "guard")
         if problem := self.unusable(kind, text, template, item, remembered):
-            return Phrased(template, "template", rejected=raw, reason=problem)
-        return Phrased(text, "llm")
+            return Phrased(template, "template", first, raw, problem)
+        return Phrased(text, "llm", first, rejected if first else "")
 
     def messages(
         self,
@@ -237,6 +250,20 @@ def _shares(text: str, wanted: str, language: str) -> bool:
     if language == "ko":
         return bool(said & want)
     return any(w == s or (len(w) >= 4 and s.startswith(w[:4])) for w in want for s in said)
+
+
+def _retry_note(violations: Sequence[Violation], responder: Responder) -> str:
+    """The second ask: what was wrong with the first reply, named."""
+    named = "; ".join(f'{v.category}: "{v.evidence}"' for v in violations)
+    if responder.scenario.language == "ko":
+        return (
+            f"방금 답은 상담원 역할 규칙을 어겼습니다 ({named}). 그 내용 없이 시나리오 문장의 "
+            "뜻만 존댓말로 다시 말하세요."
+        )
+    return (
+        f"That reply breaks the care-call role rules ({named}). Say the scenario's line again, "
+        "in your own words, without it."
+    )
 
 
 def clean(raw: str, agent_name: str = "") -> str:

@@ -154,16 +154,21 @@ def test_role_violations_are_replaced_logged_and_counted() -> None:
     llm = ScriptedModel(persona.truths, list(BAD_LEADS.values()))
     # an answer no keyword rule knows: only the LLM's JSON can read it
     report = call("margaret_en", llm, meal="I managed a slice of toast, dear.")
-    assert [g.categories for g in report.guard_interventions] == [[c] for c in BAD_LEADS]
+    # Each stopped turn gets one retry with the violation named: two bad leads per turn until
+    # they run out; the third turn's retry is fine and is said.
+    events = report.guard_interventions
+    assert [c for g in events for c in g.categories] == list(BAD_LEADS)
+    assert [g.said for g in events] == ["template", "template", "retry"]
+    rejected = [r for g in events for r in g.rejected.split(" / ")]
+    assert all(r.startswith(lead) for r, lead in zip(rejected, BAD_LEADS.values(), strict=True))
+    assert all(g.evidence for g in events)
     heard = " ".join(e.text for e in report.transcript)
     assert not any(lead in heard for lead in BAD_LEADS.values())
-    for event, lead in zip(report.guard_interventions, BAD_LEADS.values(), strict=True):
-        assert event.rejected.startswith(lead) and event.evidence
-    assert report.llm_turns == 2 and heard.count("Thank you, Margaret.") == 2
+    assert report.llm_turns == 5 and heard.count("Thank you, Margaret.") == 5
     assert {r.item_id: r.answer_class for r in report.items} == persona.truths
     assert report.items[0].evidence == "i managed a slice of toast"
     assert_nothing_out_of_role_was_said(report)
-    assert "Guard: 5 LLM turn(s) replaced" in report.to_text()
+    assert "Guard: 3 sentence(s) stopped before they were spoken" in report.to_text()
     assert CallReport.from_json(report.to_json()) == report
 
 
