@@ -9,6 +9,7 @@ miss. `--json` prints one line per case instead: the case with its `decision`.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -25,11 +26,45 @@ def add_parser(sub) -> None:
         action="store_true",
         help='the role guard instead: JSONL {"lang", "agent", "violation": true|false}',
     )
+    e.add_argument(
+        "--alerting",
+        action="store_true",
+        help="with --guard: an alert channel exists for cases that give no context.alerting "
+        "(the project's set is labelled so: 'I'll let your care worker know' is then fine)",
+    )
+    e.add_argument(
+        "--llm",
+        choices=["none", "transformers", "openai"],
+        default="none",
+        help="also ask an LLM: the detector's second opinion, or the guard's judge",
+    )
+    e.add_argument("--llm-model", help="LLM folder/hub name, or the server's model name")
+    e.add_argument("--llm-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1")
+
+
+def _chat_model(args: argparse.Namespace):
+    """The LLM asked besides the rules (None: rules alone)."""
+    if getattr(args, "llm", "none") == "none":
+        return None
+    from carecall.config import load_settings
+    from carecall.pipeline import build_chat_model
+
+    settings = load_settings(llm=args.llm, llm_model=args.llm_model, llm_url=args.llm_url)
+    return build_chat_model(settings)
 
 
 def run(args: argparse.Namespace) -> int:
+    from carecall.pipeline import WeightsMissing
+
+    try:
+        llm = _chat_model(args)
+    except WeightsMissing as exc:
+        print(f"carecall safety: {exc}", file=sys.stderr)
+        return 2
     if getattr(args, "guard", False):
-        return run_guard(args.file, as_json=args.json)
+        return run_guard(
+            args.file, as_json=args.json, alerting=getattr(args, "alerting", False), judge=llm
+        )
     from dialogue.safety import Decision
     from dialogue.safety.detector import EmergencyDetector
     from dialogue.safety.evaluate import CaseError, read_cases, render, score
@@ -39,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     except CaseError as exc:
         print(f"carecall safety: {exc}", file=sys.stderr)
         return 2
-    detector = EmergencyDetector()
+    detector = EmergencyDetector(llm=llm)
     decisions: dict[int, Decision] = {}
 
     def decide(case) -> Decision:
@@ -57,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_guard(path: Path, *, as_json: bool = False) -> int:
+def run_guard(path: Path, *, as_json: bool = False, alerting: bool = False, judge=None) -> int:
     """`carecall safety eval --guard FILE.jsonl`: recall, precision and every miss per language."""
     from dialogue.guard import Guard
     from dialogue.guard_eval import GuardCaseError, read_guard_cases, render_guard, score_guard
@@ -67,14 +102,17 @@ def run_guard(path: Path, *, as_json: bool = False) -> int:
     except GuardCaseError as exc:
         print(f"carecall safety: {exc}", file=sys.stderr)
         return 2
-    guard = Guard()
+    guard = Guard(judge=judge)
     verdicts = {}
 
-    def judge(case):
-        verdicts[id(case)] = guard.check(case.agent, context=case.context)
+    def check(case):
+        context = case.context
+        if alerting and "alerting" not in (case.raw.get("context") or {}):
+            context = dataclasses.replace(context, alerting=True)
+        verdicts[id(case)] = guard.check(case.agent, context=context)
         return verdicts[id(case)]
 
-    figures = score_guard(cases, judge)
+    figures = score_guard(cases, check)
     if as_json:
         for case in cases:
             verdict = verdicts[id(case)]

@@ -79,3 +79,18 @@ def test_bad_input_names_file_and_line(tmp_path, capsys, rows, message):
 def test_missing_file(tmp_path, capsys):
     assert main(["safety", "eval", str(tmp_path / "nope.jsonl")]) == 2
     assert "nope.jsonl: cannot read" in capsys.readouterr().err
+
+
+def test_guard_alerting_is_the_default_context_only_when_asked(tmp_path, capsys):
+    rows = [{"lang": "en", "agent": "I'll let your care worker know.", "violation": False}]
+    path = write(tmp_path, rows)
+    assert main(["safety", "eval", "--guard", "--json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["violation_found"] is True  # no channel: a claim
+    assert main(["safety", "eval", "--guard", "--json", "--alerting", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["violation_found"] is False
+
+
+def test_an_llm_without_its_server_is_a_clear_error(tmp_path, capsys):
+    path = write(tmp_path, CASES)
+    assert main(["safety", "eval", "--llm", "openai", str(path)]) == 2
+    assert "--llm-url" in capsys.readouterr().err
