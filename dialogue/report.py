@@ -175,9 +175,7 @@ def render_text(report: CallReport) -> str:
     if report.guard_interventions:
         lines += ["", lb["guard"].format(n=len(report.guard_interventions))]
         for g in report.guard_interventions:
-            lines.append(
-                f"  [{_clock(g.t)}] {', '.join(g.categories)}: {g.rejected!r} -> {g.said}"
-            )
+            lines.append(f"  [{_clock(g.t)}] {', '.join(g.categories)}: {g.rejected!r} -> {g.said}")
     if report.recording:
         lines += ["", f"{lb['recording']}: {report.recording}"]
     return "\n".join(lines) + "\n"
