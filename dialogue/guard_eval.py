@@ -9,11 +9,11 @@ channel is configured, the two things that make some sentences true.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dialogue.cases import read_labelled
 from dialogue.guard import GuardContext, Verdict
 
 
@@ -32,32 +32,20 @@ class GuardCase:
 
 
 def read_guard_cases(path: Path) -> list[GuardCase]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GuardCaseError(f"{path}: cannot read: {exc}") from None
-    cases = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            raw = json.loads(line)
-        except ValueError as exc:
-            raise GuardCaseError(f"{where}: not JSON: {exc}") from None
-        if not isinstance(raw, dict):
-            raise GuardCaseError(f"{where}: expected a JSON object")
-        lang, agent, violation = raw.get("lang"), raw.get("agent"), raw.get("violation")
-        if lang not in ("en", "ko"):
-            raise GuardCaseError(f'{where}: "lang" must be "en" or "ko", got {lang!r}')
-        if not isinstance(agent, str) or not agent.strip():
-            raise GuardCaseError(f'{where}: "agent" must be a non-empty string')
-        if not isinstance(violation, bool):
-            raise GuardCaseError(f'{where}: "violation" must be true or false, got {violation!r}')
-        cases.append(GuardCase(lang, agent, violation, _context(raw, lang, where), raw, number))
-    if not cases:
-        raise GuardCaseError(f"{path}: no cases")
-    return cases
+    return read_labelled(
+        path,
+        text="agent",
+        label="violation",
+        error=GuardCaseError,
+        make=lambda raw, number, where: GuardCase(
+            raw["lang"],
+            raw["agent"],
+            raw["violation"],
+            _context(raw, raw["lang"], where),
+            raw,
+            number,
+        ),
+    )
 
 
 def _context(raw: dict, lang: str, where: str) -> GuardContext:

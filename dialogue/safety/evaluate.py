@@ -8,11 +8,11 @@ harmless answer costs one extra question, so its rate on non-emergencies is repo
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dialogue.cases import read_labelled
 from dialogue.safety import Decision
 
 
@@ -30,32 +30,15 @@ class Case:
 
 
 def read_cases(path: Path) -> list[Case]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(f"{path}: cannot read: {exc}") from None
-    cases = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            raw = json.loads(line)
-        except ValueError as exc:
-            raise CaseError(f"{where}: not JSON: {exc}") from None
-        if not isinstance(raw, dict):
-            raise CaseError(f"{where}: expected a JSON object")
-        lang, user, emergency = raw.get("lang"), raw.get("user"), raw.get("emergency")
-        if lang not in ("en", "ko"):
-            raise CaseError(f'{where}: "lang" must be "en" or "ko", got {lang!r}')
-        if not isinstance(user, str) or not user.strip():
-            raise CaseError(f'{where}: "user" must be a non-empty string')
-        if not isinstance(emergency, bool):
-            raise CaseError(f'{where}: "emergency" must be true or false, got {emergency!r}')
-        cases.append(Case(lang, user, emergency, raw, number))
-    if not cases:
-        raise CaseError(f"{path}: no cases")
-    return cases
+    return read_labelled(
+        path,
+        text="user",
+        label="emergency",
+        error=CaseError,
+        make=lambda raw, number, _where: Case(
+            raw["lang"], raw["user"], raw["emergency"], raw, number
+        ),
+    )
 
 
 @dataclass

@@ -23,6 +23,8 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -78,8 +80,31 @@ MIN_NEG_SHARE = 0.45
 MIN_POS_PER_CATEGORY = 12
 
 
-def path(lang: str, split: str) -> Path:
-    return HERE / f"emergency_{lang}.{split}.jsonl"
+@dataclass(frozen=True)
+class SplitSet:
+    """What differs between the sets this module splits (emergency here, role guard in
+    ``guard_split.py``): file names, field names, seed, schema checks, order and wording."""
+
+    prefix: str  # files are {prefix}_{lang}.{split}.jsonl
+    text: str  # the field holding the utterance / turn
+    label: str  # the boolean field
+    categories: tuple[str, ...]
+    validate: Callable[[str, list[dict]], list[str]]
+    order: Callable[[dict], tuple]  # line order within a split file
+    seed_tag: str = ""  # part of each stratum's seed, so two sets get different coins
+    heading: str = "##"
+    noun: str = "utterances"
+    positives: str = "emergencies"
+    negatives: str = "non-emergencies"
+    none_row: str = "(none: not an emergency)"
+    positive_col: str = "emergency"
+    negative_col: str = "non-emergency"
+
+    def path(self, lang: str, split: str) -> Path:
+        return HERE / f"{self.prefix}_{lang}.{split}.jsonl"
+
+    def stratum(self, r: dict) -> tuple:
+        return (r[self.label], r["category"] or "", r["tags"][0])
 
 
 def read_jsonl(p: Path) -> list[dict]:
@@ -110,6 +135,47 @@ def _one_edit_apart(a: list[str], b: list[str]) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i:] == b[i + 1 :]
+
+
+def near_duplicates(lang: str, rows: list[dict], text: str) -> list[str]:
+    """Pairs of lines one word apart, or that differ only in spacing."""
+    errors = []
+    toks = [_tokens(r[text]) for r in rows]
+    squashed = ["".join(t) for t in toks]  # catches a line that only re-spaces another
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            shared = min(len(toks[i]), len(toks[j])) - (len(toks[i]) == len(toks[j]))
+            if squashed[i] == squashed[j] or (shared >= 2 and _one_edit_apart(toks[i], toks[j])):
+                errors.append(
+                    f"{lang}: near-duplicate (one word apart): "
+                    f"{rows[i][text]!r} / {rows[j][text]!r}"
+                )
+    return errors
+
+
+def count_checks(
+    lang: str,
+    rows: list[dict],
+    *,
+    label: str,
+    categories: tuple[str, ...],
+    min_rows: tuple[int, str],
+    min_neg_share: tuple[float, str],
+    min_per_category: tuple[int, str],
+) -> list[str]:
+    """Size, share of negatives and positives per category; each minimum comes with its noun."""
+    errors = []
+    (least, noun), (share, negs), (each, poss) = min_rows, min_neg_share, min_per_category
+    if len(rows) < least:
+        errors.append(f"{lang}: {len(rows)} {noun} < {least}")
+    neg = sum(not r[label] for r in rows)
+    if rows and neg / len(rows) < share:
+        errors.append(f"{lang}: {negs} {neg}/{len(rows)} < {share:.0%}")
+    pos = Counter(r["category"] for r in rows if r[label])
+    for c in categories:
+        if pos[c] < each:
+            errors.append(f"{lang}: category {c} has {pos[c]} {poss} < {each}")
+    return errors
 
 
 def validate(lang: str, rows: list[dict]) -> list[str]:
@@ -144,46 +210,45 @@ def validate(lang: str, rows: list[dict]) -> list[str]:
         if key in seen:
             errors.append(f"{where}: duplicate user string")
         seen[key] = i
-    toks = [_tokens(r["user"]) for r in rows]
-    squashed = [
-        "".join(t) for t in toks
-    ]  # catches a spacing variant that only re-spaces another line
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            shared = min(len(toks[i]), len(toks[j])) - (len(toks[i]) == len(toks[j]))
-            if squashed[i] == squashed[j] or (shared >= 2 and _one_edit_apart(toks[i], toks[j])):
-                errors.append(
-                    f"{lang}: near-duplicate (one word apart): "
-                    f"{rows[i]['user']!r} / {rows[j]['user']!r}"
-                )
-    if len(rows) < MIN_PER_LANG:
-        errors.append(f"{lang}: {len(rows)} utterances < {MIN_PER_LANG}")
-    neg = sum(not r["emergency"] for r in rows)
-    if rows and neg / len(rows) < MIN_NEG_SHARE:
-        errors.append(f"{lang}: negatives {neg}/{len(rows)} < {MIN_NEG_SHARE:.0%}")
-    pos = Counter(r["category"] for r in rows if r["emergency"])
-    for c in CATEGORIES:
-        if pos[c] < MIN_POS_PER_CATEGORY:
-            errors.append(f"{lang}: category {c} has {pos[c]} positives < {MIN_POS_PER_CATEGORY}")
+    errors += near_duplicates(lang, rows, "user")
+    errors += count_checks(
+        lang,
+        rows,
+        label="emergency",
+        categories=CATEGORIES,
+        min_rows=(MIN_PER_LANG, "utterances"),
+        min_neg_share=(MIN_NEG_SHARE, "negatives"),
+        min_per_category=(MIN_POS_PER_CATEGORY, "positives"),
+    )
     return errors
 
 
-def stratum(r: dict) -> tuple:
-    return (r["emergency"], r["category"] or "", r["tags"][0])
+def _order(r: dict) -> tuple:
+    return (not r["emergency"], r["category"] or "", r["tags"][0], r["user"])
 
 
-def split(lang: str, rows: list[dict]) -> dict[str, list[dict]]:
+EMERGENCY = SplitSet(
+    prefix="emergency",
+    text="user",
+    label="emergency",
+    categories=CATEGORIES,
+    validate=validate,
+    order=_order,
+)
+
+
+def split(spec: SplitSet, lang: str, rows: list[dict]) -> dict[str, list[dict]]:
     groups: dict[tuple, list[dict]] = defaultdict(list)
-    for r in sorted(rows, key=lambda r: r["user"]):
-        groups[stratum(r)].append(r)
+    for r in sorted(rows, key=lambda r: r[spec.text]):
+        groups[spec.stratum(r)].append(r)
     out: dict[str, list[dict]] = {"dev": [], "test": []}
     odd_to_dev = True  # the odd item of each odd-sized stratum alternates dev/test
     for key in sorted(groups):
         # Within a stratum, neighbours by their other tags (e.g. banmal/honorific, asr_garbled)
         # form pairs and a coin decides which of each pair goes to dev, so secondary tags are
         # balanced too.
-        members = sorted(groups[key], key=lambda r: (r["tags"][1:], r["user"]))
-        rng = random.Random(f"{SEED}:{lang}:{key}")
+        members = sorted(groups[key], key=lambda r: (r["tags"][1:], r[spec.text]))
+        rng = random.Random(f"{SEED}:{spec.seed_tag}{lang}:{key}")
         for i in range(0, len(members) - 1, 2):
             a, b = members[i], members[i + 1]
             if rng.random() < 0.5:
@@ -193,42 +258,38 @@ def split(lang: str, rows: list[dict]) -> dict[str, list[dict]]:
         if len(members) % 2:
             out["dev" if odd_to_dev else "test"].append(members[-1])
             odd_to_dev = not odd_to_dev
-
-    def order(r: dict) -> tuple:
-        return (not r["emergency"], r["category"] or "", r["tags"][0], r["user"])
-
-    return {s: sorted(v, key=order) for s, v in out.items()}
+    return {s: sorted(v, key=spec.order) for s, v in out.items()}
 
 
 def dump(rows: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def table(parts: dict[str, dict[str, list[dict]]]) -> str:
+def table(spec: SplitSet, parts: dict[str, dict[str, list[dict]]]) -> str:
     lines = []
     for lang, sp in parts.items():
         all_rows = sp["dev"] + sp["test"]
-        neg = sum(not r["emergency"] for r in all_rows)
+        neg = sum(not r[spec.label] for r in all_rows)
         lines.append(
-            f"\n## {lang}: {len(all_rows)} utterances "
-            f"(dev {len(sp['dev'])}, test {len(sp['test'])}), {len(all_rows) - neg} emergencies, "
-            f"{neg} non-emergencies ({neg / len(all_rows):.1%})\n"
+            f"\n{spec.heading} {lang}: {len(all_rows)} {spec.noun} "
+            f"(dev {len(sp['dev'])}, test {len(sp['test'])}), "
+            f"{len(all_rows) - neg} {spec.positives}, "
+            f"{neg} {spec.negatives} ({neg / len(all_rows):.1%})\n"
         )
         lines.append("| category | dev | test | total |")
         lines.append("| --- | ---: | ---: | ---: |")
-        for c in CATEGORIES + (None,):
+        for c in spec.categories + (None,):
             d = sum(r["category"] == c for r in sp["dev"])
             t = sum(r["category"] == c for r in sp["test"])
-            lines.append(f"| {c or '(none: not an emergency)'} | {d} | {t} | {d + t} |")
+            lines.append(f"| {c or spec.none_row} | {d} | {t} | {d + t} |")
         lines.append("")
-        lines.append(
-            "| tag | emergency dev | emergency test | non-emergency dev | non-emergency test |"
-        )
+        p, n = spec.positive_col, spec.negative_col
+        lines.append(f"| tag | {p} dev | {p} test | {n} dev | {n} test |")
         lines.append("| --- | ---: | ---: | ---: | ---: |")
         tags = sorted({t for r in all_rows for t in r["tags"]})
         for tag in tags:
             cells = [
-                sum(tag in r["tags"] and r["emergency"] == e for r in sp[s])
+                sum(tag in r["tags"] and r[spec.label] == e for r in sp[s])
                 for e in (True, False)
                 for s in SPLITS
             ]
@@ -236,9 +297,9 @@ def table(parts: dict[str, dict[str, list[dict]]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(spec: SplitSet = EMERGENCY, doc: str | None = __doc__) -> int:
     ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument(
         "--check", action="store_true", help="do not write; fail if files differ from the split"
@@ -259,9 +320,9 @@ def main() -> int:
         if lang in sources:
             rows = read_jsonl(Path(sources[lang]))
         else:
-            rows = [r for s in SPLITS for r in read_jsonl(path(lang, s))]
-        errors += validate(lang, rows)
-        parts[lang] = split(lang, rows)
+            rows = [r for s in SPLITS for r in read_jsonl(spec.path(lang, s))]
+        errors += spec.validate(lang, rows)
+        parts[lang] = split(spec, lang, rows)
     if errors:
         print("\n".join(errors), file=sys.stderr)
         print(f"{len(errors)} problem(s)", file=sys.stderr)
@@ -270,13 +331,13 @@ def main() -> int:
     for lang, sp in parts.items():
         for s in SPLITS:
             text = dump(sp[s])
-            p = path(lang, s)
+            p = spec.path(lang, s)
             if args.check:
                 if not p.exists() or p.read_text(encoding="utf-8") != text:
                     stale.append(p.name)
             else:
                 p.write_text(text, encoding="utf-8")
-    print(table(parts))
+    print(table(spec, parts))
     if stale:
         print(f"\nout of date with the split: {', '.join(stale)}", file=sys.stderr)
         return 1
