@@ -112,7 +112,15 @@ class Pipeline:
         `call_scenarios`) into the phrase cache, sentence by sentence as calls speak them,
         so openings and questions play with no synthesis delay. Returns how many sentences
         were synthesized now (the rest were on disk already). A scenario the voice cannot
-        speak is logged and skipped, unless it is the default one."""
+        speak is logged and skipped, unless it is the default one. The default scenario's
+        language analysis is built now too (Kiwi takes ~1 s and ~245 MB), so the first thing a
+        person says is not the one that waits for it."""
+        from dialogue.analysis import analyze
+
+        analyze(
+            "네" if self.default_scenario.language == "ko" else "yes",
+            self.default_scenario.language,
+        )
         made = 0
         for scenario in scenarios if scenarios is not None else self.call_scenarios():
             lines = [
