@@ -68,13 +68,14 @@ def _pipeline(settings: Settings) -> Pipeline | None:
 
 
 def serve(settings: Settings) -> int:
-    from telephony.auth import is_loopback
+    from telephony.auth import bind_problem
     from telephony.server import InsecureServer
 
-    if not is_loopback(settings.host) and not settings.allow_insecure:
-        if not (settings.token or settings.call_secret or settings.twilio_auth_token):
-            print(f"carecall: {_insecure(settings.host)}", file=sys.stderr)
-            return 2
+    # Checked before the models load (CallServer.start checks the same, with the same words).
+    authenticated = bool(settings.token or settings.call_secret or settings.twilio_auth_token)
+    if problem := bind_problem(settings.host, authenticated, settings.allow_insecure):
+        print(f"carecall: {problem}", file=sys.stderr)
+        return 2
     pipeline = _pipeline(settings)
     if pipeline is None:
         return 2
@@ -120,15 +121,6 @@ def issue_token(settings: Settings, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def _insecure(host: str) -> str:
-    return (
-        f"refusing to listen on {host}: not a loopback address, and no authentication is "
-        "configured. Set CARECALL_CALL_SECRET (per-call tokens, see `carecall token`), "
-        "CARECALL_TWILIO_AUTH_TOKEN (Twilio's signature) or --token; --allow-insecure only "
-        "on a closed test network."
-    )
 
 
 def close_pipeline(pipeline: Pipeline) -> None:

@@ -189,6 +189,19 @@ class Gate:
         return params
 
 
+def bind_problem(host: str, authenticated: bool, allow_insecure: bool = False) -> str | None:
+    """Why a call server must not listen on `host` (None when it may): a non-loopback address
+    with no authentication configured faces the network open."""
+    if is_loopback(host) or authenticated or allow_insecure:
+        return None
+    return (
+        f"refusing to listen on {host}: not a loopback address, and no authentication is "
+        "configured. Set CARECALL_CALL_SECRET (per-call tokens, see `carecall token`), "
+        "CARECALL_TWILIO_AUTH_TOKEN (Twilio's signature) or --token; --allow-insecure only "
+        "on a closed test network."
+    )
+
+
 def is_loopback(host: str) -> bool:
     if host in ("localhost", "ip6-localhost"):
         return True

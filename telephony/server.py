@@ -34,7 +34,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
 from telephony import AgentFactory
-from telephony.auth import CallTokens, Gate, Handshake, is_loopback
+from telephony.auth import CallTokens, Gate, Handshake, bind_problem
 from telephony.clock import LineClock
 from telephony.session import FRAME_S, CallSession, SessionOptions
 from telephony.vad import VadBatcher, make_detector
@@ -124,11 +124,8 @@ class CallServer:
 
     async def start(self) -> None:
         o = self.options
-        if not is_loopback(o.host) and not self.gate.configured and not o.allow_insecure:
-            raise InsecureServer(
-                f"refusing to listen on {o.host}: it is not a loopback address and no "
-                "authentication is configured (set a call secret, a token or a Twilio auth token)"
-            )
+        if problem := bind_problem(o.host, self.gate.configured, o.allow_insecure):
+            raise InsecureServer(problem)
         # Load the VAD model now, not during the first call's first second of audio.
         loop = asyncio.get_running_loop()
         detector = await loop.run_in_executor(self._executor, make_detector, o.session.vad)
