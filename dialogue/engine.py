@@ -372,20 +372,23 @@ class DialogueEngine:
                 after.expected,
                 after.end_call,
             )
+        rule = self._own_rule(found.category)
         note = self._note(found.category)
-        if not any(a.kind == "emergency" and a.note == note for a in self._alerts):
-            rule = next((e for e in self.scenario.emergency if e.id == found.category), None)
+        if not any(a.kind == "emergency" and a.note.startswith(note) for a in self._alerts):
             severity = rule.severity if rule else "critical"
             if turn.alerted:
                 note += " (care worker alerted during the call)"
             self._alert("emergency", severity, note, self._current_item_id(), found.evidence)
-        rule = next((e for e in self.scenario.emergency if e.id == found.category), None)
         if rule is None or rule.end_call or turn.handed_off:
             return self._finish("emergency", turn.text, "emergency")
         return self._pending("emergency", _join(turn.text, self._question))
 
+    def _own_rule(self, category: str):
+        """The scenario's own emergency rule of that id, if the finding came from one."""
+        return next((e for e in self.scenario.emergency if e.id == category), None)
+
     def _note(self, category: str) -> str:
-        rule = next((e for e in self.scenario.emergency if e.id == category), None)
+        rule = self._own_rule(category)
         if rule is not None:
             return rule.note or rule.id
         return note(category, self.scenario.language)
