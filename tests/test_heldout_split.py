@@ -42,7 +42,7 @@ def emergency_rows(n_per_cat: int, n_neg: int, salt: str = "w") -> list[dict]:
 
 def _setup(tmp_path: Path, spec):
     for p in HERE.glob(f"{spec.prefix}_*.jsonl"):
-        if p.name.count(".") == 2:  # batch 1 only: prefix_lang.split.jsonl
+        if p.name.endswith((".dev.jsonl", ".test.jsonl")):  # batch 1 only
             shutil.copy(p, tmp_path / p.name)
     return dataclasses.replace(spec, root=tmp_path)
 
@@ -118,3 +118,28 @@ def test_guard_batch_2_minima(tmp_path):
     assert guard_split.main(spec, argv=["--batch", "2", "--add", new]) == 0
     assert spec.path("en", "dev", 2).name == "guard_en.dev2.jsonl"
     assert guard_split.main(spec, argv=["--check", "--batch", "2"]) == 0
+
+
+def test_later_batch_balances_one_item_strata():
+    # One item per (category, first tag): every stratum is odd. Batch 1's alternation in
+    # stratum order sends the same first tag to the same half in every category.
+    rows, k = [], 0
+    for c in split.CATEGORIES:
+        for tag in ("plain", "elderly", "colloquial", "intensifier"):
+            k += 1
+            rows.append({"lang": "en", "user": f"x{k} y{k} z{k}", "emergency": True,
+                         "category": c, "tags": [tag]})  # fmt: skip
+    for batch, worst in ((1, 13), (2, 3)):
+        sp = split.split(split.EMERGENCY, "en", rows, batch)
+        dev = {r["user"] for r in sp["dev"]}
+        by_tag = [
+            sum((r["user"] in dev) * 2 - 1 for r in rows if r["tags"][0] == t)
+            for t in ("plain", "elderly", "colloquial", "intensifier")
+        ]
+        assert max(map(abs, by_tag)) == worst if batch == 1 else max(map(abs, by_tag)) <= worst
+        if batch == 2:
+            by_cat = [
+                sum((r["user"] in dev) * 2 - 1 for r in rows if r["category"] == c)
+                for c in split.CATEGORIES
+            ]
+            assert max(map(abs, by_cat)) <= 2

@@ -258,14 +258,14 @@ def split(spec: SplitSet, lang: str, rows: list[dict], batch: int = 1) -> dict[s
     for r in sorted(rows, key=lambda r: r[spec.text]):
         groups[spec.stratum(r)].append(r)
     out: dict[str, list[dict]] = {"dev": [], "test": []}
-    odd_to_dev = True  # the odd item of each odd-sized stratum alternates dev/test
+    odd: list[dict] = []  # the odd item of each odd-sized stratum
+    # A later batch draws its own coins; batch 1's seed string is unchanged (frozen split).
+    batch_tag = "" if batch == 1 else f"batch{batch}:"
     for key in sorted(groups):
         # Within a stratum, neighbours by their other tags (e.g. banmal/honorific, asr_garbled)
         # form pairs and a coin decides which of each pair goes to dev, so secondary tags are
         # balanced too.
         members = sorted(groups[key], key=lambda r: (r["tags"][1:], r[spec.text]))
-        # A later batch draws its own coins; batch 1's seed string is unchanged (frozen split).
-        batch_tag = "" if batch == 1 else f"batch{batch}:"
         rng = random.Random(f"{SEED}:{batch_tag}{spec.seed_tag}{lang}:{key}")
         for i in range(0, len(members) - 1, 2):
             a, b = members[i], members[i + 1]
@@ -274,9 +274,35 @@ def split(spec: SplitSet, lang: str, rows: list[dict], batch: int = 1) -> dict[s
             out["dev"].append(a)
             out["test"].append(b)
         if len(members) % 2:
-            out["dev" if odd_to_dev else "test"].append(members[-1])
-            odd_to_dev = not odd_to_dev
+            odd.append(members[-1])
+    if batch == 1:  # the frozen rule: odd items alternate dev/test in stratum order
+        for i, r in enumerate(odd):
+            out["dev" if i % 2 == 0 else "test"].append(r)
+    else:
+        _place_odd(spec, odd, out, random.Random(f"{SEED}:{batch_tag}{spec.seed_tag}{lang}:odd"))
     return {s: sorted(v, key=spec.order) for s, v in out.items()}
+
+
+def _place_odd(spec: SplitSet, odd: list[dict], out: dict, rng: random.Random) -> None:
+    """Later batches: strata are small, many of one item (e.g. one hedge per category), and
+    plain alternation in stratum order would send the same first tag to the same half in every
+    category. Instead each odd item, in a seeded order, goes to the half that leaves its
+    category (weighted double), its first tag and the whole half most even; a seeded coin
+    breaks ties."""
+    diff: Counter = Counter()  # dev minus test, per balance key
+    items = sorted(odd, key=lambda r: r[spec.text])
+    rng.shuffle(items)
+    for r in items:
+        # the category weighs double: its counts are the ones reports give per half
+        keys = [(r[spec.label], "c", r["category"]), (r[spec.label], "t", r["tags"][0]), "all"]
+        weights = (2, 1, 1)
+        to_dev, to_test = (
+            sum(w * abs(diff[k] + d) for k, w in zip(keys, weights, strict=True)) for d in (1, -1)
+        )
+        side = 1 if to_dev < to_test or (to_dev == to_test and rng.random() < 0.5) else -1
+        for k in keys:
+            diff[k] += side
+        out["dev" if side == 1 else "test"].append(r)
 
 
 def dump(rows: list[dict]) -> str:
