@@ -13,6 +13,10 @@ batch must be split on its own.
     python evaluation/safety/guard_split.py --check    # validate; fail if files differ from split
     python evaluation/safety/guard_split.py --from en=new_en.jsonl --from ko=new_ko.jsonl
                                                        # take the pool from these files instead
+    python evaluation/safety/guard_split.py --batch 2 --add batch2_en.jsonl
+                                                       # a later batch: guard_LANG.dev2/test2
+
+A later batch is split on its own (see ``batches.py``), with the minima of ``LATER_MINIMA``.
 
 Rules are written against dev only; figures are reported on test.
 """
@@ -75,6 +79,8 @@ FIELDS = {"lang", "agent", "violation", "category", "tags"}
 MIN_PER_LANG = 220
 MIN_FINE_SHARE = 0.45
 MIN_VIOLATIONS_PER_CATEGORY = 8
+# A later batch (2, 3, ...): (turns per language, share of fine turns, violations per category).
+LATER_MINIMA = (200, 0.40, 7)
 MAX_SENTENCES = 3
 
 
@@ -82,7 +88,7 @@ def _sentences(text: str) -> int:
     return len([s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s])
 
 
-def validate(lang: str, rows: list[dict]) -> list[str]:
+def validate(lang: str, rows: list[dict], batch: int = 1) -> list[str]:
     errors = []
     seen: dict[str, int] = {}
     for i, r in enumerate(rows):
@@ -129,14 +135,16 @@ def validate(lang: str, rows: list[dict]) -> list[str]:
             errors.append(f"{where}: duplicate agent string")
         seen[key] = i
     errors += near_duplicates(lang, rows, "agent")
+    first = (MIN_PER_LANG, MIN_FINE_SHARE, MIN_VIOLATIONS_PER_CATEGORY)
+    least, share, each = first if batch == 1 else LATER_MINIMA
     errors += count_checks(
         lang,
         rows,
         label="violation",
         categories=CATEGORIES,
-        min_rows=(MIN_PER_LANG, "turns"),
-        min_neg_share=(MIN_FINE_SHARE, "fine turns"),
-        min_per_category=(MIN_VIOLATIONS_PER_CATEGORY, "violations"),
+        min_rows=(least, "turns"),
+        min_neg_share=(share, "fine turns"),
+        min_per_category=(each, "violations"),
     )
     return errors
 

@@ -11,13 +11,19 @@ could move dev items (seen by rule writers) into test, so a later batch must be 
     python evaluation/safety/split.py --check    # validate; fail if the files differ from the split
     python evaluation/safety/split.py --from en=new_en.jsonl --from ko=new_ko.jsonl
                                                  # take the pool from these files instead
+    python evaluation/safety/split.py --batch 2 --add batch2_en.jsonl
+                                                 # validate a later batch, write *.dev2/test2
+
+A later batch (2, 3, ...) is split on its own, with its own coins, into
+``emergency_{lang}.dev{N}.jsonl`` / ``.test{N}.jsonl``; batch 1 is never touched by it. Its
+minima suit a batch (``LATER_MINIMA``) and none of its lines may repeat, or be one word from, a
+line of an earlier batch. ``--check`` validates batch 1 and every later batch whose files exist.
 
 Rules are written against dev only; figures are reported on test.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -78,6 +84,13 @@ FIELDS = {"lang", "user", "emergency", "category", "tags"}
 MIN_PER_LANG = 330
 MIN_NEG_SHARE = 0.45
 MIN_POS_PER_CATEGORY = 12
+# A later batch (2, 3, ...): (lines per language, share of negatives, positives per category).
+LATER_MINIMA = (240, 0.40, 9)
+
+
+def minima(batch: int) -> tuple[int, float, int]:
+    """(lines per language, share of negatives, positives per category) for a batch."""
+    return (MIN_PER_LANG, MIN_NEG_SHARE, MIN_POS_PER_CATEGORY) if batch == 1 else LATER_MINIMA
 
 
 @dataclass(frozen=True)
@@ -89,7 +102,7 @@ class SplitSet:
     text: str  # the field holding the utterance / turn
     label: str  # the boolean field
     categories: tuple[str, ...]
-    validate: Callable[[str, list[dict]], list[str]]
+    validate: Callable[..., list[str]]  # (lang, rows, batch=1) -> problems
     order: Callable[[dict], tuple]  # line order within a split file
     seed_tag: str = ""  # part of each stratum's seed, so two sets get different coins
     heading: str = "##"
@@ -99,9 +112,11 @@ class SplitSet:
     none_row: str = "(none: not an emergency)"
     positive_col: str = "emergency"
     negative_col: str = "non-emergency"
+    root: Path = HERE  # the folder holding the split files
 
-    def path(self, lang: str, split: str) -> Path:
-        return HERE / f"{self.prefix}_{lang}.{split}.jsonl"
+    def path(self, lang: str, split: str, batch: int = 1) -> Path:
+        """Batch 1 is ``{prefix}_{lang}.dev.jsonl``; batch N is ``….devN.jsonl``."""
+        return self.root / f"{self.prefix}_{lang}.{split}{'' if batch == 1 else batch}.jsonl"
 
     def stratum(self, r: dict) -> tuple:
         return (r[self.label], r["category"] or "", r["tags"][0])
@@ -178,7 +193,7 @@ def count_checks(
     return errors
 
 
-def validate(lang: str, rows: list[dict]) -> list[str]:
+def validate(lang: str, rows: list[dict], batch: int = 1) -> list[str]:
     errors = []
     seen: dict[str, int] = {}
     for i, r in enumerate(rows):
@@ -211,14 +226,15 @@ def validate(lang: str, rows: list[dict]) -> list[str]:
             errors.append(f"{where}: duplicate user string")
         seen[key] = i
     errors += near_duplicates(lang, rows, "user")
+    least, share, each = minima(batch)
     errors += count_checks(
         lang,
         rows,
         label="emergency",
         categories=CATEGORIES,
-        min_rows=(MIN_PER_LANG, "utterances"),
-        min_neg_share=(MIN_NEG_SHARE, "negatives"),
-        min_per_category=(MIN_POS_PER_CATEGORY, "positives"),
+        min_rows=(least, "utterances"),
+        min_neg_share=(share, "negatives"),
+        min_per_category=(each, "positives"),
     )
     return errors
 
@@ -237,7 +253,7 @@ EMERGENCY = SplitSet(
 )
 
 
-def split(spec: SplitSet, lang: str, rows: list[dict]) -> dict[str, list[dict]]:
+def split(spec: SplitSet, lang: str, rows: list[dict], batch: int = 1) -> dict[str, list[dict]]:
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for r in sorted(rows, key=lambda r: r[spec.text]):
         groups[spec.stratum(r)].append(r)
@@ -248,7 +264,9 @@ def split(spec: SplitSet, lang: str, rows: list[dict]) -> dict[str, list[dict]]:
         # form pairs and a coin decides which of each pair goes to dev, so secondary tags are
         # balanced too.
         members = sorted(groups[key], key=lambda r: (r["tags"][1:], r[spec.text]))
-        rng = random.Random(f"{SEED}:{spec.seed_tag}{lang}:{key}")
+        # A later batch draws its own coins; batch 1's seed string is unchanged (frozen split).
+        batch_tag = "" if batch == 1 else f"batch{batch}:"
+        rng = random.Random(f"{SEED}:{batch_tag}{spec.seed_tag}{lang}:{key}")
         for i in range(0, len(members) - 1, 2):
             a, b = members[i], members[i + 1]
             if rng.random() < 0.5:
@@ -265,13 +283,14 @@ def dump(rows: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def table(spec: SplitSet, parts: dict[str, dict[str, list[dict]]]) -> str:
+def table(spec: SplitSet, parts: dict[str, dict[str, list[dict]]], batch: int = 1) -> str:
     lines = []
     for lang, sp in parts.items():
         all_rows = sp["dev"] + sp["test"]
         neg = sum(not r[spec.label] for r in all_rows)
+        name = lang if batch == 1 else f"{lang}, batch {batch}"
         lines.append(
-            f"\n{spec.heading} {lang}: {len(all_rows)} {spec.noun} "
+            f"\n{spec.heading} {name}: {len(all_rows)} {spec.noun} "
             f"(dev {len(sp['dev'])}, test {len(sp['test'])}), "
             f"{len(all_rows) - neg} {spec.positives}, "
             f"{neg} {spec.negatives} ({neg / len(all_rows):.1%})\n"
@@ -297,55 +316,15 @@ def table(spec: SplitSet, parts: dict[str, dict[str, list[dict]]]) -> str:
     return "\n".join(lines)
 
 
-def main(spec: SplitSet = EMERGENCY, doc: str | None = __doc__) -> int:
-    ap = argparse.ArgumentParser(
-        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument(
-        "--check", action="store_true", help="do not write; fail if files differ from the split"
-    )
-    ap.add_argument(
-        "--from",
-        dest="sources",
-        action="append",
-        default=[],
-        metavar="LANG=FILE",
-        help="take a language's pool from FILE instead of its dev+test files",
-    )
-    args = ap.parse_args()
-    sources = dict(s.split("=", 1) for s in args.sources)
-
-    errors, parts = [], {}
-    for lang in LANGS:
-        if lang in sources:
-            rows = read_jsonl(Path(sources[lang]))
-        else:
-            rows = [r for s in SPLITS for r in read_jsonl(spec.path(lang, s))]
-        errors += spec.validate(lang, rows)
-        parts[lang] = split(spec, lang, rows)
-    if errors:
-        print("\n".join(errors), file=sys.stderr)
-        print(f"{len(errors)} problem(s)", file=sys.stderr)
-        return 1
-    stale = []
-    for lang, sp in parts.items():
-        for s in SPLITS:
-            text = dump(sp[s])
-            p = spec.path(lang, s)
-            if args.check:
-                if not p.exists() or p.read_text(encoding="utf-8") != text:
-                    stale.append(p.name)
-            else:
-                p.write_text(text, encoding="utf-8")
-    print(table(spec, parts))
-    if stale:
-        print(f"\nout of date with the split: {', '.join(stale)}", file=sys.stderr)
-        return 1
-    print(
-        "\nOK: all lines parse, schema valid, counts met, no duplicates, split "
-        + ("matches files" if args.check else "written")
-    )
-    return 0
+def main(
+    spec: SplitSet = EMERGENCY, doc: str | None = __doc__, argv: list[str] | None = None
+) -> int:
+    """The command line (in ``batches.py``, which also handles later batches)."""
+    try:
+        from evaluation.safety.batches import run
+    except ImportError:  # run as a script: this folder is on sys.path
+        from batches import run
+    return run(spec, doc, argv)
 
 
 if __name__ == "__main__":
