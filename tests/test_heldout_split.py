@@ -42,7 +42,7 @@ def emergency_rows(n_per_cat: int, n_neg: int, salt: str = "w") -> list[dict]:
 
 def _setup(tmp_path: Path, spec):
     for p in HERE.glob(f"{spec.prefix}_*.jsonl"):
-        if p.name.count(".") == 2:  # batch 1 only: prefix_lang.split.jsonl
+        if p.name.endswith((".dev.jsonl", ".test.jsonl")):  # batch 1 only, not .dev2.jsonl
             shutil.copy(p, tmp_path / p.name)
     return dataclasses.replace(spec, root=tmp_path)
 
