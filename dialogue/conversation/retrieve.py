@@ -32,10 +32,10 @@ from dialogue.conversation.bank import Bank, Situation, load_bank
 from dialogue.conversation.terms import WEAK, asks, terms
 
 THRESHOLD = 0.50
-QUERY_WEIGHT = 0.35  # exponent of the query coverage; the trigger coverage has 1 - this
+QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
 # A single content word fits a situation only when no more than this many situations use it
 # ("boiler", "knee", "headache"), and it is not a word that answers a check-in item.
-SPECIFIC_SITUATIONS = 2
+SPECIFIC_SITUATIONS = 3
 # Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
 # agent; "뉴스 보니까 다 오른대요" tells it).
 QUESTION_BOOST = 0.1
@@ -94,8 +94,10 @@ class Retriever:
             if len(where) <= SPECIFIC_SITUATIONS and t not in self._weak | answer_words
         )
         self._vocabulary: dict[int, set[str]] = {}  # per situation: every term of its triggers
+        self._triggers: dict[int, list[set[str]]] = {}  # per situation: each trigger's terms
         for doc, index in zip(self._docs, owner, strict=True):
             self._vocabulary.setdefault(index, set()).update(doc)
+            self._triggers.setdefault(index, []).append(doc)
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)  # a term no trigger has: rare
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
@@ -124,6 +126,7 @@ class Retriever:
         raw = self._bm25(known)
         total = sum(self._idf.get(t, self._unknown_idf) for t in query)
         strong = set(known) - self._weak - self.answer_words
+        weak = set(known) & self._weak
         question = asks(text, self.language)
         covered: dict[int, float] = {}
         for d in np.nonzero(raw > 0)[0]:
@@ -135,13 +138,19 @@ class Retriever:
             asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
             shared = (set(known) if asking else strong) & self._vocabulary[owner]
             if len(shared) < 2 and not (shared and shared <= self._specific):
-                continue  # only weak words, or one common word or check-in answer word
+                if not (shared - weak and self._together(shared - weak, weak, owner)):
+                    continue  # only weak words, or one common word or check-in answer word
             mass = sum(self._idf[t] for t in known if t in self._vocabulary[owner]) / total
             score = ratio ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
             if asking and question:
                 score = min(1.0, score + QUESTION_BOOST)
             best[owner] = score
         return {self.bank.situations[i].id: float(s) for i, s in best.items()}
+
+    def _together(self, shared: set[str], weak: set[str], owner: int) -> bool:
+        """One content word and a weak one, said together in one trigger of the situation:
+        "my grandson came" is "my grandson came to see me", not any remark about a grandson."""
+        return any(shared <= doc and weak & doc for doc in self._triggers[owner])
 
     def find(
         self,

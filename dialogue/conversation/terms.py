@@ -20,7 +20,7 @@ _EN_STOP = frozenset(
     # answer words, fillers and intensifiers: how a check-in answer sounds, not a topic
     "yes yeah yep yup no nope oh ah eh um uh hmm well just really very so quite too pretty "
     "okay ok alright right sure fine good bad great thank thanks please sorry pardon dear bit "
-    "lot little "
+    "lot little hello hi bye goodbye "
     "much many more most some any all again still now then there here back also only even "
     "ever always never actually anyway though kind sort "
     # light verbs and time words every remark can carry
