@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import WEAK, asks, terms
+from dialogue.conversation.terms import WEAK, read, terms
 
 THRESHOLD = 0.50
 QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
@@ -118,16 +118,19 @@ class Retriever:
         return np.asarray(self._model.get_scores(query), dtype=np.float64)
 
     def scores(self, text: str) -> dict[str, float]:
-        """Every situation with any overlap and its normalised score (for tuning and tests)."""
-        query = list(dict.fromkeys(terms(text, self.language)))
+        """Every situation that fits the words at all, and its normalised score."""
+        return self._scores(text)[0]
+
+    def _scores(self, text: str) -> tuple[dict[str, float], bool]:
+        found, question = read(text, self.language)
+        query = list(dict.fromkeys(found))
         known = [t for t in query if t in self._idf]
         if not known:
-            return {}
+            return {}, question
         raw = self._bm25(known)
         total = sum(self._idf.get(t, self._unknown_idf) for t in query)
         strong = set(known) - self._weak - self.answer_words
         weak = set(known) & self._weak
-        question = asks(text, self.language)
         covered: dict[int, float] = {}
         for d in np.nonzero(raw > 0)[0]:
             owner = int(self._owner[d])
@@ -145,7 +148,7 @@ class Retriever:
             if asking and question:
                 score = min(1.0, score + QUESTION_BOOST)
             best[owner] = score
-        return {self.bank.situations[i].id: float(s) for i, s in best.items()}
+        return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
 
     def _together(self, shared: set[str], weak: set[str], owner: int) -> bool:
         """One content word and a weak one, said together in one trigger of the situation:
@@ -162,8 +165,7 @@ class Retriever:
         limit: int = 3,
     ) -> list[Candidate]:
         """Situations the words fit, best first, at most `limit`; [] when none does."""
-        scored = self.scores(text)
-        question = asks(text, self.language)
+        scored, question = self._scores(text)
         out: list[Candidate] = []
         for situation_id, score in scored.items():
             situation = self.bank.get(situation_id)

@@ -93,12 +93,20 @@ WEAK = {
 
 def terms(text: str, language: str) -> list[str]:
     """The retrieval terms of `text`, in order (repeats kept)."""
-    if language == "ko":
-        from dialogue.analysis.ko import content_lemmas
+    return read(text, language)[0]
 
-        return [_KO_SYNONYMS.get(t, t) for t in content_lemmas(text) if t not in _KO_STOP]
+
+def read(text: str, language: str) -> tuple[list[str], bool]:
+    """The retrieval terms of `text` and whether it could be a question to the agent (`asks`),
+    from one analysis."""
+    analysis = analyze(text, language)
+    if language == "ko":
+        from dialogue.analysis.ko import content_lemmas, is_question
+
+        found = [_KO_SYNONYMS.get(t, t) for t in content_lemmas(analysis) if t not in _KO_STOP]
+        return found, is_question(analysis)
     out = []
-    for token in analyze(text, "en").tokens:
+    for token in analysis.tokens:
         lemma = token.lemma
         if lemma in _EN_KEEP:
             out.append(_EN_KEEP[lemma])
@@ -108,18 +116,12 @@ def terms(text: str, language: str) -> list[str]:
             continue
         else:
             out.append(_EN_SYNONYMS.get(lemma, lemma))
-    return out
+    lemmas = {t.lemma for t in analysis.tokens}
+    return out, "?" in text or bool(lemmas & (_EN_QUESTION | set(_EN_KEEP)))
 
 
 def asks(text: str, language: str) -> bool:
     """Whether `text` could be a question to the agent: a question mark, or (English) "you" or
     a question word, (Korean) a question word or an ending that only asks. "Yes I ate" and
     "네 먹었어요" are answers, not "have you eaten?"."""
-    if "?" in text:
-        return True
-    if language == "ko":
-        from dialogue.analysis.ko import is_question
-
-        return is_question(text)
-    lemmas = {t.lemma for t in analyze(text, "en").tokens}
-    return bool(lemmas & (_EN_QUESTION | set(_EN_KEEP)))
+    return read(text, language)[1]
