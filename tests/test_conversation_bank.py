@@ -222,3 +222,28 @@ def test_listing_names_every_situation_once():
     text = markdown()
     for situation in load_bank("en").situations:
         assert text.count(f"| `{situation.id}` |") == 1
+
+
+def test_the_words_that_answered_the_item_are_not_a_remark():
+    retriever = Retriever.for_language("ko")
+    kinds = ("remark", "feeling", "answer")
+    found = retriever.find(
+        "네 아침에 밥이랑 국 먹었어요", kinds=kinds, item_id="meal", answer_class="ate"
+    )
+    assert [c.situation.id for c in found] == ["meal.ate"]
+    # what the person said besides the answer still finds its remark
+    found = Retriever.for_language("en").find(
+        "I walked to the park with my neighbor",
+        kinds=kinds,
+        item_id="outing",
+        answer_class="went_out",
+    )
+    assert found and found[0].situation.id == "walk_park"
+    assert "outing.went_out" in [c.situation.id for c in found]
+
+
+def test_a_short_question_to_the_agent_fits_a_whole_trigger():
+    retriever = Retriever.for_language("ko")
+    assert [c.situation.id for c in retriever.find("사람이에요?")][:1] == ["ask_real_person"]
+    assert [c.situation.id for c in retriever.find("누구세요?")][:1] == ["ask_agent_name"]
+    assert Retriever.for_language("en").find("pretty well thank you") == []
