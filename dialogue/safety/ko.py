@@ -29,6 +29,8 @@ import re
 from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_asr import repair
+from dialogue.safety.ko_concepts import cluster, concepts
 from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
 from dialogue.safety.ko_redflag import red_flags
 from dialogue.safety.ko_rules import rules
@@ -129,6 +131,17 @@ def _long_standing(d: Doc, s0: int, s1: int) -> bool:
     return False
 
 
+def _disowned(d: Doc, c: Clause, s1: int) -> bool:
+    """The clause is an example (…거나, …든지) that the sentence then denies: 그런 건 없어요."""
+    t = d.t
+    if t[c.last].lemma not in ("거나", "든지", "든가", "던가", "다거나"):
+        return False
+    rest = t[c.last + 1 : s1 + 1]
+    that = any(x.lemma in ("그런", "그렇", "그러", "이런", "그거", "그것") for x in rest)
+    denied = any(x.tag == "VCN" or x.lemma in ("없", "않") for x in rest)
+    return that and denied
+
+
 def _describes(d: Doc, i: int) -> bool:
     """The predicate at `i` only describes the noun after it (불이 붙는 라이터)."""
     t = d.t
@@ -160,6 +173,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     decision = hit.decision
     if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
+    if _disowned(d, c, s1):
+        return None  # 가슴이 아프거나 그런 건 전혀 없어요
     if _long_standing(d, s0, s1):
         return None  # 다리를 끌고 다닌 지 오래됐어요
     if hit.category == "fire" and _describes(d, hit.last):
@@ -180,7 +195,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             ):
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
             if t[j].lemma in ("어도", "아도", "어야", "아야") and j + 1 < len(t):
-                if t[j + 1].lemma in ("되", "하"):
+                embedded = j + 2 < len(t) and t[j + 2].lemma in ("는지", "ᆫ지", "ᆯ지", "을지")
+                if t[j + 1].lemma in ("되", "하") and not embedded:  # (어디로 가야 되는지)
                     return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
     if _media(d, s0, s1):
         return None
@@ -219,7 +235,9 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         if t[j].lemma == "보" and seen:
             if any(x.lemma in L.HOUSEHOLD | L.OTHERS | L.VISITORS for x in t[j + 2 : j + 6]):
                 return None  # 누르길래 봤더니 며느리더라고요
-    if hit.category == "fall" and any(x.lemma in L.MINOR for x in t[c.first :]):
+    if hit.category == "fall" and any(
+        x.lemma in L.MINOR and x.tag.startswith(("VV", "NN")) for x in t[c.first :]
+    ):
         return None  # 넘어져서 무릎이 까졌어요
     prev = d.previous(c)
     who = _subject(d, prev.first if prev is not None else c.first, hit.last + 1)
@@ -274,7 +292,7 @@ def findings(analysis: Analysis) -> list[Finding]:
     """Every category the utterance raises, most severe decision per category, in order said."""
     if not analysis.tokens:
         return []
-    d = Doc(analysis)
+    d = Doc(repair(analysis))
     hits: list[Hit] = []
     for c in d.clauses:
         rules(d, c, hits)
@@ -289,6 +307,12 @@ def findings(analysis: Analysis) -> list[Finding]:
             red_flags(d, c, flags)
         scoped = [(h, dec) for h in flags if (dec := _scope(d, h)) is not None]
         scoped = [(h, C) for h, _ in scoped]
+    if not scoped:  # nor a red flag: a concept (a symptom cluster, 갑자기, a euphemism) asks
+        flags = []
+        cluster(d, flags)
+        for c in d.clauses:
+            concepts(d, c, flags)
+        scoped = [(h, C) for h in flags if _scope(d, h) is not None]
     # A fall with no way up, a blow to the head or a broken bone: act now.
     if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):
         scoped = [(h, E if h.category == "fall" else dec) for h, dec in scoped]

@@ -176,7 +176,10 @@ LIFE_BAD = frozenset("의미 지겹 싫 귀찮 지치 허무 재미없 괴롭".s
 CONFUSED_PLACE = frozenset("여기 어디 집 길".split())
 CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())
 
-COOKING = frozenset("굽 고기 생선 요리 담배 향 모기향 삼겹살 굴뚝 아궁이 장작".split())
+COOKING = frozenset(
+    "굽 고기 생선 요리 담배 향 모기향 삼겹살 굴뚝 아궁이 장작 불고기 부침개 전 찌개 볶 "
+    "튀기 구이 고등어 갈비 곱창 꽁치 삼치 전어 볶음 부치 지지 훈제 쑥뜸 뜸 캠프파이어".split()
+)
 FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
 BLAZE = frozenset("불바다 화염 불구덩이 폭발".split())
 FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르 튀".split())

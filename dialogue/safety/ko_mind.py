@@ -257,7 +257,8 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(c, L.FIRE) and not d.preds(c, L.FIRE_OFF, None):
         pair(d, c, L.FIRE, L.FIRE_ON, False, "fire", E, "fire", out, soft=False)
     if not any(x.lemma in L.COOKING for x in d.t):  # 고기 구울 때 연기가 좀 나요
-        pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
+        dec = C if d.has(c, L.SOFTENERS) else E  # 연기가 좀 나요: ask where from
+        pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", dec, "smoke", out, soft=False)
     burning = d.preds(c, frozenset({"불타", "불붙", "타오르"}))
     if burning:
         out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))

@@ -1,0 +1,312 @@
+"""The concept layer of `safety.ko`: the last net, asked only when neither the rules
+(`safety.ko_rules`, `safety.ko_mind`) nor the red flags (`safety.ko_redflag`) raised anything.
+
+The rules know sentences' shapes (가슴 + 아프, 숨 + 못 쉬). People who are in trouble often say
+something else: the symptoms around the pain (식은땀, 메스꺼움, 어깨와 턱), that it came
+suddenly, that they cannot do a plain thing (팔을 못 들겠어요), a death said by a euphemism
+(눈 감고 싶어요, 조용히 가려고요), a place to end it (한강, 옥상), being lost (어느 쪽으로 가야
+되는지 모르겠어요), a person saying odd things (헛소리, 엉뚱한 소리), blood by the cupful. Here a
+*concept* is enough, never the sentence; each finding is a `check` (one direct question, as a
+nurse would ask), and `safety.ko`'s scope still cancels it (negated, past, someone else's,
+hypothetical, the news).
+
+Two kinds of evidence:
+- a cluster: two different alarm symptoms said together (not negated), or one that is alarming
+  alone (식은땀, 입술이 파래요);
+- a concept with a present marker: 갑자기 + a body part and something said of it, 못 + a basic
+  act and 겠 (now), a death euphemism + a wish or an intention.
+"""
+
+from __future__ import annotations
+
+from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_doc import C, Clause, Doc, Hit
+
+# -- symptoms that together (or alone, the first two) say "ask now" ------------------------------
+SWEAT = frozenset("식은땀 진땀 비지땀".split())
+BLUE = frozenset("파래지 파랗 시퍼렇 새파랗 퍼레지 파르스름하 시퍼레지 보라".split())
+NAUSEA = frozenset("메스껍 울렁거리 울렁이 울렁울렁 구역질 구역 토하 게우 헛구역질 구토".split())
+DIZZY = frozenset("어지럽 어질어질 어찔 어질 현기증 어지러움 빙빙 핑".split())
+NUMB = frozenset("저리 저릿 저릿하 저릿저릿 마비 찌릿찌릿".split())
+WEAK = frozenset("힘 기운 맥".split())
+WEAK_GONE = frozenset("없 빠지 풀리 쭉 탁".split())
+PALE = frozenset("창백 창백하 하얘지 노래지 핼쑥하".split())
+PALPITATE = frozenset(
+    "두근거리 벌렁거리 쿵쾅거리 쿵쿵거리 두근두근 벌렁벌렁 쿵쾅쿵쾅 쿵쿵 콩닥콩닥 두근대".split()
+)
+UPPER = frozenset("어깨 턱 왼팔 팔 등 명치 목덜미 뒷목 가슴 심장 윗배 겨드랑이 등짝".split())
+PAIN = frozenset(
+    "아프 쑤시 뻐근 뻐근하 결리 조이 욱신 욱신거리 찌르 통증 저리 당기 뻗치 짓누르 "
+    "답답 답답하 쥐어짜 묵직 묵직하 무겁 찌릿 쓰리 화끈거리".split()
+)
+BREATHLESS = frozenset("차 가쁘 가빠지 헐떡이 헐떡거리 답답 답답하 막히 모자라".split())
+# group -> the category it points to first (a cluster takes the first group's category)
+GROUP_CATEGORY = {
+    "chest": "cardiac",
+    "radiating": "cardiac",
+    "sweat": "cardiac",
+    "palpitation": "cardiac",
+    "breath": "breathing",
+    "blue": "breathing",
+    "numb": "stroke",
+    "weak": "stroke",
+    "dizzy": "unconscious",
+    "pale": "unconscious",
+    "nausea": "cardiac",
+}
+ALONE = frozenset({"sweat", "blue"})
+
+# -- a body part said to be wrong suddenly --------------------------------------------------------
+BODY_CATEGORY = {
+    **dict.fromkeys(L.CHEST | {"명치"}, "cardiac"),
+    **dict.fromkeys(L.BREATH, "breathing"),
+    **dict.fromkeys(
+        "머리 눈 얼굴 입 혀 말 발음 팔 다리 손 발 한쪽 손가락 팔다리 몸 오른팔 왼팔 오른손 "
+        "왼손 오른쪽 왼쪽 시야 눈앞 앞 귀 입술 볼 턱".split(),
+        "stroke",
+    ),
+}
+BODY_FINE = frozenset(
+    "괜찮 좋 낫 나아지 편하 편안 가볍 개운 멀쩡 시원 따뜻 맑 예쁘 반갑 고맙 보 오 가 생각나 "
+    "생각 먹 하 되 있 많 크 길".split()
+)
+SUDDEN = frozenset("갑자기 별안간 느닷없이 난데없이 돌연 갑작스럽 확".split())
+
+# -- a plain act that cannot be done now ----------------------------------------------------------
+BASIC_ACT = {
+    "말하": "stroke",
+    "삼키": "breathing",
+    "넘기": "breathing",
+    "들": "stroke",
+    "쥐": "stroke",
+    "잡": "stroke",
+    "씹": "stroke",
+    "서": "fall",
+    "앉": "fall",
+    "걷": "fall",
+    "일어나": "fall",
+    "일어서": "fall",
+    "움직이": "stroke",
+    "가누": "stroke",
+    "뜨": "unconscious",
+}
+BASIC_WHAT = frozenset(
+    "말 침 물 밥 팔 다리 손 발 몸 숟가락 젓가락 컵 고개 목 눈 허리 오른팔 왼팔 오른손 왼손 "
+    "혼자 한쪽".split()
+)
+NOW = frozenset("지금 도저히 하나도 전혀 도무지 꼼짝 혼자서 혼자 아무리 갑자기".split())
+DROP = frozenset("떨어뜨리 떨구 놓치 흘리".split())
+OFTEN = frozenset("자꾸 계속 자꾸만 갑자기 연거푸".split())
+HOLD = frozenset("젓가락 숟가락 컵 수저 물건 펜 전화기 그릇".split())
+
+# -- a death said by a euphemism, with a wish or an intention -------------------------------------
+WANT = frozenset(
+    "싶 려고 으려고 려고요 으려고요 ᆯ래 을래 ᆯ래요 을래요 ᆯ라고 을라고 ᆯ까 을까 ᆯ려고".split()
+)
+QUIETLY = frozenset("조용히 편히 그만 먼저 영원히 영영 이대로 차라리 그냥 훌쩍".split())
+GO = frozenset("가 떠나 잠들 눕 가버리 떠나버리 끝내 마치 쉬".split())
+END_PLACES = frozenset(
+    "한강 옥상 난간 철길 선로 저수지 강물 낭떠러지 절벽 벼랑 물 바다 철로 다리".split()
+)
+JUMP = frozenset("뛰어내리 뛰어들 떨어지 빠지 몸던지 던지".split())
+BELONGINGS = frozenset("통장 도장 재산 물건 유품 짐 집문서 패물 반지 땅".split())
+HAND_OVER = frozenset("넘기 주 나누 나눠주 물려주 정리 정리하".split())
+
+# -- the mind: lost, or saying odd things ---------------------------------------------------------
+WHERE_TO = frozenset("어디 어느 어딘지 어디로 어딘가 어데 방향".split())
+ODD_TALK = frozenset("엉뚱 엉뚱하 이상 이상하 딴 헛 알아듣 횡설수설 허튼".split())
+TALK_NOUN = frozenset("소리 말 얘기 이야기 것 거".split())
+
+# -- blood by the cupful --------------------------------------------------------------------------
+BLOOD_LOT = frozenset(
+    "한가득 가득 가득하 흥건 흥건하 범벅 컵 바가지 대야 덩어리 시뻘겋 새빨갛 왈칵 울컥 "
+    "콸콸 뭉텅 한사발 사발 양동이 세숫대야".split()
+)
+
+
+def _present(d: Doc, i: int) -> bool:
+    """The predicate at `i` is not said to be over (no 었 right after it) or is said with 겠."""
+    t = d.t
+    for x in t[i + 1 : i + 5]:
+        if x.tag == "EP":
+            return x.lemma in ("겠", "시")
+        if x.tag in ("EF", "SF") or not x.tag.startswith(("E", "VX")):
+            break
+    return True
+
+
+def _groups(d: Doc) -> dict[str, int]:
+    """Which alarm symptoms the utterance names (each the index of its first word), kept only
+    where the word is not negated."""
+    t = d.t
+    found: dict[str, int] = {}
+
+    def add(group: str, i: int) -> None:
+        if group not in found and not d.negated(i) and not d.figurative(i):
+            found[group] = i
+
+    for i, tok in enumerate(t):
+        lemma = tok.lemma
+        if lemma in SWEAT:
+            add("sweat", i)
+        elif lemma in BLUE and tok.tag.startswith(("VV", "VA", "XR", "NN")):
+            add("blue", i)
+        elif lemma in NAUSEA:
+            add("nausea", i)
+        elif lemma in DIZZY and not (lemma == "핑" and not _follows_any(d, i, {"돌", "하"})):
+            add("dizzy", i)
+        elif lemma in NUMB:
+            add("numb", i)
+        elif lemma in PALE:
+            add("pale", i)
+        elif lemma in PALPITATE:
+            add("palpitation", i)
+        elif lemma in WEAK and tok.tag.startswith("NN"):
+            if any(x.lemma in WEAK_GONE for x in t[i + 1 : i + 5]):
+                add("weak", i)
+        elif lemma in UPPER and tok.tag.startswith("NN"):
+            pain = [j for j in range(i + 1, min(i + 8, len(t))) if t[j].lemma in PAIN]
+            pain = [j for j in pain if t[j].sentence == tok.sentence]
+            if pain and not d.negated(pain[0]):
+                add("chest" if lemma in L.CHEST else "radiating", pain[0])
+        elif lemma in L.BREATH and tok.tag.startswith("NN"):
+            bad = [j for j in range(i + 1, min(i + 6, len(t))) if t[j].lemma in BREATHLESS]
+            if bad and t[bad[0]].sentence == tok.sentence and not d.negated(bad[0]):
+                add("breath", bad[0])
+    return found
+
+
+def _follows_any(d: Doc, i: int, lemmas: set[str]) -> bool:
+    return i + 1 < len(d.t) and d.t[i + 1].lemma in lemmas
+
+
+def cluster(d: Doc, out: list[Hit]) -> None:
+    """Two alarm symptoms together (식은땀이 나고 속이 메스꺼워요), or one alarming alone."""
+    found = _groups(d)
+    if len(found) >= 2 or found.keys() & ALONE:
+        order = sorted(found.items(), key=lambda kv: kv[1])
+        alone = [g for g, _ in order if g in ALONE]
+        group = alone[0] if len(found) < 2 else order[0][0]
+        first, last = order[0][1], order[-1][1]
+        out.append(Hit(GROUP_CATEGORY[group], C, first, last, f"concept: {'+'.join(found)}"))
+
+
+def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    sudden = any(t[j].lemma in SUDDEN for j in range(s0, s1 + 1))
+    lemmas = {x.lemma for x in t}
+    # 갑자기 + a body part + something said of it
+    if sudden:
+        for n in range(c.first, c.last + 1):
+            cat = BODY_CATEGORY.get(t[n].lemma)
+            if cat is None or not t[n].tag.startswith("NN"):
+                continue
+            preds = [
+                p
+                for p in range(n + 1, c.last + 1)
+                if t[p].tag.startswith(("VV", "VA", "XR")) and t[p].lemma not in BODY_FINE
+            ]
+            if preds and not d.negated(preds[0]) and not lemmas & L.FEELINGS:
+                out.append(Hit(cat, C, n, preds[0], "concept: sudden"))
+                return
+    # 못 + a plain act, now (팔을 못 들겠어요, 침을 못 삼키겠어요)
+    for i in range(c.first, c.last + 1):
+        cat = BASIC_ACT.get(t[i].lemma)
+        if cat is None or not t[i].tag.startswith("VV") or not d.unable(i):
+            continue
+        what = any(t[j].lemma in BASIC_WHAT for j in range(c.first, i))
+        now = any(x.lemma == "겠" for x in t[i + 1 : i + 4]) or any(
+            t[j].lemma in NOW for j in range(c.first, c.last + 1)
+        )
+        if what and now and _present(d, i):
+            out.append(Hit(cat, C, c.first, i, "concept: cannot do a plain thing"))
+            return
+    # 젓가락을 자꾸 떨어뜨려요, 내 팔 같지가 않아요
+    drop = [i for i in d.preds(c, DROP) if d.has(c, HOLD) and d.sentence_has(c, OFTEN)]
+    mine = d.nouns(c, L.LIMB) and d.has(c, frozenset({"같"})) and d.sentence_has(c, L.SELF)
+    if drop or (mine and any(d.negated(i) for i in d.preds(c, frozenset({"같"}), None))):
+        out.append(Hit("stroke", C, c.first, c.last, "concept: a hand that does not obey"))
+        return
+    _death(d, c, out)
+    _mind(d, c, out)
+    blood = d.nouns(c, L.BLOOD - {"혈"})
+    if blood and any(t[j].lemma in BLOOD_LOT for j in range(c.first, c.last + 1)):
+        if not any(d.negated(p) for p in d.preds(c, L.BLOOD_OUT | L.POOLED, None)):
+            out.append(Hit("bleeding", C, blood[0], c.last, "concept: blood by the cupful"))
+
+
+def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    want = [j for j in range(c.first, s1 + 1) if t[j].lemma in WANT]
+    ought = [
+        j
+        for j in range(c.first, c.last)
+        if t[j].lemma in ("어야", "아야") and t[j + 1].lemma in ("되", "하")
+    ]
+    # a life not worth living like this (이렇게 사느니, 살아서 뭐해)
+    for i in range(c.first, c.last):
+        if t[i].lemma == "살" and t[i + 1].lemma in ("느니", "으니"):
+            out.append(Hit("suicide", C, i, i + 1, "concept: rather than live"))
+            return
+    if not (want or ought):
+        return
+    end = (want or ought)[0]
+    for i in range(c.first, min(end, c.last + 1)):
+        lemma = t[i].lemma
+        eyes = lemma == "감" and i > 0 and t[i - 1].lemma in ("눈", "두눈")
+        world = lemma in ("뜨", "떠나") and any(
+            x.lemma in ("세상", "이승") for x in t[max(0, i - 3) : i]
+        )
+        quiet = lemma in GO and any(x.lemma in QUIETLY for x in t[max(s0, i - 4) : i])
+        gone = lemma in ("없어지", "사라지") and bool(ought)
+        if (eyes or world or quiet or gone) and not d.negated(end):
+            if quiet and _destination(d, s0, i):
+                continue  # 먼저 시장에 가려고요: somewhere to go
+            out.append(Hit("suicide", C, i, end, "concept: a death wished for"))
+            return
+    place = [j for j in range(s0, s1 + 1) if t[j].lemma in END_PLACES and t[j].tag.startswith("N")]
+    jump = [j for j in range(c.first, c.last + 1) if t[j].lemma in JUMP]
+    thought = any(x.lemma in ("생각", "마음") for x in t[s0:])  # 가 볼까. 그런 생각만 들어요
+    if place and (jump or thought) and not d.negated(end):
+        river = t[place[0]].lemma not in ("물", "다리", "바다") or jump
+        if river:
+            out.append(Hit("suicide", C, place[0], end, "concept: a place to end it"))
+            return
+    things = [j for j in range(s0, s1 + 1) if t[j].lemma in BELONGINGS]
+    if (
+        things
+        and d.has(c, frozenset({"가", "떠나"}))
+        and any(t[j].lemma in HAND_OVER for j in range(s0, s1 + 1))
+    ):
+        out.append(Hit("suicide", C, things[0], end, "concept: giving things away to go"))
+
+
+def _destination(d: Doc, s0: int, i: int) -> bool:
+    """Somewhere named before the verb (시장에, 병원으로): an errand, not a death."""
+    places = ("에", "로", "으로", "에게", "한테")
+    return any(x.tag == "JKB" and x.lemma in places for x in d.t[s0:i])
+
+
+def _mind(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    know = [i for i in d.preds(c, frozenset({"모르"})) if _present(d, i)]
+    now = any(x.lemma == "겠" for i in know for x in t[i + 1 : i + 3])
+    if know and now and any(t[j].lemma in WHERE_TO for j in range(max(s0, c.first - 8), know[0])):
+        going = any(t[j].lemma in ("가", "집", "길", "오") for j in range(s0, know[0]))
+        if going:
+            out.append(Hit("confusion", C, c.first, know[0], "concept: lost"))
+            return
+    for i in range(c.first, c.last):
+        odd = t[i].lemma in ODD_TALK and t[i + 1 : i + 4]
+        if not odd:
+            continue
+        talk = [j for j in range(i + 1, min(i + 4, c.last + 1)) if t[j].lemma in TALK_NOUN]
+        said = ("하", "늘어놓", "중얼거리")
+        if talk and any(x.lemma in said for x in t[talk[0] + 1 : talk[0] + 4]):
+            if t[i].lemma == "헛" or t[i].lemma.startswith(("엉뚱", "횡설")):
+                out.append(Hit("confusion", C, i, talk[0], "concept: odd talk"))
+                return
