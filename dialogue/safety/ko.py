@@ -34,6 +34,7 @@ from dialogue.safety.ko_concepts import cluster, concepts
 from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
 from dialogue.safety.ko_redflag import red_flags
 from dialogue.safety.ko_rules import rules
+from dialogue.safety.ko_signs import signs
 
 # Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
 _SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation".split())
@@ -51,7 +52,9 @@ def _explained_after(d: Doc, c: Clause) -> bool:
     return last is not c and d.t[last.last].lemma in ("어서", "아서", "서", "니까", "으니까")
 
 
-def _hearsay(d: Doc, first: int, last: int) -> bool:
+def _hearsay(d: Doc, first: int, last: int, quotes: bool = True) -> bool:
+    """Said by others, not seen here. With `quotes` False, a present person quoted now (누구냐고
+    해요, 왔다고 문 열어 주라고 해요) is not hearsay: what a confused person says is the sign."""
     t = d.t
     for j in range(first, last + 1):
         tok = t[j]
@@ -65,7 +68,9 @@ def _hearsay(d: Doc, first: int, last: int) -> bool:
             k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
             after = t[k] if k < len(t) else None
             if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
-                return True
+                now = not any(x.tag == "EP" or x.lemma.startswith("더") for x in t[k + 1 : k + 3])
+                if quotes or not now:
+                    return True
     return False
 
 
@@ -138,8 +143,12 @@ def _disowned(d: Doc, c: Clause, s1: int) -> bool:
         return False
     rest = t[c.last + 1 : s1 + 1]
     that = any(x.lemma in ("그런", "그렇", "그러", "이런", "그거", "그것") for x in rest)
+    # 숨이 차거나 가슴이 답답한 건 없어요: the last example's "건 없어요" denies them all
+    thing = any(
+        a.lemma in ("거", "것") and b.tag == "JX" for a, b in zip(rest, rest[1:], strict=False)
+    )
     denied = any(x.tag == "VCN" or x.lemma in ("없", "않") for x in rest)
-    return that and denied
+    return (that or thing) and denied
 
 
 def _describes(d: Doc, i: int) -> bool:
@@ -200,7 +209,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                     return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
     if _media(d, s0, s1):
         return None
-    if _hearsay(d, c.first, s1) and hit.rule != "asks who I am":
+    if _hearsay(d, c.first, s1, hit.category != "confusion") and hit.rule != "asks who I am":
         return None
     # A time said at the start of the sentence covers it, unless the clause names its own time.
     own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
@@ -212,6 +221,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         if (
             t[j].lemma in L.RESOLVED
             and t[j].tag.startswith(("VA", "VV", "XR"))
+            and not (t[j].lemma == "낫" and t[j].tag.startswith("VA"))  # 그게 낫지: better
             and not d.negated(j)
         ):
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
@@ -312,6 +322,7 @@ def findings(analysis: Analysis) -> list[Finding]:
         cluster(d, flags)
         for c in d.clauses:
             concepts(d, c, flags)
+            signs(d, c, flags)
         scoped = [(h, C) for h in flags if _scope(d, h) is not None]
     # A fall with no way up, a blow to the head or a broken bone: act now.
     if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_doc import C, Clause, Doc, Hit
+from dialogue.safety.ko_redflag import _question as question
 
 # -- symptoms that together (or alone, the first two) say "ask now" ------------------------------
 SWEAT = frozenset("식은땀 진땀 비지땀".split())
@@ -99,24 +100,6 @@ DROP = frozenset("떨어뜨리 떨구 놓치 흘리".split())
 OFTEN = frozenset("자꾸 계속 자꾸만 갑자기 연거푸".split())
 HOLD = frozenset("젓가락 숟가락 컵 수저 물건 펜 전화기 그릇".split())
 
-# -- a death said by a euphemism, with a wish or an intention -------------------------------------
-WANT = frozenset(
-    "싶 려고 으려고 려고요 으려고요 ᆯ래 을래 ᆯ래요 을래요 ᆯ라고 을라고 ᆯ까 을까 ᆯ려고".split()
-)
-QUIETLY = frozenset("조용히 편히 그만 먼저 영원히 영영 이대로 차라리 그냥 훌쩍".split())
-GO = frozenset("가 떠나 잠들 눕 가버리 떠나버리 끝내 마치 쉬".split())
-END_PLACES = frozenset(
-    "한강 옥상 난간 철길 선로 저수지 강물 낭떠러지 절벽 벼랑 물 바다 철로 다리".split()
-)
-JUMP = frozenset("뛰어내리 뛰어들 떨어지 빠지 몸던지 던지".split())
-BELONGINGS = frozenset("통장 도장 재산 물건 유품 짐 집문서 패물 반지 땅".split())
-HAND_OVER = frozenset("넘기 주 나누 나눠주 물려주 정리 정리하".split())
-
-# -- the mind: lost, or saying odd things ---------------------------------------------------------
-WHERE_TO = frozenset("어디 어느 어딘지 어디로 어딘가 어데 방향".split())
-ODD_TALK = frozenset("엉뚱 엉뚱하 이상 이상하 딴 헛 알아듣 횡설수설 허튼".split())
-TALK_NOUN = frozenset("소리 말 얘기 이야기 것 거".split())
-
 # -- blood by the cupful --------------------------------------------------------------------------
 BLOOD_LOT = frozenset(
     "한가득 가득 가득하 흥건 흥건하 범벅 컵 바가지 대야 덩어리 시뻘겋 새빨갛 왈칵 울컥 "
@@ -124,7 +107,24 @@ BLOOD_LOT = frozenset(
 )
 
 
-def _present(d: Doc, i: int) -> bool:
+# -- the gut bleeding, the head's worst pain, air that will not go in, pills gone wrong -----------
+VOMIT = frozenset("토하 게우 토 구토 올리 넘어오".split())
+DARK_RED = frozenset(
+    "커피 찌꺼기 시커멓 새까맣 까맣 꺼멓 검 검붉 시뻘겋 새빨갛 빨갛 피 핏덩이 선지".split()
+)
+STOOL = frozenset("변 대변 똥 볼일 응가 혈변".split())
+HEAD_PAIN = frozenset("아프 깨지 터지 쪼개지 빠개지 울리 지끈거리 띵하 욱신거리 패".split())
+WORST = frozenset("처음 난생처음 생전 벼락 망치 번개 갑자기 평생".split())
+INHALE = frozenset("들이마시 들이쉬 마시 쉬 숨쉬".split())
+AIR_IN = frozenset("가 들어가 들어오 넘어가 차 내려가".split())
+NOT_MINE = frozenset("남 남의 나무토막 통나무 고무 목석 돌덩이".split())
+ODD_WORD = frozenset("딴 엉뚱 엉뚱하 이상하 엉터리 헛".split())
+MED_WRONG = frozenset(
+    "몇 얼마나 얼마 기억 모르 비 비우 두 세 또 다시 더 술 소주 막걸리 맥주 한꺼번에".split()
+)
+
+
+def present(d: Doc, i: int) -> bool:
     """The predicate at `i` is not said to be over (no 었 right after it) or is said with 겠."""
     t = d.t
     for x in t[i + 1 : i + 5]:
@@ -141,7 +141,11 @@ def _groups(d: Doc) -> dict[str, int]:
     t = d.t
     found: dict[str, int] = {}
 
+    asked = {c.sentence for c in d.clauses if question(d, c)}
+
     def add(group: str, i: int) -> None:
+        if t[i].sentence in asked:
+            return  # 숨이 찰 때 먹는 약이 뭐였죠?
         if group not in found and not d.negated(i) and not d.figurative(i):
             found[group] = i
 
@@ -193,6 +197,8 @@ def cluster(d: Doc, out: list[Hit]) -> None:
 
 def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
+    if question(d, c):
+        return  # 가슴이 갑자기 아프면 어떡해요?
     t = d.t
     s0, s1 = d.sentence_range(c.sentence)
     sudden = any(t[j].lemma in SUDDEN for j in range(s0, s1 + 1))
@@ -220,7 +226,7 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
         now = any(x.lemma == "겠" for x in t[i + 1 : i + 4]) or any(
             t[j].lemma in NOW for j in range(c.first, c.last + 1)
         )
-        if what and now and _present(d, i):
+        if what and now and present(d, i):
             out.append(Hit(cat, C, c.first, i, "concept: cannot do a plain thing"))
             return
     # 젓가락을 자꾸 떨어뜨려요, 내 팔 같지가 않아요
@@ -229,84 +235,98 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
     if drop or (mine and any(d.negated(i) for i in d.preds(c, frozenset({"같"}), None))):
         out.append(Hit("stroke", C, c.first, c.last, "concept: a hand that does not obey"))
         return
-    _death(d, c, out)
-    _mind(d, c, out)
+    for body in (_gut, _head, _air, _limb_not_mine, _wrong_words, _pills_wrong):
+        if body(d, c, out):
+            return
     blood = d.nouns(c, L.BLOOD - {"혈"})
     if blood and any(t[j].lemma in BLOOD_LOT for j in range(c.first, c.last + 1)):
         if not any(d.negated(p) for p in d.preds(c, L.BLOOD_OUT | L.POOLED, None)):
             out.append(Hit("bleeding", C, blood[0], c.last, "concept: blood by the cupful"))
 
 
-def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
+def _gut(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """커피 찌꺼기 같은 걸 토했어요, 변이 새까맣게 나와요: bleeding inside."""
     t = d.t
     s0, s1 = d.sentence_range(c.sentence)
-    want = [j for j in range(c.first, s1 + 1) if t[j].lemma in WANT]
-    ought = [
-        j
-        for j in range(c.first, c.last)
-        if t[j].lemma in ("어야", "아야") and t[j + 1].lemma in ("되", "하")
+    dark = [j for j in range(s0, s1 + 1) if t[j].lemma in DARK_RED]
+    if not dark:
+        return False
+    vomit = [
+        j for j in range(s0, s1 + 1) if t[j].lemma in VOMIT and t[j].tag.startswith(("VV", "NN"))
     ]
-    # a life not worth living like this (이렇게 사느니, 살아서 뭐해)
-    for i in range(c.first, c.last):
-        if t[i].lemma == "살" and t[i + 1].lemma in ("느니", "으니"):
-            out.append(Hit("suicide", C, i, i + 1, "concept: rather than live"))
-            return
-    if not (want or ought):
-        return
-    end = (want or ought)[0]
-    for i in range(c.first, min(end, c.last + 1)):
-        lemma = t[i].lemma
-        eyes = lemma == "감" and i > 0 and t[i - 1].lemma in ("눈", "두눈")
-        world = lemma in ("뜨", "떠나") and any(
-            x.lemma in ("세상", "이승") for x in t[max(0, i - 3) : i]
-        )
-        quiet = lemma in GO and any(x.lemma in QUIETLY for x in t[max(s0, i - 4) : i])
-        gone = lemma in ("없어지", "사라지") and bool(ought)
-        if (eyes or world or quiet or gone) and not d.negated(end):
-            if quiet and _destination(d, s0, i):
-                continue  # 먼저 시장에 가려고요: somewhere to go
-            out.append(Hit("suicide", C, i, end, "concept: a death wished for"))
-            return
-    place = [j for j in range(s0, s1 + 1) if t[j].lemma in END_PLACES and t[j].tag.startswith("N")]
-    jump = [j for j in range(c.first, c.last + 1) if t[j].lemma in JUMP]
-    thought = any(x.lemma in ("생각", "마음") for x in t[s0:])  # 가 볼까. 그런 생각만 들어요
-    if place and (jump or thought) and not d.negated(end):
-        river = t[place[0]].lemma not in ("물", "다리", "바다") or jump
-        if river:
-            out.append(Hit("suicide", C, place[0], end, "concept: a place to end it"))
-            return
-    things = [j for j in range(s0, s1 + 1) if t[j].lemma in BELONGINGS]
-    if (
-        things
-        and d.has(c, frozenset({"가", "떠나"}))
-        and any(t[j].lemma in HAND_OVER for j in range(s0, s1 + 1))
-    ):
-        out.append(Hit("suicide", C, things[0], end, "concept: giving things away to go"))
+    stool = d.nouns(c, STOOL)
+    if (vomit or stool) and not any(d.negated(j) for j in vomit):
+        out.append(Hit("bleeding", C, min(dark + vomit + stool), c.last, "concept: gut bleeding"))
+        return True
+    return False
 
 
-def _destination(d: Doc, s0: int, i: int) -> bool:
-    """Somewhere named before the verb (시장에, 병원으로): an errand, not a death."""
-    places = ("에", "로", "으로", "에게", "한테")
-    return any(x.tag == "JKB" and x.lemma in places for x in d.t[s0:i])
-
-
-def _mind(d: Doc, c: Clause, out: list[Hit]) -> None:
+def _head(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """머리가 난생처음으로 벼락 맞은 것처럼 아파요: the worst headache, suddenly."""
     t = d.t
-    s0, s1 = d.sentence_range(c.sentence)
-    know = [i for i in d.preds(c, frozenset({"모르"})) if _present(d, i)]
-    now = any(x.lemma == "겠" for i in know for x in t[i + 1 : i + 3])
-    if know and now and any(t[j].lemma in WHERE_TO for j in range(max(s0, c.first - 8), know[0])):
-        going = any(t[j].lemma in ("가", "집", "길", "오") for j in range(s0, know[0]))
-        if going:
-            out.append(Hit("confusion", C, c.first, know[0], "concept: lost"))
-            return
+    head = d.nouns(c, L.HEAD)
+    pain = [i for i in range(c.first, c.last + 1) if t[i].lemma in HEAD_PAIN and not d.negated(i)]
+    if head and pain and d.sentence_has(c, WORST):
+        out.append(Hit("stroke", C, head[0], pain[0], "concept: the worst headache"))
+        return True
+    return False
+
+
+def _air(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """들이마셔도 공기가 안 가요, 숨이 폐까지 안 들어가요: the air will not go in."""
+    t = d.t
+    air = d.nouns(c, L.BREATH)
+    tried = any(x.lemma in INHALE for x in t[max(0, c.first - 4) : c.first + 2])
+    stuck = [i for i in d.preds(c, AIR_IN, True)]
+    if air and stuck and (tried or d.has(c, frozenset({"폐", "가슴", "끝", "목"}))):
+        out.append(Hit("breathing", C, air[0], stuck[0], "concept: air will not go in"))
+        return True
+    return False
+
+
+def _limb_not_mine(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """얼굴이 남의 살 같아요, 다리가 나무토막 같아요: a part that feels like someone else's."""
+    part = d.nouns(c, L.LIMB | L.FACE)
+    like = d.preds(c, frozenset({"같", "같이"}))
+    if part and like and any(d.t[j].lemma in NOT_MINE for j in range(part[0], like[0])):
+        out.append(Hit("stroke", C, part[0], like[0], "concept: a part not one's own"))
+        return True
+    return False
+
+
+def _wrong_words(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """딴 말이 나와요, 엉뚱한 말이 튀어나와요: the words come out wrong (the speaker's own)."""
+    t = d.t
     for i in range(c.first, c.last):
-        odd = t[i].lemma in ODD_TALK and t[i + 1 : i + 4]
-        if not odd:
+        if t[i].lemma not in ODD_WORD:
             continue
-        talk = [j for j in range(i + 1, min(i + 4, c.last + 1)) if t[j].lemma in TALK_NOUN]
-        said = ("하", "늘어놓", "중얼거리")
-        if talk and any(x.lemma in said for x in t[talk[0] + 1 : talk[0] + 4]):
-            if t[i].lemma == "헛" or t[i].lemma.startswith(("엉뚱", "횡설")):
-                out.append(Hit("confusion", C, i, talk[0], "concept: odd talk"))
-                return
+        words = [j for j in range(i + 1, min(i + 4, c.last + 1)) if t[j].lemma in ("말", "단어")]
+        out_ = words and d.preds(c, frozenset({"나오", "튀어나오", "나가"}))
+        if out_ and not d.negated(out_[0]):
+            out.append(Hit("stroke", C, i, out_[0], "concept: words come out wrong"))
+            return True
+    return False
+
+
+def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """Medicine taken and something wrong with it: how many unknown, the bottle empty, twice, with
+    drink, or a symptom after (약을 두 번 먹은 것 같아요, 어지러워요)."""
+    t = d.t
+    meds = [
+        i
+        for i in range(len(t))
+        if t[i].tag.startswith("NN")
+        and (t[i].lemma.endswith("약") or t[i].lemma in L.MEDICINES)
+        and t[i].lemma not in L.MEDICINE_EXCLUDE
+    ]
+    taken = [i for i in d.preds(c, L.SWALLOW | {"타"}) if not d.negated(i)]
+    if not meds or not taken or d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE):
+        return False
+    wrong = any(t[j].lemma in MED_WRONG for j in range(c.first, len(t)))
+    unwell = bool(_groups(d))
+    if wrong or unwell:
+        out.append(
+            Hit("overdose", C, min(meds[0], taken[0]), taken[0], "concept: pills gone wrong")
+        )
+        return True
+    return False

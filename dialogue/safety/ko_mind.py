@@ -71,9 +71,14 @@ def _denied(d: Doc, w: int) -> bool:
     t = d.t
     if not (w + 2 < len(t) and t[w + 1].tag == "ETM" and t[w + 2].lemma in ("생각", "마음", "맘")):
         return False
+    rest = [x for x in t[w + 3 : w + 10] if x.sentence == t[w].sentence]
+    if any(x.lemma == "없" or x.tag == "VCN" for x in rest[:3]):
+        return True
+    # 죽고 싶다는 생각은 한 번도 안 해 봤어요, 그런 마음은 안 들어요
     return any(
-        x.lemma == "없" or x.tag == "VCN" for x in t[w + 3 : w + 6] if x.sentence == t[w].sentence
-    )
+        x.tag == "MAG" and x.lemma in L.NEGATORS and y.lemma in ("하", "들", "먹", "가지")
+        for x, y in zip(rest, rest[1:], strict=False)
+    ) or any(x.lemma in ("않", "못하") and x.tag.startswith("VX") for x in rest)
 
 
 WHERE = frozenset("어디 어딨 어데 어드메".split())

@@ -1,0 +1,223 @@
+"""Signs of the mind and the home for `safety.ko`'s last net (see `safety.ko_concepts`): a death
+said by a euphemism with a wish or an intention (눈 감고 싶어요, 이제 그만 가야지), the means
+made ready (끈을 준비해 놨어요), following the dead, a place to end it (한강, 옥상), being lost in
+place or time, seeing the dead, odd talk, a door or window forced, and distress with a request
+(어떡해, 좀 봐 주세요). Each is a `check`; `safety.ko`'s scope still cancels it.
+"""
+
+from __future__ import annotations
+
+from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_concepts import present
+from dialogue.safety.ko_doc import C, Clause, Doc, Hit
+
+# -- a death said by a euphemism, with a wish or an intention -------------------------------------
+WANT = frozenset(
+    "싶 려고 으려고 려고요 으려고요 ᆯ래 을래 ᆯ래요 을래요 ᆯ라고 을라고 ᆯ까 을까 ᆯ려고".split()
+)
+QUIETLY = frozenset("조용히 편히 그만 먼저 영원히 영영 이대로 차라리 그냥 훌쩍".split())
+GO = frozenset("가 떠나 잠들 눕 가버리 떠나버리 끝내 마치 쉬".split())
+END_PLACES = frozenset(
+    "한강 옥상 난간 철길 선로 저수지 강물 낭떠러지 절벽 벼랑 물 바다 철로 다리".split()
+)
+JUMP = frozenset("뛰어내리 뛰어들 떨어지 빠지 몸던지 던지".split())
+BELONGINGS = frozenset("통장 도장 재산 물건 유품 짐 집문서 패물 반지 땅".split())
+HAND_OVER = frozenset("넘기 주 나누 나눠주 물려주 정리 정리하".split())
+
+# -- the mind: lost, or saying odd things ---------------------------------------------------------
+WHERE_TO = frozenset("어디 어느 어딘지 어디로 어딘가 어데 방향".split())
+ODD_TALK = frozenset("엉뚱 엉뚱하 이상 이상하 딴 헛 알아듣 횡설수설 허튼".split())
+TALK_NOUN = frozenset("소리 말 얘기 이야기 것 거".split())
+TIME_ASKED = frozenset("년도 연도 몇년 몇월 요일 날짜 몇시 계절 아침 저녁 낮 밤 오늘 며칠".split())
+WHETHER = frozenset("인지 ᆫ지 는지 은지 지".split())
+DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와".split())
+
+# -- the means made ready, the dead followed, the self erased -------------------------------------
+MEANS = frozenset("끈 밧줄 노끈 번개탄 농약 쥐약 청산가리 수면제 제초제 살충제".split())
+READY = frozenset("준비 준비하 모으 모아두 사 사두 구하 구해놓 챙기 숨기".split())
+FOLLOW = frozenset("따라가 따라가 따르 뒤따르 만나러가".split())
+VANISH_SELF = frozenset("없어지 사라지 죽".split())
+
+# -- the home: a door forced, distress with a request --------------------------------------------
+STRANGER = frozenset("누가 누구 낯선 모르 어떤 웬 도둑 강도 괴한 놈".split())
+FORCED = frozenset("깨 부수 따 뜯 비집 돌리 누르 두드리 흔들 밀 차 부시".split())
+DISTRESS = frozenset("어떡하 어떻하 큰일 아이고 어쩌 어쩌나 어째".split())
+ANYONE = frozenset("아무나 아무 누구 누가 누구든 누구라도 사람".split())
+ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".split())
+
+
+def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
+    for sign in (_death, _mind, _means, _time, _home):
+        sign(d, c, out)
+
+
+def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    want = [j for j in range(c.first, s1 + 1) if t[j].lemma in WANT]
+    ought = [
+        j
+        for j in range(c.first, c.last)
+        if t[j].lemma in ("어야", "아야") and t[j + 1].lemma in ("되", "하")
+    ]
+    # a life not worth living like this (이렇게 사느니, 살아서 뭐해)
+    for i in range(c.first, c.last):
+        if t[i].lemma == "살" and t[i + 1].lemma in ("느니", "으니"):
+            out.append(Hit("suicide", C, i, i + 1, "concept: rather than live"))
+            return
+    if not (want or ought):
+        return
+    end = (want or ought)[0]
+    for i in range(c.first, min(end, c.last + 1)):
+        lemma = t[i].lemma
+        eyes = lemma == "감" and i > 0 and t[i - 1].lemma in ("눈", "두눈")
+        world = lemma in ("뜨", "떠나") and any(
+            x.lemma in ("세상", "이승") for x in t[max(0, i - 3) : i]
+        )
+        quiet = lemma in GO and any(x.lemma in QUIETLY for x in t[max(s0, i - 4) : i])
+        gone = lemma in ("없어지", "사라지") and bool(ought)
+        if (eyes or world or quiet or gone) and not d.negated(end):
+            if quiet and _destination(d, c.first, i):
+                continue  # 먼저 시장에 가려고요: somewhere to go
+            out.append(Hit("suicide", C, i, end, "concept: a death wished for"))
+            return
+    place = [j for j in range(s0, s1 + 1) if t[j].lemma in END_PLACES and t[j].tag.startswith("N")]
+    jump = [j for j in range(c.first, c.last + 1) if t[j].lemma in JUMP]
+    thought = any(x.lemma in ("생각", "마음") for x in t[s0:])  # 가 볼까. 그런 생각만 들어요
+    if place and (jump or thought) and not d.negated(end):
+        river = t[place[0]].lemma not in ("물", "다리", "바다") or jump
+        if river:
+            out.append(Hit("suicide", C, place[0], end, "concept: a place to end it"))
+            return
+    things = [j for j in range(s0, s1 + 1) if t[j].lemma in BELONGINGS]
+    if (
+        things
+        and d.has(c, frozenset({"가", "떠나"}))
+        and any(t[j].lemma in HAND_OVER for j in range(s0, s1 + 1))
+    ):
+        out.append(Hit("suicide", C, things[0], end, "concept: giving things away to go"))
+
+
+def _destination(d: Doc, first: int, i: int) -> bool:
+    """Somewhere named in the clause before the verb (시장에, 병원으로): an errand, not a death
+    (자식들한테 짐만 되니까 … 가야지: a person, in another clause, is no destination)."""
+    places = ("에", "로", "으로", "에다")
+    return any(x.tag == "JKB" and x.lemma in places for x in d.t[first:i])
+
+
+def _mind(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    know = [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
+    now = any(x.lemma == "겠" for i in know for x in t[i + 1 : i + 3])
+    if know and now and any(t[j].lemma in WHERE_TO for j in range(max(s0, c.first - 8), know[0])):
+        going = any(t[j].lemma in ("가", "집", "길", "오") for j in range(s0, know[0]))
+        if going:
+            out.append(Hit("confusion", C, c.first, know[0], "concept: lost"))
+            return
+    for i in range(c.first, c.last):
+        odd = t[i].lemma in ODD_TALK and t[i + 1 : i + 4]
+        if not odd:
+            continue
+        talk = [j for j in range(i + 1, min(i + 4, c.last + 1)) if t[j].lemma in TALK_NOUN]
+        said = ("하", "늘어놓", "중얼거리")
+        if talk and any(x.lemma in said for x in t[talk[0] + 1 : talk[0] + 4]):
+            if t[i].lemma == "헛" or t[i].lemma.startswith(("엉뚱", "횡설")):
+                out.append(Hit("confusion", C, i, talk[0], "concept: odd talk"))
+                return
+
+
+def _means(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """끈을 준비해 놨어요; 영감 따라가고 싶어요; 나 없어져도 아무도 모를 거예요."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    means = d.nouns(c, MEANS)
+    ready = [i for i in range(c.first, c.last + 1) if t[i].lemma in READY and not d.negated(i)]
+    if means and ready:
+        out.append(Hit("suicide", C, means[0], ready[0], "concept: the means made ready"))
+        return
+    follow = [i for i in d.preds(c, FOLLOW) if any(x.lemma in WANT for x in t[i + 1 : i + 4])]
+    whom = any(
+        t[j].lemma in L.HOUSEHOLD | {"먼저", "하늘나라", "저세상"} for j in range(s0, s1 + 1)
+    )
+    if follow and whom:
+        out.append(Hit("suicide", C, follow[0], follow[0], "concept: following the dead"))
+        return
+    for i in range(c.first, c.last + 1):
+        lemma = t[i].lemma
+        if lemma == "없" and i + 2 < len(t) and t[i + 2].lemma == "지" and t[i + 2].tag == "VX":
+            lemma = "없어지"  # 없/VA 어/EC 지/VX: Kiwi's 없어지
+        if lemma not in VANISH_SELF or not t[i].tag.startswith(("VV", "VA")) or d.negated(i):
+            continue
+        me = i > 0 and t[i - 1].tag == "NP" and t[i - 1].lemma in L.SELF
+        me = me or (i > 1 and t[i - 2].lemma in L.SELF and t[i - 1].tag in ("JKS", "JX"))
+        if me and lemma != "죽" or (me and _wish_like(d, i)):
+            out.append(Hit("suicide", C, i - 1, i, "concept: the self erased"))
+            return
+
+
+def _wish_like(d: Doc, i: int) -> bool:
+    return any(x.lemma in WANT or x.lemma in ("낫", "편하", "좋") for x in d.t[i + 1 : i + 8])
+
+
+def _time(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Lost in time (지금이 몇 년도인지 모르겠어요) or seeing the dead (죽은 시어머니가 왔다고)."""
+    t = d.t
+    know = [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
+    now = any(x.lemma == "겠" for i in know for x in t[i + 1 : i + 3])
+    for j in range(c.first, know[0] if know and now else c.first):
+        if t[j].lemma in TIME_ASKED and any(x.lemma in WHETHER for x in t[j + 1 : j + 4]):
+            out.append(Hit("confusion", C, j, know[0], "concept: lost in time"))
+            return
+    if any(x.lemma in ("꿈", "꿈속", "사진", "제사", "산소", "묘") for x in t):
+        return  # 꿈에 돌아가신 어머니가 오셨어요
+    for i in range(c.first, c.last - 2):
+        dead = t[i].lemma in ("죽", "돌아가") and t[i].tag.startswith("VV")
+        j = i + 1
+        while j < len(t) and t[j].tag == "EP":
+            j += 1  # 돌아가신: 돌아가 + 시 + ᆫ
+        if not dead or j + 1 >= len(t) or t[j].tag != "ETM" or not t[j + 1].tag.startswith("NN"):
+            continue
+        seen = [k for k in range(j + 2, min(j + 8, len(t))) if t[k].lemma in DEAD_SEEN]
+        if seen and not d.negated(seen[0]):
+            out.append(Hit("confusion", C, i, seen[0], "concept: the dead seen"))
+            return
+
+
+def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """A door forced (창문을 깨고 들어오려고 해요), distress with a request (어떡해 … 좀 봐 주세요,
+    아무나 좀 불러 주세요)."""
+    t = d.t
+    door = d.nouns(c, L.DOOR)
+    forced = [i for i in d.preds(c, FORCED) if not d.negated(i)]
+    s0, _ = d.sentence_range(c.sentence)
+    entering = d.preds(c, frozenset({"들어오", "들어오려", "침입"}))
+    someone = any(x.lemma in STRANGER for x in t[: c.last + 1])
+    if door and forced and (entering or someone):
+        out.append(Hit("violence", C, door[0], forced[0], "concept: a door forced"))
+        return
+    asks = [i for i in d.preds(c, ASK_FOR) if imperative_request(d, i)]
+    if not asks:
+        return
+    upset = any(x.lemma in DISTRESS for x in t[: c.last + 1])
+    anyone = any(t[j].lemma in ANYONE for j in range(c.first, asks[0]))
+    if upset or anyone:
+        out.append(Hit("help", C, c.first, asks[0], "concept: distress and a request"))
+
+
+def imperative_request(d: Doc, i: int) -> bool:
+    """The verb at `i` is asked for with 주 (불러 주세요, 봐 줘, 와 주이소)."""
+    t = d.t
+    k = i + 1
+    while k < len(t) and t[k].tag == "EC" and t[k].lemma in ("어", "아"):
+        k += 1
+    if k >= len(t) or t[k].lemma != "주":
+        return False
+    for x in t[k + 1 : k + 4]:
+        if x.tag == "EP" and x.lemma in ("었", "았"):
+            return False  # 불러 줬어요: done
+        if x.tag == "EF" or (x.tag == "EC" and x.lemma not in ("어", "아")):
+            quoted = x.tag == "EC" and x.lemma in ("라고", "고", "다고")
+            return not quoted and not x.lemma.startswith(("ᆯ", "을", "ᆫ", "는"))
+    return True
