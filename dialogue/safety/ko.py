@@ -220,7 +220,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
         if (
             t[j].lemma in L.RESOLVED
-            and t[j].tag.startswith(("VA", "VV", "XR"))
+            and (
+                t[j].tag.startswith(("VA", "VV", "XR"))
+                or (t[j].tag == "NNG" and j + 1 < len(t) and t[j + 1].tag == "XSV")  # 회복했어요
+            )
             and not (t[j].lemma == "낫" and t[j].tag.startswith("VA"))  # 그게 낫지: better
             and not d.negated(j)
         ):

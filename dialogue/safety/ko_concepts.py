@@ -120,7 +120,8 @@ AIR_IN = frozenset("가 들어가 들어오 넘어가 차 내려가".split())
 NOT_MINE = frozenset("남 남의 나무토막 통나무 고무 목석 돌덩이".split())
 ODD_WORD = frozenset("딴 엉뚱 엉뚱하 이상하 엉터리 헛".split())
 MED_WRONG = frozenset(
-    "몇 얼마나 얼마 기억 모르 비 비우 두 세 또 다시 더 술 소주 막걸리 맥주 한꺼번에".split()
+    "몇 얼마나 얼마 기억 모르 비 비우 두 세 또 다시 더 술 소주 막걸리 맥주 한꺼번에 줄 "
+    "사탕 과자 잘못 실수".split()
 )
 
 
@@ -235,7 +236,7 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
     if drop or (mine and any(d.negated(i) for i in d.preds(c, frozenset({"같"}), None))):
         out.append(Hit("stroke", C, c.first, c.last, "concept: a hand that does not obey"))
         return
-    for body in (_gut, _head, _air, _limb_not_mine, _wrong_words, _pills_wrong):
+    for body in (_gut, _head, _air, _limb_not_mine, _wrong_words, _pills_wrong, _poison):
         if body(d, c, out):
             return
     blood = d.nouns(c, L.BLOOD - {"혈"})
@@ -322,11 +323,27 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
     taken = [i for i in d.preds(c, L.SWALLOW | {"타"}) if not d.negated(i)]
     if not meds or not taken or d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE):
         return False
-    wrong = any(t[j].lemma in MED_WRONG for j in range(c.first, len(t)))
+    s0, _ = d.sentence_range(c.sentence)
+    wrong = any(t[j].lemma in MED_WRONG for j in range(s0, len(t)))
     unwell = bool(_groups(d))
     if wrong or unwell:
         out.append(
             Hit("overdose", C, min(meds[0], taken[0]), taken[0], "concept: pills gone wrong")
         )
+        return True
+    return False
+
+
+POISON_SIGN = frozenset("입 냄새 입가 거품 병 뚜껑 컵 빈병".split())
+
+
+def _poison(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """농약병 뚜껑이 열려 있고 입에서 농약 냄새가 나요: poison near a mouth or an opened bottle."""
+    t = d.t
+    poison = [i for i in range(c.first, c.last + 1) if t[i].lemma.startswith(tuple(L.POISON))]
+    poison = [i for i in poison if t[i].tag.startswith("NN") and t[i].lemma != "수면제"]
+    sign = [i for i in range(c.first, c.last + 1) if t[i].lemma in POISON_SIGN]
+    if poison and sign and not any(d.negated(i) for i in d.preds(c, frozenset({"나", "있"}))):
+        out.append(Hit("overdose", C, min(poison[0], sign[0]), c.last, "concept: poison near"))
         return True
     return False

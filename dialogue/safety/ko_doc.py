@@ -120,6 +120,8 @@ class Doc:
     def likely(self, i: int) -> bool:
         """넘어질 것 같아요: expected, not happened."""
         nxt = [x.lemma for x in self.t[i + 1 : i + 4]]
+        if len(nxt) >= 2 and nxt[0] == "기" and nxt[1] in ("직전", "일보", "십상"):
+            return True  # 쓰러지기 직전이에요: about to, not yet
         return len(nxt) == 3 and nxt[0] in ("ᆯ", "을") and nxt[1] in ("것", "거") and nxt[2] == "같"
 
     def unable(self, i: int) -> bool:
@@ -165,7 +167,8 @@ class Doc:
                 return True
             if lemma == "정도" and t[j - 1].tag == "ETM":
                 return True  # 앞이 안 보일 정도로 눈이 와요: a degree
-            if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
+            linked = t[j - 1].tag == "EC" and t[j - 1].lemma in ("어", "아", "어서", "아서")
+            if lemma in ("자", "잠들") and tag.startswith("VV") and linked:
                 return True  # 피곤해서 쓰러져 자요
             degree = t[j - 1].lemma in ("게", "도록") and t[j - 1].tag == "EC"
             degree = degree and t[i].lemma not in ("이상", "이상하")  # 이상하게: how, not how much

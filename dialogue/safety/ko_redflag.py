@@ -58,7 +58,7 @@ FACE_MOVE = frozenset("다물 다물어지 움직이 벌어지 오므리 벌리"
 DAYTIME = frozenset("아침 밤 낮 저녁 날짜 요일 계절 오늘 내일 어제".split())
 FEAR = frozenset("무섭 겁나 무서워하 겁 떨리 두렵".split())
 NO_FOOD = frozenset("쌀 먹을거리 양식 반찬 돈 끼니 먹을 식량".split())
-CHARCOAL = frozenset("번개탄 연탄 숯".split())
+CHARCOAL = frozenset("번개탄 연탄 숯 연탄불".split())
 _PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안".split())
 _ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)
 
@@ -229,7 +229,7 @@ def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
     none = d.nouns(c, NO_FOOD) and d.preds(c, frozenset({"없", "떨어지"}))
     if days and none:
         out.append(Hit("starvation", C, c.first, c.last, "red flag: no food for days"))
-    coal = d.nouns(c, CHARCOAL)
+    coal = d.nouns(c, CHARCOAL) if not any(x.lemma in L.COOKING for x in t) else []
     if coal and d.preds(c, frozenset({"피우", "피", "지피", "붙이"})):
         out.append(Hit("suicide", C, coal[0], c.last, "red flag: charcoal lit"))
 

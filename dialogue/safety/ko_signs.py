@@ -30,6 +30,9 @@ ODD_TALK = frozenset("엉뚱 엉뚱하 이상 이상하 딴 헛 알아듣 횡설
 TALK_NOUN = frozenset("소리 말 얘기 이야기 것 거".split())
 TIME_ASKED = frozenset("년도 연도 몇년 몇월 요일 날짜 몇시 계절 아침 저녁 낮 밤 오늘 며칠".split())
 WHETHER = frozenset("인지 ᆫ지 는지 은지 지".split())
+IDENTITY = frozenset("이름 나이 주소 전화번호 생일 집주소 번지".split())
+NOBODY = frozenset("벽 허공 천장 아무도 빈방 거울".split())
+THREAT = frozenset("죽이 패 때리 찌르 불지르 쏘".split())
 DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와".split())
 
 # -- the means made ready, the dead followed, the self erased -------------------------------------
@@ -48,7 +51,7 @@ ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".s
 
 def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for sign in (_death, _mind, _means, _time, _home):
+    for sign in (_death, _mind, _means, _time, _home, _who, _hunger):
         sign(d, c, out)
 
 
@@ -221,3 +224,55 @@ def imperative_request(d: Doc, i: int) -> bool:
             quoted = x.tag == "EC" and x.lemma in ("라고", "고", "다고")
             return not quoted and not x.lemma.startswith(("ᆯ", "을", "ᆫ", "는"))
     return True
+
+
+def _who(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Not knowing one's own name or home (내 이름이 뭐였는지 생각이 안 나, 여기가 집인데 집에
+    가야 한대요), talking to no one (벽에 대고 얘기를 해요), a threat to kill."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    who = [j for j in range(c.first, c.last + 1) if t[j].lemma in IDENTITY]
+    mine = any(t[j].lemma in L.SELF | L.HOUSEHOLD for j in range(max(0, c.first - 3), c.last + 1))
+    blank = d.preds(c, frozenset({"나"}), True) if d.has(c, frozenset({"생각", "기억"})) else []
+    blank += [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
+    if who and mine and blank:
+        out.append(Hit("confusion", C, who[0], blank[0], "concept: one's own name forgotten"))
+        return
+    homes = [j for j, x in enumerate(t) if x.lemma == "집"]
+    here = any(x.lemma in ("여기", "여긴", "이") for x in t[c.first : c.last + 1])
+    going = (
+        any(x.lemma == "가" and x.tag.startswith("VV") for x in t[: homes[0] + 4])
+        if homes
+        else False
+    )
+    if len(homes) >= 2 and here and going and d.has(c, frozenset({"집"})):
+        out.append(Hit("confusion", C, c.first, c.last, "concept: wants home while home"))
+        return
+    talk = d.nouns(c, frozenset({"얘기", "이야기", "말", "대화"}))
+    if talk and any(t[j].lemma in NOBODY for j in range(s0, talk[0])):
+        if d.preds(c, frozenset({"하", "나누", "걸"})):
+            out.append(Hit("confusion", C, c.first, talk[0], "concept: talking to no one"))
+            return
+    for i in d.preds(c, THREAT):
+        said = [x for x in t[i + 1 : i + 5] if x.tag == "EC" and x.lemma.endswith("다고")]
+        if said or any(x.lemma == "버리" for x in t[i + 1 : i + 3]):
+            out.append(Hit("violence", C, i, c.last, "concept: a threat"))
+            return
+
+
+def _hunger(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Days, food and a "not" in one clause: 보름 가까이 밥 구경을 못 했어요, 며칠 동안 밥을 못
+    지어 먹었어요."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    days = any(t[j].lemma in L.DAYS or t[j].lemma == "째" for j in range(s0, s1 + 1))
+    food = d.nouns(c, L.FOOD - {"차", "죽"})
+    if not (days and food):
+        return
+    nots = [
+        i
+        for i in range(food[0], c.last + 1)
+        if t[i].tag.startswith(("VV", "VA")) and d.negated(i) and t[i].lemma != "괜찮"
+    ]
+    if nots:
+        out.append(Hit("starvation", C, food[0], nots[0], "concept: days without food"))
