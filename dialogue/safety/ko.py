@@ -47,9 +47,15 @@ _QUOTE = frozenset("고 다고 라고 냐고 ᆫ다고 는다고".split())  # �
 
 
 def _explained_after(d: Doc, c: Clause) -> bool:
-    """The utterance ends on a reason given after the fact (대답을 안 해요, 귀가 어두워서)."""
+    """A reason given for it (대답을 안 해요 귀가 어두워서), or a habit (요즘 … 잘 안 해요)."""
     last = d.clauses[-1]
-    return last is not c and d.t[last.last].lemma in ("어서", "아서", "서", "니까", "으니까")
+    reasons = ("어서", "아서", "서", "니까", "으니까")
+    if last is not c and d.t[last.last].lemma in reasons:
+        return True
+    prev = d.previous(c)
+    habit = any(x.lemma in L.USUAL | {"요즘", "요새", "가끔"} for x in d.t[: c.last + 1])
+    before = prev is not None and d.t[prev.last].lemma in reasons and habit
+    return before or (habit and d.has(c, frozenset({"잘"})))  # 요즘 … 대답을 잘 안 해요
 
 
 def _hearsay(d: Doc, first: int, last: int, quotes: bool = True) -> bool:

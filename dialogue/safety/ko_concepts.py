@@ -113,6 +113,9 @@ DARK_RED = frozenset(
     "커피 찌꺼기 시커멓 새까맣 까맣 꺼멓 검 검붉 시뻘겋 새빨갛 빨갛 피 핏덩이 선지".split()
 )
 STOOL = frozenset("변 대변 똥 볼일 응가 혈변".split())
+FLUIDS = frozenset("가래 객담 소변 오줌 침 콧물".split())
+FACE_TURNED = ("돌아가", "돌아갔", "돌아간", "삐뚤", "비뚤", "씰룩", "틀어졌")
+LEAKING = ("새는", "새요", "샌다", "새서", "샜", "새고", "새어", "새나", "새네")
 HEAD_PAIN = frozenset("아프 깨지 터지 쪼개지 빠개지 울리 지끈거리 띵하 욱신거리 패".split())
 WORST = frozenset("처음 난생처음 생전 벼락 망치 번개 갑자기 평생".split())
 INHALE = frozenset("들이마시 들이쉬 마시 쉬 숨쉬".split())
@@ -121,7 +124,7 @@ NOT_MINE = frozenset("남 남의 나무토막 통나무 고무 목석 돌덩이"
 ODD_WORD = frozenset("딴 엉뚱 엉뚱하 이상하 엉터리 헛".split())
 MED_WRONG = frozenset(
     "몇 얼마나 얼마 기억 모르 비 비우 두 세 또 다시 더 술 소주 막걸리 맥주 한꺼번에 줄 "
-    "사탕 과자 잘못 실수".split()
+    "잘못 실수".split()
 )
 
 
@@ -224,6 +227,8 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
         if cat is None or not t[i].tag.startswith("VV") or not d.unable(i):
             continue
         what = any(t[j].lemma in BASIC_WHAT for j in range(c.first, i))
+        if any(t[j].lemma in ("오래", "멀리", "많이", "오래오래") for j in range(c.first, i)):
+            continue  # 오래는 못 걷겠어요: a limit, not a loss
         now = any(x.lemma == "겠" for x in t[i + 1 : i + 4]) or any(
             t[j].lemma in NOW for j in range(c.first, c.last + 1)
         )
@@ -236,7 +241,16 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
     if drop or (mine and any(d.negated(i) for i in d.preds(c, frozenset({"같"}), None))):
         out.append(Hit("stroke", C, c.first, c.last, "concept: a hand that does not obey"))
         return
-    for body in (_gut, _head, _air, _limb_not_mine, _wrong_words, _pills_wrong, _poison):
+    for body in (
+        _gut,
+        _head,
+        _air,
+        _limb_not_mine,
+        _wrong_words,
+        _pills_wrong,
+        _poison,
+        _split_words,
+    ):
         if body(d, c, out):
             return
     blood = d.nouns(c, L.BLOOD - {"혈"})
@@ -246,7 +260,7 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 
 def _gut(d: Doc, c: Clause, out: list[Hit]) -> bool:
-    """커피 찌꺼기 같은 걸 토했어요, 변이 새까맣게 나와요: bleeding inside."""
+    """커피 찌꺼기 같은 걸 토했어요, 변이 새까맣게 나와요, 시뻘건 가래: bleeding inside."""
     t = d.t
     s0, s1 = d.sentence_range(c.sentence)
     dark = [j for j in range(s0, s1 + 1) if t[j].lemma in DARK_RED]
@@ -255,7 +269,7 @@ def _gut(d: Doc, c: Clause, out: list[Hit]) -> bool:
     vomit = [
         j for j in range(s0, s1 + 1) if t[j].lemma in VOMIT and t[j].tag.startswith(("VV", "NN"))
     ]
-    stool = d.nouns(c, STOOL)
+    stool = d.nouns(c, STOOL | FLUIDS)
     if (vomit or stool) and not any(d.negated(j) for j in vomit):
         out.append(Hit("bleeding", C, min(dark + vomit + stool), c.last, "concept: gut bleeding"))
         return True
@@ -324,7 +338,11 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
     if not meds or not taken or d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE):
         return False
     s0, _ = d.sentence_range(c.sentence)
-    wrong = any(t[j].lemma in MED_WRONG for j in range(s0, len(t)))
+    wrong = any(t[j].lemma in MED_WRONG for j in range(s0, len(t)) if t[j].lemma != "줄")
+    wrong = wrong or any(  # 사탕인 줄 알고 먹었어요
+        t[j].lemma == "줄" and t[j].tag == "NNB" and t[j + 1].lemma == "알"
+        for j in range(s0, len(t) - 1)
+    )
     unwell = bool(_groups(d))
     if wrong or unwell:
         out.append(
@@ -345,5 +363,33 @@ def _poison(d: Doc, c: Clause, out: list[Hit]) -> bool:
     sign = [i for i in range(c.first, c.last + 1) if t[i].lemma in POISON_SIGN]
     if poison and sign and not any(d.negated(i) for i in d.preds(c, frozenset({"나", "있"}))):
         out.append(Hit("overdose", C, min(poison[0], sign[0]), c.last, "concept: poison near"))
+        return True
+    return False
+
+
+def _split_words(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """What Kiwi splits (돌아가 as 돌 + 아 + 가, 새는 as the noun 새), read on the surface: 입이
+    돌아갔어요, 가스 새는 소리; one eye that does not see (눈 한쪽이 안 보여요)."""
+    t = d.t
+    text = d.text(c.first, c.last).replace(" ", "")
+    face = d.nouns(c, L.FACE)
+    if face and any(w in text for w in FACE_TURNED):
+        out.append(Hit("stroke", C, face[0], c.last, "concept: the face turned"))
+        return True
+    gas = d.nouns(c, L.GAS)
+    if (
+        gas
+        and any(w in text for w in LEAKING)
+        and not any(
+            d.negated(i) for i in range(c.first, c.last + 1) if t[i].tag.startswith(("VV", "VA"))
+        )
+    ):
+        out.append(Hit("fire", C, gas[0], c.last, "concept: gas leaking"))
+        return True
+    eye = d.nouns(c, frozenset({"눈", "눈알"}))
+    one = d.has(c, L.SIDE) or any(w in text for w in ("한쪽", "반쪽", "왼쪽", "오른쪽"))
+    blind = d.preds(c, L.SEE, True)
+    if eye and one and blind:
+        out.append(Hit("stroke", C, eye[0], blind[0], "concept: one eye blind"))
         return True
     return False

@@ -16,7 +16,7 @@ SKIPPABLE = frozenset(
 )
 SOFTENERS = frozenset("좀 조금 약간 살짝 가끔 가끔씩 때때로 때로 종종 간혹 조금씩 가볍".split())
 DIFFICULT = frozenset("힘들 어렵 곤란 불편 버겁 괴롭 벅차".split())  # 숨쉬기가 힘들어요
-RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 말짱 회복 가라앉 그치 멈추 나아지 거뜬 거뜬하".split())
+RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 말짱 회복 가라앉 그치 멈추 나아지 거뜬 거뜬하 멎".split())
 HEARSAY_EF = frozenset("대요 래요 대 래 답니다 랍니다 다더라 더래 다네 라네 대서 래서".split())
 # Stories: always someone else's. Devices: only as a source (티비에서, 텔레비전에 나오).
 MEDIA_STORY = frozenset(

@@ -33,6 +33,8 @@ WHETHER = frozenset("인지 ᆫ지 는지 은지 지".split())
 IDENTITY = frozenset("이름 나이 주소 전화번호 생일 집주소 번지".split())
 NOBODY = frozenset("벽 허공 천장 아무도 빈방 거울".split())
 THREAT = frozenset("죽이 패 때리 찌르 불지르 쏘".split())
+CONFINE = frozenset("가두 감금 감금하 묶 가둬두 갇히".split())
+SELF_HARM = {"손목": frozenset("긋 베 자르 그 긁".split()), "목": frozenset("매 조르 매달".split())}
 DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와".split())
 
 # -- the means made ready, the dead followed, the self erased -------------------------------------
@@ -61,8 +63,9 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
     want = [j for j in range(c.first, s1 + 1) if t[j].lemma in WANT]
     ought = [
         j
-        for j in range(c.first, c.last)
-        if t[j].lemma in ("어야", "아야") and t[j + 1].lemma in ("되", "하")
+        for j in range(c.first, c.last + 1)
+        if (t[j].lemma in ("어야", "아야") and j < c.last and t[j + 1].lemma in ("되", "하"))
+        or t[j].lemma in ("어야지", "아야지")  # 그만 끝내야지
     ]
     # a life not worth living like this (이렇게 사느니, 살아서 뭐해)
     for i in range(c.first, c.last):
@@ -74,7 +77,7 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
     end = (want or ought)[0]
     for i in range(c.first, min(end, c.last + 1)):
         lemma = t[i].lemma
-        eyes = lemma == "감" and i > 0 and t[i - 1].lemma in ("눈", "두눈")
+        eyes = lemma == "감" and any(x.lemma in ("눈", "두눈") for x in t[max(0, i - 2) : i])
         world = lemma in ("뜨", "떠나") and any(
             x.lemma in ("세상", "이승") for x in t[max(0, i - 3) : i]
         )
@@ -140,6 +143,11 @@ def _means(d: Doc, c: Clause, out: list[Hit]) -> None:
     if means and ready:
         out.append(Hit("suicide", C, means[0], ready[0], "concept: the means made ready"))
         return
+    for part, acts in SELF_HARM.items():
+        cut = [i for i in d.preds(c, acts) if d.has(c, frozenset({part}))]
+        if cut and any(x.lemma in WANT | {"버리", "생각"} for x in t[cut[0] + 1 : cut[0] + 5]):
+            out.append(Hit("suicide", C, cut[0], cut[0], "concept: self-harm"))
+            return
     follow = [i for i in d.preds(c, FOLLOW) if any(x.lemma in WANT for x in t[i + 1 : i + 4])]
     whom = any(
         t[j].lemma in L.HOUSEHOLD | {"먼저", "하늘나라", "저세상"} for j in range(s0, s1 + 1)
@@ -232,12 +240,25 @@ def _who(d: Doc, c: Clause, out: list[Hit]) -> None:
     t = d.t
     s0, s1 = d.sentence_range(c.sentence)
     who = [j for j in range(c.first, c.last + 1) if t[j].lemma in IDENTITY]
-    mine = any(t[j].lemma in L.SELF | L.HOUSEHOLD for j in range(max(0, c.first - 3), c.last + 1))
+    mine = any(
+        (t[j].lemma in L.SELF and t[j].tag in ("NP", "MM")) or t[j].lemma in L.HOUSEHOLD
+        for j in range(max(0, c.first - 3), c.last + 1)
+    )
     blank = d.preds(c, frozenset({"나"}), True) if d.has(c, frozenset({"생각", "기억"})) else []
     blank += [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
     if who and mine and blank:
         out.append(Hit("confusion", C, who[0], blank[0], "concept: one's own name forgotten"))
         return
+    kin = [j for j in range(c.first, c.last + 1) if t[j].lemma in L.HOUSEHOLD | L.OTHERS]
+    whom = [j for j in range(c.first, c.last + 1) if t[j].lemma in ("누구", "누군")]
+    unknown = [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
+    if (
+        whom
+        and unknown
+        and (kin or d.previous(c) and d.nouns(d.previous(c), L.HOUSEHOLD | L.OTHERS))
+    ):
+        out.append(Hit("confusion", C, whom[0], unknown[0], "concept: kin not known"))
+        return  # 아들이 왔는데 누군지 모르겠어요
     homes = [j for j, x in enumerate(t) if x.lemma == "집"]
     here = any(x.lemma in ("여기", "여긴", "이") for x in t[c.first : c.last + 1])
     going = (
@@ -253,6 +274,10 @@ def _who(d: Doc, c: Clause, out: list[Hit]) -> None:
         if d.preds(c, frozenset({"하", "나누", "걸"})):
             out.append(Hit("confusion", C, c.first, talk[0], "concept: talking to no one"))
             return
+    shut = [i for i in d.preds(c, CONFINE) if not d.negated(i)]
+    if shut:
+        out.append(Hit("violence", C, shut[0], c.last, "concept: shut in"))
+        return
     for i in d.preds(c, THREAT):
         said = [x for x in t[i + 1 : i + 5] if x.tag == "EC" and x.lemma.endswith("다고")]
         if said or any(x.lemma == "버리" for x in t[i + 1 : i + 3]):
