@@ -29,6 +29,7 @@ import re
 from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_alarm import alarms
 from dialogue.safety.ko_asr import repair
 from dialogue.safety.ko_concepts import cluster, concepts
 from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
@@ -211,7 +212,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
             if t[j].lemma in ("어도", "아도", "어야", "아야") and j + 1 < len(t):
                 embedded = j + 2 < len(t) and t[j + 2].lemma in ("는지", "ᆫ지", "ᆯ지", "을지")
-                if t[j + 1].lemma in ("되", "하") and not embedded:  # (어디로 가야 되는지)
+                alarm = hit.rule.startswith("alarm")  # 응급실에 가야 될 것 같아요: a need
+                if (
+                    t[j + 1].lemma in ("되", "하") and not embedded and not alarm
+                ):  # (어디로 가야 되는지)
                     return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
     if _media(d, s0, s1):
         return None
@@ -332,6 +336,7 @@ def findings(analysis: Analysis) -> list[Finding]:
         for c in d.clauses:
             concepts(d, c, flags)
             signs(d, c, flags)
+            alarms(d, c, flags)
         scoped = [(h, C) for h in flags if _scope(d, h) is not None]
     # A fall with no way up, a blow to the head or a broken bone: act now.
     if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):

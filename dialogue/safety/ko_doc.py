@@ -208,7 +208,8 @@ class Doc:
         j = i + 1
         while j < len(t) and t[j].sentence == t[i].sentence:
             tok = t[j]
-            if tok.tag.startswith("VX") and tok.lemma in L.NEG_AUX:
+            aux = tok.tag.startswith("VX") or (tok.lemma == "않" and t[j - 1].tag in ("JKO", "JX"))
+            if aux and tok.lemma in L.NEG_AUX:  # (멎지를 않고: Kiwi may call 않 a verb)
                 neg = not neg
             elif tok.tag == "MAG" and tok.lemma in L.NEGATORS and j + 1 < len(t):
                 if t[j + 1].lemma in ("하", "되") or t[j + 1].tag.startswith("VX"):

@@ -24,11 +24,13 @@ def _intent(d: Doc, i: int) -> bool:
     nxt = d.t[i + 1 : i + 3]
     if nxt and nxt[0].lemma in _INTENT_EC:  # 죽으려고, 죽을라고 (spoken), 죽을래
         return True
+    likely = i + 3 < len(d.t) and d.t[i + 3].lemma == "같"  # 죽을 것 같아요: a feeling
     return (
         len(nxt) == 2
         and nxt[0].tag == "ETM"
         and nxt[1].lemma in ("거", "것")
         and nxt[0].lemma in ("ᆯ", "을")
+        and not likely
     )
 
 
