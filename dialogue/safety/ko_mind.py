@@ -76,6 +76,9 @@ def _denied(d: Doc, w: int) -> bool:
     rest = [x for x in t[w + 3 : w + 10] if x.sentence == t[w].sentence]
     if any(x.lemma == "없" or x.tag == "VCN" for x in rest[:3]):
         return True
+    said = [x for x in rest if x.tag.startswith(("VV", "VA", "VCN")) and x.lemma != "같"]
+    if said and (said[0].lemma == "없" or said[0].tag == "VCN"):
+        return True  # 죽고 싶은 마음 같은 건 없어요
     # 죽고 싶다는 생각은 한 번도 안 해 봤어요, 그런 마음은 안 들어요
     return any(
         x.tag == "MAG" and x.lemma in L.NEGATORS and y.lemma in ("하", "들", "먹", "가지")
@@ -159,7 +162,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                     out.append(Hit("suicide", C, i, i + 2, "no will to live"))  # 살 맛이 안 나요
             elif follows(d, i, "기", "싫") or follows(d, i, "기", "가", "싫"):
                 out.append(Hit("suicide", E, i, i + 2, "tired of living"))
-            elif follows(d, i, "어서", "뭐") or follows(d, i, "아서", "뭐"):
+            elif any(follows(d, i, e, "뭐") for e in ("어서", "아서", "어", "아")):
                 out.append(Hit("suicide", C, i, i + 2, "what is living for"))
             elif t[i + 1 : i + 2] and t[i + 1].tag == "ETM":
                 bad = [j for j in range(i + 2, min(i + 7, len(t))) if t[j].lemma in L.LIFE_BAD]

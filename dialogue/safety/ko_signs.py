@@ -53,7 +53,7 @@ ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".s
 
 def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for sign in (_death, _mind, _means, _time, _home, _who, _hunger):
+    for sign in (_death, _mind, _means, _time, _home, _who, _hunger, _silent, _unseen):
         sign(d, c, out)
 
 
@@ -139,6 +139,13 @@ def _means(d: Doc, c: Clause, out: list[Hit]) -> None:
     t = d.t
     s0, s1 = d.sentence_range(c.sentence)
     means = d.nouns(c, MEANS)
+    pills = [
+        i for i in range(c.first, c.last + 1) if t[i].lemma.endswith("약") and t[i].tag == "NNG"
+    ]
+    hoard = [i for i in d.preds(c, frozenset({"모으", "모아두"})) if pills]
+    if hoard:  # 약을 모아 놨어요
+        out.append(Hit("suicide", C, pills[0], hoard[0], "concept: pills hoarded"))
+        return
     ready = [i for i in range(c.first, c.last + 1) if t[i].lemma in READY and not d.negated(i)]
     if means and ready:
         out.append(Hit("suicide", C, means[0], ready[0], "concept: the means made ready"))
@@ -301,3 +308,44 @@ def _hunger(d: Doc, c: Clause, out: list[Hit]) -> None:
     ]
     if nots:
         out.append(Hit("starvation", C, food[0], nots[0], "concept: days without food"))
+
+
+SILENT = {"전화": frozenset({"받"}), "문": frozenset({"열"}), "기척": frozenset({"없"})}
+LONG_WHILE = frozenset("째 며칠 이틀 사흘 하루 종일 내내 계속 아침 어제 어저께 밤새".split())
+
+
+def _silent(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """옆집 할머니가 이틀째 문을 안 열어요, 전화도 안 받으세요: someone silent for a long while."""
+    t = d.t
+    who = any(x.lemma in L.HOUSEHOLD | L.OTHERS for x in t[: c.last + 1])
+    long = any(x.lemma in LONG_WHILE for x in t[: c.last + 1])
+    if not (who and long):
+        return
+    for noun, preds in SILENT.items():
+        n = d.nouns(c, frozenset({noun, "인" + noun}))
+        if not n:
+            continue
+        neg = noun != "기척"
+        hit = [i for i in d.preds(c, preds, None) if d.negated(i) == neg]
+        if hit and not _past_ep(d, hit[0]):
+            out.append(Hit("unconscious", C, n[0], hit[0], "concept: someone silent"))
+            return
+
+
+def _past_ep(d: Doc, i: int) -> bool:
+    return any(x.tag == "EP" and x.lemma in ("었", "았") for x in d.t[i + 1 : i + 3])
+
+
+def _unseen(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """남편이 벌레가 기어다닌다고 하는데 아무것도 없어요: what someone sees is not there."""
+    t = d.t
+    prev = d.previous(c)
+    if prev is None or not any(x.lemma in L.HOUSEHOLD | L.OTHERS for x in t[: prev.last + 1]):
+        return
+    quoted = any(
+        t[j].tag == "EC" and t[j].lemma.endswith(("다고", "라고")) and t[j + 1].lemma == "하"
+        for j in range(prev.first, prev.last)
+    )
+    nothing = d.has(c, frozenset({"아무것", "아무도", "아무"})) and d.preds(c, frozenset({"없"}))
+    if quoted and nothing:
+        out.append(Hit("confusion", C, prev.first, c.last, "concept: sees what is not there"))
