@@ -69,12 +69,13 @@ def _hearsay(d: Doc, first: int, last: int, quotes: bool = True) -> bool:
         if tok.tag == "EF" and (tok.lemma in L.HEARSAY_EF or said):  # not 불러 줄래요
             return True
         if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
-            if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):
+            if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말", "소리"):
                 return True  # 쓰러졌다는 얘기 들었어요
         if tok.tag in ("JKQ", "EC") and tok.lemma in _QUOTE:
             k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
             after = t[k] if k < len(t) else None
-            if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
+            told = ("하", "그러", "듣", "말하", "카", "연락", "전화", "문자", "소식")
+            if after is not None and after.lemma in told:  # 수술했다고 연락 왔어요
                 now = not any(x.tag == "EP" or x.lemma.startswith("더") for x in t[k + 1 : k + 3])
                 if quotes or not now:
                     return True
@@ -228,7 +229,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
     for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
-        if (
+        better = t[j].lemma == "좋" and j + 2 < len(t) and t[j + 2].lemma == "지"  # 좋아졌어요
+        if (better and not d.negated(j)) or (
             t[j].lemma in L.RESOLVED
             and (
                 t[j].tag.startswith(("VA", "VV", "XR"))
@@ -237,6 +239,9 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             and not (t[j].lemma == "낫" and t[j].tag.startswith("VA"))  # 그게 낫지: better
             and not d.negated(j)
         ):
+            wish_past = any(x.tag == "EP" and x.lemma in ("었", "았") for x in t[hit.last : j])
+            if hit.category == "suicide" and not wish_past:
+                continue  # 죽고 싶어요 … 손주 보면 좋아져요: the wish is still now
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
                 if hit.category == "unconscious" and today:
                     return C  # fainted this morning, fine now: still ask

@@ -229,6 +229,13 @@ class Doc:
                 and t[j - 1].tag in ("ETN", "JKS")
             ):
                 neg = True  # 숨쉬기가 힘들어요
+            elif (
+                tok.lemma in ("기운", "힘", "기력", "엄두")
+                and t[j - 1].tag == "ETM"
+                and any(x.lemma == "없" for x in t[j + 1 : j + 4])
+            ):
+                neg = True  # 일어날 기운이 없어요: cannot
+                break
             elif tok.tag.startswith(("VV", "VA", "XR", "NN", "EF", "SF")) and tok.tag != "NNB":
                 break
             elif tok.tag == "EC" and j + 1 < len(t) and not t[j + 1].tag.startswith(("VX", "NNB")):

@@ -162,7 +162,7 @@ MANY = frozenset(
     "한꺼번에 몽땅 왕창 통째로 통째 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
 )
 TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
-TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로".split())
+TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split())
 
 DIE = frozenset({"죽"})
 WILL_TO_LIVE = frozenset("맛 의욕 이유 희망 재미 낙".split())

@@ -33,6 +33,8 @@ WHETHER = frozenset("인지 ᆫ지 는지 은지 지".split())
 IDENTITY = frozenset("이름 나이 주소 전화번호 생일 집주소 번지".split())
 NOBODY = frozenset("벽 허공 천장 아무도 빈방 거울".split())
 THREAT = frozenset("죽이 패 때리 찌르 불지르 쏘".split())
+GRABBED = frozenset("멱살 머리채 머리끄덩이 뺨 따귀 싸대기 목덜미 팔목 손목".split())
+ROUGH = frozenset("잡 끌 치 때리 흔들 갈기 비틀 꺾 잡아당기 휘두르 후려치".split())
 CONFINE = frozenset("가두 감금 감금하 묶 가둬두 갇히".split())
 SELF_HARM = {"손목": frozenset("긋 베 자르 그 긁".split()), "목": frozenset("매 조르 매달".split())}
 DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와".split())
@@ -281,6 +283,20 @@ def _who(d: Doc, c: Clause, out: list[Hit]) -> None:
         if d.preds(c, frozenset({"하", "나누", "걸"})):
             out.append(Hit("confusion", C, c.first, talk[0], "concept: talking to no one"))
             return
+    grab = d.nouns(c, GRABBED)
+    rough = [i for i in d.preds(c, ROUGH) if not d.negated(i)]
+    if grab and rough and not any(x.lemma in L.PLAY for x in t):
+        out.append(Hit("violence", C, grab[0], rough[0], "concept: grabbed roughly"))
+        return  # 멱살을 잡고 흔들어서
+    hide = [i for i in d.preds(c, frozenset({"숨"})) if d.t[i].tag.startswith("VV")]
+    calling = (
+        any(x.lemma in ("전화", "있", "떨") for x in t[hide[0] + 1 : hide[0] + 5])
+        if hide
+        else False
+    )
+    if hide and calling and not any(x.lemma in L.PLAY | {"숨바꼭질"} for x in t):
+        out.append(Hit("violence", C, hide[0], c.last, "concept: hiding from someone"))
+        return  # 화장실에 숨어서 전화하는 거예요
     shut = [i for i in d.preds(c, CONFINE) if not d.negated(i)]
     if shut:
         out.append(Hit("violence", C, shut[0], c.last, "concept: shut in"))
