@@ -60,9 +60,12 @@ def _explained_after(d: Doc, c: Clause) -> bool:
 
 
 def _hearsay(d: Doc, first: int, last: int, quotes: bool = True) -> bool:
-    """Said by others, not seen here. With `quotes` False, a present person quoted now (누구냐고
-    해요, 왔다고 문 열어 주라고 해요) is not hearsay: what a confused person says is the sign."""
+    """Said by others, not seen here. With `quotes` False (confusion), never: what a confused
+    person says (누구냐고 해요, 집에 보내 달래요) is the sign, not a story about it."""
     t = d.t
+    near = L.HOUSEHOLD | {"엄마", "어머니", "아버지", "아빠", "지금", "갑자기", "아까", "방금"}
+    if not quotes and any(x.lemma in near for x in t):
+        return False  # (사촌 언니가 요즘 사람을 못 알아본대요 is still a story)
     for j in range(first, last + 1):
         tok = t[j]
         said = tok.lemma.endswith(("래요", "대요")) and not tok.lemma.startswith(("ᆯ", "을"))
@@ -80,6 +83,21 @@ def _hearsay(d: Doc, first: int, last: int, quotes: bool = True) -> bool:
                 if quotes or not now:
                     return True
     return False
+
+
+def _told_of_now(d: Doc, c: Clause, s1: int) -> bool:
+    """Hearsay about here and now: the speaker told what happened to them today (애들이 봤대요),
+    or someone at home whose trouble goes on now (… 마셨대요, 지금 배를 잡고 있어요)."""
+    t = d.t
+    s0, _ = d.sentence_range(c.sentence)
+    today = any(x.lemma in L.TODAY for x in t[s0 : s1 + 1])
+    kin = any(x.lemma in L.HOUSEHOLD for x in t[s0 : s1 + 1])
+    others = any(x.lemma in L.OTHERS for x in t[s0 : c.last + 1])
+    after = [x for x in t[s1 + 1 :]]
+    now = any(x.lemma in ("지금", "방금") for x in after) and not any(
+        x.tag == "EF" and x.lemma in L.HEARSAY_EF for x in after
+    )
+    return (today and not kin and not others) or (kin and now)
 
 
 def _someone_else(d: Doc, c: Clause, hit: Hit) -> bool:
@@ -144,13 +162,19 @@ def _long_standing(d: Doc, s0: int, s1: int) -> bool:
     return False
 
 
+_EXAMPLES = frozenset("거나 든지 든가 던가 다거나".split())
+
+
 def _disowned(d: Doc, c: Clause, s1: int) -> bool:
     """The clause is an example (…거나, …든지) that the sentence then denies: 그런 건 없어요."""
     t = d.t
-    if t[c.last].lemma not in ("거나", "든지", "든가", "던가", "다거나"):
+    if t[c.last].lemma not in _EXAMPLES:
         return False
     rest = t[c.last + 1 : s1 + 1]
     that = any(x.lemma in ("그런", "그렇", "그러", "이런", "그거", "그것") for x in rest)
+    ors = [k for k, x in enumerate(rest) if x.tag == "EC" and x.lemma in _EXAMPLES]
+    after = rest[ors[-1] + 1] if ors and ors[-1] + 1 < len(rest) else (rest[0] if rest else None)
+    that = that or (after is not None and after.lemma in ("하", "그러"))  # …차거나 하진 않아요
     # 숨이 차거나 가슴이 답답한 건 없어요: the last example's "건 없어요" denies them all
     thing = any(
         a.lemma in ("거", "것") and b.tag == "JX" for a, b in zip(rest, rest[1:], strict=False)
@@ -221,7 +245,11 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if _media(d, s0, s1):
         return None
     if _hearsay(d, c.first, s1, hit.category != "confusion") and hit.rule != "asks who I am":
-        return None
+        if not _told_of_now(d, c, s1):
+            return None
+        decision = (
+            C  # 아까 넘어갔대요 (what I was told of myself), 마셨대요 … 지금 배를 잡고 있어요
+        )
     # A time said at the start of the sentence covers it, unless the clause names its own time.
     own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
     before = d.text(min(hit.first, c.first) if own_time else s0, c.last)
@@ -259,10 +287,13 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 넘어졌는데 다친 데는 없어요
         if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
             return None  # 알고 보니 음식물 쓰레기 냄새였어요
-        seen = j + 1 < len(t) and t[j + 1].lemma in ("니", "니까", "더니", "았더니")
+        seen = any(x.lemma in ("니", "니까", "더니", "았더니") for x in t[j + 1 : j + 3])
         if t[j].lemma == "보" and seen:
             if any(x.lemma in L.HOUSEHOLD | L.OTHERS | L.VISITORS for x in t[j + 2 : j + 6]):
                 return None  # 누르길래 봤더니 며느리더라고요
+            was = [x for x in t[j + 2 : j + 8] if x.tag == "VCP"]
+            if hit.category == "fire" and was and any(x.tag == "EP" for x in t[j + 2 : j + 10]):
+                return None  # 연기 나는 것 같아서 봤더니 밥솥 김이었어요
     if hit.category == "fall" and any(
         x.lemma in L.MINOR and x.tag.startswith(("VV", "NN")) for x in t[c.first :]
     ):

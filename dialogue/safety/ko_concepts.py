@@ -293,6 +293,18 @@ def _air(d: Doc, c: Clause, out: list[Hit]) -> bool:
     air = d.nouns(c, L.BREATH)
     tried = any(x.lemma in INHALE for x in t[max(0, c.first - 4) : c.first + 2])
     stuck = [i for i in d.preds(c, AIR_IN, True)]
+    short = [
+        i
+        for i in range(c.first, c.last + 1)
+        if t[i].lemma in ("모자라", "부족", "부족하", "답답", "답답하") and not d.negated(i)
+    ]
+    if (
+        tried
+        and short
+        and any(x.lemma in ("어도", "아도") for x in t[max(0, c.first - 2) : c.first + 2])
+    ):
+        out.append(Hit("breathing", C, c.first, short[0], "concept: air will not go in"))
+        return True  # 들이쉬어도 들이쉬어도 모자라요
     if air and stuck and (tried or d.has(c, frozenset({"폐", "가슴", "끝", "목"}))):
         out.append(Hit("breathing", C, air[0], stuck[0], "concept: air will not go in"))
         return True
@@ -386,6 +398,10 @@ def _split_words(d: Doc, c: Clause, out: list[Hit]) -> bool:
     ):
         out.append(Hit("fire", C, gas[0], c.last, "concept: gas leaking"))
         return True
+    half = d.nouns(c, frozenset({"반쪽", "한쪽", "절반", "반"}))
+    if half and d.preds(c, L.SEE, True) and d.sentence_has(c, SUDDEN):
+        out.append(Hit("stroke", C, half[0], c.last, "concept: half the sight gone"))
+        return True  # 갑자기 화면 반쪽이 안 보여요
     eye = d.nouns(c, frozenset({"눈", "눈알"}))
     one = d.has(c, L.SIDE) or any(w in text for w in ("한쪽", "반쪽", "왼쪽", "오른쪽"))
     blind = d.preds(c, L.SEE, True)

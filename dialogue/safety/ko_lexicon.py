@@ -171,7 +171,7 @@ LIVE = frozenset({"살"})
 VANISH = frozenset("사라지 없어지 떠나 끝내 끝나 따라가 가".split())
 SUICIDE_NOUNS = frozenset("자살 자해 극단적".split())
 SUICIDE_ACTS = frozenset("뛰어내리 목매 매달리 그만살".split())
-LIFE_BAD = frozenset("의미 지겹 싫 귀찮 지치 허무 재미없 괴롭".split())
+LIFE_BAD = frozenset("의미 지겹 싫 귀찮 지치 허무 재미없 괴롭 지옥 고역 고통 지긋지긋 끔찍".split())
 
 CONFUSED_PLACE = frozenset("여기 어디 집 길".split())
 CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())

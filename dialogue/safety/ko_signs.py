@@ -55,7 +55,7 @@ ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".s
 
 def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for sign in (_death, _mind, _means, _time, _home, _who, _hunger, _silent, _unseen):
+    for sign in (_death, _mind, _means, _time, _home, _who, _hunger, _silent, _unseen, _life):
         sign(d, c, out)
 
 
@@ -268,6 +268,17 @@ def _who(d: Doc, c: Clause, out: list[Hit]) -> None:
     ):
         out.append(Hit("confusion", C, whom[0], unknown[0], "concept: kin not known"))
         return  # 아들이 왔는데 누군지 모르겠어요
+    s0, s1 = d.sentence_range(c.sentence)
+    sudden = any(t[j].lemma == "갑자기" for j in range(s0, s1 + 1))
+    named = [  # 갑자기 저를 보고 언니라고 불러요
+        j
+        for j in range(max(s0, c.first - 6), c.last)
+        if t[j].lemma == "보" and t[j - 2].lemma in L.SELF and t[j + 1].lemma == "고"
+    ]
+    calls = any(x.tag == "EC" and x.lemma in ("라고", "이라고") for x in t[c.first : c.last + 1])
+    if sudden and named and calls:
+        out.append(Hit("confusion", C, named[0], c.last, "concept: kin taken for another"))
+        return
     homes = [j for j, x in enumerate(t) if x.lemma == "집"]
     here = any(x.lemma in ("여기", "여긴", "이") for x in t[c.first : c.last + 1])
     going = (
@@ -298,6 +309,11 @@ def _who(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("violence", C, hide[0], c.last, "concept: hiding from someone"))
         return  # 화장실에 숨어서 전화하는 거예요
     shut = [i for i in d.preds(c, CONFINE) if not d.negated(i)]
+    shut += [  # 나를 못 나가게 해요
+        i
+        for i in d.preds(c, frozenset({"나가", "나오"}), True)
+        if d.unable(i) and any(x.lemma == "게" for x in t[i + 1 : i + 3])
+    ]
     if shut:
         out.append(Hit("violence", C, shut[0], c.last, "concept: shut in"))
         return
@@ -365,3 +381,16 @@ def _unseen(d: Doc, c: Clause, out: list[Hit]) -> None:
     nothing = d.has(c, frozenset({"아무것", "아무도", "아무"})) and d.preds(c, frozenset({"없"}))
     if quoted and nothing:
         out.append(Hit("confusion", C, prev.first, c.last, "concept: sees what is not there"))
+
+
+def _life(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """사는 게 지옥이에요, 사는 게 너무 괴로워요: living itself called unbearable."""
+    t = d.t
+    for i in range(c.first, c.last - 2):
+        living = t[i].lemma in ("살", "사") and t[i].tag.startswith("VV")
+        if not (living and t[i + 1].tag == "ETM" and t[i + 2].lemma in ("것", "거")):
+            continue
+        bad = [j for j in range(i + 3, min(i + 8, c.last + 1)) if t[j].lemma in L.LIFE_BAD]
+        if bad and not d.negated(bad[0]):
+            out.append(Hit("suicide", C, i, bad[0], "concept: living unbearable"))
+            return
