@@ -85,6 +85,24 @@ def _hearsay(d: Doc, first: int, last: int, quotes: bool = True) -> bool:
     return False
 
 
+def _modifies_a_noun(d: Doc, offset: int, before: int) -> bool:
+    """The first predicate after `offset` (a time's end), before the finding's first word, only
+    describes a noun (예전에 타 둔 수면제를 다 먹었어요; not 예전에 먹었던 건)."""
+    t = d.t
+    for j, tok in enumerate(t):
+        if tok.start < offset or not tok.tag.startswith(("VV", "VA")):
+            continue
+        if j >= before:
+            return False
+        for x in t[j + 1 : j + 5]:
+            if x.tag == "ETM":
+                return True
+            if not x.tag.startswith(("E", "VX")) or x.tag in ("EF",):
+                return False
+        return False
+    return False
+
+
 def _told_of_now(d: Doc, c: Clause, s1: int) -> bool:
     """Hearsay about here and now: the speaker told what happened to them today (애들이 봤대요),
     or someone at home whose trouble goes on now (… 마셨대요, 지금 배를 잡고 있어요)."""
@@ -216,7 +234,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
     if _disowned(d, c, s1):
         return None  # 가슴이 아프거나 그런 건 전혀 없어요
-    if _long_standing(d, s0, s1):
+    if _long_standing(d, s0, s1) and not hit.rule.endswith("taken as living"):
         return None  # 다리를 끌고 다닌 지 오래됐어요
     if hit.category == "fire" and _describes(d, hit.last):
         return None  # 불이 확 붙는 라이터를 샀어요
@@ -254,7 +272,11 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
     before = d.text(min(hit.first, c.first) if own_time else s0, c.last)
     today = any(x.lemma in L.TODAY for x in t)
-    if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
+    start = min(hit.first, c.first) if own_time else s0
+    distant = _DISTANT.search(before)
+    if distant and _modifies_a_noun(d, d.t[start].start + distant.end(), hit.first):
+        distant = None  # 예전에 타 둔 수면제를 다 먹었어요: the time is the pills', not the act's
+    if distant or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
     for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
         better = t[j].lemma == "좋" and j + 2 < len(t) and t[j + 2].lemma == "지"  # 좋아졌어요

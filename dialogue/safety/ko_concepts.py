@@ -32,6 +32,7 @@ NUMB = frozenset("저리 저릿 저릿하 저릿저릿 마비 찌릿찌릿".spli
 WEAK = frozenset("힘 기운 맥".split())
 WEAK_GONE = frozenset("없 빠지 풀리 쭉 탁".split())
 PALE = frozenset("창백 창백하 하얘지 노래지 핼쑥하".split())
+DIM = frozenset("몽롱 몽롱하 멍하 혼미 혼미하 가물가물 가물가물하 비몽사몽 흐릿하".split())
 PALPITATE = frozenset(
     "두근거리 벌렁거리 쿵쾅거리 쿵쿵거리 두근두근 벌렁벌렁 쿵쾅쿵쾅 쿵쿵 콩닥콩닥 두근대".split()
 )
@@ -53,6 +54,7 @@ GROUP_CATEGORY = {
     "weak": "stroke",
     "dizzy": "unconscious",
     "pale": "unconscious",
+    "dim": "unconscious",
     "nausea": "cardiac",
 }
 ALONE = frozenset({"sweat", "blue"})
@@ -167,6 +169,8 @@ def _groups(d: Doc) -> dict[str, int]:
             add("numb", i)
         elif lemma in PALE:
             add("pale", i)
+        elif lemma in DIM:
+            add("dim", i)
         elif lemma in PALPITATE:
             add("palpitation", i)
         elif lemma in WEAK and tok.tag.startswith("NN"):
@@ -346,7 +350,8 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
         and (t[i].lemma.endswith("약") or t[i].lemma in L.MEDICINES)
         and t[i].lemma not in L.MEDICINE_EXCLUDE
     ]
-    taken = [i for i in d.preds(c, L.SWALLOW | {"타"}) if not d.negated(i)]
+    taken = [i for i in d.preds(c, L.SWALLOW) if not d.negated(i)]
+    taken = taken or [i for i in d.preds(c, frozenset({"타"})) if not d.negated(i)]  # 술에 타서
     if not meds or not taken or d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE):
         return False
     s0, _ = d.sentence_range(c.sentence)

@@ -201,14 +201,16 @@ FORCE_DOOR = frozenset("열 따 깨 돌리 부수 두드리 흔들 차 밀 당�
 ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
-HIT = frozenset("때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치".split())
+HIT = frozenset(
+    "때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치 행패 난동 주먹질 발길질".split()
+)
 BEATEN = frozenset("맞 얻어맞 두들겨맞".split())
 PLAY = frozenset("장난 놀이 농담 장난치".split())
 WEAPON = frozenset("칼 흉기 몽둥이 망치 낫 가위".split())
 
 DAYS = frozenset(
     "며칠 이틀 사흘 나흘 닷새 엿새 일주일 열흘 보름 며칠째 이틀째 사흘째 한참 여러 "
-    "이틀이나 삼일 사일 오일 일주일째".split()
+    "이틀이나 삼일 사일 오일 일주일째 그저께 그제 엊그제 엊그저께".split()
 )
 EAT = frozenset("먹 마시 드시 넘기 넘어가 들 굶 챙기".split())
 FOOD = frozenset("라면 빵 떡 과자 우유 죽 차 밥 물 음식 끼니 식사 아무것 물한모금 곡기".split())

@@ -203,7 +203,7 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     lost_now = d.has(c, L.SELF | {"지금", "도통", "통", "도무지"})
     if know and d.has(c, WHERE) and lost_now:  # 나가 지금 어딨는지 모르겠당께
         out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
-    if "여그" in lemmas or "여가" in lemmas and "어디" in lemmas:
+    if "여그" in lemmas or ("여가" in lemmas or "여" in lemmas) and "어디" in lemmas:
         lemmas = lemmas | {"여기"}  # 여그가 어딘가 (dialect)
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))

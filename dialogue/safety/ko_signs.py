@@ -55,7 +55,19 @@ ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".s
 
 def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for sign in (_death, _mind, _means, _time, _home, _who, _hunger, _silent, _unseen, _life):
+    for sign in (
+        _death,
+        _mind,
+        _means,
+        _time,
+        _home,
+        _who,
+        _hunger,
+        _silent,
+        _unseen,
+        _life,
+        _gone_alive,
+    ):
         sign(d, c, out)
 
 
@@ -85,6 +97,15 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
         )
         quiet = lemma in GO and any(x.lemma in QUIETLY for x in t[max(s0, i - 4) : i])
         gone = lemma in ("없어지", "사라지") and bool(ought)
+        world = (
+            world
+            or (  # 이 목숨 끊어 버리고 싶소
+                lemma in ("끊", "끝내", "마감", "버리", "내던지")
+                and any(
+                    x.lemma in ("목숨", "생", "삶", "인생", "명줄") for x in t[max(0, i - 3) : i]
+                )
+            )
+        )
         if (eyes or world or quiet or gone) and not d.negated(end):
             if quiet and _destination(d, c.first, i):
                 continue  # 먼저 시장에 가려고요: somewhere to go
@@ -394,3 +415,27 @@ def _life(d: Doc, c: Clause, out: list[Hit]) -> None:
         if bad and not d.negated(bad[0]):
             out.append(Hit("suicide", C, i, bad[0], "concept: living unbearable"))
             return
+
+
+def _gone_alive(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """어머니가 아버지 밥 차려야 한다고 하시는데 아버지 돌아가신 지 십 년 됐어요: the dead taken
+    for the living by someone at home; 먹을 게 하나도 없어요 (nothing to eat, now)."""
+    t = d.t
+    prev = d.previous(c)
+    if prev is not None:
+        quoted = any(
+            t[j].tag == "EC" and t[j].lemma.endswith(("다고", "라고")) and t[j + 1].lemma == "하"
+            for j in range(prev.first, prev.last)
+        )
+        dead = [i for i in d.preds(c, frozenset({"돌아가", "죽"})) if d.has(c, frozenset({"지"}))]
+        if quoted and dead:
+            out.append(
+                Hit("confusion", C, prev.first, dead[0], "concept: the dead taken as living")
+            )
+            return
+    for i in range(c.first, c.last - 2):
+        food = t[i].lemma == "먹" and t[i + 1].tag == "ETM" and t[i + 2].lemma in ("것", "거")
+        if food and any(x.lemma == "없" for x in t[i + 3 : i + 7]):
+            if any(x.lemma in ("하나", "아무것", "전혀", "통") for x in t[i + 3 : i + 7]):
+                out.append(Hit("starvation", C, i, c.last, "concept: nothing to eat"))
+                return
