@@ -31,10 +31,25 @@ from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_alarm import alarms
 from dialogue.safety.ko_asr import repair
+from dialogue.safety.ko_body import body
 from dialogue.safety.ko_concepts import cluster, concepts
-from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
+from dialogue.safety.ko_doc import C, Doc, E, Hit
+from dialogue.safety.ko_household import household
 from dialogue.safety.ko_redflag import red_flags
 from dialogue.safety.ko_rules import rules
+from dialogue.safety.ko_scope import (
+    as_a_time,
+    describes,
+    disowned,
+    explained_after,
+    hearsay,
+    long_standing,
+    media,
+    modifies_a_noun,
+    someone_else,
+    subject,
+    told_of_now,
+)
 from dialogue.safety.ko_signs import signs
 
 # Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
@@ -42,185 +57,6 @@ _SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation"
 _DISTANT = re.compile(L.DISTANT_PAST)
 _RECENT = re.compile(L.RECENT_PAST)
 _FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone", "on the floor"})
-
-
-_QUOTE = frozenset("고 다고 라고 냐고 ᆫ다고 는다고".split())  # 쉬어 간다고 하잖아요
-
-
-def _explained_after(d: Doc, c: Clause) -> bool:
-    """A reason given for it (대답을 안 해요 귀가 어두워서), or a habit (요즘 … 잘 안 해요)."""
-    last = d.clauses[-1]
-    reasons = ("어서", "아서", "서", "니까", "으니까")
-    if last is not c and d.t[last.last].lemma in reasons:
-        return True
-    prev = d.previous(c)
-    habit = any(x.lemma in L.USUAL | {"요즘", "요새", "가끔"} for x in d.t[: c.last + 1])
-    before = prev is not None and d.t[prev.last].lemma in reasons and habit
-    return before or (habit and d.has(c, frozenset({"잘"})))  # 요즘 … 대답을 잘 안 해요
-
-
-def _hearsay(d: Doc, first: int, last: int, quotes: bool = True) -> bool:
-    """Said by others, not seen here. With `quotes` False (confusion), never: what a confused
-    person says (누구냐고 해요, 집에 보내 달래요) is the sign, not a story about it."""
-    t = d.t
-    near = L.HOUSEHOLD | {"엄마", "어머니", "아버지", "아빠", "지금", "갑자기", "아까", "방금"}
-    if not quotes and any(x.lemma in near for x in t):
-        return False  # (사촌 언니가 요즘 사람을 못 알아본대요 is still a story)
-    for j in range(first, last + 1):
-        tok = t[j]
-        said = tok.lemma.endswith(("래요", "대요")) and not tok.lemma.startswith(("ᆯ", "을"))
-        if tok.tag == "EF" and (tok.lemma in L.HEARSAY_EF or said):  # not 불러 줄래요
-            return True
-        if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
-            if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말", "소리"):
-                return True  # 쓰러졌다는 얘기 들었어요
-        if tok.tag in ("JKQ", "EC") and tok.lemma in _QUOTE:
-            k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
-            after = t[k] if k < len(t) else None
-            told = ("하", "그러", "듣", "말하", "카", "연락", "전화", "문자", "소식")
-            if after is not None and after.lemma in told:  # 수술했다고 연락 왔어요
-                now = not any(x.tag == "EP" or x.lemma.startswith("더") for x in t[k + 1 : k + 3])
-                if quotes or not now:
-                    return True
-    return False
-
-
-def _modifies_a_noun(d: Doc, offset: int, before: int) -> bool:
-    """The first predicate after `offset` (a time's end), before the finding's first word, only
-    describes a noun (예전에 타 둔 수면제를 다 먹었어요; not 예전에 먹었던 건)."""
-    t = d.t
-    for j, tok in enumerate(t):
-        if tok.start < offset or not tok.tag.startswith(("VV", "VA")):
-            continue
-        if j >= before:
-            return False
-        for x in t[j + 1 : j + 5]:
-            if x.tag == "ETM":
-                return True
-            if not x.tag.startswith(("E", "VX")) or x.tag in ("EF",):
-                return False
-        return False
-    return False
-
-
-def _told_of_now(d: Doc, c: Clause, s1: int) -> bool:
-    """Hearsay about here and now: the speaker told what happened to them today (애들이 봤대요),
-    or someone at home whose trouble goes on now (… 마셨대요, 지금 배를 잡고 있어요)."""
-    t = d.t
-    s0, _ = d.sentence_range(c.sentence)
-    today = any(x.lemma in L.TODAY for x in t[s0 : s1 + 1])
-    kin = any(x.lemma in L.HOUSEHOLD for x in t[s0 : s1 + 1])
-    others = any(x.lemma in L.OTHERS for x in t[s0 : c.last + 1])
-    after = [x for x in t[s1 + 1 :]]
-    now = any(x.lemma in ("지금", "방금") for x in after) and not any(
-        x.tag == "EF" and x.lemma in L.HEARSAY_EF for x in after
-    )
-    return (today and not kin and not others) or (kin and now)
-
-
-def _someone_else(d: Doc, c: Clause, hit: Hit) -> bool:
-    """The fall belongs to a thing (나무가 쓰러졌어요) or to a person it describes (넘어진 사람)."""
-    t = d.t
-    i = hit.last
-    while i + 1 < len(t) and t[i + 1].tag == "EP":
-        i += 1  # 쓰러지신 시어머니
-    if i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG":
-        return True
-    return any(
-        t[j].lemma in L.THINGS and j + 1 < len(t) and t[j + 1].tag in ("JKS", "JX")
-        for j in range(c.first, i)
-    )
-
-
-def _media(d: Doc, s0: int, s1: int) -> bool:
-    """The sentence tells a story from the news or the television, not what happens here."""
-    t = d.t
-    for j in range(s0, s1 + 1):
-        if t[j].lemma in L.MEDIA_STORY:
-            return True
-        if t[j].lemma in L.MEDIA_DEVICE and j + 1 <= s1:
-            nxt = t[j + 1]
-            if nxt.lemma in ("에서", "에", "서") or (
-                nxt.tag.startswith("VV") and nxt.lemma == "나오"
-            ):
-                return True
-    return False
-
-
-def _subject(d: Doc, first: int, upto: int) -> str:
-    """ "self", "household" or "other": who the clause is about, from the nearest person."""
-    who = "self"
-    t = d.t
-    for j in range(first, upto):
-        tok = t[j]
-        nxt = t[j + 1] if j + 1 < len(t) else None
-        if nxt is not None and nxt.tag in ("JKB", "JKO", "JKG", "JC"):
-            continue  # 아들한테, 남편을, 친구의, 남편하고: not the subject
-        if tok.lemma in L.SELF and tok.tag == "NP":
-            who = "self"
-        elif tok.lemma in L.HOUSEHOLD and tok.tag.startswith("NN"):
-            neighbour = j > 0 and t[j - 1].lemma in L.OTHERS  # 옆집 할아버지
-            who = "other" if neighbour else "household"
-        elif tok.lemma in L.OTHERS and tok.tag.startswith("NN"):
-            who = "other"
-    return who
-
-
-_SIGNS = frozenset("소리 냄새 내 연기 느낌 기운 기척 것 거".split())
-
-
-def _long_standing(d: Doc, s0: int, s1: int) -> bool:
-    """…ㄴ 지 오래됐어요, …ㄴ 지 몇 년 됐어요: a state of long standing, not an event."""
-    t = d.t
-    for j in range(s0, s1):
-        if t[j].lemma == "지" and t[j].tag == "NNB":
-            after = [x.lemma for x in t[j + 1 : min(j + 5, s1 + 1)]]
-            if any(a.startswith("오래") or a in ("년", "해", "한참", "달") for a in after):
-                return True
-    return False
-
-
-_EXAMPLES = frozenset("거나 든지 든가 던가 다거나".split())
-
-
-def _disowned(d: Doc, c: Clause, s1: int) -> bool:
-    """The clause is an example (…거나, …든지) that the sentence then denies: 그런 건 없어요."""
-    t = d.t
-    if t[c.last].lemma not in _EXAMPLES:
-        return False
-    rest = t[c.last + 1 : s1 + 1]
-    that = any(x.lemma in ("그런", "그렇", "그러", "이런", "그거", "그것") for x in rest)
-    ors = [k for k, x in enumerate(rest) if x.tag == "EC" and x.lemma in _EXAMPLES]
-    after = rest[ors[-1] + 1] if ors and ors[-1] + 1 < len(rest) else (rest[0] if rest else None)
-    that = that or (after is not None and after.lemma in ("하", "그러"))  # …차거나 하진 않아요
-    # 숨이 차거나 가슴이 답답한 건 없어요: the last example's "건 없어요" denies them all
-    thing = any(
-        a.lemma in ("거", "것") and b.tag == "JX" for a, b in zip(rest, rest[1:], strict=False)
-    )
-    denied = any(x.tag == "VCN" or x.lemma in ("없", "않") for x in rest)
-    return (that or thing) and denied
-
-
-def _describes(d: Doc, i: int) -> bool:
-    """The predicate at `i` only describes the noun after it (불이 붙는 라이터)."""
-    t = d.t
-    if not (i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"):
-        return False
-    return t[i + 2].lemma not in _SIGNS  # 가스 새는 소리, 타는 냄새: the sign of it, still here
-
-
-def _as_a_time(d: Doc, i: int) -> bool:
-    """The predicate at `i` names a time or an experience, not an event: 숨이 찰 때 (when),
-    숨을 못 쉰 적이 있어요 (once, long ago). 넘어졌을 때 (when I fell) is still an event."""
-    t = d.t
-    for j in range(i + 1, min(i + 6, len(t))):
-        if t[j].tag == "ETM" and j + 1 < len(t):
-            nxt = t[j + 1].lemma
-            past = any(x.tag == "EP" for x in t[i + 1 : j])
-            return nxt == "적" or (nxt in ("때", "경우") and not past)
-        if not t[j].tag.startswith(("E", "VX")):
-            return False
-    return False
 
 
 def _scope(d: Doc, hit: Hit) -> Decision | None:
@@ -232,15 +68,15 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     decision = hit.decision
     if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
-    if _disowned(d, c, s1):
+    if disowned(d, c, s1):
         return None  # 가슴이 아프거나 그런 건 전혀 없어요
-    if _long_standing(d, s0, s1) and not hit.rule.endswith("taken as living"):
+    if long_standing(d, s0, s1) and not hit.rule.endswith("taken as living"):
         return None  # 다리를 끌고 다닌 지 오래됐어요
-    if hit.category == "fire" and _describes(d, hit.last):
+    if hit.category == "fire" and describes(d, hit.last):
         return None  # 불이 확 붙는 라이터를 샀어요
-    if hit.category in ("fall", "unconscious", "confusion") and _someone_else(d, c, hit):
+    if hit.category in ("fall", "unconscious", "confusion") and someone_else(d, c, hit):
         return None  # 넘어진 사람 도와줬어요, 나무가 쓰러졌어요
-    if hit.category != "suicide" and _as_a_time(d, hit.last):
+    if hit.category != "suicide" and as_a_time(d, hit.last):
         return None  # 숨이 찰 때 먹는 약, 숨을 못 쉰 적이 있어요
     if hit.category != "suicide":
         if c.conditional:
@@ -260,10 +96,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                     t[j + 1].lemma in ("되", "하") and not embedded and not alarm
                 ):  # (어디로 가야 되는지)
                     return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
-    if _media(d, s0, s1):
+    if media(d, s0, s1):
         return None
-    if _hearsay(d, c.first, s1, hit.category != "confusion") and hit.rule != "asks who I am":
-        if not _told_of_now(d, c, s1):
+    if hearsay(d, c.first, s1, hit.category != "confusion") and hit.rule != "asks who I am":
+        if not told_of_now(d, c, s1):
             return None
         decision = (
             C  # 아까 넘어갔대요 (what I was told of myself), 마셨대요 … 지금 배를 잡고 있어요
@@ -274,7 +110,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     today = any(x.lemma in L.TODAY for x in t)
     start = min(hit.first, c.first) if own_time else s0
     distant = _DISTANT.search(before)
-    if distant and _modifies_a_noun(d, d.t[start].start + distant.end(), hit.first):
+    if distant and modifies_a_noun(d, d.t[start].start + distant.end(), hit.first):
         distant = None  # 예전에 타 둔 수면제를 다 먹었어요: the time is the pills', not the act's
     if distant or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
@@ -321,7 +157,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     ):
         return None  # 넘어져서 무릎이 까졌어요
     prev = d.previous(c)
-    who = _subject(d, prev.first if prev is not None else c.first, hit.last + 1)
+    who = subject(d, prev.first if prev is not None else c.first, hit.last + 1)
     if _RECENT.search(before):
         if who == "other":
             return None  # 할아버지가 어제 넘어지셨는데
@@ -353,7 +189,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             s0, s1
         ):
             decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
-    if hit.category in ("unconscious", "stroke") and decision == E and _explained_after(d, c):
+    if hit.category in ("unconscious", "stroke") and decision == E and explained_after(d, c):
         decision = C  # 영감이 대답을 안 해요 귀가 어두워서: ask, do not act
     soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
     if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
@@ -394,6 +230,8 @@ def findings(analysis: Analysis) -> list[Finding]:
         for c in d.clauses:
             concepts(d, c, flags)
             signs(d, c, flags)
+            household(d, c, flags)
+            body(d, c, flags)
             alarms(d, c, flags)
         scoped = [(h, C) for h in flags if _scope(d, h) is not None]
     # A fall with no way up, a blow to the head or a broken bone: act now.

@@ -63,7 +63,7 @@ _PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판
 _ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)
 
 
-def _question(d: Doc, c: Clause) -> bool:
+def question(d: Doc, c: Clause) -> bool:
     s0, s1 = d.sentence_range(c.sentence)
     if "?" in d.text(s0, s1):
         return True
@@ -146,7 +146,7 @@ def _concept(d, c, nouns, fine, cat, rule, out, preds=None, prefixes=()) -> bool
         cry = n + 1 <= c.last and t[n + 1].lemma == "이야"
         cry = cry or (n + 2 <= c.last and t[n + 1].tag == "VCP" and t[n + 2].lemma == "야")
         cry = cry and (n == 0 or t[n - 1].tag == "IC" or t[n - 1].sentence != tok.sentence)
-        if tok.lemma in nouns and cry and not _question(d, c):
+        if tok.lemma in nouns and cry and not question(d, c):
             out.append(Hit(cat, C, n, n + 1, f"red flag: {rule}"))  # 아이고 가슴이야
             return True
     return False
@@ -236,7 +236,7 @@ def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule fired)."""
-    if _question(d, c):
+    if question(d, c):
         return  # 가슴이 아프면 어느 병원에 가야 해요?
     t = d.t
     lemmas = {x.lemma for x in t}
