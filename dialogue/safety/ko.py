@@ -90,7 +90,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             ):
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
             if t[j].lemma in ("어도", "아도", "어야", "아야") and j + 1 < len(t):
-                embedded = j + 2 < len(t) and t[j + 2].lemma in ("는지", "ᆫ지", "ᆯ지", "을지")
+                embedded = j + 2 < len(t) and (
+                    t[j + 2].lemma in ("는지", "ᆫ지", "ᆯ지", "을지")
+                    or t[j + 2].lemma.endswith(("다고", "라고"))  # 가야 된다고 (quoted)
+                )
                 alarm = hit.rule.startswith("alarm")  # 응급실에 가야 될 것 같아요: a need
                 if (
                     t[j + 1].lemma in ("되", "하") and not embedded and not alarm
@@ -159,7 +162,7 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     prev = d.previous(c)
     who = subject(d, prev.first if prev is not None else c.first, hit.last + 1)
     if _RECENT.search(before):
-        if who == "other":
+        if who == "other" and hit.category != "violence":  # (the other one may be the one who hit)
             return None  # 할아버지가 어제 넘어지셨는데
         decision = C
     urgent = any(x.lemma in L.URGENT for x in t)
@@ -191,6 +194,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
     if hit.category in ("unconscious", "stroke") and decision == E and explained_after(d, c):
         decision = C  # 영감이 대답을 안 해요 귀가 어두워서: ask, do not act
+    if hit.category == "breathing" and decision == E and _exclaimed(d, hit.last, s1):
+        decision = C  # 아휴 숨넘어가겠다 (to someone talking too slowly): ask, do not act
     soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
     if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
         return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요
@@ -203,6 +208,16 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         if habit or soft:
             decision = C
     return decision
+
+
+def _exclaimed(d: Doc, i: int, s1: int) -> bool:
+    """The predicate at `i` ends its sentence as a 반말 exclamation of what is about to be
+    (넘어가겠다, 막히겠네): said in passing, not a plea."""
+    t = d.t
+    tail = [x for x in t[i + 1 : s1 + 1] if x.tag.startswith(("EP", "EF"))]
+    return any(x.lemma == "겠" for x in tail) and any(
+        x.tag == "EF" and x.lemma in ("다", "네", "구나", "군") for x in tail
+    )
 
 
 def findings(analysis: Analysis) -> list[Finding]:

@@ -101,6 +101,8 @@ def _dying(d: Doc, c: Clause, s0: int, s1: int, out: list[Hit]) -> bool:
         likely = nxt[:3] in (["ᆯ", "것", "같"], ["을", "것", "같"], ["ᆯ", "거", "같"])
         if not likely:
             continue  # (X어 죽겠어요 is the idiom "very X", 배고파 죽겠어요)
+        if any(x.tag == "VCN" or x.lemma == "없" for x in t[i + 4 : i + 9]):
+            return False  # 죽을 것 같은 건 아니고
         reason = [x for x in t[s0:i] if x.tag.startswith(("VV", "VA", "XR", "NNG"))]
         if any(x.lemma in IDIOM_REASON for x in reason[-2:]):
             return False  # 더워 죽을 것 같아, 심심해 죽겠어

@@ -100,7 +100,7 @@ BASIC_WHAT = frozenset(
     "혼자 한쪽".split()
 )
 NOW = frozenset("지금 도저히 하나도 전혀 도무지 꼼짝 혼자서 혼자 아무리 갑자기".split())
-DROP = frozenset("떨어뜨리 떨구 놓치 흘리".split())
+DROP = frozenset("떨어뜨리 떨구 놓치 흘리 빠져나가 미끄러지".split())
 OFTEN = frozenset("자꾸 계속 자꾸만 갑자기 연거푸".split())
 HOLD = frozenset("젓가락 숟가락 컵 수저 물건 펜 전화기 그릇".split())
 
@@ -223,6 +223,14 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
     # 젓가락을 자꾸 떨어뜨려요, 내 팔 같지가 않아요
     drop = [i for i in d.preds(c, DROP) if d.has(c, HOLD) and d.sentence_has(c, OFTEN)]
     mine = d.nouns(c, L.LIMB) and d.has(c, frozenset({"같"})) and d.sentence_has(c, L.SELF)
+    limb = d.nouns(c, L.LIMB) or [i for i in range(c.first, c.last + 1) if d.t[i].lemma == "팔"]
+    will = d.has(c, frozenset({"맘대로", "마음대로", "뜻대로", "맘", "마음"})) and d.has(
+        c, frozenset({"대로"})
+    )
+    if limb and (will or d.has(c, frozenset({"맘대로", "마음대로", "뜻대로"}))):
+        if any(d.negated(i) for i in d.preds(c, frozenset({"되", "움직이", "듣", "따르"}), None)):
+            out.append(Hit("stroke", C, limb[0], c.last, "concept: a limb that will not obey"))
+            return  # 팔이 내 맘대로 안 돼요
     if drop or (mine and any(d.negated(i) for i in d.preds(c, frozenset({"같"}), None))):
         out.append(Hit("stroke", C, c.first, c.last, "concept: a hand that does not obey"))
         return

@@ -17,7 +17,7 @@ CONFINE = frozenset("가두 감금 감금하 묶 가둬두 갇히".split())
 
 def household(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for sign in (_who, _hunger, _silent, _unseen, _life, _gone_alive):
+    for sign in (_who, _hunger, _silent, _unseen, _life, _gone_alive, _errand):
         sign(d, c, out)
 
 
@@ -207,3 +207,28 @@ def _gone_alive(d: Doc, c: Clause, out: list[Hit]) -> None:
             if any(x.lemma in ("하나", "아무것", "전혀", "통") for x in t[i + 3 : i + 7]):
                 out.append(Hit("starvation", C, i, c.last, "concept: nothing to eat"))
                 return
+
+
+ODD_HOURS = frozenset("새벽 한밤중 밤중 갑자기 자꾸 한밤 자정".split())
+SET_OFF = frozenset("나가 나서 짐 싸 챙기 옷".split())
+
+
+def _errand(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """엄마가 새벽부터 학교 가야 된다고 나가시려고 해요, 아버지가 갑자기 피난 가야 된다고 짐을
+    싸세요: someone at home setting off, at an odd hour, on an errand of another time."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    kin = any(
+        t[j].lemma in L.HOUSEHOLD | {"엄마", "어머니", "아버지", "아빠"} for j in range(s0, s1 + 1)
+    )
+    odd = any(t[j].lemma in ODD_HOURS for j in range(s0, s1 + 1))
+    must = [
+        j
+        for j in range(c.first, c.last)
+        if t[j].lemma in ("어야", "아야")
+        and t[j + 1].lemma in ("되", "하")
+        and any(x.lemma.endswith(("다고", "라고")) for x in t[j + 2 : j + 4])
+    ]
+    off = [j for j in range(c.first, s1 + 1) if t[j].lemma in SET_OFF]
+    if kin and odd and must and off and not _past_ep(d, off[-1]):
+        out.append(Hit("confusion", C, must[0], off[-1], "concept: setting off on an old errand"))
