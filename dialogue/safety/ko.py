@@ -35,7 +35,7 @@ from dialogue.safety.ko_body import body
 from dialogue.safety.ko_concepts import cluster, concepts
 from dialogue.safety.ko_doc import C, Doc, E, Hit
 from dialogue.safety.ko_household import household
-from dialogue.safety.ko_redflag import red_flags
+from dialogue.safety.ko_redflag import question, red_flags
 from dialogue.safety.ko_rules import rules
 from dialogue.safety.ko_scope import (
     as_a_time,
@@ -99,6 +99,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
                     t[j + 1].lemma in ("되", "하") and not embedded and not alarm
                 ):  # (어디로 가야 되는지)
                     return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
+    nxt = t[hit.last + 1] if hit.last + 1 < len(t) else None
+    if nxt is not None and nxt.lemma in ("는지", "ᆫ지", "은지", "ᆯ지", "을지"):
+        if question(d, c) or any(x.lemma in ("어떻게", "어떡하") for x in t[s0 : s1 + 1]):
+            return None  # 가스 새는지 어떻게 알아요?
     if media(d, s0, s1):
         return None
     if hearsay(d, c.first, s1, hit.category != "confusion") and hit.rule != "asks who I am":

@@ -164,10 +164,17 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
     ]
     taken = [i for i in d.preds(c, L.SWALLOW) if not d.negated(i)]
     taken = taken or [i for i in d.preds(c, frozenset({"타"})) if not d.negated(i)]  # 술에 타서
-    if not meds or not taken or d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE):
+    if not meds or not taken:
         return False
     s0, _ = d.sentence_range(c.sentence)
-    wrong = any(t[j].lemma in MED_WRONG for j in range(s0, len(t)) if t[j].lemma != "줄")
+    mistaken = any(d.by_mistake(j) for j in range(s0, c.last + 1)) or any(
+        x.lemma in ("실수", "착각", "잘못") for x in t[s0 : c.last + 1]
+    )  # 잘못 알고 하루치를 세 번이나 먹었어요 (잘못 is not 잘, 하루치 not a schedule)
+    if not mistaken and (d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE)):
+        return False
+    wrong = mistaken or any(
+        t[j].lemma in MED_WRONG for j in range(s0, len(t)) if t[j].lemma != "줄"
+    )
     wrong = wrong or any(  # 사탕인 줄 알고 먹었어요
         t[j].lemma == "줄" and t[j].tag == "NNB" and t[j + 1].lemma == "알"
         for j in range(s0, len(t) - 1)

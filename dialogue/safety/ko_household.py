@@ -203,8 +203,11 @@ def _gone_alive(d: Doc, c: Clause, out: list[Hit]) -> None:
             return
     for i in range(c.first, c.last - 2):
         food = t[i].lemma == "먹" and t[i + 1].tag == "ETM" and t[i + 2].lemma in ("것", "거")
-        if food and any(x.lemma == "없" for x in t[i + 3 : i + 7]):
-            if any(x.lemma in ("하나", "아무것", "전혀", "통") for x in t[i + 3 : i + 7]):
+        gone = [x for x in t[i + 3 : i + 7] if x.lemma in ("없", "떨어지", "바닥나")]
+        if food and gone:
+            s0, s1 = d.sentence_range(c.sentence)
+            days = any(t[j].lemma in L.DAYS for j in range(s0, s1 + 1)) or "일주일" in d.a.text
+            if days or any(x.lemma in ("하나", "아무것", "전혀", "통") for x in t[i + 3 : i + 7]):
                 out.append(Hit("starvation", C, i, c.last, "concept: nothing to eat"))
                 return
 

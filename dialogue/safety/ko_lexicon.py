@@ -85,11 +85,11 @@ CARDIAC_ODD = frozenset(
     "이상 이상하 불편 불편하 두근거리 벌렁거리 뛰 쿵쾅거리 두근 벌렁 콩닥".split()
 )
 CARDIAC_ARREST = frozenset("멎 멈추 서".split())
-BREATH = frozenset("숨 숨소리 공기 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨".split())
+BREATH = frozenset("숨 숨소리 공기 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨 숨구멍 기도".split())
 BREATH_BAD = frozenset(
     "차 딸리 끊어지 모자라 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 "
     "가빠지 차오르 멈추 "
-    "컥컥 거칠 벅차".split()
+    "컥컥 거칠 벅차 좁아지 조여들".split()
 )
 BREATH_DO = frozenset(
     "쉬 넘어가 들어오 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split()

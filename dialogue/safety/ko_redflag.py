@@ -59,7 +59,7 @@ DAYTIME = frozenset("아침 밤 낮 저녁 날짜 요일 계절 오늘 내일 �
 FEAR = frozenset("무섭 겁나 무서워하 겁 떨리 두렵".split())
 NO_FOOD = frozenset("쌀 먹을거리 양식 반찬 돈 끼니 먹을 식량 쌀독 쌀통 냉장고 쌀뒤주".split())
 CHARCOAL = frozenset("번개탄 연탄 숯 연탄불".split())
-_PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안".split())
+_PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안 구멍".split())
 _ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)
 
 
