@@ -111,6 +111,13 @@ BLOOD_LOT = frozenset(
 )
 
 
+def _sudden_after(d: Doc, s1: int) -> bool:
+    """A later sentence says it came suddenly of what was just said: 갑자기 그래요."""
+    t = d.t
+    rest = t[s1 + 1 : s1 + 5]
+    return any(x.lemma in SUDDEN for x in rest) and any(x.lemma in ("그렇", "그러") for x in rest)
+
+
 def present(d: Doc, i: int) -> bool:
     """The predicate at `i` is not said to be over (no 었 right after it) or is said with 겠."""
     t = d.t
@@ -190,7 +197,12 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
         return  # 가슴이 갑자기 아프면 어떡해요?
     t = d.t
     s0, s1 = d.sentence_range(c.sentence)
-    sudden = any(t[j].lemma in SUDDEN for j in range(s0, s1 + 1))
+    sudden = any(t[j].lemma in SUDDEN for j in range(s0, s1 + 1)) or _sudden_after(d, s1)
+    words = d.nouns(c, frozenset({"단어", "낱말", "말"}))
+    lost = d.preds(c, frozenset({"나"}), True) if d.has(c, frozenset({"생각", "기억"})) else []
+    if sudden and words and lost:  # 갑자기 … 단어가 생각이 안 나요
+        out.append(Hit("stroke", C, words[0], lost[0], "concept: words lost suddenly"))
+        return
     lemmas = {x.lemma for x in t}
     # 갑자기 + a body part + something said of it
     if sudden:
@@ -203,7 +215,8 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
                 for p in range(n + 1, c.last + 1)
                 if t[p].tag.startswith(("VV", "VA", "XR")) and t[p].lemma not in BODY_FINE
             ]
-            if preds and not d.negated(preds[0]) and not lemmas & L.FEELINGS:
+            grief = cat == "cardiac" and lemmas & L.FEELINGS  # 남편 생각하면 가슴이 …
+            if preds and not d.negated(preds[0]) and not grief:
                 out.append(Hit(cat, C, n, preds[0], "concept: sudden"))
                 return
     # 못 + a plain act, now (팔을 못 들겠어요, 침을 못 삼키겠어요)

@@ -122,6 +122,8 @@ class Doc:
         nxt = [x.lemma for x in self.t[i + 1 : i + 4]]
         if len(nxt) >= 2 and nxt[0] == "기" and nxt[1] in ("직전", "일보", "십상"):
             return True  # 쓰러지기 직전이에요: about to, not yet
+        if nxt and nxt[0] == "겠" and i + 2 < len(self.t) and self.t[i + 2].tag == "EF":
+            return not self.negated(i)  # 쓰러지겠네: about to (못 움직이겠어요: cannot, now)
         return len(nxt) == 3 and nxt[0] in ("ᆯ", "을") and nxt[1] in ("것", "거") and nxt[2] == "같"
 
     def unable(self, i: int) -> bool:

@@ -123,7 +123,7 @@ HEAD_BURST = frozenset("깨지 터지 쪼개지 빠개지".split())
 
 FALL = frozenset("넘어지 미끄러지 자빠지 엎어지 구르 낙상 주저앉 넘어가 엉덩방아 삐끗하".split())
 HEIGHTS = frozenset("계단 침대 의자 사다리 지붕 나무 변기 욕조 층계 담 베란다".split())
-TIRED = frozenset("피곤 피곤하 바쁘 졸리 일 고단하".split())
+TIRED = frozenset("피곤 피곤하 바쁘 졸리 일 고단하 배고프 고프 덥 힘들".split())
 GET_UP = frozenset("일어나 일어서 움직이 꼼짝 거동 일으키 기 걷".split())
 COLLAPSE = frozenset("쓰러지 기절 실신 졸도 까무러치 혼절 의식불명 혼수".split())
 CONSCIOUS = frozenset("정신 의식 기억".split())

@@ -57,6 +57,13 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
     t = d.t
     s0, s1 = d.sentence_range(c.sentence)
     want = [j for j in range(c.first, s1 + 1) if t[j].lemma in WANT]
+    want += [  # 내가 먼저 가는 게 나아요: better gone
+        j
+        for j in range(c.first + 2, c.last + 1)
+        if t[j].lemma in ("낫", "편하", "좋")
+        and t[j].tag.startswith("VA")
+        and any(x.lemma in ("것", "거") for x in t[j - 3 : j])
+    ]
     ought = [
         j
         for j in range(c.first, c.last + 1)
@@ -160,7 +167,8 @@ def _means(d: Doc, c: Clause, out: list[Hit]) -> None:
         if cut and any(x.lemma in WANT | {"버리", "생각"} for x in t[cut[0] + 1 : cut[0] + 5]):
             out.append(Hit("suicide", C, cut[0], cut[0], "concept: self-harm"))
             return
-    follow = [i for i in d.preds(c, FOLLOW) if any(x.lemma in WANT for x in t[i + 1 : i + 4])]
+    must = WANT | {"어야지", "아야지", "어야", "아야"}  # 영감 따라가야지
+    follow = [i for i in d.preds(c, FOLLOW) if any(x.lemma in must for x in t[i + 1 : i + 4])]
     whom = any(
         t[j].lemma in L.HOUSEHOLD | {"먼저", "하늘나라", "저세상"} for j in range(s0, s1 + 1)
     )
