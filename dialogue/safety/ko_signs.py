@@ -49,7 +49,7 @@ ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".s
 
 def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for sign in (_death, _mind, _means, _time, _home):
+    for sign in (_death, _mind, _means, _time, _home, _farewell):
         sign(d, c, out)
 
 
@@ -252,3 +252,41 @@ def imperative_request(d: Doc, i: int) -> bool:
             quoted = x.tag == "EC" and x.lemma in ("라고", "고", "다고")
             return not quoted and not x.lemma.startswith(("ᆯ", "을", "ᆫ", "는"))
     return True
+
+
+KIN = frozenset("애 애들 자식 아들 딸 손주 손자 손녀 며느리 사위 식구 가족 영감".split())
+SETTLED = frozenset("정리 준비 마무리 끝".split())
+
+
+def _farewell(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """애들한테 편지를 써 놨어요, 이제 정리가 다 됐어요; 오늘 밤이 마지막이었으면 좋겠어요;
+    죽는 게 무섭지도 않아요: goodbyes made, an end wished for, no fear of dying."""
+    t = d.t
+    letter = [
+        i
+        for i in d.nouns(c, frozenset({"편지", "쪽지", "유언"}))
+        if d.preds(c, frozenset({"쓰", "남기"}))
+    ]
+    kin = any(x.lemma in KIN for x in t[: c.last + 1])
+    settled = any(x.lemma in SETTLED for x in t) and any(x.lemma == "다" for x in t)
+    if letter and kin and settled:
+        out.append(Hit("suicide", C, letter[0], c.last, "concept: goodbyes made"))
+        return
+    last = d.nouns(c, frozenset({"마지막"}))
+    wished = any(x.lemma.endswith("면") for x in t[c.first : c.last + 1]) and any(
+        x.lemma in ("좋", "하") for x in t[c.last : c.last + 3]
+    )
+    if last and (wished or any(x.lemma.endswith("면") for x in t[last[0] : last[0] + 4])):
+        if any(x.lemma in ("좋", "싶", "하") for x in t[last[0] + 1 : last[0] + 8]):
+            out.append(Hit("suicide", C, last[0], c.last, "concept: an end wished for"))
+            return
+    for i in range(c.first, c.last - 3):
+        dying = t[i].lemma == "죽" and t[i + 1].tag == "ETM" and t[i + 2].lemma in ("것", "거")
+        fear = [
+            j
+            for j in range(i + 3, min(i + 6, c.last + 1))
+            if t[j].lemma in ("무섭", "두렵", "겁나")
+        ]
+        if dying and fear and d.negated(fear[0]):
+            out.append(Hit("suicide", C, i, fear[0], "concept: no fear of dying"))
+            return
