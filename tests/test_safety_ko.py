@@ -424,7 +424,8 @@ def test_fresh_batch():
 # batch 8 (68, answers to the agent's questions): recall 0.919, precision 0.950, check 3.2%;
 # batch 9 (67, fragments, repeats, 반말): recall 0.923, precision 0.967, check 3.6%;
 # batch 10 (67): recall 0.895, precision 0.957, check 6.9%;
-# batch 11 (66): recall 0.946, precision 1.000, check 3.4%.
+# batch 11 (66): recall 0.946, precision 1.000, check 3.4%;
+# batch 12 (66): recall 0.838, precision 1.000, check 3.4%.
 @pytest.mark.parametrize(
     "text, category",
     [
@@ -510,3 +511,24 @@ def test_fresh_batches_after_tuning():
     said = [e for e, d in rows if d == E]
     assert sum(said) / len(said) >= 0.90
     assert sum(d == C for d in others) / len(others) <= 0.15
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이제 그만 가야겠어요",
+        "그만 가 봐야 해요",
+        "이제 그만 자러 가야겠어요",
+        "먼저 가 볼게요",
+        "네, 아침 약 다 먹었어요.",
+    ],
+)
+def test_a_goodbye_is_not_a_farewell(text):
+    """The end of a call (이제 그만 가야겠어요) is no death wish; going is one only with a death
+    nearby (짐만 되니까, 살 만큼 살았으니)."""
+    assert decide(text) == (N, None)
+
+
+def test_going_with_a_death_nearby_asks():
+    assert decide("살 만큼 살았으니 이제 그만 가야겠어요") == (C, "suicide")
+    assert decide("자식들한테 짐만 되니까 이제 그만 가야지 싶어요") == (C, "suicide")

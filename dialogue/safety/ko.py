@@ -70,7 +70,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
     if disowned(d, c, s1):
         return None  # 가슴이 아프거나 그런 건 전혀 없어요
-    if long_standing(d, s0, s1) and not hit.rule.endswith("taken as living"):
+    # (from the finding's clause on: 쌀이 떨어진 지 오래돼서 사흘을 굶었어요 is new)
+    if long_standing(d, c.first, s1) and not hit.rule.endswith("taken as living"):
         return None  # 다리를 끌고 다닌 지 오래됐어요
     if hit.category == "fire" and describes(d, hit.last):
         return None  # 불이 확 붙는 라이터를 샀어요
@@ -105,7 +106,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 가스 새는지 어떻게 알아요?
     if media(d, s0, s1):
         return None
-    if hearsay(d, c.first, s1, hit.category != "confusion") and hit.rule != "asks who I am":
+    quotes = hit.category != "confusion" and not hit.rule.endswith("a threat")  # 죽이겠다고 해요
+    if hearsay(d, c.first, s1, quotes) and hit.rule != "asks who I am":
         if not told_of_now(d, c, s1):
             return None
         decision = (

@@ -11,6 +11,8 @@ from dialogue.safety.ko_concepts import SUDDEN, groups
 from dialogue.safety.ko_doc import C, Clause, Doc, Hit
 from dialogue.safety.ko_redflag import question
 
+COUNTS = frozenset("두 세 네 다섯 여섯 여러 몇".split())
+
 
 def body(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
@@ -70,7 +72,8 @@ ODD_WORD = frozenset("딴 엉뚱 엉뚱하 이상하 엉터리 헛".split())
 
 
 MED_WRONG = frozenset(
-    "몇 얼마나 얼마 기억 모르 비 비우 두 세 또 다시 더 술 소주 막걸리 맥주 한꺼번에 줄 "
+    "몇 얼마나 얼마 기억 모르 비 비우 두 세 네 다섯 여섯 여러 또 다시 더 술 소주 막걸리 맥주 "
+    "한꺼번에 줄 까먹 잊어버리 잊 깜빡 "
     "잘못 실수".split()
 )
 
@@ -173,7 +176,10 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
     if not mistaken and (d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE)):
         return False
     wrong = mistaken or any(
-        t[j].lemma in MED_WRONG for j in range(s0, len(t)) if t[j].lemma != "줄"
+        t[j].lemma in MED_WRONG
+        and (t[j].lemma not in COUNTS or t[j].tag in ("MM", "NR"))  # (네: yes, not four)
+        for j in range(s0, len(t))
+        if t[j].lemma != "줄"
     )
     wrong = wrong or any(  # 사탕인 줄 알고 먹었어요
         t[j].lemma == "줄" and t[j].tag == "NNB" and t[j + 1].lemma == "알"

@@ -17,7 +17,7 @@ CONFINE = frozenset("가두 감금 감금하 묶 가둬두 갇히".split())
 
 def household(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for sign in (_who, _hunger, _silent, _unseen, _life, _gone_alive, _errand):
+    for sign in (_who, _hunger, _silent, _unseen, _life, _gone_alive, _errand, _unfamiliar):
         sign(d, c, out)
 
 
@@ -56,11 +56,14 @@ def _who(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("confusion", C, whom[0], unknown[0], "concept: kin not known"))
         return  # 아들이 왔는데 누군지 모르겠어요
     s0, s1 = d.sentence_range(c.sentence)
-    sudden = any(t[j].lemma == "갑자기" for j in range(s0, s1 + 1))
-    named = [  # 갑자기 저를 보고 언니라고 불러요
+    sudden = any(t[j].lemma == "갑자기" for j in range(s0, s1 + 1)) or any(
+        x.lemma == "갑자기" for x in t[s1 + 1 : s1 + 4]
+    )  # … 엄마라고 불러요. 갑자기 그래요
+    named = [  # 갑자기 저를 보고 언니라고 불러요, 나보고 엄마라고 불러요
         j
         for j in range(max(s0, c.first - 6), c.last)
-        if t[j].lemma == "보" and t[j - 2].lemma in L.SELF and t[j + 1].lemma == "고"
+        if (t[j].lemma == "보" and t[j - 2].lemma in L.SELF and t[j + 1].lemma == "고")
+        or (t[j].lemma == "보고" and t[j].tag == "JKB" and t[j - 1].lemma in L.SELF)
     ]
     calls = any(x.tag == "EC" and x.lemma in ("라고", "이라고") for x in t[c.first : c.last + 1])
     if sudden and named and calls:
@@ -235,3 +238,15 @@ def _errand(d: Doc, c: Clause, out: list[Hit]) -> None:
     off = [j for j in range(c.first, s1 + 1) if t[j].lemma in SET_OFF]
     if kin and odd and must and off and not _past_ep(d, off[-1]):
         out.append(Hit("confusion", C, must[0], off[-1], "concept: setting off on an old errand"))
+
+
+def _unfamiliar(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """여기 우리 집 맞아요? 처음 보는 데 같아요: a familiar place seen as never seen."""
+    t = d.t
+    here = any(x.lemma in ("여기", "여긴", "집", "동네", "우리집") for x in t)
+    for i in range(c.first, c.last - 1):
+        first = t[i].lemma == "처음" and t[i + 1].lemma == "보" and t[i + 2].tag == "ETM"
+        if first and here and i + 3 < len(t) and t[i + 3].lemma in ("데", "곳", "동네", "집", "방"):
+            if not any(x.tag == "EP" and x.lemma in ("었", "았") for x in t[i + 1 : i + 3]):
+                out.append(Hit("confusion", C, i, c.last, "concept: home seen as strange"))
+                return

@@ -66,6 +66,10 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
     ]
     ought = [
         j
+        for j in range(c.first, c.last)
+        if t[j].lemma in ("어야", "아야") and t[j + 1].lemma == "겠"
+    ] + [  # 살 만큼 살았으니 이제 그만 가야겠어요
+        j
         for j in range(c.first, c.last + 1)
         if (t[j].lemma in ("어야", "아야") and j < c.last and t[j + 1].lemma in ("되", "하"))
         or t[j].lemma in ("어야지", "아야지")  # 그만 끝내야지
@@ -85,6 +89,8 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
             x.lemma in ("세상", "이승") for x in t[max(0, i - 3) : i]
         )
         quiet = lemma in GO and any(x.lemma in QUIETLY for x in t[max(s0, i - 4) : i])
+        # (이제 그만 가야겠어요, 그만 가 봐야 해요 end a call: going needs a death nearby)
+        quiet = quiet and (lemma not in ("가", "떠나") or _death_near(d))
         gone = lemma in ("없어지", "사라지") and bool(ought)
         world = (
             world
@@ -290,3 +296,24 @@ def _farewell(d: Doc, c: Clause, out: list[Hit]) -> None:
         if dying and fear and d.negated(fear[0]):
             out.append(Hit("suicide", C, i, fear[0], "concept: no fear of dying"))
             return
+
+
+def _lived(d: Doc, s0: int, i: int) -> bool:
+    """살 만큼 살았으니: a life called complete, before the verb at `i`."""
+    t = d.t
+    return any(
+        t[j].lemma == "살" and t[j + 1].tag == "ETM" and t[j + 2].lemma == "만큼"
+        for j in range(s0, max(s0, i - 2))
+    )
+
+
+DEATH_NEAR = frozenset(
+    "짐 고생 폐 부담 세상 이승 저승 하늘나라 하늘 곁 목숨 인생 삶 미련 낙 죽 정리 유서 영영".split()
+)
+
+
+def _death_near(d: Doc) -> bool:
+    """Something in the utterance makes "going" a death: a burden (짐만 되니까), the world, a
+    life lived out (살 만큼 살았으니), the dead gone before, affairs put in order."""
+    t = d.t
+    return any(x.lemma in DEATH_NEAR for x in t) or _lived(d, 0, len(t))
