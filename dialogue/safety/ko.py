@@ -29,126 +29,34 @@ import re
 from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import ko_lexicon as L
-from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit
-from dialogue.safety.ko_redflag import red_flags
+from dialogue.safety.ko_alarm import alarms
+from dialogue.safety.ko_asr import repair
+from dialogue.safety.ko_body import body
+from dialogue.safety.ko_concepts import cluster, concepts
+from dialogue.safety.ko_doc import C, Doc, E, Hit
+from dialogue.safety.ko_household import household
+from dialogue.safety.ko_redflag import question, red_flags
 from dialogue.safety.ko_rules import rules
+from dialogue.safety.ko_scope import (
+    as_a_time,
+    describes,
+    disowned,
+    explained_after,
+    hearsay,
+    long_standing,
+    media,
+    modifies_a_noun,
+    someone_else,
+    subject,
+    told_of_now,
+)
+from dialogue.safety.ko_signs import signs
 
 # Categories where a softener (좀, 가끔) or a habit means "ask", not "act".
 _SOFTENABLE = frozenset("cardiac breathing stroke bleeding confusion starvation".split())
 _DISTANT = re.compile(L.DISTANT_PAST)
 _RECENT = re.compile(L.RECENT_PAST)
 _FALL_SERIOUS = frozenset({"cannot get up", "head injury", "broken bone", "on the floor"})
-
-
-_QUOTE = frozenset("고 다고 라고 냐고 ᆫ다고 는다고".split())  # 쉬어 간다고 하잖아요
-
-
-def _explained_after(d: Doc, c: Clause) -> bool:
-    """The utterance ends on a reason given after the fact (대답을 안 해요, 귀가 어두워서)."""
-    last = d.clauses[-1]
-    return last is not c and d.t[last.last].lemma in ("어서", "아서", "서", "니까", "으니까")
-
-
-def _hearsay(d: Doc, first: int, last: int) -> bool:
-    t = d.t
-    for j in range(first, last + 1):
-        tok = t[j]
-        said = tok.lemma.endswith(("래요", "대요")) and not tok.lemma.startswith(("ᆯ", "을"))
-        if tok.tag == "EF" and (tok.lemma in L.HEARSAY_EF or said):  # not 불러 줄래요
-            return True
-        if tok.tag == "ETM" and tok.lemma.endswith(("다는", "라는", "대는")) and j + 1 < len(t):
-            if t[j + 1].lemma in ("얘기", "이야기", "소식", "소문", "말"):
-                return True  # 쓰러졌다는 얘기 들었어요
-        if tok.tag in ("JKQ", "EC") and tok.lemma in _QUOTE:
-            k = j + 2 if j + 2 < len(t) and t[j + 1].lemma == "들" else j + 1  # 하냐고들 하는데
-            after = t[k] if k < len(t) else None
-            if after is not None and after.lemma in ("하", "그러", "듣", "말하", "카"):
-                return True
-    return False
-
-
-def _someone_else(d: Doc, c: Clause, hit: Hit) -> bool:
-    """The fall belongs to a thing (나무가 쓰러졌어요) or to a person it describes (넘어진 사람)."""
-    t = d.t
-    i = hit.last
-    while i + 1 < len(t) and t[i + 1].tag == "EP":
-        i += 1  # 쓰러지신 시어머니
-    if i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG":
-        return True
-    return any(
-        t[j].lemma in L.THINGS and j + 1 < len(t) and t[j + 1].tag in ("JKS", "JX")
-        for j in range(c.first, i)
-    )
-
-
-def _media(d: Doc, s0: int, s1: int) -> bool:
-    """The sentence tells a story from the news or the television, not what happens here."""
-    t = d.t
-    for j in range(s0, s1 + 1):
-        if t[j].lemma in L.MEDIA_STORY:
-            return True
-        if t[j].lemma in L.MEDIA_DEVICE and j + 1 <= s1:
-            nxt = t[j + 1]
-            if nxt.lemma in ("에서", "에", "서") or (
-                nxt.tag.startswith("VV") and nxt.lemma == "나오"
-            ):
-                return True
-    return False
-
-
-def _subject(d: Doc, first: int, upto: int) -> str:
-    """ "self", "household" or "other": who the clause is about, from the nearest person."""
-    who = "self"
-    t = d.t
-    for j in range(first, upto):
-        tok = t[j]
-        nxt = t[j + 1] if j + 1 < len(t) else None
-        if nxt is not None and nxt.tag in ("JKB", "JKO", "JKG", "JC"):
-            continue  # 아들한테, 남편을, 친구의, 남편하고: not the subject
-        if tok.lemma in L.SELF and tok.tag == "NP":
-            who = "self"
-        elif tok.lemma in L.HOUSEHOLD and tok.tag.startswith("NN"):
-            neighbour = j > 0 and t[j - 1].lemma in L.OTHERS  # 옆집 할아버지
-            who = "other" if neighbour else "household"
-        elif tok.lemma in L.OTHERS and tok.tag.startswith("NN"):
-            who = "other"
-    return who
-
-
-_SIGNS = frozenset("소리 냄새 내 연기 느낌 기운 기척 것 거".split())
-
-
-def _long_standing(d: Doc, s0: int, s1: int) -> bool:
-    """…ㄴ 지 오래됐어요, …ㄴ 지 몇 년 됐어요: a state of long standing, not an event."""
-    t = d.t
-    for j in range(s0, s1):
-        if t[j].lemma == "지" and t[j].tag == "NNB":
-            after = [x.lemma for x in t[j + 1 : min(j + 5, s1 + 1)]]
-            if any(a.startswith("오래") or a in ("년", "해", "한참", "달") for a in after):
-                return True
-    return False
-
-
-def _describes(d: Doc, i: int) -> bool:
-    """The predicate at `i` only describes the noun after it (불이 붙는 라이터)."""
-    t = d.t
-    if not (i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"):
-        return False
-    return t[i + 2].lemma not in _SIGNS  # 가스 새는 소리, 타는 냄새: the sign of it, still here
-
-
-def _as_a_time(d: Doc, i: int) -> bool:
-    """The predicate at `i` names a time or an experience, not an event: 숨이 찰 때 (when),
-    숨을 못 쉰 적이 있어요 (once, long ago). 넘어졌을 때 (when I fell) is still an event."""
-    t = d.t
-    for j in range(i + 1, min(i + 6, len(t))):
-        if t[j].tag == "ETM" and j + 1 < len(t):
-            nxt = t[j + 1].lemma
-            past = any(x.tag == "EP" for x in t[i + 1 : j])
-            return nxt == "적" or (nxt in ("때", "경우") and not past)
-        if not t[j].tag.startswith(("E", "VX")):
-            return False
-    return False
 
 
 def _scope(d: Doc, hit: Hit) -> Decision | None:
@@ -160,13 +68,16 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     decision = hit.decision
     if hit.category in ("fall", "bleeding", "fire") and d.likely(hit.last):
         return None  # 코피 날 것 같아요, 넘어질 것 같아요: expected, not happened
-    if _long_standing(d, s0, s1):
+    if disowned(d, c, s1):
+        return None  # 가슴이 아프거나 그런 건 전혀 없어요
+    # (from the finding's clause on: 쌀이 떨어진 지 오래돼서 사흘을 굶었어요 is new)
+    if long_standing(d, c.first, s1) and not hit.rule.endswith("taken as living"):
         return None  # 다리를 끌고 다닌 지 오래됐어요
-    if hit.category == "fire" and _describes(d, hit.last):
+    if hit.category == "fire" and describes(d, hit.last):
         return None  # 불이 확 붙는 라이터를 샀어요
-    if hit.category in ("fall", "unconscious", "confusion") and _someone_else(d, c, hit):
+    if hit.category in ("fall", "unconscious", "confusion") and someone_else(d, c, hit):
         return None  # 넘어진 사람 도와줬어요, 나무가 쓰러졌어요
-    if hit.category != "suicide" and _as_a_time(d, hit.last):
+    if hit.category != "suicide" and as_a_time(d, hit.last):
         return None  # 숨이 찰 때 먹는 약, 숨을 못 쉰 적이 있어요
     if hit.category != "suicide":
         if c.conditional:
@@ -180,24 +91,52 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             ):
                 return None  # 넘어질 뻔했어요, 쓰러질까 봐
             if t[j].lemma in ("어도", "아도", "어야", "아야") and j + 1 < len(t):
-                if t[j + 1].lemma in ("되", "하"):
+                embedded = j + 2 < len(t) and (
+                    t[j + 2].lemma in ("는지", "ᆫ지", "ᆯ지", "을지")
+                    or t[j + 2].lemma.endswith(("다고", "라고"))  # 가야 된다고 (quoted)
+                )
+                alarm = hit.rule.startswith("alarm")  # 응급실에 가야 될 것 같아요: a need
+                if (
+                    t[j + 1].lemma in ("되", "하") and not embedded and not alarm
+                ):  # (어디로 가야 되는지)
                     return None  # 두 번 먹어도 돼요? 한 알 더 먹어야 하나요?
-    if _media(d, s0, s1):
+    nxt = t[hit.last + 1] if hit.last + 1 < len(t) else None
+    if nxt is not None and nxt.lemma in ("는지", "ᆫ지", "은지", "ᆯ지", "을지"):
+        if question(d, c) or any(x.lemma in ("어떻게", "어떡하") for x in t[s0 : s1 + 1]):
+            return None  # 가스 새는지 어떻게 알아요?
+    if media(d, s0, s1):
         return None
-    if _hearsay(d, c.first, s1) and hit.rule != "asks who I am":
-        return None
+    quotes = hit.category != "confusion" and not hit.rule.endswith("a threat")  # 죽이겠다고 해요
+    if hearsay(d, c.first, s1, quotes) and hit.rule != "asks who I am":
+        if not told_of_now(d, c, s1):
+            return None
+        decision = (
+            C  # 아까 넘어갔대요 (what I was told of myself), 마셨대요 … 지금 배를 잡고 있어요
+        )
     # A time said at the start of the sentence covers it, unless the clause names its own time.
     own_time = any(x.lemma in L.TODAY or x.lemma == "지금" for x in t[c.first : c.last + 1])
     before = d.text(min(hit.first, c.first) if own_time else s0, c.last)
     today = any(x.lemma in L.TODAY for x in t)
-    if _DISTANT.search(before) or (any(t[j].lemma == "었었" for j in span) and not today):
+    start = min(hit.first, c.first) if own_time else s0
+    distant = _DISTANT.search(before)
+    if distant and modifies_a_noun(d, d.t[start].start + distant.end(), hit.first):
+        distant = None  # 예전에 타 둔 수면제를 다 먹었어요: the time is the pills', not the act's
+    if distant or (any(t[j].lemma == "었었" for j in span) and not today):
         return None
     for j in range(hit.last + 1, len(t)):  # what is said after it: 숨이 찬 건 다 나았어요
-        if (
+        better = t[j].lemma == "좋" and j + 2 < len(t) and t[j + 2].lemma == "지"  # 좋아졌어요
+        if (better and not d.negated(j)) or (
             t[j].lemma in L.RESOLVED
-            and t[j].tag.startswith(("VA", "VV", "XR"))
+            and (
+                t[j].tag.startswith(("VA", "VV", "XR"))
+                or (t[j].tag == "NNG" and j + 1 < len(t) and t[j + 1].tag == "XSV")  # 회복했어요
+            )
+            and not (t[j].lemma == "낫" and t[j].tag.startswith("VA"))  # 그게 낫지: better
             and not d.negated(j)
         ):
+            wish_past = any(x.tag == "EP" and x.lemma in ("었", "았") for x in t[hit.last : j])
+            if hit.category == "suicide" and not wish_past:
+                continue  # 죽고 싶어요 … 손주 보면 좋아져요: the wish is still now
             if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
                 if hit.category == "unconscious" and today:
                     return C  # fainted this morning, fine now: still ask
@@ -215,16 +154,21 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 넘어졌는데 다친 데는 없어요
         if t[j].lemma == "알" and j + 3 < len(t) and t[j + 2].lemma == "보":
             return None  # 알고 보니 음식물 쓰레기 냄새였어요
-        seen = j + 1 < len(t) and t[j + 1].lemma in ("니", "니까", "더니", "았더니")
+        seen = any(x.lemma in ("니", "니까", "더니", "았더니") for x in t[j + 1 : j + 3])
         if t[j].lemma == "보" and seen:
             if any(x.lemma in L.HOUSEHOLD | L.OTHERS | L.VISITORS for x in t[j + 2 : j + 6]):
                 return None  # 누르길래 봤더니 며느리더라고요
-    if hit.category == "fall" and any(x.lemma in L.MINOR for x in t[c.first :]):
+            was = [x for x in t[j + 2 : j + 8] if x.tag == "VCP"]
+            if hit.category == "fire" and was and any(x.tag == "EP" for x in t[j + 2 : j + 10]):
+                return None  # 연기 나는 것 같아서 봤더니 밥솥 김이었어요
+    if hit.category == "fall" and any(
+        x.lemma in L.MINOR and x.tag.startswith(("VV", "NN")) for x in t[c.first :]
+    ):
         return None  # 넘어져서 무릎이 까졌어요
     prev = d.previous(c)
-    who = _subject(d, prev.first if prev is not None else c.first, hit.last + 1)
+    who = subject(d, prev.first if prev is not None else c.first, hit.last + 1)
     if _RECENT.search(before):
-        if who == "other":
+        if who == "other" and hit.category != "violence":  # (the other one may be the one who hit)
             return None  # 할아버지가 어제 넘어지셨는데
         decision = C
     urgent = any(x.lemma in L.URGENT for x in t)
@@ -254,8 +198,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             s0, s1
         ):
             decision = C  # 살고 싶지 않을 때가 있어요: a red flag to ask about
-    if hit.category in ("unconscious", "stroke") and decision == E and _explained_after(d, c):
+    if hit.category in ("unconscious", "stroke") and decision == E and explained_after(d, c):
         decision = C  # 영감이 대답을 안 해요 귀가 어두워서: ask, do not act
+    if hit.category == "breathing" and decision == E and _exclaimed(d, hit.last, s1):
+        decision = C  # 아휴 숨넘어가겠다 (to someone talking too slowly): ask, do not act
     soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
     if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
         return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요
@@ -270,11 +216,21 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     return decision
 
 
+def _exclaimed(d: Doc, i: int, s1: int) -> bool:
+    """The predicate at `i` ends its sentence as a 반말 exclamation of what is about to be
+    (넘어가겠다, 막히겠네): said in passing, not a plea."""
+    t = d.t
+    tail = [x for x in t[i + 1 : s1 + 1] if x.tag.startswith(("EP", "EF"))]
+    return any(x.lemma == "겠" for x in tail) and any(
+        x.tag == "EF" and x.lemma in ("다", "네", "구나", "군") for x in tail
+    )
+
+
 def findings(analysis: Analysis) -> list[Finding]:
     """Every category the utterance raises, most severe decision per category, in order said."""
     if not analysis.tokens:
         return []
-    d = Doc(analysis)
+    d = Doc(repair(analysis))
     hits: list[Hit] = []
     for c in d.clauses:
         rules(d, c, hits)
@@ -289,6 +245,16 @@ def findings(analysis: Analysis) -> list[Finding]:
             red_flags(d, c, flags)
         scoped = [(h, dec) for h in flags if (dec := _scope(d, h)) is not None]
         scoped = [(h, C) for h, _ in scoped]
+    if not scoped:  # nor a red flag: a concept (a symptom cluster, 갑자기, a euphemism) asks
+        flags = []
+        cluster(d, flags)
+        for c in d.clauses:
+            concepts(d, c, flags)
+            signs(d, c, flags)
+            household(d, c, flags)
+            body(d, c, flags)
+            alarms(d, c, flags)
+        scoped = [(h, C) for h in flags if _scope(d, h) is not None]
     # A fall with no way up, a blow to the head or a broken bone: act now.
     if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):
         scoped = [(h, E if h.category == "fall" else dec) for h, dec in scoped]

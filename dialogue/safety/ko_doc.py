@@ -120,6 +120,10 @@ class Doc:
     def likely(self, i: int) -> bool:
         """넘어질 것 같아요: expected, not happened."""
         nxt = [x.lemma for x in self.t[i + 1 : i + 4]]
+        if len(nxt) >= 2 and nxt[0] == "기" and nxt[1] in ("직전", "일보", "십상"):
+            return True  # 쓰러지기 직전이에요: about to, not yet
+        if nxt and nxt[0] == "겠" and i + 2 < len(self.t) and self.t[i + 2].tag == "EF":
+            return not self.negated(i)  # 쓰러지겠네: about to (못 움직이겠어요: cannot, now)
         return len(nxt) == 3 and nxt[0] in ("ᆯ", "을") and nxt[1] in ("것", "거") and nxt[2] == "같"
 
     def unable(self, i: int) -> bool:
@@ -165,7 +169,8 @@ class Doc:
                 return True
             if lemma == "정도" and t[j - 1].tag == "ETM":
                 return True  # 앞이 안 보일 정도로 눈이 와요: a degree
-            if lemma in ("자", "잠들") and tag.startswith("VV") and t[j - 1].tag == "EC":
+            linked = t[j - 1].tag == "EC" and t[j - 1].lemma in ("어", "아", "어서", "아서")
+            if lemma in ("자", "잠들") and tag.startswith("VV") and linked:
                 return True  # 피곤해서 쓰러져 자요
             degree = t[j - 1].lemma in ("게", "도록") and t[j - 1].tag == "EC"
             degree = degree and t[i].lemma not in ("이상", "이상하")  # 이상하게: how, not how much
@@ -205,7 +210,8 @@ class Doc:
         j = i + 1
         while j < len(t) and t[j].sentence == t[i].sentence:
             tok = t[j]
-            if tok.tag.startswith("VX") and tok.lemma in L.NEG_AUX:
+            aux = tok.tag.startswith("VX") or (tok.lemma == "않" and t[j - 1].tag in ("JKO", "JX"))
+            if aux and tok.lemma in L.NEG_AUX:  # (멎지를 않고: Kiwi may call 않 a verb)
                 neg = not neg
             elif tok.tag == "MAG" and tok.lemma in L.NEGATORS and j + 1 < len(t):
                 if t[j + 1].lemma in ("하", "되") or t[j + 1].tag.startswith("VX"):
@@ -225,6 +231,13 @@ class Doc:
                 and t[j - 1].tag in ("ETN", "JKS")
             ):
                 neg = True  # 숨쉬기가 힘들어요
+            elif (
+                tok.lemma in ("기운", "힘", "기력", "엄두")
+                and t[j - 1].tag == "ETM"
+                and any(x.lemma == "없" for x in t[j + 1 : j + 4])
+            ):
+                neg = True  # 일어날 기운이 없어요: cannot
+                break
             elif tok.tag.startswith(("VV", "VA", "XR", "NN", "EF", "SF")) and tok.tag != "NNB":
                 break
             elif tok.tag == "EC" and j + 1 < len(t) and not t[j + 1].tag.startswith(("VX", "NNB")):

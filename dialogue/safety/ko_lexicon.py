@@ -16,7 +16,7 @@ SKIPPABLE = frozenset(
 )
 SOFTENERS = frozenset("좀 조금 약간 살짝 가끔 가끔씩 때때로 때로 종종 간혹 조금씩 가볍".split())
 DIFFICULT = frozenset("힘들 어렵 곤란 불편 버겁 괴롭 벅차".split())  # 숨쉬기가 힘들어요
-RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 말짱 회복 가라앉 그치 멈추 나아지".split())
+RESOLVED = frozenset("괜찮 낫 좋아지 멀쩡 말짱 회복 가라앉 그치 멈추 나아지 거뜬 거뜬하 멎".split())
 HEARSAY_EF = frozenset("대요 래요 대 래 답니다 랍니다 다더라 더래 다네 라네 대서 래서".split())
 # Stories: always someone else's. Devices: only as a source (티비에서, 텔레비전에 나오).
 MEDIA_STORY = frozenset(
@@ -65,7 +65,7 @@ URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 �
 # The time of the event is long past: 지난달, 작년, 예전 (matched on the text, see safety.ko).
 DISTANT_PAST = (
     r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|(?:예전|옛날)(?=에|엔|부터|\s*같|\s*얘기|\s*이야기|\s*일)|저번\s*달|저번에|"
-    r"[0-9몇한두세네]\s*(?:년|달|개월|해)\s*전|젊었|어렸|어릴\s*(?:때|적)|젊을\s*때|처녀\s*때|"
+    r"(?:[0-9몇한두세네석넉열]|다섯|여섯|일곱|여덟|아홉|여러)\s*(?:년|달|개월|해)\s*전|젊었|어렸|어릴\s*(?:때|적)|젊을\s*때|처녀\s*때|"
     r"그때|한참\s*전|지지난"
 )
 RECENT_PAST = (
@@ -85,11 +85,11 @@ CARDIAC_ODD = frozenset(
     "이상 이상하 불편 불편하 두근거리 벌렁거리 뛰 쿵쾅거리 두근 벌렁 콩닥".split()
 )
 CARDIAC_ARREST = frozenset("멎 멈추 서".split())
-BREATH = frozenset("숨 숨소리 공기 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨".split())
+BREATH = frozenset("숨 숨소리 공기 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨 숨구멍 기도".split())
 BREATH_BAD = frozenset(
     "차 딸리 끊어지 모자라 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 "
     "가빠지 차오르 멈추 "
-    "컥컥 거칠 벅차".split()
+    "컥컥 거칠 벅차 좁아지 조여들".split()
 )
 BREATH_DO = frozenset(
     "쉬 넘어가 들어오 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split()
@@ -123,7 +123,7 @@ HEAD_BURST = frozenset("깨지 터지 쪼개지 빠개지".split())
 
 FALL = frozenset("넘어지 미끄러지 자빠지 엎어지 구르 낙상 주저앉 넘어가 엉덩방아 삐끗하".split())
 HEIGHTS = frozenset("계단 침대 의자 사다리 지붕 나무 변기 욕조 층계 담 베란다".split())
-TIRED = frozenset("피곤 피곤하 바쁘 졸리 일 고단하".split())
+TIRED = frozenset("피곤 피곤하 바쁘 졸리 일 고단하 배고프 고프 덥 힘들".split())
 GET_UP = frozenset("일어나 일어서 움직이 꼼짝 거동 일으키 기 걷".split())
 COLLAPSE = frozenset("쓰러지 기절 실신 졸도 까무러치 혼절 의식불명 혼수".split())
 CONSCIOUS = frozenset("정신 의식 기억".split())
@@ -162,7 +162,7 @@ MANY = frozenset(
     "한꺼번에 몽땅 왕창 통째로 통째 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
 )
 TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
-TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로".split())
+TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split())
 
 DIE = frozenset({"죽"})
 WILL_TO_LIVE = frozenset("맛 의욕 이유 희망 재미 낙".split())
@@ -171,12 +171,15 @@ LIVE = frozenset({"살"})
 VANISH = frozenset("사라지 없어지 떠나 끝내 끝나 따라가 가".split())
 SUICIDE_NOUNS = frozenset("자살 자해 극단적".split())
 SUICIDE_ACTS = frozenset("뛰어내리 목매 매달리 그만살".split())
-LIFE_BAD = frozenset("의미 지겹 싫 귀찮 지치 허무 재미없 괴롭".split())
+LIFE_BAD = frozenset("의미 지겹 싫 귀찮 지치 허무 재미없 괴롭 지옥 고역 고통 지긋지긋 끔찍".split())
 
 CONFUSED_PLACE = frozenset("여기 어디 집 길".split())
 CONFUSED_ODD = frozenset("오락가락 헛것 헛소리 횡설수설".split())
 
-COOKING = frozenset("굽 고기 생선 요리 담배 향 모기향 삼겹살 굴뚝 아궁이 장작".split())
+COOKING = frozenset(
+    "굽 고기 생선 요리 담배 향 모기향 삼겹살 굴뚝 아궁이 장작 불고기 부침개 전 찌개 볶 "
+    "튀기 구이 고등어 갈비 곱창 꽁치 삼치 전어 볶음 부치 지지 훈제 쑥뜸 뜸 캠프파이어".split()
+)
 FIRE = frozenset("불 화재 불길 불꽃 불씨 불똥".split())
 BLAZE = frozenset("불바다 화염 불구덩이 폭발".split())
 FIRE_ON = frozenset("나 붙 번지 타 옮겨붙 치솟 올라오 일 지르 튀".split())
@@ -198,14 +201,16 @@ FORCE_DOOR = frozenset("열 따 깨 돌리 부수 두드리 흔들 차 밀 당�
 ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 베란다 창밖 문밖 계단".split())
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
-HIT = frozenset("때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치".split())
+HIT = frozenset(
+    "때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치 행패 난동 주먹질 발길질".split()
+)
 BEATEN = frozenset("맞 얻어맞 두들겨맞".split())
 PLAY = frozenset("장난 놀이 농담 장난치".split())
 WEAPON = frozenset("칼 흉기 몽둥이 망치 낫 가위".split())
 
 DAYS = frozenset(
     "며칠 이틀 사흘 나흘 닷새 엿새 일주일 열흘 보름 며칠째 이틀째 사흘째 한참 여러 "
-    "이틀이나 삼일 사일 오일 일주일째".split()
+    "이틀이나 삼일 사일 오일 일주일째 그저께 그제 엊그제 엊그저께".split()
 )
 EAT = frozenset("먹 마시 드시 넘기 넘어가 들 굶 챙기".split())
 FOOD = frozenset("라면 빵 떡 과자 우유 죽 차 밥 물 음식 끼니 식사 아무것 물한모금 곡기".split())

@@ -24,11 +24,13 @@ def _intent(d: Doc, i: int) -> bool:
     nxt = d.t[i + 1 : i + 3]
     if nxt and nxt[0].lemma in _INTENT_EC:  # 죽으려고, 죽을라고 (spoken), 죽을래
         return True
+    likely = i + 3 < len(d.t) and d.t[i + 3].lemma == "같"  # 죽을 것 같아요: a feeling
     return (
         len(nxt) == 2
         and nxt[0].tag == "ETM"
         and nxt[1].lemma in ("거", "것")
         and nxt[0].lemma in ("ᆯ", "을")
+        and not likely
     )
 
 
@@ -71,9 +73,17 @@ def _denied(d: Doc, w: int) -> bool:
     t = d.t
     if not (w + 2 < len(t) and t[w + 1].tag == "ETM" and t[w + 2].lemma in ("생각", "마음", "맘")):
         return False
+    rest = [x for x in t[w + 3 : w + 10] if x.sentence == t[w].sentence]
+    if any(x.lemma == "없" or x.tag == "VCN" for x in rest[:3]):
+        return True
+    said = [x for x in rest if x.tag.startswith(("VV", "VA", "VCN")) and x.lemma != "같"]
+    if said and (said[0].lemma == "없" or said[0].tag == "VCN"):
+        return True  # 죽고 싶은 마음 같은 건 없어요
+    # 죽고 싶다는 생각은 한 번도 안 해 봤어요, 그런 마음은 안 들어요
     return any(
-        x.lemma == "없" or x.tag == "VCN" for x in t[w + 3 : w + 6] if x.sentence == t[w].sentence
-    )
+        x.tag == "MAG" and x.lemma in L.NEGATORS and y.lemma in ("하", "들", "먹", "가지")
+        for x, y in zip(rest, rest[1:], strict=False)
+    ) or any(x.lemma in ("않", "못하") and x.tag.startswith("VX") for x in rest)
 
 
 WHERE = frozenset("어디 어딨 어데 어드메".split())
@@ -152,7 +162,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                     out.append(Hit("suicide", C, i, i + 2, "no will to live"))  # 살 맛이 안 나요
             elif follows(d, i, "기", "싫") or follows(d, i, "기", "가", "싫"):
                 out.append(Hit("suicide", E, i, i + 2, "tired of living"))
-            elif follows(d, i, "어서", "뭐") or follows(d, i, "아서", "뭐"):
+            elif any(follows(d, i, e, "뭐") for e in ("어서", "아서", "어", "아")):
                 out.append(Hit("suicide", C, i, i + 2, "what is living for"))
             elif t[i + 1 : i + 2] and t[i + 1].tag == "ETM":
                 bad = [j for j in range(i + 2, min(i + 7, len(t))) if t[j].lemma in L.LIFE_BAD]
@@ -193,7 +203,7 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     lost_now = d.has(c, L.SELF | {"지금", "도통", "통", "도무지"})
     if know and d.has(c, WHERE) and lost_now:  # 나가 지금 어딨는지 모르겠당께
         out.append(Hit("confusion", C, c.first, know[0], "where am I"))  # 내가 어디 있는지
-    if "여그" in lemmas or "여가" in lemmas and "어디" in lemmas:
+    if "여그" in lemmas or ("여가" in lemmas or "여" in lemmas) and "어디" in lemmas:
         lemmas = lemmas | {"여기"}  # 여그가 어딘가 (dialect)
     if know and {"어디", "여기"} <= lemmas:
         out.append(Hit("confusion", E, c.first, know[0], "where am I"))
@@ -257,7 +267,8 @@ def _fire(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(c, L.FIRE) and not d.preds(c, L.FIRE_OFF, None):
         pair(d, c, L.FIRE, L.FIRE_ON, False, "fire", E, "fire", out, soft=False)
     if not any(x.lemma in L.COOKING for x in d.t):  # 고기 구울 때 연기가 좀 나요
-        pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", E, "smoke", out, soft=False)
+        dec = C if d.has(c, L.SOFTENERS) else E  # 연기가 좀 나요: ask where from
+        pair(d, c, L.SMOKE, L.SMOKE_ON, False, "fire", dec, "smoke", out, soft=False)
     burning = d.preds(c, frozenset({"불타", "불붙", "타오르"}))
     if burning:
         out.append(Hit("fire", E, c.first, burning[0], "fire", soft=False))

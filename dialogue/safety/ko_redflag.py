@@ -30,7 +30,7 @@ BREATH_FINE = frozenset(
     "바꼭질 숨기 숨".split()
 )
 BLOOD_FINE = frozenset(
-    "검사 뽑 빼 재 주 받 맑 통하 돌 순환 묻히 빨 모자라 부족 부족하 묽 되".split()
+    "검사 뽑 빼 재 주 받 맑 통하 돌 순환 묻히 빨 모자라 부족 부족하 묽 되 멎 그치 멈추".split()
 )  # 피가 되고 살이 되는
 FADE = frozenset(
     "가물가물 가물가물하 오락가락 흐리 흐려지 희미하 잃 잃어버리 나가 놓 깜빡 깜빡하 "
@@ -57,13 +57,13 @@ TALK = frozenset("말 발음 혀 말씀 단어 말소리 혓바닥".split())
 FACE_MOVE = frozenset("다물 다물어지 움직이 벌어지 오므리 벌리".split())
 DAYTIME = frozenset("아침 밤 낮 저녁 날짜 요일 계절 오늘 내일 어제".split())
 FEAR = frozenset("무섭 겁나 무서워하 겁 떨리 두렵".split())
-NO_FOOD = frozenset("쌀 먹을거리 양식 반찬 돈 끼니 먹을 식량".split())
-CHARCOAL = frozenset("번개탄 연탄 숯".split())
-_PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안".split())
+NO_FOOD = frozenset("쌀 먹을거리 양식 반찬 돈 끼니 먹을 식량 쌀독 쌀통 냉장고 쌀뒤주".split())
+CHARCOAL = frozenset("번개탄 연탄 숯 연탄불".split())
+_PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안 구멍".split())
 _ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)
 
 
-def _question(d: Doc, c: Clause) -> bool:
+def question(d: Doc, c: Clause) -> bool:
     s0, s1 = d.sentence_range(c.sentence)
     if "?" in d.text(s0, s1):
         return True
@@ -146,7 +146,7 @@ def _concept(d, c, nouns, fine, cat, rule, out, preds=None, prefixes=()) -> bool
         cry = n + 1 <= c.last and t[n + 1].lemma == "이야"
         cry = cry or (n + 2 <= c.last and t[n + 1].tag == "VCP" and t[n + 2].lemma == "야")
         cry = cry and (n == 0 or t[n - 1].tag == "IC" or t[n - 1].sentence != tok.sentence)
-        if tok.lemma in nouns and cry and not _question(d, c):
+        if tok.lemma in nouns and cry and not question(d, c):
             out.append(Hit(cat, C, n, n + 1, f"red flag: {rule}"))  # 아이고 가슴이야
             return True
     return False
@@ -226,17 +226,17 @@ def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
         if any(t[j].lemma in L.ROOMS | L.DOOR | {"밖", "앞"} for j in range(s0, s1 + 1)):
             out.append(Hit("violence", C, who[0], c.last, "red flag: a stranger at the door"))
     days = any(t[j].lemma in L.DAYS or t[j].lemma == "째" for j in range(s0, s1 + 1))
-    none = d.nouns(c, NO_FOOD) and d.preds(c, frozenset({"없", "떨어지"}))
+    none = d.nouns(c, NO_FOOD) and d.preds(c, frozenset({"없", "떨어지", "비", "바닥나"}))
     if days and none:
         out.append(Hit("starvation", C, c.first, c.last, "red flag: no food for days"))
-    coal = d.nouns(c, CHARCOAL)
+    coal = d.nouns(c, CHARCOAL) if not any(x.lemma in L.COOKING for x in t) else []
     if coal and d.preds(c, frozenset({"피우", "피", "지피", "붙이"})):
         out.append(Hit("suicide", C, coal[0], c.last, "red flag: charcoal lit"))
 
 
 def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule fired)."""
-    if _question(d, c):
+    if question(d, c):
         return  # 가슴이 아프면 어느 병원에 가야 해요?
     t = d.t
     lemmas = {x.lemma for x in t}
