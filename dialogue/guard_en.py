@@ -50,7 +50,9 @@ from dialogue.guard_en_lexicon import (
     THIRD_PARTY_MEET,
     WRAPPERS,
 )
+from dialogue.guard_en_meaning import MORE_CLASSES
 from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
+from dialogue.guard_en_shape import allowed_more, shape_violations
 
 # "Could you cut back to one tablet?" asks nothing: it tells.
 SUGGESTION = (
@@ -69,9 +71,11 @@ class _Rule:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_Rule, ...]:
+    classes = {**lx.CLASSES, **MORE_CLASSES}
+
     def fill(p: str) -> str:
         for _ in range(3):
-            p = re.sub(r"\{([A-Z_]+)\}", lambda m: lx.CLASSES[m.group(1)], p)
+            p = re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], p)
         return p
 
     out = []
@@ -126,6 +130,8 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     text = s.surface if rule.surface else s.lemmas
     before, matched, after = text[: m.start()], m.group(), text[m.end() :]
     before = WRAPPERS.sub(" ", before)  # "if you don't mind, ..." neither asks nor refuses
+    if allowed_more(rule.category, rule.flags, s, before, matched):
+        return True
     if NEG_BEFORE.search(before) and rule.category not in ("impolite", "reassurance"):
         return True  # "I can't visit", "no need to buy anything": the sentence refuses it
     if rule.category in ("visit", "meeting", "action", "seeing") and DISCLAIMED.search(before):
@@ -278,4 +284,7 @@ def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
     for v in _agent_acts(s):
         if v.category not in seen:
             found.append(v)
-    return found + _memory(s, context)
+            seen.add(v.category)
+    found += _memory(s, context)
+    seen |= {v.category for v in found}
+    return found + shape_violations(s, context, seen)

@@ -381,9 +381,10 @@ def parse(table: str = RULES_TABLE) -> list[tuple[str, str, frozenset[str]]]:
 
 
 def _all() -> list[tuple[str, str, frozenset[str]]]:
+    from dialogue.guard_en_meaning import MEANING_TABLE
     from dialogue.guard_en_persona import PERSONA_TABLE
 
-    return parse(RULES_TABLE) + parse(PERSONA_TABLE)
+    return parse(RULES_TABLE) + parse(PERSONA_TABLE) + parse(MEANING_TABLE)
 
 
 RULES = _all()

@@ -1,0 +1,202 @@
+"""The English role guard's structural layer: shapes a violation takes whatever its words.
+
+`guard_en_meaning` holds the rules by meaning as patterns; this module reads what a pattern
+cannot see well:
+- an order about the body: a sentence that opens with a verb of doing something to oneself
+  (soak, rub, stretch, eat, cut out, ...) and speaks of health is a treatment instruction,
+  whichever verb and whichever remedy; the agent's own repertoire of orders is short (tell your
+  doctor, call 119, rest, drink some water, take care) and is let through;
+- a brand: a word no dictionary knows, right before something sold ("VitaBoost multivitamins");
+- a memory presupposed rather than claimed ("How did your hospital appointment go?", "last
+  Tuesday you mentioned ...") needs a fact in memory, like `guard_en._memory`;
+- the exceptions of the meaning rules' own flags (`react`, `only_q`, `health`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue import guard_en_lexicon as lx
+from dialogue.guard import GuardContext, Violation
+from dialogue.guard_en_meaning import MORE_CLASSES
+
+# The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
+REACT = re.compile(
+    r"\b(?:i be|it be|that be|how|so|really|what a|be) (?:\w+ )?(?:glad|good|great|nice|lovely|"
+    r"wonderful|happy|relieve|relieved|pleased|sorry|a shame|a pity|brilliant|excellent|"
+    r"exciting|fantastic|reassuring|a relief|thoughtful|kind|sweet)\b(?! to (?!hear|know|see))|"
+    r"\bhow (?:nice|lovely|wonderful|exciting|kind|thoughtful)\b|\bsomething to look forward\b|"
+    r"\byou must be (?:\w+ )?(?:look|excite|please|glad|happy|relieve|delighted)"
+)
+HEALTH = re.compile(
+    lx.SYMPTOMS.pattern
+    + r"|\b(?:bone|sleep|digestion|circulation|immune|constipat\w*|throat|sinus|joint|muscle|"
+    r"stiff\w*|health|energy|nerve|skin|gut|bowel|lung|kidney|liver|cholesterol|weight|"
+    r"recover\w*|heal\w*|cure|remedy|treatment|symptom|wound|cut|graze|sprain|strain|"
+    r"congestion|bloat\w*|indigestion|heartburn|insomnia|arthritis|diabetes|cramp|"
+    r"blood pressure|flu|chill|infection)\b"
+)
+NOT_CHANGE = re.compile(
+    r"^(?:please )?(?:do not|never|try not to)\b|\bwithout (?:first )?(?:speak|talk|ask|check|"
+    r"consult)|\b(?:check|speak|talk) (?:with|to) (?:your|a|the) (?:doctor|gp|pharmacist) first\b|"
+    r"\bunless your (?:doctor|gp|pharmacist)"
+)
+ADHERE = re.compile(
+    r"\btake (?:your |the )?(?:\w+ ){0,2}?(?:medicine|medication|tablet|pill|dose)s? (?:as|"
+    r"the way|like|exactly|on time|every day|regularly|at the same time)\b"
+)
+YOU_DID = re.compile(
+    r"\byou (?:\w+ )?(?:remembered|took|had|used|got|picked|collected|finished|started|'ve)\b"
+)
+KIN = re.compile(MORE_CLASSES["KIN"])
+EMERGENCY = re.compile(r"\b(?:911|119|999|112|ambulance|emergency|a&e|paramedic)\b")
+
+# Orders the agent may give: referrals, 119, rest, water, warmth, care.
+_LEAD = frozenset(
+    "please just so now then and maybe perhaps do gently also first next try remember".split()
+)
+_LEAD_PAIRS = (
+    "try to",
+    "try and",
+    "be sure to",
+    "make sure",
+    "remember to",
+    "you should",
+    "you could",
+    "you need to",
+    "you must",
+    "you might want to",
+    "it be best to",
+)
+BODY_VERBS = frozenset(
+    """soak rub bend stretch lift raise ice massage elevate wrap lie sit stand walk apply dab
+    gargle sip eat drink swallow chew avoid cut skip stop double halve breathe inhale hold press
+    squeeze roll rotate keep put place pop stick take try add mix switch spend sleep go cover
+    bathe wash rinse steam bandage strap support prop tilt turn twist flex point tense relax
+    exercise jog swim cycle march dance climb do use give cut swap limit reduce increase
+    boil warm cool freeze rest""".split()
+)
+SAFE_ORDERS = re.compile(
+    r"^(?:rest|take care|take it easy|look after|keep (?:me|us|an eye|in touch|safe|warm)|"
+    r"stay (?:safe|warm|cool|inside|in|indoors|hydrate)|drink (?:\w+ )?(?:water|fluid|plenty)|"
+    r"keep (?:drink|your fluid)|have (?:a (?:good|lovely|nice|restful|quiet|gentle)|some rest|"
+    r"a rest|a sit down|a lie down)|sit down (?:and|if|somewhere)|go (?:to|and see) (?:your|the|a) "
+    r"(?:doctor|gp|clinic|hospital|pharmacist|nurse)|take your (?:\w+ )?(?:medicine|medication|"
+    r"tablet|pill)s?|keep take your|take your time|try not to worry|"
+    r"do not (?:wait|hesitate|worry|rush|push yourself|overdo)|go easy|put your feet up if|"
+    r"sleep well|enjoy)"
+)
+
+
+def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: str) -> bool:
+    """True when a meaning rule's match is let through after all (see `guard_en_meaning`)."""
+    text = s.lemmas
+    if "only_q" in flags and not s.question:
+        return True
+    if "health" in flags and not HEALTH.search(text):
+        return True
+    if "react" in flags and REACT.search(text) and not re.match(r"(?:i|we|let)\b", matched):
+        return True
+    if category in ("medication", "treatment") and (NOT_CHANGE.search(text) or ADHERE.search(text)):
+        return True  # "Don't change your tablets without asking your doctor"
+    if "drug" in flags and YOU_DID.search(s.surface):
+        return True  # "You remembered your eye drops": what they did, not what to do
+    if category == "visit" and not re.match(r"(?:i|we|let)\b", matched):
+        if re.match(r"so (?!i |we )", text):
+            return True  # "So a nurse is coming tomorrow": summing up what they said
+        if KIN.match(matched) and REACT.search(text):
+            return True  # "Your daughter is coming on Sunday, how lovely"
+    return False
+
+
+def _order(s) -> list[Violation]:
+    """An instruction about the body: an imperative (or "you should") with a verb of doing
+    something to oneself, in a sentence about health."""
+    if s.question or not HEALTH.search(s.lemmas) or EMERGENCY.search(s.lemmas):
+        return []
+    words = s.lemmas.split()
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i : i + 2])
+        three = " ".join(words[i : i + 3])
+        four = " ".join(words[i : i + 4])
+        if four in _LEAD_PAIRS:
+            i += 4
+        elif three in _LEAD_PAIRS:
+            i += 3
+        elif pair in _LEAD_PAIRS:
+            i += 2
+        elif words[i] in _LEAD and i + 1 < len(words):
+            i += 1
+        else:
+            break
+    if i >= len(words) or words[i] not in BODY_VERBS:
+        return []
+    rest = " ".join(words[i:])
+    if SAFE_ORDERS.match(rest) or lx.REFERRAL.search(s.lemmas):
+        return []
+    if i == 0 and s.analysis.tokens[0].tag not in ("VERB", "X") and words[0] not in BODY_VERBS:
+        return []
+    category = "medication" if re.search(lx.CLASSES["MED"], rest) else "treatment"
+    toks = s.analysis.tokens
+    return [Violation(category, s.analysis.span(min(i, len(toks) - 1), min(i + 3, len(toks) - 1)))]
+
+
+PRODUCT = re.compile(r"^" + MORE_CLASSES["PRODUCT"] + r"$")
+
+
+def _brand(s) -> list[Violation]:
+    """A word no dictionary knows, right before something sold: "VitaBoost multivitamins"."""
+    toks = s.analysis.tokens
+    for i, t in enumerate(toks):
+        if t.tag != "X" or len(t.surface) < 4 or (i and toks[i - 1].lemma in ("your", "my")):
+            continue
+        for j in (i + 1, i + 2):
+            if j < len(toks) and PRODUCT.match(toks[j].lemma):
+                return [Violation("advertising", s.analysis.span(i, j))]
+    return []
+
+
+# Memories presupposed: an event of an earlier call asked about, or the telling dated.
+MEMORY_MORE = re.compile(
+    r"\blast (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|month|"
+    r"year|time|call|visit|spring|summer|autumn|winter|christmas) (?:you|we)\b|"
+    r"\b(?:the|that) (?:one|\w+) (?:that )?you (?:tell|mention|say|talk) (?:me )?about\b"
+    r"(?! (?:just|a moment|a minute|now|earlier today))|"
+    r"\bhow (?:do|be) (?:your|the) (?:\w+ ){0,2}?(?:appointment|trip|operation|scan|test|result|"
+    r"holiday|party|wedding|funeral|interview|check ?up|surgery|procedure|outing|day out|"
+    r"anniversary|reunion|x ?ray|physio|course|treatment|op)\b|"
+    r"\bif (?:i|memory) (?:remember|recall|serve)|"
+    r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:\w+ ){0,5}?(?:last (?:time|"
+    r"week|call|month)|the other day|previously|a while back|a while ago|some time ago|"
+    r"a few (?:day|week) ago|(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))\b|"
+    r"\bdid (?:your|the) (?:\w+ ){0,3}?(?:go well|work out|turn out|go ahead|go okay|go ok)\b"
+)
+
+
+def _memory_more(s, context: GuardContext) -> list[Violation]:
+    m = MEMORY_MORE.search(s.lemmas)
+    if not m:
+        return []
+    mine = {w for w in s.lemmas.split() if len(w) > 2 and w not in lx.MEMORY_STOP}
+    from dialogue.analysis import analyze
+
+    for fact in context.facts:
+        theirs = {w for w in analyze(fact, "en").lemmas() if len(w) > 2}
+        if mine & theirs:
+            return []
+    return [Violation("memory", s.evidence(m, False))]
+
+
+def shape_violations(s, context: GuardContext, seen: set[str]) -> list[Violation]:
+    """The structural checks, one piece of evidence per category not already found."""
+    out: list[Violation] = []
+    for check in (_order, _brand):
+        for v in check(s):
+            if v.category not in seen:
+                out.append(v)
+                seen.add(v.category)
+    if "memory" not in seen:
+        out += _memory_more(s, context)
+    return out
