@@ -52,7 +52,7 @@ from dialogue.guard_en_lexicon import (
 )
 from dialogue.guard_en_meaning import MORE_CLASSES
 from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
-from dialogue.guard_en_shape import allowed_more, shape_violations
+from dialogue.guard_en_shape import OWN_MEMORY, REACT, allowed_more, shape_violations
 
 # "Could you cut back to one tablet?" asks nothing: it tells.
 SUGGESTION = (
@@ -252,8 +252,8 @@ def _come() -> str:
 
 def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
     m = MEMORY_MARKER.search(s.lemmas)
-    if not m:
-        return []
+    if not m or (REACT.search(s.lemmas) and not OWN_MEMORY.search(s.lemmas)):
+        return []  # "It's nice that the nurse who came last week was friendly": their news
     claim = s.lemmas[: m.start()] + " " + s.lemmas[m.end() :]
     mine = _content(claim)
     for fact in context.facts:

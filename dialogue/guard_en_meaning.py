@@ -30,7 +30,9 @@ MORE_CLASSES = {
     r"repairman|man|woman|lady|courier|delivery|taxi|cab|meals on wheels|help)|help|"
     r"(?:the )?council|meals on wheels|a district nurse|district nurse)",
     # coming to the person, or doing something at their home
-    "TOWARD": r"(?:come|visit|swing by|swing round|drop by|drop in|drop round|drop off|"
+    "TOWARD": r"(?:come|visit|stay with you|stay over|stay the night|sleep over|"
+    r"keep you company|look after you|care for you|sit in|swing by|swing round|drop by|"
+    r"drop in|drop round|drop off|"
     r"drop it|drop them|pop|stop by|stop in|look in|check on you|check in on you|call round|"
     r"call in|call by|be round|be over|be there|be with you|be at your|be along|bring|deliver|"
     r"fix|repair|mend|take a look|have a look|look at (?:it|that|your|the)|examine|assess|"
@@ -53,7 +55,8 @@ MORE_CLASSES = {
     r"inhaler|nitro|gtn spray|eye drop|cough (?:syrup|mixture|medicine)|"
     r"multivitamin|vitamin \w+|cod liver oil|iron tablet|calcium tablet|glucosamine)s?",
     # a word that changes, measures or permits a medicine
-    "DOSECUE": r"(?:half|halve|double|extra|another|skip|miss|stop|quit|drop|cut|cut down|"
+    "DOSECUE": r"(?:crush|dissolve|split|chew|open|mix|better if|work better|"
+    r"half|halve|double|extra|another|skip|miss|stop|quit|drop|cut|cut down|"
     r"cut back|less|more|fewer|a couple of|couple|two|three|four|both|instead|without|"
     r"get away with|fine to|okay to|ok to|safe to|alright to|all right to|no harm|"
     r"not hurt|a break|a rest|pause|hold off|wean|taper|up your|lower your|increase|"
@@ -65,7 +68,8 @@ MORE_CLASSES = {
     r"improve|boost|lower|reduce|get rid of|take the edge off|do the trick|work wonders|"
     r"do wonders|shift|unblock|heal|protect|prevent|stop|knock|shake|flush|thin|unclog|"
     r"perk you up|set you right|put you right|sort you out|clear (?:it|that|them) up|"
-    r"draw out|bring down|keep (?:\w+ )?at bay|take care of)",
+    r"draw out|draw (?:\w+ ){1,2}out|pull out|bring down|keep (?:\w+ )?at bay|take care of|"
+    r"make (?:a|all the) difference|work better|do (?:you|it) good|do the job)",
     # folk remedies and food taken as therapy
     "REMEDY": r"(?:honey|lemon|ginger|garlic|turmeric|cinnamon|vinegar|cider vinegar|"
     r"salt water|epsom salt|hot toddy|whisky|brandy|chicken soup|prune|cranberry|yogurt|"
@@ -209,6 +213,89 @@ meeting [-]
     come with|go with|see|sit with|walk with) you\b|\byou and (?:i|me) (?:could|should|can|
     might|will|must|ought)\b|\b(?:together|with me)\b(?=.*\b(?:go|walk|have|grab|watch|visit|
     eat|play|sing|dance|sit|cook|bake)\b)|\blook forward to see you\b
+# visit or action: a service person or office with a future and anything done to the person
+visit [assert,react]
+    \b{SERVICE} (?:\w+ )?(?:will|shall|be go to|be gonna|be|should|be due to|be set to)
+     (?:\w+ ){1,3}?(?:with you|to you|at your|to your|in on you|on you|your way|your door|
+    your house|your home|your place|your flat|round|over)\b
+action [assert,react,refer]
+    \b(?:the|your|a) (?:\w+ )?(?:pharmacy|chemist|surgery|clinic|hospital|gp|doctor|council|
+    housing|landlord|office|practice|dentist|optician|hospital|specialist|consultant|
+    department|service) (?:\w+ )?(?:will|be go to|be gonna|should|be about to) (?:definitely |
+    probably |soon |also |then )?(?:call|ring|phone|write|send|deliver|contact|text|email|
+    get back|be in touch|see|fit|book|arrange|sort|change|fix|give|bring|collect|pick)\b
+# reassurance: a symptom forecast to go, made nothing, or put down to something harmless
+reassurance [assert,hope,refer]
+    (?<!i )(?<!we )\b(?:will|'ll|should|would|be bound to|be sure to|be sure) (?:probably |
+    likely |soon |surely |definitely |all )?(?:have )?(?:go|gone|vanish|disappear|pass|clear|
+    settle|ease|wear off|calm down|be go|fade|die down|blow over|go down|subside|heal up)\b
+    (?! (?:to|and|for|out|through|over to|with|on|in to|ahead|back|that|it|this|them|him|her|
+    along|the|a|your|my))|\bnothing (?:\w+ ){0,3}?(?:need|have)
+     to (?:see|call|ring|bother|worry|phone|contact|go to)\b|\b(?:it|that|this|they|those|
+    these) be (?:probably |most likely |surely |almost certainly |likely )?(?:just|only|simply|
+    merely|nothing but|nothing more than) (?:a |an |your |some |the )?(?!question|call|chat|
+    reminder|check|thought|suggestion|formality|routine|moment|minute|second|me\b|you\b|
+    the way|how|what|because|lovely|nice|great|wonderful|good|fine|for)\w+|\bi (?:\w+ )?would
+     not (?:worry|bother|fret|lose sleep|rush|fuss)\b|\b(?:i expect|i bet|i imagine|
+    i reckon|i suspect|i think|i be sure) (?:that )?(?:it|that|this|they) (?:be|will be)
+     (?:\w+ )?(?:nothing|fine|okay|ok|alright|all right)\b
+# treatment: something said to work on a symptom or body part, in any tense
+treatment [assert,refer,react,hope]
+    \b(?:{WORKS}) (?:\w+ ){0,3}?(?:{BODY}|fluid|swelling|pain|ache|stiffness|inflammation|
+    cough|cold|congestion|sinus|throat|chest|bloating|cramp|bruise|blood pressure|sugar|
+    cholesterol|sleep|insomnia|constipation|digestion|headache|migraine|joint|muscle)\b|
+    \b(?:{BODY}|swelling|stiffness|inflammation|congestion|cough) (?:\w+ ){0,3}?(?:{WORKS})\b
+# meeting: something shared with the person
+meeting [assert,react]
+    \b(?:share|drink|eat|enjoy|spend|sit|walk|go|dance|sing|play|watch|cook|bake|grab|
+    do (?:lunch|tea|coffee)|have (?:a |some )?(?:\w+ )?(?:tea|coffee|lunch|dinner|meal|
+    cake|cuppa|drink|picnic|walk|natter)) (?:\w+ ){0,4}?with you\b
+# world: the town's talk
+world [assert]
+    \b(?:everyone|everybody|people|the whole (?:town|street|village)|folk|the neighbou?rhood)
+     (?:have be |be )?(?:talk|go on|chat|gossip|buzz|rave|moan|complain) about\b|\bthey be
+     (?:build|open|close|knock down|dig up|shut|put up|plan)\b|\bthe new (?:bypass|road|
+    supermarket|shop|building|estate|housing|bridge|station|hospital|school|centre|center)\b
+# human: the agent's own things and habits
+human [-]
+    S:\b(?:my|mine) (?!pleasure|question|call|note|record|apolog|job|role|understanding|list|
+    best|thanks|condolence|sympath|word|mistake|fault|bad|turn|goodness|dear|name|aim|
+    purpose|concern|guess|advice|suggestion|own (?:note|record)|end|point|colleague at|
+    last question|next question|first question|check)\w+
+human [-]
+    \bi (?:always|usually|often|
+    normally|tend to|sometimes|never) (?:\w+ )?(?!say|ask|tell|try to (?:ask|check|call)|
+    enjoy (?:our|talk|hear|these)|like (?:to hear|hear|talk|our)|look forward|call|ring|
+    check|hope|wish|worry about you|think of you)\w+|\bi (?:\w+ )?feel (?:much |a lot |
+    so |a bit |far )?(?:better|worse|good|great|tired|sleepy|refresh|rest|calm|relax|
+    warm|cosy|lonely|happier|sad)\b|\bkeep me (?:up|awake)\b
+# seeing: surroundings and looks the agent could only see
+seeing [-]
+    \b(?:that|this|those|these|what a|such a|a) (?:\w+ )?(?:pretty|lovely|nice|beautiful|
+    smart|bright|colourful|colorful|cosy|cozy|tidy|messy|big|fine) (?:\w+ ){0,4}?(?:on|in|by|
+    behind|beside|next to) your (?:windowsill|window|table|wall|shelf|mantelpiece|sofa|
+    chair|lap|bed|kitchen|room|garden|porch|door|hall|lounge|sitting room)\b|
+    \byour (?:cheek|face|eye|skin|lip|colour|color|complexion|hair|hand|ankle|leg|knee|arm)s?
+     (?:\w+ ){0,2}?(?:have get|have|be|look|seem|appear) (?:get |gone |go |a lot |much |a bit |
+    more |less |quite |very |so )*(?:colour|color|pink|rosy|red|pale|grey|gray|yellow|
+    swollen|puffy|bruise|thin|better|brighter|healthier|blotchy)\b
+# intrusive: the family's distance or quarrels asked about
+intrusive [only_q]
+    \b(?:your (?:\w+ )?(?:son|daughter|child|children|kid|family|grandchild|grandchildren|
+    brother|sister|husband|wife)s?) (?:\w+ ){0,3}?(?:live so far|so far away|never|rarely|
+    hardly|not (?:visit|call|ring|speak|talk|come)|do not (?:visit|call|ring|speak|talk|come)|
+    stop|fall out|argue|estrange|get on|close to)\b|\b(?:a reason|any reason|why|how come)
+     (?:\w+ ){0,2}?your (?:\w+ )?(?:son|daughter|child|children|kid|family|grandchild|
+    grandchildren|brother|sister|husband|wife)\b
+# advertising: a product said to make life better
+advertising [-]
+    \b(?:a|an|the|some|one of the) (?:\w+ ){0,3}?{PRODUCT} (?:\w+ )?(?:would|could|might|will|
+    can) (?:really |definitely |honestly )?(?:make|transform|change|improve|give|save|keep|
+    be a|be the|be just)\b(?!.*\b(?:doctor|care worker|pharmacist|nurse)\b)
+impolite [-]
+    \b(?:speed (?:this|it|things) up|(?:do not|have not) (?:have|get) all (?:day|morning|
+    afternoon|night|evening)|get a move on|hurry along|quick quick|chop chop|a silly thing|
+    a stupid thing|a daft thing|what be you think|what were you think)\b
 # world: the public world said as fact
 world [assert]
     \b(?:the )?(?:bus|train|tube|tram|road|shop|supermarket|post office|bank|library|surgery|

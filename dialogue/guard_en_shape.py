@@ -28,6 +28,11 @@ REACT = re.compile(
     r"\bhow (?:nice|lovely|wonderful|exciting|kind|thoughtful)\b|\bsomething to look forward\b|"
     r"\byou must be (?:\w+ )?(?:look|excite|please|glad|happy|relieve|delighted)"
 )
+# The agent's own memory claimed, which a reaction does not excuse.
+OWN_MEMORY = re.compile(
+    r"\b(?:you (?:\w+ )?(?:tell|say|mention)|i (?:\w+ )?(?:remember|recall)|we (?:talk|speak|"
+    r"chat|discuss))\b"
+)
 HEALTH = re.compile(
     lx.SYMPTOMS.pattern
     + r"|\b(?:bone|sleep|digestion|circulation|immune|constipat\w*|throat|sinus|joint|muscle|"
@@ -171,7 +176,9 @@ MEMORY_MORE = re.compile(
     r"week|call|month)|the other day|previously|a while back|a while ago|some time ago|"
     r"a few (?:day|week) ago|(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))\b|"
-    r"\bdid (?:your|the) (?:\w+ ){0,3}?(?:go well|work out|turn out|go ahead|go okay|go ok)\b"
+    r"\bdo (?:your|the) (?:\w+ ){0,3}?(?:go well|work out|turn out|go ahead|go okay|go ok)\b|"
+    r"\b(?:the|that) (?:one|\w+) (?:that )?you be (?:\w+ )?(?:nervous|worry|worried|anxious|"
+    r"excite|excited|look forward|dread|upset|scared) (?:about|to|for)\b"
 )
 
 
