@@ -30,6 +30,7 @@ from functools import lru_cache
 from dialogue import guard_en_lexicon as lx
 from dialogue.analysis import Analysis, analyze
 from dialogue.guard import GuardContext, Violation
+from dialogue.guard_en_claims import CLAIM_CLASSES
 from dialogue.guard_en_lexicon import (
     CARE_TEAM,
     CONDITION,
@@ -52,7 +53,14 @@ from dialogue.guard_en_lexicon import (
 )
 from dialogue.guard_en_meaning import MORE_CLASSES
 from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
-from dialogue.guard_en_shape import OWN_MEMORY, REACT, allowed_more, shape_violations
+from dialogue.guard_en_shape import (
+    FRAMED,
+    NOTED,
+    OWN_MEMORY,
+    REACT,
+    allowed_more,
+    shape_violations,
+)
 
 # "Could you cut back to one tablet?" asks nothing: it tells.
 SUGGESTION = (
@@ -71,7 +79,7 @@ class _Rule:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_Rule, ...]:
-    classes = {**lx.CLASSES, **MORE_CLASSES}
+    classes = {**lx.CLASSES, **MORE_CLASSES, **CLAIM_CLASSES}
 
     def fill(p: str) -> str:
         for _ in range(3):
@@ -130,7 +138,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     text = s.surface if rule.surface else s.lemmas
     before, matched, after = text[: m.start()], m.group(), text[m.end() :]
     before = WRAPPERS.sub(" ", before)  # "if you don't mind, ..." neither asks nor refuses
-    if allowed_more(rule.category, rule.flags, s, before, matched):
+    if allowed_more(rule.category, rule.flags, s, before, matched + after):
         return True
     if NEG_BEFORE.search(before) and rule.category not in ("impolite", "reassurance"):
         return True  # "I can't visit", "no need to buy anything": the sentence refuses it
@@ -139,7 +147,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     if ASSERT in rule.flags:
         if s.question and rule.category != "reassurance":
             return True
-        if QUOTE.search(before) or IGNORANCE.search(before):
+        if (QUOTE.search(before) and not FRAMED.search(before)) or IGNORANCE.search(before):
             return True  # "you said ...", "I don't know what the weather is like"
         if rule.category == "diagnosis" and re.search(
             r"\b(?:whether|if)\b(?: \S+){0,2} ?$", before
@@ -252,7 +260,11 @@ def _come() -> str:
 
 def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
     m = MEMORY_MARKER.search(s.lemmas)
-    if not m or (REACT.search(s.lemmas) and not OWN_MEMORY.search(s.lemmas)):
+    if (
+        not m
+        or NOTED.match(s.lemmas, m.start())
+        or (REACT.search(s.lemmas) and not OWN_MEMORY.search(s.lemmas))
+    ):
         return []  # "It's nice that the nurse who came last week was friendly": their news
     claim = s.lemmas[: m.start()] + " " + s.lemmas[m.end() :]
     mine = _content(claim)

@@ -243,7 +243,7 @@ reassurance [assert,hope,refer]
 treatment [assert,refer,react,hope]
     \b(?:{WORKS}) (?:\w+ ){0,3}?(?:{BODY}|fluid|swelling|pain|ache|stiffness|inflammation|
     cough|cold|congestion|sinus|throat|chest|bloating|cramp|bruise|blood pressure|sugar|
-    cholesterol|sleep|insomnia|constipation|digestion|headache|migraine|joint|muscle)\b|
+    cholesterol|insomnia|constipation|digestion|headache|migraine|joint|muscle)\b|
     \b(?:{BODY}|swelling|stiffness|inflammation|congestion|cough) (?:\w+ ){0,3}?(?:{WORKS})\b
 # meeting: something shared with the person
 meeting [assert,react]

@@ -381,10 +381,12 @@ def parse(table: str = RULES_TABLE) -> list[tuple[str, str, frozenset[str]]]:
 
 
 def _all() -> list[tuple[str, str, frozenset[str]]]:
+    from dialogue.guard_en_claims import CLAIMS_TABLE
     from dialogue.guard_en_meaning import MEANING_TABLE
     from dialogue.guard_en_persona import PERSONA_TABLE
 
-    return parse(RULES_TABLE) + parse(PERSONA_TABLE) + parse(MEANING_TABLE)
+    tables = (RULES_TABLE, PERSONA_TABLE, MEANING_TABLE, CLAIMS_TABLE)
+    return [rule for table in tables for rule in parse(table)]
 
 
 RULES = _all()

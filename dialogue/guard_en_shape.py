@@ -28,6 +28,13 @@ REACT = re.compile(
     r"\bhow (?:nice|lovely|wonderful|exciting|kind|thoughtful)\b|\bsomething to look forward\b|"
     r"\byou must be (?:\w+ )?(?:look|excite|please|glad|happy|relieve|delighted)"
 )
+# "From what you're telling me, it's ...": a judgement framed by their words, not a quote of them.
+FRAMED = re.compile(
+    r"\b(?:from|base on|go by|go on|judge by|judging by|with|given|after) what you\b|"
+    r"\bby the sound of\b|\bfrom what i (?:hear|can tell|understand)\b"
+)
+# "I've noted that down": today's note for the report, not a memory.
+NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
 OWN_MEMORY = re.compile(
     r"\b(?:you (?:\w+ )?(?:tell|say|mention)|i (?:\w+ )?(?:remember|recall)|we (?:talk|speak|"
@@ -35,7 +42,7 @@ OWN_MEMORY = re.compile(
 )
 HEALTH = re.compile(
     lx.SYMPTOMS.pattern
-    + r"|\b(?:bone|sleep|digestion|circulation|immune|constipat\w*|throat|sinus|joint|muscle|"
+    + r"|\b(?:bone|digestion|circulation|immune|constipat\w*|throat|sinus|joint|muscle|"
     r"stiff\w*|health|energy|nerve|skin|gut|bowel|lung|kidney|liver|cholesterol|weight|"
     r"recover\w*|heal\w*|cure|remedy|treatment|symptom|wound|cut|graze|sprain|strain|"
     r"congestion|bloat\w*|indigestion|heartburn|insomnia|arthritis|diabetes|cramp|"
@@ -53,6 +60,13 @@ ADHERE = re.compile(
 YOU_DID = re.compile(
     r"\byou (?:\w+ )?(?:remembered|took|had|used|got|picked|collected|finished|started|'ve)\b"
 )
+
+
+def health(lemmas: str) -> bool:
+    """The sentence speaks of health ("it gets cold tonight" is the weather, not a cold)."""
+    return bool(HEALTH.search(re.sub(r"\b(?:get|be|turn|feel|go) (?:\w+ )?cold\b", " ", lemmas)))
+
+
 KIN = re.compile(MORE_CLASSES["KIN"])
 EMERGENCY = re.compile(r"\b(?:911|119|999|112|ambulance|emergency|a&e|paramedic)\b")
 
@@ -94,11 +108,14 @@ SAFE_ORDERS = re.compile(
 
 
 def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: str) -> bool:
-    """True when a meaning rule's match is let through after all (see `guard_en_meaning`)."""
+    """True when a meaning rule's match is let through after all (see `guard_en_meaning`);
+    `matched` runs from the match to the end of the sentence."""
     text = s.lemmas
+    if "refer_any" in flags and lx.REFERRAL.search(matched):
+        return True  # "I think your doctor would want to know about that"
     if "only_q" in flags and not s.question:
         return True
-    if "health" in flags and not HEALTH.search(text):
+    if "health" in flags and not health(text):
         return True
     if "react" in flags and REACT.search(text) and not re.match(r"(?:i|we|let)\b", matched):
         return True
@@ -117,7 +134,7 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
 def _order(s) -> list[Violation]:
     """An instruction about the body: an imperative (or "you should") with a verb of doing
     something to oneself, in a sentence about health."""
-    if s.question or not HEALTH.search(s.lemmas) or EMERGENCY.search(s.lemmas):
+    if s.question or not health(s.lemmas) or EMERGENCY.search(s.lemmas):
         return []
     words = s.lemmas.split()
     i = 0

@@ -1,0 +1,104 @@
+"""English role rules by meaning, second table: judgements framed as opinions, advice framed
+as what "people find", presupposed events, and the agent acting on anyone outside the call.
+
+Same table format and flags as `guard_en_meaning` (classes there and in `guard_en_lexicon`),
+plus `refer_any`: a referral anywhere after the match lets it through ("I think your doctor
+would want to know about that").
+"""
+
+from __future__ import annotations
+
+CLAIM_CLASSES = {
+    # outside the call: family and friends, professionals, offices, emergency services
+    "OUTSIDE": r"(?:(?:your|the|a|an) (?:\w+ )?(?:son|daughter|grandson|granddaughter|"
+    r"grandchild|grandchildren|family|neighbou?r|friend|brother|sister|husband|wife|children|"
+    r"niece|nephew|doctor|gp|nurse|surgery|pharmacy|chemist|clinic|hospital|landlord|council|"
+    r"optician|dentist|chiropodist|podiatrist|physio|consultant|specialist|vet|bank|"
+    r"housing (?:office|association)|plumber|electrician|engineer|police|ambulance|"
+    r"paramedic|emergency service)s?|911|999|112|119)",
+    # measures and organs a judgement about the person's body names
+    "ORGAN": r"(?:sugar|blood sugar|sugar level|blood pressure|pressure|iron|iron level|"
+    r"cholesterol|thyroid|heart|kidney|liver|lung|chest|bladder|bowel|prostate|circulation|"
+    r"blood|level|hormone|immune system|nerve|bone|joint|memory|brain|gland|sinus|ear|eye)s?",
+    # a body state a judgement asserts
+    "STATE": r"(?:high|low|up|down|off|too high|too low|out of balance|play up|struggle|"
+    r"not work|fail|weak|weaken|damage|inflame|infect|block|clog|worn|wear out|irregular|"
+    r"abnormal|deficient|not what it should be|not right|not pump|pack up|give up|go)",
+}
+
+CLAIMS_TABLE = r"""
+# action: the agent reaching anyone outside the call, by any verb
+action [alert]
+    \b(?:i|we|let me|let us|me to|us to) {AUX}(?!hope|wish|think|know|understand|be\b|hear|
+    imagine|bet|remember|wonder|guess|feel|see|notice|expect|suppose|believe|glad|sorry|happy|
+    love|like|note|record|write|jot|ask you|tell you|remind you|check (?:with|on|in with) you|
+    want|need|would|mean|worry|care|appreciate|find|agree|pray|suggest|recommend|advise|
+    encourage|urge|say|mention|think)\w+ (?!you\b)(?:\w+ ){0,3}?
+    {OUTSIDE}\b
+# diagnosis: a judgement about the body, framed as an opinion or said of a measure or organ
+diagnosis [assert,refer_any,react]
+    \b(?:i would say|i think|i reckon|i suspect|i bet|i guess|i believe|my guess be|
+    i would guess|i be pretty sure|i be fairly sure|i would bet|chances be|the odds be|
+    i imagine|i fear|my hunch be|i would wager|if you ask me|i would put money on|
+    it must be|i be sure) (?:that )?(?:it be |that be |this be |you be |you have |
+    you might have |you may have |it might be |it could be |it may be )?(?:\w+ ){0,3}?(?:{COND}|
+    {CAUSE}|your (?:\w+ )?{ORGAN})\b
+diagnosis [assert,refer_any,react]
+    \byour (?:\w+ )?{ORGAN} (?:\w+ )?(?:be|be probably|be likely|be most likely|might be|may be|
+    could be|must be|seem|sound|look|be get|be go|be run|have be|have get) (?:\w+ )?(?:{STATE})\b
+diagnosis [assert,refer_any]
+    \b(?:it|that|this|those|these|they) (?:\w+ )?(?:could|might|may|must|would|can)
+     (?:well |easily |very well |quite possibly |possibly |just |also )?be (?:\w+ ){0,4}?(?:{COND}|
+    {CAUSE})\b
+# reassurance: a worry waved away with an adverb in the way
+reassurance [assert,hope]
+    \bnot (?:\w+ )?(?:anything|something|much) (?:\w+ )?(?:to|you need to|worth|that need)
+     (?:\w+ )?(?:worry|fret|fuss|concern|panic|bother|stress|lose sleep|be worry|be concern|
+    think twice)\b|\b(?:only|just|simply|quite) to be expect\b|\bnothing (?:\w+ )?(?:to|you need
+     to|worth) (?:\w+ )?(?:fret|fuss|panic|stress|bother|think twice)\b|\bwithout (?:a |any |
+    the )?(?:doctor|gp|treatment|fuss|medical)\b
+# medication: a medicine said not to be needed
+medication [assert,refer_any]
+    \b(?:do not|no longer|never|hardly|will not|would not) (?:\w+ )?(?:need|require|have to
+     take|bother with) (?:\w+ ){0,3}?{MED}\b|\b{MED} (?:\w+ ){0,2}?(?:be|be not|be probably|
+    be really) (?:not )?(?:\w+ )?(?:necessary|unnecessary|pointless|optional|a waste|
+    overkill|not need|not important|do more harm)\b|\b{MED} (?:\w+ ){0,3}?(?:can|could|
+    might|may) (?:probably |easily |safely |just )?wait\b
+# treatment: advice framed as what people find, a remedy kept up every day
+treatment [assert,refer_any,react,health]
+    \b(?:you|people|some people|many people|lot of people|most people|folk|a lot of people|
+    plenty of people|many of my callers|older people) (?:\w+ )?(?:might|may|could|will|often|
+    usually|tend to|generally)? ?(?:find|swear by|say|notice|feel) (?:that )?(?:\w+ ){0,8}?
+    (?:{WORKS}|better|easier|relief|good for|difference)\b
+treatment [assert,refer_any,react]
+    \b(?:{REMEDY}) (?:\w+ ){0,6}?(?:each|every|a|per|twice a|three time a) (?:morning|night|
+    evening|day|week)\b|\bkeep (?:the |your )?(?:\w+ )?(?:{BODY}|bone|joint|heart|bowel|
+    circulation|blood|mind|brain|immune system|muscle)s? (?:\w+ )?(?:supple|healthy|strong|
+    loose|moving|young|flexible|regular|clear|working|flowing|sharp|in shape)\b
+treatment [assert,refer_any,react,health]
+    \b(?:{BODY}|swelling|stiffness|inflammation|congestion|cough|bruise|sprain) (?:\w+ ){0,7}?
+    (?:help|ease|soothe|relieve|heal|cure)\s*$
+# world: the weather to come, with the hedges in the way
+world [assert]
+    \b(?:it|today|tonight|tomorrow|the weather|the day|outside|out there|the evening|
+    the night) (?:\w+ ){0,3}?(?:be|get|turn|feel|look|stay|remain|become) (?:\w+ ){0,3}?
+    (?:{HOT})\b(?! (?:water|drink|bath|tea|food|meal|soup|milk|compress|pack))
+# memory: an event presupposed by a question about how it turned out
+memory [-]
+    \b(?:do|have|be) (?:your|the) (?:\w+ ){0,3}?(?:manage to|get round to|get around to|
+    end up|finally|ever get|get to the bottom|in the end)\b|\b(?:the|that) (?:\w+ )?(?:you|he|
+    she|they) (?:be|be be) (?:plan|go|hope|mean|think about|look forward|worry about|
+    dread)\b
+# intrusive: property, care homes and what happens after
+intrusive [-]
+    \b(?:go|move|going|moving) into (?:a |an )?(?:care |nursing |residential |old people 's |
+    retirement )?home\b|\b(?:do|plan|happen|become) (?:\w+ ){0,3}?with your (?:house|home|
+    flat|money|savings|thing|belonging|property|estate|car|stuff)\b
+# impolite: sarcasm and weariness
+impolite [assert]
+    \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|
+    as usual|as always|yet again|once again)\b|\b(?:as usual|as always|typical|yet again),?
+     you\b|\b(?:go on|keep on|drone on|harp on|bang on) about\b|\bwe (?:have|'ve) (?:already |
+    just )?(?:cover|be through|be over|discuss|talk about|do) (?:that|this|it)\b|
+    \benough about (?:the|your|that)\b|\bi suppose you\b
+"""
