@@ -57,6 +57,7 @@ from dialogue.guard_en_shape import (
     FRAMED,
     NOTED,
     OWN_MEMORY,
+    QUOTED,
     REACT,
     allowed_more,
     shape_violations,
@@ -263,6 +264,7 @@ def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
     if (
         not m
         or NOTED.match(s.lemmas, m.start())
+        or QUOTED.match(s.lemmas[: m.start()])
         or (REACT.search(s.lemmas) and not OWN_MEMORY.search(s.lemmas))
     ):
         return []  # "It's nice that the nurse who came last week was friendly": their news

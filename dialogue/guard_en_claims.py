@@ -20,6 +20,10 @@ CLAIM_CLASSES = {
     "ORGAN": r"(?:sugar|blood sugar|sugar level|blood pressure|pressure|iron|iron level|"
     r"cholesterol|thyroid|heart|kidney|liver|lung|chest|bladder|bowel|prostate|circulation|"
     r"blood|level|hormone|immune system|nerve|bone|joint|memory|brain|gland|sinus|ear|eye)s?",
+    # what is measured and can drop or spike
+    "MEASURE": r"(?:sugar|blood sugar|sugar level|blood pressure|pressure|iron|iron level|"
+    r"cholesterol|heart|pulse|heart rate|heartbeat|temperature|level|oxygen|sodium|"
+    r"potassium|thyroid)s?",
     # a body state a judgement asserts
     "STATE": r"(?:high|low|up|down|off|too high|too low|out of balance|play up|struggle|"
     r"not work|fail|weak|weaken|damage|inflame|infect|block|clog|worn|wear out|irregular|"
@@ -40,7 +44,8 @@ diagnosis [assert,refer_any,react]
     \b(?:i would say|i think|i reckon|i suspect|i bet|i guess|i believe|my guess be|
     i would guess|i be pretty sure|i be fairly sure|i would bet|chances be|the odds be|
     i imagine|i fear|my hunch be|i would wager|if you ask me|i would put money on|
-    it must be|i be sure) (?:that )?(?:it be |that be |this be |you be |you have |
+    it must be|i be sure|i wonder if|i wonder whether|could it be|might it be|maybe it be|
+    perhaps it be) (?:that )?(?:it be |that be |this be |you be |you have |
     you might have |you may have |it might be |it could be |it may be )?(?:\w+ ){0,3}?(?:{COND}|
     {CAUSE}|your (?:\w+ )?{ORGAN})\b
 diagnosis [assert,refer_any,react]
@@ -86,14 +91,66 @@ world [assert]
 # memory: an event presupposed by a question about how it turned out
 memory [-]
     \b(?:do|have|be) (?:your|the) (?:\w+ ){0,3}?(?:manage to|get round to|get around to|
-    end up|finally|ever get|get to the bottom|in the end)\b|\b(?:the|that) (?:\w+ )?(?:you|he|
-    she|they) (?:be|be be) (?:plan|go|hope|mean|think about|look forward|worry about|
-    dread)\b
+    end up|finally|ever get|get to the bottom|in the end)\b|\b(?:the|that) (?!you\b)\w+
+     (?:that )?(?:you|he|she|they) (?:be|be be) (?:plan|go|hope|mean|think about|
+    look forward|worry about|dread)\b
 # intrusive: property, care homes and what happens after
 intrusive [-]
     \b(?:go|move|going|moving) into (?:a |an )?(?:care |nursing |residential |old people 's |
     retirement )?home\b|\b(?:do|plan|happen|become) (?:\w+ ){0,3}?with your (?:house|home|
     flat|money|savings|thing|belonging|property|estate|car|stuff)\b
+# diagnosis: a symptom explained by the body
+diagnosis [assert,refer_any,react]
+    \b(?:happen|come|occur|start|get worse|flare up|be cause|be trigger|be bring on)
+     (?:\w+ )?(?:when|because|if|whenever|as|since|after) (?:your|you)\b|\byour (?:\w+ )?
+    {MEASURE} (?:\w+ )?(?:drop|fall|rise|spike|dip|go up|go down|crash|race|flutter|skip|
+    surge|plummet|shoot up|flare)\w*\b
+# reassurance: minimised by comparison, or a check made unnecessary
+reassurance [assert]
+    \b(?:anything|nothing) (?:more|worse|bigger|serious) than\b|\bno (?:real )?need (?:to|for)
+     (?:\w+ ){0,3}?(?:look at|check|see to|seen|x-ray|x ray|scan|test|doctor|gp|appointment|
+    examine|look over)\b
+# seeing: the body in motion, pictures on walls, "there" pointed at
+seeing [assert]
+    \byou (?:seem|appear|look) to be (?!cough|breathe|breathing|struggling to breathe|
+    out of breath|in pain|upset|worried|tired)\w+\b|\byou be (?:limp|hobble|shuffle|
+    stagger|sweat|shiver|tremble|shake)\b|\b(?:on|by|in|under|next to|behind|beside)
+     (?:the|your|that) \w+ (?:there|behind you|beside you|next to you)\b|\b(?:photo|picture|
+    painting|photograph|portrait|vase|plant|flower|clock|ornament|cat|dog) (?:\w+ ){0,4}?(?:on|
+    by|in) (?:the|your) (?:wall|table|shelf|windowsill|mantelpiece|sideboard|sofa|lap|floor)\b
+# memory: third parties' events asked after as if known
+memory [-]
+    \b(?:have|do|be) your (?:\w+ ){0,2}?(?:son|daughter|grandson|granddaughter|grandchild|
+    grandchildren|brother|sister|niece|nephew|friend|neighbou?r|husband|wife)s? (?:\w+ ){0,6}?
+    yet\b|\b(?:any|much|a lot|no) better than (?:the old|the last|before|last time|the other)\b
+# intrusive: heirs, exes, "the situation" at home
+intrusive [-]
+    \bwho (?:\w+ ){0,3}?(?:get|inherit|have|receive|end up with) your\b|\b(?:your|an) ex\b|
+    \bex-(?:husband|wife|partner)|\bthe situation (?:with|between) (?:you and )?your\b
+# advertising: recommending a product, or customers who love it
+advertising [-]
+    \brecommend (?:\w+ ){0,3}?{PRODUCT}\b|\b(?:caller|customer|client|member|user|
+    subscriber)s? (?:\w+ )?(?:love|swear by|rave about|be delight with|adore) (?:them|it|
+    this|that|our)\b
+# medication: easing off
+medication [assert,refer_any]
+    \b(?:go easy on|lay off|ease off|ease up on|give (?:\w+ ){1,3}a miss|hold back on|
+    a break from|see how you (?:feel|get on|do|go) without) (?:\w+ ){0,3}?{MED}\b|
+    \b{MED} (?:\w+ ){0,6}?see how you (?:feel|get on|do|go) without\b
+# world: what is due in the person's area
+world [assert]
+    \b(?:power|water|gas|electricity|bus|train|road|bin|rubbish|phone line|internet)
+     (?:\w+ ){0,4}?(?:go off|be off|be cut|be shut|be close|be cancel|be delay|cut off|
+    go out|go down)\b|\b(?:be|be not) (?:due|set|expect|forecast|schedule|plan) to
+     (?!see|visit|call|ring)\w+
+# action: the person put down for something
+action [assert]
+    \b(?:have|put|get|pencil|book) you (?:down|in|book|pencil|on the list|on the waiting list|
+    on the rota|on the system)\b
+# human: the agent unwell
+human [-]
+    \bi be (?:\w+ ){0,3}?(?:under the weather|off colour|poorly|unwell|not feel (?:great|well|
+    good|myself)|run down|out of sort|come down with|fight off|a bit rough)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

@@ -261,7 +261,8 @@ human [-]
     S:\b(?:my|mine) (?!pleasure|question|call|note|record|apolog|job|role|understanding|list|
     best|thanks|condolence|sympath|word|mistake|fault|bad|turn|goodness|dear|name|aim|
     purpose|concern|guess|advice|suggestion|own (?:note|record)|end|point|colleague at|
-    last question|next question|first question|check)\w+
+    last question|next question|first question|check|report|notes|call|message|summary|
+    colleague)\w+
 human [-]
     \bi (?:always|usually|often|
     normally|tend to|sometimes|never) (?:\w+ )?(?!say|ask|tell|try to (?:ask|check|call)|

@@ -19,6 +19,7 @@ import re
 from dialogue import guard_en_lexicon as lx
 from dialogue.guard import GuardContext, Violation
 from dialogue.guard_en_meaning import MORE_CLASSES
+from dialogue.guard_en_promise import promise_violations
 
 # The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
 REACT = re.compile(
@@ -33,6 +34,8 @@ FRAMED = re.compile(
     r"\b(?:from|base on|go by|go on|judge by|judging by|with|given|after) what you\b|"
     r"\bby the sound of\b|\bfrom what i (?:hear|can tell|understand)\b"
 )
+# "You said the pharmacist changed your tablets last week": the date is the event's, told today.
+QUOTED = re.compile(r"^you (?:just )?(?:say|mention|tell me) (?:that )?\w+ \w+")
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
@@ -123,6 +126,8 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
         return True  # "Don't change your tablets without asking your doctor"
     if "drug" in flags and YOU_DID.search(s.surface):
         return True  # "You remembered your eye drops": what they did, not what to do
+    if category == "world" and re.match(r"weather", matched) and before.endswith("under the "):
+        return True  # "under the weather" is how they feel
     if category == "visit" and not re.match(r"(?:i|we|let)\b", matched):
         if re.match(r"so (?!i |we )", text):
             return True  # "So a nurse is coming tomorrow": summing up what they said
@@ -189,7 +194,8 @@ MEMORY_MORE = re.compile(
     r"holiday|party|wedding|funeral|interview|check ?up|surgery|procedure|outing|day out|"
     r"anniversary|reunion|x ?ray|physio|course|treatment|op)\b|"
     r"\bif (?:i|memory) (?:remember|recall|serve)|"
-    r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:\w+ ){0,5}?(?:last (?:time|"
+    r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:me |to me |about it )?"
+    r"(?:last (?:time|"
     r"week|call|month)|the other day|previously|a while back|a while ago|some time ago|"
     r"a few (?:day|week) ago|(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))\b|"
@@ -216,7 +222,7 @@ def _memory_more(s, context: GuardContext) -> list[Violation]:
 def shape_violations(s, context: GuardContext, seen: set[str]) -> list[Violation]:
     """The structural checks, one piece of evidence per category not already found."""
     out: list[Violation] = []
-    for check in (_order, _brand):
+    for check in (_order, _brand, promise_violations):
         for v in check(s):
             if v.category not in seen:
                 out.append(v)

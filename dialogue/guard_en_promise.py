@@ -1,0 +1,136 @@
+"""What the agent may promise, fail-closed: "I'll ...", "I can ...", "let me ...", "shall I ...".
+
+On a care call the agent's future is short: it can ask, listen, note, pass on to the care
+worker, remind, call again, say goodbye. `guard_en._agent_acts` lets a long list of verbs
+through and leaves them to word patterns ("get", "make", "send", "do"); here a promise is
+judged by the one verb that follows the modal, and any verb outside the agent's repertoire is a
+violation whatever the word: "I can probably get your batteries posted out to you", "I'll be the
+one waving from the corner table", "I could do with a nap myself". Verbs of contacting
+(call, tell, send, ...) are left to the rules that know about the care worker and the alert
+channel.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue.guard import Violation
+
+MODALS = frozenset("will 'll would 'd can could shall should may might must gonna".split())
+FILLERS = frozenset(
+    """also just really too actually personally honestly still certainly definitely probably
+    maybe perhaps gladly happily right away immediately quickly soon now then so easily always
+    even only surely quite""".split()
+)
+# Verbs the agent may promise (with what may follow, where it matters).
+REPERTOIRE = frozenset(
+    """ask note pass let remind check listen hear talk chat speak say keep write jot record log
+    mention leave stay wait try read repeat explain move finish end stop hang wish hope think
+    remember understand imagine continue start begin need want like love enjoy appreciate
+    understand suggest recommend advise encourage reassure confirm clarify rephrase slow pause
+    interrupt summarise summarize ring call tell send contact notify inform alert update share
+    flag raise report email text message forward see be make put add include double cover
+    include pray worry miss thank apologise apologize admit agree guess bet say respect accept
+    bear trust welcome greet answer respond reply connect transfer""".split()
+)
+MOVE = frozenset(
+    "come visit pop drop swing stop head bring pick drive walk fetch collect arrive knock "
+    "deliver carry".split()
+)
+BODILY = re.compile(
+    r"\b(?:nap|sleep|rest|lie down|cup of|cuppa|tea|coffee|drink|bite|snack|meal|lunch|dinner|"
+    r"holiday|break|walk|bath|shower|hug|glass of|biscuit|cake|myself)\b"
+)
+# A verb allowed only with what follows: "get back to you", "do my best", "go through it".
+WITH = {
+    "get": r"(?:back to you|this to|that to|it to|(?:a |the )?message to|your (?:answer|"
+    r"reply)|on with|going|through (?:this|these|the)|to know)",
+    "do": r"(?:my best|that|this|it|so|what i can to (?:pass|note|make sure))",
+    "go": r"(?:through|over|on|back|ahead and (?:note|pass|let|ask|check)|now|then|soon|$|"
+    r"and let you)",
+    "give": r"(?:you a (?:call|ring|moment|minute|second|chance)|you time|it a moment)",
+    "take": r"(?:a note|note|that on board|it on board|a moment|a minute|care|your point)",
+    "look": r"(?:forward)",
+    "bring": r"(?:(?:it|this|that) up (?:with|on|in) (?:your|the) (?:care|next)|up)",
+    "help": r"(?:you (?:remember|think|keep track|find the word|with (?:that|this) question))",
+    "be": r"(?:here|glad|happy|sorry|able to (?:pass|note|ask|listen|tell|let)|sure|delighted|"
+    r"pleased|around|back|in touch|thinking|wrong|right|interested|listen|brief|quick|honest|"
+    r"calling|ringing|asking|checking|listening|noting|passing|letting|thinking|hoping|"
+    r"grateful|worried|concerned|on the line|with you on|with you while|there for you on)",
+}
+CONTEXT_OK = re.compile(
+    r"\b(?:if i (?:could|were|was|can)|i wish|wish i|i hope|when i can|as soon as i can|"
+    r"you (?:say|tell|mention|ask)|an? (?:ai|computer|program|machine|robot))\b"
+)
+
+
+def promise_violations(s) -> list[Violation]:
+    """The first promise in the sentence whose verb is outside the agent's repertoire."""
+    toks = s.analysis.tokens
+    if CONTEXT_OK.search(s.lemmas):
+        return []
+    for i, t in enumerate(toks):
+        if t.surface not in ("i", "we", "me", "us"):
+            continue
+        j, promised, negated = i + 1, False, False
+        if t.surface in ("me", "us"):
+            if not i or toks[i - 1].lemma not in ("let", "like", "want", "need"):
+                continue
+            promised = True
+        while j < len(toks):
+            w, lemma = toks[j].surface, toks[j].lemma
+            if lemma in MODALS or w in ("'ll", "'d"):
+                promised = True
+            elif lemma in ("not", "never", "cannot"):
+                negated = True
+            elif lemma == "go" and j + 1 < len(toks) and toks[j + 1].surface == "to":
+                promised, j = True, j + 1
+            elif (
+                lemma == "be"
+                and j + 2 < len(toks)
+                and toks[j + 1].surface == "going"
+                and (toks[j + 2].surface == "to")
+            ):
+                promised, j = True, j + 2
+            elif lemma in ("have", "need") and j + 1 < len(toks) and toks[j + 1].surface == "to":
+                j += 1  # "I'll have to", "I need to"
+            elif (
+                lemma == "be"
+                and j + 2 < len(toks)
+                and toks[j + 1].lemma in ("able", "happy", "glad")
+            ):
+                if toks[j + 2].surface != "to":
+                    break
+                promised, j = True, j + 2
+            elif w not in FILLERS and lemma not in ("to",):
+                break
+            j += 1
+        if not promised or negated or j >= len(toks):
+            continue
+        verb = toks[j].lemma
+        rest = " ".join(x.lemma for x in toks[j + 1 :])
+        if verb == "be" and j + 1 < len(toks):
+            nxt = toks[j + 1]
+            if nxt.surface.endswith("ing") and nxt.lemma not in WITH["be"]:
+                verb, rest = nxt.lemma, " ".join(x.lemma for x in toks[j + 2 :])
+            elif re.match(
+                r"(?:at|in|outside|the one|there|round|over|waiting|by|next to)\b",
+                " ".join(x.surface for x in toks[j + 1 :]),
+            ):
+                return [Violation("meeting", s.analysis.span(i, min(j + 1, len(toks) - 1)))]
+            else:
+                continue
+        if toks[j].tag not in ("VERB", "X") and verb not in WITH and verb not in MOVE:
+            continue
+        if verb in WITH:
+            if re.match(WITH[verb], rest) or verb == "be":
+                continue
+        elif verb in REPERTOIRE:
+            continue
+        evidence = s.analysis.span(i, min(j, len(toks) - 1))
+        if verb in MOVE:
+            return [Violation("visit", evidence)]
+        if BODILY.search(rest):
+            return [Violation("human", evidence)]
+        return [Violation("action", evidence)]
+    return []
