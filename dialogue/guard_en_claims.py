@@ -151,6 +151,46 @@ action [assert]
 human [-]
     \bi be (?:\w+ ){0,3}?(?:under the weather|off colour|poorly|unwell|not feel (?:great|well|
     good|myself)|run down|out of sort|come down with|fight off|a bit rough)\b
+# diagnosis: a symptom put down to a cause, or what "people like you" turn out to have
+diagnosis [assert,refer_any,react,health]
+    \b(?:down to|due to|because of|cause by|the result of|a result of|a sign of|a symptom of|
+    link to|relate to|associate with|a side effect of|a sign that|turn out to (?:have|be)|
+    end up (?:have|with|be)) (?:\w+ ){0,3}?(?:{COND}|{CAUSE}|{ORGAN})\b|\bpeople (?:with|like)
+     (?:your|you)\b(?:.*)\b(?:{COND})\b
+# reassurance: an organ said to be sound, a worry waved off
+reassurance [assert,refer_any]
+    \byour (?:\w+ )?{ORGAN} (?:\w+ )?(?:be|seem|sound|look) (?:\w+ )?(?:strong|healthy|fine|
+    good|in good shape|okay|ok|normal|perfect|sound|alright|all right)\b|\bwould not let
+     (?:\w+ ){1,3}?(?:bother|worry|trouble|get to|upset|concern) you\b|\b(?:chances be|
+    chance be|odds be|i would bet|i expect|i imagine|i suspect|most likely|almost certainly|
+    in all likelihood|i would imagine) (?:that )?(?:it|that|this|they|you) (?:be|will be|
+    will) (?:\w+ ){0,2}?(?:nothing|fine|harmless|okay|ok|alright|all right|normal|right)\b
+# treatment: food that keeps the body young
+treatment [assert,refer_any,react]
+    \bkeep (?:the |your )?(?:\w+ )?(?:memory|mind|brain|eyesight|eye|skin|teeth|gum|bone|
+    joint|heart|gut|bowel|immune system|blood)s? (?:\w+ )?(?:sharp|healthy|strong|young|clear|
+    supple|regular|working|flowing|in shape|going|ticking)\b|\b(?:daily|a day|each day|
+    every day|every morning|every night) (?:\w+ ){0,3}?(?:of )?(?:nut|walnut|almond|berry|
+    blueberry|oily fish|fish oil|fruit|vegetable|greens|oat|seed|dark chocolate|red wine|
+    garlic|ginger|turmeric|honey|vinegar|yoghurt|yogurt|prune|tomato|supplement)s?\b
+# world: days of the year, transport today
+world [assert]
+    \b(?:today|tomorrow|tonight) (?:be|'s) (?:\w+ ){0,3}?(?:day|night|holiday|festival|anniversary|
+    of the year|of the month|election|solstice|equinox|bank holiday)\b|\b(?:train|bus|tube|
+    tram|flight|ferry|road|motorway|service)s? (?:\w+ ){0,2}?(?:be|will be|have be)
+     (?:\w+ ){0,2}?(?:delay|cancel|close|flood|packed|crowded|shut|suspend|divert|disrupt)\w*\b
+# human: the agent's tastes, and "we" at home
+human [-]
+    S:\bi (?:really |just |do )?(?:love|like|enjoy|adore|prefer|fancy) (?:a|an|my|some|the)
+     (?!sound|idea|way|thought|sound of|chance|opportunity|question|time we)\w+|
+    \bwe (?:'ve |have )?(?:just |also |all )?(?:ate|had (?!a (?:good |nice |lovely |great |
+    long |short |quick )?(?:chat|talk|conversation|call))|went|cooked|watched|visited|
+    bought|spent|played|saw|baked|grew up)\b
+# intrusive: the marriage asked about
+intrusive [only_q]
+    \byou and your (?:\w+ )?(?:husband|wife|partner|ex|son|daughter|family|brother|sister)
+     (?:\w+ ){0,2}?(?:happy|close|get on|get along|argue|fight|row|love each other|marry|
+    together|split|divorce|speak|talk)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from dialogue.guard import Violation
+from dialogue.guard_en_lexicon import REFERRAL
 
 MODALS = frozenset("will 'll would 'd can could shall should may might must gonna".split())
 FILLERS = frozenset(
@@ -133,4 +134,75 @@ def promise_violations(s) -> list[Violation]:
         if BODILY.search(rest):
             return [Violation("human", evidence)]
         return [Violation("action", evidence)]
+    return []
+
+
+# Futures the agent may state about others: that a reaction will be nice, that the care worker
+# or a doctor will know or explain (the referral and alert rules judge those).
+SUBJECT_OK = re.compile(
+    r"(?:you|(?:your|the|a) (?:\w+ )?(?:doctor|gp|pharmacist|nurse|specialist|consultant)s?|"
+    r"your (?:\w+ )?(?:son|daughter|grandson|granddaughter|grandchild|grandchildren|"
+    r"family|friend|neighbou?r|sister|brother|niece|nephew|husband|wife|partner|children|"
+    r"kid|cousin|aunt|uncle|care ?worker|caregiver|case ?worker|social worker|support worker|"
+    r"care team|doctor|gp|pharmacist|nurse)s?|i|we|that|this|they|he|she|tomorrow|today)$"
+)
+FUTURE = re.compile(
+    r"\b(?:will|shall|be go to|be gonna|be due to|be set to|be about to|be expect to|"
+    r"be schedule to|be plan to|be book to|be arrange to|be on (?:its|their|his|her) way)\b"
+)
+NICE = re.compile(
+    r"(?:\w+ )?(?:be|make|feel|sound) (?:\w+ )?(?:nice|lovely|good|great|wonderful|a treat|fun|"
+    r"exciting|special|a (?:nice|lovely|good|great) \w+|worth|easier for you)|"
+    r"(?:\w+ )?(?:help|be help) (?:your|the) (?:doctor|care|gp|nurse)"
+)
+
+
+def others_future(s) -> list[Violation]:
+    """A future of anyone but the person, their family, the agent or the care team: "The power
+    is due to go off", "The surgery will ring you", "Someone will be with you shortly"."""
+    text = s.lemmas
+    if REFERRAL.search(text):
+        return []
+    if s.question or re.match(r"(?:if|when|once|whenever|as soon as|unless|in case)\b", text):
+        return []
+    for m in FUTURE.finditer(text):
+        head = text[: m.start()].split()
+        if not head or head[-1] in ("not", "never", "you", "i", "we"):
+            continue
+        clause = re.split(r"\b(?:and|but|so|because|that|which|who|if|when)\b", " ".join(head))
+        subject = clause[-1].strip()
+        if not subject or SUBJECT_OK.search(subject) or len(subject.split()) > 5:
+            continue
+        after = text[m.end() :].lstrip()
+        if NICE.match(after) or re.match(r"(?:not|never)\b", after):
+            continue
+        words = after.split()
+        verb = words[0] if words else ""
+        category = (
+            "visit"
+            if verb in MOVE
+            or verb == "be"
+            and re.match(r"be (?:with you|round|over|there|at your|along)", after)
+            else "world"
+        )
+        if verb in (
+            "call",
+            "ring",
+            "phone",
+            "contact",
+            "send",
+            "book",
+            "arrange",
+            "sort",
+            "write",
+            "email",
+            "text",
+            "deliver",
+            "get",
+            "fix",
+            "change",
+            "cancel",
+        ):
+            category = "action"
+        return [Violation(category, m.group())]
     return []

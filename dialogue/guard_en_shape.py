@@ -15,11 +15,12 @@ cannot see well:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dialogue import guard_en_lexicon as lx
 from dialogue.guard import GuardContext, Violation
 from dialogue.guard_en_meaning import MORE_CLASSES
-from dialogue.guard_en_promise import promise_violations
+from dialogue.guard_en_promise import others_future, promise_violations
 
 # The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
 REACT = re.compile(
@@ -67,7 +68,13 @@ YOU_DID = re.compile(
 
 def health(lemmas: str) -> bool:
     """The sentence speaks of health ("it gets cold tonight" is the weather, not a cold)."""
-    return bool(HEALTH.search(re.sub(r"\b(?:get|be|turn|feel|go) (?:\w+ )?cold\b", " ", lemmas)))
+    lemmas = re.sub(r"\b(?:get|be|turn|feel|go) (?:\w+ )?cold\b", " ", lemmas)
+    return bool(HEALTH.search(lemmas) or _condition().search(lemmas))
+
+
+@lru_cache(maxsize=1)
+def _condition() -> re.Pattern[str]:
+    return re.compile(r"\b" + lx.CLASSES["COND"] + r"\b")
 
 
 KIN = re.compile(MORE_CLASSES["KIN"])
@@ -193,7 +200,7 @@ MEMORY_MORE = re.compile(
     r"\bhow (?:do|be) (?:your|the) (?:\w+ ){0,2}?(?:appointment|trip|operation|scan|test|result|"
     r"holiday|party|wedding|funeral|interview|check ?up|surgery|procedure|outing|day out|"
     r"anniversary|reunion|x ?ray|physio|course|treatment|op)\b|"
-    r"\bif (?:i|memory) (?:remember|recall|serve)|"
+    r"\bif (?:i|memory) (?:remember|recall|serve)|^(?:be|have|do) (?:the|your) new \w+|"
     r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:me |to me |about it )?"
     r"(?:last (?:time|"
     r"week|call|month)|the other day|previously|a while back|a while ago|some time ago|"
@@ -222,7 +229,7 @@ def _memory_more(s, context: GuardContext) -> list[Violation]:
 def shape_violations(s, context: GuardContext, seen: set[str]) -> list[Violation]:
     """The structural checks, one piece of evidence per category not already found."""
     out: list[Violation] = []
-    for check in (_order, _brand, promise_violations):
+    for check in (_order, _brand, promise_violations, others_future):
         for v in check(s):
             if v.category not in seen:
                 out.append(v)
