@@ -157,6 +157,11 @@ diagnosis [assert,refer_any,react,health]
     link to|relate to|associate with|a side effect of|a sign that|turn out to (?:have|be)|
     end up (?:have|with|be)) (?:\w+ ){0,3}?(?:{COND}|{CAUSE}|{ORGAN})\b|\bpeople (?:with|like)
      (?:your|you)\b(?:.*)\b(?:{COND})\b
+# reassurance: no reason to call anyone
+reassurance [assert]
+    \bno (?:real )?(?:need|reason|point|call) (?:to|for|in) (?:\w+ )?(?:ring|phone|call|
+    contact|bother|trouble|see|visit|go to|get|wake|disturb|worry) (?:\w+ ){0,2}?(?:doctor|gp|
+    nurse|surgery|hospital|911|999|ambulance|anyone|someone|anybody|somebody|clinic|a&e)\b
 # reassurance: an organ said to be sound, a worry waved off
 reassurance [assert,refer_any]
     \byour (?:\w+ )?{ORGAN} (?:\w+ )?(?:be|seem|sound|look) (?:\w+ )?(?:strong|healthy|fine|

@@ -382,7 +382,7 @@ AGENT_VERBS = frozenset(
     understand gather assume take sound seem find mind admire respect value appreciate cherish
     trust doubt fear regret apologise greet answer reply respond ring connect transfer put
     rephrase clarify slow speed pause interrupt finish close wrap let got sorry glad happy hate
-    prefer adore""".split()
+    prefer adore include mark cheer root""".split()
 )
 AGENT_AUX = frozenset("will would can could shall should may might must do be have 'll 'd".split())
 AGENT_FUTURE = frozenset("will would can could shall should may might 'll 'd go gonna".split())

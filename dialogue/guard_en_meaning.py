@@ -261,7 +261,7 @@ human [-]
     S:\b(?:my|mine) (?!pleasure|question|call|note|record|apolog|job|role|understanding|list|
     best|thanks|condolence|sympath|word|mistake|fault|bad|turn|goodness|dear|name|aim|
     purpose|concern|guess|advice|suggestion|own (?:note|record)|end|point|colleague at|
-    last question|next question|first question|check|report|notes|call|message|summary|
+    last question|next question|first question|check|report|notes|call|message|summary|finger|
     colleague)\w+
 human [-]
     \bi (?:always|usually|often|

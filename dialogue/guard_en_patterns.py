@@ -309,7 +309,7 @@ action [assert,alert]
     contact|phone|ring|alert|organi[sz]e|schedule|reschedule|renew|refill)\b|
     \b(?:consider it done|leave it with me|that be sort|all sort|done and dusted)\b
 diagnosis [assert,refer]
-    \bbe (?!sorry|glad|happy|pleased|relieved|sad|upset|worried|concerned|aware|
+    \bbe (?!sorry|glad|happy|please|relieve|sad|upset|worried|concerned|aware|
     sure)(?:probably |likely |most likely |almost certainly |definitely |clearly |surely |just |
     only |simply |usually |often |normally |generally |commonly |mostly |always )?(?:a |an |
     the |your |some )?(?:\w+ ){0,2}?{COND}\b(?! season| jab| vaccine| shot| clinic| injection|

@@ -28,7 +28,8 @@ REPERTOIRE = frozenset(
     """ask note pass let remind check listen hear talk chat speak say keep write jot record log
     mention leave stay wait try read repeat explain move finish end stop hang wish hope think
     remember understand imagine continue start begin need want like love enjoy appreciate
-    understand suggest recommend advise encourage reassure confirm clarify rephrase slow pause
+    understand cheer root keep suggest recommend advise encourage reassure confirm clarify
+    rephrase slow pause
     interrupt summarise summarize ring call tell send contact notify inform alert update share
     flag raise report email text message forward see be make put add include double cover
     include pray worry miss thank apologise apologize admit agree guess bet say respect accept
@@ -57,7 +58,8 @@ WITH = {
     "be": r"(?:here|glad|happy|sorry|able to (?:pass|note|ask|listen|tell|let)|sure|delighted|"
     r"pleased|around|back|in touch|thinking|wrong|right|interested|listen|brief|quick|honest|"
     r"calling|ringing|asking|checking|listening|noting|passing|letting|thinking|hoping|"
-    r"grateful|worried|concerned|on the line|with you on|with you while|there for you on)",
+    r"grateful|worried|concerned|on the line|with you on|with you while|there for you|"
+    r"in touch|thinking of you|rooting|cheering|praying)",
 }
 CONTEXT_OK = re.compile(
     r"\b(?:if i (?:could|were|was|can)|i wish|wish i|i hope|when i can|as soon as i can|"
@@ -112,12 +114,11 @@ def promise_violations(s) -> list[Violation]:
         rest = " ".join(x.lemma for x in toks[j + 1 :])
         if verb == "be" and j + 1 < len(toks):
             nxt = toks[j + 1]
-            if nxt.surface.endswith("ing") and nxt.lemma not in WITH["be"]:
+            if re.match(WITH["be"], rest):
+                continue
+            if nxt.surface.endswith("ing"):
                 verb, rest = nxt.lemma, " ".join(x.lemma for x in toks[j + 2 :])
-            elif re.match(
-                r"(?:at|in|outside|the one|there|round|over|waiting|by|next to)\b",
-                " ".join(x.surface for x in toks[j + 1 :]),
-            ):
+            elif re.match(r"(?:at|in|outside|the one|there|round|over|waiting|by|next to)\b", rest):
                 return [Violation("meeting", s.analysis.span(i, min(j + 1, len(toks) - 1)))]
             else:
                 continue
@@ -140,12 +141,14 @@ def promise_violations(s) -> list[Violation]:
 # Futures the agent may state about others: that a reaction will be nice, that the care worker
 # or a doctor will know or explain (the referral and alert rules judge those).
 SUBJECT_OK = re.compile(
-    r"(?:you|(?:your|the|a) (?:\w+ )?(?:doctor|gp|pharmacist|nurse|specialist|consultant)s?|"
+    r"(?:you|thing|everything|life|"
+    r"(?:your|the|a) (?:\w+ )?(?:doctor|gp|pharmacist|nurse|specialist|consultant)s?|"
     r"your (?:\w+ )?(?:son|daughter|grandson|granddaughter|grandchild|grandchildren|"
     r"family|friend|neighbou?r|sister|brother|niece|nephew|husband|wife|partner|children|"
     r"kid|cousin|aunt|uncle|care ?worker|caregiver|case ?worker|social worker|support worker|"
     r"care team|doctor|gp|pharmacist|nurse)s?|i|we|that|this|they|he|she|tomorrow|today)$"
 )
+HOPING = re.compile(r"\b(?:i hope|hopefully|i wish|fingers crossed|i pray|let 's hope)\b")
 FUTURE = re.compile(
     r"\b(?:will|shall|be go to|be gonna|be due to|be set to|be about to|be expect to|"
     r"be schedule to|be plan to|be book to|be arrange to|be on (?:its|their|his|her) way)\b"
@@ -167,7 +170,7 @@ def others_future(s) -> list[Violation]:
         return []
     for m in FUTURE.finditer(text):
         head = text[: m.start()].split()
-        if not head or head[-1] in ("not", "never", "you", "i", "we"):
+        if not head or head[-1] in ("not", "never", "you", "i", "we") or HOPING.search(text):
             continue
         clause = re.split(r"\b(?:and|but|so|because|that|which|who|if|when)\b", " ".join(head))
         subject = clause[-1].strip()

@@ -58,8 +58,10 @@ NOT_CHANGE = re.compile(
     r"\bunless your (?:doctor|gp|pharmacist)"
 )
 ADHERE = re.compile(
-    r"\btake (?:your |the )?(?:\w+ ){0,2}?(?:medicine|medication|tablet|pill|dose)s? (?:as|"
-    r"the way|like|exactly|on time|every day|regularly|at the same time)\b"
+    r"\b(?:important|good|best|vital|essential) (?:not )?to (?:take|miss|keep take|forget)|"
+    r"\b(?:do not|never|try not to) (?:miss|forget)\b|\bremember to take\b|"
+    r"\btake (?:your |the )?(?:\w+ ){0,2}?(?:medicine|medication|tablet|pill|dose)s? "
+    r"(?:as|the way|like|exactly|on time|every day|regularly|at the same time)\b"
 )
 YOU_DID = re.compile(
     r"\byou (?:\w+ )?(?:remembered|took|had|used|got|picked|collected|finished|started|'ve)\b"
@@ -135,6 +137,10 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
         return True  # "You remembered your eye drops": what they did, not what to do
     if category == "world" and re.match(r"weather", matched) and before.endswith("under the "):
         return True  # "under the weather" is how they feel
+    if category == "human" and "finger cross" in text:
+        return True  # "I'll keep my fingers crossed for you"
+    if category == "world" and lx.HOPE.search(before):
+        return True  # "I hope the rain holds off for your walk": a wish, not a forecast
     if category == "visit" and not re.match(r"(?:i|we|let)\b", matched):
         if re.match(r"so (?!i |we )", text):
             return True  # "So a nurse is coming tomorrow": summing up what they said
