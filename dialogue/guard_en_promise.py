@@ -143,9 +143,10 @@ def promise_violations(s) -> list[Violation]:
 SUBJECT_OK = re.compile(
     r"(?:you|thing|everything|life|"
     r"(?:your|the|a) (?:\w+ )?(?:doctor|gp|pharmacist|nurse|specialist|consultant)s?|"
-    r"your (?:\w+ )?(?:son|daughter|grandson|granddaughter|grandchild|grandchildren|"
+    r"(?:your|the|my) (?:\w+ )?(?:son|daughter|grandson|granddaughter|grandchild|grandchildren|"
     r"family|friend|neighbou?r|sister|brother|niece|nephew|husband|wife|partner|children|"
-    r"kid|cousin|aunt|uncle|care ?worker|caregiver|case ?worker|social worker|support worker|"
+    r"kid|grandkid|cousin|aunt|uncle|care ?worker|caregiver|case ?worker|social worker|"
+    r"support worker|"
     r"care team|doctor|gp|pharmacist|nurse)s?|i|we|that|this|they|he|she|tomorrow|today)$"
 )
 HOPING = re.compile(r"\b(?:i hope|hopefully|i wish|fingers crossed|i pray|let 's hope)\b")
@@ -154,7 +155,9 @@ FUTURE = re.compile(
     r"be schedule to|be plan to|be book to|be arrange to|be on (?:its|their|his|her) way)\b"
 )
 NICE = re.compile(
-    r"(?:\w+ )?(?:be|make|feel|sound) (?:\w+ )?(?:nice|lovely|good|great|wonderful|a treat|fun|"
+    r"(?:\w+ )?(?:be|make|feel|sound|taste|look|smell|go|work out) (?:\w+ )?(?:nice|lovely|good|"
+    r"great|wonderful|a treat|fun|okay|ok|fine|alright|all right|well|delicious|proud|"
+    r"pleased|happy|thrilled|delighted|glad|"
     r"exciting|special|a (?:nice|lovely|good|great) \w+|worth|easier for you)|"
     r"(?:\w+ )?(?:help|be help) (?:your|the) (?:doctor|care|gp|nurse)"
 )
