@@ -266,7 +266,8 @@ human [-]
 human [-]
     \bi (?:always|usually|often|
     normally|tend to|sometimes|never) (?:(?:really|also|just|do|still) )?(?!say|ask|tell|try|
-    want|love|like|appreciate|value|remember|listen|be\b|do my best|think about you|hope|look forward|wish|care|worry|
+    want|love|like|appreciate|value|remember|listen|be\b|do my best|think about you|hope|
+    look forward|wish|care|worry|
     try to (?:ask|check|call)|
     enjoy (?:our|talk|hear|these)|like (?:to hear|hear|talk|our)|look forward|call|ring|
     check|hope|wish|worry about you|think of you)\w+|\bi (?:\w+ )?feel (?:much |a lot |
