@@ -196,6 +196,41 @@ intrusive [only_q]
     \byou and your (?:\w+ )?(?:husband|wife|partner|ex|son|daughter|family|brother|sister)
      (?:\w+ ){0,2}?(?:happy|close|get on|get along|argue|fight|row|love each other|marry|
     together|split|divorce|speak|talk)\b
+# reassurance: "I don't think it's anything"
+reassurance [-]
+    \bi (?:\w+ )?do not (?:think|believe|reckon|imagine|expect) (?:that )?(?:it|that|this|they|
+    you) (?:be|will be|need|have|'s) (?:\w+ ){0,2}?(?:anything|serious|worth|a problem|much|
+    worry|bad|dangerous|need|to worry)\b|\bnot (?:\w+ ){0,4}?anything to (?:see|call|ring|
+    bother|worry) (?:a |the |your )?(?:\w+ )?about\b
+# medication: permission to leave a medicine, named anywhere in the sentence
+medication [assert,med_ctx,refer_any]
+    \byou (?:can|could|may|be fine to|be okay to|be ok to|be alright to|be safe to)
+     (?:\w+ ){0,2}?(?:leave|skip|stop|drop|forget|miss|halve|double|do without|go without|
+    give up|come off|cut|take (?:it|them) off|stop take|leave (?:it|them) (?:off|out))\b
+# treatment: food or exercise kept up daily to work on the body
+treatment [assert,refer_any,react]
+    ^(?:eat|drink|have|take|add|chew|a (?:\w+ )?walk|walk|exercise|a glass of|a cup of)
+     (?:\w+ ){0,6}?(?:every|each|a|daily|after (?:each|every)|before) (?:day|morning|night|
+    evening|meal|bed)\b(?:.*)\b(?:will|should|can|help|keep|get|bring|make|be what|be the)\b|
+    \b(?:bring|get|keep|push|knock) (?:the |your )?(?:\w+ )?{MEASURE} down\b|\bget thing
+     (?:move|go)\b|\bkeep (?:you|thing) regular\b|\bbe what (?:bring|keep|help|get|make|
+    stop|cure|fix|ease)\b
+# seeing: the face read
+seeing [assert]
+    \byour (?:face|eye|smile|expression|cheek|complexion|eyebrow)s? (?!sound|drop|test|
+    appointment|doctor|sight|clinic|specialist|cream|ointment)(?:\w+ )?(?:light|fall|drop|
+    brighten|change|go|turn|crinkle|sparkle|twinkle|shine|glow|tell)\w*\b
+# memory: a third party's recovery presupposed
+memory [-]
+    \bsince (?:her|his|their) (?:\w+ )?(?:operation|surgery|fall|stroke|accident|procedure|
+    treatment|diagnosis|op|move|appointment|visit|trip|funeral|wedding|illness)\b|
+    \b(?:her|his|their) (?:\w+ )?(?:operation|surgery|fall|stroke|accident|procedure|op)
+     (?:go|be) (?:well|okay|ok|alright)\b
+# impolite: complaints about how they speak, weariness at them
+impolite [-]
+    \b(?:speak|talk) (?:properly|clearly|more clearly|slower|up)\b|\ba word you (?:be )?say\b|
+    ^(?:oh |well |ugh |not )?you again\b|\bwhat be it this time\b|\b(?:like|as) you be tell\b|
+    \bnext time,? just\b|\bhow hard (?:can it be|be it)\b|\bi do not have the patience\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

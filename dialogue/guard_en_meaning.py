@@ -68,7 +68,8 @@ MORE_CLASSES = {
     r"improve|boost|lower|reduce|get rid of|take the edge off|do the trick|work wonders|"
     r"do wonders|shift|unblock|heal|protect|prevent|stop|knock|shake|flush|thin|unclog|"
     r"perk you up|set you right|put you right|sort you out|clear (?:it|that|them) up|"
-    r"draw out|draw (?:\w+ ){1,2}out|pull out|bring down|keep (?:\w+ )?at bay|take care of|"
+    r"draw out|draw (?:\w+ ){1,2}out|pull out|bring down|bring (?:\w+ ){1,3}down|"
+    r"get (?:\w+ ){1,2}(?:move|go)|keep (?:\w+ )?at bay|take care of|"
     r"make (?:a|all the) difference|work better|do (?:you|it) good|do the job)",
     # folk remedies and food taken as therapy
     "REMEDY": r"(?:honey|lemon|ginger|garlic|turmeric|cinnamon|vinegar|cider vinegar|"

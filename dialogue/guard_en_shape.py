@@ -75,6 +75,11 @@ def health(lemmas: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _medicine() -> re.Pattern[str]:
+    return re.compile(r"\b" + lx.CLASSES["MED"] + r"\b")
+
+
+@lru_cache(maxsize=1)
 def _condition() -> re.Pattern[str]:
     return re.compile(r"\b" + lx.CLASSES["COND"] + r"\b")
 
@@ -125,6 +130,10 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
     text = s.lemmas
     if "refer_any" in flags and lx.REFERRAL.search(matched):
         return True  # "I think your doctor would want to know about that"
+    if "med_ctx" in flags and not _medicine().search(text):
+        return True  # "you can just leave it off" is about medicine only when one is named
+    if category == "advertising" and before.endswith("you "):
+        return True  # "since you got the new pillow": what they did
     if "only_q" in flags and not s.question:
         return True
     if "health" in flags and not health(text):
