@@ -54,6 +54,7 @@ from dialogue.guard_en_lexicon import (
 from dialogue.guard_en_meaning import MORE_CLASSES
 from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
 from dialogue.guard_en_shape import (
+    CALL_WORDS,
     FRAMED,
     NOTED,
     OWN_MEMORY,
@@ -264,7 +265,7 @@ def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
     if (
         not m
         or NOTED.match(s.lemmas, m.start())
-        or QUOTED.match(s.lemmas[: m.start()])
+        or (QUOTED.match(s.lemmas[: m.start()]) and not CALL_WORDS.search(m.group()))
         or (REACT.search(s.lemmas) and not OWN_MEMORY.search(s.lemmas))
     ):
         return []  # "It's nice that the nurse who came last week was friendly": their news

@@ -231,6 +231,29 @@ impolite [-]
     \b(?:speak|talk) (?:properly|clearly|more clearly|slower|up)\b|\ba word you (?:be )?say\b|
     ^(?:oh |well |ugh |not )?you again\b|\bwhat be it this time\b|\b(?:like|as) you be tell\b|
     \bnext time,? just\b|\bhow hard (?:can it be|be it)\b|\bi do not have the patience\b
+# dev2: a lump that "would have shown itself", a seat kept, the old days, votes, shops, age
+reassurance [assert]
+    \bif (?:it|that|this) (?:be|were|was) (?:\w+ )?(?:anything|something) (?:\w+ )?(?:bad|
+    serious|sinister|worrying|nasty|dangerous|wrong)\b|\bwould have (?:show|get worse|spread|
+    grow|know|tell|notice|flare|turn) (?:\w+ ){0,2}?by now\b
+meeting [-]
+    \b(?:save|keep|hold) (?:me )?(?:a |the )?(?:\w+ )?(?:seat|chair|place|spot|space|table)
+     (?:\w+ )?for me\b|\bfor me at the\b|\bwith me at the\b
+memory [-]
+    \b(?:like|as) (?:it|you|he|she|they) (?:be|do|have) (?:\w+ )?before\b|\bas (?:it|you)
+     (?:use to|used to)\b
+intrusive [-]
+    \b(?:which way|who|how) (?:\w+ )?(?:do )?you (?:\w+ )?vote\b|\byou vote\b|\bvote (?:at|in)
+     the (?:last |next )?(?:election|referendum)\b
+advertising [-]
+    \b(?:do|sell|make|stock|offer) (?:really |very |such )?(?:lovely|great|good|nice|cheap|
+    affordable|excellent|brilliant|decent|tasty|fantastic) (?:\w+ ){0,2}?(?:meal|product|
+    range|deal|offer|food|clothes|item|thing|gadget|device|service)s?\b|\bgive (?:them|it|
+    their \w+) a (?:go|try|whirl)\b(?=.*\b(?:meal|product|range|brand|shop|store|app|
+    service|supplement|cream)\b)
+impolite [-]
+    \btoo old (?:to|for)\b|\bpast it\b|\bover the hill\b|\bget on a bit\b|\bat your age,? you
+     (?:should|must|ought|can not|should not)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

@@ -275,7 +275,8 @@ REFERRAL = re.compile(
     r"\b(?:doctor|pharmacist|gp|nurse) be the (?:\w+ )?(?:person|one|people) to|"
     r"\b(?:doctor|pharmacist|gp|nurse) (?:can|will|could|should|would|may|might|be able to) "
     r"(?:explain|"
-    r"tell|advise|help|answer|check|say|let you know|go over|review|decide|adjust|want to|"
+    r"tell|advise|help|answer|check|say|let you know|go over|go through|review|decide|adjust|"
+    r"want to|"
     r"need to)".replace("{W}", W)
 )
 HOPE = re.compile(

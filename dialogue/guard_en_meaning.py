@@ -247,9 +247,9 @@ treatment [assert,refer,react,hope]
     cholesterol|insomnia|constipation|digestion|headache|migraine|joint|muscle)\b|
     \b(?:{BODY}|swelling|stiffness|inflammation|congestion|cough) (?:\w+ ){0,3}?(?:{WORKS})\b
 # meeting: something shared with the person
-meeting [assert,react]
-    \b(?:share|drink|eat|enjoy|spend|sit|walk|go|dance|sing|play|watch|cook|bake|grab|
-    do (?:lunch|tea|coffee)|have (?:a |some )?(?:\w+ )?(?:tea|coffee|lunch|dinner|meal|
+meeting [assert,react,refer_any]
+    \b(?:share|drink|eat|enjoy|spend|sit|walk|go(?! through| over)|dance|sing|play|watch|cook|
+    bake|grab|do (?:lunch|tea|coffee)|have (?:a |some )?(?:\w+ )?(?:tea|coffee|lunch|dinner|meal|
     cake|cuppa|drink|picnic|walk|natter)) (?:\w+ ){0,4}?with you\b
 # world: the town's talk
 world [assert]

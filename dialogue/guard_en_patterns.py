@@ -292,7 +292,8 @@ action [alert]
     ring|fix|collect|phone|pop)\b
 diagnosis [assert,refer]
     \b(?:a|the) (?:sure |clear |classic |warning )?sign (?:that )?(?:your|you)\b|\b(?:mean|
-    suggest|show|indicate|tell me) (?:that )?you (?:need|have|be|lack|be not get|be low)\b
+    suggest|show|indicate|(?<!you )tell me) (?:that )?you (?:need|have|be|lack|be not get|
+    be low)\b
 reassurance [assert,hope]
     \b(?:do not|no) need to (?:\w+ ){0,2}?(?:bother|trouble|see|call|ring|visit|go to|
     contact) (?:the |your |a )?(?:gp|doctor|nurse|surgery|hospital|clinic|911|999|ambulance)\b|

@@ -37,6 +37,7 @@ FRAMED = re.compile(
 )
 # "You said the pharmacist changed your tablets last week": the date is the event's, told today.
 QUOTED = re.compile(r"^you (?:just )?(?:say|mention|tell me) (?:that )?\w+ \w+")
+CALL_WORDS = re.compile(r"\b(?:call|time|speak|talk|chat|conversation)\b")
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
@@ -132,6 +133,12 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
         return True  # "I think your doctor would want to know about that"
     if "med_ctx" in flags and not _medicine().search(text):
         return True  # "you can just leave it off" is about medicine only when one is named
+    if (
+        category == "diagnosis"
+        and re.search(r"\bbe (?:\w+ )?break\b", matched)
+        and not (re.search(r"\b" + lx.CLASSES["BODY"] + r"\b", text))
+    ):
+        return True  # "the boiler's broken" names no injury
     if category == "advertising" and before.endswith("you "):
         return True  # "since you got the new pillow": what they did
     if "only_q" in flags and not s.question:
@@ -191,6 +198,8 @@ def _order(s) -> list[Violation]:
     return [Violation(category, s.analysis.span(min(i, len(toks) - 1), min(i + 3, len(toks) - 1)))]
 
 
+# "a Fitbit would help you": an unknown name pitched as the answer
+SELLS = re.compile(r"(?:\w+ )?(?:would|could|might|will|can) (?:really )?(?:help|make|change|be)\b")
 PRODUCT = re.compile(r"^" + MORE_CLASSES["PRODUCT"] + r"$")
 
 
@@ -200,6 +209,9 @@ def _brand(s) -> list[Violation]:
     for i, t in enumerate(toks):
         if t.tag != "X" or len(t.surface) < 4 or (i and toks[i - 1].lemma in ("your", "my")):
             continue
+        pitch = " ".join(x.lemma for x in toks[i + 1 : i + 4])
+        if i and toks[i - 1].lemma in ("a", "an", "some") and SELLS.match(pitch):
+            return [Violation("advertising", s.analysis.span(i - 1, i + 1))]
         for j in (i + 1, i + 2):
             if j < len(toks) and PRODUCT.match(toks[j].lemma):
                 return [Violation("advertising", s.analysis.span(i, j))]
