@@ -55,6 +55,7 @@ from dialogue.guard_en_meaning import MORE_CLASSES
 from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
 from dialogue.guard_en_shape import (
     CALL_WORDS,
+    CAUSAL_QUOTE,
     FRAMED,
     NOTED,
     OWN_MEMORY,
@@ -149,7 +150,8 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     if ASSERT in rule.flags:
         if s.question and rule.category != "reassurance":
             return True
-        if (QUOTE.search(before) and not FRAMED.search(before)) or IGNORANCE.search(before):
+        framed = FRAMED.search(before) or (rule.category != "world" and CAUSAL_QUOTE.search(before))
+        if (QUOTE.search(before) and not framed) or IGNORANCE.search(before):
             return True  # "you said ...", "I don't know what the weather is like"
         if rule.category == "diagnosis" and re.search(
             r"\b(?:whether|if)\b(?: \S+){0,2} ?$", before

@@ -254,6 +254,42 @@ advertising [-]
 impolite [-]
     \btoo old (?:to|for)\b|\bpast it\b|\bover the hill\b|\bget on a bit\b|\bat your age,? you
      (?:should|must|ought|can not|should not)\b
+# batch 8: hedged openings, the doctor not needing to know, being shown round, prices,
+# the agent's pets and schooldays, posture, "ever ... in the end", regrets, pitches, talking down
+diagnosis [assert,refer_any]
+    ^(?:it )?(?:could|might|may|must) (?:well |easily )?be (?:\w+ ){0,3}?(?:{COND}|{CAUSE}|
+    your (?:\w+ )?{ORGAN})\b
+reassurance [-]
+    \bi (?:\w+ )?do not (?:think|believe|reckon) (?:that )?(?:the |your |a )?(?:doctor|gp|
+    nurse|anyone|anybody|you) (?:\w+ )?need\b|\b(?:doctor|gp|nurse) (?:do not|will not|would
+     not) (?:\w+ )?need to (?:hear|know|see|be bother|be trouble)\b
+meeting [-]
+    \bshow me (?:your|round|around|the)\b|\btake me (?:to|round|around)\b
+world [assert]
+    \b(?:petrol|fuel|diesel|gas|electricity|energy|food|bread|milk|butter|egg|rent|council tax|
+    fare|stamp|postage|price|bill)s? (?:\w+ ){0,3}?(?:go up|go down|rise|fall|double|soar|
+    shoot up|be up|be down|cost more|be dear|be through the roof)\b
+human [-]
+    \bi (?:also |too )?(?:have|have get|own|keep) (?:a|an|two|three|some|my own) (?:\w+ )?
+    {FAMILY}\b|S:\b(?:back )?when i was\b|\bback in my\b
+seeing [assert]
+    \byou be (?:still |just |now |all )?(?:sit|stand|lie|wear(?! out)|hold|lean|slouch|hunch|
+    fidget|rock|nod|wave|point|grin|beam|blush|squint|rub)\b|\b(?:nasty|horrible|sore|painful|awful|angry|swollen|bad|
+    healthy|pale|tired|poorly|peaky) look (?:\w+ )?(?:cut|bruise|rash|wound|graze|sore|lump|
+    bump|swelling|spot|eye|face|skin|leg|arm|hand|foot|knee)\b
+memory [-]
+    \b(?:do|have|be) (?:your|the) (?:\w+ ){0,5}?(?:ever|in the end|eventually|after all)
+     (?:\w+ ){0,3}?(?:turn up|come|arrive|call|ring|fix|sort|get back|reply|answer|happen|
+    work|go)\b
+intrusive [only_q]
+    \bregret\b|\bnot have (?:any )?(?:children|child|kid|family)\b|\bnever (?:marry|have
+     (?:children|kid))\b
+advertising [-]
+    \b(?:get|buy|try|order) (?:yourself )?one of (?:those|these|the new|our)\b|\bone of those
+     (?:\w+ ){0,2}?{PRODUCT}\b
+impolite [-]
+    \bfor your benefit\b|\bonce more,? slowly\b|\bslowly for you\b|\bin simple terms\b|
+    \bspell it out\b|\bnice and slow\b|\bvery slowly\b|\bshall we try (?:that|this) again\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

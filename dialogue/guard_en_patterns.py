@@ -354,7 +354,7 @@ reassurance [assert,hope,symptom_ctx]
 reassurance [assert,hope]
     \byou (?:will|'ll) feel (?:\w+ )?(?:fine|better|okay|alright|right|yourself)\b|
     \bnothing to lose sleep over\b
-visit [assert]
+visit [assert,alert]
     \bhome visit\b|{AGENT}put you (?:on|down) (?:the |a |for )?(?:list|waiting list|rota|
     schedule)
 diagnosis [assert,refer]

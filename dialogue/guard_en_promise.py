@@ -212,3 +212,69 @@ def others_future(s) -> list[Violation]:
             category = "action"
         return [Violation(category, m.group())]
     return []
+
+
+# What the agent may say it did: said, asked, heard, noted, passed on, understood.
+PAST_OK = frozenset(
+    """say ask mention note pass tell call ring hear understand mean want think wonder hope
+    notice put record write log forget miss catch try check see speak talk do be have read get
+    send let make share flag raise report email text message update inform notify contact
+    remember recall gather assume suppose guess realise realize like love enjoy appreciate
+    decide agree worry feel find reach phone dial connect leave lose include add""".split()
+)
+IRREGULAR_PAST = frozenset(
+    """ate went slept drank bought swam ran drove rode sang sat stood woke grew spent took made
+    had got saw met fell broke caught brought built came felt flew found gave kept knew left
+    lost paid put read said sent shook sold spoke told thought wore won wrote""".split()
+)
+
+
+def agent_past(s) -> list[Violation]:
+    """ "I" with a past-tense verb outside what the agent did on this call: "I only managed
+    four hours' sleep", "I walked the dog", "I booked it": a life, or an act, it cannot have."""
+    toks = s.analysis.tokens
+    if CONTEXT_OK.search(s.lemmas):
+        return []
+    for i, t in enumerate(toks[:-1]):
+        if t.surface not in ("i", "we"):
+            continue
+        j = i + 1
+        while j < len(toks) - 1 and (
+            toks[j].surface in FILLERS
+            or toks[j].surface
+            in ("only", "barely", "hardly", "finally", "once", "even", "recently", "last")
+        ):
+            j += 1
+        w = toks[j].surface
+        if not (w.endswith("ed") and len(w) > 4 or w in IRREGULAR_PAST):
+            continue
+        from dialogue.analysis.en import analyze  # the verb's own lemma, whatever its tag
+
+        lemma = analyze(f"they {w}").tokens[-1].lemma
+        if lemma in PAST_OK or w in (
+            "said",
+            "told",
+            "had",
+            "got",
+            "made",
+            "thought",
+            "put",
+            "read",
+            "felt",
+            "found",
+            "saw",
+            "sent",
+            "left",
+            "lost",
+            "kept",
+        ):
+            continue
+        category = "action" if lemma in ACTS else "human"
+        return [Violation(category, s.analysis.span(i, j))]
+    return []
+
+
+ACTS = frozenset(
+    "book arrange order cancel organise organize schedule reschedule renew refill pay buy fix "
+    "deliver collect chase sort post dispatch request submit lodge move change".split()
+)

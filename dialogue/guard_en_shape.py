@@ -20,7 +20,7 @@ from functools import lru_cache
 from dialogue import guard_en_lexicon as lx
 from dialogue.guard import GuardContext, Violation
 from dialogue.guard_en_meaning import MORE_CLASSES
-from dialogue.guard_en_promise import others_future, promise_violations
+from dialogue.guard_en_promise import agent_past, others_future, promise_violations
 
 # The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
 REACT = re.compile(
@@ -38,6 +38,11 @@ FRAMED = re.compile(
 # "You said the pharmacist changed your tablets last week": the date is the event's, told today.
 QUOTED = re.compile(r"^you (?:just )?(?:say|mention|tell me) (?:that )?\w+ \w+")
 CALL_WORDS = re.compile(r"\b(?:call|time|speak|talk|chat|conversation)\b")
+WHETHER = re.compile(lx.REFERRAL.pattern + r"(?:.*)\b(?:whether|if)\b(?: \S+){0,3} ?$")
+# "Because you mentioned the fridge is empty, a volunteer will ...": a reason, not a quote.
+CAUSAL_QUOTE = re.compile(
+    r"\b(?:because|since|as|now that|given that) you (?:just )?(?:say|mention|tell me)\b"
+)
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
@@ -141,6 +146,8 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
         return True  # "the boiler's broken" names no injury
     if category == "advertising" and before.endswith("you "):
         return True  # "since you got the new pillow": what they did
+    if category in ("reassurance", "diagnosis") and WHETHER.search(before):
+        return True  # "Your doctor can tell you whether that's normal"
     if "only_q" in flags and not s.question:
         return True
     if "health" in flags and not health(text):
@@ -256,7 +263,7 @@ def _memory_more(s, context: GuardContext) -> list[Violation]:
 def shape_violations(s, context: GuardContext, seen: set[str]) -> list[Violation]:
     """The structural checks, one piece of evidence per category not already found."""
     out: list[Violation] = []
-    for check in (_order, _brand, promise_violations, others_future):
+    for check in (_order, _brand, promise_violations, others_future, agent_past):
         for v in check(s):
             if v.category not in seen:
                 out.append(v)
