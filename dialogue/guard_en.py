@@ -56,6 +56,7 @@ from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
 from dialogue.guard_en_shape import (
     CALL_WORDS,
     CAUSAL_QUOTE,
+    COMPARED,
     FRAMED,
     NOTED,
     OWN_MEMORY,
@@ -107,6 +108,8 @@ class _Sentence:
         for k in range(len(toks) - 1):  # "a carer's coming" is "be", not a possessive
             if lemmas[k] == "'s" and toks[k + 1].surface.endswith("ing"):
                 lemmas[k] = "be"
+            if k and toks[k - 1].surface == "let" and toks[k].surface in ("'s", "me"):
+                lemmas[k] = toks[k].surface  # "let's have lunch", "let me phone": not be, my
         self.lemmas = " ".join(lemmas)
         self.surface = " ".join(t.surface for t in toks)
         self._starts_l = _starts(lemmas)
@@ -267,6 +270,7 @@ def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
     if (
         not m
         or NOTED.match(s.lemmas, m.start())
+        or COMPARED.search(s.lemmas[: m.start()])
         or (QUOTED.match(s.lemmas[: m.start()]) and not CALL_WORDS.search(m.group()))
         or (REACT.search(s.lemmas) and not OWN_MEMORY.search(s.lemmas))
     ):

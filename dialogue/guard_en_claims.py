@@ -228,7 +228,7 @@ memory [-]
      (?:go|be) (?:well|okay|ok|alright)\b
 # impolite: complaints about how they speak, weariness at them
 impolite [-]
-    \b(?:speak|talk) (?:properly|clearly|more clearly|slower|up)\b|\ba word you (?:be )?say\b|
+    \b(?:speak|talk) (?:properly|clearly|more clearly|slower)\b|\ba word you (?:be )?say\b|
     ^(?:oh |well |ugh |not )?you again\b|\bwhat be it this time\b|\b(?:like|as) you be tell\b|
     \bnext time,? just\b|\bhow hard (?:can it be|be it)\b|\bi do not have the patience\b
 # dev2: a lump that "would have shown itself", a seat kept, the old days, votes, shops, age
@@ -290,6 +290,21 @@ advertising [-]
 impolite [-]
     \bfor your benefit\b|\bonce more,? slowly\b|\bslowly for you\b|\bin simple terms\b|
     \bspell it out\b|\bnice and slow\b|\bvery slowly\b|\bshall we try (?:that|this) again\b
+# batch 9: beginnings of a condition, supplements taken differently, pitches on price
+diagnosis [assert,refer_any]
+    \b(?:beginning|start|onset|early stage|first sign|early sign|start)s? of (?:\w+ )?{COND}\b|
+    \b(?:quite |very |most )?(?:possibly|probably|likely|definitely) (?:\w+ ){0,2}?{COND}\b
+medication [assert,refer_any]
+    \b(?:take|have|try) (?:\w+ )?(?:the |your )?(?:iron|calcium|vitamin \w+|b12|folic acid|
+    potassium|magnesium|zinc|fish oil|cod liver oil)\b(?:.*)\b(?:instead|every other day|
+    alternate day|twice|once a week|extra|double|half|less|more|skip|stop)\b|\b(?:every other
+     day|on alternate days) (?:\w+ )?instead\b
+advertising [-]
+    \b(?:reasonably|competitively|fairly|keenly|attractively) price\w*\b|\bprice (?:from|at)
+     \w+\b|\ba (?:real )?bargain\b|\bcheap as chips\b|\bgreat value\b
+impolite [-]
+    \bnot what i ask\b|\blisten to the question\b|\b(?:just )?answer the question\b|
+    \bthat be not the question\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

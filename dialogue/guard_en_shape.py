@@ -43,6 +43,13 @@ WHETHER = re.compile(lx.REFERRAL.pattern + r"(?:.*)\b(?:whether|if)\b(?: \S+){0,
 CAUSAL_QUOTE = re.compile(
     r"\b(?:because|since|as|now that|given that) you (?:just )?(?:say|mention|tell me)\b"
 )
+PAST_EFFECT = re.compile(
+    r"\b(?:helped|eased|cleared|soothed|relieved|improved|worked|sorted|fixed|settled|"
+    r"loosened|calmed|healed)\b"
+)
+MODAL = re.compile(r"\b(?:will|'ll|should|would|could|might|can|may)\b")
+# "How are you feeling compared to last week?": a comparison asked for, not a memory.
+COMPARED = re.compile(r"\b(?:compare (?:to|with)|than) $")
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
@@ -148,6 +155,8 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
         return True  # "since you got the new pillow": what they did
     if category in ("reassurance", "diagnosis") and WHETHER.search(before):
         return True  # "Your doctor can tell you whether that's normal"
+    if category == "treatment" and PAST_EFFECT.search(s.surface) and not MODAL.search(s.surface):
+        return True  # "the new cushion has helped your back": what happened, not advice
     if "only_q" in flags and not s.question:
         return True
     if "health" in flags and not health(text):
@@ -234,7 +243,8 @@ MEMORY_MORE = re.compile(
     r"\bhow (?:do|be) (?:your|the) (?:\w+ ){0,2}?(?:appointment|trip|operation|scan|test|result|"
     r"holiday|party|wedding|funeral|interview|check ?up|surgery|procedure|outing|day out|"
     r"anniversary|reunion|x ?ray|physio|course|treatment|op)\b|"
-    r"\bif (?:i|memory) (?:remember|recall|serve)|^(?:be|have|do) (?:the|your) new \w+|"
+    r"\bif (?:i|memory) (?:remember|recall|serve)|^(?:how )?(?:be|have|do) (?:the|your) new "
+    r"\w+|\bsettle in\b|"
     r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:me |to me |about it )?"
     r"(?:last (?:time|"
     r"week|call|month)|the other day|previously|a while back|a while ago|some time ago|"
