@@ -305,6 +305,25 @@ advertising [-]
 impolite [-]
     \bnot what i ask\b|\blisten to the question\b|\b(?:just )?answer the question\b|
     \bthat be not the question\b
+# batch 10: organ problems, no doctor needed, food good for a measure, kin "still" known
+diagnosis [assert,refer_any,react]
+    \b(?:{ORGAN}|{BODY}|inner ear|balance|hormone|prostate|bladder|bowel|kidney|liver)
+     (?:problem|issue|trouble|condition|disorder|infection|imbalance)\b
+reassurance [-]
+    \b(?:do not|will not|would not) (?:\w+ )?need (?:to (?:see|call|ring|bother|visit) )?(?:a |
+    the |your |any )?(?:doctor|gp|nurse|ambulance|hospital|a&e|check|test|appointment|scan)\b
+treatment [assert,refer_any,react]
+    \b(?:be|be very|be really|be so|do wonders|work wonders) (?:good|great|excellent|brilliant|
+    the best|bad|terrible|wonderful|marvellous|ideal) (?:for|on) (?:your|the) (?:\w+ )?
+    (?:{BODY}|{ORGAN}|{MEASURE}|{COND}|health|digestion|bone|circulation|immune system)\b
+memory [-]
+    ^your (?:\w+ )?(?:son|daughter|grandson|granddaughter|grandchild|grandchildren|brother|
+    sister|niece|nephew|friend|neighbou?r|husband|wife|family)s? (?:be|have|do) still\b
+advertising [-]
+    \bbenefit from (?:a |an |the |one of |our |some )?(?:\w+ ){0,3}?{PRODUCT}\b
+impolite [-]
+    \b(?:like|love|always|just) to (?:moan|complain|whinge|grumble|fuss|nag|whine)\b|
+    \bsome people (?:\w+ ){0,3}?(?:moan|complain|whinge|grumble|whine)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

@@ -86,7 +86,8 @@ MORE_CLASSES = {
     r"pay for|payment|finance|financial|credit card|overdraft|own your (?:home|house|flat)|"
     r"own or rent|rent or own|property|house worth|cost you|spend on|pay each|pay every)",
     # things sold
-    "PRODUCT": r"(?:alarm|pendant|multivitamin|vitamin|supplement|pillow|mattress|boiler|"
+    "PRODUCT": r"(?:armchair|warmer|speaker|lamp|kettle|alarm|pendant|multivitamin|vitamin|"
+    r"supplement|pillow|mattress|boiler|"
     r"hearing aid|insurance|policy|tariff|app|scooter|stairlift|stair lift|walk-in bath|"
     r"bath lift|recliner|chair|cream|tonic|gadget|device|subscription|membership|package|"
     r"funeral plan|cover|monitor|heater|blanket|slipper|shoe|glasses|lens|brand|product|"

@@ -24,7 +24,7 @@ from dialogue.guard_en_promise import agent_past, others_future, promise_violati
 
 # The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
 REACT = re.compile(
-    r"\b(?:i be|it be|that be|how|so|really|what a|be) (?:\w+ )?(?:glad|good|great|nice|lovely|"
+    r"\b(?:i be|it be|that be|how|so|really|what a) (?:\w+ )?(?:glad|good|great|nice|lovely|"
     r"wonderful|happy|relieve|relieved|pleased|sorry|a shame|a pity|brilliant|excellent|"
     r"exciting|fantastic|reassuring|a relief|thoughtful|kind|sweet)\b(?! to (?!hear|know|see))|"
     r"\bhow (?:nice|lovely|wonderful|exciting|kind|thoughtful)\b|\bsomething to look forward\b|"
@@ -50,6 +50,16 @@ PAST_EFFECT = re.compile(
 MODAL = re.compile(r"\b(?:will|'ll|should|would|could|might|can|may)\b")
 # "How are you feeling compared to last week?": a comparison asked for, not a memory.
 COMPARED = re.compile(r"\b(?:compare (?:to|with)|than) $")
+PRO_SAID = re.compile(
+    r"\b(?:optician|doctor|gp|nurse|dentist|consultant|specialist|physio|pharmacist|hospital|"
+    r"test|scan|result|x ?ray|audiologist) (?:\w+ )?(?:say|tell you|show|find|confirm|come back|"
+    r"think|decide)\b"
+)
+PRAISE = re.compile(
+    r"\b(?:be|sound like|sound) (?:such )?(?:a |an )?(?:really |very )?(?:great|good|lovely|"
+    r"wonderful|excellent|fantastic|brilliant|nice|healthy) (?:habit|idea|thing|routine|start|"
+    r"achievement|thing to do)$"
+)
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
@@ -157,6 +167,10 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
         return True  # "Your doctor can tell you whether that's normal"
     if category == "treatment" and PAST_EFFECT.search(s.surface) and not MODAL.search(s.surface):
         return True  # "the new cushion has helped your back": what happened, not advice
+    if category in ("reassurance", "diagnosis") and PRO_SAID.search(before):
+        return True  # "So the optician said your eyes are fine": their news, reported
+    if category == "treatment" and PRAISE.search(text):
+        return True  # "Walking every day is a great habit": praise, not a prescription
     if "only_q" in flags and not s.question:
         return True
     if "health" in flags and not health(text):
@@ -240,11 +254,8 @@ MEMORY_MORE = re.compile(
     r"year|time|call|visit|spring|summer|autumn|winter|christmas) (?:you|we)\b|"
     r"\b(?:the|that) (?:one|\w+) (?:that )?you (?:tell|mention|say|talk) (?:me )?about\b"
     r"(?! (?:just|a moment|a minute|now|earlier today))|"
-    r"\bhow (?:do|be) (?:your|the) (?:\w+ ){0,2}?(?:appointment|trip|operation|scan|test|result|"
-    r"holiday|party|wedding|funeral|interview|check ?up|surgery|procedure|outing|day out|"
-    r"anniversary|reunion|x ?ray|physio|course|treatment|op)\b|"
-    r"\bif (?:i|memory) (?:remember|recall|serve)|^(?:how )?(?:be|have|do) (?:the|your) new "
-    r"\w+|\bsettle in\b|"
+    r"\bif (?:i|memory) (?:remember|recall|serve)|\bhow (?:do|be) (?:\w+ ){1,5}?(?:go|be) "
+    r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b|"
     r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:me |to me |about it )?"
     r"(?:last (?:time|"
     r"week|call|month)|the other day|previously|a while back|a while ago|some time ago|"
