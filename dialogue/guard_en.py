@@ -63,6 +63,7 @@ from dialogue.guard_en_shape import (
     QUOTED,
     REACT,
     allowed_more,
+    necessary_literals,
     shape_violations,
 )
 
@@ -79,6 +80,7 @@ class _Rule:
     surface: bool
     pattern: re.Pattern[str]
     flags: frozenset[str]
+    need: tuple[str, ...] | None = None  # one of these is in every match (a cheap pre-check)
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +96,9 @@ def _rules() -> tuple[_Rule, ...]:
     for category, pattern, flags in RULES:
         surface = pattern.startswith("S:")
         body = pattern[2:] if surface else pattern
-        out.append(_Rule(category, surface, re.compile(fill(body)), flags))
+        filled = fill(body)
+        need = necessary_literals(filled)
+        out.append(_Rule(category, surface, re.compile(filled), flags, need))
     return tuple(out)
 
 
@@ -297,7 +301,10 @@ def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
     for rule in _rules():
         if rule.category in seen:
             continue
-        for m in rule.pattern.finditer(s.surface if rule.surface else s.lemmas):
+        text = s.surface if rule.surface else s.lemmas
+        if rule.need and not any(n in text for n in rule.need):
+            continue
+        for m in rule.pattern.finditer(text):
             if not _allowed(rule, s, m, context):
                 found.append(Violation(rule.category, s.evidence(m, rule.surface)))
                 seen.add(rule.category)

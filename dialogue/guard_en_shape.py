@@ -292,3 +292,46 @@ def shape_violations(s, context: GuardContext, seen: set[str]) -> list[Violation
     if "memory" not in seen:
         out += _memory_more(s, context)
     return out
+
+
+def necessary_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains (None: no such set is known), so
+    a sentence holding none of them is not scanned: the rules are many, sentences short."""
+    from re import _parser as sre  # the standard parser: the pattern as the engine reads it
+
+    def seq(items) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        run = ""
+
+        def take(candidate: frozenset[str] | None) -> None:
+            nonlocal best
+            if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+                best = candidate
+
+        for op, av in items:
+            if op is sre.LITERAL:
+                run += chr(av)
+                continue
+            take(frozenset([run]) if run else None)
+            run = ""
+            take(one(op, av))
+        take(frozenset([run]) if run else None)
+        return best
+
+    def one(op, av) -> frozenset[str] | None:
+        if op is sre.SUBPATTERN:
+            return seq(av[-1])
+        if op is sre.BRANCH:
+            out: set[str] = set()
+            for alternative in av[1]:
+                found = seq(alternative)
+                if not found:
+                    return None
+                out |= found
+            return frozenset(out)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            return seq(av[2])
+        return None
+
+    found = seq(sre.parse(pattern))
+    return tuple(sorted(found)) if found else None
