@@ -62,6 +62,7 @@ from dialogue.guard_en_shape import (
     OWN_MEMORY,
     QUOTED,
     REACT,
+    RHETORICAL,
     allowed_more,
     necessary_literals,
     shape_violations,
@@ -126,6 +127,8 @@ class _Sentence:
             and not re.match(SUGGESTION, self.lemmas)
             and not re.match(r"be not (?:it|this|that|the)|do not you (?:think|agree)", self.lemmas)
         )  # "Why not try half a tablet?" suggests
+        if self.question and RHETORICAL.search(self.lemmas):
+            self.question = False  # "Gas prices jumped again, can you believe it?"
         if self.question and any(self.lemmas.endswith(" " + tag) for tag in lx.TAGS):
             self.question = first in lx.QUESTION_START  # "It's hot, isn't it?" asserts
 
@@ -148,7 +151,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     text = s.surface if rule.surface else s.lemmas
     before, matched, after = text[: m.start()], m.group(), text[m.end() :]
     before = WRAPPERS.sub(" ", before)  # "if you don't mind, ..." neither asks nor refuses
-    if allowed_more(rule.category, rule.flags, s, before, matched + after):
+    if allowed_more(rule.category, rule.flags, s, before, matched + after, context.alerting):
         return True
     if NEG_BEFORE.search(before) and rule.category not in ("impolite", "reassurance"):
         return True  # "I can't visit", "no need to buy anything": the sentence refuses it

@@ -324,6 +324,30 @@ advertising [-]
 impolite [-]
     \b(?:like|love|always|just) to (?:moan|complain|whinge|grumble|fuss|nag|whine)\b|
     \bsome people (?:\w+ ){0,3}?(?:moan|complain|whinge|grumble|whine)\b
+# batch 11: guesses, price jumps, events on this weekend, clothes, seniors who love a product
+reassurance [-]
+    \b(?:i would guess|i guess|i would say|i 'd say|i think|my guess be|i reckon|i bet|
+    my hunch be) (?:that )?(?:it|that|this|they) (?:be|will be|'s) (?:\w+ ){0,2}?(?:nothing|
+    fine|harmless|okay|ok|alright|all right|normal)\b
+world [assert]
+    \b(?:price|petrol|gas|fuel|rent|fare)s? (?:\w+ ){0,2}?(?:jump|spike|climb|skyrocket|hike|
+    shoot)\w*\b|\b(?:parade|festival|fair|fete|carnival|firework|market|concert|show|match|
+    game|race|election|marathon)s? (?:be|will be|be on) (?:this|next|on|tomorrow|tonight|today)\b
+seeing [assert]
+    \b(?:nice|lovely|pretty|great|beautiful|smart|cute|cosy|cozy|colourful|colorful|snazzy)
+     (?:new )?(?:sweater|jumper|cardigan|dress|hat|shirt|top|blouse|coat|scarf|glasses|
+    haircut|hair|shoes|outfit|earring|necklace|tie|slipper|jacket|fleece|trousers|pants)s?\b
+intrusive [only_q]
+    \bsee eye to eye\b|\bon (?:good|speaking|bad) terms\b
+advertising [-]
+    \bsave you (?:a bundle|money|a fortune|a lot|hundreds|thousands|a packet|cash)\b|\bour
+     (?:\w+ ){0,3}?partner\b|\b(?:senior|older people|people your age|pensioner|retiree|caller|
+    customer|client|folk your age)s? (?:\w+ )?(?:love|swear by|rave about|adore|enjoy|
+    recommend) (?:the|their|our|this|these) (?:\w+ ){0,2}?(?:{PRODUCT}|tablet|pad|phone|
+    device|gadget|service|plan)\b
+impolite [-]
+    \b(?:please )?just (?:focus|concentrate)\b|\bfocus for a (?:second|minute|moment)\b|
+    \byou (?:\w+ )?(?:can not|never|do not) remember (?:anything|a thing)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

@@ -41,7 +41,8 @@ MORE_CLASSES = {
     r"be send|be dispatch|be on (?:its|their|his|her|the) way|sit with you|help you (?:with|"
     r"out|at home|around|into|up|get))",
     # errands done for the person: said as done, they are a claim the agent cannot make
-    "DONE": r"(?:send|book|arrange|sort|sort out|order|organi[sz]e|cancel|move|renew|refill|"
+    "DONE": r"(?:take care of|handle|deal with|send|book|arrange|sort|sort out|order|"
+    r"organi[sz]e|cancel|move|renew|refill|"
     r"dispatch|schedule|reschedule|request|fix|pay|deliver|approve|process|put through|"
     r"change|set up|authori[sz]e|confirm|top up|chase|expedite|arrange for|lodge|submit)",
     # drug names and kinds: a statement naming one is about medicine
@@ -82,7 +83,8 @@ MORE_CLASSES = {
     # money, the way an intrusive question asks about it
     "MONEY": r"(?:money|pension|savings|bill|rent|mortgage|income|debt|loan|owe|afford|"
     r"bank|cash|budget|benefit|allowance|inheritance|your will|a will|estate|wage|salary|earn|"
-    r"make ends meet|get by on|cost of living|well off|short of money|hard up|skint|"
+    r"make ends meet|get by on|cost of living|social security|pension check|paycheck|"
+    r"well off|short of money|hard up|skint|"
     r"pay for|payment|finance|financial|credit card|overdraft|own your (?:home|house|flat)|"
     r"own or rent|rent or own|property|house worth|cost you|spend on|pay each|pay every)",
     # things sold

@@ -60,6 +60,12 @@ PRAISE = re.compile(
     r"wonderful|excellent|fantastic|brilliant|nice|healthy) (?:habit|idea|thing|routine|start|"
     r"achievement|thing to do)$"
 )
+TELL_CARE = re.compile(
+    r"^(?:i|we|let me) (?:\w+ ){0,4}?(?:let|tell|inform|update|notify|message|pass (?:it|this|"
+    r"that) on to) " + lx.CLASSES["CARE_WORKER"] + r" (?:know )?(?:that |about )?"
+)
+CHEER = re.compile(r"(?:good for you|well do|great job|good on you|brilliant|fantastic)\b")
+RHETORICAL = re.compile(r"\b(?:can|could|would) you believe (?:it|that)$")
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
@@ -83,6 +89,7 @@ NOT_CHANGE = re.compile(
 ADHERE = re.compile(
     r"\b(?:important|good|best|vital|essential) (?:not )?to (?:take|miss|keep take|forget)|"
     r"\b(?:do not|never|try not to) (?:miss|forget)\b|\bremember to take\b|"
+    r"\bkeep (?:\w+ )?up with\b|\b(?:on top of|on track with|stick with|stay on) your\b|"
     r"\btake (?:your |the )?(?:\w+ ){0,2}?(?:medicine|medication|tablet|pill|dose)s? "
     r"(?:as|the way|like|exactly|on time|every day|regularly|at the same time)\b"
 )
@@ -147,7 +154,9 @@ SAFE_ORDERS = re.compile(
 )
 
 
-def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: str) -> bool:
+def allowed_more(
+    category: str, flags: frozenset[str], s, before: str, matched: str, alerting: bool = False
+) -> bool:
     """True when a meaning rule's match is let through after all (see `guard_en_meaning`);
     `matched` runs from the match to the end of the sentence."""
     text = s.lemmas
@@ -171,6 +180,12 @@ def allowed_more(category: str, flags: frozenset[str], s, before: str, matched: 
         return True  # "So the optician said your eyes are fine": their news, reported
     if category == "treatment" and PRAISE.search(text):
         return True  # "Walking every day is a great habit": praise, not a prescription
+    if "alert" in flags and alerting and TELL_CARE.search(matched):
+        return True  # "I'll let your care worker know the pharmacy is late": the news is theirs
+    if category == "visit" and re.search(r"\bon the (?:phone|line)\b", text):
+        return True  # "I'm happy to keep you company on the phone"
+    if category == "treatment" and CHEER.match(text):
+        return True  # "Good for you for trying the exercise class"
     if "only_q" in flags and not s.question:
         return True
     if "health" in flags and not health(text):
