@@ -58,6 +58,7 @@ from dialogue.guard_en_shape import (
     CAUSAL_QUOTE,
     COMPARED,
     FRAMED,
+    IS_NEXT,
     NOTED,
     OWN_MEMORY,
     QUOTED,
@@ -111,8 +112,10 @@ class _Sentence:
         toks = analysis.tokens
         lemmas = [t.lemma for t in toks]
         for k in range(len(toks) - 1):  # "a carer's coming" is "be", not a possessive
-            if lemmas[k] == "'s" and toks[k + 1].surface.endswith("ing"):
-                lemmas[k] = "be"
+            if lemmas[k] == "'s" and (
+                toks[k + 1].surface.endswith("ing") or toks[k + 1].surface in IS_NEXT
+            ):
+                lemmas[k] = "be"  # "your heart's fine", "everybody's down with it"
             if k and toks[k - 1].surface == "let" and toks[k].surface in ("'s", "me"):
                 lemmas[k] = toks[k].surface  # "let's have lunch", "let me phone": not be, my
         self.lemmas = " ".join(lemmas)

@@ -19,7 +19,8 @@ CLAIM_CLASSES = {
     # measures and organs a judgement about the person's body names
     "ORGAN": r"(?:sugar|blood sugar|sugar level|blood pressure|pressure|iron|iron level|"
     r"cholesterol|thyroid|heart|kidney|liver|lung|chest|bladder|bowel|prostate|circulation|"
-    r"blood|level|hormone|immune system|nerve|bone|joint|memory|brain|gland|sinus|ear|eye)s?",
+    r"blood|level|hormone|immune system|nerve|bone|joint|memory|brain|gland|sinus|ear|eye|"
+    r"gallbladder|gall bladder|pancreas|spleen|appendix|colon|stomach|gut|womb|ovary)s?",
     # what is measured and can drop or spike
     "MEASURE": r"(?:sugar|blood sugar|sugar level|blood pressure|pressure|iron|iron level|"
     r"cholesterol|heart|pulse|heart rate|heartbeat|temperature|level|oxygen|sodium|"
@@ -27,7 +28,8 @@ CLAIM_CLASSES = {
     # a body state a judgement asserts
     "STATE": r"(?:high|low|up|down|off|too high|too low|out of balance|play up|struggle|"
     r"not work|fail|weak|weaken|damage|inflame|infect|block|clog|worn|wear out|irregular|"
-    r"abnormal|deficient|not what it should be|not right|not pump|pack up|give up|go)",
+    r"abnormal|deficient|not what it should be|not right|not pump|pack up|give up|go|sluggish|"
+    r"slow|underactive|overactive|lazy|struggle|act up|swollen|enlarge)",
 }
 
 CLAIMS_TABLE = r"""
@@ -50,7 +52,8 @@ diagnosis [assert,refer_any,react]
     {CAUSE}|your (?:\w+ )?{ORGAN})\b
 diagnosis [assert,refer_any,react]
     \byour (?:\w+ )?{ORGAN} (?:\w+ )?(?:be|be probably|be likely|be most likely|might be|may be|
-    could be|must be|seem|sound|look|be get|be go|be run|have be|have get) (?:\w+ )?(?:{STATE})\b
+    could be|must be|seem|sound|look|be get|be go|be run|have be|have get)
+     (?:\w+ ){0,2}?(?:{STATE})\b
 diagnosis [assert,refer_any]
     \b(?:it|that|this|those|these|they) (?:\w+ )?(?:could|might|may|must|would|can)
      (?:well |easily |very well |quite possibly |possibly |just |also )?be (?:\w+ ){0,4}?(?:{COND}|
@@ -153,7 +156,8 @@ human [-]
     good|myself)|run down|out of sort|come down with|fight off|a bit rough)\b
 # diagnosis: a symptom put down to a cause, or what "people like you" turn out to have
 diagnosis [assert,refer_any,react,health]
-    \b(?:down to|due to|because of|cause by|the result of|a result of|a sign of|a symptom of|
+    \b(?:point to|suggest|indicate|down to|due to|because of|cause by|the result of|a result of|
+    a sign of|a symptom of|
     link to|relate to|associate with|a side effect of|a sign that|turn out to (?:have|be)|
     end up (?:have|with|be)) (?:\w+ ){0,3}?(?:{COND}|{CAUSE}|{ORGAN})\b|\bpeople (?:with|like)
      (?:your|you)\b(?:.*)\b(?:{COND})\b
@@ -348,6 +352,22 @@ advertising [-]
 impolite [-]
     \b(?:please )?just (?:focus|concentrate)\b|\bfocus for a (?:second|minute|moment)\b|
     \byou (?:\w+ )?(?:can not|never|do not) remember (?:anything|a thing)\b
+# batch 12: worrying over nothing, looks of things, faith, houses paid off, quotes and fivers
+reassurance [-]
+    \bworry (?:over|about) nothing\b|\bmake a fuss (?:over|about) nothing\b
+seeing [assert]
+    \b(?:that|this|those|these) (?:\w+ )?look (?:like|lovely|nice|comfy|comfortable|cosy|cozy|
+    great|good|delicious|tasty|beautiful|pretty|sore|painful|nasty|swollen)\b
+intrusive [only_q]
+    \b(?:churchgoer|go to church|religious|pray|believe in god|your faith|christian|muslim|
+    jewish|buddhist|atheist|pay off|own (?:it|your house|your home) outright|mortgage-free)\b
+advertising [-]
+    \bget a (?:free )?quote\b|\bhear (?:brilliant|great|good|amazing|wonderful) thing about\b|
+    \bfor (?:a fiver|a tenner|a few quid|a few pound|a few dollar|(?:just |only )?(?:\d+|five|
+    ten|twenty) (?:quid|pound|dollar|buck))\b
+impolite [-]
+    \bwhy (?:do )?you (?:even )?bother\b|\byou do go on\b|\byou go on and on\b|\byou
+     (?:do |really )?(?:ramble|waffle|witter)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

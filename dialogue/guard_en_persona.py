@@ -313,7 +313,7 @@ impolite [-]
     let me finish)\b
 human [-]
     S:\bi (?!hope|wish|understand|agree|think|know|hear|see|'ll|will|can|would|
-    could)(?:[\w']+ ){1,6}?(?:too|as well|myself)\s*$
+    could)(?:[\w']+ ){1,9}?(?:too|as well|myself)\s*$
 intrusive [-]
     \bwhy (?:\w+ )?you (?:never|do not|did not) (?:marry|remarry|get marry|have (?:children|
     child|kid))\b

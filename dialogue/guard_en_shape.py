@@ -66,6 +66,10 @@ TELL_CARE = re.compile(
 )
 CHEER = re.compile(r"(?:good for you|well do|great job|good on you|brilliant|fantastic)\b")
 RHETORICAL = re.compile(r"\b(?:can|could|would) you believe (?:it|that)$")
+IS_NEXT = frozenset(
+    "down fine okay ok alright all up out in on off gone done not just still so very really a an "
+    "the nothing quite been here there back over away probably likely definitely sure".split()
+)
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
 # The agent's own memory claimed, which a reaction does not excuse.
