@@ -368,6 +368,28 @@ advertising [-]
 impolite [-]
     \bwhy (?:do )?you (?:even )?bother\b|\byou do go on\b|\byou go on and on\b|\byou
      (?:do |really )?(?:ramble|waffle|witter)\b
+# batch 14: on their way, on your behalf, fussing, flushing, waiting by a door, living on
+visit [assert]
+    \b(?:someone|somebody|help|a \w+|an \w+|the \w+) on (?:their|his|her|its|the) way (?:over|
+    round|to you)\b
+action [assert]
+    \bon your behalf\b
+reassurance [-]
+    \bdo not (?:fuss|stress|panic|lose sleep|fret) (?:about|over)\b
+treatment [assert,refer_any,react]
+    \b(?:flush|clean|detox|cleanse|purify) (?:out )?(?:the |your )?(?:toxin|system|body|
+    kidney|liver|impurity|blood)s?\b|^(?:eat|drink|have|take) (?:\w+ ){0,6}?(?:first thing|
+    in the morning|before bed|at night)\b(?:.*)\b(?:will|should|help|keep|get|bring)\b
+meeting [-]
+    \bwait for you (?:by|at|outside|in|near|at the)\b
+seeing [assert]
+    \b(?:colour|color|glow|tan) in your (?:cheek|face)s?\b|\byou have (?:get )?(?:a bit of |
+    some |a )?(?:colour|color|tan|glow|rosy cheek)\b
+intrusive [only_q]
+    \b(?:live|get by) (?:on|off)\b(?! your own| (?:a|the) (?:\w+ )?(?:street|road|floor|estate))
+impolite [-]
+    \b(?:lot of|other|more|many) (?:call|people) to (?:make|call|get to|ring)\b|\bkeep (?:your
+     answer|it|them) (?:short|brief|quick)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

@@ -120,7 +120,7 @@ visit [assert,react]
     \b{SERVICE} (?:\w+ ){0,2}?(?:be|be be|have be) (?:send|dispatch|sent|ask|arrange|book|
     schedule|assign|organi[sz]e) (?:out |over |round )?(?:to|for) (?:you|your|check|see|visit|
     help|come)\b|\bexpect (?:a |an |the |some )?(?:\w+ )?(?:knock|visit|visitor|caller|call
-    from|nurse|carer|engineer|delivery)\b
+     from|nurse|carer|engineer|delivery)\b
 # action: the agent's own act toward the world, or an errand said as done
 action [-]
     \b(?:i|we|let me|let us|me to|us to) {AUX}(?:call|ring|phone|contact|get|send for|summon|book|
@@ -309,7 +309,7 @@ world [assert]
     \b(?:the )?(?:bus|train|tube|tram|road|shop|supermarket|post office|bank|library|surgery|
     pharmacy|chemist|market|motorway|rail|airport|council|bin|rubbish|petrol|fuel|
     school)s? (?:\w+ ){0,2}?(?:be|will be|be go to be|be get|have be|should be|might be|may be)
-    (?:\w+ ){0,2}?(?:on strike|strike|close|shut|quiet|busy|crowd|packed|empty|delay|cancel|
+     (?:\w+ ){0,2}?(?:on strike|strike|close|shut|quiet|busy|crowd|packed|empty|delay|cancel|
     icy|grit|flood|block|run late|running late|late|open late|dear|expensive|cheaper|dearer|
     out of|short of|sell out|a nightmare|chaos|mad|heave|rammed|dead|collect|miss)\b|
     \bon strike\b|\b(?:strike|closure|roadwork|road work|power cut|water shortage|shortage)s?

@@ -67,8 +67,8 @@ world [assert]
     low)|\b(?:half past|quarter past|quarter to|\w+ oclock|\d+ (?:am|pm))\b
 world [assert]
     \b(?:pour down|pour with rain|pour|tip down|chuck it down|spit with rain|bucket down|
-    blow a gale|gale|drizzle|mizzle|be bake|bake hot|boil hot|be boil|sweltering|scorcher|
-    in for a)\b
+    blow a gale|gale|drizzle|mizzle|(?:it|today|outside) be (?:\w+ )?(?:bake|boil)|bake hot|
+    boil hot|sweltering|scorcher|in for a)\b
 # human: a life, a body, a family, meals and sleep
 human [-]
     S:\bi(?: 've| have| 'd)? {W}?(?:also |too |just |already |recently |usually |often |even |

@@ -186,6 +186,8 @@ def allowed_more(
         return True  # "Walking every day is a great habit": praise, not a prescription
     if "alert" in flags and alerting and TELL_CARE.search(matched):
         return True  # "I'll let your care worker know the pharmacy is late": the news is theirs
+    if category == "world" and TELL_CARE.match(text):
+        return True  # "I'll let your care worker know the pharmacy is running late"
     if category == "visit" and re.search(r"\bon the (?:phone|line)\b", text):
         return True  # "I'm happy to keep you company on the phone"
     if category == "treatment" and CHEER.match(text):
