@@ -385,8 +385,9 @@ def _all() -> list[tuple[str, str, frozenset[str]]]:
     from dialogue.guard_en_claims import CLAIMS_TABLE
     from dialogue.guard_en_meaning import MEANING_TABLE
     from dialogue.guard_en_persona import PERSONA_TABLE
+    from dialogue.guard_en_talk import TALK_TABLE
 
-    tables = (RULES_TABLE, PERSONA_TABLE, MEANING_TABLE, CLAIMS_TABLE)
+    tables = (RULES_TABLE, PERSONA_TABLE, MEANING_TABLE, CLAIMS_TABLE, TALK_TABLE)
     return [rule for table in tables for rule in parse(table)]
 
 
