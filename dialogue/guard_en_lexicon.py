@@ -275,7 +275,8 @@ REFERRAL = re.compile(
     r"\b(?:doctor|pharmacist|gp|nurse) be the (?:\w+ )?(?:person|one|people) to|"
     r"\b(?:doctor|pharmacist|gp|nurse) (?:can|will|could|should|would|may|might|be able to) "
     r"(?:explain|"
-    r"tell|advise|help|answer|check|say|let you know|go over|review|decide|adjust|want to|"
+    r"tell|advise|help|answer|check|say|let you know|go over|go through|review|decide|adjust|"
+    r"want to|"
     r"need to)".replace("{W}", W)
 )
 HOPE = re.compile(
@@ -382,7 +383,7 @@ AGENT_VERBS = frozenset(
     understand gather assume take sound seem find mind admire respect value appreciate cherish
     trust doubt fear regret apologise greet answer reply respond ring connect transfer put
     rephrase clarify slow speed pause interrupt finish close wrap let got sorry glad happy hate
-    prefer adore""".split()
+    prefer adore include mark cheer root""".split()
 )
 AGENT_AUX = frozenset("will would can could shall should may might must do be have 'll 'd".split())
 AGENT_FUTURE = frozenset("will would can could shall should may might 'll 'd go gonna".split())

@@ -292,7 +292,8 @@ action [alert]
     ring|fix|collect|phone|pop)\b
 diagnosis [assert,refer]
     \b(?:a|the) (?:sure |clear |classic |warning )?sign (?:that )?(?:your|you)\b|\b(?:mean|
-    suggest|show|indicate|tell me) (?:that )?you (?:need|have|be|lack|be not get|be low)\b
+    suggest|show|indicate|(?<!you )tell me) (?:that )?you (?:need|have|be|lack|be not get|
+    be low)\b
 reassurance [assert,hope]
     \b(?:do not|no) need to (?:\w+ ){0,2}?(?:bother|trouble|see|call|ring|visit|go to|
     contact) (?:the |your |a )?(?:gp|doctor|nurse|surgery|hospital|clinic|911|999|ambulance)\b|
@@ -309,7 +310,7 @@ action [assert,alert]
     contact|phone|ring|alert|organi[sz]e|schedule|reschedule|renew|refill)\b|
     \b(?:consider it done|leave it with me|that be sort|all sort|done and dusted)\b
 diagnosis [assert,refer]
-    \bbe (?!sorry|glad|happy|pleased|relieved|sad|upset|worried|concerned|aware|
+    \bbe (?!sorry|glad|happy|please|relieve|sad|upset|worried|concerned|aware|
     sure)(?:probably |likely |most likely |almost certainly |definitely |clearly |surely |just |
     only |simply |usually |often |normally |generally |commonly |mostly |always )?(?:a |an |
     the |your |some )?(?:\w+ ){0,2}?{COND}\b(?! season| jab| vaccine| shot| clinic| injection|
@@ -353,7 +354,7 @@ reassurance [assert,hope,symptom_ctx]
 reassurance [assert,hope]
     \byou (?:will|'ll) feel (?:\w+ )?(?:fine|better|okay|alright|right|yourself)\b|
     \bnothing to lose sleep over\b
-visit [assert]
+visit [assert,alert]
     \bhome visit\b|{AGENT}put you (?:on|down) (?:the |a |for )?(?:list|waiting list|rota|
     schedule)
 diagnosis [assert,refer]
@@ -381,9 +382,13 @@ def parse(table: str = RULES_TABLE) -> list[tuple[str, str, frozenset[str]]]:
 
 
 def _all() -> list[tuple[str, str, frozenset[str]]]:
+    from dialogue.guard_en_claims import CLAIMS_TABLE
+    from dialogue.guard_en_meaning import MEANING_TABLE
     from dialogue.guard_en_persona import PERSONA_TABLE
+    from dialogue.guard_en_talk import TALK_TABLE
 
-    return parse(RULES_TABLE) + parse(PERSONA_TABLE)
+    tables = (RULES_TABLE, PERSONA_TABLE, MEANING_TABLE, CLAIMS_TABLE, TALK_TABLE)
+    return [rule for table in tables for rule in parse(table)]
 
 
 RULES = _all()

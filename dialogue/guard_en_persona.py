@@ -67,7 +67,8 @@ world [assert]
     low)|\b(?:half past|quarter past|quarter to|\w+ oclock|\d+ (?:am|pm))\b
 world [assert]
     \b(?:pour down|pour with rain|pour|tip down|chuck it down|spit with rain|bucket down|
-    blow a gale|gale|drizzle|mizzle|bake|boil|sweltering|scorcher|in for a)\b
+    blow a gale|gale|drizzle|mizzle|(?:it|today|outside) be (?:\w+ )?(?:bake|boil)|bake hot|
+    boil hot|sweltering|scorcher|in for a)\b
 # human: a life, a body, a family, meals and sleep
 human [-]
     S:\bi(?: 've| have| 'd)? {W}?(?:also |too |just |already |recently |usually |often |even |
@@ -312,7 +313,7 @@ impolite [-]
     let me finish)\b
 human [-]
     S:\bi (?!hope|wish|understand|agree|think|know|hear|see|'ll|will|can|would|
-    could)(?:[\w']+ ){1,6}?(?:too|as well|myself)\s*$
+    could)(?:[\w']+ ){1,9}?(?:too|as well|myself)\s*$
 intrusive [-]
     \bwhy (?:\w+ )?you (?:never|do not|did not) (?:marry|remarry|get marry|have (?:children|
     child|kid))\b
