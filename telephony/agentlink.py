@@ -25,7 +25,19 @@ import numpy as np
 
 from telephony import AgentFactory, CallAgent, CallInfo, Reply, Segment
 from telephony.audio import INTERNAL_RATE, Audio
-from telephony.callevents import Digit, Hear, Opening, Request, Silence, Speech
+from telephony.callevents import (
+    AgentFailed,
+    Ask,
+    Digit,
+    Hear,
+    Opening,
+    Render,
+    Rendered,
+    ReplyReady,
+    Request,
+    Silence,
+    Speech,
+)
 from telephony.playout import LineAudio, to_line
 from telephony.resample import resample
 from telephony.stats import TurnTiming
@@ -49,19 +61,34 @@ class AgentLink:
     async def start(self, factory: AgentFactory, call: CallInfo) -> None:
         self.agent = await self._run(factory, call)
 
-    async def ask(self, request: Request, timing: TurnTiming | None = None) -> Speech | None:
-        """The agent's answer to `request`, with its first segment ready for the line; None
-        if there is no reply (or no agent). Raises what the agent raised."""
-        if self.agent is None:
-            return None
-        return await self._run(self._work, self.agent, request, timing)
+    async def ask(self, ask: Ask) -> ReplyReady | AgentFailed:
+        """The agent's answer to `ask`, with its first segment ready for the line (no speech if
+        there is no reply, or no agent). A failure is logged and kept as the call's error."""
+        try:
+            speech = None
+            if self.agent is not None:
+                speech = await self._run(self._work, self.agent, ask.request, ask.timing)
+        except Exception as exc:
+            log.exception("call %s: the agent failed on %s", self.name, type(ask.request).__name__)
+            self._errors.append(f"agent: {exc}")
+            return AgentFailed(ask)
+        return ReplyReady(ask, speech, asyncio.get_running_loop().time())
 
-    async def render(self, speech: Speech, index: int) -> LineAudio | None:
-        """Segment `index` of `speech` for the line, rendered in the executor (not under the
+    async def render(self, render: Render) -> Rendered:
+        """The next segment of a reply for the line, rendered in the executor (not under the
         agent's lock: while a sentence is synthesized, the agent can hear what was played of
-        the one before, or the person's next turn); None if the reply was cancelled first."""
+        the one before, or the person's next turn); no line if the reply was cancelled first
+        or the render failed (logged, and kept as the call's error)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._render, speech, index)
+        speech = render.speech
+        try:
+            line = await loop.run_in_executor(self._executor, self._render, speech, render.index)
+        except Exception as exc:
+            text = speech.reply.segments[render.index].text
+            log.exception("call %s: rendering %r failed", self.name, text)
+            self._errors.append(f"tts: {exc}")
+            line = None
+        return Rendered(speech, line, loop.time())
 
     def _work(self, agent: CallAgent, request: Request, timing: TurnTiming | None):
         """In a worker thread: the agent's reply, and its first segment encoded for the line."""

@@ -1,27 +1,20 @@
 """The control of one call as a pure state machine: `CallControl.feed(event) -> list[Action]`.
 
-In the style of the `websockets` library's sans-I/O protocol: the I/O shell
-(`telephony.session`) turns what happens on the socket, in the VAD, in the agent's worker and
-on the frame clock into events (`telephony.callevents`, where every event and action is
-listed in one table), feeds them here, and carries out the actions that come back. Nothing
-here awaits, reads a clock, or touches a socket, thread or file, so every rule below is
-unit-tested with synthetic events in microseconds (`tests/test_call_control.py`).
+As in the `websockets` library's sans-I/O protocol, the I/O shell (`telephony.session`) feeds
+what happened as events and carries out the actions that come back (both listed in
+`telephony.callevents`). Nothing here awaits, reads a clock or touches a socket, thread or
+file: every rule is unit-tested with synthetic events (`tests/test_call_control.py`). It
+composes the pure `ServerProtocol` (the wire), `Endpointer` (turns) and `Playout` (paced
+speech, marks). The rules, with `TurnOptions`' values:
 
-It composes the three pure machines of the line: `ServerProtocol` (the wire), `Endpointer`
-(the person's turns) and `Playout` (the agent's paced speech and its marks). The rules:
-
-- a turn ends after `TurnOptions.end_silence_s` of silence and is asked of the agent (`Hear`);
-- speech over the agent for `barge_in_s` stops it at once (`clear`; nothing more of the
-  reply is rendered) and the turn counts; shorter speech over it is a backchannel, ignored;
-- the agent starts talking when the first sentence of a reply is ready; the next sentence is
-  rendered while it plays (`Render`); replies play one after another, in the order asked;
-- only what the line confirmed by an echoed mark is reported as heard (`Played`); on a
-  barge-in or the end of the call, only the words that had time to play;
-- `no_input_s` of silence after the agent spoke leads to the dialogue's reprompt (`Silence`);
-- a reply with `hangup` ends the call once its last mark is echoed, or `hangup_grace_s` after
-  that mark was sent (`ArmGrace`), for a peer that never echoes.
-
-Line time is counted in inbound samples (8 kHz): a call replayed faster behaves the same.
+- a turn ends after `end_silence_s` of silence and goes to the agent (`Ask(Hear)`);
+- speech over the agent for `barge_in_s` stops it at once (`clear`; nothing more of the reply
+  is rendered) and counts as a turn; shorter speech over it is a backchannel, ignored;
+- a reply plays from its first sentence while the next is rendered (`Render`), in order;
+- the agent hears (`Played`) what echoed marks confirm, or on a cut, the words that had time
+  to play; `no_input_s` of silence after it spoke brings the reprompt (`Ask(Silence)`);
+- a `hangup` reply ends the call at its last mark's echo, or `hangup_grace_s` after that mark
+  was sent (`ArmGrace`). Line time is inbound samples: a faster replay behaves the same.
 """
 
 from __future__ import annotations
@@ -30,36 +23,25 @@ import logging
 from collections import deque
 
 from telephony import CallInfo
+from telephony import callevents as ev
 from telephony.audio import LINE_RATE, Audio
 from telephony.callevents import (
     Action,
-    AgentFailed,
-    AgentReady,
     ArmGrace,
     Ask,
     BadInput,
-    CallAccepted,
-    Closed,
     Digit,
     End,
-    Event,
-    GraceExpired,
-    HangUp,
     Hear,
     Listen,
     Opening,
     Played,
-    Received,
     Render,
-    Rendered,
-    ReplyReady,
     Request,
     Silence,
     Speech,
     StartCall,
-    Tick,
     Transmit,
-    Voice,
 )
 from telephony.g711 import alaw_decode, ulaw_decode
 from telephony.playout import FRAME_S, FRAME_SAMPLES, Playout, heard_prefix
@@ -92,9 +74,7 @@ class CallControl:
         hangup_grace_s: float = 5.0,
         max_call_s: float = 900.0,
         max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
-    ) -> None:
-        """`frame_s` and `hangup_grace_s` are in the shell's clock (divided by a replay's
-        speed); `max_call_s` is line time."""
+    ) -> None:  # frame_s and hangup_grace_s: the shell's seconds; max_call_s: line time
         self.turn = turn or TurnOptions()
         self.protocol = ServerProtocol(max_message_bytes)
         self.playout = Playout(frame_s, lead_frames)
@@ -119,8 +99,6 @@ class CallControl:
         self.hangup_mark: str | None = None  # the goodbye's mark, once it was sent
         self.turns: list[TurnTiming] = []
 
-    # ---- state the shell reads ---------------------------------------------------------------
-
     @property
     def wants_ticks(self) -> bool:
         """Frames or marks wait for the frame clock: the shell subscribes to it while true."""
@@ -142,38 +120,38 @@ class CallControl:
 
     # ---- events in, actions out --------------------------------------------------------------
 
-    def feed(self, event: Event) -> list[Action]:
+    def feed(self, event: ev.Event) -> list[Action]:
         kind = type(event)
-        if kind is Received:
+        if kind is ev.Received:
             return self._received(event.text)
-        if kind is Tick:
+        if kind is ev.Tick:
             return self._transmit(event.now)
-        if kind is Voice:
+        if kind is ev.Voice:
             return self._voice(event)
-        if kind is ReplyReady or kind is AgentFailed:
-            speech = event.speech if kind is ReplyReady else None
+        if kind is ev.ReplyReady or kind is ev.AgentFailed:
+            speech = event.speech if kind is ev.ReplyReady else None
             if speech is None or self.ended:
                 self._answered()
                 return []
             speech.timing = event.ask.timing
             self._replies.append(speech)
             return self._pump(event.now)
-        if kind is Rendered:
+        if kind is ev.Rendered:
             return self._rendered(event)
-        if kind is CallAccepted:
+        if kind is ev.CallAccepted:
             return self._accepted(event.call)
-        if kind is AgentReady:
+        if kind is ev.AgentReady:
             self.endpointer = Endpointer(self.turn, event.vad_rate)
             self.listening = True
             return self._ask(Opening())
-        if kind is GraceExpired:
+        if kind is ev.GraceExpired:
             if self.hangup_mark == event.mark and not self.ended:
                 log.warning("call %s: last mark never echoed; hanging up", self._sid)
                 return self._end("completed")
             return []
-        if kind is HangUp:
+        if kind is ev.HangUp:
             return self._end(event.reason)
-        if kind is Closed:
+        if kind is ev.Closed:
             return self._closed(event.reason, event.now)
         raise TypeError(f"not a call event: {event!r}")
 
@@ -183,9 +161,7 @@ class CallControl:
         try:
             message = self.protocol.receive(text)
         except ProtocolError as exc:
-            if exc.fatal:
-                return [BadInput(str(exc)), *self._end(f"protocol_error: {exc}")]
-            return [BadInput(str(exc))]
+            return self._refuse(str(exc), f"protocol_error: {exc}" if exc.fatal else None)
         kind = type(message)
         if kind is Media:
             if not self.listening:  # start failed, or media raced ahead of it
@@ -212,18 +188,13 @@ class CallControl:
         if start.encoding == "audio/x-alaw":
             self.alaw, self._decode = True, alaw_decode
         elif start.encoding != "audio/x-mulaw":
-            return [
-                BadInput(f"start: unsupported mediaFormat.encoding {start.encoding!r}"),
-                *self._end("protocol_error: unsupported encoding"),
-            ]
+            bad = f"start: unsupported mediaFormat.encoding {start.encoding!r}"
+            return self._refuse(bad, "protocol_error: unsupported encoding")
         if start.sample_rate != LINE_RATE or start.channels != 1:
-            return [
-                BadInput(
-                    f"start: unsupported mediaFormat {start.sample_rate} Hz x "
-                    f"{start.channels}; the line is 8000 Hz mono"
-                ),
-                *self._end("protocol_error: unsupported sample rate"),
-            ]
+            bad = f"start: unsupported mediaFormat {start.sample_rate} Hz x {start.channels}"
+            return self._refuse(
+                bad + "; the line is 8000 Hz mono", "protocol_error: unsupported sample rate"
+            )
         return []
 
     def _mark(self, name: str) -> list[Action]:
@@ -263,7 +234,7 @@ class CallControl:
 
     # ---- the person --------------------------------------------------------------------------
 
-    def _voice(self, event: Voice) -> list[Action]:
+    def _voice(self, event: ev.Voice) -> list[Action]:
         ep = self.endpointer
         self._judged += len(event.chunk) * LINE_RATE // ep.sample_rate
         out: list[Action] = []
@@ -287,9 +258,8 @@ class CallControl:
     def _turn_ended(self, audio: Audio, capped: bool, now: float) -> list[Action]:
         self._heard_at = self.line_samples
         if not self._turn_counts:
-            log.info(
-                "call %s: backchannel over the agent (%.2f s) ignored", self._sid, audio.duration
-            )
+            seconds = audio.duration
+            log.info("call %s: backchannel over the agent (%.2f s) ignored", self._sid, seconds)
             return []
         timing = TurnTiming(speech_end=min(self._last_voice, now), turn_end=now, capped=capped)
         if len(self.turns) < MAX_TURNS_KEPT:
@@ -297,13 +267,9 @@ class CallControl:
         return self._ask(Hear(audio), timing)
 
     def _check_silence(self) -> list[Action]:
-        if (
-            self.playout.audible
-            or self.busy
-            or self.endpointer.in_turn
-            or not self.listening
-            or self.hangup_mark is not None
-        ):
+        if self.playout.audible or self.busy or self.endpointer.in_turn or not self.listening:
+            return []
+        if self.hangup_mark is not None:  # the goodbye is out: no reprompts
             return []
         # Silence is what the VAD has heard as silence: audio still waiting for it is not (when
         # the VAD falls behind, a person already answering must not be reprompted).
@@ -331,7 +297,7 @@ class CallControl:
         self.busy -= 1
         self._spoke_at = self.line_samples
 
-    def _rendered(self, event: Rendered) -> list[Action]:
+    def _rendered(self, event: ev.Rendered) -> list[Action]:
         speech = event.speech
         if not self._replies or self._replies[0] is not speech:
             return []  # a reply cancelled (and reported) while this was rendered
@@ -399,8 +365,7 @@ class CallControl:
             speech.cancelled = True
         out: list[Action] = []
         for u, fraction in self.playout.stop(now):
-            text = u.segment.text
-            out.append(Played(u.segment, fraction >= 1.0, heard_prefix(text, fraction)))
+            out.append(Played(u.segment, fraction >= 1.0, heard_prefix(u.segment.text, fraction)))
             goodbye = goodbye or u.hangup
         if clear and not self._muted:
             try:
@@ -412,16 +377,17 @@ class CallControl:
 
     # ---- the end -----------------------------------------------------------------------------
 
+    def _refuse(self, bad: str, end: str | None) -> list[Action]:
+        """Bad input; the call goes on unless `end` says why it cannot."""
+        return [BadInput(bad), *self._end(end)] if end else [BadInput(bad)]
+
     def _end(self, reason: str) -> list[Action]:
-        if self.ended:
-            return []
-        self.ended = True
-        return [End(reason)]
+        ended, self.ended = self.ended, True
+        return [] if ended else [End(reason)]
 
     def _closed(self, reason: str, now: float) -> list[Action]:
         """The call is being finalized: keep what was said and heard until now."""
-        self.ended = True
-        self.listening = False
+        self.ended, self.listening = True, False
         out: list[Action] = []
         if reason != "completed":  # the line broke: the last words still reach the agent
             turn = self.endpointer.flush()

@@ -1,17 +1,15 @@
-"""One phone call on the server side: audio in, turns out to the agent, paced speech back.
+"""One phone call on the server side: the I/O shell around its pure call control.
 
-The session turns the Twilio Media Streams events of one websocket into calls on a `CallAgent`
-(built per call by the composition root) and plays the agent's replies back in 20 ms frames at
-real time. What it guarantees to the person on the line:
+The rules of a call (turns, barge-in, backchannels, silence and reprompts, what the person
+heard, the goodbye) are `telephony.call.CallControl`'s. The session turns one websocket's
+messages, the VAD's labels, the agent's replies and the frame clock's ticks into its events
+(`telephony.callevents`) and carries out the actions that come back. What it adds:
 
-- their turn ends only after `TurnOptions.end_silence_s` of silence (slow speakers are not cut off);
-- the agent starts talking as soon as the first sentence of a reply is ready; the rest is
-  rendered while it plays;
-- speaking over the agent for `barge_in_s` stops it at once (`clear`), and nothing more of that
-  reply is synthesized; shorter speech over it is a backchannel ("네", "yeah") and is ignored;
-- only what the line confirmed as played (echoed marks) is reported to the agent as heard, and
-  when they cut in, only the words that had time to play;
-- silence leads to the dialogue's reprompt, and the dialogue decides when to hang up;
+- everything that takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the
+  encoding of its audio in the executor (`AgentLink`), the VAD in one batch for all calls
+  (`VadBatcher`), the pacing on one shared tick (`LineClock`). The one output path is that
+  tick (and the moment a reply is queued): frames are written with `send_nowait`, and a peer
+  that stops reading ends its own call and nobody else's;
 - however the call ends (hang-up, `stop`, dropped socket, error, a caller that goes quiet on
   the wire, the server shutting down), `CallAgent.finish` runs once and the recording is saved;
 - a socket that never starts a call is closed after `start_timeout_s`, a call whose media stops
@@ -20,18 +18,8 @@ real time. What it guarantees to the person on the line:
 - the call's id is used as a folder name only in Twilio's exact shape (`telephony.files`), and
   the call is authorized (`authorize`) before any of its audio is processed.
 
-The rules of the call (turns, barge-in, backchannels, silence, reprompts, what was heard, the
-goodbye) are `telephony.call.CallControl`'s, a pure state machine. This is its I/O shell: it
-turns the websocket's messages, the VAD's labels, the agent's replies and the frame clock's
-ticks into events (`telephony.callevents`), and carries out the actions that come back. The
-one output path is the frame clock's tick (and the moment a reply is queued), written with the
-connection's `send_nowait`.
-
-Everything that takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the
-encoding of its audio in the executor, the VAD in one batch for all calls (`VadBatcher`), the
-pacing on one shared tick (`LineClock`). Timing inside a call (turn ends, silence, recording
-positions) is counted in inbound audio samples; only the pacer looks at the clock, scaled by
-`SessionOptions.speed`.
+Timing inside a call (turn ends, silence, recording positions) is counted in inbound audio
+samples; only the pacer looks at the clock, scaled by `SessionOptions.speed`.
 """
 
 from __future__ import annotations
@@ -40,85 +28,31 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from telephony import AgentFactory, CallInfo
+from telephony import callevents as ev
 from telephony.agentlink import AgentLink
 from telephony.audio import LINE_RATE
 from telephony.call import CallControl
-from telephony.callevents import (
-    Action,
-    AgentFailed,
-    AgentReady,
-    ArmGrace,
-    Ask,
-    BadInput,
-    CallAccepted,
-    Closed,
-    End,
-    Event,
-    GraceExpired,
-    HangUp,
-    Listen,
-    Played,
-    Received,
-    Render,
-    Rendered,
-    ReplyReady,
-    StartCall,
-    Tick,
-    Transmit,
-    Voice,
-)
 from telephony.clock import LineClock
 from telephony.files import OutsideFolder, inside, is_call_sid, new_call_sid
 from telephony.g711 import alaw_encode, pcm16_to_float, ulaw_encode
-from telephony.limits import ConnectionLimits, LimitOptions, Log
-from telephony.playout import FRAME_S, FRAME_SAMPLES, heard_prefix
+from telephony.limits import ConnectionLimits, Log
+from telephony.options import SessionOptions
+from telephony.playout import FRAME_S
 from telephony.protocol import DEFAULT_MAX_MESSAGE_BYTES, Start
 from telephony.recording import StereoRecorder
 from telephony.resample import Resampler
 from telephony.stats import TurnTiming
-from telephony.turn import TurnOptions
 from telephony.vad import VadBatcher, VadStream, make_detector
 
-__all__ = [
-    "FRAME_S",
-    "FRAME_SAMPLES",
-    "CallSession",
-    "Connection",
-    "SessionOptions",
-    "heard_prefix",
-]
+__all__ = ["FRAME_S", "CallSession", "Connection", "SessionOptions"]
 
 log = logging.getLogger("carecall.session")
 
 YIELD_EVERY = 8  # messages handled in a row before other calls get the event loop
-
-
-@dataclass(frozen=True)
-class SessionOptions:
-    turn: TurnOptions = field(default_factory=TurnOptions)
-    vad: str = "silero"
-    speed: float = 1.0
-    """Clock multiplier for the outbound pacer: 1.0 is real time (a real phone line); simulated
-    calls may be replayed faster, and the far end must then send at the same speed."""
-    max_call_s: float = 900.0
-    """Hard cap on the length of one call, in line time."""
-    lead_frames: int = 3
-    """Frames sent ahead of real time at the start of speech to fill the far end's jitter buffer."""
-    hangup_grace_s: float = 4.0
-    """How long to wait for the last mark before hanging up anyway (a peer that never echoes)."""
-    vad_interval_s: float = 0.01
-    """How long VAD chunks of all calls are gathered before one batched forward (line time)."""
-    finish_timeout_s: float = 10.0
-    """At the end of a call, how long an agent still computing a reply is waited for."""
-    recordings_dir: Path | None = None
-    """Where `<call_sid>/recording.wav` (stereo: left the person, right the agent) is written."""
-    limits: LimitOptions = field(default_factory=LimitOptions)
-    """Start, media and wall-clock timeouts, and bad-input logging (`telephony.limits`)."""
 
 
 class Connection(Protocol):
@@ -220,8 +154,8 @@ class CallSession:
                 # Messages already buffered are returned without suspending: a peer flooding
                 # the socket would otherwise hold the event loop, and every call's audio.
                 await asyncio.sleep(0)
-            actions = self._control.feed(Received(message))
-            if actions and type(actions[0]) is StartCall:
+            actions = self._control.feed(ev.Received(message))
+            if actions and type(actions[0]) is ev.StartCall:
                 await self._start_call(actions[0].start)
             elif actions:
                 self._do(actions)
@@ -244,9 +178,6 @@ class CallSession:
     def _bad_input(self, reason: str) -> None:
         if len(self.errors) < 100:
             self.errors.append(reason)
-        if self.limits is None:  # not running on a connection (tests of parts)
-            log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
-            return
         kind = self.limits.on_bad_input(self._loop.time())
         if kind is Log.FULL:
             log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
@@ -267,7 +198,7 @@ class CallSession:
         self._end(reason)
 
     def _end(self, reason: str) -> None:
-        self._feed(HangUp(reason))
+        self._feed(ev.HangUp(reason))
 
     @property
     def _sid(self) -> str:
@@ -276,10 +207,6 @@ class CallSession:
     @property
     def line_seconds(self) -> float:
         return self.recorder.left_samples / LINE_RATE
-
-    @property
-    def agent_audible(self) -> bool:
-        return self._control.audible
 
     @property
     def turns(self) -> list[TurnTiming]:
@@ -313,7 +240,7 @@ class CallSession:
         self.call = CallInfo(start.stream_sid, sid, params)
         self.limits.on_start(self._loop.time())
         self._link.name = sid
-        self._feed(CallAccepted(self.call))
+        self._feed(ev.CallAccepted(self.call))
         if self._ended.is_set():  # a line format we do not speak
             return
         self._link.encode = alaw_encode if self._control.alaw else ulaw_encode
@@ -345,53 +272,52 @@ class CallSession:
             str(params.get("recipient", "?"))[:64],
             str(params.get("scenario", "-"))[:64],
         )
-        self._feed(AgentReady(rate))
+        self._feed(ev.AgentReady(rate))
 
     def _taken(self, sid: str) -> bool:
         """Another call in progress has this id, or a call's files are already there."""
-        if self._sid_taken is not None and self._sid_taken(sid):
-            return True
         folder = self.options.recordings_dir
-        return folder is not None and (folder / sid).exists()
+        taken = self._sid_taken is not None and self._sid_taken(sid)
+        return taken or (folder is not None and (folder / sid).exists())
 
     def _on_vad(self, chunk, prob: float, arrived: float) -> None:
-        self._feed(Voice(chunk, prob, arrived, self._loop.time()))
+        self._feed(ev.Voice(chunk, prob, arrived, self._loop.time()))
 
     def _on_tick(self, now: float) -> None:
         try:
-            self._do(self._control.feed(Tick(now)))
+            self._do(self._control.feed(ev.Tick(now)))
         except Exception as exc:  # a bug here would leave the call mute: end it, loudly
             log.exception("call %s: sending agent audio failed", self._sid)
             self.errors.append(f"send: {exc}")
             self._end(f"error: {exc}")
 
-    def _feed(self, event: Event) -> None:
+    def _feed(self, event: ev.Event) -> None:
         self._do(self._control.feed(event))
 
     # ---- actions out -------------------------------------------------------------------------
 
-    def _do(self, actions: list[Action]) -> None:
+    def _do(self, actions: list[ev.Action]) -> None:
         for action in actions:
             kind = type(action)
-            if kind is Transmit:
+            if kind is ev.Transmit:
                 self._transmit(action)
-            elif kind is Listen:
+            elif kind is ev.Listen:
                 self._listen(action)
-            elif kind is Ask:
-                self._spawn(self._ask(action))
-            elif kind is Played:
+            elif kind is ev.Ask:
+                self._spawn(self._after(self._link.ask(action)))
+            elif kind is ev.Played:
                 self._spawn(
                     self._link.played(action.segment, complete=action.complete, heard=action.heard)
                 )
-            elif kind is Render:
-                self._spawn(self._render(action))
-            elif kind is ArmGrace:
+            elif kind is ev.Render:
+                self._spawn(self._after(self._link.render(action)))
+            elif kind is ev.ArmGrace:
                 if self._grace is not None:
                     self._grace.cancel()
                 self._grace = self._loop.call_later(action.delay_s, self._grace_over, action.mark)
-            elif kind is BadInput:
+            elif kind is ev.BadInput:
                 self._bad_input(action.reason)
-            elif kind is End and not self._ended.is_set():
+            elif kind is ev.End and not self._ended.is_set():
                 self.end_reason = action.reason
                 self._ended.set()
         if self._control.wants_ticks is not self._ticking:
@@ -401,7 +327,7 @@ class CallSession:
             else:
                 self._clock.unsubscribe(self._on_tick)
 
-    def _transmit(self, action: Transmit) -> None:
+    def _transmit(self, action: ev.Transmit) -> None:
         if action.pcm is not None:
             self.recorder.add_right(action.pcm, action.at_sample)
         if self._write is not None and not self._write(action.text):
@@ -411,7 +337,7 @@ class CallSession:
             self.errors.append(f"send: {reason}")
             self._end(f"error: {reason}")
 
-    def _listen(self, action: Listen) -> None:
+    def _listen(self, action: ev.Listen) -> None:
         now = self._loop.time()
         self.limits.on_media(now)
         pcm = action.pcm
@@ -421,30 +347,12 @@ class CallSession:
         else:
             self._vad.push(pcm, now)
 
-    async def _ask(self, ask: Ask) -> None:
-        try:
-            speech = await self._link.ask(ask.request, ask.timing)
-        except Exception as exc:
-            name = type(ask.request).__name__
-            log.exception("call %s: the agent failed on %s", self._sid, name)
-            self.errors.append(f"agent: {exc}")
-            self._feed(AgentFailed(ask))
-            return
-        self._feed(ReplyReady(ask, speech, self._loop.time()))
-
-    async def _render(self, render: Render) -> None:
-        try:
-            line = await self._link.render(render.speech, render.index)
-        except Exception as exc:
-            text = render.speech.reply.segments[render.index].text
-            log.exception("call %s: rendering %r failed", self._sid, text)
-            self.errors.append(f"tts: {exc}")
-            line = None
-        self._feed(Rendered(render.speech, line, self._loop.time()))
+    async def _after(self, work: Awaitable[ev.Event]) -> None:
+        self._feed(await work)
 
     def _grace_over(self, mark: str) -> None:
         self._grace = None
-        self._feed(GraceExpired(mark))
+        self._feed(ev.GraceExpired(mark))
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         task = asyncio.ensure_future(coro)
@@ -468,7 +376,7 @@ class CallSession:
             self._grace = None
         if self._vad is not None:
             self._vad.close()
-        self._feed(Closed(reason, self._loop.time()))  # also leaves the frame clock
+        self._feed(ev.Closed(reason, self._loop.time()))  # also leaves the frame clock
         pending = [t for t in self._tasks if not t.done()]
         if pending:  # let the agent finish what it is computing, briefly
             await asyncio.wait(pending, timeout=self.options.finish_timeout_s)
