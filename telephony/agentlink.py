@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from telephony import AgentFactory, CallAgent, CallInfo, Reply, Segment
+from telephony import AgentFactory, CallAgent, CallInfo, Reply
 from telephony.audio import INTERNAL_RATE, Audio
 from telephony.callevents import (
     AgentFailed,
@@ -31,6 +31,7 @@ from telephony.callevents import (
     Digit,
     Hear,
     Opening,
+    Played,
     Render,
     Rendered,
     ReplyReady,
@@ -126,13 +127,14 @@ class AgentLink:
             return None
         return to_line(speech.reply.segments[index].synthesize(), self.encode)
 
-    async def played(self, segment: Segment, *, complete: bool, heard: str) -> None:
+    async def played(self, report: Played) -> None:
+        """Tell the agent what of a segment the person heard."""
         if self.agent is None:
             return
         agent = self.agent
 
         def played() -> None:
-            agent.played(segment, complete=complete, heard_text=heard)
+            agent.played(report.segment, complete=report.complete, heard_text=report.heard)
 
         try:
             await self._run(played)

@@ -155,7 +155,9 @@ class CallSession:
                 # the socket would otherwise hold the event loop, and every call's audio.
                 await asyncio.sleep(0)
             actions = self._control.feed(ev.Received(message))
-            if actions and type(actions[0]) is ev.StartCall:
+            if len(actions) == 1 and type(actions[0]) is ev.Listen:  # audio, the common case
+                self._listen(actions[0])  # (changes nothing the frame clock waits for)
+            elif actions and type(actions[0]) is ev.StartCall:
                 await self._start_call(actions[0].start)
             elif actions:
                 self._do(actions)
@@ -205,7 +207,7 @@ class CallSession:
         return self.call.call_sid if self.call else "?"
 
     @property
-    def line_seconds(self) -> float:
+    def line_seconds(self) -> float:  # as recorded: the person's audio so far
         return self.recorder.left_samples / LINE_RATE
 
     @property
@@ -306,9 +308,7 @@ class CallSession:
             elif kind is ev.Ask:
                 self._spawn(self._after(self._link.ask(action)))
             elif kind is ev.Played:
-                self._spawn(
-                    self._link.played(action.segment, complete=action.complete, heard=action.heard)
-                )
+                self._spawn(self._link.played(action))
             elif kind is ev.Render:
                 self._spawn(self._after(self._link.render(action)))
             elif kind is ev.ArmGrace:
