@@ -283,7 +283,8 @@ class CallSession:
         return taken or (folder is not None and (folder / sid).exists())
 
     def _on_vad(self, chunk, prob: float, arrived: float) -> None:
-        self._feed(ev.Voice(chunk, prob, arrived, self._loop.time()))
+        if actions := self._control.feed(ev.Voice(chunk, prob, arrived, self._loop.time())):
+            self._do(actions)  # (none: nothing changed that the frame clock waits for)
 
     def _on_tick(self, now: float) -> None:
         try:
