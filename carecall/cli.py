@@ -13,6 +13,7 @@ from pathlib import Path
 
 from carecall.alert_settings import ALERT_KEYS, add_alert_args
 from carecall.config import ConfigError, load_settings
+from telephony.turn import TURN_OPTION_NAMES, TurnOptions
 
 log = logging.getLogger("carecall")
 
@@ -44,6 +45,11 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--speed", type=float, help="clock multiplier for simulated calls (1 = real time)"
     )
+    for name in TURN_OPTION_NAMES:  # defaults and reasons: telephony/turn.py, TurnOptions
+        default = getattr(TurnOptions, name)
+        flag, dest = "--turn-" + name.replace("_", "-"), f"turn_{name}"
+        what = "P" if name.startswith("vad") else "SECONDS"
+        p.add_argument(flag, type=float, dest=dest, metavar=what, help=f"(default {default})")
 
 
 def _settings(args: argparse.Namespace, **extra):
@@ -66,6 +72,8 @@ def _settings(args: argparse.Namespace, **extra):
         *ALERT_KEYS,
     ]
     values = {k: getattr(args, k, None) for k in keys}
+    turn = {n: getattr(args, f"turn_{n}", None) for n in TURN_OPTION_NAMES}
+    values["turn"] = {n: v for n, v in turn.items() if v is not None} or None
     values.update(extra)
     return load_settings(getattr(args, "config", None), **values)
 

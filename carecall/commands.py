@@ -37,6 +37,7 @@ def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
             speed=settings.speed,
             recordings_dir=pipeline.calls_dir,
             max_call_s=settings.max_call_s,
+            turn=settings.turn_options(),
             limits=LimitOptions(
                 start_timeout_s=settings.start_timeout_s,
                 media_timeout_s=settings.media_timeout_s,

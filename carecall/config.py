@@ -6,6 +6,7 @@ The defaults run fully offline: pocketsphinx, espeak-ng, Silero VAD, the scenari
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -85,6 +86,10 @@ class Settings(BaseModel):
     media_timeout_s: float = Field(30.0, gt=0)
     max_wall_s: float = Field(1800.0, gt=0)
     speed: float = Field(1.0, gt=0.0, le=20.0)
+    # Turn-taking (telephony.turn.TurnOptions, where each default and its reason is): a mapping
+    # such as {end_silence_s: 2.0, barge_in_s: 1.0}; flags --turn-end-silence-s ...; in the
+    # environment as JSON, CARECALL_TURN='{"end_silence_s": 2.0}'.
+    turn: dict[str, float] = Field(default_factory=dict)
     max_call_s: float = Field(900.0, gt=0)  # a call is ended after this much line time
     # Largest websocket message accepted (a 20 ms audio frame is ~300 bytes of JSON); up to
     # twice this is dropped with a logged reason, larger closes the connection (code 1009).
@@ -102,6 +107,28 @@ class Settings(BaseModel):
     alert_handoff: Literal["oncall", "emergency", "none"] = "none"
     emergency_number: str | None = None  # default: 119 for ko, 911 for en
     alerts_db: Path | None = None  # default: <output_dir>/alerts.sqlite
+
+    @field_validator("turn", mode="before")
+    @classmethod
+    def _turn_json(cls, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
+
+    @field_validator("turn")
+    @classmethod
+    def _turn_options(cls, turn: dict[str, float]) -> dict[str, float]:
+        from telephony.turn import TURN_OPTION_NAMES, TurnOptions
+
+        unknown = sorted(set(turn) - set(TURN_OPTION_NAMES))
+        if unknown:
+            raise ValueError(f"unknown turn option {unknown[0]!r}; known: {TURN_OPTION_NAMES}")
+        TurnOptions(**turn)  # its own checks (ranges, vad_release <= vad_threshold)
+        return turn
+
+    def turn_options(self):
+        """The call's `telephony.turn.TurnOptions`: the defaults, with what was set here."""
+        from telephony.turn import TurnOptions
+
+        return TurnOptions(**self.turn)
 
     @field_validator("alert_webhook")
     @classmethod
@@ -189,6 +216,8 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         env = os.environ.get(f"CARECALL_{name.upper()}")
         if env is not None:
             values[name] = env
+    if isinstance(overrides.get("turn"), dict) and isinstance(values.get("turn"), dict):
+        overrides["turn"] = {**values["turn"], **overrides["turn"]}  # flag by flag over the file
     values.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings(**values)

@@ -1,18 +1,15 @@
-"""The conversation side of one call: every `CallAgent` method runs in the executor, one at a
-time (an agent is not thread-safe), never on the event loop.
+"""The agent of one call as the I/O shell runs it: every `CallAgent` method in the executor,
+one at a time (an agent is not thread-safe), never on the event loop.
 
-The person's audio is brought to the internal 16 kHz, and a reply's audio rendered (a segment
-may be synthesized only when asked for, see `Segment.render`), resampled and encoded for the
-line, in the worker that runs the agent, so the event loop only moves frames.
+The person's audio is brought to the internal 16 kHz, and a reply's first segment rendered (a
+segment may be synthesized only when asked for, see `Segment.render`), resampled and encoded
+for the line in the worker that runs the agent, so the event loop only moves frames. Later
+segments are rendered when the call's control asks (`render`), outside the agent's lock
+(`Segment.render` must be safe to call alongside the agent's methods, as a shared TTS is); a
+render not yet begun when a barge-in cancelled its reply is skipped.
 
-A reply is streamed as a `Speech`: `ask` returns it with its first segment ready for the line;
-the session queues that segment and asks `render_next` for the following one while it plays,
-and so on. `Speech.cancel` (barge-in, end of call) stops this: no segment is rendered after it,
-and a render already running is not sent. Renders after the first run outside the agent's lock
-(`Segment.render` must be safe to call alongside the agent's methods, as a shared TTS is).
-
-Agent failures are logged and kept as the call's errors; they end nothing by themselves (a
-failed reply is a missed turn, not a dead call).
+Which method runs is the request's type (`telephony.callevents`: `Opening`, `Hear`, `Silence`,
+`Digit`). Failures propagate to the caller (the session logs them and feeds `AgentFailed`).
 """
 
 from __future__ import annotations
@@ -22,43 +19,31 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from telephony import AgentFactory, CallAgent, CallInfo, Reply, Segment
+from telephony import AgentFactory, CallAgent, CallInfo, Reply
 from telephony.audio import INTERNAL_RATE, Audio
+from telephony.callevents import (
+    AgentFailed,
+    Ask,
+    Digit,
+    Hear,
+    Opening,
+    Played,
+    Render,
+    Rendered,
+    ReplyReady,
+    Request,
+    Silence,
+    Speech,
+)
 from telephony.playout import LineAudio, to_line
 from telephony.resample import resample
 from telephony.stats import TurnTiming
 
 log = logging.getLogger("carecall.session")
-
-
-@dataclass(eq=False)
-class Speech:
-    """A reply on its way to the line, rendered segment by segment."""
-
-    reply: Reply
-    lines: list[LineAudio] = field(default_factory=list)  # line audio of the segments so far
-    cancelled: bool = False
-
-    @property
-    def rendered(self) -> int:
-        return len(self.lines)
-
-    @property
-    def done(self) -> bool:
-        """Every segment rendered, or the rest cancelled."""
-        return self.cancelled or self.rendered >= len(self.reply.segments)
-
-    def cancel(self) -> None:
-        """Render nothing more of this reply (a render under way is discarded)."""
-        self.cancelled = True
-
-    def unrendered(self) -> list[Segment]:
-        return self.reply.segments[self.rendered :]
 
 
 class AgentLink:
@@ -77,46 +62,39 @@ class AgentLink:
     async def start(self, factory: AgentFactory, call: CallInfo) -> None:
         self.agent = await self._run(factory, call)
 
-    async def ask(self, method: str, *args, timing: TurnTiming | None = None) -> Speech | None:
-        """`agent.<method>(*args)`, with its first segment ready for the line; None if there is
-        no reply (or no agent, or it failed)."""
-        if self.agent is None:
-            return None
-        fn = getattr(self.agent, method)
+    async def ask(self, ask: Ask) -> ReplyReady | AgentFailed:
+        """The agent's answer to `ask`, with its first segment ready for the line (no speech if
+        there is no reply, or no agent). A failure is logged and kept as the call's error."""
         try:
-            return await self._run(self._work, fn, args, timing)
+            speech = None
+            if self.agent is not None:
+                speech = await self._run(self._work, self.agent, ask.request, ask.timing)
         except Exception as exc:
-            log.exception("call %s: agent.%s failed", self.name, method)
+            log.exception("call %s: the agent failed on %s", self.name, type(ask.request).__name__)
             self._errors.append(f"agent: {exc}")
-            return None
+            return AgentFailed(ask)
+        return ReplyReady(ask, speech, asyncio.get_running_loop().time())
 
-    async def render_next(self, speech: Speech) -> LineAudio | None:
-        """The next segment of `speech` for the line, rendered in the executor; None when the
-        speech is done or cancelled (also while rendering), or rendering failed (the rest of
-        the reply is then cancelled)."""
-        if speech.done:
-            return None
+    async def render(self, render: Render) -> Rendered:
+        """The next segment of a reply for the line, rendered in the executor (not under the
+        agent's lock: while a sentence is synthesized, the agent can hear what was played of
+        the one before, or the person's next turn); no line if the reply was cancelled first
+        or the render failed (logged, and kept as the call's error)."""
+        loop = asyncio.get_running_loop()
+        speech = render.speech
         try:
-            # Not under the agent's lock: while a sentence is synthesized, the agent can hear
-            # what was played of the one before (`played`), or the person's next turn.
-            loop = asyncio.get_running_loop()
-            line = await loop.run_in_executor(self._executor, self._render_next, speech)
+            line = await loop.run_in_executor(self._executor, self._render, speech, render.index)
         except Exception as exc:
-            log.exception(
-                "call %s: rendering %r failed",
-                self.name,
-                speech.reply.segments[speech.rendered].text,
-            )
+            text = speech.reply.segments[render.index].text
+            log.exception("call %s: rendering %r failed", self.name, text)
             self._errors.append(f"tts: {exc}")
-            speech.cancel()
-            return None
-        return None if speech.cancelled else line
+            line = None
+        return Rendered(speech, line, loop.time())
 
-    def _work(self, fn: Callable[..., Reply | None], args: tuple, timing: TurnTiming | None):
+    def _work(self, agent: CallAgent, request: Request, timing: TurnTiming | None):
         """In a worker thread: the agent's reply, and its first segment encoded for the line."""
-        args = tuple(_internal(a) if isinstance(a, Audio) else a for a in args)
         started = time.monotonic()
-        reply = fn(*args)
+        reply = _answer(agent, request)
         if reply is None:
             return None
         speech = Speech(reply)
@@ -131,10 +109,9 @@ class AgentLink:
             # Segments that came with their audio (a phrase cache's) are encoded now too: the
             # line queues them behind the first at once, with no gap a listener could take for
             # the end of the turn.
-            while not speech.done and speech.reply.segments[speech.rendered].audio is not None:
-                speech.lines.append(
-                    to_line(speech.reply.segments[speech.rendered].audio, self.encode)
-                )
+            segments, lines = reply.segments, speech.lines
+            while len(lines) < len(segments) and segments[len(lines)].audio is not None:
+                lines.append(to_line(segments[len(lines)].audio, self.encode))
         else:
             done = time.monotonic()
         if timing is not None:
@@ -145,21 +122,19 @@ class AgentLink:
                 timing.model["tts"] = timing.model.get("tts", 0.0) + rendering
         return speech
 
-    def _render_next(self, speech: Speech) -> LineAudio | None:
-        if speech.done or self.encode is None:  # cancelled while waiting for the worker
+    def _render(self, speech: Speech, index: int) -> LineAudio | None:
+        if speech.cancelled or self.encode is None:  # cancelled while waiting for the worker
             return None
-        line = to_line(speech.reply.segments[speech.rendered].synthesize(), self.encode)
-        if not speech.cancelled:
-            speech.lines.append(line)
-        return line
+        return to_line(speech.reply.segments[index].synthesize(), self.encode)
 
-    async def played(self, segment: Segment, *, complete: bool, heard: str) -> None:
+    async def played(self, report: Played) -> None:
+        """Tell the agent what of a segment the person heard."""
         if self.agent is None:
             return
         agent = self.agent
 
         def played() -> None:
-            agent.played(segment, complete=complete, heard_text=heard)
+            agent.played(report.segment, complete=report.complete, heard_text=report.heard)
 
         try:
             await self._run(played)
@@ -174,6 +149,19 @@ class AgentLink:
             await self._run(self.agent.finish, reason, recording)
         except Exception:
             log.exception("call %s: finishing the call failed", self.name)
+
+
+def _answer(agent: CallAgent, request: Request) -> Reply | None:
+    match request:
+        case Hear(audio):
+            return agent.hear(_internal(audio))
+        case Opening():
+            return agent.opening()
+        case Silence():
+            return agent.silence()
+        case Digit(digit):
+            return agent.dtmf(digit)
+    raise TypeError(f"not a request for the agent: {request!r}")
 
 
 def _internal(audio: Audio) -> Audio:

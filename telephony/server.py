@@ -253,7 +253,8 @@ class CallServer:
 
 class _Messages:
     """Adapts a websockets connection: iteration ends quietly on any close, clean or abrupt,
-    and frames can be written without waiting (`send_nowait`), from the frame clock's tick."""
+    and everything a call sends is written without waiting (`send_nowait`), from the frame
+    clock's tick: the one output path."""
 
     WRITE_LIMIT = 256 * 1024  # ~10 s of queued audio: a far end that reads nothing at all
 
@@ -276,14 +277,6 @@ class _Messages:
         except Exception as exc:  # the socket broke: connection_lost ends the call
             log.info("writing to %s failed: %s", c.remote_address, exc)
         return True
-
-    async def send(self, message: str) -> None:
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            await self._c.send(message)
-        except ConnectionClosed:
-            pass
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         await self._c.close(code, reason)

@@ -1,17 +1,15 @@
-"""One phone call on the server side: audio in, turns out to the agent, paced speech back.
+"""One phone call on the server side: the I/O shell around its pure call control.
 
-The session turns the Twilio Media Streams events of one websocket into calls on a `CallAgent`
-(built per call by the composition root) and plays the agent's replies back in 20 ms frames at
-real time. What it guarantees to the person on the line:
+The rules of a call (turns, barge-in, backchannels, silence and reprompts, what the person
+heard, the goodbye) are `telephony.call.CallControl`'s. The session turns one websocket's
+messages, the VAD's labels, the agent's replies and the frame clock's ticks into its events
+(`telephony.callevents`) and carries out the actions that come back. What it adds:
 
-- their turn ends only after `TurnOptions.end_silence_s` of silence (slow speakers are not cut off);
-- the agent starts talking as soon as the first sentence of a reply is ready; the rest is
-  rendered while it plays (`Speaker`, `AgentLink`);
-- speaking over the agent for `barge_in_s` stops it at once (`clear`), and nothing more of that
-  reply is synthesized; shorter speech over it is a backchannel ("네", "yeah") and is ignored;
-- only what the line confirmed as played (echoed marks) is reported to the agent as heard, and
-  when they cut in, only the words that had time to play;
-- silence leads to the dialogue's reprompt, and the dialogue decides when to hang up;
+- everything that takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the
+  encoding of its audio in the executor (`AgentLink`), the VAD in one batch for all calls
+  (`VadBatcher`), the pacing on one shared tick (`LineClock`). The one output path is that
+  tick (and the moment a reply is queued): frames are written with `send_nowait`, and a peer
+  that stops reading ends its own call and nobody else's;
 - however the call ends (hang-up, `stop`, dropped socket, error, a caller that goes quiet on
   the wire, the server shutting down), `CallAgent.finish` runs once and the recording is saved;
 - a socket that never starts a call is closed after `start_timeout_s`, a call whose media stops
@@ -20,11 +18,8 @@ real time. What it guarantees to the person on the line:
 - the call's id is used as a folder name only in Twilio's exact shape (`telephony.files`), and
   the call is authorized (`authorize`) before any of its audio is processed.
 
-Everything that takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the
-encoding of its audio in the executor, the VAD in one batch for all calls (`VadBatcher`), the
-pacing on one shared tick (`LineClock`). Timing inside a call (turn ends, silence, recording
-positions) is counted in inbound audio samples; only the pacer looks at the clock, scaled by
-`SessionOptions.speed`.
+Timing inside a call (turn ends, silence, recording positions) is counted in inbound audio
+samples; only the pacer looks at the clock, scaled by `SessionOptions.speed`.
 """
 
 from __future__ import annotations
@@ -33,85 +28,38 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import numpy as np
-
 from telephony import AgentFactory, CallInfo
+from telephony import callevents as ev
 from telephony.agentlink import AgentLink
-from telephony.audio import LINE_RATE, Audio
+from telephony.audio import LINE_RATE
+from telephony.call import CallControl
 from telephony.clock import LineClock
 from telephony.files import OutsideFolder, inside, is_call_sid, new_call_sid
-from telephony.g711 import alaw_decode, alaw_encode, pcm16_to_float, ulaw_decode, ulaw_encode
-from telephony.limits import ConnectionLimits, LimitOptions, Log
-from telephony.playout import (
-    FRAME_S,
-    FRAME_SAMPLES,
-    Playout,
-    heard_prefix,
-)
-from telephony.protocol import (
-    DEFAULT_MAX_MESSAGE_BYTES,
-    Dtmf,
-    Mark,
-    Media,
-    ProtocolError,
-    ServerProtocol,
-    Start,
-    Stop,
-)
+from telephony.g711 import alaw_encode, pcm16_to_float, ulaw_encode
+from telephony.limits import ConnectionLimits, Log
+from telephony.options import SessionOptions
+from telephony.playout import FRAME_S
+from telephony.protocol import DEFAULT_MAX_MESSAGE_BYTES, Start
 from telephony.recording import StereoRecorder
 from telephony.resample import Resampler
-from telephony.speaker import Speaker
 from telephony.stats import TurnTiming
-from telephony.turn import Endpointer, TurnEventKind, TurnOptions
 from telephony.vad import VadBatcher, VadStream, make_detector
 
-__all__ = [
-    "FRAME_S",
-    "FRAME_SAMPLES",
-    "CallSession",
-    "Connection",
-    "SessionOptions",
-    "heard_prefix",
-]
+__all__ = ["FRAME_S", "CallSession", "Connection", "SessionOptions"]
 
 log = logging.getLogger("carecall.session")
 
-MAX_TURNS_KEPT = 1000  # turn timings kept per call (a call has tens)
 YIELD_EVERY = 8  # messages handled in a row before other calls get the event loop
 
 
-@dataclass(frozen=True)
-class SessionOptions:
-    turn: TurnOptions = field(default_factory=TurnOptions)
-    vad: str = "silero"
-    speed: float = 1.0
-    """Clock multiplier for the outbound pacer: 1.0 is real time (a real phone line); simulated
-    calls may be replayed faster, and the far end must then send at the same speed."""
-    max_call_s: float = 900.0
-    """Hard cap on the length of one call, in line time."""
-    lead_frames: int = 3
-    """Frames sent ahead of real time at the start of speech to fill the far end's jitter buffer."""
-    hangup_grace_s: float = 4.0
-    """How long to wait for the last mark before hanging up anyway (a peer that never echoes)."""
-    vad_interval_s: float = 0.01
-    """How long VAD chunks of all calls are gathered before one batched forward (line time)."""
-    finish_timeout_s: float = 10.0
-    """At the end of a call, how long an agent still computing a reply is waited for."""
-    recordings_dir: Path | None = None
-    """Where `<call_sid>/recording.wav` (stereo: left the person, right the agent) is written."""
-    limits: LimitOptions = field(default_factory=LimitOptions)
-    """Start, media and wall-clock timeouts, and bad-input logging (`telephony.limits`)."""
-
-
 class Connection(Protocol):
-    """The part of a websocket connection a session uses (see `telephony.server`). One that
-    also has `send_nowait(text) -> bool` is written to from the frame clock's tick."""
+    """The part of a websocket connection a session uses (see `telephony.server`). Everything
+    the call sends is written with `send_nowait` (False: the peer stopped reading)."""
 
-    async def send(self, message: str) -> None: ...
+    def send_nowait(self, message: str) -> bool: ...
 
     async def close(self, code: int = 1000, reason: str = "") -> None: ...
 
@@ -141,46 +89,35 @@ class CallSession:
         self._factory = agent_factory
         self._executor = executor
         self._batcher = vad
-        self._protocol = ServerProtocol(max_message_bytes)
-        self._endpointer = Endpointer(o.turn, LINE_RATE)  # remade for the VAD's rate at start
+        self._clock = clock or LineClock(FRAME_S / o.speed)
+        self._control = CallControl(
+            o.turn,
+            frame_s=FRAME_S / o.speed,
+            lead_frames=o.lead_frames,
+            hangup_grace_s=o.hangup_grace_s / o.speed + 1.0,  # loop seconds, not line time
+            max_call_s=o.max_call_s,
+            max_message_bytes=max_message_bytes,
+        )
         self._vad: VadStream | None = None
         self._upsample: Resampler | None = None  # to the VAD's rate, if not the line's
-        self._decode: Callable[[bytes], np.ndarray] = ulaw_decode
         self.recorder = StereoRecorder(LINE_RATE)
         self._tasks: set[asyncio.Task] = set()
-        self._last_activity = 0  # inbound sample (8 kHz) of the person's last speech or reprompt
-        self._judged = 0  # inbound samples (8 kHz) the VAD has labelled so far
-        self._last_voice = 0.0  # loop time when the last chunk with speech arrived
-        self._turn_over_agent = False  # the current turn began while the agent was audible
-        self._turn_counts = True  # ... and has since lasted long enough to be a real turn
         self._ended = asyncio.Event()
+        self._write: Callable[[str], bool] | None = None  # the connection's send_nowait
+        self._ticking = False  # subscribed to the frame clock
+        self._grace: asyncio.TimerHandle | None = None
         self.call: CallInfo | None = None
         self.end_reason = ""
         self.errors: list[str] = []
         self._link = AgentLink(executor, self.errors)
-        self._link.encode = ulaw_encode
-        self._speaker = Speaker(
-            self._link,
-            self._protocol,
-            self.recorder,
-            clock or LineClock(FRAME_S / o.speed),
-            Playout(FRAME_S / o.speed, o.lead_frames),
-            hangup_grace_s=o.hangup_grace_s / o.speed + 1.0,
-            errors=self.errors,
-            ended=self._ended,
-            end=self._end,
-            spawn=self._spawn,
-            bad_input=self._bad_input,
-        )
         self.recording: Path | None = None
-        self.turns: list[TurnTiming] = []
 
     # ---- the connection ----------------------------------------------------------------------
 
     async def run(self, connection: Connection) -> str:
         """Serve one websocket until the call ends; returns why it ended."""
         self._loop = asyncio.get_running_loop()
-        self._speaker.out.start(connection)
+        self._write = connection.send_nowait
         self.limits = ConnectionLimits(self.options.limits, self._loop.time())
         ended = asyncio.create_task(self._ended.wait())
         receiver = asyncio.create_task(self._receive_loop(connection))
@@ -217,26 +154,15 @@ class CallSession:
                 # Messages already buffered are returned without suspending: a peer flooding
                 # the socket would otherwise hold the event loop, and every call's audio.
                 await asyncio.sleep(0)
-            try:
-                event = self._protocol.receive(message)
-            except ProtocolError as exc:
-                self._bad_input(str(exc))
-                if exc.fatal:
-                    return f"protocol_error: {exc}"
-                continue
-            if isinstance(event, Media):
-                self._on_media(event)
-            elif isinstance(event, Start):
-                if problem := await self._on_start(event):
-                    return problem
-            elif isinstance(event, Mark):
-                self._speaker.on_mark(event.name)
-            elif isinstance(event, Dtmf):
-                self._spawn(self._speaker.ask("dtmf", event.digit))
-            elif isinstance(event, Stop):
-                return "hung_up"
-            if self.line_seconds > self.options.max_call_s:
-                return "time_limit"
+            actions = self._control.feed(ev.Received(message))
+            if len(actions) == 1 and type(actions[0]) is ev.Listen:  # audio, the common case
+                self._listen(actions[0])  # (changes nothing the frame clock waits for)
+            elif actions and type(actions[0]) is ev.StartCall:
+                await self._start_call(actions[0].start)
+            elif actions:
+                self._do(actions)
+            if self._ended.is_set():
+                return self.end_reason
         return "broken_off"
 
     async def _watchdog(self) -> None:
@@ -254,9 +180,6 @@ class CallSession:
     def _bad_input(self, reason: str) -> None:
         if len(self.errors) < 100:
             self.errors.append(reason)
-        if self.limits is None:  # not running on a connection (tests of parts)
-            log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
-            return
         kind = self.limits.on_bad_input(self._loop.time())
         if kind is Log.FULL:
             log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
@@ -277,32 +200,32 @@ class CallSession:
         self._end(reason)
 
     def _end(self, reason: str) -> None:
-        if not self._ended.is_set():
-            self.end_reason = reason
-            self._ended.set()
+        self._feed(ev.HangUp(reason))
 
     @property
     def _sid(self) -> str:
         return self.call.call_sid if self.call else "?"
 
     @property
-    def line_seconds(self) -> float:
+    def line_seconds(self) -> float:  # as recorded: the person's audio so far
         return self.recorder.left_samples / LINE_RATE
 
     @property
-    def agent_audible(self) -> bool:
-        return self._speaker.out.audible
+    def turns(self) -> list[TurnTiming]:
+        """Where the time of each turn went (`telephony.stats`)."""
+        return self._control.turns
 
-    # ---- inbound -----------------------------------------------------------------------------
+    # ---- events in ---------------------------------------------------------------------------
 
-    async def _on_start(self, start: Start) -> str | None:
+    async def _start_call(self, start: Start) -> None:
         params = dict(start.custom_parameters)
         if self._authorize is not None:
             try:
                 params = self._authorize(params)
             except ValueError as exc:  # telephony.auth.TokenError: refused before any audio
                 self._bad_input(f"start: call refused: {exc}")
-                return f"refused: {exc}"
+                self._end(f"refused: {exc}")
+                return
         sid = start.call_sid
         if not is_call_sid(sid) or self._taken(sid):
             # Data, never a folder name, and never another call's folder: the call gets an id
@@ -319,25 +242,16 @@ class CallSession:
         self.call = CallInfo(start.stream_sid, sid, params)
         self.limits.on_start(self._loop.time())
         self._link.name = sid
-        if start.encoding == "audio/x-alaw":
-            self._decode, self._link.encode = alaw_decode, alaw_encode
-        elif start.encoding != "audio/x-mulaw":
-            self._bad_input(f"start: unsupported mediaFormat.encoding {start.encoding!r}")
-            return "protocol_error: unsupported encoding"
-        if start.sample_rate != LINE_RATE or start.channels != 1:
-            self._bad_input(
-                f"start: unsupported mediaFormat {start.sample_rate} Hz x "
-                f"{start.channels}; the line is 8000 Hz mono"
-            )
-            return "protocol_error: unsupported sample rate"
-        loop = asyncio.get_running_loop()
+        self._feed(ev.CallAccepted(self.call))
+        if self._ended.is_set():  # a line format we do not speak
+            return
+        self._link.encode = alaw_encode if self._control.alaw else ulaw_encode
         try:
             if self._batcher is None:  # a session on its own: its own batcher, same model
                 o = self.options
-                detector = await loop.run_in_executor(self._executor, make_detector, o.vad)
+                detector = await self._loop.run_in_executor(self._executor, make_detector, o.vad)
                 self._batcher = VadBatcher(detector, o.vad_interval_s / o.speed)
             rate = self._batcher.detector.sample_rate
-            self._endpointer = Endpointer(self.options.turn, rate)
             if rate != LINE_RATE:
                 self._upsample = Resampler(LINE_RATE, rate)
             # At the line's rate the VAD takes the decoded int16 as it is (scaled per batch).
@@ -345,11 +259,13 @@ class CallSession:
             await self._link.start(self._factory, self.call)
         except LookupError as exc:  # the call named what the server does not have
             self._bad_input(f"start: {exc}")
-            return f"error: {exc}"
+            self._end(f"error: {exc}")
+            return
         except Exception as exc:
             log.exception("call %s: could not start", self._sid)
             self.errors.append(f"start: {exc}")
-            return f"error: {exc}"
+            self._end(f"error: {exc}")
+            return
         # Ids only: names and phone numbers never reach a log.
         log.info(
             "call %s started (%s) recipient=%s scenario=%s",
@@ -358,82 +274,86 @@ class CallSession:
             str(params.get("recipient", "?"))[:64],
             str(params.get("scenario", "-"))[:64],
         )
-        self._spawn(self._speaker.ask("opening"))
-        return None
+        self._feed(ev.AgentReady(rate))
 
     def _taken(self, sid: str) -> bool:
         """Another call in progress has this id, or a call's files are already there."""
-        if self._sid_taken is not None and self._sid_taken(sid):
-            return True
         folder = self.options.recordings_dir
-        return folder is not None and (folder / sid).exists()
+        taken = self._sid_taken is not None and self._sid_taken(sid)
+        return taken or (folder is not None and (folder / sid).exists())
 
-    def _on_media(self, media: Media) -> None:
-        if self._vad is None:  # start failed or media raced ahead of it
-            return
-        self.limits.on_media(self._loop.time())
-        pcm = self._decode(media.payload)
+    def _on_vad(self, chunk, prob: float, arrived: float) -> None:
+        if actions := self._control.feed(ev.Voice(chunk, prob, arrived, self._loop.time())):
+            self._do(actions)  # (none: nothing changed that the frame clock waits for)
+
+    def _on_tick(self, now: float) -> None:
+        try:
+            self._do(self._control.feed(ev.Tick(now)))
+        except Exception as exc:  # a bug here would leave the call mute: end it, loudly
+            log.exception("call %s: sending agent audio failed", self._sid)
+            self.errors.append(f"send: {exc}")
+            self._end(f"error: {exc}")
+
+    def _feed(self, event: ev.Event) -> None:
+        self._do(self._control.feed(event))
+
+    # ---- actions out -------------------------------------------------------------------------
+
+    def _do(self, actions: list[ev.Action]) -> None:
+        for action in actions:
+            kind = type(action)
+            if kind is ev.Transmit:
+                self._transmit(action)
+            elif kind is ev.Listen:
+                self._listen(action)
+            elif kind is ev.Ask:
+                self._spawn(self._after(self._link.ask(action)))
+            elif kind is ev.Played:
+                self._spawn(self._link.played(action))
+            elif kind is ev.Render:
+                self._spawn(self._after(self._link.render(action)))
+            elif kind is ev.ArmGrace:
+                if self._grace is not None:
+                    self._grace.cancel()
+                self._grace = self._loop.call_later(action.delay_s, self._grace_over, action.mark)
+            elif kind is ev.BadInput:
+                self._bad_input(action.reason)
+            elif kind is ev.End and not self._ended.is_set():
+                self.end_reason = action.reason
+                self._ended.set()
+        if self._control.wants_ticks is not self._ticking:
+            self._ticking = not self._ticking
+            if self._ticking:
+                self._clock.subscribe(self._on_tick)
+            else:
+                self._clock.unsubscribe(self._on_tick)
+
+    def _transmit(self, action: ev.Transmit) -> None:
+        if action.pcm is not None:
+            self.recorder.add_right(action.pcm, action.at_sample)
+        if self._write is not None and not self._write(action.text):
+            self._write = None  # nothing more is written to a peer that stopped reading
+            reason = "the far end stopped reading our audio"
+            log.error("call %s (%s): sending agent audio failed: %s", self._sid, self.peer, reason)
+            self.errors.append(f"send: {reason}")
+            self._end(f"error: {reason}")
+
+    def _listen(self, action: ev.Listen) -> None:
+        now = self._loop.time()
+        self.limits.on_media(now)
+        pcm = action.pcm
         self.recorder.add_left(pcm)
         if self._upsample is not None:
-            self._vad.push(self._upsample.process(pcm16_to_float(pcm)), self._loop.time())
+            self._vad.push(self._upsample.process(pcm16_to_float(pcm)), now)
         else:
-            self._vad.push(pcm, self._loop.time())
+            self._vad.push(pcm, now)
 
-    def _on_vad(self, chunk: np.ndarray, prob: float, arrived: float) -> None:
-        self._judged += len(chunk) * LINE_RATE // self._endpointer.sample_rate
-        for event in self._endpointer.feed(chunk, prob):
-            if event.kind is TurnEventKind.SPEECH_STARTED:
-                self._turn_over_agent = self._speaker.out.audible
-                self._turn_counts = not self._turn_over_agent
-            elif event.audio is not None:
-                self._on_turn(event.audio, event.capped)
-        if self._endpointer.silence_run_s == 0:
-            self._last_voice = arrived
-        if self._endpointer.in_turn:
-            self._last_activity = self._judged
-            self._check_barge_in()
-        self._check_silence()
+    async def _after(self, work: Awaitable[ev.Event]) -> None:
+        self._feed(await work)
 
-    def _check_barge_in(self) -> None:
-        if self._endpointer.speech_run_s < self.options.turn.barge_in_s:
-            return
-        # Long enough to be meant: the turn counts even if it began over the agent, and
-        # the agent stops talking over them.
-        self._turn_counts = True
-        if self._speaker.out.audible or self._speaker.streaming:
-            self._speaker.interrupt()
-
-    def _on_turn(self, audio: Audio, capped: bool) -> None:
-        self._last_activity = self.recorder.left_samples
-        if not self._turn_counts:
-            log.info(
-                "call %s: backchannel over the agent (%.2f s) ignored", self._sid, audio.duration
-            )
-            return
-        now = asyncio.get_running_loop().time()
-        timing = TurnTiming(speech_end=min(self._last_voice, now), turn_end=now, capped=capped)
-        if len(self.turns) < MAX_TURNS_KEPT:
-            self.turns.append(timing)
-        self._spawn(self._speaker.ask("hear", audio, timing=timing))
-
-    def _check_silence(self) -> None:
-        speaker = self._speaker
-        if (
-            speaker.out.audible
-            or speaker.busy
-            or self._endpointer.in_turn
-            or self._link.agent is None
-            or speaker.hangup_mark is not None
-        ):
-            return
-        # Silence is what the VAD has heard as silence: audio still waiting for it is not (when
-        # the VAD falls behind, a person already answering must not be reprompted).
-        last = max(self._last_activity, speaker.last_activity)
-        if (self._judged - last) / LINE_RATE >= self.options.turn.no_input_s:
-            self._last_activity = self._judged
-            self._spawn(speaker.ask("silence"))
-
-    # ---- tasks -------------------------------------------------------------------------------
+    def _grace_over(self, mark: str) -> None:
+        self._grace = None
+        self._feed(ev.GraceExpired(mark))
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         task = asyncio.ensure_future(coro)
@@ -443,22 +363,21 @@ class CallSession:
     # ---- the end -----------------------------------------------------------------------------
 
     async def _finalize(self, reason: str) -> None:
-        """End the call once. Afterwards the session is small (no audio) and is held by no
-        reference cycle (the outbound side, the VAD stream and the agent link let go of its
-        methods): the server keeps its last finished sessions, and one it lets go of is freed
-        at once, not at the cycle collector's next full collection, which a server that
-        froze its long-lived objects runs only every several hundred calls."""
+        """End the call once. Afterwards the session is small (no audio) and holds no
+        reference cycle (the control holds no callbacks; the frame clock, the grace timer and
+        the VAD stream let go of the session's methods): the server keeps its last finished
+        sessions, and one it lets go of is freed at once, not at the cycle collector's next
+        full collection, which a server that froze its long-lived objects runs only every
+        several hundred calls."""
         self.end_reason = reason
         self._ended.set()
-        self._speaker.hang_up()
+        self._write = None  # nothing more goes out on the line
+        if self._grace is not None:
+            self._grace.cancel()
+            self._grace = None
         if self._vad is not None:
             self._vad.close()
-        if reason != "completed":  # the line broke: keep what was said and heard until now
-            if (event := self._endpointer.flush()) is not None and event.audio is not None:
-                if self._turn_counts and event.audio.duration >= self.options.turn.min_speech_s:
-                    self._spawn(self._speaker.ask("hear", event.audio))
-        self._endpointer.drop_audio()
-        self._speaker.stop_talking()
+        self._feed(ev.Closed(reason, self._loop.time()))  # also leaves the frame clock
         pending = [t for t in self._tasks if not t.done()]
         if pending:  # let the agent finish what it is computing, briefly
             await asyncio.wait(pending, timeout=self.options.finish_timeout_s)
@@ -467,14 +386,13 @@ class CallSession:
         if self.options.recordings_dir is not None and self.call is not None:
             try:
                 path = inside(self.options.recordings_dir, self.call.call_sid, "recording.wav")
-                self.recording = await asyncio.get_running_loop().run_in_executor(
+                self.recording = await self._loop.run_in_executor(
                     self._executor, self.recorder.save, path
                 )
             except (OSError, OutsideFolder) as exc:
                 log.error("call %s: recording not saved: %s", self._sid, exc)
         self.recorder.drop_audio()  # on disk now, or not wanted: a finished session stays small
         await self._link.finish(reason, self.recording)
-        self._speaker.close()
         if self.limits is not None and self.limits.unlogged:
             log.warning(
                 "call %s (%s): %d bad messages in all", self._sid, self.peer, self.bad_inputs

@@ -61,8 +61,25 @@ class TurnOptions:
     """Silence after the agent finished speaking before the dialogue's reprompt. Long enough for
     a slow answer to begin, short enough that the person does not think the line is dead."""
 
+    def __post_init__(self) -> None:
+        for name in TURN_OPTION_NAMES:
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+                raise ValueError(f"turn option {name} must be a number >= 0, got {value!r}")
+        if not 0 < self.vad_release <= self.vad_threshold < 1:
+            raise ValueError(
+                "turn options: need 0 < vad_release <= vad_threshold < 1, got "
+                f"{self.vad_release} and {self.vad_threshold}"
+            )
+        if self.end_silence_s <= 0 or self.max_utterance_s <= 0:
+            raise ValueError("turn options end_silence_s and max_utterance_s must be > 0")
+
     def samples(self, seconds: float) -> int:
         return round(seconds * INTERNAL_RATE)
+
+
+TURN_OPTION_NAMES = tuple(TurnOptions.__dataclass_fields__)
+"""Every turn option, for settings files and flags (`carecall serve --turn-end-silence-s 2`)."""
 
 
 class TurnEventKind(Enum):

@@ -71,8 +71,9 @@ class FakeConnection:
         self.sent: list[str] = []
         self.closed = 0
 
-    async def send(self, message: str) -> None:
+    def send_nowait(self, message: str) -> bool:
         self.sent.append(message)
+        return True
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         self.closed += 1
@@ -224,7 +225,7 @@ def test_an_ended_call_holds_no_reference_cycle_so_letting_go_of_it_frees_it_at_
     try:
         session = asyncio.run(scenario())
         assert session.end_reason == "hung_up" and session.call is not None
-        refs = [weakref.ref(session), weakref.ref(session._speaker)]
+        refs = [weakref.ref(session), weakref.ref(session._control)]
         del session
         assert [ref() for ref in refs] == [None, None]
     finally:

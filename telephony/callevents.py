@@ -1,0 +1,265 @@
+"""What goes into and comes out of `CallControl` (`telephony.call`): the whole vocabulary of
+one call's control, in one place.
+
+Events are what happened (a message on the wire, a VAD label, the agent's reply, a tick of
+the frame clock ...); actions are what the I/O shell (`telephony.session`) must do about it
+(write a message, run the agent, report what was heard, arm a timer, end the call). Every
+time in them is the event loop's clock, handed in by the shell: the control never reads a
+clock, never awaits, and touches no socket, thread or file.
+
+Events (in), and what the shell feeds them on:
+    Received(text)         a websocket message      -> Listen, StartCall, Ask, Played, BadInput, End
+    CallAccepted(call)     `start` authorized       -> BadInput + End for a format we cannot play
+    AgentReady(vad_rate)   VAD stream and agent up  -> Ask(Opening)
+    Voice(chunk, prob, ..) a chunk labelled by VAD  -> Ask(Hear | Silence), Transmit(clear), Played
+    ReplyReady(ask, ..)    the agent answered       -> Transmit, Render, End
+    AgentFailed(ask)       the agent raised         -> nothing (a missed turn, not a dead call)
+    Rendered(speech, ..)   a later sentence is made -> Transmit, Render, Played
+    Tick(now)              the frame clock ticked   -> Transmit, ArmGrace
+    GraceExpired(mark)     the goodbye's timer      -> End("completed")
+    HangUp(reason)         the shell ends the call  -> End
+    Closed(reason, now)    the call is finalized    -> Ask(Hear) (last words), Played
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from telephony import CallInfo, Reply, Segment
+from telephony.audio import Audio
+from telephony.playout import LineAudio, Utterance
+from telephony.protocol import Start
+from telephony.stats import TurnTiming
+
+# ---- what the agent is asked (`Ask.request`): one type per `CallAgent` method ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """The call started: `CallAgent.opening()`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hear:
+    """The person's turn ended: `CallAgent.hear(audio)`."""
+
+    audio: Audio
+
+
+@dataclass(frozen=True, slots=True)
+class Silence:
+    """`TurnOptions.no_input_s` of silence after the agent spoke: `CallAgent.silence()`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Digit:
+    """A key was pressed: `CallAgent.dtmf(digit)`."""
+
+    digit: str
+
+
+Request = Opening | Hear | Silence | Digit
+
+
+@dataclass(eq=False)
+class Speech:
+    """A reply on its way to the line, owned by the control. The shell's workers read only
+    `cancelled` (a render that has not begun is skipped once a barge-in cancelled it)."""
+
+    reply: Reply
+    lines: list[LineAudio] = field(default_factory=list)  # line audio of segments rendered
+    timing: TurnTiming | None = None
+    cancelled: bool = False
+    queued: int = 0  # segments handed to the playout so far
+    rendering: bool = False  # a `Render` of the next segment is out
+    last: Utterance | None = None  # the playout's entry for the last segment queued
+
+
+# ---- events (in) -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    text: str | bytes
+
+
+@dataclass(frozen=True, slots=True)
+class CallAccepted:
+    call: CallInfo
+
+
+@dataclass(frozen=True, slots=True)
+class AgentReady:
+    vad_rate: int
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    chunk: np.ndarray
+    prob: float
+    arrived: float  # loop time the chunk's last audio arrived
+    now: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyReady:
+    ask: Ask
+    speech: Speech | None  # None: nothing to say
+    now: float
+
+
+@dataclass(frozen=True, slots=True)
+class AgentFailed:
+    ask: Ask
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    speech: Speech
+    line: LineAudio | None  # None: the render failed or was skipped (cancelled)
+    now: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    now: float
+
+
+@dataclass(frozen=True, slots=True)
+class GraceExpired:
+    mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class HangUp:
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    reason: str
+    now: float
+
+
+Event = (
+    Received
+    | CallAccepted
+    | AgentReady
+    | Voice
+    | ReplyReady
+    | AgentFailed
+    | Rendered
+    | Tick
+    | GraceExpired
+    | HangUp
+    | Closed
+)
+
+# ---- actions (out) ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Transmit:
+    """Write `text` now (`send_nowait`); `pcm`, if any, is the agent audio it carries, for the
+    recording's right channel at `at_sample`."""
+
+    text: str
+    pcm: np.ndarray | None = None
+    at_sample: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Listen:
+    """Decoded inbound audio (8 kHz int16): record it and give it to the VAD."""
+
+    pcm: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class StartCall:
+    """`start` arrived: authorize it, give the call its id, then feed `CallAccepted`."""
+
+    start: Start
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Ask:
+    """Run the agent (one call at a time, in order) and feed `ReplyReady` or `AgentFailed`."""
+
+    request: Request
+    timing: TurnTiming | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Render:
+    """Synthesize and encode `speech`'s segment `index` off the loop, then feed `Rendered`."""
+
+    speech: Speech
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Played:
+    """Tell the agent what of `segment` the person heard (`CallAgent.played`), in order."""
+
+    segment: Segment
+    complete: bool
+    heard: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArmGrace:
+    """Feed `GraceExpired(mark)` after `delay_s` (loop seconds) unless the call ended."""
+
+    mark: str
+    delay_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class BadInput:
+    """Something from the wire was wrong: count it and log it (rate-limited)."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """The call is over for `reason`: finalize it (then feed `Closed`)."""
+
+    reason: str
+
+
+Action = Transmit | Listen | StartCall | Ask | Render | Played | ArmGrace | BadInput | End
+
+__all__ = [
+    "Action",
+    "AgentFailed",
+    "AgentReady",
+    "ArmGrace",
+    "Ask",
+    "BadInput",
+    "CallAccepted",
+    "Closed",
+    "Digit",
+    "End",
+    "Event",
+    "GraceExpired",
+    "HangUp",
+    "Hear",
+    "Listen",
+    "Opening",
+    "Played",
+    "Received",
+    "Render",
+    "Rendered",
+    "ReplyReady",
+    "Request",
+    "Silence",
+    "Speech",
+    "StartCall",
+    "Tick",
+    "Transmit",
+    "Voice",
+]
