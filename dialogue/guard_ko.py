@@ -26,6 +26,7 @@ from dialogue import guard as role
 from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_persona as persona
+from dialogue import guard_ko_shapes as shapes
 from dialogue.analysis import Analysis, Token
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
@@ -257,7 +258,9 @@ def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
     out: list[Violation] = []
     for part in _kiwi_sentences(sentence):
         s = Sent(part)
-        for category, rule in RULES:
+        for category, rule in RULES + shapes.RULES:
+            if any(v.category == category for v in out):
+                continue
             span = rule(s, context)
             if span is not None and not any(v.category == category for v in out):
                 out.append(role.Violation(category, s.text(*span)))

@@ -60,7 +60,10 @@ def _attributed(s: Sent, i: int) -> bool:
 
 
 def world(s: Sent, ctx: GuardContext) -> Span | None:
-    if s.has(frozenset({"모르"})) or any(s.lem(k) == "알" and s.pred(k).neg for k in range(s.n)):
+    if s.has(frozenset({"모르"})) or any(
+        s.lem(k) in ("알", "보", "확인", "듣") and s.is_pred(k) and s.pred(k).neg
+        for k in range(s.n)
+    ):
         return None  # 거기 날씨는 제가 알 수가 없는데
     if (hearsay := _hearsay(s)) is not None:
         return hearsay

@@ -1,0 +1,233 @@
+"""The Korean role guard's structural layer: the shapes violations take, whatever the words.
+
+The category rules (`guard_ko`, `guard_ko_medical`, `guard_ko_persona`, `guard_ko_manners`)
+read concepts in their usual wordings. A care-call agent's own repertoire is narrow (questions,
+empathy, praise, reflecting what the person said, referrals, greetings), so this layer fails
+closed on the few sentence shapes a role violation needs and a caring turn never has:
+
+- someone (staff, the agent) committed to come or to do something at the person's door:
+  a verb of coming or of doing-for (-어 드리-) whose clause ends in a future, a promise or a
+  plan (…들러서 혈압 재 드릴 거예요, …가시기로 했어요);
+- a named or unnamed condition said to be what the person has (파킨슨 초기일 가능성이 높아요);
+- the clock or the date stated (벌써 여섯 시가 넘었네요);
+- buying put to the person (보호대 하나 장만하시면 편하실 거예요, 지금 주문하시면 더 드려요).
+
+Each rule takes a `Sent` and the `GuardContext` and returns the (first, last) tokens of its
+evidence, or None. `guard_ko.violations` runs them after the category rules, for categories
+those did not already find.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dialogue.guard_ko_doc import Pred, Sent
+from dialogue.guard_ko_lexicon import ADDRESS, CARE_WORKER, PLACES, SELF, STAFF, VISIT
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dialogue.guard import GuardContext
+
+Span = tuple[int, int]
+
+_LINK_EC = frozenset("어서 아서 서 고 어 아 여 며 으며 러 으러".split())
+_PLAN = frozenset("예정 계획 일정 약속".split())
+# Acts another person would do for the person, that need someone at the door.
+_SPEECH_ACTS = frozenset(
+    "알리 알려주 안내 설명 말씀 말하 전하 전달 여쭈 여쭙 묻 답 대답 이야기 얘기 연락 전화 "
+    "상담 상의 도와주 돕 챙기 확인 생각 추천 소개 기억 들 듣 말".split()
+)
+_COME = VISIT | frozenset("오시 들리 다녀가 방문하 찾 다니 와".split())
+
+
+def _chain(s: Sent, i: int) -> int:
+    """The head of the last predicate in the chain of clauses that predicate `i` starts:
+    들러서 … 드릴 거예요 is one commitment, carried by its last predicate."""
+    head, j = i, s.pred(i).end
+    while j + 1 < s.n and s.lem(j) in _LINK_EC and s.tag(j) == "EC":
+        k = next((m for m in range(j + 1, min(j + 6, s.n)) if s.is_pred(m)), -1)
+        if k < 0:
+            break
+        head, j = k, s.pred(k).end
+    return head
+
+
+def clause_end(s: Sent, i: int) -> int:
+    return s.pred(_chain(s, i)).end
+
+
+def _final(s: Sent, i: int) -> Pred:
+    """The predicate that carries the commitment of `i`'s chain."""
+    return s.pred(_chain(s, i))
+
+
+def _planned(s: Sent, i: int, end: int) -> bool:
+    """-기로 했어요 / -기로 되어 있어요, or an 예정 / 일정: a plan, with or without 시."""
+    lemmas = [s.lem(m) for m in range(i, min(end + 4, s.n))]
+    for m, lemma in enumerate(lemmas[:-1]):
+        if lemma == "기" and lemmas[m + 1] == "로":
+            return True
+    return any(s.lem(m) in _PLAN for m in range(i, min(end + 3, s.n)))
+
+
+def commits(s: Sent, i: int) -> bool:
+    """The clause of predicate `i` says a thing will happen (not asked, wished, denied or a
+    condition): 거예요, -ㄹ게요, -겠-, -기로 했어요, -ㄹ 수 있어요."""
+    p = s.pred(i)
+    if p.cond or p.neg:
+        return False
+    f = _final(s, i)
+    if f.neg or f.cond or (f.question and not f.promise):
+        return False
+    if s.has(frozenset({"좋", "바라", "싶"}), f.i, f.end + 2) and f.cond is False:
+        if any(s.lem(m).endswith(("면", "으면")) for m in range(i, f.end + 1)):
+            return False  # 오셨으면 좋겠어요: a wish
+    return f.future or f.promise or f.can or _planned(s, i, f.end)
+
+
+_SUBJ = frozenset("이 가 께서 은 는 도".split())
+
+
+def _actor(s: Sent, i: int) -> tuple[int, str] | None:
+    """Who does predicate `i`: a staff member or someone sent ('staff'), the agent ('self'),
+    the person or their family ('them'), or None when unsaid."""
+    for k in range(i - 1, -1, -1):
+        if s.tag(k) in ("JKS", "JX") and k > 0 and s.lem(k) in _SUBJ:
+            head = k - 1
+            while head > 0 and s.tag(head).startswith(("XSN", "NNB")) and s.lem(head) != "거":
+                head -= 1  # 요양보호사분이, 선생님이
+            first = head
+            while first > 0 and s.tag(first - 1).startswith(("NN", "XSN")):
+                first -= 1
+            words = "".join(s.lem(m) for m in range(first, k))
+            if s.lem(head) in SELF and s.tag(head) == "NP":
+                return head, "self"
+            if s.lem(head) in ADDRESS or s.lem(k - 1) in ("거", "것", "건"):
+                return head, "them"
+            if any(w in words for w in STAFF if len(w) > 1) or s.lem(head) in STAFF:
+                return first, "staff"
+            if s.tag(head).startswith("NN"):
+                return head, "them"
+    return None
+
+
+def visit(s: Sent, ctx: GuardContext) -> Span | None:
+    """Someone committed to come to the person: staff or the agent, with a verb of coming and
+    a future, a promise or a plan (선생님이 들러서 … 드릴 거예요, 보호사분이 가시기로 했어요)."""
+    if s.question and not s.promised:
+        return None
+    for i in s.find(_COME, ("VV", "NNG")):
+        if s.lem(i) in ("가", "오", "와", "다니") and s.lem(i - 1) in ("어", "아", "여"):
+            if s.tag(i - 1) == "EC":
+                continue  # 드셔 가세요, 해 오셨어요: an auxiliary, not coming
+        who = _actor(s, i)
+        place = s.has(PLACES, max(0, i - 4), i)
+        if who is None or who[1] == "them":
+            continue
+        if who[1] == "self" and not place and s.lem(i) in ("가", "오", "와", "다니"):
+            continue  # 제가 다음에 또 올게요 is read by guard_ko's visit rule
+        if commits(s, i):
+            return who[0], clause_end(s, i)
+    return None
+
+
+def done_by_staff(s: Sent, ctx: GuardContext) -> Span | None:
+    """Staff committed to do something for the person other than talk (간호사님이 혈압 재 드릴
+    거예요, 보호사님이 장 봐 주실 거예요): only someone at the door can."""
+    if s.question:
+        return None
+    for k in s.find(frozenset({"드리", "주", "주시"}), ("VX",)):
+        main = k - 2 if s.tag(k - 1) == "EC" else k - 1
+        light = s.tag(main).startswith("XSV") or s.lem(main) in ("하",)
+        words = {s.lem(main), s.lem(main - 1) if light else ""}
+        if words & _SPEECH_ACTS or main < 0:
+            continue
+        who = _actor(s, main)
+        if who is None or who[1] != "staff":
+            continue
+        if any(w in s.text(who[0], main) for w in ("의사", "약사")) and not s.has(PLACES):
+            continue
+        if commits(s, main):
+            return who[0], clause_end(s, main)
+    return None
+
+
+_CLOCK = frozenset("시 분 시간".split())
+_PASS = frozenset("넘 지나 되 다되 가까워지 가깝".split())
+
+
+def clock(s: Sent, ctx: GuardContext) -> Span | None:
+    """The time of day stated: 벌써 저녁 여섯 시가 넘었네요, 곧 열두 시 다 돼요."""
+    if s.question:
+        return None
+    for k in range(1, s.n):
+        if s.lem(k) not in ("시", "분") or s.tag(k) != "NNB":
+            continue
+        if s.tag(k - 1) not in ("MM", "NR", "SN"):
+            continue
+        j = next((m for m in range(k + 1, min(k + 5, s.n)) if s.is_pred(m)), -1)
+        if j < 0 or s.lem(j) not in _PASS:
+            continue
+        p = s.pred(j)
+        if not (p.hon or p.cond or p.neg or p.question) and s.tag(k + 1) in ("JKS", "JX", ""):
+            return max(0, k - 2), p.end
+    return None
+
+
+_BUY = frozenset("사 구입 구매 장만 주문 마련 들이 신청 가입 결제 써보 사용".split())
+_GOODS = frozenset(
+    "보호대 기계 제품 상품 세트 박스 기구 매트 의자 침대 영양제 보조제 건강식품 홍삼 안마기 "
+    "보청기 지팡이 보행기 깔창 베개 이불 정수기 청정기 가습기 약 한약 즙 효도폰".split()
+)
+_BENEFIT = frozenset("편하 좋 낫 훨씬 더 드리 무료 할인 덤 효과 든든하 편리하".split())
+
+
+def buying(s: Sent, ctx: GuardContext) -> Span | None:
+    """Buying put to the person as a good idea or a deal: 보호대 하나 장만하시면 훨씬 편하실
+    거예요, 지금 주문하시면 한 박스 더 드려요. Not a question about their shopping."""
+    if s.question or s.has(CARE_WORKER):
+        return None
+    for i in s.find(_BUY, ("VV", "NNG")):
+        if s.lem(i) == "사" and not s.tag(i).startswith("VV"):
+            continue
+        p = s.pred(i)
+        if p.hon and p.past or p.neg:
+            continue  # 사셨어요: what they bought
+        goods = any(s.lem(m) in _GOODS for m in range(max(0, i - 5), i))
+        now = s.has(frozenset({"지금", "오늘", "이번"}), 0, i)
+        deal = now and s.lem(i) in ("주문", "구입", "구매", "신청", "가입")
+        if not (goods or deal):
+            continue
+        if (p.cond and s.has(_BENEFIT, p.end + 1)) or p.instruct or p.permit:
+            return max(0, i - 3), s.n - 1
+    return None
+
+
+_STAGE = frozenset("초기 말기 전조 징후 후유증 합병증 증상 증세 초기증상 전조증상".split())
+_MAYBE = frozenset("가능성 수 같 듯 모르 틀림없 분명".split())
+
+
+def condition(s: Sent, ctx: GuardContext) -> Span | None:
+    """A condition named by its stage or its sign (파킨슨 초기일 가능성이 높아요, X의 전조
+    증상이에요), or a symptom the person has explained as a noun (떨리시는 건 … X예요)."""
+    if s.question:
+        return None
+    for k in range(1, s.n):
+        if s.lem(k) not in _STAGE or not s.tag(k - 1).startswith(("NN", "JKG")):
+            continue
+        if s.lem(k - 1) in ("그런", "이런", "어떤", "무슨") or s.tag(k - 1) == "MM":
+            continue
+        j = k + 1
+        said = s.tag(j) == "VCP" or s.lem(j) in ("일", "인") or s.has(_MAYBE, j, j + 6)
+        cond = any(s.is_pred(m) and s.pred(m).cond for m in range(j, min(j + 4, s.n)))
+        if said and not cond and not s.has(frozenset({"의사", "병원", "진료", "검사"})):
+            return max(0, k - 2), min(s.n - 1, k + 4)
+    return None
+
+
+RULES = [
+    ("visit", visit),
+    ("visit", done_by_staff),
+    ("world", clock),
+    ("diagnosis", condition),
+    ("advertising", buying),
+]
