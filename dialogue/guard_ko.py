@@ -27,6 +27,7 @@ from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_persona as persona
 from dialogue import guard_ko_shapes as shapes
+from dialogue import guard_ko_shapes_medical as shapes_medical
 from dialogue.analysis import Analysis, Token
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
@@ -170,8 +171,8 @@ def _done_for_you(s: Sent) -> Span | None:
         p = s.pred(k)
         if p.hon or p.neg or p.cond or (p.question and not offer):
             continue
-        if p.promise or offer or (p.past and not p.question):
-            return max(0, main - 1), p.end
+        if p.promise or offer or (p.past and not p.question) or p.can:
+            return max(0, main - 1), p.end  # 예약을 대신 잡아 드릴 수 있어요
     return None
 
 
@@ -258,7 +259,7 @@ def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
     out: list[Violation] = []
     for part in _kiwi_sentences(sentence):
         s = Sent(part)
-        for category, rule in RULES + shapes.RULES:
+        for category, rule in RULES + shapes.RULES + shapes_medical.RULES:
             if any(v.category == category for v in out):
                 continue
             span = rule(s, context)

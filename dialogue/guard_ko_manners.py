@@ -147,7 +147,8 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
             return i, s.n - 1  # 왜 그걸 모르세요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):
             p = s.pred(i) if s.is_pred(i) else None
-            if p and not p.hon and not p.question and not p.cond and not p.neg:
+            said_of = [k for k in s.subject_nouns(i) if s.lem(k) not in ADDRESS]
+            if p and not p.hon and not p.question and not p.cond and not p.neg and not said_of:
                 return i, p.end
     words = [k for k, x in enumerate(t) if not x.tag.startswith(("S", "W"))]
     if not words:

@@ -42,7 +42,7 @@ Span = tuple[int, int]
 
 def _attributed(s: Sent, i: int) -> bool:
     """The person said it (덥다고 하셨는데, 비가 온다니) or feels it (더우시죠)."""
-    for k in range(i, min(i + 8, s.n)):
+    for k in range(i, min(i + 14, s.n)):
         lemma = s.lem(k)
         if s.tag(k) in ("EC", "ETM", "JKQ") and lemma.endswith(
             ("다고", "라고", "다니", "다는", "라니", "대서", "래서", "냐고")
@@ -242,7 +242,15 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
         person = p.hon or s.has(frozenset({"시", "으시"}), 0, i)  # 머리 하신 게 어울려요
         guess = p.future or s.has(_GUESS_P, i, s.n - 1)
         suits = s.lem(i) == "어울리" and person and not guess
-        subject = suits or (p.hon and s.has(frozenset({"이", "가", "은", "는"}), 0, i))
+        subject = suits or (
+            p.hon
+            and any(
+                s.lem(k) in ("이", "가", "은", "는", "ᆫ")
+                and s.tag(k) in ("JKS", "JX")
+                and s.lem(k - 1) not in ("거", "것")
+                for k in range(i)
+            )
+        )
         home = any(a < i and s.tag(b + 1) in ("JKS", "JX") for a, b in s.units(_HOME))
         if not (p.question or p.cond or heard) and (dressed or subject or home):
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
@@ -258,7 +266,7 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
             continue  # 얼굴 보고 싶으시겠어요, 방이 춥다고 하셨으니
         if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
             j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
-            if j >= 0 and not s.pred(j).cond and not s.pred(j).instruct:
+            if j >= 0 and not (s.pred(j).cond or s.pred(j).instruct or s.pred(j).neg):
                 return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
     return None
 

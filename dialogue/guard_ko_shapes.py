@@ -119,6 +119,11 @@ def visit(s: Sent, ctx: GuardContext) -> Span | None:
         if s.lem(i) in ("가", "오", "와", "다니") and s.lem(i - 1) in ("어", "아", "여"):
             if s.tag(i - 1) == "EC":
                 continue  # 드셔 가세요, 해 오셨어요: an auxiliary, not coming
+        p = s.pred(i)
+        errand = s.lem(i - 1) in ("러", "으러") and s.tag(i - 1) == "EC"
+        errand = errand and (s.lem(i - 2) in ("드리", "주") or s.has(PLACES, 0, i))
+        if errand and s.lem(i) in ("가", "오") and (p.promise or p.future) and not p.hon:
+            return max(0, i - 3), p.end  # 도시락 배달해 드리러 갈게요
         who = _actor(s, i)
         place = s.has(PLACES, max(0, i - 4), i)
         if who is None or who[1] == "them":
@@ -173,12 +178,14 @@ def clock(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
-_BUY = frozenset("사 구입 구매 장만 주문 마련 들이 신청 가입 결제 써보 사용".split())
+_BUY = frozenset("사 구입 구매 장만 주문 마련 들이 들여놓 신청 가입 결제 써보 사용 설치".split())
 _GOODS = frozenset(
     "보호대 기계 제품 상품 세트 박스 기구 매트 의자 침대 영양제 보조제 건강식품 홍삼 안마기 "
     "보청기 지팡이 보행기 깔창 베개 이불 정수기 청정기 가습기 약 한약 즙 효도폰".split()
 )
-_BENEFIT = frozenset("편하 좋 낫 훨씬 더 드리 무료 할인 덤 효과 든든하 편리하".split())
+_BENEFIT = frozenset(
+    "편하 좋 낫 훨씬 더 드리 무료 할인 덤 효과 든든하 편리하 가볍 한결 편안하 시원하".split()
+)
 
 
 def buying(s: Sent, ctx: GuardContext) -> Span | None:
@@ -202,25 +209,35 @@ def buying(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
-_STAGE = frozenset("초기 말기 전조 징후 후유증 합병증 증상 증세 초기증상 전조증상".split())
-_MAYBE = frozenset("가능성 수 같 듯 모르 틀림없 분명".split())
+_TALK = frozenset("이야기 얘기 말씀 통화 대화 전화 말 수다 인사 안부 목소리".split())
+_WITH = frozenset("과 와 랑 이랑 하고".split())
 
 
-def condition(s: Sent, ctx: GuardContext) -> Span | None:
-    """A condition named by its stage or its sign (파킨슨 초기일 가능성이 높아요, X의 전조
-    증상이에요), or a symptom the person has explained as a noun (떨리시는 건 … X예요)."""
-    if s.question:
-        return None
-    for k in range(1, s.n):
-        if s.lem(k) not in _STAGE or not s.tag(k - 1).startswith(("NN", "JKG")):
+def together(s: Sent, ctx: GuardContext) -> Span | None:
+    """The agent pictures itself doing something with the person (어르신이랑 마주 앉아 커피
+    한잔하면 좋겠네요): 'with you' and an act that is not talk, wished, invited or promised."""
+    for i in range(s.n - 2):
+        if s.lem(i) not in ADDRESS | SELF or s.lem(i + 1) not in _WITH:
             continue
-        if s.lem(k - 1) in ("그런", "이런", "어떤", "무슨") or s.tag(k - 1) == "MM":
+        if not s.tag(i + 1).startswith(("JKB", "JC")) or s.has(_TALK, i + 2):
             continue
-        j = k + 1
-        said = s.tag(j) == "VCP" or s.lem(j) in ("일", "인") or s.has(_MAYBE, j, j + 6)
-        cond = any(s.is_pred(m) and s.pred(m).cond for m in range(j, min(j + 4, s.n)))
-        if said and not cond and not s.has(frozenset({"의사", "병원", "진료", "검사"})):
-            return max(0, k - 2), min(s.n - 1, k + 4)
+        j = next((m for m in range(i + 2, s.n) if s.is_pred(m) and not s.pred(m).cond), -1)
+        k = next((m for m in range(i + 2, s.n) if s.is_pred(m)), -1)
+        if k < 0 or s.pred(k).hon or s.pred(k).past or s.pred(k).neg:
+            continue
+        wish = s.has(frozenset({"좋", "싶", "바라"}), k) and not s.pred(max(j, k)).neg
+        invite = s.final_ef in (
+            "ᆯ까요",
+            "을까요",
+            "ᆯ래요",
+            "을래요",
+            "ᆸ시다",
+            "읍시다",
+            "어요",
+            "아요",
+        )
+        if wish or invite or s.promised:
+            return i, s.n - 1
     return None
 
 
@@ -228,6 +245,6 @@ RULES = [
     ("visit", visit),
     ("visit", done_by_staff),
     ("world", clock),
-    ("diagnosis", condition),
     ("advertising", buying),
+    ("meeting", together),
 ]

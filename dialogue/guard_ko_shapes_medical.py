@@ -1,0 +1,208 @@
+"""The Korean role guard's structural layer for health (see `guard_ko_shapes`): the shapes a
+diagnosis, a false reassurance, a medicine instruction or a treatment takes, whatever the words.
+
+- a condition named by its stage or sign, or stated as certain (골다공증이 확실해요, 파킨슨
+  초기일 가능성이 높아요), or the person's symptom explained (깜빡하시는 건 … 그런 거예요);
+- harm or care denied (큰 병은 아닐 거예요, 병원 가실 일은 아니에요);
+- medicine with any instruction beyond a reminder (주스에 타서 드시면 돼요, 안 드시는 게
+  나아요); reminders (잘 챙겨 드세요, 제때 드세요) are the agent's job;
+- exercise or a posture said to do the body good (걸으시면 무릎에도 좋을 거예요, 다리를 높게
+  두세요).
+
+Each rule takes a `Sent` and the `GuardContext` and returns the (first, last) tokens of its
+evidence, or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dialogue.guard_ko_doc import Sent
+from dialogue.guard_ko_lexicon import BODY, DISEASES, MEDICINE, ORGANS, TAKE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dialogue.guard import GuardContext
+
+Span = tuple[int, int]
+
+REFERRAL = frozenset(
+    "의사 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소 치료사 한의사 진찰 119 응급실".split()
+)
+_STAGE = frozenset("초기 말기 전조 징후 후유증 합병증 증상 증세 초기증상 전조증상".split())
+_MAYBE = frozenset("가능성 수 같 듯 모르 틀림없 분명".split())
+_SURE = frozenset("확실 분명 틀림없 맞 의심 뻔하".split())
+_CAUSE = frozenset("때문 탓 영향 원인 신호 증거".split())
+_SO = frozenset("어서 아서 서 니까 으니까".split())
+
+
+def _said_by_them(s: Sent) -> bool:
+    """What the person said, quoted (관절염이라고 하셨죠)."""
+    return any(
+        s.lem(k).endswith(("다고", "라고", "다니", "라니", "다면서", "라면서")) for k in range(s.n)
+    )
+
+
+def _names(s: Sent) -> list[tuple[int, int]]:
+    return s.units(DISEASES | frozenset("파킨슨 알츠하이머 골절 염좌 뇌진탕 고지혈증".split()))
+
+
+def condition(s: Sent, ctx: GuardContext) -> Span | None:
+    """A condition named by its stage or sign (파킨슨 초기일 가능성이 높아요), stated as certain
+    (골다공증이 확실해요), or a symptom of the person explained (깜빡하시는 건 치매가 시작돼서
+    그런 거예요)."""
+    if s.question or s.has(REFERRAL) or _said_by_them(s):
+        return None
+    for k in range(1, s.n):
+        if s.lem(k) not in _STAGE or not s.tag(k - 1).startswith(("NN", "JKG")):
+            continue
+        if s.lem(k - 1) in ("그런", "이런", "어떤", "무슨") or s.tag(k - 1) == "MM":
+            continue
+        j = k + 1
+        said = s.tag(j) == "VCP" or s.lem(j) in ("일", "인") or s.has(_MAYBE, j, j + 6)
+        if said and not any(s.is_pred(m) and s.pred(m).cond for m in range(j, min(j + 4, s.n))):
+            return max(0, k - 2), min(s.n - 1, k + 4)
+    for first, last in _names(s):
+        if s.tag(last + 1) not in ("JKS", "JX", "VCP"):
+            continue
+        j = next((m for m in range(last + 1, min(last + 5, s.n)) if s.is_pred(m)), -1)
+        if j >= 0 and (s.lem(j) in _SURE or s.lem(j - 1) in _SURE) and not s.pred(j).cond:
+            return first, s.pred(j).end  # 골다공증이 확실해요
+    topic = [
+        k
+        for k in range(1, s.n - 1)
+        if s.tag(k) == "ETM" and s.lem(k + 1) in ("거", "것") and s.tag(k + 2) == "JX"
+    ]
+    if topic and not s.has(frozenset({"말씀", "좋", "다행", "당연", "대단", "훌륭"})):
+        rest = range(topic[0] + 3, s.n)
+        named = any(a >= topic[0] for a, _ in _names(s))
+        cause = any(s.lem(m) in _CAUSE for m in rest)
+        so = any(s.lem(m) in _SO and s.lem(m + 1) in ("그렇", "그러", "그런") for m in rest) or any(
+            s.lem(m) in ("그런", "그렇") and s.lem(m + 1) in ("거", "것") for m in rest
+        )
+        if (named and (cause or so)) or (cause and s.tag(s.n - 2) in ("EF",)):
+            return topic[0], s.n - 1
+    return None
+
+
+_SERIOUS = frozenset("크 심각하 위험하 나쁘 큰일 대단하 중하".split())
+_ILL = frozenset("병 일 문제 거 것 질환 탈 이상 증상".split())
+_CARE = frozenset("병원 응급실 검사 진료 치료 의사 입원 수술 약".split())
+_NOT_NEEDED = frozenset("일 정도 필요 상황 수준 단계".split())
+
+
+def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
+    """Harm denied (큰 병은 아닐 거예요) or care said not to be needed (병원 가실 일은
+    아니에요), whatever the words around."""
+    if s.question or _said_by_them(s):
+        return None
+    for i in range(s.n - 2):
+        serious = s.lem(i) in _SERIOUS and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _ILL
+        care = s.lem(i) in _CARE and s.tag(i).startswith("NN")
+        if not (serious or care):
+            continue
+        for k in range(i + 1, min(i + 8, s.n)):
+            if care and s.lem(k) not in _NOT_NEEDED:
+                continue
+            m = next((m for m in range(k + 1, min(k + 4, s.n)) if s.tag(m) in ("VCN", "VA")), -1)
+            if m < 0 or s.lem(m) not in ("아니", "없"):
+                continue
+            p = s.pred(m)
+            if p.cond or p.question or s.has(frozenset({"다행", "지만", "라도", "더라도"}), m):
+                break
+            return i, p.end
+    return None
+
+
+_REMIND = frozenset(
+    "잘 꼭 제때 챙기 잊 빠뜨리 거르 처방 처방대로 대로 꾸준히 늘 항상 규칙적 평소 시간 맞추 "
+    "드시 먹 복용 약 은 는 을 를 도 이 가 오늘 저녁 아침 점심 거 것 받 하 시 으시 잊어버리 "
+    "빼먹 놓치 절대 시간대 정해진 드시던 먹던 주 오늘도".split()
+)
+
+
+def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
+    """Medicine with an instruction or a permission beyond a reminder: how, with what, whether
+    (주스에 타서 드시면 돼요, 안 드시는 게 나아요). 잘 챙겨 드세요 is a reminder."""
+    if s.question or s.has(REFERRAL):
+        return None
+    meds = [
+        k
+        for k in range(s.n)
+        if s.tag(k).startswith("NN")
+        and (s.lem(k) in MEDICINE or (s.lem(k) == "약" or s.lem(k).endswith("약")))
+    ]
+    if not meds:
+        return None
+    for i in s.find(TAKE, ("VV",)):
+        if i < meds[0] or s.lem(i) == "드리":
+            continue
+        p = s.pred(i)
+        tail = {s.lem(m) for m in range(i, min(p.end + 4, s.n))}
+        better = bool(tail & {"게", "것"}) and bool(tail & {"낫", "좋", "최고", "제일"})
+        if p.prohibit and not p.neg:
+            continue  # 거르지 마세요 is a reminder; 안 드시지 마세요 is not said
+        if not (p.instruct or p.permit or better or (p.neg and p.permit)):
+            continue
+        if p.cond and not (p.permit or p.instruct):
+            continue
+        extra = [
+            m
+            for m in range(meds[0] + 1, i)
+            if s.tag(m).startswith(("NN", "VV", "VA", "MAG", "SN", "NR", "MM"))
+            and s.lem(m) not in _REMIND
+            and not (s.is_pred(m) and s.pred(m).cond and s.pred(m).hon)
+        ]
+        if extra or p.neg or better:
+            return meds[0], p.end
+    return None
+
+
+_EXERCISE = frozenset(
+    "걷 걷기 운동 산책 스트레칭 체조 요가 수영 등산 계단 찜질 마사지 반신욕 족욕 뛰 달리 "
+    "자전거 근력 맨손체조 만보 걸음".split()
+)
+_GOOD = frozenset("좋 도움 효과 낫 튼튼하 튼튼 강하 건강하 풀리 덜하 편하 가볍 부드럽".split())
+_HEALTH = BODY | ORGANS | frozenset("건강 혈압 혈당 혈액순환 소화 관절 근력 뼈 체력 면역".split())
+_MOOD = frozenset("기분 마음 기운 머리".split())
+_RAISE = frozenset("높 낮 올리 내리 두 놓 받치 괴 세우 눕히 굽히 펴 구부리 들".split())
+
+
+def exercise(s: Sent, ctx: GuardContext) -> Span | None:
+    """Exercise or a posture said to do the body good, or the body placed by instruction:
+    걸으시면 무릎에도 좋을 거예요, 다리를 심장보다 높게 두세요."""
+    if s.question or s.has(REFERRAL):
+        return None
+    for i in s.find(_EXERCISE, ("VV", "NN")):
+        p = s.pred(i)
+        if not p.cond:
+            continue
+        rest = range(p.end + 1, s.n)
+        good = [m for m in rest if s.lem(m) in _GOOD]
+        health = any(s.lem(m) in _HEALTH for m in rest) and not any(s.lem(m) in _MOOD for m in rest)
+        if good and health and not s.pred(good[0]).neg:
+            return i, s.n - 1
+    for first, last in s.units(BODY):
+        if s.tag(last + 1) != "JKO":
+            continue
+        for m in range(last + 2, min(last + 8, s.n)):
+            if s.lem(m) in _RAISE and s.is_pred(m):
+                end = s.pred(m).end
+                q = next(
+                    (
+                        s.pred(k)
+                        for k in range(m, min(end + 3, s.n))
+                        if s.is_pred(k) and s.pred(k).instruct
+                    ),
+                    None,
+                )
+                if q is not None and not q.neg:
+                    return first, q.end
+    return None
+
+
+RULES = [
+    ("diagnosis", condition),
+    ("reassurance", reassurance),
+    ("medication", medicine_instruction),
+    ("treatment", exercise),
+]
