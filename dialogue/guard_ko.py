@@ -28,6 +28,7 @@ from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_persona as persona
 from dialogue import guard_ko_shapes as shapes
 from dialogue import guard_ko_shapes_medical as shapes_medical
+from dialogue import guard_ko_shapes_persona as shapes_persona
 from dialogue.analysis import Analysis, Token
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
@@ -254,12 +255,15 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
 ]
 
 
+SHAPED = RULES + shapes.RULES + shapes_medical.RULES + shapes_persona.RULES
+
+
 def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
     """Every role category one agent sentence breaks, with the words that break it."""
     out: list[Violation] = []
     for part in _kiwi_sentences(sentence):
         s = Sent(part)
-        for category, rule in RULES + shapes.RULES + shapes_medical.RULES:
+        for category, rule in SHAPED:
             if any(v.category == category for v in out):
                 continue
             span = rule(s, context)

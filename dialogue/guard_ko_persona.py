@@ -132,6 +132,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_HEART = frozenset("마음 가슴 속".split())
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
 _GREY = frozenset("하얘지 하얗 희끗 세 새하얘지 희 까맣 빠지 짧아지 길".split())
@@ -199,6 +200,8 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                 return i, min(i + 3, s.n - 1)  # 저도 그래요, 저도요
         for k in range(i + 1, min(i + 10, s.n)):
             if t[k].lemma in EXPERIENCE and t[k].tag.startswith(("VV", "VA", "NN")):
+                if s.has(_HEART, max(i, k - 3), k):
+                    break  # 제 마음도 아프네요: sympathy, not a body
                 p = s.pred(k)
                 if not s.is_pred(k):
                     m = next((m for m in range(k + 1, min(k + 4, s.n)) if s.is_pred(m)), k)
@@ -262,7 +265,7 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
             return i, s.n - 1  # 머리가 많이 하얘지셨네요
     for i, last in s.units(LOOKS):
         nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
-        if nxt & {"싶", "어떻", "어떠"} or _attributed(s, last):
+        if nxt & {"싶", "어떻", "어떠", "상상", "떠오르", "그려지"} or _attributed(s, last):
             continue  # 얼굴 보고 싶으시겠어요, 방이 춥다고 하셨으니
         if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
             j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)

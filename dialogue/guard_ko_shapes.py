@@ -36,7 +36,9 @@ _SPEECH_ACTS = frozenset(
     "알리 알려주 안내 설명 말씀 말하 전하 전달 여쭈 여쭙 묻 답 대답 이야기 얘기 연락 전화 "
     "상담 상의 도와주 돕 챙기 확인 생각 추천 소개 기억 들 듣 말".split()
 )
-_COME = VISIT | frozenset("오시 들리 다녀가 방문하 찾 다니 와".split())
+_COME = VISIT | frozenset("오시 들리 다녀가 방문하 찾 다니 와 나가 나오 들어가 건너가".split())
+# What one goes somewhere to do for the person: 뵈러 갈게요, 배달해 드리러 갈게요.
+_FOR_THEM = frozenset("드리 주 뵈 뵙 만나 확인 살피 챙기 돕 모시".split())
 
 
 def _chain(s: Sent, i: int) -> int:
@@ -120,8 +122,11 @@ def visit(s: Sent, ctx: GuardContext) -> Span | None:
             if s.tag(i - 1) == "EC":
                 continue  # 드셔 가세요, 해 오셨어요: an auxiliary, not coming
         p = s.pred(i)
-        errand = s.lem(i - 1) in ("러", "으러") and s.tag(i - 1) == "EC"
-        errand = errand and (s.lem(i - 2) in ("드리", "주") or s.has(PLACES, 0, i))
+        e = i - 1
+        while e > 0 and s.tag(e) == "MAG":
+            e -= 1  # 뵈러 한번 갈게요
+        errand = s.lem(e) in ("러", "으러") and s.tag(e) == "EC"
+        errand = errand and (s.lem(e - 1) in _FOR_THEM or s.has(PLACES, 0, i))
         if errand and s.lem(i) in ("가", "오") and (p.promise or p.future) and not p.hon:
             return max(0, i - 3), p.end  # 도시락 배달해 드리러 갈게요
         who = _actor(s, i)
@@ -241,10 +246,29 @@ def together(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_DELIVER = frozenset("보내 배달 부치 갖다주 가져다주 가져가 가져오 갖다".split())
+
+
+def delivery(s: Sent, ctx: GuardContext) -> Span | None:
+    """Something committed to arrive at the person's home (약을 집까지 보내 줄 거예요)."""
+    if s.question:
+        return None
+    for i in s.find(_DELIVER, ("VV", "NNG")):
+        home = any(
+            s.lem(k) in PLACES and s.lem(k + 1) in ("까지", "으로", "로", "에")
+            for k in range(max(0, i - 5), i)
+        )
+        p = s.pred(i)
+        if home and not p.hon and commits(s, i):
+            return max(0, i - 4), clause_end(s, i)
+    return None
+
+
 RULES = [
     ("visit", visit),
     ("visit", done_by_staff),
     ("world", clock),
+    ("action", delivery),
     ("advertising", buying),
     ("meeting", together),
 ]

@@ -67,6 +67,11 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         j = next((m for m in range(last + 1, min(last + 5, s.n)) if s.is_pred(m)), -1)
         if j >= 0 and (s.lem(j) in _SURE or s.lem(j - 1) in _SURE) and not s.pred(j).cond:
             return first, s.pred(j).end  # 골다공증이 확실해요
+    for k in range(1, s.n - 2):
+        body = s.lem(k - 1) in _HEALTH and s.tag(k).startswith(("JKS", "JX"))
+        j = next((m for m in range(k + 1, min(k + 4, s.n)) if s.lem(m) in _SO), -1)
+        if body and j > 0 and s.lem(j + 1) in ("그렇", "그러", "그런") and not s.pred(j - 1).hon:
+            return k - 1, s.n - 1  # 혈압이 떨어져서 그런 것 같아요
     topic = [
         k
         for k in range(1, s.n - 1)
@@ -200,9 +205,46 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_GENERAL = frozenset("몸 건강 체력 면역".split())
+_SIGN = frozenset(
+    "아프 쑤시 결리 저리 쓰리 안 오 나 막히 차 가렵 붓 체하 어지럽 메스껍 더부룩하 뻐근하".split()
+)
+_PREP = frozenset("데우 끓이 타 섞 갈 달이 우리 데 넣 식히 짜".split())
+_HELPS = frozenset("도움 좋 효과 최고 제일 그만 특효".split())
+
+
+def remedy(s: Sent, ctx: GuardContext) -> Span | None:
+    """Something to do or take given as the answer to a symptom: 잠이 안 오시면 우유 한 잔
+    데워 드시면 돼요, 허리 통증엔 … 무릎 당기기가 도움이 될 거예요."""
+    if s.question or s.has(REFERRAL):
+        return None
+    for i in range(s.n):
+        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in _SIGN):
+            continue
+        for k in range(s.pred(i).end + 1, s.n):
+            if s.lem(k) in TAKE and s.tag(k).startswith("VV"):
+                p = s.pred(k)
+                made = any(s.lem(m) in _PREP for m in range(i + 1, k))
+                counted = any(
+                    s.tag(m) in ("MM", "NR", "SN") and s.tag(m + 1).startswith("NN")
+                    for m in range(s.pred(i).end + 1, k)
+                )
+                if (p.instruct or p.permit) and (made or counted):
+                    return i, p.end
+    ailing = (_HEALTH - _GENERAL) | frozenset("통증 기침 불면 변비 두통 소화".split())
+    for first, last in s.units(ailing):
+        if s.lem(last + 1) != "에" or s.lem(last + 2) not in ("는", "ᆫ"):
+            continue
+        for k in range(last + 3, s.n):
+            if s.lem(k) in _HELPS and not (s.is_pred(k) and (s.pred(k).cond or s.pred(k).hon)):
+                return first, s.n - 1
+    return None
+
+
 RULES = [
     ("diagnosis", condition),
     ("reassurance", reassurance),
     ("medication", medicine_instruction),
     ("treatment", exercise),
+    ("treatment", remedy),
 ]

@@ -1,0 +1,100 @@
+"""The Korean role guard's structural layer for the persona and manners (see `guard_ko_shapes`):
+
+- the date stated (오늘이 벌써 동짓날이네요, 내일이 금요일이에요);
+- the agent's own life wished or planned (저도 나이 들면 텃밭 가꾸고 싶어요);
+- an elder told to listen or reminded they repeat themselves (제 말 좀 끝까지 들으세요, 또 그
+  얘기세요? 벌써 세 번째예요).
+
+Each rule takes a `Sent` and the `GuardContext` and returns the (first, last) tokens of its
+evidence, or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dialogue.guard_ko_doc import Sent
+from dialogue.guard_ko_lexicon import SPEECH, TIMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dialogue.guard import GuardContext
+
+Span = tuple[int, int]
+
+_DAYS = frozenset("오늘 내일 모레 글피 어제 그제 이번 다음 지금".split())
+_DAY_WORDS = TIMES | frozenset("생일 장날 보름 그믐 동지 하지 단오 한식 초하루 명절".split())
+
+
+def date(s: Sent, ctx: GuardContext) -> Span | None:
+    """오늘이 벌써 동짓날이네요: a day named as today's (or tomorrow's) date."""
+    if s.question or any(s.lem(k) in ("시", "으시") and s.tag(k) == "EP" for k in range(s.n)):
+        return None
+    for k in range(s.n - 2):
+        if s.lem(k) not in _DAYS or s.tag(k + 1) not in ("JKS", "JX"):
+            continue
+        for m in range(k + 2, min(k + 6, s.n)):
+            if s.tag(m) != "VCP":
+                continue
+            noun = s.lem(m - 1)
+            dated = (
+                noun in _DAY_WORDS
+                or noun.endswith(("날", "요일", "절"))
+                or (s.lem(m - 1) in ("일", "월") and s.tag(m - 2) in ("SN", "NR", "MM"))
+            )
+            if dated and s.tag(m - 1).startswith("NN"):
+                return k, s.pred(m).end
+            break
+    return None
+
+
+_FIRST = frozenset("저 제".split())
+_KIND = SPEECH | frozenset("드리 돕 도와드리 도와주 응원 힘 보 뵙 뵈 듣 오래 건강".split())
+
+
+def own_life(s: Sent, ctx: GuardContext) -> Span | None:
+    """The agent wishing or planning a life of its own (저도 나이 들면 … 가꾸고 싶어요):
+    wanting to talk with or help the person is its job."""
+    for i in range(s.n - 1):
+        if s.lem(i) not in _FIRST or s.tag(i) != "NP" or s.lem(i + 1) not in ("도", "는", "가"):
+            continue
+        for k in range(i + 2, s.n):
+            if s.lem(k) != "싶" or s.tag(k) != "VX":
+                continue
+            acts = [m for m in range(i + 2, k) if s.tag(m).startswith(("VV", "NNG"))]
+            if not acts or s.pred(k).neg or s.pred(k).question:
+                break
+            if any(s.lem(m) in _KIND for m in acts):
+                break
+            return i, s.pred(k).end
+    return None
+
+
+_AGAIN = frozenset("또 자꾸 맨날 계속 아까".split())
+_SAID = frozenset("얘기 이야기 말 소리 말씀".split())
+
+
+def talking_down(s: Sent, ctx: GuardContext) -> Span | None:
+    """Telling an elder to listen (제 말 좀 끝까지 들으세요) or that they repeat themselves (또 그
+    얘기세요? 벌써 세 번째예요)."""
+    for i in range(s.n - 2):
+        mine = s.lem(i) in ("저", "제") and s.lem(i + 1) == "의"
+        if mine and s.lem(i + 2) in _SAID:
+            j = next((m for m in range(i + 3, min(i + 8, s.n)) if s.lem(m) == "듣"), -1)
+            if j >= 0 and s.pred(j).instruct:
+                return i, s.pred(j).end
+        if s.lem(i) in _AGAIN and s.lem(i + 1) in ("그", "같") and s.has(_SAID, i + 2, i + 4):
+            return i, min(i + 4, s.n - 1)
+        if (
+            s.lem(i) == "번"
+            and s.lem(i + 1) == "째"
+            and s.has(frozenset({"벌써", "또", "몇"}), 0, i)
+        ):
+            return max(0, i - 2), min(i + 3, s.n - 1)
+    return None
+
+
+RULES = [
+    ("world", date),
+    ("human", own_life),
+    ("impolite", talking_down),
+]
