@@ -35,6 +35,7 @@ from dialogue.guard_ko_lexicon import (
     ACTION,
     ADDRESS,
     CARE_WORKER,
+    FAMILY_PEOPLE,
     FETCH,
     MEET,
     PHYSICAL,
@@ -111,6 +112,7 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
     return None
 
 
+_CALLS = frozenset("연락 전화 문자 메시지 알리 전달 전하 통보 보고".split())
 _NOTES = frozenset("문자 메시지 카톡 편지 사진 메일 팩스".split())
 _WEAK_ACTS = frozenset("챙기 알아보 사 잡 구하".split())
 _NOT_PEOPLE = frozenset(
@@ -136,6 +138,11 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         if lemma in TELL:
             who = _recipient(s, i)
             if who is None:
+                kin = [
+                    k for k in range(i) if s.lem(k) in FAMILY_PEOPLE and s.tag(k).startswith("NN")
+                ]
+                if kin and lemma in _CALLS and (p.past or p.promise):
+                    return kin[0], p.end  # 따님 휴대폰으로 연락드렸으니
                 continue  # 다음에 또 연락드릴게요: the agent calls the person back
             words = s.text(*who).replace(" ", "")
             doctor = any(w in words for w in ("의사", "주치의", "원장", "병원", "약사", "약국"))

@@ -252,6 +252,7 @@ class Sent:
         instruct = not question and (
             (verb and ef in _REQUEST_EF)
             or (verb and hon and ef in ("어요", "아요", "요") and direct)
+            or (verb and hon and t[j].lemma in ("고", "구") and self.lem(j + 1) == "요")
             or ("게" in lemmas and "좋" in lemmas)
             or ("면" in ecs and ("좋" in lemmas or "되" in lemmas))
             or ("도록" in ecs)

@@ -70,6 +70,7 @@ def own_life(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _AGAIN = frozenset("또 자꾸 맨날 계속 아까".split())
+_SLIP = frozenset("까먹 잊 잊어버리 모르 헷갈리 그러 틀리 깜빡하 깜빡".split())
 _SAID = frozenset("얘기 이야기 말 소리 말씀".split())
 
 
@@ -77,6 +78,10 @@ def talking_down(s: Sent, ctx: GuardContext) -> Span | None:
     """Telling an elder to listen (제 말 좀 끝까지 들으세요) or that they repeat themselves (또 그
     얘기세요? 벌써 세 번째예요)."""
     for i in range(s.n - 2):
+        if s.lem(i) == "왜" and s.has(_AGAIN | frozenset({"아직", "아직도"}), i + 1, i + 3):
+            j = next((m for m in range(i + 1, min(i + 6, s.n)) if s.lem(m) in _SLIP), -1)
+            if j >= 0:
+                return i, s.pred(j).end  # 왜 또 까먹으세요
         mine = s.lem(i) in ("저", "제") and s.lem(i + 1) == "의"
         if mine and s.lem(i + 2) in _SAID:
             j = next((m for m in range(i + 3, min(i + 8, s.n)) if s.lem(m) == "듣"), -1)
