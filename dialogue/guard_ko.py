@@ -58,6 +58,8 @@ Span = tuple[int, int]
 
 
 def _visit(s: Sent, ctx: GuardContext) -> Span | None:
+    if shapes.their_words(s):
+        return None  # 누가 와 주면 좋겠다고 하신 건 전해 드릴게요
     for i in s.find(FETCH, ("VV", "NNG")):
         p = s.pred(i)
         if s.lem(i + 1) in ("어다", "다", "아다") and p.promise and not p.neg:
@@ -130,6 +132,10 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         p = s.pred(i)
         if p.hon or p.neg or p.cond or p.instruct:
             continue
+        if s.tag(i).startswith("NN") and s.tag(i + 1).startswith("J"):
+            k = next((m for m in range(i + 2, min(i + 8, s.n)) if s.is_pred(m)), -1)
+            if k >= 0 and s.pred(k).hon:
+                continue  # 병원 예약은 자녀분들께 부탁해 보시는 건 어떨까요?
         offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")
         joined = not p.ef and s.lem(p.end) in ("어서", "아서", "서", "고") and s.promised
         claims = p.promise or offer or joined or ((p.future or p.past) and not p.question)
@@ -220,8 +226,8 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
         if not (p.hon or p.question or p.neg) and (p.promise or s.has(_WANT, i, s.n - 1)):
             return i, p.end  # 모시고 식사 대접하고 싶어요
     for i in s.find(MEET, ("VV",)):
-        if s.lem(i - 2) == "찾":
-            continue  # 찾아뵐게요: a visit
+        if s.lem(i - 2) == "찾" or s.has(frozenset({"통화", "전화"})):
+            continue  # 찾아뵐게요: a visit; 다음 통화에서 또 뵐게요: a call
         p = s.pred(i)
         suggest = p.cond and s.has(frozenset({"어떻", "좋"}), p.end)  # 만나 뵈면 어떨까요?
         if p.hon or p.past or p.neg or (p.cond and not suggest):

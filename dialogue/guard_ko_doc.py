@@ -223,7 +223,15 @@ class Sent:
         future = ("ᆯ" in lemmas or "을" in lemmas) and any(
             x in ("거", "것", "예정", "계획") for x in lemmas
         )
-        future = future or "겠" in lemmas or ("ᆯ" in lemmas and "테" in lemmas)
+        future = (
+            future
+            or "겠" in lemmas
+            or (
+                ("ᆯ" in lemmas or "을" in lemmas)
+                and ("테" in lemmas or "터" in lemmas)
+                and not any(x.endswith("데") for x in lemmas)  # 나으셔야 할 텐데: a wish
+            )
+        )
         ecs_all = [x.lemma for x in tail if x.tag in ("EC", "EF")]
         promise = (
             ef in PROMISE_EF

@@ -193,7 +193,10 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                 if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and mine:
                     if s.lem(k + 1) not in ("님", "분") and not s.pred(_next_pred(s, k)).hon:
                         return i, k  # 저도 외할머니 생각이 나네요
+        denied = any(s.is_pred(k) and s.pred(k).neg for k in range(i + 2, min(i + 8, s.n)))
         if s.lem(i + 1) in ("도", "는") and s.has(_MEDIA | _PASTIMES, i + 2, i + 5) and not ai:
+            if denied:
+                continue  # 저는 뉴스를 볼 수 없어서
             return i, min(i + 4, s.n - 1)  # 저도 라디오 자주 들어요
         if s.lem(i + 1) == "도" and s.lem(i + 2) in ("그렇", "그러", "마찬가지", "요"):
             if not s.has(frozenset({"생각", "기쁘", "반갑", "좋", "감사", "고맙"}), i + 2):
@@ -330,7 +333,9 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         ) in _NOW:
             continue
         told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
-        told = told or s.lem(last + 1) in ("처럼", "보다", "만큼", "같이")  # 예전처럼
+        like = s.lem(last + 1) in ("처럼", "만큼", "같이")  # 예전처럼: the agent knows before
+        than = s.lem(last + 1) == "보다" and not s.question  # 어제보다 좀 나으세요? asks
+        told = told or like or than
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
@@ -358,8 +363,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         return None
     if marks and not remember and not any(call for _, call in marks):
         asks = s.question and not s.final_ef.endswith(("죠", "지요", "잖아요", "면서요"))
-        if asks and not s.has(frozenset({"보다"})):
-            return None  # 어제 잘 주무셨어요?
+        if asks:
+            return None  # 어제 잘 주무셨어요? 어제보다 좀 나으세요?
     if _supported(s, ctx.facts):
         return None
     first = marks[0][0] if marks else remember[0]

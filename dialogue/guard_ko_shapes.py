@@ -22,7 +22,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogue.guard_ko_doc import Pred, Sent
-from dialogue.guard_ko_lexicon import ADDRESS, CARE_WORKER, PLACES, SELF, STAFF, VISIT
+from dialogue.guard_ko_lexicon import (
+    ADDRESS,
+    CARE_WORKER,
+    FAMILY_PEOPLE,
+    PLACES,
+    SELF,
+    STAFF,
+    VISIT,
+)  # fmt: skip
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -107,15 +115,30 @@ def _actor(s: Sent, i: int) -> tuple[int, str] | None:
                 return head, "them"
             if any(w in words for w in STAFF if len(w) > 1) or s.lem(head) in STAFF:
                 return first, "staff"
+            titled = s.lem(k - 1) == "님" and s.tag(k - 1) == "XSN"
+            if titled and not any(w in words for w in FAMILY_PEOPLE | ADDRESS):
+                return first, "staff"  # 통장님이 오실 것 같아요
             if s.tag(head).startswith("NN"):
                 return head, "them"
     return None
 
 
+def their_words(s: Sent) -> bool:
+    """The sentence passes on what the person said they want (와 주면 좋겠다고 하신 건)."""
+    for k in range(s.n):
+        if s.lem(k).endswith(("다고", "라고", "다는", "냐고", "자고")) and s.tag(k) in (
+            "EC",
+            "ETM",
+        ):
+            if s.has(frozenset({"시", "으시", "말씀"}), k + 1, k + 4):
+                return True
+    return False
+
+
 def visit(s: Sent, ctx: GuardContext) -> Span | None:
     """Someone committed to come to the person: staff or the agent, with a verb of coming and
     a future, a promise or a plan (선생님이 들러서 … 드릴 거예요, 보호사분이 가시기로 했어요)."""
-    if s.question and not s.promised:
+    if (s.question and not s.promised) or their_words(s):
         return None
     for i in s.find(_COME, ("VV", "NNG")):
         if s.lem(i) in ("가", "오", "와", "다니") and s.lem(i - 1) in ("어", "아", "여"):
@@ -183,6 +206,7 @@ def clock(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_INSURE = frozenset("보험 상조 적금 펀드 실비".split())
 _BUY = frozenset("사 구입 구매 장만 주문 마련 들이 들여놓 신청 가입 결제 써보 사용 설치".split())
 _GOODS = frozenset(
     "보호대 기계 제품 상품 세트 박스 기구 매트 의자 침대 영양제 보조제 건강식품 홍삼 안마기 "
@@ -198,6 +222,11 @@ def buying(s: Sent, ctx: GuardContext) -> Span | None:
     거예요, 지금 주문하시면 한 박스 더 드려요. Not a question about their shopping."""
     if s.question or s.has(CARE_WORKER):
         return None
+    if s.has(_INSURE):
+        for i in s.find(frozenset({"드시", "들", "가입", "드"}), ("VV", "NNG")):
+            p = s.pred(i)
+            if (p.cond or p.instruct or p.permit) and not (p.neg or p.past):
+                return max(0, i - 3), s.n - 1  # 이 보험 드시면 병원비 걱정은 없으실 거예요
     for i in s.find(_BUY, ("VV", "NNG")):
         if s.lem(i) == "사" and not s.tag(i).startswith("VV"):
             continue
@@ -222,6 +251,15 @@ def together(s: Sent, ctx: GuardContext) -> Span | None:
     """The agent pictures itself doing something with the person (어르신이랑 마주 앉아 커피
     한잔하면 좋겠네요): 'with you' and an act that is not talk, wished, invited or promised."""
     for i in range(s.n - 2):
+        anyhow = s.has(frozenset({"라도", "이라도"}), i + 1, i + 2) or s.final_ef == "잖아요"
+        if s.lem(i) == "얼굴" and s.lem(i + 1) != "을" and not anyhow:
+            k = next(
+                (m for m in range(i + 1, min(i + 4, s.n)) if s.lem(m) in ("보", "뵈", "뵙")), -1
+            )
+            if k >= 0 and not (s.pred(k).hon or s.pred(k).neg or s.pred(k).past or s.question):
+                if s.has(frozenset({"좋", "싶", "바라"}), k) or s.pred(k).promise:
+                    if not s.has(frozenset({"손주", "가족", "따님", "아드님", "자녀"}), 0, i):
+                        return i, s.n - 1  # 복지관에서 얼굴 한번 보면 좋겠어요
         if s.lem(i) not in ADDRESS | SELF or s.lem(i + 1) not in _WITH:
             continue
         if not s.tag(i + 1).startswith(("JKB", "JC")) or s.has(_TALK, i + 2):

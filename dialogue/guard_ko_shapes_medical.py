@@ -69,7 +69,7 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
             return first, s.pred(j).end  # 골다공증이 확실해요
     for k in range(1, s.n - 2):
         body = s.lem(k - 1) in _HEALTH and s.tag(k).startswith(("JKS", "JX"))
-        j = next((m for m in range(k + 1, min(k + 4, s.n)) if s.lem(m) in _SO), -1)
+        j = next((m for m in range(k + 1, min(k + 6, s.n)) if s.lem(m) in _SO), -1)
         if body and j > 0 and s.lem(j + 1) in ("그렇", "그러", "그런") and not s.pred(j - 1).hon:
             return k - 1, s.n - 1  # 혈압이 떨어져서 그런 것 같아요
     topic = [
@@ -86,7 +86,26 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         )
         if (named and (cause or so)) or (cause and s.tag(s.n - 2) in ("EF",)):
             return topic[0], s.n - 1
+        lacking = any(
+            s.lem(m) in _SO
+            and s.tag(m + 1) == "VCP"
+            and s.tag(m - 1).startswith(("VV", "VA", "XS"))
+            for m in rest
+        )  # 마그네슘이 부족해서예요
+        if lacking and any(s.tag(m) == "JKS" for m in rest):
+            return topic[0], s.n - 1
     return None
+
+
+_ORDINARY = frozenset("누구나 다들 흔하 흔히 원래 자연스럽 당연하 정상 노화 흔한 다반사".split())
+_AILS = frozenset(
+    "통증 기침 어지럼증 어지러움 두통 붓기 가래 결림 저림 쑤심 콧물 증상 깜빡 건망증 불면".split()
+)
+_MIND = frozenset("신경 걱정 염려 마음".split())
+
+
+def _next_pred(s: Sent, k: int) -> int:
+    return next((m for m in range(k, min(k + 6, s.n)) if s.is_pred(m)), k)
 
 
 _SERIOUS = frozenset("크 심각하 위험하 나쁘 큰일 대단하 중하".split())
@@ -96,10 +115,18 @@ _NOT_NEEDED = frozenset("일 정도 필요 상황 수준 단계".split())
 
 
 def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
-    """Harm denied (큰 병은 아닐 거예요) or care said not to be needed (병원 가실 일은
-    아니에요), whatever the words around."""
+    """Harm denied (큰 병은 아닐 거예요), care said not to be needed (병원 가실 일은
+    아니에요), or a symptom made ordinary and not to be minded (변비 정도야 누구나 겪는
+    일이니 신경 안 쓰셔도 돼요), whatever the words around."""
     if s.question or _said_by_them(s):
         return None
+    everyone = any(s.lem(k) == "누구" and s.lem(k + 1) == "나" for k in range(s.n))
+    ailing = _names(s) or s.units(BODY | _AILS)
+    if (s.has(_ORDINARY) or everyone) and ailing and not s.has(REFERRAL):
+        for k in s.find(_MIND):
+            p = s.pred(_next_pred(s, k))
+            if (p.neg and p.permit) or p.prohibit or (p.neg and p.instruct):
+                return k, p.end
     for i in range(s.n - 2):
         serious = s.lem(i) in _SERIOUS and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _ILL
         care = s.lem(i) in _CARE and s.tag(i).startswith("NN")

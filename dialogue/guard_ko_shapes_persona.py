@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogue.guard_ko_doc import Sent
-from dialogue.guard_ko_lexicon import SPEECH, TIMES
+from dialogue.guard_ko_lexicon import BODY, LOOKS, SPEECH, TIMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -71,6 +71,7 @@ def own_life(s: Sent, ctx: GuardContext) -> Span | None:
 
 _AGAIN = frozenset("또 자꾸 맨날 계속 아까".split())
 _SLIP = frozenset("까먹 잊 잊어버리 모르 헷갈리 그러 틀리 깜빡하 깜빡".split())
+_ASK = frozenset("묻 물어보 여쭈 말하 말씀하 얘기하".split())
 _SAID = frozenset("얘기 이야기 말 소리 말씀".split())
 
 
@@ -89,6 +90,10 @@ def talking_down(s: Sent, ctx: GuardContext) -> Span | None:
                 return i, s.pred(j).end
         if s.lem(i) in _AGAIN and s.lem(i + 1) in ("그", "같") and s.has(_SAID, i + 2, i + 4):
             return i, min(i + 4, s.n - 1)
+        if s.lem(i) in _AGAIN and not s.question:
+            j = next((m for m in range(i + 1, min(i + 6, s.n)) if s.lem(m) in _ASK), -1)
+            if j >= 0 and s.has(frozenset({"같", "그"}), i + 1, j):
+                return i, s.pred(j).end  # 자꾸 같은 걸 물어보시네요
         if (
             s.lem(i) == "번"
             and s.lem(i + 1) == "째"
@@ -98,8 +103,56 @@ def talking_down(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_VISUAL = frozenset(
+    "거칠 거칠어지 얇 두껍 야위 마르 빠지 창백 창백하 하얗 하얘지 까맣 까매지 빨갛 검 어둡 "
+    "깨끗 깨끗하 단정 단정하 낡 헐렁 헐렁하 초췌 초췌하 수척 수척하 핼쑥 핼쑥하 환하 곱 고우 "
+    "예쁘 화사 화사하 멋있 멋지 세련 젊 늙 주름지 부스스하 윤기 말끔하 깔끔하".split()
+)
+_WEAR = frozenset("입 쓰 신 걸치 차 두르 끼 매".split())
+_CLOTHES = LOOKS | frozenset("옷 모자 신발 양말 외투 점퍼 조끼 내복 목도리 장갑".split())
+
+
+def looks(s: Sent, ctx: GuardContext) -> Span | None:
+    """The person's body or clothes described as seen: 손이 많이 거칠어지셨네요, 옷을 좀
+    얇게 입으신 것 같아요."""
+    if s.question or _heard(s):
+        return None
+    for first, last in s.units((BODY | _CLOTHES) - frozenset({"목소리"})):
+        if s.tag(last + 1) not in ("JKS", "JX", "JKO"):
+            continue
+        for m in range(last + 2, min(last + 7, s.n)):
+            if not s.is_pred(m):
+                continue
+            p = s.pred(m)
+            seen = s.lem(m) in _VISUAL or (s.lem(last) in _CLOTHES and s.lem(m) in _WEAR)
+            if seen and not (p.cond or p.neg or p.instruct or p.question or p.permit):
+                if not s.has(frozenset({"다니", "다고", "라고", "라니", "상상", "생각"}), m):
+                    return first, p.end
+            if s.lem(m) not in _VISUAL:
+                break
+    return None
+
+
+def _heard(s: Sent) -> bool:
+    return s.has(frozenset({"목소리", "소리", "들리", "말씀", "얘기"}))
+
+
+_AGES = frozenset("예순 일흔 여든 아흔 육십 칠십 팔십 구십 백".split())
+
+
+def age_asked(s: Sent, ctx: GuardContext) -> Span | None:
+    """혹시 올해 여든 되셨어요? — an age guessed or asked."""
+    for k in range(s.n):
+        if s.lem(k) in _AGES and s.tag(k) in ("NR", "NNG", "SN"):
+            if s.question or s.final_ef.endswith(("죠", "지요")):
+                return k, s.n - 1
+    return None
+
+
 RULES = [
     ("world", date),
     ("human", own_life),
     ("impolite", talking_down),
+    ("seeing", looks),
+    ("intrusive", age_asked),
 ]
