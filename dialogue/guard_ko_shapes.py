@@ -124,12 +124,12 @@ def _actor(s: Sent, i: int) -> tuple[int, str] | None:
 
 
 def their_words(s: Sent) -> bool:
-    """The sentence passes on what the person said they want (와 주면 좋겠다고 하신 건)."""
+    """The sentence passes on what the person said (와 주면 좋겠다고 하신 건, 찾아오신다니)."""
     for k in range(s.n):
-        if s.lem(k).endswith(("다고", "라고", "다는", "냐고", "자고")) and s.tag(k) in (
-            "EC",
-            "ETM",
-        ):
+        lemma = s.lem(k)
+        if lemma.endswith(("다니", "라니", "다면서", "라면서")) and s.tag(k) in ("EC", "EF"):
+            return True
+        if lemma.endswith(("다고", "라고", "다는", "냐고", "자고")) and s.tag(k) in ("EC", "ETM"):
             if s.has(frozenset({"시", "으시", "말씀"}), k + 1, k + 4):
                 return True
     return False
@@ -198,10 +198,11 @@ def clock(s: Sent, ctx: GuardContext) -> Span | None:
         if s.tag(k - 1) not in ("MM", "NR", "SN"):
             continue
         j = next((m for m in range(k + 1, min(k + 5, s.n)) if s.is_pred(m)), -1)
+        subject = s.tag(k + 1) in ("JKS", "JKC", "JX", "")
         if j < 0 or s.lem(j) not in _PASS:
             continue
         p = s.pred(j)
-        if not (p.hon or p.cond or p.neg or p.question) and s.tag(k + 1) in ("JKS", "JX", ""):
+        if not (p.hon or p.cond or p.neg or p.question) and subject:
             return max(0, k - 2), p.end
     return None
 
@@ -238,7 +239,9 @@ def buying(s: Sent, ctx: GuardContext) -> Span | None:
         deal = now and s.lem(i) in ("주문", "구입", "구매", "신청", "가입")
         if not (goods or deal):
             continue
-        if (p.cond and s.has(_BENEFIT, p.end + 1)) or p.instruct or p.permit:
+        later = [m for m in range(p.end + 1, s.n) if s.is_pred(m)]
+        gain = any(s.pred(m).hon and s.pred(m).future for m in later)  # 따뜻하실 거예요
+        if (p.cond and (s.has(_BENEFIT, p.end + 1) or gain)) or p.instruct or p.permit:
             return max(0, i - 3), s.n - 1
     return None
 

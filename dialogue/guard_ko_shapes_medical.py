@@ -68,7 +68,12 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         if j >= 0 and (s.lem(j) in _SURE or s.lem(j - 1) in _SURE) and not s.pred(j).cond:
             return first, s.pred(j).end  # 골다공증이 확실해요
     for k in range(1, s.n - 2):
-        body = s.lem(k - 1) in _HEALTH and s.tag(k).startswith(("JKS", "JX"))
+        run = k - 1
+        while run > 0 and s.tag(run - 1).startswith("NN"):
+            run -= 1  # 폐 기능이
+        body = any(s.lem(m) in _HEALTH for m in range(run, k)) and s.tag(k).startswith(
+            ("JKS", "JX")
+        )
         j = next((m for m in range(k + 1, min(k + 6, s.n)) if s.lem(m) in _SO), -1)
         if body and j > 0 and s.lem(j + 1) in ("그렇", "그러", "그런") and not s.pred(j - 1).hon:
             return k - 1, s.n - 1  # 혈압이 떨어져서 그런 것 같아요

@@ -80,7 +80,7 @@ def talking_down(s: Sent, ctx: GuardContext) -> Span | None:
     얘기세요? 벌써 세 번째예요)."""
     for i in range(s.n - 2):
         if s.lem(i) == "왜" and s.has(_AGAIN | frozenset({"아직", "아직도"}), i + 1, i + 3):
-            j = next((m for m in range(i + 1, min(i + 6, s.n)) if s.lem(m) in _SLIP), -1)
+            j = next((m for m in range(i + 1, min(i + 9, s.n)) if s.lem(m) in _SLIP), -1)
             if j >= 0:
                 return i, s.pred(j).end  # 왜 또 까먹으세요
         mine = s.lem(i) in ("저", "제") and s.lem(i + 1) == "의"
