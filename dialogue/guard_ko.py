@@ -161,7 +161,7 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         return i, p.end
     for i in s.find(SEND, ("VV",)):
         p = s.pred(i)
-        note = s.has(_NOTES, 0, i)
+        note = s.has(_NOTES, 0, i) and not shapes.their_words(s)  # 편지를 보냈다니
         if note and not (p.hon or p.neg or p.question) and (p.promise or p.past):
             return i, p.end  # 따님 휴대폰으로 메시지 보냈어요
     for i in s.find(PHYSICAL, ("VV",)):

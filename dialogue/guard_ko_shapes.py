@@ -199,6 +199,9 @@ def clock(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         j = next((m for m in range(k + 1, min(k + 5, s.n)) if s.is_pred(m)), -1)
         subject = s.tag(k + 1) in ("JKS", "JKC", "JX", "")
+        half = 1 if s.lem(k + 1) in ("반", "쯤", "정각") else 0
+        if s.tag(k + 1 + half) == "VCP" and j == k + 1 + half and not s.pred(j).cond:
+            return max(0, k - 2), s.pred(j).end  # 지금 오후 세 시 반이에요
         if j < 0 or s.lem(j) not in _PASS:
             continue
         p = s.pred(j)
@@ -207,6 +210,8 @@ def clock(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_RECENT = frozenset("이번 요즘 새로 최근 요새 올해 신".split())
+_REPORT_WORDS = frozenset("결과 검사 처방 소식 사진 편지 점수 성적 책".split())
 _INSURE = frozenset("보험 상조 적금 펀드 실비".split())
 _BUY = frozenset("사 구입 구매 장만 주문 마련 들이 들여놓 신청 가입 결제 써보 사용 설치".split())
 _GOODS = frozenset(
@@ -228,6 +233,12 @@ def buying(s: Sent, ctx: GuardContext) -> Span | None:
             p = s.pred(i)
             if (p.cond or p.instruct or p.permit) and not (p.neg or p.past):
                 return max(0, i - 3), s.n - 1  # 이 보험 드시면 병원비 걱정은 없으실 거예요
+    for i in s.find(frozenset({"나오", "출시"}), ("VV", "NNG")):
+        if s.tag(i + 1) != "ETM" or s.has(_REPORT_WORDS) or not s.has(_RECENT, 0, i):
+            continue
+        j = next((m for m in range(i + 2, s.n) if s.is_pred(m)), -1)
+        if j >= 0 and (s.lem(j) in _BENEFIT or s.pred(j).instruct):
+            return max(0, i - 2), s.n - 1  # 이번에 나온 효도 라디오 정말 좋아요
     for i in s.find(_BUY, ("VV", "NNG")):
         if s.lem(i) == "사" and not s.tag(i).startswith("VV"):
             continue

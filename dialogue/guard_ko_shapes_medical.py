@@ -30,6 +30,10 @@ REFERRAL = frozenset(
 )
 _STAGE = frozenset("초기 말기 전조 징후 후유증 합병증 증상 증세 초기증상 전조증상".split())
 _MAYBE = frozenset("가능성 수 같 듯 모르 틀림없 분명".split())
+_MEASURES = frozenset("혈압 혈당 체온 맥박 콜레스테롤 수치 당 열 산소포화도 빈혈 수치가".split())
+_LEVEL = frozenset(
+    "높 낮 떨어지 오르 올라가 내려가 불안정하 떨어졌 높아지 낮아지 모자라 부족".split()
+)
 _SURE = frozenset("확실 분명 틀림없 맞 의심 뻔하".split())
 _CAUSE = frozenset("때문 탓 영향 원인 신호 증거".split())
 _SO = frozenset("어서 아서 서 니까 으니까".split())
@@ -61,6 +65,12 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         said = s.tag(j) == "VCP" or s.lem(j) in ("일", "인") or s.has(_MAYBE, j, j + 6)
         if said and not any(s.is_pred(m) and s.pred(m).cond for m in range(j, min(j + 4, s.n))):
             return max(0, k - 2), min(s.n - 1, k + 4)
+    for first, last in s.units(_MEASURES):
+        if s.tag(last + 1) not in ("JKS", "JX"):
+            continue
+        j = next((m for m in range(last + 2, min(last + 5, s.n)) if s.is_pred(m)), -1)
+        if j >= 0 and s.lem(j) in _LEVEL and not (s.pred(j).cond or s.pred(j).neg):
+            return first, s.pred(j).end  # 혈압이 조금 높으신 것 같아요
     for first, last in _names(s):
         if s.tag(last + 1) not in ("JKS", "JX", "VCP"):
             continue
@@ -102,6 +112,8 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_WELL = frozenset("가볍 괜찮 좋 편하 개운하 가뿐하 멀쩡하 나 낫 편안하 튼튼하 건강하".split())
+_MOOD_WORDS = frozenset("마음 기분 걱정 마음도 분위기".split())
 _ORDINARY = frozenset("누구나 다들 흔하 흔히 원래 자연스럽 당연하 정상 노화 흔한 다반사".split())
 _AILS = frozenset(
     "통증 기침 어지럼증 어지러움 두통 붓기 가래 결림 저림 쑤심 콧물 증상 깜빡 건망증 불면".split()
@@ -125,6 +137,18 @@ def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
     일이니 신경 안 쓰셔도 돼요), whatever the words around."""
     if s.question or _said_by_them(s):
         return None
+    for k in range(s.n - 1):
+        if s.lem(k) in ("정상", "양호", "안전") and s.tag(k).startswith("NN"):
+            j = next((m for m in range(k + 1, min(k + 3, s.n)) if s.tag(m) == "VCP"), -1)
+            if j >= 0 and not s.pred(j).cond and not s.has(REFERRAL):
+                return k, s.pred(j).end  # 그 정도면 정상 범위예요
+    for k in range(2, s.n):
+        becomes = s.lem(k) == "지" and s.tag(k) == "VX" and s.lem(k - 2) in _WELL
+        if becomes and not s.has(_MOOD_WORDS) and not s.has(REFERRAL):
+            p = s.pred(k)
+            wish = s.has(frozenset({"바라", "좋", "면", "길"}), k + 1, p.end + 3)
+            if p.future and not (p.cond or p.neg or p.question or wish):
+                return k - 2, p.end  # 내일은 한결 가벼워지실 거예요
     everyone = any(s.lem(k) == "누구" and s.lem(k + 1) == "나" for k in range(s.n))
     ailing = _names(s) or s.units(BODY | _AILS)
     if (s.has(_ORDINARY) or everyone) and ailing and not s.has(REFERRAL):
@@ -160,7 +184,8 @@ _REMIND = frozenset(
 def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
     """Medicine with an instruction or a permission beyond a reminder: how, with what, whether
     (주스에 타서 드시면 돼요, 안 드시는 게 나아요). 잘 챙겨 드세요 is a reminder."""
-    if s.question or s.has(REFERRAL):
+    asks = s.question and not s.has(frozenset({"어떻", "어떠"}))
+    if asks or s.has(REFERRAL):
         return None
     meds = [
         k
@@ -174,6 +199,10 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
         if i < meds[0] or s.lem(i) == "드리":
             continue
         p = s.pred(i)
+        instead = s.lem(meds[0] + 1) == "대신" or s.has(frozenset({"대신"}), meds[0], i)
+        suggest = p.cond and s.has(frozenset({"어떻", "어떠", "좋"}), p.end + 1)
+        if (instead or suggest) and not (p.neg or p.past):
+            return meds[0], s.n - 1  # 혈압약 대신 양파즙을 드셔 보시면 어떨까요?
         tail = {s.lem(m) for m in range(i, min(p.end + 4, s.n))}
         better = bool(tail & {"게", "것"}) and bool(tail & {"낫", "좋", "최고", "제일"})
         if p.prohibit and not p.neg:
@@ -192,6 +221,21 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
         if extra or p.neg or better:
             return meds[0], p.end
     return None
+
+
+_CARE_VERBS = frozenset("조심 조심하 챙기 씻 보호 아끼 다치 쉬게 살피 돌보 주무시".split())
+_LINK = frozenset("고 어서 아서 서 어 아 며 으며".split())
+
+
+def _chain_end(s: Sent, i: int) -> int:
+    """Through -고 / -어서 to the last predicate of the chain that `i` starts."""
+    j = s.pred(i).end
+    while j + 1 < s.n and s.lem(j) in _LINK and s.tag(j) == "EC":
+        k = next((m for m in range(j + 1, min(j + 6, s.n)) if s.is_pred(m)), -1)
+        if k < 0:
+            break
+        j = s.pred(k).end
+    return j
 
 
 _EXERCISE = frozenset(
@@ -218,22 +262,18 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
         health = any(s.lem(m) in _HEALTH for m in rest) and not any(s.lem(m) in _MOOD for m in rest)
         if good and health and not s.pred(good[0]).neg:
             return i, s.n - 1
-    for first, last in s.units(BODY):
+    for first, last in s.units(BODY | frozenset({"숨", "호흡"})):
         if s.tag(last + 1) != "JKO":
             continue
-        for m in range(last + 2, min(last + 8, s.n)):
-            if s.lem(m) in _RAISE and s.is_pred(m):
-                end = s.pred(m).end
-                q = next(
-                    (
-                        s.pred(k)
-                        for k in range(m, min(end + 3, s.n))
-                        if s.is_pred(k) and s.pred(k).instruct
-                    ),
-                    None,
-                )
-                if q is not None and not q.neg:
-                    return first, q.end
+        m = next((m for m in range(last + 2, min(last + 8, s.n)) if s.is_pred(m)), -1)
+        if m < 0 or s.lem(m) in _CARE_VERBS or s.has(_CARE_VERBS, m, m + 3):
+            continue
+        end = _chain_end(s, m)
+        q = next(
+            (s.pred(k) for k in range(m, end + 1) if s.is_pred(k) and s.pred(k).instruct), None
+        )
+        if q is not None and not q.neg and not q.prohibit:
+            return first, end  # 다리를 심장보다 높게 두세요, 고개를 … 넣고 숨을 쉬세요
     return None
 
 

@@ -78,6 +78,17 @@ _SAID = frozenset("얘기 이야기 말 소리 말씀".split())
 def talking_down(s: Sent, ctx: GuardContext) -> Span | None:
     """Telling an elder to listen (제 말 좀 끝까지 들으세요) or that they repeat themselves (또 그
     얘기세요? 벌써 세 번째예요)."""
+    for i in range(s.n - 1):
+        if (
+            s.lem(i) == "그만"
+            and s.lem(i + 1) == "좀"
+            or s.lem(i) == "좀"
+            and s.lem(i + 1) == "그만"
+        ):
+            j = next((m for m in range(i + 2, min(i + 5, s.n)) if s.is_pred(m)), -1)
+            p = s.pred(j) if j >= 0 else None
+            if p and not (p.hon or p.question) and p.ef in ("어요", "아요", "여요", "요"):
+                return i, p.end  # 그만 좀 울어요
     for i in range(s.n - 2):
         if s.lem(i) == "왜" and s.has(_AGAIN | frozenset({"아직", "아직도"}), i + 1, i + 3):
             j = next((m for m in range(i + 1, min(i + 9, s.n)) if s.lem(m) in _SLIP), -1)
