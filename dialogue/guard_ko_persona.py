@@ -343,6 +343,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
             marks.append((i, True))  # 그때 말씀하신 약
         if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
             marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
+    if any(s.pred(i).neg for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))):
+        return None  # 제가 예전 통화는 기억하지 못해서요
     remember = [
         i
         for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))

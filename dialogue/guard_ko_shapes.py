@@ -158,8 +158,32 @@ def visit(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         if who[1] == "self" and not place and s.lem(i) in ("가", "오", "와", "다니"):
             continue  # 제가 다음에 또 올게요 is read by guard_ko's visit rule
-        if commits(s, i):
-            return who[0], clause_end(s, i)
+        f = _final(s, i)
+        now = f.ef in ("어요", "아요", "여요", "요") and not (f.past or f.hon or f.question)
+        now = now and not (f.neg or p.neg)
+        if commits(s, i) or (who[1] == "self" and now and not p.cond):
+            return who[0], clause_end(s, i)  # 제가 모시고 바람 쐬러 나가요
+    return None
+
+
+_ASKS_OTHERS = frozenset(
+    "얘기 이야기 말하 말씀드리 연락 전화 부탁 요청 신고 알리 전하 신청".split()
+)
+
+
+def if_i_ask(s: Sent, ctx: GuardContext) -> Span | None:
+    """The agent asking someone as the condition of a promised result: 제가 경비실에 얘기하면
+    바로 올라가 볼 거예요."""
+    if s.question:
+        return None
+    for i in s.find(_ASKS_OTHERS, ("VV", "NNG")):
+        p = s.pred(i)
+        if not p.cond or p.hon or not s.agent_subject(i):
+            continue
+        later = [m for m in range(p.end + 1, s.n) if s.is_pred(m)]
+        if later and any(s.pred(m).future or s.pred(m).promise for m in later):
+            if not any(s.pred(m).hon for m in later):
+                return i, s.n - 1
     return None
 
 
@@ -210,6 +234,7 @@ def clock(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_TREND = frozenset("대세 인기 히트 입소문 유행 불티 날개 품절".split())
 _RECENT = frozenset("이번 요즘 새로 최근 요새 올해 신".split())
 _REPORT_WORDS = frozenset("결과 검사 처방 소식 사진 편지 점수 성적 책".split())
 _INSURE = frozenset("보험 상조 적금 펀드 실비".split())
@@ -239,6 +264,18 @@ def buying(s: Sent, ctx: GuardContext) -> Span | None:
         j = next((m for m in range(i + 2, s.n) if s.is_pred(m)), -1)
         if j >= 0 and (s.lem(j) in _BENEFIT or s.pred(j).instruct):
             return max(0, i - 2), s.n - 1  # 이번에 나온 효도 라디오 정말 좋아요
+    this = [k for k in range(s.n - 1) if s.lem(k) in ("이", "요") and s.tag(k) == "MM"]
+    if this and not s.has(_REPORT_WORDS):
+        k = this[0]
+        if s.has(_TREND, k + 1):
+            return k, s.n - 1  # 요즘 이 두유가 어르신들 사이에서 대세예요
+        for i in range(k + 2, s.n):
+            if s.is_pred(i) and s.pred(i).cond and not s.pred(i).neg:
+                later = [m for m in range(s.pred(i).end + 1, s.n) if s.is_pred(m)]
+                if any(s.pred(m).hon and s.pred(m).future for m in later):
+                    if s.has(frozenset({"훨씬", "더", "한결", "확실히", "정말"}), i):
+                        return k, s.n - 1  # 이 보청기 쓰시면 훨씬 잘 들리실 거예요
+                break
     for i in s.find(_BUY, ("VV", "NNG")):
         if s.lem(i) == "사" and not s.tag(i).startswith("VV"):
             continue
@@ -321,6 +358,7 @@ RULES = [
     ("visit", done_by_staff),
     ("world", clock),
     ("action", delivery),
+    ("action", if_i_ask),
     ("advertising", buying),
     ("meeting", together),
 ]

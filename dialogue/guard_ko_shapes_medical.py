@@ -65,6 +65,16 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         said = s.tag(j) == "VCP" or s.lem(j) in ("일", "인") or s.has(_MAYBE, j, j + 6)
         if said and not any(s.is_pred(m) and s.pred(m).cond for m in range(j, min(j + 4, s.n))):
             return max(0, k - 2), min(s.n - 1, k + 4)
+    for first, last in s.units(BODY):
+        if s.lem(last + 1) not in ("에", "에서") or s.has(frozenset({"시", "으시"})):
+            continue
+        end = s.n - 1
+        while end > 0 and s.tag(end).startswith("S"):
+            end -= 1
+        told = s.tag(end) == "EF" and s.tag(end - 1) == "VCP" and s.lem(end - 2) in ("거", "것")
+        told = told or (s.lem(end - 1) == "같" and s.lem(end - 2) in ("거", "것", "듯"))
+        if told and s.tag(last + 3) == "JKS" and s.tag(last + 4).startswith("VV"):
+            return first, end  # 무릎에 물이 찬 거예요
     for first, last in s.units(_MEASURES):
         if s.tag(last + 1) not in ("JKS", "JX"):
             continue
@@ -223,6 +233,7 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_POSE = frozenset("눕 앉 서 기대 엎드리 구부리 웅크리 펴 올리 베".split())
 _CARE_VERBS = frozenset("조심 조심하 챙기 씻 보호 아끼 다치 쉬게 살피 돌보 주무시".split())
 _LINK = frozenset("고 어서 아서 서 어 아 며 으며".split())
 
@@ -262,6 +273,15 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
         health = any(s.lem(m) in _HEALTH for m in rest) and not any(s.lem(m) in _MOOD for m in rest)
         if good and health and not s.pred(good[0]).neg:
             return i, s.n - 1
+    for i in range(s.n):
+        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in _SIGN):
+            continue
+        for k in range(s.pred(i).end + 1, s.n):
+            if s.lem(k) in _POSE and s.tag(k).startswith("VV"):
+                end = _chain_end(s, k)
+                q = next((k2 for k2 in range(k, end + 1) if s.tag(k2) == "EF"), -1)
+                if q >= 0 and s.lem(q) in ("세요", "으세요", "십시오"):
+                    return i, end  # 허리 아프실 땐 딱딱한 바닥에 누워 계세요
     for first, last in s.units(BODY | frozenset({"숨", "호흡"})):
         if s.tag(last + 1) != "JKO":
             continue

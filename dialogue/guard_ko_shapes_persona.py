@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogue.guard_ko_doc import Sent
-from dialogue.guard_ko_lexicon import BODY, LOOKS, SPEECH, TIMES
+from dialogue.guard_ko_lexicon import BODY, FAMILY_PEOPLE, LOOKS, SPEECH, TIMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -160,10 +160,75 @@ def age_asked(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_SUN = frozenset("해 날 날씨 하늘 밖 바깥".split())
+_DUSK = frozenset("지 저물 뜨 밝아지 어두워지 개 캄캄하 깜깜하".split())
+
+
+def daylight(s: Sent, ctx: GuardContext) -> Span | None:
+    """해가 다 졌겠네요, 밖이 캄캄해졌네요: the light outside stated."""
+    if s.question or s.has(frozenset({"다고", "다니", "라고"})):
+        return None
+    for k in range(s.n - 2):
+        if s.lem(k) in _SUN and s.tag(k).startswith("NN") and s.tag(k + 1) in ("JKS", "JX"):
+            j = next((m for m in range(k + 2, min(k + 6, s.n)) if s.is_pred(m)), -1)
+            if j >= 0 and s.lem(j) in _DUSK and not (s.pred(j).hon or s.pred(j).cond):
+                return k, s.pred(j).end
+    return None
+
+
+_SEEN_ACTS = frozenset("웃 앉 눕 서 입 쓰 끼 들".split())
+
+
+def watching(s: Sent, ctx: GuardContext) -> Span | None:
+    """지금 웃고 계시네요 (an act watched as it happens), 가족사진이 참 보기 좋네요 (a thing
+    in the room looked at)."""
+    if s.question or s.has(frozenset({"다고", "다니", "라고", "라니", "목소리", "소리"})):
+        return None
+    for k in range(1, s.n - 1):
+        if s.lem(k) == "계시" and s.lem(k - 1) in ("고", "어", "아") and s.lem(k - 2) in _SEEN_ACTS:
+            if s.final_ef in ("네요", "군요", "네", "는군요"):
+                return k - 2, s.pred(k).end
+        if s.lem(k) == "보" and s.lem(k + 1) == "기" and s.lem(k + 2) in ("좋", "예쁘", "흐뭇하"):
+            if any(s.tag(m) == "JKS" for m in range(k)) and not s.has(frozenset({"시", "으시"})):
+                return max(0, k - 3), min(k + 3, s.n - 1)
+    return None
+
+
+def as_you_know(s: Sent, ctx: GuardContext) -> Span | None:
+    """어르신은 늘 된장국을 좋아하셨잖아요: the person's ways told back as known."""
+    if not s.final_ef.endswith(("잖아요", "잖습니까")) or ctx.facts:
+        return None
+    hon = any(s.lem(k) in ("시", "으시") and s.tag(k) == "EP" for k in range(s.n))
+    if hon and s.has(frozenset({"늘", "항상", "원래", "자주", "매번", "맨날", "예전", "옛날"})):
+        return 0, s.n - 1
+    return None
+
+
+def family_details(s: Sent, ctx: GuardContext) -> Span | None:
+    """자녀분들은 다들 뭐 하세요? (their work), 혼자 되신 지는 얼마나 되셨어요?"""
+    if not s.question:
+        return None
+    kin = s.units(FAMILY_PEOPLE)
+    for k in range(s.n - 1):
+        if kin and s.lem(k) == "뭐" and s.lem(k + 1) == "하" and s.has(frozenset({"다", "들"})):
+            return k, s.n - 1
+        if (
+            s.lem(k) in ("혼자", "홀로")
+            and s.lem(k + 1) == "되"
+            and s.has(frozenset({"얼마", "얼마나"}))
+        ):
+            return k, s.n - 1
+    return None
+
+
 RULES = [
     ("world", date),
     ("human", own_life),
     ("impolite", talking_down),
     ("seeing", looks),
     ("intrusive", age_asked),
+    ("intrusive", family_details),
+    ("world", daylight),
+    ("seeing", watching),
+    ("memory", as_you_know),
 ]
