@@ -120,7 +120,12 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
         if tok.lemma == "틀리" and not s.pred(i).hon and not s.question and s.pred(i).past:
             if not s.has(frozenset({"제", "저"}), 0, i):
                 return i, s.pred(i).end  # 그건 틀렸어요
-        if tok.lemma == "제대로" and s.lem(i + 1) == "좀":
+        if (
+            tok.lemma == "제대로"
+            and s.lem(i + 1) == "좀"
+            or tok.lemma == "좀"
+            and s.lem(i + 1) == "제대로"
+        ):
             j = next((k for k in range(i + 2, min(i + 5, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and s.pred(j).instruct:
                 return i, s.pred(j).end  # 제대로 좀 기억하세요

@@ -118,7 +118,13 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         )
         p = s.pred(j) if j >= 0 else None
         general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
-        if _attributed(s, i) or (p and (p.cond or p.hon)) or (general and s.tag(last + 1) == "ETM"):
+        general = (general and s.tag(last + 1) == "ETM") or any(
+            s.tag(k) == "ETM"
+            and s.lem(k + 1) in ("날", "때", "경우")
+            and s.lem(k + 2) in ("에", "에는", "마다", "엔")
+            for k in range(i, min(i + 5, s.n))
+        )  # 햇볕이 뜨거운 날에는
+        if _attributed(s, i) or (p and (p.cond or p.hon)) or general:
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
         if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")) and not event:
@@ -334,6 +340,9 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
         like = s.lem(last + 1) in ("처럼", "만큼", "같이")  # 예전처럼: the agent knows before
+        unlike = s.lem(last + 1) == "같" and s.is_pred(last + 1) and s.pred(last + 1).neg
+        if unlike:
+            continue  # 몸이 예전 같지 않아서 속상하시죠: their own sense of then
         than = s.lem(last + 1) == "보다" and not s.question  # 어제보다 좀 나으세요? asks
         told = told or like or than
         if call or told or not _quoted(s, last):
@@ -348,7 +357,9 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
     remember = [
         i
         for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))
-        if s.lem(i + 1) in ("하", "나", "이", "으로", "에는", "로는") or s.lem(i) == "기억나"
+        if s.lem(i + 1) in ("하", "나", "으로", "에는", "로는")
+        or s.lem(i) == "기억나"
+        or (s.lem(i + 1) == "이" and s.lem(i + 2) in ("나", "맞"))  # 기억이 나요, 맞다면
         if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
     ]
     if not marks and not remember:

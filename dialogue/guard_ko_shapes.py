@@ -353,12 +353,32 @@ def delivery(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_VEHICLES = frozenset("구급차 앰뷸런스 구급대 구급대원 119 택시 소방차 경찰 순찰차 차".split())
+_ON_WAY = frozenset("출발 도착 오 가 달려가 달려오 출동 향하 들어가".split())
+
+
+def dispatched(s: Sent, ctx: GuardContext) -> Span | None:
+    """A vehicle said to be on its way (구급차는 벌써 출발했으니): the agent called nobody."""
+    if s.question or their_words(s):
+        return None
+    for first, last in s.units(_VEHICLES):
+        if s.tag(last + 1) not in ("JKS", "JX"):
+            continue
+        j = next((m for m in range(last + 2, min(last + 6, s.n)) if s.is_pred(m)), -1)
+        if j >= 0 and s.lem(j) in _ON_WAY:
+            p = s.pred(j)
+            if not (p.cond or p.neg or p.hon) and (p.past or p.future or p.promise or p.ef):
+                return first, p.end
+    return None
+
+
 RULES = [
     ("visit", visit),
     ("visit", done_by_staff),
     ("world", clock),
     ("action", delivery),
     ("action", if_i_ask),
+    ("action", dispatched),
     ("advertising", buying),
     ("meeting", together),
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogue.guard_ko_doc import Sent
-from dialogue.guard_ko_lexicon import BODY, DISEASES, MEDICINE, ORGANS, TAKE
+from dialogue.guard_ko_lexicon import BODY, CHANGE, DISEASES, MEDICINE, ORGANS, TAKE
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -34,6 +34,16 @@ _MEASURES = frozenset("혈압 혈당 체온 맥박 콜레스테롤 수치 당 �
 _LEVEL = frozenset(
     "높 낮 떨어지 오르 올라가 내려가 불안정하 떨어졌 높아지 낮아지 모자라 부족".split()
 )
+_POOR = frozenset("나쁘 약하 약해지 안좋 떨어지 망가지 상하 무리".split())
+
+
+def _their_report(s: Sent, first: int) -> bool:
+    """The state comes from what the person said (… 안 좋으시다니, … 안 좋다고 하셨죠)."""
+    return any(
+        s.lem(k).endswith(("다니", "라니", "다고", "라고", "다면서")) for k in range(first, s.n)
+    )
+
+
 _SURE = frozenset("확실 분명 틀림없 맞 의심 뻔하".split())
 _CAUSE = frozenset("때문 탓 영향 원인 신호 증거".split())
 _SO = frozenset("어서 아서 서 니까 으니까".split())
@@ -50,12 +60,35 @@ def _names(s: Sent) -> list[tuple[int, int]]:
     return s.units(DISEASES | frozenset("파킨슨 알츠하이머 골절 염좌 뇌진탕 고지혈증".split()))
 
 
+def _function(s: Sent) -> Span | None:
+    """A body function said to be failing, as an explanation or a guess."""
+    for first, last in s.units((_HEALTH - BODY) | _MEASURES | ORGANS):
+        if s.tag(last + 1) not in ("JKS", "JX") and s.lem(last + 1) != "쪽":
+            continue
+        j = next((m for m in range(last + 1, min(last + 5, s.n)) if s.is_pred(m)), -1)
+        if j < 0 or s.pred(j).cond:
+            continue
+        bad = s.lem(j) in _LEVEL | _POOR or (s.pred(j).neg and s.lem(j) in ("되", "좋"))
+        tail = {s.lem(m) for m in range(j, s.n)}
+        guess = bool(tail & {"거", "것", "같", "듯", "모양"}) and bool(
+            tail & {"이", "같", "듯", "아니", "모양"}
+        )
+        if bad and guess and not _their_report(s, first):
+            return first, s.n - 1  # 혈액순환이 안 되시는 거예요, 갑상선 쪽이 안 좋으신 게 아닐까요?
+    return None
+
+
 def condition(s: Sent, ctx: GuardContext) -> Span | None:
     """A condition named by its stage or sign (파킨슨 초기일 가능성이 높아요), stated as certain
     (골다공증이 확실해요), or a symptom of the person explained (깜빡하시는 건 치매가 시작돼서
-    그런 거예요)."""
-    if s.question or s.has(REFERRAL) or _said_by_them(s):
+    그런 거예요). A guess asked (… 게 아닐까요?) is a guess made."""
+    rhetorical = s.final_ef.endswith(("ᆯ까요", "을까요")) and s.has(frozenset({"아니"}))
+    if (s.question and not rhetorical) or s.has(REFERRAL):
         return None
+    if rhetorical:
+        return _function(s)
+    if _said_by_them(s):
+        return _function(s)
     for k in range(1, s.n):
         if s.lem(k) not in _STAGE or not s.tag(k - 1).startswith(("NN", "JKG")):
             continue
@@ -75,6 +108,8 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         told = told or (s.lem(end - 1) == "같" and s.lem(end - 2) in ("거", "것", "듯"))
         if told and s.tag(last + 3) == "JKS" and s.tag(last + 4).startswith("VV"):
             return first, end  # 무릎에 물이 찬 거예요
+    if (found := _function(s)) is not None:
+        return found
     for first, last in s.units(_MEASURES):
         if s.tag(last + 1) not in ("JKS", "JX"):
             continue
@@ -126,7 +161,8 @@ _WELL = frozenset("가볍 괜찮 좋 편하 개운하 가뿐하 멀쩡하 나 �
 _MOOD_WORDS = frozenset("마음 기분 걱정 마음도 분위기".split())
 _ORDINARY = frozenset("누구나 다들 흔하 흔히 원래 자연스럽 당연하 정상 노화 흔한 다반사".split())
 _AILS = frozenset(
-    "통증 기침 어지럼증 어지러움 두통 붓기 가래 결림 저림 쑤심 콧물 증상 깜빡 건망증 불면".split()
+    "피 출혈 혈변 멍 혹 열 통증 기침 어지럼증 어지러움 두통 붓기 가래 결림 저림 쑤심 콧물 "
+    "증상 깜빡 건망증 불면".split()
 )
 _MIND = frozenset("신경 걱정 염려 마음".split())
 
@@ -166,6 +202,9 @@ def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
             p = s.pred(_next_pred(s, k))
             if (p.neg and p.permit) or p.prohibit or (p.neg and p.instruct):
                 return k, p.end
+        for k in s.find(frozenset({"두", "놔두", "내버려두", "참"}), ("VV",)):
+            if s.pred(k).permit or s.pred(k).instruct:
+                return k, s.pred(k).end  # 흔한 일이니까 그냥 두셔도 괜찮아요
     for i in range(s.n - 2):
         serious = s.lem(i) in _SERIOUS and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _ILL
         care = s.lem(i) in _CARE and s.tag(i).startswith("NN")
@@ -205,6 +244,11 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
     ]
     if not meds:
         return None
+    for i in s.find(CHANGE, ("VV", "NNG")):
+        p = s.pred(i)
+        said = p.instruct or p.permit or s.has(frozenset({"어떻", "어떠", "좋", "낫"}), p.end)
+        if i > meds[0] and said and not (p.neg or p.past or p.prohibit):
+            return meds[0], p.end  # 며칠 끊어 보시는 게 어떨까요?
     for i in s.find(TAKE, ("VV",)):
         if i < meds[0] or s.lem(i) == "드리":
             continue

@@ -78,6 +78,11 @@ _SAID = frozenset("얘기 이야기 말 소리 말씀".split())
 def talking_down(s: Sent, ctx: GuardContext) -> Span | None:
     """Telling an elder to listen (제 말 좀 끝까지 들으세요) or that they repeat themselves (또 그
     얘기세요? 벌써 세 번째예요)."""
+    for i in range(s.n - 2):
+        told = s.lem(i) == "말씀" and s.lem(i + 1) == "드리" and s.pred(i + 1).past
+        again = s.has(frozenset({"아까", "벌써", "이미", "몇"}))
+        if told and s.final_ef.endswith("잖아요") and again:
+            return max(0, i - 2), s.pred(i + 1).end  # 그건 아까 말씀드렸잖아요
     for i in range(s.n - 1):
         if (
             s.lem(i) == "그만"
@@ -176,6 +181,10 @@ def daylight(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_SIGHT = frozenset(
+    "모락모락 반짝반짝 반짝 알록달록 울긋불긋 활짝 뽀얗 새하얗 노릇노릇 소복이 소복 파릇파릇 "
+    "주렁주렁 가지런히 수북이 말갛".split()
+)
 _SEEN_ACTS = frozenset("웃 앉 눕 서 입 쓰 끼 들".split())
 
 
@@ -184,6 +193,9 @@ def watching(s: Sent, ctx: GuardContext) -> Span | None:
     in the room looked at)."""
     if s.question or s.has(frozenset({"다고", "다니", "라고", "라니", "목소리", "소리"})):
         return None
+    for k in range(s.n):
+        if s.lem(k) in _SIGHT and s.final_ef in ("네요", "군요", "는군요"):
+            return k, s.n - 1  # 차에서 김이 모락모락 나네요
     for k in range(1, s.n - 1):
         if s.lem(k) == "계시" and s.lem(k - 1) in ("고", "어", "아") and s.lem(k - 2) in _SEEN_ACTS:
             if s.final_ef in ("네요", "군요", "네", "는군요"):
