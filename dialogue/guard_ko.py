@@ -27,7 +27,9 @@ from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_persona as persona
 from dialogue import guard_ko_shapes as shapes
+from dialogue import guard_ko_shapes_care as shapes_care
 from dialogue import guard_ko_shapes_medical as shapes_medical
+from dialogue import guard_ko_shapes_observe as shapes_observe
 from dialogue import guard_ko_shapes_persona as shapes_persona
 from dialogue.analysis import Analysis, Token
 from dialogue.guard_ko_doc import Sent
@@ -58,8 +60,6 @@ Span = tuple[int, int]
 
 
 def _visit(s: Sent, ctx: GuardContext) -> Span | None:
-    if shapes.their_words(s):
-        return None  # 누가 와 주면 좋겠다고 하신 건 전해 드릴게요
     for i in s.find(FETCH, ("VV", "NNG")):
         p = s.pred(i)
         if s.lem(i + 1) in ("어다", "다", "아다") and p.promise and not p.neg:
@@ -70,6 +70,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         if near and s.pred(i).promise and not s.pred(i).neg:
             return i - 2, s.pred(i).end  # 곁에 있어 드릴게요
     for i in s.find(VISIT | SEND, ("VV", "NNG", "VX")):
+        if shapes.their_words(s, i):
+            continue  # 누가 와 주면 좋겠다고 하신 건 전해 드릴게요
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
@@ -78,6 +80,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         lemma = s.lem(i)
         staff = any(a < i for a, _ in s.units(STAFF)) and not s.agent_subject(i)
         strong = lemma in VISIT_STRONG or (lemma in ("뵈", "뵙") and s.lem(i - 2) == "찾")
+        if lemma in ("뵈", "뵙", "찾아뵈", "찾아뵙") and s.has(frozenset({"전화", "통화"})):
+            continue  # 다음에 또 전화로 찾아뵐게요
         if lemma in ("뵈", "뵙") and s.lem(i - 2) != "찾" and s.lem(i - 1) != "러":
             continue  # 만나 뵈, 한번 뵈어요: meeting
         if lemma in ("가", "오") and not (
@@ -143,6 +147,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         if lemma in TELL:
             who = _recipient(s, i)
+            if who and any(s.is_pred(m) and s.pred(m).hon for m in range(who[1], i)):
+                continue  # 약국에 여쭤보시면 알려 줄 거예요: they tell the person
             if who is None:
                 kin = [
                     k for k in range(i) if s.lem(k) in FAMILY_PEOPLE and s.tag(k).startswith("NN")
@@ -268,7 +274,14 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
 ]
 
 
-SHAPED = RULES + shapes.RULES + shapes_medical.RULES + shapes_persona.RULES
+SHAPED = (
+    RULES
+    + shapes.RULES
+    + shapes_medical.RULES
+    + shapes_care.RULES
+    + shapes_persona.RULES
+    + shapes_observe.RULES
+)
 
 
 def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dialogue.guard_ko_doc import Pred, Sent
+from dialogue.guard_ko_doc import PROMISE_EF, Pred, Sent
 from dialogue.guard_ko_lexicon import (
     ADDRESS,
     CARE_WORKER,
@@ -91,9 +91,11 @@ def commits(s: Sent, i: int) -> bool:
     if s.has(frozenset({"좋", "바라", "싶"}), f.i, f.end + 2) and f.cond is False:
         if any(s.lem(m).endswith(("면", "으면")) for m in range(i, f.end + 1)):
             return False  # 오셨으면 좋겠어요: a wish
-    return f.future or f.promise or f.can or _planned(s, i, f.end)
+    made = any(s.lem(m) == "게" for m in range(i, f.end)) and s.final_ef in PROMISE_EF
+    return f.future or f.promise or f.can or made or _planned(s, i, f.end)  # 들르시게 할게요
 
 
+_WORKERS = ("원", "기사", "사원", "요원", "대원", "봉사자", "관계자")
 _SUBJ = frozenset("이 가 께서 은 는 도".split())
 
 
@@ -116,6 +118,7 @@ def _actor(s: Sent, i: int) -> tuple[int, str] | None:
             if any(w in words for w in STAFF if len(w) > 1) or s.lem(head) in STAFF:
                 return first, "staff"
             titled = s.lem(k - 1) == "님" and s.tag(k - 1) == "XSN"
+            titled = titled or words.endswith(_WORKERS)  # 배달원이, 기사가
             if titled and not any(w in words for w in FAMILY_PEOPLE | ADDRESS):
                 return first, "staff"  # 통장님이 오실 것 같아요
             if s.tag(head).startswith("NN"):
@@ -123,9 +126,10 @@ def _actor(s: Sent, i: int) -> tuple[int, str] | None:
     return None
 
 
-def their_words(s: Sent) -> bool:
-    """The sentence passes on what the person said (와 주면 좋겠다고 하신 건, 찾아오신다니)."""
-    for k in range(s.n):
+def their_words(s: Sent, after: int = 0) -> bool:
+    """The sentence passes on what the person said (와 주면 좋겠다고 하신 건, 찾아오신다니),
+    from token `after` on: 반찬 떨어지셨다니 … 갈 거예요 quotes only its first clause."""
+    for k in range(after, s.n):
         lemma = s.lem(k)
         if lemma.endswith(("다니", "라니", "다면서", "라면서")) and s.tag(k) in ("EC", "EF"):
             return True
@@ -138,9 +142,11 @@ def their_words(s: Sent) -> bool:
 def visit(s: Sent, ctx: GuardContext) -> Span | None:
     """Someone committed to come to the person: staff or the agent, with a verb of coming and
     a future, a promise or a plan (선생님이 들러서 … 드릴 거예요, 보호사분이 가시기로 했어요)."""
-    if (s.question and not s.promised) or their_words(s):
+    if s.question and not s.promised:
         return None
     for i in s.find(_COME, ("VV", "NNG")):
+        if their_words(s, i):
+            continue
         if s.lem(i) in ("가", "오", "와", "다니") and s.lem(i - 1) in ("어", "아", "여"):
             if s.tag(i - 1) == "EC":
                 continue  # 드셔 가세요, 해 오셨어요: an auxiliary, not coming

@@ -185,7 +185,7 @@ _SIGHT = frozenset(
     "모락모락 반짝반짝 반짝 알록달록 울긋불긋 활짝 뽀얗 새하얗 노릇노릇 소복이 소복 파릇파릇 "
     "주렁주렁 가지런히 수북이 말갛".split()
 )
-_SEEN_ACTS = frozenset("웃 앉 눕 서 입 쓰 끼 들".split())
+_SEEN_ACTS = frozenset("웃 앉 눕 서 입 쓰 끼 들 보 읽 만지 들여다보".split())
 
 
 def watching(s: Sent, ctx: GuardContext) -> Span | None:
