@@ -201,4 +201,4 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _MEDS = frozenset("약 드시 먹 복용 술 담배".split())
-_SAY = frozenset("말하 말씀드리 얘기하 말".split())
+_SAY = frozenset("말하 말씀드리 얘기하 말 말씀".split())

@@ -331,7 +331,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
     marks = []
     for i, last in s.units(LAST_CALL | EARLIER):
         words = s.text(i, last).replace(" ", "")
-        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) == "통화"
+        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) in ("통화", "전화")
+        call = call or "통화" in words  # 지난주 통화 때
         if s.lem(last) == "전" and (s.tag(last - 1) in ("ETN", "ETM") or s.lem(last - 1) in _NOW):
             continue  # 드시기 전에, 조금 전에: not an earlier call
         if (s.lem(i - 1) in _NOW and s.tag(i - 1).startswith(("MAG", "MM", "NN"))) or s.lem(

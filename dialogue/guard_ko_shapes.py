@@ -240,6 +240,7 @@ def clock(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_EVERYONE = frozenset("다들 너도나도 많이들 집집마다 인기".split())
 _TREND = frozenset("대세 인기 히트 입소문 유행 불티 날개 품절".split())
 _RECENT = frozenset("이번 요즘 새로 최근 요새 올해 신".split())
 _REPORT_WORDS = frozenset("결과 검사 처방 소식 사진 편지 점수 성적 책".split())
@@ -289,6 +290,12 @@ def buying(s: Sent, ctx: GuardContext) -> Span | None:
         if p.hon and p.past or p.neg:
             continue  # 사셨어요: what they bought
         goods = any(s.lem(m) in _GOODS for m in range(max(0, i - 5), i))
+        goods = goods or any(a < i for a, _ in s.units(_GOODS))  # 안마 + 기
+        everyone = s.has(_EVERYONE) or any(
+            s.lem(k) == "다" and s.lem(k + 1) == "들" for k in range(s.n)
+        )
+        if goods and everyone and not (p.neg or p.question):
+            return max(0, i - 3), s.n - 1  # 요즘 다들 그 회사 안마기 하나씩은 들여놓으시더라고요
         now = s.has(frozenset({"지금", "오늘", "이번"}), 0, i)
         deal = now and s.lem(i) in ("주문", "구입", "구매", "신청", "가입")
         if not (goods or deal):

@@ -70,9 +70,9 @@ def _function(s: Sent) -> Span | None:
             continue
         bad = s.lem(j) in _LEVEL | _POOR or (s.pred(j).neg and s.lem(j) in ("되", "좋"))
         tail = {s.lem(m) for m in range(j, s.n)}
-        guess = bool(tail & {"거", "것", "같", "듯", "모양"}) and bool(
-            tail & {"이", "같", "듯", "아니", "모양"}
-        )
+        guess = bool(tail & {"거", "것", "같", "듯", "모양", "수", "서", "어서", "아서"}) and bool(
+            tail & {"이", "같", "듯", "아니", "모양", "있"}
+        )  # 심장이 안 좋아서일 수 있어요
         if bad and guess and not _their_report(s, first):
             return first, s.n - 1  # 혈액순환이 안 되시는 거예요, 갑상선 쪽이 안 좋으신 게 아닐까요?
     return None
