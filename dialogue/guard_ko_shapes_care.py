@@ -50,8 +50,9 @@ def judged_fine(s: Sent, ctx: GuardContext) -> Span | None:
     for k in range(s.n):
         if s.lem(k) != "괜찮" or not s.is_pred(k) or s.pred(k).hon or s.pred(k).cond:
             continue
-        conds = [m for m in range(k) if s.is_pred(m) and s.pred(m).cond]
-        if conds and _ailing(s, 0, conds[-1]) and not s.pred(k).question:
+        conds = [m for m in range(k) if s.tag(m) == "EC" and s.lem(m).endswith("면")]
+        hon = any(s.lem(m) in ("시", "으시") for m in range(k))
+        if conds and _ailing(s, 0, conds[-1]) and not (hon or s.pred(k).question):
             return 0, s.pred(k).end
     for k in range(s.n):
         if s.lem(k) in _FADE and s.is_pred(k) and s.tag(k).startswith("VV"):
