@@ -36,6 +36,7 @@ from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
     ACTION,
     ADDRESS,
+    BODY,
     CARE_WORKER,
     FAMILY_PEOPLE,
     FETCH,
@@ -110,7 +111,7 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
     for k in range(0, i):
         if s.lem(k + 1) in RECIPIENT_JKB and s.tag(k + 1).startswith("JKB"):
             if s.tag(k).startswith(("NN", "SN", "SL", "XSN")) and s.lem(k) not in ADDRESS:
-                if s.lem(k) not in _NOT_PEOPLE:
+                if s.lem(k) not in _NOT_PEOPLE and s.lem(k) not in BODY:  # 허리에 맞는지
                     first = k
                     while first > 0 and s.tag(first - 1).startswith(("NN", "XSN")):
                         first -= 1  # 담당 선생님께, 복지사님께 (복 + 지사 + 님)

@@ -167,7 +167,8 @@ def _hearsay(s: Sent) -> Span | None:
         told = tok.tag in ("EF", "EC") and tok.lemma in ("대요", "래요", "대", "래")
         told = told or (tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더")))
         told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
-        quote = tok.lemma in ("다고", "라고") and s.lem(k + 1) == "하" and s.lem(k + 2) != "시"
+        quote = tok.lemma.endswith(("다고", "라고")) and s.lem(k + 1) == "하"
+        quote = quote and s.lem(k + 2) != "시"  # 풀린다고 하니 (not 하셨는데)
         quote = quote and not s.final_ef.endswith("잖아요")  # …라고 하잖아요: a saying
         heard = quote and (
             s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")

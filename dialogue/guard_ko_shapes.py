@@ -188,8 +188,8 @@ def if_i_ask(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         later = [m for m in range(p.end + 1, s.n) if s.is_pred(m)]
         if later and any(s.pred(m).future or s.pred(m).promise for m in later):
-            if not any(s.pred(m).hon for m in later):
-                return i, s.n - 1
+            if not (ctx.alerting and s.has(CARE_WORKER)):
+                return i, s.n - 1  # 제가 연락드리면 따님이 바로 오실 거예요
     return None
 
 

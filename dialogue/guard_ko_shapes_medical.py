@@ -183,6 +183,11 @@ def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
     일이니 신경 안 쓰셔도 돼요), whatever the words around."""
     if s.question or _said_by_them(s):
         return None
+    if s.units(_MEASURES) and not s.has(REFERRAL):
+        for k in s.find(_LEVEL, ("VA", "VV")):
+            tail = {s.lem(m) for m in range(k, min(k + 6, s.n))}
+            if tail & {"아니", "않"} and not s.pred(k).cond:
+                return k, min(k + 5, s.n - 1)  # 혈압 150이면 그렇게 높은 편은 아니에요
     for k in range(s.n - 1):
         if s.lem(k) in ("정상", "양호", "안전") and s.tag(k).startswith("NN"):
             j = next((m for m in range(k + 1, min(k + 3, s.n)) if s.tag(m) == "VCP"), -1)
@@ -278,6 +283,7 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _POSE = frozenset("눕 앉 서 기대 엎드리 구부리 웅크리 펴 올리 베".split())
+_HELPS_BODY = frozenset("도움 좋 최고 효과 제일 낫".split())
 _CARE_VERBS = frozenset("조심 조심하 챙기 씻 보호 아끼 다치 쉬게 살피 돌보 주무시".split())
 _LINK = frozenset("고 어서 아서 서 어 아 며 으며".split())
 
@@ -332,6 +338,12 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
         m = next((m for m in range(last + 2, min(last + 8, s.n)) if s.is_pred(m)), -1)
         if m < 0 or s.lem(m) in _CARE_VERBS or s.has(_CARE_VERBS, m, m + 3):
             continue
+        doing = any(
+            s.tag(g) == "ETM" and s.lem(g + 1) in ("것", "거") for g in range(m, min(m + 6, s.n))
+        )  # 돌리시는 게 (not 예쁘게)
+        helps = doing and s.has(_HELPS_BODY, m + 1) and not _said_by_them(s)
+        if helps and not s.question:
+            return first, s.n - 1  # 팔을 크게 돌리시는 게 도움이 될 거예요
         end = _chain_end(s, m)
         q = next(
             (s.pred(k) for k in range(m, end + 1) if s.is_pred(k) and s.pred(k).instruct), None
