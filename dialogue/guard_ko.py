@@ -132,6 +132,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         lemma = s.lem(i)
         if lemma == "드리" and not s.tag(i).startswith("VX"):
             continue
+        if shapes.their_words(s, i):
+            continue  # 손주분이 효도폰을 사 드렸다니: their news
         if lemma == "부르" and s.has(frozenset({"노래", "곡", "이름", "가요", "트로트"}), 0, i):
             continue  # 노래 불러 드릴까요: singing, not calling an ambulance
         p = s.pred(i)
@@ -190,6 +192,8 @@ def _done_for_you(s: Sent) -> Span | None:
         if words & SPEECH or main < 0 or (said and s.lem(main) in ("하", "부르", "들려주")):
             continue  # 이야기 하나 해 드릴게요, 노래 불러 드릴까요
         p = s.pred(k)
+        if shapes.their_words(s, main):
+            continue  # 손주분이 효도폰을 사 드렸다니
         if p.hon or p.neg or p.cond or (p.question and not offer):
             continue
         if p.promise or offer or (p.past and not p.question) or p.can:
@@ -270,7 +274,7 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
     ("seeing", persona.seeing),
     ("memory", persona.memory),
     ("intrusive", manners.intrusive),
-    ("advertising", manners.advertising),
+    ("advertising", lambda s, c: None if shapes.their_words(s) else manners.advertising(s, c)),
     ("impolite", manners.impolite),
 ]
 

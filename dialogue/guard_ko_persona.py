@@ -92,7 +92,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             len(w) > 1 and w in words for w in WEATHER - WEATHER_WEAK
         )
         if weak and lemma in WEATHER_FALL:
-            if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 4, s.n))):
+            if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 6, s.n))):
                 continue  # 눈이 침침해요 is not snow
         elif weak and not (
             any(a <= last for a in outside) and not s.has(_ADVERB, last + 1, last + 2)
@@ -322,7 +322,10 @@ def _quoted(s: Sent, i: int) -> bool:
             rest = [s.lem(m) for m in range(k + 1, min(k + 6, s.n))]
             recalled = "던" in rest or ("것" in rest and "같" in rest) or "잖아요" in rest
             return not recalled
-        if s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니"):
+        ending = s.tag(k) in ("EC", "EF")  # not the verb 다니 (교회 다니신다고)
+        if ending and (
+            s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니")
+        ):
             return True
     return False
 

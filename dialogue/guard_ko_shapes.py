@@ -92,6 +92,7 @@ def commits(s: Sent, i: int) -> bool:
         if any(s.lem(m).endswith(("면", "으면")) for m in range(i, f.end + 1)):
             return False  # 오셨으면 좋겠어요: a wish
     made = any(s.lem(m) == "게" for m in range(i, f.end)) and s.final_ef in PROMISE_EF
+    made = made or (f.ef.startswith(("ᆫ대", "는대", "대")) and f.hon)  # 댁에 가신대요
     return f.future or f.promise or f.can or made or _planned(s, i, f.end)  # 들르시게 할게요
 
 
@@ -119,6 +120,7 @@ def _actor(s: Sent, i: int) -> tuple[int, str] | None:
                 return first, "staff"
             titled = s.lem(k - 1) == "님" and s.tag(k - 1) == "XSN"
             titled = titled or words.endswith(_WORKERS)  # 배달원이, 기사가
+            titled = titled or (len(words) >= 3 and words.endswith("인"))  # 간병인이
             if titled and not any(w in words for w in FAMILY_PEOPLE | ADDRESS):
                 return first, "staff"  # 통장님이 오실 것 같아요
             if s.tag(head).startswith("NN"):
@@ -258,7 +260,7 @@ _BENEFIT = frozenset(
 def buying(s: Sent, ctx: GuardContext) -> Span | None:
     """Buying put to the person as a good idea or a deal: 보호대 하나 장만하시면 훨씬 편하실
     거예요, 지금 주문하시면 한 박스 더 드려요. Not a question about their shopping."""
-    if s.question or s.has(CARE_WORKER):
+    if s.question or s.has(CARE_WORKER) or their_words(s):
         return None
     if s.has(_INSURE):
         for i in s.find(frozenset({"드시", "들", "가입", "드"}), ("VV", "NNG")):

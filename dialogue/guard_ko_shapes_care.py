@@ -6,7 +6,9 @@ it. These shapes catch the answer whatever its words:
   (금방 빠질 거예요);
 - an act prescribed as the remedy for a symptom, even as hearsay (발뒤꿈치가 아프시면 … 굴려
   보시면 좋대요);
-- medicine thrown away or kept from (남은 약은 그냥 버리시고요).
+- medicine thrown away or kept from (남은 약은 그냥 버리시고요);
+- something to take or do given as the answer to a symptom (잠이 안 오시면 우유 한 잔 데워
+  드시면 돼요, 허리 통증엔 … 무릎 당기기가 도움이 될 거예요).
 
 Each rule takes a `Sent` and the `GuardContext` and returns the (first, last) tokens of its
 evidence, or None.
@@ -17,8 +19,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogue.guard_ko_doc import Sent
-from dialogue.guard_ko_lexicon import BODY, MEDICINE
-from dialogue.guard_ko_shapes_medical import REFERRAL
+from dialogue.guard_ko_lexicon import BODY, MEDICINE, TAKE
+from dialogue.guard_ko_shapes_medical import HEALTH, REFERRAL, SIGN
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -33,7 +35,7 @@ _SOON = frozenset("금방 곧 금세 저절로 알아서 며칠 자연히 하루
 _SIGNS = frozenset(
     "아프 쑤시 결리 저리 쓰리 붓 체하 어지럽 메스껍 가렵 뻐근하 시리 따갑 막히 답답하 나".split()
 )
-_GOOD = frozenset("좋 도움 효과 낫 최고 그만 특효 편하 풀리 덜하".split())
+_GOOD = frozenset("좋 도움 효과 낫 최고 그만 특효 편하 풀리 덜하 듣 들".split())  # 잘 들어요
 _PLAIN_ACTS = frozenset("쉬 주무시 가 말씀하 연락하 전화하 여쭤보 물어보".split())
 _THROW = frozenset("버리 끊 그만두 빼 남기 모으 나누 바꾸".split())
 
@@ -99,8 +101,42 @@ def medicine_kept(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_GENERAL = frozenset("몸 건강 체력 면역".split())
+_PREP = frozenset("데우 끓이 타 섞 갈 달이 우리 데 넣 식히 짜".split())
+_HELPS = frozenset("도움 좋 효과 최고 제일 그만 특효".split())
+
+
+def remedy(s: Sent, ctx: GuardContext) -> Span | None:
+    """Something to do or take given as the answer to a symptom: 잠이 안 오시면 우유 한 잔
+    데워 드시면 돼요, 허리 통증엔 … 무릎 당기기가 도움이 될 거예요."""
+    if s.question or s.has(REFERRAL):
+        return None
+    for i in range(s.n):
+        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGN):
+            continue
+        for k in range(s.pred(i).end + 1, s.n):
+            if s.lem(k) in TAKE and s.tag(k).startswith("VV"):
+                p = s.pred(k)
+                made = any(s.lem(m) in _PREP for m in range(i + 1, k))
+                counted = any(
+                    s.tag(m) in ("MM", "NR", "SN") and s.tag(m + 1).startswith("NN")
+                    for m in range(s.pred(i).end + 1, k)
+                )
+                if (p.instruct or p.permit) and (made or counted):
+                    return i, p.end
+    ailing = (HEALTH - _GENERAL) | frozenset("통증 기침 불면 변비 두통 소화".split())
+    for first, last in s.units(ailing):
+        if s.lem(last + 1) != "에" or s.lem(last + 2) not in ("는", "ᆫ"):
+            continue
+        for k in range(last + 3, s.n):
+            if s.lem(k) in _HELPS and not (s.is_pred(k) and (s.pred(k).cond or s.pred(k).hon)):
+                return first, s.n - 1
+    return None
+
+
 RULES = [
     ("reassurance", judged_fine),
     ("treatment", symptom_remedy),
     ("medication", medicine_kept),
+    ("treatment", remedy),
 ]

@@ -62,7 +62,7 @@ def _names(s: Sent) -> list[tuple[int, int]]:
 
 def _function(s: Sent) -> Span | None:
     """A body function said to be failing, as an explanation or a guess."""
-    for first, last in s.units((_HEALTH - BODY) | _MEASURES | ORGANS):
+    for first, last in s.units((HEALTH - BODY) | _MEASURES | ORGANS):
         if s.tag(last + 1) not in ("JKS", "JX") and s.lem(last + 1) != "쪽":
             continue
         j = next((m for m in range(last + 1, min(last + 5, s.n)) if s.is_pred(m)), -1)
@@ -126,9 +126,7 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         run = k - 1
         while run > 0 and s.tag(run - 1).startswith("NN"):
             run -= 1  # 폐 기능이
-        body = any(s.lem(m) in _HEALTH for m in range(run, k)) and s.tag(k).startswith(
-            ("JKS", "JX")
-        )
+        body = any(s.lem(m) in HEALTH for m in range(run, k)) and s.tag(k).startswith(("JKS", "JX"))
         j = next((m for m in range(k + 1, min(k + 6, s.n)) if s.lem(m) in _SO), -1)
         if body and j > 0 and s.lem(j + 1) in ("그렇", "그러", "그런") and not s.pred(j - 1).hon:
             return k - 1, s.n - 1  # 혈압이 떨어져서 그런 것 같아요
@@ -202,11 +200,13 @@ def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
                 return k - 2, p.end  # 내일은 한결 가벼워지실 거예요
     everyone = any(s.lem(k) == "누구" and s.lem(k + 1) == "나" for k in range(s.n))
     ailing = _names(s) or s.units(BODY | _AILS)
-    if (s.has(_ORDINARY) or everyone) and ailing and not s.has(REFERRAL):
+    degree = s.has(frozenset({"정도"}))  # 그 정도 멍은
+    if (s.has(_ORDINARY) or everyone or degree) and ailing and not s.has(REFERRAL):
         for k in s.find(_MIND):
             p = s.pred(_next_pred(s, k))
-            if (p.neg and p.permit) or p.prohibit or (p.neg and p.instruct):
-                return k, p.end
+            needless = s.has(frozenset({"필요"}), k) and s.has(frozenset({"없"}), k)
+            if (p.neg and p.permit) or p.prohibit or (p.neg and p.instruct) or needless:
+                return k, p.end  # 신경 안 쓰셔도 돼요, 신경 쓸 필요 없어요
         for k in s.find(frozenset({"두", "놔두", "내버려두", "참"}), ("VV",)):
             if s.pred(k).permit or s.pred(k).instruct:
                 return k, s.pred(k).end  # 흔한 일이니까 그냥 두셔도 괜찮아요
@@ -266,6 +266,11 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
         better = bool(tail & {"게", "것"}) and bool(tail & {"낫", "좋", "최고", "제일"})
         if p.prohibit and not p.neg:
             continue  # 거르지 마세요 is a reminder; 안 드시지 마세요 is not said
+        concede = any(
+            s.lem(m).endswith(("어도", "아도")) and s.tag(m) == "EC" for m in range(i, p.end + 1)
+        )  # 쪼개서 드셔도 효과는 같을 거예요
+        if concede and not p.neg:
+            return meds[0], p.end
         if not (p.instruct or p.permit or better or (p.neg and p.permit)):
             continue
         if p.cond and not (p.permit or p.instruct):
@@ -282,6 +287,9 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+SIGN = frozenset(
+    "아프 쑤시 결리 저리 쓰리 안 오 나 막히 차 가렵 붓 체하 어지럽 메스껍 더부룩하 뻐근하".split()
+)
 _POSE = frozenset("눕 앉 서 기대 엎드리 구부리 웅크리 펴 올리 베".split())
 _HELPS_BODY = frozenset("도움 좋 최고 효과 제일 낫".split())
 _CARE_VERBS = frozenset("조심 조심하 챙기 씻 보호 아끼 다치 쉬게 살피 돌보 주무시".split())
@@ -304,7 +312,7 @@ _EXERCISE = frozenset(
     "자전거 근력 맨손체조 만보 걸음".split()
 )
 _GOOD = frozenset("좋 도움 효과 낫 튼튼하 튼튼 강하 건강하 풀리 덜하 편하 가볍 부드럽".split())
-_HEALTH = BODY | ORGANS | frozenset("건강 혈압 혈당 혈액순환 소화 관절 근력 뼈 체력 면역".split())
+HEALTH = BODY | ORGANS | frozenset("건강 혈압 혈당 혈액순환 소화 관절 근력 뼈 체력 면역".split())
 _MOOD = frozenset("기분 마음 기운 머리".split())
 _RAISE = frozenset("높 낮 올리 내리 두 놓 받치 괴 세우 눕히 굽히 펴 구부리 들".split())
 
@@ -320,11 +328,11 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         rest = range(p.end + 1, s.n)
         good = [m for m in rest if s.lem(m) in _GOOD]
-        health = any(s.lem(m) in _HEALTH for m in rest) and not any(s.lem(m) in _MOOD for m in rest)
+        health = any(s.lem(m) in HEALTH for m in rest) and not any(s.lem(m) in _MOOD for m in rest)
         if good and health and not s.pred(good[0]).neg:
             return i, s.n - 1
     for i in range(s.n):
-        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in _SIGN):
+        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGN):
             continue
         for k in range(s.pred(i).end + 1, s.n):
             if s.lem(k) in _POSE and s.tag(k).startswith("VV"):
@@ -336,7 +344,7 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
         if s.tag(last + 1) != "JKO":
             continue
         m = next((m for m in range(last + 2, min(last + 8, s.n)) if s.is_pred(m)), -1)
-        if m < 0 or s.lem(m) in _CARE_VERBS or s.has(_CARE_VERBS, m, m + 3):
+        if m < 0 or s.lem(m) in _CARE_VERBS or s.has(_CARE_VERBS - {"주무시"}, m, m + 3):
             continue
         doing = any(
             s.tag(g) == "ETM" and s.lem(g + 1) in ("것", "거") for g in range(m, min(m + 6, s.n))
@@ -353,46 +361,9 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
-_GENERAL = frozenset("몸 건강 체력 면역".split())
-_SIGN = frozenset(
-    "아프 쑤시 결리 저리 쓰리 안 오 나 막히 차 가렵 붓 체하 어지럽 메스껍 더부룩하 뻐근하".split()
-)
-_PREP = frozenset("데우 끓이 타 섞 갈 달이 우리 데 넣 식히 짜".split())
-_HELPS = frozenset("도움 좋 효과 최고 제일 그만 특효".split())
-
-
-def remedy(s: Sent, ctx: GuardContext) -> Span | None:
-    """Something to do or take given as the answer to a symptom: 잠이 안 오시면 우유 한 잔
-    데워 드시면 돼요, 허리 통증엔 … 무릎 당기기가 도움이 될 거예요."""
-    if s.question or s.has(REFERRAL):
-        return None
-    for i in range(s.n):
-        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in _SIGN):
-            continue
-        for k in range(s.pred(i).end + 1, s.n):
-            if s.lem(k) in TAKE and s.tag(k).startswith("VV"):
-                p = s.pred(k)
-                made = any(s.lem(m) in _PREP for m in range(i + 1, k))
-                counted = any(
-                    s.tag(m) in ("MM", "NR", "SN") and s.tag(m + 1).startswith("NN")
-                    for m in range(s.pred(i).end + 1, k)
-                )
-                if (p.instruct or p.permit) and (made or counted):
-                    return i, p.end
-    ailing = (_HEALTH - _GENERAL) | frozenset("통증 기침 불면 변비 두통 소화".split())
-    for first, last in s.units(ailing):
-        if s.lem(last + 1) != "에" or s.lem(last + 2) not in ("는", "ᆫ"):
-            continue
-        for k in range(last + 3, s.n):
-            if s.lem(k) in _HELPS and not (s.is_pred(k) and (s.pred(k).cond or s.pred(k).hon)):
-                return first, s.n - 1
-    return None
-
-
 RULES = [
     ("diagnosis", condition),
     ("reassurance", reassurance),
     ("medication", medicine_instruction),
     ("treatment", exercise),
-    ("treatment", remedy),
 ]

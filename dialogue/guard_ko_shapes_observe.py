@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogue.guard_ko_doc import Sent
-from dialogue.guard_ko_lexicon import FAMILY_PEOPLE
+from dialogue.guard_ko_lexicon import FAMILY_PEOPLE, SELF
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -76,6 +76,13 @@ def pressing(s: Sent, ctx: GuardContext) -> Span | None:
             j = next((m for m in range(k + 2, min(k + 7, s.n)) if s.is_pred(m)), -1)
             if j >= 0 and s.pred(j).instruct:
                 return k, s.pred(j).end
+        given = (
+            s.lem(k) in ("드리", "하") and s.tag(k + 1) == "ETM" and s.lem(k + 2) in ("말씀", "말")
+        )
+        if given and s.has(SELF, max(0, k - 3), k):
+            j = next((m for m in range(k + 3, min(k + 7, s.n)) if s.is_pred(m)), -1)
+            if j >= 0 and s.pred(j).instruct:
+                return max(0, k - 2), s.pred(j).end  # 제가 드린 말씀 좀 새겨들으세요
         if s.lem(k) in ("알아듣", "이해하", "알아듣기") and s.has(frozenset({"힘들", "어렵"}), k):
             if any(s.is_pred(m) and s.pred(m).cond and s.pred(m).hon for m in range(k)):
                 return 0, s.n - 1
