@@ -265,7 +265,8 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
             )
         )
         home = any(a < i and s.tag(b + 1) in ("JKS", "JX") for a, b in s.units(_HOME))
-        if not (p.question or p.cond or heard) and (dressed or subject or home):
+        premise = s.lem(p.end) in ("어서", "아서", "서", "니까")  # 부으셔서 걱정되시겠어요
+        if not (p.question or p.cond or heard or premise) and (dressed or subject or home):
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
     if s.question:
         return None
@@ -279,7 +280,8 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
             continue  # 얼굴 보고 싶으시겠어요, 방이 춥다고 하셨으니
         if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
             j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
-            if j >= 0 and not (s.pred(j).cond or s.pred(j).instruct or s.pred(j).neg):
+            q = s.pred(j) if j >= 0 else None
+            if q and not (q.cond or q.instruct or q.neg or s.lem(q.end) in ("어서", "아서", "서")):
                 return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
     return None
 

@@ -276,7 +276,7 @@ def buying(s: Sent, ctx: GuardContext) -> Span | None:
     this = [k for k in range(s.n - 1) if s.lem(k) in ("이", "요") and s.tag(k) == "MM"]
     if this and not s.has(_REPORT_WORDS):
         k = this[0]
-        if s.has(_TREND, k + 1):
+        if s.has(_TREND, k + 1) or (s.has(frozenset({"추천"}), 0, k) and s.has(SELF, 0, k)):
             return k, s.n - 1  # 요즘 이 두유가 어르신들 사이에서 대세예요
         for i in range(k + 2, s.n):
             if s.is_pred(i) and s.pred(i).cond and not s.pred(i).neg:

@@ -75,12 +75,12 @@ def symptom_remedy(s: Sent, ctx: GuardContext) -> Span | None:
     if first < 0 or s.lem(first) not in _SIGNS or not s.pred(first).hon:
         return None
     for act in range(s.pred(first).end + 1, s.n):
-        if not (s.is_pred(act) and s.tag(act).startswith("VV") and s.pred(act).hon):
+        if not (s.is_pred(act) and s.tag(act).startswith("VV")):
             continue
         p = s.pred(act)
         if s.lem(act) in _PLAIN_ACTS or not (p.cond or p.instruct):
             continue
-        if s.has(_GOOD, act + 1):
+        if s.has(_GOOD, act + 1) or (not p.hon and s.has(_FADE | {"내려가"}, act + 1)):
             return first, s.n - 1
     return None
 

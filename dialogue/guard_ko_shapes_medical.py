@@ -98,8 +98,8 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
         said = s.tag(j) == "VCP" or s.lem(j) in ("일", "인") or s.has(_MAYBE, j, j + 6)
         if said and not any(s.is_pred(m) and s.pred(m).cond for m in range(j, min(j + 4, s.n))):
             return max(0, k - 2), min(s.n - 1, k + 4)
-    for first, last in s.units(BODY):
-        if s.lem(last + 1) not in ("에", "에서") or s.has(frozenset({"시", "으시"})):
+    for first, last in s.units(BODY | ORGANS | frozenset({"성대", "목구멍", "혈관"})):
+        if s.lem(last + 1) not in ("에", "에서") or s.has(frozenset({"시", "으시"}), last):
             continue
         end = s.n - 1
         while end > 0 and s.tag(end).startswith("S"):

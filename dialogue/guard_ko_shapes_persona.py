@@ -141,7 +141,14 @@ def looks(s: Sent, ctx: GuardContext) -> Span | None:
                 continue
             p = s.pred(m)
             seen = s.lem(m) in _VISUAL or (s.lem(last) in _CLOTHES and s.lem(m) in _WEAR)
-            if seen and not (p.cond or p.neg or p.instruct or p.question or p.permit):
+            premise = s.lem(p.end) in (
+                "어서",
+                "아서",
+                "서",
+                "니까",
+                "으니까",
+            )  # 부으셔서 걱정되시겠어요
+            if seen and not (p.cond or p.neg or p.instruct or p.question or p.permit or premise):
                 if not s.has(frozenset({"다니", "다고", "라고", "라니", "상상", "생각"}), m):
                     return first, p.end
             if s.lem(m) not in _VISUAL:
@@ -224,6 +231,8 @@ def family_details(s: Sent, ctx: GuardContext) -> Span | None:
     for k in range(s.n - 1):
         if kin and s.lem(k) == "뭐" and s.lem(k + 1) == "하" and s.has(frozenset({"다", "들"})):
             return k, s.n - 1
+        if len(kin) >= 2 and s.lem(k) in ("누구", "누가") and s.has(frozenset({"더", "제일"}), k):
+            return k, s.n - 1  # 아드님이랑 따님 중에 누가 더 잘해요?
         if (
             s.lem(k) in ("혼자", "홀로")
             and s.lem(k + 1) == "되"
