@@ -26,12 +26,19 @@ from dialogue import guard as role
 from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_persona as persona
+from dialogue import guard_ko_shapes as shapes
+from dialogue import guard_ko_shapes_care as shapes_care
+from dialogue import guard_ko_shapes_medical as shapes_medical
+from dialogue import guard_ko_shapes_observe as shapes_observe
+from dialogue import guard_ko_shapes_persona as shapes_persona
 from dialogue.analysis import Analysis, Token
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
     ACTION,
     ADDRESS,
+    BODY,
     CARE_WORKER,
+    FAMILY_PEOPLE,
     FETCH,
     MEET,
     PHYSICAL,
@@ -64,6 +71,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         if near and s.pred(i).promise and not s.pred(i).neg:
             return i - 2, s.pred(i).end  # 곁에 있어 드릴게요
     for i in s.find(VISIT | SEND, ("VV", "NNG", "VX")):
+        if shapes.their_words(s, i):
+            continue  # 누가 와 주면 좋겠다고 하신 건 전해 드릴게요
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
@@ -72,6 +81,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         lemma = s.lem(i)
         staff = any(a < i for a, _ in s.units(STAFF)) and not s.agent_subject(i)
         strong = lemma in VISIT_STRONG or (lemma in ("뵈", "뵙") and s.lem(i - 2) == "찾")
+        if lemma in ("뵈", "뵙", "찾아뵈", "찾아뵙") and s.has(frozenset({"전화", "통화"})):
+            continue  # 다음에 또 전화로 찾아뵐게요
         if lemma in ("뵈", "뵙") and s.lem(i - 2) != "찾" and s.lem(i - 1) != "러":
             continue  # 만나 뵈, 한번 뵈어요: meeting
         if lemma in ("가", "오") and not (
@@ -100,7 +111,7 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
     for k in range(0, i):
         if s.lem(k + 1) in RECIPIENT_JKB and s.tag(k + 1).startswith("JKB"):
             if s.tag(k).startswith(("NN", "SN", "SL", "XSN")) and s.lem(k) not in ADDRESS:
-                if s.lem(k) not in _NOT_PEOPLE:
+                if s.lem(k) not in _NOT_PEOPLE and s.lem(k) not in BODY:  # 허리에 맞는지
                     first = k
                     while first > 0 and s.tag(first - 1).startswith(("NN", "XSN")):
                         first -= 1  # 담당 선생님께, 복지사님께 (복 + 지사 + 님)
@@ -108,6 +119,7 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
     return None
 
 
+_CALLS = frozenset("연락 전화 문자 메시지 알리 전달 전하 통보 보고".split())
 _NOTES = frozenset("문자 메시지 카톡 편지 사진 메일 팩스".split())
 _WEAK_ACTS = frozenset("챙기 알아보 사 잡 구하".split())
 _NOT_PEOPLE = frozenset(
@@ -120,11 +132,17 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         lemma = s.lem(i)
         if lemma == "드리" and not s.tag(i).startswith("VX"):
             continue
+        if shapes.their_words(s, i):
+            continue  # 손주분이 효도폰을 사 드렸다니: their news
         if lemma == "부르" and s.has(frozenset({"노래", "곡", "이름", "가요", "트로트"}), 0, i):
             continue  # 노래 불러 드릴까요: singing, not calling an ambulance
         p = s.pred(i)
         if p.hon or p.neg or p.cond or p.instruct:
             continue
+        if s.tag(i).startswith("NN") and s.tag(i + 1).startswith("J"):
+            k = next((m for m in range(i + 2, min(i + 8, s.n)) if s.is_pred(m)), -1)
+            if k >= 0 and s.pred(k).hon:
+                continue  # 병원 예약은 자녀분들께 부탁해 보시는 건 어떨까요?
         offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")
         joined = not p.ef and s.lem(p.end) in ("어서", "아서", "서", "고") and s.promised
         claims = p.promise or offer or joined or ((p.future or p.past) and not p.question)
@@ -132,7 +150,14 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         if lemma in TELL:
             who = _recipient(s, i)
+            if who and any(s.is_pred(m) and s.pred(m).hon for m in range(who[1], i)):
+                continue  # 약국에 여쭤보시면 알려 줄 거예요: they tell the person
             if who is None:
+                kin = [
+                    k for k in range(i) if s.lem(k) in FAMILY_PEOPLE and s.tag(k).startswith("NN")
+                ]
+                if kin and lemma in _CALLS and (p.past or p.promise):
+                    return kin[0], p.end  # 따님 휴대폰으로 연락드렸으니
                 continue  # 다음에 또 연락드릴게요: the agent calls the person back
             words = s.text(*who).replace(" ", "")
             doctor = any(w in words for w in ("의사", "주치의", "원장", "병원", "약사", "약국"))
@@ -145,7 +170,7 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
         return i, p.end
     for i in s.find(SEND, ("VV",)):
         p = s.pred(i)
-        note = s.has(_NOTES, 0, i)
+        note = s.has(_NOTES, 0, i) and not shapes.their_words(s)  # 편지를 보냈다니
         if note and not (p.hon or p.neg or p.question) and (p.promise or p.past):
             return i, p.end  # 따님 휴대폰으로 메시지 보냈어요
     for i in s.find(PHYSICAL, ("VV",)):
@@ -167,10 +192,12 @@ def _done_for_you(s: Sent) -> Span | None:
         if words & SPEECH or main < 0 or (said and s.lem(main) in ("하", "부르", "들려주")):
             continue  # 이야기 하나 해 드릴게요, 노래 불러 드릴까요
         p = s.pred(k)
+        if shapes.their_words(s, main):
+            continue  # 손주분이 효도폰을 사 드렸다니
         if p.hon or p.neg or p.cond or (p.question and not offer):
             continue
-        if p.promise or offer or (p.past and not p.question):
-            return max(0, main - 1), p.end
+        if p.promise or offer or (p.past and not p.question) or p.can:
+            return max(0, main - 1), p.end  # 예약을 대신 잡아 드릴 수 있어요
     return None
 
 
@@ -210,8 +237,8 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
         if not (p.hon or p.question or p.neg) and (p.promise or s.has(_WANT, i, s.n - 1)):
             return i, p.end  # 모시고 식사 대접하고 싶어요
     for i in s.find(MEET, ("VV",)):
-        if s.lem(i - 2) == "찾":
-            continue  # 찾아뵐게요: a visit
+        if s.lem(i - 2) == "찾" or s.has(frozenset({"통화", "전화"})):
+            continue  # 찾아뵐게요: a visit; 다음 통화에서 또 뵐게요: a call
         p = s.pred(i)
         suggest = p.cond and s.has(frozenset({"어떻", "좋"}), p.end)  # 만나 뵈면 어떨까요?
         if p.hon or p.past or p.neg or (p.cond and not suggest):
@@ -247,9 +274,19 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
     ("seeing", persona.seeing),
     ("memory", persona.memory),
     ("intrusive", manners.intrusive),
-    ("advertising", manners.advertising),
+    ("advertising", lambda s, c: None if shapes.their_words(s) else manners.advertising(s, c)),
     ("impolite", manners.impolite),
 ]
+
+
+SHAPED = (
+    RULES
+    + shapes.RULES
+    + shapes_medical.RULES
+    + shapes_care.RULES
+    + shapes_persona.RULES
+    + shapes_observe.RULES
+)
 
 
 def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
@@ -257,7 +294,9 @@ def violations(sentence: Analysis, context: GuardContext) -> list[Violation]:
     out: list[Violation] = []
     for part in _kiwi_sentences(sentence):
         s = Sent(part)
-        for category, rule in RULES:
+        for category, rule in SHAPED:
+            if any(v.category == category for v in out):
+                continue
             span = rule(s, context)
             if span is not None and not any(v.category == category for v in out):
                 out.append(role.Violation(category, s.text(*span)))

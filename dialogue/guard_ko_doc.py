@@ -223,7 +223,15 @@ class Sent:
         future = ("ᆯ" in lemmas or "을" in lemmas) and any(
             x in ("거", "것", "예정", "계획") for x in lemmas
         )
-        future = future or "겠" in lemmas or ("ᆯ" in lemmas and "테" in lemmas)
+        future = (
+            future
+            or "겠" in lemmas
+            or (
+                ("ᆯ" in lemmas or "을" in lemmas)
+                and ("테" in lemmas or "터" in lemmas)
+                and not any(x.endswith("데") for x in lemmas)  # 나으셔야 할 텐데: a wish
+            )
+        )
         ecs_all = [x.lemma for x in tail if x.tag in ("EC", "EF")]
         promise = (
             ef in PROMISE_EF
@@ -252,6 +260,7 @@ class Sent:
         instruct = not question and (
             (verb and ef in _REQUEST_EF)
             or (verb and hon and ef in ("어요", "아요", "요") and direct)
+            or (verb and hon and t[j].lemma in ("고", "구") and self.lem(j + 1) == "요")
             or ("게" in lemmas and "좋" in lemmas)
             or ("면" in ecs and ("좋" in lemmas or "되" in lemmas))
             or ("도록" in ecs)

@@ -120,7 +120,12 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
         if tok.lemma == "틀리" and not s.pred(i).hon and not s.question and s.pred(i).past:
             if not s.has(frozenset({"제", "저"}), 0, i):
                 return i, s.pred(i).end  # 그건 틀렸어요
-        if tok.lemma == "제대로" and s.lem(i + 1) == "좀":
+        if (
+            tok.lemma == "제대로"
+            and s.lem(i + 1) == "좀"
+            or tok.lemma == "좀"
+            and s.lem(i + 1) == "제대로"
+        ):
             j = next((k for k in range(i + 2, min(i + 5, s.n)) if s.is_pred(k)), -1)
             if j >= 0 and s.pred(j).instruct:
                 return i, s.pred(j).end  # 제대로 좀 기억하세요
@@ -147,7 +152,8 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
             return i, s.n - 1  # 왜 그걸 모르세요
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):
             p = s.pred(i) if s.is_pred(i) else None
-            if p and not p.hon and not p.question and not p.cond and not p.neg:
+            said_of = [k for k in s.subject_nouns(i) if s.lem(k) not in ADDRESS]
+            if p and not p.hon and not p.question and not p.cond and not p.neg and not said_of:
                 return i, p.end
     words = [k for k, x in enumerate(t) if not x.tag.startswith(("S", "W"))]
     if not words:
@@ -195,4 +201,4 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _MEDS = frozenset("약 드시 먹 복용 술 담배".split())
-_SAY = frozenset("말하 말씀드리 얘기하 말".split())
+_SAY = frozenset("말하 말씀드리 얘기하 말 말씀".split())

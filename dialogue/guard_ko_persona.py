@@ -42,7 +42,7 @@ Span = tuple[int, int]
 
 def _attributed(s: Sent, i: int) -> bool:
     """The person said it (덥다고 하셨는데, 비가 온다니) or feels it (더우시죠)."""
-    for k in range(i, min(i + 8, s.n)):
+    for k in range(i, min(i + 14, s.n)):
         lemma = s.lem(k)
         if s.tag(k) in ("EC", "ETM", "JKQ") and lemma.endswith(
             ("다고", "라고", "다니", "다는", "라니", "대서", "래서", "냐고")
@@ -60,7 +60,10 @@ def _attributed(s: Sent, i: int) -> bool:
 
 
 def world(s: Sent, ctx: GuardContext) -> Span | None:
-    if s.has(frozenset({"모르"})) or any(s.lem(k) == "알" and s.pred(k).neg for k in range(s.n)):
+    if s.has(frozenset({"모르"})) or any(
+        s.lem(k) in ("알", "보", "확인", "듣") and s.is_pred(k) and s.pred(k).neg
+        for k in range(s.n)
+    ):
         return None  # 거기 날씨는 제가 알 수가 없는데
     if (hearsay := _hearsay(s)) is not None:
         return hearsay
@@ -89,7 +92,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             len(w) > 1 and w in words for w in WEATHER - WEATHER_WEAK
         )
         if weak and lemma in WEATHER_FALL:
-            if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 4, s.n))):
+            if not any(s.lem(k) in FALL_VERBS for k in range(last + 1, min(last + 6, s.n))):
                 continue  # 눈이 침침해요 is not snow
         elif weak and not (
             any(a <= last for a in outside) and not s.has(_ADVERB, last + 1, last + 2)
@@ -115,7 +118,13 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         )
         p = s.pred(j) if j >= 0 else None
         general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
-        if _attributed(s, i) or (p and (p.cond or p.hon)) or (general and s.tag(last + 1) == "ETM"):
+        general = (general and s.tag(last + 1) == "ETM") or any(
+            s.tag(k) == "ETM"
+            and s.lem(k + 1) in ("날", "때", "경우")
+            and s.lem(k + 2) in ("에", "에는", "마다", "엔")
+            for k in range(i, min(i + 5, s.n))
+        )  # 햇볕이 뜨거운 날에는
+        if _attributed(s, i) or (p and (p.cond or p.hon)) or general:
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
         if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")) and not event:
@@ -129,6 +138,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_HEART = frozenset("마음 가슴 속".split())
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
 _GREY = frozenset("하얘지 하얗 희끗 세 새하얘지 희 까맣 빠지 짧아지 길".split())
@@ -157,7 +167,8 @@ def _hearsay(s: Sent) -> Span | None:
         told = tok.tag in ("EF", "EC") and tok.lemma in ("대요", "래요", "대", "래")
         told = told or (tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더")))
         told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
-        quote = tok.lemma in ("다고", "라고") and s.lem(k + 1) == "하" and s.lem(k + 2) != "시"
+        quote = tok.lemma.endswith(("다고", "라고")) and s.lem(k + 1) == "하"
+        quote = quote and s.lem(k + 2) != "시"  # 풀린다고 하니 (not 하셨는데)
         quote = quote and not s.final_ef.endswith("잖아요")  # …라고 하잖아요: a saying
         heard = quote and (
             s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
@@ -189,13 +200,18 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                 if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and mine:
                     if s.lem(k + 1) not in ("님", "분") and not s.pred(_next_pred(s, k)).hon:
                         return i, k  # 저도 외할머니 생각이 나네요
+        denied = any(s.is_pred(k) and s.pred(k).neg for k in range(i + 2, min(i + 8, s.n)))
         if s.lem(i + 1) in ("도", "는") and s.has(_MEDIA | _PASTIMES, i + 2, i + 5) and not ai:
+            if denied:
+                continue  # 저는 뉴스를 볼 수 없어서
             return i, min(i + 4, s.n - 1)  # 저도 라디오 자주 들어요
         if s.lem(i + 1) == "도" and s.lem(i + 2) in ("그렇", "그러", "마찬가지", "요"):
             if not s.has(frozenset({"생각", "기쁘", "반갑", "좋", "감사", "고맙"}), i + 2):
                 return i, min(i + 3, s.n - 1)  # 저도 그래요, 저도요
         for k in range(i + 1, min(i + 10, s.n)):
             if t[k].lemma in EXPERIENCE and t[k].tag.startswith(("VV", "VA", "NN")):
+                if s.has(_HEART, max(i, k - 3), k):
+                    break  # 제 마음도 아프네요: sympathy, not a body
                 p = s.pred(k)
                 if not s.is_pred(k):
                     m = next((m for m in range(k + 1, min(k + 4, s.n)) if s.is_pred(m)), k)
@@ -239,9 +255,18 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
         person = p.hon or s.has(frozenset({"시", "으시"}), 0, i)  # 머리 하신 게 어울려요
         guess = p.future or s.has(_GUESS_P, i, s.n - 1)
         suits = s.lem(i) == "어울리" and person and not guess
-        subject = suits or (p.hon and s.has(frozenset({"이", "가", "은", "는"}), 0, i))
+        subject = suits or (
+            p.hon
+            and any(
+                s.lem(k) in ("이", "가", "은", "는", "ᆫ")
+                and s.tag(k) in ("JKS", "JX")
+                and s.lem(k - 1) not in ("거", "것")
+                for k in range(i)
+            )
+        )
         home = any(a < i and s.tag(b + 1) in ("JKS", "JX") for a, b in s.units(_HOME))
-        if not (p.question or p.cond or heard) and (dressed or subject or home):
+        premise = s.lem(p.end) in ("어서", "아서", "서", "니까")  # 부으셔서 걱정되시겠어요
+        if not (p.question or p.cond or heard or premise) and (dressed or subject or home):
             return i, p.end  # 머리 짧게 하신 게 잘 어울려요
     if s.question:
         return None
@@ -251,11 +276,12 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
             return i, s.n - 1  # 머리가 많이 하얘지셨네요
     for i, last in s.units(LOOKS):
         nxt = {s.lem(k) for k in range(last + 1, min(last + 6, s.n))}
-        if nxt & {"싶", "어떻", "어떠"} or _attributed(s, last):
+        if nxt & {"싶", "어떻", "어떠", "상상", "떠오르", "그려지"} or _attributed(s, last):
             continue  # 얼굴 보고 싶으시겠어요, 방이 춥다고 하셨으니
         if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
             j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
-            if j >= 0 and not s.pred(j).cond and not s.pred(j).instruct:
+            q = s.pred(j) if j >= 0 else None
+            if q and not (q.cond or q.instruct or q.neg or s.lem(q.end) in ("어서", "아서", "서")):
                 return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
     return None
 
@@ -298,7 +324,10 @@ def _quoted(s: Sent, i: int) -> bool:
             rest = [s.lem(m) for m in range(k + 1, min(k + 6, s.n))]
             recalled = "던" in rest or ("것" in rest and "같" in rest) or "잖아요" in rest
             return not recalled
-        if s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니"):
+        ending = s.tag(k) in ("EC", "EF")  # not the verb 다니 (교회 다니신다고)
+        if ending and (
+            s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니")
+        ):
             return True
     return False
 
@@ -308,7 +337,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
     marks = []
     for i, last in s.units(LAST_CALL | EARLIER):
         words = s.text(i, last).replace(" ", "")
-        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) == "통화"
+        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) in ("통화", "전화")
+        call = call or "통화" in words  # 지난주 통화 때
         if s.lem(last) == "전" and (s.tag(last - 1) in ("ETN", "ETM") or s.lem(last - 1) in _NOW):
             continue  # 드시기 전에, 조금 전에: not an earlier call
         if (s.lem(i - 1) in _NOW and s.tag(i - 1).startswith(("MAG", "MM", "NN"))) or s.lem(
@@ -316,7 +346,12 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         ) in _NOW:
             continue
         told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
-        told = told or s.lem(last + 1) in ("처럼", "보다", "만큼", "같이")  # 예전처럼
+        like = s.lem(last + 1) in ("처럼", "만큼", "같이")  # 예전처럼: the agent knows before
+        unlike = s.lem(last + 1) == "같" and s.is_pred(last + 1) and s.pred(last + 1).neg
+        if unlike:
+            continue  # 몸이 예전 같지 않아서 속상하시죠: their own sense of then
+        than = s.lem(last + 1) == "보다" and not s.question  # 어제보다 좀 나으세요? asks
+        told = told or like or than
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
@@ -324,10 +359,14 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
             marks.append((i, True))  # 그때 말씀하신 약
         if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
             marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
+    if any(s.pred(i).neg for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))):
+        return None  # 제가 예전 통화는 기억하지 못해서요
     remember = [
         i
         for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))
-        if s.lem(i + 1) in ("하", "나", "이", "으로", "에는", "로는") or s.lem(i) == "기억나"
+        if s.lem(i + 1) in ("하", "나", "으로", "에는", "로는")
+        or s.lem(i) == "기억나"
+        or (s.lem(i + 1) == "이" and s.lem(i + 2) in ("나", "맞"))  # 기억이 나요, 맞다면
         if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
     ]
     if not marks and not remember:
@@ -344,8 +383,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         return None
     if marks and not remember and not any(call for _, call in marks):
         asks = s.question and not s.final_ef.endswith(("죠", "지요", "잖아요", "면서요"))
-        if asks and not s.has(frozenset({"보다"})):
-            return None  # 어제 잘 주무셨어요?
+        if asks:
+            return None  # 어제 잘 주무셨어요? 어제보다 좀 나으세요?
     if _supported(s, ctx.facts):
         return None
     first = marks[0][0] if marks else remember[0]
