@@ -13,6 +13,7 @@ from __future__ import annotations
 from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import en_lexicon as lx
+from dialogue.safety.en_broad import BROAD_RULES
 from dialogue.safety.en_match import (
     Occ,
     Utterance,
@@ -223,6 +224,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             return None  # "I heard the man at number 12 was mugged"
     # time: long ago, earlier today, and "but it passed"
     acute = has(u, "ACUTE", lo, hi, frozenset()) or present(u, idx)
+    if rule.now and not acute:
+        return None
     if state["distant"][clause]:
         return None
     if state["recent"][clause] and not acute and rule.category != "unconscious":
@@ -333,6 +336,9 @@ def findings(analysis: Analysis) -> list[Finding]:
     if not out:  # no rule: a critical concept next to trouble still asks one question
         flags = [(r, c) for r in RED_FLAGS for c in combos(u, r) if not denied(u, c)]
         out = _judge(analysis, u, state, flags)
+    if not out:  # nor a red flag: a topic and a word of trouble near it, by meaning
+        broad = [(r, c) for r in BROAD_RULES for c in combos(u, r) if not denied(u, c)]
+        out = _judge(analysis, u, state, broad)
     return out
 
 

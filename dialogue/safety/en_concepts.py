@@ -6,6 +6,7 @@ one word. "not" stands for every negation, written or contracted ("can't", "dont
 
 from __future__ import annotations
 
+from dialogue.safety.en_broad import BROAD
 from dialogue.safety.en_redflags import REDFLAG
 from dialogue.safety.en_scope import SCOPE
 from dialogue.safety.en_symptoms import SYMPTOMS
@@ -15,6 +16,7 @@ CONCEPTS: dict[str, str] = {
     **SYMPTOMS,
     **SCOPE,
     **REDFLAG,
+    **BROAD,
     # --- shared ---
     "NEG": "not; never; no; without; nothing; none; nowt",
     "INABLE": (

@@ -245,6 +245,7 @@ def present(u: Utterance, idx: list[int]) -> bool:
     return False
 
 
+_UNABLE = frozenset("can could will would".split())
 _PAST_FORMS = frozenset("was were had did could went came took fell got".split())
 
 
@@ -262,4 +263,9 @@ def denied(u: Utterance, combo: tuple[Occ, ...]) -> bool:
     used = frozenset().union(*(o.used for o in combo))
     start = min(o.first for o in combo)
     lo = u.clause_range(u.clause[start])[0]
-    return any(u.toks[i].lemma in lx.NEGATORS for i in range(lo, start) if i not in used)
+    return any(
+        u.toks[i].lemma in lx.NEGATORS
+        and not (i > 0 and u.toks[i - 1].lemma in _UNABLE)  # "can't fill my lungs": trouble
+        for i in range(lo, start)
+        if i not in used
+    )

@@ -8,8 +8,11 @@ SCOPE: dict[str, str] = {
     "DISTANT": (
         "last week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
         "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
-        "ago; long ago; used to; as a child; back in the|those|them|my|19|20|nineteen; in the "
-        "past; year back; years back; i once; once before; previously; a few years; in 19|20; few "
+        "ago; long ago; used to; as a child; back in the day|days|war|old|olden|good|early|late|"
+        "forties|fifties|sixties|seventies|eighties|nineties|1940s|1950s|1960s|1970s|1980s|1990s|"
+        "40s|50s|60s|70s|80s|90s; back in those|them|19|20|nineteen; back in my|our "
+        "day|days|youth|time|twenties|thirties|forties|fifties|teens; in the past; year back; "
+        "years back; i once; once before; previously; a few years; in 19|20; few "
         "weeks|months back; the other week; the other month; last fall; the war; decade; decades; "
         "ages ago; ages back; yonks; donkey 's years; way back; long since; once; as a "
         "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school; "
@@ -92,7 +95,8 @@ SCOPE: dict[str, str] = {
         "story; soap opera; detective; on|in "
         "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
         "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; thriller; crime "
-        "novel"
+        "novel; programme|documentary|film|report|item|piece|feature on last night|the|about; "
+        "there be a programme|documentary|film|report|item|piece|feature"
     ),
 }
 # fmt: on

@@ -292,8 +292,9 @@ SYMPTOMS: dict[str, str] = {
     # --- unconscious ---
     "FAINT": (
         "pass out; black out; blacked out; fainted; fainting; i faint; collapse; lose "
-        "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; come"
-        " round; out cold; have|having|had a fit; seizure; seizures; fitting; convulsing; "
+        "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; i "
+        "come|came round; come|came round on|in the|my; come|came round to find; out cold; "
+        "have|having|had a fit; seizure; seizures; fitting; convulsing; "
         "convulsion; convulsions; keel|keeled|keeling over; go|gone|went floppy and; how long i "
         "be out; how long i was out; go|gone|went all floppy; floppy; have|had a blackout; "
         "have|had a funny turn; have|had a fainting spell|fit; blackout"
@@ -341,7 +342,8 @@ SYMPTOMS: dict[str, str] = {
         "open; cut _ open; slice|sliced my"
     ),
     "BLOODIDIOM": (
-        "take|took|taking|taken _ blood; take|took|taking|taken blood; nurse; blood test; sample;"
+        "take|took|taking|taken _ blood; take|took|taking|taken blood; blood taken|drawn|done|"
+        "test|tests; bloods; nurse; blood test; sample;"
         " donate; donating; cat; dog; bird; mouse; rabbit; fox; meat; steak; film; tv; telly; "
         "money; cash; pounds; me dry; us dry; bleed _ dry; radiator; radiators"
     ),
