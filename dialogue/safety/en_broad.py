@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dialogue.safety.en_broad_life import LIFE
 from dialogue.safety.en_lexicon import Rule
 
 # fmt: off
@@ -23,6 +24,9 @@ BROAD: dict[str, str] = {
     "B_TORSO": (
         "chest; breastbone; breast bone; sternum; rib; ribs; ribcage; heart; ticker; shoulder "
         "blade; jaw; left arm; front of me; middle of me; bosom"
+        "; boob; boobs; bust; breast; breasts; inside me; centre of me; center of me; upper "
+        "body; between my shoulders; between my shoulder blades; pit of my stomach; top of my "
+        "stomach; under my boobs"
     ),
     "B_TORSOBAD": (
         "pain; ache; aching; hurt; hurting; tight; tightness; pressure; squeeze; squeezing; "
@@ -31,6 +35,9 @@ BROAD: dict[str, str] = {
         " grab; grabbing; grip; gripping; clasp; clasping; elephant; sore; agony; cramp; "
         "spreading; spread; going up; go up; into my; sick; clammy; sweat; sweating; sweaty; "
         "not ease; will not ease; not shift; will not shift"
+        "; press; pressing; clamp; clamped; fist; knot; tearing; ripping; full up; not "
+        "indigestion; be not indigestion; through to my back; through to my; up into; down my "
+        "arm; not go away; will not go"
     ),
     "B_PALLOR": (
         "colour of putty|ash|ashes|chalk|paper|candle|wax|porridge|dishwater|death; color of "
@@ -39,11 +46,15 @@ BROAD: dict[str, str] = {
         "chalky|deathly; go|gone|went|turn|turned a funny|bad|strange colour|color; drenched in "
         "sweat; pouring with sweat; dripping with sweat; cold and clammy; clammy and grey|gray|"
         "white|cold"
+        "; sweating cobs|buckets|like; sweat pouring|dripping; cold sweat; wringing wet; soaked"
+        " in sweat; clammy"
     ),
     # --- breathing ---
     "B_BREATH": (
-        "breath; breathe; breathing; air; lungs; lung; oxygen; puffer; inhaler; nebuliser; "
+        "no breath|breadth|air; breath; breathe; breathing; air; lungs; lung; oxygen; puffer; "
+        "inhaler; nebuliser; "
         "nebulizer; chest; wind"
+        "; breadth; air in; any air"
     ),
     "B_BREATHBAD": (
         "fight; fighting; struggle; struggling; gasp; gasping; gulp; gulping; wheeze; wheezing;"
@@ -52,6 +63,10 @@ BROAD: dict[str, str] = {
         "drown; drowning; fish out of water; straw; not touch; not touching; not work; not "
         "working; not help; not helping; no good; not enough; every; between words; two words; "
         "word at a time; hardly any; barely any; can not get; can not take; panic; panicking"
+        "; wet flannel; pillow over; sit up; sit upright; sit bolt upright; bolt upright; sit "
+        "forward; lean forward; can not lie down; can not lie flat; can not talk; can not "
+        "speak; keep stopping; rasp; rasping; crackle; crackling; bubbling; gurgle; gurgling; "
+        "noise; noisy; horrible noise; rattly"
     ),
     "B_BLUE": (
         "lip|lips|face|fingers|fingertips|mouth _ blue|purple|grey|gray; lip|lips|face|fingers "
@@ -68,10 +83,12 @@ BROAD: dict[str, str] = {
         "slur; slurred; slurring; drunk; thick; mumble; mumbled; mumbling; garbled; not come; "
         "will not come; wrong; back to front; all wrong; funny; not come out; not get out; "
         "stuck; can not find the; wrong words"
+        "; slushy; slurry; mushy; wonky; can not get the words; words mixed up; wrong way round"
     ),
     "B_LIMB": (
         "arm; arms; hand; hands; leg; legs; foot; fingers; face; mouth; side; corner of my|his|"
         "her mouth; eye; eyelid; smile; cheek; lip"
+        "; fingers close; grip; grasp"
     ),
     "B_LIMBBAD": (
         "not do what i tell|want; not do as i tell|say; not obey; not listen; like jelly; jelly;"
@@ -80,12 +97,19 @@ BROAD: dict[str, str] = {
         "tingling; clumsy; keep dropping; keep drop; will not grip; not grip; no strength; "
         "not lift; same side; one side; gave way; give way; not move; will not move; not work; "
         "will not work; not feel; no feeling"
+        "; fell|fall|slip|slipped|drop|dropped out of my hand|hands; can not make my; not "
+        "close; not hold; not grasp; wonky; skewed; gone to one side; not lift; like after the "
+        "dentist; after the dentist; frozen; dead weight"
     ),
     # --- fall and head injury ---
     "B_DOWN": (
         "fall; fell; fallen; slip; slipped; trip; tripped; tumble; spill; stumble; went over; "
         "go over; gone over; went down; go down; gone down; floor; ground; down here; landed; "
         "land; lying there; on my back; keel over; keeled over"
+        "; in a heap; heap; missed the|a step; miss the|a step; missed my footing; lost my "
+        "footing; lose my footing; at the bottom; bottom of the stairs; lino; carpet; tiles; "
+        "rug; out of bed; out of the chair; off the chair; off the bed; off the step; off the "
+        "ladder; between the bed and"
     ),
     "B_DOWNBAD": (
         "can not get up; not get up; not hold me; will not hold me; can not stand; not stand; "
@@ -94,6 +118,8 @@ BROAD: dict[str, str] = {
         "crack; cracked; can not move; not move; weight on; swollen; wrong angle; funny angle; "
         "can not reach; cold; freezing; can not roll over; can not turn over; can not sit up; "
         "can not get off; can not shift; can not budge"
+        "; wrist; ankle; arm; leg; shoulder; gone; could not reach; could not get up; "
+        "overnight; all night; teatime; not getting up; be not getting up"
     ),
     "B_HIT": (
         "hit; smack; smacked; bang; banged; bash; bashed; crack; cracked; knock; knocked; whack;"
@@ -117,23 +143,34 @@ BROAD: dict[str, str] = {
         "can not get a word out of; not get a word out of; no answer from him|her; not answering"
         " me; dropped off standing; just went; went down like; "
         "dropped like a stone; gone grey and"
+        "; i keep going off; i went off twice|again; keep switching off; switched off; lose a few "
+        "minutes; lost a few minutes; missing time; went rigid; gone rigid; go rigid; rigid "
+        "and; jerking; jerk; twitching all over; not coming to; not come to; no response; grey "
+        "and floppy; come over queer|peculiar"
     ),
     # --- bleeding ---
     "B_BLOOD": (
         "blood; bleed; bleeding; bled; claret; cut; gash; gashed; slashed; wound; sliced; slice;"
         " nick; red"
+        "; ulcer; wound; dressing; plaster; plasters; bandage; vein; varicose; burst; ooze; "
+        "oozing; passing blood; pass blood; down below; back passage; nosebleed"
     ),
     "B_BLOODBAD": (
         "spurt; spurts; spurting; drip; dripping; drips; everywhere; covered; soaked; soak; "
         "soaking; through; not stop; will not stop; pour; pouring; pool; puddle; towel; tea "
         "towel; tea towels; gush; gushing; pumping; running; run; stream; streaming; down my "
         "front; down my face; all down; over an hour; hour; hours; floor; bucket; lots; lot"
+        "; through the dressing|bandage|plaster; gone through; go through; through "
+        "three|two|four|several|five plasters; keep oozing; keep bleeding; keep coming; onto "
+        "the carpet|floor|bed; not ease; will not ease up; quite a lot; faint"
     ),
     # --- overdose and poisoning ---
     "B_PILLS": (
         "pill; pills; tablet; tablets; pill pot; pill box; pillbox; meds; medicine; medicines; "
         "medication; capsules; dosette; blister; sleepers; sleeping; nerve; painkiller; "
         "painkillers; paracetamol; insulin; morphine; patches"
+        "; codamol; codeine; tramadol; oramorph; oxycodone; diazepam; zopiclone; temazepam; "
+        "water tablets; heart tablets; water pills; patch; patches; injection; injections"
     ),
     "B_MANY": (
         "all; every last one; every one; whole; emptied; empty; the lot; week 's worth; "
@@ -141,6 +178,9 @@ BROAD: dict[str, str] = {
         " handful; lot; lots; bottle; box; packet; strip; gone down; swallowed; down the hatch;"
         " by mistake; wrong ones; lost count; can not remember if i took; more than; overdid; "
         "overdone"
+        "; twice over; lost track; lose track; kept taking; keep taking; three on; two on; "
+        "still on; be all wrong; mixed up my; half a bottle; with her|his|my sleeping; all "
+        "wrong; how many; three lots; two lots"
     ),
     "B_CHEMICAL": (
         "under the sink; cleaning stuff; cleaning things; cleaner; bleach; the stuff from; "
@@ -152,142 +192,7 @@ BROAD: dict[str, str] = {
         "drink; drank; drunk; swallow; swallowed; eat; ate; eaten; have had; had some; had a "
         "swig; swig; sip; sipped; taste; tasted; lick; licked; in his|her|my mouth"
     ),
-    # --- suicide: wishes to be gone, by any name ---
-    "B_GONE": (
-        "sleep for good; go to sleep for good; gone for good; go for good; not be around; not "
-        "around anymore; not be here; not be here anymore; be with him|her|them; with him "
-        "again; with her again; join him|her; go and join; had enough of this world|life|"
-        "living|everything; had enough of it all; done with this world|life|living; no point me "
-        "carrying|going on; no point in "
-        "me carrying|going on; no point me living; no point in me living; "
-        "no point carrying|going on; what be the point anymore; what be the point of me|going; "
-        "what be the point in going; "
-        "kindest thing; best thing for everyone; better for everyone; everyone would be "
-        "better; everybody would be better; all be better off; be better off; call it a day; "
-        "shuffle off; check out early; end of the road for me; not want to go on|on anymore; "
-        "can not face another day|tomorrow|it anymore; can not face going on; let myself go; "
-        "let go of life; wish it be over; wish i be gone; wish the lord|god would take me; "
-        "pray not to wake; pray i do not wake; take me now; rope; noose; know what i be going "
-        "to do; made my peace; said my goodbyes; sort out my will and; tidy my affairs; stop "
-        "eating on purpose; stop taking my tablets on purpose; stop taking them on purpose; "
-        "out of everyone 's way; out of the way for good; disappear for good; pack it all in; "
-        "give up on life; given up on life; give up living; given up living; do something to "
-        "myself; hurt myself; end things; end everything"
-    ),
-    # --- confusion ---
-    "B_MUDDLE": (
-        "not make sense; not making sense; not making any sense; making no sense; talk|talking "
-        "nonsense; talk|talking rubbish; not know me; not recognise me; not recognize me; think "
-        "i be his|her; thinks i be his|her; think he be; think she be; keep asking for his|her "
-        "mother|mum|father|dad|wife|husband; trying to go to work; try to go to work; wants to go"
-        " to work; can not think what|where|why|how; not think what; what i come|came out for;"
-        " what i be doing out; which way home; which way be home; "
-        "fuzzy; foggy; all at sea; in a muddle; muddled; "
-        "befuddled; away with the fairies; not himself; not herself; not myself at all; head "
-        "be all over; head be full of cotton wool; not know what day; "
-        "lost my way; can not find my way; seeing things; hearing things; "
-        "talking to people who be not; nobody else can see|hear; no one else can "
-        "see|hear; nobody else see|hear; no one else see|hear; be not really there"
-    ),
-    # --- fire, smoke, gas ---
-    "B_FIRESRC": (
-        "toaster; pan; chip pan; frying pan; cooker; oven; hob; grill; boiler; heater; fire; "
-        "curtain; curtains; cupboard; plug; socket; wire; wires; wiring; electrics; candle; "
-        "kettle; microwave; tv; telly; dryer; tumble dryer; blanket; electric blanket; lamp; "
-        "landing; hall; stairs; kitchen; bedroom; loft; roof; bin; chair; sofa; mattress; "
-        "extension lead; charger; fuse box; meter"
-    ),
-    "B_FIREBAD": (
-        "gone up; go up; went up; going up; catching; caught fire|light; catch fire|light; smoke; "
-        "smoking; smoky; "
-        "flame; flames; burning; burn; melting; melt; sparking; spark; sparks; whoosh; alight; "
-        "blaze; black smoke; filling up; fill up; filling; can not see; singed; scorch; scorched; "
-        "crackling; glowing; red hot; on fire"
-    ),
-    "B_SMELL": "smell; smells; smelling; whiff; pong; stink; stench; niff; reek",
-    "B_SMELLOF": (
-        "egg; eggs; rotten; gone off; sulphur; sulfur; gas; burning; burnt; plastic; rubber; "
-        "electrical; fishy; boiler; cooker; hob; fumes"
-    ),
-    # --- violence: someone at home who should not be, or someone hurting them ---
-    "B_CALLER": (
-        "selling; sell; salesman; canvassing; leaflet; leaflets; delivering; delivery; "
-        "postman; postie; parcel; meter reading; window cleaner; gardener; the council; "
-        "collecting; charity; survey"
-    ),
-    "B_STRANGER": (
-        "man; men; fella; fellow; bloke; someone; somebody; stranger; strangers; lad; lads; "
-        "youths; kids; people; a woman; two of them; a chap; chap; figure"
-    ),
-    "B_PROWL": (
-        "in my garden; in the garden; back garden; front garden; in my back|front garden; back "
-        "door; front door; door handle; the handle; window; windows; letterbox; letter box; "
-        "forced; force; forcing; barged; will not go; will not leave; "
-        "torch; looking in; peering in; peer in; peering; rattling; rattle; trying; hiding; "
-        "shed; garage; side gate; the gate; climbing; climbed; upstairs; downstairs; in the "
-        "house; in my house; in my flat; in the flat; standing over; in my bedroom"
-    ),
-    "B_ATTACK": (
-        "shove; shoved; push; pushed; hit; hits; slap; slapped; punch; punched; kick; kicked; "
-        "grab; grabbed; strangle; throttle; throttled; twisted my arm; pinned; shook me; shake "
-        "me; threw me; throw me; knocked me; knock me; lock me; locked me; threaten; threatened;"
-        " bruises; bruised me"
-    ),
-    "B_ME": "me; my arm; my wrist; my face; my neck; my throat; my hair",
-    # --- starvation ---
-    "B_NOFOOD": (
-        "empty; bare; nothing to eat; nothing in; not eat; not eaten; not had a bite|morsel|"
-        "thing|meal|crumb; not a bite|crumb|morsel; not keep anything down; not keep food down;"
-        " keep nothing down; no shopping; not do my shopping; not been to do my shopping; no "
-        "one to shop; nobody to shop; living on; cups of water; only water; just water; nothing "
-        "but; run out; ran out; no food; not eating; no money for food; not had a proper meal; "
-        "not had anything; not had any food|water; not drunk anything; not had a drink; nothing "
-        "since; nothing left; last tin; the "
-        "last of the|my food|bread|milk"
-    ),
-    "B_LONG": (
-        "since monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend; since last "
-        "week; since the weekend; days; day; week; weeks; "
-        "two|three|four|five|six|several|few|couple of days; "
-        "2|3|4|5|6 days; all week; since last; for days; on "
-        "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    ),
-    # --- help: asking for a person to come ---
-    "B_SENDFOR": (
-        "get|send|fetch someone|somebody|anyone|help out|round|over|here|to; get"
-        " someone; get somebody; send someone; send somebody; send help; need someone|somebody "
-        "here|now|to come; can someone|somebody come; could someone|somebody come; can you get "
-        "someone|somebody|help; get me some help; please hurry; come and help; come and get me;"
-        " come and find me; in a real state; in a terrible state; in a right state; in a bad "
-        "way; can not manage on my own; can not cope on my own; something be really|very|"
-        "seriously not right; something be terribly wrong; something be badly wrong"
-    ),
-    "B_REDOSE": (
-        "can not remember if i take|took|taken|have; not sure if i take|took|taken|have; not "
-        "know if i take|took|taken|have; take|took|taken them|it again|twice; again and again; "
-        "took another lot; had another lot"
-    ),
-    # over before it was told: a sentence with one of these is a story with an end
-    "B_OVER": (
-        "he|she|they|it left; then left; went away; went off; it be just|only; that be "
-        "just|only; just someone|somebody; turn|turned out; false alarm; nothing in it; fine "
-        "now; better now; okay now; alright now; all sorted; sorted now; caught|catch|steadied "
-        "myself; no harm done; be fine after; right as rain"
-    ),
-    # what the broad words also mean, in the same clause
-    "B_IDIOM": (
-        "heart go out; heart goes out; heart of gold; heart be in; at heart; by heart; heart to "
-        "heart; chest of drawers; off my chest; get it off; cut down|back|out|up; short cut; "
-        "hair cut; haircut; cut the grass|lawn|hedge|bread|cake; red wine; red cabbage; red "
-        "letter; fall for; fall in love; fall asleep; fell asleep; fallen asleep; fall out; "
-        "fell out; fall behind; fell behind; air on; fresh air; the air; air freshener; on "
-        "the air; hot air; in the air; blow me down; knock me down with; knock it on the head; "
-        "bang on; hit the nail; hit it off; fire away; fired up; fire brigade came|said; on "
-        "fire today; catch a|the bus|train|cold|cough; caught a|the bus|train|cold|cough|"
-        "chill; eggs for breakfast; boiled egg; fried egg; pins and needles in my sleep; "
-        "burn|burnt|burned my|his|her "
-        "finger|fingers|hand|thumb|tongue|mouth|lip|arm"
-    ),
+    **LIFE,
 }
 # fmt: on
 
@@ -310,11 +215,11 @@ _RULES: tuple[Rule, ...] = (
     Rule("unconscious", K, ("B_OUT",), unless_sentence=("RF_SLEEP",), name="broad out"),
     Rule("bleeding", K, ("B_BLOOD", "B_BLOODBAD"), 10, cross=True,
          unless=("MINORSITE", "BLOODIDIOM", "B_IDIOM"), name="broad blood"),
-    Rule("overdose", K, ("B_PILLS", "B_MANY"), 10, cross=True,
+    Rule("overdose", K, ("B_PILLS", "B_MANY"), 16, cross=True,
          unless=("ROUTINE", "RF_ONMEDS"), name="broad pills"),
     Rule("overdose", K, ("B_SWALLOW", "B_CHEMICAL"), 8, cross=True, name="broad swallowed"),
     Rule("suicide", K, ("B_GONE",), name="broad gone"),
-    Rule("confusion", K, ("B_MUDDLE",), unless=("CONFUSEDIDIOM",), name="broad muddle"),
+    Rule("confusion", K, ("B_MUDDLE",), not_after=("CONFUSEDIDIOM",), name="broad muddle"),
     Rule("fire", K, ("B_FIRESRC", "B_FIREBAD"), 8, who="place", cross=True,
          unless=("FIREIDIOM", "SMOKEIDIOM", "RF_FIGURE", "B_IDIOM"), name="broad fire"),
     Rule("fire", K, ("B_SMELL", "B_SMELLOF"), 6, who="place", cross=True,
@@ -330,4 +235,6 @@ _RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 # a story with an end ("then he left", "it was only the postman") asks nothing
-BROAD_RULES = tuple(replace(r, unless_sentence=(*r.unless_sentence, "B_OVER")) for r in _RULES)
+BROAD_RULES = tuple(
+    replace(r, unless_sentence=(*r.unless_sentence, "B_OVER"), sentence=True) for r in _RULES
+)

@@ -78,6 +78,7 @@ class Rule:
     cross: bool = False  # the second concept may be in the next clause of the sentence
     unless_sentence: tuple[str, ...] = ()  # like `unless`, anywhere in the sentence
     ordered: bool = False  # the concepts in the order `needs` names them ("hit" then "me")
+    sentence: bool = False  # the other concepts anywhere in the first one's sentence
     now: bool = False  # only in the present or with a word of now ("there's a man", not "was")
 
 

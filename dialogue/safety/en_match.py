@@ -150,6 +150,13 @@ def combos(u: Utterance, rule: lx.Rule) -> list[tuple[Occ, ...]]:
             cands = [o for o in u.in_clause(concept, clause) if not (o.used & first.used)]
             if rule.ordered:
                 cands = [o for o in cands if o.first > chosen[-1].last]
+            if rule.sentence:  # a long answer: anywhere in the sentence, within the window
+                sent = u.toks[first.first].sentence
+                cands = [
+                    o
+                    for o in u.occ[concept]
+                    if u.toks[o.first].sentence == sent and not (o.used & first.used)
+                ]
             if rule.cross:  # "I slipped in the bath | and I can't get out"
                 nxt = [o for o in u.in_clause(concept, clause + 1) if o.first > first.last]
                 cands += [

@@ -232,6 +232,7 @@ ASR_ALIASES: dict[str, str] = {
     "brakes": "break",
     "hole": "whole",
     "breath": "breathe",
+    "breadth": "breath",
     "breathe": "breath",
     "breathin": "breathing",
     "fallin": "falling",

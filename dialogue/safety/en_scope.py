@@ -65,7 +65,9 @@ SCOPE: dict[str, str] = {
         "but it be trapped wind; turned out to be; turn out to be; it be only; over the worst; on"
         " the mend; getting better; fixed it; sorted it; the dentist|doctor fixed|sorted; not "
         "hurt myself; did not hurt; no harm; not injured; be not hurt; not hurt; the doctor "
-        "know|knows|knew; doctor be aware; under the doctor; the doctor be aware"
+        "know|knows|knew; doctor be aware; under the doctor; the doctor be aware; coming back now; "
+        "come back now; "
+        "then i remember|remembered|realise|realised|realize|realized; it come|came back to me"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "
