@@ -224,7 +224,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             return None  # "I heard the man at number 12 was mugged"
     # time: long ago, earlier today, and "but it passed"
     acute = has(u, "ACUTE", lo, hi, frozenset()) or present(u, idx)
-    if rule.now and not acute:
+    if rule.now and not (acute or (rule.sentence and present(u, sentence))):
         return None
     if state["distant"][clause] and not any(o.used & used for o in u.occ["DISTANT"]):
         return None  # but "is it still the war?": the time is what it says, not when

@@ -48,6 +48,9 @@ BROAD: dict[str, str] = {
         "white|cold"
         "; sweating cobs|buckets|like; sweat pouring|dripping; cold sweat; wringing wet; soaked"
         " in sweat; clammy"
+        "; like a|an _ be standing|sitting|kneeling|stood|sat on me|my; like someone|somebody "
+        "be standing|sitting|kneeling|stood|sat on me|my; like a weight|ton|brick|rock|boulder "
+        "on me|my"
     ),
     # --- breathing ---
     "B_BREATH": (
@@ -73,6 +76,12 @@ BROAD: dict[str, str] = {
         "go|going|gone|turn|turning blue|purple; blue round the lips|mouth; going blue; gone "
         "blue; turning blue"
     ),
+    "B_AIRWAY": (
+        "drowning; suffocating; suffocate; smothering; throat be|have closing|closed|swelling|"
+        "swollen; throat close|closing up; throat swell|swelling; tongue be|have swelling|"
+        "swollen; tongue swell|swelling; lips swelling|swollen; face swelling|swollen|puffy; "
+        "face puff|puffing up"
+    ),
     # --- stroke: speech, face and limbs that stop obeying ---
     "B_SPEECH": (
         "word; words; speech; talk; talking; speak; speaking; say; saying; voice; tongue; "
@@ -89,6 +98,8 @@ BROAD: dict[str, str] = {
         "arm; arms; hand; hands; leg; legs; foot; fingers; face; mouth; side; corner of my|his|"
         "her mouth; eye; eyelid; smile; cheek; lip"
         "; fingers close; grip; grasp"
+        "; half of my face|body; half my face|body; that side; one side; right side; left side;"
+        " tongue"
     ),
     "B_LIMBBAD": (
         "not do what i tell|want; not do as i tell|say; not obey; not listen; like jelly; jelly;"
@@ -100,6 +111,9 @@ BROAD: dict[str, str] = {
         "; fell|fall|slip|slipped|drop|dropped out of my hand|hands; can not make my; not "
         "close; not hold; not grasp; wonky; skewed; gone to one side; not lift; like after the "
         "dentist; after the dentist; frozen; dead weight"
+        "; would not; could not; not make; not take me; not mine; not my own; too big; gone "
+        "down; go down; scribble; scribbled; just noises; can not see that side; all of a "
+        "sudden; suddenly"
     ),
     # --- fall and head injury ---
     "B_DOWN": (
@@ -110,6 +124,8 @@ BROAD: dict[str, str] = {
         "footing; lose my footing; at the bottom; bottom of the stairs; lino; carpet; tiles; "
         "rug; out of bed; out of the chair; off the chair; off the bed; off the step; off the "
         "ladder; between the bed and"
+        "; toppled; topple; toppled over; come a cropper; came a cropper; went smack; smack "
+        "onto; went flat; flat on my face|back"
     ),
     "B_DOWNBAD": (
         "can not get up; not get up; not hold me; will not hold me; can not stand; not stand; "
@@ -120,6 +136,8 @@ BROAD: dict[str, str] = {
         "can not get off; can not shift; can not budge"
         "; wrist; ankle; arm; leg; shoulder; gone; could not reach; could not get up; "
         "overnight; all night; teatime; not getting up; be not getting up"
+        "; can not get my legs|feet under me; legs under me; all wrong; can not move it; not "
+        "move it"
     ),
     "B_HIT": (
         "hit; smack; smacked; bang; banged; bash; bashed; crack; cracked; knock; knocked; whack;"
@@ -154,6 +172,7 @@ BROAD: dict[str, str] = {
         " nick; red"
         "; ulcer; wound; dressing; plaster; plasters; bandage; vein; varicose; burst; ooze; "
         "oozing; passing blood; pass blood; down below; back passage; nosebleed"
+        "; ripped; ripped open; torn; torn open; gaping; red stuff; bright red; bitten"
     ),
     "B_BLOODBAD": (
         "spurt; spurts; spurting; drip; dripping; drips; everywhere; covered; soaked; soak; "
@@ -163,6 +182,8 @@ BROAD: dict[str, str] = {
         "; through the dressing|bandage|plaster; gone through; go through; through "
         "three|two|four|several|five plasters; keep oozing; keep bleeding; keep coming; onto "
         "the carpet|floor|bed; not ease; will not ease up; quite a lot; faint"
+        "; cupful; bowl; bowlful; basin; sink; full of red; cough up; coughed up; coughing up; "
+        "threw up; throw up; vomited; vomit; bring up; brought up"
     ),
     # --- overdose and poisoning ---
     "B_PILLS": (
@@ -204,11 +225,12 @@ _RULES: tuple[Rule, ...] = (
     Rule("breathing", K, ("B_BREATH", "B_BREATHBAD"), 8, cross=True,
          unless=("BREATHIDIOM", "B_IDIOM"), unless_sentence=("LAUGH",), name="broad breath"),
     Rule("breathing", K, ("B_BLUE",), name="broad blue"),
+    Rule("breathing", K, ("B_AIRWAY",), unless=("B_IDIOM",), name="broad airway"),
     Rule("stroke", K, ("B_SPEECH", "B_SPEECHBAD"), 6, cross=True, unless=("LAUGH",),
          name="broad speech"),
     Rule("stroke", K, ("B_LIMB", "B_LIMBBAD"), 6, unless=("LIMBIDIOM", "RF_SLEEP"),
          name="broad limb"),
-    Rule("fall", K, ("B_DOWN", "B_DOWNBAD"), 12, cross=True,
+    Rule("fall", K, ("B_DOWN", "B_DOWNBAD"), 16, cross=True,
          not_after=("FALLIDIOM",), unless=("B_IDIOM", "FALLSEASON"), name="broad down"),
     Rule("fall", K, ("B_HIT", "B_HEAD"), 4, ordered=True, unless=("B_IDIOM",),
          name="broad hit head"),
@@ -218,19 +240,20 @@ _RULES: tuple[Rule, ...] = (
     Rule("overdose", K, ("B_PILLS", "B_MANY"), 16, cross=True,
          unless=("ROUTINE", "RF_ONMEDS"), name="broad pills"),
     Rule("overdose", K, ("B_SWALLOW", "B_CHEMICAL"), 8, cross=True, name="broad swallowed"),
-    Rule("suicide", K, ("B_GONE",), name="broad gone"),
+    Rule("suicide", K, ("B_GONE",), unless=("B_IDIOM",), name="broad gone"),
     Rule("confusion", K, ("B_MUDDLE",), not_after=("CONFUSEDIDIOM",), name="broad muddle"),
     Rule("fire", K, ("B_FIRESRC", "B_FIREBAD"), 8, who="place", cross=True,
-         unless=("FIREIDIOM", "SMOKEIDIOM", "RF_FIGURE", "B_IDIOM"), name="broad fire"),
+         unless=("B_COSY", "SMOKEIDIOM", "RF_FIGURE", "B_IDIOM"), name="broad fire"),
     Rule("fire", K, ("B_SMELL", "B_SMELLOF"), 6, who="place", cross=True,
          unless=("RF_FIGURE",), name="broad smell"),
     Rule("violence", K, ("B_STRANGER", "B_PROWL"), 10, who="place", cross=True,
          unless=("B_CALLER",), now=True, name="broad prowler"),
     Rule("violence", K, ("B_ATTACK", "B_ME"), 3, who="agent", ordered=True,
          not_after=("HARMIDIOM",), name="broad attacked"),
-    Rule("starvation", K, ("B_NOFOOD", "B_LONG"), 12, cross=True, unless=("RF_THESEDAYS",),
+    Rule("starvation", K, ("B_NOFOOD", "B_LONG"), 16, cross=True, unless=("RF_THESEDAYS",),
          name="broad no food"),
     Rule("help", K, ("B_SENDFOR",), name="broad send for"),
+    Rule("fire", K, ("B_GASILL", "B_GASBAD"), 12, who="place", name="broad fumes"),
     Rule("overdose", K, ("B_REDOSE",), name="broad took them again"),
 )  # fmt: skip
 

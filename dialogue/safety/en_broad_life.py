@@ -35,6 +35,10 @@ LIFE: dict[str, str] = {
         "to finish|end it; finish it; nobody need me; no one need me; nobody needs me; no use "
         "to anyone; lie down and not get up; walk into the sea|river; railway line; put myself "
         "out of"
+        "; slip away; slipped away; slipping away; pass away quietly; pop my clogs; kick the "
+        "bucket; meet my maker; go to sleep and not|never; relieved if i; better off if i; "
+        "easier if i; easier for everyone if; how easy it would be; how easy it would; tired of"
+        " it all; want this to be over; want it over; want it all over"
     ),
     # --- confusion ---
     "B_MUDDLE": (
@@ -58,6 +62,10 @@ LIFE: dict[str, str] = {
         "at the air; all over the place today; not know who i be; talking to her|his "
         "mother|father; wandering about; wander off; found him|her in the street; can not work "
         "out where|what|whose|if|who; not work out where|what|whose|who"
+        "; not my things; these be not my; want to go home; take me home; not understand what "
+        "be happening|going; not mean anything; make no sense; seeing "
+        "cats|people|children|men|animals|spiders|insects|bugs|faces|things; talking to the "
+        "wall|walls|ceiling; on the ceiling; people who be not there"
     ),
     # --- fire, smoke, gas ---
     "B_FIRESRC": (
@@ -68,6 +76,8 @@ LIFE: dict[str, str] = {
         "extension lead; charger; fuse box; meter"
         "; flat; wall; tea towel; tea towels; "
         "electric"
+        "; carbon monoxide; monoxide; co alarm; detector; table cloth; tablecloth; washing "
+        "machine; candle"
     ),
     "B_FIREBAD": (
         "gone up; go up; went up; going up; catching; caught fire|light; catch fire|light; smoke; "
@@ -78,6 +88,8 @@ LIFE: dict[str, str] = {
         "; smoulder; smouldering; smoulders; smolder; smoldering; black stuff; throwing out; "
         "gone brown; go brown; brown; too hot to touch; hot to touch; fizzing; fizz; crackle; "
         "crackling; popping; on fire"
+        "; spreading; spread; be caught; have caught; keep beeping|bleeping|going; bleeping; "
+        "bleep"
     ),
     "B_SMELL": "smell; smells; smelling; whiff; pong; stink; stench; niff; reek",
     "B_SMELLOF": (
@@ -106,6 +118,9 @@ LIFE: dict[str, str] = {
         "ransacking; smashing the place|house; smashing; smash; kicking the door; kicking my "
         "door; locked myself in; lock myself in; hiding in; hid in; off his|her head; on "
         "something; raging; going mad; throwing things; round the back; at the back"
+        "; outside my gate|door|window|house; outside the gate|door|window|house; staring at "
+        "the|my house|window|door; staring in; followed me; following me; footsteps; moving "
+        "about; i live alone; i live on my own"
     ),
     "B_ATTACK": (
         "shove; shoved; push; pushed; hit; hits; slap; slapped; punch; punched; kick; kicked; "
@@ -133,11 +148,16 @@ LIFE: dict[str, str] = {
         "crackers|biscuits|tea; no "
         "water coming; not drunk; could not get out to the shop|shops; can not get out to the "
         "shop|shops; nothing in the fridge"
+        "; last time i had a proper drink|meal; last time i had anything; last time i "
+        "ate|drank; like sandpaper; dried up; dry as a bone; parched; no money left; no money "
+        "till"
+        "; can not remember the last time i; can not remember when i last; not remember the "
+        "last time i; can not remember when i last"
     ),
     "B_LONG": (
         "since monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend; since last "
         "week; since the weekend; days; day; week; weeks; "
-        "two|three|four|five|six|several|few|couple of days; "
+        "two|three|four|five|six|several|few days; couple of days; "
         "2|3|4|5|6 days; all week; since last; for days"
     ),
     # --- help: asking for a person to come ---
@@ -154,16 +174,28 @@ LIFE: dict[str, str] = {
         "really not well; really not right; do not ring off; do not hang up; stay on the line; "
         "need someone to come; need somebody to come; be anyone there; anyone there; i be "
         "stuck; somebody please; someone please"
+        "; need|want|get the|a doctor|ambulance|nurse|paramedic; need the doctor out; get the "
+        "doctor out; really bad; be really bad; something bad be happening"
     ),
     "B_REDOSE": (
         "can not remember if i take|took|taken|have; not sure if i take|took|taken|have; not "
         "know if i take|took|taken|have; take|took|taken them|it again|twice; again and again; "
         "took another lot; had another lot"
     ),
+    "B_GASILL": (
+        "carbon monoxide; monoxide; co alarm; gas alarm; gas smell; smell of gas; boiler; fumes"
+    ),
+    "B_GASBAD": "sick; sleepy; drowsy; headache; dizzy; woozy; confused; muzzy",
+    "B_COSY": (
+        "fireplace; grate; hearth; wood burner; woodburner; lit; cosy; cozy; warm; lovely; nice; "
+        "birthday; camp; bonfire; barbecue; bbq; fired; belly; gun; sunset; of my life; in my "
+        "heart"
+    ),
     # over before it was told: a sentence with one of these is a story with an end
     "B_OVER": (
-        "he|she|they|it left; then left; went away; it be just|only; that be "
-        "just|only; just someone|somebody; turn|turned out; false alarm; nothing in it; fine "
+        "he|she|they|it left; then left; went away; it|that be just|only "
+        "a|an|the|someone|somebody|nothing|wind|indigestion|cramp|my; just someone|somebody; "
+        "turn|turned out; false alarm; nothing in it; fine "
         "now; better now; okay now; alright now; all sorted; sorted now; caught|catch|steadied "
         "myself; no harm done; be fine after; right as rain"
     ),
@@ -180,6 +212,9 @@ LIFE: dict[str, str] = {
         "chill; eggs for breakfast; boiled egg; fried egg; pins and needles in my sleep; "
         "burn|burnt|burned my|his|her "
         "finger|fingers|hand|thumb|tongue|mouth|lip|arm"
+        "; drowning in; bleeding money; bleed me dry; skipped a beat; skip a beat"
+        "; burn|burning the candle; candle at both ends; this heat; the heat; in this weather; "
+        "humid; muggy; stuffy; kick|kicked|kicking the bucket over|across|down"
     ),
 }
 # fmt: on

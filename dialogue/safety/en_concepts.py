@@ -43,7 +43,8 @@ CONCEPTS: dict[str, str] = {
         "tablets|pills at once; every pill|tablet i have|got"
     ),
     "PACKIDIOM": (
-        "chocolate; chocolates; biscuit; biscuits; cake; sweets; crisp; crisps; wine; beer; "
+        "chemist; pharmacist; cupboard; drawer; chocolate; chocolates; biscuit; biscuits; cake; "
+        "sweets; crisp; crisps; wine; beer; "
         "cookies; milk; juice; water; tea"
     ),
     "EXCESS": (

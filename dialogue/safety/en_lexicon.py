@@ -49,7 +49,9 @@ PERSON_OTHER = frozenset(
     "brother sister mother mum mom mam dad father grandson granddaughter grandchild partner "
     "cousin aunt uncle nephew niece carer caregiver lodger man woman lady gentleman guy "
     "person someone somebody people boy girl child kid baby grandma grandpa grandmother "
-    "grandfather flatmate roommate law dad mum".split()
+    "grandfather flatmate roommate law dad mum girlfriend boyfriend fiance fiancee stepson "
+    "stepdaughter stepfather stepmother tenant landlord bloke fella chap nan nana gran granny "
+    "grandad granddad missus hubby".split()
 )
 RELATIONS = PERSON_OTHER - frozenset("he she they him her them his their".split())
 PERSON_SELF = frozenset("i me myself we us".split())

@@ -273,6 +273,7 @@ def denied(u: Utterance, combo: tuple[Occ, ...]) -> bool:
     return any(
         u.toks[i].lemma in lx.NEGATORS
         and not (i > 0 and u.toks[i - 1].lemma in _UNABLE)  # "can't fill my lungs": trouble
+        and u.pos[start] - u.pos[i] <= 4  # "I don't understand, the clock doesn't mean..."
         for i in range(lo, start)
         if i not in used
     )

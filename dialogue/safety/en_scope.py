@@ -6,7 +6,8 @@ from __future__ import annotations
 # fmt: off
 SCOPE: dict[str, str] = {
     "DISTANT": (
-        "last week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
+        "in the spring|summer|autumn; last "
+        "week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
         "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
         "ago; long ago; used to; as a child; back in the day|days|war|old|olden|good|early|late|"
         "forties|fifties|sixties|seventies|eighties|nineties|1940s|1950s|1960s|1970s|1980s|1990s|"
@@ -35,7 +36,8 @@ SCOPE: dict[str, str] = {
         "outside; downstairs; upstairs; can not wake; lives with me; live with me"
     ),
     "REPORTED": (
-        "told me; telling me; said; heard; apparently; according to; in "
+        "in town; in the town centre; shopping centre; told me; telling me; said; heard; "
+        "apparently; according to; in "
         "canada|australia|america|spain|france|scotland|wales|ireland|london; in the states; in "
         "new zealand; live in; lives in; living in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
@@ -48,7 +50,8 @@ SCOPE: dict[str, str] = {
         "can not; will not; just; help; please; again; have fallen; have collapsed"
     ),
     "RESOLVED": (
-        "go away; went away; fine now; ok now; okay now; alright now; all right now; better now; "
+        "healed; healed up; healing nicely; mended; go away; went away; fine now; ok now; okay "
+        "now; alright now; all right now; better now; "
         "good now; fine; okay; ok; alright; all right; settle down; settle; recover; recovered; "
         "no harm done; nothing broken; turn out; turned out; it be nothing; over now; sort out; "
         "sorted; not anymore; no longer; doctor say it be fine; get up fine; got up; manage to "

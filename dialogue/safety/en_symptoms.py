@@ -95,7 +95,8 @@ SYMPTOMS: dict[str, str] = {
     ),
     "LIMB": "arm; leg; hand; foot; side; finger",
     "LIMBIDIOM": (
-        "on my foot|feet; dead tired; dead beat; sleep; asleep; after the garden; cold; "
+        "from sitting; cross legged; sat on it; slept on it; lying on it; on my foot|feet; dead "
+        "tired; dead beat; sleep; asleep; after the garden; cold; "
         "arthritis; my age; dead sore; sore; after the|a walk; after walking; tired; achy"
     ),
     "NUMB": (
