@@ -77,7 +77,8 @@ BROAD: dict[str, str] = {
         "blue; turning blue"
     ),
     "B_AIRWAY": (
-        "drowning; suffocating; suffocate; smothering; throat be|have closing|closed|swelling|"
+        "short of bread|breadth; can not breed|bree; drowning; suffocating; suffocate; smothering; "
+        "throat be|have closing|closed|swelling|"
         "swollen; throat close|closing up; throat swell|swelling; tongue be|have swelling|"
         "swollen; tongue swell|swelling; lips swelling|swollen; face swelling|swollen|puffy; "
         "face puff|puffing up"
@@ -253,6 +254,17 @@ _RULES: tuple[Rule, ...] = (
     Rule("starvation", K, ("B_NOFOOD", "B_LONG"), 16, cross=True, unless=("RF_THESEDAYS",),
          name="broad no food"),
     Rule("help", K, ("B_SENDFOR",), name="broad send for"),
+    # last: a topic and a plain sign of distress now, in one sentence
+    *(
+        Rule(cat, K, (topic, "G_DISTRESS"), 12, unless=("B_IDIOM", "EMOTION", "EXCITED"),
+             name=f"distress {topic}")
+        for cat, topic in (
+            ("cardiac", "B_TORSO"), ("breathing", "B_BREATH"), ("stroke", "B_LIMB"),
+            ("stroke", "B_SPEECH"), ("fall", "B_DOWN"), ("fall", "B_HEAD"),
+            ("bleeding", "B_BLOOD"), ("overdose", "B_PILLS"), ("overdose", "B_CHEMICAL"),
+            ("fire", "B_FIRESRC"), ("fire", "B_SMELL"),
+        )
+    ),
     Rule("fire", K, ("B_GASILL", "B_GASBAD"), 12, who="place", name="broad fumes"),
     Rule("overdose", K, ("B_REDOSE",), name="broad took them again"),
 )  # fmt: skip

@@ -191,6 +191,16 @@ LIFE: dict[str, str] = {
         "birthday; camp; bonfire; barbecue; bbq; fired; belly; gun; sunset; of my life; in my "
         "heart"
     ),
+    # a person in trouble now, whatever it is about: paired with any topic of the body or home
+    "G_DISTRESS": (
+        "not stop; will not stop; can not stop it; getting worse; get worse; worse and worse; "
+        "worse now; something be wrong; something be not right; something wrong; not right; "
+        "really bad; very bad; so bad; awful; terrible; horrible; dreadful; agony; emergency; "
+        "please hurry; hurry; can not cope; never had this|that before; never felt like this; "
+        "never been like this; not normal for me; out of nowhere; all of a sudden; suddenly; "
+        "frightening me; scaring me; i be frightened|scared|terrified|panicking now; i be "
+        "frightened|scared|terrified|panicking and; do not know what to do"
+    ),
     # over before it was told: a sentence with one of these is a story with an end
     "B_OVER": (
         "he|she|they|it left; then left; went away; it|that be just|only "

@@ -99,7 +99,8 @@ CONCEPTS: dict[str, str] = {
         "magnets"
     ),
     "OVERDOSE": (
-        "overdose; overdosed; od; poison myself; poisoned myself; be poisoned; been poisoned"
+        "overdose; overdosed; over dose; over dosed; over dosing; od; poison myself; poisoned "
+        "myself; be poisoned; been poisoned"
     ),
     "FOODPOISON": "food poisoning; on chocolate|sugar|cake|sweets|tv|coffee|caffeine",
     # --- suicide ---

@@ -243,6 +243,22 @@ ASR_ALIASES: dict[str, str] = {
     "pils": "pills",
     "smoak": "smoke",
     "ambulence": "ambulance",
+    "ambulanse": "ambulance",
+    "brethe": "breathe",
+    "breeth": "breath",
+    "blud": "blood",
+    "bleating": "bleeding",
+    "weezing": "wheezing",
+    "wheezin": "wheezing",
+    "num": "numb",
+    "paralized": "paralysed",
+    "burgler": "burglar",
+    "burgulars": "burglars",
+    "unconscience": "unconscious",
+    "conscience": "conscious",
+    "collapse": "collapsed",
+    "suicidle": "suicidal",
+    "tabelts": "tablets",
 }
 
 K = "check"
