@@ -226,7 +226,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     acute = has(u, "ACUTE", lo, hi, frozenset()) or present(u, idx)
     if rule.now and not (acute or (rule.sentence and present(u, sentence))):
         return None
-    if state["distant"][clause] and not any(o.used & used for o in u.occ["DISTANT"]):
+    if state["distant"][clause] and not any(o.used <= used for o in u.occ["DISTANT"]):
         return None  # but "is it still the war?": the time is what it says, not when
     if state["recent"][clause] and not acute and rule.category != "unconscious":
         decision = Decision.CHECK  # earlier today; but fainting today is asked about now
@@ -239,6 +239,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         if o.first > end:
             if any(u.toks[i].surface in ("was", "were") for i in (o.first - 1, o.first) if i >= 0):
                 continue  # "he was fine this morning": before, not after
+            if o.first >= 2 and u.toks[o.first - 2].surface in _QUESTION:
+                continue  # "is that alright?": a question, not an answer
             if _negator_before(u, o.first, frozenset()):
                 continue
             if u.clause[o.first] == clause:

@@ -203,6 +203,7 @@ BROAD: dict[str, str] = {
         "; twice over; lost track; lose track; kept taking; keep taking; three on; two on; "
         "still on; be all wrong; mixed up my; half a bottle; with her|his|my sleeping; all "
         "wrong; how many; three lots; two lots"
+        "; load; loads; a load of; loads of; shedload"
     ),
     "B_CHEMICAL": (
         "under the sink; cleaning stuff; cleaning things; cleaner; bleach; the stuff from; "
@@ -251,6 +252,8 @@ _RULES: tuple[Rule, ...] = (
          unless=("B_CALLER",), now=True, name="broad prowler"),
     Rule("violence", K, ("B_ATTACK", "B_ME"), 3, who="agent", ordered=True,
          not_after=("HARMIDIOM",), name="broad attacked"),
+    Rule("violence", K, ("B_ATTACK", "B_THEM"), 3, ordered=True, now=True,
+         not_after=("HARMIDIOM",), unless=("B_IDIOM",), name="broad someone attacked"),
     Rule("starvation", K, ("B_NOFOOD", "B_LONG"), 16, cross=True, unless=("RF_THESEDAYS",),
          name="broad no food"),
     Rule("help", K, ("B_SENDFOR",), name="broad send for"),

@@ -129,8 +129,13 @@ LIFE: dict[str, str] = {
         " bruises; bruised me"
         "; twist; twisted; bent my fingers|arm|wrist; squeezed my arm|wrist; pinch; pinched; "
         "nip; nipped; scratch; scratched; bit me; bite me"
+        "; beat; beating; beat up; beating up; battering; laying into; lay into"
     ),
     "B_ME": "me; my arm; my wrist; my face; my neck; my throat; my hair",
+    "B_THEM": (
+        "her; him; them; my|his|her|our neighbour|neighbor|wife|husband|son|daughter|mum|dad|"
+        "sister|brother|friend|carer; the neighbour|neighbor|woman|lady|man|girl|boy|child"
+    ),
     # --- starvation ---
     "B_NOFOOD": (
         "empty; bare; nothing to eat; nothing in; not eat; not eaten; not had a bite|morsel|"
@@ -176,6 +181,7 @@ LIFE: dict[str, str] = {
         "stuck; somebody please; someone please"
         "; need|want|get the|a doctor|ambulance|nurse|paramedic; need the doctor out; get the "
         "doctor out; really bad; be really bad; something bad be happening"
+        "; amble ants; amber lance; ambu lance; an amble|amber|ambu"
     ),
     "B_REDOSE": (
         "can not remember if i take|took|taken|have; not sure if i take|took|taken|have; not "
@@ -208,6 +214,8 @@ LIFE: dict[str, str] = {
         "turn|turned out; false alarm; nothing in it; fine "
         "now; better now; okay now; alright now; all sorted; sorted now; caught|catch|steadied "
         "myself; no harm done; be fine after; right as rain"
+        "; meant to; supposed to; always do|does that; come|came|got through it; out the other "
+        "side"
     ),
     # what the broad words also mean, in the same clause
     "B_IDIOM": (

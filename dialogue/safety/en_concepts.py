@@ -33,7 +33,8 @@ CONCEPTS: dict[str, str] = {
     ),
     # --- overdose ---
     "TAKE": (
-        "take; took; swallow; have; eat; down; pop; gulp; drink; drank; give me; gave me; be "
+        "neck; necked; knock back; knocked back; scoff; scoffed; take; took; swallow; have; eat; "
+        "down; pop; gulp; drink; drank; give me; gave me; be "
         "given; been given"
     ),
     "TOOK": "took; taken; swallow; swallowed; have taken; downed; necked; gulped; popped; had",
@@ -81,7 +82,8 @@ CONCEPTS: dict[str, str] = {
         "sherry; rum; beer"
     ),
     "ROUTINE": (
-        "morning; today; usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
+        "same dose; new box|packet|pack; different box|packet|colour|color|brand; morning; today; "
+        "usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
         "the doctor; prescribe; prescribed; remember; already; on schedule; with my; like i "
         "should; like always; every day; daily; yes; yeah; dosette; organizer; like a good "
         "girl|boy; like i be told; like i be supposed to; properly; regularly; every morning; as "

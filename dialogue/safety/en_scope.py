@@ -6,7 +6,9 @@ from __future__ import annotations
 # fmt: off
 SCOPE: dict[str, str] = {
     "DISTANT": (
-        "in the spring|summer|autumn; last "
+        "in the "
+        "forties|fifties|sixties|seventies|eighties|nineties; in the "
+        "1950s|1960s|1970s|1980s|1990s|50s|60s|70s|80s|90s; in the spring|summer|autumn; last "
         "week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
         "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
         "ago; long ago; used to; as a child; back in the day|days|war|old|olden|good|early|late|"
@@ -36,7 +38,8 @@ SCOPE: dict[str, str] = {
         "outside; downstairs; upstairs; can not wake; lives with me; live with me"
     ),
     "REPORTED": (
-        "in town; in the town centre; shopping centre; told me; telling me; said; heard; "
+        "across the road; over the road; down the road; across the street; over the street; in "
+        "town; in the town centre; shopping centre; told me; telling me; said; heard; "
         "apparently; according to; in "
         "canada|australia|america|spain|france|scotland|wales|ireland|london; in the states; in "
         "new zealand; live in; lives in; living in; in hospital; recovering; recover; at the "
@@ -50,6 +53,9 @@ SCOPE: dict[str, str] = {
         "can not; will not; just; help; please; again; have fallen; have collapsed"
     ),
     "RESOLVED": (
+        "right as rain; had a breather; got my breath back; come|came|got|get through it; pulled "
+        "through; out the other side; seeing a specialist|consultant; under a "
+        "specialist|consultant; fire brigade came|put|sorted; firemen came|put; the fire be out; "
         "healed; healed up; healing nicely; mended; go away; went away; fine now; ok now; okay "
         "now; alright now; all right now; better now; "
         "good now; fine; okay; ok; alright; all right; settle down; settle; recover; recovered; "
@@ -90,7 +96,8 @@ SCOPE: dict[str, str] = {
     ),
     "IMMINENT": "going to; gonna; about to; go to",
     "MEDIA": (
-        "the news; the radio said; the paper said; on the|tv|telly|television "
+        "book|film|movie|story|programme|novel|show 's|be about; the news; the radio said; the "
+        "paper said; on the|tv|telly|television "
         "news|tv|telly|television|radio|show|internet; on tv; on the news; in the "
         "news|paper|papers|newspaper; drama; soap; documentary; episode; did you see the; in a|the "
         "film|movie|book|show|programme|program|story|novel|series|documentary|soap|play|episode; "

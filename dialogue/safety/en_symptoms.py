@@ -224,7 +224,8 @@ SYMPTOMS: dict[str, str] = {
         "fall; just have a fall; have take a fall"
     ),
     "FALLIDIOM": (
-        "asleep; sleep; in love; apart; behind; for; through; short; out with; silent; quiet; "
+        "my words|tongue; his|her words; asleep; sleep; in love; apart; behind; for; through; "
+        "short; out with; silent; quiet; "
         "ill; sick; pregnant; victim; prey; into; off the wagon; flat; into place; in line; back "
         "on; to pieces; to bits; laughing; about laughing; on hard times; on deaf ears; foul of; "
         "in with; out of favour|favor; off the back of; to the "
@@ -274,7 +275,8 @@ SYMPTOMS: dict[str, str] = {
         "grandkids; kids; dog; cat; puzzle; jigsaw; exercises; yoga; stretching"
     ),
     "CHRONIC": (
-        "in the winter; in winter; nothing new; normal for me; always have been; sometimes; "
+        "when he|she|i be stressed|anxious|worried|upset|nervous|excited; in the winter; in "
+        "winter; nothing new; normal for me; always have been; sometimes; "
         "usually; always; every winter; now and then; now and again; from time to time; these "
         "days; for years; all my life; since i was; most days; of a morning; when it be cold; in "
         "the cold; whenever; every time; when i walk|climb|exercise|bend; when i go up|walk up; i "
