@@ -45,6 +45,7 @@ _SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusi
 _DIED = frozenset("died passed late funeral".split())
 _POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
+_TIME_CONJ = frozenset("since when after before until till".split())
 _QUESTION = frozenset("is are do does can could should would will what how why am".split())
 
 
@@ -233,7 +234,9 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     had = any(u.toks[i].surface == "had" for i in range(lo, start))
     if had and rule.category in ("stroke", "cardiac") and not acute:
         decision = Decision.CHECK
-    for o in u.occ["RESOLVED"]:
+    for o in [*u.occ["RESOLVED"], *(u.occ["RESOLVED_FALL"] if rule.category == "fall" else ())]:
+        if o.first > 0 and u.toks[o.first - 1].surface in _TIME_CONJ:
+            continue  # "since I got up", "when it eased": a time, not a resolution
         if o.used & state["hit_tokens"] and u.toks[o.first].lemma not in lx.NEGATORS:
             continue  # a finding's own words; but "didn't fall" after "slipped" resolves it
         if o.first > end:

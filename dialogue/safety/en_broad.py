@@ -38,6 +38,8 @@ BROAD: dict[str, str] = {
         "; press; pressing; clamp; clamped; fist; knot; tearing; ripping; full up; not "
         "indigestion; be not indigestion; through to my back; through to my; up into; down my "
         "arm; not go away; will not go"
+        "; red hot; poker; hot; knife; knives; came on|come on suddenly|while|when; gnawing; "
+        "boring"
     ),
     "B_PALLOR": (
         "colour of putty|ash|ashes|chalk|paper|candle|wax|porridge|dishwater|death; color of "
@@ -70,6 +72,8 @@ BROAD: dict[str, str] = {
         "forward; lean forward; can not lie down; can not lie flat; can not talk; can not "
         "speak; keep stopping; rasp; rasping; crackle; crackling; bubbling; gurgle; gurgling; "
         "noise; noisy; horrible noise; rattly"
+        "; full of water; froth; frothy; pink froth; drowning; will not go down|in; not go "
+        "down|in"
     ),
     "B_BLUE": (
         "lip|lips|face|fingers|fingertips|mouth _ blue|purple|grey|gray; lip|lips|face|fingers "
@@ -94,6 +98,7 @@ BROAD: dict[str, str] = {
         "will not come; wrong; back to front; all wrong; funny; not come out; not get out; "
         "stuck; can not find the; wrong words"
         "; slushy; slurry; mushy; wonky; can not get the words; words mixed up; wrong way round"
+        "; not making sense; stop|stopped making sense; make no sense"
     ),
     "B_LIMB": (
         "arm; arms; hand; hands; leg; legs; foot; fingers; face; mouth; side; corner of my|his|"
@@ -115,6 +120,8 @@ BROAD: dict[str, str] = {
         "; would not; could not; not make; not take me; not mine; not my own; too big; gone "
         "down; go down; scribble; scribbled; just noises; can not see that side; all of a "
         "sudden; suddenly"
+        "; not there; like it be not there; like its not there; fold|folded under me; will not "
+        "take my weight; not take my weight; listing; list to the; keep listing"
     ),
     # --- fall and head injury ---
     "B_DOWN": (
@@ -166,6 +173,7 @@ BROAD: dict[str, str] = {
         "minutes; lost a few minutes; missing time; went rigid; gone rigid; go rigid; rigid "
         "and; jerking; jerk; twitching all over; not coming to; not come to; no response; grey "
         "and floppy; come over queer|peculiar"
+        "; come|came to with"
     ),
     # --- bleeding ---
     "B_BLOOD": (
@@ -259,7 +267,8 @@ _RULES: tuple[Rule, ...] = (
     Rule("help", K, ("B_SENDFOR",), name="broad send for"),
     # last: a topic and a plain sign of distress now, in one sentence
     *(
-        Rule(cat, K, (topic, "G_DISTRESS"), 12, unless=("B_IDIOM", "EMOTION", "EXCITED"),
+        Rule(cat, K, (topic, "G_DISTRESS"), 12,
+             unless=("B_IDIOM", "EMOTION", "EXCITED", "BLOODIDIOM"),
              name=f"distress {topic}")
         for cat, topic in (
             ("cardiac", "B_TORSO"), ("breathing", "B_BREATH"), ("stroke", "B_LIMB"),

@@ -66,6 +66,10 @@ LIFE: dict[str, str] = {
         "be happening|going; not mean anything; make no sense; seeing "
         "cats|people|children|men|animals|spiders|insects|bugs|faces|things; talking to the "
         "wall|walls|ceiling; on the ceiling; people who be not there"
+        "; where be everybody|everyone gone; where have everybody|everyone gone; be this the "
+        "hospital; why be it dark; for the school run; keep going to the door; cloudy; woolly; "
+        "can not follow what; can not follow anything; put the kettle|keys|phone|milk in the "
+        "fridge|oven|freezer|washing"
     ),
     # --- fire, smoke, gas ---
     "B_FIRESRC": (
@@ -121,6 +125,8 @@ LIFE: dict[str, str] = {
         "; outside my gate|door|window|house; outside the gate|door|window|house; staring at "
         "the|my house|window|door; staring in; followed me; following me; footsteps; moving "
         "about; i live alone; i live on my own"
+        "; on my doorstep; at my door; foot in the door; will not budge; not budge; will not go"
+        " away"
     ),
     "B_ATTACK": (
         "shove; shoved; push; pushed; hit; hits; slap; slapped; punch; punched; kick; kicked; "
@@ -130,6 +136,7 @@ LIFE: dict[str, str] = {
         "; twist; twisted; bent my fingers|arm|wrist; squeezed my arm|wrist; pinch; pinched; "
         "nip; nipped; scratch; scratched; bit me; bite me"
         "; beat; beating; beat up; beating up; battering; laying into; lay into"
+        "; hands round; hands around; hand round; hand around"
     ),
     "B_ME": "me; my arm; my wrist; my face; my neck; my throat; my hair",
     "B_THEM": (
@@ -158,6 +165,8 @@ LIFE: dict[str, str] = {
         "till"
         "; can not remember the last time i; can not remember when i last; not remember the "
         "last time i; can not remember when i last"
+        "; barely drinking; barely eating; hardly drinking; hardly eating; not eaten since; not"
+        " eat since"
     ),
     "B_LONG": (
         "since monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend; since last "

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 INTENSIFIERS = frozenset(
     "very really so too terribly awfully extremely quite pretty real such totally completely "
     "absolutely bloody damn incredibly super seriously horribly dreadfully suddenly all "
-    "just right like ever".split()
+    "just right like ever clean".split()
 )
 FILLERS = frozenset("um uh er erm hmm ah oh mm".split())
 SOFTENERS = (

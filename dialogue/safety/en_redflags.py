@@ -88,7 +88,8 @@ REDFLAG: dict[str, str] = {
         "and over; something silly|stupid|daft; eaten some; ate some; by mistake; overdid"
     ),
     "RF_ENDING": (
-        "goodbye letter; goodbye letters; goodbye note; letter|letters|note for my "
+        "not going to be here|around; got it all planned|worked out; have it all planned; goodbye "
+        "letter; goodbye letters; goodbye note; letter|letters|note for my "
         "family|children|son|daughter; end it; end it all; ending it; finish it; finish it all; "
         "rope; noose; better off dead; better off without me; not want to be here; no point "
         "go|going on; take my own life; not wake up; go and be with; join my wife|husband; made up "

@@ -60,12 +60,11 @@ SCOPE: dict[str, str] = {
         "now; alright now; all right now; better now; "
         "good now; fine; okay; ok; alright; all right; settle down; settle; recover; recovered; "
         "no harm done; nothing broken; turn out; turned out; it be nothing; over now; sort out; "
-        "sorted; not anymore; no longer; doctor say it be fine; get up fine; got up; manage to "
-        "get up; get back up; be fine; feel fine; ease; eased; subside; much better; fine since; "
+        "sorted; not anymore; no longer; doctor say it be fine; be fine; feel fine; ease; eased; "
+        "subside; much better; fine since; "
         "nothing since; okay since; put out; go|went|been to the|a doctor|hospital|gp|clinic; "
         "see|saw the doctor; doctor check|checked me; it pass; that pass; pass off; behind me; "
-        "over it; long gone; not fall; not go down; not hit the floor; caught myself; catch "
-        "myself; managed to catch myself; grabbed the; grab the; gone now; "
+        "over it; long gone; gone now; its passed|gone|stopped|settled|eased|better|fine; "
         "it|that|pain|ache|bleeding|dizziness|feeling|tightness be|have gone; it|that|pain have "
         "go; be gone now; it have stopped; sort|sorts|sorted it|that; inhaler "
         "help|helps|helped|work|works|sort|sorts; spray help|helps|helped|work|works; "
@@ -77,6 +76,11 @@ SCOPE: dict[str, str] = {
         "know|knows|knew; doctor be aware; under the doctor; the doctor be aware; coming back now; "
         "come back now; "
         "then i remember|remembered|realise|realised|realize|realized; it come|came back to me"
+    ),
+    # what resolves a fall only ("the air won't go down" is no fall avoided)
+    "RESOLVED_FALL": (
+        "get up fine; got up; manage to get up; get back up; not fall; not go down; not hit the "
+        "floor; caught myself; catch myself; managed to catch myself; grabbed the; grab the"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "

@@ -13,6 +13,9 @@ def _dated(u: Utterance, concept: str, idx: list[int]) -> bool:
     """A time marker in the clause, not a duration ("since last week", "for days")."""
     for o in u.occ[concept]:
         if idx[0] <= o.first <= idx[-1]:
+            before = [u.toks[k].surface for k in range(max(idx[0], o.first - 4), o.first)]
+            if "since" in before:  # "since the funeral last week": a duration
+                continue
             if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all", "at"):
                 continue
             return True

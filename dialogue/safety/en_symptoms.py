@@ -294,7 +294,8 @@ SYMPTOMS: dict[str, str] = {
     "HEADBUMP": "bump my head",
     # --- unconscious ---
     "FAINT": (
-        "pass out; black out; blacked out; fainted; fainting; i faint; collapse; lose "
+        "just come|came round; have come round; only just come|came round; pass out; black out; "
+        "blacked out; fainted; fainting; i faint; collapse; lose "
         "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; i "
         "come|came round; come|came round on|in the|my; come|came round to find; out cold; "
         "have|having|had a fit; seizure; seizures; fitting; convulsing; "
@@ -326,7 +327,8 @@ SYMPTOMS: dict[str, str] = {
         "find|found him|her|my _ collapsed|unconscious"
     ),
     "FEELFAINT": (
-        "feel faint; go|going|gone|went faint; go|going|gone|went all faint; room|everything "
+        "swimmy; gone all swimmy; went all swimmy; feel faint; go|going|gone|went faint; "
+        "go|going|gone|went all faint; room|everything "
         "go|goes|went|going dark|black; feel _ faint; lightheaded; light headed; woozy; dizzy; "
         "vertigo; room be spinning; room be spin; everything be spin|spinning; nearly faint; "
         "almost faint; come over all peculiar|funny|strange|queer; come|coming|came over "
