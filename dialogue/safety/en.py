@@ -131,6 +131,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             modal = u.toks[o.first].lemma in _MODALS or u.toks[o.first].surface in _MODALS
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
+            if modal and after is not None and after.surface == "you":
+                continue  # "could you get the ambulance": a request, not an if
             nxt = u.toks[o.last + 2] if o.last + 2 < len(u.toks) else None
             perfect = after is not None and after.lemma == "have" and nxt and nxt.tag == "VERB"
             if u.toks[o.first].surface in ("may", "might") and perfect:

@@ -70,6 +70,10 @@ LIFE: dict[str, str] = {
         "hospital; why be it dark; for the school run; keep going to the door; cloudy; woolly; "
         "can not follow what; can not follow anything; put the kettle|keys|phone|milk in the "
         "fridge|oven|freezer|washing"
+        "; babbling; babble; rambling; climb|climbing out the|of the window; not know "
+        "what|which street|road|town|place|house|room|bus; can not make head nor|or tail; can not "
+        "make head nor|or tail of; not know if i"
+        " have eaten"
     ),
     # --- fire, smoke, gas ---
     "B_FIRESRC": (
@@ -127,6 +131,7 @@ LIFE: dict[str, str] = {
         "about; i live alone; i live on my own"
         "; on my doorstep; at my door; foot in the door; will not budge; not budge; will not go"
         " away"
+        "; jemmy; jemmying; prise; prising; pry; prying; crowbar"
     ),
     "B_ATTACK": (
         "shove; shoved; push; pushed; hit; hits; slap; slapped; punch; punched; kick; kicked; "
@@ -167,6 +172,8 @@ LIFE: dict[str, str] = {
         "last time i; can not remember when i last"
         "; barely drinking; barely eating; hardly drinking; hardly eating; not eaten since; not"
         " eat since"
+        "; not touch her|his|my|their food|tea|dinner|meals|meal; not touched her|his|my|their "
+        "tea|dinner|meals|meal"
     ),
     "B_LONG": (
         "since monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend; since last "
@@ -191,6 +198,8 @@ LIFE: dict[str, str] = {
         "; need|want|get the|a doctor|ambulance|nurse|paramedic; need the doctor out; get the "
         "doctor out; really bad; be really bad; something bad be happening"
         "; amble ants; amber lance; ambu lance; an amble|amber|ambu"
+        "; call|ring|phone someone|somebody|anyone|help; get|call|ring|phone the|an "
+        "ambulance|paramedics|paramedic"
     ),
     "B_REDOSE": (
         "can not remember if i take|took|taken|have; not sure if i take|took|taken|have; not "
@@ -216,6 +225,12 @@ LIFE: dict[str, str] = {
         "frightening me; scaring me; i be frightened|scared|terrified|panicking now; i be "
         "frightened|scared|terrified|panicking and; do not know what to do"
     ),
+    "B_HOARD": (
+        "hoard; hoarding; hoarded; stockpile; stockpiling; stockpiled; stock up; stocking up; "
+        "save up; saving up; saved up; put by; putting by; squirrel; squirrelling; keep back; "
+        "keeping back; kept back"
+    ),
+    "B_SMOKEOK": "barbecue; bbq; bonfire; incense; steam; steamy; the toast; smoker; kipper",
     # over before it was told: a sentence with one of these is a story with an end
     "B_OVER": (
         "he|she|they|it left; then left; went away; it|that be just|only "

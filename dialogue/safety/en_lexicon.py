@@ -243,7 +243,16 @@ RULES: tuple[Rule, ...] = (
     Rule("confusion", K, ("CONFUSED",), not_after=("CONFUSEDIDIOM",), name="confused"),
     # fire
     Rule("fire", E, ("FIRE",), who="place", unless=("FIREIDIOM",), name="fire"),
-    Rule("fire", E, ("SMOKE", "SMOKEBAD"), 4, who="place", unless=("SMOKEIDIOM",), name="smoke"),
+    Rule(
+        "fire",
+        E,
+        ("SMOKE", "SMOKEBAD"),
+        4,
+        who="place",
+        unless=("SMOKEIDIOM",),
+        unless_sentence=("B_SMOKEOK",),
+        name="smoke",
+    ),
     Rule("fire", E, ("GAS", "GASBAD"), 3, who="place", unless=("GASIDIOM",), name="gas"),
     Rule("fire", E, ("BURNING",), who="place", name="burning smell"),
     Rule("fire", K, ("ALARM",), who="place", unless=("ALARMIDIOM",), name="alarm"),

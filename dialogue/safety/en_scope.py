@@ -100,6 +100,7 @@ SCOPE: dict[str, str] = {
     ),
     "IMMINENT": "going to; gonna; about to; go to",
     "MEDIA": (
+        "that film|programme|program|show|movie|book|episode|documentary|drama|soap; "
         "book|film|movie|story|programme|novel|show 's|be about; the news; the radio said; the "
         "paper said; on the|tv|telly|television "
         "news|tv|telly|television|radio|show|internet; on tv; on the news; in the "
