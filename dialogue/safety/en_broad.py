@@ -27,6 +27,7 @@ BROAD: dict[str, str] = {
         "; boob; boobs; bust; breast; breasts; inside me; centre of me; center of me; upper "
         "body; between my shoulders; between my shoulder blades; pit of my stomach; top of my "
         "stomach; under my boobs"
+        "; bra; vest"
     ),
     "B_TORSOBAD": (
         "pain; ache; aching; hurt; hurting; tight; tightness; pressure; squeeze; squeezing; "
@@ -252,6 +253,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("overdose", K, ("B_SWALLOW", "B_CHEMICAL"), 8, cross=True, name="broad swallowed"),
     Rule("suicide", K, ("B_GONE",), unless=("B_IDIOM",), name="broad gone"),
     Rule("suicide", K, ("B_HOARD", "B_PILLS"), 4, ordered=True, name="broad hoarding pills"),
+    Rule("suicide", K, ("B_BLADE", "B_WRIST"), 12, name="broad blade and wrists"),
     Rule("confusion", K, ("B_MUDDLE",), not_after=("CONFUSEDIDIOM",), name="broad muddle"),
     Rule("fire", K, ("B_FIRESRC", "B_FIREBAD"), 8, who="place", cross=True,
          unless=("B_COSY", "SMOKEIDIOM", "RF_FIGURE", "B_IDIOM"),

@@ -39,6 +39,8 @@ LIFE: dict[str, str] = {
         "bucket; meet my maker; go to sleep and not|never; relieved if i; better off if i; "
         "easier if i; easier for everyone if; how easy it would be; how easy it would; tired of"
         " it all; want this to be over; want it over; want it all over"
+        "; easier|better for everyone|everybody|all if; go|went to sleep and do not|never; "
+        "looking at my wrists; look at my wrists"
     ),
     # --- confusion ---
     "B_MUDDLE": (
@@ -74,6 +76,8 @@ LIFE: dict[str, str] = {
         "what|which street|road|town|place|house|room|bus; can not make head nor|or tail; can not "
         "make head nor|or tail of; not know if i"
         " have eaten"
+        "; hiding under the table|bed|stairs; there be soldiers|germans; not know what be real;"
+        " walls be moving; walls moving; ceiling be moving; things crawling"
     ),
     # --- fire, smoke, gas ---
     "B_FIRESRC": (
@@ -113,6 +117,7 @@ LIFE: dict[str, str] = {
     "B_STRANGER": (
         "man; men; fella; fellow; bloke; someone; somebody; stranger; strangers; lad; lads; "
         "youths; kids; people; a woman; two of them; a chap; chap; figure"
+        "; fellas; blokes; hoods; hoodies; masks; balaclavas"
     ),
     "B_PROWL": (
         "in my garden; in the garden; back garden; front garden; in my back|front garden; back "
@@ -132,6 +137,7 @@ LIFE: dict[str, str] = {
         "; on my doorstep; at my door; foot in the door; will not budge; not budge; will not go"
         " away"
         "; jemmy; jemmying; prise; prising; pry; prying; crowbar"
+        "; trying every door; trying the doors; try every door; at mine; at my door"
     ),
     "B_ATTACK": (
         "shove; shoved; push; pushed; hit; hits; slap; slapped; punch; punched; kick; kicked; "
@@ -200,6 +206,8 @@ LIFE: dict[str, str] = {
         "; amble ants; amber lance; ambu lance; an amble|amber|ambu"
         "; call|ring|phone someone|somebody|anyone|help; get|call|ring|phone the|an "
         "ambulance|paramedics|paramedic"
+        "; in a bad state; tell him|her to come; ring|call|phone my "
+        "son|daughter|husband|wife|neighbour|neighbor"
     ),
     "B_REDOSE": (
         "can not remember if i take|took|taken|have; not sure if i take|took|taken|have; not "
@@ -225,6 +233,8 @@ LIFE: dict[str, str] = {
         "frightening me; scaring me; i be frightened|scared|terrified|panicking now; i be "
         "frightened|scared|terrified|panicking and; do not know what to do"
     ),
+    "B_BLADE": "knife; razor; razor blade; blade; blades; scissors; broken glass",
+    "B_WRIST": "wrist; wrists; my throat; my arms; my veins",
     "B_HOARD": (
         "hoard; hoarding; hoarded; stockpile; stockpiling; stockpiled; stock up; stocking up; "
         "save up; saving up; saved up; put by; putting by; squirrel; squirrelling; keep back; "

@@ -53,7 +53,8 @@ SCOPE: dict[str, str] = {
         "can not; will not; just; help; please; again; have fallen; have collapsed"
     ),
     "RESOLVED": (
-        "right as rain; had a breather; got my breath back; come|came|got|get through it; pulled "
+        "cleared; cleared up; clear now; wore off; worn off; wear off; gone off now; right as "
+        "rain; had a breather; got my breath back; come|came|got|get through it; pulled "
         "through; out the other side; seeing a specialist|consultant; under a "
         "specialist|consultant; fire brigade came|put|sorted; firemen came|put; the fire be out; "
         "healed; healed up; healing nicely; mended; go away; went away; fine now; ok now; okay "

@@ -193,7 +193,9 @@ SYMPTOMS: dict[str, str] = {
         "i be scared; i be frightened; i be terrified; i be so scared; i be really scared; i be "
         "petrified; i be panicking; frightened to death; scared to death; i be in a panic"
     ),
-    "SCAREDIDIOM": "of; about; that; for; to; when; by; at; the; heights; spiders; dogs; mice",
+    "SCAREDIDIOM": (
+        "stiff; of; about; that; for; to; when; by; at; the; heights; spiders; dogs; mice"
+    ),
     "CANTIDIOM": (
         "very; well; far; long; much; without; it; him; her; them; that; this; any; anymore; up "
         "the; the heat; the cold; the noise; the smell; the thought; the point; for; what; who; "
