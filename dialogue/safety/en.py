@@ -119,7 +119,9 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     if any(has(u, c, sentence[0], sentence[-1]) for c in rule.unless_sentence):
         return None
     # negation, also carried from "I don't think | I'm having a heart attack"
-    neg = None if "NEG" in rule.needs else _negated(u, combo, idx)  # "ain't had no food"
+    neg = (
+        None if "NEG" in rule.needs or rule.own_negation else _negated(u, combo, idx)
+    )  # "ain't had no food"
     if neg == "cancel" or clause in state["neg_carry"]:
         return None
     if neg == "doubt":

@@ -202,6 +202,8 @@ BROAD: dict[str, str] = {
         "painkillers; paracetamol; insulin; morphine; patches"
         "; codamol; codeine; tramadol; oramorph; oxycodone; diazepam; zopiclone; temazepam; "
         "water tablets; heart tablets; water pills; patch; patches; injection; injections"
+        "; white ones; little ones; pink ones; blue ones; yellow ones; the ones for; to help me"
+        " sleep; sleeping ones"
     ),
     "B_MANY": (
         "all; every last one; every one; whole; emptied; empty; the lot; week 's worth; "
@@ -213,6 +215,7 @@ BROAD: dict[str, str] = {
         "still on; be all wrong; mixed up my; half a bottle; with her|his|my sleeping; all "
         "wrong; how many; three lots; two lots"
         "; load; loads; a load of; loads of; shedload"
+        "; twenty; thirty; fifteen; forty; a dozen; about ten|twelve|fifteen|twenty|thirty"
     ),
     "B_CHEMICAL": (
         "under the sink; cleaning stuff; cleaning things; cleaner; bleach; the stuff from; "
@@ -267,7 +270,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("violence", K, ("B_ATTACK", "B_THEM"), 3, ordered=True, now=True,
          not_after=("HARMIDIOM",), unless=("B_IDIOM",), name="broad someone attacked"),
     Rule("starvation", K, ("B_NOFOOD", "B_LONG"), 16, cross=True, unless=("RF_THESEDAYS",),
-         name="broad no food"),
+         own_negation=True, name="broad no food"),
     Rule("help", K, ("B_SENDFOR",), name="broad send for"),
     # last: a topic and a plain sign of distress now, in one sentence
     *(

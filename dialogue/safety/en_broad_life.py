@@ -18,8 +18,10 @@ LIFE: dict[str, str] = {
         "what be the point in going; "
         "kindest thing; best thing for everyone; better for everyone; everyone would be "
         "better; everybody would be better; all be better off; be better off; call it a day; "
-        "shuffle off; check out early; end of the road for me; not want to go on|on anymore; "
-        "can not face another day|tomorrow|it anymore; can not face going on; let myself go; "
+        "shuffle off; check out early; end of the road for me; not want to go on; not want to go "
+        "on anymore; "
+        "can not face another day|tomorrow; can not face it anymore; can not face going on; let "
+        "myself go; "
         "let go of life; wish it be over; wish i be gone; wish the lord|god would take me; "
         "pray not to wake; pray i do not wake; take me now; rope; noose; know what i be going "
         "to do; made my peace; said my goodbyes; sort out my will and; tidy my affairs; stop "
@@ -72,12 +74,16 @@ LIFE: dict[str, str] = {
         "hospital; why be it dark; for the school run; keep going to the door; cloudy; woolly; "
         "can not follow what; can not follow anything; put the kettle|keys|phone|milk in the "
         "fridge|oven|freezer|washing"
-        "; babbling; babble; rambling; climb|climbing out the|of the window; not know "
+        "; babbling; babble; rambling; climb|climbing out the|of window; climb|climbing out of the "
+        "window; not know "
         "what|which street|road|town|place|house|room|bus; can not make head nor|or tail; can not "
         "make head nor|or tail of; not know if i"
         " have eaten"
         "; hiding under the table|bed|stairs; there be soldiers|germans; not know what be real;"
         " walls be moving; walls moving; ceiling be moving; things crawling"
+        "; be not my street|road|town|house|home|room|flat|bed; not recognise|recognize "
+        "our|her|his|their house|home|flat|room|family|children|husband|wife|daughter|son; "
+        "asking where her|his mother|mum|father|dad|wife|husband be; where i have put myself"
     ),
     # --- fire, smoke, gas ---
     "B_FIRESRC": (
@@ -180,6 +186,8 @@ LIFE: dict[str, str] = {
         " eat since"
         "; not touch her|his|my|their food|tea|dinner|meals|meal; not touched her|his|my|their "
         "tea|dinner|meals|meal"
+        "; not had no|nothing; had no dinner|breakfast|tea|food|meal; no dinner|breakfast|tea "
+        "nor; nor nothing"
     ),
     "B_LONG": (
         "since monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend; since last "
@@ -191,7 +199,8 @@ LIFE: dict[str, str] = {
     "B_SENDFOR": (
         "get|send|fetch someone|somebody|anyone|help out|round|over|here|to; get"
         " someone; get somebody; send someone; send somebody; send help; need someone|somebody "
-        "here|now|to come; can someone|somebody come; could someone|somebody come; can you get "
+        "here|now; need someone|somebody to come; can someone|somebody come; could "
+        "someone|somebody come; can you get "
         "someone|somebody|help; get me some help; please hurry; come and help; come and get me;"
         " come and find me; in a real state; in a terrible state; in a right state; in a bad "
         "way; can not manage on my own; can not cope on my own; something be really|very|"
@@ -208,6 +217,7 @@ LIFE: dict[str, str] = {
         "ambulance|paramedics|paramedic"
         "; in a bad state; tell him|her to come; ring|call|phone my "
         "son|daughter|husband|wife|neighbour|neighbor"
+        "; send|get|fetch the|an|a paramedics|paramedic|ambulance|doctor|nurse"
     ),
     "B_REDOSE": (
         "can not remember if i take|took|taken|have; not sure if i take|took|taken|have; not "

@@ -82,7 +82,9 @@ CONCEPTS: dict[str, str] = {
         "sherry; rum; beer"
     ),
     "ROUTINE": (
-        "same dose; new box|packet|pack; different box|packet|colour|color|brand; morning; today; "
+        "sort|sorted|sorting|put|putting my|the tablets|pills into|in the|my "
+        "box|dosette|organiser|organizer; for the week; same dose; new box|packet|pack; different "
+        "box|packet|colour|color|brand; morning; today; "
         "usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
         "the doctor; prescribe; prescribed; remember; already; on schedule; with my; like i "
         "should; like always; every day; daily; yes; yeah; dosette; organizer; like a good "

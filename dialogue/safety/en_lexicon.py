@@ -81,6 +81,7 @@ class Rule:
     unless_sentence: tuple[str, ...] = ()  # like `unless`, anywhere in the sentence
     ordered: bool = False  # the concepts in the order `needs` names them ("hit" then "me")
     sentence: bool = False  # the other concepts anywhere in the first one's sentence
+    own_negation: bool = False  # the concept is a negation itself ("ain't had no dinner")
     now: bool = False  # only in the present or with a word of now ("there's a man", not "was")
 
 

@@ -384,6 +384,9 @@ SYMPTOMS: dict[str, str] = {
         "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; "
         "stool|stools|poo|poop be black|tarry; tarry; blood when i pee|wee|poo|go"
     ),
-    "MINORSITE": "gum; gums; lip; finger; shaving; paper cut; scratch; nose",
+    "MINORSITE": (
+        "spot of blood; drop of blood; speck of blood; nick; nicked; scratch; scratched; graze;"
+        " grazed; gum; gums; lip; finger; shaving; paper cut; scratch; nose"
+    ),
 }
 # fmt: on
