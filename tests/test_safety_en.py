@@ -466,7 +466,7 @@ def test_broad_rules_name_known_concepts():
             assert all(phrase.strip() for phrase in C[concept]), concept
 
 
-@pytest.mark.parametrize("name", [f"safety_en_batch{n}.jsonl" for n in range(1, 8)])
+@pytest.mark.parametrize("name", [f"safety_en_batch{n}.jsonl" for n in range(1, 9)])
 def test_own_fresh_batches_hold_the_targets(name):
     from dialogue.safety.evaluate import read_cases, score
 

@@ -183,6 +183,7 @@ BROAD: dict[str, str] = {
         "; ulcer; wound; dressing; plaster; plasters; bandage; vein; varicose; burst; ooze; "
         "oozing; passing blood; pass blood; down below; back passage; nosebleed"
         "; ripped; ripped open; torn; torn open; gaping; red stuff; bright red; bitten"
+        "; split open; split; gashed open"
     ),
     "B_BLOODBAD": (
         "spurt; spurts; spurting; drip; dripping; drips; everywhere; covered; soaked; soak; "
@@ -194,6 +195,7 @@ BROAD: dict[str, str] = {
         "the carpet|floor|bed; not ease; will not ease up; quite a lot; faint"
         "; cupful; bowl; bowlful; basin; sink; full of red; cough up; coughed up; coughing up; "
         "threw up; throw up; vomited; vomit; bring up; brought up"
+        "; loads; be sick; being sick"
     ),
     # --- overdose and poisoning ---
     "B_PILLS": (
@@ -249,7 +251,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("fall", K, ("B_HIT", "B_HEAD"), 4, ordered=True, unless=("B_IDIOM",),
          name="broad hit head"),
     Rule("unconscious", K, ("B_OUT",), unless_sentence=("RF_SLEEP",), name="broad out"),
-    Rule("bleeding", K, ("B_BLOOD", "B_BLOODBAD"), 10, cross=True,
+    Rule("bleeding", K, ("B_BLOOD", "B_BLOODBAD"), 14, cross=True,
          unless=("MINORSITE", "BLOODIDIOM", "B_IDIOM"), name="broad blood"),
     Rule("overdose", K, ("B_PILLS", "B_MANY"), 16, cross=True,
          unless=("ROUTINE", "RF_ONMEDS"), name="broad pills"),
@@ -266,7 +268,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("violence", K, ("B_STRANGER", "B_PROWL"), 10, who="place", cross=True,
          unless=("B_CALLER",), now=True, name="broad prowler"),
     Rule("violence", K, ("B_ATTACK", "B_ME"), 3, who="agent", ordered=True,
-         not_after=("HARMIDIOM",), name="broad attacked"),
+         not_after=("HARMIDIOM",), unless=("B_IDIOM",), name="broad attacked"),
     Rule("violence", K, ("B_ATTACK", "B_THEM"), 3, ordered=True, now=True,
          not_after=("HARMIDIOM",), unless=("B_IDIOM",), name="broad someone attacked"),
     Rule("starvation", K, ("B_NOFOOD", "B_LONG"), 16, cross=True, unless=("RF_THESEDAYS",),

@@ -43,6 +43,7 @@ LIFE: dict[str, str] = {
         " it all; want this to be over; want it over; want it all over"
         "; easier|better for everyone|everybody|all if; go|went to sleep and do not|never; "
         "looking at my wrists; look at my wrists"
+        "; sleep forever; go to sleep forever; want it all to stop; want everything to stop"
     ),
     # --- confusion ---
     "B_MUDDLE": (
@@ -147,11 +148,11 @@ LIFE: dict[str, str] = {
     ),
     "B_ATTACK": (
         "shove; shoved; push; pushed; hit; hits; slap; slapped; punch; punched; kick; kicked; "
-        "grab; grabbed; strangle; throttle; throttled; twisted my arm; pinned; shook me; shake "
-        "me; threw me; throw me; knocked me; knock me; lock me; locked me; threaten; threatened;"
-        " bruises; bruised me"
+        "grab; grabbed; strangle; throttle; throttled; twisted my arm; pinned; shook; shake; "
+        "threw; throw; knocked; knock; lock; locked; threaten; threatened;"
+        " bruises; bruised"
         "; twist; twisted; bent my fingers|arm|wrist; squeezed my arm|wrist; pinch; pinched; "
-        "nip; nipped; scratch; scratched; bit me; bite me"
+        "nip; nipped; scratch; scratched; bitten; snatch; snatched; mugged; robbed"
         "; beat; beating; beat up; beating up; battering; laying into; lay into"
         "; hands round; hands around; hand round; hand around"
     ),
@@ -188,6 +189,9 @@ LIFE: dict[str, str] = {
         "tea|dinner|meals|meal"
         "; not had no|nothing; had no dinner|breakfast|tea|food|meal; no dinner|breakfast|tea "
         "nor; nor nothing"
+        "; refuse|refuses|refusing|refused food|water|drink; refuse|refuses|refusing|refused "
+        "to eat|drink; have had nothing; "
+        "had nothing for; too poorly|ill|weak to get up and make|eat"
     ),
     "B_LONG": (
         "since monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend; since last "
@@ -218,6 +222,7 @@ LIFE: dict[str, str] = {
         "; in a bad state; tell him|her to come; ring|call|phone my "
         "son|daughter|husband|wife|neighbour|neighbor"
         "; send|get|fetch the|an|a paramedics|paramedic|ambulance|doctor|nurse"
+        "; in a terrible|awful|dreadful|real way; will|would|can|could someone|somebody come"
     ),
     "B_REDOSE": (
         "can not remember if i take|took|taken|have; not sure if i take|took|taken|have; not "
@@ -263,7 +268,8 @@ LIFE: dict[str, str] = {
     ),
     # what the broad words also mean, in the same clause
     "B_IDIOM": (
-        "heart go out; heart goes out; heart of gold; heart be in; at heart; by heart; heart to "
+        "for six; heart go out; heart goes out; heart of gold; heart be in; at heart; by heart; "
+        "heart to "
         "heart; chest of drawers; off my chest; get it off; cut down|back|out|up; short cut; "
         "hair cut; haircut; cut the grass|lawn|hedge|bread|cake; red wine; red cabbage; red "
         "letter; fall for; fall in love; fall asleep; fell asleep; fallen asleep; fall out; "

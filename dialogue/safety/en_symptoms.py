@@ -277,7 +277,8 @@ SYMPTOMS: dict[str, str] = {
         "grandkids; kids; dog; cat; puzzle; jigsaw; exercises; yoga; stretching"
     ),
     "CHRONIC": (
-        "when he|she|i be stressed|anxious|worried|upset|nervous|excited; in the winter; in "
+        "when i carry|lift|hoover|do; i only get; only when i; when he|she|i be "
+        "stressed|anxious|worried|upset|nervous|excited; in the winter; in "
         "winter; nothing new; normal for me; always have been; sometimes; "
         "usually; always; every winter; now and then; now and again; from time to time; these "
         "days; for years; all my life; since i was; most days; of a morning; when it be cold; in "
