@@ -382,3 +382,96 @@ def test_fresh_batches_hold_their_targets(name):
     assert figures.recall >= 0.97
     assert figures.precision >= 0.95
     assert figures.check_rate <= 0.10
+
+
+# --- the broad layer: a topic and a word of trouble, by meaning --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's like a steel strap round my ribcage",  # a new metaphor for the chest
+        "every breath is like sucking through a wet sock, I'm struggling",
+        "my fingers won't do what I tell them and my mouth has gone droopy",
+        "I missed my footing on the step and I'm in a heap, my ankle's twisted",
+        "next thing I knew I was looking up at the ceiling",
+        "the dressing on my leg is soaked through and it's dripping on the floor",
+        "I've lost track of how many of my painkillers I've had today",
+        "everyone would be better off if I just slipped away quietly",
+        "I don't know this bedroom, whose clothes are these",
+        "the socket behind the telly is smouldering",
+        "there's a fella round the back trying the windows",
+        "I've had nothing but tap water since Saturday",
+        "could somebody come out to me, I'm in a bad way",
+        "I was just sat watching the racing with a cup of tea and my sister rang and "
+        "while I was talking to her this heaviness came right across my chest",  # one clause
+    ],
+)
+def test_broad_layer_asks_about_new_wordings(text):
+    assert decide(text) != N
+    assert _rule(text).startswith(("en:broad", "en:distress", "en:rf", "en:")), _rule(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's like a steel strap round my ribcage",
+        "I've lost track of how many of my painkillers I've had today",
+        "the socket behind the telly is smouldering",
+    ],
+)
+def test_broad_findings_are_checks_from_the_broad_layer(text):
+    assert decide(text) == C
+    assert _rule(text).startswith(("en:broad", "en:distress")), _rule(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's no strap round my ribcage, it's just my bra",  # negated
+        "years ago the dressing on my leg soaked through",  # long past
+        "if the socket ever started smouldering I'd ring the fire brigade",  # hypothetical
+        "in my detective novel a fella was round the back trying the windows",  # a story
+        "a fella came round the back to read the meter, then he left",  # a caller, over
+        "I'm drowning in paperwork since my husband died",  # an idiom
+        "I burnt my hand on the oven door, it's only a little red mark",
+        "my friend in Spain had nothing but water for days on her retreat",  # not here
+        "I missed the bus and had to wait, it was awful",
+    ],
+)
+def test_broad_layer_keeps_the_scope(text):
+    assert decide(text) == N
+
+
+def test_cannot_before_a_red_flag_is_trouble_not_denial():
+    assert decide("i cant seem to fill my lungs properly every breath is a fight") != N
+    assert decide("I don't have any tightness in my chest") == N
+
+
+def test_a_time_word_inside_the_finding_is_not_its_date():
+    assert decide("is it still the war, I have to fetch the children from school") != N
+    assert decide("back in the war we had nothing but bread for days") == N
+
+
+def test_broad_rules_name_known_concepts():
+    from dialogue.safety.en_broad import BROAD_RULES
+    from dialogue.safety.en_concepts import C
+    from dialogue.safety.en_redflags import RED_FLAGS
+
+    for rule in (*RED_FLAGS, *BROAD_RULES):
+        assert rule.category in CATEGORIES, rule
+        assert rule.decision == "check", rule  # the fallbacks only ever ask
+        for concept in (*rule.needs, *rule.unless, *rule.not_after, *rule.unless_sentence):
+            assert concept in C, (rule.name, concept)
+            assert all(phrase.strip() for phrase in C[concept]), concept
+
+
+@pytest.mark.parametrize("name", [f"safety_en_batch{n}.jsonl" for n in range(1, 9)])
+def test_own_fresh_batches_hold_the_targets(name):
+    from dialogue.safety.evaluate import read_cases, score
+
+    cases = read_cases(Path(__file__).with_name(name))
+    figures = score(cases, lambda case: decide(case.user))["en"]
+    assert figures.recall >= 0.98
+    assert figures.precision >= 0.90
+    assert figures.check_rate <= 0.15

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dialogue.analysis import Analysis
 from dialogue.safety import Decision, Finding
 from dialogue.safety import en_lexicon as lx
+from dialogue.safety.en_broad import BROAD_RULES
 from dialogue.safety.en_match import (
     Occ,
     Utterance,
@@ -26,8 +27,8 @@ from dialogue.safety.en_match import (
     subject,
 )
 from dialogue.safety.en_redflags import RED_FLAGS
+from dialogue.safety.en_state import _state
 
-_MENTAL = frozenset("think believe suppose reckon guess feel say expect".split())
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
 _LIGHT_VERBS = frozenset(
     "be have do get feel experience notice think remember suffer see ever can could will would "
@@ -44,6 +45,7 @@ _SYMPTOMS = frozenset({"cardiac", "breathing", "stroke", "unconscious", "confusi
 _DIED = frozenset("died passed late funeral".split())
 _POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
+_TIME_CONJ = frozenset("since when after before until till".split())
 _QUESTION = frozenset("is are do does can could should would will what how why am".split())
 
 
@@ -117,7 +119,9 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     if any(has(u, c, sentence[0], sentence[-1]) for c in rule.unless_sentence):
         return None
     # negation, also carried from "I don't think | I'm having a heart attack"
-    neg = None if "NEG" in rule.needs else _negated(u, combo, idx)  # "ain't had no food"
+    neg = (
+        None if "NEG" in rule.needs or rule.own_negation else _negated(u, combo, idx)
+    )  # "ain't had no food"
     if neg == "cancel" or clause in state["neg_carry"]:
         return None
     if neg == "doubt":
@@ -129,6 +133,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             modal = u.toks[o.first].lemma in _MODALS or u.toks[o.first].surface in _MODALS
             if modal and after is not None and after.lemma in ("not", "hardly", "barely"):
                 continue
+            if modal and after is not None and after.surface == "you":
+                continue  # "could you get the ambulance": a request, not an if
             nxt = u.toks[o.last + 2] if o.last + 2 < len(u.toks) else None
             perfect = after is not None and after.lemma == "have" and nxt and nxt.tag == "VERB"
             if u.toks[o.first].surface in ("may", "might") and perfect:
@@ -223,19 +229,25 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
             return None  # "I heard the man at number 12 was mugged"
     # time: long ago, earlier today, and "but it passed"
     acute = has(u, "ACUTE", lo, hi, frozenset()) or present(u, idx)
-    if state["distant"][clause]:
+    if rule.now and not (acute or (rule.sentence and present(u, sentence))):
         return None
+    if state["distant"][clause] and not any(o.used <= used for o in u.occ["DISTANT"]):
+        return None  # but "is it still the war?": the time is what it says, not when
     if state["recent"][clause] and not acute and rule.category != "unconscious":
         decision = Decision.CHECK  # earlier today; but fainting today is asked about now
     had = any(u.toks[i].surface == "had" for i in range(lo, start))
     if had and rule.category in ("stroke", "cardiac") and not acute:
         decision = Decision.CHECK
-    for o in u.occ["RESOLVED"]:
+    for o in [*u.occ["RESOLVED"], *(u.occ["RESOLVED_FALL"] if rule.category == "fall" else ())]:
+        if o.first > 0 and u.toks[o.first - 1].surface in _TIME_CONJ:
+            continue  # "since I got up", "when it eased": a time, not a resolution
         if o.used & state["hit_tokens"] and u.toks[o.first].lemma not in lx.NEGATORS:
             continue  # a finding's own words; but "didn't fall" after "slipped" resolves it
         if o.first > end:
             if any(u.toks[i].surface in ("was", "were") for i in (o.first - 1, o.first) if i >= 0):
                 continue  # "he was fine this morning": before, not after
+            if o.first >= 2 and u.toks[o.first - 2].surface in _QUESTION:
+                continue  # "is that alright?": a question, not an answer
             if _negator_before(u, o.first, frozenset()):
                 continue
             if u.clause[o.first] == clause:
@@ -266,63 +278,6 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     return decision
 
 
-def _dated(u: Utterance, concept: str, idx: list[int]) -> bool:
-    """A time marker in the clause, not a duration ("since last week", "for days")."""
-    for o in u.occ[concept]:
-        if idx[0] <= o.first <= idx[-1]:
-            if o.first > 0 and u.toks[o.first - 1].surface in ("since", "for", "all", "at"):
-                continue
-            return True
-    return False
-
-
-def _state(u: Utterance) -> dict:
-    n = (max(u.clause) + 1) if u.clause else 0
-    neg_carry, hypo_carry = set(), set()
-    distant, recent, own = [False] * n, [False] * n, [False] * n
-    for c in range(n):
-        idx = u.clause_range(c)
-        words = [u.toks[i] for i in idx]
-        lemmas = [t.lemma for t in words]
-        if "not" in lemmas and words[-1].lemma in _MENTAL:
-            neg_carry.add(c + 1)
-        starts = ("if", "what", "in", "unless", "suppose", "supposing", "imagine", "say")
-        if has(u, "HYPO", idx[0], idx[-1]) and lemmas[0] in starts:
-            if not any(o.first in idx for o in u.occ["HELPME"]):
-                hypo_carry.add(c + 1)
-        distant[c] = (
-            _dated(u, "DISTANT", idx)
-            or any(  # "in 2015", not "thinks it's 1960"
-                t.surface.isdigit()
-                and len(t.surface) == 4
-                and t.surface[:2] in ("19", "20")
-                and k > 0
-                and words[k - 1].surface in ("in", "since", "of", "around", "about")
-                for k, t in enumerate(words)
-            )
-        )
-        recent[c] = _dated(u, "RECENT", idx)
-        own[c] = distant[c] or recent[c]
-    for c in range(n):  # a clause with no time of its own takes its sentence's
-        idx = u.clause_range(c)
-        if distant[c] or recent[c] or present(u, idx):
-            continue
-        same = [
-            d for d in range(n) if u.toks[u.clause_range(d)[0]].sentence == u.sentence_of(idx[0])
-        ]
-        for d in sorted(same, key=lambda d: abs(d - c)):
-            if own[d]:
-                distant[c], recent[c] = distant[d], recent[d]
-                break
-    return {
-        "neg_carry": neg_carry,
-        "hypo_carry": hypo_carry,
-        "distant": distant,
-        "recent": recent,
-        "hit_tokens": frozenset(),
-    }
-
-
 def findings(analysis: Analysis) -> list[Finding]:
     u = Utterance(analysis)
     if not u.toks:
@@ -333,6 +288,9 @@ def findings(analysis: Analysis) -> list[Finding]:
     if not out:  # no rule: a critical concept next to trouble still asks one question
         flags = [(r, c) for r in RED_FLAGS for c in combos(u, r) if not denied(u, c)]
         out = _judge(analysis, u, state, flags)
+    if not out:  # nor a red flag: a topic and a word of trouble near it, by meaning
+        broad = [(r, c) for r in BROAD_RULES for c in combos(u, r) if not denied(u, c)]
+        out = _judge(analysis, u, state, broad)
     return out
 
 

@@ -6,6 +6,7 @@ one word. "not" stands for every negation, written or contracted ("can't", "dont
 
 from __future__ import annotations
 
+from dialogue.safety.en_broad import BROAD
 from dialogue.safety.en_redflags import REDFLAG
 from dialogue.safety.en_scope import SCOPE
 from dialogue.safety.en_symptoms import SYMPTOMS
@@ -15,6 +16,7 @@ CONCEPTS: dict[str, str] = {
     **SYMPTOMS,
     **SCOPE,
     **REDFLAG,
+    **BROAD,
     # --- shared ---
     "NEG": "not; never; no; without; nothing; none; nowt",
     "INABLE": (
@@ -31,7 +33,8 @@ CONCEPTS: dict[str, str] = {
     ),
     # --- overdose ---
     "TAKE": (
-        "take; took; swallow; have; eat; down; pop; gulp; drink; drank; give me; gave me; be "
+        "neck; necked; knock back; knocked back; scoff; scoffed; take; took; swallow; have; eat; "
+        "down; pop; gulp; drink; drank; give me; gave me; be "
         "given; been given"
     ),
     "TOOK": "took; taken; swallow; swallowed; have taken; downed; necked; gulped; popped; had",
@@ -41,7 +44,8 @@ CONCEPTS: dict[str, str] = {
         "tablets|pills at once; every pill|tablet i have|got"
     ),
     "PACKIDIOM": (
-        "chocolate; chocolates; biscuit; biscuits; cake; sweets; crisp; crisps; wine; beer; "
+        "chemist; pharmacist; cupboard; drawer; chocolate; chocolates; biscuit; biscuits; cake; "
+        "sweets; crisp; crisps; wine; beer; "
         "cookies; milk; juice; water; tea"
     ),
     "EXCESS": (
@@ -78,7 +82,10 @@ CONCEPTS: dict[str, str] = {
         "sherry; rum; beer"
     ),
     "ROUTINE": (
-        "morning; today; usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
+        "sort|sorted|sorting|put|putting my|the tablets|pills into|in the|my "
+        "box|dosette|organiser|organizer; for the week; same dose; new box|packet|pack; different "
+        "box|packet|colour|color|brand; morning; today; "
+        "usual; breakfast; lunch; dinner; supper; time; evening; as usual; like "
         "the doctor; prescribe; prescribed; remember; already; on schedule; with my; like i "
         "should; like always; every day; daily; yes; yeah; dosette; organizer; like a good "
         "girl|boy; like i be told; like i be supposed to; properly; regularly; every morning; as "
@@ -96,7 +103,8 @@ CONCEPTS: dict[str, str] = {
         "magnets"
     ),
     "OVERDOSE": (
-        "overdose; overdosed; od; poison myself; poisoned myself; be poisoned; been poisoned"
+        "overdose; overdosed; over dose; over dosed; over dosing; od; poison myself; poisoned "
+        "myself; be poisoned; been poisoned"
     ),
     "FOODPOISON": "food poisoning; on chocolate|sugar|cake|sweets|tv|coffee|caffeine",
     # --- suicide ---

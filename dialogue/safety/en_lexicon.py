@@ -19,7 +19,7 @@ from dataclasses import dataclass
 INTENSIFIERS = frozenset(
     "very really so too terribly awfully extremely quite pretty real such totally completely "
     "absolutely bloody damn incredibly super seriously horribly dreadfully suddenly all "
-    "just right like ever".split()
+    "just right like ever clean".split()
 )
 FILLERS = frozenset("um uh er erm hmm ah oh mm".split())
 SOFTENERS = (
@@ -49,7 +49,9 @@ PERSON_OTHER = frozenset(
     "brother sister mother mum mom mam dad father grandson granddaughter grandchild partner "
     "cousin aunt uncle nephew niece carer caregiver lodger man woman lady gentleman guy "
     "person someone somebody people boy girl child kid baby grandma grandpa grandmother "
-    "grandfather flatmate roommate law dad mum".split()
+    "grandfather flatmate roommate law dad mum girlfriend boyfriend fiance fiancee stepson "
+    "stepdaughter stepfather stepmother tenant landlord bloke fella chap nan nana gran granny "
+    "grandad granddad missus hubby".split()
 )
 RELATIONS = PERSON_OTHER - frozenset("he she they him her them his their".split())
 PERSON_SELF = frozenset("i me myself we us".split())
@@ -78,6 +80,9 @@ class Rule:
     cross: bool = False  # the second concept may be in the next clause of the sentence
     unless_sentence: tuple[str, ...] = ()  # like `unless`, anywhere in the sentence
     ordered: bool = False  # the concepts in the order `needs` names them ("hit" then "me")
+    sentence: bool = False  # the other concepts anywhere in the first one's sentence
+    own_negation: bool = False  # the concept is a negation itself ("ain't had no dinner")
+    now: bool = False  # only in the present or with a word of now ("there's a man", not "was")
 
 
 E, K = "emergency", "check"
@@ -239,7 +244,16 @@ RULES: tuple[Rule, ...] = (
     Rule("confusion", K, ("CONFUSED",), not_after=("CONFUSEDIDIOM",), name="confused"),
     # fire
     Rule("fire", E, ("FIRE",), who="place", unless=("FIREIDIOM",), name="fire"),
-    Rule("fire", E, ("SMOKE", "SMOKEBAD"), 4, who="place", unless=("SMOKEIDIOM",), name="smoke"),
+    Rule(
+        "fire",
+        E,
+        ("SMOKE", "SMOKEBAD"),
+        4,
+        who="place",
+        unless=("SMOKEIDIOM",),
+        unless_sentence=("B_SMOKEOK",),
+        name="smoke",
+    ),
     Rule("fire", E, ("GAS", "GASBAD"), 3, who="place", unless=("GASIDIOM",), name="gas"),
     Rule("fire", E, ("BURNING",), who="place", name="burning smell"),
     Rule("fire", K, ("ALARM",), who="place", unless=("ALARMIDIOM",), name="alarm"),

@@ -52,26 +52,35 @@ def _compiled() -> dict[str, list[tuple[str, _Seq]]]:
     return index
 
 
-def _word_is(token: Token, options: frozenset[str]) -> bool:
-    """`=word` in a phrase matches that word as said only ("=get" is not "got")."""
-    return (
-        "_" in options
-        or token.lemma in options
-        or token.surface in options
-        or "=" + token.surface in options
-        or ASR_ALIASES.get(token.surface, "") in options  # "chess pain", "past out"
-    )
+@lru_cache(maxsize=65536)
+def _entries(lemma: str, surface: str) -> tuple[tuple[str, _Seq], ...]:
+    """The phrases that may start at a word, longest first, each once (cached per word)."""
+    index = _compiled()
+    keys = dict.fromkeys((lemma, surface, ASR_ALIASES.get(surface, "")))
+    entries = {e: None for key in keys for e in index.get(key, [])}
+    return tuple(sorted(entries, key=lambda e: -len(e[1])))
 
 
-def _match_at(toks: list[Token], i: int, seq: tuple[frozenset[str], ...]) -> list[int] | None:
-    used, j = [], i
+def _keys(token: Token) -> frozenset[str]:
+    """What a phrase word may be to match this token: its lemma, the word as said (`=word`
+    matches only that: "=get" is not "got"), the word a recogniser slip stands for ("chess
+    pain", "past out"), or `_` (any word)."""
+    alias = ASR_ALIASES.get(token.surface)
+    keys = {"_", token.lemma, token.surface, "=" + token.surface}
+    return frozenset((*keys, alias) if alias else keys)
+
+
+def _match_at(
+    keys: list[frozenset[str]], skip: list[bool], i: int, seq: tuple[frozenset[str], ...]
+) -> list[int] | None:
+    used, j, n = [], i, len(keys)
     for options in seq:
-        while j < len(toks) and not _word_is(toks[j], options):
-            if toks[j].surface in lx.INTENSIFIERS and used:  # skip "really" inside a phrase
+        while j < n and keys[j].isdisjoint(options):
+            if skip[j] and used:  # skip "really" inside a phrase
                 j += 1
                 continue
             return None
-        if j >= len(toks):
+        if j >= n:
             return None
         used.append(j)
         j += 1
@@ -91,15 +100,14 @@ class Utterance:
             n += t.surface not in lx.INTENSIFIERS
         self.clause = self._clauses()
         self.occ: dict[str, list[Occ]] = {c: [] for c in (*C, "SOFT")}
-        index = _compiled()
+        keys = [_keys(t) for t in toks]
+        skip = [t.surface in lx.INTENSIFIERS for t in toks]
         for i, t in enumerate(toks):
             done: set[str] = set()  # one occurrence per concept and start: the longest
-            entries = index.get(t.lemma, []) + index.get(t.surface, [])
-            entries += index.get(ASR_ALIASES.get(t.surface, ""), [])
-            for concept, seq in sorted(entries, key=lambda e: -len(e[1])):
+            for concept, seq in _entries(t.lemma, t.surface):
                 if concept in done:
                     continue
-                used = _match_at(toks, i, seq)
+                used = _match_at(keys, skip, i, seq)
                 if used is not None:
                     done.add(concept)
                     self.occ[concept].append(Occ(concept, used[0], used[-1], frozenset(used)))
@@ -150,6 +158,13 @@ def combos(u: Utterance, rule: lx.Rule) -> list[tuple[Occ, ...]]:
             cands = [o for o in u.in_clause(concept, clause) if not (o.used & first.used)]
             if rule.ordered:
                 cands = [o for o in cands if o.first > chosen[-1].last]
+            if rule.sentence:  # a long answer: anywhere in the sentence, within the window
+                sent = u.toks[first.first].sentence
+                cands = [
+                    o
+                    for o in u.occ[concept]
+                    if u.toks[o.first].sentence == sent and not (o.used & first.used)
+                ]
             if rule.cross:  # "I slipped in the bath | and I can't get out"
                 nxt = [o for o in u.in_clause(concept, clause + 1) if o.first > first.last]
                 cands += [
@@ -245,6 +260,7 @@ def present(u: Utterance, idx: list[int]) -> bool:
     return False
 
 
+_UNABLE = frozenset("can could will would".split())
 _PAST_FORMS = frozenset("was were had did could went came took fell got".split())
 
 
@@ -262,4 +278,10 @@ def denied(u: Utterance, combo: tuple[Occ, ...]) -> bool:
     used = frozenset().union(*(o.used for o in combo))
     start = min(o.first for o in combo)
     lo = u.clause_range(u.clause[start])[0]
-    return any(u.toks[i].lemma in lx.NEGATORS for i in range(lo, start) if i not in used)
+    return any(
+        u.toks[i].lemma in lx.NEGATORS
+        and not (i > 0 and u.toks[i - 1].lemma in _UNABLE)  # "can't fill my lungs": trouble
+        and u.pos[start] - u.pos[i] <= 4  # "I don't understand, the clock doesn't mean..."
+        for i in range(lo, start)
+        if i not in used
+    )

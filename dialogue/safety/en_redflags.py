@@ -88,7 +88,8 @@ REDFLAG: dict[str, str] = {
         "and over; something silly|stupid|daft; eaten some; ate some; by mistake; overdid"
     ),
     "RF_ENDING": (
-        "goodbye letter; goodbye letters; goodbye note; letter|letters|note for my "
+        "not going to be here|around; got it all planned|worked out; have it all planned; goodbye "
+        "letter; goodbye letters; goodbye note; letter|letters|note for my "
         "family|children|son|daughter; end it; end it all; ending it; finish it; finish it all; "
         "rope; noose; better off dead; better off without me; not want to be here; no point "
         "go|going on; take my own life; not wake up; go and be with; join my wife|husband; made up "
@@ -232,6 +233,7 @@ ASR_ALIASES: dict[str, str] = {
     "brakes": "break",
     "hole": "whole",
     "breath": "breathe",
+    "breadth": "breath",
     "breathe": "breath",
     "breathin": "breathing",
     "fallin": "falling",
@@ -242,6 +244,25 @@ ASR_ALIASES: dict[str, str] = {
     "pils": "pills",
     "smoak": "smoke",
     "ambulence": "ambulance",
+    "ambulanse": "ambulance",
+    "someones": "someone",
+    "somebodys": "somebody",
+    "theres": "there",
+    "brethe": "breathe",
+    "breeth": "breath",
+    "blud": "blood",
+    "bleating": "bleeding",
+    "weezing": "wheezing",
+    "wheezin": "wheezing",
+    "num": "numb",
+    "paralized": "paralysed",
+    "burgler": "burglar",
+    "burgulars": "burglars",
+    "unconscience": "unconscious",
+    "conscience": "conscious",
+    "collapse": "collapsed",
+    "suicidle": "suicidal",
+    "tabelts": "tablets",
 }
 
 K = "check"

@@ -6,10 +6,16 @@ from __future__ import annotations
 # fmt: off
 SCOPE: dict[str, str] = {
     "DISTANT": (
-        "last week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
+        "in the "
+        "forties|fifties|sixties|seventies|eighties|nineties; in the "
+        "1950s|1960s|1970s|1980s|1990s|50s|60s|70s|80s|90s; in the spring|summer|autumn; last "
+        "week|month|year|winter|summer|spring|autumn|christmas|easter|time; week ago; weeks "
         "ago; month ago; months ago; year ago; years ago; a while ago; a while back; long time "
-        "ago; long ago; used to; as a child; back in the|those|them|my|19|20|nineteen; in the "
-        "past; year back; years back; i once; once before; previously; a few years; in 19|20; few "
+        "ago; long ago; used to; as a child; back in the day|days|war|old|olden|good|early|late|"
+        "forties|fifties|sixties|seventies|eighties|nineties|1940s|1950s|1960s|1970s|1980s|1990s|"
+        "40s|50s|60s|70s|80s|90s; back in those|them|19|20|nineteen; back in my|our "
+        "day|days|youth|time|twenties|thirties|forties|fifties|teens; in the past; year back; "
+        "years back; i once; once before; previously; a few years; in 19|20; few "
         "weeks|months back; the other week; the other month; last fall; the war; decade; decades; "
         "ages ago; ages back; yonks; donkey 's years; way back; long since; once; as a "
         "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school; "
@@ -32,7 +38,9 @@ SCOPE: dict[str, str] = {
         "outside; downstairs; upstairs; can not wake; lives with me; live with me"
     ),
     "REPORTED": (
-        "told me; telling me; said; heard; apparently; according to; in "
+        "across the road; over the road; down the road; across the street; over the street; in "
+        "town; in the town centre; shopping centre; told me; telling me; said; heard; "
+        "apparently; according to; in "
         "canada|australia|america|spain|france|scotland|wales|ireland|london; in the states; in "
         "new zealand; live in; lives in; living in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
@@ -45,15 +53,19 @@ SCOPE: dict[str, str] = {
         "can not; will not; just; help; please; again; have fallen; have collapsed"
     ),
     "RESOLVED": (
-        "go away; went away; fine now; ok now; okay now; alright now; all right now; better now; "
+        "cleared; cleared up; clear now; wore off; worn off; wear off; gone off now; right as "
+        "rain; had a breather; got my breath back; come|came|got|get through it; pulled "
+        "through; out the other side; seeing a specialist|consultant; under a "
+        "specialist|consultant; fire brigade came|put|sorted; firemen came|put; the fire be out; "
+        "healed; healed up; healing nicely; mended; go away; went away; fine now; ok now; okay "
+        "now; alright now; all right now; better now; "
         "good now; fine; okay; ok; alright; all right; settle down; settle; recover; recovered; "
         "no harm done; nothing broken; turn out; turned out; it be nothing; over now; sort out; "
-        "sorted; not anymore; no longer; doctor say it be fine; get up fine; got up; manage to "
-        "get up; get back up; be fine; feel fine; ease; eased; subside; much better; fine since; "
+        "sorted; not anymore; no longer; doctor say it be fine; be fine; feel fine; ease; eased; "
+        "subside; much better; fine since; "
         "nothing since; okay since; put out; go|went|been to the|a doctor|hospital|gp|clinic; "
         "see|saw the doctor; doctor check|checked me; it pass; that pass; pass off; behind me; "
-        "over it; long gone; not fall; not go down; not hit the floor; caught myself; catch "
-        "myself; managed to catch myself; grabbed the; grab the; gone now; "
+        "over it; long gone; gone now; its passed|gone|stopped|settled|eased|better|fine; "
         "it|that|pain|ache|bleeding|dizziness|feeling|tightness be|have gone; it|that|pain have "
         "go; be gone now; it have stopped; sort|sorts|sorted it|that; inhaler "
         "help|helps|helped|work|works|sort|sorts; spray help|helps|helped|work|works; "
@@ -62,7 +74,14 @@ SCOPE: dict[str, str] = {
         "but it be trapped wind; turned out to be; turn out to be; it be only; over the worst; on"
         " the mend; getting better; fixed it; sorted it; the dentist|doctor fixed|sorted; not "
         "hurt myself; did not hurt; no harm; not injured; be not hurt; not hurt; the doctor "
-        "know|knows|knew; doctor be aware; under the doctor; the doctor be aware"
+        "know|knows|knew; doctor be aware; under the doctor; the doctor be aware; coming back now; "
+        "come back now; "
+        "then i remember|remembered|realise|realised|realize|realized; it come|came back to me"
+    ),
+    # what resolves a fall only ("the air won't go down" is no fall avoided)
+    "RESOLVED_FALL": (
+        "get up fine; got up; manage to get up; get back up; not fall; not go down; not hit the "
+        "floor; caught myself; catch myself; managed to catch myself; grabbed the; grab the"
     ),
     "HYPO": (
         "if; what if; in case; one day; some day; someday; unless; whether; suppose; supposing; "
@@ -82,7 +101,9 @@ SCOPE: dict[str, str] = {
     ),
     "IMMINENT": "going to; gonna; about to; go to",
     "MEDIA": (
-        "the news; the radio said; the paper said; on the|tv|telly|television "
+        "that film|programme|program|show|movie|book|episode|documentary|drama|soap; "
+        "book|film|movie|story|programme|novel|show 's|be about; the news; the radio said; the "
+        "paper said; on the|tv|telly|television "
         "news|tv|telly|television|radio|show|internet; on tv; on the news; in the "
         "news|paper|papers|newspaper; drama; soap; documentary; episode; did you see the; in a|the "
         "film|movie|book|show|programme|program|story|novel|series|documentary|soap|play|episode; "
@@ -92,7 +113,8 @@ SCOPE: dict[str, str] = {
         "story; soap opera; detective; on|in "
         "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
         "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; thriller; crime "
-        "novel"
+        "novel; programme|documentary|film|report|item|piece|feature on last night|the|about; "
+        "there be a programme|documentary|film|report|item|piece|feature"
     ),
 }
 # fmt: on

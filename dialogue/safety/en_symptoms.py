@@ -95,7 +95,8 @@ SYMPTOMS: dict[str, str] = {
     ),
     "LIMB": "arm; leg; hand; foot; side; finger",
     "LIMBIDIOM": (
-        "on my foot|feet; dead tired; dead beat; sleep; asleep; after the garden; cold; "
+        "from sitting; cross legged; sat on it; slept on it; lying on it; on my foot|feet; dead "
+        "tired; dead beat; sleep; asleep; after the garden; cold; "
         "arthritis; my age; dead sore; sore; after the|a walk; after walking; tired; achy"
     ),
     "NUMB": (
@@ -192,7 +193,9 @@ SYMPTOMS: dict[str, str] = {
         "i be scared; i be frightened; i be terrified; i be so scared; i be really scared; i be "
         "petrified; i be panicking; frightened to death; scared to death; i be in a panic"
     ),
-    "SCAREDIDIOM": "of; about; that; for; to; when; by; at; the; heights; spiders; dogs; mice",
+    "SCAREDIDIOM": (
+        "stiff; of; about; that; for; to; when; by; at; the; heights; spiders; dogs; mice"
+    ),
     "CANTIDIOM": (
         "very; well; far; long; much; without; it; him; her; them; that; this; any; anymore; up "
         "the; the heat; the cold; the noise; the smell; the thought; the point; for; what; who; "
@@ -223,7 +226,8 @@ SYMPTOMS: dict[str, str] = {
         "fall; just have a fall; have take a fall"
     ),
     "FALLIDIOM": (
-        "asleep; sleep; in love; apart; behind; for; through; short; out with; silent; quiet; "
+        "my words|tongue; his|her words; asleep; sleep; in love; apart; behind; for; through; "
+        "short; out with; silent; quiet; "
         "ill; sick; pregnant; victim; prey; into; off the wagon; flat; into place; in line; back "
         "on; to pieces; to bits; laughing; about laughing; on hard times; on deaf ears; foul of; "
         "in with; out of favour|favor; off the back of; to the "
@@ -273,7 +277,9 @@ SYMPTOMS: dict[str, str] = {
         "grandkids; kids; dog; cat; puzzle; jigsaw; exercises; yoga; stretching"
     ),
     "CHRONIC": (
-        "in the winter; in winter; nothing new; normal for me; always have been; sometimes; "
+        "when i carry|lift|hoover|do; i only get; only when i; when he|she|i be "
+        "stressed|anxious|worried|upset|nervous|excited; in the winter; in "
+        "winter; nothing new; normal for me; always have been; sometimes; "
         "usually; always; every winter; now and then; now and again; from time to time; these "
         "days; for years; all my life; since i was; most days; of a morning; when it be cold; in "
         "the cold; whenever; every time; when i walk|climb|exercise|bend; when i go up|walk up; i "
@@ -291,9 +297,11 @@ SYMPTOMS: dict[str, str] = {
     "HEADBUMP": "bump my head",
     # --- unconscious ---
     "FAINT": (
-        "pass out; black out; blacked out; fainted; fainting; i faint; collapse; lose "
-        "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; come"
-        " round; out cold; have|having|had a fit; seizure; seizures; fitting; convulsing; "
+        "just come|came round; have come round; only just come|came round; pass out; black out; "
+        "blacked out; fainted; fainting; i faint; collapse; lose "
+        "consciousness; lost consciousness; knock out; unconscious; unresponsive; keel over; i "
+        "come|came round; come|came round on|in the|my; come|came round to find; out cold; "
+        "have|having|had a fit; seizure; seizures; fitting; convulsing; "
         "convulsion; convulsions; keel|keeled|keeling over; go|gone|went floppy and; how long i "
         "be out; how long i was out; go|gone|went all floppy; floppy; have|had a blackout; "
         "have|had a funny turn; have|had a fainting spell|fit; blackout"
@@ -322,7 +330,8 @@ SYMPTOMS: dict[str, str] = {
         "find|found him|her|my _ collapsed|unconscious"
     ),
     "FEELFAINT": (
-        "feel faint; go|going|gone|went faint; go|going|gone|went all faint; room|everything "
+        "swimmy; gone all swimmy; went all swimmy; feel faint; go|going|gone|went faint; "
+        "go|going|gone|went all faint; room|everything "
         "go|goes|went|going dark|black; feel _ faint; lightheaded; light headed; woozy; dizzy; "
         "vertigo; room be spinning; room be spin; everything be spin|spinning; nearly faint; "
         "almost faint; come over all peculiar|funny|strange|queer; come|coming|came over "
@@ -341,7 +350,8 @@ SYMPTOMS: dict[str, str] = {
         "open; cut _ open; slice|sliced my"
     ),
     "BLOODIDIOM": (
-        "take|took|taking|taken _ blood; take|took|taking|taken blood; nurse; blood test; sample;"
+        "take|took|taking|taken _ blood; take|took|taking|taken blood; blood taken|drawn|done|"
+        "test|tests; bloods; nurse; blood test; sample;"
         " donate; donating; cat; dog; bird; mouse; rabbit; fox; meat; steak; film; tv; telly; "
         "money; cash; pounds; me dry; us dry; bleed _ dry; radiator; radiators"
     ),
@@ -375,6 +385,9 @@ SYMPTOMS: dict[str, str] = {
         "blood in my urine|stool|stools|pee|poo|wee|poop; black stool|stools; "
         "stool|stools|poo|poop be black|tarry; tarry; blood when i pee|wee|poo|go"
     ),
-    "MINORSITE": "gum; gums; lip; finger; shaving; paper cut; scratch; nose",
+    "MINORSITE": (
+        "spot of blood; drop of blood; speck of blood; nick; nicked; scratch; scratched; graze;"
+        " grazed; gum; gums; lip; finger; shaving; paper cut; scratch; nose"
+    ),
 }
 # fmt: on
