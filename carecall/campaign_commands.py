@@ -38,6 +38,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--scenario", required=True, help="shipped scenario name or a YAML path")
     c.add_argument("--window", default="10:00-18:00", help="calling hours, local HH:MM-HH:MM")
     c.add_argument("--tz", default="Asia/Seoul", help="time zone of rows that name none")
+    c.add_argument(
+        "--region",
+        help="country of national numbers in the file (KR: 010-1234-5678 -> +821012345678); "
+        "without it every number must be in E.164 form (+82…)",
+    )
     c.add_argument("--max-attempts", type=int, default=3)
     c.add_argument("--retry-after", default="30m", help="e.g. 90s, 30m, 2h")
     c.add_argument("--concurrency", type=int, default=4)
@@ -199,6 +204,7 @@ def create(args: argparse.Namespace) -> int:
                 default_timezone=args.tz,
                 scenario_ok=lambda n: _scenario_problem(resolve_scenario(n)),
                 persona_ok=_persona_problem,
+                region=args.region,
             )
         except RecipientsError as exc:
             problems += exc.problems
@@ -251,7 +257,7 @@ def _campaign_id(store, given: str | None) -> str:
 def run(args: argparse.Namespace) -> int:
     from campaign.runner import Runner
 
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         cid = _campaign_id(store, args.campaign)
         campaign = store.campaign(cid)
@@ -334,7 +340,7 @@ def status_of(store, cid: str) -> dict:
 
 
 def status(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         info = status_of(store, _campaign_id(store, args.campaign))
     finally:
@@ -352,7 +358,7 @@ def status(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         rows = export_rows(store, _campaign_id(store, args.campaign))
     finally:

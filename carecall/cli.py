@@ -228,10 +228,16 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "campaign":
         from carecall.campaign_commands import run_command
 
+        from campaign.sqlstore import CampaignExists
+        from campaign.store import StoreError
+
         try:
             return run_command(args)
         except KeyError as exc:
             print(f"carecall campaign: {exc.args[0]}", file=sys.stderr)
+            return 2
+        except (StoreError, CampaignExists) as exc:
+            print(f"carecall campaign: {exc}", file=sys.stderr)
             return 2
     if args.command == "users":
         from carecall.user_commands import run as run_users
