@@ -61,6 +61,13 @@ class ScenarioIds:
         return getattr(self.dialer, name)
 
     def _by_id(self, request: DialRequest) -> DialRequest:
+        # The recipient's attributes reach the call's dialogue through the pipeline, in this
+        # process, as names do: nothing of them goes over the line (Twilio's or a websocket).
+        r = request.recipient
+        if r.attributes:
+            self.pipeline.attributes[r.id] = dict(r.attributes)
+        else:
+            self.pipeline.attributes.pop(r.id, None)
         return dataclasses.replace(request, scenario=self.pipeline.scenario(request.scenario).id)
 
     async def dial(self, request: DialRequest) -> DialResult:
