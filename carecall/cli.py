@@ -226,10 +226,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asr_commands.run(args)
 
     if args.command == "campaign":
-        from carecall.campaign_commands import run_command
-
         from campaign.sqlstore import CampaignExists
         from campaign.store import StoreError
+        from carecall.campaign_commands import run_command
 
         try:
             return run_command(args)
