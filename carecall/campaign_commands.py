@@ -190,6 +190,8 @@ def create(args: argparse.Namespace) -> int:
         zone(args.tz)
     except ValueError as exc:
         problems.append(f"--tz: {exc}")
+    if args.id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", args.id):
+        problems.append(f"--id {args.id!r}: letters, digits, . _ - (up to 64), no spaces")
     if args.max_attempts < 1:
         problems.append("--max-attempts: must be at least 1")
     if args.concurrency < 1:
@@ -261,7 +263,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         cid = _campaign_id(store, args.campaign)
         campaign = store.campaign(cid)
-        lease_s = parse_duration(args.lease)
+        try:
+            lease_s = parse_duration(args.lease)
+        except ValueError as exc:
+            print(f"carecall campaign run: --lease: {exc}", file=sys.stderr)
+            return 2
 
         def event(line: str) -> None:
             if not args.quiet:
@@ -368,7 +374,14 @@ def export(args: argparse.Namespace) -> int:
     else:
         text = csv_text(rows)  # formula-like cells escaped (campaign.export)
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(
+                f"carecall campaign export: cannot write {args.out}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 2
         print(f"wrote {len(rows)} rows to {args.out}")
     else:
         sys.stdout.write(text)

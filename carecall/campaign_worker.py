@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import socket
+import sys
 import threading
 from pathlib import Path
 
@@ -68,6 +69,15 @@ def add_parser(csub: argparse._SubParsersAction) -> None:
 
 def worker(args: argparse.Namespace) -> int:
     app = make_app(args.broker)
+    try:  # an unreachable broker: say so now (Celery itself would retry quietly forever)
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=2, interval_start=0.5)
+    except Exception as exc:
+        print(
+            f"carecall campaign worker: cannot reach the broker {args.broker}: {exc}",
+            file=sys.stderr,
+        )
+        return 2
     calls = WorkerCalls(args.output_dir.resolve(), args.speed, args.name)
     app.task(name=TASK_NAME)(calls.dial)
     app.worker_main(

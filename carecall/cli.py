@@ -177,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a sentence for whoever runs it; -v keeps the traceback
+        if args.verbose:
+            raise
+        print(f"carecall {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("(run with -v for the details)", file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -195,7 +201,18 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "token":
         return commands.issue_token(_settings(args), args)
     if args.command == "phone":
-        result = asyncio.run(commands.phone(args))
+        try:
+            result = asyncio.run(commands.phone(args))
+        except (OSError, TimeoutError) as exc:
+            print(f"carecall phone: cannot connect to {args.url}: {exc}", file=sys.stderr)
+            return 2
+        except Exception as exc:  # websockets: a bad URL, or the server refused the call
+            from websockets.exceptions import InvalidHandshake, InvalidURI
+
+            if not isinstance(exc, InvalidHandshake | InvalidURI):
+                raise
+            print(f"carecall phone: cannot connect to {args.url}: {exc}", file=sys.stderr)
+            return 2
         if args.json:
             print(json.dumps(result))
         else:

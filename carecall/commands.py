@@ -175,6 +175,9 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
     out = out.resolve()
     settings = settings.model_copy(update={"output_dir": out, "port": 0})
     persona = persona or persona_path(DEFAULT_PERSONAS[settings.language])
+    from dialogue.caller import load_persona
+
+    load_persona(persona)  # a missing or broken persona file: said now, not after a timeout
     started = time.monotonic()
     pipeline = _pipeline(settings)
     if pipeline is None:
@@ -250,8 +253,15 @@ def scenario(args: argparse.Namespace) -> int:
     from scenarios import list_scenarios
 
     if args.action == "list":
+        from carecall.campaign_commands import QUICK_SCENARIO
+
         for name in list_scenarios():
             print(name)
+        for path in sorted(QUICK_SCENARIO.glob("*.yaml")):  # campaign create finds them by name
+            print(
+                f"{path.stem}  (campaign scenario: carecall campaign create --scenario "
+                f"{path.stem}; elsewhere --scenario {path})"
+            )
         return 0
     failed = 0
     for path in args.files:
@@ -265,20 +275,46 @@ def scenario(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+# Where each command keeps memory by default: `serve` (and settings), `campaign run`, `demo`.
+MEMORY_FOLDERS = (Path("carecall-output"), Path("carecall-campaign"), Path("carecall-demo"))
+
+
+def memory_paths(args: argparse.Namespace) -> list[Path]:
+    """The memory databases `memory show|forget` (and `recipients`) look at: the one of
+    --output-dir or the settings file when given; else those of every command's default
+    output folder here (a campaign's memory is in carecall-campaign/, not carecall-output/)."""
+    settings = load_settings(getattr(args, "config", None), output_dir=args.output_dir)
+    if args.output_dir or getattr(args, "config", None):
+        return [settings.memory_path]
+    return [folder / "memory.sqlite" for folder in MEMORY_FOLDERS]
+
+
 def memory(args: argparse.Namespace) -> int:
     from dialogue.memory import SqliteMemoryStore
 
-    settings = load_settings(args.config, output_dir=args.output_dir)
-    store = SqliteMemoryStore(settings.memory_path)
-    if args.action == "forget":
-        store.forget(args.recipient)
-        print(f"forgot everything about {args.recipient}")
-        return 0
-    facts = store.load(args.recipient)
-    if not facts:
-        print(f"nothing remembered about {args.recipient}")
-    for fact in facts:
-        print(f"{fact.key}: {fact.value}  (item {fact.item_id}, updated {fact.updated_at})")
+    looked = memory_paths(args)
+    found = [p for p in looked if p.is_file()]
+    if not found:  # never make an empty database just to say it is empty
+        print(
+            f"carecall memory: no memory database: looked for {', '.join(map(str, looked))}. "
+            "Give --output-dir, the folder of `carecall serve` or `campaign run --output-dir`.",
+            file=sys.stderr,
+        )
+        return 2
+    for path in found:
+        store = SqliteMemoryStore(path)
+        try:
+            if args.action == "forget":
+                store.forget(args.recipient)
+                print(f"forgot everything about {args.recipient} in {path}")
+                continue
+            facts = store.load(args.recipient)
+        finally:
+            store.close()
+        if not facts:
+            print(f"nothing remembered about {args.recipient} in {path}")
+        for fact in facts:
+            print(f"{fact.key}: {fact.value}  (item {fact.item_id}, updated {fact.updated_at})")
     return 0
 
 
