@@ -26,6 +26,7 @@ from campaign import (
     State,
 )
 from campaign.accounts import ACCOUNT_SCHEMA, Accounts
+from campaign.sqlprivacy import Privacy
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS campaigns (
@@ -134,7 +135,7 @@ def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
     )
 
 
-class SqlStore(Accounts):
+class SqlStore(Accounts, Privacy):
     """A `CampaignStore` over a DB-API connection; subclasses say how to connect and lock.
     It also keeps the dashboard's users, sessions and audit log (`campaign.accounts`)."""
 

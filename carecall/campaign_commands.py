@@ -273,6 +273,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.quiet:
                 print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
 
+        _purge_at_start(args)
         # The recipients' own scenarios are loaded with the campaign's when the call server
         # starts: calls name them by id, and the server loads nothing while calls run.
         own = sorted({st.recipient.scenario for st in store.recipients(cid)} - {None, ""})
@@ -314,6 +315,25 @@ def run(args: argparse.Namespace) -> int:
         return asyncio.run(main())
     finally:
         store.close()
+
+
+def _purge_at_start(args: argparse.Namespace) -> None:
+    """Calls older than the settings' `retention_days` go before a run makes new ones."""
+    from carecall.config import load_settings
+    from carecall.retention import purge_calls
+
+    settings = load_settings(args.config, output_dir=args.output_dir)
+    if settings.retention_days is None:
+        return
+    done = purge_calls(
+        settings.output_dir / "calls", settings.retention_days, alerts_db=settings.alerts_path
+    )
+    if done.folders or done.alerts:
+        print(
+            f"retention ({settings.retention_days:g} days): deleted {len(done.folders)} old "
+            f"calls, blanked the evidence of {done.alerts} alerts",
+            flush=True,
+        )
 
 
 # -- status and export ---------------------------------------------------------------------------

@@ -155,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall import safety_commands
 
     safety_commands.add_parser(sub)  # safety eval
+    from carecall import privacy_commands
+
+    privacy_commands.add_parsers(sub)  # purge, recipients export|erase
     return parser
 
 
@@ -255,6 +258,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         except (StoreError, CampaignExists) as exc:
             print(f"carecall campaign: {exc}", file=sys.stderr)
             return 2
+    if args.command in ("purge", "recipients"):
+        from carecall import privacy_commands
+
+        return privacy_commands.run(args)
     if args.command == "users":
         from carecall.user_commands import run as run_users
 
