@@ -36,3 +36,14 @@ class Privacy:
                 "UPDATE attempts SET report_dir = NULL WHERE recipient_id = ?", (recipient_id,)
             )
         return n
+
+    def recipient_by_phone(self, phone: str) -> str | None:
+        """The id of the recipient with this number (E.164) in the newest campaign, if any:
+        who an incoming call is from."""
+        with self._tx() as cur:
+            row = cur.execute(
+                "SELECT r.recipient_id FROM recipients r JOIN campaigns c ON c.id = r.campaign_id"
+                " WHERE r.phone = ? ORDER BY c.created_at DESC LIMIT 1",
+                (phone,),
+            ).fetchone()
+        return row[0] if row else None

@@ -88,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="listen on a non-loopback address with no authentication (closed test networks)",
     )
+    p.add_argument(
+        "--http-port",
+        type=int,
+        help="answer Twilio's voice webhook (/twiml) and status callbacks (/twilio/status) on "
+        "this port (needs CARECALL_TWILIO_AUTH_TOKEN and --public-url); see docs/deploy.md",
+    )
+    p.add_argument("--db", help="campaign database: incoming callers are recognized by number")
 
     p = sub.add_parser(
         "token",
@@ -200,7 +207,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             public_url=args.public_url,
             allow_insecure=args.allow_insecure,
         )
-        return commands.serve(settings)
+        return commands.serve(settings, http_port=args.http_port, db=args.db)
     if args.command == "token":
         return commands.issue_token(_settings(args), args)
     if args.command == "phone":

@@ -67,7 +67,7 @@ def _pipeline(settings: Settings) -> Pipeline | None:
     return pipeline
 
 
-def serve(settings: Settings) -> int:
+def serve(settings: Settings, *, http_port: int | None = None, db: str | None = None) -> int:
     from telephony.auth import bind_problem
     from telephony.server import InsecureServer
 
@@ -76,11 +76,24 @@ def serve(settings: Settings) -> int:
     if problem := bind_problem(settings.host, authenticated, settings.allow_insecure):
         print(f"carecall: {problem}", file=sys.stderr)
         return 2
+    if http_port is not None and not (settings.twilio_auth_token and settings.public_url):
+        print(
+            "carecall: --http-port answers Twilio: it needs CARECALL_TWILIO_AUTH_TOKEN (or "
+            "twilio_auth_token in the settings) and --public-url wss://HOST",
+            file=sys.stderr,
+        )
+        return 2
+    store = None
+    if db:
+        from campaign.store import open_store
+
+        store = open_store(db, must_exist=True)
     pipeline = _pipeline(settings)
     if pipeline is None:
         return 2
     server = _server(settings, pipeline)
     pipeline.alerts.start()  # delivers alerts (and what an earlier run left pending)
+    stop_http = None
 
     async def run() -> None:
         loop = asyncio.get_running_loop()
@@ -89,6 +102,9 @@ def serve(settings: Settings) -> int:
             loop.add_signal_handler(sig, stopping.set)
         await server.start()
         print(f"carecall: listening on ws://{settings.host}:{server.port}/media", flush=True)
+        if http_port is not None:
+            nonlocal stop_http
+            stop_http = _serve_twilio_http(settings, pipeline, server, http_port, store)
         await stopping.wait()
         ended = await server.drain()
         print(f"carecall: stopped; {ended} calls in progress were ended and saved", flush=True)
@@ -99,8 +115,35 @@ def serve(settings: Settings) -> int:
         print(f"carecall: {exc}", file=sys.stderr)
         return 2
     finally:
+        if stop_http is not None:
+            stop_http()
+        if store is not None:
+            store.close()
         close_pipeline(pipeline)
     return 0
+
+
+def _serve_twilio_http(settings: Settings, pipeline: Pipeline, server, port: int, store):
+    """`/twiml` and `/twilio/status` for a number pointed straight at carecall."""
+    from urllib.parse import urlsplit
+
+    from campaign.twilio_dialer import StatusCallbacks
+    from carecall.twiml import TwilioWebhooks, serve_webhooks, status_recorder
+
+    host = urlsplit(settings.public_url).netloc
+    token = settings.twilio_auth_token
+    webhooks = TwilioWebhooks(
+        token,
+        f"https://{host}",
+        stream_url=f"wss://{host}/media",
+        tokens=server.gate.tokens,
+        scenario=pipeline.default_scenario.id,
+        callers=store.recipient_by_phone if store is not None else None,
+        callbacks=StatusCallbacks(token, f"https://{host}", status_recorder(pipeline.calls_dir)),
+    )
+    _, stop = serve_webhooks(webhooks, settings.host, port)
+    print(f"carecall: Twilio webhooks on http://{settings.host}:{port}/twiml", flush=True)
+    return stop
 
 
 def issue_token(settings: Settings, args: argparse.Namespace) -> int:
