@@ -58,6 +58,10 @@ class _Places:
             ]
         self.db = args.db
 
+    def __str__(self) -> str:
+        folders = ", ".join(str(f) for f, _m, _a in self.folders) or "no output folder"
+        return f"{folders}; campaign database {self.db}"
+
     def store(self):
         from campaign.store import open_store
 
@@ -146,6 +150,10 @@ def export(args: argparse.Namespace, places: _Places) -> int:
     data = _collect(args, places)
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
     counts = {k: len(v) for k, v in data.items() if isinstance(v, list)}
+    if not any(counts.values()):
+        print(
+            f"carecall recipients: nothing kept about {args.recipient} in {places}", file=sys.stderr
+        )
     if args.out:
         try:
             write_private(args.out, text)  # owner-only: it is the person's health data
