@@ -207,6 +207,9 @@ def create(args: argparse.Namespace) -> int:
         f"calling {start}-{end} ({args.tz} unless a row says otherwise), "
         f"{args.max_attempts} attempts {args.retry_after} apart, {args.concurrency} at a time"
     )
+    kept = sorted({k for r in recipients for k in r.attributes})
+    if kept:
+        print(f"kept as recipient attributes (scenario lines may use them): {', '.join(kept)}")
     print(cid)
     return 0
 
