@@ -61,7 +61,7 @@ def test_a_phone_that_cannot_connect(tmp_path, capsys) -> None:
         (["campaign", "create", "--id", "two words"], "--id 'two words': letters, digits"),
         (["campaign", "run", "c1", "--lease", "soon"], "--lease: 'soon' is not a duration"),
         (["campaign", "status", "nope"], "no campaign 'nope'"),
-        (["campaign", "export", "c1", "--out", "/nonexistent/x.csv"], "cannot write"),
+        (["campaign", "export", "c1", "--out", "no-such-folder/x.csv"], "cannot write"),
         (["users", "list", "--db", "missing.sqlite"], "no campaign database at missing.sqlite"),
         (["demo", "--persona", "nope.yaml"], "nope.yaml: cannot read"),
     ],
