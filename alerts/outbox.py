@@ -130,6 +130,32 @@ class Outbox:
             raise
         db.execute("COMMIT")
 
+    # -- retention and erasure (carecall.retention) ----------------------------------------------
+
+    def purge_evidence(self, before: float) -> int:
+        """Blank the evidence (the person's words) of alerts detected before `before`; the
+        alert itself (category, severity, times) stays for the office's records."""
+        with self._tx() as db:
+            return db.execute(
+                "UPDATE alerts SET evidence = '' WHERE detected_at < ? AND evidence != ''",
+                (before,),
+            ).rowcount
+
+    def recipient_alerts(self, recipient_id: str) -> list[dict]:
+        rows = self._conn().execute(
+            f"SELECT {ALERT_COLUMNS} FROM alerts WHERE recipient_id = ? ORDER BY seq",
+            (recipient_id,),
+        )
+        names = [c.strip() for c in ALERT_COLUMNS.split(",")]
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def erase_evidence(self, recipient_id: str) -> int:
+        with self._tx() as db:
+            return db.execute(
+                "UPDATE alerts SET evidence = '' WHERE recipient_id = ? AND evidence != ''",
+                (recipient_id,),
+            ).rowcount
+
     def close(self) -> None:
         with self._lock:
             conns, self._all = self._all, []

@@ -66,6 +66,9 @@ class Recipient:
     scenario: str | None = None  # None: the campaign's scenario
     simulate: tuple[str, ...] = ()  # simulated dialer: outcomes of the first attempts
     line: int = 0  # line in the recipients file (for messages)
+    # the file's extra columns (age, address, guardian, …): scenario lines may use them; like
+    # the name, they stay in this process and the store, never go to Twilio
+    attributes: dict[str, str] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from campaign import (
     State,
 )
 from campaign.accounts import ACCOUNT_SCHEMA, Accounts
+from campaign.sqlprivacy import Privacy
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS campaigns (
@@ -46,6 +47,7 @@ SCHEMA = [
         scenario TEXT,
         simulate TEXT NOT NULL DEFAULT '',
         line INTEGER NOT NULL DEFAULT 0,
+        attributes TEXT NOT NULL DEFAULT '{}',
         state TEXT NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,
         next_at DOUBLE PRECISION NOT NULL,
@@ -73,9 +75,15 @@ SCHEMA = [
     )""",
 ]
 
+# Columns added after the first release, for databases created before them: (table, column,
+# its definition). Added at open; a database is never rebuilt.
+MIGRATIONS = [
+    ("recipients", "attributes", "TEXT NOT NULL DEFAULT '{}'"),
+]
+
 _RCOLS = (
     "recipient_id, name, phone, timezone, persona, scenario, simulate, line, state, attempts, "
-    "next_at, last_outcome, call_sid, report_dir, lease_owner, lease_until"
+    "next_at, last_outcome, call_sid, report_dir, lease_owner, lease_until, attributes"
 )
 _OPEN = (
     "EXISTS (SELECT 1 FROM attempts a WHERE a.campaign_id = recipients.campaign_id"
@@ -101,7 +109,8 @@ def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
         rdir,
         owner,
         until,
-    ) = row[:16]
+        attributes,
+    ) = row[:17]
     return RecipientStatus(
         recipient=Recipient(
             id=rid,
@@ -112,6 +121,7 @@ def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
             scenario=scenario,
             simulate=tuple(s for s in simulate.split(";") if s),
             line=line,
+            attributes=json.loads(attributes or "{}"),
         ),
         state=State(state),
         attempts=attempts,
@@ -121,11 +131,11 @@ def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
         report_dir=rdir,
         lease_owner=owner,
         lease_until=until,
-        open_attempt=bool(row[16]) if len(row) > 16 else open_attempt,
+        open_attempt=bool(row[17]) if len(row) > 17 else open_attempt,
     )
 
 
-class SqlStore(Accounts):
+class SqlStore(Accounts, Privacy):
     """A `CampaignStore` over a DB-API connection; subclasses say how to connect and lock.
     It also keeps the dashboard's users, sessions and audit log (`campaign.accounts`)."""
 
@@ -137,6 +147,13 @@ class SqlStore(Accounts):
         with self._tx() as cur:
             for statement in SCHEMA + ACCOUNT_SCHEMA:
                 cur.execute(statement)
+        for table, column, definition in MIGRATIONS:
+            try:
+                with self._tx() as cur:
+                    cur.execute(f"SELECT {column} FROM {table} WHERE 1 = 0")
+            except Exception:  # the column is missing: a database made by an older carecall
+                with self._tx() as cur:
+                    cur.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
     # -- backend hooks ---------------------------------------------------------------------------
 
@@ -158,16 +175,22 @@ class SqlStore(Accounts):
     def create(self, campaign: Campaign, recipients: list[Recipient]) -> None:
         policy = json.dumps(campaign.policy.__dict__)
         with self._tx() as cur:
+            taken = cur.execute("SELECT 1 FROM campaigns WHERE id = ?", (campaign.id,)).fetchone()
+            if taken:
+                raise CampaignExists(
+                    f"a campaign {campaign.id!r} already exists in this database: "
+                    "choose another --id (or leave it out for a generated one)"
+                )
             cur.execute(
                 "INSERT INTO campaigns (id, name, scenario, policy, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (campaign.id, campaign.name, campaign.scenario, policy, campaign.created_at),
             )
-            for seq, r in enumerate(recipients):
-                cur.execute(
-                    "INSERT INTO recipients (campaign_id, recipient_id, seq, name, phone,"
-                    " timezone, persona, scenario, simulate, line, state, attempts, next_at,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            cur.executemany(
+                "INSERT INTO recipients (campaign_id, recipient_id, seq, name, phone,"
+                " timezone, persona, scenario, simulate, line, attributes, state, attempts,"
+                " next_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                [
                     (
                         campaign.id,
                         r.id,
@@ -179,11 +202,14 @@ class SqlStore(Accounts):
                         r.scenario,
                         ";".join(r.simulate),
                         r.line,
+                        json.dumps(r.attributes, ensure_ascii=False),
                         State.PENDING.value,
                         campaign.created_at,
                         campaign.created_at,
-                    ),
-                )
+                    )
+                    for seq, r in enumerate(recipients)
+                ],
+            )
 
     def campaign(self, campaign_id: str) -> Campaign:
         with self._tx() as cur:
@@ -387,6 +413,10 @@ class SqlStore(Accounts):
         return [Attempt(*r) for r in rows]
 
 
+class CampaignExists(ValueError):
+    """`create` with the id of a campaign already stored; nothing was written."""
+
+
 class _Rollback(Exception):
     """Raised inside a transaction whose guard did not match: nothing is written."""
 
@@ -426,6 +456,11 @@ class _Cursor:
             sql = sql.replace("?", self._ph)
         self._cur.execute(sql, args)
         return self
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        if self._ph != "?":
+            sql = sql.replace("?", self._ph)
+        self._cur.executemany(sql, rows)
 
     def fetchone(self) -> Any:
         return self._cur.fetchone()

@@ -62,11 +62,20 @@ def stream_twiml(stream_url: str, parameters: dict[str, str]) -> str:
 class StatusCallbacks:
     """Validates Twilio's status callbacks and hands final statuses to waiting dials."""
 
-    def __init__(self, auth_token: str, public_base_url: str) -> None:
+    MAX_EARLY = 10_000  # final statuses no dial waits for (incoming calls): the newest kept
+
+    def __init__(
+        self,
+        auth_token: str,
+        public_base_url: str,
+        record: Callable[[dict[str, str]], None] | None = None,
+    ) -> None:
         from twilio.request_validator import RequestValidator
 
         self.validator = RequestValidator(auth_token)
         self.public_base_url = public_base_url.rstrip("/")
+        self.record = record  # each accepted callback, e.g. into the call's folder
+        self._history: dict[str, list[str]] = {}  # the statuses seen, per call
         self._lock = threading.Lock()
         self._waiters: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Future]] = {}
         self._early: dict[str, dict[str, str]] = {}  # final callbacks before the dial waited
@@ -87,7 +96,15 @@ class StatusCallbacks:
             log.warning("refused a status callback with a missing or bad X-Twilio-Signature")
             return 403
         sid, status = params.get("CallSid", ""), params.get("CallStatus", "")
+        if self.record is not None:
+            try:
+                self.record(params)
+            except Exception as exc:  # recording must never lose the call's outcome
+                log.warning("could not record a status callback: %s", exc)
         with self._lock:
+            self._history.setdefault(sid, []).append(status)
+            while len(self._history) > self.MAX_EARLY:  # calls no dial waits for (incoming)
+                self._history.pop(next(iter(self._history)))
             if status in ("in-progress", "answered"):
                 self._answered.add(sid)
             if status not in _FINAL:
@@ -97,6 +114,8 @@ class StatusCallbacks:
             waiter = self._waiters.pop(sid, None)
             if waiter is None:
                 self._early[sid] = params
+                while len(self._early) > self.MAX_EARLY:
+                    self._early.pop(next(iter(self._early)))
         if waiter is not None:
             loop, future = waiter
             loop.call_soon_threadsafe(_set, future, params)
@@ -116,6 +135,11 @@ class StatusCallbacks:
     def forget(self, sid: str) -> None:
         with self._lock:
             self._waiters.pop(sid, None)
+
+    def history(self, sid: str) -> list[str]:
+        """The statuses Twilio reported for a call a dial waited on; forgotten once read."""
+        with self._lock:
+            return self._history.pop(sid, [])
 
     def answered(self, sid: str) -> bool:
         with self._lock:
@@ -199,7 +223,14 @@ class TwilioDialer:
         report_dir = None
         if outcome is Outcome.ANSWERED and self.calls_dir is not None:
             report_dir = str((self.calls_dir / sid).resolve())
-        return DialResult(outcome, call_sid=sid, detail=f"twilio: {status}", report_dir=report_dir)
+        seen = self.callbacks.history(sid)
+        return DialResult(
+            outcome,
+            call_sid=sid,
+            detail=f"twilio: {status}" + (f" ({' > '.join(seen)})" if seen else ""),
+            report_dir=report_dir,
+            extra={"twilio_statuses": seen},
+        )
 
     async def resume(self, request: DialRequest) -> DialResult | None:
         """A dead runner's attempt whose call id was noted: ask Twilio how the call ended,

@@ -38,6 +38,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--scenario", required=True, help="shipped scenario name or a YAML path")
     c.add_argument("--window", default="10:00-18:00", help="calling hours, local HH:MM-HH:MM")
     c.add_argument("--tz", default="Asia/Seoul", help="time zone of rows that name none")
+    c.add_argument(
+        "--region",
+        help="country of national numbers in the file (KR: 010-1234-5678 -> +821012345678); "
+        "without it every number must be in E.164 form (+82…)",
+    )
     c.add_argument("--max-attempts", type=int, default=3)
     c.add_argument("--retry-after", default="30m", help="e.g. 90s, 30m, 2h")
     c.add_argument("--concurrency", type=int, default=4)
@@ -81,37 +86,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     add_worker_parser(csub)
 
-    d = csub.add_parser("dashboard", help="web dashboard for care workers (login: carecall users)")
-    db(d)
-    d.add_argument(
-        "--output-dir",
-        type=Path,
-        default=Path("carecall-campaign"),
-        help="the runs' output folder (memory.sqlite; only recordings inside it are served)",
-    )
-    d.add_argument("--host", default="127.0.0.1")
-    d.add_argument("--port", type=int, default=8080)
-    d.add_argument(
-        "--allowed-host",
-        action="append",
-        default=[],
-        help="a Host name the dashboard answers to, besides 127.0.0.1, localhost and --host "
-        "(repeatable; e.g. the name of the TLS proxy in front of it)",
-    )
-    d.add_argument(
-        "--secure-cookies",
-        action="store_true",
-        help="Secure cookies although uvicorn sees http (a TLS proxy terminates https)",
-    )
-    d.add_argument("--ssl-certfile", help="serve https with this certificate (PEM)")
-    d.add_argument("--ssl-keyfile", help="and this private key (PEM)")
-    d.add_argument(
-        "--trusted-proxy",
-        action="append",
-        default=[],
-        help="address of a reverse proxy whose X-Forwarded-For is believed (repeatable; default "
-        "127.0.0.1): login limits then count the real client, not the proxy",
-    )
+    from carecall.campaign_dashboard import add_parser as add_dashboard_parser
+
+    add_dashboard_parser(csub, db)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -120,7 +97,7 @@ def run_command(args: argparse.Namespace) -> int:
         "run": run,
         "status": status,
         "export": export,
-        "dashboard": dashboard,
+        "dashboard": _dashboard,
         "worker": _worker,
     }[args.action]
     return handler(args)
@@ -185,6 +162,8 @@ def create(args: argparse.Namespace) -> int:
         zone(args.tz)
     except ValueError as exc:
         problems.append(f"--tz: {exc}")
+    if args.id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", args.id):
+        problems.append(f"--id {args.id!r}: letters, digits, . _ - (up to 64), no spaces")
     if args.max_attempts < 1:
         problems.append("--max-attempts: must be at least 1")
     if args.concurrency < 1:
@@ -199,6 +178,7 @@ def create(args: argparse.Namespace) -> int:
                 default_timezone=args.tz,
                 scenario_ok=lambda n: _scenario_problem(resolve_scenario(n)),
                 persona_ok=_persona_problem,
+                region=args.region,
             )
         except RecipientsError as exc:
             problems += exc.problems
@@ -227,6 +207,9 @@ def create(args: argparse.Namespace) -> int:
         f"calling {start}-{end} ({args.tz} unless a row says otherwise), "
         f"{args.max_attempts} attempts {args.retry_after} apart, {args.concurrency} at a time"
     )
+    kept = sorted({k for r in recipients for k in r.attributes})
+    if kept:
+        print(f"kept as recipient attributes (scenario lines may use them): {', '.join(kept)}")
     print(cid)
     return 0
 
@@ -251,16 +234,21 @@ def _campaign_id(store, given: str | None) -> str:
 def run(args: argparse.Namespace) -> int:
     from campaign.runner import Runner
 
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         cid = _campaign_id(store, args.campaign)
         campaign = store.campaign(cid)
-        lease_s = parse_duration(args.lease)
+        try:
+            lease_s = parse_duration(args.lease)
+        except ValueError as exc:
+            print(f"carecall campaign run: --lease: {exc}", file=sys.stderr)
+            return 2
 
         def event(line: str) -> None:
             if not args.quiet:
                 print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
 
+        _purge_at_start(args)
         # The recipients' own scenarios are loaded with the campaign's when the call server
         # starts: calls name them by id, and the server loads nothing while calls run.
         own = sorted({st.recipient.scenario for st in store.recipients(cid)} - {None, ""})
@@ -304,6 +292,25 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _purge_at_start(args: argparse.Namespace) -> None:
+    """Calls older than the settings' `retention_days` go before a run makes new ones."""
+    from carecall.config import load_settings
+    from carecall.retention import purge_calls
+
+    settings = load_settings(args.config, output_dir=args.output_dir)
+    if settings.retention_days is None:
+        return
+    done = purge_calls(
+        settings.output_dir / "calls", settings.retention_days, alerts_db=settings.alerts_path
+    )
+    if done.folders or done.alerts:
+        print(
+            f"retention ({settings.retention_days:g} days): deleted {len(done.folders)} old "
+            f"calls, blanked the evidence of {done.alerts} alerts",
+            flush=True,
+        )
+
+
 # -- status and export ---------------------------------------------------------------------------
 
 
@@ -334,7 +341,7 @@ def status_of(store, cid: str) -> dict:
 
 
 def status(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         info = status_of(store, _campaign_id(store, args.campaign))
     finally:
@@ -352,7 +359,7 @@ def status(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         rows = export_rows(store, _campaign_id(store, args.campaign))
     finally:
@@ -362,53 +369,24 @@ def export(args: argparse.Namespace) -> int:
     else:
         text = csv_text(rows)  # formula-like cells escaped (campaign.export)
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(
+                f"carecall campaign export: cannot write {args.out}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 2
         print(f"wrote {len(rows)} rows to {args.out}")
     else:
         sys.stdout.write(text)
     return 0
 
 
-def dashboard(args: argparse.Namespace) -> int:
-    from campaign.dashboard import (
-        AuthSettings,
-        DashboardError,
-        DashboardSettings,
-        allowed_hosts,
-        check_listen,
-        create_app,
-        serve,
-    )
-    from dialogue.memory import SqliteMemoryStore
+def _dashboard(args: argparse.Namespace) -> int:
+    from carecall.campaign_dashboard import dashboard
 
-    store = open_store(args.db)
-    try:
-        check_listen(store, args.host)
-    except DashboardError as exc:
-        store.close()
-        print(f"carecall campaign dashboard: {exc}", file=sys.stderr)
-        return 2
-    memory_path = args.output_dir / "memory.sqlite"
-    memory = SqliteMemoryStore(memory_path) if memory_path.exists() else None
-    settings = DashboardSettings(
-        output_dir=args.output_dir,
-        allowed_hosts=allowed_hosts(args.host, args.allowed_host),
-        auth=AuthSettings(secure_cookies=args.secure_cookies or bool(args.ssl_certfile)),
-    )
-    scheme = "https" if args.ssl_certfile else "http"
-    print(f"carecall dashboard: {scheme}://{args.host}:{args.port}/", flush=True)
-    if store.user_count() == 0:
-        print("no dashboard user yet: add one with `carecall users add NAME`", flush=True)
-    if args.host in ("0.0.0.0", "::") and not args.allowed_host:
-        print("only Host 127.0.0.1/localhost is answered: add --allowed-host NAME", flush=True)
-    ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
-    if args.trusted_proxy:
-        ssl["forwarded_allow_ips"] = ",".join(args.trusted_proxy)
-    try:
-        serve(create_app(store, memory, settings), args.host, args.port, **ssl)
-    finally:
-        store.close()
-    return 0
+    return dashboard(args)
 
 
 def _worker(args: argparse.Namespace) -> int:

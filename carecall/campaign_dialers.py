@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from campaign import Campaign, DialRequest, DialResult, Outcome
-from campaign.twilio_dialer import StatusCallbacks, TwilioDialer, serve_callbacks
+from campaign.twilio_dialer import StatusCallbacks, TwilioDialer
 from carecall.alert_settings import alert_overrides, enable_handoff
 from carecall.config import ConfigError
 
@@ -61,6 +61,13 @@ class ScenarioIds:
         return getattr(self.dialer, name)
 
     def _by_id(self, request: DialRequest) -> DialRequest:
+        # The recipient's attributes reach the call's dialogue through the pipeline, in this
+        # process, as names do: nothing of them goes over the line (Twilio's or a websocket).
+        r = request.recipient
+        if r.attributes:
+            self.pipeline.attributes[r.id] = dict(r.attributes)
+        else:
+            self.pipeline.attributes.pop(r.id, None)
         return dataclasses.replace(request, scenario=self.pipeline.scenario(request.scenario).id)
 
     async def dial(self, request: DialRequest) -> DialResult:
@@ -132,9 +139,25 @@ async def build_simulated_dialer(
     return ScenarioIds(dialer, pipeline), close
 
 
+def twilio_problem(args: argparse.Namespace) -> str | None:
+    """What the Twilio dialer lacks (credentials, caller id, public URL), or None."""
+    sid, token = os.environ.get("TWILIO_ACCOUNT_SID"), os.environ.get("TWILIO_AUTH_TOKEN")
+    missing = [n for n, v in (("TWILIO_ACCOUNT_SID", sid), ("TWILIO_AUTH_TOKEN", token)) if not v]
+    if missing:
+        return f"the twilio dialer needs {' and '.join(missing)} in the environment"
+    if not args.twilio_from or not args.public_url:
+        return "the twilio dialer needs --twilio-from and --public-url"
+    public = urlsplit(args.public_url)
+    if public.scheme != "https" or not public.netloc:
+        return f"--public-url {args.public_url!r}: must be https://HOST"
+    return None
+
+
 async def build_twilio_dialer(
-    args: argparse.Namespace, campaign: Campaign, scenarios: Iterable[str] = ()
+    args: argparse.Namespace, campaign: Campaign, scenarios: Iterable[str] = (), client=None
 ):
+    """The Twilio dialer with its call server and webhooks in this process (`campaign run`,
+    and each `campaign worker --dialer twilio`). `client`: a twilio.rest.Client (tests)."""
     from twilio.rest import Client
 
     from carecall.commands import _server
@@ -143,15 +166,10 @@ async def build_twilio_dialer(
     from dialogue import load_scenario
     from scenarios import scenario_path
 
-    sid, token = os.environ.get("TWILIO_ACCOUNT_SID"), os.environ.get("TWILIO_AUTH_TOKEN")
-    missing = [n for n, v in (("TWILIO_ACCOUNT_SID", sid), ("TWILIO_AUTH_TOKEN", token)) if not v]
-    if missing:
-        raise ConfigError(f"the twilio dialer needs {' and '.join(missing)} in the environment")
-    if not args.twilio_from or not args.public_url:
-        raise ConfigError("the twilio dialer needs --twilio-from and --public-url")
+    if problem := twilio_problem(args):
+        raise ConfigError(problem)
+    sid, token = os.environ["TWILIO_ACCOUNT_SID"], os.environ["TWILIO_AUTH_TOKEN"]
     public = urlsplit(args.public_url)
-    if public.scheme != "https" or not public.netloc:
-        raise ConfigError(f"--public-url {args.public_url!r}: must be https://HOST")
     language = load_scenario(scenario_path(campaign.scenario)).language
     # Authenticated end to end: every handshake must carry Twilio's signature (the account's
     # auth token) and every call a per-call token this process signs (its secret: the
@@ -173,10 +191,21 @@ async def build_twilio_dialer(
     pipeline.warm()
     server = _server(settings, pipeline)
     await server.start()
-    callbacks = StatusCallbacks(token, args.public_url)
-    _, stop_callbacks = serve_callbacks(callbacks, args.host, args.callback_port)
+    from carecall.twiml import TwilioWebhooks, serve_webhooks, status_recorder
+
+    callbacks = StatusCallbacks(token, args.public_url, status_recorder(pipeline.calls_dir))
+    webhooks = TwilioWebhooks(
+        token,
+        args.public_url,
+        stream_url=f"wss://{public.netloc}/media",
+        tokens=server.gate.tokens,
+        scenario=pipeline.default_scenario.id,
+        callbacks=callbacks,
+    )
+    # /twilio/status for the campaign's calls; /twiml answers the number's incoming calls too
+    _, stop_callbacks = serve_webhooks(webhooks, args.host, args.callback_port)
     dialer = TwilioDialer(
-        Client(sid, token),
+        client or Client(sid, token),
         callbacks,
         from_number=args.twilio_from,
         stream_url=f"wss://{public.netloc}/media",

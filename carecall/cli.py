@@ -96,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="listen on a non-loopback address with no authentication (closed test networks)",
     )
+    p.add_argument(
+        "--http-port",
+        type=int,
+        help="answer Twilio's voice webhook (/twiml) and status callbacks (/twilio/status) on "
+        "this port (needs CARECALL_TWILIO_AUTH_TOKEN and --public-url); see docs/deploy.md",
+    )
+    p.add_argument("--db", help="campaign database: incoming callers are recognized by number")
 
     p = sub.add_parser(
         "token",
@@ -163,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall import safety_commands
 
     safety_commands.add_parser(sub)  # safety eval
+    from carecall import privacy_commands
+
+    privacy_commands.add_parsers(sub)  # purge, recipients export|erase
     return parser
 
 
@@ -185,6 +195,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a sentence for whoever runs it; -v keeps the traceback
+        if args.verbose:
+            raise
+        print(f"carecall {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("(run with -v for the details)", file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -199,11 +215,22 @@ def _dispatch(args: argparse.Namespace) -> int:
             public_url=args.public_url,
             allow_insecure=args.allow_insecure,
         )
-        return commands.serve(settings)
+        return commands.serve(settings, http_port=args.http_port, db=args.db)
     if args.command == "token":
         return commands.issue_token(_settings(args), args)
     if args.command == "phone":
-        result = asyncio.run(commands.phone(args))
+        try:
+            result = asyncio.run(commands.phone(args))
+        except (OSError, TimeoutError) as exc:
+            print(f"carecall phone: cannot connect to {args.url}: {exc}", file=sys.stderr)
+            return 2
+        except Exception as exc:  # websockets: a bad URL, or the server refused the call
+            from websockets.exceptions import InvalidHandshake, InvalidURI
+
+            if not isinstance(exc, InvalidHandshake | InvalidURI):
+                raise
+            print(f"carecall phone: cannot connect to {args.url}: {exc}", file=sys.stderr)
+            return 2
         if args.json:
             print(json.dumps(result))
         else:
@@ -234,6 +261,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asr_commands.run(args)
 
     if args.command == "campaign":
+        from campaign.sqlstore import CampaignExists
+        from campaign.store import StoreError
         from carecall.campaign_commands import run_command
 
         try:
@@ -241,6 +270,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         except KeyError as exc:
             print(f"carecall campaign: {exc.args[0]}", file=sys.stderr)
             return 2
+        except (StoreError, CampaignExists) as exc:
+            print(f"carecall campaign: {exc}", file=sys.stderr)
+            return 2
+    if args.command in ("purge", "recipients"):
+        from carecall import privacy_commands
+
+        return privacy_commands.run(args)
     if args.command == "users":
         from carecall.user_commands import run as run_users
 

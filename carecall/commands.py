@@ -68,7 +68,7 @@ def _pipeline(settings: Settings) -> Pipeline | None:
     return pipeline
 
 
-def serve(settings: Settings) -> int:
+def serve(settings: Settings, *, http_port: int | None = None, db: str | None = None) -> int:
     from telephony.auth import bind_problem
     from telephony.server import InsecureServer
 
@@ -77,11 +77,24 @@ def serve(settings: Settings) -> int:
     if problem := bind_problem(settings.host, authenticated, settings.allow_insecure):
         print(f"carecall: {problem}", file=sys.stderr)
         return 2
+    if http_port is not None and not (settings.twilio_auth_token and settings.public_url):
+        print(
+            "carecall: --http-port answers Twilio: it needs CARECALL_TWILIO_AUTH_TOKEN (or "
+            "twilio_auth_token in the settings) and --public-url wss://HOST",
+            file=sys.stderr,
+        )
+        return 2
+    store = None
+    if db:
+        from campaign.store import open_store
+
+        store = open_store(db, must_exist=True)
     pipeline = _pipeline(settings)
     if pipeline is None:
         return 2
     server = _server(settings, pipeline)
     pipeline.alerts.start()  # delivers alerts (and what an earlier run left pending)
+    stop_http = None
 
     async def run() -> None:
         loop = asyncio.get_running_loop()
@@ -90,6 +103,9 @@ def serve(settings: Settings) -> int:
             loop.add_signal_handler(sig, stopping.set)
         await server.start()
         print(f"carecall: listening on ws://{settings.host}:{server.port}/media", flush=True)
+        if http_port is not None:
+            nonlocal stop_http
+            stop_http = _serve_twilio_http(settings, pipeline, server, http_port, store)
         await stopping.wait()
         ended = await server.drain()
         print(f"carecall: stopped; {ended} calls in progress were ended and saved", flush=True)
@@ -100,8 +116,35 @@ def serve(settings: Settings) -> int:
         print(f"carecall: {exc}", file=sys.stderr)
         return 2
     finally:
+        if stop_http is not None:
+            stop_http()
+        if store is not None:
+            store.close()
         close_pipeline(pipeline)
     return 0
+
+
+def _serve_twilio_http(settings: Settings, pipeline: Pipeline, server, port: int, store):
+    """`/twiml` and `/twilio/status` for a number pointed straight at carecall."""
+    from urllib.parse import urlsplit
+
+    from campaign.twilio_dialer import StatusCallbacks
+    from carecall.twiml import TwilioWebhooks, serve_webhooks, status_recorder
+
+    host = urlsplit(settings.public_url).netloc
+    token = settings.twilio_auth_token
+    webhooks = TwilioWebhooks(
+        token,
+        f"https://{host}",
+        stream_url=f"wss://{host}/media",
+        tokens=server.gate.tokens,
+        scenario=pipeline.default_scenario.id,
+        callers=store.recipient_by_phone if store is not None else None,
+        callbacks=StatusCallbacks(token, f"https://{host}", status_recorder(pipeline.calls_dir)),
+    )
+    _, stop = serve_webhooks(webhooks, settings.host, port)
+    print(f"carecall: Twilio webhooks on http://{settings.host}:{port}/twiml", flush=True)
+    return stop
 
 
 def issue_token(settings: Settings, args: argparse.Namespace) -> int:
@@ -176,6 +219,9 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
     out = out.resolve()
     settings = settings.model_copy(update={"output_dir": out, "port": 0})
     persona = persona or persona_path(DEFAULT_PERSONAS[settings.language])
+    from dialogue.caller import load_persona
+
+    load_persona(persona)  # a missing or broken persona file: said now, not after a timeout
     started = time.monotonic()
     pipeline = _pipeline(settings)
     if pipeline is None:
@@ -251,8 +297,15 @@ def scenario(args: argparse.Namespace) -> int:
     from scenarios import list_scenarios
 
     if args.action == "list":
+        from carecall.campaign_commands import QUICK_SCENARIO
+
         for name in list_scenarios():
             print(name)
+        for path in sorted(QUICK_SCENARIO.glob("*.yaml")):  # campaign create finds them by name
+            print(
+                f"{path.stem}  (campaign scenario: carecall campaign create --scenario "
+                f"{path.stem}; elsewhere --scenario {path})"
+            )
         return 0
     failed = 0
     for path in args.files:
@@ -266,20 +319,46 @@ def scenario(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+# Where each command keeps memory by default: `serve` (and settings), `campaign run`, `demo`.
+MEMORY_FOLDERS = (Path("carecall-output"), Path("carecall-campaign"), Path("carecall-demo"))
+
+
+def memory_paths(args: argparse.Namespace) -> list[Path]:
+    """The memory databases `memory show|forget` (and `recipients`) look at: the one of
+    --output-dir or the settings file when given; else those of every command's default
+    output folder here (a campaign's memory is in carecall-campaign/, not carecall-output/)."""
+    settings = load_settings(getattr(args, "config", None), output_dir=args.output_dir)
+    if args.output_dir or getattr(args, "config", None):
+        return [settings.memory_path]
+    return [folder / "memory.sqlite" for folder in MEMORY_FOLDERS]
+
+
 def memory(args: argparse.Namespace) -> int:
     from dialogue.memory import SqliteMemoryStore
 
-    settings = load_settings(args.config, output_dir=args.output_dir)
-    store = SqliteMemoryStore(settings.memory_path)
-    if args.action == "forget":
-        store.forget(args.recipient)
-        print(f"forgot everything about {args.recipient}")
-        return 0
-    facts = store.load(args.recipient)
-    if not facts:
-        print(f"nothing remembered about {args.recipient}")
-    for fact in facts:
-        print(f"{fact.key}: {fact.value}  (item {fact.item_id}, updated {fact.updated_at})")
+    looked = memory_paths(args)
+    found = [p for p in looked if p.is_file()]
+    if not found:  # never make an empty database just to say it is empty
+        print(
+            f"carecall memory: no memory database: looked for {', '.join(map(str, looked))}. "
+            "Give --output-dir, the folder of `carecall serve` or `campaign run --output-dir`.",
+            file=sys.stderr,
+        )
+        return 2
+    for path in found:
+        store = SqliteMemoryStore(path)
+        try:
+            if args.action == "forget":
+                store.forget(args.recipient)
+                print(f"forgot everything about {args.recipient} in {path}")
+                continue
+            facts = store.load(args.recipient)
+        finally:
+            store.close()
+        if not facts:
+            print(f"nothing remembered about {args.recipient} in {path}")
+        for fact in facts:
+            print(f"{fact.key}: {fact.value}  (item {fact.item_id}, updated {fact.updated_at})")
     return 0
 
 

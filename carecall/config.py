@@ -107,6 +107,9 @@ class Settings(BaseModel):
     alert_handoff: Literal["oncall", "emergency", "none"] = "none"
     emergency_number: str | None = None  # default: 119 for ko, 911 for en
     alerts_db: Path | None = None  # default: <output_dir>/alerts.sqlite
+    # Days a call's recording, transcript and report (and its alerts' evidence) are kept;
+    # `carecall purge` and every `campaign run` delete older ones. None: kept until purged.
+    retention_days: float | None = Field(None, gt=0)
 
     @field_validator("turn", mode="before")
     @classmethod

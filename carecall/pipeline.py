@@ -70,6 +70,9 @@ class Pipeline:
         # recipient id -> name, for calls whose line carries only the id (Twilio's): filled
         # by the campaign dialer in this process. A name never travels through Twilio.
         self.names: dict[str, str] = {}
+        # recipient id -> the recipients file's extra columns (guardian, address…), which
+        # scenario lines may use: filled the same way, never sent over any line either.
+        self.attributes: dict[str, dict[str, str]] = {}
         # Where the dialogue raises alerts (alerts.AlertSink): always stored in the outbox;
         # `alerts.configured` only with a webhook or SMS contact. Its dispatcher runs where
         # the call server runs (`alerts.start()` / `alerts.close()`, carecall.commands).
@@ -160,7 +163,11 @@ class Pipeline:
         params = call.parameters
         scenario = self.call_scenario(params.get("scenario"))
         rid = params.get("recipient") or "unknown"
-        recipient = Recipient(id=rid, name=params.get("name") or self.names.get(rid, ""))
+        recipient = Recipient(
+            id=rid,
+            name=params.get("name") or self.names.get(rid, ""),
+            attributes=self.attributes.get(rid),
+        )
         memory = self.memory.load(recipient.id) if recipient.id != "unknown" else []
         return ScenarioCallAgent(self, call, scenario, recipient, memory)
 

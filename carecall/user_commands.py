@@ -45,7 +45,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from campaign.dashboard.auth import check_user_name, hash_password
 
-    store = open_store(args.db)
+    try:  # only `add` may start a database; the others read one that exists
+        store = open_store(args.db, must_exist=args.action != "add")
+    except ValueError as exc:
+        print(f"carecall users: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.action == "add":
             name = check_user_name(args.name)

@@ -61,6 +61,7 @@ TurnKind = Literal[
 class Recipient:
     id: str
     name: str
+    attributes: dict[str, str] | None = None  # the recipients file's extra columns (guardian…)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class DialogueEngine:
         self._clock = clock
         self._start = clock()
         self._names = {
+            **scenario.attribute_values(recipient.attributes),
             "recipient_name": recipient.name,
             "agent_name": scenario.agent.name,
             "organization": scenario.agent.organization,

@@ -140,6 +140,10 @@ class Scenario(_Model):
     silence: Silence
     time_limit_s: float = Field(default=300.0, gt=0)
     dtmf: dict[str, DtmfAction] = {}
+    # Recipient attributes (the recipients file's extra columns) the lines may use, each with
+    # the default said when a person's row has none: {guardian: "your family"} allows
+    # `{guardian}` in every line that may use the recipient's name.
+    recipient_attributes: dict[Ident, str] = {}
 
     @field_validator("dtmf", mode="before")
     @classmethod
@@ -148,6 +152,12 @@ class Scenario(_Model):
         if isinstance(value, dict):
             return {str(k): v for k, v in value.items()}
         return value
+
+    def attribute_values(self, given: dict[str, str] | None) -> dict[str, str]:
+        """The values of the declared attributes for one recipient: theirs, else the default.
+        Attributes the scenario does not declare are not used."""
+        given = given or {}
+        return {k: given.get(k) or default for k, default in self.recipient_attributes.items()}
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
@@ -190,7 +200,8 @@ class Scenario(_Model):
             dict.fromkeys(
                 self._fill(t)
                 for t in self._agent_templates()
-                if not placeholders(t) & {"recipient_name", "fact"} and self._fill(t)
+                if not placeholders(t) & {"recipient_name", "fact", *self.recipient_attributes}
+                and self._fill(t)
             )
         )
 
@@ -208,6 +219,7 @@ class Scenario(_Model):
 
     def _fill(self, template: str, **values: str) -> str:
         names = {
+            **self.recipient_attributes,
             "agent_name": self.agent.name,
             "organization": self.agent.organization,
             "recipient_name": "",
@@ -218,6 +230,7 @@ class Scenario(_Model):
 
 
 OPENING_FIELDS = {"recipient_name", "agent_name", "organization"}
+RESERVED_PLACEHOLDERS = OPENING_FIELDS | {"question", "fact", "detail"}
 
 
 def _template(loc: Loc, text: str, allowed: set[str], needed: set[str] = frozenset()):
@@ -244,7 +257,10 @@ def _phrases(loc: Loc, phrases: Phrases, what: str):
 
 def check(scenario: Scenario):
     """Cross-field rules pydantic cannot see; yields (loc, message)."""
-    names = OPENING_FIELDS
+    names = OPENING_FIELDS | set(scenario.recipient_attributes)
+    for key in scenario.recipient_attributes:
+        if key in RESERVED_PLACEHOLDERS:
+            yield ("recipient_attributes", key), f"{key!r} is a placeholder carecall fills itself"
     yield from _template(("opening", "text"), scenario.opening.text, names)
     for key in ("question", "confirmed", "retry", "wrong_person"):
         yield from _template(("opening", key), getattr(scenario.opening, key), names)

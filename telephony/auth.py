@@ -221,6 +221,15 @@ def _shared_token_ok(headers, query: str, token: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode(), token.encode())
 
 
+def twilio_signed(auth_token: str, url: str, params: dict[str, str], signature: str | None) -> bool:
+    """Whether an HTTP request (the voice webhook, a status callback) is Twilio's own: its
+    `X-Twilio-Signature` over the URL Twilio was given (query included) and the POST
+    parameters, with the account's auth token (the official `RequestValidator`)."""
+    from twilio.request_validator import RequestValidator
+
+    return bool(signature) and RequestValidator(auth_token).validate(url, params, signature)
+
+
 def _twilio_problem(path: str, headers, auth_token: str, public_url: str | None) -> str | None:
     """Why the handshake is not Twilio's own (None when it is).
 
