@@ -62,7 +62,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--port", type=int, default=8765, help="call server port (/media)")
     t.add_argument("--callback-port", type=int, default=8766, help="status callbacks port")
     r.add_argument("--config", help="YAML file of settings (the alert settings, see config.py)")
-    from carecall.alert_settings import add_alert_args
+    from assembly.alert_settings import add_alert_args
 
     add_alert_args(r)
 

@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 import yaml
 
-from carecall.config import load_settings
-from carecall.pipeline import Pipeline
+from assembly.config import load_settings
+from assembly.pipeline import Pipeline
 from dialogue import load_persona
 from scenarios import persona_path
 from telephony.server import CallServer, ServerOptions

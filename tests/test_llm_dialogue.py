@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from carecall.config import Settings
-from carecall.pipeline import WeightsMissing, build_chat_model
+from assembly.config import Settings
+from assembly.pipeline import WeightsMissing, build_chat_model
 from dialogue import (
     CallReport,
     DialogueEngine,

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import yaml
 
-from carecall.simulation import PersonaPerson
+from assembly.simulation import PersonaPerson
 from dialogue import (
     DialogueEngine,
     Recipient,
