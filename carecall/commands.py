@@ -302,7 +302,7 @@ def tts_say(args: argparse.Namespace) -> int:
 
 def _against_truths(persona_file: Path, report_file: Path) -> str:
     """The simulated person's written-down truths against what the report extracted."""
-    from dialogue import load_persona
+    from dialogue.caller import load_persona
 
     truths = load_persona(persona_file).truths
     if not truths or not report_file.exists():

@@ -20,7 +20,7 @@ import yaml
 
 from assembly.config import load_settings
 from assembly.pipeline import Pipeline
-from dialogue import load_persona
+from dialogue.caller import load_persona
 from scenarios import persona_path
 from telephony.server import CallServer, ServerOptions
 from telephony.session import SessionOptions

@@ -9,14 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dialogue import (
-    DialogueEngine,
-    Recipient,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from dialogue import DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
 from dialogue.llm import LLMError
 from dialogue.llm_memory import llm_memory_plan, parse_memory_ops
 from dialogue.memory import Fact, OpKind, apply_ops, plan_update
