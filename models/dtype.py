@@ -53,7 +53,7 @@ def fast_bf16() -> bool:
 
 
 def default_dtype(device: str | torch.device) -> str:
-    """ "bf16", "fp16" or "fp32": the fastest float type this device computes well."""
+    """The fastest float type this device computes well: "bf16", "fp16" or "fp32"."""
     device = torch.device(device)
     if device.type == "cuda":
         with torch.cuda.device(device):

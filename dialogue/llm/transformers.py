@@ -98,7 +98,7 @@ class TransformersChatModel:
                     model, device=device, dtype=dtype, processor=tokenizer
                 )
             except ModelLoadError as exc:
-                raise LLMError(f"cannot load the language model: {exc}") from exc
+                raise LLMError(str(exc)) from exc  # "cannot load the model ...: why"
             tokenizer = tokenizer or loaded
         elif tokenizer is None:
             raise ValueError(
