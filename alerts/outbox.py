@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from alerts import Alert
+from alerts.alert import Alert
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS alerts (

@@ -12,7 +12,7 @@ import os
 import re
 from datetime import UTC, datetime
 
-from alerts import Alert
+from alerts.alert import Alert
 from alerts.webhook import SendResult
 
 NUMBER = re.compile(r"\+?\d[\d ()-]{5,}\d")

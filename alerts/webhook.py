@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-from alerts import Alert
+from alerts.alert import Alert
 
 SIGNATURE_HEADER = "X-Carecall-Signature"
 

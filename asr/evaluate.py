@@ -15,6 +15,7 @@ Each utterance is decoded and rescored with the context a real call would have g
 from __future__ import annotations
 
 import math
+import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -201,3 +202,54 @@ def _one_language(decoded: Sequence[Decoded]) -> str:
     if len(languages) != 1:
         raise ValueError(f"evaluate one language at a time; got {sorted(languages)}")
     return languages.pop()
+
+
+def report(result: Evaluation, show: int = 50) -> str:
+    m = result.metric
+    lines = [f"{m} without rescoring: {_rate(result.base)}"]
+    if result.rescored is not None:
+        change = result.relative_change
+        lines.append(f"{m} with rescoring:    {_rate(result.rescored)}   relative change: "
+                     + ("n/a" if change is None else f"{change:+.1%}"))  # fmt: skip
+    lines.append(f"{m} of the N-best oracle: {_rate(result.oracle)}")
+    lines.append(f"real-time factor (recognition): {result.rtf:.3f}")
+    if result.rescore_seconds:
+        ms = sorted(1000 * s for s in result.rescore_seconds)
+        p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+        lines.append(f"rescoring: {statistics.median(ms):.2f} ms per utterance (p50), "
+                     f"{p95:.2f} ms (p95)")  # fmt: skip
+    if result.rescored is not None:
+        better = sum(c.edits_after < c.edits_before for c in result.changes)
+        worse = sum(c.edits_after > c.edits_before for c in result.changes)
+        lines.append(
+            f"rescoring changed {len(result.changes)} utterances: {better} better, "
+            f"{worse} worse, {len(result.changes) - better - worse} as good"
+        )
+        for c in result.changes[:show]:
+            sign = "=+-"[(c.edits_after < c.edits_before) + 2 * (c.edits_after > c.edits_before)]
+            lines.append(f"  {sign} {c.id}  ({c.edits_before} -> {c.edits_after} errors)")
+            lines.append(f"      reference: {c.reference}")
+            lines.append(f"      before:    {c.before}")
+            lines.append(f"      after:     {c.after}")
+    return "\n".join(lines)
+
+
+def summary(result: Evaluation) -> dict:
+    return {
+        "language": result.language,
+        "metric": result.metric,
+        "utterances": result.utterances,
+        "base": result.base.rate,
+        "rescored": None if result.rescored is None else result.rescored.rate,
+        "relative_change": result.relative_change,
+        "oracle": result.oracle.rate,
+        "rtf": result.rtf,
+        "rescore_ms_p50": statistics.median(result.rescore_seconds) * 1000
+        if result.rescore_seconds
+        else None,
+        "changed": [c.id for c in result.changes],
+    }
+
+
+def _rate(rate) -> str:
+    return f"{rate.rate:.1%} ({rate.edits}/{rate.ref_len})"

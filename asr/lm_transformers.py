@@ -22,9 +22,7 @@ from pathlib import Path
 import torch
 
 from asr import RecognitionContext
-from asr.dtypes import default_dtype
-
-_DTYPES = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
+from models import load_pretrained, place
 
 
 class CausalLMScorer:
@@ -42,18 +40,15 @@ class CausalLMScorer:
     ) -> None:
         if batch < 1:
             raise ValueError(f"batch must be >= 1, got {batch}")
-        dtype = dtype or default_dtype(device)
-        if dtype not in _DTYPES:
-            raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
         if isinstance(model, str | Path):
-            from transformers import AutoModelForCausalLM, AutoTokenizer
-
-            tokenizer = tokenizer or AutoTokenizer.from_pretrained(str(model))
-            model = AutoModelForCausalLM.from_pretrained(str(model))
+            model, loaded = load_pretrained(model, device=device, dtype=dtype, processor=tokenizer)
+            tokenizer = tokenizer or loaded
         elif tokenizer is None:
             raise ValueError(
                 "a model object needs its tokenizer: CausalLMScorer(model, tokenizer=...)"
             )
+        else:
+            model = place(model, device, dtype)
         start = (
             tokenizer.bos_token_id if tokenizer.bos_token_id is not None else tokenizer.eos_token_id
         )
@@ -61,7 +56,7 @@ class CausalLMScorer:
             raise ValueError(
                 "the tokenizer has neither a BOS nor an EOS token to start a text with"
             )
-        self.model = model.to(device=device, dtype=_DTYPES[dtype]).eval()
+        self.model = model
         self.tokenizer = tokenizer
         self.device = device
         self.batch = batch

@@ -19,9 +19,10 @@ conditions on): the words the dialogue expects, then the agent's last question, 
 literally the speech that came before the answer.
 
 On CPU, bf16 runs about 2-4x faster than fp32 on AMX hardware (DESIGN.md), and far slower
-on CPUs without bf16 hardware, so the default follows the CPU (`asr.dtypes`). openai-whisper
-only knows fp16/fp32, so the model is cast to the chosen dtype and the mel spectrogram is
-cast to match before the encoder; every whisper layer computes in its input's dtype.
+on CPUs without bf16 hardware, so the default follows the device (`models.default_dtype`).
+openai-whisper only knows fp16/fp32, so the model is cast to the chosen dtype and the mel
+spectrogram is cast to match before the encoder; every whisper layer computes in its input's
+dtype.
 Decoding takes a faster road to openai-whisper's own N-best: the beams are folded into the
 cross-attention query (`asr.whisper_fold`), the prompt runs once instead of once per beam,
 and only the positions decoding reads are projected onto the vocabulary, on CPU in int8 with
@@ -54,14 +55,12 @@ from whisper.model import Whisper
 from whisper.tokenizer import LANGUAGES
 
 from asr import Hypothesis, RecognitionContext, Transcript
-from asr.dtypes import default_dtype
 from asr.whisper_beam import BatchedBeamSearch
 from asr.whisper_fold import fold_beams
 from asr.whisper_int8 import decoder_states, head_for, int8_available, quantize_linears
+from models import default_dtype, torch_dtype
 from telephony.audio import Audio
 from telephony.resample import resample
-
-_DTYPES = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
 
 
 @dataclass(frozen=True)
@@ -182,7 +181,7 @@ class WhisperRecognizer:
     into `download_root`), a local checkpoint path (`.pt`, as `whisper.load_model` reads),
     or a model already in memory.
 
-    `dtype` is "fp32", "bf16" or "fp16" (default: `asr.dtypes.default_dtype`). `max_tokens`
+    `dtype` is "fp32", "bf16" or "fp16" (default: `models.default_dtype`). `max_tokens`
     caps each window's output, which bounds latency when a model loops.
 
     `fast` (default) folds the beams (`asr.whisper_fold`) and projects onto the vocabulary
@@ -210,8 +209,7 @@ class WhisperRecognizer:
         if beam_size < 1 or nbest < 1:
             raise ValueError(f"beam_size and nbest must be >= 1, got {beam_size} and {nbest}")
         dtype = dtype or ("fp32" if int8 else default_dtype(device))  # int8 computes in fp32
-        if dtype not in _DTYPES:
-            raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
+        torch_dtype(dtype)  # a ValueError for an unknown name
         if dtype == "fp16" and not str(device).startswith("cuda"):
             raise ValueError("fp16 is for CUDA; on CPU use bf16 or fp32")
         on_cpu_fp32 = str(device) == "cpu" and dtype == "fp32" and int8_available()
@@ -221,7 +219,7 @@ class WhisperRecognizer:
                 f"{'' if int8_available() else ', and this CPU has no fbgemm'})"
             )
         self.device = device
-        self.dtype = _DTYPES[dtype]
+        self.dtype = torch_dtype(dtype)
         self.beam_size = beam_size
         self.nbest = nbest
         self.length_penalty = length_penalty

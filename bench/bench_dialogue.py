@@ -26,17 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dialogue import (  # noqa: E402
-    CallReport,
-    DialogueEngine,
-    Persona,
-    Recipient,
-    Scenario,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from dialogue import CallReport, DialogueEngine, Recipient, Scenario, load_scenario
+from dialogue.caller import Persona, SimulatedCaller, load_persona, simulate_text_call
 from scenarios import list_personas  # noqa: E402
 
 CONDITIONS = [("clean", 0.0), ("drop 10%", 0.1), ("drop 20%", 0.2)]

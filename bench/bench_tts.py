@@ -81,7 +81,7 @@ def whole_reply(cache: PhraseCache, text: str, language: str) -> float:
 def measure(name: str, synth: Synthesizer, language: str, repeats: int, tmp: Path) -> dict:
     text = REPLY[language]
     folder = tmp / name.replace(" ", "-") / language
-    cache = PhraseCache(folder, AtLineRate(synth), name)  # as `carecall.pipeline` builds it
+    cache = PhraseCache(folder, AtLineRate(synth), name)  # as `assembly.pipeline` builds it
 
     def empty() -> None:
         shutil.rmtree(folder, ignore_errors=True)

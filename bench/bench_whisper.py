@@ -91,7 +91,7 @@ def main() -> None:
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
-    from asr.dtypes import fast_bf16
+    from models import fast_bf16
 
     dtypes = args.dtypes or ("fp32,bf16" if fast_bf16() else "fp32")
     rng = np.random.default_rng(0)

@@ -124,9 +124,9 @@ def timed_pipeline(output_dir: Path, asr_workers: int = 1):
     """The embedded pipeline, its recognizer in worker processes, timed by stage."""
     from functools import partial
 
-    from carecall.config import load_settings
-    from carecall.pipeline import Pipeline, build_recognizer
-    from carecall.workers import ProcessRecognizer
+    from assembly.config import load_settings
+    from assembly.pipeline import Pipeline, build_recognizer
+    from assembly.workers import ProcessRecognizer
 
     settings = load_settings(output_dir=output_dir)
     pipeline = Pipeline(settings)

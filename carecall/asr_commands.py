@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 from pathlib import Path
 
 import yaml
 
-from asr import LanguageModelScorer, RecognitionContext, Recognizer
+from asr import LanguageModelScorer, Recognizer
 from asr.corpus import CorpusError, read_utterances
-from asr.evaluate import Decoded, Evaluation, decode, evaluate, tune
+from asr.evaluate import Decoded, decode, evaluate, report, summary, tune
 from asr.rescore import Rescorer
-from carecall.config import load_settings
+from assembly.config import load_settings
+from evaluation.contexts import item_context
 
 
 def add_parsers(sub) -> None:
@@ -82,7 +82,7 @@ def _corpus_args(p: argparse.ArgumentParser, split: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from carecall.pipeline import WeightsMissing
+    from assembly.pipeline import WeightsMissing
     from dialogue.yamlfile import ScenarioError
 
     try:
@@ -227,77 +227,7 @@ def _recognizer(
 
 
 def _scorer(args: argparse.Namespace, scenario) -> LanguageModelScorer:
-    from carecall.pipeline import build_scorer
+    from assembly.pipeline import build_scorer
 
     return build_scorer(args.lm, scenario, args.asr_device,
                         background_weight=args.background_weight)  # fmt: skip
-
-
-def item_context(scenario, item_id: str | None) -> RecognitionContext | None:
-    """What a call knows when the person answers `item_id`: the item's question and the
-    words its answers are expected to contain, as `dialogue.engine` puts them in the
-    question's `AgentTurn.expected` (the answers' keywords, "don't know" phrases, then the
-    words of the answer examples; 80 at most)."""
-    if not item_id:
-        return None
-    try:
-        item = scenario.item(item_id)
-    except KeyError:
-        raise CorpusError(f"scenario {scenario.id} has no item {item_id!r}") from None
-    from dialogue.text import words
-
-    phrases = [k.replace("*", "") for group in [*item.answers, scenario.dont_know]
-               for k in group.keywords]  # fmt: skip
-    phrases += [w for answer in item.answers for e in answer.examples for w in words(e)]
-    return RecognitionContext(item.questions[0], tuple(dict.fromkeys(phrases))[:80])
-
-
-def report(result: Evaluation, show: int = 50) -> str:
-    m = result.metric
-    lines = [f"{m} without rescoring: {_rate(result.base)}"]
-    if result.rescored is not None:
-        change = result.relative_change
-        lines.append(f"{m} with rescoring:    {_rate(result.rescored)}   relative change: "
-                     + ("n/a" if change is None else f"{change:+.1%}"))  # fmt: skip
-    lines.append(f"{m} of the N-best oracle: {_rate(result.oracle)}")
-    lines.append(f"real-time factor (recognition): {result.rtf:.3f}")
-    if result.rescore_seconds:
-        ms = sorted(1000 * s for s in result.rescore_seconds)
-        p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-        lines.append(f"rescoring: {statistics.median(ms):.2f} ms per utterance (p50), "
-                     f"{p95:.2f} ms (p95)")  # fmt: skip
-    if result.rescored is not None:
-        better = sum(c.edits_after < c.edits_before for c in result.changes)
-        worse = sum(c.edits_after > c.edits_before for c in result.changes)
-        lines.append(
-            f"rescoring changed {len(result.changes)} utterances: {better} better, "
-            f"{worse} worse, {len(result.changes) - better - worse} as good"
-        )
-        for c in result.changes[:show]:
-            sign = "=+-"[(c.edits_after < c.edits_before) + 2 * (c.edits_after > c.edits_before)]
-            lines.append(f"  {sign} {c.id}  ({c.edits_before} -> {c.edits_after} errors)")
-            lines.append(f"      reference: {c.reference}")
-            lines.append(f"      before:    {c.before}")
-            lines.append(f"      after:     {c.after}")
-    return "\n".join(lines)
-
-
-def summary(result: Evaluation) -> dict:
-    return {
-        "language": result.language,
-        "metric": result.metric,
-        "utterances": result.utterances,
-        "base": result.base.rate,
-        "rescored": None if result.rescored is None else result.rescored.rate,
-        "relative_change": result.relative_change,
-        "oracle": result.oracle.rate,
-        "rtf": result.rtf,
-        "rescore_ms_p50": statistics.median(result.rescore_seconds) * 1000
-        if result.rescore_seconds
-        else None,
-        "changed": [c.id for c in result.changes],
-    }
-
-
-def _rate(rate) -> str:
-    return f"{rate.rate:.1%} ({rate.edits}/{rate.ref_len})"

@@ -67,7 +67,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--port", type=int, default=8765, help="call server port (/media)")
     t.add_argument("--callback-port", type=int, default=8766, help="status callbacks port")
     r.add_argument("--config", help="YAML file of settings (the alert settings, see config.py)")
-    from carecall.alert_settings import add_alert_args
+    from assembly.alert_settings import add_alert_args
 
     add_alert_args(r)
 
@@ -294,7 +294,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _purge_at_start(args: argparse.Namespace) -> None:
     """Calls older than the settings' `retention_days` go before a run makes new ones."""
-    from carecall.config import load_settings
+    from assembly.config import load_settings
     from carecall.retention import purge_calls
 
     settings = load_settings(args.config, output_dir=args.output_dir)

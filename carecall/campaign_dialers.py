@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from assembly.alert_settings import alert_overrides, enable_handoff
+from assembly.config import ConfigError
 from campaign import Campaign, DialRequest, DialResult, Outcome
 from campaign.twilio_dialer import StatusCallbacks, TwilioDialer
-from carecall.alert_settings import alert_overrides, enable_handoff
-from carecall.config import ConfigError
 
 
 async def build_dialer(args: argparse.Namespace, campaign: Campaign, scenarios: Iterable[str] = ()):
@@ -97,11 +97,11 @@ async def build_simulated_dialer(
     people do not recognize the agent's speech and answer in their script's order (cheaper;
     the call server's side is unchanged). The simulated people are shipped personas, named by
     id in the recipients file. `config`, `alerts`: a settings YAML and alert settings (flags)."""
+    from assembly.config import load_settings
+    from assembly.pipeline import Pipeline
+    from assembly.simulation import PersonaPerson, build_ears
     from campaign.simulated import SimulatedDialer
     from carecall.commands import DEFAULT_PERSONAS, _server
-    from carecall.config import load_settings
-    from carecall.pipeline import Pipeline
-    from carecall.simulation import PersonaPerson, build_ears
     from dialogue import load_scenario
     from dialogue.catalogue import Catalogue, load_personas
     from scenarios import scenario_path
@@ -160,9 +160,9 @@ async def build_twilio_dialer(
     and each `campaign worker --dialer twilio`). `client`: a twilio.rest.Client (tests)."""
     from twilio.rest import Client
 
+    from assembly.config import load_settings
+    from assembly.pipeline import Pipeline
     from carecall.commands import _server
-    from carecall.config import load_settings
-    from carecall.pipeline import Pipeline
     from dialogue import load_scenario
     from scenarios import scenario_path
 

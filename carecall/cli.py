@@ -11,15 +11,15 @@ import os
 import sys
 from pathlib import Path
 
-from carecall.alert_settings import ALERT_KEYS, add_alert_args
-from carecall.config import ConfigError, load_settings
+from assembly.alert_settings import ALERT_KEYS, add_alert_args
+from assembly.config import ConfigError, load_settings
 from telephony.turn import TURN_OPTION_NAMES, TurnOptions
 
 log = logging.getLogger("carecall")
 
 
 def _settings_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", help="YAML file of settings (see carecall/config.py)")
+    p.add_argument("--config", help="YAML file of settings (see assembly/config.py)")
     p.add_argument("--language", choices=["en", "ko"])
     p.add_argument("--scenario", help="shipped scenario name or a YAML path")
     p.add_argument("--asr-model", help="Whisper model name or local checkpoint (.pt)")
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         "token",
         help="issue a per-call token (needs CARECALL_CALL_SECRET) and print the TwiML for it",
     )
-    p.add_argument("--config", help="YAML file of settings (see carecall/config.py)")
+    p.add_argument("--config", help="YAML file of settings (see assembly/config.py)")
     p.add_argument("--recipient", required=True, help="recipient id (never a name or number)")
     p.add_argument("--scenario", dest="token_scenario", help="scenario id the call must use")
     p.add_argument("--ttl", type=float, default=3600.0, help="seconds the token is valid")

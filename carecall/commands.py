@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from carecall.config import Settings, load_settings
-from carecall.pipeline import Pipeline, WeightsMissing
+from assembly.config import Settings, load_settings
+from assembly.pipeline import Pipeline, WeightsMissing
 
 DEFAULT_PERSONAS = {"en": "margaret_en", "ko": "kim_ko"}
 DEMO_SPEED = 2.0
@@ -57,11 +57,11 @@ def _pipeline(settings: Settings) -> Pipeline | None:
     pipeline.warm()
     if workers := settings.recognizer_processes:
         # A recognizer that holds the GIL while it decodes (pocketsphinx) would stall every
-        # call's audio from a thread, so it decodes in worker processes (carecall.workers).
+        # call's audio from a thread, so it decodes in worker processes (assembly.workers).
         from functools import partial
 
-        from carecall.pipeline import build_recognizer
-        from carecall.workers import ProcessRecognizer
+        from assembly.pipeline import build_recognizer
+        from assembly.workers import ProcessRecognizer
 
         build = partial(build_recognizer, settings, pipeline.default_scenario)
         pipeline.recognizer = ProcessRecognizer(build, workers)
@@ -178,7 +178,7 @@ def close_pipeline(pipeline: Pipeline) -> None:
 
 
 async def phone(args: argparse.Namespace) -> dict:
-    from carecall.simulation import PersonaPerson, build_ears
+    from assembly.simulation import PersonaPerson, build_ears
     from dialogue import load_scenario
     from dialogue.caller import load_persona
     from scenarios import scenario_path
@@ -365,7 +365,7 @@ def memory(args: argparse.Namespace) -> int:
 def tts_say(args: argparse.Namespace) -> int:
     import soundfile as sf
 
-    from carecall.voices import make_synthesizer, parse_voice
+    from assembly.voices import make_synthesizer, parse_voice
 
     backend, voice = parse_voice(args.voice)
     synth = make_synthesizer(backend, args.tts_model)
@@ -382,7 +382,7 @@ def tts_say(args: argparse.Namespace) -> int:
 
 def _against_truths(persona_file: Path, report_file: Path) -> str:
     """The simulated person's written-down truths against what the report extracted."""
-    from dialogue import load_persona
+    from dialogue.caller import load_persona
 
     truths = load_persona(persona_file).truths
     if not truths or not report_file.exists():

@@ -26,7 +26,7 @@ import numpy as np
 import soundfile
 
 from asr.corpus import Utterance, write_manifest
-from carecall.voices import make_synthesizer, parse_voice
+from assembly.voices import make_synthesizer, parse_voice
 from dialogue.yamlfile import read_yaml
 from telephony.audio import LINE_RATE, Audio
 from telephony.g711 import float_to_ulaw, ulaw_to_float

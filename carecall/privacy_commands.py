@@ -46,7 +46,7 @@ class _Places:
 
     def __init__(self, args: argparse.Namespace) -> None:
         from carecall.commands import MEMORY_FOLDERS
-        from carecall.config import load_settings
+        from assembly.config import load_settings
 
         self.settings = load_settings(args.config, output_dir=args.output_dir)
         s = self.settings

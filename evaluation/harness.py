@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from carecall.config import Settings
+from assembly.config import Settings
 from evaluation import EvalOptions
 from evaluation.metrics import summarize
 from evaluation.personas import plan_calls, scenario_personas
@@ -17,7 +17,7 @@ from evaluation.runner import fixtures_asr, run_audio_calls, run_text_calls
 
 
 def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict[str, Path]]:
-    from carecall.pipeline import WeightsMissing
+    from assembly.pipeline import WeightsMissing
     from dialogue import load_scenario
     from scenarios import scenario_path
 
@@ -100,7 +100,7 @@ def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict
 
 
 def _audio_or_text(settings, scenario, plans, options, out, bar, notes) -> list[dict]:
-    from carecall.pipeline import WeightsMissing
+    from assembly.pipeline import WeightsMissing
 
     try:
         return run_audio_calls(

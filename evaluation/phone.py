@@ -53,7 +53,7 @@ class TimedPhone(SimulatedPhone):
 
 
 async def call(spec: dict) -> dict:
-    from carecall.simulation import PersonaPerson, build_ears
+    from assembly.simulation import PersonaPerson, build_ears
     from dialogue import load_scenario
     from dialogue.caller import load_persona
     from scenarios import scenario_path

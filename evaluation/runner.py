@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from carecall.config import Settings
+from assembly.config import Settings
 from dialogue.scenario import Scenario
 from evaluation.personas import CallPlan, expected_alerts, write_persona
 
@@ -111,7 +111,7 @@ def run_audio_calls(
 ) -> list[dict]:
     """`scenario` is loaded from `settings.scenario_name`, which the phones and the server
     are given (a shipped name or a YAML path)."""
-    from carecall.pipeline import Pipeline, build_recognizer
+    from assembly.pipeline import Pipeline, build_recognizer
     from telephony.server import CallServer, ServerOptions
     from telephony.session import SessionOptions
 
@@ -120,7 +120,7 @@ def run_audio_calls(
     closers = []
     if settings.recognizer_kind == "sphinx":
         # As `carecall serve` does: pocketsphinx holds the GIL, so it decodes in a process.
-        from carecall.workers import ProcessRecognizer
+        from assembly.workers import ProcessRecognizer
 
         pipeline.recognizer = ProcessRecognizer(partial(build_recognizer, settings, scenario))
         closers.append(pipeline.recognizer.close)
@@ -251,9 +251,9 @@ def fixtures_asr(
     """Recognition and rescoring on the committed audio fixtures (`asr.evaluate`), with the
     recognizer and rescorer the calls use, and each clip's question as its context."""
     from asr.corpus import read_utterances
-    from asr.evaluate import decode, evaluate
-    from carecall.asr_commands import item_context, summary
-    from carecall.pipeline import build_recognizer, build_rescorer
+    from asr.evaluate import decode, evaluate, summary
+    from assembly.pipeline import build_recognizer, build_rescorer
+    from evaluation.contexts import item_context
 
     items = {i.id for i in scenario.items}  # clips answering one of this scenario's items
     chosen = [

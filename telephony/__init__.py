@@ -1,7 +1,7 @@
 """The phone line: wire protocol, G.711, resampling, VAD/endpointing, call sessions, server, phone.
 
 `telephony` imports no model library (no whisper, TTS or transformers). What a call *says* comes
-from a `CallAgent`, which the composition root (`carecall.pipeline`) builds per call from ASR,
+from a `CallAgent`, which the composition root (`assembly.pipeline`) builds per call from ASR,
 dialogue and TTS. Every `CallAgent` method blocks and is run off the event loop, so one slow
 model call never delays another call's audio.
 """

@@ -10,8 +10,8 @@ import json
 import pytest
 from alert_kit import SECRET, Receiver, wait_until
 
-from carecall.config import load_settings
-from carecall.pipeline import Pipeline
+from assembly.config import load_settings
+from assembly.pipeline import Pipeline
 from telephony import CallInfo
 
 pytestmark = pytest.mark.integration

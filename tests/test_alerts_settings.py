@@ -12,9 +12,9 @@ import pytest
 
 from alerts import AlertSink
 from alerts.outbox import Outbox
-from carecall.alert_settings import build_alert_sink
+from assembly.alert_settings import build_alert_sink
+from assembly.config import ConfigError, load_settings
 from carecall.cli import _settings, build_parser, main
-from carecall.config import ConfigError, load_settings
 
 SECRET = "a-webhook-secret-0123456789"
 

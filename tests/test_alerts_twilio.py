@@ -20,8 +20,8 @@ from alerts import AlertSink  # noqa: E402
 from alerts.handoff import HandOff  # noqa: E402
 from alerts.outbox import Outbox  # noqa: E402
 from alerts.sms import SmsChannel, sms_text  # noqa: E402
-from carecall.alert_settings import build_alert_sink, enable_handoff  # noqa: E402
-from carecall.config import load_settings  # noqa: E402
+from assembly.alert_settings import build_alert_sink, enable_handoff  # noqa: E402
+from assembly.config import load_settings  # noqa: E402
 from tests.alert_kit import wait_until  # noqa: E402
 
 ACCOUNT, TOKEN = "AC" + "0" * 32, "secret-auth-token"

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from asr.corpus import read_manifest, write_manifest
+from assembly.config import load_settings
 from carecall.cli import main
-from carecall.config import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / "audio_fixtures" / "manifest.jsonl"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from line_kit import SPEED, ScriptedPerson, read_stereo
 
-from carecall.config import load_settings
-from carecall.pipeline import Pipeline
+from assembly.config import load_settings
+from assembly.pipeline import Pipeline
 from telephony.phone import Action, PhoneOptions, SimulatedPhone
 from telephony.server import CallServer, ServerOptions
 from telephony.session import SessionOptions

@@ -6,16 +6,8 @@ import random
 
 import pytest
 
-from dialogue import (
-    DialogueEngine,
-    Recipient,
-    ScenarioError,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
-from dialogue.caller import Persona
+from dialogue import DialogueEngine, Recipient, ScenarioError, load_scenario
+from dialogue.caller import Persona, SimulatedCaller, load_persona, simulate_text_call
 from scenarios import persona_path, scenario_path
 
 EN = load_scenario("daily_checkin_en")

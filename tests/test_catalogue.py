@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-import carecall.pipeline as pipeline_module
+import assembly.pipeline as pipeline_module
+from assembly.config import load_settings
+from assembly.pipeline import Pipeline
 from campaign import DialRequest, DialResult, Outcome, Recipient
 from carecall.campaign_commands import _persona_problem
 from carecall.campaign_dialers import ScenarioIds
-from carecall.config import load_settings
-from carecall.pipeline import Pipeline
 from dialogue.catalogue import Catalogue, UnknownPersona, UnknownScenario
 from scenarios import SCENARIO_DIR, list_scenarios, scenario_path
 from telephony import CallInfo

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import soundfile as sf
 
+from assembly.config import load_settings
+from assembly.pipeline import Pipeline
 from carecall.cli import main
-from carecall.config import load_settings
-from carecall.pipeline import Pipeline
 from scenarios import list_scenarios, scenario_path
 from telephony import CallInfo
 from tts.espeak import EspeakSynthesizer

@@ -18,9 +18,9 @@ import numpy as np
 import pytest
 import yaml
 
-from carecall.config import load_settings
-from carecall.pipeline import Pipeline
-from dialogue import load_persona
+from assembly.config import load_settings
+from assembly.pipeline import Pipeline
+from dialogue.caller import load_persona
 from scenarios import persona_path
 from telephony.server import CallServer, ServerOptions
 from telephony.session import SessionOptions

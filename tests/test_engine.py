@@ -7,18 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dialogue import (
-    DONT_KNOW,
-    AgentTurn,
-    CallReport,
-    DialogueEngine,
-    Fact,
-    Recipient,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from dialogue import AgentTurn, CallReport, DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
+from dialogue.memory import Fact
+from dialogue.scenario import DONT_KNOW
 from scenarios import list_personas
 
 EN = load_scenario("daily_checkin_en")

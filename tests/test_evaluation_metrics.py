@@ -8,7 +8,8 @@ import random
 import pytest
 
 from carecall.cli import main
-from dialogue import load_persona, load_scenario
+from dialogue import load_scenario
+from dialogue.caller import load_persona
 from evaluation.metrics import compare, percentile, score_call, summarize
 from evaluation.personas import (
     contradict,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dialogue import DONT_KNOW, detect_emergency, extract, identity_answer, load_scenario
+from dialogue import load_scenario
+from dialogue.extract import detect_emergency, extract, identity_answer
+from dialogue.scenario import DONT_KNOW
 
 EN = load_scenario("daily_checkin_en")
 KO = load_scenario("daily_checkin_ko")

@@ -37,7 +37,7 @@ needs_flite = pytest.mark.skipif(shutil.which("flite") is None, reason="flite is
 
 
 def lm_text(scenario) -> list[str]:
-    """Every sentence the domain LM (`carecall.pipeline.build_scorer`) is built from."""
+    """Every sentence the domain LM (`assembly.pipeline.build_scorer`) is built from."""
     return domain_corpus(scenario) + [a for v in scenario.question_answers().values() for a in v]
 
 

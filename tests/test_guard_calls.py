@@ -86,8 +86,8 @@ def test_no_proposed_violation_reaches_the_line(persona):
 def test_every_sentence_that_is_not_the_scenarios_own_is_checked_at_the_line(tmp_path):
     """Whatever wrote a turn (an LLM, a memory-filled template, a bug), a sentence that is not
     the scenario's own is checked before it is synthesized; verbatim lines go as written."""
-    from carecall.config import load_settings
-    from carecall.pipeline import SAFE_LINE, Pipeline
+    from assembly.config import load_settings
+    from assembly.pipeline import SAFE_LINE, Pipeline
     from dialogue.engine import AgentTurn
     from telephony import CallInfo
 

@@ -16,24 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from carecall.config import Settings
-from carecall.pipeline import WeightsMissing, build_chat_model
-from dialogue import (
-    CallReport,
-    DialogueEngine,
-    Fact,
-    Recipient,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from assembly.config import Settings
+from assembly.pipeline import WeightsMissing, build_chat_model
+from dialogue import CallReport, DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
 from dialogue.guard import Guard, GuardContext
 from dialogue.guard_rules import HUMAN, MEMORY, PHYSICAL, SEES, WORLD
 from dialogue.llm import Sampling
 from dialogue.llm.openai import OpenAIChatModel
 from dialogue.llm.transformers import TransformersChatModel
 from dialogue.llm_extract import _PROMPT, parse_extraction
+from dialogue.memory import Fact
 from dialogue.responder import ROLE_RULES
 from scenarios import list_scenarios, scenario_path
 from tests.llm_server import FakeServer

@@ -9,14 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dialogue import (
-    DialogueEngine,
-    Recipient,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from dialogue import DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
 from dialogue.llm import LLMError
 from dialogue.llm_memory import llm_memory_plan, parse_memory_ops
 from dialogue.memory import Fact, OpKind, apply_ops, plan_update
@@ -176,8 +170,8 @@ def test_a_real_call_feeds_the_summary_with_the_persons_words():
 def test_the_live_call_stores_the_llm_summary(tmp_path):
     """A pipeline with an OpenAI-compatible LLM (a real HTTP server on 127.0.0.1) keeps the
     model's grounded note at the end of the call; the memory store holds it for next time."""
-    from carecall.config import load_settings
-    from carecall.pipeline import Pipeline
+    from assembly.config import load_settings
+    from assembly.pipeline import Pipeline
     from telephony import CallInfo
     from telephony.audio import Audio
     from tests.llm_server import FakeServer

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from dialogue import (
-    DialogueEngine,
+from dialogue import DialogueEngine, Recipient, load_scenario
+from dialogue.memory import (
     Fact,
     MemoryOp,
     MemoryStore,
     OpKind,
-    Recipient,
     SqliteMemoryStore,
     apply_ops,
-    load_scenario,
     plan_update,
 )
 

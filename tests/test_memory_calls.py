@@ -6,18 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dialogue import (
-    CallReport,
-    DialogueEngine,
-    OpKind,
-    Recipient,
-    SimulatedCaller,
-    SqliteMemoryStore,
-    load_persona,
-    load_scenario,
-    plan_update,
-    simulate_text_call,
-)
+from dialogue import CallReport, DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
+from dialogue.memory import OpKind, SqliteMemoryStore, plan_update
 from tests.test_engine import Clock
 
 FINE = {"sleep": "I slept well, thank you.", "health": "No, nothing hurts today."}

@@ -8,17 +8,9 @@ import numpy as np
 import pytest
 import yaml
 
-from carecall.simulation import PersonaPerson
-from dialogue import (
-    DialogueEngine,
-    Recipient,
-    ScenarioError,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
-from dialogue.caller import plain, speech_parts
+from assembly.simulation import PersonaPerson
+from dialogue import DialogueEngine, Recipient, ScenarioError, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, plain, simulate_text_call, speech_parts
 from scenarios import persona_path, scenario_path
 
 EN = load_scenario(scenario_path("daily_checkin_en"))

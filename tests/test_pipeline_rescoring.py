@@ -9,8 +9,8 @@ import pytest
 from asr import Hypothesis, RecognitionContext, Transcript
 from asr.domain_lm import NgramScorer
 from asr.rescore import Rescorer
-from carecall.config import ConfigError, load_settings
-from carecall.pipeline import Pipeline, WeightsMissing, build_rescorer, build_scorer
+from assembly.config import ConfigError, load_settings
+from assembly.pipeline import Pipeline, WeightsMissing, build_rescorer, build_scorer
 from dialogue import load_scenario
 from telephony import CallInfo
 from telephony.audio import Audio

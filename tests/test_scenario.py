@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dialogue import ScenarioError, domain_corpus, load_persona, load_scenario, validate_file
+from dialogue import ScenarioError, load_scenario
+from dialogue.caller import load_persona
+from dialogue.scenario import domain_corpus, validate_file
 from dialogue.text import terms
 from scenarios import list_personas, list_scenarios, persona_path, scenario_path
 

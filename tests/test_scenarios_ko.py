@@ -7,16 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from carecall.cli import main
-from dialogue import (
-    DialogueEngine,
-    Fact,
-    Recipient,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from dialogue import DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
 from dialogue.guard_rules import WORLD
+from dialogue.memory import Fact
 from scenarios import scenario_path
 from tests.test_engine import Clock
 

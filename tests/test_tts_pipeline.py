@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from carecall.config import load_settings
-from carecall.pipeline import Pipeline
+from assembly.config import load_settings
+from assembly.pipeline import Pipeline
 from dialogue.scenario import load_scenario
 from dialogue.yamlfile import ScenarioError
 from scenarios import list_scenarios, scenario_path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from carecall.cli import _settings, build_parser
-from carecall.config import ConfigError, load_settings
+from assembly.config import ConfigError, load_settings
 from telephony.turn import TurnOptions
 
 

@@ -10,9 +10,10 @@ import time
 
 import pytest
 
+from assembly.config import ConfigError, load_settings
 from carecall.cli import main
-from carecall.config import ConfigError, load_settings
-from dialogue import ScenarioError, load_persona, load_scenario
+from dialogue import ScenarioError, load_scenario
+from dialogue.caller import load_persona
 from dialogue.yamlfile import YamlLimits, read_yaml
 from evaluation.personas import scenario_personas
 

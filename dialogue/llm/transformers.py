@@ -7,8 +7,9 @@ transcript, and a template that refuses a system message (some do) gets the syst
 into the first user turn, so any causal LM can be tried without editing templates.
 
 One process shares one model among all its calls, so generation is serialized by a lock;
-on CPU (the default) it runs in bf16, which the development machines' AMX units run about ten
-times faster than fp32 (DESIGN.md).
+the float type follows the device (`models.default_dtype`): on a CPU, bf16 only where it
+multiplies bf16 in hardware (AMX, AVX-512 BF16: about ten times faster than fp32, DESIGN.md),
+fp32 elsewhere, where emulated bf16 is far slower.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from typing import Any
 import torch
 
 from dialogue.llm import LLMError, Message, Sampling, check_messages, cut_at_stop
+from models import ModelLoadError, load_pretrained, place
 
-_DTYPES = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
 _FALLBACK_LABELS = {"user": "User", "assistant": "Assistant"}
 
 
@@ -91,27 +92,21 @@ class TransformersChatModel:
         sampling: Sampling | None = None,
         timeout_s: float | None = None,
     ) -> None:
-        dtype = dtype or ("fp16" if str(device).startswith("cuda") else "bf16")
-        if dtype not in _DTYPES:
-            raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}")
         if isinstance(model, str | Path):
-            from transformers import AutoModelForCausalLM, AutoTokenizer
-
-            local = Path(model).expanduser()
-            if (
-                isinstance(model, Path) or str(model).startswith(("/", ".", "~"))
-            ) and not local.exists():
-                raise LLMError(f"cannot load the language model: no folder {str(local)!r}")
             try:
-                tokenizer = tokenizer or AutoTokenizer.from_pretrained(str(model))
-                model = AutoModelForCausalLM.from_pretrained(str(model))
-            except (OSError, ValueError) as exc:
-                raise LLMError(f"cannot load the language model {str(model)!r}: {exc}") from exc
+                model, loaded = load_pretrained(
+                    model, device=device, dtype=dtype, processor=tokenizer
+                )
+            except ModelLoadError as exc:
+                raise LLMError(str(exc)) from exc  # "cannot load the model ...: why"
+            tokenizer = tokenizer or loaded
         elif tokenizer is None:
             raise ValueError(
                 "a model object needs its tokenizer: TransformersChatModel(model, tokenizer=...)"
             )
-        self.model = model.to(device=device, dtype=_DTYPES[dtype]).eval()
+        else:
+            model = place(model, device, dtype)
+        self.model = model
         self.tokenizer = tokenizer
         self.device = device
         self.sampling = sampling or Sampling()

@@ -14,7 +14,7 @@ import logging
 import numpy as np
 
 from asr import Recognizer
-from carecall.voices import make_synthesizer, parse_voice
+from assembly.voices import make_synthesizer, parse_voice
 from dialogue.caller import Persona, SimulatedCaller, plain, speech_parts
 from dialogue.scenario import Scenario
 from telephony.audio import Audio

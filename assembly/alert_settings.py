@@ -73,7 +73,7 @@ def check_alert_settings(s) -> None:
 def build_alert_sink(settings, *, twilio_client=None, **dispatcher_options) -> AlertSink:
     """The sink of a pipeline: the outbox at `settings.alerts_path`, a webhook and SMS when
     configured (SMS needs TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN unless a client is given)."""
-    from carecall.config import ConfigError
+    from assembly.config import ConfigError
 
     webhook = sms = None
     if settings.alert_webhook:

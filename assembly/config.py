@@ -136,7 +136,7 @@ class Settings(BaseModel):
     @field_validator("alert_webhook")
     @classmethod
     def _webhook_url(cls, url: str | None) -> str | None:
-        from carecall.alert_settings import check_webhook_url
+        from assembly.alert_settings import check_webhook_url
 
         return check_webhook_url(url) if url else None
 
@@ -150,14 +150,14 @@ class Settings(BaseModel):
     @field_validator("alert_sms_to")
     @classmethod
     def _sms_to_e164(cls, numbers: list[str]) -> list[str]:
-        from carecall.alert_settings import e164
+        from assembly.alert_settings import e164
 
         return [e164(n, f"number {i + 1}") for i, n in enumerate(numbers)]
 
     @field_validator("alert_sms_from")
     @classmethod
     def _sms_from(cls, value: str | None) -> str | None:
-        from carecall.alert_settings import e164
+        from assembly.alert_settings import e164
 
         if value is None or value.startswith("MG"):
             return value
@@ -165,7 +165,7 @@ class Settings(BaseModel):
 
     @model_validator(mode="after")
     def _alerts_complete(self) -> Settings:
-        from carecall.alert_settings import check_alert_settings
+        from assembly.alert_settings import check_alert_settings
 
         check_alert_settings(self)
         return self

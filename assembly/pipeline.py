@@ -18,9 +18,9 @@ from pathlib import Path
 
 from asr import LanguageModelScorer, RecognitionContext, Recognizer
 from asr.rescore import Rescorer
-from carecall.alert_settings import build_alert_sink
-from carecall.config import Settings
-from carecall.voices import make_synthesizer
+from assembly.alert_settings import build_alert_sink
+from assembly.config import Settings
+from assembly.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient
 from dialogue.catalogue import Catalogue
 from dialogue.guard import Guard
