@@ -45,8 +45,8 @@ class _Places:
     """The output folders, memory and alert databases, and campaign store to look at."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from carecall.commands import MEMORY_FOLDERS
         from assembly.config import load_settings
+        from carecall.commands import MEMORY_FOLDERS
 
         self.settings = load_settings(args.config, output_dir=args.output_dir)
         s = self.settings

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carecall.cli import _settings, build_parser
 from assembly.config import ConfigError, load_settings
+from carecall.cli import _settings, build_parser
 from telephony.turn import TurnOptions
 
 
