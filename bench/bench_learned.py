@@ -88,6 +88,8 @@ def main() -> int:
             result = cv.run(task, lang, _rules(task))
             print(f"  cv threshold={result.threshold} (shipped {layer.threshold})")
             print(f"  cv pooled: {json.dumps(result.combined())}")
+            for t in (0.3, 0.5, 0.7):
+                print(f"  cv pooled at {t}: {json.dumps(result.combined(t))}")
             alone = result.per_fold()
             for fold, fig in alone.items():
                 if args.folds:
