@@ -187,3 +187,21 @@ def test_guard_eval_json_shows_the_layer(root, capsys):
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [o["layer"] for o in out] == ["learned", "rules"]
     assert all(o["violation_found"] for o in out)
+
+
+def test_warm_fits_only_when_switched_on(root):
+    learned.warm(("en",))
+    assert ("emergency", "en") not in layer._layers
+    learned.set_enabled(True)
+    learned.warm(("en",))
+    assert layer._layers[("emergency", "en")] is not None
+    assert layer._layers[("guard", "en")] is not None
+
+
+def test_settings_key(monkeypatch):
+    from carecall.config import load_settings
+
+    assert load_settings().learned_layer is True
+    assert load_settings(learned_layer=False).learned_layer is False
+    monkeypatch.setenv("CARECALL_LEARNED_LAYER", "false")
+    assert load_settings().learned_layer is False
