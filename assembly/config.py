@@ -64,6 +64,10 @@ class Settings(BaseModel):
     # With an LLM, the same model also judges each turn after the guard's rules (it can only
     # add violations); on by default, off with llm_judge: false.
     llm_judge: bool = True
+    # A learned layer under the emergency rules and the role guard (`dialogue.learned`): it
+    # can only add (a `none` becomes a `check`; a sentence the rules passed gets a violation).
+    # Fitted at warm-up from the repository's case files; off with learned_layer: false.
+    learned_layer: bool = True
     output_dir: Path = Path("carecall-output")
     memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
     host: str = "127.0.0.1"

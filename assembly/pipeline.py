@@ -21,7 +21,7 @@ from asr.rescore import Rescorer
 from assembly.alert_settings import build_alert_sink
 from assembly.config import Settings
 from assembly.voices import make_synthesizer
-from dialogue import AgentTurn, DialogueEngine, Recipient
+from dialogue import AgentTurn, DialogueEngine, Recipient, learned
 from dialogue.catalogue import Catalogue
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel, LLMError
@@ -66,7 +66,11 @@ class Pipeline:
         self.memory = SqliteMemoryStore(settings.memory_path)
         self.calls_dir = settings.output_dir / "calls"
         self.llm = build_chat_model(settings)
-        self.guard = Guard(judge=self.llm if settings.llm_judge else None)
+        self.guard = Guard(
+            judge=self.llm if settings.llm_judge else None, learned=settings.learned_layer
+        )
+        # The calls' EmergencyDetector follows the process-wide switch of the learned layer.
+        learned.set_enabled(settings.learned_layer)
         # recipient id -> name, for calls whose line carries only the id (Twilio's): filled
         # by the campaign dialer in this process. A name never travels through Twilio.
         self.names: dict[str, str] = {}
@@ -124,6 +128,8 @@ class Pipeline:
             "네" if self.default_scenario.language == "ko" else "yes",
             self.default_scenario.language,
         )
+        # The learned layer's fit (seconds per language), so no call waits for it.
+        learned.warm(tuple(dict.fromkeys(s.language for s in self.call_scenarios())))
         made = 0
         for scenario in scenarios if scenarios is not None else self.call_scenarios():
             lines = [

@@ -2,7 +2,8 @@
 
 Prints per language the number of cases, recall (an emergency decided `emergency` or `check`
 is caught), the precision of `emergency`, how often a non-emergency got a `check`, and every
-miss. `--json` prints one line per case instead: the case with its `decision`.
+miss. `--json` prints one line per case instead: the case with its `decision` and the `layer`
+that decided ("rules", "learned", "llm"). `--no-learned` leaves the learned layer out.
 `--guard` measures the role guard instead, on agent turns (`dialogue.guard_eval`).
 """
 
@@ -31,6 +32,12 @@ def add_parser(sub) -> None:
         action="store_true",
         help="with --guard: an alert channel exists for cases that give no context.alerting "
         "(the project's set is labelled so: 'I'll let your care worker know' is then fine)",
+    )
+    e.add_argument(
+        "--no-learned",
+        dest="learned",
+        action="store_false",
+        help="the rules (and LLM) alone, without the learned layer (dialogue.learned)",
     )
     e.add_argument(
         "--llm",
@@ -63,10 +70,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if getattr(args, "guard", False):
         return run_guard(
-            args.file, as_json=args.json, alerting=getattr(args, "alerting", False), judge=llm
+            args.file,
+            as_json=args.json,
+            alerting=getattr(args, "alerting", False),
+            judge=llm,
+            learned=getattr(args, "learned", True),
         )
     from dialogue.safety import Decision
-    from dialogue.safety.detector import EmergencyDetector
+    from dialogue.safety.detector import EmergencyDetector, layer_of
     from dialogue.safety.evaluate import CaseError, read_cases, render, score
 
     try:
@@ -74,25 +85,28 @@ def run(args: argparse.Namespace) -> int:
     except CaseError as exc:
         print(f"carecall safety: {exc}", file=sys.stderr)
         return 2
-    detector = EmergencyDetector(llm=llm)
+    detector = EmergencyDetector(llm=llm, learned=getattr(args, "learned", True))
     decisions: dict[int, Decision] = {}
+    layers: dict[int, str] = {}
 
     def decide(case) -> Decision:
-        decisions[id(case)] = detector.assess(case.user, case.lang).decision
+        assessment = detector.assess(case.user, case.lang)
+        decisions[id(case)], layers[id(case)] = assessment.decision, layer_of(assessment)
         return decisions[id(case)]
 
     figures = score(cases, decide)
     if args.json:
         for case in cases:
-            print(
-                json.dumps({**case.raw, "decision": decisions[id(case)].value}, ensure_ascii=False)
-            )
+            out = {**case.raw, "decision": decisions[id(case)].value, "layer": layers[id(case)]}
+            print(json.dumps(out, ensure_ascii=False))
     else:
         print(render(figures))
     return 0
 
 
-def run_guard(path: Path, *, as_json: bool = False, alerting: bool = False, judge=None) -> int:
+def run_guard(
+    path: Path, *, as_json: bool = False, alerting: bool = False, judge=None, learned=True
+) -> int:
     """`carecall safety eval --guard FILE.jsonl`: recall, precision and every miss per language."""
     from dialogue.guard import Guard
     from dialogue.guard_eval import GuardCaseError, read_guard_cases, render_guard, score_guard
@@ -102,7 +116,7 @@ def run_guard(path: Path, *, as_json: bool = False, alerting: bool = False, judg
     except GuardCaseError as exc:
         print(f"carecall safety: {exc}", file=sys.stderr)
         return 2
-    guard = Guard(judge=judge)
+    guard = Guard(judge=judge, learned=learned)
     verdicts = {}
 
     def check(case):
@@ -118,6 +132,7 @@ def run_guard(path: Path, *, as_json: bool = False, alerting: bool = False, judg
             verdict = verdicts[id(case)]
             out = {**case.raw, "violation_found": not verdict.ok}
             out["categories"] = verdict.categories
+            out["layer"] = verdict.layer
             print(json.dumps(out, ensure_ascii=False))
     else:
         print(render_guard(figures))

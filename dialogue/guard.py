@@ -74,6 +74,7 @@ class GuardContext:
 class Verdict:
     ok: bool
     violations: tuple[Violation, ...] = ()
+    layer: str = "rules"  # which layer found them: "rules" | "learned" | "llm"
 
     @property
     def categories(self) -> list[str]:
@@ -144,18 +145,43 @@ def check_rules(text: str, context: GuardContext) -> list[Violation]:
 class Guard:
     """`check` a turn against the role. With a `judge` model, turns the rules pass are also
     judged by it (it can only add violations); a judge that fails counts as a violation when
-    `judge_fails_closed`."""
+    `judge_fails_closed`. Between the two, the learned layer (`dialogue.learned`, when on:
+    `learned=None` follows the process-wide switch) may add one violation per sentence the
+    rules passed, named by its best category."""
 
-    def __init__(self, judge: ChatModel | None = None, *, judge_fails_closed: bool = True):
+    def __init__(
+        self,
+        judge: ChatModel | None = None,
+        *,
+        judge_fails_closed: bool = True,
+        learned: bool | None = None,
+    ):
         self.judge = judge
         self.judge_fails_closed = judge_fails_closed
+        self.learned = learned
 
     def check(self, text: str, *, context: GuardContext | None = None) -> Verdict:
         context = context or GuardContext()
-        found = check_rules(text, context)
+        found, layer = check_rules(text, context), "rules"
+        if not found:
+            found, layer = self._learned(text, context), "learned"
         if not found and self.judge is not None:
-            found = self._judge(text, context)
-        return Verdict(not found, tuple(found))
+            found, layer = self._judge(text, context), "llm"
+        return Verdict(not found, tuple(found), layer if found else "rules")
+
+    def _learned(self, text: str, context: GuardContext) -> list[Violation]:
+        from dialogue import learned
+
+        if not (learned.enabled() if self.learned is None else self.learned):
+            return []
+        found = []
+        for sentence in sentences(text):
+            language = "ko" if context.language == "ko" or has_hangul(sentence) else "en"
+            layer = learned.guard_layer(language)
+            flagged = layer.flags(sentence) if layer is not None else None
+            if flagged is not None:
+                found.append(Violation(flagged[1], sentence[:200]))
+        return found
 
     def _judge(self, text: str, context: GuardContext) -> list[Violation]:
         messages = judge_messages(text, context)

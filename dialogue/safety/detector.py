@@ -5,6 +5,9 @@ The LLM is asked only when the rules say `none` or `check`, and may only raise `
 `check`: a model that hallucinates can make the agent ask one more question, never end a call
 on an emergency script nor hide an emergency the rules found. Any error or unusable answer
 from it changes nothing.
+
+Last, the learned layer (`dialogue.learned`), when on, may raise a `none` left by both to
+`check`, under the same rule: it never decides `emergency` and never lowers.
 """
 
 from __future__ import annotations
@@ -48,12 +51,23 @@ def _language_module(language: str) -> ModuleType | None:
         return None
 
 
+LEARNED = "learned:"
+
+
 class EmergencyDetector:
+    """`learned`: ask the learned layer on a `none` (None: the process-wide switch,
+    `dialogue.learned.set_enabled`, which the pipeline sets from `settings.learned_layer`)."""
+
     def __init__(
-        self, scenario_rules: Sequence[Emergency] = (), llm: ChatModel | None = None
+        self,
+        scenario_rules: Sequence[Emergency] = (),
+        llm: ChatModel | None = None,
+        *,
+        learned: bool | None = None,
     ) -> None:
         self.scenario_rules = tuple(scenario_rules)
         self.llm = llm
+        self.learned = learned
 
     def assess(self, text: str, language: str) -> Assessment:
         found: list[Finding] = []
@@ -68,7 +82,21 @@ class EmergencyDetector:
             opinion = self._second_opinion(text, language)
             if opinion is not None and assessment.decision == Decision.NONE:
                 assessment = Assessment(Decision.CHECK, (*assessment.findings, opinion))
+        if assessment.decision == Decision.NONE and text.strip():
+            assessment = self._learned(text, language, assessment)
         return assessment
+
+    def _learned(self, text: str, language: str, assessment: Assessment) -> Assessment:
+        from dialogue import learned
+
+        on = learned.enabled() if self.learned is None else self.learned
+        layer = learned.emergency_layer(language) if on else None
+        flagged = layer.flags(text) if layer is not None else None
+        if flagged is None:
+            return assessment
+        p, category = flagged
+        finding = Finding(category, Decision.CHECK, text[:200], f"{LEARNED}{p:.2f}")
+        return Assessment(Decision.CHECK, (*assessment.findings, finding))
 
     def _scenario_findings(
         self,
@@ -129,6 +157,16 @@ class EmergencyDetector:
             return None
         category = str(answer.get("category") or "llm")[:40]
         return Finding(category, Decision.CHECK, text[:200], "llm:second-opinion")
+
+
+def layer_of(assessment: Assessment) -> str:
+    """Which layer decided: "learned" or "llm" where one raised the decision, else "rules"."""
+    top = assessment.top
+    if top is not None and top.rule.startswith(LEARNED):
+        return "learned"
+    if top is not None and top.rule.startswith("llm:"):
+        return "llm"
+    return "rules"
 
 
 def _findable(analysis: Analysis, words: str) -> bool:

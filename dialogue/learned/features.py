@@ -1,0 +1,41 @@
+"""Text -> feature names: the shared language analysis plus character n-grams.
+
+Words come from `dialogue.analysis` (English lemmas via lemminflect, Korean Kiwi morphemes
+with their lemma), as unigrams and bigrams; character 2–4-grams of the lowercased text with
+spaces collapsed catch ASR slips ("breth", "숨쉬기가" vs "숨 쉬기가") the words miss.
+Korean n-grams are taken on the text without spaces too, so spacing does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue.analysis import analyze
+
+NGRAMS = (2, 3, 4)
+
+
+def word_features(text: str, lang: str) -> list[str]:
+    analysis = analyze(text, lang)
+    lemmas = [t.lemma.lower() for t in analysis.tokens if t.lemma.strip()]
+    if lang == "ko":  # morpheme and its tag's first letter: 아프/V vs 아프/N never collide
+        lemmas = [f"{t.lemma}/{t.tag[:1]}" for t in analysis.tokens if t.lemma.strip()]
+    out = [f"w:{w}" for w in lemmas]
+    out += [f"b:{a}|{b}" for a, b in zip(["<s>", *lemmas], [*lemmas, "</s>"], strict=True)]
+    return out
+
+
+def char_features(text: str, lang: str) -> list[str]:
+    norm = re.sub(r"\s+", " ", text.lower()).strip()
+    variants = [f" {norm} "]
+    if lang == "ko":
+        variants.append(norm.replace(" ", ""))
+    out = []
+    for prefix, s in zip("cd", variants, strict=False):
+        for n in NGRAMS:
+            out += [f"{prefix}{n}:{s[i : i + n]}" for i in range(len(s) - n + 1)]
+    return out
+
+
+def features(text: str, lang: str) -> list[str]:
+    return word_features(text, lang) + char_features(text, lang)

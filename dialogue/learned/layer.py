@@ -1,0 +1,121 @@
+"""The per-language learned layers the detector and the guard ask, trained once per process.
+
+`emergency_layer(lang)` / `guard_layer(lang)` fit on first use (or at `warm()`, which the
+pipeline calls at start) and return None where the layer is off, the language has no data, or
+the data files are missing (logged once, with what is missing). Thresholds were chosen by
+leave-one-batch-out cross-validation (`dialogue.learned.cv`, printed by
+`bench/bench_learned.py`): the highest recall of rules+model with `check` on at most 10% of
+non-emergencies (emergency) or precision at least 0.92 (guard), on held-out folds.
+
+Off unless switched on: the pipeline switches it on from `settings.learned_layer` (default
+true); `EmergencyDetector(learned=...)` and `Guard(learned=...)` override per instance.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from dialogue.learned import data
+from dialogue.learned.features import features
+from dialogue.learned.model import Binary, Categories
+
+log = logging.getLogger(__name__)
+
+# (task, lang) -> threshold on the model's probability: "cv threshold=" of
+# `python bench/bench_learned.py` (2026-12-07, on the files of `data.PATTERNS`); rerun it and
+# update these whenever those files change.
+THRESHOLDS = {
+    ("emergency", "en"): 0.56,
+    ("emergency", "ko"): 0.62,
+    ("guard", "en"): 0.56,
+    ("guard", "ko"): 0.48,
+}
+
+_enabled = False
+_lock = threading.Lock()
+_layers: dict[tuple[str, str], Layer | None] = {}
+
+
+def set_enabled(on: bool) -> None:
+    global _enabled
+    _enabled = bool(on)
+
+
+def enabled() -> bool:
+    return _enabled
+
+
+@dataclass
+class Layer:
+    """A fitted model of one task and language: its probability and best category."""
+
+    task: str
+    lang: str
+    threshold: float
+    binary: Binary
+    categories: Categories
+
+    def score(self, text: str) -> float:
+        return float(self.binary.scores([features(text, self.lang)])[0])
+
+    def flags(self, text: str) -> tuple[float, str] | None:
+        """(probability, best category) when the model says positive, else None."""
+        row = features(text, self.lang)
+        p = float(self.binary.scores([row])[0])
+        if p < self.threshold:
+            return None
+        return p, self.categories.best([row])[0]
+
+
+def fit(task: str, lang: str, examples: list[data.Example] | None = None) -> Layer:
+    """A layer fitted on `examples` (default: every training file of the task and language)."""
+    examples = data.examples(task, lang) if examples is None else examples
+    rows = [features(e.text, lang) for e in examples]
+    return fit_rows(task, lang, rows, examples)
+
+
+def fit_rows(task: str, lang: str, rows: list[list[str]], examples: list[data.Example]) -> Layer:
+    binary = Binary(rows, [e.label for e in examples])
+    positives = [(r, e.category) for r, e in zip(rows, examples, strict=True) if e.label]
+    categories = Categories([r for r, _ in positives], [c for _, c in positives])
+    return Layer(task, lang, THRESHOLDS.get((task, lang), 0.5), binary, categories)
+
+
+def _layer(task: str, lang: str) -> Layer | None:
+    key = (task, lang)
+    if key not in _layers:
+        with _lock:
+            if key not in _layers:
+                try:
+                    _layers[key] = fit(task, lang)
+                except data.LearnedDataMissing as exc:
+                    log.warning("%s", exc)
+                    _layers[key] = None
+                except KeyError:  # a language without data: no layer
+                    _layers[key] = None
+    return _layers[key]
+
+
+def emergency_layer(lang: str) -> Layer | None:
+    return _layer("emergency", lang)
+
+
+def guard_layer(lang: str) -> Layer | None:
+    return _layer("guard", lang)
+
+
+def warm(languages: tuple[str, ...] = ("en", "ko")) -> None:
+    """Fit every layer now (the pipeline's warm-up), so no call waits for a fit."""
+    if not _enabled:
+        return
+    for lang in languages:
+        emergency_layer(lang)
+        guard_layer(lang)
+
+
+def reset() -> None:
+    """Forget fitted layers (tests: a different data root)."""
+    with _lock:
+        _layers.clear()
