@@ -87,3 +87,68 @@ def analyze(text: str) -> Analysis:
         for t in raw
     )
     return Analysis(text=text, language="ko", tokens=tokens)
+
+
+# Morphemes that carry what a remark is about, for retrieval (P4): nouns, numerals, verb and
+# adjective stems, roots, adverbs (안, 못, 너무, 어제), negative 아니다 and foreign words.
+# Particles, endings, suffixes, bound nouns, pronouns and interjections (네, 아니요) are left
+# out: they say how something was said, not what about.
+_CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "MAG", "SL", "VCN"})
+# Question words (pronouns and determiners, otherwise left out): what tells "누가 보냈어요?"
+_QUESTION_WORDS = frozenset({"누구", "어디", "뭐", "무엇", "언제", "몇", "무슨", "어느", "얼마"})
+# Endings that only ask (어요 both asks and tells: only a question mark or a question word does)
+_QUESTION_ENDINGS = frozenset(
+    {
+        "니",
+        "냐",
+        "나요",
+        "나",
+        "까",
+        "까요",
+        "을까요",
+        "ᆯ까요",
+        "을까",
+        "ᆯ까",
+        "습니까",
+        "ᆸ니까",
+        "는지",
+        "는지요",
+        "가요",
+        "는가",
+        "래요",
+        "ᆯ래요",
+        "을래요",
+    }
+)
+
+
+def content_lemmas(text: str) -> list[str]:
+    """The content morphemes of `text` as lemmas, in order. Verb and adjective stems get 다
+    (먹다, 아프다) so that the verb 자다 and the noun 자 stay apart."""
+    out = []
+    for token in analyze(text).tokens:
+        tag = token.tag.split("-")[0]  # VA-I, VV-R: Kiwi marks irregular conjugations
+        if token.lemma in _QUESTION_WORDS and tag in ("NP", "MM", "MAG", "NR"):
+            out.append(token.lemma)
+            continue
+        if tag == "NNB" and token.lemma in ("살", "년생"):  # 몇 살, 몇 년생: an age
+            out.append(token.lemma)
+            continue
+        if tag not in _CONTENT_TAGS:
+            continue
+        out.append(token.lemma + "다" if tag in ("VV", "VA", "VCN") else token.lemma)
+    return out
+
+
+def is_question(text: str) -> bool:
+    """Whether `text` asks something: a question mark, a question word (누구, 어디, 몇 ...) or an
+    ending that only asks (먹었니, 하셨나요, 추울까요). 먹었어요 without a mark is not one."""
+    if "?" in text:
+        return True
+    words = [t for t in analyze(text).tokens if not t.tag.startswith("S")]  # no punctuation
+    for token in words:
+        tag = token.tag.split("-")[0]
+        if token.lemma in _QUESTION_WORDS and tag in ("NP", "MM", "MAG", "NR"):
+            return True
+    last = words[-1] if words else None
+    return last is not None and last.tag in ("EF", "EC") and last.lemma in _QUESTION_ENDINGS

@@ -1,0 +1,147 @@
+"""Retrieve, or fail: which situation of the bank the person's words are about (P4).
+
+Every trigger of the bank is one BM25 document (`bm25s`, over `terms.terms`: Kiwi morphemes or
+English lemmas). BM25 scores are unbounded and grow with the query, so a situation's score is
+normalised to 0..1 as the product of two coverages, taken at its best-matching trigger:
+
+- how much of the trigger the person said: BM25(person, trigger) / BM25(trigger, trigger);
+- how much of what the person said the trigger explains: the idf mass of the person's terms
+  found in the trigger over the idf mass of all of them (a word the bank has never seen counts
+  as rare), weighed less (`QUERY_WEIGHT`) because people add details to a remark.
+
+`THRESHOLD` is calibrated on held-out wordings (`tests/conversation_heldout.py`) and plain
+check-in answers: below it is a fail, and the engine says the scenario's own line.
+
+The dialogue state narrows the candidates: kinds the engine asks for only, and an `answer`
+situation (`item.class`) only for the item and class just extracted — it fits by definition
+(the extractor found that answer), so it scores at least `THRESHOLD`, and a remark outranks it
+only when it explains the words better.
+
+One index per language, built on first use and shared by every call of the process.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from dialogue.conversation.bank import Bank, Situation, load_bank
+from dialogue.conversation.terms import asks, terms
+
+THRESHOLD = 0.30
+QUERY_WEIGHT = 0.35  # exponent of the query coverage; the trigger coverage has 1 - this
+DEFAULT_KINDS = ("remark", "feeling", "agent_question")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    situation: Situation
+    score: float  # 0..1; a returned candidate is >= THRESHOLD
+
+
+class Retriever:
+    """BM25 over one bank's triggers. `find` returns fitting candidates, best first; [] is
+    the fail of Retrieve-fail-Generate."""
+
+    def __init__(self, bank: Bank, threshold: float = THRESHOLD):
+        import bm25s
+
+        self.bank = bank
+        self.language = bank.language
+        self.threshold = threshold
+        docs: list[list[str]] = []
+        owner: list[int] = []
+        for index, situation in enumerate(bank.situations):
+            for trigger in situation.triggers:
+                found = terms(trigger, bank.language)
+                if found:
+                    docs.append(found)
+                    owner.append(index)
+        self._owner = np.asarray(owner, dtype=np.int64)
+        self._docs = [set(d) for d in docs]
+        self._model = bm25s.BM25()
+        if docs:
+            self._model.index(docs, show_progress=False)
+        n = len(docs)
+        df: dict[str, int] = {}
+        for doc in self._docs:
+            for term in doc:
+                df[term] = df.get(term, 0) + 1
+        self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)  # a term no trigger has
+        self._self = np.array(
+            [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
+        )
+
+    @classmethod
+    def for_language(cls, language: str) -> Retriever:
+        """The shipped bank's retriever, built once per process and shared."""
+        with _lock:
+            if language not in _retrievers:
+                _retrievers[language] = cls(load_bank(language))
+            return _retrievers[language]
+
+    def _bm25(self, query: list[str]) -> np.ndarray:
+        if not query or not self._docs:
+            return np.zeros(len(self._docs))
+        return np.asarray(self._model.get_scores(query), dtype=np.float64)
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Every situation with any overlap and its normalised score (for tuning and tests)."""
+        query = list(dict.fromkeys(terms(text, self.language)))
+        known = [t for t in query if t in self._idf]
+        if not known:
+            return {}
+        raw = self._bm25(known)
+        hit = np.nonzero(raw > 0)[0]
+        total = sum(self._idf.get(t, self._unknown_idf) for t in query)
+        best: dict[int, float] = {}
+        for d in hit:
+            covered = min(1.0, raw[d] / self._self[d]) if self._self[d] > 0 else 0.0
+            mass = sum(self._idf[t] for t in known if t in self._docs[d]) / total
+            score = covered ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
+            owner = int(self._owner[d])
+            if score > best.get(owner, 0.0):
+                best[owner] = score
+        return {self.bank.situations[i].id: float(s) for i, s in best.items()}
+
+    def find(
+        self,
+        text: str,
+        *,
+        kinds: tuple[str, ...] = DEFAULT_KINDS,
+        item_id: str | None = None,
+        answer_class: str | None = None,
+        limit: int = 3,
+    ) -> list[Candidate]:
+        """Situations the words fit, best first, at most `limit`; [] when none does."""
+        scored = self.scores(text)
+        question = asks(text, self.language)
+        out: list[Candidate] = []
+        for situation_id, score in scored.items():
+            situation = self.bank.get(situation_id)
+            if situation is None or situation.kind == "answer" or situation.kind not in kinds:
+                continue
+            if situation.kind == "agent_question" and not question:
+                continue  # "Yes I ate" shares its words with "Have you eaten?"
+            if score >= self.threshold:
+                out.append(Candidate(situation, round(score, 4)))
+        if "answer" in kinds and item_id and answer_class:
+            answer = self.answer_reactions(item_id, answer_class)
+            if answer is not None:
+                score = max(self.threshold, scored.get(answer.id, 0.0))
+                out.append(Candidate(answer, round(score, 4)))
+        out.sort(key=lambda c: (-c.score, c.situation.id))
+        return out[:limit]
+
+    def answer_reactions(self, item_id: str, answer_class: str) -> Situation | None:
+        """The `answer` situation `item.class`, if the bank has it."""
+        found = self.bank.get(f"{item_id}.{answer_class}")
+        return found if found is not None and found.kind == "answer" else None
+
+
+_lock = threading.Lock()
+_retrievers: dict[str, Retriever] = {}

@@ -1,0 +1,44 @@
+"""Held-out wordings for the response bank's retrieval (P4): never indexed, never in the bank.
+
+`HELDOUT[language][situation_id]` are new ways of saying a situation's remark, written apart
+from its triggers (other words, other order, spoken style). `PLAIN` are check-in answers and
+`UNRELATED` are off-topic utterances: neither may retrieve a remark, feeling or question to
+the agent. `tests/test_conversation_bank.py` and `bench/bench_bank.py` score them.
+"""
+
+from __future__ import annotations
+
+from tests.conversation_heldout_en import HELDOUT_EN, PLAIN_EN, UNRELATED_EN
+from tests.conversation_heldout_ko import HELDOUT_KO, PLAIN_KO, UNRELATED_KO
+
+HELDOUT: dict[str, dict[str, list[str]]] = {"en": HELDOUT_EN, "ko": HELDOUT_KO}
+PLAIN: dict[str, list[str]] = {"en": PLAIN_EN, "ko": PLAIN_KO}
+UNRELATED: dict[str, list[str]] = {"en": UNRELATED_EN, "ko": UNRELATED_KO}
+
+
+def score(retriever, language: str) -> dict[str, float]:
+    """Top-1 situation accuracy on the held-out wordings, how many of them fail (no
+    candidate), and fail precision: of the plain answers and unrelated utterances, the share
+    that return no candidate."""
+    total = right = failed = 0
+    misses: list[tuple[str, str, str | None]] = []
+    for situation_id, wordings in HELDOUT[language].items():
+        for text in wordings:
+            found = retriever.find(text)
+            total += 1
+            top = found[0].situation.id if found else None
+            right += top == situation_id
+            failed += top is None
+            if top != situation_id:
+                misses.append((situation_id, text, top))
+    negatives = PLAIN[language] + UNRELATED[language]
+    false_hits = [(t, c[0].situation.id) for t in negatives if (c := retriever.find(t))]
+    return {
+        "heldout": total,
+        "top1": right / total if total else 0.0,
+        "fail_rate": failed / total if total else 0.0,
+        "negatives": len(negatives),
+        "fail_precision": 1 - len(false_hits) / len(negatives) if negatives else 1.0,
+        "misses": misses,
+        "false_hits": false_hits,
+    }
