@@ -166,6 +166,7 @@ class DialogueEngine:
             retriever = default_retriever(scenario.language)
         self._talk = Talk(scenario.language, retriever, seed=seed, names=self._names)
         self._after_topic = False  # the last turn was a follow-up on the person's own topic
+        self._topic_items: set[str] = set()  # pending questions that had a topic turn
         self._said = ""  # what the person said last (for the LLM's examples)
 
     # -- what the line calls ---------------------------------------------------------------
@@ -294,7 +295,8 @@ class DialogueEngine:
             self._phase = "items"
             lead = self._fill(opening.confirmed) if answer == "confirm" else ""
             return self._ask(self._first_index(), lead)
-        if (asked := self._talk.off_script(text, has_time=False)) and asked.kind == "role":
+        asked = self._talk.off_script(text, has_time=False, remarks=False)
+        if asked is not None:
             # "Who is this? Are you a real person?": answered, then who is speaking, again.
             said = _join(asked.lead, self._role_text(asked, text))
             question = self._fill(opening.question)
@@ -357,10 +359,16 @@ class DialogueEngine:
         if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
             self._repeats += 1
             return self._pending("clarify", self._fill(repeat.say, question=self._question))
-        has_time = not after_topic and self._elapsed() < 0.5 * self.scenario.time_limit_s
-        if (steer := self._talk.off_script(text, has_time=has_time)) is not None:
+        # One turn on the person's own topic per question, in the first half of the call;
+        # what they then say about it is heard (answers in passing), not reacted to again.
+        has_time = item.id not in self._topic_items
+        has_time &= self._elapsed() < 0.5 * self.scenario.time_limit_s
+        remarks = not passing and not after_topic
+        steer = self._talk.off_script(text, has_time=has_time, remarks=remarks)
+        if steer is not None:
             if steer.kind == "topic":
                 self._phase, self._after_topic = "topic", True
+                self._topic_items.add(item.id)
                 return AgentTurn(steer.text, "topic", item.id, situation=steer.situation)
             said = steer.text
             if steer.kind == "role":
