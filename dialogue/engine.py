@@ -286,12 +286,14 @@ class DialogueEngine(ConversationTurns, LLMWording):
         if topic:  # an answer to the agent's own follow-up answers the item only in passing
             found = next(iter(in_passing(self.scenario, [item.id], text)), None)
             found = found or Extraction(item.id, None)
+        elif not (said := self._statements(text)):
+            found = Extraction(item.id, None)  # only questions to the agent
         else:
             found = extract(
-                item, text, language=self.scenario.language, dont_know=self.scenario.dont_know
+                item, said, language=self.scenario.language, dont_know=self.scenario.dont_know
             )
             if self._llm is not None:
-                found, source = llm_extract(self._llm, item, self._question, text, found)
+                found, source = llm_extract(self._llm, item, self._question, said, found)
                 self._llm_fallbacks += source == "error"
         passing = self._passing(text, skip=item.id)
         if found.answer_class is None:

@@ -132,6 +132,10 @@ def test_answers_given_in_passing_are_not_asked_again() -> None:
     assert turn.end_call and "outing" not in asked
     items = {r.item_id: (r.status, r.answer_class) for r in e.report().items}
     assert items["meal"] == ("answered", "ate") and items["outing"] == ("answered", "went_out")
+    # a question to the agent answers nothing in passing
+    e = started()
+    e.reply("are you a real person? have you eaten today?")
+    assert e.report().items[0].status == "skipped"
     # asked about the meal, answered about the outing only: a reaction, the meal again
     e = started()
     turn = e.reply("I walked to the market this morning")

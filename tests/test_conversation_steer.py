@@ -85,13 +85,26 @@ def test_answers_in_passing_need_evidence_specific_to_the_item() -> None:
     said = "I had lunch with my neighbour and then we walked to the market"
     found = {x.item_id: x.answer_class for x in in_passing(SCENARIO, items, said)}
     assert found == {"meal": "ate", "outing": "went_out"}
-    for generic in ["yes", "no", "fine thanks", "not yet", "I took a walk", "I went to sleep"]:
+    for generic in [
+        "yes",
+        "no",
+        "fine thanks",
+        "not yet",
+        "I took a walk",
+        "I went to sleep",
+        "A friend from church came to see me",  # not an outing
+    ]:
         assert in_passing(SCENARIO, items, generic) == [], generic
     assert {x.answer_class for x in in_passing(SCENARIO, ["health"], "my knee hurts")} == {"pain"}
+    cheerful = {x.item_id: x.answer_class for x in in_passing(SCENARIO, items, "I woke up happy")}
+    assert cheerful == {"mood": "good"}  # woke up: not a bad night
     ko = [i.id for i in KO.items]
     found = {x.item_id for x in in_passing(KO, ko, "잠을 설쳤어요 그래도 시장에는 다녀왔어요")}
     assert found == {"sleep", "outing"}
     assert in_passing(KO, ko, "네 먹었어요") == []  # 먹었: a meal or a medicine
+    assert in_passing(KO, ko, "복지관에서 스마트폰 쓰는 법을 배워요") == []  # not 마트
+    assert in_passing(KO, ko, "옆집에서 김치를 줬어요") == []  # not 집에서: stayed in
+    assert in_passing(KO, ko, "트로트 듣는 걸 좋아해요") == []  # 좋아: fine, or "likes"
     # a keyword two items listen for is never evidence for either
     meal = {k for a in specific_items(SCENARIO)["meal"].answers for k in a.keywords}
     assert "yes" not in meal and "had lunch" in meal

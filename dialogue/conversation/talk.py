@@ -36,6 +36,9 @@ from dialogue.text import fill
 
 log = logging.getLogger("carecall.dialogue")
 
+# A question to the agent said with an answer, or without its question mark, counts only when
+# it matches this well: the bank's own threshold is for turns that answer nothing.
+CLEAR = 0.8
 # Said after an in-role answer that raised a request, when the bank's answer did not say it.
 NOTIFY = {
     "en": "I'll let your care worker know.",
@@ -114,12 +117,14 @@ class Talk:
                 return self._filled(reaction)
         return None
 
-    def agent_question(self, text: str) -> Any | None:
-        """The bank's question-to-the-agent situation `text` asks, if one fits."""
+    def agent_question(self, text: str, *, at_least: float = CLEAR) -> Any | None:
+        """The bank's question-to-the-agent situation `text` clearly asks, if one does. Used
+        beside an answer ("Yes I ate. And have you eaten?"), where a loose match ("I slept
+        well, thank you" -> "how are you?") would answer a question nobody asked."""
         if self.retriever is None:
             return None
         found = self.retriever.find(text, kinds=("agent_question",), limit=1)
-        return found[0].situation if found else None
+        return found[0].situation if found and found[0].score >= at_least else None
 
     # -- off script ------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from dialogue.conversation.passing import in_passing
 from dialogue.conversation.steer import Reaction
 from dialogue.conversation.talk import OffScript
 from dialogue.extract import Extraction, is_repeat_request
+from dialogue.guard import sentences
 from dialogue.scenario import DONT_KNOW, Item
 from dialogue.turn import AgentTurn, TurnKind, join
 
@@ -109,15 +110,25 @@ class ConversationTurns(_Base):
         return self._talk.role_answer(asked.text, alerting=alerting and notified, notified=notified)
 
     def _passing(self, text: str, *, skip: str | None) -> list[Extraction]:
-        """Answers `text` gives in passing to items not yet covered: stored, never asked."""
+        """Answers `text` gives in passing to items not yet covered: stored, never asked.
+        Questions are not answers: "Have you eaten?" asked of the agent says nothing of the
+        person's meal."""
         open_items = [
             i.id for i in self.scenario.items
             if i.id != skip and self._results[i.id].status == "skipped"
         ]  # fmt: skip
-        found = in_passing(self.scenario, open_items, text) if open_items else []
+        said = self._statements(text)
+        found = in_passing(self.scenario, open_items, said) if open_items and said else []
         for extraction in found:
             self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
         return found
+
+    def _statements(self, text: str) -> str:
+        """`text` without its questions to the agent: "Have you eaten?" answers nothing."""
+        said = " ".join(p for p in sentences(text) if not p.rstrip().endswith("?"))
+        if said == " ".join(text.split()) and self._talk.agent_question(text) is not None:
+            return ""  # a question without its question mark (a recognizer's text)
+        return said
 
     def _store(
         self, item: Item, found: Extraction, text: str, *, react: bool = True
