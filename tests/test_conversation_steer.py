@@ -105,6 +105,10 @@ def test_answers_in_passing_need_evidence_specific_to_the_item() -> None:
     assert in_passing(KO, ko, "복지관에서 스마트폰 쓰는 법을 배워요") == []  # not 마트
     assert in_passing(KO, ko, "옆집에서 김치를 줬어요") == []  # not 집에서: stayed in
     assert in_passing(KO, ko, "트로트 듣는 걸 좋아해요") == []  # 좋아: fine, or "likes"
+    # another day is not today: "went to the market on Sunday" is not today's outing
+    assert in_passing(SCENARIO, items, "I went to the market on Sunday") == []
+    assert in_passing(KO, ko, "어제 시장에 다녀왔어요") == []
+    assert {x.item_id for x in in_passing(KO, ko, "어젯밤에 잠을 설쳤어요")} == {"sleep"}
     # a keyword two items listen for is never evidence for either
     meal = {k for a in specific_items(SCENARIO)["meal"].answers for k in a.keywords}
     assert "yes" not in meal and "had lunch" in meal

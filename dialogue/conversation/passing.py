@@ -107,8 +107,37 @@ def specific_items(scenario: Scenario) -> dict[str, Item]:
     return out
 
 
+# Another day than the check-in's: "I went to church on Sunday" is not today's outing. Last
+# night is the check-in's own (sleep), so it is not among them.
+OTHER_DAY = {
+    "en": re.compile(
+        r"\b(yesterday|the other day|last (week|month|year|weekend)|years? ago|weeks? ago|"
+        r"days ago|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+        r"when i was|used to|every (day|week|morning|sunday))\b"
+    ),
+    "ko": re.compile(
+        r"(어제(?!밤)|그저께|그제|지난주|지난달|작년|옛날|예전|젊었을|[월화수목금토일]요일|주말에|"
+        r"마다|매주|며칠 전|전에)"
+    ),
+}
+TODAY = {
+    "en": re.compile(r"\b(today|this morning|this afternoon|tonight)\b"),
+    "ko": re.compile(r"오늘|아침에|아까"),
+}
+
+
+def other_day(text: str, language: str) -> bool:
+    """Whether `text` speaks of another day (or of habits) and not of today."""
+    norm = normalize(text)
+    lang = language if language in OTHER_DAY else "en"
+    return bool(OTHER_DAY[lang].search(norm)) and not TODAY[lang].search(norm)
+
+
 def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extraction]:
-    """What `text` answers of the items `item_ids`, on specific evidence only."""
+    """What `text` answers of the items `item_ids`, on specific evidence only, and nothing
+    when it speaks of another day."""
+    if other_day(text, scenario.language):
+        return []
     narrowed = specific_items(scenario)
     found = []
     for item_id in item_ids:
@@ -125,4 +154,4 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
     return found
 
 
-__all__ = ["GENERIC", "in_passing", "specific_items"]
+__all__ = ["GENERIC", "OTHER_DAY", "in_passing", "other_day", "specific_items"]
