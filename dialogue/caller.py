@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from dialogue.conversation.steer import RETURNS
 from dialogue.engine import AgentTurn, DialogueEngine
 from dialogue.report import CallReport
 from dialogue.safety.scripts import CHECK_QUESTIONS
@@ -358,6 +359,9 @@ class SimulatedCaller:
         out: list[tuple[Target, list[str]]] = [
             ((IDENTITY, None), t(s.opening.question)),
             ((IDENTITY, None), t(s.opening.retry)),
+            # The opening's greeting and disclosure come just before the question: the ears
+            # may catch them and not the question's few words.
+            ((IDENTITY, None), t(f"{s.opening.text} {s.opening.disclosure}")),
         ]
         for item in s.items:
             questions = item.questions + ([item.memory_question] if item.memory_question else [])
@@ -373,6 +377,8 @@ class SimulatedCaller:
         out += [(("closing", None), t(text)) for text in endings]
 
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
+        # The agent's gentle returns to its question after the person's own topic.
+        again += [r.replace("{question_lc}", "") for r in RETURNS.get(s.language, [])]
         out += [((AGAIN, None), t(text)) for text in again]
         return [(target, ts) for target, ts in out if ts]
 
