@@ -378,7 +378,7 @@ class SimulatedCaller:
 
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
         # The agent's gentle returns to its question after the person's own topic.
-        again += [r.replace("{question_lc}", "") for r in RETURNS.get(s.language, [])]
+        again += [r.replace("{question}", "") for r in RETURNS.get(s.language, [])]
         out += [((AGAIN, None), t(text)) for text in again]
         return [(target, ts) for target, ts in out if ts]
 
