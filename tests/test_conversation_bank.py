@@ -17,10 +17,11 @@ from dialogue.conversation.bank import (
     language_problems,
     read_bank,
     read_file,
+    register_problems,
 )
 from dialogue.conversation.retrieve import THRESHOLD
 from scenarios import list_scenarios, scenario_path
-from tests.conversation_heldout import HELDOUT, PLAIN, UNRELATED, score
+from tests.conversation_heldout import DEV2, HELDOUT, PLAIN, TEST, UNRELATED, score
 
 GOOD = textwrap.dedent(
     """\
@@ -28,7 +29,7 @@ GOOD = textwrap.dedent(
       kind: remark
       tone: interest
       triggers: ["I planted tomatoes", "my roses are blooming", "I was weeding the garden",
-                 "the beans came up"]
+                 "the beans came up", "I dug the vegetable bed", "my lettuce is ready"]
       reactions: ["How lovely.", "A garden is a joy.", "That sounds like good work."]
     - situation: meal.ate
       kind: answer
@@ -89,6 +90,16 @@ def test_every_line_the_bank_can_say_passes_the_role_guard(language):
     assert guard_problems(load_bank(language)) == []
 
 
+def test_korean_lines_end_in_polite_speech(tmp_path):
+    assert register_problems(load_bank("ko")) == []
+    text = GOOD.replace(
+        '"Good.", "Well done.", "I\'m glad."', '"잘했어.", "잘하셨어요.", "좋습니다!"'
+    )
+    problems = register_problems(read_bank("ko", write(tmp_path, "a.yaml", text).parent))
+    korean = [p for p in problems if "meal.ate" in p]
+    assert korean == ["a.yaml:7: meal.ate.reactions: '잘했어.': not 존댓말 at its end"]
+
+
 def test_guard_problems_names_the_file_situation_and_line(tmp_path):
     bad = GOOD.replace('"How lovely."', '"I will come and visit you tomorrow."')
     bank = read_bank("en", write(tmp_path, "a.yaml", bad).parent)
@@ -108,7 +119,7 @@ def test_guard_problems_names_the_file_situation_and_line(tmp_path):
         (("situation: meal.ate", "situation: meal"), "a.yaml:7: [1]: an answer situation is"),
         (('"How lovely."', '"How lovely, {name}."'), "a.yaml:6: [0].reactions[0]: unknown field"),
         (('"A garden is a joy."', '"How lovely."'), "a.yaml:6: [0].reactions[1]: repeats"),
-        (('"I planted tomatoes", ', ""), "a.yaml:1: [0]: needs at least 4 triggers"),
+        (('"I planted tomatoes", ', ""), "a.yaml:1: [0]: needs at least 6 triggers"),
     ],
 )
 def test_a_bad_file_names_file_line_and_field(tmp_path, change, expected):
@@ -141,8 +152,14 @@ def test_agent_question_needs_answer_lines_and_notify_only_there(tmp_path):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_heldout_wordings_find_their_situation(language):
     result = score(Retriever.for_language(language), language)
-    assert result["heldout"] >= 100
-    assert result["top1"] >= 0.8, result["misses"]
+    assert result["heldout"] >= 150
+    assert result["top1"] >= 0.85, result["misses"]
+    dev2 = score(Retriever.for_language(language), language, DEV2)
+    assert dev2["heldout"] >= 90
+    assert dev2["top1"] >= 0.8, dev2["misses"]
+    test = score(Retriever.for_language(language), language, TEST)
+    assert test["heldout"] >= 80
+    assert test["top1"] >= 0.8, test["misses"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -154,13 +171,14 @@ def test_plain_answers_and_unrelated_text_fail(language):
     assert share <= 0.1, hits
 
 
-def test_heldout_wordings_are_not_triggers():
+@pytest.mark.parametrize("wordings", [HELDOUT, DEV2, TEST])
+def test_heldout_wordings_are_not_triggers(wordings):
     for language in LANGUAGES:
         bank = load_bank(language)
         triggers = {t.casefold() for s in bank.situations for t in s.triggers}
-        for situation_id, wordings in HELDOUT[language].items():
+        for situation_id, texts in wordings[language].items():
             assert bank.get(situation_id) is not None, situation_id
-            assert not triggers & {w.casefold() for w in wordings}
+            assert not triggers & {w.casefold() for w in texts}
 
 
 def test_find_returns_candidates_best_first_within_threshold_and_kinds():
@@ -210,3 +228,36 @@ def test_korean_content_lemmas_ignore_endings():
     assert "누구" in content_lemmas("누가 보냈어요")
     assert is_question("식사는 하셨나요") and is_question("어디서 전화했어요")
     assert not is_question("네 먹었어요")
+
+
+def test_listing_names_every_situation_once():
+    from dialogue.conversation.listing import markdown
+
+    text = markdown()
+    for situation in load_bank("en").situations:
+        assert text.count(f"| `{situation.id}` |") == 1
+
+
+def test_the_words_that_answered_the_item_are_not_a_remark():
+    retriever = Retriever.for_language("ko")
+    kinds = ("remark", "feeling", "answer")
+    found = retriever.find(
+        "네 아침에 밥이랑 국 먹었어요", kinds=kinds, item_id="meal", answer_class="ate"
+    )
+    assert [c.situation.id for c in found] == ["meal.ate"]
+    # what the person said besides the answer still finds its remark
+    found = Retriever.for_language("en").find(
+        "I walked to the park with my neighbor",
+        kinds=kinds,
+        item_id="outing",
+        answer_class="went_out",
+    )
+    assert found and found[0].situation.id == "walk_park"
+    assert "outing.went_out" in [c.situation.id for c in found]
+
+
+def test_a_short_question_to_the_agent_fits_a_whole_trigger():
+    retriever = Retriever.for_language("ko")
+    assert [c.situation.id for c in retriever.find("사람이에요?")][:1] == ["ask_real_person"]
+    assert [c.situation.id for c in retriever.find("누구세요?")][:1] == ["ask_agent_name"]
+    assert Retriever.for_language("en").find("pretty well thank you") == []

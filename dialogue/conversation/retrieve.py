@@ -2,20 +2,32 @@
 
 Every trigger of the bank is one BM25 document (`bm25s`, over `terms.terms`: Kiwi morphemes or
 English lemmas). BM25 scores are unbounded and grow with the query, so a situation's score is
-normalised to 0..1 as the product of two coverages, taken at its best-matching trigger:
+normalised to 0..1 as the geometric mean (weights `1 - QUERY_WEIGHT`, `QUERY_WEIGHT`) of
 
-- how much of the trigger the person said: BM25(person, trigger) / BM25(trigger, trigger);
-- how much of what the person said the trigger explains: the idf mass of the person's terms
-  found in the trigger over the idf mass of all of them (a word the bank has never seen counts
-  as rare), weighed less (`QUERY_WEIGHT`) because people add details to a remark.
+- how much of a trigger the person said: BM25(person, trigger) / BM25(trigger, trigger), at
+  the situation's best trigger;
+- how much of what the person said the situation explains: the idf mass of the person's terms
+  found in any of its triggers over the idf mass of all of them (a word the bank has never
+  seen counts as a fairly rare one).
 
-`THRESHOLD` is calibrated on held-out wordings (`tests/conversation_heldout.py`) and plain
-check-in answers: below it is a fail, and the engine says the scenario's own line.
+A situation is only a candidate when the words could be about it at all (the fit rules):
+two content words in common, or one that at most `SPECIFIC_SITUATIONS` situations use
+("boiler", "knee"), or one said together with a weak word in the same trigger ("my grandson
+came"). Weak words ("not", "you", "go", 안, 오다) and the words of the check-in questions
+("sleep", "eat", "pain", 식사, 주무시다) never fit on their own: "I slept fine" and "no pain
+today" answer an item, they are not remarks. Questions to the agent are candidates only when
+the words ask or request something (`terms.asks`: "Yes I ate" is not "Have you eaten?"), get
+`QUESTION_BOOST`, and also fit when they say a whole trigger ("사람이에요?").
 
-The dialogue state narrows the candidates: kinds the engine asks for only, and an `answer`
+`THRESHOLD` was calibrated on two development sets of held-out wordings and on plain check-in
+answers and unrelated lines (`tests/conversation_heldout.py`): below it is a fail, and the
+engine says the scenario's own line.
+
+The dialogue state narrows the candidates: only the kinds the engine asks for; an `answer`
 situation (`item.class`) only for the item and class just extracted — it fits by definition
 (the extractor found that answer), so it scores at least `THRESHOLD`, and a remark outranks it
-only when it explains the words better.
+only when it explains the words better; and once an item's answer is extracted, that item's
+own words match no remark ("rice and soup" answered the meal, it is not cooking news).
 
 One index per language, built on first use and shared by every call of the process.
 """
@@ -29,10 +41,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import asks, terms
+from dialogue.conversation.terms import WEAK, read, terms
 
-THRESHOLD = 0.30
-QUERY_WEIGHT = 0.35  # exponent of the query coverage; the trigger coverage has 1 - this
+THRESHOLD = 0.50
+QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
+# A single content word fits a situation only when no more than this many situations use it
+# ("boiler", "knee", "headache"), and it is not a word that answers a check-in item.
+SPECIFIC_SITUATIONS = 3
+# Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
+# agent; "뉴스 보니까 다 오른대요" tells it).
+QUESTION_BOOST = 0.1
 DEFAULT_KINDS = ("remark", "feeling", "agent_question")
 
 
@@ -46,10 +64,17 @@ class Retriever:
     """BM25 over one bank's triggers. `find` returns fitting candidates, best first; [] is
     the fail of Retrieve-fail-Generate."""
 
-    def __init__(self, bank: Bank, threshold: float = THRESHOLD):
+    def __init__(
+        self,
+        bank: Bank,
+        threshold: float = THRESHOLD,
+        item_words: dict[str, frozenset[str]] | None = None,
+    ):
         import bm25s
 
         self.bank = bank
+        self.item_words = item_words or {}
+        self.answer_words = frozenset().union(*self.item_words.values())
         self.language = bank.language
         self.threshold = threshold
         docs: list[list[str]] = []
@@ -71,7 +96,22 @@ class Retriever:
             for term in doc:
                 df[term] = df.get(term, 0) + 1
         self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
-        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)  # a term no trigger has
+        spread: dict[str, set[int]] = {}
+        for doc, index in zip(self._docs, owner, strict=True):
+            for term in doc:
+                spread.setdefault(term, set()).add(index)
+        self._weak = WEAK.get(bank.language, frozenset())
+        self._specific = frozenset(
+            t
+            for t, where in spread.items()
+            if len(where) <= SPECIFIC_SITUATIONS and t not in self._weak | self.answer_words
+        )
+        self._vocabulary: dict[int, set[str]] = {}  # per situation: every term of its triggers
+        self._triggers: dict[int, list[set[str]]] = {}  # per situation: each trigger's terms
+        for doc, index in zip(self._docs, owner, strict=True):
+            self._vocabulary.setdefault(index, set()).update(doc)
+            self._triggers.setdefault(index, []).append(doc)
+        self._unknown_idf = float(np.percentile(list(self._idf.values()), 75)) if self._idf else 1.0
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
         )
@@ -81,7 +121,8 @@ class Retriever:
         """The shipped bank's retriever, built once per process and shared."""
         with _lock:
             if language not in _retrievers:
-                _retrievers[language] = cls(load_bank(language))
+                words = item_words(language)
+                _retrievers[language] = cls(load_bank(language), item_words=words)
             return _retrievers[language]
 
     def _bm25(self, query: list[str]) -> np.ndarray:
@@ -89,24 +130,50 @@ class Retriever:
             return np.zeros(len(self._docs))
         return np.asarray(self._model.get_scores(query), dtype=np.float64)
 
-    def scores(self, text: str) -> dict[str, float]:
-        """Every situation with any overlap and its normalised score (for tuning and tests)."""
-        query = list(dict.fromkeys(terms(text, self.language)))
+    def scores(self, text: str, item_id: str | None = None) -> dict[str, float]:
+        """Every situation that fits the words at all, and its normalised score."""
+        return self._scores(text, item_id)[0]
+
+    def _scores(self, text: str, item_id: str | None = None) -> tuple[dict[str, float], bool]:
+        found, question = read(text, self.language)
+        answered = self.item_words.get(item_id or "", frozenset())
+        said = list(dict.fromkeys(found))  # all of it counts in what a remark must explain
+        query = [t for t in said if t not in answered]  # the answer's own words match nothing
         known = [t for t in query if t in self._idf]
         if not known:
-            return {}
+            return {}, question
         raw = self._bm25(known)
-        hit = np.nonzero(raw > 0)[0]
-        total = sum(self._idf.get(t, self._unknown_idf) for t in query)
-        best: dict[int, float] = {}
-        for d in hit:
-            covered = min(1.0, raw[d] / self._self[d]) if self._self[d] > 0 else 0.0
-            mass = sum(self._idf[t] for t in known if t in self._docs[d]) / total
-            score = covered ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
+        total = sum(self._idf.get(t, self._unknown_idf) for t in said)
+        strong = set(known) - self._weak - self.answer_words
+        weak = set(known) & self._weak
+        covered: dict[int, float] = {}
+        for d in np.nonzero(raw > 0)[0]:
             owner = int(self._owner[d])
-            if score > best.get(owner, 0.0):
-                best[owner] = score
-        return {self.bank.situations[i].id: float(s) for i, s in best.items()}
+            ratio = min(1.0, raw[d] / self._self[d]) if self._self[d] > 0 else 0.0
+            covered[owner] = max(covered.get(owner, 0.0), ratio)
+        best: dict[int, float] = {}
+        for owner, ratio in covered.items():
+            asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
+            shared = (set(known) if asking else strong) & self._vocabulary[owner]
+            if len(shared) < 2 and not (shared and shared <= self._specific):
+                if not (shared - weak and self._together(shared - weak, weak, owner)):
+                    if not (asking and self._whole(set(known), owner)):
+                        continue  # only weak words, or one common word or answer word
+            mass = sum(self._idf[t] for t in known if t in self._vocabulary[owner]) / total
+            score = ratio ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
+            if asking and question:
+                score = min(1.0, score + QUESTION_BOOST)
+            best[owner] = score
+        return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
+
+    def _together(self, shared: set[str], weak: set[str], owner: int) -> bool:
+        """One content word and a weak one, said together in one trigger of the situation:
+        "my grandson came" is "my grandson came to see me", not any remark about a grandson."""
+        return any(shared <= doc and weak & doc for doc in self._triggers[owner])
+
+    def _whole(self, query: set[str], owner: int) -> bool:
+        """Every word of one of the situation's triggers was said ("사람이에요?")."""
+        return any(doc - self._weak and doc <= query for doc in self._triggers[owner])
 
     def find(
         self,
@@ -118,8 +185,7 @@ class Retriever:
         limit: int = 3,
     ) -> list[Candidate]:
         """Situations the words fit, best first, at most `limit`; [] when none does."""
-        scored = self.scores(text)
-        question = asks(text, self.language)
+        scored, question = self._scores(text, item_id if answer_class else None)
         out: list[Candidate] = []
         for situation_id, score in scored.items():
             situation = self.bank.get(situation_id)
@@ -142,6 +208,44 @@ class Retriever:
         found = self.bank.get(f"{item_id}.{answer_class}")
         return found if found is not None and found.kind == "answer" else None
 
+
+def item_words(language: str) -> dict[str, frozenset[str]]:
+    """Per check-in item, the terms of its questions in the shipped scenarios of `language`
+    (meal: eat, meal; sleep: sleep; health: pain, hurt; 식사, 주무시다, 통증 ...), with the
+    everyday words that answer it (`EXTRA_ITEM_WORDS`). Alone, they answer an item ("I slept
+    fine", "no pain today") rather than make a remark; and once an answer to an item has been
+    extracted, they are not a remark's words."""
+    from dialogue import load_scenario
+    from scenarios import list_scenarios, scenario_path
+
+    words: dict[str, set[str]] = {}
+    for item_id, extra in EXTRA_ITEM_WORDS.get(language, {}).items():
+        words.setdefault(item_id, set()).update(extra.split())
+    for name in list_scenarios():
+        scenario = load_scenario(scenario_path(name))
+        if scenario.language != language:
+            continue
+        for item in scenario.items:
+            for line in [item.topic, *item.questions]:
+                words.setdefault(item.id, set()).update(terms(line, language))
+    return {item_id: frozenset(found) for item_id, found in words.items()}
+
+
+# Words that answer an item though its questions do not use them: meals by name, staying in,
+# and the identity answer ("speaking").
+EXTRA_ITEM_WORDS = {
+    "en": {
+        "meal": "breakfast lunch dinner supper food",
+        "outing": "stay home",
+        "identity": "speak",
+    },
+    "ko": {
+        "meal": "아침밥 점심 저녁 밥 먹다",
+        "outing": "집 나가다",
+        "sleep": "자다",
+        "medication": "약",
+    },
+}
 
 _lock = threading.Lock()
 _retrievers: dict[str, Retriever] = {}
