@@ -192,8 +192,9 @@ class SimulatedCaller:
         # Words in every target ("you", "today") carry no information: idf 0.
         self._idf = {t: math.log(len(docs) / n) for t, n in df.items()}
         # Memory questions as memory fills them ("Last time you told me you had trouble
-        # sleeping"): the fact's words identify the item; they change no idf.
-        self._targets += self._memory_targets()
+        # sleeping") and follow-ups after the bank's reactions: their own words identify the
+        # item; they change no idf.
+        self._targets += self._memory_targets() + self._reaction_targets()
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
@@ -349,6 +350,20 @@ class SimulatedCaller:
             if item.id not in self._answered:
                 return ("item", item.id)
         return ("closing", None)
+
+    def _reaction_targets(self) -> list[tuple[Target, list[str]]]:
+        """Follow-ups as the agent says them, after the bank's reaction to the answer ("That
+        must be uncomfortable. How long has it been hurting?"), as it did after the ack."""
+        from dialogue.conversation.talk import default_retriever
+
+        retriever = default_retriever(self.scenario.language)
+        out = []
+        for item in self.scenario.items if retriever is not None else []:
+            for answer_class, question in item.followups.items():
+                situation = retriever.answer_reactions(item.id, answer_class)
+                for reaction in situation.reactions if situation is not None else ():
+                    out.append((("followup", item.id), self._terms(f"{reaction} {question}")))
+        return out
 
     def _memory_targets(self) -> list[tuple[Target, list[str]]]:
         s, out = self.scenario, []
