@@ -33,6 +33,7 @@ from dialogue.yamlfile import ScenarioError, load_model, problem
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 IDENTITY = "identity"
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
+BACK = "back"  # the agent comes back to its question after the person's own topic
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
 PAUSE = re.compile(r"\[pause (\d+(?:\.\d+)?)\]")  # "[pause 1.5]": silence inside an answer
 
@@ -289,18 +290,23 @@ class SimulatedCaller:
             expected = self._followup_expected(self._last[1])
             prior[("followup", self._last[1])] = 0.3 if expected else 0.1
         total, score, target = self._best(said, prior)
-        again, words = max(
+        again, words, kind = max(
             (
-                (self._overlap(said, ts, exact=True), set(ts))
+                (self._overlap(said, ts, exact=True), set(ts), t[0])
                 for t, ts in self._targets
-                if t[0] == AGAIN
+                if t[0] in (AGAIN, BACK)
             ),
             key=lambda a: a[0],
-            default=(0.0, set()),
+            default=(0.0, set(), AGAIN),
         )
         check = max((len(said & q) / len(q) for q in self._checks if q), default=0.0)
         if check >= 0.75 and check > total:
             return (SAFETY, None)
+        if again >= 0.6 and again > total and kind == BACK:
+            # "Let me come back to my question. <question>": the question still open, which
+            # need not be the one just answered.
+            _, score, target = self._best(said - words, {self._next_in_script(): 0.1})
+            return target if score >= self.threshold else None
         if again >= 0.6 and again > total:
             # "Sorry, I didn't catch that. <question>": judge the question part on its own.
             _, score, target = self._best(said - words, {self._last: 0.3})
@@ -311,7 +317,7 @@ class SimulatedCaller:
         """(score with prior, score, target) of the best target for the heard words."""
         best: tuple[float, float, Target] = (-1.0, 0.0, self._next_in_script())
         for target, expected in self._targets:
-            if target[0] == AGAIN:
+            if target[0] in (AGAIN, BACK):
                 continue
             score = self._overlap(said, expected)
             # Answered items come back only as re-asks, which are rarer than new questions.
@@ -409,9 +415,9 @@ class SimulatedCaller:
         out += [(("closing", None), t(text)) for text in endings]
 
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
-        # The agent's gentle returns to its question after the person's own topic.
-        again += [r.replace("{question}", "") for r in RETURNS.get(s.language, [])]
         out += [((AGAIN, None), t(text)) for text in again]
+        back = [r.replace("{question}", "") for r in RETURNS.get(s.language, [])]
+        out += [((BACK, None), t(text)) for text in back]
         return [(target, ts) for target, ts in out if ts]
 
 
