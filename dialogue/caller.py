@@ -288,8 +288,8 @@ class SimulatedCaller:
             return None
         # Order is expected once the check-in is under way; its first question may be about
         # last time (memory opens the conversation), so then it counts for little.
-        started = bool(self._answered - {IDENTITY})
-        prior = {self._next_in_script(): 0.2 if started else 0.05}
+        first = self._answered == {IDENTITY}
+        prior = {self._next_in_script(): 0.05 if first else 0.2}
         if self._last[0] == "item" and self._last[1]:
             # Persons know what they answered: a follow-up is likely after this one.
             expected = self._followup_expected(self._last[1])
