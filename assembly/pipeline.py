@@ -23,6 +23,7 @@ from assembly.config import Settings
 from assembly.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, learned
 from dialogue.catalogue import Catalogue
+from dialogue.conversation.talk import answer_lines
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel, LLMError
 from dialogue.llm_memory import llm_memory_plan
@@ -132,9 +133,11 @@ class Pipeline:
         learned.warm(tuple(dict.fromkeys(s.language for s in self.call_scenarios())))
         made = 0
         for scenario in scenarios if scenarios is not None else self.call_scenarios():
+            # The reactions said before most questions are the bank's answer reactions: ready
+            # too, so no turn waits on synthesis between its reaction and its question.
             lines = [
                 line
-                for text in scenario.fixed_prompts()
+                for text in scenario.fixed_prompts() + answer_lines(scenario)
                 for line in split_sentences(text, scenario.language) or [text]
             ]
             try:
@@ -308,6 +311,16 @@ class ScenarioCallAgent:
 
         if self._verbatim is None:
             lines = self.scenario.agent_lines(self.recipient.name)
+            # The scenario's memory questions with what memory holds of this person are its
+            # own lines too: "Last time you told me you had trouble sleeping." is no diagnosis.
+            lines += [
+                self.scenario._fill(
+                    item.memory_question, recipient_name=self.recipient.name, fact=f.value
+                )
+                for item in self.scenario.items
+                for f in self.old_memory
+                if item.memory_question and f.item_id == item.id and f.value
+            ]
             self._verbatim = {
                 s for line in lines for s in split_sentences(line, self.language) or [line]
             }

@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from dialogue.conversation.steer import RETURNS
 from dialogue.engine import AgentTurn, DialogueEngine
 from dialogue.report import CallReport
 from dialogue.safety.scripts import CHECK_QUESTIONS
@@ -32,6 +33,8 @@ from dialogue.yamlfile import ScenarioError, load_model, problem
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 IDENTITY = "identity"
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
+BACK = "back"  # the agent comes back to its question after the person's own topic
+TAIL_TERMS = 6  # the heard words at the end of a turn that hold its question
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
 PAUSE = re.compile(r"\[pause (\d+(?:\.\d+)?)\]")  # "[pause 1.5]": silence inside an answer
 
@@ -190,6 +193,13 @@ class SimulatedCaller:
                 df[t] = df.get(t, 0) + 1
         # Words in every target ("you", "today") carry no information: idf 0.
         self._idf = {t: math.log(len(docs) / n) for t, n in df.items()}
+        # Memory questions as memory fills them ("Last time you told me you had trouble
+        # sleeping") and follow-ups after the bank's reactions: their own words identify the
+        # item; they change no idf.
+        self._targets += self._memory_targets() + self._reaction_targets()
+        # The agent's reactions to an answer ("Well done for having a good meal."), said before
+        # its next question: heard, their words say nothing about which question follows.
+        self._reactions = [set(self._terms(r)) for r in _answer_lines(scenario)]
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
@@ -275,27 +285,48 @@ class SimulatedCaller:
         and the follow-up of the last answer get a head start over the rest, and a re-ask
         ("Sorry, I didn't catch that ...") points back to the question just answered.
         """
-        said = set(self._terms(heard))
+        heard_terms = self._terms(heard)
+        said = set(heard_terms)
         if not said:
             return None
-        prior = {self._next_in_script(): 0.2}
+        reaction = max(self._reactions, key=lambda r: len(said & r) / len(r), default=set())
+        if reaction and len(said & reaction) / len(reaction) >= 0.5:
+            left = [w for w in heard_terms if w not in reaction]
+            if left:
+                heard_terms, said = left, set(left)
+        # Order is expected once the check-in is under way; its first question may be about
+        # last time (memory opens the conversation), so then it counts for little.
+        first = self._answered == {IDENTITY}
+        prior = {self._next_in_script(): 0.05 if first else 0.2}
         if self._last[0] == "item" and self._last[1]:
             # Persons know what they answered: a follow-up is likely after this one.
             expected = self._followup_expected(self._last[1])
             prior[("followup", self._last[1])] = 0.3 if expected else 0.1
         total, score, target = self._best(said, prior)
-        again, words = max(
+        # The question comes last, after the agent's reaction to the previous answer ("Well
+        # done for having a good meal. How did you sleep?"): what the end says clearly wins.
+        tail = set(heard_terms[-TAIL_TERMS:])
+        if tail != said:
+            tail_total, tail_score, tail_target = self._best(tail, prior)
+            if tail_score >= self.threshold + 0.15:
+                total, score, target = tail_total, tail_score, tail_target
+        again, words, kind = max(
             (
-                (self._overlap(said, ts, exact=True), set(ts))
+                (self._overlap(said, ts, exact=True), set(ts), t[0])
                 for t, ts in self._targets
-                if t[0] == AGAIN
+                if t[0] in (AGAIN, BACK)
             ),
             key=lambda a: a[0],
-            default=(0.0, set()),
+            default=(0.0, set(), AGAIN),
         )
         check = max((len(said & q) / len(q) for q in self._checks if q), default=0.0)
         if check >= 0.75 and check > total:
             return (SAFETY, None)
+        if again >= 0.6 and again > total and kind == BACK:
+            # "Let me come back to my question. <question>": the question still open, which
+            # need not be the one just answered.
+            _, score, target = self._best(said - words, {self._next_in_script(): 0.1})
+            return target if score >= self.threshold else None
         if again >= 0.6 and again > total:
             # "Sorry, I didn't catch that. <question>": judge the question part on its own.
             _, score, target = self._best(said - words, {self._last: 0.3})
@@ -306,11 +337,13 @@ class SimulatedCaller:
         """(score with prior, score, target) of the best target for the heard words."""
         best: tuple[float, float, Target] = (-1.0, 0.0, self._next_in_script())
         for target, expected in self._targets:
-            if target[0] == AGAIN:
+            if target[0] in (AGAIN, BACK):
                 continue
             score = self._overlap(said, expected)
-            # Answered items come back only as re-asks, which are rarer than new questions.
-            bias = prior.get(target, -0.1 if target[1] in self._answered else 0.0)
+            # Answered items come back only as re-asks, which are rarer than new questions, and
+            # least of all the one just answered (its words are in the agent's reaction).
+            answered = -0.3 if target == self._last else -0.1
+            bias = prior.get(target, answered if target[1] in self._answered else 0.0)
             if score + bias > best[0]:
                 best = (score + bias, score, target)
         return best
@@ -319,16 +352,18 @@ class SimulatedCaller:
         """Share of the target's information (idf) that was heard; mis-heard long words count
         by their similarity, short ones only when exact."""
         wanted = set(expected)
-        total = sum(self._idf[t] for t in wanted)
+        rare = max(self._idf.values(), default=1.0)  # a memory fact's word no target has
+        idf = {t: self._idf.get(t, rare) for t in wanted}
+        total = sum(idf.values())
         if not total:
             return 0.0
         hit = 0.0
         for t in wanted:
             if t in said:
-                hit += self._idf[t]
+                hit += idf[t]
             elif not exact and self.scenario.language != "ko" and len(t) >= 4:
                 sim = max((similar_words(t, s) for s in said if len(s) >= 3), default=0.0)
-                hit += self._idf[t] * sim if sim >= 0.75 else 0.0
+                hit += idf[t] * sim if sim >= 0.75 else 0.0
         return hit / total
 
     def _terms(self, text: str) -> list[str]:
@@ -344,6 +379,32 @@ class SimulatedCaller:
                 return ("item", item.id)
         return ("closing", None)
 
+    def _reaction_targets(self) -> list[tuple[Target, list[str]]]:
+        """Follow-ups as the agent says them, after the bank's reaction to the answer ("That
+        must be uncomfortable. How long has it been hurting?"), as it did after the ack."""
+        from dialogue.conversation.talk import default_retriever
+
+        retriever = default_retriever(self.scenario.language)
+        out = []
+        for item in self.scenario.items if retriever is not None else []:
+            for answer_class, question in item.followups.items():
+                situation = retriever.answer_reactions(item.id, answer_class)
+                for reaction in situation.reactions if situation is not None else ():
+                    out.append((("followup", item.id), self._terms(f"{reaction} {question}")))
+        return out
+
+    def _memory_targets(self) -> list[tuple[Target, list[str]]]:
+        s, out = self.scenario, []
+        names = {"recipient_name": self.persona.name, "agent_name": s.agent.name}
+        for item in s.items:
+            if not item.memory_question:
+                continue
+            for fact in [fill(r, detail="") for a in item.answers for r in a.remember]:
+                text = fill(item.memory_question, **names, organization="", fact=fact)
+                words = [w for w in self._terms(text) if w in self._idf or w in self._terms(fact)]
+                out.append((("item", item.id), words))
+        return [(target, ts) for target, ts in out if ts]
+
     def _build_targets(self) -> list[tuple[Target, list[str]]]:
         s = self.scenario
         names = {
@@ -358,6 +419,9 @@ class SimulatedCaller:
         out: list[tuple[Target, list[str]]] = [
             ((IDENTITY, None), t(s.opening.question)),
             ((IDENTITY, None), t(s.opening.retry)),
+            # The opening's greeting and disclosure come just before the question: the ears
+            # may catch them and not the question's few words.
+            ((IDENTITY, None), t(f"{s.opening.text} {s.opening.disclosure}")),
         ]
         for item in s.items:
             questions = item.questions + ([item.memory_question] if item.memory_question else [])
@@ -374,6 +438,8 @@ class SimulatedCaller:
 
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
         out += [((AGAIN, None), t(text)) for text in again]
+        back = [r.replace("{question}", "") for r in RETURNS.get(s.language, [])]
+        out += [((BACK, None), t(text)) for text in back]
         return [(target, ts) for target, ts in out if ts]
 
 
@@ -404,3 +470,9 @@ def simulate_text_call(
         if move.hangup:
             return engine.report(reason="hung_up")
     return engine.report()
+
+
+def _answer_lines(scenario: Scenario) -> list[str]:
+    from dialogue.conversation.talk import answer_lines
+
+    return answer_lines(scenario)

@@ -9,10 +9,17 @@ turn — but the LLM words the turns (`dialogue.responder`, every one checked by
 reads the answers as JSON (`dialogue.llm_extract`); any failure falls back to the template and
 the keyword rules, so a call with a broken model is the offline call.
 
-The flow is the one a care worker would follow: greet and confirm who answered, ask each item
-in order (one follow-up when an answer calls for it, one re-ask when nothing could be made of
-the answer), stop at once for an emergency, close warmly. Question variants are drawn from a
-seeded generator so a call can be replayed exactly.
+The flow is the one a care worker would follow: greet, say that the caller is an AI and that
+the call is recorded, confirm who answered, ask first about what worried us last time (memory),
+then each item not yet answered (one follow-up when an answer calls for it, one re-ask when
+nothing could be made of the answer), stop at once for an emergency, close warmly.
+
+Around that flow it is a conversation (`dialogue.conversation`, Retrieve-fail-Generate): each
+turn reacts to what was said (the response bank's reaction), then steers; a remark is followed
+up once or answered and left gently, a question to the agent is answered within its role,
+answers given in passing are kept; when nothing in the bank fits, the scenario's own line is
+said. Question variants and reactions are drawn from seeded generators so a call can be
+replayed exactly.
 """
 
 from __future__ import annotations
@@ -20,11 +27,13 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from dialogue.extract import extract, identity_answer, is_repeat_request
+from dialogue.conversation.passing import in_passing
+from dialogue.conversation.talk import Talk, default_retriever
+from dialogue.conversation.turns import ConversationTurns
+from dialogue.extract import Extraction, extract, identity_answer
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel
 from dialogue.llm_extract import llm_extract
@@ -43,38 +52,8 @@ from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
 from dialogue.safety.scripts import note
 from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
 from dialogue.text import fill, placeholders, words
-
-TurnKind = Literal[
-    "opening",
-    "question",
-    "followup",
-    "reprompt",
-    "clarify",
-    "emergency",
-    "closing",
-    "transition",
-    "dtmf",
-]
-
-
-@dataclass(frozen=True)
-class Recipient:
-    id: str
-    name: str
-    attributes: dict[str, str] | None = None  # the recipients file's extra columns (guardian…)
-
-
-@dataclass(frozen=True)
-class AgentTurn:
-    text: str  # "" means nothing more to say
-    kind: TurnKind
-    item_id: str | None = None
-    expected: tuple[str, ...] = ()  # words the answer will likely contain: for ASR biasing
-    end_call: bool = False
-
-
-def _join(*parts: str) -> str:
-    return " ".join(p.strip() for p in parts if p and p.strip())
+from dialogue.turn import AgentTurn, Recipient, TurnKind, join
+from dialogue.wording import LLMWording
 
 
 def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) -> tuple[str, ...]:
@@ -83,7 +62,7 @@ def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) ->
     return tuple(dict.fromkeys(out))[:limit]
 
 
-class DialogueEngine:
+class DialogueEngine(ConversationTurns, LLMWording):
     """One call's conversation. Without an `llm`, every method returns at once (no I/O).
 
     `seed` picks question variants and transitions; `clock` (seconds, epoch) stamps the
@@ -93,6 +72,8 @@ class DialogueEngine:
     responder's sampling settings. `alerts` raises this call's alerts as they happen (stored,
     then delivered to a person: see `dialogue.safety.flow`); `safety` replaces the default
     emergency detector (`dialogue.safety.EmergencyDetector` with the scenario's own rules).
+    `retriever` is the response bank's (`dialogue.conversation`; "auto": the shared one of the
+    scenario's language, None: no bank, the scenario's own lines only).
     """
 
     def __init__(
@@ -108,6 +89,7 @@ class DialogueEngine:
         sampling: dict | None = None,
         alerts: CallAlerts | None = None,
         safety: SafetyFlow | None = None,
+        retriever: object = "auto",
     ):
         self.scenario = scenario
         self.recipient = recipient
@@ -127,7 +109,7 @@ class DialogueEngine:
         }
         self._alerts: list[Alert] = []
         self._transcript: list[TranscriptEntry] = []
-        self._phase: Literal["start", "identity", "items", "followup", "done"] = "start"
+        self._phase: Literal["start", "identity", "items", "followup", "topic", "done"] = "start"
         self._outcome: str | None = None
         self._index = 0
         self._question = ""  # the question now waiting for an answer, as it was worded
@@ -153,13 +135,21 @@ class DialogueEngine:
         self._llm_turns = self._llm_fallbacks = 0
         self._safety = safety or default_safety(scenario, llm, alerts)
         self._safety_checks: list[SafetyCheck] = []
+        self._call_alerts = alerts
+        if retriever == "auto":
+            retriever = default_retriever(scenario.language)
+        self._talk = Talk(scenario.language, retriever, seed=seed, names=self._names)
+        self._after_topic = False  # the last turn was a follow-up on the person's own topic
+        self._topic_items: set[str] = set()  # pending questions that had a topic turn
+        self._said = ""  # what the person said last (for the LLM's examples)
 
     # -- what the line calls ---------------------------------------------------------------
 
     def opening(self) -> AgentTurn:
         self._phase = "identity"
         self._question = self._fill(self.scenario.opening.question)
-        text = _join(self._fill(self.scenario.opening.text), self._question)
+        opening = self.scenario.opening
+        text = join(self._fill(opening.text), self._fill(opening.disclosure), self._question)
         return AgentTurn(text, "opening", expected=self._identity_vocabulary())
 
     def reply(self, user_text: str) -> AgentTurn:
@@ -172,6 +162,7 @@ class DialogueEngine:
         if self._phase == "done":
             return AgentTurn("", "closing", end_call=True)
         self._record("person", user_text)
+        self._said = user_text
         self._silences = 0
         if self._phase == "start":
             return self.opening()
@@ -184,6 +175,8 @@ class DialogueEngine:
             return self._identity(user_text)
         if self._phase == "followup":
             return self._followup_answer(user_text)
+        if self._phase == "topic":
+            return self._topic_answer(user_text)
         return self._answer(user_text)
 
     def _on_silence(self) -> AgentTurn:
@@ -207,15 +200,15 @@ class DialogueEngine:
             return None
         say = self._fill(action.say)
         if action.action == "end":
-            return self._finish("ended_by_person", _join(say, self._closing_text()), "closing")
+            return self._finish("ended_by_person", join(say, self._closing_text()), "closing")
         if action.action == "callback":
             self._alert("callback", action.severity, action.note, evidence=f"key {digit}")
-        return self._pending("dtmf", _join(say, self._question))
+        return self._pending("dtmf", join(say, self._question))
 
     def heard(self, turn: AgentTurn, text: str, complete: bool) -> None:
         """The line played `text` of `turn` (all of it when `complete`): only this is kept."""
         if text.strip():
-            self._record("agent", text.strip(), complete=complete)
+            self._record("agent", text.strip(), complete=complete, situation=turn.situation)
 
     @property
     def finished(self) -> bool:
@@ -275,49 +268,56 @@ class DialogueEngine:
         if answer == "confirm" or self._identity_retried:
             self._phase = "items"
             lead = self._fill(opening.confirmed) if answer == "confirm" else ""
-            return self._ask(0, lead)
+            return self._ask(self._first_index(), lead)
+        asked = self._talk.off_script(text, has_time=False, remarks=False)
+        if asked is not None:
+            # "Who is this? Are you a real person?": answered, then who is speaking, again.
+            said = join(asked.lead, self._role_text(asked, text))
+            question = self._fill(opening.question)
+            return AgentTurn(
+                join(said, question), "role", None, self._identity_vocabulary(), False,
+                asked.situation,
+            )  # fmt: skip
         self._identity_retried = True
         return AgentTurn(self._fill(opening.retry), "clarify", expected=self._identity_vocabulary())
 
     def _answer(self, text: str) -> AgentTurn:
         item = self._item
-        found = extract(
-            item, text, language=self.scenario.language, dont_know=self.scenario.dont_know
-        )
-        if self._llm is not None:
-            found, source = llm_extract(self._llm, item, self._question, text, found)
-            self._llm_fallbacks += source == "error"
+        topic, self._after_topic = self._after_topic, False
+        if topic:  # an answer to the agent's own follow-up answers the item only in passing
+            found = next(iter(in_passing(self.scenario, [item.id], text)), None)
+            found = found or Extraction(item.id, None)
+        elif not (said := self._statements(text)):
+            found = Extraction(item.id, None)  # only questions to the agent
+        else:
+            found = extract(
+                item, said, language=self.scenario.language, dont_know=self.scenario.dont_know
+            )
+            if self._llm is not None:
+                found, source = llm_extract(self._llm, item, self._question, said, found)
+                self._llm_fallbacks += source == "error"
+        passing = self._passing(text, skip=item.id, used=found.evidence)
         if found.answer_class is None:
-            repeat = self.scenario.repeat
-            if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
-                self._repeats += 1
-                return self._pending("clarify", self._fill(repeat.say, question=self._question))
-            if not self._reprompted:
-                self._reprompted = True
-                template = self._rng.choice(self.scenario.reprompts)
-                return self._pending("reprompt", self._fill(template, question=self._question))
-            self._results[item.id].status = "unanswered"
-            return self._next("")
-        result = self._results[item.id]
-        result.status, result.answer_class = "answered", found.answer_class
-        result.evidence, result.confidence = found.evidence, found.confidence
-        result.detail = found.detail
+            return self._off_script(text, passing, after_topic=topic)
+        reaction = self._store(item, found, text)
         if found.answer_class == DONT_KNOW:
-            result.summary = item.topic
             return self._next(self._fill(self.scenario.dont_know.say))
         answer = item.answer(found.answer_class)
         assert answer is not None  # extract only returns the item's classes
-        result.summary = _join(
-            answer.summary or answer.description, f"({found.detail})" if found.detail else ""
-        )
-        if answer.flag:
-            self._alert("flag", answer.flag.severity, answer.flag.note, item.id, found.evidence)
-        ack = self._fill(answer.ack or "")
+        lead = reaction.text if reaction else self._fill(answer.ack or "")
+        situation = reaction.situation if reaction else None
+        asked = self._talk.agent_question(text)
+        if asked is not None and (role := self._talk.role(asked)) is not None:
+            # "I'm lonely. Can you come and visit me?": the question is answered as well.
+            lead, situation = join(lead, self._role_text(role, text)), situation or asked.id
         if followup := item.followups.get(found.answer_class):
             self._phase = "followup"
             self._question = self._fill(followup)
-            return AgentTurn(_join(ack, self._question), "followup", item.id, self._vocab(item))
-        return self._next(ack)
+            return AgentTurn(
+                join(lead, self._question), "followup", item.id, self._vocab(item),
+                situation=situation,
+            )  # fmt: skip
+        return self._next(lead, situation)
 
     def _followup_answer(self, text: str) -> AgentTurn:
         item = self._item
@@ -327,19 +327,26 @@ class DialogueEngine:
         if more.detail and not result.detail:
             result.detail = more.detail
         self._phase = "items"
-        return self._next("")
+        self._passing(text, skip=item.id)
+        reaction = self._talk.remark(text)
+        return self._next(reaction.text if reaction else "", reaction and reaction.situation)
 
-    def _next(self, ack: str) -> AgentTurn:
-        self._index += 1
+    def _next(self, ack: str, situation: str | None = None) -> AgentTurn:
         self._reprompted, self._repeats = False, 0
-        if self._index >= len(self.scenario.items):
-            return self._finish("completed", _join(ack, self._closing_text()), "closing")
+        index = next(
+            (i for i, it in enumerate(self.scenario.items)
+             if self._results[it.id].status == "skipped" and i != self._index),
+            None,
+        )  # fmt: skip
+        if index is None:
+            turn = self._finish("completed", join(ack, self._closing_text()), "closing")
+            return AgentTurn(turn.text, turn.kind, end_call=True, situation=situation)
         transition = self._fill(self._rng.choice(self.scenario.transitions))
-        return self._ask(self._index, ack or transition)
+        return self._ask(index, ack or transition, situation)
 
-    def _ask(self, index: int, lead: str) -> AgentTurn:
-        if self._clock() - self._start > self.scenario.time_limit_s:
-            return self._finish("time_limit", _join(lead, self._closing_text()), "closing")
+    def _ask(self, index: int, lead: str, situation: str | None = None) -> AgentTurn:
+        if self._elapsed() > self.scenario.time_limit_s:
+            return self._finish("time_limit", join(lead, self._closing_text()), "closing")
         self._index = index
         item = self._item
         fact = self._memory.get(item.id)
@@ -349,7 +356,13 @@ class DialogueEngine:
         else:
             self._question = self._fill(self._rng.choice(item.questions))
             self._remembered = ""
-        return AgentTurn(_join(lead, self._question), "question", item.id, self._vocab(item))
+        return AgentTurn(
+            join(lead, self._question), "question", item.id, self._vocab(item),
+            situation=situation,
+        )  # fmt: skip
+
+    def _elapsed(self) -> float:
+        return self._clock() - self._start
 
     def _safety_turn(self, turn: SafetyTurn) -> AgentTurn:
         """A check question, the all-clear after one, or an emergency (see SafetyFlow)."""
@@ -368,11 +381,12 @@ class DialogueEngine:
             self._safety_checks.append(check)
             after = self._conversation(turn.held)
             return AgentTurn(
-                _join(turn.text, after.text),
+                join(turn.text, after.text),
                 after.kind,
                 after.item_id,
                 after.expected,
                 after.end_call,
+                after.situation,
             )
         rule = self._own_rule(found.category)
         note = self._note(found.category)
@@ -383,7 +397,7 @@ class DialogueEngine:
             self._alert("emergency", severity, note, self._current_item_id(), found.evidence)
         if rule is None or rule.end_call or turn.handed_off:
             return self._finish("emergency", turn.text, "emergency")
-        return self._pending("emergency", _join(turn.text, self._question))
+        return self._pending("emergency", join(turn.text, self._question))
 
     def _own_rule(self, category: str):
         """The scenario's own emergency rule of that id, if the finding came from one."""
@@ -399,52 +413,6 @@ class DialogueEngine:
         self._phase, self._outcome = "done", outcome
         return AgentTurn(text, kind, end_call=True)
 
-    def _worded(self, turn: AgentTurn) -> AgentTurn:
-        """The turn in the LLM's words when it has usable ones (see `dialogue.responder`)."""
-        if self._responder is None or not turn.text:
-            return turn
-        alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
-        if turn.kind == "closing" and (self._outcome != "completed" or alerted):
-            return turn  # alert and wrong-person closings are said as written
-        item = self.scenario.item(turn.item_id) if turn.item_id else None
-        phrased = self._responder.phrase(
-            turn.kind,
-            turn.text,
-            item=item,
-            memory=[f.value for f in self._memory.values()],
-            conversation=[(e.speaker, e.text) for e in self._transcript],
-            remembered=self._remembered if turn.kind == "question" else "",
-        )
-        if phrased.violations:  # stopped by the guard: the retry or the template was said
-            self.guard_event(
-                turn.kind,
-                turn.item_id,
-                phrased.violations,
-                phrased.rejected,
-                "retry" if phrased.source == "llm" else "template",
-            )
-        elif phrased.reason and phrased.source != "llm":
-            self._llm_fallbacks += 1
-        if phrased.source == "llm":
-            self._llm_turns += 1
-            return AgentTurn(phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call)
-        return turn
-
-    def guard_event(self, kind, item_id, violations, rejected: str, said: str) -> None:
-        """Log what the guard stopped (`said`: what went out instead: "retry", "template",
-        or "safe line" when the line-level check replaced a sentence)."""
-        self._guard_events.append(
-            GuardEvent(
-                t=round(self._clock() - self._start, 2),
-                kind=kind,
-                item_id=item_id,
-                categories=list(dict.fromkeys(v.category for v in violations)),
-                evidence=[v.evidence for v in violations],
-                rejected=rejected,
-                said=said,
-            )
-        )
-
     # -- helpers ---------------------------------------------------------------------------
 
     @property
@@ -452,7 +420,7 @@ class DialogueEngine:
         return self.scenario.items[self._index]
 
     def _current_item_id(self) -> str | None:
-        return self._item.id if self._phase in ("items", "followup") else None
+        return self._item.id if self._phase in ("items", "followup", "topic") else None
 
     def _pending(self, kind: TurnKind, text: str) -> AgentTurn:
         """A turn that leaves the current question open (re-ask, silence, key press)."""
@@ -463,7 +431,7 @@ class DialogueEngine:
     def _closing_text(self) -> str:
         closing = self.scenario.closing
         alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
-        return _join(self._fill(closing.alert_text) if alerted else "", self._fill(closing.text))
+        return join(self._fill(closing.alert_text) if alerted else "", self._fill(closing.text))
 
     def _fill(self, template: str, **values: str) -> str:
         return fill(template, **self._names, **values)
@@ -484,9 +452,17 @@ class DialogueEngine:
             Alert(kind=kind, severity=severity, note=note, item_id=item_id, evidence=evidence, t=t)
         )
 
-    def _record(self, speaker: Literal["agent", "person"], text: str, complete: bool = True):
+    def _record(
+        self,
+        speaker: Literal["agent", "person"],
+        text: str,
+        complete: bool = True,
+        situation: str | None = None,
+    ):
         t = round(self._clock() - self._start, 2)
-        self._transcript.append(TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete))
+        self._transcript.append(
+            TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete, situation=situation)
+        )
 
 
 def default_safety(scenario: Scenario, llm: ChatModel | None, alerts: CallAlerts | None):

@@ -1,0 +1,157 @@
+"""Answers given in passing: "I had lunch with my neighbour and then we walked to the market"
+answers the meal and the outing, whichever of them was asked.
+
+Every uncovered item is read from every turn, but only with evidence specific to that item: a
+bare "yes", "no", "fine" or "not yet" answers whatever was just asked and nothing else, and a
+word another item also listens for ("먹었" is a meal and a medicine) says nothing about which
+item it answers. So each item gets a narrowed copy of its answer classes — keywords that are
+neither generic (`GENERIC`) nor shared with another item, no one-syllable Korean keywords, and
+its patterns (written for one item: "my knee hurts") — and no word-overlap guess from examples.
+A false answer costs more than a question asked again, so the narrowing leans to asking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue.extract import Extraction, classify
+from dialogue.scenario import Item, Scenario
+from dialogue.text import normalize
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in text.split("|") if w.strip())
+
+
+# Words that answer whatever was just asked, or that other talk uses in another sense
+# ("I took a walk", "I went to sleep", "I missed my wife", "my son visited").
+GENERIC = {
+    "en": _words(
+        """yes|yeah|yep|no|nope|nothing|fine|good|great|well|okay|ok|better|still|already|gone|
+        right|alright|all right|i did|had|did|not yet|not really|not today|not much|not well|
+        not so well|not good|not great|not bad|a little|just some|only some|only a bit|
+        just a bit|barely|bad|down|blue|upset|alone|feel good|i'm fine|all good|took|taken|
+        taking|take them|take it|went to|walk*|visited|outside|inside|at home|garden|the doctor|
+        forgot|missed|skipped|ran out|run out|didn't have|didn't go|haven't been|too cold|
+        too hot|no pain|woke up|church|shopping"""
+    ),
+    "ko": _words(
+        """네|예|응|어|아니요|아뇨|아직|조금|조금만|좀|별로|잘 안|대충|괜찮|없어요|없습니다|없었|
+        했어요|했습니다|안 했|못 했|안 좋|좋지 않|힘들|힘들어|나가|자주|가끔|매일|많이|늘|항상|
+        계속|전혀|정상|멀쩡|그냥 있|아파|아프|아픈|불편|잘 못|안 먹|못 먹|잘 먹|
+        병원|건강|깜빡|잊어|잊었|까먹|안 먹는|좋아|좋네|좋습|교회|성당|개운|집에서"""
+    ),
+}
+
+
+_CACHE: dict[int, tuple[Scenario, dict[str, Item]]] = {}
+
+
+def _compact(keyword: str, language: str) -> str:
+    text = normalize(keyword.replace("*", ""))
+    return text.replace(" ", "") if language == "ko" else text
+
+
+def _word_start(keyword: str) -> str:
+    """A Korean keyword as a pattern that matches only at the start of a word (spaces inside
+    it optional, as in `dialogue.extract`)."""
+    compact = normalize(keyword.replace("*", "")).replace(" ", "")
+    return r"(?<![\uac00-\ud7a3])" + r"\s?".join(re.escape(c) for c in compact)
+
+
+def specific_items(scenario: Scenario) -> dict[str, Item]:
+    """Each item of `scenario` with only the keywords that point at it and nothing else."""
+    cached = _CACHE.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    lang = scenario.language
+    generic = {_compact(w, lang) for w in GENERIC.get(lang, GENERIC["en"])}
+    owners: dict[str, set[str]] = {}
+    for item in scenario.items:
+        for answer in item.answers:
+            for k in answer.keywords:
+                owners.setdefault(_compact(k, lang), set()).add(item.id)
+    shared = {k for k, items in owners.items() if len(items) > 1}
+    if lang == "ko":  # substrings match: "먹었" also hears another item's "못 먹었어요"
+        shared |= {
+            k
+            for k, items in owners.items()
+            for k2, items2 in owners.items()
+            if items2 != items and len(k) >= 2 and len(k2) >= 2 and (k in k2 or k2 in k)
+        }
+    opening = scenario.opening
+    for group in (opening.confirm, opening.deny, scenario.dont_know):
+        shared |= {_compact(k, lang) for k in group.keywords}
+    out = {}
+    for item in scenario.items:
+        answers = []
+        for answer in item.answers:
+            kept = [
+                k
+                for k in answer.keywords
+                if (c := _compact(k, lang)) not in generic
+                and c not in shared
+                and (lang != "ko" or len(c) >= 2)
+            ]
+            patterns = list(answer.patterns)
+            if lang == "ko":  # at the start of a word: not "마트" inside "스마트폰"
+                patterns += [_word_start(k) for k in kept]
+                kept = []
+            answers.append(
+                answer.model_copy(update={"keywords": kept, "patterns": patterns, "examples": []})
+            )
+        out[item.id] = item.model_copy(update={"answers": answers})
+    _CACHE[id(scenario)] = (scenario, out)
+    return out
+
+
+# Another day than the check-in's: "I went to church on Sunday" is not today's outing. Last
+# night is the check-in's own (sleep), so it is not among them.
+OTHER_DAY = {
+    "en": re.compile(
+        r"\b(yesterday|the other day|last (week|month|year|weekend)|years? ago|weeks? ago|"
+        r"days ago|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+        r"when i was|used to|every (day|week|morning|sunday))\b"
+    ),
+    "ko": re.compile(
+        r"(어제(?!밤)|그저께|그제|지난주|지난달|작년|옛날|예전|젊었을|[월화수목금토일]요일|주말에|"
+        r"마다|매주|며칠 전|전에)"
+    ),
+}
+TODAY = {
+    "en": re.compile(r"\b(today|this morning|this afternoon|tonight)\b"),
+    "ko": re.compile(r"오늘|아침에|아까"),
+}
+
+
+def other_day(text: str, language: str) -> bool:
+    """Whether `text` speaks of another day (or of habits) and not of today."""
+    norm = normalize(text)
+    lang = language if language in OTHER_DAY else "en"
+    return bool(OTHER_DAY[lang].search(norm)) and not TODAY[lang].search(norm)
+
+
+def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extraction]:
+    """What `text` answers of the items `item_ids`, on specific evidence only, and nothing
+    when it speaks of another day."""
+    if other_day(text, scenario.language):
+        return []
+    narrowed = specific_items(scenario)
+    found = []
+    for item_id in item_ids:
+        item = narrowed[item_id]
+        label, evidence, confidence, detail = classify(
+            {a.answer_class: a for a in item.answers if a.keywords or a.patterns},
+            text,
+            language=scenario.language,
+            negated={a.answer_class: a.negated for a in item.answers},
+            near=False,  # a mis-heard word is a guess: only the question asked may use one
+        )
+        if label is not None:
+            found.append(Extraction(item_id, label, evidence, confidence, detail))
+    return found
+
+
+__all__ = ["GENERIC", "OTHER_DAY", "in_passing", "other_day", "specific_items"]
