@@ -23,7 +23,7 @@ from assembly.config import Settings
 from assembly.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, learned
 from dialogue.catalogue import Catalogue
-from dialogue.conversation.talk import answer_lines
+from dialogue.conversation.talk import answer_lines, own_lines
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel, LLMError
 from dialogue.llm_memory import llm_memory_plan
@@ -321,6 +321,14 @@ class ScenarioCallAgent:
                 for f in self.old_memory
                 if item.memory_question and f.item_id == item.id and f.value
             ]
+            # So are the conversation's own lines (the response bank, written by the project
+            # and checked against the role by its tests): said as written, never replaced.
+            lines += own_lines(
+                self.language,
+                recipient_name=self.recipient.name,
+                agent_name=self.scenario.agent.name,
+                organization=self.scenario.agent.organization,
+            )
             self._verbatim = {
                 s for line in lines for s in split_sentences(line, self.language) or [line]
             }

@@ -68,6 +68,24 @@ def answer_lines(scenario: Any) -> list[str]:
     return [line for line in dict.fromkeys(out) if line]
 
 
+def own_lines(language: str, **names: str) -> list[str]:
+    """Every line the conversation itself may say in `language` (the bank's reactions,
+    follow-ups and in-role answers, returns, acknowledgements), filled with `names`: project
+    text, written and guard-checked like the scenario's own lines (tests)."""
+    from dialogue.conversation.bank import load_bank
+    from dialogue.conversation.steer import PLAIN_ACKS, RETURNS
+
+    out = [fill(r, question="") for r in RETURNS.get(language, [])]
+    out += PLAIN_ACKS.get(language, []) + [NOTIFY.get(language, ""), CANNOT.get(language, "")]
+    try:
+        bank = load_bank(language)
+    except Exception:  # noqa: BLE001 - no bank: the conversation says only scenario lines
+        bank = None
+    for s in bank.situations if bank is not None else ():
+        out += [fill(t, **names) for t in (*s.reactions, *s.follow_up, *s.answer)]
+    return [line for line in dict.fromkeys(out) if line]
+
+
 def default_retriever(language: str) -> Any | None:
     """The shared response-bank retriever of `language`, or None when there is no bank."""
     try:
@@ -252,4 +270,12 @@ def _situation(retriever: Any, situation_id: str) -> Any | None:
     return get(situation_id) if callable(get) else None
 
 
-__all__ = ["CANNOT", "NOTIFY", "OffScript", "Talk", "answer_lines", "default_retriever"]
+__all__ = [
+    "CANNOT",
+    "NOTIFY",
+    "OffScript",
+    "Talk",
+    "answer_lines",
+    "default_retriever",
+    "own_lines",
+]
