@@ -26,6 +26,7 @@ from campaign import (
     State,
 )
 from campaign.accounts import ACCOUNT_SCHEMA, Accounts
+from campaign.donotcall import DNC_SCHEMA, DoNotCall
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS campaigns (
@@ -125,9 +126,10 @@ def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
     )
 
 
-class SqlStore(Accounts):
+class SqlStore(Accounts, DoNotCall):
     """A `CampaignStore` over a DB-API connection; subclasses say how to connect and lock.
-    It also keeps the dashboard's users, sessions and audit log (`campaign.accounts`)."""
+    It also keeps the dashboard's users, sessions and audit log (`campaign.accounts`) and the
+    do-not-call list (`campaign.donotcall`)."""
 
     placeholder = "?"
     skip_locked = ""
@@ -135,7 +137,7 @@ class SqlStore(Accounts):
     def __init__(self) -> None:
         self._lock = threading.Lock()
         with self._tx() as cur:
-            for statement in SCHEMA + ACCOUNT_SCHEMA:
+            for statement in SCHEMA + ACCOUNT_SCHEMA + DNC_SCHEMA:
                 cur.execute(statement)
 
     # -- backend hooks ---------------------------------------------------------------------------

@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall.user_commands import add_parser as add_users_parser
 
     add_users_parser(sub)  # dashboard users and audit log
+    from carecall.optout_commands import add_parser as add_optout_parser
+
+    add_optout_parser(sub)  # recipients optout|optin|list: the do-not-call list
     from carecall import eval_commands
 
     eval_commands.add_parser(sub, _settings_args)
@@ -233,6 +236,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         except KeyError as exc:
             print(f"carecall campaign: {exc.args[0]}", file=sys.stderr)
             return 2
+    if args.command == "recipients":
+        from carecall.optout_commands import run as run_optout
+
+        return run_optout(args)
     if args.command == "users":
         from carecall.user_commands import run as run_users
 
