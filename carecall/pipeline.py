@@ -19,6 +19,7 @@ from pathlib import Path
 from asr import LanguageModelScorer, RecognitionContext, Recognizer
 from asr.rescore import Rescorer
 from carecall.alert_settings import build_alert_sink
+from carecall.answering import AnsweringMachine, Step
 from carecall.config import Settings
 from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient
@@ -191,6 +192,7 @@ class ScenarioCallAgent:
         self.started = datetime.now(UTC)
         # (first-pass text, text after rescoring) of every utterance, for offline evaluation
         self.recognized: list[tuple[str, str]] = []
+        self.machine = AnsweringMachine(scenario, recipient.name)  # voicemail: carecall.answering
 
     # -- CallAgent -------------------------------------------------------------------------------
 
@@ -214,6 +216,8 @@ class ScenarioCallAgent:
         # What people say is health data: its words stay out of the log.
         log.debug("call %s heard %d words", self.call.call_sid, len(transcript.text.split()))
         self.recognized.append((first_pass, transcript.text))
+        if (step := self.machine.hear(utterance, transcript.text)) != "talk":
+            return self._machine_reply(step)
         turn = self.engine.reply(transcript.text)
         t3 = time.perf_counter()
         reply = self._say(turn)
@@ -228,6 +232,8 @@ class ScenarioCallAgent:
         return reply
 
     def silence(self) -> Reply:
+        if (step := self.machine.silence()) != "talk":
+            return self._machine_reply(step) or Reply(segments=[])
         return self._say(self.engine.on_silence())
 
     def dtmf(self, digit: str) -> Reply | None:
@@ -242,6 +248,7 @@ class ScenarioCallAgent:
     def finish(self, reason: str, recording: Path | None) -> None:
         private_dir(self.out_dir)
         report = self.engine.report(reason=reason, recording=str(recording) if recording else None)
+        report = self.machine.report(report)  # an answering machine's call: outcome voicemail
         write_private(self.out_dir / "report.json", report.to_json())
         write_private(self.out_dir / "report.txt", report.to_text())
         transcript = "\n".join(f"{who}: {text}" for who, text in report.transcript_lines())
@@ -252,9 +259,11 @@ class ScenarioCallAgent:
             "started": self.started.isoformat(),
             "ended": datetime.now(UTC).isoformat(),
             "reason": reason,
+            "answered_by": self.machine.detector.verdict,
+            "amd": self.machine.detector.reason,
         }
         write_private(self.out_dir / "call.json", json.dumps(meta, indent=2))
-        if self.recipient.id != "unknown":
+        if self.recipient.id != "unknown" and not self.machine.machine:
             self.pipeline.memory.update(self.recipient.id, self._memory_plan(report))
 
     def _memory_plan(self, report) -> list[MemoryOp]:
@@ -276,6 +285,14 @@ class ScenarioCallAgent:
         return ops
 
     # -- helpers ---------------------------------------------------------------------------------
+
+    def _machine_reply(self, step: Step) -> Reply | None:
+        """An answering machine: wait for its beep, leave the voicemail, hang up."""
+        if step == "wait":
+            return None
+        text = self.machine.leave() if step == "leave" else ""
+        segments = self.pipeline.speak(text, self.scenario) if text else []
+        return Reply(segments=segments, hangup=True)
 
     def _say(self, turn: AgentTurn) -> Reply:
         self._last_turn = turn
