@@ -140,6 +140,12 @@ def load_report(report_dir: str | Path | None) -> dict | None:
         return None
 
 
+def answered_outcome(report: dict | None) -> Outcome:
+    """An answered call's outcome: `voicemail` when an answering machine took it (the call
+    report's outcome, see `carecall.answering`), else `answered`."""
+    return Outcome.VOICEMAIL if (report or {}).get("outcome") == "voicemail" else Outcome.ANSWERED
+
+
 def report_summary(report: dict | None) -> dict:
     """What a campaign keeps of a call report: outcome, completion, number of alerts."""
     if report is None:

@@ -119,6 +119,12 @@ async def build_simulated_dialer(
 
     def person(request):
         scenario = pipeline.scenario(request.scenario)
+        if (request.recipient.persona or "").startswith("voicemail"):  # an answering machine
+            from carecall.voicemail_sim import VoicemailPerson
+
+            index = request.recipient.persona.partition(":")[2]
+            machine = VoicemailPerson(scenario.language, int(index or 0), request.recipient.name)
+            return machine, scenario.language
         persona = people.persona(request.recipient.persona or DEFAULT_PERSONAS[scenario.language])
         hearing = build_ears(scenario) if ears else None
         return PersonaPerson(persona, scenario, hearing), scenario.language
