@@ -120,3 +120,25 @@ def test_simulated_answering_machine_gets_a_voicemail(tmp_path: Path) -> None:
     assert scenario.voicemail.callback_number in said[-1]
     questions = {q for item in scenario.items for q in item.questions}
     assert not any(q.split("{")[0] in s for s in said for q in questions)
+
+
+def test_voicemail_is_retried_per_policy(tmp_path: Path) -> None:
+    from campaign import Campaign, Policy, Recipient, State
+    from campaign.runner import Runner
+    from campaign.store import open_store
+    from carecall.campaign_commands import _persona_problem
+    from tests.test_campaign_runner import ScriptedDialer
+
+    people = [Recipient("r0", "A", "+821000000000"), Recipient("r1", "B", "+821000000001")]
+    policy = Policy("00:00", "24:00", "Asia/Seoul", 2, 0.05, 2)
+    store = open_store(tmp_path / "c.sqlite")
+    store.create(Campaign("c", "t", "daily_checkin_en", policy, 0.0), people)
+    dialer = ScriptedDialer({"r0": ["voicemail"], "r1": ["voicemail", "voicemail"]})
+    asyncio.run(Runner(store, "c", dialer, poll_s=0.02).run())
+    rows = {r.recipient.id: (r.state, r.attempts, r.last_outcome) for r in store.recipients("c")}
+    assert rows == {
+        "r0": (State.COMPLETED, 2, "answered"),
+        "r1": (State.GAVE_UP, 2, "voicemail"),
+    }
+    assert _persona_problem("voicemail") is None and _persona_problem("voicemail:3") is None
+    assert _persona_problem("voicemail:x") is not None
