@@ -2,9 +2,12 @@
 leave the scenario's voicemail (who called and the office's number, never health content),
 and mark the report `voicemail` so the campaign calls again (`campaign.Outcome.VOICEMAIL`).
 
-Until the detector has decided, every utterance still goes to the dialogue engine as usual;
-once it says `machine`, nothing more does. The message is left after the beep, or, when the
-beep never reached the agent as an utterance, on the first silence after the greeting.
+Until the detector has decided, utterances still go to the dialogue engine as usual, except a
+long first one that does not answer who is speaking (most likely a greeting cut in two by the
+line's endpointing: its words must not reach the engine, which would judge a machine's words
+for emergencies); once it says `machine`, nothing more does. The message is left after the
+beep, or, when the beep never reached the agent as an utterance, on the first silence after
+the greeting.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from telephony.amd import HUMAN, MACHINE, UNKNOWN, MachineDetector
 from telephony.audio import Audio
 
 Step = Literal["talk", "wait", "leave", "hang_up"]
+HELD_S = 1.5  # speech in a first utterance past which it is held as a greeting's start
 
 
 class AnsweringMachine:
@@ -40,11 +44,20 @@ class AnsweringMachine:
         if self.detector.verdict == UNKNOWN:
             identity = identity_answer(self.scenario, text) if text.strip() else None
             verdict = self.detector.hear(utterance.samples, utterance.sample_rate, text, identity)
+            if verdict == UNKNOWN and self._held(identity):
+                return "wait"
             if verdict != MACHINE:
                 return "talk"
             if self.detector.beep_at is None:
                 return "wait"
         return "hang_up" if self.message is not None else "leave"
+
+    def _held(self, identity: str | None) -> bool:
+        """A first utterance that says who it is not, and is longer than "Hello?": the start
+        of a greeting the line's endpointing cut, most likely. It is not answered (nor judged
+        for emergencies: a machine's words are nobody's) until the next utterance or silence."""
+        d = self.detector
+        return d.utterances == 1 and identity is None and d.last_speech_s >= HELD_S
 
     def silence(self) -> Step:
         if not self.machine:

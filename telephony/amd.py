@@ -116,6 +116,7 @@ class MachineDetector:
         self.utterances = 0
         self.unclear_s = 0.0  # speech so far that did not answer the identity question
         self.beep_at: float | None = None  # seconds into the utterance where the beep ended
+        self.last_speech_s = 0.0  # speech in the last utterance heard
 
     def _decide(self, verdict: str, reason: str) -> str:
         self.verdict, self.reason = verdict, reason
@@ -129,13 +130,13 @@ class MachineDetector:
             return self.verdict
         s = self.settings
         self.utterances += 1
+        speech = self.last_speech_s = voiced_seconds(samples, rate, s)
         beep = find_beep(samples, rate, s)
         if beep is not None:
             self.beep_at = beep[1]
             return self._decide(MACHINE, f"beep {beep[2]:.0f} Hz")
         if text and MESSAGE_CUES[self.language].search(text.lower()):
             return self._decide(MACHINE, "a recorded greeting's words")
-        speech = voiced_seconds(samples, rate, s)
         if self.utterances == 1 and speech >= s.long_greeting_s:
             return self._decide(MACHINE, f"long greeting {speech:.1f}s")
         if identity in ("confirm", "deny"):

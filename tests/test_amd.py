@@ -88,3 +88,19 @@ def test_beep_alone_is_a_machine_and_notes_when():
 )
 def test_greeting_words_are_a_machine(language, text):
     assert MachineDetector(language).hear(speechlike(1.5), RATE, text) == MACHINE
+
+
+def test_a_long_unanswering_first_utterance_is_held_from_the_engine():
+    from carecall.answering import AnsweringMachine
+    from dialogue import load_scenario
+    from telephony.audio import Audio
+
+    am = AnsweringMachine(load_scenario("daily_checkin_en"), "Margaret")
+    assert am.hear(Audio(speechlike(2.2), RATE), "hello you have reached the") == "wait"
+    assert am.hear(Audio(speechlike(3.0, seed=4), RATE), "uh leave your name and") == "wait"
+    assert am.machine and am.silence() == "leave"
+    assert "555-0100" in am.leave() and am.silence() == "hang_up"
+    person = AnsweringMachine(load_scenario("daily_checkin_en"), "Margaret")
+    assert person.hear(Audio(speechlike(0.7), RATE), "hello") == "talk"
+    assert person.hear(Audio(speechlike(0.9), RATE), "yes speaking") == "talk"
+    assert not person.machine and person.silence() == "talk"
