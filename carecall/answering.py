@@ -36,6 +36,13 @@ class AnsweringMachine:
     def machine(self) -> bool:
         return self.detector.verdict == MACHINE
 
+    def told(self, reason: str) -> None:
+        """Someone else (Twilio's AMD) decided a machine answered: from the next turn on,
+        the agent leaves the message and hangs up."""
+        if self.detector.verdict != MACHINE:
+            self.detector.verdict, self.detector.reason = MACHINE, reason
+            self.detector.beep_at = 0.0  # DetectMessageEnd: Twilio waited for the beep
+
     def hear(self, utterance: Audio, text: str) -> Step:
         """What the agent does with this utterance: talk (the engine answers it as usual),
         wait (a machine is greeting: say nothing yet), leave the message, or hang up."""

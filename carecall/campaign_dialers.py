@@ -190,6 +190,7 @@ async def build_twilio_dialer(
         tokens=server.gate.tokens,
     )
     pipeline.names = dialer.names
+    callbacks.on_machine = pipeline.machine_answered  # Twilio's AMD: leave the voicemail
     enable_handoff(pipeline.alerts, settings, dialer.client)  # alert_handoff: oncall|emergency
     await asyncio.get_running_loop().run_in_executor(None, pipeline.alerts.start)
     dialer = ScenarioIds(dialer, pipeline)

@@ -52,6 +52,7 @@ class Pipeline:
         # Calls name their scenario from the wire: only ids of this catalogue, loaded now,
         # read-only after (no file is opened, and no lock taken, on a call's way in).
         self.catalogue = Catalogue.load([settings.scenario_name, *scenarios])
+        self.live: dict[str, ScenarioCallAgent] = {}  # call sid -> agent, while the call goes on
         self.default_scenario = self.catalogue.resolve(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
@@ -163,7 +164,18 @@ class Pipeline:
         rid = params.get("recipient") or "unknown"
         recipient = Recipient(id=rid, name=params.get("name") or self.names.get(rid, ""))
         memory = self.memory.load(recipient.id) if recipient.id != "unknown" else []
-        return ScenarioCallAgent(self, call, scenario, recipient, memory)
+        agent = ScenarioCallAgent(self, call, scenario, recipient, memory)
+        self.live[call.call_sid] = agent  # until it finishes: for `machine_answered`
+        return agent
+
+    def machine_answered(self, call_sid: str, answered_by: str) -> bool:
+        """Twilio's AMD said a machine answered this call (`campaign.twilio_dialer`): its
+        agent stops the conversation and leaves the voicemail at the next turn."""
+        agent = self.live.get(call_sid)
+        if agent is None:
+            return False
+        agent.machine.told(f"twilio: {answered_by}")
+        return True
 
 
 class ScenarioCallAgent:
@@ -263,6 +275,7 @@ class ScenarioCallAgent:
             "amd": self.machine.detector.reason,
         }
         write_private(self.out_dir / "call.json", json.dumps(meta, indent=2))
+        self.pipeline.live.pop(self.call.call_sid, None)
         if self.recipient.id != "unknown" and not self.machine.machine:
             self.pipeline.memory.update(self.recipient.id, self._memory_plan(report))
 

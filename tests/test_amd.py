@@ -104,3 +104,15 @@ def test_a_long_unanswering_first_utterance_is_held_from_the_engine():
     assert person.hear(Audio(speechlike(0.7), RATE), "hello") == "talk"
     assert person.hear(Audio(speechlike(0.9), RATE), "yes speaking") == "talk"
     assert not person.machine and person.silence() == "talk"
+
+
+def test_twilio_amd_verdict_turns_the_agent_to_voicemail():
+    from carecall.answering import AnsweringMachine
+    from dialogue import load_scenario
+    from telephony.audio import Audio
+
+    am = AnsweringMachine(load_scenario("daily_checkin_ko"), "김순자")
+    assert am.silence() == "talk"
+    am.told("twilio: machine_end_beep")
+    assert am.machine and am.hear(Audio(speechlike(0.5), RATE), "") == "leave"
+    assert "02-120-0100" in am.leave() and "김순자" in am.message
