@@ -19,6 +19,7 @@ from pathlib import Path
 from asr import LanguageModelScorer, RecognitionContext, Recognizer
 from asr.rescore import Rescorer
 from assembly.alert_settings import build_alert_sink
+from assembly.answering import AnsweringMachine, Step
 from assembly.config import Settings
 from assembly.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, learned
@@ -52,6 +53,7 @@ class Pipeline:
         # Calls name their scenario from the wire: only ids of this catalogue, loaded now,
         # read-only after (no file is opened, and no lock taken, on a call's way in).
         self.catalogue = Catalogue.load([settings.scenario_name, *scenarios])
+        self.live: dict[str, ScenarioCallAgent] = {}  # call sid -> agent, while the call goes on
         self.default_scenario = self.catalogue.resolve(settings.scenario_name)
         self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
@@ -178,7 +180,18 @@ class Pipeline:
             attributes=self.attributes.get(rid),
         )
         memory = self.memory.load(recipient.id) if recipient.id != "unknown" else []
-        return ScenarioCallAgent(self, call, scenario, recipient, memory)
+        agent = ScenarioCallAgent(self, call, scenario, recipient, memory)
+        self.live[call.call_sid] = agent  # until it finishes: for `machine_answered`
+        return agent
+
+    def machine_answered(self, call_sid: str, answered_by: str) -> bool:
+        """Twilio's AMD said a machine answered this call (`campaign.twilio_dialer`): its
+        agent stops the conversation and leaves the voicemail at the next turn."""
+        agent = self.live.get(call_sid)
+        if agent is None:
+            return False
+        agent.machine.told(f"twilio: {answered_by}")
+        return True
 
 
 class ScenarioCallAgent:
@@ -207,6 +220,7 @@ class ScenarioCallAgent:
         self.started = datetime.now(UTC)
         # (first-pass text, text after rescoring) of every utterance, for offline evaluation
         self.recognized: list[tuple[str, str]] = []
+        self.machine = AnsweringMachine(scenario, recipient.name)  # voicemail: assembly.answering
 
     # -- CallAgent -------------------------------------------------------------------------------
 
@@ -230,6 +244,8 @@ class ScenarioCallAgent:
         # What people say is health data: its words stay out of the log.
         log.debug("call %s heard %d words", self.call.call_sid, len(transcript.text.split()))
         self.recognized.append((first_pass, transcript.text))
+        if (step := self.machine.hear(utterance, transcript.text)) != "talk":
+            return self._machine_reply(step)
         turn = self.engine.reply(transcript.text)
         t3 = time.perf_counter()
         reply = self._say(turn)
@@ -244,6 +260,8 @@ class ScenarioCallAgent:
         return reply
 
     def silence(self) -> Reply:
+        if (step := self.machine.silence()) != "talk":
+            return self._machine_reply(step) or Reply(segments=[])
         return self._say(self.engine.on_silence())
 
     def dtmf(self, digit: str) -> Reply | None:
@@ -258,6 +276,7 @@ class ScenarioCallAgent:
     def finish(self, reason: str, recording: Path | None) -> None:
         private_dir(self.out_dir)
         report = self.engine.report(reason=reason, recording=str(recording) if recording else None)
+        report = self.machine.report(report)  # an answering machine's call: outcome voicemail
         write_private(self.out_dir / "report.json", report.to_json())
         write_private(self.out_dir / "report.txt", report.to_text())
         transcript = "\n".join(f"{who}: {text}" for who, text in report.transcript_lines())
@@ -268,9 +287,12 @@ class ScenarioCallAgent:
             "started": self.started.isoformat(),
             "ended": datetime.now(UTC).isoformat(),
             "reason": reason,
+            "answered_by": self.machine.detector.verdict,
+            "amd": self.machine.detector.reason,
         }
         write_private(self.out_dir / "call.json", json.dumps(meta, indent=2))
-        if self.recipient.id != "unknown":
+        self.pipeline.live.pop(self.call.call_sid, None)
+        if self.recipient.id != "unknown" and not self.machine.machine:
             self.pipeline.memory.update(self.recipient.id, self._memory_plan(report))
 
     def _memory_plan(self, report) -> list[MemoryOp]:
@@ -292,6 +314,14 @@ class ScenarioCallAgent:
         return ops
 
     # -- helpers ---------------------------------------------------------------------------------
+
+    def _machine_reply(self, step: Step) -> Reply | None:
+        """An answering machine: wait for its beep, leave the voicemail, hang up."""
+        if step == "wait":
+            return None
+        text = self.machine.leave() if step == "leave" else ""
+        segments = self.pipeline.speak(text, self.scenario) if text else []
+        return Reply(segments=segments, hangup=True)
 
     def _say(self, turn: AgentTurn) -> Reply:
         self._last_turn = turn

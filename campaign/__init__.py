@@ -26,9 +26,10 @@ class State(StrEnum):
     CALLING = "calling"  # claimed by a runner holding a lease
     COMPLETED = "completed"  # a call was answered; its report is recorded
     GAVE_UP = "gave_up"  # no answer/busy/failed on every allowed attempt
+    OPTED_OUT = "opted_out"  # on the do-not-call list when claimed: never dialled (donotcall)
 
 
-FINAL_STATES = frozenset({State.COMPLETED, State.GAVE_UP})
+FINAL_STATES = frozenset({State.COMPLETED, State.GAVE_UP, State.OPTED_OUT})
 
 
 class Outcome(StrEnum):
@@ -39,9 +40,12 @@ class Outcome(StrEnum):
     BUSY = "busy"
     FAILED = "failed"
     INTERRUPTED = "interrupted"  # the runner died during the attempt; counted, never repeated
+    VOICEMAIL = "voicemail"  # an answering machine took it: a message was left, call again
 
 
-RETRYABLE = frozenset({Outcome.NO_ANSWER, Outcome.BUSY, Outcome.FAILED, Outcome.INTERRUPTED})
+RETRYABLE = frozenset(
+    {Outcome.NO_ANSWER, Outcome.BUSY, Outcome.FAILED, Outcome.INTERRUPTED, Outcome.VOICEMAIL}
+)
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,12 @@ def load_report(report_dir: str | Path | None) -> dict | None:
         return json.loads((Path(report_dir) / "report.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def answered_outcome(report: dict | None) -> Outcome:
+    """An answered call's outcome: `voicemail` when an answering machine took it (the call
+    report's outcome, see `assembly.answering`), else `answered`."""
+    return Outcome.VOICEMAIL if (report or {}).get("outcome") == "voicemail" else Outcome.ANSWERED
 
 
 def report_summary(report: dict | None) -> dict:

@@ -32,6 +32,7 @@ from campaign import (
     Outcome,
     RecipientStatus,
     State,
+    load_report,
 )
 from campaign.schedule import after_attempt, in_window, window_opens
 
@@ -47,6 +48,7 @@ class RunSummary:
     attempts: int = 0
     completed: int = 0
     gave_up: int = 0
+    opted_out: int = 0  # skipped: on the do-not-call list
     recovered: int = 0
     remaining: int = 0  # recipients not in a final state when the run stopped
 
@@ -164,6 +166,8 @@ class Runner:
             st = self.store.claim(self.campaign.id, now, self.owner, now + self.lease_s)
             if st is None:
                 return
+            if self._skip_opted_out(st, now):
+                continue
             tz = self._tz(st)
             if not in_window(now, self.policy, tz):
                 opens = window_opens(now, self.policy, tz)
@@ -182,6 +186,25 @@ class Runner:
                 log.error("%s: pending with %d attempts; gave up", st.recipient.id, st.attempts)
                 continue
             active[st.recipient.id] = asyncio.create_task(self._call(st))
+
+    def _skip_opted_out(self, st: RecipientStatus, now: float) -> bool:
+        """On the do-not-call list (`campaign.donotcall`): never dialled, ended `opted_out`."""
+        opted_out = getattr(self.store, "opted_out", None)
+        if opted_out is None or not opted_out(st.recipient.phone):
+            return False
+        if self.store.skip_opted_out(self.campaign.id, st.recipient.id, self.owner, now):
+            self.summary.opted_out += 1
+            self.on_event(f"{st.recipient.id}: on the do-not-call list; skipped")
+        return True
+
+    def _note_opt_out(self, st: RecipientStatus, result: DialResult) -> None:
+        """The person asked on the call not to be called again, and confirmed it."""
+        report = load_report(result.report_dir) if result.outcome is Outcome.ANSWERED else None
+        if (report or {}).get("outcome") != "opted_out" or not hasattr(self.store, "opt_out"):
+            return
+        source = f"call {self.campaign.id}/{st.recipient.id}"
+        self.store.opt_out(st.recipient.phone, self.clock(), source)
+        self.on_event(f"{st.recipient.id}: asked not to be called again; on the do-not-call list")
 
     async def _call(self, st: RecipientStatus) -> None:
         cid, rid = self.campaign.id, st.recipient.id
@@ -223,6 +246,7 @@ class Runner:
         if not ok:
             self.on_event(f"{rid}: lease lost during the call; result not recorded")
             return
+        self._note_opt_out(st, result)
         if state is State.COMPLETED:
             self.summary.completed += 1
         elif state is State.GAVE_UP:

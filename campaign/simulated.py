@@ -18,7 +18,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from campaign import DialRequest, DialResult, Outcome, load_report, report_summary
+from campaign import (
+    DialRequest,
+    DialResult,
+    Outcome,
+    answered_outcome,
+    load_report,
+    report_summary,
+)
 from telephony.phone import Person, PhoneOptions, SimulatedPhone
 
 log = logging.getLogger("carecall.campaign.sim")
@@ -86,9 +93,10 @@ class SimulatedDialer:
             return DialResult(Outcome.FAILED, detail="the server never saw this call")
         sid = session.call.call_sid
         call_dir = self.calls_dir / sid
-        extra = report_summary(load_report(call_dir))
+        report = load_report(call_dir)
+        extra = report_summary(report)
         return DialResult(
-            Outcome.ANSWERED,
+            answered_outcome(report),  # a machine's call is retried per the policy
             call_sid=sid,
             detail=f"{phone_result.reason}; server: {session.end_reason}",
             report_dir=str(call_dir.resolve()),
@@ -111,7 +119,7 @@ class SimulatedDialer:
                 if not (meta.parent / "report.json").exists():
                     return None
                 return DialResult(
-                    Outcome.ANSWERED,
+                    answered_outcome(load_report(meta.parent)),
                     call_sid=data.get("call_sid"),
                     detail=f"recovered after a restart; {data.get('reason', '')}",
                     report_dir=str(meta.parent.resolve()),

@@ -26,6 +26,7 @@ from campaign import (
     State,
 )
 from campaign.accounts import ACCOUNT_SCHEMA, Accounts
+from campaign.donotcall import DNC_SCHEMA, DoNotCall
 from campaign.sqlprivacy import Privacy
 
 SCHEMA = [
@@ -135,9 +136,10 @@ def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
     )
 
 
-class SqlStore(Accounts, Privacy):
+class SqlStore(Accounts, Privacy, DoNotCall):
     """A `CampaignStore` over a DB-API connection; subclasses say how to connect and lock.
-    It also keeps the dashboard's users, sessions and audit log (`campaign.accounts`)."""
+    It also keeps the dashboard's users, sessions and audit log (`campaign.accounts`) and the
+    do-not-call list (`campaign.donotcall`)."""
 
     placeholder = "?"
     skip_locked = ""
@@ -145,7 +147,7 @@ class SqlStore(Accounts, Privacy):
     def __init__(self) -> None:
         self._lock = threading.Lock()
         with self._tx() as cur:
-            for statement in SCHEMA + ACCOUNT_SCHEMA:
+            for statement in SCHEMA + ACCOUNT_SCHEMA + DNC_SCHEMA:
                 cur.execute(statement)
         for table, column, definition in MIGRATIONS:
             try:

@@ -12,6 +12,13 @@ checks each one's `X-Twilio-Signature` with `twilio.request_validator.RequestVal
 unsigned or forged callback is refused with 403 and changes nothing) and resolves the dial with
 the final `CallStatus`, mapped to our outcomes. If no final callback arrives in time, the call's
 status is fetched from the REST API instead.
+
+Every call asks for Twilio's answering-machine detection, asynchronous (`MachineDetection=
+DetectMessageEnd`, `AsyncAmd=true`): the call connects to our server at once and Twilio POSTs
+`AnsweredBy` (human, machine_end_beep, …, fax) to `AMD_PATH` when it has decided, signed like
+the status callbacks. A call Twilio says a machine answered ends as `voicemail` (retried per the
+policy), as does one our own detector took for a machine (`assembly.answering`, in the
+report). `on_machine(call_sid, answered_by)` tells the call server at once, if it is listening.
 """
 
 from __future__ import annotations
@@ -24,11 +31,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from campaign import DialRequest, DialResult, Outcome
+from campaign import DialRequest, DialResult, Outcome, answered_outcome, load_report
 
 log = logging.getLogger("carecall.campaign.twilio")
 
 STATUS_PATH = "/twilio/status"
+AMD_PATH = "/twilio/amd"  # Twilio's async answering-machine detection result (AnsweredBy)
 _FINAL = {
     "completed": Outcome.ANSWERED,
     "busy": Outcome.BUSY,
@@ -80,21 +88,35 @@ class StatusCallbacks:
         self._waiters: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Future]] = {}
         self._early: dict[str, dict[str, str]] = {}  # final callbacks before the dial waited
         self._answered: set[str] = set()
+        self.answered_by: dict[str, str] = {}  # call sid -> Twilio's AMD verdict
+        self.on_machine: Callable[[str, str], None] | None = None
         self.refused = 0
 
     @property
     def url(self) -> str:
         return self.public_base_url + STATUS_PATH
 
+    @property
+    def amd_url(self) -> str:
+        return self.public_base_url + AMD_PATH
+
+    def machine(self, sid: str) -> bool:
+        """Twilio's detector said a machine (or a fax) answered this call."""
+        with self._lock:
+            answered_by = self.answered_by.get(sid, "")
+        return answered_by.startswith("machine") or answered_by == "fax"
+
     def handle(self, path_qs: str, params: dict[str, str], signature: str | None) -> int:
         """One callback request; returns the HTTP status to answer with."""
-        if not path_qs.startswith(STATUS_PATH):
+        if not path_qs.startswith((STATUS_PATH, AMD_PATH)):
             return 404
         url = self.public_base_url + path_qs  # Twilio signs the URL it was given
         if not signature or not self.validator.validate(url, params, signature):
             self.refused += 1
             log.warning("refused a status callback with a missing or bad X-Twilio-Signature")
             return 403
+        if path_qs.startswith(AMD_PATH):
+            return self._amd(params)
         sid, status = params.get("CallSid", ""), params.get("CallStatus", "")
         if self.record is not None:
             try:
@@ -119,6 +141,17 @@ class StatusCallbacks:
         if waiter is not None:
             loop, future = waiter
             loop.call_soon_threadsafe(_set, future, params)
+        return 204
+
+    def _amd(self, params: dict[str, str]) -> int:
+        sid, answered_by = params.get("CallSid", ""), params.get("AnsweredBy", "unknown")
+        with self._lock:
+            self.answered_by[sid] = answered_by
+        if self.machine(sid) and self.on_machine is not None:
+            try:
+                self.on_machine(sid, answered_by)
+            except Exception:
+                log.exception("call %s: on_machine failed", sid)
         return 204
 
     def expect(self, sid: str) -> asyncio.Future:
@@ -201,6 +234,10 @@ class TwilioDialer:
                 status_callback_event=["initiated", "ringing", "answered", "completed"],
                 status_callback_method="POST",
                 timeout=self.ring_timeout_s,
+                machine_detection="DetectMessageEnd",
+                async_amd="true",
+                async_amd_status_callback=self.callbacks.amd_url,
+                async_amd_status_callback_method="POST",
             )
 
         try:
@@ -223,11 +260,19 @@ class TwilioDialer:
         report_dir = None
         if outcome is Outcome.ANSWERED and self.calls_dir is not None:
             report_dir = str((self.calls_dir / sid).resolve())
+        if outcome is Outcome.ANSWERED:
+            if self.callbacks.machine(sid):
+                outcome = Outcome.VOICEMAIL
+            else:
+                outcome = answered_outcome(load_report(report_dir))
         seen = self.callbacks.history(sid)
+        detail = f"twilio: {status}" + (f" ({' > '.join(seen)})" if seen else "")
+        if answered_by := self.callbacks.answered_by.get(sid):
+            detail += f", answered by {answered_by}"
         return DialResult(
             outcome,
             call_sid=sid,
-            detail=f"twilio: {status}" + (f" ({' > '.join(seen)})" if seen else ""),
+            detail=detail,
             report_dir=report_dir,
             extra={"twilio_statuses": seen},
         )

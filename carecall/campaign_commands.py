@@ -125,6 +125,9 @@ def _persona_problem(name: str) -> str | None:
     from dialogue.catalogue import is_id
     from scenarios import list_personas, persona_path
 
+    kind, _, index = name.partition(":")
+    if kind == "voicemail" and (not index or index.isdigit()):
+        return None  # a simulated answering machine (assembly.voicemail_sim)
     if not is_id(name) or name not in list_personas():
         return f"unknown persona {name!r}: not a shipped persona id ({', '.join(list_personas())})"
     try:

@@ -126,6 +126,12 @@ async def build_simulated_dialer(
 
     def person(request):
         scenario = pipeline.scenario(request.scenario)
+        if (request.recipient.persona or "").startswith("voicemail"):  # an answering machine
+            from assembly.voicemail_sim import VoicemailPerson
+
+            index = request.recipient.persona.partition(":")[2]
+            machine = VoicemailPerson(scenario.language, int(index or 0), request.recipient.name)
+            return machine, scenario.language
         persona = people.persona(request.recipient.persona or DEFAULT_PERSONAS[scenario.language])
         hearing = build_ears(scenario) if ears else None
         return PersonaPerson(persona, scenario, hearing), scenario.language
@@ -213,6 +219,7 @@ async def build_twilio_dialer(
         tokens=server.gate.tokens,
     )
     pipeline.names = dialer.names
+    callbacks.on_machine = pipeline.machine_answered  # Twilio's AMD: leave the voicemail
     enable_handoff(pipeline.alerts, settings, dialer.client)  # alert_handoff: oncall|emergency
     await asyncio.get_running_loop().run_in_executor(None, pipeline.alerts.start)
     dialer = ScenarioIds(dialer, pipeline)

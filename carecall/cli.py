@@ -172,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     safety_commands.add_parser(sub)  # safety eval
     from carecall import privacy_commands
 
-    privacy_commands.add_parsers(sub)  # purge, recipients export|erase
+    privacy_commands.add_parsers(sub)  # purge, recipients export|erase|optout|optin|list
     from carecall import chat_commands
 
     chat_commands.add_parser(sub)  # chat: the agent by text
@@ -280,6 +280,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         except (StoreError, CampaignExists) as exc:
             print(f"carecall campaign: {exc}", file=sys.stderr)
             return 2
+    if args.command == "recipients" and args.action in ("optout", "optin", "list"):
+        from carecall.optout_commands import run as run_optout
+
+        return run_optout(args)
     if args.command in ("purge", "recipients"):
         from carecall import privacy_commands
 

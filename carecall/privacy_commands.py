@@ -29,8 +29,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="only list what would be deleted")
     where(p)
 
-    r = sub.add_parser("recipients", help="one person's data: export or erase on request")
+    r = sub.add_parser(
+        "recipients", help="one person's data (export, erase) and the do-not-call list"
+    )
     rsub = r.add_subparsers(dest="action", required=True)
+    from carecall.optout_commands import add_actions
+
+    add_actions(rsub)  # optout, optin, list
     e = rsub.add_parser("export", help="everything kept about one recipient id, as JSON")
     e.add_argument("recipient")
     e.add_argument("--out", type=Path, help="file (default: stdout)")

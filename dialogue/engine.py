@@ -38,6 +38,7 @@ from dialogue.guard import Guard
 from dialogue.llm import ChatModel
 from dialogue.llm_extract import llm_extract
 from dialogue.memory import Fact
+from dialogue.optout import OptOutFlow, OptOutTurn
 from dialogue.report import (
     Alert,
     CallReport,
@@ -142,6 +143,7 @@ class DialogueEngine(ConversationTurns, LLMWording):
         self._after_topic = False  # the last turn was a follow-up on the person's own topic
         self._topic_items: set[str] = set()  # pending questions that had a topic turn
         self._said = ""  # what the person said last (for the LLM's examples)
+        self._optout = OptOutFlow(scenario.language)  # "don't call me again" (dialogue.optout)
 
     # -- what the line calls ---------------------------------------------------------------
 
@@ -168,6 +170,8 @@ class DialogueEngine(ConversationTurns, LLMWording):
             return self.opening()
         if (safety := self._safety.hear(user_text)) is not None:
             return self._safety_turn(safety)
+        if (stop := self._optout.hear(user_text)) is not None:
+            return self._optout_turn(stop)
         return self._conversation(user_text)
 
     def _conversation(self, user_text: str) -> AgentTurn:
@@ -198,6 +202,8 @@ class DialogueEngine(ConversationTurns, LLMWording):
         action = self.scenario.dtmf.get(digit)
         if action is None or self._phase in ("done", "start"):
             return None
+        if action.action == "optout":
+            return self._optout_turn(self._optout.key(digit))
         say = self._fill(action.say)
         if action.action == "end":
             return self._finish("ended_by_person", join(say, self._closing_text()), "closing")
@@ -398,6 +404,14 @@ class DialogueEngine(ConversationTurns, LLMWording):
         if rule is None or rule.end_call or turn.handed_off:
             return self._finish("emergency", turn.text, "emergency")
         return self._pending("emergency", join(turn.text, self._question))
+
+    def _optout_turn(self, stop: OptOutTurn) -> AgentTurn:
+        """Asked to stop calling: confirm once; yes ends the call as `opted_out`."""
+        if stop.kind == "confirmed":
+            return self._finish("opted_out", stop.text, "closing")
+        return self._pending(
+            "clarify", join(stop.text, "" if stop.kind == "ask" else self._question)
+        )
 
     def _own_rule(self, category: str):
         """The scenario's own emergency rule of that id, if the finding came from one."""

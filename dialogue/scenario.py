@@ -114,6 +114,14 @@ class Closing(_Model):
     alert_text: str = ""  # added when something was flagged ("I'll let your care worker know.")
 
 
+class Voicemail(_Model):
+    """Left on an answering machine: who called and the office's number, never health content
+    (anyone may hear a voicemail). `text` uses {callback_number}."""
+
+    text: Text
+    callback_number: str = Field(pattern=r"^\+?[0-9][0-9 ()-]{2,24}$")
+
+
 class Silence(_Model):
     reprompt: Text  # uses {question}
     max_reprompts: int = Field(default=2, ge=0)
@@ -121,7 +129,7 @@ class Silence(_Model):
 
 
 class DtmfAction(_Model):
-    action: Literal["callback", "repeat", "end"]
+    action: Literal["callback", "repeat", "end", "optout"]  # optout: dialogue.optout
     say: str = ""
     severity: Severity = "medium"  # of the alert a callback request raises
     note: str = "Asked for a call back from a person."
@@ -147,6 +155,7 @@ class Scenario(_Model):
     # the default said when a person's row has none: {guardian: "your family"} allows
     # `{guardian}` in every line that may use the recipient's name.
     recipient_attributes: dict[Ident, str] = {}
+    voicemail: Voicemail | None = None  # None: the line hangs up on a machine, leaving nothing
 
     @field_validator("dtmf", mode="before")
     @classmethod
@@ -308,6 +317,9 @@ def check(scenario: Scenario):
         seen.add(emergency.id)
         yield from _phrases(("emergency", i), emergency, f"emergency {emergency.id!r}")
     yield from _phrases(("dont_know",), scenario.dont_know, "'I don't know'")
+    if scenario.voicemail:
+        loc = ("voicemail", "text")
+        yield from _template(loc, scenario.voicemail.text, names, {"callback_number"})
     for digit in scenario.dtmf:
         if digit not in set("0123456789*#"):
             yield ("dtmf", digit), "must be one key: 0-9, * or #"

@@ -58,7 +58,13 @@ def db(tmp_path: Path) -> Path:
 def test_status_and_export(db: Path, capsys) -> None:
     assert main(["campaign", "status", "--db", str(db), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert info["states"] == {"pending": 1, "calling": 0, "completed": 1, "gave_up": 0}
+    assert info["states"] == {
+        "pending": 1,
+        "calling": 0,
+        "completed": 1,
+        "gave_up": 0,
+        "opted_out": 0,  # skipped: on the do-not-call list
+    }
     assert (info["final"], info["attempts"], info["people_with_alerts"]) == (1, 1, 1)
     assert main(["campaign", "export", "c1", "--db", str(db)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
