@@ -24,7 +24,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from dialogue.extract import extract, identity_answer, is_repeat_request
+from dialogue.conversation.passing import in_passing
+from dialogue.conversation.steer import Reaction
+from dialogue.conversation.talk import OffScript, Talk, default_retriever
+from dialogue.extract import Extraction, extract, identity_answer, is_repeat_request
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel
 from dialogue.llm_extract import llm_extract
@@ -54,6 +57,9 @@ TurnKind = Literal[
     "closing",
     "transition",
     "dtmf",
+    "topic",  # one more turn on the person's own topic (a follow-up from the response bank)
+    "return",  # a reaction to an off-script turn, then the pending question again
+    "role",  # a question to the agent answered within its role, then the pending question
 ]
 
 
@@ -70,6 +76,7 @@ class AgentTurn:
     item_id: str | None = None
     expected: tuple[str, ...] = ()  # words the answer will likely contain: for ASR biasing
     end_call: bool = False
+    situation: str | None = None  # the response bank's situation this turn reacts to
 
 
 def _join(*parts: str) -> str:
@@ -92,6 +99,8 @@ class DialogueEngine:
     responder's sampling settings. `alerts` raises this call's alerts as they happen (stored,
     then delivered to a person: see `dialogue.safety.flow`); `safety` replaces the default
     emergency detector (`dialogue.safety.EmergencyDetector` with the scenario's own rules).
+    `retriever` is the response bank's (`dialogue.conversation`; "auto": the shared one of the
+    scenario's language, None: no bank, the scenario's own lines only).
     """
 
     def __init__(
@@ -107,6 +116,7 @@ class DialogueEngine:
         sampling: dict | None = None,
         alerts: CallAlerts | None = None,
         safety: SafetyFlow | None = None,
+        retriever: object = "auto",
     ):
         self.scenario = scenario
         self.recipient = recipient
@@ -125,7 +135,7 @@ class DialogueEngine:
         }
         self._alerts: list[Alert] = []
         self._transcript: list[TranscriptEntry] = []
-        self._phase: Literal["start", "identity", "items", "followup", "done"] = "start"
+        self._phase: Literal["start", "identity", "items", "followup", "topic", "done"] = "start"
         self._outcome: str | None = None
         self._index = 0
         self._question = ""  # the question now waiting for an answer, as it was worded
@@ -151,13 +161,20 @@ class DialogueEngine:
         self._llm_turns = self._llm_fallbacks = 0
         self._safety = safety or default_safety(scenario, llm, alerts)
         self._safety_checks: list[SafetyCheck] = []
+        self._call_alerts = alerts
+        if retriever == "auto":
+            retriever = default_retriever(scenario.language)
+        self._talk = Talk(scenario.language, retriever, seed=seed, names=self._names)
+        self._after_topic = False  # the last turn was a follow-up on the person's own topic
+        self._said = ""  # what the person said last (for the LLM's examples)
 
     # -- what the line calls ---------------------------------------------------------------
 
     def opening(self) -> AgentTurn:
         self._phase = "identity"
         self._question = self._fill(self.scenario.opening.question)
-        text = _join(self._fill(self.scenario.opening.text), self._question)
+        opening = self.scenario.opening
+        text = _join(self._fill(opening.text), self._fill(opening.disclosure), self._question)
         return AgentTurn(text, "opening", expected=self._identity_vocabulary())
 
     def reply(self, user_text: str) -> AgentTurn:
@@ -170,6 +187,7 @@ class DialogueEngine:
         if self._phase == "done":
             return AgentTurn("", "closing", end_call=True)
         self._record("person", user_text)
+        self._said = user_text
         self._silences = 0
         if self._phase == "start":
             return self.opening()
@@ -182,6 +200,8 @@ class DialogueEngine:
             return self._identity(user_text)
         if self._phase == "followup":
             return self._followup_answer(user_text)
+        if self._phase == "topic":
+            return self._topic_answer(user_text)
         return self._answer(user_text)
 
     def _on_silence(self) -> AgentTurn:
@@ -213,7 +233,7 @@ class DialogueEngine:
     def heard(self, turn: AgentTurn, text: str, complete: bool) -> None:
         """The line played `text` of `turn` (all of it when `complete`): only this is kept."""
         if text.strip():
-            self._record("agent", text.strip(), complete=complete)
+            self._record("agent", text.strip(), complete=complete, situation=turn.situation)
 
     @property
     def finished(self) -> bool:
@@ -273,49 +293,157 @@ class DialogueEngine:
         if answer == "confirm" or self._identity_retried:
             self._phase = "items"
             lead = self._fill(opening.confirmed) if answer == "confirm" else ""
-            return self._ask(0, lead)
+            return self._ask(self._first_index(), lead)
+        if (asked := self._talk.off_script(text, has_time=False)) and asked.kind == "role":
+            # "Who is this? Are you a real person?": answered, then who is speaking, again.
+            said = _join(asked.lead, self._role_text(asked, text))
+            question = self._fill(opening.question)
+            return AgentTurn(
+                _join(said, question), "role", None, self._identity_vocabulary(), False,
+                asked.situation,
+            )  # fmt: skip
         self._identity_retried = True
         return AgentTurn(self._fill(opening.retry), "clarify", expected=self._identity_vocabulary())
 
+    def _first_index(self) -> int:
+        """Memory opens the conversation: the first item memory holds a concern about (it has
+        a memory question), else the first item."""
+        for index, item in enumerate(self.scenario.items):
+            if item.id in self._memory and item.memory_question:
+                return index
+        return 0
+
     def _answer(self, text: str) -> AgentTurn:
         item = self._item
-        found = extract(
-            item, text, language=self.scenario.language, dont_know=self.scenario.dont_know
-        )
-        if self._llm is not None:
-            found, source = llm_extract(self._llm, item, self._question, text, found)
-            self._llm_fallbacks += source == "error"
+        topic, self._after_topic = self._after_topic, False
+        if topic:  # an answer to the agent's own follow-up answers the item only in passing
+            found = next(iter(in_passing(self.scenario, [item.id], text)), None)
+            found = found or Extraction(item.id, None)
+        else:
+            found = extract(
+                item, text, language=self.scenario.language, dont_know=self.scenario.dont_know
+            )
+            if self._llm is not None:
+                found, source = llm_extract(self._llm, item, self._question, text, found)
+                self._llm_fallbacks += source == "error"
+        passing = self._passing(text, skip=item.id)
         if found.answer_class is None:
-            repeat = self.scenario.repeat
-            if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
-                self._repeats += 1
-                return self._pending("clarify", self._fill(repeat.say, question=self._question))
-            if not self._reprompted:
-                self._reprompted = True
-                template = self._rng.choice(self.scenario.reprompts)
-                return self._pending("reprompt", self._fill(template, question=self._question))
-            self._results[item.id].status = "unanswered"
-            return self._next("")
+            return self._off_script(text, passing, after_topic=topic)
+        reaction = self._store(item, found, text)
+        if found.answer_class == DONT_KNOW:
+            return self._next(self._fill(self.scenario.dont_know.say))
+        answer = item.answer(found.answer_class)
+        assert answer is not None  # extract only returns the item's classes
+        lead = reaction.text if reaction else self._fill(answer.ack or "")
+        situation = reaction.situation if reaction else None
+        asked = self._talk.agent_question(text)
+        if asked is not None and (role := self._talk.role(asked)) is not None:
+            # "I'm lonely. Can you come and visit me?": the question is answered as well.
+            lead, situation = _join(lead, self._role_text(role, text)), situation or asked.id
+        if followup := item.followups.get(found.answer_class):
+            self._phase = "followup"
+            self._question = self._fill(followup)
+            return AgentTurn(
+                _join(lead, self._question), "followup", item.id, self._vocab(item),
+                situation=situation,
+            )  # fmt: skip
+        return self._next(lead, situation)
+
+    def _off_script(self, text: str, passing: list[Extraction], *, after_topic: bool) -> AgentTurn:
+        """No answer to the pending question: a repeat request, a question to the agent, a
+        remark or feeling, answers to other items, or (Fail) the scenario's re-ask."""
+        item = self._item
+        repeat = self.scenario.repeat
+        if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
+            self._repeats += 1
+            return self._pending("clarify", self._fill(repeat.say, question=self._question))
+        has_time = not after_topic and self._elapsed() < 0.5 * self.scenario.time_limit_s
+        if (steer := self._talk.off_script(text, has_time=has_time)) is not None:
+            if steer.kind == "topic":
+                self._phase, self._after_topic = "topic", True
+                return AgentTurn(steer.text, "topic", item.id, situation=steer.situation)
+            said = steer.text
+            if steer.kind == "role":
+                said = _join(steer.lead, self._role_text(steer, text))
+            return self._return(said, steer.kind, steer.situation)
+        if passing:  # answered other items, not this one: react, then ask this one again
+            first = self._results[passing[0].item_id]
+            reaction = self._talk.answer(
+                first.item_id, first.answer_class or "", text, first.evidence, flagged=False
+            )
+            lead = reaction.text if reaction else self._talk.ack()
+            return self._return(lead, "return", reaction.situation if reaction else None)
+        if after_topic:  # they told us more about their topic: thank them, then ask again
+            return self._return(self._talk.ack(), "return", None)
+        if not self._reprompted:
+            self._reprompted = True
+            template = self._rng.choice(self.scenario.reprompts)
+            return self._pending("reprompt", self._fill(template, question=self._question))
+        self._results[item.id].status = "unanswered"
+        return self._next("")
+
+    def _topic_answer(self, text: str) -> AgentTurn:
+        self._phase = "items"
+        return self._answer(text)
+
+    def _return(self, said: str, kind: TurnKind, situation: str | None) -> AgentTurn:
+        """`said`, then the pending question again, worded as a return to it."""
+        item = self._item
+        text = _join(said, self._talk.back_to(self._question))
+        return AgentTurn(text, kind, item.id, self._vocab(item), situation=situation)
+
+    def _role_text(self, asked: OffScript, text: str) -> str:
+        """An in-role answer; a request a care worker should hear of raises a low alert, and
+        the answer says so only when an alert channel will deliver it."""
+        notified = False
+        if asked.notify:
+            note = (
+                "Asked for something the agent cannot do"
+                if self.scenario.language != "ko"
+                else "상담원이 할 수 없는 요청"
+            )
+            self._alert(
+                "request", "low", f"{note}: {asked.situation}", self._current_item_id(), text
+            )
+            if self._call_alerts is not None:
+                notified = self._call_alerts.raise_alert("request", "low", text)
+        alerting = self._call_alerts is not None and self._call_alerts.configured
+        return self._talk.role_answer(asked.text, alerting=alerting and notified, notified=notified)
+
+    def _passing(self, text: str, *, skip: str | None) -> list[Extraction]:
+        """Answers `text` gives in passing to items not yet covered: stored, never asked."""
+        open_items = [
+            i.id for i in self.scenario.items
+            if i.id != skip and self._results[i.id].status == "skipped"
+        ]  # fmt: skip
+        found = in_passing(self.scenario, open_items, text) if open_items else []
+        for extraction in found:
+            self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
+        return found
+
+    def _store(
+        self, item: Item, found: Extraction, text: str, *, react: bool = True
+    ) -> Reaction | None:
+        """Record an answer (its flag raised); the reaction to it when `react`."""
         result = self._results[item.id]
         result.status, result.answer_class = "answered", found.answer_class
         result.evidence, result.confidence = found.evidence, found.confidence
         result.detail = found.detail
         if found.answer_class == DONT_KNOW:
             result.summary = item.topic
-            return self._next(self._fill(self.scenario.dont_know.say))
-        answer = item.answer(found.answer_class)
+            return None
+        answer = item.answer(found.answer_class or "")
         assert answer is not None  # extract only returns the item's classes
         result.summary = _join(
             answer.summary or answer.description, f"({found.detail})" if found.detail else ""
         )
         if answer.flag:
             self._alert("flag", answer.flag.severity, answer.flag.note, item.id, found.evidence)
-        ack = self._fill(answer.ack or "")
-        if followup := item.followups.get(found.answer_class):
-            self._phase = "followup"
-            self._question = self._fill(followup)
-            return AgentTurn(_join(ack, self._question), "followup", item.id, self._vocab(item))
-        return self._next(ack)
+        if not react:
+            return None
+        return self._talk.answer(
+            item.id, answer.answer_class, text, found.evidence, flagged=answer.flag is not None
+        )
 
     def _followup_answer(self, text: str) -> AgentTurn:
         item = self._item
@@ -325,18 +453,25 @@ class DialogueEngine:
         if more.detail and not result.detail:
             result.detail = more.detail
         self._phase = "items"
-        return self._next("")
+        self._passing(text, skip=item.id)
+        reaction = self._talk.remark(text)
+        return self._next(reaction.text if reaction else "", reaction and reaction.situation)
 
-    def _next(self, ack: str) -> AgentTurn:
-        self._index += 1
+    def _next(self, ack: str, situation: str | None = None) -> AgentTurn:
         self._reprompted, self._repeats = False, 0
-        if self._index >= len(self.scenario.items):
-            return self._finish("completed", _join(ack, self._closing_text()), "closing")
+        index = next(
+            (i for i, it in enumerate(self.scenario.items)
+             if self._results[it.id].status == "skipped" and i != self._index),
+            None,
+        )  # fmt: skip
+        if index is None:
+            turn = self._finish("completed", _join(ack, self._closing_text()), "closing")
+            return AgentTurn(turn.text, turn.kind, end_call=True, situation=situation)
         transition = self._fill(self._rng.choice(self.scenario.transitions))
-        return self._ask(self._index, ack or transition)
+        return self._ask(index, ack or transition, situation)
 
-    def _ask(self, index: int, lead: str) -> AgentTurn:
-        if self._clock() - self._start > self.scenario.time_limit_s:
+    def _ask(self, index: int, lead: str, situation: str | None = None) -> AgentTurn:
+        if self._elapsed() > self.scenario.time_limit_s:
             return self._finish("time_limit", _join(lead, self._closing_text()), "closing")
         self._index = index
         item = self._item
@@ -347,7 +482,13 @@ class DialogueEngine:
         else:
             self._question = self._fill(self._rng.choice(item.questions))
             self._remembered = ""
-        return AgentTurn(_join(lead, self._question), "question", item.id, self._vocab(item))
+        return AgentTurn(
+            _join(lead, self._question), "question", item.id, self._vocab(item),
+            situation=situation,
+        )  # fmt: skip
+
+    def _elapsed(self) -> float:
+        return self._clock() - self._start
 
     def _safety_turn(self, turn: SafetyTurn) -> AgentTurn:
         """A check question, the all-clear after one, or an emergency (see SafetyFlow)."""
@@ -405,6 +546,8 @@ class DialogueEngine:
         if turn.kind == "closing" and (self._outcome != "completed" or alerted):
             return turn  # alert and wrong-person closings are said as written
         item = self.scenario.item(turn.item_id) if turn.item_id else None
+        # A turn that reacts to the person is written whole, with the bank's examples.
+        reacts = turn.situation is not None or turn.kind in ("topic", "return", "role")
         phrased = self._responder.phrase(
             turn.kind,
             turn.text,
@@ -412,6 +555,8 @@ class DialogueEngine:
             memory=[f.value for f in self._memory.values()],
             conversation=[(e.speaker, e.text) for e in self._transcript],
             remembered=self._remembered if turn.kind == "question" else "",
+            examples=self._talk.examples(turn.situation, self._said) if reacts else (),
+            reacts=reacts,
         )
         if phrased.violations:  # stopped by the guard: the retry or the template was said
             self.guard_event(
@@ -425,7 +570,10 @@ class DialogueEngine:
             self._llm_fallbacks += 1
         if phrased.source == "llm":
             self._llm_turns += 1
-            return AgentTurn(phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call)
+            return AgentTurn(
+                phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call,
+                turn.situation,
+            )  # fmt: skip
         return turn
 
     def guard_event(self, kind, item_id, violations, rejected: str, said: str) -> None:
@@ -450,7 +598,7 @@ class DialogueEngine:
         return self.scenario.items[self._index]
 
     def _current_item_id(self) -> str | None:
-        return self._item.id if self._phase in ("items", "followup") else None
+        return self._item.id if self._phase in ("items", "followup", "topic") else None
 
     def _pending(self, kind: TurnKind, text: str) -> AgentTurn:
         """A turn that leaves the current question open (re-ask, silence, key press)."""
@@ -482,9 +630,17 @@ class DialogueEngine:
             Alert(kind=kind, severity=severity, note=note, item_id=item_id, evidence=evidence, t=t)
         )
 
-    def _record(self, speaker: Literal["agent", "person"], text: str, complete: bool = True):
+    def _record(
+        self,
+        speaker: Literal["agent", "person"],
+        text: str,
+        complete: bool = True,
+        situation: str | None = None,
+    ):
         t = round(self._clock() - self._start, 2)
-        self._transcript.append(TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete))
+        self._transcript.append(
+            TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete, situation=situation)
+        )
 
 
 def default_safety(scenario: Scenario, llm: ChatModel | None, alerts: CallAlerts | None):

@@ -161,17 +161,18 @@ def classify(
     *,
     language: str = "en",
     negated: dict[str, str | None] | None = None,
+    near: bool = True,
 ) -> tuple[str | None, str, float, str | None]:
     """(label, evidence, confidence, detail) for the label whose phrases `text` carries most.
 
     `negated` maps a label to the label its negated matches count for (None: dropped).
-    Labels listed first win ties.
+    Labels listed first win ties. `near=False`: exact matches only (no mis-heard words).
     """
     norm = normalize(text)
     korean = _korean(language, norm)
     negated = negated or {}
     found = [m for label, p in labels.items() for m in _exact(label, p, norm, korean)]
-    near = [] if korean else [m for label, p in labels.items() for m in _near(label, p, norm)]
+    near = [] if korean or not near else [m for lb, p in labels.items() for m in _near(lb, p, norm)]
     kept: list[_Match] = []
     for m in _resolve(found, near):
         start = _negated(norm, m, korean)

@@ -31,7 +31,7 @@ class ItemResult(BaseModel):
 
 
 class Alert(BaseModel):
-    kind: Literal["flag", "emergency", "callback", "no_response"]
+    kind: Literal["flag", "emergency", "callback", "no_response", "request"]
     severity: Severity
     note: str
     item_id: str | None = None
@@ -44,6 +44,7 @@ class TranscriptEntry(BaseModel):
     text: str
     t: float  # seconds into the call
     complete: bool = True  # False: the person cut the agent off (barge-in)
+    situation: str | None = None  # agent turns: the response bank's situation it reacted to
 
 
 class GuardEvent(BaseModel):

@@ -28,8 +28,12 @@ from dialogue.text import has_hangul, terms
 
 log = logging.getLogger("carecall.dialogue")
 
-PHRASED_KINDS = frozenset({"question", "followup", "reprompt", "clarify", "closing"})
-QUESTION_KINDS = frozenset({"question", "followup", "reprompt", "clarify"})
+PHRASED_KINDS = frozenset(
+    {"question", "followup", "reprompt", "clarify", "closing", "topic", "return", "role"}
+)
+QUESTION_KINDS = frozenset(
+    {"question", "followup", "reprompt", "clarify", "topic", "return", "role"}
+)
 
 ROLE_RULES = {
     "en": """Rules you always follow:
@@ -60,6 +64,12 @@ _GOALS = {
         "reprompt": "say you did not catch that and ask the question again",
         "clarify": "ask this again, kindly",
         "closing": "close the call warmly, without asking anything",
+        "topic": "react warmly to what the person told you, then ask this one question about it",
+        "return": "react warmly to what the person said, then gently ask this question again",
+        "role": "answer the person's question about you truthfully and within your role, then "
+        "gently ask this question again",
+        "react": "react to what the person said (praise a healthy habit, show empathy for bad "
+        "news), then ask this check-in question",
     },
     "ko": {
         "question": "이 안부 질문을 여쭤보세요",
@@ -67,8 +77,17 @@ _GOALS = {
         "reprompt": "잘 못 들었다고 하고 같은 질문을 다시 여쭤보세요",
         "clarify": "이것을 친절하게 다시 여쭤보세요",
         "closing": "아무것도 묻지 말고 따뜻하게 통화를 마무리하세요",
+        "topic": "어르신이 하신 이야기에 따뜻하게 반응하고, 그 이야기에 대해 이 질문 하나를 "
+        "여쭤보세요",
+        "return": "어르신 말씀에 따뜻하게 반응하고, 이 질문을 부드럽게 다시 여쭤보세요",
+        "role": "상담원에 대한 질문에 역할 안에서 사실대로 답하고, 이 질문을 부드럽게 다시 "
+        "여쭤보세요",
+        "react": "어르신 말씀에 반응하고(좋은 습관은 칭찬, 안 좋은 소식에는 공감), 이 안부 질문을 "
+        "여쭤보세요",
     },
 }
+# Kinds the LLM writes whole (a reaction to the person, then the question), not only rewords.
+WRITTEN_KINDS = frozenset({"react", "topic", "return", "role"})
 _BROKEN = re.compile(r"[\ufffd\x00-\x08\x0b-\x1f\x7f{}<>|\[\]\\]|https?://|www\.")
 _STOP = frozenset(
     "you your the a an and or to of in on is are was did do have has today how what any".split()
@@ -121,13 +140,20 @@ class Responder:
         memory: Sequence[str],
         conversation: Sequence[tuple[str, str]],
         remembered: str = "",
+        examples: Sequence[tuple[str, str]] = (),
+        reacts: bool = False,
     ) -> Phrased:
         """The turn to say for `template`: the LLM's wording when usable, else the template.
         `conversation` is (speaker, text) so far, speaker "agent" or "person"; `remembered` is
-        the memory fact the template brings up, which the wording must keep."""
+        the memory fact the template brings up, which the wording must keep.
+
+        `examples` are (person, agent) exchanges from the response bank, given in-context; a
+        turn that `reacts` to what the person said is written whole by the LLM (the reaction
+        and the question), not only reworded."""
         if kind not in PHRASED_KINDS or not template:
             return Phrased(template, "template")
-        messages = self.messages(kind, template, memory, conversation)
+        goal = "react" if reacts and kind == "question" else kind
+        messages = self.messages(goal, template, memory, conversation, examples)
         try:
             raw = self.llm.generate(messages, **self.sampling)
         except (LLMError, ValueError) as exc:
@@ -170,6 +196,7 @@ class Responder:
         template: str,
         memory: Sequence[str],
         conversation: Sequence[tuple[str, str]],
+        examples: Sequence[tuple[str, str]] = (),
     ) -> list[Message]:
         lang = self.scenario.language
         ko = lang == "ko"
@@ -183,8 +210,14 @@ class Responder:
             task = (
                 f'다음 차례: {_GOALS[lang][kind]}.\n시나리오 문장: "{template}"\n'
                 "같은 뜻을 자연스러운 존댓말로, 상담원의 말만 답하세요."
+                if kind not in WRITTEN_KINDS
+                else f'다음 차례: {_GOALS[lang][kind]}.\n어울리는 예: "{template}"\n'
+                "어르신 말씀을 반영한 짧은 반응과 질문을 직접 쓰되, 같은 질문으로 끝내세요. "
+                "상담원의 말만 존댓말로 답하세요."
             )
             who = f"통화 상대: {self.recipient_name}님" if self.recipient_name else ""
+            shown = "\n".join(f'- 어르신: "{p}" → 상담원: "{a}"' for p, a in examples)
+            shown = f"이런 말씀에는 이렇게 반응할 수 있습니다 (예시):\n{shown}" if shown else ""
         else:
             remembered = (
                 f"What you remember from earlier calls:\n{facts}"
@@ -194,10 +227,18 @@ class Responder:
             task = (
                 f'Your next turn: {_GOALS[lang][kind]}.\nThe scenario\'s line: "{template}"\n'
                 "Say the same thing in your own natural words. Reply with the turn only."
+                if kind not in WRITTEN_KINDS
+                else f'Your next turn: {_GOALS[lang][kind]}.\nA turn that would fit: "{template}"\n'
+                "Write your own turn: a short reaction that reflects what the person said, then "
+                "the same question. Reply with the turn only."
             )
             who = f"You are speaking with {self.recipient_name}." if self.recipient_name else ""
+            shown = "\n".join(f'- person: "{p}" -> you: "{a}"' for p, a in examples)
+            shown = f"Examples of fitting reactions:\n{shown}" if shown else ""
         system = "\n\n".join(
-            p for p in [self.scenario.agent.persona, ROLE_RULES[lang], who, remembered, task] if p
+            p
+            for p in [self.scenario.agent.persona, ROLE_RULES[lang], who, remembered, shown, task]
+            if p
         )
         out: list[Message] = [{"role": "system", "content": system}]
         for speaker, text in list(conversation)[-self.history :]:

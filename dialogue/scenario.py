@@ -53,6 +53,9 @@ class Agent(_Model):
 
 class Opening(_Model):
     text: Text  # greeting: {recipient_name} {agent_name} {organization}
+    # Said right after the greeting, before the identity question: that the caller is an AI and
+    # that the call is recorded for the person's care worker. Required: a person must know.
+    disclosure: Text
     question: Text  # the identity question, asked after the greeting and on silence
     confirm: Phrases  # "yes, speaking"
     deny: Phrases  # "wrong number", "she is not here"
@@ -196,7 +199,8 @@ class Scenario(_Model):
 
     def _agent_templates(self) -> list[str]:
         o = self.opening
-        out = [o.text, o.question, o.confirmed, o.retry, o.wrong_person, *self.reprompts]
+        out = [o.text, o.disclosure, o.question, o.confirmed, o.retry, o.wrong_person]
+        out += self.reprompts
         out += [self.dont_know.say, *self.transitions, self.closing.alert_text, self.closing.text]
         out += [self.silence.reprompt, self.silence.give_up, *(e.say for e in self.emergency)]
         out += [a.say for a in self.dtmf.values()] + ([self.repeat.say] if self.repeat else [])
@@ -246,7 +250,7 @@ def check(scenario: Scenario):
     """Cross-field rules pydantic cannot see; yields (loc, message)."""
     names = OPENING_FIELDS
     yield from _template(("opening", "text"), scenario.opening.text, names)
-    for key in ("question", "confirmed", "retry", "wrong_person"):
+    for key in ("disclosure", "question", "confirmed", "retry", "wrong_person"):
         yield from _template(("opening", key), getattr(scenario.opening, key), names)
     yield from _phrases(("opening", "confirm"), scenario.opening.confirm, "a confirmation")
     yield from _phrases(("opening", "deny"), scenario.opening.deny, "a denial")

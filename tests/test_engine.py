@@ -298,10 +298,12 @@ def test_question_variants_are_seeded() -> None:
 
 def test_memory_shapes_the_question_and_nothing_else_claims_it() -> None:
     fact = Fact("health", "your knee was hurting", "health", datetime(2024, 5, 1, tzinfo=UTC))
-    e = started(memory=[fact])
-    e.reply("yes i ate")
-    turn = e.reply("slept well")
+    e = engine(memory=[fact])
+    e.opening()
+    turn = e.reply("yes")  # memory opens the conversation: the concern from last time first
+    assert turn.item_id == "health"
     assert turn.text.endswith("Last time you told me your knee was hurting. How is it today?")
+    assert e.reply("it's better now").item_id == "meal"  # then the rest, in order
     plain = started()
     texts = [plain.reply(GOOD_ANSWERS[i]).text for i in ITEMS]
     assert not any("last time" in t.lower() for t in texts)

@@ -22,6 +22,7 @@ MINIMAL = textwrap.dedent(
       persona: A care-call agent.
     opening:
       text: "Hello, this is {agent_name}."
+      disclosure: "I'm an AI, and this call is recorded for your care worker."
       question: "Am I speaking with {recipient_name}?"
       confirm:
         keywords: [yes]
@@ -125,6 +126,30 @@ def test_empty_keywords_name_file_line_and_field(tmp_path: Path) -> None:
         f"daily.yaml:{line}: items[0].answers[1].keywords: must be a non-empty list "
         "(or give patterns) for class 'skipped'"
     ]
+
+
+def test_the_disclosure_is_required_and_checked(tmp_path: Path) -> None:
+    # The opening must say that the caller is an AI and that the call is recorded.
+    text = MINIMAL.replace(
+        '  disclosure: "I\'m an AI, and this call is recorded for your care worker."\n', ""
+    )
+    found = problems(write(tmp_path, text))
+    assert len(found) == 1 and "opening.disclosure" in found[0]
+    assert found[0].startswith(f"broken.yaml:{line_of(text, 'opening:')}: ")
+    text = MINIMAL.replace("for your care worker.", "for {care_worker}.")
+    found = problems(write(tmp_path, text))
+    line = line_of(text, "disclosure:")
+    assert found and found[0].startswith(f"broken.yaml:{line}: opening.disclosure: unknown")
+
+
+@pytest.mark.parametrize("name", list_scenarios())
+def test_shipped_openings_disclose_an_ai_and_the_recording(name: str) -> None:
+    scenario = load_scenario(name)
+    disclosure = scenario.opening.disclosure
+    if scenario.language == "ko":
+        assert "AI" in disclosure and "녹음" in disclosure and "복지사" in disclosure
+    else:
+        assert "AI" in disclosure and "recorded" in disclosure and "care worker" in disclosure
 
 
 def test_misspelled_field_is_reported_at_its_line(tmp_path: Path) -> None:

@@ -1,0 +1,211 @@
+"""Reacting and steering: what the agent says to what the person just said, then where it goes.
+
+CareCall reacts first and steers second: a reaction specific to what was said (praise for a
+healthy habit, empathy for bad news, interest in a story), then the next check-in question,
+or one more turn on the person's own topic. This module picks those pieces from the response
+bank (`dialogue.conversation`: situations with reactions, follow-ups and in-role answers) and
+from nothing else: it is pure, so every choice can be tested and replayed (the rng is seeded).
+
+No reaction is said twice in one call: `Reactions` remembers every line it handed out and
+picks among the unused ones; a situation whose lines are all used gives nothing, and the
+caller falls back to the next candidate or to the scenario's own line (Retrieve-fail).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from dialogue.text import normalize
+
+# Kinds of the bank's situations this module reacts to.
+OFF_SCRIPT = ("remark", "feeling", "agent_question")
+POSITIVE_TONES = frozenset({"interest", "praise", "neutral"})
+
+# Back to the pending question after the person's own topic: gentle, never "say that again".
+RETURNS = {
+    "en": [
+        "Coming back to what I asked: {question}",
+        "If I may ask again, {question_lc}",
+        "And going back to my question: {question}",
+        "Let me ask once more: {question}",
+    ],
+    "ko": [
+        "아까 여쭤본 것도 궁금해요. {question}",
+        "그런데 하나 다시 여쭤볼게요. {question}",
+        "다시 여쭤봐도 될까요? {question}",
+        "아까 드린 질문으로 돌아가 볼게요. {question}",
+    ],
+}
+# Said when the person answered the agent's topic question and nothing in the bank fits.
+PLAIN_ACKS = {
+    "en": ["I see.", "Thank you for telling me.", "That's good to hear about.", "Mm, I see."],
+    "ko": ["그러셨군요.", "말씀해 주셔서 고마워요.", "네, 그러셨어요.", "아, 그러셨구나."],
+}
+
+
+class SituationLike(Protocol):
+    id: str
+    kind: str
+    tone: str
+    reactions: Sequence[str]
+    follow_up: Sequence[str]
+    answer: Sequence[str]
+    notify: bool
+
+
+class RetrieverLike(Protocol):
+    def find(self, text: str, **kw: Any) -> list[Any]: ...
+
+    def answer_reactions(self, item_id: str, answer_class: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Reaction:
+    text: str
+    situation: str | None  # the bank's situation id, None for a plain line
+
+
+class Reactions:
+    """The lines said in this call, so none is said twice; picks are drawn from `rng`."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self._rng = rng
+        self._used: set[str] = set()
+
+    def used(self, text: str) -> bool:
+        return _key(text) in self._used
+
+    def use(self, text: str) -> None:
+        self._used.add(_key(text))
+
+    def pick(self, options: Iterable[str]) -> str | None:
+        """An unused option (marked used), or None when all were said."""
+        unused = [o for o in dict.fromkeys(options) if o.strip() and not self.used(o)]
+        if not unused:
+            return None
+        choice = self._rng.choice(unused)
+        self.use(choice)
+        return choice
+
+    def pick_any(self, options: Sequence[str]) -> str:
+        """An unused option when there is one, else any (for lines that steer, not react)."""
+        return self.pick(options) or self._rng.choice(list(options))
+
+
+def _key(text: str) -> str:
+    return normalize(text)
+
+
+def react(situation: SituationLike | None, reactions: Reactions) -> Reaction | None:
+    """An unused reaction of `situation` (agent questions: an unused answer line)."""
+    if situation is None:
+        return None
+    lines = situation.answer if situation.kind == "agent_question" else situation.reactions
+    text = reactions.pick(lines)
+    return Reaction(text, situation.id) if text else None
+
+
+def answer_reaction(
+    retriever: RetrieverLike | None,
+    item_id: str,
+    answer_class: str,
+    text: str,
+    evidence: str,
+    reactions: Reactions,
+    *,
+    flagged: bool,
+) -> Reaction | None:
+    """The reaction to an answer: the bank's reaction for the item and class, or a remark or
+    feeling found in the same words when it reflects what was said better — the person said
+    more than the answer ("I had lunch with my neighbour" is more than "I ate"). Bad news is
+    never met with a cheerful remark: then only an empathetic one may replace the answer's."""
+    if retriever is None:
+        return None
+    own = retriever.answer_reactions(item_id, answer_class)
+    found = retriever.find(
+        text, kinds=("remark", "feeling"), item_id=item_id, answer_class=answer_class, limit=3
+    )
+    remark = next(
+        (c.situation for c in found if not (flagged and c.situation.tone in POSITIVE_TONES)),
+        None,
+    )
+    order = [remark, own] if remark is not None and says_more(text, evidence) else [own, remark]
+    for situation in order:
+        if (reaction := react(situation, reactions)) is not None:
+            return reaction
+    return None
+
+
+def says_more(text: str, evidence: str) -> bool:
+    """Whether `text` carries words besides the answer's evidence (at least three more)."""
+    said = normalize(text).split()
+    matched = set(" ".join(re.split(r"\s*…\s*", normalize(evidence))).split())
+    return len([w for w in said if w not in matched]) >= 3
+
+
+def off_script(retriever: RetrieverLike | None, text: str) -> Any | None:
+    """The best fitting remark, feeling or question to the agent (a Candidate), or None."""
+    if retriever is None or not text.strip():
+        return None
+    found = retriever.find(text, kinds=OFF_SCRIPT, limit=3)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class Steer:
+    """What to say to an off-script turn: the reaction, then a follow-up on the person's topic
+    (`follow_up`) or the pending question again (`follow_up` empty)."""
+
+    reaction: Reaction
+    follow_up: str = ""
+
+
+def steer_remark(
+    situation: SituationLike,
+    reactions: Reactions,
+    *,
+    topics_done: set[str],
+    has_time: bool,
+) -> Steer | None:
+    """A remark or feeling: its reaction, and one follow-up per topic while the call has time.
+    None when every reaction of the situation was said already (the caller falls back)."""
+    reaction = react(situation, reactions)
+    if reaction is None:
+        return None
+    follow_up = ""
+    if has_time and situation.id not in topics_done and situation.follow_up:
+        follow_up = reactions.pick(situation.follow_up) or ""
+        if follow_up:
+            topics_done.add(situation.id)
+    return Steer(reaction, follow_up)
+
+
+def gentle_return(question: str, language: str, reactions: Reactions) -> str:
+    """The pending question again, worded as a return to it, not as a re-ask."""
+    lines = RETURNS.get(language, RETURNS["en"])
+    template = reactions.pick_any(lines)
+    lower = question[:1].lower() + question[1:] if question[1:2].islower() else question
+    return template.format(question=question, question_lc=lower)
+
+
+def plain_ack(language: str, reactions: Reactions) -> str:
+    return reactions.pick_any(PLAIN_ACKS.get(language, PLAIN_ACKS["en"]))
+
+
+__all__ = [
+    "OFF_SCRIPT",
+    "Reaction",
+    "Reactions",
+    "Steer",
+    "answer_reaction",
+    "gentle_return",
+    "off_script",
+    "plain_ack",
+    "react",
+    "says_more",
+    "steer_remark",
+]

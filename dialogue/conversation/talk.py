@@ -1,0 +1,238 @@
+"""One call's conversation policy, for the engine: what a turn reacts with and where it steers.
+
+The engine (`dialogue.engine`) stays the state machine — identity, items, follow-ups, safety,
+closing — and asks a `Talk` what to say around its questions:
+
+- after an answer: a reaction for the item and class, or a remark in the same words;
+- to an off-script turn: a question to the agent answered within its role, a remark or a
+  feeling reacted to and followed up once per topic (or the pending question again, as a
+  gentle return), or nothing (Fail: the scenario's own lines, as before);
+- for the LLM: a few of the bank's example exchanges, in-context.
+
+Without a response bank (`retriever=None`) every answer is Fail and the call is the
+scenario's own, form-like call.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from dialogue.conversation.steer import (
+    OFF_SCRIPT,
+    Reaction,
+    Reactions,
+    answer_reaction,
+    gentle_return,
+    plain_ack,
+    react,
+    steer_remark,
+)
+from dialogue.guard import Guard, GuardContext, sentences
+from dialogue.text import fill
+
+log = logging.getLogger("carecall.dialogue")
+
+# Said after an in-role answer that raised a request, when the bank's answer did not say it.
+NOTIFY = {
+    "en": "I'll let your care worker know.",
+    "ko": "담당 복지사님께 꼭 전해 드릴게요.",
+}
+# An in-role answer every sentence of which needed an alert channel that is not there.
+CANNOT = {
+    "en": "I'm sorry, I can't do that: I'm an AI on the telephone.",
+    "ko": "죄송해요, 저는 전화 속 AI라서 그건 해 드릴 수가 없어요.",
+}
+
+
+def default_retriever(language: str) -> Any | None:
+    """The shared response-bank retriever of `language`, or None when there is no bank."""
+    try:
+        from dialogue.conversation import Retriever  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return Retriever.for_language(language)
+    except (FileNotFoundError, KeyError, ValueError) as exc:
+        log.warning("no response bank for %s: %s", language, exc)
+        return None
+
+
+@dataclass(frozen=True)
+class OffScript:
+    """What to say to a turn that did not answer the pending question."""
+
+    kind: str  # "role" (a question to the agent), "topic" (a follow-up), "return"
+    text: str  # the reaction or answer, and the follow-up when kind is "topic"
+    situation: str | None
+    notify: bool = False  # the person asked for something a care worker should hear of
+    lead: str = ""  # "role": a reaction to a feeling said with the question, said first
+
+
+class Talk:
+    def __init__(
+        self,
+        language: str,
+        retriever: Any | None,
+        *,
+        seed: int = 0,
+        names: dict[str, str] | None = None,
+    ) -> None:
+        self.language = language
+        self.retriever = retriever
+        self.reactions = Reactions(random.Random(f"reactions-{seed}"))
+        self.topics: set[str] = set()  # situations followed up already: once per topic
+        self.names = names or {}
+
+    # -- after an answer -------------------------------------------------------------------
+
+    def answer(
+        self, item_id: str, answer_class: str, text: str, evidence: str, *, flagged: bool
+    ) -> Reaction | None:
+        found = answer_reaction(
+            self.retriever,
+            item_id,
+            answer_class,
+            text,
+            evidence,
+            self.reactions,
+            flagged=flagged,
+        )
+        return self._filled(found)
+
+    def remark(self, text: str) -> Reaction | None:
+        """A reaction to a remark or feeling in `text` (None: nothing fits, or all said)."""
+        if self.retriever is None:
+            return None
+        found = self.retriever.find(text, kinds=("remark", "feeling"), limit=3)
+        for candidate in found:
+            if (reaction := react(candidate.situation, self.reactions)) is not None:
+                return self._filled(reaction)
+        return None
+
+    def agent_question(self, text: str) -> Any | None:
+        """The bank's question-to-the-agent situation `text` asks, if one fits."""
+        if self.retriever is None:
+            return None
+        found = self.retriever.find(text, kinds=("agent_question",), limit=1)
+        return found[0].situation if found else None
+
+    # -- off script ------------------------------------------------------------------------
+
+    def off_script(self, text: str, *, has_time: bool) -> OffScript | None:
+        """A question to the agent first (with a reaction to a feeling said with it: "Can you
+        visit me? I'm lonely."), else the best remark or feeling with an unused reaction."""
+        if self.retriever is None or not text.strip():
+            return None
+        found = [c.situation for c in self.retriever.find(text, kinds=OFF_SCRIPT, limit=3)]
+        asked = next((s for s in found if s.kind == "agent_question"), None)
+        if asked is not None and (role := self.role(asked)) is not None:
+            said = next(
+                (
+                    r
+                    for s in found
+                    if s.kind != "agent_question" and (r := react(s, self.reactions))
+                ),
+                None,
+            )
+            return OffScript(
+                "role",
+                role.text,
+                role.situation,
+                role.notify,
+                self._fill(said.text) if said else "",
+            )
+        for situation in found:
+            if situation.kind == "agent_question":
+                continue
+            steer = steer_remark(
+                situation, self.reactions, topics_done=self.topics, has_time=has_time
+            )
+            if steer is None:
+                continue
+            said = self._fill(steer.reaction.text)
+            if steer.follow_up:
+                return OffScript("topic", f"{said} {self._fill(steer.follow_up)}", situation.id)
+            return OffScript("return", said, situation.id)
+        return None
+
+    def role(self, situation: Any) -> OffScript | None:
+        """An unused in-role answer to a question to the agent (None: all were said)."""
+        reaction = react(situation, self.reactions)
+        if reaction is None:
+            return None
+        return OffScript("role", self._fill(reaction.text), situation.id, situation.notify)
+
+    def role_answer(self, situation_text: str, *, alerting: bool, notified: bool) -> str:
+        """An in-role answer as it may be said: a sentence that promises to tell someone only
+        when an alert channel is configured (the guard's rule), and the promise added when a
+        request was raised and the answer did not make it."""
+        context = GuardContext(language=self.language, alerting=alerting)
+        guard = Guard()
+        kept = [s for s in sentences(situation_text) if guard.check(s, context=context).ok]
+        promises = any(
+            not guard.check(s, context=GuardContext(language=self.language)).ok for s in kept
+        )
+        if notified and alerting and not promises:
+            kept.append(NOTIFY.get(self.language, NOTIFY["en"]))
+        return " ".join(kept) or CANNOT.get(self.language, CANNOT["en"])
+
+    def back_to(self, question: str) -> str:
+        return gentle_return(question, self.language, self.reactions)
+
+    def ack(self) -> str:
+        return plain_ack(self.language, self.reactions)
+
+    # -- for the LLM -----------------------------------------------------------------------
+
+    def examples(
+        self, situation_id: str | None, text: str, limit: int = 3
+    ) -> list[tuple[str, str]]:
+        """(what a person said, a fitting reaction) pairs from the bank, for in-context use:
+        the situation the turn reacts to, else what the person's words retrieve."""
+        if self.retriever is None:
+            return []
+        situations = []
+        if text.strip():
+            situations = [c.situation for c in self.retriever.find(text, limit=limit)]
+        if situation_id and not any(s.id == situation_id for s in situations):
+            own = _situation(self.retriever, situation_id)
+            situations = ([own] if own is not None else []) + situations
+        out = []
+        for s in situations[:limit]:
+            lines = list(s.answer if s.kind == "agent_question" else s.reactions)
+            if s.triggers and lines:
+                out.append((s.triggers[0], self._fill(lines[0])))
+        return out
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _fill(self, text: str) -> str:
+        try:
+            return fill(text, **self.names)
+        except (KeyError, ValueError):
+            return text
+
+    def _filled(self, reaction: Reaction | None) -> Reaction | None:
+        if reaction is None:
+            return None
+        return Reaction(self._fill(reaction.text), reaction.situation)
+
+
+def _situation(retriever: Any, situation_id: str) -> Any | None:
+    if "." in situation_id:
+        item_id, _, answer_class = situation_id.partition(".")
+        return retriever.answer_reactions(item_id, answer_class)
+    bank = getattr(retriever, "bank", None)
+    by_id = getattr(bank, "by_id", None)
+    if callable(by_id):
+        try:
+            return by_id(situation_id)
+        except KeyError:
+            return None
+    return None
+
+
+__all__ = ["CANNOT", "NOTIFY", "OffScript", "Talk", "default_retriever"]
