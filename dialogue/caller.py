@@ -13,6 +13,7 @@ answers the item once the agent comes back to it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ from dialogue.text import fill, similar_words, terms
 
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
+QUESTION = re.compile(r"[^.!?。]*\?")  # a question sentence of the agent's turn
+TOPIC_THRESHOLD = 0.5  # a question that matches the script's this well is the script's
 Target = tuple[str, str | None]  # (identity | item | followup | closing | again, item id)
 
 
@@ -88,7 +91,8 @@ class SimulatedCaller:
             return Move()
         topic, self._topic, self._remark_now = self._topic, None, None
         heard = self.which(agent_text) if agent_text else None
-        if heard is None and topic is not None and agent_text:
+        story = heard is None or heard[0] in ("item", "followup")  # not a safety check, re-ask
+        if topic is not None and agent_text and story and not self._asks_the_script(agent_text):
             # Not a question of the check-in: the agent asks more about the person's story.
             if reply := self.persona.remarks[topic].reply:
                 self._answers += 1
@@ -114,6 +118,15 @@ class SimulatedCaller:
         )
         self._hung_up |= hang_up
         return Move(text, hangup=hang_up, remark=self._remark_now)
+
+    def _asks_the_script(self, heard: str) -> bool:
+        """Whether the question the agent ends its turn with is one of the script's (after a
+        story the agent may ask about the story instead: "What did you do together?")."""
+        questions = [q for q in QUESTION.findall(heard) if q.strip()]
+        said = set(self._terms(questions[-1] if questions else heard))
+        if not said:
+            return False
+        return self._best(said, {})[1] >= TOPIC_THRESHOLD
 
     def barge_in_after(self) -> float | None:
         """As the agent starts a turn: seconds into it at which this person will cut in, if its
