@@ -155,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     from carecall import safety_commands
 
     safety_commands.add_parser(sub)  # safety eval
+    from carecall import chat_commands
+
+    chat_commands.add_parser(sub)  # chat: the agent by text
     return parser
 
 
@@ -216,6 +219,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from carecall import eval_commands
 
         return eval_commands.run(args, _settings)
+    if args.command == "chat":
+        from carecall import chat_commands
+
+        return chat_commands.run(args)
     if args.command == "safety":
         from carecall import safety_commands
 

@@ -9,10 +9,17 @@ turn — but the LLM words the turns (`dialogue.responder`, every one checked by
 reads the answers as JSON (`dialogue.llm_extract`); any failure falls back to the template and
 the keyword rules, so a call with a broken model is the offline call.
 
-The flow is the one a care worker would follow: greet and confirm who answered, ask each item
-in order (one follow-up when an answer calls for it, one re-ask when nothing could be made of
-the answer), stop at once for an emergency, close warmly. Question variants are drawn from a
-seeded generator so a call can be replayed exactly.
+The flow is the one a care worker would follow: greet, say that the caller is an AI and that
+the call is recorded, confirm who answered, ask first about what worried us last time (memory),
+then each item not yet answered (one follow-up when an answer calls for it, one re-ask when
+nothing could be made of the answer), stop at once for an emergency, close warmly.
+
+Around that flow it is a conversation (`dialogue.conversation`, Retrieve-fail-Generate): each
+turn reacts to what was said (the response bank's reaction), then steers; a remark is followed
+up once or answered and left gently, a question to the agent is answered within its role,
+answers given in passing are kept; when nothing in the bank fits, the scenario's own line is
+said. Question variants and reactions are drawn from seeded generators so a call can be
+replayed exactly.
 """
 
 from __future__ import annotations
@@ -20,14 +27,13 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
 from dialogue.conversation.passing import in_passing
-from dialogue.conversation.steer import Reaction
-from dialogue.conversation.talk import OffScript, Talk, default_retriever
-from dialogue.extract import Extraction, extract, identity_answer, is_repeat_request
+from dialogue.conversation.talk import Talk, default_retriever
+from dialogue.conversation.turns import ConversationTurns
+from dialogue.extract import Extraction, extract, identity_answer
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel
 from dialogue.llm_extract import llm_extract
@@ -46,41 +52,8 @@ from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
 from dialogue.safety.scripts import note
 from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
 from dialogue.text import fill, placeholders, words
-
-TurnKind = Literal[
-    "opening",
-    "question",
-    "followup",
-    "reprompt",
-    "clarify",
-    "emergency",
-    "closing",
-    "transition",
-    "dtmf",
-    "topic",  # one more turn on the person's own topic (a follow-up from the response bank)
-    "return",  # a reaction to an off-script turn, then the pending question again
-    "role",  # a question to the agent answered within its role, then the pending question
-]
-
-
-@dataclass(frozen=True)
-class Recipient:
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class AgentTurn:
-    text: str  # "" means nothing more to say
-    kind: TurnKind
-    item_id: str | None = None
-    expected: tuple[str, ...] = ()  # words the answer will likely contain: for ASR biasing
-    end_call: bool = False
-    situation: str | None = None  # the response bank's situation this turn reacts to
-
-
-def _join(*parts: str) -> str:
-    return " ".join(p.strip() for p in parts if p and p.strip())
+from dialogue.turn import AgentTurn, Recipient, TurnKind, join
+from dialogue.wording import LLMWording
 
 
 def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) -> tuple[str, ...]:
@@ -89,7 +62,7 @@ def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) ->
     return tuple(dict.fromkeys(out))[:limit]
 
 
-class DialogueEngine:
+class DialogueEngine(ConversationTurns, LLMWording):
     """One call's conversation. Without an `llm`, every method returns at once (no I/O).
 
     `seed` picks question variants and transitions; `clock` (seconds, epoch) stamps the
@@ -166,6 +139,7 @@ class DialogueEngine:
             retriever = default_retriever(scenario.language)
         self._talk = Talk(scenario.language, retriever, seed=seed, names=self._names)
         self._after_topic = False  # the last turn was a follow-up on the person's own topic
+        self._topic_items: set[str] = set()  # pending questions that had a topic turn
         self._said = ""  # what the person said last (for the LLM's examples)
 
     # -- what the line calls ---------------------------------------------------------------
@@ -174,7 +148,7 @@ class DialogueEngine:
         self._phase = "identity"
         self._question = self._fill(self.scenario.opening.question)
         opening = self.scenario.opening
-        text = _join(self._fill(opening.text), self._fill(opening.disclosure), self._question)
+        text = join(self._fill(opening.text), self._fill(opening.disclosure), self._question)
         return AgentTurn(text, "opening", expected=self._identity_vocabulary())
 
     def reply(self, user_text: str) -> AgentTurn:
@@ -225,10 +199,10 @@ class DialogueEngine:
             return None
         say = self._fill(action.say)
         if action.action == "end":
-            return self._finish("ended_by_person", _join(say, self._closing_text()), "closing")
+            return self._finish("ended_by_person", join(say, self._closing_text()), "closing")
         if action.action == "callback":
             self._alert("callback", action.severity, action.note, evidence=f"key {digit}")
-        return self._pending("dtmf", _join(say, self._question))
+        return self._pending("dtmf", join(say, self._question))
 
     def heard(self, turn: AgentTurn, text: str, complete: bool) -> None:
         """The line played `text` of `turn` (all of it when `complete`): only this is kept."""
@@ -294,24 +268,17 @@ class DialogueEngine:
             self._phase = "items"
             lead = self._fill(opening.confirmed) if answer == "confirm" else ""
             return self._ask(self._first_index(), lead)
-        if (asked := self._talk.off_script(text, has_time=False)) and asked.kind == "role":
+        asked = self._talk.off_script(text, has_time=False, remarks=False)
+        if asked is not None:
             # "Who is this? Are you a real person?": answered, then who is speaking, again.
-            said = _join(asked.lead, self._role_text(asked, text))
+            said = join(asked.lead, self._role_text(asked, text))
             question = self._fill(opening.question)
             return AgentTurn(
-                _join(said, question), "role", None, self._identity_vocabulary(), False,
+                join(said, question), "role", None, self._identity_vocabulary(), False,
                 asked.situation,
             )  # fmt: skip
         self._identity_retried = True
         return AgentTurn(self._fill(opening.retry), "clarify", expected=self._identity_vocabulary())
-
-    def _first_index(self) -> int:
-        """Memory opens the conversation: the first item memory holds a concern about (it has
-        a memory question), else the first item."""
-        for index, item in enumerate(self.scenario.items):
-            if item.id in self._memory and item.memory_question:
-                return index
-        return 0
 
     def _answer(self, text: str) -> AgentTurn:
         item = self._item
@@ -319,12 +286,14 @@ class DialogueEngine:
         if topic:  # an answer to the agent's own follow-up answers the item only in passing
             found = next(iter(in_passing(self.scenario, [item.id], text)), None)
             found = found or Extraction(item.id, None)
+        elif not (said := self._statements(text)):
+            found = Extraction(item.id, None)  # only questions to the agent
         else:
             found = extract(
-                item, text, language=self.scenario.language, dont_know=self.scenario.dont_know
+                item, said, language=self.scenario.language, dont_know=self.scenario.dont_know
             )
             if self._llm is not None:
-                found, source = llm_extract(self._llm, item, self._question, text, found)
+                found, source = llm_extract(self._llm, item, self._question, said, found)
                 self._llm_fallbacks += source == "error"
         passing = self._passing(text, skip=item.id)
         if found.answer_class is None:
@@ -339,111 +308,15 @@ class DialogueEngine:
         asked = self._talk.agent_question(text)
         if asked is not None and (role := self._talk.role(asked)) is not None:
             # "I'm lonely. Can you come and visit me?": the question is answered as well.
-            lead, situation = _join(lead, self._role_text(role, text)), situation or asked.id
+            lead, situation = join(lead, self._role_text(role, text)), situation or asked.id
         if followup := item.followups.get(found.answer_class):
             self._phase = "followup"
             self._question = self._fill(followup)
             return AgentTurn(
-                _join(lead, self._question), "followup", item.id, self._vocab(item),
+                join(lead, self._question), "followup", item.id, self._vocab(item),
                 situation=situation,
             )  # fmt: skip
         return self._next(lead, situation)
-
-    def _off_script(self, text: str, passing: list[Extraction], *, after_topic: bool) -> AgentTurn:
-        """No answer to the pending question: a repeat request, a question to the agent, a
-        remark or feeling, answers to other items, or (Fail) the scenario's re-ask."""
-        item = self._item
-        repeat = self.scenario.repeat
-        if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
-            self._repeats += 1
-            return self._pending("clarify", self._fill(repeat.say, question=self._question))
-        has_time = not after_topic and self._elapsed() < 0.5 * self.scenario.time_limit_s
-        if (steer := self._talk.off_script(text, has_time=has_time)) is not None:
-            if steer.kind == "topic":
-                self._phase, self._after_topic = "topic", True
-                return AgentTurn(steer.text, "topic", item.id, situation=steer.situation)
-            said = steer.text
-            if steer.kind == "role":
-                said = _join(steer.lead, self._role_text(steer, text))
-            return self._return(said, steer.kind, steer.situation)
-        if passing:  # answered other items, not this one: react, then ask this one again
-            first = self._results[passing[0].item_id]
-            reaction = self._talk.answer(
-                first.item_id, first.answer_class or "", text, first.evidence, flagged=False
-            )
-            lead = reaction.text if reaction else self._talk.ack()
-            return self._return(lead, "return", reaction.situation if reaction else None)
-        if after_topic:  # they told us more about their topic: thank them, then ask again
-            return self._return(self._talk.ack(), "return", None)
-        if not self._reprompted:
-            self._reprompted = True
-            template = self._rng.choice(self.scenario.reprompts)
-            return self._pending("reprompt", self._fill(template, question=self._question))
-        self._results[item.id].status = "unanswered"
-        return self._next("")
-
-    def _topic_answer(self, text: str) -> AgentTurn:
-        self._phase = "items"
-        return self._answer(text)
-
-    def _return(self, said: str, kind: TurnKind, situation: str | None) -> AgentTurn:
-        """`said`, then the pending question again, worded as a return to it."""
-        item = self._item
-        text = _join(said, self._talk.back_to(self._question))
-        return AgentTurn(text, kind, item.id, self._vocab(item), situation=situation)
-
-    def _role_text(self, asked: OffScript, text: str) -> str:
-        """An in-role answer; a request a care worker should hear of raises a low alert, and
-        the answer says so only when an alert channel will deliver it."""
-        notified = False
-        if asked.notify:
-            note = (
-                "Asked for something the agent cannot do"
-                if self.scenario.language != "ko"
-                else "상담원이 할 수 없는 요청"
-            )
-            self._alert(
-                "request", "low", f"{note}: {asked.situation}", self._current_item_id(), text
-            )
-            if self._call_alerts is not None:
-                notified = self._call_alerts.raise_alert("request", "low", text)
-        alerting = self._call_alerts is not None and self._call_alerts.configured
-        return self._talk.role_answer(asked.text, alerting=alerting and notified, notified=notified)
-
-    def _passing(self, text: str, *, skip: str | None) -> list[Extraction]:
-        """Answers `text` gives in passing to items not yet covered: stored, never asked."""
-        open_items = [
-            i.id for i in self.scenario.items
-            if i.id != skip and self._results[i.id].status == "skipped"
-        ]  # fmt: skip
-        found = in_passing(self.scenario, open_items, text) if open_items else []
-        for extraction in found:
-            self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
-        return found
-
-    def _store(
-        self, item: Item, found: Extraction, text: str, *, react: bool = True
-    ) -> Reaction | None:
-        """Record an answer (its flag raised); the reaction to it when `react`."""
-        result = self._results[item.id]
-        result.status, result.answer_class = "answered", found.answer_class
-        result.evidence, result.confidence = found.evidence, found.confidence
-        result.detail = found.detail
-        if found.answer_class == DONT_KNOW:
-            result.summary = item.topic
-            return None
-        answer = item.answer(found.answer_class or "")
-        assert answer is not None  # extract only returns the item's classes
-        result.summary = _join(
-            answer.summary or answer.description, f"({found.detail})" if found.detail else ""
-        )
-        if answer.flag:
-            self._alert("flag", answer.flag.severity, answer.flag.note, item.id, found.evidence)
-        if not react:
-            return None
-        return self._talk.answer(
-            item.id, answer.answer_class, text, found.evidence, flagged=answer.flag is not None
-        )
 
     def _followup_answer(self, text: str) -> AgentTurn:
         item = self._item
@@ -465,14 +338,14 @@ class DialogueEngine:
             None,
         )  # fmt: skip
         if index is None:
-            turn = self._finish("completed", _join(ack, self._closing_text()), "closing")
+            turn = self._finish("completed", join(ack, self._closing_text()), "closing")
             return AgentTurn(turn.text, turn.kind, end_call=True, situation=situation)
         transition = self._fill(self._rng.choice(self.scenario.transitions))
         return self._ask(index, ack or transition, situation)
 
     def _ask(self, index: int, lead: str, situation: str | None = None) -> AgentTurn:
         if self._elapsed() > self.scenario.time_limit_s:
-            return self._finish("time_limit", _join(lead, self._closing_text()), "closing")
+            return self._finish("time_limit", join(lead, self._closing_text()), "closing")
         self._index = index
         item = self._item
         fact = self._memory.get(item.id)
@@ -483,7 +356,7 @@ class DialogueEngine:
             self._question = self._fill(self._rng.choice(item.questions))
             self._remembered = ""
         return AgentTurn(
-            _join(lead, self._question), "question", item.id, self._vocab(item),
+            join(lead, self._question), "question", item.id, self._vocab(item),
             situation=situation,
         )  # fmt: skip
 
@@ -507,7 +380,7 @@ class DialogueEngine:
             self._safety_checks.append(check)
             after = self._conversation(turn.held)
             return AgentTurn(
-                _join(turn.text, after.text),
+                join(turn.text, after.text),
                 after.kind,
                 after.item_id,
                 after.expected,
@@ -522,7 +395,7 @@ class DialogueEngine:
             self._alert("emergency", severity, note, self._current_item_id(), found.evidence)
         if rule is None or rule.end_call or turn.handed_off:
             return self._finish("emergency", turn.text, "emergency")
-        return self._pending("emergency", _join(turn.text, self._question))
+        return self._pending("emergency", join(turn.text, self._question))
 
     def _own_rule(self, category: str):
         """The scenario's own emergency rule of that id, if the finding came from one."""
@@ -537,59 +410,6 @@ class DialogueEngine:
     def _finish(self, outcome: str, text: str, kind: TurnKind) -> AgentTurn:
         self._phase, self._outcome = "done", outcome
         return AgentTurn(text, kind, end_call=True)
-
-    def _worded(self, turn: AgentTurn) -> AgentTurn:
-        """The turn in the LLM's words when it has usable ones (see `dialogue.responder`)."""
-        if self._responder is None or not turn.text:
-            return turn
-        alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
-        if turn.kind == "closing" and (self._outcome != "completed" or alerted):
-            return turn  # alert and wrong-person closings are said as written
-        item = self.scenario.item(turn.item_id) if turn.item_id else None
-        # A turn that reacts to the person is written whole, with the bank's examples.
-        reacts = turn.situation is not None or turn.kind in ("topic", "return", "role")
-        phrased = self._responder.phrase(
-            turn.kind,
-            turn.text,
-            item=item,
-            memory=[f.value for f in self._memory.values()],
-            conversation=[(e.speaker, e.text) for e in self._transcript],
-            remembered=self._remembered if turn.kind == "question" else "",
-            examples=self._talk.examples(turn.situation, self._said) if reacts else (),
-            reacts=reacts,
-        )
-        if phrased.violations:  # stopped by the guard: the retry or the template was said
-            self.guard_event(
-                turn.kind,
-                turn.item_id,
-                phrased.violations,
-                phrased.rejected,
-                "retry" if phrased.source == "llm" else "template",
-            )
-        elif phrased.reason and phrased.source != "llm":
-            self._llm_fallbacks += 1
-        if phrased.source == "llm":
-            self._llm_turns += 1
-            return AgentTurn(
-                phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call,
-                turn.situation,
-            )  # fmt: skip
-        return turn
-
-    def guard_event(self, kind, item_id, violations, rejected: str, said: str) -> None:
-        """Log what the guard stopped (`said`: what went out instead: "retry", "template",
-        or "safe line" when the line-level check replaced a sentence)."""
-        self._guard_events.append(
-            GuardEvent(
-                t=round(self._clock() - self._start, 2),
-                kind=kind,
-                item_id=item_id,
-                categories=list(dict.fromkeys(v.category for v in violations)),
-                evidence=[v.evidence for v in violations],
-                rejected=rejected,
-                said=said,
-            )
-        )
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -609,7 +429,7 @@ class DialogueEngine:
     def _closing_text(self) -> str:
         closing = self.scenario.closing
         alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
-        return _join(self._fill(closing.alert_text) if alerted else "", self._fill(closing.text))
+        return join(self._fill(closing.alert_text) if alerted else "", self._fill(closing.text))
 
     def _fill(self, template: str, **values: str) -> str:
         return fill(template, **self._names, **values)

@@ -211,9 +211,9 @@ class Responder:
                 f'다음 차례: {_GOALS[lang][kind]}.\n시나리오 문장: "{template}"\n'
                 "같은 뜻을 자연스러운 존댓말로, 상담원의 말만 답하세요."
                 if kind not in WRITTEN_KINDS
-                else f'다음 차례: {_GOALS[lang][kind]}.\n어울리는 예: "{template}"\n'
-                "어르신 말씀을 반영한 짧은 반응과 질문을 직접 쓰되, 같은 질문으로 끝내세요. "
-                "상담원의 말만 존댓말로 답하세요."
+                else f'다음 차례: {_GOALS[lang][kind]}.\n시나리오 문장: "{template}"\n'
+                "이 문장은 예시일 뿐입니다. 어르신 말씀을 반영한 짧은 반응을 직접 쓰고, 같은 "
+                "질문으로 끝내세요. 상담원의 말만 존댓말로 답하세요."
             )
             who = f"통화 상대: {self.recipient_name}님" if self.recipient_name else ""
             shown = "\n".join(f'- 어르신: "{p}" → 상담원: "{a}"' for p, a in examples)
@@ -228,9 +228,9 @@ class Responder:
                 f'Your next turn: {_GOALS[lang][kind]}.\nThe scenario\'s line: "{template}"\n'
                 "Say the same thing in your own natural words. Reply with the turn only."
                 if kind not in WRITTEN_KINDS
-                else f'Your next turn: {_GOALS[lang][kind]}.\nA turn that would fit: "{template}"\n'
-                "Write your own turn: a short reaction that reflects what the person said, then "
-                "the same question. Reply with the turn only."
+                else f'Your next turn: {_GOALS[lang][kind]}.\nThe scenario\'s line: "{template}"\n'
+                "It is only an example: write your own turn, a short reaction that reflects what "
+                "the person said, then the same question. Reply with the turn only."
             )
             who = f"You are speaking with {self.recipient_name}." if self.recipient_name else ""
             shown = "\n".join(f'- person: "{p}" -> you: "{a}"' for p, a in examples)

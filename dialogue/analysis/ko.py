@@ -98,35 +98,17 @@ _CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "MAG", "SL", "V
 _QUESTION_WORDS = frozenset({"누구", "어디", "뭐", "무엇", "언제", "몇", "무슨", "어느", "얼마"})
 # Endings that only ask (어요 both asks and tells: only a question mark or a question word does)
 _QUESTION_ENDINGS = frozenset(
-    {
-        "니",
-        "냐",
-        "나요",
-        "나",
-        "까",
-        "까요",
-        "을까요",
-        "ᆯ까요",
-        "을까",
-        "ᆯ까",
-        "습니까",
-        "ᆸ니까",
-        "는지",
-        "는지요",
-        "가요",
-        "는가",
-        "래요",
-        "ᆯ래요",
-        "을래요",
-    }
+    "니 냐 나요 나 까 까요 을까요 ᆯ까요 을까 ᆯ까 습니까 ᆸ니까 는지 는지요 가요 는가 래요 ᆯ래요 "
+    "을래요".split()
 )
 
 
-def content_lemmas(text: str) -> list[str]:
-    """The content morphemes of `text` as lemmas, in order. Verb and adjective stems get 다
-    (먹다, 아프다) so that the verb 자다 and the noun 자 stay apart."""
+def content_lemmas(text: str | Analysis) -> list[str]:
+    """The content morphemes of `text` (or of its analysis) as lemmas, in order. Verb and
+    adjective stems get 다 (먹다, 아프다) so that the verb 자다 and the noun 자 stay apart."""
+    analysis = analyze(text) if isinstance(text, str) else text
     out = []
-    for token in analyze(text).tokens:
+    for token in analysis.tokens:
         tag = token.tag.split("-")[0]  # VA-I, VV-R: Kiwi marks irregular conjugations
         if token.lemma in _QUESTION_WORDS and tag in ("NP", "MM", "MAG", "NR"):
             out.append(token.lemma)
@@ -140,12 +122,14 @@ def content_lemmas(text: str) -> list[str]:
     return out
 
 
-def is_question(text: str) -> bool:
-    """Whether `text` asks something: a question mark, a question word (누구, 어디, 몇 ...) or an
-    ending that only asks (먹었니, 하셨나요, 추울까요). 먹었어요 without a mark is not one."""
-    if "?" in text:
+def is_question(text: str | Analysis) -> bool:
+    """Whether `text` (or its analysis) asks something: a question mark, a question word (누구,
+    어디, 몇 ...) or an ending that only asks (먹었니, 하셨나요, 추울까요). 먹었어요 without a mark
+    is not one."""
+    analysis = analyze(text) if isinstance(text, str) else text
+    if "?" in analysis.text:
         return True
-    words = [t for t in analyze(text).tokens if not t.tag.startswith("S")]  # no punctuation
+    words = [t for t in analysis.tokens if not t.tag.startswith("S")]  # no punctuation
     for token in words:
         tag = token.tag.split("-")[0]
         if token.lemma in _QUESTION_WORDS and tag in ("NP", "MM", "MAG", "NR"):

@@ -12,6 +12,8 @@ A false answer costs more than a question asked again, so the narrowing leans to
 
 from __future__ import annotations
 
+import re
+
 from dialogue.extract import Extraction, classify
 from dialogue.scenario import Item, Scenario
 from dialogue.text import normalize
@@ -31,13 +33,13 @@ GENERIC = {
         just a bit|barely|bad|down|blue|upset|alone|feel good|i'm fine|all good|took|taken|
         taking|take them|take it|went to|walk*|visited|outside|inside|at home|garden|the doctor|
         forgot|missed|skipped|ran out|run out|didn't have|didn't go|haven't been|too cold|
-        too hot|no pain"""
+        too hot|no pain|woke up|church|shopping"""
     ),
     "ko": _words(
         """네|예|응|어|아니요|아뇨|아직|조금|조금만|좀|별로|잘 안|대충|괜찮|없어요|없습니다|없었|
         했어요|했습니다|안 했|못 했|안 좋|좋지 않|힘들|힘들어|나가|자주|가끔|매일|많이|늘|항상|
         계속|전혀|정상|멀쩡|그냥 있|아파|아프|아픈|불편|잘 못|안 먹|못 먹|잘 먹|
-        병원|건강|깜빡|잊어|잊었|까먹|안 먹는"""
+        병원|건강|깜빡|잊어|잊었|까먹|안 먹는|좋아|좋네|좋습|교회|성당"""
     ),
 }
 
@@ -48,6 +50,13 @@ _CACHE: dict[int, tuple[Scenario, dict[str, Item]]] = {}
 def _compact(keyword: str, language: str) -> str:
     text = normalize(keyword.replace("*", ""))
     return text.replace(" ", "") if language == "ko" else text
+
+
+def _word_start(keyword: str) -> str:
+    """A Korean keyword as a pattern that matches only at the start of a word (spaces inside
+    it optional, as in `dialogue.extract`)."""
+    compact = normalize(keyword.replace("*", "")).replace(" ", "")
+    return r"(?<![\uac00-\ud7a3])" + r"\s?".join(re.escape(c) for c in compact)
 
 
 def specific_items(scenario: Scenario) -> dict[str, Item]:
@@ -65,6 +74,13 @@ def specific_items(scenario: Scenario) -> dict[str, Item]:
             for k in answer.keywords:
                 owners.setdefault(_compact(k, lang), set()).add(item.id)
     shared = {k for k, items in owners.items() if len(items) > 1}
+    if lang == "ko":  # substrings match: "먹었" also hears another item's "못 먹었어요"
+        shared |= {
+            k
+            for k, items in owners.items()
+            for k2, items2 in owners.items()
+            if items2 != items and len(k) >= 2 and len(k2) >= 2 and (k in k2 or k2 in k)
+        }
     opening = scenario.opening
     for group in (opening.confirm, opening.deny, scenario.dont_know):
         shared |= {_compact(k, lang) for k in group.keywords}
@@ -79,14 +95,49 @@ def specific_items(scenario: Scenario) -> dict[str, Item]:
                 and c not in shared
                 and (lang != "ko" or len(c) >= 2)
             ]
-            answers.append(answer.model_copy(update={"keywords": kept, "examples": []}))
+            patterns = list(answer.patterns)
+            if lang == "ko":  # at the start of a word: not "마트" inside "스마트폰"
+                patterns += [_word_start(k) for k in kept]
+                kept = []
+            answers.append(
+                answer.model_copy(update={"keywords": kept, "patterns": patterns, "examples": []})
+            )
         out[item.id] = item.model_copy(update={"answers": answers})
     _CACHE[id(scenario)] = (scenario, out)
     return out
 
 
+# Another day than the check-in's: "I went to church on Sunday" is not today's outing. Last
+# night is the check-in's own (sleep), so it is not among them.
+OTHER_DAY = {
+    "en": re.compile(
+        r"\b(yesterday|the other day|last (week|month|year|weekend)|years? ago|weeks? ago|"
+        r"days ago|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+        r"when i was|used to|every (day|week|morning|sunday))\b"
+    ),
+    "ko": re.compile(
+        r"(어제(?!밤)|그저께|그제|지난주|지난달|작년|옛날|예전|젊었을|[월화수목금토일]요일|주말에|"
+        r"마다|매주|며칠 전|전에)"
+    ),
+}
+TODAY = {
+    "en": re.compile(r"\b(today|this morning|this afternoon|tonight)\b"),
+    "ko": re.compile(r"오늘|아침에|아까"),
+}
+
+
+def other_day(text: str, language: str) -> bool:
+    """Whether `text` speaks of another day (or of habits) and not of today."""
+    norm = normalize(text)
+    lang = language if language in OTHER_DAY else "en"
+    return bool(OTHER_DAY[lang].search(norm)) and not TODAY[lang].search(norm)
+
+
 def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extraction]:
-    """What `text` answers of the items `item_ids`, on specific evidence only."""
+    """What `text` answers of the items `item_ids`, on specific evidence only, and nothing
+    when it speaks of another day."""
+    if other_day(text, scenario.language):
+        return []
     narrowed = specific_items(scenario)
     found = []
     for item_id in item_ids:
@@ -103,4 +154,4 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
     return found
 
 
-__all__ = ["GENERIC", "in_passing", "specific_items"]
+__all__ = ["GENERIC", "OTHER_DAY", "in_passing", "other_day", "specific_items"]

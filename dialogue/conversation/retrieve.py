@@ -29,10 +29,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import asks, terms
+from dialogue.conversation.terms import WEAK, read, terms
 
-THRESHOLD = 0.30
-QUERY_WEIGHT = 0.35  # exponent of the query coverage; the trigger coverage has 1 - this
+THRESHOLD = 0.50
+QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
+# A single content word fits a situation only when no more than this many situations use it
+# ("boiler", "knee", "headache"), and it is not a word that answers a check-in item.
+SPECIFIC_SITUATIONS = 3
+# Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
+# agent; "뉴스 보니까 다 오른대요" tells it).
+QUESTION_BOOST = 0.1
 DEFAULT_KINDS = ("remark", "feeling", "agent_question")
 
 
@@ -46,10 +52,16 @@ class Retriever:
     """BM25 over one bank's triggers. `find` returns fitting candidates, best first; [] is
     the fail of Retrieve-fail-Generate."""
 
-    def __init__(self, bank: Bank, threshold: float = THRESHOLD):
+    def __init__(
+        self,
+        bank: Bank,
+        threshold: float = THRESHOLD,
+        answer_words: frozenset[str] = frozenset(),
+    ):
         import bm25s
 
         self.bank = bank
+        self.answer_words = answer_words
         self.language = bank.language
         self.threshold = threshold
         docs: list[list[str]] = []
@@ -71,7 +83,22 @@ class Retriever:
             for term in doc:
                 df[term] = df.get(term, 0) + 1
         self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
-        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)  # a term no trigger has
+        spread: dict[str, set[int]] = {}
+        for doc, index in zip(self._docs, owner, strict=True):
+            for term in doc:
+                spread.setdefault(term, set()).add(index)
+        self._weak = WEAK.get(bank.language, frozenset())
+        self._specific = frozenset(
+            t
+            for t, where in spread.items()
+            if len(where) <= SPECIFIC_SITUATIONS and t not in self._weak | answer_words
+        )
+        self._vocabulary: dict[int, set[str]] = {}  # per situation: every term of its triggers
+        self._triggers: dict[int, list[set[str]]] = {}  # per situation: each trigger's terms
+        for doc, index in zip(self._docs, owner, strict=True):
+            self._vocabulary.setdefault(index, set()).update(doc)
+            self._triggers.setdefault(index, []).append(doc)
+        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)  # a term no trigger has: rare
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
         )
@@ -81,7 +108,8 @@ class Retriever:
         """The shipped bank's retriever, built once per process and shared."""
         with _lock:
             if language not in _retrievers:
-                _retrievers[language] = cls(load_bank(language))
+                words = answer_words(language)
+                _retrievers[language] = cls(load_bank(language), answer_words=words)
             return _retrievers[language]
 
     def _bm25(self, query: list[str]) -> np.ndarray:
@@ -90,23 +118,42 @@ class Retriever:
         return np.asarray(self._model.get_scores(query), dtype=np.float64)
 
     def scores(self, text: str) -> dict[str, float]:
-        """Every situation with any overlap and its normalised score (for tuning and tests)."""
-        query = list(dict.fromkeys(terms(text, self.language)))
+        """Every situation that fits the words at all, and its normalised score."""
+        return self._scores(text)[0]
+
+    def _scores(self, text: str) -> tuple[dict[str, float], bool]:
+        found, question = read(text, self.language)
+        query = list(dict.fromkeys(found))
         known = [t for t in query if t in self._idf]
         if not known:
-            return {}
+            return {}, question
         raw = self._bm25(known)
-        hit = np.nonzero(raw > 0)[0]
         total = sum(self._idf.get(t, self._unknown_idf) for t in query)
-        best: dict[int, float] = {}
-        for d in hit:
-            covered = min(1.0, raw[d] / self._self[d]) if self._self[d] > 0 else 0.0
-            mass = sum(self._idf[t] for t in known if t in self._docs[d]) / total
-            score = covered ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
+        strong = set(known) - self._weak - self.answer_words
+        weak = set(known) & self._weak
+        covered: dict[int, float] = {}
+        for d in np.nonzero(raw > 0)[0]:
             owner = int(self._owner[d])
-            if score > best.get(owner, 0.0):
-                best[owner] = score
-        return {self.bank.situations[i].id: float(s) for i, s in best.items()}
+            ratio = min(1.0, raw[d] / self._self[d]) if self._self[d] > 0 else 0.0
+            covered[owner] = max(covered.get(owner, 0.0), ratio)
+        best: dict[int, float] = {}
+        for owner, ratio in covered.items():
+            asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
+            shared = (set(known) if asking else strong) & self._vocabulary[owner]
+            if len(shared) < 2 and not (shared and shared <= self._specific):
+                if not (shared - weak and self._together(shared - weak, weak, owner)):
+                    continue  # only weak words, or one common word or check-in answer word
+            mass = sum(self._idf[t] for t in known if t in self._vocabulary[owner]) / total
+            score = ratio ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
+            if asking and question:
+                score = min(1.0, score + QUESTION_BOOST)
+            best[owner] = score
+        return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
+
+    def _together(self, shared: set[str], weak: set[str], owner: int) -> bool:
+        """One content word and a weak one, said together in one trigger of the situation:
+        "my grandson came" is "my grandson came to see me", not any remark about a grandson."""
+        return any(shared <= doc and weak & doc for doc in self._triggers[owner])
 
     def find(
         self,
@@ -118,8 +165,7 @@ class Retriever:
         limit: int = 3,
     ) -> list[Candidate]:
         """Situations the words fit, best first, at most `limit`; [] when none does."""
-        scored = self.scores(text)
-        question = asks(text, self.language)
+        scored, question = self._scores(text)
         out: list[Candidate] = []
         for situation_id, score in scored.items():
             situation = self.bank.get(situation_id)
@@ -142,6 +188,30 @@ class Retriever:
         found = self.bank.get(f"{item_id}.{answer_class}")
         return found if found is not None and found.kind == "answer" else None
 
+
+def answer_words(language: str) -> frozenset[str]:
+    """The terms of the check-in questions of the shipped scenarios in `language` (eat, sleep,
+    pain, medicine; 식사, 주무시다): alone, they answer an item ("I slept fine", "no pain
+    today") rather than make a remark."""
+    from dialogue import load_scenario
+    from scenarios import list_scenarios, scenario_path
+
+    words: set[str] = set(EXTRA_ANSWER_WORDS.get(language, ()))
+    for name in list_scenarios():
+        scenario = load_scenario(scenario_path(name))
+        if scenario.language != language:
+            continue
+        for item in scenario.items:
+            for line in [item.topic, *item.questions]:
+                words.update(terms(line, language))
+    return frozenset(words)
+
+
+# Answer words the questions do not use: meals by name, staying in, the identity answer.
+EXTRA_ANSWER_WORDS = {
+    "en": "breakfast lunch dinner supper food stay home speak".split(),
+    "ko": "아침밥 점심 저녁 밥 먹다 자다 집 나가다 약".split(),
+}
 
 _lock = threading.Lock()
 _retrievers: dict[str, Retriever] = {}

@@ -24,6 +24,9 @@ from dialogue.text import normalize
 # Kinds of the bank's situations this module reacts to.
 OFF_SCRIPT = ("remark", "feeling", "agent_question")
 POSITIVE_TONES = frozenset({"interest", "praise", "neutral"})
+# A remark takes the place of an answer's own reaction only when it clearly fits: a loose
+# match ("I had oatmeal and tea" -> a call from the children) is worse than plain praise.
+STRONG = 0.6
 
 # Back to the pending question after the person's own topic: gentle, never "say that again".
 RETURNS = {
@@ -130,7 +133,11 @@ def answer_reaction(
         text, kinds=("remark", "feeling"), item_id=item_id, answer_class=answer_class, limit=3
     )
     remark = next(
-        (c.situation for c in found if not (flagged and c.situation.tone in POSITIVE_TONES)),
+        (
+            c.situation
+            for c in found
+            if c.score >= STRONG and not (flagged and c.situation.tone in POSITIVE_TONES)
+        ),
         None,
     )
     order = [remark, own] if remark is not None and says_more(text, evidence) else [own, remark]

@@ -22,6 +22,7 @@ from typing import Any
 
 from dialogue.conversation.steer import (
     OFF_SCRIPT,
+    STRONG,
     Reaction,
     Reactions,
     answer_reaction,
@@ -35,6 +36,9 @@ from dialogue.text import fill
 
 log = logging.getLogger("carecall.dialogue")
 
+# A question to the agent said with an answer, or without its question mark, counts only when
+# it matches this well: the bank's own threshold is for turns that answer nothing.
+CLEAR = 0.8
 # Said after an in-role answer that raised a request, when the bank's answer did not say it.
 NOTIFY = {
     "en": "I'll let your care worker know.",
@@ -103,48 +107,38 @@ class Talk:
         return self._filled(found)
 
     def remark(self, text: str) -> Reaction | None:
-        """A reaction to a remark or feeling in `text` (None: nothing fits, or all said)."""
+        """A reaction to a remark or feeling that clearly fits `text` (an answer to a
+        follow-up: "My daughter has not called in a while"), or None."""
         if self.retriever is None:
             return None
         found = self.retriever.find(text, kinds=("remark", "feeling"), limit=3)
-        for candidate in found:
+        for candidate in (c for c in found if c.score >= STRONG):
             if (reaction := react(candidate.situation, self.reactions)) is not None:
                 return self._filled(reaction)
         return None
 
-    def agent_question(self, text: str) -> Any | None:
-        """The bank's question-to-the-agent situation `text` asks, if one fits."""
+    def agent_question(self, text: str, *, at_least: float = CLEAR) -> Any | None:
+        """The bank's question-to-the-agent situation `text` clearly asks, if one does. Used
+        beside an answer ("Yes I ate. And have you eaten?"), where a loose match ("I slept
+        well, thank you" -> "how are you?") would answer a question nobody asked."""
         if self.retriever is None:
             return None
         found = self.retriever.find(text, kinds=("agent_question",), limit=1)
-        return found[0].situation if found else None
+        return found[0].situation if found and found[0].score >= at_least else None
 
     # -- off script ------------------------------------------------------------------------
 
-    def off_script(self, text: str, *, has_time: bool) -> OffScript | None:
+    def off_script(self, text: str, *, has_time: bool, remarks: bool = True) -> OffScript | None:
         """A question to the agent first (with a reaction to a feeling said with it: "Can you
-        visit me? I'm lonely."), else the best remark or feeling with an unused reaction."""
+        visit me? I'm lonely."), else (when `remarks`) the best remark or feeling with an
+        unused reaction, followed up when `has_time` and the topic was not followed up yet."""
         if self.retriever is None or not text.strip():
             return None
         found = [c.situation for c in self.retriever.find(text, kinds=OFF_SCRIPT, limit=3)]
         asked = next((s for s in found if s.kind == "agent_question"), None)
         if asked is not None and (role := self.role(asked)) is not None:
-            said = next(
-                (
-                    r
-                    for s in found
-                    if s.kind != "agent_question" and (r := react(s, self.reactions))
-                ),
-                None,
-            )
-            return OffScript(
-                "role",
-                role.text,
-                role.situation,
-                role.notify,
-                self._fill(said.text) if said else "",
-            )
-        for situation in found:
+            return OffScript("role", role.text, role.situation, role.notify, self._feeling(text))
+        for situation in found if remarks else []:
             if situation.kind == "agent_question":
                 continue
             steer = steer_remark(
@@ -157,6 +151,17 @@ class Talk:
                 return OffScript("topic", f"{said} {self._fill(steer.follow_up)}", situation.id)
             return OffScript("return", said, situation.id)
         return None
+
+    def _feeling(self, text: str) -> str:
+        """A reaction to a feeling said in a sentence of its own beside a question to the
+        agent ("Can you visit me? I'm lonely."), or ""."""
+        parts = sentences(text)
+        for part in parts if len(parts) > 1 else []:
+            found = self.retriever.find(part, kinds=OFF_SCRIPT, limit=1) if self.retriever else []
+            if found and found[0].situation.kind == "feeling":
+                if (reaction := react(found[0].situation, self.reactions)) is not None:
+                    return self._fill(reaction.text)
+        return ""
 
     def role(self, situation: Any) -> OffScript | None:
         """An unused in-role answer to a question to the agent (None: all were said)."""
@@ -226,13 +231,8 @@ def _situation(retriever: Any, situation_id: str) -> Any | None:
         item_id, _, answer_class = situation_id.partition(".")
         return retriever.answer_reactions(item_id, answer_class)
     bank = getattr(retriever, "bank", None)
-    by_id = getattr(bank, "by_id", None)
-    if callable(by_id):
-        try:
-            return by_id(situation_id)
-        except KeyError:
-            return None
-    return None
+    get = getattr(bank, "get", None)
+    return get(situation_id) if callable(get) else None
 
 
 __all__ = ["CANNOT", "NOTIFY", "OffScript", "Talk", "default_retriever"]

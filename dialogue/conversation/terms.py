@@ -15,10 +15,20 @@ from dialogue.analysis import analyze
 _EN_DROP_TAGS = frozenset({"PRON", "DET", "ADP", "CCONJ"})
 _EN_KEEP = {"you": "you", "your": "you", "yourself": "you", "yours": "you"}
 _EN_STOP = frozenset(
-    "not be do have can could will would shall should may might must 's m ve re ll d nt "
-    "yes yeah yep yup no nope oh ah eh um uh hmm well just really very so quite too "
-    "okay ok alright right sure thank thanks please dear a bit lot get got".split()
+    # auxiliaries and contraction pieces
+    "be do have can could will would shall should may might must 's m ve re ll d nt "
+    # answer words, fillers and intensifiers: how a check-in answer sounds, not a topic
+    "yes yeah yep yup no nope oh ah eh um uh hmm well just really very so quite too pretty "
+    "okay ok alright right sure fine good bad great thank thanks please sorry pardon dear bit "
+    "lot little hello hi bye goodbye "
+    "much many more most some any all again still now then there here back also only even "
+    "ever always never actually anyway though kind sort "
+    # light verbs and time words every remark can carry
+    "get make take give put let say tell know think want seem keep "
+    "today yesterday tomorrow morning afternoon evening night last next day week time thing "
+    "way".split()
 )
+
 _EN_SYNONYMS = {
     **dict.fromkeys(
         "grandson granddaughter grandkid grandkids grandchildren grandchild grandbaby".split(),
@@ -42,7 +52,19 @@ _EN_SYNONYMS = {
     **dict.fromkeys("garden gardening".split(), "garden"),
     **dict.fromkeys("birthday bday".split(), "birthday"),
     **dict.fromkeys("robot machine computer ai bot".split(), "machine"),
+    **dict.fromkeys("married marry wed".split(), "marry"),
+    **dict.fromkeys("eye eyes eyesight sight".split(), "eye"),
+    **dict.fromkeys("ill sick unwell poorly".split(), "ill"),
+    **dict.fromkeys("busy hurry rush".split(), "busy"),
+    **dict.fromkeys("tablet tablets pill pills".split(), "pill"),
 }
+# Answer words, intensifiers and light verbs: what a check-in answer is made of (네 먹었어요,
+# 그럭저럭 괜찮아요), not what a remark is about.
+_KO_STOP = frozenset(
+    "괜찮다 좋다 그렇다 아니다 그냥 좀 잘 많이 조금 그럭저럭 별로 너무 참 정말 진짜 아주 다 또 "
+    "늘 항상 그래서 그런데 근데 그리고 이제 오늘 어제 요즘 아침 오후 저녁 하루 종일 주 "
+    "하다 있다 되다 이다 같다 나다 주다".split()
+)
 _KO_SYNONYMS = {
     **dict.fromkeys("손자 손녀 손주 손녀딸 손자놈".split(), "손주"),
     **dict.fromkeys("강아지 개 멍멍이 댕댕이".split(), "강아지"),
@@ -59,36 +81,47 @@ _KO_SYNONYMS = {
 }
 
 
+_EN_QUESTION = frozenset("what where who whom whose why how when which".split())
+
+# Words that rank but cannot make a remark fit on their own or with one other word: negation,
+# the agent addressed, coming and going. "I don't know" is not "I don't know what to do".
+WEAK = {
+    "en": frozenset("not you go come one two three four five six seven eight nine ten".split()),
+    "ko": frozenset({"안", "못", "오다", "가다", "없다", "보다"}),
+}
+
+
 def terms(text: str, language: str) -> list[str]:
     """The retrieval terms of `text`, in order (repeats kept)."""
-    if language == "ko":
-        from dialogue.analysis.ko import content_lemmas
+    return read(text, language)[0]
 
-        return [_KO_SYNONYMS.get(t, t) for t in content_lemmas(text)]
+
+def read(text: str, language: str) -> tuple[list[str], bool]:
+    """The retrieval terms of `text` and whether it could be a question to the agent (`asks`),
+    from one analysis."""
+    analysis = analyze(text, language)
+    if language == "ko":
+        from dialogue.analysis.ko import content_lemmas, is_question
+
+        found = [_KO_SYNONYMS.get(t, t) for t in content_lemmas(analysis) if t not in _KO_STOP]
+        return found, is_question(analysis)
     out = []
-    for token in analyze(text, "en").tokens:
+    for token in analysis.tokens:
         lemma = token.lemma
         if lemma in _EN_KEEP:
             out.append(_EN_KEEP[lemma])
+        elif lemma in _EN_QUESTION:
+            out.append(lemma)  # "who are you" asks the agent's name
         elif token.tag in _EN_DROP_TAGS or lemma in _EN_STOP or token.surface in _EN_STOP:
             continue
         else:
             out.append(_EN_SYNONYMS.get(lemma, lemma))
-    return out
-
-
-_EN_QUESTION = frozenset("what where who whom whose why how when which".split())
+    lemmas = {t.lemma for t in analysis.tokens}
+    return out, "?" in text or bool(lemmas & (_EN_QUESTION | set(_EN_KEEP)))
 
 
 def asks(text: str, language: str) -> bool:
     """Whether `text` could be a question to the agent: a question mark, or (English) "you" or
     a question word, (Korean) a question word or an ending that only asks. "Yes I ate" and
     "네 먹었어요" are answers, not "have you eaten?"."""
-    if "?" in text:
-        return True
-    if language == "ko":
-        from dialogue.analysis.ko import is_question
-
-        return is_question(text)
-    lemmas = {t.lemma for t in analyze(text, "en").tokens}
-    return bool(lemmas & (_EN_QUESTION | set(_EN_KEEP)))
+    return read(text, language)[1]
