@@ -20,6 +20,7 @@ utterances: target 10-25), guard leaks (target 0). `--misses` lists what fell sh
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import sys
 from pathlib import Path
@@ -61,7 +62,7 @@ def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> No
         persona = load_persona(name)
         scenario = load_scenario(persona.scenario)
         for seed in range(seeds):
-            model = ScriptedLLM(language, offset=seed) if llm == "scripted" else None
+            model = ScriptedLLM(language, offset=calls * 3) if llm == "scripted" else None
             call = run_call(persona, scenario, seed=seed, llm=model)
             s = score_call(call, bad=BAD[language] if model else ())
             calls += 1
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", metavar="PERSONA", help="print one call's transcript")
     parser.add_argument("--misses", action="store_true", help="list what fell short")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)  # the guard's warnings are counted, not shown
     if args.show:
         persona = load_persona(args.show)
         model = ScriptedLLM(persona.language) if args.llm == "scripted" else None

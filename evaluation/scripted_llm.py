@@ -55,7 +55,8 @@ class ScriptedLLM:
     def __init__(self, language: str, *, every: int = 3, offset: int = 0) -> None:
         self.bad = BAD[language]
         self.every = every
-        self.turns = offset
+        self.turns = 0
+        self.next_bad = offset  # which out-of-role sentence comes next (they cycle)
         self.proposed = 0
         self.bad_proposed = 0
 
@@ -74,7 +75,8 @@ class ScriptedLLM:
             self.turns += 1
             self.proposed += 1
             if self.turns % self.every == 0:
-                lead = self.bad[(self.turns // self.every) % len(self.bad)]
+                lead = self.bad[self.next_bad % len(self.bad)]
+                self.next_bad += 1
                 self.bad_proposed += 1
         if "?" not in line:
             return f"{lead} {line}".strip()
