@@ -57,7 +57,7 @@ def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> No
     names = chatty_personas(language)
     total = CallScore()
     exchanges: list[int] = []
-    proposed = bad_proposed = calls = 0
+    proposed = bad_proposed = calls = said_llm = stopped = 0
     for name in names:
         persona = load_persona(name)
         scenario = load_scenario(persona.scenario)
@@ -69,6 +69,8 @@ def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> No
             exchanges.append(s.exchanges)
             for key, value in vars(s).items():
                 setattr(total, key, getattr(total, key) + value)
+            said_llm += call.report.llm_turns
+            stopped += len(call.report.guard_interventions)
             if model:
                 proposed += model.proposed
                 bad_proposed += model.bad_proposed
@@ -76,6 +78,7 @@ def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> No
     print(f"== {language}: {calls} calls ({len(names)} chatty personas x {seeds} seeds); {engine}")
     if llm:
         print(f"LLM turns proposed: {proposed}, of which out of role: {bad_proposed}")
+        print(f"LLM turns said: {said_llm}; guard interventions: {stopped}")
     print(f"remarks said: {total.remarks} of {total.scripted} scripted")
     print(f"reacted for their labelled situation: {pct(total.reacted, total.remarks)}  [>= 90%]")
     print(
