@@ -95,7 +95,7 @@ def test_a_before_remark_and_the_answer_are_one_utterance() -> None:
     caller.respond("Did you take your medicine today?")
     caller.respond("Did you go outside today?")
     said = caller.move("How are you feeling today?")
-    assert said.text == f"{before.text} {persona.answers['mood']}" and said.remark == before
+    assert said.text == f"{before.text} {persona.lines('mood')[0]}" and said.remark == before
 
 
 def test_an_item_answered_in_passing_is_answered_again_if_asked() -> None:
