@@ -94,6 +94,20 @@ def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> No
         print(f"exchanges per call: min {low} / median {mid:g} / max {high}  [10-25]")
     print(f"guard leaks: {total.leaks}  [0]")
     print(f"calls completed: {pct(total.completed, calls)}")
+    if total.missed:
+        retrieval = sum(not found for _, _, found in total.missed)
+        print(
+            f"missed remarks: {len(total.missed)}; the bank's retriever alone does not find "
+            f"the label in {retrieval} of them (retrieval), finds it in "
+            f"{len(total.missed) - retrieval} (the engine's choice)"
+        )
+        by: dict[str, list[str]] = {}
+        for label, got, found in total.missed:
+            by.setdefault(f"{label}{'' if found else '*'}", []).append(str(got))
+        shown = ", ".join(
+            f"{k} -> {'/'.join(sorted(set(v)))} x{len(v)}" for k, v in sorted(by.items())
+        )
+        print(f"  by situation (* = retrieval miss): {shown}")
     if misses:
         for line in total.misses:
             print(f"  miss: {line}")

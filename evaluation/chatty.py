@@ -96,6 +96,9 @@ class CallScore:
     leaks: int = 0  # agent sentences out of role on the line
     completed: int = 0
     misses: list[str] = field(default_factory=list)
+    missed: list[tuple[str, str | None, bool]] = field(default_factory=list)
+    """(labelled situation, the situation the turn carried, whether the bank's retriever
+    finds the label in the remark's words: False is a retrieval miss, True the engine's)"""
     notes: list[str] = field(default_factory=list)  # repeats, wrong answers, leaks, re-asks
 
 
@@ -144,6 +147,8 @@ def score_call(call: ChattyCall, *, bad: tuple[str, ...] = ()) -> CallScore:
         if got == ex.remark.situation:
             s.reacted += 1
         else:
+            found = understood(ex.remark, scenario.language)
+            s.missed.append((ex.remark.situation, got, found))
             s.misses.append(
                 f"{who} {ex.remark.situation} ({ex.remark.how} at {ex.remark.at}) -> {got}: "
                 f"{ex.remark.text!r} => {ex.turn.text!r}"
