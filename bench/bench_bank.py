@@ -74,7 +74,7 @@ def child_build(language: str) -> dict:
     built = time.perf_counter() - start
     grown = rss_mb() - before
     tracemalloc.start()  # a second index of the same bank, traced (tracing slows it down)
-    again = Retriever(retriever.bank, answer_words=retriever.answer_words)
+    again = Retriever(retriever.bank, item_words=retriever.item_words)
     held, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     del again

@@ -295,6 +295,16 @@ class ScenarioCallAgent:
 
         if self._verbatim is None:
             lines = self.scenario.agent_lines(self.recipient.name)
+            # The scenario's memory questions with what memory holds of this person are its
+            # own lines too: "Last time you told me you had trouble sleeping." is no diagnosis.
+            lines += [
+                self.scenario._fill(
+                    item.memory_question, recipient_name=self.recipient.name, fact=f.value
+                )
+                for item in self.scenario.items
+                for f in self.old_memory
+                if item.memory_question and f.item_id == item.id and f.value
+            ]
             self._verbatim = {
                 s for line in lines for s in split_sentences(line, self.language) or [line]
             }

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dialogue.chatty import Remark
+from dialogue.conversation.steer import RETURNS
 from dialogue.engine import AgentTurn, DialogueEngine
 from dialogue.persona import (  # noqa: F401 (re-exported: the persona's home used to be here)
     IDENTITY,
@@ -288,6 +289,9 @@ class SimulatedCaller:
         out: list[tuple[Target, list[str]]] = [
             ((IDENTITY, None), t(s.opening.question)),
             ((IDENTITY, None), t(s.opening.retry)),
+            # The opening's greeting and disclosure come just before the question: the ears
+            # may catch them and not the question's few words.
+            ((IDENTITY, None), t(f"{s.opening.text} {s.opening.disclosure}")),
         ]
         for item in s.items:
             questions = item.questions + ([item.memory_question] if item.memory_question else [])
@@ -303,6 +307,8 @@ class SimulatedCaller:
         out += [(("closing", None), t(text)) for text in endings]
 
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
+        # The agent's gentle returns to its question after the person's own topic.
+        again += [r.replace("{question_lc}", "") for r in RETURNS.get(s.language, [])]
         out += [((AGAIN, None), t(text)) for text in again]
         return [(target, ts) for target, ts in out if ts]
 

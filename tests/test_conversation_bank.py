@@ -17,6 +17,7 @@ from dialogue.conversation.bank import (
     language_problems,
     read_bank,
     read_file,
+    register_problems,
 )
 from dialogue.conversation.retrieve import THRESHOLD
 from scenarios import list_scenarios, scenario_path
@@ -28,7 +29,7 @@ GOOD = textwrap.dedent(
       kind: remark
       tone: interest
       triggers: ["I planted tomatoes", "my roses are blooming", "I was weeding the garden",
-                 "the beans came up"]
+                 "the beans came up", "I dug the vegetable bed", "my lettuce is ready"]
       reactions: ["How lovely.", "A garden is a joy.", "That sounds like good work."]
     - situation: meal.ate
       kind: answer
@@ -89,6 +90,16 @@ def test_every_line_the_bank_can_say_passes_the_role_guard(language):
     assert guard_problems(load_bank(language)) == []
 
 
+def test_korean_lines_end_in_polite_speech(tmp_path):
+    assert register_problems(load_bank("ko")) == []
+    text = GOOD.replace(
+        '"Good.", "Well done.", "I\'m glad."', '"잘했어.", "잘하셨어요.", "좋습니다!"'
+    )
+    problems = register_problems(read_bank("ko", write(tmp_path, "a.yaml", text).parent))
+    korean = [p for p in problems if "meal.ate" in p]
+    assert korean == ["a.yaml:7: meal.ate.reactions: '잘했어.': not 존댓말 at its end"]
+
+
 def test_guard_problems_names_the_file_situation_and_line(tmp_path):
     bad = GOOD.replace('"How lovely."', '"I will come and visit you tomorrow."')
     bank = read_bank("en", write(tmp_path, "a.yaml", bad).parent)
@@ -108,7 +119,7 @@ def test_guard_problems_names_the_file_situation_and_line(tmp_path):
         (("situation: meal.ate", "situation: meal"), "a.yaml:7: [1]: an answer situation is"),
         (('"How lovely."', '"How lovely, {name}."'), "a.yaml:6: [0].reactions[0]: unknown field"),
         (('"A garden is a joy."', '"How lovely."'), "a.yaml:6: [0].reactions[1]: repeats"),
-        (('"I planted tomatoes", ', ""), "a.yaml:1: [0]: needs at least 4 triggers"),
+        (('"I planted tomatoes", ', ""), "a.yaml:1: [0]: needs at least 6 triggers"),
     ],
 )
 def test_a_bad_file_names_file_line_and_field(tmp_path, change, expected):
@@ -222,3 +233,28 @@ def test_listing_names_every_situation_once():
     text = markdown()
     for situation in load_bank("en").situations:
         assert text.count(f"| `{situation.id}` |") == 1
+
+
+def test_the_words_that_answered_the_item_are_not_a_remark():
+    retriever = Retriever.for_language("ko")
+    kinds = ("remark", "feeling", "answer")
+    found = retriever.find(
+        "네 아침에 밥이랑 국 먹었어요", kinds=kinds, item_id="meal", answer_class="ate"
+    )
+    assert [c.situation.id for c in found] == ["meal.ate"]
+    # what the person said besides the answer still finds its remark
+    found = Retriever.for_language("en").find(
+        "I walked to the park with my neighbor",
+        kinds=kinds,
+        item_id="outing",
+        answer_class="went_out",
+    )
+    assert found and found[0].situation.id == "walk_park"
+    assert "outing.went_out" in [c.situation.id for c in found]
+
+
+def test_a_short_question_to_the_agent_fits_a_whole_trigger():
+    retriever = Retriever.for_language("ko")
+    assert [c.situation.id for c in retriever.find("사람이에요?")][:1] == ["ask_real_person"]
+    assert [c.situation.id for c in retriever.find("누구세요?")][:1] == ["ask_agent_name"]
+    assert Retriever.for_language("en").find("pretty well thank you") == []

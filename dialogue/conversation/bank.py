@@ -24,6 +24,7 @@ language, ids missing from another language, a reaction the role guard refuses) 
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,8 +63,8 @@ class _Entry(BaseModel):
     situation: SituationId
     kind: Literal["remark", "feeling", "agent_question", "answer"]
     tone: Literal["interest", "empathy", "praise", "comfort", "neutral"]
-    triggers: list[Text] = Field(default=[], max_length=20)
-    reactions: list[Text] = Field(default=[], max_length=8)
+    triggers: list[Text] = Field(default=[], max_length=15)
+    reactions: list[Text] = Field(default=[], max_length=6)
     follow_up: list[Text] = Field(default=[], max_length=4)
     answer: list[Text] = Field(default=[], max_length=6)
     notify: bool = False
@@ -82,8 +83,8 @@ class _Entry(BaseModel):
             raise ValueError("only an agent_question has answer lines")
         elif len(self.reactions) < 3:
             raise ValueError("needs at least 3 reactions, so none repeats within a call")
-        if self.kind != "answer" and len(self.triggers) < 4:
-            raise ValueError("needs at least 4 triggers (ways people say it)")
+        if self.kind != "answer" and len(self.triggers) < 6:
+            raise ValueError("needs at least 6 triggers (ways people say it)")
         if self.notify and self.kind != "agent_question":
             raise ValueError("notify is for agent_question situations")
         return self
@@ -244,6 +245,23 @@ def spoken_lines(situation: Situation) -> list[tuple[str, str]]:
         (name, line)
         for name in ("reactions", "follow_up", "answer")
         for line in getattr(situation, name)
+    ]
+
+
+# A Korean line ends in 존댓말: 해요체 (-요) or 하십시오체 (-다, -까), before its punctuation.
+_POLITE_END = re.compile(r"(요|니다|니까|습니다|세요|까요|죠)[.!?~…]*$")
+
+
+def register_problems(bank: Bank) -> list[str]:
+    """Korean lines that do not end politely (해요체 or 하십시오체): the agent never speaks
+    반말 to an elder. English has no such rule."""
+    if bank.language != "ko":
+        return []
+    return [
+        f"{bank.sources[s.id]}: {s.id}.{name}: {line!r}: not 존댓말 at its end"
+        for s in bank.situations
+        for name, line in spoken_lines(s)
+        if not _POLITE_END.search(line.strip())
     ]
 
 

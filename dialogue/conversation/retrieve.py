@@ -56,12 +56,13 @@ class Retriever:
         self,
         bank: Bank,
         threshold: float = THRESHOLD,
-        answer_words: frozenset[str] = frozenset(),
+        item_words: dict[str, frozenset[str]] | None = None,
     ):
         import bm25s
 
         self.bank = bank
-        self.answer_words = answer_words
+        self.item_words = item_words or {}
+        self.answer_words = frozenset().union(*self.item_words.values())
         self.language = bank.language
         self.threshold = threshold
         docs: list[list[str]] = []
@@ -91,7 +92,7 @@ class Retriever:
         self._specific = frozenset(
             t
             for t, where in spread.items()
-            if len(where) <= SPECIFIC_SITUATIONS and t not in self._weak | answer_words
+            if len(where) <= SPECIFIC_SITUATIONS and t not in self._weak | self.answer_words
         )
         self._vocabulary: dict[int, set[str]] = {}  # per situation: every term of its triggers
         self._triggers: dict[int, list[set[str]]] = {}  # per situation: each trigger's terms
@@ -108,8 +109,8 @@ class Retriever:
         """The shipped bank's retriever, built once per process and shared."""
         with _lock:
             if language not in _retrievers:
-                words = answer_words(language)
-                _retrievers[language] = cls(load_bank(language), answer_words=words)
+                words = item_words(language)
+                _retrievers[language] = cls(load_bank(language), item_words=words)
             return _retrievers[language]
 
     def _bm25(self, query: list[str]) -> np.ndarray:
@@ -117,18 +118,20 @@ class Retriever:
             return np.zeros(len(self._docs))
         return np.asarray(self._model.get_scores(query), dtype=np.float64)
 
-    def scores(self, text: str) -> dict[str, float]:
+    def scores(self, text: str, item_id: str | None = None) -> dict[str, float]:
         """Every situation that fits the words at all, and its normalised score."""
-        return self._scores(text)[0]
+        return self._scores(text, item_id)[0]
 
-    def _scores(self, text: str) -> tuple[dict[str, float], bool]:
+    def _scores(self, text: str, item_id: str | None = None) -> tuple[dict[str, float], bool]:
         found, question = read(text, self.language)
-        query = list(dict.fromkeys(found))
+        answered = self.item_words.get(item_id or "", frozenset())
+        said = list(dict.fromkeys(found))  # all of it counts in what a remark must explain
+        query = [t for t in said if t not in answered]  # the answer's own words match nothing
         known = [t for t in query if t in self._idf]
         if not known:
             return {}, question
         raw = self._bm25(known)
-        total = sum(self._idf.get(t, self._unknown_idf) for t in query)
+        total = sum(self._idf.get(t, self._unknown_idf) for t in said)
         strong = set(known) - self._weak - self.answer_words
         weak = set(known) & self._weak
         covered: dict[int, float] = {}
@@ -142,7 +145,8 @@ class Retriever:
             shared = (set(known) if asking else strong) & self._vocabulary[owner]
             if len(shared) < 2 and not (shared and shared <= self._specific):
                 if not (shared - weak and self._together(shared - weak, weak, owner)):
-                    continue  # only weak words, or one common word or check-in answer word
+                    if not (asking and self._whole(set(known), owner)):
+                        continue  # only weak words, or one common word or answer word
             mass = sum(self._idf[t] for t in known if t in self._vocabulary[owner]) / total
             score = ratio ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
             if asking and question:
@@ -155,6 +159,10 @@ class Retriever:
         "my grandson came" is "my grandson came to see me", not any remark about a grandson."""
         return any(shared <= doc and weak & doc for doc in self._triggers[owner])
 
+    def _whole(self, query: set[str], owner: int) -> bool:
+        """Every word of one of the situation's triggers was said ("사람이에요?")."""
+        return any(doc - self._weak and doc <= query for doc in self._triggers[owner])
+
     def find(
         self,
         text: str,
@@ -165,7 +173,7 @@ class Retriever:
         limit: int = 3,
     ) -> list[Candidate]:
         """Situations the words fit, best first, at most `limit`; [] when none does."""
-        scored, question = self._scores(text)
+        scored, question = self._scores(text, item_id if answer_class else None)
         out: list[Candidate] = []
         for situation_id, score in scored.items():
             situation = self.bank.get(situation_id)
@@ -189,28 +197,42 @@ class Retriever:
         return found if found is not None and found.kind == "answer" else None
 
 
-def answer_words(language: str) -> frozenset[str]:
-    """The terms of the check-in questions of the shipped scenarios in `language` (eat, sleep,
-    pain, medicine; 식사, 주무시다): alone, they answer an item ("I slept fine", "no pain
-    today") rather than make a remark."""
+def item_words(language: str) -> dict[str, frozenset[str]]:
+    """Per check-in item, the terms of its questions in the shipped scenarios of `language`
+    (meal: eat, meal; sleep: sleep; health: pain, hurt; 식사, 주무시다, 통증 ...), with the
+    everyday words that answer it (`EXTRA_ITEM_WORDS`). Alone, they answer an item ("I slept
+    fine", "no pain today") rather than make a remark; and once an answer to an item has been
+    extracted, they are not a remark's words."""
     from dialogue import load_scenario
     from scenarios import list_scenarios, scenario_path
 
-    words: set[str] = set(EXTRA_ANSWER_WORDS.get(language, ()))
+    words: dict[str, set[str]] = {}
+    for item_id, extra in EXTRA_ITEM_WORDS.get(language, {}).items():
+        words.setdefault(item_id, set()).update(extra.split())
     for name in list_scenarios():
         scenario = load_scenario(scenario_path(name))
         if scenario.language != language:
             continue
         for item in scenario.items:
             for line in [item.topic, *item.questions]:
-                words.update(terms(line, language))
-    return frozenset(words)
+                words.setdefault(item.id, set()).update(terms(line, language))
+    return {item_id: frozenset(found) for item_id, found in words.items()}
 
 
-# Answer words the questions do not use: meals by name, staying in, the identity answer.
-EXTRA_ANSWER_WORDS = {
-    "en": "breakfast lunch dinner supper food stay home speak".split(),
-    "ko": "아침밥 점심 저녁 밥 먹다 자다 집 나가다 약".split(),
+# Words that answer an item though its questions do not use them: meals by name, staying in,
+# and the identity answer ("speaking").
+EXTRA_ITEM_WORDS = {
+    "en": {
+        "meal": "breakfast lunch dinner supper food",
+        "outing": "stay home",
+        "identity": "speak",
+    },
+    "ko": {
+        "meal": "아침밥 점심 저녁 밥 먹다",
+        "outing": "집 나가다",
+        "sleep": "자다",
+        "medication": "약",
+    },
 }
 
 _lock = threading.Lock()
