@@ -201,3 +201,22 @@ def test_a_scripted_llm_out_of_role_never_reaches_the_line(name: str) -> None:
     assert s.leaks == 0, s.notes
     assert call.report.guard_interventions  # the guard stopped them, and the report says so
     assert s.correct == s.items
+
+
+def test_the_bench_prints_every_figure(capsys) -> None:
+    from bench.bench_conversation import main
+
+    assert main(["--language", "ko", "--seeds", "1"]) == 0
+    out = capsys.readouterr().out
+    for figure in [
+        "7 chatty personas x 1 seeds",
+        "reacted for their labelled situation:",
+        "after one the bank understands:",
+        "bank lines repeated within a call:",
+        "item completion:",
+        "extraction vs truths:",
+        "items answered in passing asked again:",
+        "exchanges per call: min",
+        "guard leaks:",
+    ]:
+        assert figure in out, figure
