@@ -80,6 +80,9 @@ class SimulatedCaller:
                 df[t] = df.get(t, 0) + 1
         # Words in every target ("you", "today") carry no information: idf 0.
         self._idf = {t: math.log(len(docs) / n) for t, n in df.items()}
+        # Memory questions as memory fills them ("Last time you told me you had trouble
+        # sleeping"): the fact's words identify the item; they change no idf.
+        self._targets += self._memory_targets()
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
@@ -250,16 +253,18 @@ class SimulatedCaller:
         """Share of the target's information (idf) that was heard; mis-heard long words count
         by their similarity, short ones only when exact."""
         wanted = set(expected)
-        total = sum(self._idf[t] for t in wanted)
+        rare = max(self._idf.values(), default=1.0)  # a memory fact's word no target has
+        idf = {t: self._idf.get(t, rare) for t in wanted}
+        total = sum(idf.values())
         if not total:
             return 0.0
         hit = 0.0
         for t in wanted:
             if t in said:
-                hit += self._idf[t]
+                hit += idf[t]
             elif not exact and self.scenario.language != "ko" and len(t) >= 4:
                 sim = max((similar_words(t, s) for s in said if len(s) >= 3), default=0.0)
-                hit += self._idf[t] * sim if sim >= 0.75 else 0.0
+                hit += idf[t] * sim if sim >= 0.75 else 0.0
         return hit / total
 
     def _terms(self, text: str) -> list[str]:
@@ -274,6 +279,18 @@ class SimulatedCaller:
             if item.id not in self._answered:
                 return ("item", item.id)
         return ("closing", None)
+
+    def _memory_targets(self) -> list[tuple[Target, list[str]]]:
+        s, out = self.scenario, []
+        names = {"recipient_name": self.persona.name, "agent_name": s.agent.name}
+        for item in s.items:
+            if not item.memory_question:
+                continue
+            for fact in [fill(r, detail="") for a in item.answers for r in a.remember]:
+                text = fill(item.memory_question, **names, organization="", fact=fact)
+                words = [w for w in self._terms(text) if w in self._idf or w in self._terms(fact)]
+                out.append((("item", item.id), words))
+        return [(target, ts) for target, ts in out if ts]
 
     def _build_targets(self) -> list[tuple[Target, list[str]]]:
         s = self.scenario
@@ -308,7 +325,7 @@ class SimulatedCaller:
 
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
         # The agent's gentle returns to its question after the person's own topic.
-        again += [r.replace("{question_lc}", "") for r in RETURNS.get(s.language, [])]
+        again += [r.replace("{question}", "") for r in RETURNS.get(s.language, [])]
         out += [((AGAIN, None), t(text)) for text in again]
         return [(target, ts) for target, ts in out if ts]
 

@@ -385,6 +385,7 @@ class DialogueEngine(ConversationTurns, LLMWording):
                 after.item_id,
                 after.expected,
                 after.end_call,
+                after.situation,
             )
         rule = self._own_rule(found.category)
         note = self._note(found.category)

@@ -21,7 +21,7 @@ from dialogue.conversation.bank import (
 )
 from dialogue.conversation.retrieve import THRESHOLD
 from scenarios import list_scenarios, scenario_path
-from tests.conversation_heldout import HELDOUT, PLAIN, TEST, UNRELATED, score
+from tests.conversation_heldout import DEV2, HELDOUT, PLAIN, TEST, UNRELATED, score
 
 GOOD = textwrap.dedent(
     """\
@@ -154,9 +154,12 @@ def test_heldout_wordings_find_their_situation(language):
     result = score(Retriever.for_language(language), language)
     assert result["heldout"] >= 150
     assert result["top1"] >= 0.85, result["misses"]
+    dev2 = score(Retriever.for_language(language), language, DEV2)
+    assert dev2["heldout"] >= 90
+    assert dev2["top1"] >= 0.8, dev2["misses"]
     test = score(Retriever.for_language(language), language, TEST)
-    assert test["heldout"] >= 90
-    assert test["top1"] >= 0.65, test["misses"]
+    assert test["heldout"] >= 80
+    assert test["top1"] >= 0.8, test["misses"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -168,7 +171,7 @@ def test_plain_answers_and_unrelated_text_fail(language):
     assert share <= 0.1, hits
 
 
-@pytest.mark.parametrize("wordings", [HELDOUT, TEST])
+@pytest.mark.parametrize("wordings", [HELDOUT, DEV2, TEST])
 def test_heldout_wordings_are_not_triggers(wordings):
     for language in LANGUAGES:
         bank = load_bank(language)

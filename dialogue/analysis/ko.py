@@ -136,3 +136,15 @@ def is_question(text: str | Analysis) -> bool:
             return True
     last = words[-1] if words else None
     return last is not None and last.tag in ("EF", "EC") and last.lemma in _QUESTION_ENDINGS
+
+
+def is_request(text: str | Analysis) -> bool:
+    """Whether `text` (or its analysis) asks the listener to do something: a present ending
+    right after the helping verb 주다 (해 줘요, 연락해 주세요, 도와줘요). 사 줬어요 (past) tells
+    what someone did."""
+    analysis = analyze(text) if isinstance(text, str) else text
+    words = [t for t in analysis.tokens if not t.tag.startswith("S")]
+    if len(words) < 2 or words[-1].tag != "EF":
+        return False
+    helper = words[-2]
+    return (helper.lemma, helper.tag) in (("주", "VX"), ("도와주", "VV"))

@@ -2,20 +2,32 @@
 
 Every trigger of the bank is one BM25 document (`bm25s`, over `terms.terms`: Kiwi morphemes or
 English lemmas). BM25 scores are unbounded and grow with the query, so a situation's score is
-normalised to 0..1 as the product of two coverages, taken at its best-matching trigger:
+normalised to 0..1 as the geometric mean (weights `1 - QUERY_WEIGHT`, `QUERY_WEIGHT`) of
 
-- how much of the trigger the person said: BM25(person, trigger) / BM25(trigger, trigger);
-- how much of what the person said the trigger explains: the idf mass of the person's terms
-  found in the trigger over the idf mass of all of them (a word the bank has never seen counts
-  as rare), weighed less (`QUERY_WEIGHT`) because people add details to a remark.
+- how much of a trigger the person said: BM25(person, trigger) / BM25(trigger, trigger), at
+  the situation's best trigger;
+- how much of what the person said the situation explains: the idf mass of the person's terms
+  found in any of its triggers over the idf mass of all of them (a word the bank has never
+  seen counts as a fairly rare one).
 
-`THRESHOLD` is calibrated on held-out wordings (`tests/conversation_heldout.py`) and plain
-check-in answers: below it is a fail, and the engine says the scenario's own line.
+A situation is only a candidate when the words could be about it at all (the fit rules):
+two content words in common, or one that at most `SPECIFIC_SITUATIONS` situations use
+("boiler", "knee"), or one said together with a weak word in the same trigger ("my grandson
+came"). Weak words ("not", "you", "go", 안, 오다) and the words of the check-in questions
+("sleep", "eat", "pain", 식사, 주무시다) never fit on their own: "I slept fine" and "no pain
+today" answer an item, they are not remarks. Questions to the agent are candidates only when
+the words ask or request something (`terms.asks`: "Yes I ate" is not "Have you eaten?"), get
+`QUESTION_BOOST`, and also fit when they say a whole trigger ("사람이에요?").
 
-The dialogue state narrows the candidates: kinds the engine asks for only, and an `answer`
+`THRESHOLD` was calibrated on two development sets of held-out wordings and on plain check-in
+answers and unrelated lines (`tests/conversation_heldout.py`): below it is a fail, and the
+engine says the scenario's own line.
+
+The dialogue state narrows the candidates: only the kinds the engine asks for; an `answer`
 situation (`item.class`) only for the item and class just extracted — it fits by definition
 (the extractor found that answer), so it scores at least `THRESHOLD`, and a remark outranks it
-only when it explains the words better.
+only when it explains the words better; and once an item's answer is extracted, that item's
+own words match no remark ("rice and soup" answered the meal, it is not cooking news).
 
 One index per language, built on first use and shared by every call of the process.
 """
@@ -99,7 +111,7 @@ class Retriever:
         for doc, index in zip(self._docs, owner, strict=True):
             self._vocabulary.setdefault(index, set()).update(doc)
             self._triggers.setdefault(index, []).append(doc)
-        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)  # a term no trigger has: rare
+        self._unknown_idf = float(np.percentile(list(self._idf.values()), 75)) if self._idf else 1.0
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
         )

@@ -29,12 +29,13 @@ POSITIVE_TONES = frozenset({"interest", "praise", "neutral"})
 STRONG = 0.6
 
 # Back to the pending question after the person's own topic: gentle, never "say that again".
+# A sentence of their own, so the question stays the scenario's sentence (checked as such).
 RETURNS = {
     "en": [
-        "Coming back to what I asked: {question}",
-        "If I may ask again, {question_lc}",
-        "And going back to my question: {question}",
-        "Let me ask once more: {question}",
+        "Let me come back to my question. {question}",
+        "If I may, I'll ask again. {question}",
+        "Going back to what I asked. {question}",
+        "Let me ask once more. {question}",
     ],
     "ko": [
         "아까 여쭤본 것도 궁금해요. {question}",
@@ -193,10 +194,8 @@ def steer_remark(
 
 def gentle_return(question: str, language: str, reactions: Reactions) -> str:
     """The pending question again, worded as a return to it, not as a re-ask."""
-    lines = RETURNS.get(language, RETURNS["en"])
-    template = reactions.pick_any(lines)
-    lower = question[:1].lower() + question[1:] if question[1:2].islower() else question
-    return template.format(question=question, question_lc=lower)
+    template = reactions.pick_any(RETURNS.get(language, RETURNS["en"]))
+    return template.format(question=question)
 
 
 def plain_ack(language: str, reactions: Reactions) -> str:

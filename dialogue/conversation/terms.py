@@ -82,6 +82,7 @@ _KO_SYNONYMS = {
 
 
 _EN_QUESTION = frozenset("what where who whom whose why how when which".split())
+_EN_ASKING = frozenset({"please"})  # "please ring my son": a request to the agent
 
 # Words that rank but cannot make a remark fit on their own or with one other word: negation,
 # the agent addressed, coming and going. "I don't know" is not "I don't know what to do".
@@ -101,10 +102,10 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
     from one analysis."""
     analysis = analyze(text, language)
     if language == "ko":
-        from dialogue.analysis.ko import content_lemmas, is_question
+        from dialogue.analysis.ko import content_lemmas, is_question, is_request
 
         found = [_KO_SYNONYMS.get(t, t) for t in content_lemmas(analysis) if t not in _KO_STOP]
-        return found, is_question(analysis)
+        return found, is_question(analysis) or is_request(analysis)
     out = []
     for token in analysis.tokens:
         lemma = token.lemma
@@ -117,11 +118,12 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
         else:
             out.append(_EN_SYNONYMS.get(lemma, lemma))
     lemmas = {t.lemma for t in analysis.tokens}
-    return out, "?" in text or bool(lemmas & (_EN_QUESTION | set(_EN_KEEP)))
+    return out, "?" in text or bool(lemmas & (_EN_QUESTION | _EN_ASKING | set(_EN_KEEP)))
 
 
 def asks(text: str, language: str) -> bool:
-    """Whether `text` could be a question to the agent: a question mark, or (English) "you" or
-    a question word, (Korean) a question word or an ending that only asks. "Yes I ate" and
-    "네 먹었어요" are answers, not "have you eaten?"."""
+    """Whether `text` could be a question or request to the agent: a question mark, or
+    (English) "you", "please" or a question word, (Korean) a question word, an ending that only
+    asks, or a request (해 줘요). "Yes I ate" and "네 먹었어요" are answers, not "have you
+    eaten?"."""
     return read(text, language)[1]
