@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from dialogue.caller import Move, SimulatedCaller, simulate_text_call
 from dialogue.chatty import Remark
 from dialogue.engine import AgentTurn, DialogueEngine, Recipient
-from dialogue.guard import Guard, GuardContext, sentences
+from dialogue.guard import GuardContext, check_rules, sentences
 from dialogue.persona import Persona
 from dialogue.report import CallReport
 from dialogue.scenario import Scenario
 from dialogue.text import fill, normalize
+from tts.sentences import split_sentences
 
 
 class FakeClock:
@@ -185,22 +186,21 @@ def score_call(call: ChattyCall, *, bad: tuple[str, ...] = ()) -> CallScore:
         if ex.turn.item_id in passing and ex.turn.kind in ("question", "reprompt"):
             s.reasked += 1
             s.notes.append(f"{who} re-asked {ex.turn.item_id} (answered in passing)")
-    # Guard leaks: sentences out of role that are not the scenario's own.
-    guard = Guard()
+    # Guard leaks: what the line's own check (`carecall.pipeline`) would stop — a sentence not
+    # the scenario's own that breaks the role rules — and any out-of-role sentence proposed
+    # by a scripted LLM that was heard.
     script = scenario.agent_lines(report.recipient_name)
-    own = {sentence for line in script for sentence in split(line)}
-    context = GuardContext(
-        language=scenario.language, alerting=bool(report.alerts), script=" ".join(script)
-    )
+    own = {p for line in script for p in split_sentences(line, scenario.language) or [line]}
+    context = GuardContext(language=scenario.language, alerting=bool(report.alerts))
     for entry in report.transcript:
         if entry.speaker != "agent":
             continue
         heard_bad = [b for b in bad if b and b in entry.text]
         wrong = [
-            v.category
-            for sentence in sentences(entry.text)
-            if normalize(sentence) not in own
-            for v in guard.check(sentence, context=context).violations
+            f"{v.category}: {p!r}"
+            for p in split_sentences(entry.text, scenario.language) or [entry.text]
+            if p not in own
+            for v in check_rules(p, context)
         ]
         if wrong or heard_bad:
             s.leaks += 1
