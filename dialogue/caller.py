@@ -37,6 +37,7 @@ from dialogue.scenario import Scenario
 from dialogue.text import fill, similar_words, terms
 
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
+BACK = "back"  # the agent comes back to its question after the person's own topic
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
 QUESTION = re.compile(r"[^.!?。]*\?")  # a question sentence of the agent's turn
 TOPIC_THRESHOLD = 0.5  # a question that matches the script's this well is the script's
@@ -81,8 +82,9 @@ class SimulatedCaller:
         # Words in every target ("you", "today") carry no information: idf 0.
         self._idf = {t: math.log(len(docs) / n) for t, n in df.items()}
         # Memory questions as memory fills them ("Last time you told me you had trouble
-        # sleeping"): the fact's words identify the item; they change no idf.
-        self._targets += self._memory_targets()
+        # sleeping") and follow-ups after the bank's reactions: their own words identify the
+        # item; they change no idf.
+        self._targets += self._memory_targets() + self._reaction_targets()
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
@@ -218,18 +220,23 @@ class SimulatedCaller:
             expected = self._followup_expected(self._last[1])
             prior[("followup", self._last[1])] = 0.3 if expected else 0.1
         total, score, target = self._best(said, prior)
-        again, words = max(
+        again, words, kind = max(
             (
-                (self._overlap(said, ts, exact=True), set(ts))
+                (self._overlap(said, ts, exact=True), set(ts), t[0])
                 for t, ts in self._targets
-                if t[0] == AGAIN
+                if t[0] in (AGAIN, BACK)
             ),
             key=lambda a: a[0],
-            default=(0.0, set()),
+            default=(0.0, set(), AGAIN),
         )
         check = max((len(said & q) / len(q) for q in self._checks if q), default=0.0)
         if check >= 0.75 and check > total:
             return (SAFETY, None)
+        if again >= 0.6 and again > total and kind == BACK:
+            # "Let me come back to my question. <question>": the question still open, which
+            # need not be the one just answered.
+            _, score, target = self._best(said - words, {self._next_in_script(): 0.1})
+            return target if score >= self.threshold else None
         if again >= 0.6 and again > total:
             # "Sorry, I didn't catch that. <question>": judge the question part on its own.
             _, score, target = self._best(said - words, {self._last: 0.3})
@@ -240,7 +247,7 @@ class SimulatedCaller:
         """(score with prior, score, target) of the best target for the heard words."""
         best: tuple[float, float, Target] = (-1.0, 0.0, self._next_in_script())
         for target, expected in self._targets:
-            if target[0] == AGAIN:
+            if target[0] in (AGAIN, BACK):
                 continue
             score = self._overlap(said, expected)
             # Answered items come back only as re-asks, which are rarer than new questions.
@@ -279,6 +286,20 @@ class SimulatedCaller:
             if item.id not in self._answered:
                 return ("item", item.id)
         return ("closing", None)
+
+    def _reaction_targets(self) -> list[tuple[Target, list[str]]]:
+        """Follow-ups as the agent says them, after the bank's reaction to the answer ("That
+        must be uncomfortable. How long has it been hurting?"), as it did after the ack."""
+        from dialogue.conversation.talk import default_retriever
+
+        retriever = default_retriever(self.scenario.language)
+        out = []
+        for item in self.scenario.items if retriever is not None else []:
+            for answer_class, question in item.followups.items():
+                situation = retriever.answer_reactions(item.id, answer_class)
+                for reaction in situation.reactions if situation is not None else ():
+                    out.append((("followup", item.id), self._terms(f"{reaction} {question}")))
+        return out
 
     def _memory_targets(self) -> list[tuple[Target, list[str]]]:
         s, out = self.scenario, []
@@ -324,9 +345,9 @@ class SimulatedCaller:
         out += [(("closing", None), t(text)) for text in endings]
 
         again = [*s.reprompts, s.silence.reprompt] + ([s.repeat.say] if s.repeat else [])
-        # The agent's gentle returns to its question after the person's own topic.
-        again += [r.replace("{question}", "") for r in RETURNS.get(s.language, [])]
         out += [((AGAIN, None), t(text)) for text in again]
+        back = [r.replace("{question}", "") for r in RETURNS.get(s.language, [])]
+        out += [((BACK, None), t(text)) for text in back]
         return [(target, ts) for target, ts in out if ts]
 
 

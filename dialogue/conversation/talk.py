@@ -51,6 +51,24 @@ CANNOT = {
 }
 
 
+def conversation_lines(scenario: Any) -> list[str]:
+    """Every line the conversation may add to the scenario's own (the bank's reactions,
+    follow-ups and in-role answers, the returns and acknowledgements), names filled as far as
+    they are known: for the simulated phone's ears, which must know what it may hear."""
+    from dialogue.conversation.steer import PLAIN_ACKS, RETURNS
+
+    lang = scenario.language
+    names = {"agent_name": scenario.agent.name, "organization": scenario.agent.organization}
+    out = [fill(r, question="") for r in RETURNS.get(lang, [])]
+    out += [*PLAIN_ACKS.get(lang, []), NOTIFY.get(lang, ""), CANNOT.get(lang, "")]
+    retriever = default_retriever(lang)
+    bank = getattr(retriever, "bank", None)
+    for situation in getattr(bank, "situations", []):
+        for line in [*situation.reactions, *situation.follow_up, *situation.answer]:
+            out.append(fill(line, **names, recipient_name=""))
+    return [line for line in dict.fromkeys(out) if line]
+
+
 def default_retriever(language: str) -> Any | None:
     """The shared response-bank retriever of `language`, or None when there is no bank."""
     try:
@@ -235,4 +253,4 @@ def _situation(retriever: Any, situation_id: str) -> Any | None:
     return get(situation_id) if callable(get) else None
 
 
-__all__ = ["CANNOT", "NOTIFY", "OffScript", "Talk", "default_retriever"]
+__all__ = ["CANNOT", "NOTIFY", "OffScript", "Talk", "conversation_lines", "default_retriever"]
