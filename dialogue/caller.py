@@ -38,6 +38,7 @@ from dialogue.text import fill, similar_words, terms
 
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
 BACK = "back"  # the agent comes back to its question after the person's own topic
+TAIL_TERMS = 6  # the heard words at the end of a turn that hold its question
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
 QUESTION = re.compile(r"[^.!?。]*\?")  # a question sentence of the agent's turn
 TOPIC_THRESHOLD = 0.5  # a question that matches the script's this well is the script's
@@ -211,15 +212,26 @@ class SimulatedCaller:
         and the follow-up of the last answer get a head start over the rest, and a re-ask
         ("Sorry, I didn't catch that ...") points back to the question just answered.
         """
-        said = set(self._terms(heard))
+        heard_terms = self._terms(heard)
+        said = set(heard_terms)
         if not said:
             return None
-        prior = {self._next_in_script(): 0.2}
+        # Order is expected once the check-in is under way; its first question may be about
+        # last time (memory opens the conversation), so then it counts for little.
+        first = self._answered == {IDENTITY}
+        prior = {self._next_in_script(): 0.05 if first else 0.2}
         if self._last[0] == "item" and self._last[1]:
             # Persons know what they answered: a follow-up is likely after this one.
             expected = self._followup_expected(self._last[1])
             prior[("followup", self._last[1])] = 0.3 if expected else 0.1
         total, score, target = self._best(said, prior)
+        # The question comes last, after the agent's reaction to the previous answer ("Well
+        # done for having a good meal. How did you sleep?"): what the end says clearly wins.
+        tail = set(heard_terms[-TAIL_TERMS:])
+        if tail != said:
+            tail_total, tail_score, tail_target = self._best(tail, prior)
+            if tail_score >= self.threshold + 0.15:
+                total, score, target = tail_total, tail_score, tail_target
         again, words, kind = max(
             (
                 (self._overlap(said, ts, exact=True), set(ts), t[0])
