@@ -77,11 +77,12 @@ def build_ears(scenario: Scenario) -> Recognizer | None:
     if scenario.language != "en":
         return None  # pocketsphinx ships an English model only: the brain falls back to order
     from asr.sphinx import SphinxRecognizer
+    from dialogue.conversation.talk import answer_lines
 
-    # The scenario's lines only: with the response bank's ~500 lines in its language model,
-    # the ears heard the questions worse (the check-in questions were misheard after a
-    # reaction in 3 of 4 calls), and what the brain must catch is the question.
-    return SphinxRecognizer.from_sentences(scenario.agent_lines(), nbest=1)
+    # The scenario's lines and the reactions said right before its questions. (With the
+    # whole response bank, ~500 lines, in the language model the questions were misheard.)
+    lines = scenario.agent_lines() + answer_lines(scenario)
+    return SphinxRecognizer.from_sentences(lines, nbest=1)
 
 
 def _trim(x: np.ndarray, threshold: float = 0.01, keep: int = 160) -> np.ndarray:

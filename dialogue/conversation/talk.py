@@ -51,21 +51,20 @@ CANNOT = {
 }
 
 
-def conversation_lines(scenario: Any) -> list[str]:
-    """Every line the conversation may add to the scenario's own (the bank's reactions,
-    follow-ups and in-role answers, the returns and acknowledgements), names filled as far as
-    they are known: for the simulated phone's ears, which must know what it may hear."""
+def answer_lines(scenario: Any) -> list[str]:
+    """The reactions the agent may say after the scenario's answers (the bank's `item.class`
+    situations), its returns and acknowledgements: the lines that come right before its
+    questions, for the simulated phone's ears. (Not the whole bank: ~500 lines in the ears'
+    language model made the questions themselves misheard.)"""
     from dialogue.conversation.steer import PLAIN_ACKS, RETURNS
 
     lang = scenario.language
-    names = {"agent_name": scenario.agent.name, "organization": scenario.agent.organization}
-    out = [fill(r, question="") for r in RETURNS.get(lang, [])]
-    out += [*PLAIN_ACKS.get(lang, []), NOTIFY.get(lang, ""), CANNOT.get(lang, "")]
+    out = [fill(r, question="") for r in RETURNS.get(lang, [])] + PLAIN_ACKS.get(lang, [])
     retriever = default_retriever(lang)
-    bank = getattr(retriever, "bank", None)
-    for situation in getattr(bank, "situations", []):
-        for line in [*situation.reactions, *situation.follow_up, *situation.answer]:
-            out.append(fill(line, **names, recipient_name=""))
+    for item in scenario.items if retriever is not None else []:
+        for answer in item.answers:
+            situation = retriever.answer_reactions(item.id, answer.answer_class)
+            out += list(situation.reactions) if situation is not None else []
     return [line for line in dict.fromkeys(out) if line]
 
 
@@ -253,4 +252,4 @@ def _situation(retriever: Any, situation_id: str) -> Any | None:
     return get(situation_id) if callable(get) else None
 
 
-__all__ = ["CANNOT", "NOTIFY", "OffScript", "Talk", "conversation_lines", "default_retriever"]
+__all__ = ["CANNOT", "NOTIFY", "OffScript", "Talk", "answer_lines", "default_retriever"]
