@@ -86,6 +86,9 @@ class SimulatedCaller:
         # sleeping") and follow-ups after the bank's reactions: their own words identify the
         # item; they change no idf.
         self._targets += self._memory_targets() + self._reaction_targets()
+        # The agent's reactions to an answer ("Well done for having a good meal."), said before
+        # its next question: heard, their words say nothing about which question follows.
+        self._reactions = [set(self._terms(r)) for r in _answer_lines(scenario)]
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
@@ -216,6 +219,11 @@ class SimulatedCaller:
         said = set(heard_terms)
         if not said:
             return None
+        reaction = max(self._reactions, key=lambda r: len(said & r) / len(r), default=set())
+        if reaction and len(said & reaction) / len(reaction) >= 0.5:
+            left = [w for w in heard_terms if w not in reaction]
+            if left:
+                heard_terms, said = left, set(left)
         # Order is expected once the check-in is under way; its first question may be about
         # last time (memory opens the conversation), so then it counts for little.
         first = self._answered == {IDENTITY}
@@ -262,8 +270,10 @@ class SimulatedCaller:
             if target[0] in (AGAIN, BACK):
                 continue
             score = self._overlap(said, expected)
-            # Answered items come back only as re-asks, which are rarer than new questions.
-            bias = prior.get(target, -0.1 if target[1] in self._answered else 0.0)
+            # Answered items come back only as re-asks, which are rarer than new questions, and
+            # least of all the one just answered (its words are in the agent's reaction).
+            answered = -0.3 if target == self._last else -0.1
+            bias = prior.get(target, answered if target[1] in self._answered else 0.0)
             if score + bias > best[0]:
                 best = (score + bias, score, target)
         return best
@@ -394,3 +404,9 @@ def simulate_text_call(
         if move.hangup:
             return engine.report(reason="hung_up")
     return engine.report()
+
+
+def _answer_lines(scenario: Scenario) -> list[str]:
+    from dialogue.conversation.talk import answer_lines
+
+    return answer_lines(scenario)

@@ -295,7 +295,7 @@ class DialogueEngine(ConversationTurns, LLMWording):
             if self._llm is not None:
                 found, source = llm_extract(self._llm, item, self._question, said, found)
                 self._llm_fallbacks += source == "error"
-        passing = self._passing(text, skip=item.id)
+        passing = self._passing(text, skip=item.id, used=found.evidence)
         if found.answer_class is None:
             return self._off_script(text, passing, after_topic=topic)
         reaction = self._store(item, found, text)

@@ -132,6 +132,13 @@ def test_answers_given_in_passing_are_not_asked_again() -> None:
     assert turn.end_call and "outing" not in asked
     items = {r.item_id: (r.status, r.answer_class) for r in e.report().items}
     assert items["meal"] == ("answered", "ate") and items["outing"] == ("answered", "went_out")
+    # the words that answered the question asked answer nothing else ("the store" heard for
+    # "sore": a pain, not also an outing)
+    e = started()
+    for text in ["yes i ate", "badly"]:
+        e.reply(text)
+    e.reply("i have the store back in the morning")
+    assert e.report().items[4].status == "skipped"
     # a question to the agent answers nothing in passing
     e = started()
     e.reply("are you a real person? have you eaten today?")

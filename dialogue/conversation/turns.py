@@ -23,6 +23,7 @@ from dialogue.conversation.talk import OffScript
 from dialogue.extract import Extraction, is_repeat_request
 from dialogue.guard import sentences
 from dialogue.scenario import DONT_KNOW, Item
+from dialogue.text import normalize
 from dialogue.turn import AgentTurn, TurnKind, join
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class ConversationTurns(_Base):
         alerting = self._call_alerts is not None and self._call_alerts.configured
         return self._talk.role_answer(asked.text, alerting=alerting and notified, notified=notified)
 
-    def _passing(self, text: str, *, skip: str | None) -> list[Extraction]:
+    def _passing(self, text: str, *, skip: str | None, used: str = "") -> list[Extraction]:
         """Answers `text` gives in passing to items not yet covered: stored, never asked.
         Questions are not answers: "Have you eaten?" asked of the agent says nothing of the
         person's meal."""
@@ -118,6 +119,8 @@ class ConversationTurns(_Base):
             if i.id != skip and self._results[i.id].status == "skipped"
         ]  # fmt: skip
         said = self._statements(text)
+        for words in (w for w in used.split(" … ") if w):  # words answer one item only
+            said = normalize(said).replace(words, " ")
         found = in_passing(self.scenario, open_items, said) if open_items and said else []
         for extraction in found:
             self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
