@@ -101,7 +101,9 @@ class SimulatedCaller:
             return Move()
         topic, self._topic, self._remark_now = self._topic, None, None
         heard = self.which(agent_text) if agent_text else None
-        story = heard is None or heard[0] in ("item", "followup")  # not a safety check, re-ask
+        # Not a safety check or a re-ask; and a person who already said who they are does not
+        # take a question about their story for the identity question.
+        story = heard is None or heard[0] in ("item", "followup", IDENTITY)
         if topic is not None and agent_text and story and not self._asks_the_script(agent_text):
             # Not a question of the check-in: the agent asks more about the person's story.
             if reply := self.persona.remarks[topic].reply:
