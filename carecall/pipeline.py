@@ -23,6 +23,7 @@ from carecall.config import Settings
 from carecall.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient
 from dialogue.catalogue import Catalogue
+from dialogue.conversation.talk import answer_lines
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel, LLMError
 from dialogue.llm_memory import llm_memory_plan
@@ -123,9 +124,11 @@ class Pipeline:
         )
         made = 0
         for scenario in scenarios if scenarios is not None else self.call_scenarios():
+            # The reactions said before most questions are the bank's answer reactions: ready
+            # too, so no turn waits on synthesis between its reaction and its question.
             lines = [
                 line
-                for text in scenario.fixed_prompts()
+                for text in scenario.fixed_prompts() + answer_lines(scenario)
                 for line in split_sentences(text, scenario.language) or [text]
             ]
             try:

@@ -59,10 +59,11 @@ def test_a_calls_opening_starts_with_a_warmed_sentence(pipeline):
         )
     )
     reply = agent.opening()
-    assert len(reply.segments) == 2
+    assert len(reply.segments) == 3  # greeting, disclosure (an AI, recorded), question
     args = pipeline.voice_args(agent.scenario)
-    greeting, question = reply.segments
+    greeting, disclosure, question = reply.segments
     assert greeting.audio is not None  # read from the cache: queued on the line at once
+    assert disclosure.audio is not None and "AI" in disclosure.text
     assert question.audio is None and question.render is not None  # made when the line asks
     assert pipeline.cache.contains(greeting.text, **args)
     assert "김영희" in question.text and not pipeline.cache.contains(question.text, **args)
