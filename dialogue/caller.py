@@ -1,14 +1,13 @@
-"""The simulated person on the other end of a test call: a persona and the ear that drives it.
+"""The simulated person on the other end of a test call: the ear and the will that play a
+persona (`dialogue.persona`: the script).
 
-A persona is a script — what this person answers to each check-in item, and what the report
-should therefore say (`truths`). The simulated phone only has what its own recognizer made of
-the agent's voice, often garbled, so `SimulatedCaller` decides which item it is being asked
-by weighted word overlap with every line the scenario can say, tolerant of mis-heard words,
-and otherwise assumes the next item of the script, as a patient person would.
-
-Besides words, a persona scripts how the person behaves on the line: pauses inside an answer
-(`[pause 1.5]` in its text), staying silent when an item is first asked, pressing a key instead
-of answering, cutting the agent off some seconds into a question, hanging up after some answers.
+The simulated phone only has what its own recognizer made of the agent's voice, often garbled,
+so `SimulatedCaller` decides which item it is being asked by weighted word overlap with every
+line the scenario can say, tolerant of mis-heard words, and otherwise assumes the next item of
+the script, as a patient person would. It acts out the persona's behaviours (silences, keys,
+cut-ins, hanging up) and, for chatty persons, says their remarks when their item is asked,
+answers the agent's question about the person's own topic with the remark's `reply`, and
+answers the item once the agent comes back to it.
 """
 
 from __future__ import annotations
@@ -17,157 +16,44 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
+from dialogue.chatty import Remark
 from dialogue.conversation.steer import RETURNS
 from dialogue.engine import AgentTurn, DialogueEngine
+from dialogue.persona import (  # noqa: F401 (re-exported: the persona's home used to be here)
+    IDENTITY,
+    PAUSE,
+    Behaviour,
+    Persona,
+    PersonaEmergency,
+    check_persona,
+    load_persona,
+    plain,
+    speech_parts,
+)
 from dialogue.report import CallReport
 from dialogue.safety.scripts import CHECK_QUESTIONS
-from dialogue.scenario import DONT_KNOW, Scenario
+from dialogue.scenario import Scenario
 from dialogue.text import fill, similar_words, terms
-from dialogue.yamlfile import ScenarioError, load_model, problem
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-IDENTITY = "identity"
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
 BACK = "back"  # the agent comes back to its question after the person's own topic
 TAIL_TERMS = 6  # the heard words at the end of a turn that hold its question
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
-PAUSE = re.compile(r"\[pause (\d+(?:\.\d+)?)\]")  # "[pause 1.5]": silence inside an answer
-
-
-def speech_parts(text: str) -> list[str | float]:
-    """An answer as it is spoken: phrases (str) and the pauses between them (seconds)."""
-    parts: list[str | float] = []
-    for i, piece in enumerate(PAUSE.split(text)):
-        if i % 2:
-            parts.append(float(piece))
-        elif piece.strip():
-            parts.append(piece.strip())
-    return parts
-
-
-def plain(text: str) -> str:
-    """An answer's words without its pause marks."""
-    return " ".join(p for p in speech_parts(text) if isinstance(p, str))
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PersonaEmergency(_Model):
-    at: str  # the item whose question the person answers with this line instead
-    text: Text
-    expect: str  # the scenario emergency id this line must trigger
-
-
-class Behaviour(_Model):
-    """How the person acts when the agent asks one item (or `identity`)."""
-
-    silent: int = Field(default=0, ge=0, le=5)  # says nothing the first N times it is asked
-    dtmf: Annotated[str, StringConstraints(pattern=r"^[0-9*#]$")] | None = None
-    """Presses this key instead of answering, the first time it is asked."""
-    barge_in_after_s: float | None = Field(default=None, gt=0, le=30)
-    """Starts answering this many seconds into the agent's question, over it."""
-
-
-class Persona(_Model):
-    id: str
-    name: Text
-    recipient_id: Text
-    language: Literal["ko", "en"]
-    voice: Text = "flite:slt"  # "<synthesizer>:<voice>"
-    rate: float = Field(default=1.0, gt=0.2, le=3.0)
-    scenario: str | None = None  # the scenario it was written for: a name, or a path from here
-    answers: dict[str, Text | list[Text]]  # identity / item id -> answer, or [answer, follow-up]
-    goodbye: str = ""
-    fallback: str | None = None  # said to an item the script does not cover; None: silence
-    truths: dict[str, str] = {}  # item id -> answer class the report should show
-    emergency: PersonaEmergency | None = None
-    behaviour: dict[str, Behaviour] = {}  # identity / item id -> how the person acts
-    hang_up_after: int | None = Field(default=None, ge=1)  # hangs up after this many answers
-
-    def lines(self, key: str) -> list[str]:
-        value = self.answers.get(key, [])
-        return [value] if isinstance(value, str) else list(value)
-
-
-def check_persona(persona: Persona, scenario: Scenario):
-    """Rules tying a persona to its scenario; yields (loc, message)."""
-    items = {i.id: i for i in scenario.items}
-    if persona.language != scenario.language:
-        yield ("language",), f"is {persona.language!r} but {scenario.id} is {scenario.language!r}"
-    if IDENTITY not in persona.answers:
-        yield ("answers",), "must answer 'identity' (the opening question)"
-    for key, value in persona.answers.items():
-        if key != IDENTITY and key not in items:
-            yield ("answers", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
-        if isinstance(value, list) and not value:
-            yield ("answers", key), "must be a non-empty list"
-        for i, line in enumerate([value] if isinstance(value, str) else value):
-            loc = ("answers", key) if isinstance(value, str) else ("answers", key, i)
-            if "[" in PAUSE.sub("", line) or "]" in PAUSE.sub("", line):
-                yield loc, "only [pause N] marks may be bracketed (N in seconds, e.g. [pause 1.5])"
-            elif not plain(line):
-                yield loc, "must say something besides pauses"
-    for key in persona.behaviour:
-        if key != IDENTITY and key not in items:
-            yield ("behaviour", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
-        elif persona.behaviour[key].dtmf and persona.behaviour[key].dtmf not in scenario.dtmf:
-            keys = sorted(scenario.dtmf)
-            yield ("behaviour", key, "dtmf"), f"{scenario.id} does nothing on that key; has {keys}"
-    for key, expected in persona.truths.items():
-        if key not in items:
-            yield ("truths", key), f"unknown item {key!r}; {scenario.id} has {list(items)}"
-            continue
-        classes = [a.answer_class for a in items[key].answers] + [DONT_KNOW, "unanswered"]
-        if expected not in classes:
-            yield ("truths", key), f"unknown answer class {expected!r}; have {classes}"
-    if persona.emergency:
-        if persona.emergency.at not in items:
-            yield ("emergency", "at"), f"unknown item {persona.emergency.at!r}"
-        if persona.emergency.expect not in {e.id for e in scenario.emergency}:
-            expect = persona.emergency.expect
-            yield ("emergency", "expect"), f"{scenario.id} has no emergency {expect!r}"
-
-
-def load_persona(path: str | Path, scenario: Scenario | None = None) -> Persona:
-    """Load a persona YAML (a bare name is looked up among the shipped personas); with a
-    scenario — given, or named by the persona — it is also checked against it."""
-    from dialogue.scenario import load_scenario
-    from scenarios import persona_path
-
-    try:
-        path = persona_path(path)
-    except FileNotFoundError as exc:
-        raise ScenarioError([str(exc)]) from None
-    persona, lines = load_model(path, Persona)
-    if scenario is None and persona.scenario:
-        named = Path(persona.scenario)
-        if named.suffix in (".yaml", ".yml") and not named.is_absolute():
-            named = path.parent / named  # a relative path is relative to the persona file
-        scenario = load_scenario(named)
-    if scenario is not None:
-        found = check_persona(persona, scenario)
-        if problems := [problem(path, lines, loc, message) for loc, message in found]:
-            raise ScenarioError(problems)
-    return persona
-
-
+QUESTION = re.compile(r"[^.!?。]*\?")  # a question sentence of the agent's turn
+TOPIC_THRESHOLD = 0.5  # a question that matches the script's this well is the script's
 Target = tuple[str, str | None]  # (identity | item | followup | closing | again, item id)
 
 
 @dataclass(frozen=True)
 class Move:
-    """What the person does next: say `text` (None: stay silent), press `dtmf`, hang up."""
+    """What the person does next: say `text` (None: stay silent), press `dtmf`, hang up;
+    `remark` is the persona's off-script remark the text carries, if any."""
 
     text: str | None = None
     dtmf: str | None = None
     hangup: bool = False
+    remark: Remark | None = None
 
 
 class SimulatedCaller:
@@ -183,6 +69,9 @@ class SimulatedCaller:
         self._barged: set[str] = set()
         self._answers = 0
         self._last: Target = (IDENTITY, None)
+        self._remarks_said: set[int] = set()
+        self._topic: int | None = None  # the remark the last utterance carried
+        self._remark_now: Remark | None = None
         self._targets = self._build_targets()
         checks = CHECK_QUESTIONS.get(scenario.language, CHECK_QUESTIONS["en"]).values()
         self._checks = [set(self._terms(q)) for q in checks]  # apart: they change no idf
@@ -210,7 +99,17 @@ class SimulatedCaller:
         hold `[pause N]` marks (see `speech_parts`)."""
         if self._hung_up:
             return Move()
-        kind, item_id = (self.which(agent_text) if agent_text else None) or self._next_in_script()
+        topic, self._topic, self._remark_now = self._topic, None, None
+        heard = self.which(agent_text) if agent_text else None
+        # Not a safety check or a re-ask; and a person who already said who they are does not
+        # take a question about their story for the identity question.
+        story = heard is None or heard[0] in ("item", "followup", IDENTITY)
+        if topic is not None and agent_text and story and not self._asks_the_script(agent_text):
+            # Not a question of the check-in: the agent asks more about the person's story.
+            if reply := self.persona.remarks[topic].reply:
+                self._answers += 1
+                return Move(reply)
+        kind, item_id = heard or self._next_in_script()
         self._last = (kind, item_id)
         key = item_id if kind in ("item", "followup") else kind
         behaviour = self.persona.behaviour.get(key or "")
@@ -230,7 +129,16 @@ class SimulatedCaller:
             self._answers >= self.persona.hang_up_after
         )
         self._hung_up |= hang_up
-        return Move(text, hangup=hang_up)
+        return Move(text, hangup=hang_up, remark=self._remark_now)
+
+    def _asks_the_script(self, heard: str) -> bool:
+        """Whether the question the agent ends its turn with is one of the script's (after a
+        story the agent may ask about the story instead: "What did you do together?")."""
+        questions = [q for q in QUESTION.findall(heard) if q.strip()]
+        said = set(self._terms(questions[-1] if questions else heard))
+        if not said:
+            return False
+        return self._best(said, {})[1] >= TOPIC_THRESHOLD
 
     def barge_in_after(self) -> float | None:
         """As the agent starts a turn: seconds into it at which this person will cut in, if its
@@ -272,11 +180,35 @@ class SimulatedCaller:
         if emergency and emergency.at == item_id and not self._emergency_said:
             self._emergency_said = True
             return emergency.text
-        self._answered.add(item_id)
         lines = self.persona.lines(item_id)
+        if kind == "item" and (found := self._remark_at(item_id)) is not None:
+            index, remark = found
+            self._remarks_said.add(index)
+            self._topic, self._remark_now = index, remark
+            if remark.how == "instead":  # the answer comes when the agent asks again
+                return remark.text
+            self._answer_item(item_id)
+            if remark.how == "mixed" or not lines:
+                return remark.text
+            return f"{remark.text} {lines[0]}"
+        self._answer_item(item_id)
         if not lines:
-            return self.persona.fallback
+            # Asked an item already answered in passing: the person says it again.
+            covering = [k for k, others in self.persona.also.items() if item_id in others]
+            lines = [line for k in covering for line in self.persona.lines(k)][:1]
+            return lines[0] if lines else self.persona.fallback
         return lines[1] if kind == "followup" and len(lines) > 1 else lines[0]
+
+    def _answer_item(self, item_id: str) -> None:
+        self._answered.add(item_id)
+        self._answered.update(self.persona.also.get(item_id, ()))
+
+    def _remark_at(self, item_id: str) -> tuple[int, Remark] | None:
+        """The first remark not yet said that this item's question prompts."""
+        for index, remark in enumerate(self.persona.remarks):
+            if remark.at == item_id and index not in self._remarks_said:
+                return index, remark
+        return None
 
     def which(self, heard: str) -> Target | None:
         """The target the heard words match best, or None when nothing matches well enough.
@@ -450,9 +382,11 @@ def simulate_text_call(
     max_turns: int = 40,
     hear: Callable[[str], str | None] | None = None,
     recognize: Callable[[str], str] | None = None,
+    trace: Callable[[Move, AgentTurn], None] | None = None,
 ) -> CallReport:
     """A whole call in text, no audio: `hear` garbles what the phone hears of the agent,
-    `recognize` what the agent's recognizer makes of the person (both default to perfect)."""
+    `recognize` what the agent's recognizer makes of the person (both default to perfect);
+    `trace` sees each move of the person with the agent's turn that answers it."""
     turn: AgentTurn = engine.opening()
     for _ in range(max_turns):
         engine.heard(turn, turn.text, True)
@@ -467,6 +401,8 @@ def simulate_text_call(
         else:
             answer = plain(move.text)
             turn = engine.reply(recognize(answer) if recognize else answer)
+        if trace is not None:
+            trace(move, turn)
         if move.hangup:
             return engine.report(reason="hung_up")
     return engine.report()

@@ -36,11 +36,15 @@ class CallPlan:
 
 
 def scenario_personas(scenario: Scenario, directory: Path = PERSONA_DIR) -> list[Path]:
-    """The shipped persona files written for `scenario`, in name order."""
+    """The shipped persona files written for `scenario`, in name order. Chatty personas (with
+    `remarks`) are left out: `bench/bench_conversation.py` measures them, and the recorded
+    evaluation keeps the persona set its figures were measured on (`--persona` adds one)."""
     found = []
     for path in sorted(directory.glob("*.yaml")):
         data = read_yaml(path, allow_empty=True)[0]
-        if isinstance(data, dict) and data.get("scenario") == scenario.id:
+        if not isinstance(data, dict) or data.get("remarks"):
+            continue
+        if data.get("scenario") == scenario.id:
             found.append(path)
     return found
 

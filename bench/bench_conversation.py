@@ -1,0 +1,139 @@
+"""Conversation figures (P4) over the chatty personas' simulated text calls. Prints, never asserts.
+
+    python bench/bench_conversation.py [--language en|ko|both] [--seeds 4] [--llm scripted]
+                                       [--show PERSONA] [--misses]
+
+Every shipped persona with remarks (`scenarios/personas/*.yaml`, `remarks:`) calls once per
+seed (the engine's seed: which question variant, which reaction) with the embedded default
+engine: the response bank and its retrieval, no model. `--llm scripted` drives the engine's
+Generate with `evaluation.scripted_llm.ScriptedLLM`, which writes reactions from the bank's
+examples and starts every third turn with a sentence out of role (P3's categories).
+
+Per language: off-script remarks answered with a reaction for their labelled situation (target
+>= 90%), reprompts right after a remark (and after one the bank understands: target 0), bank
+lines repeated within a call (target 0), item completion and extraction against the truths
+(targets >= 95%), items answered in passing asked again, exchanges per call (the person's
+utterances: target 10-25), guard leaks (sentences the line's own check, `carecall.pipeline`,
+would stop; target 0). `--misses` lists what fell short;
+`--show PERSONA` prints that persona's first call (seed 0) as a transcript.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dialogue import load_persona, load_scenario  # noqa: E402
+from evaluation.chatty import CallScore, ChattyCall, run_call, score_call  # noqa: E402
+from evaluation.scripted_llm import BAD, ScriptedLLM  # noqa: E402
+from scenarios import list_personas  # noqa: E402
+
+
+def chatty_personas(language: str) -> list[str]:
+    return [
+        name
+        for name in list_personas()
+        if (p := load_persona(name)).remarks and p.language == language
+    ]
+
+
+def transcript(call: ChattyCall) -> str:
+    """The call as text: one line per turn, the agent's prefixed `agent: `."""
+    out = []
+    for entry in call.report.transcript:
+        out.append(f"{'agent' if entry.speaker == 'agent' else 'person'}: {entry.text}")
+    return "\n".join(out)
+
+
+def pct(n: int, d: int) -> str:
+    return f"{100 * n / d:.1f}% ({n}/{d})" if d else "n/a (0/0)"
+
+
+def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> None:
+    names = chatty_personas(language)
+    total = CallScore()
+    exchanges: list[int] = []
+    proposed = bad_proposed = calls = said_llm = stopped = 0
+    for name in names:
+        persona = load_persona(name)
+        scenario = load_scenario(persona.scenario)
+        for seed in range(seeds):
+            model = ScriptedLLM(language, offset=calls * 3) if llm == "scripted" else None
+            call = run_call(persona, scenario, seed=seed, llm=model)
+            s = score_call(call, bad=BAD[language] if model else ())
+            calls += 1
+            exchanges.append(s.exchanges)
+            for key, value in vars(s).items():
+                setattr(total, key, getattr(total, key) + value)
+            said_llm += call.report.llm_turns
+            stopped += len(call.report.guard_interventions)
+            if model:
+                proposed += model.proposed
+                bad_proposed += model.bad_proposed
+    engine = "scripted LLM (Generate) + bank" if llm else "embedded default (bank, no model)"
+    print(f"== {language}: {calls} calls ({len(names)} chatty personas x {seeds} seeds); {engine}")
+    if llm:
+        print(f"LLM turns proposed: {proposed}, of which out of role: {bad_proposed}")
+        print(f"LLM turns said: {said_llm}; guard interventions: {stopped}")
+    print(f"remarks said: {total.remarks} of {total.scripted} scripted")
+    print(f"reacted for their labelled situation: {pct(total.reacted, total.remarks)}  [>= 90%]")
+    print(
+        f"reprompts right after a remark: {total.reprompts}; after one the bank understands: "
+        f"{total.reprompts_understood}  [0]"
+    )
+    print(f"bank lines repeated within a call: {total.repeated}  [0]")
+    print(f"item completion: {pct(total.answered, total.items)}  [>= 95%]")
+    print(f"extraction vs truths: {pct(total.correct, total.items)}  [>= 95%]")
+    print(f"items answered in passing asked again: {total.reasked}  [0]")
+    if exchanges:
+        low, mid, high = min(exchanges), statistics.median(exchanges), max(exchanges)
+        print(f"exchanges per call: min {low} / median {mid:g} / max {high}  [10-25]")
+    print(f"guard leaks: {total.leaks}  [0]")
+    print(f"calls completed: {pct(total.completed, calls)}")
+    if total.missed:
+        retrieval = sum(not found for _, _, found in total.missed)
+        print(
+            f"missed remarks: {len(total.missed)}; the bank's retriever alone does not find "
+            f"the label in {retrieval} of them (retrieval), finds it in "
+            f"{len(total.missed) - retrieval} (the engine's choice)"
+        )
+        by: dict[str, list[str]] = {}
+        for label, got, found in total.missed:
+            by.setdefault(f"{label}{'' if found else '*'}", []).append(str(got))
+        shown = ", ".join(
+            f"{k} -> {'/'.join(sorted(set(v)))} x{len(v)}" for k, v in sorted(by.items())
+        )
+        print(f"  by situation (* = retrieval miss): {shown}")
+    if misses:
+        for line in total.misses:
+            print(f"  miss: {line}")
+        for line in total.notes:
+            print(f"  note: {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--language", choices=["en", "ko", "both"], default="both")
+    parser.add_argument("--seeds", type=int, default=4, help="calls per persona (default 4)")
+    parser.add_argument("--llm", choices=["scripted"], help="drive Generate with a fake LLM")
+    parser.add_argument("--show", metavar="PERSONA", help="print one call's transcript")
+    parser.add_argument("--misses", action="store_true", help="list what fell short")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)  # the guard's warnings are counted, not shown
+    if args.show:
+        persona = load_persona(args.show)
+        model = ScriptedLLM(persona.language) if args.llm == "scripted" else None
+        print(transcript(run_call(persona, load_scenario(persona.scenario), llm=model)))
+        return 0
+    for language in ["en", "ko"] if args.language == "both" else [args.language]:
+        run_language(language, args.seeds, args.llm, args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
