@@ -13,7 +13,7 @@ Per language: off-script remarks answered with a reaction for their labelled sit
 >= 90%), reprompts right after a remark (and after one the bank understands: target 0), bank
 lines repeated within a call (target 0), item completion and extraction against the truths
 (targets >= 95%), items answered in passing asked again, exchanges per call (the person's
-utterances: target 10-25), guard leaks (sentences the line's own check, `carecall.pipeline`,
+utterances: target 10-25), guard leaks (sentences the line's own check, `assembly.pipeline`,
 would stop; target 0). `--misses` lists what fell short;
 `--show PERSONA` prints that persona's first call (seed 0) as a transcript.
 """

@@ -186,7 +186,7 @@ def score_call(call: ChattyCall, *, bad: tuple[str, ...] = ()) -> CallScore:
         if ex.turn.item_id in passing and ex.turn.kind in ("question", "reprompt"):
             s.reasked += 1
             s.notes.append(f"{who} re-asked {ex.turn.item_id} (answered in passing)")
-    # Guard leaks: what the line's own check (`carecall.pipeline`) would stop — a sentence not
+    # Guard leaks: what the line's own check (`assembly.pipeline`) would stop — a sentence not
     # the scenario's own that breaks the role rules — and any out-of-role sentence proposed
     # by a scripted LLM that was heard.
     script = scenario.agent_lines(report.recipient_name)

