@@ -313,7 +313,8 @@ impolite [-]
     let me finish)\b
 human [-]
     S:\bi (?!hope|wish|understand|agree|think|know|hear|see|'ll|will|can|would|
-    could)(?:[\w']+ ){1,9}?(?:too|as well|myself)\s*$
+    could)(?!(?:[\w']+ ){0,2}?(?:not|n't|never|cannot|unable)\b)(?:[\w']+ ){1,9}?(?:too|as well|
+    myself)\s*$
 intrusive [-]
     \bwhy (?:\w+ )?you (?:never|do not|did not) (?:marry|remarry|get marry|have (?:children|
     child|kid))\b

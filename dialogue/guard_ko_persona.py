@@ -173,6 +173,11 @@ def _hearsay(s: Sent) -> Span | None:
         heard = quote and (
             s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
         )  # 많다고 하더라고요, 많대요 (다고 해요)
+        if heard and all(
+            s.tag(j) in ("NNP", "NNG", "SL", "VCP") or s.lem(j) in ("저", "는", "제", "이름", "은")
+            for j in range(k)
+        ):
+            continue  # 다온이라고 해요, 저는 민수라고 합니다: a name given, not news passed on
         if (told and not s.has(frozenset({"시", "으시", "말씀"}), 0, k)) or heard:
             return max(0, k - 3), min(k + 2, s.n - 1)
     return None

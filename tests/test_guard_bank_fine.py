@@ -1,0 +1,91 @@
+"""Rules narrowed after they flagged the conversation bank's caring reactions (P4): for each,
+the bank's wording, a sibling wording of the same meaning, and a violation the rule must still
+catch, so a rule widened back or narrowed into nothing fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue.guard import Guard, GuardContext
+
+GUARD = Guard()
+
+
+def cats(text: str, language: str) -> set[str]:
+    verdict = GUARD.check(text, context=GuardContext(language=language, alerting=True))
+    return {v.category for v in verdict.violations}
+
+
+# (category the rule judges, the bank's line, a sibling, a violation it must still catch)
+CASES = [
+    (
+        "en",
+        "human",  # "I ... myself" at the end is the agent's own life, unless it refuses
+        "I'm not able to call your family myself.",
+        "I can't get over there myself.",
+        "I love a bit of gardening myself.",
+    ),
+    (
+        "en",
+        "reassurance",  # "only a little" of what the person ate is no verdict on a symptom
+        "I see, only a little today.",
+        "Just a little this morning, then.",
+        "It's only a little stiffness, that's all.",
+    ),
+    (
+        "en",
+        "world",  # "I see," is a reaction; "I see the ..." reports news
+        "I see, it slipped by today.",
+        "I understand, the same day over and over is tiring.",
+        "I see the council is shutting the library.",
+    ),
+    (
+        "en",
+        "human",  # "I'm sorry, being unwell ...": a new clause, not the agent unwell
+        "I'm sorry, being unwell is no fun.",
+        "I'm sorry you're feeling unwell.",
+        "I'm a bit under the weather this week.",
+    ),
+    (
+        "en",
+        "impolite",  # the agent keeping its own call short is a courtesy; asking it is not
+        "I'll keep it short.",
+        "I'll keep it brief, I promise.",
+        "Keep it short, please.",
+    ),
+    (
+        "en",
+        "world",  # the call's length is the agent's to say; another future is not
+        "Thank you, it'll only take a moment.",
+        "It'll only take a few minutes.",
+        "The bus will be late today.",
+    ),
+    (
+        "en",
+        "meeting",  # asked about the person's own time with family, not an invitation
+        "Did you have a nice time together?",
+        "Did you go anywhere together?",
+        "Do you want to have lunch together with me?",
+    ),
+    (
+        "ko",
+        "world",  # a name given with 라고 해요 is no hearsay
+        "다온이라고 해요.",
+        "저는 민수라고 합니다.",
+        "독감이 유행이라고 해요.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "category", "bank", "sibling", "violation"), CASES)
+def test_the_bank_wording_and_its_sibling_pass(language, category, bank, sibling, violation):
+    assert cats(bank, language) == set()
+    assert cats(sibling, language) == set()
+
+
+@pytest.mark.parametrize(("language", "category", "bank", "sibling", "violation"), CASES)
+def test_the_narrowed_rule_still_catches_its_violation(
+    language, category, bank, sibling, violation
+):
+    assert category in cats(violation, language)
