@@ -304,7 +304,7 @@ advertising [-]
 impolite [-]
     \b(?:speed (?:this|it|things) up|(?:do not|have not) (?:have|get) all (?:day|morning|
     afternoon|night|evening)|get a move on|hurry along|quick quick|chop chop|a silly thing|
-    a stupid thing|a daft thing|what be you think|what were you think)\b
+    a stupid thing|a daft thing|what (?:be|were) you think(?! (?:of|about) \w))\b
 # world: the public world said as fact
 world [assert]
     \b(?:the )?(?:bus|train|tube|tram|road|shop|supermarket|post office|bank|library|surgery|

@@ -124,6 +124,8 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             and s.lem(k + 2) in ("에", "에는", "마다", "엔")
             for k in range(i, min(i + 5, s.n))
         )  # 햇볕이 뜨거운 날에는
+        if s.lem(last + 1) == "에" and p and p.promise and s.has(_CALL_BACK, last + 1, s.n):
+            continue  # 목요일에 또 전화드릴게요: when the agent calls again, no claim
         if _attributed(s, i) or (p and (p.cond or p.hon)) or general:
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
@@ -138,6 +140,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_CALL_BACK = frozenset("전화 연락 통화".split())
 _HEART = frozenset("마음 가슴 속".split())
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())

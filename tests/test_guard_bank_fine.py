@@ -1,6 +1,7 @@
-"""Rules narrowed after they flagged the conversation bank's caring reactions (P4): for each,
-the bank's wording, a sibling wording of the same meaning, and a violation the rule must still
-catch, so a rule widened back or narrowed into nothing fails here.
+"""Rules narrowed after they flagged the conversation bank's caring reactions (P4) or a caring
+turn of fine batch 1 (tests/guard_*_fine_batch1.jsonl): for each, the flagged wording, a
+sibling wording of the same meaning, and a violation the rule must still catch, so a rule
+widened back or narrowed into nothing fails here.
 """
 
 from __future__ import annotations
@@ -67,6 +68,55 @@ CASES = [
         "Did you have a nice time together?",
         "Did you go anywhere together?",
         "Do you want to have lunch together with me?",
+    ),
+    (
+        "en",
+        "visit",  # something the person has keeps them company; no one is coming
+        "I'm glad the radio keeps you company in the afternoons.",
+        "It's nice that your cat keeps you company.",
+        "A volunteer will keep you company tomorrow.",
+    ),
+    (
+        "en",
+        "impolite",  # "thinking of having" asks a plan; "what were you thinking?" scolds
+        "What are you thinking of having for supper?",
+        "What are you thinking about doing this weekend?",
+        "What were you thinking?",
+    ),
+    (
+        "en",
+        "human",  # "my own" after the agent says it has none (the lemmas say "do not have")
+        "I'm an AI, so I don't have a family of my own, but I love hearing about yours.",
+        "I don't have a home of my own, I'm a computer program.",
+        "My own mother was just the same.",
+    ),
+    (
+        "ko",
+        "seeing",  # 눈 (snow) in the person's words, 온다고 하셨지요, is no look at their eyes
+        "창밖으로 눈이 예쁘게 온다고 하셨지요.",
+        "눈이 예쁘게 내린다니 보기 좋으시겠어요.",
+        "얼굴이 좋아 보이세요.",
+    ),
+    (
+        "ko",
+        "diagnosis",  # a flu shot is care, not the illness named
+        "독감 주사 맞으셨군요, 잘하셨어요.",
+        "폐렴 예방 접종 하셨다니 잘하셨어요.",
+        "독감 같아요.",
+    ),
+    (
+        "ko",
+        "action",  # company on the phone is the agent's own job; another role is not
+        "저는 사람은 아니지만 이렇게 말동무가 되어 드릴게요.",
+        "제가 말벗이 되어 드릴게요.",
+        "제가 보호자가 되어 드릴게요.",
+    ),
+    (
+        "ko",
+        "action",  # a weekday is when the agent calls again, not whom it calls
+        "목요일에 또 전화드릴게요.",
+        "다음 주 월요일에 다시 연락드릴게요.",
+        "목요일에 따님께 전화드릴게요.",
     ),
     (
         "ko",
