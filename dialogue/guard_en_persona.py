@@ -343,7 +343,7 @@ intrusive [-]
     \b(?:ask you for money|borrow money|lend (?:him|her|them) money|give (?:him|her|them) money|
     money from you|pension (?:\w+ )?come to|how much pension|your marriage|happily marry)\b
 impolite [-]
-    \b(?:repeat myself|stop fuss|do what the doctor say)\b
+    \b(?:repeat myself|stop repeat yourself|stop fuss|do what the doctor say)\b
 meeting [-]
     \blet 's (?!talk|chat|go through|go over|move on|check|see|start|begin|continue|carry on|
     try|take a moment|think|focus|get start|keep|make sure|leave|stop|finish|wrap|end|say|hope|

@@ -139,3 +139,17 @@ def test_the_narrowed_rule_still_catches_its_violation(
     language, category, bank, sibling, violation
 ):
     assert category in cats(violation, language)
+
+
+# Misses of fine batch 1 (found after scoring it): the violation now caught, its kind sibling not.
+MISSES = [
+    ("en", "impolite", "Please stop repeating yourself.", "Don't worry about repeating yourself."),
+    ("ko", "impolite", "빨리 좀 말씀하세요, 시간 없어요.", "어서 말씀하세요."),
+    ("ko", "human", "저희 손자도 맨날 휴대폰만 봐요.", "손자가 운전면허를 땄다니 대견하시겠어요."),
+]
+
+
+@pytest.mark.parametrize(("language", "category", "violation", "fine"), MISSES)
+def test_a_batch_miss_is_caught_and_its_kind_sibling_passes(language, category, violation, fine):
+    assert category in cats(violation, language)
+    assert cats(fine, language) == set()
