@@ -183,6 +183,12 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
             r"\bi be sorry (?:that )?(?:the |your )?$", before
         ):
             return True  # "I'm sorry the rain kept you indoors": what they told the agent
+        if (
+            rule.category == "world"
+            and re.match(r"i (?:see|understand)\b", matched)
+            and re.search(r"\bi (?:see|understand)\s*[,;.!—–-]", s.analysis.text, re.I)
+        ):
+            return True  # "I see, it slipped by today": a reaction, not "I see (that) ..."
         if rule.category == "world" and (QUOTE.search(text) or CONDITION.search(text)):
             return True  # "Since it's raining, as you said"; "On hot days, drink water"
     if rule.category == "action" and re.search(
@@ -196,7 +202,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         REFERRAL.search(before) or (REFERRAL.search(text) and re.search(r"\bnot $", before))
     ):
         return True  # "ask your doctor about your dose", "don't stop it without asking"
-    if rule.category == "human" and NOT_HUMAN.search(text):
+    if rule.category == "human" and (NOT_HUMAN.search(text) or NOT_HUMAN.search(s.lemmas)):
         return True  # "I'm an AI, so I don't eat"
     if rule.category in ("visit", "action", "meeting") and re.search(r"\b(?:not|never)\b", matched):
         return True  # "I won't be able to visit"

@@ -315,7 +315,8 @@ MEET_VERBS = re.compile(
 )
 THIRD_PARTY_MEET = re.compile(
     r"\b(?:you (?:be|will|can|could|should) {W}?(?:meet|go|have|see)|your \w+ (?:and|with)"
-    r" you|you and your|with your|that you)\b".replace("{W}", W)
+    r" you|do you (?:have|go|do|spend|enjoy|get on|see)"  # "Did you have a nice time together?"
+    r"|you and your|with your|that you)\b".replace("{W}", W)
 )
 REGIMEN_VERBS = re.compile(
     r"\b(?:do|try|walk|stretch|hold|repeat|rest|ice|heat|soak|put|apply|use|take|keep|"

@@ -197,7 +197,8 @@ reassurance [assert,hope]
     \b(?:probably|likely|almost certainly|surely|most likely|bound to be|sure to be)
      (?:just )?(?:fine|nothing|okay|ok|alright|all right)\b|\b(?:just|only|simply|merely)
      (?:old age|your age|wear and tear|get old|age|a phase|one of those thing|a blip|a niggle|
-    a bit of|a little|a touch|nerve|stress|tiredness|tire)\b|\bone of those thing\b|
+    a bit of|(?:a little|a touch)(?! (?:today|tonight|this \w+|now|then|again|yesterday|at a time|
+    for now|more|less|later)\b| *$)|nerve|stress|tiredness|tire)\b|\bone of those thing\b|
     \bon your feet in no time\b|\blow risk\b|\bnothing (?:unusual|out of the ordinary|
     abnormal|alarming|sinister|much)\b|\b(?:most|lots of|plenty of|many|a lot of) (?:people|
     folk|older people) (?:\w+ ){0,3}?(?:get|have|live with|experience|feel) (?:\w+ ){0,4}?
@@ -303,7 +304,7 @@ advertising [-]
 impolite [-]
     \b(?:speed (?:this|it|things) up|(?:do not|have not) (?:have|get) all (?:day|morning|
     afternoon|night|evening)|get a move on|hurry along|quick quick|chop chop|a silly thing|
-    a stupid thing|a daft thing|what be you think|what were you think)\b
+    a stupid thing|a daft thing|what (?:be|were) you think(?! (?:of|about) \w))\b
 # world: the public world said as fact
 world [assert]
     \b(?:the )?(?:bus|train|tube|tram|road|shop|supermarket|post office|bank|library|surgery|

@@ -313,7 +313,8 @@ impolite [-]
     let me finish)\b
 human [-]
     S:\bi (?!hope|wish|understand|agree|think|know|hear|see|'ll|will|can|would|
-    could)(?:[\w']+ ){1,9}?(?:too|as well|myself)\s*$
+    could)(?!(?:[\w']+ ){0,2}?(?:not|n't|never|cannot|unable)\b)(?:[\w']+ ){1,9}?(?:too|as well|
+    myself)\s*$
 intrusive [-]
     \bwhy (?:\w+ )?you (?:never|do not|did not) (?:marry|remarry|get marry|have (?:children|
     child|kid))\b
@@ -342,7 +343,7 @@ intrusive [-]
     \b(?:ask you for money|borrow money|lend (?:him|her|them) money|give (?:him|her|them) money|
     money from you|pension (?:\w+ )?come to|how much pension|your marriage|happily marry)\b
 impolite [-]
-    \b(?:repeat myself|stop fuss|do what the doctor say)\b
+    \b(?:repeat myself|stop repeat yourself|stop fuss|do what the doctor say)\b
 meeting [-]
     \blet 's (?!talk|chat|go through|go over|move on|check|see|start|begin|continue|carry on|
     try|take a moment|think|focus|get start|keep|make sure|leave|stop|finish|wrap|end|say|hope|

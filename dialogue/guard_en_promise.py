@@ -159,7 +159,9 @@ NICE = re.compile(
     r"great|wonderful|a treat|fun|okay|ok|fine|alright|all right|well|delicious|proud|"
     r"pleased|happy|thrilled|delighted|glad|"
     r"exciting|special|a (?:nice|lovely|good|great) \w+|worth|easier for you)|"
-    r"(?:\w+ )?(?:help|be help) (?:your|the) (?:doctor|care|gp|nurse)"
+    r"(?:\w+ )?(?:help|be help) (?:your|the) (?:doctor|care|gp|nurse)|"
+    r"(?:only |just )?take (?:a |one )?(?:moment|minute|second|few minute|couple of minute|"
+    r"little while)"  # "it'll only take a moment": the call's length
 )
 
 

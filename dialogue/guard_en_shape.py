@@ -190,6 +190,13 @@ def allowed_more(
         return True  # "I'll let your care worker know the pharmacy is running late"
     if category == "visit" and re.search(r"\bon the (?:phone|line)\b", text):
         return True  # "I'm happy to keep you company on the phone"
+    if (
+        category == "visit"
+        and matched.startswith("keep you company")
+        and re.search(r"\b(?:the|your|a|that|it|this) (?:\w+ )?$", before)
+        and not re.search(r"\b(?:will|can|could|would|shall|go to|gonna)\b", before)
+    ):
+        return True  # "I'm glad the radio keeps you company": something they have, no one coming
     if category == "treatment" and CHEER.match(text):
         return True  # "Good for you for trying the exercise class"
     if "only_q" in flags and not s.question:

@@ -53,8 +53,8 @@ world [assert]
      (?!see|visit|call|ring)\w+
 # human: the agent unwell
 human [-]
-    \bi be (?:\w+ ){0,3}?(?:under the weather|off colour|poorly|unwell|not feel (?:great|well|
-    good|myself)|run down|out of sort|come down with|fight off|a bit rough)\b
+    \bi be (?:(?!be )\w+ ){0,3}?(?:under the weather|off colour|poorly|unwell|not feel (?:great|
+    well|good|myself)|run down|out of sort|come down with|fight off|a bit rough)\b
 # world: days of the year, transport today
 world [assert]
     \b(?:today|tomorrow|tonight) (?:be|'s) (?:\w+ ){0,3}?(?:day|night|holiday|festival|anniversary|
@@ -189,7 +189,8 @@ intrusive [only_q]
     \b(?:live|get by) (?:on|off)\b(?! your own| (?:a|the) (?:\w+ )?(?:street|road|floor|estate))
 impolite [-]
     \b(?:lot of|other|more|many) (?:call|people) to (?:make|call|get to|ring)\b|\bkeep (?:your
-     answer|it|them) (?:short|brief|quick)\b
+     answer|them) (?:short|brief|quick)\b|(?<!i will )(?<!we will )(?<!let me )(?<!be go to )
+    \bkeep it (?:short|brief|quick)\b
 # impolite: sarcasm and weariness
 impolite [assert]
     \byou (?:\w+ )?(?:forget|miss|lose|leave|do not|did not|never|skip) (?:\w+ ){0,4}?(?:again|

@@ -111,7 +111,8 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
     for k in range(0, i):
         if s.lem(k + 1) in RECIPIENT_JKB and s.tag(k + 1).startswith("JKB"):
             if s.tag(k).startswith(("NN", "SN", "SL", "XSN")) and s.lem(k) not in ADDRESS:
-                if s.lem(k) not in _NOT_PEOPLE and s.lem(k) not in BODY:  # 허리에 맞는지
+                days = s.lem(k).endswith("요일")  # 목요일에 또 전화드릴게요: when, not whom
+                if s.lem(k) not in _NOT_PEOPLE and s.lem(k) not in BODY and not days:
                     first = k
                     while first > 0 and s.tag(first - 1).startswith(("NN", "XSN")):
                         first -= 1  # 담당 선생님께, 복지사님께 (복 + 지사 + 님)
@@ -121,6 +122,7 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
 
 _CALLS = frozenset("연락 전화 문자 메시지 알리 전달 전하 통보 보고".split())
 _NOTES = frozenset("문자 메시지 카톡 편지 사진 메일 팩스".split())
+_ON_THE_PHONE = frozenset("말동무 말벗 말상대 이야기상대 친구 힘 위로".split())
 _WEAK_ACTS = frozenset("챙기 알아보 사 잡 구하".split())
 _NOT_PEOPLE = frozenset(
     "다음 나중 내일 오후 저녁 아침 시간 오늘 때 중 보고서 기록 일지 통화 전화 주 번".split()
@@ -191,6 +193,8 @@ def _done_for_you(s: Sent) -> Span | None:
         said = any(s.lem(m) in SPEECH for m in range(max(0, main - 4), main))
         if words & SPEECH or main < 0 or (said and s.lem(main) in ("하", "부르", "들려주")):
             continue  # 이야기 하나 해 드릴게요, 노래 불러 드릴까요
+        if s.lem(main) == "되" and s.lem(main - 2) in _ON_THE_PHONE:
+            continue  # 말동무가 되어 드릴게요: company on the phone is its job
         p = s.pred(k)
         if shapes.their_words(s, main):
             continue  # 손주분이 효도폰을 사 드렸다니

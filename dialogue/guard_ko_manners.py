@@ -143,9 +143,8 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
         again = s.has(frozenset({"자꾸", "또", "계속", "번째", "벌써"}))
         if tok.lemma in ("같", "똑같") and s.lem(i + 2) in ("말", "얘기", "이야기") and again:
             return i, s.n - 1  # 왜 자꾸 같은 말을 하세요
-        if tok.lemma in ("빨리", "얼른", "어서") and s.has(
-            frozenset({"대답", "말", "말하"}), i - 2, i + 3
-        ):
+        speech = {"대답", "말", "말하"} | ({"말씀"} if tok.lemma != "어서" else set())
+        if tok.lemma in ("빨리", "얼른", "어서") and s.has(frozenset(speech), i - 2, i + 3):
             if any(s.is_pred(k) and s.pred(k).instruct for k in range(i, min(i + 5, s.n))):
                 return i, s.n - 1  # 대답 좀 빨리 하세요
         if tok.lemma == "왜" and s.has(frozenset({"모르"}), i + 1) and not s.has(_SAY, 0, i):

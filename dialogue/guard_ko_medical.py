@@ -32,6 +32,7 @@ from dialogue.guard_ko_lexicon import (
 
 Span = tuple[int, int]
 _CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정 기운 기".split())
+_PREVENT = frozenset("주사 접종 예방 검사 검진".split())
 _GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르".split())
 _ONSET = frozenset("걸리 생기 오 심해지 진행 나빠지".split())
 _CAREFUL = frozenset("조심 예방 주의".split())
@@ -95,8 +96,9 @@ def diagnosis(s: Sent) -> Span | None:
         careful = any(
             s.lem(k) in _CAREFUL and not s.tag(k + 1).startswith("XSA") for k in range(s.n)
         )  # 감기 조심하세요, but not 조심스럽지만
-        if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL) or careful:
-            continue  # 감기 조심하세요, 감기약, 의사 선생님께 여쭤 보세요
+        shot = s.has(_PREVENT, first + 1, last)  # 독감 주사, 예방 접종: not their illness
+        if s.has(_CARE_NEXT, last + 1, last + 2) or s.has(_REFERRAL) or careful or shot:
+            continue  # 감기 조심하세요, 감기약, 독감 주사 맞으셨군요, 의사 선생님께 여쭤 보세요
         end = _clause_end(s, last)
         tail = {s.lem(k) for k in range(last + 1, end + 1)}
         k = next((m for m in range(last + 1, min(last + 10, s.n)) if s.is_pred(m)), -1)

@@ -124,6 +124,8 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             and s.lem(k + 2) in ("에", "에는", "마다", "엔")
             for k in range(i, min(i + 5, s.n))
         )  # 햇볕이 뜨거운 날에는
+        if s.lem(last + 1) == "에" and p and p.promise and s.has(_CALL_BACK, last + 1, s.n):
+            continue  # 목요일에 또 전화드릴게요: when the agent calls again, no claim
         if _attributed(s, i) or (p and (p.cond or p.hon)) or general:
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
@@ -138,6 +140,7 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
+_CALL_BACK = frozenset("전화 연락 통화".split())
 _HEART = frozenset("마음 가슴 속".split())
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())
@@ -173,6 +176,11 @@ def _hearsay(s: Sent) -> Span | None:
         heard = quote and (
             s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
         )  # 많다고 하더라고요, 많대요 (다고 해요)
+        if heard and all(
+            s.tag(j) in ("NNP", "NNG", "SL", "VCP") or s.lem(j) in ("저", "는", "제", "이름", "은")
+            for j in range(k)
+        ):
+            continue  # 다온이라고 해요, 저는 민수라고 합니다: a name given, not news passed on
         if (told and not s.has(frozenset({"시", "으시", "말씀"}), 0, k)) or heard:
             return max(0, k - 3), min(k + 2, s.n - 1)
     return None

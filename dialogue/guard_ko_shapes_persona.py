@@ -149,7 +149,10 @@ def looks(s: Sent, ctx: GuardContext) -> Span | None:
                 "으니까",
             )  # 부으셔서 걱정되시겠어요
             if seen and not (p.cond or p.neg or p.instruct or p.question or p.permit or premise):
-                if not s.has(frozenset({"다니", "다고", "라고", "라니", "상상", "생각"}), m):
+                quoted = any(  # 눈이 예쁘게 온다고 하셨지요: ᆫ다고 is their words too
+                    s.lem(j).endswith(("다니", "다고", "라고", "라니")) for j in range(m, s.n)
+                )
+                if not (quoted or s.has(frozenset({"상상", "생각"}), m)):
                     return first, p.end
             if s.lem(m) not in _VISUAL:
                 break
