@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dialogue import load_persona, load_scenario  # noqa: E402
+from dialogue import load_scenario  # noqa: E402
+from dialogue.caller import load_persona  # noqa: E402
 from evaluation.chatty import CallScore, ChattyCall, run_call, score_call  # noqa: E402
 from evaluation.scripted_llm import BAD, ScriptedLLM  # noqa: E402
 from scenarios import list_personas  # noqa: E402

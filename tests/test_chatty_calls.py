@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dialogue import ScenarioError, SimulatedCaller, load_persona, load_scenario
+from dialogue import ScenarioError, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona
 from dialogue.conversation import load_bank
 from dialogue.text import terms
 from evaluation.chatty import run_call, score_call
