@@ -80,8 +80,9 @@ def test_pressing_0_asks_for_a_callback_and_hanging_up_mid_sentence_keeps_only_w
     assert report["reason"] == "hung_up"
     callbacks = [a for a in report["alerts"] if a["kind"] == "callback"]
     assert len(callbacks) == 1 and callbacks[0]["evidence"] == "key 0"
-    *opening, last = agent_lines(report)  # the opening's two sentences, then the promise
-    assert len(opening) == 2 and all(e["complete"] for e in opening)
+    # the opening's three sentences (greeting, AI disclosure, identity question), then the promise
+    *opening, last = agent_lines(report)
+    assert len(opening) == 3 and all(e["complete"] for e in opening)
     # the callback promise was cut off by the hang-up: only the words that played are kept
     said = "I'll ask a care worker to call you back."
     assert not last["complete"] and last["text"] and said.startswith(last["text"])
@@ -98,10 +99,11 @@ def test_a_dropped_line_still_leaves_transcript_partial_report_and_recording(tmp
     assert result.reason == "phone dropped the line"
     assert report["reason"] == "broken_off" and report["outcome"] == "incomplete"
     speakers = [e["speaker"] for e in report["transcript"]]
+    # the opening's three sentences (greeting, AI disclosure, identity question), the answer
     assert (
-        speakers[:3] == ["agent", "agent", "person"]
-        and speakers[3:]
-        and "person" not in speakers[3:]
+        speakers[:4] == ["agent", "agent", "agent", "person"]
+        and speakers[4:]
+        and "person" not in speakers[4:]
     )
     assert report["completion"] == 0.0
     assert all(item["status"] == "skipped" for item in report["items"])
