@@ -14,3 +14,14 @@ def _learned_layer_switch():
     before = learned.enabled()
     yield
     learned.set_enabled(before)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _learned_layer_switch_per_module():
+    """The same for a module-scoped fixture that builds a Pipeline: it runs before the
+    function-scoped guard above can record the state, so the module restores it at its end."""
+    from dialogue import learned
+
+    before = learned.enabled()
+    yield
+    learned.set_enabled(before)
