@@ -127,7 +127,7 @@ async def build_simulated_dialer(
     def person(request):
         scenario = pipeline.scenario(request.scenario)
         persona = people.persona(request.recipient.persona or DEFAULT_PERSONAS[scenario.language])
-        hearing = build_ears(scenario) if ears else None
+        hearing = build_ears(scenario, persona) if ears else None
         return PersonaPerson(persona, scenario, hearing), scenario.language
 
     dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)

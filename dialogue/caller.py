@@ -199,7 +199,10 @@ class SimulatedCaller:
         self._targets += self._memory_targets() + self._reaction_targets()
         # The agent's reactions to an answer ("Well done for having a good meal."), said before
         # its next question: heard, their words say nothing about which question follows.
-        self._reactions = [set(self._terms(r)) for r in _answer_lines(scenario)]
+        # So are its reactions to remarks in this person's own answers ("Sleepless nights are
+        # so hard."): a person knows what they said.
+        lines = _answer_lines(scenario) + remark_reactions(persona, scenario)
+        self._reactions = [set(self._terms(r)) for r in lines]
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
@@ -248,6 +251,12 @@ class SimulatedCaller:
             return None
         self._barged.add(key)
         return behaviour.barge_in_after_s
+
+    def barge_in_lead(self) -> int:
+        """Sentences of the agent's turn this person hears out before the cut-in clock of
+        `barge_in_after` starts: after an answer the agent reacts first ("Well done for having
+        a good meal.") and asks second, and a person cuts into the question, not the reaction."""
+        return 0 if self._next_in_script()[0] == IDENTITY else 1
 
     def _followup_expected(self, item_id: str) -> bool:
         item = self.scenario.item(item_id)
@@ -336,6 +345,7 @@ class SimulatedCaller:
     def _best(self, said: set[str], prior: dict[Target, float]) -> tuple[float, float, Target]:
         """(score with prior, score, target) of the best target for the heard words."""
         best: tuple[float, float, Target] = (-1.0, 0.0, self._next_in_script())
+        ending = best[2][0]
         for target, expected in self._targets:
             if target[0] in (AGAIN, BACK):
                 continue
@@ -344,6 +354,10 @@ class SimulatedCaller:
             # least of all the one just answered (its words are in the agent's reaction).
             answered = -0.3 if target == self._last else -0.1
             bias = prior.get(target, answered if target[1] in self._answered else 0.0)
+            if target[0] == "closing" and ending != "closing":
+                # Goodbye before the questions are done is rare, and taking it for one leaves
+                # the person silent for the rest of the call: it must be heard clearly.
+                bias -= 0.2
             if score + bias > best[0]:
                 best = (score + bias, score, target)
         return best
@@ -470,6 +484,22 @@ def simulate_text_call(
         if move.hangup:
             return engine.report(reason="hung_up")
     return engine.report()
+
+
+def remark_reactions(persona: Persona, scenario: Scenario) -> list[str]:
+    """The bank's reactions to remarks and feelings in the persona's answers, which the agent
+    may say before its next question (for the ears' language model and the caller)."""
+    from dialogue.conversation.talk import remark_lines
+
+    said: list[tuple[str | None, str | None, str]] = []
+    for key in persona.answers:
+        if key == IDENTITY or key not in {item.id for item in scenario.items}:
+            continue
+        for i, line in enumerate(persona.lines(key)):
+            said.append(
+                (key, persona.truths.get(key), plain(line)) if i == 0 else (None, None, plain(line))
+            )
+    return remark_lines(scenario.language, said)
 
 
 def _answer_lines(scenario: Scenario) -> list[str]:
