@@ -35,6 +35,10 @@ IDENTITY = "identity"
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
 BACK = "back"  # the agent comes back to its question after the person's own topic
 TAIL_TERMS = 6  # the heard words at the end of a turn that hold its question
+# Share of a safety check question's words that identifies it ("have you gone it with eating or
+# drinking": 5 of 7); a check the person takes for a check-in question gets a yes that ends the
+# call as an emergency.
+CHECK_HEARD = 0.6
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
 PAUSE = re.compile(r"\[pause (\d+(?:\.\d+)?)\]")  # "[pause 1.5]": silence inside an answer
 
@@ -329,7 +333,7 @@ class SimulatedCaller:
             default=(0.0, set(), AGAIN),
         )
         check = max((len(said & q) / len(q) for q in self._checks if q), default=0.0)
-        if check >= 0.75 and check > total:
+        if check >= CHECK_HEARD and check > total:
             return (SAFETY, None)
         if again >= 0.6 and again > total and kind == BACK:
             # "Let me come back to my question. <question>": the question still open, which

@@ -185,3 +185,11 @@ def test_a_goodbye_is_believed_mid_call_only_when_clearly_heard() -> None:
     # A garbled reaction with a word of the closing in it is not the end of the call.
     assert c.respond("margaret goodbye have you eaten") == MARGARET.lines("meal")[0]
     assert c.respond("take care margaret goodbye") == "Thank you, goodbye."
+
+
+def test_a_safety_check_heard_in_part_is_still_answered_as_one() -> None:
+    c = caller()
+    c.respond("Am I speaking with Margaret?")
+    # "Have you gone days without eating or drinking?" as the phone heard it: not the meal.
+    assert c.respond("have you gone it with eating or drinking") == "No, I'm fine."
+    assert c.respond("did you take your medicine today") == MARGARET.lines("medication")[0]
