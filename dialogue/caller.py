@@ -217,7 +217,7 @@ class SimulatedCaller:
         hold `[pause N]` marks (see `speech_parts`)."""
         if self._hung_up:
             return Move()
-        kind, item_id = (self.which(agent_text) if agent_text else None) or self._next_in_script()
+        kind, item_id = (self.which(agent_text) if agent_text else None) or self._expected()
         self._last = (kind, item_id)
         key = item_id if kind in ("item", "followup") else kind
         behaviour = self.persona.behaviour.get(key or "")
@@ -388,6 +388,14 @@ class SimulatedCaller:
         # One- and two-letter English words ("a", "is", "do") are mostly recognizer filler.
         found = terms(text, self.scenario.language)
         return found if self.scenario.language == "ko" else [t for t in found if len(t) > 2]
+
+    def _expected(self) -> Target:
+        """What a patient person answers when they did not make out the question: the
+        follow-up their last answer calls for, else the next question of the script."""
+        last = self._last
+        if last[0] == "item" and last[1] and self._followup_expected(last[1]):
+            return ("followup", last[1])
+        return self._next_in_script()
 
     def _next_in_script(self) -> Target:
         if IDENTITY not in self._answered:

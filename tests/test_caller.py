@@ -193,3 +193,12 @@ def test_a_safety_check_heard_in_part_is_still_answered_as_one() -> None:
     # "Have you gone days without eating or drinking?" as the phone heard it: not the meal.
     assert c.respond("have you gone it with eating or drinking") == "No, I'm fine."
     assert c.respond("did you take your medicine today") == MARGARET.lines("medication")[0]
+
+
+def test_a_question_not_made_out_after_an_answer_that_calls_for_a_follow_up_gets_its_answer():
+    harold = load_persona("harold_en")
+    c = SimulatedCaller(harold, EN)
+    c.respond("Am I speaking with Harold?")
+    assert c.respond("Is anything hurting today?") == harold.lines("health")[0]
+    # "That must be uncomfortable. How long has it been hurting?", hardly heard at all.
+    assert c.respond("oh the what") == harold.lines("health")[1]
