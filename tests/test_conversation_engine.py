@@ -10,16 +10,10 @@ from datetime import UTC, datetime
 import pytest
 from conversation_kit import FakeRetriever
 
-from dialogue import (
-    DialogueEngine,
-    Fact,
-    Recipient,
-    SimulatedCaller,
-    load_persona,
-    load_scenario,
-    simulate_text_call,
-)
+from dialogue import DialogueEngine, Recipient, load_scenario
+from dialogue.caller import SimulatedCaller, load_persona, simulate_text_call
 from dialogue.conversation import Retriever
+from dialogue.memory import Fact
 from scenarios import list_personas
 from tests.test_engine import Clock
 
