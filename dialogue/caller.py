@@ -217,7 +217,9 @@ class SimulatedCaller:
         hold `[pause N]` marks (see `speech_parts`)."""
         if self._hung_up:
             return Move()
-        kind, item_id = (self.which(agent_text) if agent_text else None) or self._expected()
+        kind, item_id = (self.which(agent_text) if agent_text else None) or self._expected(
+            agent_text or ""
+        )
         self._last = (kind, item_id)
         key = item_id if kind in ("item", "followup") else kind
         behaviour = self.persona.behaviour.get(key or "")
@@ -389,13 +391,22 @@ class SimulatedCaller:
         found = terms(text, self.scenario.language)
         return found if self.scenario.language == "ko" else [t for t in found if len(t) > 2]
 
-    def _expected(self) -> Target:
+    def _expected(self, heard: str) -> Target:
         """What a patient person answers when they did not make out the question: the
-        follow-up their last answer calls for, else the next question of the script."""
-        last = self._last
+        follow-up their last answer calls for, when what they heard is more like it than the
+        next question of the script, else that next question."""
+        last, after = self._last, self._next_in_script()
         if last[0] == "item" and last[1] and self._followup_expected(last[1]):
-            return ("followup", last[1])
-        return self._next_in_script()
+            said = set(self._terms(heard))
+            followup = ("followup", last[1])
+
+            def like(target: Target) -> float:
+                return max((self._overlap(said, ts) for t, ts in self._targets if t == target),
+                           default=0.0)  # fmt: skip
+
+            if like(followup) > like(after):
+                return followup
+        return after
 
     def _next_in_script(self) -> Target:
         if IDENTITY not in self._answered:
