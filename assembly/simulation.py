@@ -54,6 +54,9 @@ class PersonaPerson:
     def barge_in_lead(self) -> int:
         return self.brain.barge_in_lead()
 
+    def barge_in_missed(self) -> None:
+        self.brain.barge_in_missed()
+
     def say(self, text: str) -> Audio:
         """The answer in the persona's voice; a `[pause N]` is exactly N s of silence between
         the phrases (the silence the synthesizer leaves around each phrase is trimmed)."""

@@ -185,6 +185,7 @@ class SimulatedCaller:
         self._silences: dict[str, int] = {}
         self._pressed: set[str] = set()
         self._barged: set[str] = set()
+        self._planned: str | None = None  # the key of the last planned cut-in
         self._answers = 0
         self._last: Target = (IDENTITY, None)
         self._targets = self._build_targets()
@@ -256,7 +257,13 @@ class SimulatedCaller:
         if key in self._barged:
             return None
         self._barged.add(key)
+        self._planned = key
         return behaviour.barge_in_after_s
+
+    def barge_in_missed(self) -> None:
+        """The agent's turn ended before the planned cut-in was due (it asked a safety check
+        first): the person still cuts into the question when it comes."""
+        self._barged.discard(self._planned or "")
 
     def barge_in_lead(self) -> int:
         """Sentences of the agent's turn this person hears out before the cut-in clock of

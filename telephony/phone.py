@@ -71,6 +71,9 @@ class Person(Protocol):
     # def barge_in_lead(self) -> int:
     #     """Asked with `barge_in_after`: how many of the turn's utterances (sentences) to hear
     #     out before the cut-in clock starts: the agent's reaction before its question."""
+    # def barge_in_missed(self) -> None:
+    #     """The turn ended before the planned cut-in was due (a question the agent put in
+    #     first, a reaction and nothing after it): plan it again for a later turn."""
 
 
 @dataclass
@@ -286,6 +289,9 @@ class SimulatedPhone:
             tail = b"".join(self._heard)[-int(self.options.listen_s * LINE_RATE) :]
             heard = Audio(ulaw_to_float(tail), LINE_RATE)
             self._heard = []
+            missed = getattr(self.person, "barge_in_missed", None)
+            if self._barge_at is not None and not barge and missed is not None:
+                missed()  # the turn ended before the cut-in was due: it may come later
             self._barge_at = None
             self._barge_ins += bool(barge)
             self._agent_turn = bool(barge)  # the rest of a cut-off turn starts no new one
