@@ -75,7 +75,9 @@ class Behaviour(_Model):
     silent: int = Field(default=0, ge=0, le=5)  # says nothing the first N times it is asked
     dtmf: Annotated[str, StringConstraints(pattern=r"^[0-9*#]$")] | None = None
     """Presses this key instead of answering, the first time it is asked."""
-    barge_in_after_s: float | None = Field(default=None, gt=0, le=30)
+    barge_in_after_s: float | None = Field(
+        default=None, gt=0, le=30
+    )  # from the question (its lead heard out)
     """Starts answering this many seconds into the agent's question, over it."""
 
 
