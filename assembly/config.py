@@ -66,8 +66,11 @@ class Settings(BaseModel):
     llm_judge: bool = True
     # A learned layer under the emergency rules and the role guard (`dialogue.learned`): it
     # can only add (a `none` becomes a `check`; a sentence the rules passed gets a violation).
-    # Fitted at warm-up from the repository's case files; off with learned_layer: false.
-    learned_layer: bool = True
+    # The learned layer under the emergency rules and the guard (dialogue.learned), fitted at
+    # warm-up from the repository's case files. Off by default: on plain, misheard check-in
+    # answers in simulated calls ("not very well i kept waking up") it asked needless safety
+    # questions, and a "yes" to one ends the call as an emergency. `learned_layer: true` to try.
+    learned_layer: bool = False
     output_dir: Path = Path("carecall-output")
     memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
     host: str = "127.0.0.1"

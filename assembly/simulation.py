@@ -15,7 +15,7 @@ import numpy as np
 
 from asr import Recognizer
 from assembly.voices import make_synthesizer, parse_voice
-from dialogue.caller import Persona, SimulatedCaller, plain, speech_parts
+from dialogue.caller import Persona, SimulatedCaller, plain, remark_reactions, speech_parts
 from dialogue.scenario import Scenario
 from telephony.audio import Audio
 from telephony.phone import Action
@@ -51,6 +51,12 @@ class PersonaPerson:
     def barge_in_after(self) -> float | None:
         return self.brain.barge_in_after()
 
+    def barge_in_lead(self) -> int:
+        return self.brain.barge_in_lead()
+
+    def barge_in_missed(self) -> None:
+        self.brain.barge_in_missed()
+
     def say(self, text: str) -> Audio:
         """The answer in the persona's voice; a `[pause N]` is exactly N s of silence between
         the phrases (the silence the synthesizer leaves around each phrase is trimmed)."""
@@ -72,7 +78,7 @@ class PersonaPerson:
         return Audio(np.concatenate(pieces), rate)
 
 
-def build_ears(scenario: Scenario) -> Recognizer | None:
+def build_ears(scenario: Scenario, persona: Persona | None = None) -> Recognizer | None:
     """An offline recognizer for the agent's voice, biased to what this scenario makes it say."""
     if scenario.language != "en":
         return None  # pocketsphinx ships an English model only: the brain falls back to order
@@ -82,6 +88,8 @@ def build_ears(scenario: Scenario) -> Recognizer | None:
     # The scenario's lines and the reactions said right before its questions. (With the
     # whole response bank, ~500 lines, in the language model the questions were misheard.)
     lines = scenario.agent_lines() + answer_lines(scenario)
+    # With the persona: the reactions to the remarks in its answers, also said before questions.
+    lines += remark_reactions(persona, scenario) if persona is not None else []
     return SphinxRecognizer.from_sentences(lines, nbest=1)
 
 

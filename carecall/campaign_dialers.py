@@ -133,7 +133,7 @@ async def build_simulated_dialer(
             machine = VoicemailPerson(scenario.language, int(index or 0), request.recipient.name)
             return machine, scenario.language
         persona = people.persona(request.recipient.persona or DEFAULT_PERSONAS[scenario.language])
-        hearing = build_ears(scenario) if ears else None
+        hearing = build_ears(scenario, persona) if ears else None
         return PersonaPerson(persona, scenario, hearing), scenario.language
 
     dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)

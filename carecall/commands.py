@@ -187,7 +187,7 @@ async def phone(args: argparse.Namespace) -> dict:
     persona = load_persona(args.persona)
     scenario_name = args.scenario or persona.scenario or f"daily_checkin_{persona.language}"
     scenario = load_scenario(scenario_path(scenario_name))
-    ears = build_ears(scenario)
+    ears = build_ears(scenario, persona)
     person = PersonaPerson(persona, scenario, ears)
     options = PhoneOptions(
         speed=args.speed,

@@ -39,6 +39,10 @@ from dialogue.text import fill, similar_words, terms
 AGAIN = "again"  # the agent re-asks: a reprompt, a silence prompt, a repeat
 BACK = "back"  # the agent comes back to its question after the person's own topic
 TAIL_TERMS = 6  # the heard words at the end of a turn that hold its question
+# Share of a safety check question's words that identifies it ("have you gone it with eating or
+# drinking": 5 of 7); a check the person takes for a check-in question gets a yes that ends the
+# call as an emergency.
+CHECK_HEARD = 0.6
 SAFETY = "safety_check"  # the agent asked one direct question about a red flag
 QUESTION = re.compile(r"[^.!?。]*\?")  # a question sentence of the agent's turn
 TOPIC_THRESHOLD = 0.5  # a question that matches the script's this well is the script's
@@ -67,6 +71,7 @@ class SimulatedCaller:
         self._silences: dict[str, int] = {}
         self._pressed: set[str] = set()
         self._barged: set[str] = set()
+        self._planned: str | None = None  # the key of the last planned cut-in
         self._answers = 0
         self._last: Target = (IDENTITY, None)
         self._remarks_said: set[int] = set()
@@ -88,7 +93,10 @@ class SimulatedCaller:
         self._targets += self._memory_targets() + self._reaction_targets()
         # The agent's reactions to an answer ("Well done for having a good meal."), said before
         # its next question: heard, their words say nothing about which question follows.
-        self._reactions = [set(self._terms(r)) for r in _answer_lines(scenario)]
+        # So are its reactions to remarks in this person's own answers ("Sleepless nights are
+        # so hard."): a person knows what they said.
+        lines = _answer_lines(scenario) + remark_reactions(persona, scenario)
+        self._reactions = [set(self._terms(r)) for r in lines]
 
     def respond(self, agent_text: str | None) -> str | None:
         """What the person says after hearing `agent_text` (None: heard nothing usable)."""
@@ -109,7 +117,7 @@ class SimulatedCaller:
             if reply := self.persona.remarks[topic].reply:
                 self._answers += 1
                 return Move(reply)
-        kind, item_id = heard or self._next_in_script()
+        kind, item_id = heard or self._expected(agent_text or "")
         self._last = (kind, item_id)
         key = item_id if kind in ("item", "followup") else kind
         behaviour = self.persona.behaviour.get(key or "")
@@ -155,7 +163,19 @@ class SimulatedCaller:
         if key in self._barged:
             return None
         self._barged.add(key)
+        self._planned = key
         return behaviour.barge_in_after_s
+
+    def barge_in_missed(self) -> None:
+        """The agent's turn ended before the planned cut-in was due (it asked a safety check
+        first): the person still cuts into the question when it comes."""
+        self._barged.discard(self._planned or "")
+
+    def barge_in_lead(self) -> int:
+        """Sentences of the agent's turn this person hears out before the cut-in clock of
+        `barge_in_after` starts: after an answer the agent reacts first ("Well done for having
+        a good meal.") and asks second, and a person cuts into the question, not the reaction."""
+        return 0 if self._next_in_script()[0] == IDENTITY else 1
 
     def _followup_expected(self, item_id: str) -> bool:
         item = self.scenario.item(item_id)
@@ -252,7 +272,7 @@ class SimulatedCaller:
             default=(0.0, set(), AGAIN),
         )
         check = max((len(said & q) / len(q) for q in self._checks if q), default=0.0)
-        if check >= 0.75 and check > total:
+        if check >= CHECK_HEARD and check > total:
             return (SAFETY, None)
         if again >= 0.6 and again > total and kind == BACK:
             # "Let me come back to my question. <question>": the question still open, which
@@ -268,6 +288,7 @@ class SimulatedCaller:
     def _best(self, said: set[str], prior: dict[Target, float]) -> tuple[float, float, Target]:
         """(score with prior, score, target) of the best target for the heard words."""
         best: tuple[float, float, Target] = (-1.0, 0.0, self._next_in_script())
+        ending = best[2][0]
         for target, expected in self._targets:
             if target[0] in (AGAIN, BACK):
                 continue
@@ -276,6 +297,10 @@ class SimulatedCaller:
             # least of all the one just answered (its words are in the agent's reaction).
             answered = -0.3 if target == self._last else -0.1
             bias = prior.get(target, answered if target[1] in self._answered else 0.0)
+            if target[0] == "closing" and ending != "closing":
+                # Goodbye before the questions are done is rare, and taking it for one leaves
+                # the person silent for the rest of the call: it must be heard clearly.
+                bias -= 0.2
             if score + bias > best[0]:
                 best = (score + bias, score, target)
         return best
@@ -302,6 +327,23 @@ class SimulatedCaller:
         # One- and two-letter English words ("a", "is", "do") are mostly recognizer filler.
         found = terms(text, self.scenario.language)
         return found if self.scenario.language == "ko" else [t for t in found if len(t) > 2]
+
+    def _expected(self, heard: str) -> Target:
+        """What a patient person answers when they did not make out the question: the
+        follow-up their last answer calls for, when what they heard is more like it than the
+        next question of the script, else that next question."""
+        last, after = self._last, self._next_in_script()
+        if last[0] == "item" and last[1] and self._followup_expected(last[1]):
+            said = set(self._terms(heard))
+            followup = ("followup", last[1])
+
+            def like(target: Target) -> float:
+                return max((self._overlap(said, ts) for t, ts in self._targets if t == target),
+                           default=0.0)  # fmt: skip
+
+            if like(followup) > like(after):
+                return followup
+        return after
 
     def _next_in_script(self) -> Target:
         if IDENTITY not in self._answered:
@@ -406,6 +448,22 @@ def simulate_text_call(
         if move.hangup:
             return engine.report(reason="hung_up")
     return engine.report()
+
+
+def remark_reactions(persona: Persona, scenario: Scenario) -> list[str]:
+    """The bank's reactions to remarks and feelings in the persona's answers, which the agent
+    may say before its next question (for the ears' language model and the caller)."""
+    from dialogue.conversation.talk import remark_lines
+
+    said: list[tuple[str | None, str | None, str]] = []
+    for key in persona.answers:
+        if key == IDENTITY or key not in {item.id for item in scenario.items}:
+            continue
+        for i, line in enumerate(persona.lines(key)):
+            said.append(
+                (key, persona.truths.get(key), plain(line)) if i == 0 else (None, None, plain(line))
+            )
+    return remark_lines(scenario.language, said)
 
 
 def _answer_lines(scenario: Scenario) -> list[str]:

@@ -60,7 +60,7 @@ async def call(spec: dict) -> dict:
 
     scenario = load_scenario(scenario_path(spec["scenario"]))
     persona = load_persona(spec["persona"], scenario)
-    person = PersonaPerson(persona, scenario, build_ears(scenario))
+    person = PersonaPerson(persona, scenario, build_ears(scenario, persona))
     options = PhoneOptions(
         speed=spec["speed"],
         max_call_s=spec.get("max_call_s", PhoneOptions.max_call_s),

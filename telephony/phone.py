@@ -68,6 +68,12 @@ class Person(Protocol):
     # def barge_in_after(self) -> float | None:
     #     """Asked as each agent turn starts playing: seconds into it at which this person
     #     cuts in (`respond` then gets what was heard so far), or None to let it finish."""
+    # def barge_in_lead(self) -> int:
+    #     """Asked with `barge_in_after`: how many of the turn's utterances (sentences) to hear
+    #     out before the cut-in clock starts: the agent's reaction before its question."""
+    # def barge_in_missed(self) -> None:
+    #     """The turn ended before the planned cut-in was due (a question the agent put in
+    #     first, a reaction and nothing after it): plan it again for a later turn."""
 
 
 @dataclass
@@ -122,6 +128,7 @@ class SimulatedPhone:
         self._agent_turn = False  # the agent's current turn has started playing
         self._turn_frames = 0  # frames of it played so far
         self._barge_at: float | None = None  # when (s into the turn) this person cuts in
+        self._barge_lead = 0  # utterances of the turn still to hear before that clock starts
         self._barge_ins = 0
         self._dtmf: list[str] = []
 
@@ -195,6 +202,9 @@ class SimulatedPhone:
                 await ws.send(proto.mark(name))
                 self._echoed += 1
                 self._turn_complete = True
+                if self._agent_turn and self._barge_lead > 0:  # the lead heard out: the
+                    self._barge_lead -= 1  # cut-in clock counts from the next utterance
+                    self._turn_frames = 0
             action = self._maybe_respond()
             if action is not None:
                 if action.dtmf:
@@ -238,6 +248,8 @@ class SimulatedPhone:
             self._agent_turn, self._turn_frames = True, 0
             plan = getattr(self.person, "barge_in_after", None)
             self._barge_at = plan() if plan is not None else None
+            lead = getattr(self.person, "barge_in_lead", None)
+            self._barge_lead = lead() if lead is not None and self._barge_at is not None else 0
         self._turn_frames += 1
         return frame
 
@@ -264,6 +276,7 @@ class SimulatedPhone:
             self._barge_at is not None
             and self._agent_turn
             and not self._mic
+            and self._barge_lead == 0
             and self._turn_frames * FRAME_S >= self._barge_at
         )
         quiet_s = self._quiet_frames * FRAME_S
@@ -276,6 +289,9 @@ class SimulatedPhone:
             tail = b"".join(self._heard)[-int(self.options.listen_s * LINE_RATE) :]
             heard = Audio(ulaw_to_float(tail), LINE_RATE)
             self._heard = []
+            missed = getattr(self.person, "barge_in_missed", None)
+            if self._barge_at is not None and not barge and missed is not None:
+                missed()  # the turn ended before the cut-in was due: it may come later
             self._barge_at = None
             self._barge_ins += bool(barge)
             self._agent_turn = bool(barge)  # the rest of a cut-off turn starts no new one

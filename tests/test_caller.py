@@ -165,3 +165,40 @@ def test_call_survives_a_garbled_line(seed: int) -> None:
     right = sum(r.answer_class == MARGARET.truths[r.item_id] for r in report.items)
     assert report.outcome == "completed"
     assert right >= 5
+
+
+def test_reactions_to_the_persons_own_remarks_say_nothing_about_the_next_question() -> None:
+    harold = load_persona("harold_en")
+    c = SimulatedCaller(harold, EN)
+    c.respond("Am I speaking with Harold?")
+    c.respond("Did you eat today?")
+    c.respond("How did you sleep last night?")  # silent once
+    assert c.respond("How did you sleep last night?") == harold.lines("sleep")[0]
+    # The reaction to his sleepless night ends no call: the question after it is what counts.
+    heard = "sleepless nights are so hard did you take your medicine today"
+    assert c.respond(heard) == harold.lines("medication")[0]
+
+
+def test_a_goodbye_is_believed_mid_call_only_when_clearly_heard() -> None:
+    c = caller()
+    c.respond("Am I speaking with Margaret?")
+    # A garbled reaction with a word of the closing in it is not the end of the call.
+    assert c.respond("margaret goodbye have you eaten") == MARGARET.lines("meal")[0]
+    assert c.respond("take care margaret goodbye") == "Thank you, goodbye."
+
+
+def test_a_safety_check_heard_in_part_is_still_answered_as_one() -> None:
+    c = caller()
+    c.respond("Am I speaking with Margaret?")
+    # "Have you gone days without eating or drinking?" as the phone heard it: not the meal.
+    assert c.respond("have you gone it with eating or drinking") == "No, I'm fine."
+    assert c.respond("did you take your medicine today") == MARGARET.lines("medication")[0]
+
+
+def test_a_question_not_made_out_after_an_answer_that_calls_for_a_follow_up_gets_its_answer():
+    harold = load_persona("harold_en")
+    c = SimulatedCaller(harold, EN)
+    c.respond("Am I speaking with Harold?")
+    assert c.respond("Is anything hurting today?") == harold.lines("health")[0]
+    # "That must be uncomfortable. How long has it been hurting?", hardly heard at all.
+    assert c.respond("that must be the one how") == harold.lines("health")[1]

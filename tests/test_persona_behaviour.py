@@ -57,6 +57,7 @@ def test_the_shipped_personas_still_load_without_behaviours():
 
 def test_harold_is_silent_once_presses_0_once_and_cuts_in_once():
     brain = SimulatedCaller(HAROLD, EN)
+    assert brain.barge_in_lead() == 0  # the opening: no reaction comes before its question
     assert brain.move("Am I speaking with Harold?").text.startswith("Yes.")
     assert brain.move("Did you eat today?").text.startswith("Well, I had")
     assert brain.move("How did you sleep last night?").text is None  # silent the first time
@@ -65,8 +66,11 @@ def test_harold_is_silent_once_presses_0_once_and_cuts_in_once():
     brain.move("Is anything hurting today?")
     assert brain.barge_in_after() is None  # a follow-up about the pain comes first
     brain.move("How long has it been hurting?")
-    assert brain.barge_in_after() == 1.0  # then he cuts into the medicine question ...
+    assert brain.barge_in_after() == 0.5  # then he cuts into the medicine question ...
+    assert brain.barge_in_lead() == 1  # ... after the agent's reaction, counting from the question
     assert brain.barge_in_after() is None  # ... once
+    brain.barge_in_missed()  # unless that turn ended first (a safety check came first)
+    assert brain.barge_in_after() == 0.5
     brain.move("Did you take your pills")
     assert brain.move("Have you been out today?").dtmf == "0"
     assert brain.move("I'll ask a care worker to call you back. Have you been out today?").text

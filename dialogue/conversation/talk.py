@@ -68,6 +68,20 @@ def answer_lines(scenario: Any) -> list[str]:
     return [line for line in dict.fromkeys(out) if line]
 
 
+def remark_lines(language: str, said: list[tuple[str | None, str | None, str]]) -> list[str]:
+    """The reactions the agent may say to remarks and feelings in these answers ((item id,
+    answer class, text); ids None for an answer to a follow-up): what a person who knows what
+    they will say may hear before the next question, for the simulated phone's ears."""
+    retriever = default_retriever(language)
+    out: list[str] = []
+    for item_id, answer_class, text in said if retriever is not None else ():
+        for kw in ({}, {"item_id": item_id, "answer_class": answer_class} if item_id else {}):
+            found = retriever.find(text, kinds=("remark", "feeling"), limit=3, **kw)
+            for candidate in (c for c in found if c.score >= STRONG):
+                out += [fill(r, question="") for r in candidate.situation.reactions]
+    return [line for line in dict.fromkeys(out) if line]
+
+
 def own_lines(language: str, **names: str) -> list[str]:
     """Every line the conversation itself may say in `language` (the bank's reactions,
     follow-ups and in-role answers, returns, acknowledgements), filled with `names`: project
@@ -278,4 +292,5 @@ __all__ = [
     "answer_lines",
     "default_retriever",
     "own_lines",
+    "remark_lines",
 ]
