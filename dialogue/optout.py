@@ -42,7 +42,9 @@ def _en_target_ok(lemmas: list[str], i: int) -> bool:
 
 
 def _en_sentence(tokens: list[Token], text: str) -> bool:
-    if text.rstrip().endswith("?") and not re.match(r"\s*(could|can|would|will) you stop", text):
+    if text.rstrip().endswith("?") and not re.match(
+        r"\s*(please\s*,?\s*)?(could|can|would|will) you (please )?stop", text, re.IGNORECASE
+    ):
         return False  # a question about calls, except a polite request to stop
     low = text.lower().replace("’", "'")
     if _EN_PHRASES.search(low) and not re.search(r"\b(do not|don't) (want to )?opt", low):

@@ -32,6 +32,21 @@ def test_heldout_wordings_mostly_right(language):
     assert recall >= 0.7 and precision >= 0.9
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Could you please stop calling me?", True),
+        ("Please, can you stop calling this number?", True),
+        ("WOULD YOU STOP CALLING ME?", True),
+        ("Could you stop by tomorrow?", False),
+        ("Can you stop calling my daughter?", False),
+    ],
+)
+def test_polite_request_to_stop_any_case(text, expected):
+    # A question is not a request, except "could you stop…", whatever its capitals or "please".
+    assert is_opt_out(text, "en") is expected
+
+
 def test_stop_is_negated():
     assert is_opt_out("Please stop calling me.", "en")
     assert not is_opt_out("Please don't stop calling me.", "en")
