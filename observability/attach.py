@@ -3,13 +3,16 @@
 `attach(server, pipeline, token=…)` is all `carecall` does (`carecall.commands._server`):
 - `/metrics` on the server's own port (`observability.metrics.route`);
 - the pipeline's recognizer and alert sink wrapped to be counted;
-- after each call, its turns' timings into its `call.json` (`observability.turns`).
+- after each call, its turns' timings into its `call.json` (`observability.turns`);
+- calls in progress written to `<output-dir>/live/` for the dashboard (`observability.live`).
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
+from observability.live import LiveLog, LiveTap
 from observability.metrics import (
     METRICS_PATH,
     CallMetrics,
@@ -34,6 +37,11 @@ def attach(server, pipeline=None, *, token: str | None = None) -> CallMetrics:
     calls_dir = server.options.session.recordings_dir
     if calls_dir is not None:
         server.on_call_end.append(lambda session: save_timings(calls_dir, session))
+    if pipeline is not None and calls_dir is not None:
+        # calls in progress for the dashboard: <output-dir>/live/ (observability.live)
+        pipeline.live_log = LiveLog(Path(calls_dir).parent / "live")
+        server.live_tap = LiveTap(server, pipeline.live_log)
+        server.on_start.append(server.live_tap.start)
     server.metrics = metrics
     return metrics
 

@@ -121,6 +121,7 @@ class CallServer:
         # Called with each session once it has ended and its agent has finished (metrics,
         # per-turn timings); an exception in one is logged, never ends the server.
         self.on_call_end: list[Callable[[CallSession], None]] = []
+        self.on_start: list[Callable[[], None]] = []  # in the event loop, once listening
 
     @property
     def port(self) -> int:
@@ -149,6 +150,8 @@ class CallServer:
             max_size=2 * o.max_message_bytes,
             compression=None,  # per-message deflate costs CPU and buys little on base64 audio
         )
+        for hook in self.on_start:
+            hook()
         log.info("listening on ws://%s:%d%s", self.options.host, self.port, MEDIA_PATH)
 
     async def stop(self) -> None:

@@ -59,9 +59,15 @@ def test_metrics_during_a_real_call(tmp_path):
             stdout=asyncio.subprocess.DEVNULL,
         )  # fmt: skip
         during = []
+        live_dir = tmp_path / "out" / "live"
         while phone.returncode is None:
             text = await asyncio.to_thread(scrape, port, "tok-123")
             during.append(text)
+            for f in live_dir.glob("CA*.*") if live_dir.is_dir() else []:
+                try:
+                    live[f.suffix] = max(live.get(f.suffix, b""), f.read_bytes(), key=len)
+                except FileNotFoundError:  # the call just ended
+                    pass
             try:
                 await asyncio.wait_for(phone.wait(), 1.0)
             except TimeoutError:
@@ -71,6 +77,7 @@ def test_metrics_during_a_real_call(tmp_path):
         await server.stop()
         return during, after, sessions[0]
 
+    live: dict[str, bytes] = {}
     during, after, session = asyncio.run(call())
     assert max(value(t, "carecall_calls_active") for t in during) == 1
     # turns show while the call is still going on, not only once it ended
@@ -96,3 +103,11 @@ def test_metrics_during_a_real_call(tmp_path):
         s = t["seconds"]
         assert s["voice_to_voice"] >= s["vad_end_of_turn"] > 0
         assert s["asr"] > 0
+
+    # the live view's files while the call went on: who said what, and the mixed audio
+    records = [json.loads(line) for line in live[".jsonl"].decode().splitlines()]
+    assert records[0]["event"] == "start" and records[0]["recipient"]
+    said = [(r["who"], r["text"]) for r in records if r["event"] == "turn"]
+    assert {"agent", "person"} <= {who for who, _ in said}
+    assert len(live[".pcm"]) > 8000 * 2  # more than a second of 8 kHz 16-bit audio
+    assert not list((tmp_path / "out" / "live").glob("*"))  # gone once the call ended
