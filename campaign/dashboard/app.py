@@ -207,6 +207,7 @@ def create_app(store, memory=None, settings: DashboardSettings | None = None) ->
         Route("/c/{cid}/export.csv", views.export_csv),
         Route("/c/{cid}/p/{rid}", views.person),
         Route("/c/{cid}/p/{rid}/recording.wav", views.recording),
+        Route("/c/{cid}/p/{rid}/trends", views.trends),
         Route("/api/c/{cid}", views.api),
         *live.routes(),  # live alerts: /alerts/stream (server-sent events), /alerts/<id>/ack
         *calls_live.routes(),  # calls in progress: /live, /live/stream, /live/<call>/audio
