@@ -67,6 +67,8 @@ class StereoRecorder:
                 break
             left.append(part[max(0, start - (have - len(part))) :])
             have -= len(part)
+        if not left:  # the audio was dropped (the call has ended)
+            return np.zeros(0, np.int16)
         mix = np.concatenate(left[::-1]).astype(np.int32)
         right = self._right[start : min(end, self._right_end)]
         mix[: len(right)] += right

@@ -10,7 +10,8 @@ follows the alert outbox:
   `ended` when its files are gone or stale; a comment every 15 s; `logout` when the session ends;
 - `GET /live/<call id>/audio` (login): the call's mixed audio from now on, as a WAV stream
   (8 kHz, 16-bit, mono) that the browser plays as it arrives, until the call ends.
-Seeing a live call and listening in are written to the audit log (once per call and user).
+Seeing a live call (each time a stream first shows it) and listening in are written to the
+audit log, with the call's recipient and campaign ids.
 """
 
 from __future__ import annotations
