@@ -56,6 +56,7 @@ def test_metrics_during_a_real_call(tmp_path):
             sys.executable, "-m", "carecall", "phone",
             "--url", f"ws://127.0.0.1:{port}/media?token=tok-123",
             "--persona", str(persona), "--speed", str(SPEED),
+            "--out", str(tmp_path / "phone.wav"),
             stdout=asyncio.subprocess.DEVNULL,
         )  # fmt: skip
         during = []
