@@ -84,6 +84,9 @@ class Pipeline:
         # `alerts.configured` only with a webhook or SMS contact. Its dispatcher runs where
         # the call server runs (`alerts.start()` / `alerts.close()`, carecall.commands).
         self.alerts = build_alert_sink(settings)
+        # Where calls in progress show what is said as it is said (observability.live.LiveLog,
+        # for the dashboard's live view); None: nowhere.
+        self.live_log = None
         # Every scenario's rescorer now (a missing LM stops the process now, not mid-call, and
         # no call waits for another call's build); ~10 ms each for the domain n-gram LM.
         self._rescorers: dict[str, Rescorer | None] = {
@@ -244,6 +247,8 @@ class ScenarioCallAgent:
         # What people say is health data: its words stay out of the log.
         log.debug("call %s heard %d words", self.call.call_sid, len(transcript.text.split()))
         self.recognized.append((first_pass, transcript.text))
+        if self.pipeline.live_log is not None:
+            self.pipeline.live_log.turn(self.call.call_sid, "person", transcript.text)
         if (step := self.machine.hear(utterance, transcript.text)) != "talk":
             return self._machine_reply(step)
         turn = self.engine.reply(transcript.text)
@@ -272,6 +277,8 @@ class ScenarioCallAgent:
         turn = self._turns.pop(id(segment), None)
         if turn is not None:
             self.engine.heard(turn, heard_text, complete)
+        if self.pipeline.live_log is not None:
+            self.pipeline.live_log.turn(self.call.call_sid, "agent", heard_text)
 
     def finish(self, reason: str, recording: Path | None) -> None:
         private_dir(self.out_dir)

@@ -52,6 +52,9 @@ AUDIT_ACTIONS = (
     "export_csv",
     "view_alerts",  # the live alert banner (campaign.dashboard.live), at most once per 10 min
     "ack_alert",
+    "view_live_call",  # a call in progress shown on /live (campaign.dashboard.calls_live)
+    "listen_live",  # listening in on a call in progress
+    "view_trends",  # a person's trends page
 )
 
 

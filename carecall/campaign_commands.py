@@ -66,6 +66,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--host", default="127.0.0.1", help="call server and callback listen address")
     t.add_argument("--port", type=int, default=8765, help="call server port (/media)")
     t.add_argument("--callback-port", type=int, default=8766, help="status callbacks port")
+    r.add_argument("--metrics-port", type=int, help="answer Prometheus GET /metrics on this port")
+    r.add_argument(
+        "--metrics-host", default="127.0.0.1", help="its address (default: this machine only)"
+    )
     r.add_argument("--config", help="YAML file of settings (the alert settings, see config.py)")
     from assembly.alert_settings import add_alert_args
 
@@ -252,6 +256,14 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
 
         _purge_at_start(args)
+        try:
+            stop_metrics = _metrics(args, store, cid)
+        except (OSError, OverflowError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            print(
+                f"carecall campaign run: --metrics-port {args.metrics_port}: {why}", file=sys.stderr
+            )
+            return 2
         # The recipients' own scenarios are loaded with the campaign's when the call server
         # starts: calls name them by id, and the server loads nothing while calls run.
         own = sorted({st.recipient.scenario for st in store.recipients(cid)} - {None, ""})
@@ -290,9 +302,24 @@ def run(args: argparse.Namespace) -> int:
             )
             return 0
 
-        return asyncio.run(main())
+        try:
+            return asyncio.run(main())
+        finally:
+            if stop_metrics is not None:
+                stop_metrics()
     finally:
         store.close()
+
+
+def _metrics(args: argparse.Namespace, store, cid: str):
+    """`--metrics-port`: the campaign's and its call server's metrics (observability)."""
+    if args.metrics_port is None:
+        return None
+    from observability.campaign import campaign_registry, serve_metrics
+
+    port, stop = serve_metrics(campaign_registry(store, cid), args.metrics_host, args.metrics_port)
+    print(f"metrics: http://{args.metrics_host}:{port}/metrics", flush=True)
+    return stop
 
 
 def _purge_at_start(args: argparse.Namespace) -> None:

@@ -45,7 +45,11 @@ def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
             ),
         ),
     )
-    return CallServer(pipeline.agent_factory, options)
+    server = CallServer(pipeline.agent_factory, options)
+    from observability.attach import attach
+
+    attach(server, pipeline, token=settings.token)  # /metrics, call.json turn timings
+    return server
 
 
 def _pipeline(settings: Settings) -> Pipeline | None:

@@ -54,6 +54,26 @@ class StereoRecorder:
         self._right[at_sample:end] = pcm
         self._right_end = max(self._right_end, end)
 
+    def mixed(self, start: int) -> np.ndarray:
+        """Both sides mixed to mono (int16), from sample `start` to the person's audio so far:
+        what a listener in on the live call hears (the agent's side is cut at the same point,
+        though it may be queued further)."""
+        end = self._left_len
+        if start >= end:
+            return np.zeros(0, np.int16)
+        left, have = [], end
+        for part in reversed(self._left + self._recent):  # only the tail is read
+            if have <= start:
+                break
+            left.append(part[max(0, start - (have - len(part))) :])
+            have -= len(part)
+        if not left:  # the audio was dropped (the call has ended)
+            return np.zeros(0, np.int16)
+        mix = np.concatenate(left[::-1]).astype(np.int32)
+        right = self._right[start : min(end, self._right_end)]
+        mix[: len(right)] += right
+        return np.clip(mix, -32768, 32767).astype(np.int16)
+
     def stereo(self) -> np.ndarray:
         parts = self._left + self._recent
         left = np.concatenate(parts) if parts else np.zeros(0, np.int16)

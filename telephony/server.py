@@ -115,6 +115,13 @@ class CallServer:
             weakref.WeakKeyDictionary()
         )
         self.refused = 0
+        # Plain HTTP paths answered instead of a websocket handshake (`/metrics`):
+        # path -> `(connection, request) -> websockets Response`.
+        self.http_routes: dict[str, Callable[[ServerConnection, Request], Response]] = {}
+        # Called with each session once it has ended and its agent has finished (metrics,
+        # per-turn timings); an exception in one is logged, never ends the server.
+        self.on_call_end: list[Callable[[CallSession], None]] = []
+        self.on_start: list[Callable[[], None]] = []  # in the event loop, once listening
 
     @property
     def port(self) -> int:
@@ -143,6 +150,8 @@ class CallServer:
             max_size=2 * o.max_message_bytes,
             compression=None,  # per-message deflate costs CPU and buys little on base64 audio
         )
+        for hook in self.on_start:
+            hook()
         log.info("listening on ws://%s:%d%s", self.options.host, self.port, MEDIA_PATH)
 
     async def stop(self) -> None:
@@ -181,6 +190,8 @@ class CallServer:
 
     def _check_request(self, connection: ServerConnection, request: Request) -> Response | None:
         o = self.options
+        if (answer := self.http_routes.get(request.path.partition("?")[0])) is not None:
+            return answer(connection, request)
         if len(self._handshakes) + len(self.sessions) >= o.max_connections:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many connections\n")
         if sum(s.call is not None for s in self.sessions) >= o.max_calls:
@@ -215,6 +226,11 @@ class CallServer:
             self.sessions.discard(session)
             self.finished.append(session)  # the oldest kept one goes, and is freed, here
             self.ended += 1
+            for hook in self.on_call_end:
+                try:
+                    hook(session)
+                except Exception:
+                    log.exception("after call %s", session.call and session.call.call_sid)
             self._give_back_memory()
             async with self.call_ended:
                 self.call_ended.notify_all()

@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from campaign.dashboard import live, views
+from campaign.dashboard import calls_live, live, views
 from campaign.dashboard.auth import Auth, AuthSettings, csrf_ok
 
 HERE = Path(__file__).resolve().parent
@@ -57,6 +57,7 @@ class DashboardSettings:
     auth: AuthSettings = field(default_factory=AuthSettings)
     alerts_db: Path | None = None  # the call servers' alert outbox (default: in output_dir)
     alerts_poll_s: float = 1.0  # how often the live alert stream looks at the outbox
+    live_dir: Path | None = None  # the call servers' calls in progress (default: in output_dir)
 
 
 def allowed_hosts(bind_host: str, extra: list[str] | tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -206,8 +207,10 @@ def create_app(store, memory=None, settings: DashboardSettings | None = None) ->
         Route("/c/{cid}/export.csv", views.export_csv),
         Route("/c/{cid}/p/{rid}", views.person),
         Route("/c/{cid}/p/{rid}/recording.wav", views.recording),
+        Route("/c/{cid}/p/{rid}/trends", views.trends),
         Route("/api/c/{cid}", views.api),
         *live.routes(),  # live alerts: /alerts/stream (server-sent events), /alerts/<id>/ack
+        *calls_live.routes(),  # calls in progress: /live, /live/stream, /live/<call>/audio
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     middleware = [
@@ -219,6 +222,8 @@ def create_app(store, memory=None, settings: DashboardSettings | None = None) ->
     app.state.dashboard = views.Dashboard(store, memory, settings.output_dir, auth, _templates())
     alerts_db = settings.alerts_db or Path(settings.output_dir) / "alerts.sqlite"
     app.state.alerts = live.LiveAlerts(alerts_db, settings.alerts_poll_s)
+    live_dir = settings.live_dir or Path(settings.output_dir) / "live"
+    app.state.live_calls = calls_live.LiveFolder(live_dir, settings.alerts_poll_s)
     return app
 
 

@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 
 from campaign import FINAL_STATES, RecipientStatus, State, load_report, report_summary
 from campaign.dashboard.ranges import RangeFileResponse
+from campaign.dashboard.trends import outcome_counts, outcome_svg, person_trends
 from campaign.export import EXPORT_FIELDS, csv_text, export_rows
 
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
@@ -174,6 +175,7 @@ def campaign(dash: Dashboard, request: Request, session) -> Response:
         bar=bar,
         counts=counts,
         callback=needs_call_back(rows, dash.report),
+        outcomes=outcome_svg(outcome_counts(dash.store, cid)),
     )
 
 
@@ -233,3 +235,6 @@ def api(dash: Dashboard, request: Request, session) -> Response:
     cid = request.path_params["cid"]
     dash.store.campaign(cid)
     return JSONResponse({"campaign": cid, **progress(dash.store.recipients(cid))})
+
+
+trends = login_required()(person_trends)
