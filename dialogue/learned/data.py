@@ -1,7 +1,9 @@
 """The labelled case files the learned layer is trained on, grouped into folds (one per file).
 
-Only the project's development files: `*.test.jsonl` and `*test2*` are held out for the final
-measurement and are never read here (`_held_out` refuses them even if a pattern matched).
+Only the project's development files: every `*.dev*.jsonl` batch (later ones too, by glob) and
+the rule writers' batches under `tests/`. The held-out halves (`*.test.jsonl`, `*.test2.jsonl`,
+any `test<N>` part) are for the final measurement and are never read here: `_held_out` drops
+them from every pattern's matches, and `examples` asserts it before opening a file.
 The files live in the repository (`evaluation/safety/`, `tests/`), not in the installed
 package: an install without them gets `LearnedDataMissing`, which names what is missing, and
 the layer then adds nothing (the rules still run). `CARECALL_LEARNED_DATA` points elsewhere.
@@ -17,31 +19,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# task -> language -> glob patterns, relative to the data root
+# task -> language -> glob patterns, relative to the data root. `*.dev*.jsonl` picks up every
+# later rule-writer batch (dev3, dev4...) without an edit here; the held-out halves of those
+# batches (`*.test.jsonl`, `*.test2.jsonl`, ...) are refused by `_held_out` whatever matched.
 PATTERNS = {
     "emergency": {
         "en": [
-            "evaluation/safety/emergency_en.dev.jsonl",
-            "evaluation/safety/emergency_en.dev2.jsonl",
+            "evaluation/safety/emergency_en.dev*.jsonl",
             "tests/safety_en_batch*.jsonl",
             "tests/safety_en_more*.jsonl",
         ],
         "ko": [
-            "evaluation/safety/emergency_ko.dev.jsonl",
-            "evaluation/safety/emergency_ko.dev2.jsonl",
+            "evaluation/safety/emergency_ko.dev*.jsonl",
             "tests/safety_ko_batch*.jsonl",
             "tests/safety_ko_more.txt",
         ],
     },
     "guard": {
         lang: [
-            f"evaluation/safety/guard_{lang}.dev.jsonl",
-            f"evaluation/safety/guard_{lang}.dev2.jsonl",
+            f"evaluation/safety/guard_{lang}.dev*.jsonl",
             f"tests/guard_{lang}_batch*.jsonl",
+            # caring turns written to measure false alarms (110 fine + 35 violations a language)
+            f"tests/guard_{lang}_fine_batch*.jsonl",
         ]
         for lang in ("en", "ko")
     },
 }
+
+# A held-out half: `x.test.jsonl`, `x.test2.jsonl`, `x_test3.jsonl`, `x.test.txt`... Any name
+# with "test" followed by digits or nothing as its own dot/underscore/dash-separated part.
+_HELD_OUT = re.compile(r"(^|[._-])test\d*([._-]|$)", re.IGNORECASE)
 
 
 class LearnedDataMissing(RuntimeError):
@@ -63,7 +70,7 @@ def data_root() -> Path:
 
 
 def _held_out(path: Path) -> bool:
-    return path.name.endswith(".test.jsonl") or "test2" in path.name
+    return bool(_HELD_OUT.search(path.name))
 
 
 def files(task: str, lang: str, root: Path | None = None) -> list[Path]:
@@ -71,6 +78,7 @@ def files(task: str, lang: str, root: Path | None = None) -> list[Path]:
     found: list[Path] = []
     for pattern in PATTERNS[task][lang]:
         found += sorted(p for p in root.glob(pattern) if not _held_out(p))
+    found = list(dict.fromkeys(found))
     if not found:
         wanted = ", ".join(PATTERNS[task][lang])
         raise LearnedDataMissing(
@@ -86,6 +94,8 @@ def examples(task: str, lang: str, root: Path | None = None) -> list[Example]:
     root = root or data_root()
     out: list[Example] = []
     for path in files(task, lang, root):
+        # the last line of defence: nothing below ever reads a held-out half
+        assert not _held_out(path), f"learned layer: refusing held-out file {path}"
         fold = str(path.relative_to(root))
         if path.suffix == ".txt":
             out += _txt_examples(path, lang, fold)
