@@ -149,7 +149,8 @@ def test_warm_fits_only_when_switched_on(root):
 def test_settings_key(monkeypatch):
     from assembly.config import load_settings
 
-    assert load_settings().learned_layer is False
-    assert load_settings(learned_layer=True).learned_layer is True
-    monkeypatch.setenv("CARECALL_LEARNED_LAYER", "true")
+    monkeypatch.delenv("CARECALL_LEARNED_LAYER", raising=False)
     assert load_settings().learned_layer is True
+    assert load_settings(learned_layer=False).learned_layer is False
+    monkeypatch.setenv("CARECALL_LEARNED_LAYER", "false")
+    assert load_settings().learned_layer is False

@@ -26,7 +26,8 @@ import numpy as np
 
 from dialogue.learned import data
 from dialogue.learned.features import features
-from dialogue.learned.layer import fit_rows
+from dialogue.learned.layer import Layer
+from dialogue.learned.model import Binary
 
 CHECK_BUDGET = 0.10
 ANSWER_BUDGET = 0.01
@@ -170,7 +171,9 @@ def run(task: str, lang: str, rules) -> Result:
     for fold in dict.fromkeys(e.fold for e in examples):
         train = [i for i, e in enumerate(examples) if e.fold != fold]
         test = [i for i, e in enumerate(examples) if e.fold == fold]
-        layer = fit_rows(task, lang, [rows[i] for i in train], [examples[i] for i in train])
+        # the probability alone: the category model plays no part in the threshold
+        binary = Binary.fit([rows[i] for i in train], [examples[i].label for i in train])
+        layer = Layer(task, lang, 0.5, binary, None)  # type: ignore[arg-type]
         for i in test:
             score = _score(layer, task, examples[i], rows[i])
             answer = bool(items) and gate.answers_any(examples[i].text, items, lang)

@@ -36,7 +36,10 @@ THRESHOLDS = {
 
 # (task, lang) -> the threshold for an utterance that confidently answers the check-in item
 # just asked (`gate`): "cv answered threshold=" of the same bench.
-ANSWER_THRESHOLDS: dict[tuple[str, str], float] = {}
+ANSWER_THRESHOLDS: dict[tuple[str, str], float] = {
+    ("emergency", "en"): 0.81,
+    ("emergency", "ko"): 0.82,
+}
 
 _enabled = False
 _lock = threading.Lock()

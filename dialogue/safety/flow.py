@@ -13,13 +13,16 @@ Pure apart from the alert sink it is given: text in, `SafetyTurn` out.
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from dialogue.safety import Assessment, Decision, Finding
 from dialogue.safety.scripts import check_question, emergency_script, relieved
-from dialogue.scenario import Item
+
+if TYPE_CHECKING:
+    from dialogue.scenario import Item
 
 
 class Assessor(Protocol):
@@ -29,9 +32,17 @@ class Assessor(Protocol):
 def _assess(assessor: Assessor, text: str, language: str, asked: Item | None) -> Assessment:
     """`asked` (the check-in item just asked) reaches assessors that take it (the
     `EmergencyDetector`: its learned layer wants a margin on plain answers to it)."""
-    if asked is None:
+    if asked is None or not _takes_asked(assessor):
         return assessor.assess(text, language)
     return assessor.assess(text, language, asked=asked)  # type: ignore[call-arg]
+
+
+def _takes_asked(assessor: Assessor) -> bool:
+    try:
+        params = inspect.signature(assessor.assess).parameters
+    except (TypeError, ValueError):
+        return False
+    return "asked" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
 class CallAlerts(Protocol):
