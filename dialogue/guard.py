@@ -186,8 +186,8 @@ class Guard:
             language = "ko" if context.language == "ko" or has_hangul(sentence) else "en"
             layer = learned.guard_layer(language)
             flagged = layer.flags(sentence) if layer is not None else None
-            if flagged is None:
-                continue
+            if flagged is None or _squash(sentence) in learned.own_sentences(language):
+                continue  # (a line of the agent's own scenarios or bank, as written)
             violation = Violation(flagged[1], sentence[:200])
             if flagged[1] in ("memory", "unsupported_memory") and context.facts:
                 continue  # memory holds facts: whether they support the claim is the rules'

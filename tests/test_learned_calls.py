@@ -29,6 +29,7 @@ def root(tmp_path, monkeypatch):
     monkeypatch.setenv("CARECALL_CACHE", str(tmp_path / "cache"))
     monkeypatch.setitem(layer.THRESHOLDS, ("emergency", "en"), 0.5)
     monkeypatch.setitem(layer.ANSWER_THRESHOLDS, ("emergency", "en"), 0.999)
+    monkeypatch.setitem(layer.THRESHOLDS, ("guard", "en"), 0.5)
     layer.reset()
     yield tmp_path
     layer.reset()
@@ -127,3 +128,46 @@ def test_the_office_script_is_never_flagged_by_the_learned_guard(root):
     line = "Zibble looks after that for you."  # the rules pass it; the test model flags it
     assert not guard.check(line, context=GuardContext("en")).ok
     assert guard.check(line, context=GuardContext("en", script=f"Hello. {line} Bye.")).ok
+
+
+def _own_lines():
+    """(where, language, line) for every line the agent may say of its own: the shipped and
+    campaign scenarios' templates (memory questions with a fact) and the response bank."""
+    from pathlib import Path
+
+    from dialogue.conversation.bank import SAMPLE_FIELDS, load_bank, spoken_lines
+    from dialogue.text import fill
+    from scenarios import list_scenarios, scenario_path
+
+    campaign = Path(__file__).resolve().parents[1] / "campaign" / "scenarios"
+    for path in [scenario_path(n) for n in list_scenarios()] + sorted(campaign.glob("*.yaml")):
+        scenario = load_scenario(path)
+        name = SAMPLE_FIELDS[scenario.language]["recipient_name"]
+        fact = "무릎이 아프시다" if scenario.language == "ko" else "your knee was hurting"
+        lines = scenario.agent_lines(name)
+        lines += [
+            fill(i.memory_question, recipient_name=name, fact=fact)
+            for i in scenario.items
+            if i.memory_question
+        ]
+        for line in lines:
+            yield path.name, scenario.language, line, (fact,)
+    for language in ("en", "ko"):
+        for situation in load_bank(language).situations:
+            for field, line in spoken_lines(situation):
+                where = f"bank {situation.id}.{field}"
+                yield where, language, fill(line, **SAMPLE_FIELDS[language]), ()
+
+
+def test_the_learned_guard_never_flags_the_agents_own_lines():
+    """With the repository's own training files and thresholds, as in calls: a line of the
+    agent's own is never stopped by the learned layer (the rules judge them in their tests)."""
+    layer.reset()
+    guard = Guard(learned=True)
+    flagged = []
+    for where, language, line, facts in _own_lines():
+        context = GuardContext(language, facts=facts, alerting=True)
+        verdict = guard.check(line, context=context)
+        if verdict.layer == "learned":
+            flagged.append((where, line, verdict.categories))
+    assert flagged == []

@@ -11,6 +11,7 @@ the layer then adds nothing (the rules still run). `CARECALL_LEARNED_DATA` point
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -46,6 +47,19 @@ PATTERNS = {
     },
 }
 
+# The agent's own lines, fine by definition (the scenarios' templates and the response bank,
+# checked by the guard's rules in their own tests): negatives for the guard model, sentence
+# by sentence as the guard judges them, one fold per file. Without them the model, fitted on
+# whole turns, flagged one short bank line in four ("I see.", "Okay.", "솜씨가 좋으시네요.").
+OWN_LINES = {
+    lang: [
+        "scenarios/*.yaml",
+        "campaign/scenarios/*.yaml",
+        f"dialogue/conversation/bank/{lang}/*.yaml",
+    ]
+    for lang in ("en", "ko")
+}
+
 # A held-out half: `x.test.jsonl`, `x.test2.jsonl`, `x_test3.jsonl`, `x.test.txt`... Any name
 # with "test" followed by digits or nothing as its own dot/underscore/dash-separated part.
 _HELD_OUT = re.compile(r"(^|[._-])test\d*([._-]|$)", re.IGNORECASE)
@@ -79,6 +93,9 @@ def files(task: str, lang: str, root: Path | None = None) -> list[Path]:
     for pattern in PATTERNS[task][lang]:
         found += sorted(p for p in root.glob(pattern) if not _held_out(p))
     found = list(dict.fromkeys(found))
+    if found and task == "guard":
+        for pattern in OWN_LINES.get(lang, []):
+            found += sorted(root.glob(pattern))
     if not found:
         wanted = ", ".join(PATTERNS[task][lang])
         raise LearnedDataMissing(
@@ -99,6 +116,9 @@ def examples(task: str, lang: str, root: Path | None = None) -> list[Example]:
         fold = str(path.relative_to(root))
         if path.suffix == ".txt":
             out += _txt_examples(path, lang, fold)
+            continue
+        if path.suffix == ".yaml":
+            out += _own_lines(path, lang, fold)
             continue
         text, label = ("user", "emergency") if task == "emergency" else ("agent", "violation")
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -124,3 +144,59 @@ def _txt_examples(path: Path, lang: str, fold: str) -> list[Example]:
             raw = {"lang": lang, "user": text, "emergency": kind == "E", "category": category}
             out.append(Example(text, kind == "E", category, fold, raw))
     return out
+
+
+def _own_lines(path: Path, lang: str, fold: str) -> list[Example]:
+    """The agent's lines of one scenario or bank file, sentence by sentence (none where the
+    file is of another language or does not read: its own tests name what is wrong)."""
+    from dialogue.conversation.bank import SAMPLE_FIELDS, read_file, spoken_lines
+    from dialogue.guard import sentences
+    from dialogue.scenario import load_scenario
+    from dialogue.text import fill
+    from dialogue.yamlfile import ScenarioError
+
+    fields = SAMPLE_FIELDS.get(lang, SAMPLE_FIELDS["en"])
+    try:
+        if "bank" in path.parts:
+            texts = [
+                fill(line, **fields)
+                for situation, _ in read_file(path)
+                for _, line in spoken_lines(situation)
+            ]
+        else:
+            scenario = load_scenario(path)
+            if scenario.language != lang:
+                return []
+            name = fields["recipient_name"]
+            # memory questions are fine only with a memory that holds the fact: left out
+            memory = {
+                fill(item.memory_question, recipient_name=name, fact="")
+                for item in scenario.items
+                if item.memory_question
+            }
+            texts = [t for t in scenario.agent_lines(name) if t not in memory]
+    except (ScenarioError, ValueError, KeyError):
+        return []
+    found = dict.fromkeys(s for text in texts for s in sentences(text) if s.strip())
+    return [Example(s, False, "-", fold, {"lang": lang, "agent": s}) for s in found]
+
+
+def own_sentences(lang: str, root: Path | None = None) -> frozenset[str]:
+    """The agent's own sentences of `lang` (`OWN_LINES`), lowercased without spaces: what the
+    learned guard never flags as written (a rewording of one is judged like any sentence)."""
+    root = root or data_root()
+    return _own_sentences(lang, root)
+
+
+@functools.lru_cache(maxsize=8)
+def _own_sentences(lang: str, root: Path) -> frozenset[str]:
+    found = set()
+    for pattern in OWN_LINES.get(lang, []):
+        for path in sorted(root.glob(pattern)):
+            for example in _own_lines(path, lang, str(path)):
+                found.add(squash(example.text))
+    return frozenset(found)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text.lower())
