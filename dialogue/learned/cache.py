@@ -35,6 +35,7 @@ _SEP = "\n"  # between feature names in the stored vocabulary (no feature has on
 _PACKAGES = ("scikit-learn", "kiwipiepy", "kiwipiepy-model", "lemminflect")
 _HERE = Path(__file__).resolve().parent
 _CODE = (
+    _HERE / "data.py",  # how the files are read (the agent's own lines, sentence by sentence)
     _HERE / "features.py",
     _HERE / "model.py",
     *sorted((_HERE.parent / "analysis").glob("*.py")),
