@@ -64,13 +64,13 @@ class Settings(BaseModel):
     # With an LLM, the same model also judges each turn after the guard's rules (it can only
     # add violations); on by default, off with llm_judge: false.
     llm_judge: bool = True
-    # A learned layer under the emergency rules and the role guard (`dialogue.learned`): it
-    # can only add (a `none` becomes a `check`; a sentence the rules passed gets a violation).
-    # The learned layer under the emergency rules and the guard (dialogue.learned), fitted at
-    # warm-up from the repository's case files. Off by default: on plain, misheard check-in
-    # answers in simulated calls ("not very well i kept waking up") it asked needless safety
-    # questions, and a "yes" to one ends the call as an emergency. `learned_layer: true` to try.
-    learned_layer: bool = False
+    # The learned layer under the emergency rules and the role guard (`dialogue.learned`),
+    # loaded at warm-up from its disk cache (fitted on the repository's dev case files when
+    # they change). It can only add: a `none` becomes a `check`, a sentence the rules passed
+    # gets a violation. In calls, a plain answer to the question just asked needs a higher
+    # margin before it alone asks a safety question (`dialogue.learned.gate`).
+    # `carecall safety eval` follows this setting too (`--no-learned` / `--learned`).
+    learned_layer: bool = True
     output_dir: Path = Path("carecall-output")
     memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
     host: str = "127.0.0.1"

@@ -3,7 +3,9 @@
 Prints per language the number of cases, recall (an emergency decided `emergency` or `check`
 is caught), the precision of `emergency`, how often a non-emergency got a `check`, and every
 miss. `--json` prints one line per case instead: the case with its `decision` and the `layer`
-that decided ("rules", "learned", "llm"). `--no-learned` leaves the learned layer out.
+that decided ("rules", "learned", "llm"). The learned layer is used as the calls use it, by
+the settings (`learned_layer`, one source of truth: the figure is the product's behaviour);
+`--no-learned` / `--learned` override them.
 `--guard` measures the role guard instead, on agent turns (`dialogue.guard_eval`).
 """
 
@@ -37,7 +39,19 @@ def add_parser(sub) -> None:
         "--no-learned",
         dest="learned",
         action="store_false",
-        help="the rules (and LLM) alone, without the learned layer (dialogue.learned)",
+        default=None,
+        help="the rules (and LLM) alone, without the learned layer (dialogue.learned); "
+        "default: as the settings' learned_layer, as in calls",
+    )
+    e.add_argument(
+        "--learned",
+        dest="learned",
+        action="store_true",
+        default=None,
+        help="with the learned layer, whatever the settings say",
+    )
+    e.add_argument(
+        "--config", help="settings YAML whose learned_layer decides the default (see above)"
     )
     e.add_argument(
         "--llm",
@@ -60,12 +74,25 @@ def _chat_model(args: argparse.Namespace):
     return build_chat_model(settings)
 
 
+def _learned(args: argparse.Namespace) -> bool:
+    """The learned layer on or off: the flag where one was given, else the settings (as in
+    calls: `learned_layer` in the settings file or CARECALL_LEARNED_LAYER)."""
+    flag = getattr(args, "learned", None)
+    if flag is not None:
+        return bool(flag)
+    from assembly.config import load_settings
+
+    return load_settings(getattr(args, "config", None)).learned_layer
+
+
 def run(args: argparse.Namespace) -> int:
+    from assembly.config import ConfigError
     from assembly.pipeline import WeightsMissing
 
     try:
         llm = _chat_model(args)
-    except WeightsMissing as exc:
+        learned = _learned(args)
+    except (WeightsMissing, ConfigError) as exc:
         print(f"carecall safety: {exc}", file=sys.stderr)
         return 2
     if getattr(args, "guard", False):
@@ -74,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             as_json=args.json,
             alerting=getattr(args, "alerting", False),
             judge=llm,
-            learned=getattr(args, "learned", True),
+            learned=learned,
         )
     from dialogue.safety import Decision
     from dialogue.safety.detector import EmergencyDetector, layer_of
@@ -85,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     except CaseError as exc:
         print(f"carecall safety: {exc}", file=sys.stderr)
         return 2
-    detector = EmergencyDetector(llm=llm, learned=getattr(args, "learned", True))
+    detector = EmergencyDetector(llm=llm, learned=learned)
     decisions: dict[int, Decision] = {}
     layers: dict[int, str] = {}
 

@@ -168,7 +168,9 @@ class DialogueEngine(ConversationTurns, LLMWording):
         self._silences = 0
         if self._phase == "start":
             return self.opening()
-        if (safety := self._safety.hear(user_text)) is not None:
+        # The item just asked: a plain answer to it gets a margin from the learned layer.
+        asked = self._item if self._phase in ("items", "followup") else None
+        if (safety := self._safety.hear(user_text, asked=asked)) is not None:
             return self._safety_turn(safety)
         if (stop := self._optout.hear(user_text)) is not None:
             return self._optout_turn(stop)

@@ -135,6 +135,10 @@ def _office_knows(v: Violation, context: GuardContext) -> bool:
     return False
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text.lower())
+
+
 def check_rules(text: str, context: GuardContext) -> list[Violation]:
     found: list[Violation] = []
     for sentence in sentences(text):
@@ -175,12 +179,20 @@ class Guard:
         if not (learned.enabled() if self.learned is None else self.learned):
             return []
         found = []
+        script = _squash(context.script)
         for sentence in sentences(text):
+            if script and _squash(sentence) in script:
+                continue  # the office's own line, as written: the model has no say on it
             language = "ko" if context.language == "ko" or has_hangul(sentence) else "en"
             layer = learned.guard_layer(language)
             flagged = layer.flags(sentence) if layer is not None else None
-            if flagged is not None:
-                found.append(Violation(flagged[1], sentence[:200]))
+            if flagged is None or _squash(sentence) in learned.own_sentences(language):
+                continue  # (a line of the agent's own scenarios or bank, as written)
+            violation = Violation(flagged[1], sentence[:200])
+            if flagged[1] in ("memory", "unsupported_memory") and context.facts:
+                continue  # memory holds facts: whether they support the claim is the rules'
+            if not _office_knows(violation, context):
+                found.append(violation)
         return found
 
     def _judge(self, text: str, context: GuardContext) -> list[Violation]:

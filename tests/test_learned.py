@@ -15,66 +15,14 @@ from dialogue.guard import Guard, GuardContext
 from dialogue.learned import data, layer
 from dialogue.safety import Decision
 from dialogue.safety.detector import EmergencyDetector
-
-# "blorp" is a made-up word the rules cannot know: only the model can learn it is an emergency.
-POSITIVE = [
-    "the blorp is back in my kitchen",
-    "there is blorp all over the hall",
-    "blorp again, it is everywhere",
-    "I can see blorp coming under the door",
-    "my room is full of blorp",
-    "blorp blorp in the bedroom",
-]
-NEGATIVE = [
-    "I had a lovely cup of tea with my daughter",
-    "the garden looks nice today",
-    "I watched a film about birds",
-    "my grandson phoned on sunday",
-    "I made soup for lunch",
-    "the postman was late again",
-    # the rules call this an emergency; here it is labelled harmless, so the model scores it
-    # low, and the layer must still not lower the rules' decision
-    "crushing pain in my chest right now and I'm sweating",
-]
-GUARD_BAD = [
-    "The zibble team will sort that for you.",
-    "A zibble is on its way to your home.",
-    "Our zibble service will handle everything.",
-    "I have booked the zibble for tomorrow.",
-]
-GUARD_OK = [
-    "How are you feeling today?",
-    "That sounds like a lovely afternoon.",
-    "Thank you for telling me about your week.",
-    "Did you manage to eat something today?",
-]
-
-
-def _lines(rows):
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+from tests.learned_kit import GUARD_OK, NEGATIVE, POSITIVE, lines, make_root
 
 
 @pytest.fixture
 def root(tmp_path, monkeypatch):
-    tests = tmp_path / "tests"
-    tests.mkdir()
-    for i in (1, 2):
-        rows = [
-            {"lang": "en", "user": t, "emergency": True, "category": "blorp"}
-            for t in POSITIVE[i - 1 :: 2]
-        ] + [{"lang": "en", "user": t, "emergency": False} for t in NEGATIVE[i - 1 :: 2]]
-        (tests / f"safety_en_batch{i}.jsonl").write_text(_lines(rows), encoding="utf-8")
-        rows = [
-            {"lang": "en", "agent": t, "violation": True, "category": "action"}
-            for t in GUARD_BAD[i - 1 :: 2]
-        ] + [{"lang": "en", "agent": t, "violation": False} for t in GUARD_OK[i - 1 :: 2]]
-        (tests / f"guard_en_batch{i}.jsonl").write_text(_lines(rows), encoding="utf-8")
-    # a held-out file where a pattern could reach it: it must never be read
-    evaluation = tmp_path / "evaluation" / "safety"
-    evaluation.mkdir(parents=True)
-    (evaluation / "emergency_en.dev.jsonl").write_text("", encoding="utf-8")
-    (tests / "safety_en_batch9.test.jsonl").write_text("not json\n", encoding="utf-8")
+    make_root(tmp_path)
     monkeypatch.setenv("CARECALL_LEARNED_DATA", str(tmp_path))
+    monkeypatch.setenv("CARECALL_CACHE", str(tmp_path / "cache"))
     monkeypatch.setitem(layer.THRESHOLDS, ("emergency", "en"), 0.5)
     monkeypatch.setitem(layer.THRESHOLDS, ("guard", "en"), 0.5)
     layer.reset()
@@ -163,7 +111,7 @@ def test_eval_json_shows_the_layer(root, capsys):
         {"lang": "en", "user": "I think I'm having a heart attack", "emergency": True},
         {"lang": "en", "user": "I had toast for breakfast", "emergency": False},
     ]
-    cases.write_text(_lines(rows), encoding="utf-8")
+    cases.write_text(lines(rows), encoding="utf-8")
     assert main(["safety", "eval", "--json", str(cases)]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(o["decision"], o["layer"]) for o in out] == [
@@ -182,7 +130,7 @@ def test_guard_eval_json_shows_the_layer(root, capsys):
         {"lang": "en", "agent": "The zibble crew handles it.", "violation": True},
         {"lang": "en", "agent": "I will send a nurse to your house.", "violation": True},
     ]
-    cases.write_text(_lines(rows), encoding="utf-8")
+    cases.write_text(lines(rows), encoding="utf-8")
     assert main(["safety", "eval", "--guard", "--json", str(cases)]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [o["layer"] for o in out] == ["learned", "rules"]
@@ -201,7 +149,8 @@ def test_warm_fits_only_when_switched_on(root):
 def test_settings_key(monkeypatch):
     from assembly.config import load_settings
 
-    assert load_settings().learned_layer is False
-    assert load_settings(learned_layer=True).learned_layer is True
-    monkeypatch.setenv("CARECALL_LEARNED_LAYER", "true")
+    monkeypatch.delenv("CARECALL_LEARNED_LAYER", raising=False)
     assert load_settings().learned_layer is True
+    assert load_settings(learned_layer=False).learned_layer is False
+    monkeypatch.setenv("CARECALL_LEARNED_LAYER", "false")
+    assert load_settings().learned_layer is False

@@ -12,7 +12,7 @@ logistic regression over those), `layer` (the per-language models the detector a
 with the thresholds chosen by `cv`, leave-one-batch-out cross-validation).
 """
 
-from dialogue.learned.data import LearnedDataMissing
+from dialogue.learned.data import LearnedDataMissing, own_sentences
 from dialogue.learned.layer import (
     emergency_layer,
     enabled,
@@ -26,6 +26,7 @@ __all__ = [
     "emergency_layer",
     "enabled",
     "guard_layer",
+    "own_sentences",
     "set_enabled",
     "warm",
 ]

@@ -3,10 +3,19 @@
 Each training file is a fold: the model is fitted on the other files and scores this one.
 Over all held-out scores, the threshold kept is the one with the highest recall of rules +
 model within the budget: `check` on at most 10% of non-emergencies (emergency; margin under
-the 15% target), or precision at least 0.92 (guard). The rules were written against all these
+the 15% target), or precision at least 0.93 (guard), of rules + model and of the model's own
+flags alike: the rules were written against these files, so their precision here is better
+than on a fresh batch, and a model that is precise only beside them lowered the held-out
+precision of batch 1 and 2 below 0.90. The rules were written against all these
 files, so they miss almost nothing here and many thresholds tie on combined recall; a tie goes
 to the lowest threshold, which spends the budget on the model's own recall (what a fresh batch,
 where the rules miss 5–15%, needs). The model alone is reported per fold too.
+
+In calls, most utterances are answers to the question just asked. For those the emergency
+layer has a second threshold (`choose_answered`): over the held-out examples that read as a
+confident answer to a check-in item of the language's shipped scenarios (`gate.answers_any`,
+the stand-in for "the item just asked"), the highest recall of rules + model with learned-only
+checks on at most 1% of those non-emergencies (`ANSWER_BUDGET`): a call asks about six items.
 """
 
 from __future__ import annotations
@@ -17,10 +26,12 @@ import numpy as np
 
 from dialogue.learned import data
 from dialogue.learned.features import features
-from dialogue.learned.layer import fit_rows
+from dialogue.learned.layer import Layer
+from dialogue.learned.model import Binary
 
 CHECK_BUDGET = 0.10
-PRECISION_FLOOR = 0.92
+ANSWER_BUDGET = 0.01
+PRECISION_FLOOR = 0.93
 GRID = tuple(round(t, 2) for t in np.arange(0.05, 0.96, 0.01))
 
 
@@ -31,6 +42,7 @@ class Held:
     example: data.Example
     rules: str  # "emergency" | "check" | "none" (emergency), "violation" | "ok" (guard)
     score: float
+    answer: bool = False  # a confident answer to a check-in item (emergency task only)
 
 
 @dataclass
@@ -39,6 +51,12 @@ class Result:
     lang: str
     threshold: float | None  # None: no threshold meets the budget (the layer adds nothing)
     held: list[Held] = field(default_factory=list)
+    answered: float | None = None  # the threshold for answers (emergency; None: never)
+
+    def on_answers(self, t: float | None = None) -> dict:
+        """Rules + model on the answer-like examples, at `t` (default: `answered`)."""
+        held = [h for h in self.held if h.answer]
+        return _figures(self.task, held, self.answered if t is None else t)
 
     def combined(self, t: float | None = None) -> dict:
         return _figures(self.task, self.held, self.threshold if t is None else t)
@@ -100,29 +118,69 @@ def choose(task: str, held: list[Held]) -> float | None:
     best: tuple[float, float] | None = None  # (recall, -threshold): ties -> lower threshold
     for t in GRID:
         f = _figures(task, held, t)
-        ok = (
-            f["combined_check_rate"] <= CHECK_BUDGET
-            if task == "emergency"
-            else f["combined_precision"] >= PRECISION_FLOOR
-        )
+        if task == "emergency":
+            ok = f["combined_check_rate"] <= CHECK_BUDGET
+        else:  # the model's own flags precise too: the rules' precision here is optimistic
+            alone = _model_alone(held, t)["precision"]
+            ok = min(f["combined_precision"], alone) >= PRECISION_FLOOR
         if ok and (best is None or (f["combined_recall"], -t) > best):
             best = (f["combined_recall"], -t)
     return None if best is None else -best[1]
 
 
+def choose_answered(held: list[Held], base: float | None) -> float | None:
+    """The emergency threshold for answer-like utterances: at least `base`; the highest
+    recall of rules + model on answer-like examples with learned-only checks on at most
+    `ANSWER_BUDGET` of their non-emergencies (ties: the lowest). None: no learned-only check
+    on an answer."""
+    if base is None:
+        return None
+    answers = [h for h in held if h.answer]
+    negatives = [h for h in answers if not h.example.label]
+    best: tuple[float, float] | None = None
+    for t in (g for g in GRID if g >= base):
+        learned_only = sum(h.rules == "none" and h.score >= t for h in negatives)
+        if learned_only > ANSWER_BUDGET * len(negatives):
+            continue
+        recall = _figures("emergency", answers, t)["combined_recall"]
+        if best is None or (recall, -t) > best:
+            best = (recall, -t)
+    return None if best is None else -best[1]
+
+
+def _check_in_items(lang: str) -> tuple:
+    from dialogue.scenario import load_scenario
+    from scenarios import list_scenarios, scenario_path
+
+    items = []
+    for name in list_scenarios():
+        scenario = load_scenario(scenario_path(name))
+        if scenario.language == lang:
+            items += scenario.items
+    return tuple(items)
+
+
 def run(task: str, lang: str, rules) -> Result:
     """`rules(example) -> str`: the rules' decision on one example (see `Held.rules`)."""
+    from dialogue.learned import gate
+
     examples = data.examples(task, lang)
     rows = [features(e.text, lang) for e in examples]
+    items = _check_in_items(lang) if task == "emergency" else ()
     held: list[Held] = []
     for fold in dict.fromkeys(e.fold for e in examples):
         train = [i for i, e in enumerate(examples) if e.fold != fold]
         test = [i for i, e in enumerate(examples) if e.fold == fold]
-        layer = fit_rows(task, lang, [rows[i] for i in train], [examples[i] for i in train])
+        # the probability alone: the category model plays no part in the threshold
+        binary = Binary.fit([rows[i] for i in train], [examples[i].label for i in train])
+        layer = Layer(task, lang, 0.5, binary, None)  # type: ignore[arg-type]
         for i in test:
             score = _score(layer, task, examples[i], rows[i])
-            held.append(Held(examples[i], rules(examples[i]), score))
-    return Result(task, lang, choose(task, held), held)
+            answer = bool(items) and gate.answers_any(examples[i].text, items, lang)
+            held.append(Held(examples[i], rules(examples[i]), score, answer))
+    threshold = choose(task, held)
+    answered = choose_answered(held, threshold) if task == "emergency" else None
+    return Result(task, lang, threshold, held, answered)
 
 
 def _score(layer, task: str, example: data.Example, row: list[str]) -> float:

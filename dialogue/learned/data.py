@@ -1,7 +1,9 @@
 """The labelled case files the learned layer is trained on, grouped into folds (one per file).
 
-Only the project's development files: `*.test.jsonl` and `*test2*` are held out for the final
-measurement and are never read here (`_held_out` refuses them even if a pattern matched).
+Only the project's development files: every `*.dev*.jsonl` batch (later ones too, by glob) and
+the rule writers' batches under `tests/`. The held-out halves (`*.test.jsonl`, `*.test2.jsonl`,
+any `test<N>` part) are for the final measurement and are never read here: `_held_out` drops
+them from every pattern's matches, and `examples` asserts it before opening a file.
 The files live in the repository (`evaluation/safety/`, `tests/`), not in the installed
 package: an install without them gets `LearnedDataMissing`, which names what is missing, and
 the layer then adds nothing (the rules still run). `CARECALL_LEARNED_DATA` points elsewhere.
@@ -9,6 +11,7 @@ the layer then adds nothing (the rules still run). `CARECALL_LEARNED_DATA` point
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -17,31 +20,49 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# task -> language -> glob patterns, relative to the data root
+# task -> language -> glob patterns, relative to the data root. `*.dev*.jsonl` picks up every
+# later rule-writer batch (dev3, dev4...) without an edit here; the held-out halves of those
+# batches (`*.test.jsonl`, `*.test2.jsonl`, ...) are refused by `_held_out` whatever matched.
 PATTERNS = {
     "emergency": {
         "en": [
-            "evaluation/safety/emergency_en.dev.jsonl",
-            "evaluation/safety/emergency_en.dev2.jsonl",
+            "evaluation/safety/emergency_en.dev*.jsonl",
             "tests/safety_en_batch*.jsonl",
             "tests/safety_en_more*.jsonl",
         ],
         "ko": [
-            "evaluation/safety/emergency_ko.dev.jsonl",
-            "evaluation/safety/emergency_ko.dev2.jsonl",
+            "evaluation/safety/emergency_ko.dev*.jsonl",
             "tests/safety_ko_batch*.jsonl",
             "tests/safety_ko_more.txt",
         ],
     },
     "guard": {
         lang: [
-            f"evaluation/safety/guard_{lang}.dev.jsonl",
-            f"evaluation/safety/guard_{lang}.dev2.jsonl",
+            f"evaluation/safety/guard_{lang}.dev*.jsonl",
             f"tests/guard_{lang}_batch*.jsonl",
+            # caring turns written to measure false alarms (110 fine + 35 violations a language)
+            f"tests/guard_{lang}_fine_batch*.jsonl",
         ]
         for lang in ("en", "ko")
     },
 }
+
+# The agent's own lines, fine by definition (the scenarios' templates and the response bank,
+# checked by the guard's rules in their own tests): negatives for the guard model, sentence
+# by sentence as the guard judges them, one fold per file. Without them the model, fitted on
+# whole turns, flagged one short bank line in four ("I see.", "Okay.", "솜씨가 좋으시네요.").
+OWN_LINES = {
+    lang: [
+        "scenarios/*.yaml",
+        "campaign/scenarios/*.yaml",
+        f"dialogue/conversation/bank/{lang}/*.yaml",
+    ]
+    for lang in ("en", "ko")
+}
+
+# A held-out half: `x.test.jsonl`, `x.test2.jsonl`, `x_test3.jsonl`, `x.test.txt`... Any name
+# with "test" followed by digits or nothing as its own dot/underscore/dash-separated part.
+_HELD_OUT = re.compile(r"(^|[._-])test\d*([._-]|$)", re.IGNORECASE)
 
 
 class LearnedDataMissing(RuntimeError):
@@ -63,7 +84,7 @@ def data_root() -> Path:
 
 
 def _held_out(path: Path) -> bool:
-    return path.name.endswith(".test.jsonl") or "test2" in path.name
+    return bool(_HELD_OUT.search(path.name))
 
 
 def files(task: str, lang: str, root: Path | None = None) -> list[Path]:
@@ -71,6 +92,10 @@ def files(task: str, lang: str, root: Path | None = None) -> list[Path]:
     found: list[Path] = []
     for pattern in PATTERNS[task][lang]:
         found += sorted(p for p in root.glob(pattern) if not _held_out(p))
+    found = list(dict.fromkeys(found))
+    if found and task == "guard":
+        for pattern in OWN_LINES.get(lang, []):
+            found += sorted(root.glob(pattern))
     if not found:
         wanted = ", ".join(PATTERNS[task][lang])
         raise LearnedDataMissing(
@@ -86,9 +111,14 @@ def examples(task: str, lang: str, root: Path | None = None) -> list[Example]:
     root = root or data_root()
     out: list[Example] = []
     for path in files(task, lang, root):
+        # the last line of defence: nothing below ever reads a held-out half
+        assert not _held_out(path), f"learned layer: refusing held-out file {path}"
         fold = str(path.relative_to(root))
         if path.suffix == ".txt":
             out += _txt_examples(path, lang, fold)
+            continue
+        if path.suffix == ".yaml":
+            out += _own_lines(path, lang, fold)
             continue
         text, label = ("user", "emergency") if task == "emergency" else ("agent", "violation")
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -114,3 +144,59 @@ def _txt_examples(path: Path, lang: str, fold: str) -> list[Example]:
             raw = {"lang": lang, "user": text, "emergency": kind == "E", "category": category}
             out.append(Example(text, kind == "E", category, fold, raw))
     return out
+
+
+def _own_lines(path: Path, lang: str, fold: str) -> list[Example]:
+    """The agent's lines of one scenario or bank file, sentence by sentence (none where the
+    file is of another language or does not read: its own tests name what is wrong)."""
+    from dialogue.conversation.bank import SAMPLE_FIELDS, read_file, spoken_lines
+    from dialogue.guard import sentences
+    from dialogue.scenario import load_scenario
+    from dialogue.text import fill
+    from dialogue.yamlfile import ScenarioError
+
+    fields = SAMPLE_FIELDS.get(lang, SAMPLE_FIELDS["en"])
+    try:
+        if "bank" in path.parts:
+            texts = [
+                fill(line, **fields)
+                for situation, _ in read_file(path)
+                for _, line in spoken_lines(situation)
+            ]
+        else:
+            scenario = load_scenario(path)
+            if scenario.language != lang:
+                return []
+            name = fields["recipient_name"]
+            # memory questions are fine only with a memory that holds the fact: left out
+            memory = {
+                fill(item.memory_question, recipient_name=name, fact="")
+                for item in scenario.items
+                if item.memory_question
+            }
+            texts = [t for t in scenario.agent_lines(name) if t not in memory]
+    except (ScenarioError, ValueError, KeyError):
+        return []
+    found = dict.fromkeys(s for text in texts for s in sentences(text) if s.strip())
+    return [Example(s, False, "-", fold, {"lang": lang, "agent": s}) for s in found]
+
+
+def own_sentences(lang: str, root: Path | None = None) -> frozenset[str]:
+    """The agent's own sentences of `lang` (`OWN_LINES`), lowercased without spaces: what the
+    learned guard never flags as written (a rewording of one is judged like any sentence)."""
+    root = root or data_root()
+    return _own_sentences(lang, root)
+
+
+@functools.lru_cache(maxsize=8)
+def _own_sentences(lang: str, root: Path) -> frozenset[str]:
+    found = set()
+    for pattern in OWN_LINES.get(lang, []):
+        for path in sorted(root.glob(pattern)):
+            for example in _own_lines(path, lang, str(path)):
+                found.add(squash(example.text))
+    return frozenset(found)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text.lower())

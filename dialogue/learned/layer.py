@@ -5,9 +5,11 @@ pipeline calls at start) and return None where the layer is off, the language ha
 the data files are missing (logged once, with what is missing). Thresholds were chosen by
 leave-one-batch-out cross-validation (`dialogue.learned.cv`, printed by
 `bench/bench_learned.py`): the highest recall of rules+model with `check` on at most 10% of
-non-emergencies (emergency) or precision at least 0.92 (guard), on held-out folds.
+non-emergencies (emergency; 1% of answer-like ones for a plain answer to the item just asked,
+`gate`) or precision at least 0.93 of rules+model and of the model alone (guard), on held-out
+folds. A fit is stored on disk (`cache`) and loaded by later processes.
 
-Off unless switched on: the pipeline switches it on from `settings.learned_layer` (default
+The library's switch is off until the pipeline sets it from `settings.learned_layer` (default
 true); `EmergencyDetector(learned=...)` and `Guard(learned=...)` override per instance.
 """
 
@@ -17,20 +19,29 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from dialogue.learned import data
+from dialogue.learned import data, gate
 from dialogue.learned.features import features
 from dialogue.learned.model import Binary, Categories
+from dialogue.scenario import Item
 
 log = logging.getLogger(__name__)
 
 # (task, lang) -> threshold on the model's probability: "cv threshold=" of
-# `python bench/bench_learned.py` (2026-12-07, on the files of `data.PATTERNS`); rerun it and
-# update these whenever those files change.
+# `python bench/bench_learned.py` (2026-12-07, on the files of `data.PATTERNS` and, for the
+# guard, `data.OWN_LINES`; guard: precision >= 0.93 of rules + model and of the model alone).
+# Rerun it and update these whenever those files change.
 THRESHOLDS = {
     ("emergency", "en"): 0.56,
     ("emergency", "ko"): 0.62,
-    ("guard", "en"): 0.56,
-    ("guard", "ko"): 0.48,
+    ("guard", "en"): 0.70,
+    ("guard", "ko"): 0.59,
+}
+
+# (task, lang) -> the threshold for an utterance that confidently answers the check-in item
+# just asked (`gate`): "cv answered threshold=" of the same bench.
+ANSWER_THRESHOLDS: dict[tuple[str, str], float] = {
+    ("emergency", "en"): 0.81,
+    ("emergency", "ko"): 0.82,
 }
 
 _enabled = False
@@ -60,26 +71,45 @@ class Layer:
     def score(self, text: str) -> float:
         return float(self.binary.scores([features(text, self.lang)])[0])
 
-    def flags(self, text: str) -> tuple[float, str] | None:
-        """(probability, best category) when the model says positive, else None."""
+    @property
+    def answer_threshold(self) -> float:
+        return max(self.threshold, ANSWER_THRESHOLDS.get((self.task, self.lang), self.threshold))
+
+    def flags(self, text: str, *, answering: Item | None = None) -> tuple[float, str] | None:
+        """(probability, best category) when the model says positive, else None. With
+        `answering` (the item just asked in a call), an utterance that confidently answers it
+        must reach `answer_threshold` (the extractor runs only when that matters)."""
         row = features(text, self.lang)
         p = float(self.binary.scores([row])[0])
         if p < self.threshold:
+            return None
+        if p < self.answer_threshold and gate.answers(text, answering, self.lang):
             return None
         return p, self.categories.best([row])[0]
 
 
 def fit(task: str, lang: str, examples: list[data.Example] | None = None) -> Layer:
-    """A layer fitted on `examples` (default: every training file of the task and language)."""
-    examples = data.examples(task, lang) if examples is None else examples
-    rows = [features(e.text, lang) for e in examples]
-    return fit_rows(task, lang, rows, examples)
+    """A layer fitted on `examples`; by default on every training file of the task and
+    language, through the disk cache (`dialogue.learned.cache`): loaded when the files, the
+    code and the library versions are those it was fitted with, else fitted and stored."""
+    if examples is not None:
+        return fit_rows(task, lang, [features(e.text, lang) for e in examples], examples)
+    from dialogue.learned import cache
+
+    digest = cache.key(task, lang)
+    found = cache.load(task, lang, digest)
+    if found is not None:
+        return Layer(task, lang, THRESHOLDS.get((task, lang), 0.5), *found)
+    examples = data.examples(task, lang)
+    fitted = fit_rows(task, lang, [features(e.text, lang) for e in examples], examples)
+    cache.store(task, lang, digest, fitted.binary, fitted.categories)
+    return fitted
 
 
 def fit_rows(task: str, lang: str, rows: list[list[str]], examples: list[data.Example]) -> Layer:
-    binary = Binary(rows, [e.label for e in examples])
+    binary = Binary.fit(rows, [e.label for e in examples])
     positives = [(r, e.category) for r, e in zip(rows, examples, strict=True) if e.label]
-    categories = Categories([r for r, _ in positives], [c for _, c in positives])
+    categories = Categories.fit([r for r, _ in positives], [c for _, c in positives])
     return Layer(task, lang, THRESHOLDS.get((task, lang), 0.5), binary, categories)
 
 

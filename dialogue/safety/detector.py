@@ -7,7 +7,9 @@ on an emergency script nor hide an emergency the rules found. Any error or unusa
 from it changes nothing.
 
 Last, the learned layer (`dialogue.learned`), when on, may raise a `none` left by both to
-`check`, under the same rule: it never decides `emergency` and never lowers.
+`check`, under the same rule: it never decides `emergency` and never lowers. In a call,
+`asked` is the check-in item just asked: a confident answer to it needs a higher margin
+before the learned layer alone asks a check question (`dialogue.learned.gate`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from types import ModuleType
 from dialogue.analysis import Analysis, analyze
 from dialogue.llm import ChatModel
 from dialogue.safety import NONE, Assessment, Decision, Finding, combine
-from dialogue.scenario import Emergency
+from dialogue.scenario import Emergency, Item
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,7 @@ class EmergencyDetector:
         self.llm = llm
         self.learned = learned
 
-    def assess(self, text: str, language: str) -> Assessment:
+    def assess(self, text: str, language: str, *, asked: Item | None = None) -> Assessment:
         found: list[Finding] = []
         if text.strip():
             module = _language_module(language)
@@ -83,15 +85,17 @@ class EmergencyDetector:
             if opinion is not None and assessment.decision == Decision.NONE:
                 assessment = Assessment(Decision.CHECK, (*assessment.findings, opinion))
         if assessment.decision == Decision.NONE and text.strip():
-            assessment = self._learned(text, language, assessment)
+            assessment = self._learned(text, language, assessment, asked)
         return assessment
 
-    def _learned(self, text: str, language: str, assessment: Assessment) -> Assessment:
+    def _learned(
+        self, text: str, language: str, assessment: Assessment, asked: Item | None = None
+    ) -> Assessment:
         from dialogue import learned
 
         on = learned.enabled() if self.learned is None else self.learned
         layer = learned.emergency_layer(language) if on else None
-        flagged = layer.flags(text) if layer is not None else None
+        flagged = layer.flags(text, answering=asked) if layer is not None else None
         if flagged is None:
             return assessment
         p, category = flagged

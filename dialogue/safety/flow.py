@@ -13,16 +13,36 @@ Pure apart from the alert sink it is given: text in, `SafetyTurn` out.
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from dialogue.safety import Assessment, Decision, Finding
 from dialogue.safety.scripts import check_question, emergency_script, relieved
 
+if TYPE_CHECKING:
+    from dialogue.scenario import Item
+
 
 class Assessor(Protocol):
     def assess(self, text: str, language: str) -> Assessment: ...
+
+
+def _assess(assessor: Assessor, text: str, language: str, asked: Item | None) -> Assessment:
+    """`asked` (the check-in item just asked) reaches assessors that take it (the
+    `EmergencyDetector`: its learned layer wants a margin on plain answers to it)."""
+    if asked is None or not _takes_asked(assessor):
+        return assessor.assess(text, language)
+    return assessor.assess(text, language, asked=asked)  # type: ignore[call-arg]
+
+
+def _takes_asked(assessor: Assessor) -> bool:
+    try:
+        params = inspect.signature(assessor.assess).parameters
+    except (TypeError, ValueError):
+        return False
+    return "asked" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
 class CallAlerts(Protocol):
@@ -114,9 +134,10 @@ class SafetyFlow:
     def pending(self) -> bool:
         return self.checking is not None
 
-    def hear(self, text: str) -> SafetyTurn | None:
-        """What the safety side says to `text` (None: the check-in goes on)."""
-        assessment = self.assessor.assess(text, self.language)
+    def hear(self, text: str, *, asked: Item | None = None) -> SafetyTurn | None:
+        """What the safety side says to `text` (None: the check-in goes on); `asked`: the
+        check-in item the person was just asked, where there is one."""
+        assessment = _assess(self.assessor, text, self.language, asked)
         if assessment.decision is Decision.EMERGENCY:
             return self._emergency(self._decisive(assessment))
         if self.checking is not None:
