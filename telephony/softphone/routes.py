@@ -38,6 +38,7 @@ ASSETS = {
     "player.js": "text/javascript; charset=utf-8",
     "view.js": "text/javascript; charset=utf-8",
     "phone.css": "text/css; charset=utf-8",
+    "icon.svg": "image/svg+xml",
 }
 
 CSP = (

@@ -85,8 +85,11 @@ async function call() {
   current = c;
   try {
     setStatus("connecting", "Asking for the microphone…");
+    // Echo cancellation, so the agent does not hear itself from the speakers and cut itself
+    // off; no automatic gain or noise suppression: they reshape speech as the recognizer
+    // never heard it trained (the gain, starting high, clipped the first answer).
     c.stream = await navigator.mediaDevices.getUserMedia({
-      audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: false },
     });
     c.context = new AudioContext();
     await c.context.audioWorklet.addModule("/phone/static/capture.js");

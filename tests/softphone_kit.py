@@ -1,0 +1,125 @@
+"""What the softphone's Chromium test needs: headless Chromium with a microphone fed from a WAV,
+and that WAV: a persona's answers to a scenario, each placed where the agent will be waiting
+for it.
+
+A WAV cannot listen, so the timeline is planned. The scenario engine is run by text on the
+persona's own answers (as `carecall chat` does, the same engine as a call), the persona's brain
+picks each answer from the agent's actual words (as the simulated phone's does), and every
+agent turn is synthesized with the server's voice to know how long it speaks. Each answer then
+starts `margin_s` after the agent's turn is expected to end: late enough for the end of the
+person's turn (1.5 s of silence), the recognizer and the reply, early enough that the agent's
+silence prompt (7 s) does not come first.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from telephony.resample import resample
+
+WAV_RATE = 16000
+
+
+@dataclass
+class Script:
+    wav: Path
+    answers: list[str] = field(default_factory=list)  # what the person says, in order
+    agent: list[str] = field(default_factory=list)  # what the agent is expected to say
+    seconds: float = 0.0
+
+
+def answers_wav(
+    persona_file: Path,
+    out: Path,
+    *,
+    name: str | None = None,
+    voice: str | None = None,
+    margin_s: float = 4.0,
+    lead_s: float = 1.0,
+    tail_s: float = 30.0,
+) -> Script:
+    """The persona's answers to its scenario as one mono WAV, silences planned as above.
+
+    `voice`: "espeak:VOICE", "flite:VOICE" or None for the persona's own voice."""
+    from assembly.simulation import PersonaPerson
+    from assembly.voices import make_synthesizer
+    from dialogue.caller import load_persona, plain
+    from dialogue.engine import DialogueEngine, Recipient
+    from dialogue.scenario import load_scenario
+    from scenarios import scenario_path
+
+    persona = load_persona(persona_file)
+    scenario = load_scenario(scenario_path(persona.scenario or f"daily_checkin_{persona.language}"))
+    if voice is not None:
+        persona = persona.model_copy(update={"voice": voice})
+    person = PersonaPerson(persona, scenario)
+    agent_voice = make_synthesizer("espeak")
+    rate = scenario.agent.speaking_rate or 0.9
+
+    def agent_seconds(text: str) -> float:
+        audio = agent_voice.synthesize(text, language=scenario.language, rate=rate)
+        return len(audio.samples) / audio.sample_rate
+
+    def pcm(audio) -> np.ndarray:
+        return resample(np.asarray(audio.samples, np.float32), audio.sample_rate, WAV_RATE)
+
+    engine = DialogueEngine(scenario, recipient=Recipient("softphone", name or persona.name))
+    script = Script(out)
+    pieces = [np.zeros(round(lead_s * WAV_RATE), np.float32)]
+    turn = engine.opening()
+    while True:
+        engine.heard(turn, turn.text, True)
+        script.agent.append(turn.text)
+        pieces.append(np.zeros(round((agent_seconds(turn.text) + margin_s) * WAV_RATE), np.float32))
+        if engine.finished:
+            break
+        move = person.brain.move(turn.text)
+        if not move.text:
+            break
+        script.answers.append(plain(move.text))
+        said = pcm(person.say(move.text))
+        pieces.append(0.5 * said / max(1e-6, float(np.abs(said).max())))
+        turn = engine.reply(plain(move.text))
+    pieces.append(np.zeros(round(tail_s * WAV_RATE), np.float32))
+    samples = np.concatenate(pieces)
+    script.seconds = len(samples) / WAV_RATE
+    sf.write(out, samples, WAV_RATE, subtype="PCM_16")
+    return script
+
+
+def chromium(*extra: str):
+    """Headless Chromium through chromedriver (the dashboard test's settings, plus `extra`
+    switches); skips the test where either is missing."""
+    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not binary or not driver:
+        pytest.skip("Chromium is not installed (apt-get install chromium chromium-driver)")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="pip install selenium")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--autoplay-policy=no-user-gesture-required",
+        "--mute-audio",
+        *extra,
+    ):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service(driver), options=options)
+
+
+def fake_microphone(wav: Path) -> tuple[str, ...]:
+    """Switches that make getUserMedia allowed without asking, and fed from `wav`, once."""
+    return (
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-audio-capture={wav}%noloop",
+    )
