@@ -2,13 +2,16 @@
 and that WAV: a persona's answers to a scenario, each placed where the agent will be waiting
 for it.
 
-A WAV cannot listen, so the timeline is planned. The scenario engine is run by text on the
-persona's own answers (as `carecall chat` does, the same engine as a call), the persona's brain
-picks each answer from the agent's actual words (as the simulated phone's does), and every
-agent turn is synthesized with the server's voice to know how long it speaks. Each answer then
-starts `margin_s` after the agent's turn is expected to end: late enough for the end of the
-person's turn (1.5 s of silence), the recognizer and the reply, early enough that the agent's
-silence prompt (7 s) does not come first.
+A WAV cannot listen, so the call is played through once beforehand, as the server will hear
+it: each answer in the persona's voice, on the 8 kHz μ-law line, through the server's own
+recognizer and rescorer (default settings, the question as context), and the scenario engine
+on what was recognized (the same engine as a call, as `carecall chat` runs it). The persona's
+brain picks each answer from the agent's actual words (as the simulated phone's does), so a
+misheard answer that makes the agent ask again, or ask a safety question, is answered in the
+WAV too. Every agent turn is synthesized with the server's voice to know how long it speaks,
+and each answer starts `margin_s` after the agent's turn is expected to end: late enough for
+the end of the person's turn (1.5 s of silence), the recognizer and the reply on a busy
+machine, early enough that the agent's silence prompt (7 s) does not come first.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from telephony.audio import Audio
+from telephony.g711 import float_to_ulaw, ulaw_to_float
 from telephony.resample import resample
 
 WAV_RATE = 16000
@@ -30,6 +35,7 @@ WAV_RATE = 16000
 class Script:
     wav: Path
     answers: list[str] = field(default_factory=list)  # what the person says, in order
+    heard: list[str] = field(default_factory=list)  # what the server is expected to recognize
     agent: list[str] = field(default_factory=list)  # what the agent is expected to say
     seconds: float = 0.0
 
@@ -47,6 +53,9 @@ def answers_wav(
     """The persona's answers to its scenario as one mono WAV, silences planned as above.
 
     `voice`: "espeak:VOICE", "flite:VOICE" or None for the persona's own voice."""
+    from asr import RecognitionContext
+    from assembly.config import load_settings
+    from assembly.pipeline import build_recognizer, build_rescorer
     from assembly.simulation import PersonaPerson
     from assembly.voices import make_synthesizer
     from dialogue.caller import load_persona, plain
@@ -69,6 +78,19 @@ def answers_wav(
     def pcm(audio) -> np.ndarray:
         return resample(np.asarray(audio.samples, np.float32), audio.sample_rate, WAV_RATE)
 
+    settings = load_settings(None)
+    recognizer = build_recognizer(settings, scenario)
+    rescorer = build_rescorer(settings, scenario)
+
+    def heard(audio, turn) -> str:
+        """What the server will make of `audio` after `turn`, on the line."""
+        line = ulaw_to_float(float_to_ulaw(0.5 * resample(audio.samples, audio.sample_rate, 8000)))
+        context = RecognitionContext(last_question=turn.text, vocabulary=tuple(turn.expected))
+        text = recognizer.transcribe(
+            Audio(resample(line, 8000, 16000), 16000), language=scenario.language, context=context
+        )
+        return (rescorer.rescore(text, context) if rescorer else text).text
+
     engine = DialogueEngine(scenario, recipient=Recipient("softphone", name or persona.name))
     script = Script(out)
     pieces = [np.zeros(round(lead_s * WAV_RATE), np.float32)]
@@ -83,9 +105,12 @@ def answers_wav(
         if not move.text:
             break
         script.answers.append(plain(move.text))
-        said = pcm(person.say(move.text))
-        pieces.append(0.5 * said / max(1e-6, float(np.abs(said).max())))
-        turn = engine.reply(plain(move.text))
+        voice = person.say(move.text)
+        peak = max(1e-6, float(np.abs(voice.samples).max()))
+        voice = Audio(np.asarray(voice.samples, np.float32) / peak, voice.sample_rate)
+        pieces.append(0.5 * pcm(voice))
+        script.heard.append(heard(voice, turn))
+        turn = engine.reply(script.heard[-1])
     pieces.append(np.zeros(round(tail_s * WAV_RATE), np.float32))
     samples = np.concatenate(pieces)
     script.seconds = len(samples) / WAV_RATE

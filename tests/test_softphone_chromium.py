@@ -104,7 +104,8 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
     report = json.loads((call_dir / "report.json").read_text())
     answers = {i["item_id"]: i["answer_class"] for i in report["items"]}
     assert report["reason"] == "completed", report["reason"]
-    assert answers == truths, (answers, (call_dir / "transcript.txt").read_text())
+    planned = list(zip(script.answers, script.heard))
+    assert answers == truths, (answers, (call_dir / "transcript.txt").read_text(), planned)
     assert page_items == truths  # what the page showed is what the report says
     assert "Am I speaking with Margaret?" in transcript and "Goodbye." in transcript
     assert echoed > 0 and sent > 20.0
