@@ -9,9 +9,11 @@ on what was recognized (the same engine as a call, as `carecall chat` runs it). 
 brain picks each answer from the agent's actual words (as the simulated phone's does), so a
 misheard answer that makes the agent ask again, or ask a safety question, is answered in the
 WAV too. Every agent turn is synthesized with the server's voice to know how long it speaks,
-and each answer starts `margin_s` after the agent's turn is expected to end: late enough for
-the end of the person's turn (1.5 s of silence), the recognizer and the reply on a busy
-machine, early enough that the agent's silence prompt (7 s) does not come first.
+and each answer starts `margin_s` after the end of the agent's turn as it would be with no
+delay at all. The agent speaks after the end of the person's turn (1.5 s of silence) and its
+processing (P: recognizer, dialogue, synthesis), so the answer comes `margin_s - 1.5 - P`
+after the agent ends: with 8 s, any P up to 6.5 s (a busy machine) neither cuts the agent off
+nor lets its silence prompt (7 s) come first.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def answers_wav(
     *,
     name: str | None = None,
     voice: str | None = None,
-    margin_s: float = 4.0,
+    margin_s: float = 8.0,
     lead_s: float = 1.0,
     tail_s: float = 30.0,
 ) -> Script:

@@ -61,7 +61,7 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
 
     browser_check = chromium()  # skips here, before the WAV and the server, without Chromium
     browser_check.quit()
-    script = answers_wav(PERSONA, tmp_path / "answers.wav", margin_s=5.5)
+    script = answers_wav(PERSONA, tmp_path / "answers.wav", margin_s=8.0)
     truths = _truths(PERSONA)
     server, port = start_server(tmp_path / "out", tmp_path / "serve.log")
     browser = chromium(*fake_microphone(script.wav), "--window-size=1280,900")
@@ -71,6 +71,7 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
         browser.get_log("browser")  # (the refusal's 401, and its favicon's 404)
         browser.get(f"http://127.0.0.1:{port}/phone?token={TOKEN}")
         browser.find_element(By.ID, "name").send_keys("Margaret")
+        browser.find_element(By.ID, "headphones").click()  # a fake microphone has no echo
         browser.find_element(By.ID, "call").click()
         status = browser.find_element(By.ID, "status")
         WebDriverWait(browser, 30).until(lambda b: status.get_attribute("data-state") == "in-call")
@@ -104,8 +105,14 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
     report = json.loads((call_dir / "report.json").read_text())
     answers = {i["item_id"]: i["answer_class"] for i in report["items"]}
     assert report["reason"] == "completed", report["reason"]
-    planned = list(zip(script.answers, script.heard))
-    assert answers == truths, (answers, (call_dir / "transcript.txt").read_text(), planned)
+    if answers != truths:
+        planned = "\n".join(
+            f"  {said!r} -> {heard!r}" for said, heard in zip(script.answers, script.heard)
+        )
+        pytest.fail(
+            f"report {answers} != truths {truths}\nserver's transcript:\n"
+            f"{(call_dir / 'transcript.txt').read_text()}\nplanned (said -> heard):\n{planned}"
+        )
     assert page_items == truths  # what the page showed is what the report says
     assert "Am I speaking with Margaret?" in transcript and "Goodbye." in transcript
     assert echoed > 0 and sent > 20.0
