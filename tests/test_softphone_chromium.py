@@ -106,9 +106,8 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
     answers = {i["item_id"]: i["answer_class"] for i in report["items"]}
     assert report["reason"] == "completed", report["reason"]
     if answers != truths:
-        planned = "\n".join(
-            f"  {said!r} -> {heard!r}" for said, heard in zip(script.answers, script.heard)
-        )
+        pairs = zip(script.answers, script.heard, strict=True)
+        planned = "\n".join(f"  {said!r} -> {heard!r}" for said, heard in pairs)
         pytest.fail(
             f"report {answers} != truths {truths}\nserver's transcript:\n"
             f"{(call_dir / 'transcript.txt').read_text()}\nplanned (said -> heard):\n{planned}"
