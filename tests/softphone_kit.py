@@ -12,8 +12,10 @@ WAV too. Every agent turn is synthesized with the server's voice to know how lon
 and each answer starts `margin_s` after the end of the agent's turn as it would be with no
 delay at all. The agent speaks after the end of the person's turn (1.5 s of silence) and its
 processing (P: recognizer, dialogue, synthesis), so the answer comes `margin_s - 1.5 - P`
-after the agent ends: with 8 s, any P up to 6.5 s (a busy machine) neither cuts the agent off
-nor lets its silence prompt (7 s) come first.
+after the agent ends: with 7 s, any P up to 5.5 s (a busy machine) neither cuts the agent off
+nor lets its silence prompt (7 s) come first. The opening comes with no turn before it, only
+the page's setup (`lead_s` into the WAV covers it): the first answer comes `opening_margin_s`
+after the opening's ideal end.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def answers_wav(
     *,
     name: str | None = None,
     voice: str | None = None,
-    margin_s: float = 8.0,
+    margin_s: float = 7.0,
+    opening_margin_s: float = 3.0,
     lead_s: float = 1.0,
     tail_s: float = 30.0,
 ) -> Script:
@@ -100,7 +103,8 @@ def answers_wav(
     while True:
         engine.heard(turn, turn.text, True)
         script.agent.append(turn.text)
-        pieces.append(np.zeros(round((agent_seconds(turn.text) + margin_s) * WAV_RATE), np.float32))
+        wait = agent_seconds(turn.text) + (margin_s if script.answers else opening_margin_s)
+        pieces.append(np.zeros(round(wait * WAV_RATE), np.float32))
         if engine.finished:
             break
         move = person.brain.move(turn.text)
