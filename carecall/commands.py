@@ -97,6 +97,7 @@ def serve(settings: Settings, *, http_port: int | None = None, db: str | None = 
     if pipeline is None:
         return 2
     server = _server(settings, pipeline)
+    phone_url = _add_softphone(server, settings)
     pipeline.alerts.start()  # delivers alerts (and what an earlier run left pending)
     stop_http = None
 
@@ -107,6 +108,8 @@ def serve(settings: Settings, *, http_port: int | None = None, db: str | None = 
             loop.add_signal_handler(sig, stopping.set)
         await server.start()
         print(f"carecall: listening on ws://{settings.host}:{server.port}/media", flush=True)
+        if phone_url:
+            print(f"carecall: softphone at {phone_url.format(port=server.port)}", flush=True)
         if http_port is not None:
             nonlocal stop_http
             stop_http = _serve_twilio_http(settings, pipeline, server, http_port, store)
@@ -126,6 +129,18 @@ def serve(settings: Settings, *, http_port: int | None = None, db: str | None = 
             store.close()
         close_pipeline(pipeline)
     return 0
+
+
+def _add_softphone(server, settings: Settings) -> str | None:
+    """The browser softphone at /phone on the call server's port (`telephony.softphone`); its
+    URL when it can be used: the page's key is the shared token, and a browser cannot sign
+    its call as Twilio does (without a token, /phone says so: 403)."""
+    from telephony.softphone import add_softphone
+
+    add_softphone(server)
+    if not settings.token or settings.twilio_auth_token:
+        return None
+    return f"http://{settings.host}:{{port}}/phone?token=<the --token>"
 
 
 def _serve_twilio_http(settings: Settings, pipeline: Pipeline, server, port: int, store):

@@ -150,7 +150,7 @@ class Gate:
         ):
             return HTTPStatus.NOT_FOUND, "no such endpoint"
         result = Handshake(path_token=rest[1:] or None)
-        if self.token and _shared_token_ok(headers, url.query, self.token):
+        if self.token and shared_token_ok(headers, url.query, self.token):
             result.shared = True
         if result.path_token:
             if self.tokens is None:
@@ -211,7 +211,9 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _shared_token_ok(headers, query: str, token: str) -> bool:
+def shared_token_ok(headers, query: str, token: str) -> bool:
+    """Whether the request gave the shared token: `?token=`, `Authorization: Bearer` or
+    `X-Carecall-Token` (compared in constant time)."""
     given = parse_qs(query).get("token", [None])[0]
     auth = headers.get("Authorization", "") or ""
     if not given and auth.lower().startswith("bearer "):

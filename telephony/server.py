@@ -25,10 +25,12 @@ import logging
 import sys
 import weakref
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import Protocol
+from urllib.parse import urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
@@ -122,6 +124,23 @@ class CallServer:
         # per-turn timings); an exception in one is logged, never ends the server.
         self.on_call_end: list[Callable[[CallSession], None]] = []
         self.on_start: list[Callable[[], None]] = []  # in the event loop, once listening
+        self._routes: dict[str, Route] = {}
+        self._routed: weakref.WeakKeyDictionary[ServerConnection, Route] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def add_route(self, prefix: str, route: Route) -> None:
+        """Serve `prefix` and everything under it (`prefix/...`) with `route` instead of the
+        media gate: `route.request` answers the HTTP request (a plain GET: a page) or returns
+        None to accept a websocket, which `route.connected` then runs. The softphone's page
+        and its event channel (`telephony.softphone`) are such routes; `/media` never is."""
+        if not prefix.startswith("/") or prefix.rstrip("/") in ("", MEDIA_PATH):
+            raise ValueError(f"cannot route {prefix!r}: it would hide the media endpoint")
+        self._routes[prefix.rstrip("/")] = route
+
+    def wrap_agents(self, wrap: Callable[[AgentFactory], AgentFactory]) -> None:
+        """Build every later call's agent through `wrap(factory)` (e.g. to watch the call)."""
+        self._factory = wrap(self._factory)
 
     @property
     def port(self) -> int:
@@ -194,6 +213,11 @@ class CallServer:
             return answer(connection, request)
         if len(self._handshakes) + len(self.sessions) >= o.max_connections:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many connections\n")
+        if (route := self._route(request.path)) is not None:
+            response = route.request(connection, request)
+            if response is None:
+                self._routed[connection] = route
+            return response
         if sum(s.call is not None for s in self.sessions) >= o.max_calls:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many calls\n")
         result = self.gate.handshake(request.path, request.headers)
@@ -205,7 +229,17 @@ class CallServer:
         self._handshakes[connection] = result
         return None
 
+    def _route(self, path: str) -> Route | None:
+        path = urlsplit(path).path
+        for prefix, route in self._routes.items():
+            if path == prefix or path.startswith(prefix + "/"):
+                return route
+        return None
+
     async def _handle(self, connection: ServerConnection) -> None:
+        if (route := self._routed.pop(connection, None)) is not None:
+            await route.connected(connection)
+            return
         peer = _peer(connection)
         handshake = self._handshakes.pop(connection, None) or Handshake()
         session = CallSession(
@@ -305,6 +339,18 @@ class _Messages:
                 yield message
         except ConnectionClosed as exc:
             log.warning("connection %s broke: %s", self._c.remote_address, exc)
+
+
+class Route(Protocol):
+    """Another endpoint on the call server's port (`CallServer.add_route`)."""
+
+    def request(self, connection: ServerConnection, request: Request) -> Response | None:
+        """The HTTP response, or None to accept the websocket upgrade."""
+        ...
+
+    def connected(self, connection: ServerConnection) -> Awaitable[None]:
+        """Run an accepted websocket until it closes."""
+        ...
 
 
 class InsecureServer(RuntimeError):
