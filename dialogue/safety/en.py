@@ -261,8 +261,14 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
                 break
             return None
     # "sometimes", "in the winter": a known, recurring complaint, not this minute
-    if rule.category in _SYMPTOMS and has(u, "CHRONIC", lo, hi, used):
+    # for someone else, anywhere in the sentence: "he has trouble breathing, he's got COPD"
+    c_lo, c_hi = (sentence[0], sentence[-1]) if who == "other" else (lo, hi)
+    if rule.category in _SYMPTOMS and has(u, "CHRONIC", c_lo, c_hi, used):
         decision = down[decision]
+        if decision is None:
+            return None
+    if rule.category == "breathing" and has(u, "EXERTION", lo, hi, used):
+        decision = down[decision]  # "out of breath from the stairs": effort, not an attack
         if decision is None:
             return None
     # softened or nearly: "a bit short of breath", "I nearly fainted"
