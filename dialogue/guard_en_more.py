@@ -1,0 +1,163 @@
+"""More English role rules, from the sg-en rule writer's own turns (`guard_en.dev3.jsonl`).
+
+A table in the form of `guard_en_patterns` (read by its `_all`), and two structural checks
+that `guard_en_shape.shape_violations` runs:
+- `_brand_pitch`: a name written with a capital inside the sentence ("Netflix", "Hello
+  Fresh") in a recommendation ("you should try", "have you thought about", "is great for");
+- `_still`: "still" presupposes what an earlier call said ("Is your hip still giving you
+  trouble?"), unless the turn quotes this call ("you said", "earlier") or is a condition ("if
+  it's still there tomorrow").
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue.guard import Violation
+
+MORE_TABLE = r"""
+# reassurance: "it's nothing", said of what the person told
+reassurance [assert,hope]
+    \b(?:it|that|this|they|those) be (?:probably |surely |likely |really |honestly |just |
+    most likely |almost certainly |definitely )?(?:nothing|nought)\b(?! (?:to (?:be )?(?:ashamed|
+    embarrass|sorry)|like|compared|but|more|else|at all|short of|if not)|, i be (?:happy|glad))
+reassurance [assert,hope]
+    \b(?:it|that|this) (?:will|'ll) (?:all )?(?:be )?(?:fine|okay|alright|right) (?:in|by) (?:a|
+    the|no) \w+\b|\b(?:it|that) (?:will|'ll) sort itself out\b
+# medication: a remedy or supplement to take
+medication [assert,refer]
+    \b(?:try|take|have|use|start|get yourself) (?:some |a |an |a bit of |a little )?(?:\w+ )
+    {0,2}?(?:st john 's wort|st john wort|st\. john 's wort|ginkgo|ginseng|echinacea|turmeric|
+    valerian|evening primrose|glucosamine|cbd|probiotic|magnesium|zinc|iron|omega 3|fish oil|
+    arnica|homeopathic|herbal (?:remedy|tablet|pill|supplement|capsule)|cranberry (?:tablet|
+    capsule|pill)|garlic (?:tablet|capsule|pill)|rescue remedy|kalm|nytol|sleepeaze)s?\b
+# impolite: name-calling, talking down, giving up on the person
+impolite [-]
+    \bgood (?:boy|girl|lad|lass|little (?:boy|girl))\b|\byou be repeat yourself\b|
+    \b(?:no|what be the) point (?:in )?tell you\b|\byou (?:will|'ll) (?:just|only|probably
+    just) forget\b|\byou (?:really |so |such )?(?:be|be really|be so|be such|be get) (?:so |
+    really |very |such |a bit |quite )?(?:forgetful|slow|hopeless|useless|stubborn|silly|daft|
+    senile|a nuisance|a pain|hard work|grumpy|hard of hear|a handful|a fuss ?pot|a moaner|
+    childish)\b|\b(?:old|older|elderly) (?:people|folk|folks|person|dear|thing|lady|man) like
+    you\b|\blike talk to a (?:brick wall|wall|child)\b|\b(?:pay|pay proper) attention\b|
+    \bhow many time do i have to\b|\bi (?:just|already) (?:say|ask) that\b
+# world: seasons, holidays and sport said as fact
+world [assert]
+    \b(?:christmas|easter|spring|summer|autumn|winter|the new year|new year|bonfire night|
+    halloween|the holidays|the clocks? change|the long weekend|bank holiday) (?:be|be almost|
+    be nearly|be just) (?:just )?(?:around|round|on|almost|nearly|here|upon us|come|coming|
+    soon|next week|this week)\b|\bthe (?:football|match|game|cricket|rugby|tennis|racing|derby|
+    grand national|final|cup final|olympics|world cup|snooker|darts|boat race|eurovision)
+    (?: \w+){0,2}? (?:be (?:great|good|brilliant|exciting|awful|terrible|on|off)|last night|
+    yesterday|at the weekend|on saturday|on sunday)\b|\b(?:we|they|england|united|city)
+    (?:win|lose|draw|beat|thrash) (?:\w+ ){0,2}?(?:last night|yesterday|at the weekend|again)\b
+# memory: what an earlier call would have said, presupposed
+memory [-]
+    \bas (?:plan|planned|arrange|arranged|you plan|you planned|we discuss|we discussed)\b|
+    \b(?:like|as) (?:last time|before|usual for you|you always do|you usually do)\b(?! (?:you
+    )?(?:say|said|tell|told))
+# advertising: a deal or a price
+advertising [-]
+    \b(?:only|just) (?:£|\$|€)?\w+ (?:pound|dollar|euro|quid|p)?s? (?:a|per) (?:month|week|
+    year)\b|\bon (?:special )?offer\b|\b(?:half price|buy one get one|discount code|promo code|
+    free trial|sign up (?:for|to|today)|subscribe to)\b
+"""
+
+# Capitalised words that are no brand: days, months, holidays, titles, the care system.
+_NOT_BRANDS = frozenset(
+    "i monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december christmas easter god lord nhs "
+    "gp dr mr mrs ms miss doctor nurse council centre center day age uk social services "
+    "english british care worker clara ai boxing new year".split()
+)
+# A recommendation frame around the capitalised word.
+_PITCH = re.compile(
+    r"\b(?:you (?:should|could|might|may|would|must|ought to) (?:really |also |definitely |"
+    r"just )?(?:try|get|buy|order|use|download|switch|sign up|join|look at|like|love|enjoy|"
+    r"check out|give \w+ a (?:try|go))|have you (?:ever )?(?:try|think about|thought about|"
+    r"consider|hear of|hear about|look at|look into|see)|why not (?:try|get|buy|order)|"
+    r"get yourself|treat yourself|try (?:the|a|an|some|their|out)|(?:be|be really|be so) "
+    r"(?:great|brilliant|good|excellent|lovely|handy|cheap|affordable|popular|the best) "
+    r"(?:for|value|and)|swear by|highly recommend|i (?:would|'d) recommend|i recommend|"
+    r"do (?:a|some) (?:great|good|lovely))\b"
+)
+_NAMED_BY = re.compile(
+    r"\b(?:call|ring|phone|ask|tell|with|see|visit|from|to|your|my|dear|mrs|mr|miss|ms|dr)$"
+)
+
+
+def _brand_pitch(s) -> list[Violation]:
+    """A capitalised name (not the first word, not a day or a title) in a recommendation."""
+    a = s.analysis
+    if not a.cased or not _PITCH.search(s.lemmas):
+        return []
+    toks = a.tokens
+    for i, t in enumerate(toks):
+        word = a.cased[t.start : t.end]
+        if i == 0 or not word[:1].isupper() or word.lower() in _NOT_BRANDS or len(word) < 3:
+            continue
+        before = a.cased[: t.start].rstrip()
+        if before.endswith((".", "!", "?", ":", '"', "“")):
+            continue  # a new sentence starts with a capital
+        prev = " ".join(x.lemma for x in toks[max(0, i - 1) : i])
+        if _NAMED_BY.search(prev) and t.tag != "X":
+            continue  # "call Mary", "with Jean": a person
+        return [Violation("advertising", a.span(max(0, i - 1), i))]
+    return []
+
+
+# "I don't have any record of our earlier calls": saying it has no memory is no memory claim
+NO_RECORD = re.compile(
+    r"\b(?:do not|can not|be not able to|be unable to) (?:have|keep|see|access|remember|recall)"
+    r" (?:any |a |the )?(?:record|note|notes|memory|memories|detail|details|transcript)s?\b|"
+    r"\bhave no (?:record|note|notes|memory|memories)s?\b"
+)
+
+_STILL = re.compile(r"\bstill\b")
+_STILL_OK = re.compile(
+    r"\b(?:if|when|whether|in case|unless|should) (?:\w+ ){0,4}?still\b|"
+    r"\bstill (?:there|here|with me|on the line|listen|awake|up|ok|okay|alright|all right)\b|"
+    r"\byou (?:just |also )?(?:say|said|mention|tell me|told me)\b|\b(?:earlier|a moment ago|"
+    r"a minute ago|just now|today|this morning|in this call)\b|\bstill (?:a |the )?(?:best|"
+    r"worth|important|good idea|fine to)\b|\b(?:i|i be|i will|i can|we) still\b"
+)
+
+
+# what "still" presupposes: the person's own thing, or a trouble, known from before
+_STILL_KNOWN = re.compile(
+    r"\byour (?:\w+ ){1,2}?(?:be |have |do )?still\b|\bstill (?:have|get|give|cause|be) "
+    r"(?:\w+ ){0,2}?(?:trouble|problem|bother|pain|grief|issue)s?\b|\bstill (?:\w+ )?(?:bad|"
+    r"sore|hurt|hurting|ache|aching|play up|playing up|bother|bothering|poorly|ill|worse|swollen|"
+    r"struggle|struggling|wait|waiting|off work|broken|not work|leak|leaking|keep you up)\b"
+)
+
+
+def _still(s) -> list[Violation]:
+    """ "Is your hip still giving you trouble?": the earlier trouble is a memory it lacks;
+    but "Do you still enjoy gardening?" asks, and presumes nothing of an earlier call."""
+    lem = s.lemmas
+    if not _STILL.search(lem) or _STILL_OK.search(lem):
+        return []
+    m = _STILL_KNOWN.search(lem)
+    if m is None or not (s.question or re.search(r"\b(?:your|you)\b", lem)):
+        return []
+    return [Violation("memory", s.evidence(m, False))]
+
+
+_PLANNED = re.compile(
+    r"\b(?:the|that|your) \w+(?: \w+)? (?:that )?you (?:be|have be) (?:look forward to|plan|"
+    r"dread|dreading|nervous about)\b"
+)
+
+
+def _planned(s) -> list[Violation]:
+    """ "Did you enjoy the concert you were looking forward to?": asked, it presumes a memory;
+    said back ("especially when you were looking forward to it") it echoes this call."""
+    m = _PLANNED.search(s.lemmas)
+    if not s.question or m is None or _STILL_OK.search(s.lemmas):
+        return []
+    return [Violation("memory", s.evidence(m, False))]
+
+
+def more_violations(s) -> list[Violation]:
+    return [*_brand_pitch(s), *_still(s), *_planned(s)]
