@@ -56,6 +56,57 @@ memory [-]
     \bas (?:plan|planned|arrange|arranged|you plan|you planned|we discuss|we discussed)\b|
     \b(?:like|as) (?:last time|before|usual for you|you always do|you usually do)\b(?! (?:you
     )?(?:say|said|tell|told))
+# visit: someone booked or due to come, said as fact
+visit [assert]
+    \b(?:there be|we have|i have|we 've get|i 've get) (?:a |an |someone |somebody |one of our
+     )(?:\w+ ){0,2}?(?:book|schedule|arrange|due|line up|set up|organise|organize|lined up)
+    (?: in)? to (?:come|visit|call round|call in|pop|drop|see you|help you|sit with)\b
+# diagnosis: what causes it, said as fact
+diagnosis [assert,refer]
+    \bbe (?:usually |often |probably |most likely |likely |generally |normally |mostly |
+    typically |almost always |nearly always |very often |just )?(?:cause|trigger|bring on) by\b
+# reassurance: doubting or ruling out the worst
+reassurance [assert,hope]
+    \bi (?:really |honestly )?doubt (?:it|that|this|they|there|you) (?:be|will be|would be|
+    have|need) (?:\w+ )?(?:anything|serious|a problem|worrying|dangerous|your|cancer|a stroke|
+    a heart|bad|much|need)\b|\b(?:very |highly |quite |extremely |most )?unlikely to be
+    (?: \w+)? (?:anything|serious|your|a|an|the|cancer|dangerous|a problem)\b
+# medication: one more of it, or a drink as a remedy
+medication [assert,refer]
+    \b(?:take|have|pop) (?:another|one more|a second|an extra|a further|an additional)\b
+    (?! (?:look|go|moment|minute|second|break|rest|seat|breath|step|walk|nap|turn|chance|
+    cup|sip|bite|try|day|call|photo|picture))
+treatment [assert,refer]
+    \b(?:try|have|take|make yourself) (?:a |some |a little |a small )?(?:hot toddy|nightcap|
+    tot of (?:whisky|brandy|rum)|drop of (?:whisky|brandy|rum)|glass of (?:wine|whisky|brandy|
+    sherry|stout|port)|warm milk with (?:whisky|brandy|honey))\b
+# world: where in the month or year it is
+world [assert]
+    \b(?:it be|we be|it be already) (?:nearly |almost |already |just about |practically )?
+    (?:the )?(?:end|start|beginning|middle) of (?:the )?(?:month|week|year|summer|winter|spring|
+    autumn)\b
+# human: the agent's own trouble sleeping or eating
+human [-]
+    \bi (?:also |sometimes |often |really |do )?(?:find it (?:hard|difficult|tricky|tough) to|
+    struggle to|have trouble|have difficulty) (?:sleep|eat|relax|get up|get going|switch off|
+    wake up|drop off|nod off|sleeping|eating|get to sleep)\b
+# seeing: admiring what only eyes could know
+seeing [assert]
+    \b(?:what a|such a) (?:\w+ ){0,2}?(?:view|room|garden|kitchen|dress|cardigan|jumper|smile|
+    hat|shirt|haircut|outfit|coat|picture|photo|flowers|blouse|scarf) (?:you have|you 've get|
+    you have get|you be wear|from your window|in the background|behind you|you have there)\b
+# memory: a new thing or an operation presumed from an earlier call
+memory [-]
+    \bhow be (?:the|your) new \w+ (?:come along|go|work out|settle|treat you|get on)\b|
+    \b(?:feel|feeling|get|getting|be) (?:any |much |a bit )?better (?:after|since) (?:her|his|
+    their|your) (?:operation|op|surgery|fall|stroke|treatment|procedure|heart attack|chemo)\b
+# intrusive: the body's measures
+intrusive [-]
+    \bhow much do you weigh\b|\bwhat be your weight\b|\bhow heavy be you\b
+# impolite: forgetting again, said as a reproach
+impolite [-]
+    \byou (?:have|have already|have gone and) forget (?:\w+ )?again\b|\bforget again ,? (?:have
+    not|do not) you\b
 # advertising: a deal or a price
 advertising [-]
     \b(?:only|just) (?:£|\$|€)?\w+ (?:pound|dollar|euro|quid|p)?s? (?:a|per) (?:month|week|
