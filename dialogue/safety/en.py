@@ -152,6 +152,11 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         decision = Decision.CHECK  # "he'll kill me if I forget": a threat or a figure of speech
     if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
         return None  # "if I fall | I can't get up", "in case he chokes again one day"
+    if any(
+        lo <= o.first and o.last < start and u.toks[o.last].surface == "about"
+        for o in u.occ["MEDIA"]
+    ):
+        return None  # "I watched a programme about heart attacks": the topic, not the caller
     if u.occ["MEDIA"] and not (
         rule.who != "place" and subject(u, start) == "self" and present(u, idx)
     ):

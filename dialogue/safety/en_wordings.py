@@ -106,9 +106,16 @@ EXTEND: dict[str, str] = {
         "his|her condition; he|she have always; for years now; since he|she be little"
     ),
     "RESOLVED": (
-        "only a graze; just a graze; only a scratch; just a scratch; only a bruise; just a "
-        "bruise; just bruised; only bruised; not a mark; nothing serious; no bones broken; "
-        "only grazed; just grazed"
+        "stop after; stopped after; stop on its own; stopped on its own; stop by itself; "
+        "stopped by itself; only a graze; just a graze; only a scratch; just a scratch; "
+        "only a bruise; just a bruise; just bruised; only bruised; not a mark; nothing serious; "
+        "no bones broken; only grazed; just grazed"
+    ),
+    "HEADHIT": "knock|knocked myself out|silly|senseless",
+    "NOFOOD": (
+        "can not get any food; can not get food; hungry for days; starving for days; not eat "
+        "properly for days; no water for ages|days|hours; nothing to drink for ages|days|hours; "
+        "no food for ages|days; nothing to eat for ages|days"
     ),
     "GETUPIDIOM": "the energy to; the motivation; going in the morning",
     "RF_THESEDAYS": "these days; a little and often; little and often; never been a big eater",
@@ -144,9 +151,28 @@ NEW: dict[str, str] = {
     "EXERTION": (
         "on the stairs; up the stairs; from the stairs; up the hill; from "
         "hoovering|vacuuming|walking|gardening|cleaning|dancing|rushing|hurrying; after "
-        "hoovering|walking|gardening|the walk|the stairs|climbing; from the walk; from my|the "
+        "hoovering|walking|gardening|climbing; after the walk|stairs; from the walk; from my|the "
         "cold; with my|this cold; from the cold; because of my|the cold; when i walk|climb|rush|"
         "hurry; from carrying; after carrying"
+    ),
+    # words that will not come: the agent asks
+    "SPEECHGONE": (
+        "nothing come|came out right|properly; word|words will not come out; word|words would "
+        "not come out; can not get the|my words out; can not get my words; can not find my "
+        "words; voice have go|gone funny|strange; wrong word|words keep coming out; wrong "
+        "word|words come out"
+    ),
+    # a deep or bad cut: the agent asks about the bleeding
+    "BADCUT": (
+        "cut himself|herself|myself|themselves badly|bad|deep|deeply; cut his|her|my _ badly; "
+        "cut his|her|my _ =open; slice|sliced his|her|my _ =open; deep cut; nasty cut; bad cut; "
+        "gash; gashed; big cut; cut to the bone"
+    ),
+    # medicine within a child's or a confused person's reach
+    "GOTMEDS": (
+        "get|got hold of my|the|his|her tablets|pills|medicine|medication; "
+        "get|got into my|the|his|her tablets|pills|medicine|medication; eat|ate|eaten some of my "
+        "tablets|pills"
     ),
     # a heart that feels as if it would burst or stop
     "HEARTBURST": (
@@ -187,6 +213,9 @@ def _rules():
         Rule("fall", E, ("STUCKLONG", "LONGTIME"), 12, cross=True, name="stuck for hours"),
         Rule("violence", E, ("ASSAULT",), who="agent", name="assaulted"),
         Rule("overdose", K, ("MED", "MIXDRINK"), 8, name="pills with drink"),
+        Rule("stroke", K, ("SPEECHGONE",), name="words will not come"),
+        Rule("bleeding", K, ("BADCUT",), name="bad cut"),
+        Rule("overdose", K, ("GOTMEDS",), who="place", name="got hold of the pills"),
         Rule("cardiac", K, ("HEARTBURST",), unless=("EXCITED", "GIVE"), name="heart bursting"),
     )
 
