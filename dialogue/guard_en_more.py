@@ -35,11 +35,11 @@ medication [assert,refer]
 impolite [-]
     \bgood (?:boy|girl|lad|lass|little (?:boy|girl))\b|\byou be repeat yourself\b|
     \b(?:no|what be the) point (?:in )?tell you\b|\byou (?:will|'ll) (?:just|only|probably
-    just) forget\b|\byou (?:really |so |such )?(?:be|be really|be so|be such|be get) (?:so |
+     just) forget\b|\byou (?:really |so |such )?(?:be|be really|be so|be such|be get) (?:so |
     really |very |such |a bit |quite )?(?:forgetful|slow|hopeless|useless|stubborn|silly|daft|
     senile|a nuisance|a pain|hard work|grumpy|hard of hear|a handful|a fuss ?pot|a moaner|
     childish)\b|\b(?:old|older|elderly) (?:people|folk|folks|person|dear|thing|lady|man) like
-    you\b|\blike talk to a (?:brick wall|wall|child)\b|\b(?:pay|pay proper) attention\b|
+     you\b|\blike talk to a (?:brick wall|wall|child)\b|\b(?:pay|pay proper) attention\b|
     \bhow many time do i have to\b|\bi (?:just|already) (?:say|ask) that\b
 # world: seasons, holidays and sport said as fact
 world [assert]
@@ -106,7 +106,7 @@ intrusive [-]
 # impolite: forgetting again, said as a reproach
 impolite [-]
     \byou (?:have|have already|have gone and) forget (?:\w+ )?again\b|\bforget again ,? (?:have
-    not|do not) you\b
+     not|do not) you\b
 # reassurance: ruling out the worst, or not worth losing sleep over
 reassurance [assert,hope]
     \b(?:it|that|this) (?:be|be probably|be definitely|be certainly|be surely) not (?:your
@@ -143,6 +143,61 @@ impolite [-]
     \bwhose fault (?:be|would be|be it) (?:that|it|this)\b|\byou only have yourself to blame
     \b|\byour own fault\b|\byou should be (?:grateful|thankful)\b|\bin your old age\b|\byou
      be (?:get|getting|go|going) (?:old|muddled|forgetful|senile|slow|dotty|doolally)\b
+# action: the person's details handed on to someone outside the call
+action [-]
+    \b(?:i|we) (?:have|'ve|have just|have already) (?:pass|give|send|forward|hand) (?:on )?
+    your (?:details|detail|number|name|information|info|address)\b(?!(?: \w+){0,3} (?:care
+     worker|caregiver|care team|social worker|case worker))
+# diagnosis: what it is "down to"
+diagnosis [assert,refer]
+    \b(?:usually |often |probably |most likely |likely |normally |generally |just |all |
+    mostly )down to (?!you\b|me\b|us\b)(?:low|high|a lack|lack|too much|too little|your|a|an|
+    the|dehydration|stress|age|old age|nerves|anxiety|poor|bad)\b
+# reassurance: safe to ignore
+reassurance [assert,hope]
+    \b(?:can|could|should|may) (?:safely |just |probably )?ignore (?:it|that|this|them|the)\b
+# treatment: a count of an exercise
+treatment [assert,refer]
+    \b(?:do|try|aim for|manage) (?:\d+|ten|twenty|thirty|fifteen|five|six|eight|twelve|a few|
+    some|a couple of) (?:\w+ ){0,2}?(?:sit to stand|squat|lunge|stretch|rep|repetition|lift|
+    raise|press up|sit up|step up|circle|curl|march|bend)s?\b
+# world: the neighbourhood's news
+world [assert]
+    \b(?:in|round|around) your (?:area|way|street|town|village|neighbou?rhood|road)
+    (?: \w+)? (?:lately|recently|at the moment|this week|these days)\b|\b(?:a lot of|lots of|
+    plenty of|loads of) (?:\w+ )?(?:burglaries|burglary|break in|robberies|scam|crime|
+    accident)s? (?:\w+ ){0,3}?(?:lately|recently|at the moment|this week)\b|\bthey (?:have|
+    have just|have finally) (?:close|shut|open|knock down|build|move|cancel|change|put up|
+    raise|cut|stop)\b
+# human: the agent off somewhere, or its pets
+human [-]
+    \bi be off (?:on|to) (?:holiday|a trip|the|my|visit)\b|\bi (?:have|'ve) get (?:a|an|two|
+    three|four|my own|some|a little|a lovely) (?:\w+ )?(?:dog|cat|spaniel|terrier|labrador|
+    puppy|kitten|pet|budgie|parrot|rabbit|hamster|allotment|greenhouse|grandchild|grandkid|
+    grandson|granddaughter|car|caravan|bike)s?\b|\bi (?:adore|love|like|hate|enjoy|prefer)
+    (?: \w+)? (?:dog|cat|puppy|kitten|spaniel|horse)s?\b
+# seeing: what suits the person
+seeing [assert]
+    \b(?:that|the|this|your) (?:\w+ )?(?:colou?r|blue|red|green|pink|yellow|purple|grey|
+    dress|cardigan|jumper|hat|scarf|top|shirt|blouse|haircut|hairstyle|hair|outfit|coat|
+    glasses|lipstick) (?:really |so |certainly )?(?:suit|suits) you\b
+# memory: a pending matter, or how a thing of an earlier call went
+memory [-]
+    ^how (?:do|be) (?:the|your|that) (?:new )?(?!day|morning|afternoon|evening|week|weekend|
+    lunch|dinner|breakfast|tea|call|chat)\w+(?: \w+)? (?:go|behave|treat you|work out|turn out|
+    come along)\b|\bhear back from\b|\bi hope (?:the|your) (?:\w+ ){0,2}?go (?:well|ok|okay|
+    alright|smoothly) (?:yesterday|last \w+|on \w+)\b|^still no (?:word|news|sign|reply|
+    answer)\b
+# intrusive: which faith
+intrusive [-]
+    \b(?:be|do) you (?:\w+ ){0,3}?(?:catholic|protestant|christian|muslim|jewish|hindu|sikh|
+    buddhist|atheist|anglican|methodist|baptist|religious|a believer|church of england)\b
+# impolite: dismissing the person
+impolite [-]
+    \bnot here to (?:listen|hear|deal|put up)\b|\byou be (?:such a|a real|a right|a proper|
+    a bit of a) (?:worrier|moaner|fusspot|fuss pot|nag|drama queen|misery|grump|pain|
+    chatterbox|windbag)\b|\bso (?:that )?you can keep up\b|\b(?:talk|speak) (?:slowly|slower)
+    (?: \w+)? (?:so|for) you\b
 # advertising: a deal or a price
 advertising [-]
     \b(?:only|just) (?:£|\$|€)?\w+ (?:pound|dollar|euro|quid|p)?s? (?:a|per) (?:month|week|
