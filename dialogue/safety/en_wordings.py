@@ -61,8 +61,10 @@ EXTEND: dict[str, str] = {
     "VAGUE": "type; tied; tite; tyte; squeezy; clamped; gripped; bursting; burst",
     "CHOKE": (
         "stuck in my throat; caught in my throat; lodged in my throat; stuck in my gullet; "
-        "stuck in my windpipe; something stuck in my throat; can not swallow it"
+        "stuck in my windpipe; something stuck in my throat; can not swallow it; throat feel "
+        "like it be closing; throat be closing; throat closing up; throat be swelling|swell up"
     ),
+    "SOB": "can not stop panting; keep panting; panting like a dog",
     "POISON": (
         "anti freeze; antifreeze; anti _ freeze; bleach; descaler; oven cleaner; toilet "
         "cleaner; washing up liquid; fabric softener; methylated spirit; meths; slug pellets; "
