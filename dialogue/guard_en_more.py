@@ -113,7 +113,7 @@ def _planned(s) -> list[Violation]:
 
 
 _IN_THE_END = re.compile(
-    r"\bin the end$|\b(?:ever|finally) (?:get|hear|manage|sort)\b|\bsince (?:the|your|that) "
+    r"\bin the end$|\b(?:ever|finally) (?:get|hear|manage|sort|find)\b|\bsince (?:the|your|that) "
     r"(?:fall|operation|op|accident|stroke|surgery|procedure|treatment|appointment|scan)\b"
 )
 

@@ -236,6 +236,36 @@ intrusive [-]
 advertising [-]
     \b(?:a|one) (?:\w+ )?(?:company|firm|shop|brand|website|app|service|outfit|business) call
     \b
+# action: a call put through by the agent
+action [-]
+    \b(?:put|putting) (?:a call|you) through to\b
+# diagnosis: "that'll be the menopause"
+diagnosis [assert,refer]
+    \b(?:that|it|this|those) will be (?:just |probably |only |your )?(?:the |your |a |an )?
+    (?:\w+ )?(?:{COND}|menopause|change of life|sciatica|gout|shingles|angina|vertigo|tinnitus|
+    arthritis|a virus|an infection)\b
+# medication: a medicine swapped for something else
+medication [refer]
+    \b(?:swap|switch|change|replace|trade) (?:your |the )?(?:\w+ )?{MED} (?:for|to|with)\b
+# meeting: outings the agent shares with the person
+meeting [-]
+    \bour (?:\w+ )?(?:chat|chats|walk|walks|coffee|coffees|lunch|lunches|outing|outings|trip|
+    trips|meeting|meetings|get together|cuppa|cuppas) (?:at|in|to|together|down)\b
+# world: a public event asked about as seen
+world [-]
+    \bdid you see (?:the|that) (?:\w+ ){0,3}?(?:yesterday|last night|on tv|on the telly|on the
+     news|this morning|at the weekend)\b
+# seeing: food on a face, a mark on clothes
+seeing [assert]
+    \byou (?:have|have get) (?:a bit of |some |a )?\w+ (?:on|in) your (?:chin|face|cheek|nose|
+    shirt|top|jumper|cardigan|collar|teeth|hair|lip)\b
+# memory: how a new thing worked out
+memory [-]
+    \bhow (?:do|be) you get on with (?:the|your|that) new\b
+# impolite: explaining simply, nobody wants to hear
+impolite [-]
+    \bexplain (?:it |this |that )?(?:again )?(?:very |really |nice and )?(?:simply|slowly)\b|
+    \bi do not think you understand\b|\b(?:nobody|no one) want to hear (?:that|it|about)\b
 # advertising: a deal or a price
 advertising [-]
     \b(?:only|just) (?:£|\$|€)?\w+ (?:pound|dollar|euro|quid|p)?s? (?:a|per) (?:month|week|
