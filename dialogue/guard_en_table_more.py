@@ -261,7 +261,7 @@ seeing [assert]
     shirt|top|jumper|cardigan|collar|teeth|hair|lip)\b
 # memory: how a new thing worked out
 memory [-]
-    \bhow (?:do|be) you get on with (?:the|your|that) new\b
+    \bhow do you get on with (?:the|your|that) new\b
 # impolite: explaining simply, nobody wants to hear
 impolite [-]
     \bexplain (?:it |this |that )?(?:again )?(?:very |really |nice and )?(?:simply|slowly)\b|
