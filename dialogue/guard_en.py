@@ -59,6 +59,7 @@ from dialogue.guard_en_lexicon import (
     WRAPPERS,
 )
 from dialogue.guard_en_meaning import MORE_CLASSES
+from dialogue.guard_en_more import NO_RECORD
 from dialogue.guard_en_patterns import ALERT, ASSERT, REFER, RULES
 from dialogue.guard_en_shape import (
     CALL_WORDS,
@@ -296,6 +297,7 @@ def _memory(s: _Sentence, context: GuardContext) -> list[Violation]:
         or COMPARED.search(s.lemmas[: m.start()])
         or (QUOTED.match(s.lemmas[: m.start()]) and not CALL_WORDS.search(m.group()))
         or (REACT.search(s.lemmas) and not OWN_MEMORY.search(s.lemmas))
+        or NO_RECORD.search(s.lemmas[: m.start()])
     ):
         return []  # "It's nice that the nurse who came last week was friendly": their news
     claim = s.lemmas[: m.start()] + " " + s.lemmas[m.end() :]

@@ -37,7 +37,8 @@ CLAIM_CLASSES = {
 CLAIMS_TABLE = r"""
 # action: the agent reaching anyone outside the call, by any verb
 action [alert]
-    \b(?:i|we|let me|let us|me to|us to) {AUX}(?!hope|wish|think|know|understand|be\b|hear|
+    \b(?:i|we|let me|let us|me to|us to) {AUX}(?!(?:so|really|very|truly|ever so) |hope|wish|
+    think|know|understand|be\b|hear|
     imagine|bet|remember|wonder|guess|feel|see|notice|expect|suppose|believe|glad|sorry|happy|
     love|like|note|record|write|jot|ask you|tell you|remind you|check (?:with|on|in with) you|
     want|need|would|mean|worry|care|appreciate|find|agree|pray|suggest|recommend|advise|

@@ -83,7 +83,7 @@ CLASSES = {
     r"blood thinner|water pill|diuretic|vitamin|supplement|nitroglycerin|nitro|"
     r"cough syrup|syrup|eye drop|ear drop|nasal drop|patch|"
     r"cream|ointment|herbal remedy|herb|mg|milligram|"
-    r"unit|puff|spray|lozenge))s?",
+    r"unit|puff|spray|lozenge))s?(?! box| organi[sz]er| reminder| alarm| chart| dispenser)",
     "OTC": r"(?:(?:aspirin|ibuprofen|advil|motrin|tylenol|acetaminophen|paracetamol|naproxen|"
     r"aleve|antihistamine|antacid|laxative|melatonin|benadryl|painkiller|pain reliever|"
     r"sleeping pill|sleep pill|sleep tablet|sleep aid|cough syrup|vitamin|supplement|tums|"

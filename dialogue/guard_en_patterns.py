@@ -343,7 +343,8 @@ diagnosis [assert,refer]
     floater)s? (?:\w+ ){0,5}?be (?:probably|likely|most likely|almost certainly|just|only|
     definitely|surely|clearly|certainly|nothing but|simply) (?:a |an |the |your |some )?\w+
 reassurance [assert,hope]
-    \bnothing to be \w+ (?:of|about)\b|\b(?:be not|be n't) anything\b
+    \bnothing to be (?!ashamed|embarrass|sorry|guilty|shy)\w+ (?:of|about)\b|
+    \b(?:be not|be n't) anything\b
 medication [assert,refer]
     \btake (?:your |the )?(?:\w+ )?{MED} (?:with|together with|along with|
     at the same time as) (?:your |the )?(?:\w+ )?(?:one|ones|{MED})\b
@@ -385,9 +386,10 @@ def _all() -> list[tuple[str, str, frozenset[str]]]:
     from dialogue.guard_en_claims import CLAIMS_TABLE
     from dialogue.guard_en_meaning import MEANING_TABLE
     from dialogue.guard_en_persona import PERSONA_TABLE
+    from dialogue.guard_en_table_more import MORE_TABLE
     from dialogue.guard_en_talk import TALK_TABLE
 
-    tables = (RULES_TABLE, PERSONA_TABLE, MEANING_TABLE, CLAIMS_TABLE, TALK_TABLE)
+    tables = (RULES_TABLE, PERSONA_TABLE, MEANING_TABLE, CLAIMS_TABLE, TALK_TABLE, MORE_TABLE)
     return [rule for table in tables for rule in parse(table)]
 
 

@@ -161,7 +161,7 @@ intrusive [-]
 intrusive [-]
     \b(?:leave (?:your|the|all your) (?:house|home|money|property|estate|thing|belonging|
     savings|flat) to|leave (?:it|everything) to|(?:(?:do|be) you (?:\w+ )?get on (?:well |
-    badly )?|get on (?:well|badly) )with (?:your|him|her|them))\b
+    badly )?|get on (?:well|badly) )with (?:your|him|her)|get on (?:well|badly) with them)\b
 intrusive [-]
     \b(?:(?:much|enough|any) (?:money|savings)|put (?:aside|away|by) for|nest egg)\b|
     \bhow much (?:money )?(?:do|be|have) (?:\w+ ){1,3}?(?:earn|make|pay|have|owe|spend|save|

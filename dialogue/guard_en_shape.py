@@ -20,6 +20,7 @@ from functools import lru_cache
 from dialogue import guard_en_lexicon as lx
 from dialogue.guard import GuardContext, Violation
 from dialogue.guard_en_meaning import MORE_CLASSES
+from dialogue.guard_en_more import more_violations
 from dialogue.guard_en_promise import agent_past, others_future, promise_violations
 
 # The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
@@ -312,7 +313,7 @@ def _memory_more(s, context: GuardContext) -> list[Violation]:
 def shape_violations(s, context: GuardContext, seen: set[str]) -> list[Violation]:
     """The structural checks, one piece of evidence per category not already found."""
     out: list[Violation] = []
-    for check in (_order, _brand, promise_violations, others_future, agent_past):
+    for check in (_order, _brand, promise_violations, others_future, agent_past, more_violations):
         for v in check(s):
             if v.category not in seen:
                 out.append(v)

@@ -30,6 +30,7 @@ class Analysis:
     text: str
     language: str
     tokens: tuple[Token, ...] = field(default_factory=tuple)
+    cased: str = ""  # English: `text` before lower-casing, same offsets ("" if unknown)
 
     def lemmas(self) -> list[str]:
         return [t.lemma for t in self.tokens]

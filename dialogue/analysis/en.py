@@ -211,7 +211,8 @@ def _pieces(word: str, start: int) -> list[tuple[str, int, int, str | None, str 
 
 
 def analyze(text: str) -> Analysis:
-    norm = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
+    cased = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    norm = cased.lower()
     tokens: list[Token] = []
     sentence = 0
     previous: str | None = None
@@ -233,7 +234,8 @@ def analyze(text: str) -> Analysis:
                 lemma, tag = _lemma_and_tag(_SLIPS.get(surface, surface), previous, previous_tag)
             tokens.append(Token(surface, lemma, tag, start, end, sentence))
             previous, previous_tag = lemma, tag
-    return Analysis(norm, "en", tuple(_possessive_or_is(tokens)))
+    keep = cased if len(cased) == len(norm) else ""  # a capital tells a name ("Netflix")
+    return Analysis(norm, "en", tuple(_possessive_or_is(tokens)), keep)
 
 
 _IS_NEXT = frozenset("not just been gone got on in out still really so very all".split())

@@ -152,6 +152,11 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         decision = Decision.CHECK  # "he'll kill me if I forget": a threat or a figure of speech
     if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
         return None  # "if I fall | I can't get up", "in case he chokes again one day"
+    if any(
+        lo <= o.first and o.last < start and u.toks[o.last].surface == "about"
+        for o in u.occ["MEDIA"]
+    ):
+        return None  # "I watched a programme about heart attacks": the topic, not the caller
     if u.occ["MEDIA"] and not (
         rule.who != "place" and subject(u, start) == "self" and present(u, idx)
     ):
@@ -261,8 +266,14 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
                 break
             return None
     # "sometimes", "in the winter": a known, recurring complaint, not this minute
-    if rule.category in _SYMPTOMS and has(u, "CHRONIC", lo, hi, used):
+    # for someone else, anywhere in the sentence: "he has trouble breathing, he's got COPD"
+    c_lo, c_hi = (sentence[0], sentence[-1]) if who == "other" else (lo, hi)
+    if rule.category in _SYMPTOMS and has(u, "CHRONIC", c_lo, c_hi, used):
         decision = down[decision]
+        if decision is None:
+            return None
+    if rule.category == "breathing" and has(u, "EXERTION", lo, hi, used):
+        decision = down[decision]  # "out of breath from the stairs": effort, not an attack
         if decision is None:
             return None
     # softened or nearly: "a bit short of breath", "I nearly fainted"

@@ -10,6 +10,7 @@ from dialogue.safety.en_broad import BROAD
 from dialogue.safety.en_redflags import REDFLAG
 from dialogue.safety.en_scope import SCOPE
 from dialogue.safety.en_symptoms import SYMPTOMS
+from dialogue.safety.en_wordings import merged
 
 # fmt: off
 CONCEPTS: dict[str, str] = {
@@ -396,3 +397,4 @@ C: dict[str, tuple[str, ...]] = {
 }
 
 C["MED"] += C["DANGERMED"]  # "double my insulin" is a dose of medicine too
+C.update(merged(C))  # the rule writer's later wordings (`en_wordings`)

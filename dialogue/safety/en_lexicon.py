@@ -199,7 +199,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unconscious", E, ("FAINT",), not_after=("FAINTIDIOM",), unless=("GIVE",), name="fainted"),
     Rule("unconscious", E, ("NOWAKE",), who="other", name="unresponsive"),
     Rule("unconscious", E, ("NOWAKEOBJ",), who="place", name="cannot wake them"),
-    Rule("unconscious", K, ("FEELFAINT",), soft=True, name="feels faint"),
+    Rule("unconscious", K, ("FEELFAINT",), soft=True, unless=("SPINIDIOM",), name="feels faint"),
     # bleeding
     Rule(
         "bleeding",
@@ -297,11 +297,19 @@ RULES: tuple[Rule, ...] = (
         ("NEG", "EAT", "DAYS"),
         8,
         not_after=("EATIDIOM",),
-        unless=("RF_THESEDAYS",),
+        unless=("RF_THESEDAYS", "NOTWITHOUT"),
         name="no food",
     ),
-    Rule("starvation", K, ("NOFOOD",), name="no food"),
-    Rule("starvation", E, ("NOFOOD", "DAYS"), 10, cross=True, name="no food for days"),
+    Rule("starvation", K, ("NOFOOD",), unless=("NOTWITHOUT",), name="no food"),
+    Rule(
+        "starvation",
+        E,
+        ("NOFOOD", "DAYS"),
+        10,
+        cross=True,
+        unless=("NOTWITHOUT",),
+        name="no food for days",
+    ),
     Rule(
         "starvation",
         K,
@@ -327,3 +335,8 @@ RULES: tuple[Rule, ...] = (
     # help
     Rule("help", E, ("HELPME",), who="place", not_after=("HELPIDIOM",), name="cry for help"),
 )
+
+# the rule writer's later wordings (`en_wordings`), after the rules above
+from dialogue.safety.en_wordings import RULES as _later  # noqa: E402
+
+RULES = RULES + _later()

@@ -193,8 +193,8 @@ def subject(u: Utterance, start: int, clause: int | None = None) -> str | None:
         before = u.toks[i - 1] if i > 0 else None
         if t.tag == "NOUN" and t.lemma not in lx.RELATIONS and before is not None:
             if before.tag in ("ADP", "VERB") or (
-                before.tag in ("DET", "PRON") and i > 1 and u.toks[i - 2].tag == "ADP"
-            ):
+                before.tag in ("DET", "PRON") and i > 1 and u.toks[i - 2].tag in ("ADP", "VERB")
+            ):  # "stole my bag and pushed me": the bag is what was done to, not who did it
                 continue  # "in the kitchen", "hit my head": not who it happens to
         if t.surface in lx.PERSON_SELF:
             return "self"

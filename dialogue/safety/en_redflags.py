@@ -12,6 +12,7 @@ stories and questions are judged as for every rule; the agent then asks one dire
 from __future__ import annotations
 
 from dialogue.safety.en_lexicon import Rule
+from dialogue.safety.en_wordings import ASR_MORE
 
 # fmt: off
 REDFLAG: dict[str, str] = {
@@ -263,6 +264,7 @@ ASR_ALIASES: dict[str, str] = {
     "collapse": "collapsed",
     "suicidle": "suicidal",
     "tabelts": "tablets",
+    **ASR_MORE,
 }
 
 K = "check"

@@ -13,6 +13,11 @@ Korean halves of a batch can be added at different times. ``--add`` will not ove
 already split differently: rule writers may have read its dev half. A later batch's lines must
 not repeat, or be one word from, any line of an earlier batch; such a clash names only the new
 line, so that whoever writes a batch never reads the earlier test halves through it.
+
+A rule-writer file is a later batch with a dev half and no test half (``….dev3.jsonl``): new
+wordings that whoever tunes the rules wrote for themselves, scored before the rules changed for
+them. Nothing in it is held out, so it is not split and has no minima; its lines are validated
+(schema, duplicates, no clash with an earlier batch) like any other.
 """
 
 from __future__ import annotations
@@ -53,6 +58,15 @@ def later_batches(spec: SplitSet) -> list[int]:
     pat = re.compile(rf"{re.escape(spec.prefix)}_\w+\.(?:dev|test)(\d+)\.jsonl")
     found = {int(m.group(1)) for p in spec.root.glob("*.jsonl") if (m := pat.fullmatch(p.name))}
     return sorted(n for n in found if n >= 2)
+
+
+def rule_writer(spec: SplitSet, lang: str, batch: int) -> bool:
+    """A later batch whose dev half has no test half: lines a rule writer wrote to tune on."""
+    return (
+        batch > 1
+        and spec.path(lang, "dev", batch).exists()
+        and not spec.path(lang, "test", batch).exists()
+    )
 
 
 def on_disk(spec: SplitSet, lang: str, batch: int) -> list[dict] | None:
@@ -149,11 +163,18 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
     sourced = args.batch or 1  # --from / --add give the pool of this batch only
 
     errors, work = [], []  # work: (batch, {lang: {split: rows}}, languages from a file)
+    tuned: list[str] = []  # rule-writer files: validated, never split
     for batch in batches:
         parts, given = {}, set()
         for lang in LANGS:
             if batch == sourced and lang in sources:
                 rows, from_file = sources[lang], True
+            elif rule_writer(spec, lang, batch):
+                rows = read_jsonl(spec.path(lang, "dev", batch))
+                errors += [f"batch {batch}: {e}" for e in spec.validate(lang, rows, batch, False)]
+                errors += clashes(spec, lang, rows, batch)
+                tuned.append(f"{spec.path(lang, 'dev', batch).name}: {len(rows)} lines")
+                continue
             else:
                 rows, from_file = on_disk(spec, lang, batch), False
                 if rows is None:
@@ -165,9 +186,10 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
             parts[lang] = split(spec, lang, rows, batch)
             if from_file:
                 given.add(lang)
-        if batch > 1 and not parts:
+        if batch > 1 and not parts and not tuned:
             errors.append(f"batch {batch}: no files and nothing to --add")
-        work.append((batch, parts, given))
+        if parts:
+            work.append((batch, parts, given))
     if errors:
         print("\n".join(errors), file=sys.stderr)
         print(f"{len(errors)} problem(s)", file=sys.stderr)
@@ -188,6 +210,8 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
                     p.write_text(text, encoding="utf-8")
         out.append(table(spec, parts, batch))
     print("\n".join(out))
+    if tuned:
+        print(f"\nrule-writer files (not split, no minima): {'; '.join(tuned)}")
     if refused:
         print(
             f"\nnot overwritten (already split differently; its dev half may have been read; "
@@ -199,8 +223,9 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
         print(f"\nout of date with the split: {', '.join(stale)}", file=sys.stderr)
         return 1
     done = "matches files" if args.check else "written"
+    split_ones = ", ".join(str(b) for b, _, _ in work) or "none split"
     print(
-        f"\nOK (batch {', '.join(map(str, batches))}): all lines parse, schema valid, "
+        f"\nOK (batch {split_ones}): all lines parse, schema valid, "
         f"counts met, no duplicates, split {done}"
     )
     return 0
