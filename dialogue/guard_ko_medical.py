@@ -7,6 +7,7 @@ Each rule takes a `Sent` and returns the (first, last) tokens of its evidence, o
 
 from __future__ import annotations
 
+from dialogue.analysis.ko_lexicon import SYMPTOM_NOUNS
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
     BODY,
@@ -138,11 +139,8 @@ _NORMAL_AGE = frozenset("나이 연세 그 나이 노인 어르신들".split())
 _TIMES = frozenset("번 회 잔 개".split())  # 한번 드셔 보세요 is food; 약 두 번 is a dose
 _HEALTH = frozenset("면역 건강 뼈 관절 혈관 눈 피로 기력 원기 혈액순환".split())
 _MOOD = frozenset("기분 마음 기운 분위기".split())
+_SYMPTOMS = SYMPTOM_NOUNS | {"정도", "증상"}  # 열이 그 정도면, 그 증상은
 _RELIEF = frozenset("덜하 덜 편해지 풀리 가라앉 나아지 좋아지 낫 멎 그치 빠지 내리".split())
-_SYMPTOMS = frozenset(
-    "열 정도 증상 통증 기침 어지럼증 어지러움 두통 멍 혹 상처 붓기 가래 결림 저림 쑤심 "
-    "아픔 가려움 콧물 재채기 부기".split()
-)
 
 
 def reassurance(s: Sent) -> Span | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dialogue.analysis.ko_lexicon import SIGNS
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import BODY, CHANGE, DISEASES, MEDICINE, ORGANS, TAKE
 
@@ -287,9 +288,6 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
-SIGN = frozenset(
-    "아프 쑤시 결리 저리 쓰리 안 오 나 막히 차 가렵 붓 체하 어지럽 메스껍 더부룩하 뻐근하".split()
-)
 _POSE = frozenset("눕 앉 서 기대 엎드리 구부리 웅크리 펴 올리 베".split())
 _HELPS_BODY = frozenset("도움 좋 최고 효과 제일 낫".split())
 _CARE_VERBS = frozenset("조심 조심하 챙기 씻 보호 아끼 다치 쉬게 살피 돌보 주무시".split())
@@ -332,7 +330,7 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
         if good and health and not s.pred(good[0]).neg:
             return i, s.n - 1
     for i in range(s.n):
-        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGN):
+        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGNS):
             continue
         for k in range(s.pred(i).end + 1, s.n):
             if s.lem(k) in _POSE and s.tag(k).startswith("VV"):

@@ -260,8 +260,10 @@ def imperative_request(d: Doc, i: int) -> bool:
     return True
 
 
-KIN = frozenset("애 애들 자식 아들 딸 손주 손자 손녀 며느리 사위 식구 가족 영감".split())
 SETTLED = frozenset("정리 준비 마무리 끝".split())
+
+
+KIN = L.KIN | {"영감"}
 
 
 def _farewell(d: Doc, c: Clause, out: list[Hit]) -> None:
