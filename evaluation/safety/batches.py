@@ -13,6 +13,11 @@ Korean halves of a batch can be added at different times. ``--add`` will not ove
 already split differently: rule writers may have read its dev half. A later batch's lines must
 not repeat, or be one word from, any line of an earlier batch; such a clash names only the new
 line, so that whoever writes a batch never reads the earlier test halves through it.
+
+A batch with dev files and no test file in any language is a *rule writers' batch*
+(``{prefix}_{lang}.devN.jsonl`` alone): new wordings that whoever tunes the rules wrote to tune
+on. Nobody reports on it, so it is not split and has no minimum size; ``--check`` validates its
+lines (schema, categories, tags, duplicates) and that none repeats an earlier batch.
 """
 
 from __future__ import annotations
@@ -64,6 +69,31 @@ def on_disk(spec: SplitSet, lang: str, batch: int) -> list[dict] | None:
     if missing:
         raise SystemExit(f"{', '.join(missing)} missing: a batch is a dev and a test file")
     return [r for p in paths for r in read_jsonl(p)]
+
+
+def writers_batch(spec: SplitSet, batch: int) -> bool:
+    """A later batch with dev files only: the rule writers' own wordings, never split."""
+    return batch > 1 and not any(spec.path(lang, "test", batch).exists() for lang in LANGS)
+
+
+def check_writers_batch(spec: SplitSet, batch: int) -> tuple[list[str], str]:
+    """Validate a rule writers' batch line by line (no minima: lang-wide count errors, which
+    name no line, are dropped); also the lines that repeat an earlier batch."""
+    errors, counts = [], []
+    for lang in LANGS:
+        p = spec.path(lang, "dev", batch)
+        if not p.exists():
+            continue
+        rows = read_jsonl(p)
+        errors += [
+            f"batch {batch}: {e}"
+            for e in spec.validate(lang, rows, batch)
+            if not e.startswith(f"{lang}: ") or "near-duplicate" in e
+        ]
+        errors += clashes(spec, lang, rows, batch)
+        pos = sum(bool(r[spec.label]) for r in rows)
+        counts.append(f"{p.name}: {len(rows)} lines, {pos} {spec.positives}, rule writers' own")
+    return errors, "\n".join(counts)
 
 
 def clashes(spec: SplitSet, lang: str, rows: list[dict], batch: int) -> list[str]:
@@ -149,7 +179,13 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
     sourced = args.batch or 1  # --from / --add give the pool of this batch only
 
     errors, work = [], []  # work: (batch, {lang: {split: rows}}, languages from a file)
+    writers = []  # rule writers' batches: validated, never split
     for batch in batches:
+        if writers_batch(spec, batch) and not (batch == sourced and sources):
+            found, summary = check_writers_batch(spec, batch)
+            errors += found
+            writers.append(summary)
+            continue
         parts, given = {}, set()
         for lang in LANGS:
             if batch == sourced and lang in sources:
@@ -187,7 +223,7 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
                 elif not same:
                     p.write_text(text, encoding="utf-8")
         out.append(table(spec, parts, batch))
-    print("\n".join(out))
+    print("\n".join(out + writers))
     if refused:
         print(
             f"\nnot overwritten (already split differently; its dev half may have been read; "
