@@ -115,7 +115,9 @@ def _sudden_after(d: Doc, s1: int) -> bool:
     """A later sentence says it came suddenly of what was just said: 갑자기 그래요."""
     t = d.t
     rest = t[s1 + 1 : s1 + 5]
-    return any(x.lemma in SUDDEN for x in rest) and any(x.lemma in ("그렇", "그러") for x in rest)
+    return any(x.lemma in SUDDEN for x in rest) and any(
+        x.lemma in ("그렇", "그러", "이렇", "이러") for x in rest
+    )
 
 
 def present(d: Doc, i: int) -> bool:
@@ -200,6 +202,7 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
     sudden = any(t[j].lemma in SUDDEN for j in range(s0, s1 + 1)) or _sudden_after(d, s1)
     words = d.nouns(c, frozenset({"단어", "낱말", "말"}))
     lost = d.preds(c, frozenset({"나"}), True) if d.has(c, frozenset({"생각", "기억"})) else []
+    lost += d.preds(c, frozenset({"떠오르", "생각나"}), True)  # 단어가 안 떠올라요
     if sudden and words and lost:  # 갑자기 … 단어가 생각이 안 나요
         out.append(Hit("stroke", C, words[0], lost[0], "concept: words lost suddenly"))
         return

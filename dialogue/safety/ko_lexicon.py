@@ -197,7 +197,8 @@ ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
 HIT = frozenset(
-    "때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치 행패 난동 주먹질 발길질".split()
+    "때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치 행패 난동 주먹질 발길질 "
+    "손찌검 매질 폭력 손버릇".split()
 )
 BEATEN = frozenset("맞 얻어맞 두들겨맞".split())
 PLAY = frozenset("장난 놀이 농담 장난치".split())

@@ -247,7 +247,7 @@ def imperative_request(d: Doc, i: int) -> bool:
     """The verb at `i` is asked for with 주 (불러 주세요, 봐 줘, 와 주이소)."""
     t = d.t
     k = i + 1
-    while k < len(t) and t[k].tag == "EC" and t[k].lemma in ("어", "아"):
+    while k < len(t) and t[k].tag == "EC" and t[k].lemma in ("어", "아", "어다", "아다"):
         k += 1
     if k >= len(t) or t[k].lemma != "주":
         return False

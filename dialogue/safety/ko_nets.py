@@ -1,0 +1,160 @@
+"""More of `safety.ko`'s last net (see `safety.ko_concepts`): shapes of trouble that name no
+listed symptom sentence. Each finding is a `check`; `safety.ko`'s scope still cancels it
+(negated, past, someone else's, hypothetical, the news).
+
+- a symptom that stops the person doing something now (숨이 차서 말을 못 하겠어요, 배가 아파서
+  꼼짝을 못 하겠어요);
+- a mouth that leaks (물을 마시면 입 옆으로 흘러요): a face that no longer closes;
+- pills counted gone (열 알이 비어요, 스무 알을 먹었어요);
+- a life to be cut (목숨을 끊을 방법만 생각나요);
+- a plea to be taken to care or to be helped (응급실에 데려다줘요, 나 좀 어떻게 해 줘 너무 아파).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue.safety import ko_lexicon as L
+from dialogue.safety.ko_concepts import present
+from dialogue.safety.ko_doc import C, Clause, Doc, Hit
+from dialogue.safety.ko_signs import imperative_request
+
+# A symptom word, and the category a clause of it points to.
+_SYMPTOM = {
+    **dict.fromkeys(L.BREATH, "breathing"),
+    **dict.fromkeys(L.CHEST, "cardiac"),
+}
+_BREATH_BAD = L.BREATH_BAD | frozenset("가쁘 차오르 헐떡이".split())
+_HURT = frozenset("아프 쑤시 결리 저리 조이 답답 답답하 어지럽 메스껍".split())
+_BECAUSE = frozenset("어서 아서 서 니까 으니까 어 아".split())
+
+_MOUTH = frozenset("입 입가 입꼬리 입술 입가장자리".split())
+_LEAK = frozenset("흐르 새 흘리 새어나오 질질".split())
+_DRINK = frozenset("물 침 밥 국 음식 국물 우유 죽".split())
+
+# Numerals from five up (다섯 알, 열 알, 스무 개, 30알): more than any dose.
+_MANY_NUMERALS = frozenset(
+    "다섯 여섯 일곱 여덟 아홉 열 열두 스무 스물 서른 마흔 쉰 수십 수백 백".split()
+)
+_PILL_UNITS = frozenset("알 개 정 봉지 포 캡슐 통".split())
+_GONE = frozenset("비 없어지 사라지 모자라 먹 삼키 털어넣 넘기".split())
+
+_LIFE = frozenset("목숨 명줄 생 삶 인생 숨통".split())
+_CUT = frozenset("끊 버리 내던지 끝내 마감하 마감".split())
+
+_CARE_PLACES = frozenset("응급실 병원 119 구급차 앰뷸런스 응급차".split())
+_TAKE_ME = frozenset("데리 데려가 데려다주 태우 실 옮기".split())
+_ANGUISH = frozenset("아프 죽 무섭 큰일 어떡하 못살 괴롭 숨 피".split())
+
+
+def nets(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
+    for net in (_stopped_by_symptom, _mouth_leaks, _pills_gone, _life_cut, _plea):
+        if net(d, c, out):
+            return
+
+
+def _stopped_by_symptom(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """숨이 차서 말을 못 하겠어요: a symptom that stops a plain act now (못 … 겠, 수 없)."""
+    t = d.t
+    prev = d.previous(c)
+    if prev is None or t[prev.last].lemma not in _BECAUSE:
+        return False
+    cause = None
+    for i in range(prev.first, prev.last + 1):
+        cat = _SYMPTOM.get(t[i].lemma)
+        if cat is None or not t[i].tag.startswith("NN"):
+            continue
+        bad = _BREATH_BAD if cat == "breathing" else _HURT
+        said = [j for j in range(i + 1, prev.last + 1) if t[j].lemma in bad]
+        # (negation read within the clause: the 못 of 못 하겠어요 is the next clause's)
+        if said and not any(t[k].lemma in L.NEGATORS for k in range(prev.first, said[0])):
+            cause = (i, cat)
+            break
+    if cause is None:
+        return False
+    stopped = [
+        i
+        for i in range(c.first, c.last + 1)
+        if t[i].tag.startswith("VV") and d.unable(i) and present(d, i)
+    ]
+    now = any(x.lemma == "겠" for i in stopped for x in t[i + 1 : i + 4])
+    if stopped and (now or any(x.lemma in ("지금", "도저히", "아예") for x in t[c.first : c.last])):
+        out.append(Hit(cause[1], C, cause[0], stopped[0], "net: stopped by a symptom"))
+        return True
+    return False
+
+
+def _mouth_leaks(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """물을 마시면 입 옆으로 흘러요, 입가로 침이 질질 새요: a mouth that does not close."""
+    t = d.t
+    mouth = d.nouns(c, _MOUTH)
+    if not mouth:
+        return False
+    s0, s1 = d.sentence_range(c.sentence)
+    leak = [i for i in range(c.first, c.last + 1) if t[i].lemma in _LEAK and not d.negated(i)]
+    what = any(t[j].lemma in _DRINK for j in range(s0, s1 + 1))
+    if leak and what and present(d, leak[0]):
+        out.append(Hit("stroke", C, mouth[0], leak[0], "net: the mouth leaks"))
+        return True
+    return False
+
+
+def _count(tok_lemma: str, tag: str) -> bool:
+    if tag == "SN":
+        digits = re.sub(r"\D", "", tok_lemma)
+        return bool(digits) and int(digits) >= 5
+    return tag in ("NR", "MM", "NNG") and tok_lemma in _MANY_NUMERALS
+
+
+def _pills_gone(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """열 알이 비어요, 약을 스무 알 먹었어요: pills counted gone, more than a dose."""
+    t = d.t
+    pills = any(
+        x.lemma in L.MEDICINES or (x.lemma.endswith("약") and x.tag == "NNG")
+        for x in t
+        if x.lemma not in L.MEDICINE_EXCLUDE
+    )
+    if not pills:
+        return False
+    for i in range(c.first, c.last):
+        if not (_count(t[i].lemma, t[i].tag) and t[i + 1].lemma in _PILL_UNITS):
+            continue
+        gone = [j for j in d.preds(c, _GONE) if j > i]
+        if gone:  # (today or just now: 먹었어요 counts)
+            out.append(Hit("overdose", C, i, gone[0], "net: pills counted gone"))
+            return True
+    return False
+
+
+def _life_cut(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """목숨을 끊을 방법만 생각나요, 이 명줄 그만 끊고 싶어: a life to be cut."""
+    t = d.t
+    for i in range(c.first, c.last):
+        if t[i].lemma not in _LIFE or not t[i].tag.startswith("NN"):
+            continue
+        cut = [j for j in range(i + 1, min(i + 5, c.last + 1)) if t[j].lemma in _CUT]
+        if cut and not d.negated(cut[0]):
+            out.append(Hit("suicide", C, i, cut[0], "net: a life to be cut"))
+            return True
+    return False
+
+
+def _plea(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """응급실에 데려다줘요; 나 좀 어떻게 해 줘 너무 아파: asked to be taken to care, or to be
+    helped out of pain or fear."""
+    t = d.t
+    asks = [i for i in range(c.first, c.last + 1) if imperative_request(d, i)]
+    if not asks:
+        return False
+    care = any(x.lemma in _CARE_PLACES for x in t[: asks[0]])
+    take = t[asks[0]].lemma in _TAKE_ME
+    if care and take:
+        out.append(Hit("help", C, c.first, asks[0], "net: take me to care"))
+        return True
+    how = any(x.lemma in ("어떻", "어떻게") for x in t[c.first : asks[0]])
+    fix = t[asks[0]].lemma == "하" and how
+    if fix and any(x.lemma in _ANGUISH for x in t):
+        out.append(Hit("help", C, c.first, asks[0], "net: help me, it hurts"))
+        return True
+    return False
