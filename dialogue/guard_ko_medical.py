@@ -34,7 +34,7 @@ from dialogue.guard_ko_lexicon import (
 Span = tuple[int, int]
 _CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정 기운 기".split())
 _PREVENT = frozenset("주사 접종 예방 검사 검진".split())
-_GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르".split())
+_GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르 비슷하 흡사하".split())
 _ONSET = frozenset("걸리 생기 오 심해지 진행 나빠지".split())
 _CAREFUL = frozenset("조심 예방 주의".split())
 _TROUBLE = frozenset("문제 이상 탈 염증 무리".split())
@@ -264,7 +264,9 @@ def medication(s: Sent) -> Span | None:
             and (t[k - 1].tag in ("SN", "MM", "NR") or t[k - 1].lemma == "반")
             or (t[k].lemma in _TIMES and medicine and t[k - 1].tag in ("SN", "MM", "NR"))
             for k in before
-        ) or any(t[k].lemma in DOUBLE for k in before)
+        ) or any(
+            t[k].lemma in DOUBLE and (medicine or t[k].lemma != "같이") for k in before
+        )  # (맛있는 거 같이 드세요: food, shared)
         more = any(t[k].lemma == "더" and t[k].tag == "MAG" for k in range(max(0, i - 3), i))
         change = (
             s.lem(i) in CHANGE
@@ -276,7 +278,12 @@ def medication(s: Sent) -> Span | None:
         if not directive or (food and not medicine):
             continue
         timing = s.has(frozenset({"식전", "식후", "공복", "빈속", "대신", "말고"}), 0, i)
-        if medicine and (timing or p.permit) and s.lem(i) in TAKE:
+        # 봉투에 적힌 대로, 처방받으신 대로 드시면 돼요: as written, a reminder
+        as_told = any(
+            t[k].lemma == "대로" and (t[k - 1].tag == "ETM" or t[k - 1].lemma == "처방")
+            for k in range(1, i)
+        )
+        if medicine and (timing or p.permit) and s.lem(i) in TAKE and not as_told:
             return i, p.end  # 약은 식후 말고 식전에 드세요, 같이 드셔도 돼요
         if change and (medicine or s.lem(i) in ("끊", "중단", "건너뛰", "거르")):
             return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요

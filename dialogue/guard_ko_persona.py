@@ -126,6 +126,12 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         )  # 햇볕이 뜨거운 날에는
         if s.lem(last + 1) == "에" and p and p.promise and s.has(_CALL_BACK, last + 1, s.n):
             continue  # 목요일에 또 전화드릴게요: when the agent calls again, no claim
+        time_is = any(  # 단풍이 들 때네요: "it is the time when", a claim about now
+            s.tag(k) == "ETM" and s.lem(k + 1) in ("때", "철", "무렵") and s.tag(k + 2) == "VCP"
+            for k in range(i, min(i + 6, s.n - 2))
+        )
+        if time_is and not s.question and not _attributed(s, i):
+            return i, min(s.n - 1, last + 6)
         if _attributed(s, i) or (p and (p.cond or p.hon)) or general:
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
@@ -169,10 +175,15 @@ def _hearsay(s: Sent) -> Span | None:
     for k, tok in enumerate(s.t):
         told = tok.tag in ("EF", "EC") and tok.lemma in ("대요", "래요", "대", "래")
         told = told or (tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더")))
+        # (미어터진대요: Kiwi keeps the ᆫ/는 of 간대요, 먹는대요 on the ending)
+        told = told or (tok.tag == "EF" and tok.lemma.startswith(("ᆫ대", "는대", "ᆫ데요")))
         told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
         quote = tok.lemma.endswith(("다고", "라고")) and s.lem(k + 1) == "하"
         quote = quote and s.lem(k + 2) != "시"  # 풀린다고 하니 (not 하셨는데)
         quote = quote and not s.final_ef.endswith("잖아요")  # …라고 하잖아요: a saying
+        # (아프시다니: the person's own state, said back; 해 달라고 해 보세요: a request to pass on)
+        quote = quote and not s.has(frozenset({"시", "으시"}), max(0, k - 3), k - 1)
+        quote = quote and not (k > 0 and s.lem(k - 1) == "달")
         heard = quote and (
             s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
         )  # 많다고 하더라고요, 많대요 (다고 해요)
@@ -360,9 +371,20 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
             continue  # 몸이 예전 같지 않아서 속상하시죠: their own sense of then
         than = s.lem(last + 1) == "보다" and not s.question  # 어제보다 좀 나으세요? asks
         told = told or like or than
+        ahead = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
+        if not (call or told) and ahead >= 0 and (s.pred(ahead).cond or s.pred(ahead).promise):
+            continue  # 주말에 따님 오시면: a time to come, not a memory
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
+        if s.tag(i) == "MM" and s.lem(i) in ("지난", "지지난", "저번") and s.lem(i + 1) in _UNITS:
+            marks.append((i, s.lem(i + 2) in ("처럼", "보다", "만큼") or s.lem(i + 1) == "번"))
+        habit = s.lem(i) in _HABIT and s.tag(i) in ("MAG", "NNG")
+        if habit and any(  # 늘 하시던 대로: a habit the agent says it knows
+            s.lem(k) in ("시", "으시") and s.lem(k + 1) == "던"
+            for k in range(i + 1, min(i + 5, s.n - 1))
+        ):
+            marks.append((i, True))
         if s.lem(i) == "그때" and s.lem(i + 1) in ("말씀", "얘기", "이야기"):
             marks.append((i, True))  # 그때 말씀하신 약
         if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
@@ -402,3 +424,4 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
 _ADVERB = frozenset({"게"})
 _NOW = frozenset("조금 방금 아까 금방 바로 좀".split())
 _UNITS = frozenset("번 통화 주 달 주말 해".split())
+_HABIT = frozenset("늘 항상 평소 매번 맨날 언제나 노상".split())
