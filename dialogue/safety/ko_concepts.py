@@ -41,7 +41,7 @@ PALPITATE = frozenset(
 UPPER = frozenset("어깨 턱 왼팔 팔 등 명치 목덜미 뒷목 가슴 심장 윗배 겨드랑이 등짝".split())
 PAIN = frozenset(
     "아프 쑤시 뻐근 뻐근하 결리 조이 욱신 욱신거리 찌르 통증 저리 당기 뻗치 짓누르 "
-    "답답 답답하 쥐어짜 묵직 묵직하 무겁 찌릿 쓰리 화끈거리".split()
+    "답답 답답하 쥐어짜 묵직 묵직하 무겁 찌릿 쓰리 화끈거리 먹먹 먹먹하".split()
 )
 BREATHLESS = frozenset("차 가쁘 가빠지 헐떡이 헐떡거리 답답 답답하 막히 모자라".split())
 # group -> the category it points to first (a cluster takes the first group's category)

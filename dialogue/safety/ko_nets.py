@@ -7,7 +7,10 @@ listed symptom sentence. Each finding is a `check`; `safety.ko`'s scope still ca
 - a mouth that leaks (물을 마시면 입 옆으로 흘러요): a face that no longer closes;
 - pills counted gone (열 알이 비어요, 스무 알을 먹었어요);
 - a life to be cut (목숨을 끊을 방법만 생각나요);
-- a plea to be taken to care or to be helped (응급실에 데려다줘요, 나 좀 어떻게 해 줘 너무 아파).
+- a plea to be taken to care or to be helped (응급실에 데려다줘요, 나 좀 어떻게 해 줘 너무 아파);
+- a wound that is deep (깊게 베였어요, 뼈가 보여요);
+- someone at home who suddenly stops answering or drops (바깥양반이 갑자기 고개를 떨구고 말을
+  안 해요).
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ _ANGUISH = frozenset("아프 죽 무섭 큰일 어떡하 못살 괴롭 숨 피".
 
 def nets(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    for net in (_stopped_by_symptom, _mouth_leaks, _pills_gone, _life_cut, _plea):
+    nets_ = (_stopped_by_symptom, _mouth_leaks, _pills_gone, _life_cut, _plea, _deep, _drops)
+    for net in nets_:
         if net(d, c, out):
             return
 
@@ -156,5 +160,48 @@ def _plea(d: Doc, c: Clause, out: list[Hit]) -> bool:
     fix = t[asks[0]].lemma == "하" and how
     if fix and any(x.lemma in _ANGUISH for x in t):
         out.append(Hit("help", C, c.first, asks[0], "net: help me, it hurts"))
+        return True
+    return False
+
+
+_CUT_OPEN = frozenset("베이 베 찢어지 패이 파이 찔리 갈라지 벌어지".split())
+_DEEP = frozenset("깊 깊이 깊숙이 쩍 쫙 뼈".split())
+
+
+def _deep(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """손가락이 깊게 베였어요, 살이 쩍 벌어졌어요, 뼈가 보여요: a wound that will not close."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    cut = [i for i in range(c.first, c.last + 1) if t[i].lemma in _CUT_OPEN and not d.negated(i)]
+    deep = any(t[j].lemma in _DEEP for j in range(max(s0, c.first - 3), c.last + 1))
+    bone = any(
+        t[j].lemma == "뼈" and t[j + 2].lemma == "보이"
+        for j in range(s0, s1 - 1)
+        if t[j + 1].tag in ("JKS", "JX")
+    )
+    if (cut and deep) or (bone and d.sentence_has(c, _CUT_OPEN)):
+        out.append(Hit("bleeding", C, c.first, c.last, "net: a deep wound"))
+        return True
+    return False
+
+
+_DROPS = frozenset("떨구 떨어뜨리 늘어지 처지 쓰러지 주저앉 고꾸라지".split())
+_ANSWERS = frozenset("말 대답 대꾸 반응".split())
+
+
+def _drops(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """바깥양반이 갑자기 고개를 푹 떨구고 말을 안 해요: someone here, suddenly limp or silent."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    home = any(t[j].lemma in L.HOUSEHOLD for j in range(s0, s1 + 1))
+    sudden = any(t[j].lemma in ("갑자기", "별안간", "픽", "털썩") for j in range(s0, s1 + 1))
+    if not (home and sudden):
+        return False
+    silent = d.nouns(c, _ANSWERS) and any(
+        d.negated(i) for i in d.preds(c, frozenset({"하", "없"}), None)
+    )
+    limp = [i for i in d.preds(c, _DROPS) if d.has(c, frozenset({"고개", "머리", "몸", "팔"}))]
+    if silent or limp:
+        out.append(Hit("unconscious", C, c.first, c.last, "net: someone here drops"))
         return True
     return False

@@ -204,7 +204,10 @@ def _time(d: Doc, c: Clause, out: list[Hit]) -> None:
     know = [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
     now = any(x.lemma == "겠" for i in know for x in t[i + 1 : i + 3])
     for j in range(c.first, know[0] if know and now else c.first):
-        if t[j].lemma in TIME_ASKED and any(x.lemma in WHETHER for x in t[j + 1 : j + 4]):
+        asked = t[j].lemma in TIME_ASKED or (  # 몇 시인지: Kiwi splits 몇 + 시
+            t[j].tag == "NNB" and t[j].lemma in ("시", "년", "월") and t[j - 1].lemma == "몇"
+        )
+        if asked and any(x.lemma in WHETHER for x in t[j + 1 : j + 4]):
             out.append(Hit("confusion", C, j, know[0], "concept: lost in time"))
             return
     if any(x.lemma in ("꿈", "꿈속", "사진", "제사", "산소", "묘") for x in t):
