@@ -52,11 +52,23 @@ def judged_fine(s: Sent, ctx: GuardContext) -> Span | None:
         hon = any(s.lem(m) in ("시", "으시") for m in range(k))
         if conds and _ailing(s, 0, conds[-1]) and not (hon or s.pred(k).question):
             return 0, s.pred(k).end
+        # 가슴 통증은 아마 체하신 걸 거예요, 괜찮아요: a symptom as the topic, then "fine"
+        topic = any(
+            s.lem(m) in _AILING | BODY and s.tag(m + 1) == "JX" and s.lem(m + 1) in ("은", "는", "ᆫ")
+            for m in range(k - 1)
+        )
+        final = not s.has(frozenset({"시", "으시"}), k, s.pred(k).end)
+        if topic and final and not (conds or s.pred(k).question or s.has(frozenset({"다행"}))):
+            return 0, s.pred(k).end
     for k in range(s.n):
         if s.lem(k) in _FADE and s.is_pred(k) and s.tag(k).startswith("VV"):
             p = s.pred(k)
-            soon = s.has(_SOON, max(0, k - 4), k)
-            if soon and p.future and not (p.hon or p.cond or p.neg or p.question):
+            soon = s.has(_SOON, max(0, k - 4), k) or any(  # 알아서 as Kiwi reads it: 알 + 어서
+                s.lem(m) == "알" and s.lem(m + 1) in ("어서", "아서")
+                for m in range(max(0, k - 4), k)
+            )
+            later = p.future or (not p.past and s.has(frozenset({"두", "놔두"}), 0, k))
+            if soon and later and not (p.hon or p.cond or p.neg or p.question):
                 if not s.has(frozenset({"바라", "면", "길"}), k + 1, p.end + 2):
                     return max(0, k - 2), p.end
     return None

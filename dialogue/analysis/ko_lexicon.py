@@ -89,7 +89,7 @@ SIGNS = words(
 # Symptoms named as nouns (멍, 붓기, 기침).
 SYMPTOM_NOUNS = words(
     "멍 붓기 부기 혹 상처 피 열 기침 가래 콧물 두드러기 물집 딱지 염증 통증 쥐 저림 결림 "
-    "어지럼증 어지러움 두통 쑤심 아픔 가려움 재채기"
+    "어지럼증 어지러움 두통 쑤심 아픔 가려움 재채기 멍들"
 )
 STROKE_WORDS = words("중풍 뇌졸중 뇌경색 뇌출혈 풍 마비")
 # Conditions a diagnosis names (the guard blocks naming them; a caller may say them).
