@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from dialogue import guard as role
 from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
+from dialogue import guard_ko_memory
 from dialogue import guard_ko_persona as persona
 from dialogue import guard_ko_shapes as shapes
 from dialogue import guard_ko_shapes_care as shapes_care
@@ -282,7 +283,7 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
     ("world", persona.world),
     ("human", persona.human),
     ("seeing", persona.seeing),
-    ("memory", persona.memory),
+    ("memory", guard_ko_memory.memory),
     ("intrusive", manners.intrusive),
     ("advertising", lambda s, c: None if shapes.their_words(s) else manners.advertising(s, c)),
     ("impolite", manners.impolite),

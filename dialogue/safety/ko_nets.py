@@ -125,6 +125,11 @@ def _pills_gone(d: Doc, c: Clause, out: list[Hit]) -> bool:
         if not (_count(t[i].lemma, t[i].tag) and t[i + 1].lemma in _PILL_UNITS):
             continue
         gone = [j for j in d.preds(c, _GONE) if j > i]
+        gone += [  # 없어졌어요 as Kiwi reads it: 없 + 어 + 지
+            j
+            for j in range(i + 2, c.last - 1)
+            if t[j].lemma == "없" and t[j + 1].lemma == "어" and t[j + 2].lemma == "지"
+        ]
         if gone:  # (today or just now: 먹었어요 counts)
             out.append(Hit("overdose", C, i, gone[0], "net: pills counted gone"))
             return True

@@ -259,6 +259,7 @@ def imperative_request(d: Doc, i: int) -> bool:
             return False  # 불러 줬어요: done
         if x.tag == "EF" or (x.tag == "EC" and x.lemma not in ("어", "아")):
             quoted = x.tag == "EC" and x.lemma in ("라고", "고", "다고")
+            quoted = quoted or x.tag == "EC" and x.lemma in ("어서", "아서", "서", "니까", "는데")
             return not quoted and not x.lemma.startswith(("ᆯ", "을", "ᆫ", "는"))
     return True
 

@@ -1,0 +1,95 @@
+"""Korean emergency findings from `safety.ko_nets` (shapes that name no listed symptom sentence),
+the dialect endings `analysis.ko` reads as standard, and the one Korean lexicon both safety and
+the role guard read (`dialogue.analysis.ko_lexicon`).
+
+Sentences here are written for these tests (none comes from the evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue.analysis.ko import analyze
+from dialogue.safety import Decision, combine
+from dialogue.safety.ko import findings
+
+E, C, N = Decision.EMERGENCY, Decision.CHECK, Decision.NONE
+
+
+def decide(text: str) -> tuple[Decision, str | None]:
+    a = combine(findings(analyze(text)))
+    return a.decision, a.category
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("숨이 가빠서 계단은커녕 방 안에서도 못 움직이겠어요", "breathing"),
+        ("가슴이 조여서 도저히 못 일어나겠어요", "cardiac"),
+        ("밥을 먹으면 입가로 국물이 질질 새요", "stroke"),
+        ("약을 세어 보니 스무 알이 없어졌어요", "overdose"),
+        ("혈압약 30알을 한꺼번에 삼켰어요", "overdose"),
+        ("그냥 이 목숨 끊어 버리고 싶어", "suicide"),
+        ("병원에 좀 데려다주세요 너무 아파요", "help"),
+        ("나 좀 어떻게 좀 해 주세요 무서워요", "help"),
+        ("낫에 종아리를 깊이 베였어요", "bleeding"),
+        ("남편이 밥 먹다가 갑자기 고개를 떨구고 대답을 안 해요", "unconscious"),
+        ("내가 누군지 자꾸 까먹어요", "confusion"),
+        ("시아버지가 손찌검을 해요", "violence"),
+    ],
+)
+def test_the_nets_ask(text, category):
+    decision, got = decide(text)
+    assert decision != N and got == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "숨이 차서 못 걸었는데 좀 쉬니까 괜찮아졌어요",  # over
+        "약은 두 알만 먹었어요",  # a dose
+        "옆집 할아버지가 목숨을 끊었다는 뉴스를 봤어요",  # the news, someone else
+        "작년에 손가락을 깊이 베였었어요",  # long past
+        "병원에 데려다줘서 고마웠어요",  # thanks, done
+        "바깥양반이 갑자기 웃음을 터뜨렸어요",  # sudden, but fine
+        "입이 심심해서 과자를 먹었어요",  # a mouth, nothing leaks
+    ],
+)
+def test_the_nets_keep_scope(text):
+    assert decide(text)[0] != E
+    assert decide(text) == (N, None)
+
+
+@pytest.mark.parametrize(
+    "dialect, standard",
+    [
+        ("숨이 답답혀요", "숨이 답답해요"),
+        ("못 살겄어요", "못 살겠어요"),
+        ("아침에 쓰러졌어예", "아침에 쓰러졌어요"),
+        ("숨구녕이 막혀요", "숨구멍이 막혀요"),
+        ("살려 주세여", "살려 주세요"),
+    ],
+)
+def test_dialect_endings_read_as_standard(dialect, standard):
+    a, b = analyze(dialect), analyze(standard)
+    assert [t.lemma for t in a.tokens] == [t.lemma for t in b.tokens]
+    assert a.text == dialect  # offsets still point into what was said
+    assert all(t.surface == dialect[t.start : t.end] for t in a.tokens)
+
+
+def test_jeonhyeo_is_not_a_dialect_ending():
+    assert decide("가슴 쪽은 전혀 아픈 데 없어요") == (N, None)
+    assert [t.lemma for t in analyze("전혀요").tokens][0] != "전하"
+
+
+def test_one_lexicon_for_safety_and_guard():
+    from dialogue import guard_ko_lexicon as G
+    from dialogue.analysis import ko_lexicon as K
+    from dialogue.safety import ko_lexicon as L
+
+    assert L.CHEST is K.CHEST and L.HOUSEHOLD is K.HOUSEHOLD and L.SELF is K.SELF
+    assert G.BODY is K.BODY and G.MEDICINE is K.MEDICINE and G.CARE_WORKER is K.CARE_WORKER
+    assert G.SELF == K.SELF_HUMBLE and K.SELF_HUMBLE < K.SELF  # the agent says 저, never 나
+    # a drug added once is a medicine to both: a caller's overdose, the agent's dose
+    assert {"타이레놀", "수면제"} <= L.MEDICINES and {"타이레놀", "수면제"} <= G.MEDICINE
+    assert "파스" in G.MEDICINE and "파스" not in L.MEDICINES  # on the skin: no overdose
