@@ -10,18 +10,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from safety_ko_kit import E, N, decide  # noqa: E402
 
 from dialogue.analysis import analyze as analyze_any
 from dialogue.analysis.ko import analyze
-from dialogue.safety import CATEGORIES, Decision, combine
-from dialogue.safety.ko import findings
-
-E, C, N = Decision.EMERGENCY, Decision.CHECK, Decision.NONE
-
-
-def decide(text: str) -> tuple[Decision, str | None]:
-    a = combine(findings(analyze(text)))
-    return a.decision, a.category
+from dialogue.safety import CATEGORIES
 
 
 # -- analysis -----------------------------------------------------------------------------------

@@ -8,17 +8,9 @@ Sentences here are written for these tests (none comes from the evaluation set).
 from __future__ import annotations
 
 import pytest
+from safety_ko_kit import E, N, decide  # noqa: E402
 
 from dialogue.analysis.ko import analyze
-from dialogue.safety import Decision, combine
-from dialogue.safety.ko import findings
-
-E, C, N = Decision.EMERGENCY, Decision.CHECK, Decision.NONE
-
-
-def decide(text: str) -> tuple[Decision, str | None]:
-    a = combine(findings(analyze(text)))
-    return a.decision, a.category
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from safety_ko_kit import C, E, N, decide
 
 from dialogue.analysis.ko import analyze
-from dialogue.safety import CATEGORIES, Decision, combine
+from dialogue.safety import CATEGORIES
 from dialogue.safety.ko import findings
-
-E, C, N = Decision.EMERGENCY, Decision.CHECK, Decision.NONE
-
-
-def decide(text: str) -> tuple[Decision, str | None]:
-    a = combine(findings(analyze(text)))
-    return a.decision, a.category
 
 
 # -- scope ----------------------------------------------------------------------------------------
