@@ -85,3 +85,37 @@ def test_one_lexicon_for_safety_and_guard():
     # a drug added once is a medicine to both: a caller's overdose, the agent's dose
     assert {"타이레놀", "수면제"} <= L.MEDICINES and {"타이레놀", "수면제"} <= G.MEDICINE
     assert "파스" in G.MEDICINE and "파스" not in L.MEDICINES  # on the skin: no overdose
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("아이고 숨막혀요 어떡해", "breathing"),
+        ("왼손으로 단추 채우기가 안 돼요 아까부터 갑자기", "stroke"),
+        ("천장에 모르는 사람이 보여요 딸은 아무것도 안 보인대요", "confusion"),
+        ("어떤 남자가 대문을 흔들고 있어요", "violence"),
+        ("손자가 제 약을 한 줌 삼켰어요", "overdose"),
+        ("누구 좀 보내 주세요 제발요", "help"),
+        ("어머니가 한밤중에 시집간다고 짐을 싸세요", "confusion"),
+    ],
+)
+def test_round_three_shapes_ask(text, category):
+    decision, got = decide(text)
+    assert decision != N and got == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "예전엔 왼손으로 젓가락질이 안 됐는데 지금은 잘해요",  # long past, fine now
+        "안경 쓰니까 잘 보여요",  # plain seeing
+        "택배를 문 앞에 두고 갔대요",  # a door, nothing forced
+    ],
+)
+def test_round_three_shapes_keep_scope(text):
+    assert decide(text) == (N, None)
+
+
+def test_breath_said_in_passing_is_never_an_emergency():
+    assert decide("말이 너무 느려서 숨넘어가겠다")[0] != E  # of someone slow: at most ask
+    assert decide("아이고 숨넘어가요")[0] != N  # the caller's own breath: ask

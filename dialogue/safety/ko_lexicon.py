@@ -154,7 +154,8 @@ POISON = frozenset(
 )
 SWALLOW = frozenset("먹 넣 드시 잡수 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
 MANY = frozenset(
-    "한꺼번에 몽땅 왕창 통째로 통째 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
+    "한꺼번에 몽땅 왕창 통째로 통째 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기 "
+    "줌 한줌".split()
 )
 TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split())

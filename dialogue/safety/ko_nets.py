@@ -10,7 +10,9 @@ listed symptom sentence. Each finding is a `check`; `safety.ko`'s scope still ca
 - a plea to be taken to care or to be helped (응급실에 데려다줘요, 나 좀 어떻게 해 줘 너무 아파);
 - a wound that is deep (깊게 베였어요, 뼈가 보여요);
 - someone at home who suddenly stops answering or drops (바깥양반이 갑자기 고개를 떨구고 말을
-  안 해요).
+  안 해요);
+- breath as one word (숨넘어가요, 숨막혀요), a hand that fails just now (오른손으로 숟가락질이
+  안 돼요 방금부터), seeing what nobody else sees (벌레가 보여요, 아무도 안 보인대요).
 """
 
 from __future__ import annotations
@@ -52,7 +54,18 @@ _ANGUISH = frozenset("아프 죽 무섭 큰일 어떡하 못살 괴롭 숨 피".
 
 def nets(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Add `check` hits for clause `c` (called only when no rule and no red flag fired)."""
-    nets_ = (_stopped_by_symptom, _mouth_leaks, _pills_gone, _life_cut, _plea, _deep, _drops)
+    nets_ = (
+        _stopped_by_symptom,
+        _mouth_leaks,
+        _pills_gone,
+        _life_cut,
+        _plea,
+        _deep,
+        _drops,
+        _breath_word,
+        _hand_fails,
+        _unseen,
+    )
     for net in nets_:
         if net(d, c, out):
             return
@@ -208,5 +221,55 @@ def _drops(d: Doc, c: Clause, out: list[Hit]) -> bool:
     limp = [i for i in d.preds(c, _DROPS) if d.has(c, frozenset({"고개", "머리", "몸", "팔"}))]
     if silent or limp:
         out.append(Hit("unconscious", C, c.first, c.last, "net: someone here drops"))
+        return True
+    return False
+
+
+_BREATH_WORDS = frozenset("숨넘어가 숨막히 숨차 숨가쁘 숨막".split())
+
+
+def _breath_word(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """숨넘어가요, 숨막혀 (one word to Kiwi): breath going, not an idiom of hurry (숨넘어가겠다)."""
+    t = d.t
+    for i in range(c.first, c.last + 1):
+        if t[i].lemma in _BREATH_WORDS and t[i].tag.startswith("VV") and not d.negated(i):
+            tail = [x for x in t[i + 1 : i + 4] if x.tag.startswith(("EP", "EF"))]
+            exclaimed = any(x.lemma == "겠" for x in tail) and any(
+                x.tag == "EF" and x.lemma in ("다", "네", "구나", "군") for x in tail
+            )
+            if not exclaimed and present(d, i):
+                out.append(Hit("breathing", C, i, i, "net: breath as one word"))
+                return True
+    return False
+
+
+_JUST_NOW = frozenset("방금 갑자기 아까 금방 별안간 지금".split())
+
+
+def _hand_fails(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """오른손으로 숟가락질이 안 돼요 방금부터: a limb that fails at a plain act, just now."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    limb = d.nouns(c, L.LIMB)
+    fails = [i for i in d.preds(c, frozenset({"되"}), True) if present(d, i)]
+    now = any(t[j].lemma in _JUST_NOW for j in range(s0, min(s1 + 4, len(t))))
+    if limb and fails and now and limb[0] < fails[0]:
+        out.append(Hit("stroke", C, limb[0], fails[0], "net: a hand fails just now"))
+        return True
+    return False
+
+
+def _unseen(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """벌레가 기어다니는 게 보여요, 아무도 안 보인대요: seeing what others do not."""
+    t = d.t
+    seen = [i for i in d.preds(c, frozenset({"보이"})) if not d.negated(i)]
+    if not seen:
+        return False
+    later = range(seen[0] + 1, len(t))
+    unseen = any(t[j].lemma == "보이" and d.negated(j) for j in later)
+    others = any(t[j].lemma in ("아무도", "아무", "남", "딸", "아들", "다들") for j in later)
+    told = any(x.tag == "EF" and x.lemma.endswith(("대요", "래요", "대")) for x in t[seen[0] :])
+    if unseen and (others or told):
+        out.append(Hit("confusion", C, seen[0], seen[0], "net: seeing what nobody sees"))
         return True
     return False

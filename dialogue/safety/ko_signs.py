@@ -44,7 +44,7 @@ STRANGER = frozenset("누가 누구 낯선 모르 어떤 웬 도둑 강도 괴�
 FORCED = frozenset("깨 부수 따 뜯 비집 돌리 누르 두드리 흔들 밀 차 부시".split())
 DISTRESS = frozenset("어떡하 어떻하 큰일 아이고 어쩌 어쩌나 어째".split())
 ANYONE = frozenset("아무나 아무 누구 누가 누구든 누구라도 사람".split())
-ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".split())
+ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리 보내".split())
 
 
 def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -234,7 +234,10 @@ def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
     s0, _ = d.sentence_range(c.sentence)
     entering = d.preds(c, frozenset({"들어오", "들어오려", "침입"}))
     someone = any(x.lemma in STRANGER for x in t[: c.last + 1])
-    if door and forced and (entering or someone):
+    ongoing = any(  # 문을 부수고 있어요: happening now, whoever it is
+        t[i + 1].lemma == "고" and t[i + 2].lemma == "있" for i in forced if i + 2 < len(t)
+    )
+    if door and forced and (entering or someone or ongoing):
         out.append(Hit("violence", C, door[0], forced[0], "concept: a door forced"))
         return
     asks = [i for i in d.preds(c, ASK_FOR) if imperative_request(d, i)]
