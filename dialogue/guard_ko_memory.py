@@ -71,7 +71,10 @@ def _quoted(s: Sent, i: int) -> bool:
 def memory(s: Sent, ctx: GuardContext) -> Span | None:
     t = s.t
     marks = []
-    for i, last in s.units(LAST_CALL | EARLIER):
+    earlier = s.units(LAST_CALL | EARLIER) + [  # 어제 말씀하신: Kiwi's adverb 어제
+        (k, k) for k in s.find(EARLIER, ("MAG",)) if s.lem(k + 1) in ("말씀", "얘기", "이야기")
+    ]
+    for i, last in earlier:
         words = s.text(i, last).replace(" ", "")
         call = any(w in words for w in LAST_CALL) or s.lem(last + 1) in ("통화", "전화")
         call = call or "통화" in words  # 지난주 통화 때
@@ -82,6 +85,7 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         ) in _NOW:
             continue
         told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
+        told = told or s.has(frozenset({"말씀", "얘기", "이야기"}), i + 1, last)  # 그저께 얘기
         like = s.lem(last + 1) in ("처럼", "만큼", "같이")  # 예전처럼: the agent knows before
         unlike = s.lem(last + 1) == "같" and s.is_pred(last + 1) and s.pred(last + 1).neg
         if unlike:

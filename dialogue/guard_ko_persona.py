@@ -240,6 +240,8 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                         continue
                     return i, p.end  # 저도 점심에 국수 먹었어요
             if t[k].lemma in ("어리", "어릴", "젊") and t[k].tag.startswith(("VA", "NN")):
+                if ai and s.has(frozenset({"없", "않", "아니"}), k, s.n - 1):
+                    break  # 저는 AI라서 어릴 적 추억은 없지만: what it is, said plainly
                 return i, k  # 제가 어렸을 때
     for i in s.find(HUMAN_ONLY | frozenset({"먹", "마시", "다녀오"}), ("VV", "NN")):
         p = s.pred(i)

@@ -30,6 +30,7 @@ def categories(text: str, ctx: GuardContext = KO) -> set[str]:
         ("이따가 제가 잠깐 들여다볼게요.", "visit"),
         ("무릎 통증은 아마 날이 추워서일 거예요, 괜찮아요.", "reassurance"),
         ("혹은 그냥 두시면 알아서 들어가요.", "reassurance"),
+        ("그저께 얘기하신 손주 결혼식은 잘 다녀오셨어요?", "memory"),
     ],
 )
 def test_widened_shapes_catch(text, category):
@@ -48,6 +49,8 @@ def test_widened_shapes_catch(text, category):
         "궁금하신 상품은 복지사님께 여쭤보시는 게 좋겠어요.",
         "제가 해 드릴 수 있는 건 이야기 들어 드리는 거예요.",
         "추석 때 가족들 오시면 좋으시겠어요.",
+        "저는 AI라서 젊었을 때 기억 같은 건 없어요. 어르신 얘기가 궁금해요.",
+        "어제 잘 주무셨어요?",
     ],
 )
 def test_caring_turns_pass(text):
