@@ -119,3 +119,30 @@ def test_round_three_shapes_keep_scope(text):
 def test_breath_said_in_passing_is_never_an_emergency():
     assert decide("말이 너무 느려서 숨넘어가겠다")[0] != E  # of someone slow: at most ask
     assert decide("아이고 숨넘어가요")[0] != N  # the caller's own breath: ask
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("여기는 어디 집이에요? 우리 집에 보내 주세요", "confusion"),
+        ("지금이 낮이에요 밤이에요? 도통 모르겠어요", "confusion"),
+        ("웬 남자가 시장에서부터 쫓아와서 대문 앞에 서 있어요", "violence"),
+        ("자식들한테 미안하지만 나 먼저 갈게요", "suicide"),
+        ("영감이 돌아가신 시어머니를 찾으면서 울어요", "confusion"),
+    ],
+)
+def test_round_four_shapes_ask(text, category):
+    decision, got = decide(text)
+    assert decision != N and got == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오늘은 이만 먼저 갈게요 또 전화 주세요",  # a goodbye
+        "젊은 시절엔 며칠 굶어도 끄떡없었지",  # long past
+        "아침이든 저녁이든 산책은 꼭 해요",  # day parts, nothing lost
+    ],
+)
+def test_round_four_shapes_keep_scope(text):
+    assert decide(text) == (N, None)

@@ -12,7 +12,10 @@ listed symptom sentence. Each finding is a `check`; `safety.ko`'s scope still ca
 - someone at home who suddenly stops answering or drops (바깥양반이 갑자기 고개를 떨구고 말을
   안 해요);
 - breath as one word (숨넘어가요, 숨막혀요), a hand that fails just now (오른손으로 숟가락질이
-  안 돼요 방금부터), seeing what nobody else sees (벌레가 보여요, 아무도 안 보인대요).
+  안 돼요 방금부터), seeing what nobody else sees (벌레가 보여요, 아무도 안 보인대요);
+- home not known as home (여기 누구 집이에요? 우리 집에 데려다줘요), morning not told from
+  evening (지금 아침이에요 저녁이에요? 모르겠어요), a stranger who followed and waits
+  (어떤 사람이 따라와서 문 앞에 있어요).
 """
 
 from __future__ import annotations
@@ -65,6 +68,9 @@ def nets(d: Doc, c: Clause, out: list[Hit]) -> None:
         _breath_word,
         _hand_fails,
         _unseen,
+        _not_home,
+        _day_or_night,
+        _followed,
     )
     for net in nets_:
         if net(d, c, out):
@@ -271,5 +277,55 @@ def _unseen(d: Doc, c: Clause, out: list[Hit]) -> bool:
     told = any(x.tag == "EF" and x.lemma.endswith(("대요", "래요", "대")) for x in t[seen[0] :])
     if unseen and (others or told):
         out.append(Hit("confusion", C, seen[0], seen[0], "net: seeing what nobody sees"))
+        return True
+    return False
+
+
+def _not_home(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """여기 누구 집이에요? 우리 집에 데려다줘요: home, not known as home."""
+    t = d.t
+    lemmas = [x.lemma for x in t]
+    here = "여기" in lemmas and "집" in lemmas
+    whose = any(
+        t[j].lemma in ("누구", "어디") and t[j + 1].lemma == "집"
+        for j in range(len(t) - 1)
+        if t[j].tag.startswith(("NP", "MM"))
+    ) or any(t[j].lemma == "누구" and t[j + 1].lemma == "의" for j in range(len(t) - 1))
+    home = any(t[j].lemma == "우리" and t[j + 1].lemma == "집" for j in range(len(t) - 1))
+    take = any(imperative_request(d, i) for i in d.preds(c, _TAKE_ME | {"보내", "가"}))
+    if here and whose and (home or take):
+        out.append(Hit("confusion", C, c.first, c.last, "net: home not known as home"))
+        return True
+    return False
+
+
+_DAYPARTS = frozenset("아침 저녁 낮 밤 오전 오후 새벽".split())
+
+
+def _day_or_night(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """지금 아침이에요 저녁이에요? 하나도 모르겠어요: the time of day lost."""
+    t = d.t
+    parts = [j for j in range(len(t)) if t[j].lemma in _DAYPARTS and t[j].tag.startswith("NN")]
+    asked = len({t[j].lemma for j in parts}) >= 2 and "?" in d.a.text
+    know = [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
+    now = any(x.lemma == "겠" for i in know for x in t[i + 1 : i + 3])
+    if asked and know and now and parts[0] < know[0]:
+        out.append(Hit("confusion", C, parts[0], know[0], "net: morning or evening"))
+        return True
+    return False
+
+
+_STRANGER = frozenset("어떤 웬 모르 낯선 수상하 이상하".split())
+_FOLLOW = frozenset("따라오 쫓아오 뒤따라오 미행하 따라다니 지켜보 엿보 서성이 서성거리".split())
+
+
+def _followed(d: Doc, c: Clause, out: list[Hit]) -> bool:
+    """어떤 사람이 계속 따라와서 집까지 왔어요: a stranger who followed the caller home."""
+    t = d.t
+    s0, s1 = d.sentence_range(c.sentence)
+    stranger = any(x.lemma in _STRANGER for x in t[s0 : c.last + 1])
+    follow = [i for i in d.preds(c, _FOLLOW) if not d.negated(i)]
+    if stranger and follow:
+        out.append(Hit("violence", C, c.first, follow[0], "net: followed by a stranger"))
         return True
     return False

@@ -13,7 +13,8 @@ from dialogue.safety.ko_doc import C, Clause, Doc, Hit
 
 # -- a death said by a euphemism, with a wish or an intention -------------------------------------
 WANT = frozenset(
-    "싶 려고 으려고 려고요 으려고요 ᆯ래 을래 ᆯ래요 을래요 ᆯ라고 을라고 ᆯ까 을까 ᆯ려고".split()
+    "싶 려고 으려고 려고요 으려고요 ᆯ래 을래 ᆯ래요 을래요 ᆯ라고 을라고 ᆯ까 을까 ᆯ려고 "
+    "ᆯ게 을게 ᆯ게요 을게요".split()
 )
 QUIETLY = frozenset("조용히 편히 그만 먼저 영원히 영영 이대로 차라리 그냥 훌쩍".split())
 GO = frozenset("가 떠나 잠들 눕 가버리 떠나버리 끝내 마치 쉬".split())
@@ -31,7 +32,7 @@ TALK_NOUN = frozenset("소리 말 얘기 이야기 것 거".split())
 TIME_ASKED = frozenset("년도 연도 몇년 몇월 요일 날짜 몇시 계절 아침 저녁 낮 밤 오늘 며칠".split())
 WHETHER = frozenset("인지 ᆫ지 는지 은지 지".split())
 SELF_HARM = {"손목": frozenset("긋 베 자르 그 긁".split()), "목": frozenset("매 조르 매달".split())}
-DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와".split())
+DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와 찾".split())
 
 # -- the means made ready, the dead followed, the self erased -------------------------------------
 MEANS = frozenset("끈 밧줄 노끈 번개탄 농약 쥐약 청산가리 수면제 제초제 살충제".split())
@@ -213,7 +214,7 @@ def _time(d: Doc, c: Clause, out: list[Hit]) -> None:
     if any(x.lemma in ("꿈", "꿈속", "사진", "제사", "산소", "묘") for x in t):
         return  # 꿈에 돌아가신 어머니가 오셨어요
     for i in range(c.first, c.last - 2):
-        dead = t[i].lemma in ("죽", "돌아가") and t[i].tag.startswith("VV")
+        dead = t[i].lemma in ("죽", "돌아가", "돌아가시") and t[i].tag.startswith("VV")
         j = i + 1
         while j < len(t) and t[j].tag == "EP":
             j += 1  # 돌아가신: 돌아가 + 시 + ᆫ
@@ -317,7 +318,8 @@ def _lived(d: Doc, s0: int, i: int) -> bool:
 
 
 DEATH_NEAR = frozenset(
-    "짐 고생 폐 부담 세상 이승 저승 하늘나라 하늘 곁 목숨 인생 삶 미련 낙 죽 정리 유서 영영".split()
+    "짐 고생 폐 부담 세상 이승 저승 하늘나라 하늘 곁 목숨 인생 삶 미련 낙 죽 정리 유서 영영 "
+    "미안".split()
 )
 
 
