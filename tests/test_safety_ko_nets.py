@@ -146,3 +146,10 @@ def test_round_four_shapes_ask(text, category):
 )
 def test_round_four_shapes_keep_scope(text):
     assert decide(text) == (N, None)
+
+
+def test_round_five_shapes():
+    assert decide("다리를 움직일 수가 없어요 방금 갑자기")[0] != N  # 갑자기 said after
+    assert decide("진통제 한 병을 다 삼켰어")[0] != N  # the whole bottle
+    assert decide("사탕 한 봉지를 다 먹었어요") == (N, None)  # no medicine
+    assert decide("살고 십지 않아요")[0] != N  # ASR 십 for 싶, with a space before it

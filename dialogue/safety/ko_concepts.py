@@ -233,6 +233,8 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
         now = any(x.lemma == "겠" for x in t[i + 1 : i + 4]) or any(
             t[j].lemma in NOW for j in range(c.first, c.last + 1)
         )
+        s1 = d.sentence_range(c.sentence)[1]  # 팔을 들 수가 없어요 … 갑자기: said after
+        now = now or any(t[j].lemma in SUDDEN for j in range(s1 + 1, min(s1 + 8, len(t))))
         if what and now and present(d, i):
             out.append(Hit(cat, C, c.first, i, "concept: cannot do a plain thing"))
             return

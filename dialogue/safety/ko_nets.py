@@ -140,6 +140,15 @@ def _pills_gone(d: Doc, c: Clause, out: list[Hit]) -> bool:
     )
     if not pills:
         return False
+    whole = [  # 한 통, 한 병: the whole box
+        j
+        for j in range(len(t) - 1)
+        if t[j].lemma == "한" and t[j + 1].lemma in ("통", "병", "봉지", "상자", "곽", "박스")
+    ]
+    swallowed = [i for i in d.preds(c, L.SWALLOW) if not d.negated(i)]
+    if whole and swallowed and any(x.lemma in ("다", "전부", "몽땅") for x in t):
+        out.append(Hit("overdose", C, swallowed[0], swallowed[0], "net: the whole box"))
+        return True
     for i in range(c.first, c.last):
         if not (_count(t[i].lemma, t[i].tag) and t[i + 1].lemma in _PILL_UNITS):
             continue
