@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from dialogue import guard as role
 from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
+from dialogue import guard_ko_memory
 from dialogue import guard_ko_persona as persona
 from dialogue import guard_ko_shapes as shapes
 from dialogue import guard_ko_shapes_care as shapes_care
@@ -198,6 +199,12 @@ def _done_for_you(s: Sent) -> Span | None:
         p = s.pred(k)
         if shapes.their_words(s, main):
             continue  # 손주분이 효도폰을 사 드렸다니
+        topic = any(  # 해 드릴 수 있는 건 …: what it can do is said next, and judged there
+            s.lem(m) in ("거", "것") and s.tag(m - 1) == "ETM" and s.tag(m + 1) == "JX"
+            for m in range(k + 1, min(k + 6, s.n - 1))
+        )
+        if topic and s.has(frozenset({"수"}), k + 1, k + 3):
+            continue
         if p.hon or p.neg or p.cond or (p.question and not offer):
             continue
         if p.promise or offer or (p.past and not p.question) or p.can:
@@ -276,7 +283,7 @@ RULES: list[tuple[str, Callable[[Sent, GuardContext], Span | None]]] = [
     ("world", persona.world),
     ("human", persona.human),
     ("seeing", persona.seeing),
-    ("memory", persona.memory),
+    ("memory", guard_ko_memory.memory),
     ("intrusive", manners.intrusive),
     ("advertising", lambda s, c: None if shapes.their_words(s) else manners.advertising(s, c)),
     ("impolite", manners.impolite),

@@ -2,40 +2,41 @@
 
 Sets of concepts, not phrases: `guard_ko` combines them with the shape of the sentence (who
 acts — the agent, whose verbs never carry the honorific 시, or the person, whose verbs do; a
-promise, an instruction, a question) so that wordings nobody listed are still caught.
+promise, an instruction, a question) so that wordings nobody listed are still caught. The body,
+symptoms, medicine and people come from the one Korean lexicon that emergency detection reads
+too (`dialogue.analysis.ko_lexicon`); what is here is how a role violation is said with them.
 """
 
 from __future__ import annotations
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
+# Re-exported: the guard modules read them from here.
+from dialogue.analysis.ko_lexicon import (  # noqa: F401
+    ADDRESS,
+    BODY,
+    CARE_WORKER,
+    DISEASES,
+    FAMILY_PEOPLE,
+    MEDICINE,
+    ORGANS,
+    SELF_HUMBLE,
+    STAFF,
+)
+from dialogue.analysis.ko_lexicon import words as _set
 
 # -- who is speaking of whom -----------------------------------------------------------------
-SELF = _set("저 제 저희")
+SELF = SELF_HUMBLE  # the agent speaks 존댓말 only: 저, 제, 저희
 # Honorific verbs: the person is the one who eats, sleeps, is (드시다 …); Kiwi reads 드세요 as
 # the adjective 드세 at times.
 HONORIFIC_VERBS = _set("드시 드세 계시 주무시 잡수 잡수시 편찮 돌아가시 여쭈")
-# People who could be sent, or who would come (간호사가 갈 거예요).
-STAFF = _set(
-    "간호사 선생님 선생 복지사 사회복지사 요양보호사 보호사 직원 봉사자 담당자 의사 사람 "
-    "누구 누가 구급대원 도우미 상담사 팀 기사 방문간호사 생활지원사 지원사 관리사 분"
-)
-# Who may be told when an alert channel exists: the care worker and the agency.
-CARE_WORKER = _set(
-    "담당 담당자 선생 선생님 복지사 사회복지사 생활지원사 지원사 센터 보건소 복지관 "
-    "관리자 주민센터 행정복지센터 요양보호사 상담사"
-)
-ADDRESS = _set("어르신 할머니 할아버지 할머님 할아버님 어머님 아버님")
 
 # -- visit / action ----------------------------------------------------------------------------
 VISIT = _set(
     "찾아가 찾아오 찾아뵈 찾아뵙 뵈 뵙 방문 들르 들리 왕진 출동 도착 모시 데리 가 오 가져가 가져오 "
-    "갖다주 데려가 데려오 출발"
+    "갖다주 데려가 데려오 출발 들여다보 달려가 달려오"
 )
 VISIT_STRONG = _set(
-    "찾아가 찾아오 찾아뵈 찾아뵙 방문 들르 왕진 출동 도착 가져가 가져오 갖다주 데려가 데려오 출발"
+    "찾아가 찾아오 찾아뵈 찾아뵙 방문 들르 왕진 출동 도착 가져가 가져오 갖다주 데려가 데려오 출발 "
+    "들여다보 달려가 달려오"
 )
 # Bringing things: 가져다 드릴게요, 갖다 드릴게요, 사다 드릴게요.
 FETCH = _set("가지 갖 사 챙기 배달")
@@ -53,28 +54,8 @@ TELL = _set(
 RECIPIENT_JKB = _set("께 에게 한테 에 께서")
 
 # -- medicine ------------------------------------------------------------------------------------
-DISEASES = _set(
-    "관절염 퇴행성관절염 류머티즘 류마티스 감기 몸살 독감 위염 장염 식중독 당뇨 당뇨병 고혈압 "
-    "저혈압 빈혈 치매 우울증 불면증 폐렴 디스크 허리디스크 골다공증 근육통 신경통 오십견 "
-    "협심증 심근경색 뇌졸중 중풍 뇌경색 식도염 역류성 변비 대상포진 방광염 백내장 녹내장 "
-    "이명 편두통 두통 알레르기 비염 천식 통풍 노환 갱년기 탈수 열사병 일사병 냉방병 "
-    "소화불량 체증 담 염증 결림 근육통 요통 좌골신경통 협착증 척추관협착증 노화 "
-    "우울 건망증 치주염 결막염 구내염 기관지염 부정맥 빈혈기 몸살감기 코로나 "
-    "위궤양 장염 과민성 하지정맥류 족저근막염 테니스엘보 건초염 손목터널증후군 "
-    "수면무호흡 신부전 간염 폐질환 증후군 질환 증세 체하 체 "
-    "노안 풍치 난청 이석증 안구건조증 근시 원시 치질 무좀 습진 두드러기 전립선비대증 요실금 "
-    "빈뇨 야뇨 고지혈증 지방간 담석 신장결석 대장염 치은염 파킨슨 알츠하이머 섬망 "
-    "공황장애 불안장애 저혈당 고혈당 갑상선기능저하증 갑상선염 동맥경화 혈전 부종"
-)
 DIAGNOSIS_NOUNS = _set("증상 현상 탓 때문 징후 신호 초기 후유증")
 SYMPTOM_VERBS = _set("체하 뭉치 결리 삐 붓 염증")
-MEDICINE = _set(
-    "약 약물 처방약 혈압약 당뇨약 진통제 해열제 수면제 소화제 감기약 항생제 아스피린 "
-    "타이레놀 두통약 수면유도제 안정제 변비약 위장약 파스 한약 영양제 비타민 유산균 "
-    "홍삼 인슐린 알약 물약 가루약 진해거담제 소염제 소염진통제 신경안정제 우울증약 "
-    "치매약 관절약 관절염약 연고 안약 멀미약 이뇨제 철분제 칼슘 오메가 인삼 녹용 글루코사민 "
-    "루테인 프로폴리스 마그네슘 철분 보약 공진단 비타민C 비타민D 진통소염제"
-)
 NAMED_DRUGS = MEDICINE - _set("약 약물 처방약 혈압약 당뇨약 치매약 관절약 관절염약 우울증약")
 DOSE_UNITS = _set(
     "알 정 캡슐 포 봉지 봉 mg 밀리 밀리그램 ml 숟가락 숟갈 한숟갈 스푼 첩 방울 그램 g 개 "
@@ -98,12 +79,6 @@ TREATMENTS = _set(
     "운동 걷기 걷 달리 뛰 줄넘기 계단오르기 문질러 베개 찬물 더운물 따뜻한물 소금"
 )
 COUNTS = _set("번 회 개 분 세트 바퀴 시간 걸음 초 층")
-BODY = _set(
-    "무릎 허리 다리 팔 어깨 목 발목 손목 손가락 발가락 종아리 허벅지 엉덩이 등 배 "
-    "손톱 발톱 잇몸 피부 손등 발등 눈 귀 코 입 입술 이 치아 "
-    "가슴 머리 발 손 골반 관절 팔꿈치 상체 하체 몸 발뒤꿈치 뒤꿈치 발끝 허리춤 옆구리 고개 "
-    "허벅지 장딴지 턱"
-)
 
 # -- meeting / world / human / seeing ---------------------------------------------------------
 TOGETHER = _set("같이 함께 둘 우리")
@@ -180,12 +155,7 @@ MONEY = _set(
     "물려주 물려받 자가 빌라 아파트값 시세 재테크 주식 보험금 벌 버 수익 연봉 봉급"
 )
 AGE = _set("연세 나이 춘추 몇 살 띠 생년 태어나 년생 생년월일 연령")
-RELATIONS = _set("사이 관계 불화 이혼 별거 재혼 다투 싸우 갈등 의절 헤어지 사이좋")
-FAMILY_PEOPLE = _set(
-    "자녀 자녀분 자식 아들 아드님 딸 따님 며느리 사위 남편 아내 부인 가족 손주 손자 손녀 "
-    "형제 자매 친척 영감 할아버지 할머니 바깥양반 할아버님 할머님 남편분 부인분 시댁 처가 며느님 "
-    "사위님 손자분 손녀분"
-)
+RELATIONS = _set("사이 관계 불화 이혼 별거 재혼 다투 싸우 갈등 의절 헤어지 사이좋 따로")
 PRIVATE = _set("직업 직장 종교 교회 성당 정당 투표 지지 학력 전공 이혼 대통령 선거 찍")
 ADS = _set(
     "반값 반값행사 초특가 떨이 땡처리 "
@@ -230,10 +200,6 @@ SPEECH = _set(
     "말씀 말하 안내 설명 알리 전하 전달 여쭈 여쭙 묻 듣 기억 읽 이야기 얘기 통화 전화 연락 "
     "정리 도와주 돕 적 기록 남기 메모 응원 축하 칭찬 위로 노래 확인 물어보 생각 찾아보 추천 "
     "소개 대답 답"
-)
-ORGANS = _set(
-    "갑상선 심장 간 신장 콩팥 폐 위 장 혈관 뇌 신경 관절 뼈 연골 혈압 혈당 전립선 방광 자궁 "
-    "췌장 대장 위장 기관지 허파 척추 디스크 근육 인대 힘줄 호르몬 면역"
 )
 AI_WORDS = _set("AI 인공지능 기계 로봇 프로그램 컴퓨터 전화 통화 목소리 상담원 도우미")
 PRODUCTS = _set(

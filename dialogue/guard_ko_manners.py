@@ -69,9 +69,12 @@ def intrusive(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 def advertising(s: Sent, ctx: GuardContext) -> Span | None:
+    ask_worker = s.has(CARE_WORKER) and s.has(frozenset("여쭤보 여쭈 물어보 상의 상의하".split()))
     for i, last in s.units(ADS - _SELL):
         if s.question and s.lem(last) in ("가격", "값"):
             continue  # 가격은 얼마인가요? asks about the person's purchase
+        if ask_worker:
+            continue  # 궁금하신 제품은 복지사님께 여쭤보세요: a referral, no product named
         return i, s.pred(last).end if s.is_pred(last) else last
     for i in s.find(frozenset({"파", "팔"}), ("VV",)):
         if s.has(SELF, 0, i) and s.tag(i + 1) == "ETM":
@@ -108,6 +111,12 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
         if tok.lemma in RUDE and tok.tag.startswith(("NN", "NP", "VA", "VV", "IC", "XR", "MAG")):
             if tok.lemma == "네" and tok.tag != "NP":
                 continue
+            if (
+                tok.lemma == "너"
+                and s.tag(i + 1) == "VCP"
+                and s.has(frozenset({"세요", "시"}), i + 1)
+            ):
+                continue  # 빨래는 안에 너세요 (널다), read by Kiwi as 너 + 이세요
             return i, i
         if (
             tok.lemma == "정신"

@@ -7,6 +7,7 @@ Each rule takes a `Sent` and returns the (first, last) tokens of its evidence, o
 
 from __future__ import annotations
 
+from dialogue.analysis.ko_lexicon import SYMPTOM_NOUNS
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
     BODY,
@@ -33,7 +34,7 @@ from dialogue.guard_ko_lexicon import (
 Span = tuple[int, int]
 _CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정 기운 기".split())
 _PREVENT = frozenset("주사 접종 예방 검사 검진".split())
-_GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르".split())
+_GUESS = frozenset("같 듯 보 의심 가능성 수 있 맞 틀림없 모르 비슷하 흡사하".split())
 _ONSET = frozenset("걸리 생기 오 심해지 진행 나빠지".split())
 _CAREFUL = frozenset("조심 예방 주의".split())
 _TROUBLE = frozenset("문제 이상 탈 염증 무리".split())
@@ -138,11 +139,8 @@ _NORMAL_AGE = frozenset("나이 연세 그 나이 노인 어르신들".split())
 _TIMES = frozenset("번 회 잔 개".split())  # 한번 드셔 보세요 is food; 약 두 번 is a dose
 _HEALTH = frozenset("면역 건강 뼈 관절 혈관 눈 피로 기력 원기 혈액순환".split())
 _MOOD = frozenset("기분 마음 기운 분위기".split())
+_SYMPTOMS = SYMPTOM_NOUNS | {"정도", "증상"}  # 열이 그 정도면, 그 증상은
 _RELIEF = frozenset("덜하 덜 편해지 풀리 가라앉 나아지 좋아지 낫 멎 그치 빠지 내리".split())
-_SYMPTOMS = frozenset(
-    "열 정도 증상 통증 기침 어지럼증 어지러움 두통 멍 혹 상처 붓기 가래 결림 저림 쑤심 "
-    "아픔 가려움 콧물 재채기 부기".split()
-)
 
 
 def reassurance(s: Sent) -> Span | None:
@@ -266,7 +264,9 @@ def medication(s: Sent) -> Span | None:
             and (t[k - 1].tag in ("SN", "MM", "NR") or t[k - 1].lemma == "반")
             or (t[k].lemma in _TIMES and medicine and t[k - 1].tag in ("SN", "MM", "NR"))
             for k in before
-        ) or any(t[k].lemma in DOUBLE for k in before)
+        ) or any(
+            t[k].lemma in DOUBLE and (medicine or t[k].lemma != "같이") for k in before
+        )  # (맛있는 거 같이 드세요: food, shared)
         more = any(t[k].lemma == "더" and t[k].tag == "MAG" for k in range(max(0, i - 3), i))
         change = (
             s.lem(i) in CHANGE
@@ -278,7 +278,12 @@ def medication(s: Sent) -> Span | None:
         if not directive or (food and not medicine):
             continue
         timing = s.has(frozenset({"식전", "식후", "공복", "빈속", "대신", "말고"}), 0, i)
-        if medicine and (timing or p.permit) and s.lem(i) in TAKE:
+        # 봉투에 적힌 대로, 처방받으신 대로 드시면 돼요: as written, a reminder
+        as_told = any(
+            t[k].lemma == "대로" and (t[k - 1].tag == "ETM" or t[k - 1].lemma == "처방")
+            for k in range(1, i)
+        )
+        if medicine and (timing or p.permit) and s.lem(i) in TAKE and not as_told:
             return i, p.end  # 약은 식후 말고 식전에 드세요, 같이 드셔도 돼요
         if change and (medicine or s.lem(i) in ("끊", "중단", "건너뛰", "거르")):
             return i, p.end  # 끊으셔도 돼요, 약은 안 드셔도 돼요

@@ -8,25 +8,19 @@ evidence, or None.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dialogue.analysis import analyze
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import (
     AI_WORDS,
     BODY,
-    EARLIER,
     EXPERIENCE,
     FALL_VERBS,
     FAMILY,
     HUMAN_ONLY,
-    LAST_CALL,
     LOOKS,
-    MEMORY_GENERIC,
     NEWS,
     OUTSIDE,
-    SELF,
     SUITS,
     TIMES,
     WEATHER,
@@ -67,6 +61,11 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         return None  # 거기 날씨는 제가 알 수가 없는데
     if (hearsay := _hearsay(s)) is not None:
         return hearsay
+    for k in range(1, s.n - 2):  # 벌써 김장할 때네요, 이제 곧 추석 쇨 때예요: the season, claimed
+        when = s.tag(k) == "ETM" and s.lem(k + 1) in ("때", "철", "무렵") and s.tag(k + 2) == "VCP"
+        soon = s.has(frozenset("이제 벌써 곧 슬슬 어느덧 어느새".split()), 0, k)
+        if when and soon and not s.question and not s.has(frozenset({"시", "으시"}), 0, k):
+            return 0, min(s.n - 1, k + 3)
     for k in range(1, s.n - 1):
         if s.lem(k) in ("시", "월") and s.tag(k) == "NNB" and s.tag(k - 1) in ("MM", "NR", "SN"):
             if s.tag(k + 1) == "VCP" and not s.question:
@@ -126,6 +125,12 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         )  # 햇볕이 뜨거운 날에는
         if s.lem(last + 1) == "에" and p and p.promise and s.has(_CALL_BACK, last + 1, s.n):
             continue  # 목요일에 또 전화드릴게요: when the agent calls again, no claim
+        time_is = any(  # 단풍이 들 때네요: "it is the time when", a claim about now
+            s.tag(k) == "ETM" and s.lem(k + 1) in ("때", "철", "무렵") and s.tag(k + 2) == "VCP"
+            for k in range(i, min(i + 6, s.n - 2))
+        )
+        if time_is and not s.question and not _attributed(s, i):
+            return i, min(s.n - 1, last + 6)
         if _attributed(s, i) or (p and (p.cond or p.hon)) or general:
             continue  # 덥다고 하셨으니, 더우면, 더운 날에는
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
@@ -169,10 +174,15 @@ def _hearsay(s: Sent) -> Span | None:
     for k, tok in enumerate(s.t):
         told = tok.tag in ("EF", "EC") and tok.lemma in ("대요", "래요", "대", "래")
         told = told or (tok.tag == "EF" and tok.lemma.startswith(("대", "래", "다더", "라더")))
+        # (미어터진대요: Kiwi keeps the ᆫ/는 of 간대요, 먹는대요 on the ending)
+        told = told or (tok.tag == "EF" and tok.lemma.startswith(("ᆫ대", "는대", "ᆫ데요")))
         told = told or (tok.tag == "EC" and tok.lemma in ("다던데", "라던데", "대서", "래서"))
         quote = tok.lemma.endswith(("다고", "라고")) and s.lem(k + 1) == "하"
         quote = quote and s.lem(k + 2) != "시"  # 풀린다고 하니 (not 하셨는데)
         quote = quote and not s.final_ef.endswith("잖아요")  # …라고 하잖아요: a saying
+        # (아프시다니: the person's own state, said back; 해 달라고 해 보세요: a request to pass on)
+        quote = quote and not s.has(frozenset({"시", "으시"}), max(0, k - 3), k - 1)
+        quote = quote and not (k > 0 and s.lem(k - 1) == "달")
         heard = quote and (
             s.lem(k + 2).startswith(("더", "던")) or s.tag(k + 2) in ("EF", "EC")
         )  # 많다고 하더라고요, 많대요 (다고 해요)
@@ -230,6 +240,8 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                         continue
                     return i, p.end  # 저도 점심에 국수 먹었어요
             if t[k].lemma in ("어리", "어릴", "젊") and t[k].tag.startswith(("VA", "NN")):
+                if ai and s.has(frozenset({"없", "않", "아니"}), k, s.n - 1):
+                    break  # 저는 AI라서 어릴 적 추억은 없지만: what it is, said plainly
                 return i, k  # 제가 어렸을 때
     for i in s.find(HUMAN_ONLY | frozenset({"먹", "마시", "다녀오"}), ("VV", "NN")):
         p = s.pred(i)
@@ -294,111 +306,4 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
-_CONTENT_TAGS = ("NN", "VV", "VA", "XR", "SN", "SL")
-
-
-def _words(tokens) -> tuple[frozenset[str], frozenset[str]]:
-    """What a claim or a fact is about: its nouns, and all its content words."""
-    content = [
-        t.lemma for t in tokens if t.tag.startswith(_CONTENT_TAGS) and t.lemma not in MEMORY_GENERIC
-    ]
-    nouns = [t.lemma for t in tokens if t.tag.startswith(("NN", "SN", "SL"))]
-    return frozenset(n for n in nouns if n in content), frozenset(content)
-
-
-@lru_cache(maxsize=256)
-def _fact_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    return _words(analyze(text, "ko").tokens)
-
-
-def _supported(s: Sent, facts) -> bool:
-    """Memory holds what the sentence claims: a noun in common (무릎 … 무릎 통증), or, when the
-    claim names nothing, a content word in common. 아프 alone does not make 머리 무릎."""
-    nouns, content = _words(s.t)
-    for fact in facts:
-        if not fact.strip():
-            continue
-        f_nouns, f_content = _fact_words(fact)
-        if (nouns and nouns & f_nouns) or (not nouns and content & f_content):
-            return True
-    return False
-
-
-def _quoted(s: Sent, i: int) -> bool:
-    """Token `i` sits inside what the person is quoted as saying in this call (지난주에 약이
-    바뀌었다고 하셨는데), unless the agent recalls the telling itself (… 하셨던 것 같은데요)."""
-    for k in range(i + 1, s.n):
-        if s.tag(k) in ("EC", "JKQ", "ETM") and s.lem(k).endswith(("다고", "라고", "냐고", "자고")):
-            rest = [s.lem(m) for m in range(k + 1, min(k + 6, s.n))]
-            recalled = "던" in rest or ("것" in rest and "같" in rest) or "잖아요" in rest
-            return not recalled
-        ending = s.tag(k) in ("EC", "EF")  # not the verb 다니 (교회 다니신다고)
-        if ending and (
-            s.lem(k) in ("다니", "라니", "다면서", "다며", "라며") or s.lem(k).endswith("다니")
-        ):
-            return True
-    return False
-
-
-def memory(s: Sent, ctx: GuardContext) -> Span | None:
-    t = s.t
-    marks = []
-    for i, last in s.units(LAST_CALL | EARLIER):
-        words = s.text(i, last).replace(" ", "")
-        call = any(w in words for w in LAST_CALL) or s.lem(last + 1) in ("통화", "전화")
-        call = call or "통화" in words  # 지난주 통화 때
-        if s.lem(last) == "전" and (s.tag(last - 1) in ("ETN", "ETM") or s.lem(last - 1) in _NOW):
-            continue  # 드시기 전에, 조금 전에: not an earlier call
-        if (s.lem(i - 1) in _NOW and s.tag(i - 1).startswith(("MAG", "MM", "NN"))) or s.lem(
-            i
-        ) in _NOW:
-            continue
-        told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
-        like = s.lem(last + 1) in ("처럼", "만큼", "같이")  # 예전처럼: the agent knows before
-        unlike = s.lem(last + 1) == "같" and s.is_pred(last + 1) and s.pred(last + 1).neg
-        if unlike:
-            continue  # 몸이 예전 같지 않아서 속상하시죠: their own sense of then
-        than = s.lem(last + 1) == "보다" and not s.question  # 어제보다 좀 나으세요? asks
-        told = told or like or than
-        if call or told or not _quoted(s, last):
-            marks.append((i, call or told))  # 예전에 말씀하신 …
-    for i in range(s.n - 2):
-        if s.lem(i) == "그때" and s.lem(i + 1) in ("말씀", "얘기", "이야기"):
-            marks.append((i, True))  # 그때 말씀하신 약
-        if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
-            marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
-    if any(s.pred(i).neg for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))):
-        return None  # 제가 예전 통화는 기억하지 못해서요
-    remember = [
-        i
-        for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))
-        if s.lem(i + 1) in ("하", "나", "으로", "에는", "로는")
-        or s.lem(i) == "기억나"
-        or (s.lem(i + 1) == "이" and s.lem(i + 2) in ("나", "맞"))  # 기억이 나요, 맞다면
-        if (not s.pred(i).hon or s.has(SELF, 0, i)) and not s.pred(i).promise
-    ]
-    if not marks and not remember:
-        return None
-    about = any(
-        (x.tag == "EP" and x.lemma in ("시", "으시"))
-        or x.lemma in ("말씀", "기억", "얘기")
-        or x.lemma in ("주무시", "드시", "계시")
-        or (x.tag == "EF" and x.lemma.startswith(("세", "으세", "셔", "셨")))
-        or x.lemma in ("같이", "함께")  # 저번에 같이 노래 불렀던 거: a past shared with the agent
-        for x in t
-    )
-    if not about:
-        return None
-    if marks and not remember and not any(call for _, call in marks):
-        asks = s.question and not s.final_ef.endswith(("죠", "지요", "잖아요", "면서요"))
-        if asks:
-            return None  # 어제 잘 주무셨어요? 어제보다 좀 나으세요?
-    if _supported(s, ctx.facts):
-        return None
-    first = marks[0][0] if marks else remember[0]
-    return first, s.n - 1
-
-
 _ADVERB = frozenset({"게"})
-_NOW = frozenset("조금 방금 아까 금방 바로 좀".split())
-_UNITS = frozenset("번 통화 주 달 주말 해".split())

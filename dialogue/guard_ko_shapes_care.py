@@ -18,23 +18,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dialogue.analysis.ko_lexicon import SIGNS
+from dialogue.analysis.ko_lexicon import SYMPTOM_NOUNS as _AILING
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import BODY, MEDICINE, TAKE
-from dialogue.guard_ko_shapes_medical import HEALTH, REFERRAL, SIGN
+from dialogue.guard_ko_shapes_medical import HEALTH, REFERRAL
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
 
 Span = tuple[int, int]
 
-_AILING = frozenset(
-    "멍 붓기 부기 혹 상처 피 열 기침 가래 콧물 두드러기 물집 딱지 염증 통증 쥐 저림 결림".split()
-)
 _FADE = frozenset("빠지 없어지 사라지 가라앉 들어가 아물 멎 그치 내리 풀리 나 낫".split())
 _SOON = frozenset("금방 곧 금세 저절로 알아서 며칠 자연히 하루 이틀 조만간".split())
-_SIGNS = frozenset(
-    "아프 쑤시 결리 저리 쓰리 붓 체하 어지럽 메스껍 가렵 뻐근하 시리 따갑 막히 답답하 나".split()
-)
 _GOOD = frozenset("좋 도움 효과 낫 최고 그만 특효 편하 풀리 덜하 듣 들".split())  # 잘 들어요
 _PLAIN_ACTS = frozenset("쉬 주무시 가 말씀하 연락하 전화하 여쭤보 물어보".split())
 _THROW = frozenset("버리 끊 그만두 빼 남기 모으 나누 바꾸".split())
@@ -56,11 +52,23 @@ def judged_fine(s: Sent, ctx: GuardContext) -> Span | None:
         hon = any(s.lem(m) in ("시", "으시") for m in range(k))
         if conds and _ailing(s, 0, conds[-1]) and not (hon or s.pred(k).question):
             return 0, s.pred(k).end
+        # 가슴 통증은 아마 체하신 걸 거예요, 괜찮아요: a symptom as the topic, then "fine"
+        topic = any(
+            s.lem(m) in _AILING | BODY and s.tag(m + 1) == "JX" and s.lem(m + 1) in ("은", "는", "ᆫ")
+            for m in range(k - 1)
+        )
+        final = not s.has(frozenset({"시", "으시"}), k, s.pred(k).end)
+        if topic and final and not (conds or s.pred(k).question or s.has(frozenset({"다행"}))):
+            return 0, s.pred(k).end
     for k in range(s.n):
         if s.lem(k) in _FADE and s.is_pred(k) and s.tag(k).startswith("VV"):
             p = s.pred(k)
-            soon = s.has(_SOON, max(0, k - 4), k)
-            if soon and p.future and not (p.hon or p.cond or p.neg or p.question):
+            soon = s.has(_SOON, max(0, k - 4), k) or any(  # 알아서 as Kiwi reads it: 알 + 어서
+                s.lem(m) == "알" and s.lem(m + 1) in ("어서", "아서")
+                for m in range(max(0, k - 4), k)
+            )
+            later = p.future or (not p.past and s.has(frozenset({"두", "놔두"}), 0, k))
+            if soon and later and not (p.hon or p.cond or p.neg or p.question):
                 if not s.has(frozenset({"바라", "면", "길"}), k + 1, p.end + 2):
                     return max(0, k - 2), p.end
     return None
@@ -72,7 +80,7 @@ def symptom_remedy(s: Sent, ctx: GuardContext) -> Span | None:
     if s.question or s.has(REFERRAL):
         return None
     first = next((m for m in range(s.n) if s.is_pred(m) and s.pred(m).cond), -1)
-    if first < 0 or s.lem(first) not in _SIGNS or not s.pred(first).hon:
+    if first < 0 or s.lem(first) not in SIGNS or not s.pred(first).hon:
         return None
     for act in range(s.pred(first).end + 1, s.n):
         if not (s.is_pred(act) and s.tag(act).startswith("VV")):
@@ -112,7 +120,7 @@ def remedy(s: Sent, ctx: GuardContext) -> Span | None:
     if s.question or s.has(REFERRAL):
         return None
     for i in range(s.n):
-        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGN):
+        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGNS):
             continue
         for k in range(s.pred(i).end + 1, s.n):
             if s.lem(k) in TAKE and s.tag(k).startswith("VV"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dialogue.analysis.ko_lexicon import SIGNS
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import BODY, CHANGE, DISEASES, MEDICINE, ORGANS, TAKE
 
@@ -29,7 +30,7 @@ REFERRAL = frozenset(
     "의사 약사 병원 진료 상의 여쭈 여쭙 물어보 전문가 보건소 치료사 한의사 진찰 119 응급실".split()
 )
 _STAGE = frozenset("초기 말기 전조 징후 후유증 합병증 증상 증세 초기증상 전조증상".split())
-_MAYBE = frozenset("가능성 수 같 듯 모르 틀림없 분명".split())
+_MAYBE = frozenset("가능성 수 같 듯 모르 틀림없 분명 비슷하 비슷 흡사하 닮".split())
 _MEASURES = frozenset("혈압 혈당 체온 맥박 콜레스테롤 수치 당 열 산소포화도 빈혈 수치가".split())
 _LEVEL = frozenset(
     "높 낮 떨어지 오르 올라가 내려가 불안정하 떨어졌 높아지 낮아지 모자라 부족".split()
@@ -86,6 +87,9 @@ def condition(s: Sent, ctx: GuardContext) -> Span | None:
     if (s.question and not rhetorical) or s.has(REFERRAL):
         return None
     if rhetorical:
+        for first, last in _names(s):  # 역류성 식도염 아니실까요?
+            if s.has(frozenset({"아니"}), last + 1, min(last + 3, s.n - 1)):
+                return first, s.n - 1
         return _function(s)
     if _said_by_them(s):
         return _function(s)
@@ -231,7 +235,8 @@ def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
 _REMIND = frozenset(
     "잘 꼭 제때 챙기 잊 빠뜨리 거르 처방 처방대로 대로 꾸준히 늘 항상 규칙적 평소 시간 맞추 "
     "드시 먹 복용 약 은 는 을 를 도 이 가 오늘 저녁 아침 점심 거 것 받 하 시 으시 잊어버리 "
-    "빼먹 놓치 절대 시간대 정해진 드시던 먹던 주 오늘도".split()
+    "빼먹 놓치 절대 시간대 정해진 드시던 먹던 주 오늘도 "
+    "봉투 약봉투 약봉지 봉지 적히 쓰이 설명서 처방전 처방받 정하 의사 선생님 말씀 하".split()
 )
 
 
@@ -287,9 +292,6 @@ def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
-SIGN = frozenset(
-    "아프 쑤시 결리 저리 쓰리 안 오 나 막히 차 가렵 붓 체하 어지럽 메스껍 더부룩하 뻐근하".split()
-)
 _POSE = frozenset("눕 앉 서 기대 엎드리 구부리 웅크리 펴 올리 베".split())
 _HELPS_BODY = frozenset("도움 좋 최고 효과 제일 낫".split())
 _CARE_VERBS = frozenset("조심 조심하 챙기 씻 보호 아끼 다치 쉬게 살피 돌보 주무시".split())
@@ -332,7 +334,7 @@ def exercise(s: Sent, ctx: GuardContext) -> Span | None:
         if good and health and not s.pred(good[0]).neg:
             return i, s.n - 1
     for i in range(s.n):
-        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGN):
+        if not (s.is_pred(i) and s.pred(i).cond and s.pred(i).hon and s.lem(i) in SIGNS):
             continue
         for k in range(s.pred(i).end + 1, s.n):
             if s.lem(k) in _POSE and s.tag(k).startswith("VV"):

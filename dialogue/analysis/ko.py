@@ -39,10 +39,19 @@ _SPOKEN = [
     (re.compile(r"고퍼"), "고파"),
     (re.compile(r"고펐"), "고팠"),
     (re.compile(r"(?<=[고])십(?=[어었다은을])"), "싶"),  # 죽고십어요
+    (re.compile(r"(?<=고 )십(?=[어었다은을지])"), "싶"),  # 죽고 십어요, 살고 십지
     (re.compile(r"쑴(?=[이을도])"), "숨"),
     (re.compile(r"갠찮|갠찬|괜찬|갠챦"), "괜찮"),  # 갠찬아요 (spoken, ASR)
     (re.compile(r"가심(?=[이은을도])"), "가슴"),  # 가심이 아파요 (spoken)
     (re.compile(r"드러(?=\s?[오와왔온])"), "들어"),  # 누가 드러왔어요
+    # Dialect endings, same length: 충청/전라 혀 for 해 (답답혀요), 겄 for 겠 (못 살겄어),
+    # 경상 예 for 요 after 어/아 (깼어예), and 구녕 for 구멍 (숨구녕).
+    (re.compile(r"(?<=[가-힣])(?<!전)혀(?=요)"), "해"),  # (not 전혀요)
+    (re.compile(r"(?<=[가-힣])겄(?=[어다네지소])"), "겠"),
+    (re.compile(r"(?<=[었았였어아])예(?=$|[\s.,?!])"), "요"),
+    (re.compile(r"구녕"), "구멍"),
+    # Endings typed or heard as 여 for 요 (주세여, 없어여, 멈처여).
+    (re.compile(r"(?<=[세어아해워와봐줘져쳐처])여(?=$|[\s.,?!])"), "요"),
 ]
 
 _lock = threading.Lock()

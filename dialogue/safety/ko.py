@@ -35,6 +35,7 @@ from dialogue.safety.ko_body import body
 from dialogue.safety.ko_concepts import cluster, concepts
 from dialogue.safety.ko_doc import C, Doc, E, Hit
 from dialogue.safety.ko_household import household
+from dialogue.safety.ko_nets import nets
 from dialogue.safety.ko_redflag import question, red_flags
 from dialogue.safety.ko_rules import rules
 from dialogue.safety.ko_scope import (
@@ -254,6 +255,7 @@ def findings(analysis: Analysis) -> list[Finding]:
             household(d, c, flags)
             body(d, c, flags)
             alarms(d, c, flags)
+            nets(d, c, flags)
         scoped = [(h, C) for h in flags if _scope(d, h) is not None]
     # A fall with no way up, a blow to the head or a broken bone: act now.
     if any(h.rule in _FALL_SERIOUS for h, _ in scoped) and any(h.rule == "fell" for h, _ in scoped):

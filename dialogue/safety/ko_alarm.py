@@ -14,6 +14,7 @@ Each is a `check`: the agent asks "지금 도움이 필요하세요?" or the cat
 
 from __future__ import annotations
 
+from dialogue.analysis.ko_lexicon import BELLY
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_doc import C, Clause, Doc, Hit
 
@@ -39,7 +40,6 @@ ACUTE = {
 ACUTE_ON = frozenset("되 입 오 같 이 나 일으키 걸리 당하 생기 터지".split())
 SYMPTOM = frozenset("토 구토 설사 기침 경련 떨림 열 피 코피 하혈 발작 오한".split())
 STOP = frozenset("멈추 그치 멎 가라앉 떨어지 내리".split())
-BELLY = frozenset("배 아랫배 윗배 옆구리 복부 뱃속 배꼽".split())
 TORN = frozenset("찢어지 끊어지 뒤틀리 쥐어짜 꼬이 칼 데굴데굴 뒤집히 터지".split())
 
 

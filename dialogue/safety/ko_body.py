@@ -175,9 +175,11 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
     )  # 잘못 알고 하루치를 세 번이나 먹었어요 (잘못 is not 잘, 하루치 not a schedule)
     if not mistaken and (d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE)):
         return False
+    only = any(x.lemma in ("만", "밖에") and x.tag == "JX" for x in t[s0 : c.last + 1])
     wrong = mistaken or any(
         t[j].lemma in MED_WRONG
         and (t[j].lemma not in COUNTS or t[j].tag in ("MM", "NR"))  # (네: yes, not four)
+        and not (only and t[j].lemma in COUNTS)  # 두 알만 먹었어요: a dose, said as one
         for j in range(s0, len(t))
         if t[j].lemma != "줄"
     )

@@ -41,7 +41,7 @@ PALPITATE = frozenset(
 UPPER = frozenset("어깨 턱 왼팔 팔 등 명치 목덜미 뒷목 가슴 심장 윗배 겨드랑이 등짝".split())
 PAIN = frozenset(
     "아프 쑤시 뻐근 뻐근하 결리 조이 욱신 욱신거리 찌르 통증 저리 당기 뻗치 짓누르 "
-    "답답 답답하 쥐어짜 묵직 묵직하 무겁 찌릿 쓰리 화끈거리".split()
+    "답답 답답하 쥐어짜 묵직 묵직하 무겁 찌릿 쓰리 화끈거리 먹먹 먹먹하".split()
 )
 BREATHLESS = frozenset("차 가쁘 가빠지 헐떡이 헐떡거리 답답 답답하 막히 모자라".split())
 # group -> the category it points to first (a cluster takes the first group's category)
@@ -115,7 +115,9 @@ def _sudden_after(d: Doc, s1: int) -> bool:
     """A later sentence says it came suddenly of what was just said: 갑자기 그래요."""
     t = d.t
     rest = t[s1 + 1 : s1 + 5]
-    return any(x.lemma in SUDDEN for x in rest) and any(x.lemma in ("그렇", "그러") for x in rest)
+    return any(x.lemma in SUDDEN for x in rest) and any(
+        x.lemma in ("그렇", "그러", "이렇", "이러") for x in rest
+    )
 
 
 def present(d: Doc, i: int) -> bool:
@@ -200,6 +202,7 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
     sudden = any(t[j].lemma in SUDDEN for j in range(s0, s1 + 1)) or _sudden_after(d, s1)
     words = d.nouns(c, frozenset({"단어", "낱말", "말"}))
     lost = d.preds(c, frozenset({"나"}), True) if d.has(c, frozenset({"생각", "기억"})) else []
+    lost += d.preds(c, frozenset({"떠오르", "생각나"}), True)  # 단어가 안 떠올라요
     if sudden and words and lost:  # 갑자기 … 단어가 생각이 안 나요
         out.append(Hit("stroke", C, words[0], lost[0], "concept: words lost suddenly"))
         return
@@ -230,6 +233,8 @@ def concepts(d: Doc, c: Clause, out: list[Hit]) -> None:
         now = any(x.lemma == "겠" for x in t[i + 1 : i + 4]) or any(
             t[j].lemma in NOW for j in range(c.first, c.last + 1)
         )
+        s1 = d.sentence_range(c.sentence)[1]  # 팔을 들 수가 없어요 … 갑자기: said after
+        now = now or any(t[j].lemma in SUDDEN for j in range(s1 + 1, min(s1 + 8, len(t))))
         if what and now and present(d, i):
             out.append(Hit(cat, C, c.first, i, "concept: cannot do a plain thing"))
             return

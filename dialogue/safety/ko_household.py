@@ -234,6 +234,10 @@ def _errand(d: Doc, c: Clause, out: list[Hit]) -> None:
         if t[j].lemma in ("어야", "아야")
         and t[j + 1].lemma in ("되", "하")
         and any(x.lemma.endswith(("다고", "라고")) for x in t[j + 2 : j + 4])
+    ] + [  # 군대 간다고 옷을 입어요: an errand announced
+        j
+        for j in range(c.first, c.last + 1)
+        if t[j].tag == "EC" and t[j].lemma in ("ᆫ다고", "는다고")
     ]
     off = [j for j in range(c.first, s1 + 1) if t[j].lemma in SET_OFF]
     if kin and odd and must and off and not _past_ep(d, off[-1]):

@@ -1,10 +1,37 @@
 """Concept lexicons for Korean emergency detection, over Kiwi lemmas (stems: 아프, 쓰러지, 숨).
 
 Sets, not phrases: `safety.ko` combines them (a body part and a symptom in one clause, with the
-right polarity) so that wordings nobody listed are still caught.
+right polarity) so that wordings nobody listed are still caught. The body, medicine and people
+come from the one Korean lexicon that the role guard reads too (`dialogue.analysis.ko_lexicon`);
+what is here is how an emergency is said with them.
 """
 
 from __future__ import annotations
+
+from dialogue.analysis import ko_lexicon as K
+
+# Re-exported: the safety modules read them as `L.CHEST`, `L.SELF`.
+from dialogue.analysis.ko_lexicon import (  # noqa: F401
+    BLOOD,
+    BONE,
+    BREATH,
+    CHEST,
+    EYES,
+    FACE,
+    HEAD,
+    HOUSEHOLD,
+    KIN,
+    LIMB,
+    MEDICINE_EXCLUDE,
+    OTHERS,
+    SELF,
+    STROKE_WORDS,
+    THROAT,
+    VISITORS,
+)
+
+# What a caller may have taken too many of: swallowed medicine, a vitamin, the box it came in.
+MEDICINES = K.DRUGS | {"영양제"} | K.PILL_CONTAINERS
 
 # -- scope ---------------------------------------------------------------------------------------
 NEGATORS = frozenset({"안", "못"})  # short negation, right before the predicate
@@ -24,16 +51,6 @@ MEDIA_STORY = frozenset(
 )
 MEDIA_DEVICE = frozenset("티비 텔레비전 라디오 TV tv 테레비 핸드폰".split())
 # People in the same home: what happens to them is happening here, now.
-HOUSEHOLD = frozenset(
-    "남편 영감 할아버지 아내 집사람 마누라 할멈 바깥양반 그이 애아빠 애엄마 신랑 우리집 "
-    "영감님 할배 할매".split()
-)
-OTHERS = frozenset(
-    "옆집 이웃 친구 동네 할머니 아줌마 아저씨 언니 동생 아들 딸 손자 손녀 손주 며느리 사위 "
-    "형 오빠 누나 형님 조카 사촌 사람 사람들 노인 어르신 양반 친척 시누이 올케 동서 "
-    "선생님 회장님 경로당 노인네 노인네들 아는 누구네 그분 그 사람 엄마 아버지 어머니 아빠 자식 "
-    "애 애들 부모".split()
-)
 # Feelings: 남편 생각하면 가슴이 아파요 is grief, not angina.
 FEELINGS = frozenset(
     "생각 생각나 마음 그립 속상 서운 슬프 보고싶 자식 걱정 섭섭 놀라 뻔 철렁 덜컥 설레 벅차 "
@@ -58,15 +75,13 @@ WORRY = frozenset(
     "돈 세 전기세 요금 월세 집세 빚 병원비 생활비 걱정 막막 앞날 살길 카드값 값 공과금 이자 "
     "살림 시험 취직".split()
 )
-VISITORS = frozenset("택배 우체부 집배원 기사 검침원 복지사 요양보호사 통장 반장".split())
-SELF = frozenset("저 제 나 내 저희".split())
 # Something is happening here and now: for another person, that makes it an emergency.
 URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 도와주 제발 얼른 당장".split())
 # The time of the event is long past: 지난달, 작년, 예전 (matched on the text, see safety.ko).
 DISTANT_PAST = (
     r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|(?:예전|옛날)(?=에|엔|부터|\s*같|\s*얘기|\s*이야기|\s*일)|저번\s*달|저번에|"
     r"(?:[0-9몇한두세네석넉열]|다섯|여섯|일곱|여덟|아홉|여러)\s*(?:년|달|개월|해)\s*전|젊었|어렸|어릴\s*(?:때|적)|젊을\s*때|처녀\s*때|"
-    r"그때|한참\s*전|지지난"
+    r"그때|한참\s*전|지지난|(?:젊은|한창)\s*(?:시절|때)|젊은\s*날"
 )
 RECENT_PAST = (
     r"(?:어제|어저께|그저께|그제|엊그제|지난\s*주|저번\s*주|며칠\s*전|이틀\s*전|사흘\s*전)"
@@ -74,7 +89,6 @@ RECENT_PAST = (
 )
 
 # -- body parts and symptoms --------------------------------------------------------------------
-CHEST = frozenset("가슴 가심 심장 명치 흉부 가슴팍 앞가슴 가슴께 명치끝 가슴속 가슴뼈 염통".split())
 CARDIAC_PAIN = frozenset(
     "아프 아파하 화끈거리 부여잡 움켜쥐 밟 짓밟 조이 쥐어짜 짜 얹 올려놓 답답 터지 찌르 "
     "짓누르 누르 뻐근 타 막히 저리 쑤시 통증 옥죄 조여오 "
@@ -85,7 +99,6 @@ CARDIAC_ODD = frozenset(
     "이상 이상하 불편 불편하 두근거리 벌렁거리 뛰 쿵쾅거리 두근 벌렁 콩닥".split()
 )
 CARDIAC_ARREST = frozenset("멎 멈추 서".split())
-BREATH = frozenset("숨 숨소리 공기 숨쉬기 호흡 숨길 숨통 숨결 날숨 들숨 숨구멍 기도".split())
 BREATH_BAD = frozenset(
     "차 딸리 끊어지 모자라 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 "
     "가빠지 차오르 멈추 "
@@ -95,18 +108,13 @@ BREATH_DO = frozenset(
     "쉬 넘어가 들어오 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split()
 )
 BREATH_NOUN_PRED = frozenset({"호흡곤란", "숨막힘"})
-THROAT = frozenset("목 목구멍 기도".split())
 THROAT_BAD = frozenset("막히 걸리 조이 메".split())
 SPEECH = frozenset("말 발음 혀 말씀 목소리 말소리".split())
 SPEECH_BAD = frozenset("어눌 꼬부라지 어눌하 꼬이 굳 더듬 새 마비 둔하 이상하 이상 느려지".split())
 SPEECH_DO = frozenset("나오 움직이 돌아가".split())  # negated: 말이 안 나와요 (not 말이 안 돼)
-FACE = frozenset("얼굴 입 입꼬리 눈꺼풀 입술 안면 볼".split())
 FACE_BAD = frozenset(
     "저리 돌아가 비뚤 쏠리 내려가 쳐지 비뚤어지 처지 마비 굳 일그러지 틀어지 삐뚤어지 내려앉 "
     "감각".split()
-)
-LIMB = frozenset(
-    "손가락 발가락 팔 다리 손 발 팔다리 몸 손발 반신 오른팔 왼팔 오른손 왼손 다리 한쪽".split()
 )
 SIDE = frozenset("한쪽 반쪽 왼쪽 오른쪽 반신 한편 편측 오른 왼 외".split())
 LIMB_BAD = frozenset("마비 끌 감각 둔하 굳 처지 늘어지 축".split())
@@ -115,10 +123,7 @@ LIMB_DO = frozenset("움직이 듣 올라가 들리 가누 잡히 쓰".split()) 
 STRENGTH = frozenset("힘 기운 감각".split())  # 힘이 없어요 / 힘이 빠져요
 STRENGTH_GONE = frozenset("없 빠지 안들".split())
 STRENGTH_IN = frozenset("들어가 들 주".split())  # negated: 손에 힘이 안 들어가요
-STROKE_WORDS = frozenset("중풍 뇌졸중 뇌경색 뇌출혈 풍 마비".split())
-EYES = frozenset("눈 앞 시야 눈앞".split())
 SEE = frozenset("보이".split())
-HEAD = frozenset("머리 뒷머리 뒷골 골".split())
 HEAD_BURST = frozenset("깨지 터지 쪼개지 빠개지".split())
 
 FALL = frozenset("넘어지 미끄러지 자빠지 엎어지 구르 낙상 주저앉 넘어가 엉덩방아 삐끗하".split())
@@ -133,10 +138,8 @@ DARK = frozenset("캄캄 캄캄하 깜깜 깜깜하 하얘지 노래지 새까�
 WAKE = frozenset("깨 깨어나 일어나 뜨 정신차리 대답하 반응하".split())  # 안 깨어나요 (other)
 RESPONSE = frozenset("대답 반응 의식 인기척 기척".split())
 INJURY_HEAD = frozenset("부딪히 부딪치 다치 찧 깨지 박 찢어지".split())
-BONE = frozenset("뼈 고관절 허리뼈 다리뼈 골반 팔목 손목 발목".split())
 BROKEN = frozenset("부러지 금 나가 골절 부서지 으스러지".split())
 
-BLOOD = frozenset("피 혈 코피 출혈 피똥 혈변 하혈 토혈 각혈 선혈 핏물".split())
 BLOOD_STOP = frozenset("멈추 그치 멎 지혈 안멈추".split())
 BLOOD_HEAVY = frozenset(
     "사방 온통 철철 줄줄 콸콸 펑펑 흥건 흥건하 쏟아지 뚝뚝 많이 계속 잔뜩 범벅".split()
@@ -144,14 +147,6 @@ BLOOD_HEAVY = frozenset(
 POOLED = frozenset("흥건 흥건하 범벅 낭자 낭자하 철철".split())
 BLOOD_OUT = frozenset("나 흘리 새 쏟아지 흐르 나오 토하 쏟 게우 솟".split())
 
-MEDICINES = frozenset(
-    "진통제 수면제 해열제 소화제 안정제 신경안정제 항생제 영양제 진정제 이뇨제 알약 약 "
-    "물약 혈압약 당뇨약 항우울제 마약 감기약 두통약 수면유도제 혈전제 알 약봉지 약통 약병 "
-    "약상자 약봉투".split()
-)
-MEDICINE_EXCLUDE = frozenset(
-    "예약 절약 계약 조약 공약 언약 요약 기약 도약 비약 취약 허약 서약 집약".split()
-)
 POISON = frozenset(
     "농약 제초제 살충제 락스 세제 쥐약 독 독약 부동액 표백제 휘발유 석유 수면제 "
     "신나 쥐약 청산가리 살서제 방부제 소독약 소독제 빙초산 초산 염산 양잿물 가성소다 "
@@ -159,7 +154,8 @@ POISON = frozenset(
 )
 SWALLOW = frozenset("먹 넣 드시 잡수 삼키 마시 털어넣 들이키 복용 털어먹 집어삼키 넘기".split())
 MANY = frozenset(
-    "한꺼번에 몽땅 왕창 통째로 통째 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기".split()
+    "한꺼번에 몽땅 왕창 통째로 통째 잔뜩 한번에 움큼 주먹 여러 수십 전부 모조리 무더기 "
+    "줌 한줌".split()
 )
 TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split())
@@ -202,7 +198,8 @@ ROOMS = frozenset("집 문 문앞 거실 부엌 마당 안방 방 주방 현관 
 MOVE_ABOUT = frozenset("다니 돌아다니 걷 서 있 들어오 오 뒤지 숨".split())
 BREAK_IN = frozenset("들어오 쳐들어오 침입 부수 부시 훔치 뒤지".split())
 HIT = frozenset(
-    "때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치 행패 난동 주먹질 발길질".split()
+    "때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치 행패 난동 주먹질 발길질 "
+    "손찌검 매질 폭력 손버릇".split()
 )
 BEATEN = frozenset("맞 얻어맞 두들겨맞".split())
 PLAY = frozenset("장난 놀이 농담 장난치".split())

@@ -194,6 +194,7 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     know = d.preds(c, frozenset({"모르"}))
+    know += d.preds(c, frozenset({"헷갈리", "까먹", "잊어버리"}))  # 내가 누군지 헷갈려요
     if d.nouns(c, frozenset({"생각", "기억"})):
         know += d.preds(c, frozenset({"나"}), True)  # 집이 어딘지 생각이 안 나요
     lemmas = {x.lemma for x in d.t}

@@ -40,7 +40,6 @@ FADE = frozenset(
 LETTER = frozenset({"유서"})
 WRITE = frozenset("쓰 남기 준비 적 써놓".split())
 FAREWELL = frozenset({"작별", "마지막"})
-KIN = frozenset("자식 애 애들 아들 딸 손주 손자 손녀 식구 가족 세상 며느리 사위".split())
 GONE_BEFORE = re.compile(
     r"먼저\s*(?:간|가신|떠난|떠나신|보낸)|하늘나라|저세상|저승|(?:영감|할멈|남편|마누라)\s*곁"
 )
@@ -58,6 +57,7 @@ FACE_MOVE = frozenset("다물 다물어지 움직이 벌어지 오므리 벌리"
 DAYTIME = frozenset("아침 밤 낮 저녁 날짜 요일 계절 오늘 내일 어제".split())
 FEAR = frozenset("무섭 겁나 무서워하 겁 떨리 두렵".split())
 NO_FOOD = frozenset("쌀 먹을거리 양식 반찬 돈 끼니 먹을 식량 쌀독 쌀통 냉장고 쌀뒤주".split())
+KIN = L.KIN | {"세상"}  # 자식들한테, 세상에: whom one leaves a letter or a burden
 CHARCOAL = frozenset("번개탄 연탄 숯 연탄불".split())
 _PART = frozenset("끝 께 쪽 길 통 결 속 팍 한가운데 가운데 복판 한복판 안 구멍".split())
 _ASK_EC = DIALECT_ASK | {"라", "이라"}  # 살려 주이소 (경상)

@@ -13,7 +13,8 @@ from dialogue.safety.ko_doc import C, Clause, Doc, Hit
 
 # -- a death said by a euphemism, with a wish or an intention -------------------------------------
 WANT = frozenset(
-    "싶 려고 으려고 려고요 으려고요 ᆯ래 을래 ᆯ래요 을래요 ᆯ라고 을라고 ᆯ까 을까 ᆯ려고".split()
+    "싶 려고 으려고 려고요 으려고요 ᆯ래 을래 ᆯ래요 을래요 ᆯ라고 을라고 ᆯ까 을까 ᆯ려고 "
+    "ᆯ게 을게 ᆯ게요 을게요".split()
 )
 QUIETLY = frozenset("조용히 편히 그만 먼저 영원히 영영 이대로 차라리 그냥 훌쩍".split())
 GO = frozenset("가 떠나 잠들 눕 가버리 떠나버리 끝내 마치 쉬".split())
@@ -31,7 +32,7 @@ TALK_NOUN = frozenset("소리 말 얘기 이야기 것 거".split())
 TIME_ASKED = frozenset("년도 연도 몇년 몇월 요일 날짜 몇시 계절 아침 저녁 낮 밤 오늘 며칠".split())
 WHETHER = frozenset("인지 ᆫ지 는지 은지 지".split())
 SELF_HARM = {"손목": frozenset("긋 베 자르 그 긁".split()), "목": frozenset("매 조르 매달".split())}
-DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와".split())
+DEAD_SEEN = frozenset("오 있 보이 서 앉 부르 찾아오 와 찾".split())
 
 # -- the means made ready, the dead followed, the self erased -------------------------------------
 MEANS = frozenset("끈 밧줄 노끈 번개탄 농약 쥐약 청산가리 수면제 제초제 살충제".split())
@@ -44,7 +45,7 @@ STRANGER = frozenset("누가 누구 낯선 모르 어떤 웬 도둑 강도 괴�
 FORCED = frozenset("깨 부수 따 뜯 비집 돌리 누르 두드리 흔들 밀 차 부시".split())
 DISTRESS = frozenset("어떡하 어떻하 큰일 아이고 어쩌 어쩌나 어째".split())
 ANYONE = frozenset("아무나 아무 누구 누가 누구든 누구라도 사람".split())
-ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리".split())
+ASK_FOR = frozenset("부르 오 보 와 도와주 돕 살리 데려가 데리 보내".split())
 
 
 def signs(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -204,13 +205,16 @@ def _time(d: Doc, c: Clause, out: list[Hit]) -> None:
     know = [i for i in d.preds(c, frozenset({"모르"})) if present(d, i)]
     now = any(x.lemma == "겠" for i in know for x in t[i + 1 : i + 3])
     for j in range(c.first, know[0] if know and now else c.first):
-        if t[j].lemma in TIME_ASKED and any(x.lemma in WHETHER for x in t[j + 1 : j + 4]):
+        asked = t[j].lemma in TIME_ASKED or (  # 몇 시인지: Kiwi splits 몇 + 시
+            t[j].tag == "NNB" and t[j].lemma in ("시", "년", "월") and t[j - 1].lemma == "몇"
+        )
+        if asked and any(x.lemma in WHETHER for x in t[j + 1 : j + 4]):
             out.append(Hit("confusion", C, j, know[0], "concept: lost in time"))
             return
     if any(x.lemma in ("꿈", "꿈속", "사진", "제사", "산소", "묘") for x in t):
         return  # 꿈에 돌아가신 어머니가 오셨어요
     for i in range(c.first, c.last - 2):
-        dead = t[i].lemma in ("죽", "돌아가") and t[i].tag.startswith("VV")
+        dead = t[i].lemma in ("죽", "돌아가", "돌아가시") and t[i].tag.startswith("VV")
         j = i + 1
         while j < len(t) and t[j].tag == "EP":
             j += 1  # 돌아가신: 돌아가 + 시 + ᆫ
@@ -231,7 +235,10 @@ def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
     s0, _ = d.sentence_range(c.sentence)
     entering = d.preds(c, frozenset({"들어오", "들어오려", "침입"}))
     someone = any(x.lemma in STRANGER for x in t[: c.last + 1])
-    if door and forced and (entering or someone):
+    ongoing = any(  # 문을 부수고 있어요: happening now, whoever it is
+        t[i + 1].lemma == "고" and t[i + 2].lemma == "있" for i in forced if i + 2 < len(t)
+    )
+    if door and forced and (entering or someone or ongoing):
         out.append(Hit("violence", C, door[0], forced[0], "concept: a door forced"))
         return
     asks = [i for i in d.preds(c, ASK_FOR) if imperative_request(d, i)]
@@ -247,7 +254,7 @@ def imperative_request(d: Doc, i: int) -> bool:
     """The verb at `i` is asked for with 주 (불러 주세요, 봐 줘, 와 주이소)."""
     t = d.t
     k = i + 1
-    while k < len(t) and t[k].tag == "EC" and t[k].lemma in ("어", "아"):
+    while k < len(t) and t[k].tag == "EC" and t[k].lemma in ("어", "아", "어다", "아다"):
         k += 1
     if k >= len(t) or t[k].lemma != "주":
         return False
@@ -256,12 +263,15 @@ def imperative_request(d: Doc, i: int) -> bool:
             return False  # 불러 줬어요: done
         if x.tag == "EF" or (x.tag == "EC" and x.lemma not in ("어", "아")):
             quoted = x.tag == "EC" and x.lemma in ("라고", "고", "다고")
+            quoted = quoted or x.tag == "EC" and x.lemma in ("어서", "아서", "서", "니까", "는데")
             return not quoted and not x.lemma.startswith(("ᆯ", "을", "ᆫ", "는"))
     return True
 
 
-KIN = frozenset("애 애들 자식 아들 딸 손주 손자 손녀 며느리 사위 식구 가족 영감".split())
 SETTLED = frozenset("정리 준비 마무리 끝".split())
+
+
+KIN = L.KIN | {"영감"}
 
 
 def _farewell(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -308,7 +318,8 @@ def _lived(d: Doc, s0: int, i: int) -> bool:
 
 
 DEATH_NEAR = frozenset(
-    "짐 고생 폐 부담 세상 이승 저승 하늘나라 하늘 곁 목숨 인생 삶 미련 낙 죽 정리 유서 영영".split()
+    "짐 고생 폐 부담 세상 이승 저승 하늘나라 하늘 곁 목숨 인생 삶 미련 낙 죽 정리 유서 영영 "
+    "미안".split()
 )
 
 

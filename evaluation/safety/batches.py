@@ -14,10 +14,10 @@ already split differently: rule writers may have read its dev half. A later batc
 not repeat, or be one word from, any line of an earlier batch; such a clash names only the new
 line, so that whoever writes a batch never reads the earlier test halves through it.
 
-A rule-writer file is a later batch with a dev half and no test half (``….dev3.jsonl``): new
-wordings that whoever tunes the rules wrote for themselves, scored before the rules changed for
-them. Nothing in it is held out, so it is not split and has no minima; its lines are validated
-(schema, duplicates, no clash with an earlier batch) like any other.
+A batch with dev files and no test file in any language is a *rule writers' batch*
+(``{prefix}_{lang}.devN.jsonl`` alone): new wordings that whoever tunes the rules wrote to tune
+on. Nobody reports on it, so it is not split and has no minimum size; ``--check`` validates its
+lines (schema, categories, tags, duplicates) and that none repeats an earlier batch.
 """
 
 from __future__ import annotations
@@ -60,15 +60,6 @@ def later_batches(spec: SplitSet) -> list[int]:
     return sorted(n for n in found if n >= 2)
 
 
-def rule_writer(spec: SplitSet, lang: str, batch: int) -> bool:
-    """A later batch whose dev half has no test half: lines a rule writer wrote to tune on."""
-    return (
-        batch > 1
-        and spec.path(lang, "dev", batch).exists()
-        and not spec.path(lang, "test", batch).exists()
-    )
-
-
 def on_disk(spec: SplitSet, lang: str, batch: int) -> list[dict] | None:
     """A batch's pool for one language from its dev+test files; None when it has neither."""
     paths = [spec.path(lang, s, batch) for s in SPLITS]
@@ -78,6 +69,31 @@ def on_disk(spec: SplitSet, lang: str, batch: int) -> list[dict] | None:
     if missing:
         raise SystemExit(f"{', '.join(missing)} missing: a batch is a dev and a test file")
     return [r for p in paths for r in read_jsonl(p)]
+
+
+def writers_batch(spec: SplitSet, batch: int) -> bool:
+    """A later batch with dev files only: the rule writers' own wordings, never split."""
+    return batch > 1 and not any(spec.path(lang, "test", batch).exists() for lang in LANGS)
+
+
+def check_writers_batch(spec: SplitSet, batch: int) -> tuple[list[str], str]:
+    """Validate a rule writers' batch line by line (no minima: lang-wide count errors, which
+    name no line, are dropped); also the lines that repeat an earlier batch."""
+    errors, counts = [], []
+    for lang in LANGS:
+        p = spec.path(lang, "dev", batch)
+        if not p.exists():
+            continue
+        rows = read_jsonl(p)
+        errors += [
+            f"batch {batch}: {e}"
+            for e in spec.validate(lang, rows, batch)
+            if not e.startswith(f"{lang}: ") or "near-duplicate" in e
+        ]
+        errors += clashes(spec, lang, rows, batch)
+        pos = sum(bool(r[spec.label]) for r in rows)
+        counts.append(f"{p.name}: {len(rows)} lines, {pos} {spec.positives}, rule writers' own")
+    return errors, "\n".join(counts)
 
 
 def clashes(spec: SplitSet, lang: str, rows: list[dict], batch: int) -> list[str]:
@@ -163,18 +179,17 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
     sourced = args.batch or 1  # --from / --add give the pool of this batch only
 
     errors, work = [], []  # work: (batch, {lang: {split: rows}}, languages from a file)
-    tuned: list[str] = []  # rule-writer files: validated, never split
+    writers = []  # rule writers' batches: validated, never split
     for batch in batches:
+        if writers_batch(spec, batch) and not (batch == sourced and sources):
+            found, summary = check_writers_batch(spec, batch)
+            errors += found
+            writers.append(summary)
+            continue
         parts, given = {}, set()
         for lang in LANGS:
             if batch == sourced and lang in sources:
                 rows, from_file = sources[lang], True
-            elif rule_writer(spec, lang, batch):
-                rows = read_jsonl(spec.path(lang, "dev", batch))
-                errors += [f"batch {batch}: {e}" for e in spec.validate(lang, rows, batch, False)]
-                errors += clashes(spec, lang, rows, batch)
-                tuned.append(f"{spec.path(lang, 'dev', batch).name}: {len(rows)} lines")
-                continue
             else:
                 rows, from_file = on_disk(spec, lang, batch), False
                 if rows is None:
@@ -186,10 +201,9 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
             parts[lang] = split(spec, lang, rows, batch)
             if from_file:
                 given.add(lang)
-        if batch > 1 and not parts and not tuned:
+        if batch > 1 and not parts:
             errors.append(f"batch {batch}: no files and nothing to --add")
-        if parts:
-            work.append((batch, parts, given))
+        work.append((batch, parts, given))
     if errors:
         print("\n".join(errors), file=sys.stderr)
         print(f"{len(errors)} problem(s)", file=sys.stderr)
@@ -209,9 +223,7 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
                 elif not same:
                     p.write_text(text, encoding="utf-8")
         out.append(table(spec, parts, batch))
-    print("\n".join(out))
-    if tuned:
-        print(f"\nrule-writer files (not split, no minima): {'; '.join(tuned)}")
+    print("\n".join(out + writers))
     if refused:
         print(
             f"\nnot overwritten (already split differently; its dev half may have been read; "
@@ -223,9 +235,8 @@ def run(spec: SplitSet, doc: str | None = None, argv: list[str] | None = None) -
         print(f"\nout of date with the split: {', '.join(stale)}", file=sys.stderr)
         return 1
     done = "matches files" if args.check else "written"
-    split_ones = ", ".join(str(b) for b, _, _ in work) or "none split"
     print(
-        f"\nOK (batch {split_ones}): all lines parse, schema valid, "
+        f"\nOK (batch {', '.join(map(str, batches))}): all lines parse, schema valid, "
         f"counts met, no duplicates, split {done}"
     )
     return 0
