@@ -93,7 +93,7 @@ REDFLAG: dict[str, str] = {
         "letter; goodbye letters; goodbye note; letter|letters|note for my "
         "family|children|son|daughter; end it; end it all; ending it; finish it; finish it all; "
         "rope; noose; better off dead; better off without me; not want to be here; no point "
-        "go|going on; take my own life; not wake up; go and be with; join my wife|husband; made up "
+        "go|going on; take my own life; and not wake up; hope i do|would not wake up; wish i do|would not wake up; rather not wake up; if i do|would not wake up; would not wake up; never wake up; go and be with; join my wife|husband; made up "
         "my mind; say goodbye; saying goodbye; jump off; saving my pills|tablets; save my "
         "pills|tablets; can not go on; can not take any more; can not carry on; better off gone; "
         "better off out of it; no reason to live; affairs in order; not be here tomorrow; not be "
