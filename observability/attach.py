@@ -28,7 +28,7 @@ log = logging.getLogger("carecall.observability")
 def attach(server, pipeline=None, *, token: str | None = None) -> CallMetrics:
     metrics = CallMetrics()
     metrics.watch(server)
-    server.http_routes[METRICS_PATH] = route(metrics, token)
+    server.add_page(METRICS_PATH, route(metrics, token))
     if pipeline is not None:
         if not isinstance(pipeline.recognizer, CountingRecognizer):
             pipeline.recognizer = CountingRecognizer(pipeline.recognizer, metrics)

@@ -32,14 +32,12 @@ Metrics (seconds for times):
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
 import logging
 import re
 import threading
 import weakref
 from collections.abc import Callable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
@@ -236,31 +234,18 @@ class CountingAlerts:
 # -- /metrics on the call server's port ----------------------------------------------------------
 
 
-def is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host.split("%")[0]).is_loopback
-    except ValueError:
-        return host == "localhost"
-
-
-def token_given(path: str, headers) -> str | None:
-    given = parse_qs(urlsplit(path).query).get("token", [None])[0]
-    auth = headers.get("Authorization") or ""
-    if auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    return headers.get("X-Carecall-Token") or given
-
-
 def allowed(token: str | None, peer_host: str, path: str, headers) -> bool:
-    """The shared token when the server has one; else only a loopback client."""
+    """The shared token when the server has one (the same check as the softphone's page,
+    `telephony.auth.shared_token_ok`); else only a loopback client."""
+    from telephony.auth import is_loopback, shared_token_ok
+
     if token:
-        given = token_given(path, headers)
-        return given is not None and hmac.compare_digest(given.encode(), token.encode())
-    return is_loopback(peer_host)
+        return shared_token_ok(headers, urlsplit(path).query, token)
+    return is_loopback(peer_host.split("%")[0])
 
 
 def route(metrics: CallMetrics | Callable[[], bytes], token: str | None):
-    """`CallServer.http_routes[METRICS_PATH]`: the websockets `process_request` answer."""
+    """`CallServer.add_page(METRICS_PATH, …)`: the websockets `process_request` answer."""
     from websockets.datastructures import Headers
     from websockets.http11 import Response
 

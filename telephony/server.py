@@ -117,9 +117,6 @@ class CallServer:
             weakref.WeakKeyDictionary()
         )
         self.refused = 0
-        # Plain HTTP paths answered instead of a websocket handshake (`/metrics`):
-        # path -> `(connection, request) -> websockets Response`.
-        self.http_routes: dict[str, Callable[[ServerConnection, Request], Response]] = {}
         # Called with each session once it has ended and its agent has finished (metrics,
         # per-turn timings); an exception in one is logged, never ends the server.
         self.on_call_end: list[Callable[[CallSession], None]] = []
@@ -137,6 +134,11 @@ class CallServer:
         if not prefix.startswith("/") or prefix.rstrip("/") in ("", MEDIA_PATH):
             raise ValueError(f"cannot route {prefix!r}: it would hide the media endpoint")
         self._routes[prefix.rstrip("/")] = route
+
+    def add_page(self, path: str, answer: Callable[[ServerConnection, Request], Response]) -> None:
+        """A plain HTTP GET at `path` (`/metrics`): `answer(connection, request)` gives the
+        response; a websocket upgrade there is never accepted."""
+        self.add_route(path, _Page(answer))
 
     def wrap_agents(self, wrap: Callable[[AgentFactory], AgentFactory]) -> None:
         """Build every later call's agent through `wrap(factory)` (e.g. to watch the call)."""
@@ -209,8 +211,6 @@ class CallServer:
 
     def _check_request(self, connection: ServerConnection, request: Request) -> Response | None:
         o = self.options
-        if (answer := self.http_routes.get(request.path.partition("?")[0])) is not None:
-            return answer(connection, request)
         if len(self._handshakes) + len(self.sessions) >= o.max_connections:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "too many connections\n")
         if (route := self._route(request.path)) is not None:
@@ -351,6 +351,19 @@ class Route(Protocol):
     def connected(self, connection: ServerConnection) -> Awaitable[None]:
         """Run an accepted websocket until it closes."""
         ...
+
+
+class _Page:
+    """A `Route` that only answers plain HTTP (`CallServer.add_page`)."""
+
+    def __init__(self, answer: Callable[[ServerConnection, Request], Response]) -> None:
+        self._answer = answer
+
+    def request(self, connection: ServerConnection, request: Request) -> Response:
+        return self._answer(connection, request)
+
+    async def connected(self, connection: ServerConnection) -> None:  # never: request answers
+        await connection.close()
 
 
 class InsecureServer(RuntimeError):
