@@ -61,6 +61,7 @@ async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
         str(args.seconds),
         "--ramp",
         "1",
+        *(["--pausing"] if args.pausing else []),
         stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -79,6 +80,11 @@ def main() -> None:
     p.add_argument("--agent", choices=["canned", "models"], default="models")
     p.add_argument("--lines", type=int, default=1, help="simulated phones calling at once")
     p.add_argument("--seconds", type=float, default=60.0)
+    p.add_argument(
+        "--pausing",
+        action="store_true",
+        help="the phones answer as pausing callers (evaluation/pausing.py): 1-3 s pauses",
+    )
     args = p.parse_args()
     turns, phone, end_silence = asyncio.run(measure(args))
     stages = [t.stages() for t in turns]
@@ -114,6 +120,12 @@ def main() -> None:
     print(
         f"{'voice-to-voice at the phone':<34} {phone['turn_p50'] * 1000:8.1f} "
         f"{phone['turn_p95'] * 1000:8.1f}   ({phone['turns']} turns)"
+    )
+    started = phone["answers_started"]
+    cut = phone["cut_offs"]
+    print(
+        f"{'answers cut off (agent spoke in a pause)':<34} {cut} of {started} "
+        f"({100 * cut / max(started, 1):.1f}%)"
     )
     print(f"{'VAD: longest chunk arrival -> label':<34} {phone['vad_lag_max'] * 1000:8.1f} (max)")
     overhead = [s["overhead"] * 1000 for s in stages]
