@@ -113,6 +113,7 @@ class SphinxRecognizer:
                 raise ValueError(f"SphinxRecognizer words: cannot add {word!r} /{phones}/") from e
         self._lock = threading.Lock()
         self._pool = None  # asr.sphinx_stream.DecoderPool, made with the first stream
+        self._initial_cmn = self._decoder.get_cmn(False)  # its cepstral mean before any audio
 
     @classmethod
     def from_sentences(
@@ -203,6 +204,19 @@ class SphinxRecognizer:
             # WER was 51.3% with it and 51.0% without (batch: 48.3%).
             self._pool = DecoderPool(self.config, self.words, fwdflat=False)
         return SphinxStream(self, self._pool)
+
+    def estimate_cmn(self, pcm: bytes) -> str:
+        """The cepstral mean of `pcm` (pocketsphinx's `set_cmn` string), estimated from the
+        decoder's initial mean, not from the utterances it heard before: pocketsphinx blends
+        its estimate with its history, so the same audio would otherwise be normalized
+        differently after different calls."""
+        with self._lock:
+            decoder = self._decoder
+            decoder.set_cmn(self._initial_cmn)
+            decoder.start_utt()
+            decoder.process_raw(pcm, no_search=True, full_utt=True)
+            decoder.end_utt()
+            return decoder.get_cmn(update=True)
 
     def _decode(self, pcm: bytes) -> tuple[str, list[tuple[str, float]]]:
         return self.decode_with(self._decoder, pcm)

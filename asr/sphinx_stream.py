@@ -6,8 +6,10 @@ at once per worker, and every stream keeps its decoder only while the person tal
 
 Normalization: the batch decoder (`SphinxRecognizer.transcribe`) divides each utterance by its
 own cepstral mean, which needs the whole utterance. A stream cannot wait for it, so it waits
-for the first `warmup_s` of the turn, estimates the mean on them (a feature-only pass, a few
-ms), and decodes from there with pocketsphinx's live normalization starting at that estimate.
+for the first `warmup_s` of the turn, estimates the mean on them alone (a feature-only pass of
+the recognizer's batch decoder, a few ms), and decodes from there with pocketsphinx's live
+normalization starting at that estimate (from the decoder's initial mean, not from the turns
+it decoded before; pocketsphinx's noise estimate still carries over, as in batch decoding).
 A turn shorter than the warm-up is decoded exactly as the batch decoder does it.
 """
 
@@ -98,10 +100,9 @@ class SphinxStream:
         if self._decoder is None:
             self._decoder = self._pool.take()
         d = self._decoder
-        d.start_utt()
-        d.process_raw(pcm, no_search=True, full_utt=True)
-        d.end_utt()
-        d.set_cmn(d.get_cmn(update=True))
+        # The mean of this audio alone (the recognizer's batch decoder), so the result never
+        # depends on what this decoder heard before: setting it resets the live estimate.
+        d.set_cmn(self._recognizer.estimate_cmn(pcm))
         d.start_utt()
         d.process_raw(pcm, no_search=False, full_utt=False)
         self._searching = True

@@ -107,11 +107,11 @@ class _TimedAgent:
     def __getattr__(self, name):
         return getattr(self._inner, name)
 
-    def hear(self, utterance: Audio) -> Reply | None:
+    def hear(self, utterance: Audio, **kwargs) -> Reply | None:
         _stage.spent = {}
         started = time.perf_counter()
         try:
-            reply = self._inner.hear(utterance)
+            reply = self._inner.hear(utterance, **kwargs)
         finally:
             spent, _stage.spent = _stage.spent, None
         if reply is not None:
@@ -120,22 +120,29 @@ class _TimedAgent:
         return reply
 
 
-def timed_pipeline(output_dir: Path, asr_workers: int = 1):
-    """The embedded pipeline, its recognizer in worker processes, timed by stage."""
+def timed_pipeline(output_dir: Path, asr_workers: int | None = None):
+    """The embedded pipeline, its recognizer in a pool of worker processes (one per core
+    unless told) that decode each turn while it is spoken, timed by stage ("asr": what is
+    left of recognition once the turn has ended)."""
     from functools import partial
 
     from assembly.config import load_settings
     from assembly.pipeline import Pipeline, build_recognizer
-    from assembly.workers import ProcessRecognizer
+    from assembly.streamworkers import StreamingPool
 
     settings = load_settings(output_dir=output_dir)
     pipeline = Pipeline(settings)
     pipeline.warm()
     build = partial(build_recognizer, settings, pipeline.default_scenario)
-    pipeline.recognizer = ProcessRecognizer(build, asr_workers)
-    pipeline.recognizer.transcribe = _timed("asr", pipeline.recognizer.transcribe)
+    pipeline.recognizer = StreamingPool(build, asr_workers)
     pipeline.speak = _timed("tts", pipeline.speak)
-    return lambda call: _TimedAgent(pipeline.agent_factory(call)), pipeline
+
+    def factory(call):
+        agent = pipeline.agent_factory(call)
+        agent.listener.transcript = _timed("asr", agent.listener.transcript)
+        return _TimedAgent(agent)
+
+    return factory, pipeline
 
 
 async def serve(
