@@ -57,7 +57,8 @@ class TurnOptions:
 
     complete_silence_s: float = 0.6
     """Silence that ends a turn judged a whole answer ("I had rice and soup."). LiveKit's
-    minimum is 0.5 s; 0.6 s leaves room for a breath between two finished sentences."""
+    minimum is 0.5 s; 0.6 s leaves room for a breath between two finished sentences. Never
+    longer than `end_silence_s`."""
 
     unfinished_threshold: float = 0.02
     """End probability at or below which the phrase is taken as unfinished ("I went to the...",
@@ -99,11 +100,6 @@ class TurnOptions:
                 "turn options: need 0 < vad_release <= vad_threshold < 1, got "
                 f"{self.vad_release} and {self.vad_threshold}"
             )
-        if self.complete_silence_s > self.end_silence_s:
-            raise ValueError(
-                f"turn options: complete_silence_s ({self.complete_silence_s}) must not be "
-                f"longer than end_silence_s ({self.end_silence_s})"
-            )
         if self.unfinished_threshold > self.complete_threshold:
             raise ValueError(
                 f"turn options: unfinished_threshold ({self.unfinished_threshold}) must not be "
@@ -117,8 +113,8 @@ class TurnOptions:
         pause is a whole answer (None: no evidence)."""
         if end_probability is None:
             return self.end_silence_s
-        if end_probability >= self.complete_threshold:
-            return self.complete_silence_s
+        if end_probability >= self.complete_threshold:  # never longer than the plain silence
+            return min(self.complete_silence_s, self.end_silence_s)
         if end_probability <= self.unfinished_threshold:
             return self.unfinished_silence_s
         return self.end_silence_s

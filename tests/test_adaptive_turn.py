@@ -103,7 +103,7 @@ def test_a_backchannel_over_the_agent_drops_its_stream():
 @pytest.mark.parametrize(
     "bad",
     [
-        {"complete_silence_s": 2.0, "end_silence_s": 1.5},
+        {"unfinished_silence_s": -0.5},
         {"unfinished_threshold": 0.5, "complete_threshold": 0.2},
         {"probe_silence_s": -1},
         {"complete_threshold": True},
@@ -119,3 +119,5 @@ def test_pause_silence_follows_the_thresholds():
     assert o.pause_silence_s(None) == o.end_silence_s
     assert o.pause_silence_s(1.0) == o.complete_silence_s < o.end_silence_s
     assert o.pause_silence_s(0.0) == o.unfinished_silence_s > o.end_silence_s
+    short = TurnOptions(end_silence_s=0.4)  # a plain silence shorter than the complete one
+    assert short.pause_silence_s(1.0) == 0.4
