@@ -60,7 +60,8 @@ def run_phones(args: argparse.Namespace) -> None:
 
     print(json.dumps({"ready": True}), flush=True)
     params = {"recipient": "bench", "name": "Margaret", "scenario": "daily_checkin_en"}
-    answer = pausing_answers_ulaw() if args.pausing else answer_ulaw()
+    pausing = args.pausing
+    answer = pausing_answers_ulaw(pauses=pause_range(args.pauses)) if pausing else answer_ulaw()
     stats, cpu = asyncio.run(
         phones(args.url, answer, args.n, args.seconds, ramp_s=args.ramp, parameters=params)
     )
@@ -86,6 +87,14 @@ def run_phones(args: argparse.Namespace) -> None:
         ),
         flush=True,
     )
+
+
+def pause_range(text: str) -> tuple[float, float]:
+    try:
+        low, high = (float(x) for x in text.split(","))
+    except ValueError:
+        raise SystemExit(f"--pauses must be LOW,HIGH in seconds, got {text!r}") from None
+    return low, high
 
 
 def measure(n: int, args: argparse.Namespace) -> dict:
@@ -121,7 +130,7 @@ def measure(n: int, args: argparse.Namespace) -> dict:
             str(args.seconds),
             "--ramp",
             str(args.ramp),
-            *(["--pausing"] if args.pausing else []),
+            *(["--pausing", "--pauses", args.pauses] if args.pausing else []),
         ],
         cpus[1],
     )
@@ -173,6 +182,7 @@ def main() -> None:
     p.add_argument(
         "--pausing", action="store_true", help="phones answer as pausing callers (1-3 s pauses)"
     )
+    p.add_argument("--pauses", default="1,3", help="pausing callers' pauses: LOW,HIGH seconds")
     p.add_argument("--url")
     p.add_argument("--n", type=int)
     args = p.parse_args()

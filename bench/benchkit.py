@@ -190,9 +190,10 @@ def pct(values, q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
 
 
-def pausing_answers_ulaw(seed: int = 0) -> list[bytes]:
-    """The pausing callers' English answers (`evaluation.pausing`), 8 kHz μ-law, espeak-ng."""
-    from evaluation.pausing import PAUSING_EN, render_all
+def pausing_answers_ulaw(seed: int = 0, pauses: tuple[float, float] = (1.0, 3.0)) -> list[bytes]:
+    """The pausing callers' English answers (`evaluation.pausing`), 8 kHz μ-law, espeak-ng,
+    with pauses drawn in `pauses` (seconds)."""
+    from evaluation.pausing import PAUSING_EN, PauseRange, render_all
     from telephony.g711 import float_to_pcm16, ulaw_encode
     from telephony.resample import resample
 
@@ -200,5 +201,5 @@ def pausing_answers_ulaw(seed: int = 0) -> list[bytes]:
         audio = _espeak(text)
         return resample(audio.samples, audio.sample_rate, 8000), 8000
 
-    answers = render_all(PAUSING_EN, synthesize, seed)
+    answers = render_all(PAUSING_EN, synthesize, seed, PauseRange(*pauses))
     return [ulaw_encode(float_to_pcm16(a.samples)) for a in answers]
