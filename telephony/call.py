@@ -7,7 +7,9 @@ file: every rule is unit-tested with synthetic events (`tests/test_call_control.
 composes the pure `ServerProtocol` (the wire), `Endpointer` (turns) and `Playout` (paced
 speech, marks). The rules, with `TurnOptions`' values:
 
-- a turn ends after `end_silence_s` of silence and goes to the agent (`Ask(Hear)`);
+- a turn ends after `end_silence_s` of silence and goes to the agent (`Ask(Hear)`); while
+  it is spoken it streams to the recognizer, and a pause judged to follow a whole answer ends
+  it sooner, one after an unfinished phrase later (`telephony.listening`);
 - speech over the agent for `barge_in_s` stops it at once (`clear`; nothing more of the reply
   is rendered) and counts as a turn; shorter speech over it is a backchannel, ignored;
 - a reply plays from its first sentence while the next is rendered (`Render`), in order;
