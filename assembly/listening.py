@@ -29,12 +29,14 @@ log = logging.getLogger("carecall.pipeline")
 class TurnListener:
     def __init__(
         self,
-        recognizer: Recognizer,
+        recognizer: Recognizer | Callable[[], Recognizer],
         language: str,
         context: Callable[[], RecognitionContext],
         end_model: EndModel | None = None,
     ) -> None:
-        self._recognizer = recognizer
+        # The recognizer, or how to find it when a turn needs it (the pipeline's may be
+        # replaced after the call's agent was made: a worker pool, a test's stand-in).
+        self._find = recognizer if not hasattr(recognizer, "transcribe") else lambda: recognizer
         self._language = language
         self._context = context  # what the agent just asked, when a turn starts
         self._end_model = end_model
@@ -44,10 +46,11 @@ class TurnListener:
 
     def _open(self, turn: int) -> tuple[RecognizerStream, RecognitionContext]:
         context = self._context()
-        if getattr(self._recognizer, "streams_off_thread", False):
-            stream = self._recognizer.open_stream(language=self._language, context=context)
+        recognizer = self._find()
+        if getattr(recognizer, "streams_off_thread", False):
+            stream = recognizer.open_stream(language=self._language, context=context)
         else:
-            stream = BufferedStream(self._recognizer, self._language, context)
+            stream = BufferedStream(recognizer, self._language, context)
         return stream, context
 
     def listen(self, turn: int, samples: np.ndarray, sample_rate: int) -> None:
@@ -85,7 +88,7 @@ class TurnListener:
         for stream in old:
             stream.close()
         if entry is None:
-            return self._recognizer.transcribe(audio, language=self._language, context=context)
+            return self._find().transcribe(audio, language=self._language, context=context)
         return entry[0].finish()
 
     def close(self) -> None:

@@ -224,7 +224,10 @@ class ScenarioCallAgent:
         self.machine = AnsweringMachine(scenario, recipient.name)  # voicemail: assembly.answering
         # Turns recognized while spoken, and judged in their pauses (assembly.listening).
         self.listener = TurnListener(
-            pipeline.recognizer, self.language, self._context, end_model_for(pipeline, scenario)
+            lambda: pipeline.recognizer,
+            self.language,
+            self._context,
+            end_model_for(pipeline, scenario),
         )
 
     # -- CallAgent -------------------------------------------------------------------------------
