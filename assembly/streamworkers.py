@@ -156,7 +156,11 @@ class PooledStream:
         if not self._open:
             return ""
         future = self._worker.ask(self._pool.next_id(), "partial", self._sid, ())
-        return future.result(PARTIAL_TIMEOUT_S)
+        try:
+            return future.result(PARTIAL_TIMEOUT_S)
+        except TimeoutError:  # the worker is behind: no evidence, the plain silence holds
+            self._pool.late_partials += 1
+            return ""
 
     def finish(self) -> Transcript:
         if not self._open:
@@ -191,6 +195,7 @@ class StreamingPool:
         self._workers = [_Worker(ctx, build, i) for i in range(self.workers)]
         self._ids = itertools.count(1)
         self.lock = threading.Lock()
+        self.late_partials = 0  # partial results that came too late to judge a pause
 
     def next_id(self) -> int:
         return next(self._ids)
