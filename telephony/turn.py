@@ -55,10 +55,13 @@ class TurnOptions:
     """End probability (`asr.completeness.end_probability`) at or above which what was heard is
     taken for a whole answer: the turn then ends after `complete_silence_s`. Above 1: never."""
 
-    complete_silence_s: float = 0.6
-    """Silence that ends a turn judged a whole answer ("I had rice and soup."). LiveKit's
-    minimum is 0.5 s; 0.6 s leaves room for a breath between two finished sentences. Never
-    longer than `end_silence_s`."""
+    complete_silence_s: float = 1.5
+    """Silence that ends a turn judged a whole answer ("I had rice and soup."); never longer
+    than `end_silence_s`. The default, equal to `end_silence_s`, keeps whole answers on the
+    plain silence: measured with pocketsphinx's partial results on pausing callers
+    (bench/RESULTS-latency.md), 0.6 s took voice-to-voice from ~2 s to ~0.8 s but cut off
+    71% of answers with 0.6-1.4 s pauses (0% at 1.5 s): the partial results are too often
+    wrong. Set 0.6 (LiveKit's minimum is 0.5 s) with a recognizer whose partials are good."""
 
     unfinished_threshold: float = 0.02
     """End probability at or below which the phrase is taken as unfinished ("I went to the...",

@@ -35,7 +35,7 @@ def test_a_whole_answer_ends_the_turn_after_the_short_silence():
 
 
 def test_an_unfinished_phrase_keeps_the_turn_through_a_long_pause():
-    line = listening_line(unfinished_silence_s=3.5, end_silence_s=1.5)
+    line = listening_line(unfinished_silence_s=3.5, end_silence_s=1.5, complete_silence_s=0.6)
     line.person(1.0, SPEECH)
     assert of(Ask, pause_with_verdict(line, 0.0, 3.0)) == []  # "I went to the..." 3 s
     assert of(Ask, line.person(1.0, SPEECH)) == []  # "...the market"
@@ -115,9 +115,10 @@ def test_turn_options_refuse_inconsistent_adaptive_settings(bad):
 
 
 def test_pause_silence_follows_the_thresholds():
-    o = TurnOptions()
+    assert TurnOptions().pause_silence_s(1.0) == TurnOptions().end_silence_s  # off by default
+    o = TurnOptions(complete_silence_s=0.6)
     assert o.pause_silence_s(None) == o.end_silence_s
     assert o.pause_silence_s(1.0) == o.complete_silence_s < o.end_silence_s
     assert o.pause_silence_s(0.0) == o.unfinished_silence_s > o.end_silence_s
-    short = TurnOptions(end_silence_s=0.4)  # a plain silence shorter than the complete one
+    short = TurnOptions(end_silence_s=0.4, complete_silence_s=0.6)  # the plain one is shorter
     assert short.pause_silence_s(1.0) == 0.4
