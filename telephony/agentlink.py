@@ -18,7 +18,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -106,7 +106,9 @@ class AgentLink:
         if judge is not None:
             loop = asyncio.get_running_loop()
             try:
-                end_probability = await loop.run_in_executor(self._executor, judge, probe.turn)
+                # Its own threads: a judgement waits on the recognizer's partial result, and
+                # must never hold a thread the agents' replies need.
+                end_probability = await loop.run_in_executor(_judges(), judge, probe.turn)
             except Exception:
                 log.exception("call %s: judging the turn so far failed", self.name)
         return Judged(probe.turn, probe.pause, end_probability)
@@ -185,6 +187,17 @@ class AgentLink:
             await self._run(self.agent.finish, reason, recording)
         except Exception:
             log.exception("call %s: finishing the call failed", self.name)
+
+
+_JUDGES: ThreadPoolExecutor | None = None
+
+
+def _judges() -> ThreadPoolExecutor:
+    """The threads that wait for partial results (shared by all calls of the process)."""
+    global _JUDGES
+    if _JUDGES is None:
+        _JUDGES = ThreadPoolExecutor(4, thread_name_prefix="judge")
+    return _JUDGES
 
 
 def _answer(agent: CallAgent, request: Request) -> Reply | None:
