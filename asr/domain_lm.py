@@ -196,7 +196,22 @@ class NgramScorer:
         vocabulary = _words(context.vocabulary) if context else frozenset()
         return [self._score(sentence_words(text), question, vocabulary) for text in texts]
 
-    def _score(self, words: list[str], question: NgramModel | None, vocab: frozenset[str]) -> float:
+    def end_logprob(self, text: str, *, context: RecognitionContext | None = None) -> float:
+        """ln P(</s> | the last words of `text`), under the same mixture as `score`: how likely
+        what was heard so far is a whole answer (the adaptive end of turn, asr.completeness)."""
+        question = self._match(normalize_english(context.last_question)) if context else None
+        vocabulary = _words(context.vocabulary) if context else frozenset()
+        words = sentence_words(text)
+        return self._score(words, question, vocabulary, end_only=True)
+
+    def _score(
+        self,
+        words: list[str],
+        question: NgramModel | None,
+        vocab: frozenset[str],
+        *,
+        end_only: bool = False,
+    ) -> float:
         q_weight = self.answer_weight if question is not None else 0.0
         v_weight = self.vocabulary_weight if vocab else 0.0
         g_weight = 1.0 - q_weight - v_weight
@@ -212,6 +227,9 @@ class NgramScorer:
                 prob = (1.0 - self.background_weight) * prob + self.background_weight * math.exp(
                     self.background.logprob(word, history)
                 )
+            if end_only and word is not EOS:
+                history.append(word)
+                continue
             total += math.log(prob)
             history.append(word)
         return total

@@ -192,7 +192,9 @@ class Settings(BaseModel):
         """Worker processes for recognition while serving (0: in the server's threads)."""
         if self.asr_workers is not None:
             return self.asr_workers
-        return max(1, (os.cpu_count() or 2) - 1) if self.recognizer_kind == "sphinx" else 0
+        # One per core: each call's turn decodes on its worker while it is spoken, so the
+        # workers share the cores with the server's audio rather than queue behind one.
+        return max(1, os.cpu_count() or 2) if self.recognizer_kind == "sphinx" else 0
 
     @property
     def alerts_path(self) -> Path:

@@ -21,6 +21,7 @@ from asr.rescore import Rescorer
 from assembly.alert_settings import build_alert_sink
 from assembly.answering import AnsweringMachine, Step
 from assembly.config import Settings
+from assembly.listening import TurnListener, end_model_for
 from assembly.voices import make_synthesizer
 from dialogue import AgentTurn, DialogueEngine, Recipient, learned
 from dialogue.catalogue import Catalogue
@@ -224,21 +225,38 @@ class ScenarioCallAgent:
         # (first-pass text, text after rescoring) of every utterance, for offline evaluation
         self.recognized: list[tuple[str, str]] = []
         self.machine = AnsweringMachine(scenario, recipient.name)  # voicemail: assembly.answering
+        # Turns recognized while spoken, and judged in their pauses (assembly.listening).
+        self.listener = TurnListener(
+            lambda: pipeline.recognizer,
+            self.language,
+            self._context,
+            end_model_for(pipeline, scenario),
+        )
 
     # -- CallAgent -------------------------------------------------------------------------------
 
     def opening(self) -> Reply:
         return self._say(self.engine.opening())
 
-    def hear(self, utterance: Audio) -> Reply | None:
+    def _context(self) -> RecognitionContext:
         turn = self._last_turn
-        context = RecognitionContext(
+        return RecognitionContext(
             last_question=turn.text if turn else "", vocabulary=tuple(turn.expected) if turn else ()
         )
+
+    def listen(self, turn: int, samples, sample_rate: int) -> None:
+        self.listener.listen(turn, samples, sample_rate)
+
+    def judge(self, turn: int) -> float | None:
+        return self.listener.judge(turn)
+
+    def drop(self, turn: int) -> None:
+        self.listener.drop(turn)
+
+    def hear(self, utterance: Audio, turn: int | None = None) -> Reply | None:
+        context = self._context()
         t0 = time.perf_counter()
-        transcript = self.pipeline.recognizer.transcribe(
-            utterance, language=self.language, context=context
-        )
+        transcript = self.listener.transcript(turn, utterance, context)
         t1 = time.perf_counter()
         first_pass = transcript.text
         if (rescorer := self.pipeline.rescorer(self.scenario)) is not None:
@@ -281,6 +299,7 @@ class ScenarioCallAgent:
             self.pipeline.live_log.turn(self.call.call_sid, "agent", heard_text)
 
     def finish(self, reason: str, recording: Path | None) -> None:
+        self.listener.close()
         private_dir(self.out_dir)
         report = self.engine.report(reason=reason, recording=str(recording) if recording else None)
         report = self.machine.report(report)  # an answering machine's call: outcome voicemail

@@ -32,7 +32,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.benchkit import answer_ulaw, canned_factory, pct, serve, start_child, timed_pipeline  # noqa: E402, I001
+from bench.benchkit import (  # noqa: E402, I001
+    answer_ulaw,
+    canned_factory,
+    pausing_answers_ulaw,
+    pct,
+    serve,
+    start_child,
+    timed_pipeline,
+)
 
 
 def run_server(args: argparse.Namespace) -> None:
@@ -52,8 +60,10 @@ def run_phones(args: argparse.Namespace) -> None:
 
     print(json.dumps({"ready": True}), flush=True)
     params = {"recipient": "bench", "name": "Margaret", "scenario": "daily_checkin_en"}
+    pausing = args.pausing
+    answer = pausing_answers_ulaw(pauses=pause_range(args.pauses)) if pausing else answer_ulaw()
     stats, cpu = asyncio.run(
-        phones(args.url, answer_ulaw(), args.n, args.seconds, ramp_s=args.ramp, parameters=params)
+        phones(args.url, answer, args.n, args.seconds, ramp_s=args.ramp, parameters=params)
     )
     print(
         json.dumps(
@@ -67,6 +77,8 @@ def run_phones(args: argparse.Namespace) -> None:
                 "turn_p50": pct(stats.turns, 50),
                 "turn_p95": pct(stats.turns, 95),
                 "turns": len(stats.turns),
+                "answers_started": stats.started,
+                "cut_offs": stats.cut_offs,
                 "calls": stats.calls,
                 "failed": sum(r.startswith("failed") for r in stats.reasons),
                 "phones_cpu": cpu["cpu_s"] / cpu["wall_s"],
@@ -75,6 +87,14 @@ def run_phones(args: argparse.Namespace) -> None:
         ),
         flush=True,
     )
+
+
+def pause_range(text: str) -> tuple[float, float]:
+    try:
+        low, high = (float(x) for x in text.split(","))
+    except ValueError:
+        raise SystemExit(f"--pauses must be LOW,HIGH in seconds, got {text!r}") from None
+    return low, high
 
 
 def measure(n: int, args: argparse.Namespace) -> dict:
@@ -110,6 +130,7 @@ def measure(n: int, args: argparse.Namespace) -> dict:
             str(args.seconds),
             "--ramp",
             str(args.ramp),
+            *(["--pausing", "--pauses", args.pauses] if args.pausing else []),
         ],
         cpus[1],
     )
@@ -158,6 +179,10 @@ def main() -> None:
     p.add_argument("--vad", choices=["silero", "webrtc"], default="silero")
     p.add_argument("--pin", action="store_true", help="server on CPU 0, phones on CPU 1")
     p.add_argument("--speed", type=float, default=1.0, help=argparse.SUPPRESS)  # soak bench
+    p.add_argument(
+        "--pausing", action="store_true", help="phones answer as pausing callers (1-3 s pauses)"
+    )
+    p.add_argument("--pauses", default="1,3", help="pausing callers' pauses: LOW,HIGH seconds")
     p.add_argument("--url")
     p.add_argument("--n", type=int)
     args = p.parse_args()
@@ -190,7 +215,7 @@ def main() -> None:
             f"{r['turn_p95']:8.2f} {100 * r['server_cpu']:7.0f}% "
             f"{100 * r['server_cpu'] / n:7.2f}% {r['rss_mb']:7.0f} "
             f"{r['rss_per_call_mb']:7.2f} {100 * r['phones_cpu']:5.0f}% "
-            f"{100 * r['others']:5.0f}%{verdict}",
+            f"{100 * r['others']:5.0f}%  cut {r['cut_offs']}/{r['answers_started']}{verdict}",
             flush=True,
         )
     print(f"largest N with outbound jitter p99 < 20 ms and no late frames: {best}")

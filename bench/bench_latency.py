@@ -36,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.benchkit import ROOT, canned_factory, pct, timed_pipeline  # noqa: E402
+from telephony.turn import TurnOptions  # noqa: E402
 
 
 async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
@@ -61,6 +62,7 @@ async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
         str(args.seconds),
         "--ramp",
         "1",
+        *(["--pausing", "--pauses", args.pauses] if args.pausing else []),
         stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -68,6 +70,13 @@ async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
     phone = json.loads(out.decode().strip().splitlines()[-1])
     await server.wait_for_calls(args.lines, timeout=30)
     turns = [t for s in server.finished for t in s.turns if t.complete]
+    # The adaptive end of turn's judgements of pauses (telephony.listening), if it has them.
+    verdicts = [
+        v
+        for s in server.finished
+        for v in getattr(getattr(s._control, "listening_turn", None), "verdicts", [])
+    ]
+    phone["verdicts"] = verdicts
     end_silence = server.options.session.turn.end_silence_s
     phone["vad_lag_max"] = server.vad.max_lag_s if server.vad else math.nan
     await server.stop()
@@ -79,6 +88,12 @@ def main() -> None:
     p.add_argument("--agent", choices=["canned", "models"], default="models")
     p.add_argument("--lines", type=int, default=1, help="simulated phones calling at once")
     p.add_argument("--seconds", type=float, default=60.0)
+    p.add_argument("--pauses", default="1,3", help="the pausing callers' pauses: LOW,HIGH s")
+    p.add_argument(
+        "--pausing",
+        action="store_true",
+        help="the phones answer as pausing callers (evaluation/pausing.py): 1-3 s pauses",
+    )
     args = p.parse_args()
     turns, phone, end_silence = asyncio.run(measure(args))
     stages = [t.stages() for t in turns]
@@ -115,6 +130,22 @@ def main() -> None:
         f"{'voice-to-voice at the phone':<34} {phone['turn_p50'] * 1000:8.1f} "
         f"{phone['turn_p95'] * 1000:8.1f}   ({phone['turns']} turns)"
     )
+    started = phone["answers_started"]
+    cut = phone["cut_offs"]
+    print(
+        f"{'answers cut off (agent spoke in a pause)':<34} {cut} of {started} "
+        f"({100 * cut / max(started, 1):.1f}%)"
+    )
+    verdicts = phone["verdicts"]
+    if verdicts:
+        o = TurnOptions()
+        known = [v for v in verdicts if v is not None]
+        done = sum(v >= o.complete_threshold for v in known)
+        open_ = sum(v <= o.unfinished_threshold for v in known)
+        print(
+            f"pauses judged: {len(verdicts)}: whole answer {done}, unfinished {open_}, "
+            f"between {len(known) - done - open_}, no evidence {len(verdicts) - len(known)}"
+        )
     print(f"{'VAD: longest chunk arrival -> label':<34} {phone['vad_lag_max'] * 1000:8.1f} (max)")
     overhead = [s["overhead"] * 1000 for s in stages]
     print(

@@ -107,11 +107,11 @@ class _TimedAgent:
     def __getattr__(self, name):
         return getattr(self._inner, name)
 
-    def hear(self, utterance: Audio) -> Reply | None:
+    def hear(self, utterance: Audio, **kwargs) -> Reply | None:
         _stage.spent = {}
         started = time.perf_counter()
         try:
-            reply = self._inner.hear(utterance)
+            reply = self._inner.hear(utterance, **kwargs)
         finally:
             spent, _stage.spent = _stage.spent, None
         if reply is not None:
@@ -120,22 +120,29 @@ class _TimedAgent:
         return reply
 
 
-def timed_pipeline(output_dir: Path, asr_workers: int = 1):
-    """The embedded pipeline, its recognizer in worker processes, timed by stage."""
+def timed_pipeline(output_dir: Path, asr_workers: int | None = None):
+    """The embedded pipeline, its recognizer in a pool of worker processes (one per core
+    unless told) that decode each turn while it is spoken, timed by stage ("asr": what is
+    left of recognition once the turn has ended)."""
     from functools import partial
 
     from assembly.config import load_settings
     from assembly.pipeline import Pipeline, build_recognizer
-    from assembly.workers import ProcessRecognizer
+    from assembly.streamworkers import StreamingPool
 
     settings = load_settings(output_dir=output_dir)
     pipeline = Pipeline(settings)
     pipeline.warm()
     build = partial(build_recognizer, settings, pipeline.default_scenario)
-    pipeline.recognizer = ProcessRecognizer(build, asr_workers)
-    pipeline.recognizer.transcribe = _timed("asr", pipeline.recognizer.transcribe)
+    pipeline.recognizer = StreamingPool(build, asr_workers)
     pipeline.speak = _timed("tts", pipeline.speak)
-    return lambda call: _TimedAgent(pipeline.agent_factory(call)), pipeline
+
+    def factory(call):
+        agent = pipeline.agent_factory(call)
+        agent.listener.transcript = _timed("asr", agent.listener.transcript)
+        return _TimedAgent(agent)
+
+    return factory, pipeline
 
 
 async def serve(
@@ -181,3 +188,18 @@ def start_child(args: list[str], cpu: int | None = None) -> tuple[subprocess.Pop
 
 def pct(values, q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
+
+
+def pausing_answers_ulaw(seed: int = 0, pauses: tuple[float, float] = (1.0, 3.0)) -> list[bytes]:
+    """The pausing callers' English answers (`evaluation.pausing`), 8 kHz μ-law, espeak-ng,
+    with pauses drawn in `pauses` (seconds)."""
+    from evaluation.pausing import PAUSING_EN, PauseRange, render_all
+    from telephony.g711 import float_to_pcm16, ulaw_encode
+    from telephony.resample import resample
+
+    def synthesize(text: str):
+        audio = _espeak(text)
+        return resample(audio.samples, audio.sample_rate, 8000), 8000
+
+    answers = render_all(PAUSING_EN, synthesize, seed, PauseRange(*pauses))
+    return [ulaw_encode(float_to_pcm16(a.samples)) for a in answers]

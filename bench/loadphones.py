@@ -50,6 +50,8 @@ class CallStats:
     bursts: int = 0
     turns: array = field(default_factory=lambda: array("f"))  # voice-to-voice, seconds
     answers: int = 0
+    started: int = 0  # answers begun
+    cut_offs: int = 0  # answers the agent began to talk over (it took the turn in a pause)
     calls: int = 0
     reasons: list[str] = field(default_factory=list)
 
@@ -60,6 +62,8 @@ class CallStats:
         self.bursts += other.bursts
         self.turns.extend(other.turns)
         self.answers += other.answers
+        self.started += other.started
+        self.cut_offs += other.cut_offs
         self.calls += other.calls
         self.reasons += other.reasons
 
@@ -72,7 +76,7 @@ class LoadPhone:
     def __init__(
         self,
         url: str,
-        answer: bytes,
+        answer: bytes | list[bytes],
         clock: LineClock,
         deadline: float,
         *,
@@ -84,13 +88,12 @@ class LoadPhone:
         answers_per_call: int | None = None,
         max_calls: int | None = None,
         on_call_end=None,
+        first_answer: int = 0,
     ) -> None:
-        pad = (-len(answer)) % FRAME_BYTES
-        answer += bytes([ULAW_SILENCE]) * pad
-        self._answer = [
-            base64.b64encode(answer[i : i + FRAME_BYTES]).decode()
-            for i in range(0, len(answer), FRAME_BYTES)
-        ]
+        # Several answers (pausing callers) are spoken in turn, one per agent turn.
+        self._answers = [_frames(a) for a in ([answer] if isinstance(answer, bytes) else answer)]
+        self._next_answer = first_answer
+        self._answer = self._answers[0]
         self._silence = base64.b64encode(bytes([ULAW_SILENCE]) * FRAME_BYTES).decode()
         self.url, self.clock, self.deadline = url, clock, deadline
         self.reply_delay_s, self.lead, self.prebuffer = reply_delay_s, lead, prebuffer
@@ -138,7 +141,10 @@ class LoadPhone:
                             await ws.send(proto.stop())
                             return "phone hung up"
                         state.speak_at, state.speaking = None, 0
+                        self._answer = self._answers[self._next_answer % len(self._answers)]
+                        self._next_answer += 1
                         answers += 1
+                        s.started += 1
                     while sent <= (now - t0) / self.frame:
                         if state.speaking is not None and state.speaking < len(self._answer):
                             payload = self._answer[state.speaking]
@@ -165,6 +171,9 @@ class LoadPhone:
                     k = state.burst_frames
                     if k == 0:
                         s.bursts += 1
+                        if state.speaking is not None:  # the agent took the turn in a pause:
+                            s.cut_offs += 1  # the person stops, and answers its next turn
+                            state.speaking = None
                         state.start = None
                         if state.speech_end is not None:
                             s.turns.append((now - state.speech_end) * FRAME_S / self.frame)
@@ -196,6 +205,14 @@ class LoadPhone:
             pass
 
 
+def _frames(answer: bytes) -> list[str]:
+    answer += bytes([ULAW_SILENCE]) * ((-len(answer)) % FRAME_BYTES)
+    return [
+        base64.b64encode(answer[i : i + FRAME_BYTES]).decode()
+        for i in range(0, len(answer), FRAME_BYTES)
+    ]
+
+
 class _LineState:
     def __init__(self) -> None:
         self.burst_frames = 0
@@ -216,7 +233,7 @@ class _LineState:
 
 async def run_phones(
     url: str,
-    answer: bytes,
+    answer: bytes | list[bytes],
     calls: int,
     seconds: float,
     *,
@@ -234,7 +251,8 @@ async def run_phones(
     cpu0, wall0 = time.process_time(), time.perf_counter()
     deadline = loop.time() + ramp_s + seconds
     phones = [
-        LoadPhone(url, answer, clocks[i % 4], deadline, speed=speed, **kwargs) for i in range(calls)
+        LoadPhone(url, answer, clocks[i % 4], deadline, speed=speed, first_answer=i, **kwargs)
+        for i in range(calls)
     ]
     tasks = []
     for i, phone in enumerate(phones):

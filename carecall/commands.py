@@ -65,10 +65,10 @@ def _pipeline(settings: Settings) -> Pipeline | None:
         from functools import partial
 
         from assembly.pipeline import build_recognizer
-        from assembly.workers import ProcessRecognizer
+        from assembly.streamworkers import StreamingPool
 
         build = partial(build_recognizer, settings, pipeline.default_scenario)
-        pipeline.recognizer = ProcessRecognizer(build, workers)
+        pipeline.recognizer = StreamingPool(build, workers)  # turns decoded while spoken
     return pipeline
 
 

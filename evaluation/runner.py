@@ -120,9 +120,9 @@ def run_audio_calls(
     closers = []
     if settings.recognizer_kind == "sphinx":
         # As `carecall serve` does: pocketsphinx holds the GIL, so it decodes in a process.
-        from assembly.workers import ProcessRecognizer
+        from assembly.streamworkers import StreamingPool
 
-        pipeline.recognizer = ProcessRecognizer(partial(build_recognizer, settings, scenario))
+        pipeline.recognizer = StreamingPool(partial(build_recognizer, settings, scenario))
         closers.append(pipeline.recognizer.close)
     agents: dict[str, object] = {}
 

@@ -18,7 +18,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -29,15 +29,19 @@ from telephony.callevents import (
     AgentFailed,
     Ask,
     Digit,
+    Drop,
     Hear,
+    Judged,
     Opening,
     Played,
+    Probe,
     Render,
     Rendered,
     ReplyReady,
     Request,
     Silence,
     Speech,
+    Stream,
 )
 from telephony.playout import LineAudio, to_line
 from telephony.resample import resample
@@ -74,6 +78,40 @@ class AgentLink:
             self._errors.append(f"agent: {exc}")
             return AgentFailed(ask)
         return ReplyReady(ask, speech, asyncio.get_running_loop().time())
+
+    def listen(self, stream: Stream) -> None:
+        """More of the person's turn for an agent that recognizes while they speak
+        (`listen(turn, samples, rate)`, which must not wait); others get the whole turn."""
+        listen = getattr(self.agent, "listen", None)
+        if listen is not None:
+            try:
+                listen(stream.turn, stream.samples, stream.sample_rate)
+            except Exception as exc:
+                log.exception("call %s: streaming the turn failed", self.name)
+                self._errors.append(f"listen: {exc}")
+
+    def drop(self, drop: Drop) -> None:
+        if (forget := getattr(self.agent, "drop", None)) is not None:
+            try:
+                forget(drop.turn)
+            except Exception:
+                log.exception("call %s: dropping a turn's stream failed", self.name)
+
+    async def judge(self, probe: Probe) -> Judged:
+        """How likely what was heard of the turn so far is a whole answer (`judge(turn)`), in
+        the executor, not under the agent's lock (the agent may be busy with an earlier turn):
+        None when the agent cannot tell, or failed to."""
+        judge = getattr(self.agent, "judge", None)
+        end_probability = None
+        if judge is not None:
+            loop = asyncio.get_running_loop()
+            try:
+                # Its own threads: a judgement waits on the recognizer's partial result, and
+                # must never hold a thread the agents' replies need.
+                end_probability = await loop.run_in_executor(_judges(), judge, probe.turn)
+            except Exception:
+                log.exception("call %s: judging the turn so far failed", self.name)
+        return Judged(probe.turn, probe.pause, end_probability)
 
     async def render(self, render: Render) -> Rendered:
         """The next segment of a reply for the line, rendered in the executor (not under the
@@ -151,9 +189,22 @@ class AgentLink:
             log.exception("call %s: finishing the call failed", self.name)
 
 
+_JUDGES: ThreadPoolExecutor | None = None
+
+
+def _judges() -> ThreadPoolExecutor:
+    """The threads that wait for partial results (shared by all calls of the process)."""
+    global _JUDGES
+    if _JUDGES is None:
+        _JUDGES = ThreadPoolExecutor(4, thread_name_prefix="judge")
+    return _JUDGES
+
+
 def _answer(agent: CallAgent, request: Request) -> Reply | None:
     match request:
-        case Hear(audio):
+        case Hear(audio, turn):
+            if turn is not None and hasattr(agent, "listen"):  # it heard the turn streamed
+                return agent.hear(_internal(audio), turn=turn)
             return agent.hear(_internal(audio))
         case Opening():
             return agent.opening()

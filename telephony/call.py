@@ -7,7 +7,9 @@ file: every rule is unit-tested with synthetic events (`tests/test_call_control.
 composes the pure `ServerProtocol` (the wire), `Endpointer` (turns) and `Playout` (paced
 speech, marks). The rules, with `TurnOptions`' values:
 
-- a turn ends after `end_silence_s` of silence and goes to the agent (`Ask(Hear)`);
+- a turn ends after `end_silence_s` of silence and goes to the agent (`Ask(Hear)`); while
+  it is spoken it streams to the recognizer, and a pause judged to follow a whole answer ends
+  it sooner, one after an unfinished phrase later (`telephony.listening`);
 - speech over the agent for `barge_in_s` stops it at once (`clear`; nothing more of the reply
   is rendered) and counts as a turn; shorter speech over it is a backchannel, ignored;
 - a reply plays from its first sentence while the next is rendered (`Render`), in order;
@@ -44,6 +46,7 @@ from telephony.callevents import (
     Transmit,
 )
 from telephony.g711 import alaw_decode, ulaw_decode
+from telephony.listening import TurnListening
 from telephony.playout import FRAME_S, FRAME_SAMPLES, Playout, heard_prefix
 from telephony.protocol import (
     DEFAULT_MAX_MESSAGE_BYTES,
@@ -79,6 +82,7 @@ class CallControl:
         self.protocol = ServerProtocol(max_message_bytes)
         self.playout = Playout(frame_s, lead_frames)
         self.endpointer = Endpointer(self.turn, LINE_RATE)  # remade for the VAD's rate
+        self.listening_turn = TurnListening(self.turn)  # streaming, adaptive end of turn
         self.hangup_grace_s = hangup_grace_s
         self.max_call_s = max_call_s
         self.call: CallInfo | None = None
@@ -126,6 +130,9 @@ class CallControl:
             return self._received(event.text)
         if kind is ev.Tick:
             return self._transmit(event.now)
+        if kind is ev.Judged:
+            self.listening_turn.judged(event, self.endpointer)
+            return []
         if kind is ev.Voice:
             return self._voice(event)
         if kind is ev.ReplyReady or kind is ev.AgentFailed:
@@ -238,14 +245,17 @@ class CallControl:
         ep = self.endpointer
         self._judged += len(event.chunk) * LINE_RATE // ep.sample_rate
         out: list[Action] = []
+        listening = self.listening_turn
         for turn in ep.feed(event.chunk, event.prob):
             if turn.kind is TurnEventKind.SPEECH_STARTED:
                 self._turn_counts = not self.playout.audible  # over the agent: maybe not
+                listening.started()
             elif turn.audio is not None:
                 out += self._turn_ended(turn.audio, turn.capped, event.now)
         if ep.silence_run_s == 0:
             self._last_voice = event.arrived
         if ep.in_turn:
+            out += listening.during(ep)
             self._heard_at = self._judged
             if ep.speech_run_s >= self.turn.barge_in_s:
                 # Long enough to be meant: the turn counts even if it began over the agent,
@@ -260,11 +270,12 @@ class CallControl:
         if not self._turn_counts:
             seconds = audio.duration
             log.info("call %s: backchannel over the agent (%.2f s) ignored", self._sid, seconds)
-            return []
+            return self.listening_turn.dropped()
         timing = TurnTiming(speech_end=min(self._last_voice, now), turn_end=now, capped=capped)
         if len(self.turns) < MAX_TURNS_KEPT:
             self.turns.append(timing)
-        return self._ask(Hear(audio), timing)
+        tail, streamed = self.listening_turn.ended(audio)
+        return tail + self._ask(Hear(audio, streamed), timing)
 
     def _check_silence(self) -> list[Action]:
         if self.playout.audible or self.busy or self.endpointer.in_turn or not self.listening:

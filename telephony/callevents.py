@@ -19,6 +19,11 @@ Events (in), and what the shell feeds them on:
     GraceExpired(mark)     the goodbye's timer      -> End("completed")
     HangUp(reason)         the shell ends the call  -> End
     Closed(reason, now)    the call is finalized    -> Ask(Hear) (last words), Played
+    Judged(turn, pause, p) what was heard, judged   -> Ask(Hear) when the pause now ends the turn
+
+While the person speaks, `Voice` also gives `Stream` (the turn's audio, for streaming
+recognition), `Probe` (a pause began: judge what was heard so far, then feed `Judged`) and
+`Drop` (a turn that went nowhere: a backchannel over the agent).
 """
 
 from __future__ import annotations
@@ -43,9 +48,11 @@ class Opening:
 
 @dataclass(frozen=True, slots=True)
 class Hear:
-    """The person's turn ended: `CallAgent.hear(audio)`."""
+    """The person's turn ended: `CallAgent.hear(audio)`. `turn`: the number of the turn whose
+    audio was streamed (`Stream`), or None when it was not."""
 
     audio: Audio
+    turn: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +150,16 @@ class Closed:
     now: float
 
 
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """The answer to `Probe`: how likely what was heard of `turn` before its pause `pause` is a
+    whole answer (`asr.completeness.end_probability`; None: no evidence)."""
+
+    turn: int
+    pause: int
+    end_probability: float | None
+
+
 Event = (
     Received
     | CallAccepted
@@ -155,6 +172,7 @@ Event = (
     | GraceExpired
     | HangUp
     | Closed
+    | Judged
 )
 
 # ---- actions (out) ---------------------------------------------------------------------------
@@ -231,7 +249,46 @@ class End:
     reason: str
 
 
-Action = Transmit | Listen | StartCall | Ask | Render | Played | ArmGrace | BadInput | End
+@dataclass(frozen=True, slots=True, eq=False)
+class Stream:
+    """More of the person's turn `turn`, at the VAD's `sample_rate`, for the recognizer to
+    decode while they speak (`CallAgent.listen`, in order, without waiting)."""
+
+    turn: int
+    samples: np.ndarray
+    sample_rate: int
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A pause began in turn `turn`: judge what was heard so far (`CallAgent.judge`), off the
+    loop, then feed `Judged(turn, pause, …)`."""
+
+    turn: int
+    pause: int
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Turn `turn` was streamed but goes nowhere (a backchannel): the recognizer lets it go."""
+
+    turn: int
+
+
+Action = (
+    Transmit
+    | Listen
+    | StartCall
+    | Ask
+    | Render
+    | Played
+    | ArmGrace
+    | BadInput
+    | End
+    | Stream
+    | Probe
+    | Drop
+)
 
 __all__ = [
     "Action",
@@ -243,14 +300,17 @@ __all__ = [
     "CallAccepted",
     "Closed",
     "Digit",
+    "Drop",
     "End",
     "Event",
     "GraceExpired",
     "HangUp",
     "Hear",
+    "Judged",
     "Listen",
     "Opening",
     "Played",
+    "Probe",
     "Received",
     "Render",
     "Rendered",
@@ -259,6 +319,7 @@ __all__ = [
     "Silence",
     "Speech",
     "StartCall",
+    "Stream",
     "Tick",
     "Transmit",
     "Voice",

@@ -310,6 +310,12 @@ class CallSession:
                 self._spawn(self._after(self._link.ask(action)))
             elif kind is ev.Played:
                 self._spawn(self._link.played(action))
+            elif kind is ev.Stream:
+                self._link.listen(action)
+            elif kind is ev.Probe:
+                self._spawn(self._after(self._link.judge(action)))
+            elif kind is ev.Drop:
+                self._link.drop(action)
             elif kind is ev.Render:
                 self._spawn(self._after(self._link.render(action)))
             elif kind is ev.ArmGrace:

@@ -41,6 +41,38 @@ class TurnOptions:
     whatever the chunk alignment.) LiveKit's default minimum is 0.5 s, which is tuned for
     younger speakers."""
 
+    stream_chunk_s: float = 0.2
+    """While the person speaks, their audio goes to the recognizer in pieces of about this length
+    (streaming recognition: at the end of the turn only the tail is left to decode). 0: the
+    recognizer gets the whole turn once it has ended."""
+
+    probe_silence_s: float = 0.3
+    """Silence inside a turn after which what was heard so far is judged: does it sound like a
+    whole answer? (Adaptive end of turn; the recognizer's partial result and the language
+    model's end-of-sentence probability, `asr.completeness`.)"""
+
+    complete_threshold: float = 0.15
+    """End probability (`asr.completeness.end_probability`) at or above which what was heard is
+    taken for a whole answer: the turn then ends after `complete_silence_s`. Above 1: never."""
+
+    complete_silence_s: float = 1.5
+    """Silence that ends a turn judged a whole answer ("I had rice and soup."); never longer
+    than `end_silence_s`. The default, equal to `end_silence_s`, keeps whole answers on the
+    plain silence: measured with pocketsphinx's partial results on pausing callers
+    (bench/RESULTS-latency.md), 0.6 s took voice-to-voice from ~2 s to ~0.8 s but cut off
+    71% of answers with 0.6-1.4 s pauses (0% at 1.5 s): the partial results are too often
+    wrong. Set 0.6 (LiveKit's minimum is 0.5 s) with a recognizer whose partials are good."""
+
+    unfinished_threshold: float = 0.02
+    """End probability at or below which the phrase is taken as unfinished ("I went to the...",
+    "음...", "그게...", a trailing conjunction or particle: 0): the turn then ends only after
+    `unfinished_silence_s`. Between the thresholds, and with no partial result (a recognizer
+    that decodes at the end, such as Whisper), the turn ends after `end_silence_s`."""
+
+    unfinished_silence_s: float = 3.5
+    """Silence that ends a turn left unfinished: elderly speakers search for a word for 1-3 s
+    ("I went to the... uh... the market")."""
+
     max_utterance_s: float = 25.0
     """Hard cap on one turn. Someone who keeps talking (or a noisy line that never goes quiet) is
     recognized in pieces rather than never."""
@@ -71,8 +103,24 @@ class TurnOptions:
                 "turn options: need 0 < vad_release <= vad_threshold < 1, got "
                 f"{self.vad_release} and {self.vad_threshold}"
             )
+        if self.unfinished_threshold > self.complete_threshold:
+            raise ValueError(
+                f"turn options: unfinished_threshold ({self.unfinished_threshold}) must not be "
+                f"above complete_threshold ({self.complete_threshold})"
+            )
         if self.end_silence_s <= 0 or self.max_utterance_s <= 0:
             raise ValueError("turn options end_silence_s and max_utterance_s must be > 0")
+
+    def pause_silence_s(self, end_probability: float | None) -> float:
+        """The silence that ends a turn in a pause, given how likely what was heard before the
+        pause is a whole answer (None: no evidence)."""
+        if end_probability is None:
+            return self.end_silence_s
+        if end_probability >= self.complete_threshold:  # never longer than the plain silence
+            return min(self.complete_silence_s, self.end_silence_s)
+        if end_probability <= self.unfinished_threshold:
+            return self.unfinished_silence_s
+        return self.end_silence_s
 
     def samples(self, seconds: float) -> int:
         return round(seconds * INTERNAL_RATE)
@@ -117,6 +165,8 @@ class Endpointer:
         self._max_len = samples(o.max_utterance_s)
         self._pre_roll_max = samples(o.pre_roll_s)
         self._trailing = samples(o.trailing_s)
+        self._pause_end: int | None = None  # this pause's own end-of-turn silence, if judged
+        self._taken = 0  # chunks of the turn in progress handed out by `take_audio`
 
     @property
     def in_turn(self) -> bool:
@@ -152,6 +202,7 @@ class Endpointer:
         if self._speaking:
             self._speech_run += n
             self._silence_run = 0
+            self._pause_end = None  # speech again: a judgement of the pause no longer holds
         else:
             self._silence_run += n
             if self._silence_run >= self._min_speech:
@@ -166,22 +217,37 @@ class Endpointer:
                 self._turn_len = self._pre_roll_len
                 self._pre_roll.clear()
                 self._pre_roll_len = 0
+                self._taken, self._pause_end = 0, None
                 events.append(TurnEvent(TurnEventKind.SPEECH_STARTED, at_sample=self._position))
             return events
 
         self._turn.append(chunk)
         self._turn_len += n
-        if self._silence_run >= self._end_silence:
+        end = self._end_silence if self._pause_end is None else self._pause_end
+        if self._silence_run >= end:
             events.append(self._end(capped=False))
         elif self._turn_len >= self._max_len:
             events.append(self._end(capped=True))
         return events
+
+    def end_pause_after(self, seconds: float) -> None:
+        """The silence that ends the turn in the pause going on now (the adaptive end of turn
+        judged what was said before it); speech again restores `end_silence_s`."""
+        if self._in_turn and self._silence_run > 0:
+            self._pause_end = round(seconds * self.sample_rate)
+
+    def take_audio(self) -> list[np.ndarray]:
+        """The turn's audio not handed out yet (its pre-roll first), for streaming recognition."""
+        new = self._turn[self._taken :]
+        self._taken = len(self._turn)
+        return new
 
     def drop_audio(self) -> None:
         """Forget the audio held for the next turn (the call is over)."""
         self._pre_roll.clear()
         self._pre_roll_len = 0
         self._turn, self._turn_len, self._in_turn = [], 0, False
+        self._taken, self._pause_end = 0, None
 
     def flush(self) -> TurnEvent | None:
         """End of call: a turn still open is delivered rather than lost."""
@@ -201,6 +267,7 @@ class Endpointer:
             keep = len(samples) - max(0, self._silence_run - self._trailing)
             samples = samples[: max(keep, 0)]
         self._turn, self._turn_len, self._in_turn = [], 0, False
+        self._taken, self._pause_end = 0, None
         if capped:
             self._speech_run = 0
         return TurnEvent(

@@ -1,0 +1,114 @@
+"""Has the person finished their answer? Evidence from what was heard so far, for the adaptive
+end of turn (`telephony.turn.TurnOptions.complete_threshold`).
+
+`end_probability(text, language, lm, context)` is the probability that the words heard so far
+are a whole answer: 0.0 when they stop on a word that cannot end one ("I went to the...",
+"음...", "그게...", a trailing conjunction, article, preposition or Korean particle or
+connective ending), else the language model's probability of the end of the sentence after the
+last words (the domain model, with the answers expected to the question just asked: `asr.
+domain_lm.NgramScorer.end_logprob`), and, without a model, a lexical guess from sentence-final
+endings ("…요", "…다"). None means no evidence (nothing heard yet): the turn then keeps the
+plain end-of-turn silence. The call's control decides with the thresholds of `TurnOptions`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Protocol
+
+from asr import RecognitionContext
+
+FILLERS = {
+    "en": frozenset("uh um er erm ah hmm mm hm uhm".split()),
+    "ko": frozenset("음 어 아 그 저 에 흠 뭐 그게 저기 그러니까 있잖아".split()),
+}
+"""Fillers: a pause after one is a search for words, never the end of an answer."""
+
+UNFINISHED_EN = frozenset(
+    """a an the my your his her our their these those every
+    to of in on at for with from by about into onto over under after before than as
+    and but or because if when while since until although though
+    i he she we they i'm i've i'd it's there's very really just""".split()
+)
+"""English words an answer does not end on: articles and possessives, prepositions,
+conjunctions, subject pronouns waiting for their verb, intensifiers waiting for their word.
+Words that often do end an answer are left out even when they also begin one ("no", "that",
+"it", "you", "too", "I did", "I have")."""
+
+_KO_UNFINISHED_ENDINGS = (
+    "그리고", "그래서", "근데", "그런데", "하고", "는데", "은데", "니까", "지만", "면서",
+    "어서", "아서", "해서", "는", "은", "이", "가", "을", "를", "에", "에서", "랑", "이랑",
+    "도", "의", "와", "과", "로", "으로", "고", "서", "면", "며", "게",
+)  # fmt: skip
+"""Korean endings that leave the sentence open: particles and connective endings."""
+
+ANSWER_FLOOR = 0.5
+"""End probability given at least to a finished-looking phrase holding an expected answer word."""
+
+_KO_FINAL = re.compile(r"(요|다|죠|네|니다|까|예|응|어|아|지|음|함)$")
+_KO_ANSWER_WORDS = frozenset("네 예 응 아니요 아뇨 아니 그럼요 맞아요".split())
+_WORD = re.compile(r"[\w']+")
+
+
+class EndModel(Protocol):
+    def end_logprob(self, text: str, *, context: RecognitionContext | None = None) -> float:
+        """ln P(end of sentence | the words of `text`)."""
+        ...
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def unfinished(text: str, language: str) -> bool:
+    """The words stop where an answer cannot end."""
+    heard = words(text)
+    if not heard:
+        return False
+    last = heard[-1]
+    if last in FILLERS.get(language, frozenset()):
+        return True
+    if language == "ko":
+        if last in _KO_ANSWER_WORDS:
+            return False
+        return any(last.endswith(e) and len(last) > len(e) or last == e
+                   for e in _KO_UNFINISHED_ENDINGS) and not _ko_final(last)  # fmt: skip
+    return last in UNFINISHED_EN
+
+
+def _ko_final(word: str) -> bool:
+    """Ends like a finished Korean sentence (…요, …다, …죠): wins over a particle reading."""
+    return len(word) > 1 and word.endswith(("요", "다", "죠", "니다", "까"))
+
+
+def end_probability(
+    text: str,
+    language: str,
+    lm: EndModel | None = None,
+    context: RecognitionContext | None = None,
+) -> float | None:
+    """Probability that `text` (what was heard so far) is a whole answer; None: no evidence."""
+    heard = words(text)
+    if not heard:
+        return None
+    if unfinished(text, language):
+        return 0.0
+    if lm is not None:
+        try:
+            p = math.exp(lm.end_logprob(text, context=context))
+        except (ValueError, KeyError):
+            p = None
+        if p is not None:
+            # An expected answer to the question just asked ("yes", "rice", "slept well")
+            # in what was heard makes it likelier an answer than the model alone says.
+            expected = {w for v in (context.vocabulary if context else ()) for w in words(v)}
+            if expected & set(heard):
+                p = max(p, ANSWER_FLOOR)
+            return p
+    if language == "ko":
+        last = heard[-1]
+        if last in _KO_ANSWER_WORDS or _KO_FINAL.search(last):
+            return 0.9
+        return None
+    return None

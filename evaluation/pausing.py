@@ -1,0 +1,123 @@
+"""Pausing callers: answers spoken the way elderly people often speak them, with pauses of 1-3 s
+in the middle of a sentence and fillers ("I went to the... uh... the market", "음... 그게...
+시장에 갔어요").
+
+An answer is written with "..." where the speaker stops; each stop becomes a pause drawn from
+`PauseRange` with a seeded generator, so a bench or test replays the same call. The rendering
+takes any `synthesize(text) -> (samples, rate)` function: the benches use espeak-ng at the
+line's 8 kHz, tests a tone generator, so nothing here imports a voice.
+
+What an answer measures: whether the agent waits through every pause (taking the turn inside
+one is a *cut-off*: the agent spoke before the person finished), and how long it takes to
+answer after the last word (voice-to-voice).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+PAUSING_EN: tuple[str, ...] = (
+    "I went to the... uh... the market this morning.",
+    "I had... um... some rice and a little soup.",
+    "I slept... well, not so well... I woke up twice.",
+    "My knee... it hurts a bit when I... when I walk.",
+    "Yes, I took my... my pills after breakfast.",
+    "I feel... hmm... pretty good today.",
+    "My daughter... she called me... yesterday evening.",
+    "No, I did not go out because... because it was raining.",
+)
+"""English pausing answers: each stop is inside the sentence, most after a word that cannot end
+it (an article, a preposition, a conjunction, a filler)."""
+
+PAUSING_KO: tuple[str, ...] = (
+    "음... 그게... 시장에 갔어요.",
+    "아침에... 어... 밥이랑 국을 먹었어요.",
+    "잠은... 음... 잘 잤어요.",
+    "무릎이... 좀... 아파요.",
+    "약은... 그러니까... 아침에 먹었어요.",
+    "딸이... 어제... 전화했어요.",
+)
+"""Korean pausing answers: stops after a topic or subject particle, a filler or a connective."""
+
+_STOP = re.compile(r"\s*(?:\.\.\.|…)\s*")
+
+
+@dataclass(frozen=True)
+class PauseRange:
+    """Pauses inside an answer, in seconds, drawn uniformly."""
+
+    low: float = 1.0
+    high: float = 3.0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.low <= self.high:
+            raise ValueError(f"pause range needs 0 <= low <= high, got {self.low}..{self.high}")
+
+
+def pieces(text: str) -> list[str]:
+    """The stretches of an answer spoken without a stop ("..." separates them)."""
+    if not isinstance(text, str):
+        raise TypeError(f"a pausing answer is text, got {type(text).__name__}")
+    parts = [p.strip() for p in _STOP.split(text)]
+    parts = [p for p in parts if p]
+    if not parts:
+        raise ValueError(f"pausing answer {text!r} has nothing to say")
+    return parts
+
+
+@dataclass(frozen=True)
+class PausingAnswer:
+    text: str
+    samples: np.ndarray  # float32 at `sample_rate`, speech to the last sample
+    sample_rate: int
+    pauses: tuple[float, ...]  # seconds, one per stop inside the answer
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.sample_rate
+
+
+def render(
+    text: str,
+    synthesize: Callable[[str], tuple[np.ndarray, int]],
+    rng: random.Random,
+    pauses: PauseRange = PauseRange(),
+) -> PausingAnswer:
+    """One answer as audio: its pieces synthesized, with silence of a drawn length between them
+    (each piece's own leading and trailing silence trimmed, so a pause is what was drawn)."""
+    parts = pieces(text)
+    chunks: list[np.ndarray] = []
+    drawn: list[float] = []
+    rate = 0
+    for i, part in enumerate(parts):
+        samples, sr = synthesize(part)
+        if rate and sr != rate:
+            raise ValueError(f"synthesize returned {sr} Hz after {rate} Hz")
+        rate = sr
+        samples = _trim(np.asarray(samples, dtype=np.float32))
+        if i:
+            gap = rng.uniform(pauses.low, pauses.high)
+            drawn.append(gap)
+            chunks.append(np.zeros(round(gap * rate), np.float32))
+        chunks.append(samples)
+    return PausingAnswer(text, np.concatenate(chunks), rate, tuple(drawn))
+
+
+def render_all(
+    texts: Sequence[str],
+    synthesize: Callable[[str], tuple[np.ndarray, int]],
+    seed: int = 0,
+    pauses: PauseRange = PauseRange(),
+) -> list[PausingAnswer]:
+    rng = random.Random(seed)
+    return [render(t, synthesize, rng, pauses) for t in texts]
+
+
+def _trim(samples: np.ndarray, floor: float = 0.01) -> np.ndarray:
+    loud = np.flatnonzero(np.abs(samples) > floor)
+    return samples[loud[0] : loud[-1] + 1] if len(loud) else samples[:0]

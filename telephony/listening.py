@@ -1,0 +1,92 @@
+"""The person's turn while it is spoken: streaming it to the recognizer, and the adaptive end
+of turn. A pure part of `CallControl` (`telephony.call`), as `Endpointer` and `Playout` are.
+
+- Streaming: the turn's audio (its pre-roll first) goes out in `Stream` actions of about
+  `TurnOptions.stream_chunk_s` while the person speaks, and the rest when the turn ends, so the
+  recognizer has decoded most of the turn by the time the agent is asked (`Hear.turn`).
+- Adaptive end of turn: once a pause inside the turn reaches `probe_silence_s`, a `Probe`
+  asks how likely what was heard so far is a whole answer; the `Judged` answer sets the
+  silence that ends this pause's turn (`TurnOptions.pause_silence_s`): short after a whole
+  answer, long after an unfinished phrase, `end_silence_s` without evidence. Speech again
+  starts a new pause, and an answer about an earlier pause is ignored.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from telephony.audio import Audio
+from telephony.callevents import Action, Drop, Judged, Probe, Stream
+from telephony.turn import Endpointer, TurnOptions
+
+
+class TurnListening:
+    def __init__(self, options: TurnOptions) -> None:
+        self.options = options
+        self.turn = 0  # the number of the turn in progress (or the last one)
+        self.pause = 0  # the number of the pause in progress within it
+        self.probes = 0  # probes sent in all, for tests and stats
+        self.verdicts: list[float | None] = []  # end probabilities judged, in order
+        self._probed = False
+        self._pending: list[np.ndarray] = []
+        self._pending_len = 0
+        self._sent = 0  # samples of the turn streamed so far
+
+    @property
+    def streaming(self) -> bool:
+        return self.options.stream_chunk_s > 0
+
+    def started(self) -> None:
+        self.turn += 1
+        self.pause, self._probed = 0, False
+        self._pending, self._pending_len, self._sent = [], 0, 0
+
+    def during(self, ep: Endpointer) -> list[Action]:
+        """After a chunk that left the turn going: stream, and probe a pause that began."""
+        out: list[Action] = []
+        if self.streaming:
+            for chunk in ep.take_audio():
+                self._pending.append(chunk)
+                self._pending_len += len(chunk)
+            if self._pending_len >= self.options.stream_chunk_s * ep.sample_rate:
+                out += self._flush(ep.sample_rate)
+        if ep.silence_run_s == 0:
+            if self._probed:  # speech again: what is judged next is a new pause
+                self.pause, self._probed = self.pause + 1, False
+        elif not self._probed and ep.silence_run_s >= self.options.probe_silence_s:
+            self._probed = True
+            self.probes += 1
+            if self.streaming:
+                out += self._flush(ep.sample_rate)  # the probe judges all that was heard
+            out.append(Probe(self.turn, self.pause))
+        return out
+
+    def ended(self, audio: Audio) -> tuple[list[Action], int | None]:
+        """The turn ended with `audio`: its unstreamed tail, and the turn the agent's `Hear`
+        names (None when nothing was streamed)."""
+        if not self.streaming:
+            return [], None
+        self._pending, self._pending_len = [], 0
+        tail = audio.samples[self._sent :]
+        self._sent += len(tail)
+        out: list[Action] = [Stream(self.turn, tail, audio.sample_rate)] if len(tail) else []
+        return out, self.turn
+
+    def dropped(self) -> list[Action]:
+        """The turn went nowhere (a backchannel): its stream is let go."""
+        return [Drop(self.turn)] if self.streaming else []
+
+    def judged(self, event: Judged, ep: Endpointer) -> None:
+        self.verdicts.append(event.end_probability)
+        if event.turn != self.turn or event.pause != self.pause or not self._probed:
+            return  # about a pause that is over
+        if ep.in_turn and ep.silence_run_s > 0:
+            ep.end_pause_after(self.options.pause_silence_s(event.end_probability))
+
+    def _flush(self, rate: int) -> list[Action]:
+        if not self._pending:
+            return []
+        samples = np.concatenate(self._pending)
+        self._pending, self._pending_len = [], 0
+        self._sent += len(samples)
+        return [Stream(self.turn, samples, rate)]
