@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,16 +46,23 @@ class WeightsMissing(RuntimeError):
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, *, scenarios: Iterable[str | Path] = ()) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        scenarios: Iterable[str | Path] = (),
+        recognizer: Callable[[Settings, Scenario], Recognizer] | None = None,
+    ) -> None:
         """`scenarios`: more scenarios (names or paths, from the operator) that calls may name
-        by id, besides the shipped ones and `settings.scenario`: all loaded now."""
+        by id, besides the shipped ones and `settings.scenario`: all loaded now. `recognizer`:
+        builds the recognizer (default `build_recognizer`, in the calling thread; serving
+        uses `assembly.serving.serving_recognizer`)."""
         self.settings = settings
         # Calls name their scenario from the wire: only ids of this catalogue, loaded now,
         # read-only after (no file is opened, and no lock taken, on a call's way in).
         self.catalogue = Catalogue.load([settings.scenario_name, *scenarios])
         self.live: dict[str, ScenarioCallAgent] = {}  # call sid -> agent, while the call goes on
         self.default_scenario = self.catalogue.resolve(settings.scenario_name)
-        self.recognizer = build_recognizer(settings, self.default_scenario)
         self.synthesizer: Synthesizer = make_synthesizer(settings.tts, settings.tts_model)
         # Every voice reaches the line at one loudness whatever the backend, and is cached at
         # the line's 8 kHz, so a cached sentence goes out as it is. No extra band shaping: the
@@ -89,6 +96,8 @@ class Pipeline:
         self._rescorers: dict[str, Rescorer | None] = {
             s.id: build_rescorer(settings, s) for s in self.call_scenarios()
         }
+        # Last: a recognizer in worker processes is started only once nothing above failed.
+        self.recognizer = (recognizer or build_recognizer)(settings, self.default_scenario)
 
     def _voice_id(self) -> str:
         s = self.settings
