@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from asr import Recognizer
+from assembly.builders import build_recognizer
 from assembly.config import Settings
-from assembly.pipeline import Pipeline, build_recognizer
+from assembly.pipeline import Pipeline
 from dialogue.scenario import Scenario
 from telephony import AgentFactory
 from telephony.limits import LimitOptions

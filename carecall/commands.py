@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
+from assembly.builders import WeightsMissing
 from assembly.config import Settings, load_settings
-from assembly.pipeline import Pipeline, WeightsMissing
+from assembly.pipeline import Pipeline
 from assembly.serving import serve_calls
 
 DEFAULT_PERSONAS = {"en": "margaret_en", "ko": "kim_ko"}

@@ -242,7 +242,7 @@ def fixtures_asr(
     recognizer and rescorer the calls use, and each clip's question as its context."""
     from asr.corpus import read_utterances
     from asr.evaluate import decode, evaluate, summary
-    from assembly.pipeline import build_recognizer, build_rescorer
+    from assembly.builders import build_recognizer, build_rescorer
     from evaluation.contexts import item_context
 
     items = {i.id for i in scenario.items}  # clips answering one of this scenario's items
