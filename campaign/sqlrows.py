@@ -151,3 +151,18 @@ class Cursor:
     @property
     def rowcount(self) -> int:
         return self._cur.rowcount
+
+
+# A claimed recipient's row, guarded by the lease: written only while it is being called and
+# `owner` still holds it (a runner that lost its lease changes nothing).
+LEASED = "WHERE campaign_id = ? AND recipient_id = ? AND state = 'calling' AND lease_owner = ?"
+UNLEASE = "lease_owner = NULL, lease_until = NULL"  # the recipient is no longer being called
+
+
+def update_leased(
+    cur: Cursor, sets: str, values: tuple, key: tuple[str, str, str], returning: str = ""
+) -> Cursor:
+    """`UPDATE recipients SET <sets>` on the row `key` = (campaign, recipient, lease owner)
+    holds; `values` fill `sets`' placeholders."""
+    suffix = f" RETURNING {returning}" if returning else ""
+    return cur.execute(f"UPDATE recipients SET {sets} {LEASED}{suffix}", (*values, *key))

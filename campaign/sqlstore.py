@@ -19,7 +19,17 @@ from campaign import Attempt, Campaign, DialResult, Outcome, Recipient, Recipien
 from campaign.accounts import ACCOUNT_SCHEMA, Accounts
 from campaign.donotcall import DNC_SCHEMA, DoNotCall
 from campaign.sqlprivacy import Privacy
-from campaign.sqlrows import MIGRATIONS, OPEN_ATTEMPT, RCOLS, SCHEMA, Cursor, campaign_of, status_of
+from campaign.sqlrows import (
+    MIGRATIONS,
+    OPEN_ATTEMPT,
+    RCOLS,
+    SCHEMA,
+    UNLEASE,
+    Cursor,
+    campaign_of,
+    status_of,
+    update_leased,
+)
 
 
 class SqlStore(Accounts, Privacy, DoNotCall):
@@ -134,12 +144,8 @@ class SqlStore(Accounts, Privacy, DoNotCall):
 
     def release(self, campaign_id: str, recipient_id: str, owner: str, next_at: float) -> bool:
         with self._tx() as cur:
-            n = cur.execute(
-                "UPDATE recipients SET state = 'pending', next_at = ?, lease_owner = NULL,"
-                " lease_until = NULL WHERE campaign_id = ? AND recipient_id = ?"
-                " AND state = 'calling' AND lease_owner = ?",
-                (next_at, campaign_id, recipient_id, owner),
-            ).rowcount
+            sets = f"state = 'pending', next_at = ?, {UNLEASE}"
+            n = update_leased(cur, sets, (next_at,), (campaign_id, recipient_id, owner)).rowcount
         return n == 1
 
     def renew(self, campaign_id: str, owner: str, lease_until: float) -> int:
@@ -152,12 +158,9 @@ class SqlStore(Accounts, Privacy, DoNotCall):
 
     def begin_attempt(self, campaign_id: str, recipient_id: str, owner: str, now: float) -> int:
         with self._tx() as cur:
-            row = cur.execute(
-                "UPDATE recipients SET attempts = attempts + 1, updated_at = ?"
-                " WHERE campaign_id = ? AND recipient_id = ? AND state = 'calling'"
-                " AND lease_owner = ? RETURNING attempts",
-                (now, campaign_id, recipient_id, owner),
-            ).fetchone()
+            key = (campaign_id, recipient_id, owner)
+            sets = "attempts = attempts + 1, updated_at = ?"
+            row = update_leased(cur, sets, (now,), key, returning="attempts").fetchone()
             if row is None:
                 return 0
             cur.execute(
@@ -180,26 +183,14 @@ class SqlStore(Accounts, Privacy, DoNotCall):
     ) -> bool:
         answered = result.outcome is Outcome.ANSWERED
         with self._tx() as cur:
-            n = cur.execute(
-                "UPDATE recipients SET state = ?, next_at = ?, last_outcome = ?,"
-                " lease_owner = NULL,"
-                " lease_until = NULL, updated_at = ?, call_sid = CASE WHEN ? THEN ? ELSE call_sid"
-                " END, report_dir = CASE WHEN ? THEN ? ELSE report_dir END"
-                " WHERE campaign_id = ? AND recipient_id = ? AND state = 'calling'"
-                " AND lease_owner = ?",
-                (
-                    state.value,
-                    next_at,
-                    result.outcome.value,
-                    now,
-                    answered,
-                    result.call_sid,
-                    answered,
-                    result.report_dir,
-                    campaign_id,
-                    recipient_id,
-                    owner,
-                ),
+            n = update_leased(
+                cur,
+                f"state = ?, next_at = ?, last_outcome = ?, {UNLEASE}, updated_at = ?,"
+                " call_sid = CASE WHEN ? THEN ? ELSE call_sid END,"
+                " report_dir = CASE WHEN ? THEN ? ELSE report_dir END",
+                (state.value, next_at, result.outcome.value, now)
+                + (answered, result.call_sid, answered, result.report_dir),
+                (campaign_id, recipient_id, owner),
             ).rowcount
             if n != 1:
                 raise _Rollback
@@ -239,8 +230,8 @@ class SqlStore(Accounts, Privacy, DoNotCall):
     ) -> bool:
         with self._tx() as cur:
             n = cur.execute(
-                "UPDATE recipients SET state = ?, next_at = ?, lease_owner = NULL,"
-                " lease_until = NULL, updated_at = ?, last_outcome = CASE WHEN "
+                f"UPDATE recipients SET state = ?, next_at = ?, {UNLEASE},"
+                " updated_at = ?, last_outcome = CASE WHEN "
                 + OPEN_ATTEMPT
                 + " THEN 'interrupted' ELSE last_outcome END"
                 " WHERE campaign_id = ? AND recipient_id = ? AND state = 'calling'"
