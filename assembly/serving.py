@@ -19,17 +19,18 @@ from collections.abc import Iterable
 from concurrent.futures import Executor
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from asr import Recognizer
-from assembly.builders import build_recognizer
 from assembly.config import Settings
-from assembly.pipeline import Pipeline
-from dialogue.scenario import Scenario
 from telephony import AgentFactory
 from telephony.limits import LimitOptions
 from telephony.options import SessionOptions
 from telephony.server import CallServer, ServerOptions
+
+if TYPE_CHECKING:  # the models' side is imported when a pipeline is built, not before
+    from asr import Recognizer
+    from assembly.pipeline import Pipeline
+    from dialogue.scenario import Scenario
 
 
 def serving_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
@@ -37,6 +38,8 @@ def serving_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
     that is not 0 (pocketsphinx by default: it holds the GIL for a whole decode, and from a
     thread it would stall every call's audio, `assembly.workers`), else in the server's
     threads (Whisper: torch releases the GIL)."""
+    from assembly.builders import build_recognizer
+
     if workers := settings.recognizer_processes:
         from assembly.workers import ProcessRecognizer
 
@@ -47,6 +50,8 @@ def serving_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
 def build_pipeline(settings: Settings, *, scenarios: Iterable[str | Path] = ()) -> Pipeline:
     """The pipeline calls are served with: its recognizer by `serving_recognizer`, its fixed
     prompts synthesized. Raises `WeightsMissing` when a model it needs is not here."""
+    from assembly.pipeline import Pipeline
+
     pipeline = Pipeline(settings, scenarios=scenarios, recognizer=serving_recognizer)
     try:
         pipeline.warm()

@@ -73,3 +73,32 @@ def test_own_agents_are_served_without_a_pipeline_and_the_lifecycle_runs(tmp_pat
     port, ended = asyncio.run(run())
     assert port > 0 and ended == 0
     calls.close()  # a second close does nothing
+
+
+def test_a_celery_worker_closes_the_simulated_servers_it_built(tmp_path, monkeypatch):
+    """Each simulated dialer's close (its call server, recognizer workers, alert delivery)
+    runs when the worker closes; it used to be dropped when the dialer was built."""
+    import carecall.campaign_dialers as dialers
+    from campaign import DialRequest, DialResult, Outcome, Recipient
+    from campaign.celery_dialer import request_to_dict
+    from carecall.campaign_worker import WorkerCalls
+
+    closed: list[str] = []
+
+    class Dialer:
+        async def dial(self, request):
+            return DialResult(Outcome.ANSWERED, call_sid="CA1")
+
+    async def build(scenario, output_dir, speed, **_):
+        async def close() -> None:
+            closed.append(scenario)
+
+        return Dialer(), close
+
+    monkeypatch.setattr(dialers, "build_simulated_dialer", build)
+    worker = WorkerCalls(tmp_path, 1.0, "w1")
+    request = DialRequest("c1", Recipient("r1", "Ann", "+15550100"), "daily_checkin_en", 1)
+    assert worker.dial(request_to_dict(request))["outcome"] == "answered"
+    assert closed == []
+    worker.close()
+    assert closed == ["daily_checkin_en"]
