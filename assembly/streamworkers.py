@@ -1,10 +1,9 @@
 """A pool of recognizer processes that decode each call's turn while it is spoken.
 
-`ProcessRecognizer` (assembly.workers) decodes whole utterances in worker processes, so the
-server's event loop never waits on pocketsphinx's GIL; but it decodes only once the turn has
-ended, so each reply waits ~0.4 s for it, and with one worker the pool is the limit of the
-whole server (~10 calls on 2 cores). `StreamingPool` is the same interface plus
-`open_stream`: a turn's audio goes to one worker as it arrives (each stream is pinned to the
+Worker processes keep pocketsphinx (which holds the GIL for a whole decode) off the server's
+event loop. Decoding whole utterances once the turn has ended made each reply wait ~0.4 s, and
+one worker was the limit of the whole server (~10 calls on 2 cores; that `ProcessRecognizer`
+is gone). `StreamingPool` is a `Recognizer` plus `open_stream`: a turn's audio goes to one worker as it arrives (each stream is pinned to the
 worker that holds its decoder), the worker decodes it as it comes (`asr.sphinx_stream`;
 any other recognizer buffers and decodes at the end, `asr.streaming.BufferedStream`), and at
 the end of the turn only the tail is left. Workers default to one per core.
@@ -19,6 +18,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -26,10 +26,24 @@ from concurrent.futures import Future
 import numpy as np
 
 from asr import RecognitionContext, Recognizer, Transcript
-from assembly.workers import _die_with_parent
 from telephony.audio import Audio
 
 PARTIAL_TIMEOUT_S = 2.0  # a partial result later than this is no use to the end of turn
+
+
+def _die_with_parent() -> None:
+    """Linux: this worker gets SIGTERM when the server process dies, even by SIGKILL, so no
+    worker is ever left orphaned (a graceful stop shuts the pool down itself)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 class RecognizerFailed(RuntimeError):

@@ -35,20 +35,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.benchkit import ROOT, canned_factory, pct, timed_pipeline  # noqa: E402
+from bench.benchkit import ROOT, bench_server, canned_factory, pct, timed_pipeline  # noqa: E402
 from telephony.turn import TurnOptions  # noqa: E402
 
 
 async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from telephony.server import CallServer, ServerOptions
-
     if args.agent == "canned":
         factory = canned_factory()
     else:
         factory, _ = timed_pipeline(Path(tempfile.mkdtemp(prefix="carecall-bench-")))
-    server = CallServer(factory, ServerOptions(port=0), ThreadPoolExecutor(4))
+    server = bench_server(factory)
     await server.start()
     phones = await asyncio.create_subprocess_exec(
         sys.executable,

@@ -3,7 +3,7 @@
 The N-best lists are real: pocketsphinx (generic LM) decodes `--clips` utterances of the
 fixture manifest once, each with the context of the question it answers. Then every list
 is rescored `--repeat` times with
-  - the domain LM as the live pipeline builds it (`assembly.pipeline.build_scorer`:
+  - the domain LM as the live pipeline builds it (`assembly.builders.build_scorer`:
     scenario text + per-question answers + general English background), and
   - `CausalLMScorer` on a tiny random GPT-2 (tests/tiny_models.py; shape of the work only),
     or on `--lm NAME_OR_PATH` (e.g. Qwen/Qwen2.5-0.5B on a machine that has it).
@@ -46,8 +46,8 @@ def main() -> None:
     from asr.lm_transformers import CausalLMScorer
     from asr.rescore import Rescorer
     from asr.sphinx import SphinxRecognizer
+    from assembly.builders import build_scorer
     from assembly.config import load_settings
-    from assembly.pipeline import build_scorer
     from dialogue import load_scenario
     from evaluation.contexts import item_context
 

@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -120,21 +121,23 @@ class _TimedAgent:
         return reply
 
 
-def timed_pipeline(output_dir: Path, asr_workers: int | None = None):
-    """The embedded pipeline, its recognizer in a pool of worker processes (one per core
-    unless told) that decode each turn while it is spoken, timed by stage ("asr": what is
-    left of recognition once the turn has ended)."""
-    from functools import partial
-
+def bench_settings(
+    output_dir: Path, *, vad: str = "silero", speed: float = 1.0, asr_workers: int | None = None
+):
+    """The settings a bench server runs with (the defaults: the embedded pipeline)."""
     from assembly.config import load_settings
-    from assembly.pipeline import Pipeline, build_recognizer
-    from assembly.streamworkers import StreamingPool
 
-    settings = load_settings(output_dir=output_dir)
-    pipeline = Pipeline(settings)
-    pipeline.warm()
-    build = partial(build_recognizer, settings, pipeline.default_scenario)
-    pipeline.recognizer = StreamingPool(build, asr_workers)
+    return load_settings(output_dir=output_dir, vad=vad, speed=speed, asr_workers=asr_workers)
+
+
+def timed_pipeline(output_dir: Path, asr_workers: int | None = None):
+    """The embedded pipeline as calls are served with it (`assembly.serving.build_pipeline`:
+    its recognizer a pool of worker processes, one per core unless told, that decode each
+    turn while it is spoken), timed by stage ("asr": what is left of recognition once the
+    turn has ended)."""
+    from assembly.serving import build_pipeline
+
+    pipeline = build_pipeline(bench_settings(output_dir, asr_workers=asr_workers))
     pipeline.speak = _timed("tts", pipeline.speak)
 
     def factory(call):
@@ -145,24 +148,20 @@ def timed_pipeline(output_dir: Path, asr_workers: int | None = None):
     return factory, pipeline
 
 
-async def serve(
-    factory,
-    *,
-    vad: str = "silero",
-    speed: float = 1.0,
-    on_ready=None,
-    recordings: Path | None = None,
-):
-    """Run a call server on 127.0.0.1 until cancelled; `on_ready(server)` once listening."""
-    from telephony.server import CallServer, ServerOptions
-    from telephony.session import SessionOptions
+def bench_server(factory, *, vad: str = "silero", speed: float = 1.0, threads: int = 4, **server):
+    """A call server of `factory`'s agents as `carecall serve` assembles one
+    (`assembly.serving.serve_calls`), on 127.0.0.1 with no recordings; `server`:
+    `ServerOptions` fields (`max_calls`, ...). Not started."""
+    from assembly.serving import serve_calls
 
-    options = ServerOptions(
-        port=0,
-        max_calls=1000,
-        session=SessionOptions(vad=vad, speed=speed, recordings_dir=recordings),
-    )
-    server = CallServer(factory, options, ThreadPoolExecutor(8, thread_name_prefix="agent"))
+    settings = bench_settings(Path(tempfile.gettempdir()), vad=vad, speed=speed)
+    executor = ThreadPoolExecutor(threads, thread_name_prefix="agent")
+    return serve_calls(settings, agents=factory, executor=executor, port=0, **server).server
+
+
+async def serve(factory, *, vad: str = "silero", speed: float = 1.0, on_ready=None):
+    """Run a call server on 127.0.0.1 until cancelled; `on_ready(server)` once listening."""
+    server = bench_server(factory, vad=vad, speed=speed, threads=8, max_calls=1000)
     await server.start()
     if on_ready is not None:
         on_ready(server)

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from campaign.sqlrows import UNLEASE, update_leased
+
 DNC_SCHEMA = [
     """CREATE TABLE IF NOT EXISTS do_not_call (
         phone TEXT PRIMARY KEY,
@@ -68,11 +70,7 @@ class DoNotCall:
 
     def skip_opted_out(self, campaign_id: str, recipient_id: str, owner: str, now: float) -> bool:
         """A claimed recipient is on the list: end them as `opted_out` without dialling."""
+        sets = f"state = 'opted_out', last_outcome = 'opted_out', {UNLEASE}, updated_at = ?"
         with self._tx() as cur:
-            n = cur.execute(
-                "UPDATE recipients SET state = 'opted_out', last_outcome = 'opted_out',"
-                " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE campaign_id = ?"
-                " AND recipient_id = ? AND state = 'calling' AND lease_owner = ?",
-                (now, campaign_id, recipient_id, owner),
-            ).rowcount
+            n = update_leased(cur, sets, (now,), (campaign_id, recipient_id, owner)).rowcount
         return n == 1

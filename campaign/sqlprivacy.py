@@ -4,20 +4,19 @@
 from __future__ import annotations
 
 from campaign import RecipientStatus
+from campaign.sqlrows import RCOLS, status_of
 
 
 class Privacy:
     def find_recipient(self, recipient_id: str) -> list[tuple[str, RecipientStatus]]:
         """Every campaign row of one person: (campaign id, status)."""
-        from campaign import sqlstore as sql
-
         with self._tx() as cur:
             rows = cur.execute(
-                f"SELECT campaign_id, {sql._RCOLS} FROM recipients WHERE recipient_id = ?"
+                f"SELECT campaign_id, {RCOLS} FROM recipients WHERE recipient_id = ?"
                 " ORDER BY campaign_id",
                 (recipient_id,),
             ).fetchall()
-        return [(r[0], sql._status(r[1:])) for r in rows]
+        return [(r[0], status_of(r[1:])) for r in rows]
 
     def erase_recipient(self, recipient_id: str, now: float) -> int:
         """Erasure on request: the person's name, number and attributes are blanked in every

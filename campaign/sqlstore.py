@@ -15,125 +15,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from campaign import (
-    Attempt,
-    Campaign,
-    DialResult,
-    Outcome,
-    Policy,
-    Recipient,
-    RecipientStatus,
-    State,
-)
+from campaign import Attempt, Campaign, DialResult, Outcome, Recipient, RecipientStatus, State
 from campaign.accounts import ACCOUNT_SCHEMA, Accounts
 from campaign.donotcall import DNC_SCHEMA, DoNotCall
 from campaign.sqlprivacy import Privacy
-
-SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS campaigns (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        scenario TEXT NOT NULL,
-        policy TEXT NOT NULL,
-        created_at DOUBLE PRECISION NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS recipients (
-        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
-        recipient_id TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        phone TEXT NOT NULL,
-        timezone TEXT,
-        persona TEXT,
-        scenario TEXT,
-        simulate TEXT NOT NULL DEFAULT '',
-        line INTEGER NOT NULL DEFAULT 0,
-        attributes TEXT NOT NULL DEFAULT '{}',
-        state TEXT NOT NULL,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        next_at DOUBLE PRECISION NOT NULL,
-        last_outcome TEXT,
-        call_sid TEXT,
-        report_dir TEXT,
-        lease_owner TEXT,
-        lease_until DOUBLE PRECISION,
-        updated_at DOUBLE PRECISION NOT NULL,
-        PRIMARY KEY (campaign_id, recipient_id)
-    )""",
-    """CREATE INDEX IF NOT EXISTS recipients_due ON recipients (campaign_id, state, next_at)""",
-    """CREATE TABLE IF NOT EXISTS attempts (
-        campaign_id TEXT NOT NULL,
-        recipient_id TEXT NOT NULL,
-        number INTEGER NOT NULL,
-        owner TEXT NOT NULL,
-        started_at DOUBLE PRECISION NOT NULL,
-        ended_at DOUBLE PRECISION,
-        outcome TEXT,
-        call_sid TEXT,
-        detail TEXT NOT NULL DEFAULT '',
-        report_dir TEXT,
-        PRIMARY KEY (campaign_id, recipient_id, number)
-    )""",
-]
-
-# Columns added after the first release, for databases created before them: (table, column,
-# its definition). Added at open; a database is never rebuilt.
-MIGRATIONS = [
-    ("recipients", "attributes", "TEXT NOT NULL DEFAULT '{}'"),
-]
-
-_RCOLS = (
-    "recipient_id, name, phone, timezone, persona, scenario, simulate, line, state, attempts, "
-    "next_at, last_outcome, call_sid, report_dir, lease_owner, lease_until, attributes"
+from campaign.sqlrows import (
+    MIGRATIONS,
+    OPEN_ATTEMPT,
+    RCOLS,
+    SCHEMA,
+    UNLEASE,
+    Cursor,
+    campaign_of,
+    status_of,
+    update_leased,
 )
-_OPEN = (
-    "EXISTS (SELECT 1 FROM attempts a WHERE a.campaign_id = recipients.campaign_id"
-    " AND a.recipient_id = recipients.recipient_id AND a.outcome IS NULL)"
-)
-
-
-def _status(row: Any, open_attempt: bool = False) -> RecipientStatus:
-    (
-        rid,
-        name,
-        phone,
-        tz,
-        persona,
-        scenario,
-        simulate,
-        line,
-        state,
-        attempts,
-        next_at,
-        last,
-        sid,
-        rdir,
-        owner,
-        until,
-        attributes,
-    ) = row[:17]
-    return RecipientStatus(
-        recipient=Recipient(
-            id=rid,
-            name=name,
-            phone=phone,
-            timezone=tz,
-            persona=persona,
-            scenario=scenario,
-            simulate=tuple(s for s in simulate.split(";") if s),
-            line=line,
-            attributes=json.loads(attributes or "{}"),
-        ),
-        state=State(state),
-        attempts=attempts,
-        next_at=next_at,
-        last_outcome=last,
-        call_sid=sid,
-        report_dir=rdir,
-        lease_owner=owner,
-        lease_until=until,
-        open_attempt=bool(row[17]) if len(row) > 17 else open_attempt,
-    )
 
 
 class SqlStore(Accounts, Privacy, DoNotCall):
@@ -168,9 +64,9 @@ class SqlStore(Accounts, Privacy, DoNotCall):
         raise NotImplementedError
 
     @contextmanager
-    def _tx(self) -> Iterator[_Cursor]:
+    def _tx(self) -> Iterator[Cursor]:
         with self._lock, self._transaction() as cur:
-            yield _Cursor(cur, self.placeholder)
+            yield Cursor(cur, self.placeholder)
 
     # -- campaigns -------------------------------------------------------------------------------
 
@@ -221,14 +117,14 @@ class SqlStore(Accounts, Privacy, DoNotCall):
             ).fetchone()
         if row is None:
             raise KeyError(f"no campaign {campaign_id!r}")
-        return _campaign(row)
+        return campaign_of(row)
 
     def campaigns(self) -> list[Campaign]:
         with self._tx() as cur:
             rows = cur.execute(
                 "SELECT id, name, scenario, policy, created_at FROM campaigns ORDER BY created_at"
             ).fetchall()
-        return [_campaign(r) for r in rows]
+        return [campaign_of(r) for r in rows]
 
     # -- the calling cycle -----------------------------------------------------------------------
 
@@ -241,19 +137,15 @@ class SqlStore(Accounts, Privacy, DoNotCall):
                 f" updated_at = ? WHERE campaign_id = ? AND state = 'pending' AND recipient_id = ("
                 f"SELECT recipient_id FROM recipients WHERE campaign_id = ? AND state = 'pending'"
                 f" AND next_at <= ? ORDER BY next_at, seq LIMIT 1 {self.skip_locked})"
-                f" RETURNING {_RCOLS}",
+                f" RETURNING {RCOLS}",
                 (owner, lease_until, now, campaign_id, campaign_id, now),
             ).fetchone()
-        return _status(row) if row else None
+        return status_of(row) if row else None
 
     def release(self, campaign_id: str, recipient_id: str, owner: str, next_at: float) -> bool:
         with self._tx() as cur:
-            n = cur.execute(
-                "UPDATE recipients SET state = 'pending', next_at = ?, lease_owner = NULL,"
-                " lease_until = NULL WHERE campaign_id = ? AND recipient_id = ?"
-                " AND state = 'calling' AND lease_owner = ?",
-                (next_at, campaign_id, recipient_id, owner),
-            ).rowcount
+            sets = f"state = 'pending', next_at = ?, {UNLEASE}"
+            n = update_leased(cur, sets, (next_at,), (campaign_id, recipient_id, owner)).rowcount
         return n == 1
 
     def renew(self, campaign_id: str, owner: str, lease_until: float) -> int:
@@ -266,12 +158,9 @@ class SqlStore(Accounts, Privacy, DoNotCall):
 
     def begin_attempt(self, campaign_id: str, recipient_id: str, owner: str, now: float) -> int:
         with self._tx() as cur:
-            row = cur.execute(
-                "UPDATE recipients SET attempts = attempts + 1, updated_at = ?"
-                " WHERE campaign_id = ? AND recipient_id = ? AND state = 'calling'"
-                " AND lease_owner = ? RETURNING attempts",
-                (now, campaign_id, recipient_id, owner),
-            ).fetchone()
+            key = (campaign_id, recipient_id, owner)
+            sets = "attempts = attempts + 1, updated_at = ?"
+            row = update_leased(cur, sets, (now,), key, returning="attempts").fetchone()
             if row is None:
                 return 0
             cur.execute(
@@ -294,26 +183,14 @@ class SqlStore(Accounts, Privacy, DoNotCall):
     ) -> bool:
         answered = result.outcome is Outcome.ANSWERED
         with self._tx() as cur:
-            n = cur.execute(
-                "UPDATE recipients SET state = ?, next_at = ?, last_outcome = ?,"
-                " lease_owner = NULL,"
-                " lease_until = NULL, updated_at = ?, call_sid = CASE WHEN ? THEN ? ELSE call_sid"
-                " END, report_dir = CASE WHEN ? THEN ? ELSE report_dir END"
-                " WHERE campaign_id = ? AND recipient_id = ? AND state = 'calling'"
-                " AND lease_owner = ?",
-                (
-                    state.value,
-                    next_at,
-                    result.outcome.value,
-                    now,
-                    answered,
-                    result.call_sid,
-                    answered,
-                    result.report_dir,
-                    campaign_id,
-                    recipient_id,
-                    owner,
-                ),
+            n = update_leased(
+                cur,
+                f"state = ?, next_at = ?, last_outcome = ?, {UNLEASE}, updated_at = ?,"
+                " call_sid = CASE WHEN ? THEN ? ELSE call_sid END,"
+                " report_dir = CASE WHEN ? THEN ? ELSE report_dir END",
+                (state.value, next_at, result.outcome.value, now)
+                + (answered, result.call_sid, answered, result.report_dir),
+                (campaign_id, recipient_id, owner),
             ).rowcount
             if n != 1:
                 raise _Rollback
@@ -336,11 +213,11 @@ class SqlStore(Accounts, Privacy, DoNotCall):
     def expired(self, campaign_id: str, now: float) -> list[RecipientStatus]:
         with self._tx() as cur:
             rows = cur.execute(
-                f"SELECT {_RCOLS}, {_OPEN} FROM recipients WHERE campaign_id = ?"
+                f"SELECT {RCOLS}, {OPEN_ATTEMPT} FROM recipients WHERE campaign_id = ?"
                 " AND state = 'calling' AND lease_until < ? ORDER BY seq",
                 (campaign_id, now),
             ).fetchall()
-        return [_status(r) for r in rows]
+        return [status_of(r) for r in rows]
 
     def recover(
         self,
@@ -353,9 +230,9 @@ class SqlStore(Accounts, Privacy, DoNotCall):
     ) -> bool:
         with self._tx() as cur:
             n = cur.execute(
-                "UPDATE recipients SET state = ?, next_at = ?, lease_owner = NULL,"
-                " lease_until = NULL, updated_at = ?, last_outcome = CASE WHEN "
-                + _OPEN
+                f"UPDATE recipients SET state = ?, next_at = ?, {UNLEASE},"
+                " updated_at = ?, last_outcome = CASE WHEN "
+                + OPEN_ATTEMPT
                 + " THEN 'interrupted' ELSE last_outcome END"
                 " WHERE campaign_id = ? AND recipient_id = ? AND state = 'calling'"
                 " AND lease_until = ?",
@@ -396,10 +273,11 @@ class SqlStore(Accounts, Privacy, DoNotCall):
     def recipients(self, campaign_id: str) -> list[RecipientStatus]:
         with self._tx() as cur:
             rows = cur.execute(
-                f"SELECT {_RCOLS}, {_OPEN} FROM recipients WHERE campaign_id = ? ORDER BY seq",
+                f"SELECT {RCOLS}, {OPEN_ATTEMPT} FROM recipients WHERE campaign_id = ?"
+                " ORDER BY seq",
                 (campaign_id,),
             ).fetchall()
-        return [_status(r) for r in rows]
+        return [status_of(r) for r in rows]
 
     def attempts(self, campaign_id: str, recipient_id: str | None = None) -> list[Attempt]:
         sql = (
@@ -439,37 +317,3 @@ def guarded(method):
 
 SqlStore.finish_attempt = guarded(SqlStore.finish_attempt)  # type: ignore[method-assign]
 SqlStore.recover = guarded(SqlStore.recover)  # type: ignore[method-assign]
-
-
-def _campaign(row: Any) -> Campaign:
-    cid, name, scenario, policy, created = row
-    return Campaign(cid, name, scenario, Policy(**json.loads(policy)), created)
-
-
-class _Cursor:
-    """Rewrites `?` placeholders for drivers that use `%s`."""
-
-    def __init__(self, cur: Any, placeholder: str) -> None:
-        self._cur = cur
-        self._ph = placeholder
-
-    def execute(self, sql: str, args: tuple = ()) -> _Cursor:
-        if self._ph != "?":
-            sql = sql.replace("?", self._ph)
-        self._cur.execute(sql, args)
-        return self
-
-    def executemany(self, sql: str, rows: list[tuple]) -> None:
-        if self._ph != "?":
-            sql = sql.replace("?", self._ph)
-        self._cur.executemany(sql, rows)
-
-    def fetchone(self) -> Any:
-        return self._cur.fetchone()
-
-    def fetchall(self) -> list[Any]:
-        return self._cur.fetchall()
-
-    @property
-    def rowcount(self) -> int:
-        return self._cur.rowcount

@@ -27,11 +27,11 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl
 
 from campaign import DialRequest, DialResult, Outcome, answered_outcome, load_report
+from telephony.httpd import serve_http
 
 log = logging.getLogger("carecall.campaign.twilio")
 
@@ -327,25 +327,13 @@ def serve_callbacks(
 ) -> tuple[ThreadingHTTPServer, Callable[[], None]]:
     """An HTTP server for Twilio's POSTs, in a thread; returns it and a stop function."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            params = dict(parse_qsl(body, keep_blank_values=True))
-            code = callbacks.handle(self.path, params, self.headers.get("X-Twilio-Signature"))
-            self.send_response(code)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def handle(method: str, path_qs: str, params: dict[str, str], headers) -> tuple:
+        if method != "POST":
+            return 405, "text/plain", b"status callbacks are POSTed\n"
+        return (
+            callbacks.handle(path_qs, params, headers.get("X-Twilio-Signature")),
+            "text/plain",
+            b"",
+        )
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002
-            log.debug("callback: " + format, *args)
-
-    server = ThreadingHTTPServer((host, port), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True, name="twilio-callbacks")
-    thread.start()
-
-    def stop() -> None:
-        server.shutdown()
-        server.server_close()
-
-    return server, stop
+    return serve_http(handle, host, port, name="twilio-callbacks")

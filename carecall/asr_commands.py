@@ -82,7 +82,7 @@ def _corpus_args(p: argparse.ArgumentParser, split: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assembly.pipeline import WeightsMissing
+    from assembly.builders import WeightsMissing
     from dialogue.yamlfile import ScenarioError
 
     try:
@@ -227,7 +227,7 @@ def _recognizer(
 
 
 def _scorer(args: argparse.Namespace, scenario) -> LanguageModelScorer:
-    from assembly.pipeline import build_scorer
+    from assembly.builders import build_scorer
 
     return build_scorer(args.lm, scenario, args.asr_device,
                         background_weight=args.background_weight)  # fmt: skip

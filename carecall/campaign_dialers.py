@@ -98,10 +98,10 @@ async def build_simulated_dialer(
     the call server's side is unchanged). The simulated people are shipped personas, named by
     id in the recipients file. `config`, `alerts`: a settings YAML and alert settings (flags)."""
     from assembly.config import load_settings
-    from assembly.pipeline import Pipeline
+    from assembly.serving import serve_calls
     from assembly.simulation import PersonaPerson, build_ears
     from campaign.simulated import SimulatedDialer
-    from carecall.commands import DEFAULT_PERSONAS, _server
+    from carecall.commands import DEFAULT_PERSONAS
     from dialogue import load_scenario
     from dialogue.catalogue import Catalogue, load_personas
     from scenarios import scenario_path
@@ -117,12 +117,10 @@ async def build_simulated_dialer(
         **(alerts or {}),
     )
     loop = asyncio.get_running_loop()
-    pipeline = await loop.run_in_executor(None, lambda: Pipeline(settings, scenarios=scenarios))
-    await loop.run_in_executor(None, pipeline.warm)
+    calls = await loop.run_in_executor(None, lambda: serve_calls(settings, scenarios=scenarios))
+    pipeline = calls.pipeline
     people = Catalogue(pipeline.catalogue.scenarios, personas=load_personas())
-    server = _server(settings, pipeline, port=0)
-    await server.start()
-    await loop.run_in_executor(None, pipeline.alerts.start)
+    await calls.start()
 
     def person(request):
         scenario = pipeline.scenario(request.scenario)
@@ -136,11 +134,10 @@ async def build_simulated_dialer(
         hearing = build_ears(scenario, persona) if ears else None
         return PersonaPerson(persona, scenario, hearing), scenario.language
 
-    dialer = SimulatedDialer(server, person, pipeline.calls_dir, speed=speed)
+    dialer = SimulatedDialer(calls.server, person, pipeline.calls_dir, speed=speed)
 
     async def close() -> None:
-        await server.drain()  # calls in progress end with their reports (and alerts)
-        await loop.run_in_executor(None, pipeline.alerts.close)
+        await calls.shut()  # calls in progress end with their reports (and alerts)
 
     return ScenarioIds(dialer, pipeline), close
 
@@ -167,8 +164,7 @@ async def build_twilio_dialer(
     from twilio.rest import Client
 
     from assembly.config import load_settings
-    from assembly.pipeline import Pipeline
-    from carecall.commands import _server
+    from assembly.serving import serve_calls
     from dialogue import load_scenario
     from scenarios import scenario_path
 
@@ -193,10 +189,8 @@ async def build_twilio_dialer(
         public_url=f"wss://{public.netloc}",
         **alert_overrides(args),
     )
-    pipeline = Pipeline(settings, scenarios=scenarios)
-    pipeline.warm()
-    server = _server(settings, pipeline)
-    await server.start()
+    calls = serve_calls(settings, scenarios=scenarios)
+    pipeline, server = calls.pipeline, calls.server
     from carecall.twiml import TwilioWebhooks, serve_webhooks, status_recorder
 
     callbacks = StatusCallbacks(token, args.public_url, status_recorder(pipeline.calls_dir))
@@ -208,8 +202,6 @@ async def build_twilio_dialer(
         scenario=pipeline.default_scenario.id,
         callbacks=callbacks,
     )
-    # /twilio/status for the campaign's calls; /twiml answers the number's incoming calls too
-    _, stop_callbacks = serve_webhooks(webhooks, args.host, args.callback_port)
     dialer = TwilioDialer(
         client or Client(sid, token),
         callbacks,
@@ -221,12 +213,13 @@ async def build_twilio_dialer(
     pipeline.names = dialer.names
     callbacks.on_machine = pipeline.machine_answered  # Twilio's AMD: leave the voicemail
     enable_handoff(pipeline.alerts, settings, dialer.client)  # alert_handoff: oncall|emergency
-    await asyncio.get_running_loop().run_in_executor(None, pipeline.alerts.start)
+    await calls.start()
+    # /twilio/status for the campaign's calls; /twiml answers the number's incoming calls too
+    _, stop_callbacks = serve_webhooks(webhooks, args.host, args.callback_port)
     dialer = ScenarioIds(dialer, pipeline)
 
     async def close() -> None:
         stop_callbacks()
-        await server.drain()  # calls in progress end with their reports
-        await asyncio.get_running_loop().run_in_executor(None, pipeline.alerts.close)
+        await calls.shut()  # calls in progress end with their reports
 
     return dialer, close

@@ -55,7 +55,8 @@ class WorkerCalls:
             return await self.build(scenario)
         from carecall.campaign_dialers import build_simulated_dialer
 
-        dialer, _close = await build_simulated_dialer(scenario, self.output_dir, self.speed)
+        dialer, close = await build_simulated_dialer(scenario, self.output_dir, self.speed)
+        dialer.close = close  # WorkerCalls.close: its server, recognizer workers and alerts
         return dialer
 
     def dial(self, payload: dict) -> dict:

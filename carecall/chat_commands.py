@@ -45,8 +45,8 @@ def _say(turn) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assembly.builders import WeightsMissing, build_chat_model
     from assembly.config import load_settings
-    from assembly.pipeline import WeightsMissing, build_chat_model
     from dialogue.engine import DialogueEngine, Recipient
     from dialogue.memory import SqliteMemoryStore, plan_update
     from dialogue.scenario import load_scenario

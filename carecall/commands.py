@@ -11,65 +11,23 @@ import sys
 import time
 from pathlib import Path
 
+from assembly.builders import WeightsMissing
 from assembly.config import Settings, load_settings
-from assembly.pipeline import Pipeline, WeightsMissing
+from assembly.pipeline import Pipeline
+from assembly.serving import serve_calls
 
 DEFAULT_PERSONAS = {"en": "margaret_en", "ko": "kim_ko"}
 DEMO_SPEED = 2.0
 
 
-def _server(settings: Settings, pipeline: Pipeline, port: int | None = None):
-    from telephony.limits import LimitOptions
-    from telephony.server import CallServer, ServerOptions
-    from telephony.session import SessionOptions
-
-    options = ServerOptions(
-        host=settings.host,
-        port=settings.port if port is None else port,
-        token=settings.token,
-        call_secret=settings.call_secret,
-        twilio_auth_token=settings.twilio_auth_token,
-        public_url=settings.public_url,
-        allow_insecure=settings.allow_insecure,
-        max_message_bytes=settings.max_message_bytes,
-        session=SessionOptions(
-            vad=settings.vad,
-            speed=settings.speed,
-            recordings_dir=pipeline.calls_dir,
-            max_call_s=settings.max_call_s,
-            turn=settings.turn_options(),
-            limits=LimitOptions(
-                start_timeout_s=settings.start_timeout_s,
-                media_timeout_s=settings.media_timeout_s,
-                max_wall_s=settings.max_wall_s,
-            ),
-        ),
-    )
-    server = CallServer(pipeline.agent_factory, options)
-    from observability.attach import attach
-
-    attach(server, pipeline, token=settings.token)  # /metrics, call.json turn timings
-    return server
-
-
-def _pipeline(settings: Settings) -> Pipeline | None:
+def _calls(settings: Settings, **server):
+    """The call server of `serve` and `demo` (assembly.serving), or None when a model it
+    needs is missing (said on stderr)."""
     try:
-        pipeline = Pipeline(settings)
+        return serve_calls(settings, **server)
     except WeightsMissing as exc:
         print(f"carecall: {exc}", file=sys.stderr)
         return None
-    pipeline.warm()
-    if workers := settings.recognizer_processes:
-        # A recognizer that holds the GIL while it decodes (pocketsphinx) would stall every
-        # call's audio from a thread, so it decodes in worker processes (assembly.workers).
-        from functools import partial
-
-        from assembly.pipeline import build_recognizer
-        from assembly.streamworkers import StreamingPool
-
-        build = partial(build_recognizer, settings, pipeline.default_scenario)
-        pipeline.recognizer = StreamingPool(build, workers)  # turns decoded while spoken
-    return pipeline
 
 
 def serve(settings: Settings, *, http_port: int | None = None, db: str | None = None) -> int:
@@ -93,12 +51,10 @@ def serve(settings: Settings, *, http_port: int | None = None, db: str | None = 
         from campaign.store import open_store
 
         store = open_store(db, must_exist=True)
-    pipeline = _pipeline(settings)
-    if pipeline is None:
+    calls = _calls(settings)
+    if calls is None:
         return 2
-    server = _server(settings, pipeline)
-    phone_url = _add_softphone(server, settings)
-    pipeline.alerts.start()  # delivers alerts (and what an earlier run left pending)
+    phone_url = _add_softphone(calls.server, settings)
     stop_http = None
 
     async def run() -> None:
@@ -106,15 +62,15 @@ def serve(settings: Settings, *, http_port: int | None = None, db: str | None = 
         stopping = asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stopping.set)
-        await server.start()
-        print(f"carecall: listening on ws://{settings.host}:{server.port}/media", flush=True)
+        port = await calls.start()
+        print(f"carecall: listening on ws://{settings.host}:{port}/media", flush=True)
         if phone_url:
-            print(f"carecall: softphone at {phone_url.format(port=server.port)}", flush=True)
+            print(f"carecall: softphone at {phone_url.format(port=port)}", flush=True)
         if http_port is not None:
             nonlocal stop_http
-            stop_http = _serve_twilio_http(settings, pipeline, server, http_port, store)
+            stop_http = _serve_twilio_http(settings, calls.pipeline, calls.server, http_port, store)
         await stopping.wait()
-        ended = await server.drain()
+        ended = await calls.stop()
         print(f"carecall: stopped; {ended} calls in progress were ended and saved", flush=True)
 
     try:
@@ -127,7 +83,7 @@ def serve(settings: Settings, *, http_port: int | None = None, db: str | None = 
             stop_http()
         if store is not None:
             store.close()
-        close_pipeline(pipeline)
+        calls.close()
     return 0
 
 
@@ -186,16 +142,6 @@ def issue_token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def close_pipeline(pipeline: Pipeline) -> None:
-    """Stop what a pipeline started: recognizer worker processes, and the alert dispatcher
-    (after the calls were drained: what it could not deliver stays pending in the outbox for
-    the next start)."""
-    close = getattr(pipeline.recognizer, "close", None)
-    if close is not None:
-        close()
-    pipeline.alerts.close()
-
-
 async def phone(args: argparse.Namespace) -> dict:
     from assembly.simulation import PersonaPerson, build_ears
     from dialogue import load_scenario
@@ -242,16 +188,14 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
 
     load_persona(persona)  # a missing or broken persona file: said now, not after a timeout
     started = time.monotonic()
-    pipeline = _pipeline(settings)
-    if pipeline is None:
+    calls = _calls(settings, port=0)
+    if calls is None:
         return 2
-    server = _server(settings, pipeline, port=0)
-    pipeline.alerts.start()
+    server, pipeline = calls.server, calls.pipeline
     recording = out / "recording.wav"
 
     async def run() -> dict:
-        await server.start()
-        url = f"ws://127.0.0.1:{server.port}/media"
+        url = f"ws://127.0.0.1:{await calls.start()}/media"
         cmd = [
             sys.executable,
             "-m",
@@ -279,7 +223,7 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
         proc = await asyncio.create_subprocess_exec(*cmd, stdout=subprocess.PIPE)
         stdout, _ = await proc.communicate()
         sessions = await server.wait_for_calls(1, timeout=30)
-        await server.stop()
+        await calls.stop(drain=False)
         if proc.returncode != 0:
             raise RuntimeError(f"the simulated phone failed (exit {proc.returncode})")
         result = json.loads(stdout.decode().strip().splitlines()[-1])
@@ -292,7 +236,7 @@ def demo(settings: Settings, *, persona: Path | None, out: Path) -> int:
         print(f"carecall demo: {exc}", file=sys.stderr)
         return 1
     finally:
-        close_pipeline(pipeline)
+        calls.close()
     call_dir = pipeline.calls_dir / (result["call_sid"] or "")
     for name in ("transcript.txt", "report.txt", "report.json"):
         src = call_dir / name

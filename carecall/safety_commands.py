@@ -67,8 +67,8 @@ def _chat_model(args: argparse.Namespace):
     """The LLM asked besides the rules (None: rules alone)."""
     if getattr(args, "llm", "none") == "none":
         return None
+    from assembly.builders import build_chat_model
     from assembly.config import load_settings
-    from assembly.pipeline import build_chat_model
 
     settings = load_settings(llm=args.llm, llm_model=args.llm_model, llm_url=args.llm_url)
     return build_chat_model(settings)
@@ -86,8 +86,8 @@ def _learned(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assembly.builders import WeightsMissing
     from assembly.config import ConfigError
-    from assembly.pipeline import WeightsMissing
 
     try:
         llm = _chat_model(args)

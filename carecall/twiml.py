@@ -21,13 +21,14 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from campaign.twilio_dialer import STATUS_PATH, StatusCallbacks, stream_twiml
 from telephony.auth import CallTokens, twilio_signed
 from telephony.files import inside, is_call_sid, private_dir
+from telephony.httpd import serve_http
 
 log = logging.getLogger("carecall.twiml")
 
@@ -120,38 +121,7 @@ def serve_webhooks(
 ) -> tuple[ThreadingHTTPServer, Callable[[], None]]:
     """An HTTP server for Twilio's requests, in a thread; returns it and a stop function."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def _answer(self, method: str, params: dict[str, str]) -> None:
-            signature = self.headers.get("X-Twilio-Signature")
-            code, ctype, body = webhooks.handle(method, self.path, params, signature)
-            self.send_response(code)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def handle(method: str, path_qs: str, params: dict[str, str], headers) -> tuple:
+        return webhooks.handle(method, path_qs, params, headers.get("X-Twilio-Signature"))
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            self._answer("GET", {})  # Twilio signs a GET's whole URL, query included
-
-        def do_POST(self) -> None:  # noqa: N802
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                self.send_response(413)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            self._answer("POST", dict(parse_qsl(body, keep_blank_values=True)))
-
-        def log_message(self, format: str, *args) -> None:  # noqa: A002
-            log.debug("twilio http: " + format, *args)
-
-    server = ThreadingHTTPServer((host, port), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True, name="twilio-http")
-    thread.start()
-
-    def stop() -> None:
-        server.shutdown()
-        server.server_close()
-
-    return server, stop
+    return serve_http(handle, host, port, name="twilio-http", max_body=MAX_BODY)

@@ -17,7 +17,7 @@ from evaluation.runner import fixtures_asr, run_audio_calls, run_text_calls
 
 
 def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict[str, Path]]:
-    from assembly.pipeline import WeightsMissing
+    from assembly.builders import WeightsMissing
     from dialogue import load_scenario
     from scenarios import scenario_path
 
@@ -100,7 +100,7 @@ def run_evaluation(settings: Settings, options: EvalOptions) -> tuple[dict, dict
 
 
 def _audio_or_text(settings, scenario, plans, options, out, bar, notes) -> list[dict]:
-    from assembly.pipeline import WeightsMissing
+    from assembly.builders import WeightsMissing
 
     try:
         return run_audio_calls(

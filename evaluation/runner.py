@@ -18,7 +18,6 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from assembly.config import Settings
@@ -111,19 +110,12 @@ def run_audio_calls(
 ) -> list[dict]:
     """`scenario` is loaded from `settings.scenario_name`, which the phones and the server
     are given (a shipped name or a YAML path)."""
-    from assembly.pipeline import Pipeline, build_recognizer
-    from telephony.server import CallServer, ServerOptions
-    from telephony.session import SessionOptions
+    from assembly.serving import build_pipeline, serve_calls
 
-    pipeline = Pipeline(settings)  # WeightsMissing goes up to the caller
-    pipeline.warm()
-    closers = []
-    if settings.recognizer_kind == "sphinx":
-        # As `carecall serve` does: pocketsphinx holds the GIL, so it decodes in a process.
-        from assembly.streamworkers import StreamingPool
-
-        pipeline.recognizer = StreamingPool(partial(build_recognizer, settings, scenario))
-        closers.append(pipeline.recognizer.close)
+    # The phones call 127.0.0.1 with no credentials: the evaluation's server takes no token.
+    local = {"host": "127.0.0.1", "port": 0, "token": None, "call_secret": None}
+    settings = settings.model_copy(update={**local, "twilio_auth_token": None, "public_url": None})
+    pipeline = build_pipeline(settings)  # WeightsMissing goes up to the caller
     agents: dict[str, object] = {}
 
     def factory(call):
@@ -131,21 +123,20 @@ def run_audio_calls(
         agents[call.call_sid] = agent
         return agent
 
+    # The simulated people's alerts are not delivered from here (they stay in the outbox).
+    calls = serve_calls(
+        settings,
+        pipeline=pipeline,
+        agents=factory,
+        deliver_alerts=False,
+        keep_finished=max(100, 2 * workers),
+    )
     persona_dir = out / "personas"
     records: list[dict] = []
 
     async def run() -> None:
-        server = CallServer(
-            factory,
-            ServerOptions(
-                port=0,
-                keep_finished=max(100, 2 * workers),
-                session=SessionOptions(
-                    vad=settings.vad, speed=settings.speed, recordings_dir=pipeline.calls_dir
-                ),
-            ),
-        )
-        await server.start()
+        server = calls.server
+        await calls.start()
         url = f"ws://127.0.0.1:{server.port}/media"
         gate = asyncio.Semaphore(workers)
 
@@ -169,13 +160,12 @@ def run_audio_calls(
         try:
             await asyncio.gather(*(one(p) for p in plans))
         finally:
-            await server.stop()
+            await calls.stop(drain=False)
 
     try:
         asyncio.run(run())
     finally:
-        for close in closers:
-            close()
+        calls.close()
     return sorted(records, key=lambda r: r["index"])
 
 
@@ -252,7 +242,7 @@ def fixtures_asr(
     recognizer and rescorer the calls use, and each clip's question as its context."""
     from asr.corpus import read_utterances
     from asr.evaluate import decode, evaluate, summary
-    from assembly.pipeline import build_recognizer, build_rescorer
+    from assembly.builders import build_recognizer, build_rescorer
     from evaluation.contexts import item_context
 
     items = {i.id for i in scenario.items}  # clips answering one of this scenario's items

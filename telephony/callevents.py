@@ -38,15 +38,19 @@ from telephony.playout import LineAudio, Utterance
 from telephony.protocol import Start
 from telephony.stats import TurnTiming
 
+# Events, actions and requests are values: immutable, slotted (a call feeds ~50 a second), and
+# compared by their fields (a test asserts `feed(...) == [End("completed")]`).
+record = dataclass(frozen=True, slots=True)
+
 # ---- what the agent is asked (`Ask.request`): one type per `CallAgent` method ---------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Opening:
     """The call started: `CallAgent.opening()`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hear:
     """The person's turn ended: `CallAgent.hear(audio)`. `turn`: the number of the turn whose
     audio was streamed (`Stream`), or None when it was not."""
@@ -55,12 +59,12 @@ class Hear:
     turn: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Silence:
     """`TurnOptions.no_input_s` of silence after the agent spoke: `CallAgent.silence()`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Digit:
     """A key was pressed: `CallAgent.dtmf(digit)`."""
 
@@ -87,22 +91,22 @@ class Speech:
 # ---- events (in) -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Received:
     text: str | bytes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CallAccepted:
     call: CallInfo
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AgentReady:
     vad_rate: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Voice:
     chunk: np.ndarray
     prob: float
@@ -110,41 +114,41 @@ class Voice:
     now: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReplyReady:
     ask: Ask
     speech: Speech | None  # None: nothing to say
     now: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AgentFailed:
     ask: Ask
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rendered:
     speech: Speech
     line: LineAudio | None  # None: the render failed or was skipped (cancelled)
     now: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tick:
     now: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GraceExpired:
     mark: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HangUp:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Closed:
     reason: str
     now: float
@@ -178,7 +182,7 @@ Event = (
 # ---- actions (out) ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Transmit:
     """Write `text` now (`send_nowait`); `pcm`, if any, is the agent audio it carries, for the
     recording's right channel at `at_sample`."""
@@ -188,14 +192,14 @@ class Transmit:
     at_sample: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Listen:
     """Decoded inbound audio (8 kHz int16): record it and give it to the VAD."""
 
     pcm: np.ndarray
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StartCall:
     """`start` arrived: authorize it, give the call its id, then feed `CallAccepted`."""
 
@@ -210,7 +214,7 @@ class Ask:
     timing: TurnTiming | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Render:
     """Synthesize and encode `speech`'s segment `index` off the loop, then feed `Rendered`."""
 
@@ -218,7 +222,7 @@ class Render:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Played:
     """Tell the agent what of `segment` the person heard (`CallAgent.played`), in order."""
 
@@ -227,7 +231,7 @@ class Played:
     heard: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArmGrace:
     """Feed `GraceExpired(mark)` after `delay_s` (loop seconds) unless the call ended."""
 
@@ -235,14 +239,14 @@ class ArmGrace:
     delay_s: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BadInput:
     """Something from the wire was wrong: count it and log it (rate-limited)."""
 
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class End:
     """The call is over for `reason`: finalize it (then feed `Closed`)."""
 

@@ -90,7 +90,8 @@ class Line:
         for _ in range(round(seconds / CHUNK_S)):
             out += self.feed(Received(self.phone.media(b"\xff" * CHUNK)))
             self.now += CHUNK_S
-            out += self.feed(Voice(np.zeros(CHUNK, np.float32), prob, self.now, self.now))
+            chunk = np.full(CHUNK, prob, np.float32)  # speech is loud: it shows in a turn's audio
+            out += self.feed(Voice(chunk, prob, self.now, self.now))
             out += self.feed(Tick(self.now))
         return out
 
@@ -135,7 +136,13 @@ def test_a_turn_ends_after_the_end_of_turn_silence_and_goes_to_the_agent():
     [ask] = of(Ask, line.person(1.6, QUIET))
     assert isinstance(ask.request, Hear)
     # The whole answer, pause included, with a little trailing silence; timed for statistics.
-    assert 3.2 < ask.request.audio.duration < 3.8
+    audio = ask.request.audio
+    assert audio.sample_rate == 8000
+    loud = audio.samples > 0
+    starts = np.flatnonzero(np.diff(loud.astype(np.int8)) == 1) + 1
+    assert len(starts) == 2 - int(loud[0])  # two stretches of speech, the pause between them
+    assert loud.sum() == 2 * round(1.0 / CHUNK_S) * CHUNK  # every chunk of both, none lost
+    assert not loud[-1]  # it ends in the silence that ended the turn
     assert ask.timing is not None and ask.timing.turn_end > ask.timing.speech_end
     assert line.control.turns == [ask.timing]
 

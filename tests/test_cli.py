@@ -122,9 +122,9 @@ def test_memory_show_and_forget(tmp_path, capsys):
 
 
 def test_serving_settings_reach_the_server_and_sphinx_decodes_in_worker_processes(tmp_path):
+    from assembly.serving import serve_calls
     from carecall.cli import _settings as settings_of
     from carecall.cli import build_parser
-    from carecall.commands import _server
 
     args = build_parser().parse_args(
         ["serve", "--output-dir", str(tmp_path), "--max-call-s", "60", "--asr-workers", "0"]
@@ -134,7 +134,7 @@ def test_serving_settings_reach_the_server_and_sphinx_decodes_in_worker_processe
     assert load_settings(output_dir=tmp_path).recognizer_processes >= 1  # sphinx: auto
     assert load_settings(output_dir=tmp_path, language="ko").recognizer_processes == 0  # whisper
     update = {"max_message_bytes": 5000, "call_secret": "s" * 32, "start_timeout_s": 3.0}
-    server = _server(settings.model_copy(update=update), Pipeline(settings))
+    server = serve_calls(settings.model_copy(update=update), pipeline=Pipeline(settings)).server
     assert server.options.session.max_call_s == 60
     assert server.options.max_message_bytes == 5000
     assert server.gate.tokens is not None and server.options.session.limits.start_timeout_s == 3

@@ -15,8 +15,7 @@ import pytest
 pytest.importorskip("prometheus_client")
 
 from assembly.config import load_settings  # noqa: E402
-from assembly.pipeline import Pipeline  # noqa: E402
-from carecall.commands import _server  # noqa: E402
+from assembly.serving import serve_calls  # noqa: E402
 from scenarios import persona_path  # noqa: E402
 
 pytestmark = pytest.mark.integration
@@ -39,9 +38,8 @@ def scrape(port: int, token: str | None = None) -> str:
 
 def test_metrics_during_a_real_call(tmp_path):
     settings = load_settings(output_dir=tmp_path / "out", speed=SPEED, token="tok-123")
-    pipeline = Pipeline(settings)
-    pipeline.warm()
-    server = _server(settings, pipeline, port=0)
+    calls = serve_calls(settings, port=0)  # as `carecall serve` assembles it
+    server, pipeline = calls.server, calls.pipeline
     persona = persona_path("margaret_en")
 
     async def call():
@@ -79,7 +77,10 @@ def test_metrics_during_a_real_call(tmp_path):
         return during, after, sessions[0]
 
     live: dict[str, bytes] = {}
-    during, after, session = asyncio.run(call())
+    try:
+        during, after, session = asyncio.run(call())
+    finally:
+        calls.close()
     assert max(value(t, "carecall_calls_active") for t in during) == 1
     # turns show while the call is still going on, not only once it ended
     live_turns = [value(t, "carecall_turns_total", 'complete="true"') for t in during]
