@@ -10,6 +10,8 @@ to the agent ("how old are you") from a remark ("I'm getting old").
 
 from __future__ import annotations
 
+import re
+
 from dialogue.analysis import analyze
 
 _EN_DROP_TAGS = frozenset({"PRON", "DET", "ADP", "CCONJ"})
@@ -90,6 +92,22 @@ WEAK = {
     "en": frozenset("not you go come one two three four five six seven eight nine ten".split()),
     "ko": frozenset({"안", "못", "오다", "가다", "없다", "보다"}),
 }
+
+
+# Where a long utterance divides into clauses: sentence ends, commas, dashes, and (English)
+# the conjunctions that join two statements; (Korean) the connective endings that close a
+# clause before a new one ("...했는데 ", "...하니까 ", "...했지만 ", "...하더니 ").
+_CLAUSE_EN = re.compile(
+    r"[.!?;,:\u2014\u2013]+|\s-\s|\b(?:and|but|because|though|while|since)\b", re.I
+)
+_CLAUSE_KO = re.compile(r"[.!?;,:\u2014\u2013~]+|\s-\s|(?<=는데|니까|지만|더니|는지)\s")
+
+
+def clauses(text: str, language: str) -> list[str]:
+    """`text` divided into clauses (at least the whole text, stripped)."""
+    pattern = _CLAUSE_KO if language == "ko" else _CLAUSE_EN
+    parts = [p.strip() for p in pattern.split(text) if p and p.strip()]
+    return parts or [text.strip()]
 
 
 def terms(text: str, language: str) -> list[str]:
