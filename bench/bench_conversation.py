@@ -60,13 +60,18 @@ def pct(n: int, d: int) -> str:
 
 
 def run_language(
-    language: str, seeds: int, llm: str | None, misses: bool, heldout: bool = False
+    language: str,
+    seeds: int,
+    llm: str | None,
+    misses: bool,
+    heldout: bool = False,
+    min_calls: int = MIN_CALLS,
 ) -> None:
     names = chatty_personas(language, heldout)
     if not names:
         print(f"== {language}: no chatty personas")
         return
-    seeds = max(seeds, -(-MIN_CALLS // len(names)))
+    seeds = max(seeds, -(-min_calls // len(names)))
     total = CallScore()
     exchanges: list[int] = []
     proposed = bad_proposed = calls = said_llm = stopped = 0
@@ -141,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--heldout", action="store_true", help="the held-out callers (never tuned on)"
     )
+    parser.add_argument(
+        "--min-calls",
+        type=int,
+        default=MIN_CALLS,
+        help=f"at least this many calls per language (default {MIN_CALLS}; 0: seeds only)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)  # the guard's warnings are counted, not shown
     if args.show:
@@ -150,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         print(transcript(run_call(persona, load_scenario(persona.scenario), llm=model)))
         return 0
     for language in ["en", "ko"] if args.language == "both" else [args.language]:
-        run_language(language, args.seeds, args.llm, args.misses, args.heldout)
+        run_language(language, args.seeds, args.llm, args.misses, args.heldout, args.min_calls)
     return 0
 
 

@@ -48,6 +48,7 @@ QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1
 # A single content word fits a situation only when no more than this many situations use it
 # ("boiler", "knee", "headache"), and it is not a word that answers a check-in item.
 SPECIFIC_SITUATIONS = 3
+CORE_SHARE = 0.25  # a term in this share of a situation's triggers is its core word
 # Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
 # agent; "뉴스 보니까 다 오른대요" tells it).
 QUESTION_BOOST = 0.1
@@ -118,6 +119,21 @@ class Retriever:
         for doc, index in zip(self._docs, owner, strict=True):
             self._vocabulary.setdefault(index, set()).update(doc)
             self._triggers.setdefault(index, []).append(doc)
+        # Per situation, the share of its triggers each term is in: a term in a quarter or
+        # more of them is what the situation is about ("garden" for gardening), and fits on
+        # its own however many other situations also use it.
+        common = float(np.median(list(self._idf.values()))) if self._idf else 0.0
+        self._share: dict[int, dict[str, float]] = {}
+        for index, docs_of in self._triggers.items():
+            counts: dict[str, int] = {}
+            for doc in docs_of:
+                for term in doc:
+                    counts[term] = counts.get(term, 0) + 1
+            self._share[index] = {
+                t: c / len(docs_of)
+                for t, c in counts.items()
+                if t not in self._weak | self.answer_words and self._idf[t] >= common
+            }  # a word half the bank uses ("what") is no situation's core
         self._unknown_idf = float(np.percentile(list(self._idf.values()), 75)) if self._idf else 1.0
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
@@ -181,7 +197,8 @@ class Retriever:
         for owner, ratio in covered.items():
             asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
             shared = (set(known) if asking else strong) & self._vocabulary[owner]
-            if len(shared) < 2 and not (shared and shared <= self._specific):
+            core = any(self._share[owner].get(t, 0.0) >= CORE_SHARE for t in shared)
+            if len(shared) < 2 and not (shared and (shared <= self._specific or core)):
                 if not (shared - weak and self._together(shared - weak, weak, owner)):
                     if not (asking and self._whole(set(known), owner)):
                         continue  # only weak words, or one common word or answer word

@@ -158,7 +158,8 @@ def answer_reaction(
             second = react(own, reactions)
             if second is None:
                 return first
-            if flagged and aside[0].situation.tone in POSITIVE_TONES:
+            sad = own is not None and own.tone not in POSITIVE_TONES
+            if flagged and sad and aside[0].situation.tone in POSITIVE_TONES:
                 return Reaction(f"{second.text} {first.text}", second.situation)
             return Reaction(f"{first.text} {second.text}", first.situation)
     order = [remark, own] if remark is not None and more else [own, remark]
