@@ -49,6 +49,7 @@ QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1
 # ("boiler", "knee", "headache"), and it is not a word that answers a check-in item.
 SPECIFIC_SITUATIONS = 3
 CORE_SHARE = 0.25  # a term in this share of a situation's triggers is its core word
+CORE_MIN_TERMS = 3
 # Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
 # agent; "뉴스 보니까 다 오른대요" tells it).
 QUESTION_BOOST = 0.1
@@ -185,7 +186,9 @@ class Retriever:
         raw = self._bm25(known)
         # A word the bank has never seen (a pet's name, a place) tells nothing about any
         # situation: it weighs less in what a situation must explain than a known word.
-        total = sum(self._idf.get(t, UNKNOWN_WEIGHT * self._unknown_idf) for t in said)
+        # In a fragment ("the weather channel") every word counts in full.
+        unknown = (UNKNOWN_WEIGHT if len(known) >= CORE_MIN_TERMS else 1.0) * self._unknown_idf
+        total = sum(self._idf.get(t, unknown) for t in said)
         strong = set(known) - self._weak - self.answer_words
         weak = set(known) & self._weak
         covered: dict[int, float] = {}
@@ -197,7 +200,11 @@ class Retriever:
         for owner, ratio in covered.items():
             asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
             shared = (set(known) if asking else strong) & self._vocabulary[owner]
-            core = any(self._share[owner].get(t, 0.0) >= CORE_SHARE for t in shared)
+            # A core word fits alone only inside a real sentence (three known words): a
+            # fragment ("the weather channel") is no remark about the weather.
+            core = len(known) >= CORE_MIN_TERMS and any(
+                self._share[owner].get(t, 0.0) >= CORE_SHARE for t in shared
+            )
             if len(shared) < 2 and not (shared and (shared <= self._specific or core)):
                 if not (shared - weak and self._together(shared - weak, weak, owner)):
                     if not (asking and self._whole(set(known), owner)):

@@ -182,6 +182,11 @@ class Talk:
                 return situation, answer_class
         return None
 
+    def said(self, text: str) -> None:
+        """Mark every sentence of a turn said in other words (the LLM's) as used."""
+        for part in sentences(text):
+            self.reactions.use(part)
+
     def react_to(self, situation: Any) -> Reaction | None:
         """An unused reaction of `situation`, filled (None: all were said)."""
         return self._filled(react(situation, self.reactions))
@@ -284,6 +289,8 @@ class Talk:
         out = []
         for s in situations[:limit]:
             lines = list(s.answer if s.kind == "agent_question" else s.reactions)
+            # Lines said already come last: the model copies its examples' wording.
+            lines = [x for x in lines if not self.reactions.used(x)] or lines
             if s.triggers and lines:
                 out.append((s.triggers[0], self._fill(lines[0])))
         return out
