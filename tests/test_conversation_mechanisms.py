@@ -122,3 +122,10 @@ def test_no_sentence_is_said_twice_even_inside_another_line() -> None:
     assert reactions.pick(["Thank you for telling me."]) == "Thank you for telling me."
     assert reactions.pick(["I'm sorry. Thank you for telling me."]) is None
     assert reactions.pick(["I'm sorry to hear it."]) == "I'm sorry to hear it."
+
+
+def test_i_dont_know_inside_a_remark_is_no_dont_know_answer() -> None:
+    e = asked("sleep")
+    turn = e.reply("I don't know where the time goes, I watched my favourite programme on TV")
+    result = next(r for r in e.report().items if r.item_id == "sleep")
+    assert result.answer_class is None and turn.situation == "tv_drama"

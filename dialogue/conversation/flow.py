@@ -60,8 +60,11 @@ class CheckinFlow(ConversationTurns):
             if self._llm is not None:
                 found, source = llm_extract(self._llm, item, self._question, said, found)
                 self._llm_fallbacks += source == "error"
-            if found.weak and self._talk.makes_remark(text):
-                found = Extraction(item.id, None)  # a remark, not a mis-heard answer
+            unsure = found.weak or found.answer_class == DONT_KNOW
+            if unsure and self._talk.makes_remark(text):
+                # a remark, not a mis-heard answer nor "I don't know" ("하루가 왜 이렇게 긴지
+                # 모르겠어요" is boredom, not a don't-know to the question)
+                found = Extraction(item.id, None)
         implied = None
         if found.answer_class is None and not topic and said:
             # "I've no appetite these days" to "Have you eaten?": the remark's situation says

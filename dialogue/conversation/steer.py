@@ -153,7 +153,11 @@ def answer_reaction(
         # "My cat slept on my feet all night. Not too bad, I was up once.": the clauses that
         # do not carry the answer are a remark of their own; both get their reaction.
         # Bad news comes first: the answer's empathy, then the cheerful remark's reaction.
-        aside = retriever.find(rest, kinds=("remark", "feeling"), limit=1)
+        aside = [
+            c
+            for c in retriever.find(rest, kinds=("remark", "feeling"), limit=3)
+            if not any(a.startswith(f"{item_id}.") for a in getattr(c.situation, "answers", ()))
+        ][:1]  # a sleep trouble beside a sleep answer is that answer, not a remark of its own
         if aside and (first := react(aside[0].situation, reactions)) is not None:
             second = react(own, reactions)
             if second is None:
