@@ -1,7 +1,7 @@
 """Conversation figures (P4) over the chatty personas' simulated text calls. Prints, never asserts.
 
     python bench/bench_conversation.py [--language en|ko|both] [--seeds 4] [--llm scripted]
-                                       [--show PERSONA] [--misses]
+                                       [--show PERSONA] [--misses] [--heldout]
 
 Every shipped persona with remarks (`scenarios/personas/*.yaml`, `remarks:`) calls once per
 seed (the engine's seed: which question variant, which reaction) with the embedded default
@@ -16,6 +16,9 @@ lines repeated within a call (target 0), item completion and extraction against 
 utterances: target 10-25), guard leaks (sentences the line's own check, `assembly.pipeline`,
 would stop; target 0). `--misses` lists what fell short;
 `--show PERSONA` prints that persona's first call (seed 0) as a transcript.
+`--heldout` runs the held-out callers instead (`scenarios/personas/heldout/`: written before
+the tuning, never tuned on); every language runs at least `MIN_CALLS` calls (more seeds when
+there are few personas).
 """
 
 from __future__ import annotations
@@ -32,15 +35,16 @@ from dialogue import load_scenario  # noqa: E402
 from dialogue.caller import load_persona  # noqa: E402
 from evaluation.chatty import CallScore, ChattyCall, run_call, score_call  # noqa: E402
 from evaluation.scripted_llm import BAD, ScriptedLLM  # noqa: E402
-from scenarios import list_personas  # noqa: E402
+from scenarios import PERSONA_DIR, list_personas  # noqa: E402
+
+HELDOUT_DIR = PERSONA_DIR / "heldout"
+MIN_CALLS = 20  # per language: the issue's targets are over >= 20 calls
 
 
-def chatty_personas(language: str) -> list[str]:
-    return [
-        name
-        for name in list_personas()
-        if (p := load_persona(name)).remarks and p.language == language
-    ]
+def chatty_personas(language: str, heldout: bool = False) -> list[str]:
+    """The chatty personas of a language: shipped names, or held-out file paths."""
+    names = [str(p) for p in sorted(HELDOUT_DIR.glob("*.yaml"))] if heldout else list_personas()
+    return [name for name in names if (p := load_persona(name)).remarks and p.language == language]
 
 
 def transcript(call: ChattyCall) -> str:
@@ -55,8 +59,19 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:.1f}% ({n}/{d})" if d else "n/a (0/0)"
 
 
-def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> None:
-    names = chatty_personas(language)
+def run_language(
+    language: str,
+    seeds: int,
+    llm: str | None,
+    misses: bool,
+    heldout: bool = False,
+    min_calls: int = MIN_CALLS,
+) -> None:
+    names = chatty_personas(language, heldout)
+    if not names:
+        print(f"== {language}: no chatty personas")
+        return
+    seeds = max(seeds, -(-min_calls // len(names)))
     total = CallScore()
     exchanges: list[int] = []
     proposed = bad_proposed = calls = said_llm = stopped = 0
@@ -77,7 +92,11 @@ def run_language(language: str, seeds: int, llm: str | None, misses: bool) -> No
                 proposed += model.proposed
                 bad_proposed += model.bad_proposed
     engine = "scripted LLM (Generate) + bank" if llm else "embedded default (bank, no model)"
-    print(f"== {language}: {calls} calls ({len(names)} chatty personas x {seeds} seeds); {engine}")
+    which = "held-out " if heldout else ""
+    print(
+        f"== {language}: {calls} calls ({len(names)} {which}chatty personas x {seeds} seeds); "
+        f"{engine}"
+    )
     if llm:
         print(f"LLM turns proposed: {proposed}, of which out of role: {bad_proposed}")
         print(f"LLM turns said: {said_llm}; guard interventions: {stopped}")
@@ -124,15 +143,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--llm", choices=["scripted"], help="drive Generate with a fake LLM")
     parser.add_argument("--show", metavar="PERSONA", help="print one call's transcript")
     parser.add_argument("--misses", action="store_true", help="list what fell short")
+    parser.add_argument(
+        "--heldout", action="store_true", help="the held-out callers (never tuned on)"
+    )
+    parser.add_argument(
+        "--min-calls",
+        type=int,
+        default=MIN_CALLS,
+        help=f"at least this many calls per language (default {MIN_CALLS}; 0: seeds only)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)  # the guard's warnings are counted, not shown
     if args.show:
-        persona = load_persona(args.show)
+        show = HELDOUT_DIR / f"{args.show}.yaml"
+        persona = load_persona(show if show.is_file() else args.show)
         model = ScriptedLLM(persona.language) if args.llm == "scripted" else None
         print(transcript(run_call(persona, load_scenario(persona.scenario), llm=model)))
         return 0
     for language in ["en", "ko"] if args.language == "both" else [args.language]:
-        run_language(language, args.seeds, args.llm, args.misses)
+        run_language(language, args.seeds, args.llm, args.misses, args.heldout, args.min_calls)
     return 0
 
 

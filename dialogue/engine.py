@@ -30,13 +30,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Literal
 
-from dialogue.conversation.passing import in_passing
+from dialogue.conversation.flow import CheckinFlow
 from dialogue.conversation.talk import Talk, default_retriever
-from dialogue.conversation.turns import ConversationTurns
-from dialogue.extract import Extraction, extract, identity_answer
 from dialogue.guard import Guard
 from dialogue.llm import ChatModel
-from dialogue.llm_extract import llm_extract
 from dialogue.memory import Fact
 from dialogue.optout import OptOutFlow, OptOutTurn
 from dialogue.report import (
@@ -51,7 +48,7 @@ from dialogue.report import (
 from dialogue.responder import Responder
 from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
 from dialogue.safety.scripts import note
-from dialogue.scenario import DONT_KNOW, Item, Phrases, Scenario
+from dialogue.scenario import Item, Phrases, Scenario
 from dialogue.text import fill, placeholders, words
 from dialogue.turn import AgentTurn, Recipient, TurnKind, join
 from dialogue.wording import LLMWording
@@ -63,7 +60,7 @@ def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) ->
     return tuple(dict.fromkeys(out))[:limit]
 
 
-class DialogueEngine(ConversationTurns, LLMWording):
+class DialogueEngine(CheckinFlow, LLMWording):
     """One call's conversation. Without an `llm`, every method returns at once (no I/O).
 
     `seed` picks question variants and transitions; `clock` (seconds, epoch) stamps the
@@ -142,6 +139,7 @@ class DialogueEngine(ConversationTurns, LLMWording):
         self._talk = Talk(scenario.language, retriever, seed=seed, names=self._names)
         self._after_topic = False  # the last turn was a follow-up on the person's own topic
         self._topic_items: set[str] = set()  # pending questions that had a topic turn
+        self._returns: dict[str, int] = {}  # per item: off-script turns reacted to
         self._said = ""  # what the person said last (for the LLM's examples)
         self._optout = OptOutFlow(scenario.language)  # "don't call me again" (dialogue.optout)
 
@@ -265,109 +263,6 @@ class DialogueEngine(ConversationTurns, LLMWording):
             elif not answer.remember:
                 facts.append(Fact(item.id, "", item.id, now))
         return facts
-
-    # -- the flow --------------------------------------------------------------------------
-
-    def _identity(self, text: str) -> AgentTurn:
-        answer = identity_answer(self.scenario, text)
-        opening = self.scenario.opening
-        if answer == "deny":
-            return self._finish("wrong_person", self._fill(opening.wrong_person), "closing")
-        if answer == "confirm" or self._identity_retried:
-            self._phase = "items"
-            lead = self._fill(opening.confirmed) if answer == "confirm" else ""
-            return self._ask(self._first_index(), lead)
-        asked = self._talk.off_script(text, has_time=False, remarks=False)
-        if asked is not None:
-            # "Who is this? Are you a real person?": answered, then who is speaking, again.
-            said = join(asked.lead, self._role_text(asked, text))
-            question = self._fill(opening.question)
-            return AgentTurn(
-                join(said, question), "role", None, self._identity_vocabulary(), False,
-                asked.situation,
-            )  # fmt: skip
-        self._identity_retried = True
-        return AgentTurn(self._fill(opening.retry), "clarify", expected=self._identity_vocabulary())
-
-    def _answer(self, text: str) -> AgentTurn:
-        item = self._item
-        topic, self._after_topic = self._after_topic, False
-        if topic:  # an answer to the agent's own follow-up answers the item only in passing
-            found = next(iter(in_passing(self.scenario, [item.id], text)), None)
-            found = found or Extraction(item.id, None)
-        elif not (said := self._statements(text)):
-            found = Extraction(item.id, None)  # only questions to the agent
-        else:
-            found = extract(
-                item, said, language=self.scenario.language, dont_know=self.scenario.dont_know
-            )
-            if self._llm is not None:
-                found, source = llm_extract(self._llm, item, self._question, said, found)
-                self._llm_fallbacks += source == "error"
-        passing = self._passing(text, skip=item.id, used=found.evidence)
-        if found.answer_class is None:
-            return self._off_script(text, passing, after_topic=topic)
-        reaction = self._store(item, found, text)
-        if found.answer_class == DONT_KNOW:
-            return self._next(self._fill(self.scenario.dont_know.say))
-        answer = item.answer(found.answer_class)
-        assert answer is not None  # extract only returns the item's classes
-        lead = reaction.text if reaction else self._fill(answer.ack or "")
-        situation = reaction.situation if reaction else None
-        asked = self._talk.agent_question(text)
-        if asked is not None and (role := self._talk.role(asked)) is not None:
-            # "I'm lonely. Can you come and visit me?": the question is answered as well.
-            lead, situation = join(lead, self._role_text(role, text)), situation or asked.id
-        if followup := item.followups.get(found.answer_class):
-            self._phase = "followup"
-            self._question = self._fill(followup)
-            return AgentTurn(
-                join(lead, self._question), "followup", item.id, self._vocab(item),
-                situation=situation,
-            )  # fmt: skip
-        return self._next(lead, situation)
-
-    def _followup_answer(self, text: str) -> AgentTurn:
-        item = self._item
-        result = self._results[item.id]
-        result.followup = text.strip()
-        more = extract(item, text, language=self.scenario.language)
-        if more.detail and not result.detail:
-            result.detail = more.detail
-        self._phase = "items"
-        self._passing(text, skip=item.id)
-        reaction = self._talk.remark(text)
-        return self._next(reaction.text if reaction else "", reaction and reaction.situation)
-
-    def _next(self, ack: str, situation: str | None = None) -> AgentTurn:
-        self._reprompted, self._repeats = False, 0
-        index = next(
-            (i for i, it in enumerate(self.scenario.items)
-             if self._results[it.id].status == "skipped" and i != self._index),
-            None,
-        )  # fmt: skip
-        if index is None:
-            turn = self._finish("completed", join(ack, self._closing_text()), "closing")
-            return AgentTurn(turn.text, turn.kind, end_call=True, situation=situation)
-        transition = self._fill(self._rng.choice(self.scenario.transitions))
-        return self._ask(index, ack or transition, situation)
-
-    def _ask(self, index: int, lead: str, situation: str | None = None) -> AgentTurn:
-        if self._elapsed() > self.scenario.time_limit_s:
-            return self._finish("time_limit", join(lead, self._closing_text()), "closing")
-        self._index = index
-        item = self._item
-        fact = self._memory.get(item.id)
-        if fact is not None and item.memory_question:
-            self._question = self._fill(item.memory_question, fact=fact.value)
-            self._remembered = fact.value
-        else:
-            self._question = self._fill(self._rng.choice(item.questions))
-            self._remembered = ""
-        return AgentTurn(
-            join(lead, self._question), "question", item.id, self._vocab(item),
-            situation=situation,
-        )  # fmt: skip
 
     def _elapsed(self) -> float:
         return self._clock() - self._start

@@ -31,6 +31,10 @@ class Extraction:
     evidence: str = ""  # the words that gave the class
     confidence: float = 0.0
     detail: str | None = None  # what a pattern's (?P<detail>...) group caught ("knee")
+    # Only a near (mis-heard) keyword or a resemblance to an example gave the class: no word
+    # of an answer was said as such ("moist" for "missed"). The engine lets a remark the
+    # words clearly make outrank such an answer.
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -233,11 +237,22 @@ def extract(
         unsure, said, sure, _ = classify({DONT_KNOW: dont_know}, text, language=language)
         if label is None and unsure:
             return Extraction(item.id, DONT_KNOW, said, sure)
+    weak = False
     if label is None:
         label, evidence, confidence = _by_examples(item, text, language)
-    elif unsure:
-        confidence = round(confidence * 0.7, 2)
-    return Extraction(item.id, label, evidence, confidence, detail)
+        weak = label is not None
+    else:
+        exact = classify(
+            {a.answer_class: a for a in item.answers},
+            text,
+            language=language,
+            negated={a.answer_class: a.negated for a in item.answers},
+            near=False,
+        )[0]
+        weak = exact is None
+        if unsure:
+            confidence = round(confidence * 0.7, 2)
+    return Extraction(item.id, label, evidence, confidence, detail, weak)
 
 
 def detect_emergency(scenario: Scenario, text: str) -> EmergencyMatch | None:

@@ -51,6 +51,7 @@ class LLMWording(_Base):
             self._llm_fallbacks += 1
         if phrased.source == "llm":
             self._llm_turns += 1
+            self._talk.said(phrased.text)  # its sentences are not said again in this call
             return AgentTurn(
                 phrased.text, turn.kind, turn.item_id, turn.expected, turn.end_call,
                 turn.situation,

@@ -207,7 +207,7 @@ def test_a_scripted_llm_out_of_role_never_reaches_the_line(name: str) -> None:
 def test_the_bench_prints_every_figure(capsys) -> None:
     from bench.bench_conversation import main
 
-    assert main(["--language", "ko", "--seeds", "1"]) == 0
+    assert main(["--language", "ko", "--seeds", "1", "--min-calls", "0"]) == 0
     out = capsys.readouterr().out
     for figure in [
         "7 chatty personas x 1 seeds",
@@ -221,3 +221,15 @@ def test_the_bench_prints_every_figure(capsys) -> None:
         "guard leaks:",
     ]:
         assert figure in out, figure
+
+
+def test_the_bench_runs_the_heldout_callers_at_least_the_minimum_calls(capsys) -> None:
+    from bench.bench_conversation import HELDOUT_DIR, chatty_personas, main
+
+    heldout = chatty_personas("ko", heldout=True)
+    assert heldout and all(name.startswith(str(HELDOUT_DIR)) for name in heldout)
+    assert not set(heldout) & set(chatty_personas("ko"))  # never in the tuned set
+    assert main(["--language", "ko", "--heldout", "--seeds", "1", "--min-calls", "4"]) == 0
+    out = capsys.readouterr().out
+    seeds = -(-4 // len(heldout))
+    assert f"{len(heldout) * seeds} calls ({len(heldout)} held-out chatty personas" in out

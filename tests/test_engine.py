@@ -30,10 +30,7 @@ class Clock:
 # rose_chatty_en shows a known engine bug (P4, open): the keyword extractor's tolerance for
 # misheard words reads a remark as an answer ("lovely and moist" -> medication *missed*).
 # Strict: the test fails once the bug is fixed, so this mark is then removed.
-KNOWN_BUG = pytest.mark.xfail(strict=True, reason="fuzzy keywords read a remark as an answer")
-SHIPPED_PERSONAS = [
-    pytest.param(n, marks=KNOWN_BUG) if n == "rose_chatty_en" else n for n in list_personas()
-]
+SHIPPED_PERSONAS = list_personas()
 
 
 def engine(scenario=EN, **kwargs) -> DialogueEngine:

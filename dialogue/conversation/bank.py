@@ -55,6 +55,7 @@ class Situation:
     follow_up: tuple[str, ...]
     answer: tuple[str, ...]
     notify: bool
+    answers: tuple[str, ...] = ()  # check-in answers ("meal.little") the remark itself gives
 
 
 class _Entry(BaseModel):
@@ -63,11 +64,14 @@ class _Entry(BaseModel):
     situation: SituationId
     kind: Literal["remark", "feeling", "agent_question", "answer"]
     tone: Literal["interest", "empathy", "praise", "comfort", "neutral"]
-    triggers: list[Text] = Field(default=[], max_length=15)
+    triggers: list[Text] = Field(default=[], max_length=40)
     reactions: list[Text] = Field(default=[], max_length=6)
     follow_up: list[Text] = Field(default=[], max_length=4)
     answer: list[Text] = Field(default=[], max_length=6)
     notify: bool = False
+    # The check-in answers saying this gives, "item.class": "I've no appetite" answers
+    # "Have you eaten?" with meal.little. Used only for the item just asked.
+    answers: list[Annotated[str, Str(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]] = []
 
     @model_validator(mode="after")
     def _by_kind(self) -> _Entry:
@@ -85,6 +89,8 @@ class _Entry(BaseModel):
             raise ValueError("needs at least 3 reactions, so none repeats within a call")
         if self.kind != "answer" and len(self.triggers) < 6:
             raise ValueError("needs at least 6 triggers (ways people say it)")
+        if self.answers and self.kind not in ("remark", "feeling"):
+            raise ValueError("answers are for remark and feeling situations")
         if self.notify and self.kind != "agent_question":
             raise ValueError("notify is for agent_question situations")
         return self
@@ -171,6 +177,7 @@ def _situation(e: _Entry) -> Situation:
         follow_up=tuple(e.follow_up),
         answer=tuple(e.answer),
         notify=e.notify,
+        answers=tuple(e.answers),
     )
 
 

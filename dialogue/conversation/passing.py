@@ -149,9 +149,77 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
             negated={a.answer_class: a.negated for a in item.answers},
             near=False,  # a mis-heard word is a guess: only the question asked may use one
         )
+        if label is None:
+            label, evidence, confidence, detail = _named(scenario, item_id, text)
         if label is not None:
             found.append(Extraction(item_id, label, evidence, confidence, detail))
     return found
+
+
+def topic_terms(scenario: Scenario) -> dict[str, frozenset[str]]:
+    """Per item, the content terms of its topic and questions (lemmas, Kiwi morphemes) that
+    no other item of the scenario uses: "pill", "medicine" (medication); 약, 복용 (medication).
+    A clause that names one of them is about that item."""
+    from dialogue.conversation.terms import WEAK
+
+    cached = _TOPICS.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    lang = scenario.language
+    weak = WEAK.get(lang, frozenset()) | {"you", "how", "what", "PHQ"}
+    own = {
+        item.id: {t for line in [item.topic, *item.questions] for t in _names(line, lang)} - weak
+        for item in scenario.items
+    }
+    out = {
+        item_id: frozenset(words - set().union(*(w for k, w in own.items() if k != item_id)))
+        for item_id, words in own.items()
+    }
+    _TOPICS[id(scenario)] = (scenario, out)
+    return out
+
+
+# Korean nouns too vague to name an item ("시간", "일": time, work).
+_VAGUE_KO = frozenset("계 일 뒤 시간 동안 지금 오늘 때 것 정도 집".split())
+
+
+def _names(line: str, language: str) -> list[str]:
+    """The words of an item's question that can name it: English content lemmas; Korean
+    nouns only (a verb of the question, 챙기다 or 드시다, also goes with other things)."""
+    from dialogue.analysis import analyze
+    from dialogue.conversation.terms import terms
+
+    if language != "ko":
+        return terms(line, language)
+    nouns = [t.lemma for t in analyze(line, "ko").tokens if t.tag in ("NNG", "NNP")]
+    return [n for n in nouns if n not in _VAGUE_KO]
+
+
+def _named(scenario: Scenario, item_id: str, text: str) -> tuple:
+    """The item's answer in a clause that names the item ("...and took my heart pills straight
+    after": a pill, and "took"), with every keyword of the item, generic ones too: the clause
+    is about this item, so its "took" or 먹었어요 answers it. Exact words only."""
+    from dialogue.conversation.terms import clauses, terms
+
+    lang = scenario.language
+    names = topic_terms(scenario).get(item_id, frozenset())
+    item = scenario.item(item_id)
+    for clause in clauses(text, lang) if names else []:
+        if not names & set(terms(clause, lang)):
+            continue
+        found = classify(
+            {a.answer_class: a for a in item.answers},
+            clause,
+            language=lang,
+            negated={a.answer_class: a.negated for a in item.answers},
+            near=False,
+        )
+        if found[0] is not None:
+            return found
+    return None, "", 0.0, None
+
+
+_TOPICS: dict[int, tuple[Scenario, dict[str, frozenset[str]]]] = {}
 
 
 __all__ = ["GENERIC", "OTHER_DAY", "in_passing", "other_day", "specific_items"]

@@ -41,17 +41,26 @@ from dataclasses import dataclass
 import numpy as np
 
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import WEAK, read, terms
+from dialogue.conversation.terms import WEAK, clauses, read, terms
 
 THRESHOLD = 0.50
 QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
 # A single content word fits a situation only when no more than this many situations use it
 # ("boiler", "knee", "headache"), and it is not a word that answers a check-in item.
 SPECIFIC_SITUATIONS = 3
+CORE_SHARE = 0.25  # a term in this share of a situation's triggers is its core word
+CORE_MIN_TERMS = 3
 # Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
 # agent; "뉴스 보니까 다 오른대요" tells it).
 QUESTION_BOOST = 0.1
 DEFAULT_KINDS = ("remark", "feeling", "agent_question")
+# A clause of a longer utterance is scored on its own too, at this weight: what one clause
+# says fits a little less surely than the same words said alone.
+CLAUSE_WEIGHT = 0.95
+MIN_CLAUSE_TERMS = 2  # content terms a clause needs to be scored on its own
+# How much an unknown word (never in any trigger) weighs, as a share of a fairly rare word's
+# idf, in the mass of what the person said that a situation must explain.
+UNKNOWN_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,21 @@ class Retriever:
         for doc, index in zip(self._docs, owner, strict=True):
             self._vocabulary.setdefault(index, set()).update(doc)
             self._triggers.setdefault(index, []).append(doc)
+        # Per situation, the share of its triggers each term is in: a term in a quarter or
+        # more of them is what the situation is about ("garden" for gardening), and fits on
+        # its own however many other situations also use it.
+        common = float(np.median(list(self._idf.values()))) if self._idf else 0.0
+        self._share: dict[int, dict[str, float]] = {}
+        for index, docs_of in self._triggers.items():
+            counts: dict[str, int] = {}
+            for doc in docs_of:
+                for term in doc:
+                    counts[term] = counts.get(term, 0) + 1
+            self._share[index] = {
+                t: c / len(docs_of)
+                for t, c in counts.items()
+                if t not in self._weak | self.answer_words and self._idf[t] >= common
+            }  # a word half the bank uses ("what") is no situation's core
         self._unknown_idf = float(np.percentile(list(self._idf.values()), 75)) if self._idf else 1.0
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
@@ -135,15 +159,36 @@ class Retriever:
         return self._scores(text, item_id)[0]
 
     def _scores(self, text: str, item_id: str | None = None) -> tuple[dict[str, float], bool]:
+        """Every situation that fits, at its best over the whole text and each of its clauses:
+        a long remark ("My old dog, bless him, sleeps all day by the stove now") is about the
+        situation one clause of it names, and the rest must not dilute that clause."""
         found, question = read(text, self.language)
         answered = self.item_words.get(item_id or "", frozenset())
+        best = self._score_terms(found, question, answered)
+        parts = clauses(text, self.language)
+        for part in parts if len(parts) > 1 else []:
+            part_terms, part_question = read(part, self.language)
+            if len(set(part_terms) - self._weak) < MIN_CLAUSE_TERMS:
+                continue  # "you know", "bless him": too little to be about anything
+            scored = self._score_terms(part_terms, part_question or question, answered)
+            for owner, score in scored.items():
+                best[owner] = max(best.get(owner, 0.0), score * CLAUSE_WEIGHT)
+        return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
+
+    def _score_terms(
+        self, found: list[str], question: bool, answered: frozenset[str]
+    ) -> dict[int, float]:
         said = list(dict.fromkeys(found))  # all of it counts in what a remark must explain
         query = [t for t in said if t not in answered]  # the answer's own words match nothing
         known = [t for t in query if t in self._idf]
         if not known:
-            return {}, question
+            return {}
         raw = self._bm25(known)
-        total = sum(self._idf.get(t, self._unknown_idf) for t in said)
+        # A word the bank has never seen (a pet's name, a place) tells nothing about any
+        # situation: it weighs less in what a situation must explain than a known word.
+        # In a fragment ("the weather channel") every word counts in full.
+        unknown = (UNKNOWN_WEIGHT if len(known) >= CORE_MIN_TERMS else 1.0) * self._unknown_idf
+        total = sum(self._idf.get(t, unknown) for t in said)
         strong = set(known) - self._weak - self.answer_words
         weak = set(known) & self._weak
         covered: dict[int, float] = {}
@@ -155,7 +200,12 @@ class Retriever:
         for owner, ratio in covered.items():
             asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
             shared = (set(known) if asking else strong) & self._vocabulary[owner]
-            if len(shared) < 2 and not (shared and shared <= self._specific):
+            # A core word fits alone only inside a real sentence (three known words): a
+            # fragment ("the weather channel") is no remark about the weather.
+            core = len(known) >= CORE_MIN_TERMS and any(
+                self._share[owner].get(t, 0.0) >= CORE_SHARE for t in shared
+            )
+            if len(shared) < 2 and not (shared and (shared <= self._specific or core)):
                 if not (shared - weak and self._together(shared - weak, weak, owner)):
                     if not (asking and self._whole(set(known), owner)):
                         continue  # only weak words, or one common word or answer word
@@ -164,7 +214,7 @@ class Retriever:
             if asking and question:
                 score = min(1.0, score + QUESTION_BOOST)
             best[owner] = score
-        return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
+        return best
 
     def _together(self, shared: set[str], weak: set[str], owner: int) -> bool:
         """One content word and a weak one, said together in one trigger of the situation:

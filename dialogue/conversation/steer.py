@@ -34,9 +34,9 @@ STRONG = 0.85
 # A sentence of their own, so the question stays the scenario's sentence (checked as such).
 RETURNS = {
     "en": [
-        "Let me come back to my question. {question}",
+        "Let me return to my question. {question}",
         "If I may, I'll ask again. {question}",
-        "Going back to what I asked. {question}",
+        "Back to what I was asking. {question}",
         "Let me ask once more. {question}",
     ],
     "ko": [
@@ -83,10 +83,12 @@ class Reactions:
         self._used: set[str] = set()
 
     def used(self, text: str) -> bool:
-        return _key(text) in self._used
+        """Whether `text`, or any sentence of it, was said already in this call: a bank line
+        and a plain acknowledgement may share a sentence ("Thank you for telling me.")."""
+        return any(key in self._used for key in _keys(text))
 
     def use(self, text: str) -> None:
-        self._used.add(_key(text))
+        self._used.update(_keys(text))
 
     def pick(self, options: Iterable[str]) -> str | None:
         """An unused option (marked used), or None when all were said."""
@@ -102,8 +104,11 @@ class Reactions:
         return self.pick(options) or self._rng.choice(list(options))
 
 
-def _key(text: str) -> str:
-    return normalize(text)
+def _keys(text: str) -> set[str]:
+    """The whole line and each of its sentences, normalised."""
+    parts = [p for p in re.split(r"(?<=[.!?。])\s+", text.strip()) if p]
+    parts = [p for p in parts if "{" not in p]  # a template's slot is no sentence of its own
+    return {k for k in (normalize(text), *(normalize(p) for p in parts)) if k}
 
 
 def react(situation: SituationLike | None, reactions: Reactions) -> Reaction | None:
@@ -143,11 +148,42 @@ def answer_reaction(
         ),
         None,
     )
-    order = [remark, own] if remark is not None and says_more(text, evidence) else [own, remark]
+    more = says_more(text, evidence)
+    if remark is None and more and (rest := beside(text, evidence, _language(retriever))):
+        # "My cat slept on my feet all night. Not too bad, I was up once.": the clauses that
+        # do not carry the answer are a remark of their own; both get their reaction.
+        # Bad news comes first: the answer's empathy, then the cheerful remark's reaction.
+        aside = [
+            c
+            for c in retriever.find(rest, kinds=("remark", "feeling"), limit=3)
+            if not any(a.startswith(f"{item_id}.") for a in getattr(c.situation, "answers", ()))
+        ][:1]  # a sleep trouble beside a sleep answer is that answer, not a remark of its own
+        if aside and (first := react(aside[0].situation, reactions)) is not None:
+            second = react(own, reactions)
+            if second is None:
+                return first
+            sad = own is not None and own.tone not in POSITIVE_TONES
+            if flagged and sad and aside[0].situation.tone in POSITIVE_TONES:
+                return Reaction(f"{second.text} {first.text}", second.situation)
+            return Reaction(f"{first.text} {second.text}", first.situation)
+    order = [remark, own] if remark is not None and more else [own, remark]
     for situation in order:
         if (reaction := react(situation, reactions)) is not None:
             return reaction
     return None
+
+
+def _language(retriever: Any) -> str:
+    return getattr(retriever, "language", "en")
+
+
+def beside(text: str, evidence: str, language: str) -> str:
+    """The clauses of `text` that carry none of the answer's evidence ("" when all do)."""
+    from dialogue.conversation.terms import clauses
+
+    pieces = [p for p in re.split(r"\s*…\s*", normalize(evidence)) if p]
+    rest = [c for c in clauses(text, language) if not any(p in normalize(c) for p in pieces)]
+    return ". ".join(rest)
 
 
 def says_more(text: str, evidence: str) -> bool:
@@ -201,7 +237,8 @@ def gentle_return(question: str, language: str, reactions: Reactions) -> str:
 
 
 def plain_ack(language: str, reactions: Reactions) -> str:
-    return reactions.pick_any(PLAIN_ACKS.get(language, PLAIN_ACKS["en"]))
+    """An unused plain acknowledgement, or "" when all were said (never one twice)."""
+    return reactions.pick(PLAIN_ACKS.get(language, PLAIN_ACKS["en"])) or ""
 
 
 __all__ = [
@@ -210,6 +247,7 @@ __all__ = [
     "Reactions",
     "Steer",
     "answer_reaction",
+    "beside",
     "gentle_return",
     "off_script",
     "plain_ack",

@@ -166,6 +166,38 @@ class Talk:
                 return self._filled(reaction)
         return None
 
+    def implied(self, text: str, item: Any) -> tuple[Any, str] | None:
+        """(situation, answer class): the best remark or feeling in `text`, when the bank
+        says it answers `item` (its `answers`, "poor_appetite" -> meal.little) and the item
+        has that class; else None."""
+        if self.retriever is None or not text.strip():
+            return None
+        found = self.retriever.find(text, kinds=("remark", "feeling"), limit=1)
+        if not found:
+            return None
+        situation = found[0].situation
+        for implied in getattr(situation, "answers", ()):
+            item_id, _, answer_class = implied.partition(".")
+            if item_id == item.id and item.answer(answer_class) is not None:
+                return situation, answer_class
+        return None
+
+    def said(self, text: str) -> None:
+        """Mark every sentence of a turn said in other words (the LLM's) as used."""
+        for part in sentences(text):
+            self.reactions.use(part)
+
+    def react_to(self, situation: Any) -> Reaction | None:
+        """An unused reaction of `situation`, filled (None: all were said)."""
+        return self._filled(react(situation, self.reactions))
+
+    def makes_remark(self, text: str) -> bool:
+        """Whether the bank finds a remark, feeling or question to the agent in `text` (at its
+        own threshold): then a weak answer (a near keyword) is not what the person meant."""
+        if self.retriever is None or not text.strip():
+            return False
+        return bool(self.retriever.find(text, kinds=OFF_SCRIPT, limit=1))
+
     def agent_question(self, text: str, *, at_least: float = CLEAR) -> Any | None:
         """The bank's question-to-the-agent situation `text` clearly asks, if one does. Used
         beside an answer ("Yes I ate. And have you eaten?"), where a loose match ("I slept
@@ -257,6 +289,8 @@ class Talk:
         out = []
         for s in situations[:limit]:
             lines = list(s.answer if s.kind == "agent_question" else s.reactions)
+            # Lines said already come last: the model copies its examples' wording.
+            lines = [x for x in lines if not self.reactions.used(x)] or lines
             if s.triggers and lines:
                 out.append((s.triggers[0], self._fill(lines[0])))
         return out

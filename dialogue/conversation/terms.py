@@ -10,10 +10,14 @@ to the agent ("how old are you") from a remark ("I'm getting old").
 
 from __future__ import annotations
 
+import re
+
 from dialogue.analysis import analyze
 
 _EN_DROP_TAGS = frozenset({"PRON", "DET", "ADP", "CCONJ"})
 _EN_KEEP = {"you": "you", "your": "you", "yourself": "you", "yours": "you"}
+# Pronouns that carry a topic: nobody around is loneliness, not a pronoun to drop.
+_EN_CONTENT_PRON = {"nobody": "nobody", "noone": "nobody", "anybody": "nobody"}
 _EN_STOP = frozenset(
     # auxiliaries and contraction pieces
     "be do have can could will would shall should may might must 's m ve re ll d nt "
@@ -57,7 +61,50 @@ _EN_SYNONYMS = {
     **dict.fromkeys("ill sick unwell poorly".split(), "ill"),
     **dict.fromkeys("busy hurry rush".split(), "busy"),
     **dict.fromkeys("tablet tablets pill pills".split(), "pill"),
+    # concept classes: the words of one topic fold into one term, so a bank trigger about
+    # tomatoes finds a person who grows beans, and one about a son finds "my eldest"
+    **dict.fromkeys(
+        "son daughter child children kid kids eldest youngest".split(),
+        "child",
+    ),
+    **dict.fromkeys(
+        "pea bean tomato potato carrot lettuce cabbage onion veg vegetable allotment "
+        "seed sow seedling weed bulb shrub hedge lawn mow rhubarb strawberry".split(),
+        "garden",
+    ),
+    **dict.fromkeys("centre center".split(), "centre"),
+    **dict.fromkeys(
+        "terrier spaniel collie labrador poodle retriever sheepdog dachshund".split(), "dog"
+    ),
+    **dict.fromkeys(
+        "game domino dominoes chess cards bingo crossword puzzle jigsaw draughts checkers "
+        "scrabble sudoku quiz".split(),
+        "game",
+    ),
+    **dict.fromkeys("lorry truck van".split(), "truck"),
+    **dict.fromkeys("cuppa tea coffee".split(), "tea"),
+    **dict.fromkeys("alone nobody".split(), "nobody"),
 }
+# Phrases that stand for a concept a single word does not carry: the old days (a year long
+# past, "back in", "years ago", "when I was young"), and dropping by (a visit).
+_EN_PHRASES = [
+    (
+        re.compile(
+            r"\b(back in|years ago|in my day|in those days|when i was (?:young|little|a \w+)|"
+            r"nineteen \w+|19[0-9]{2}|used to)\b",
+            re.I,
+        ),
+        " oldtimes ",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:pop|popp|drop|dropp|stop|stopp|swing|come|came|call)(?:s|ed|ing)? "
+            r"(?:round|by|over|in on)|(?:turn|show)(?:s|ed|ing)? up)\b",
+            re.I,
+        ),
+        " visit ",
+    ),
+]
 # Answer words, intensifiers and light verbs: what a check-in answer is made of (네 먹었어요,
 # 그럭저럭 괜찮아요), not what a remark is about.
 _KO_STOP = frozenset(
@@ -82,7 +129,14 @@ _KO_SYNONYMS = {
 
 
 _EN_QUESTION = frozenset("what where who whom whose why how when which".split())
-_EN_ASKING = frozenset({"please"})  # "please ring my son": a request to the agent
+_EN_ASKING = frozenset({"please"})
+# "Can you ...", "are you ...", "tell me": asked of the agent. "You should hear him snore" is
+# a remark: "you" alone asks nothing.
+_EN_ASKS_YOU = re.compile(
+    r"\b(?:can|could|will|would|do|did|does|are|were|have|has|is|shall|won't|can't)\s+you\b"
+    r"|\b(?:you|ya)\s+(?:there|real|a person|a robot|a machine|human)\b|\btell me\b",
+    re.I,
+)  # "please ring my son": a request to the agent
 
 # Words that rank but cannot make a remark fit on their own or with one other word: negation,
 # the agent addressed, coming and going. "I don't know" is not "I don't know what to do".
@@ -90,6 +144,22 @@ WEAK = {
     "en": frozenset("not you go come one two three four five six seven eight nine ten".split()),
     "ko": frozenset({"안", "못", "오다", "가다", "없다", "보다"}),
 }
+
+
+# Where a long utterance divides into clauses: sentence ends, commas, dashes, and (English)
+# the conjunctions that join two statements; (Korean) the connective endings that close a
+# clause before a new one ("...했는데 ", "...하니까 ", "...했지만 ", "...하더니 ").
+_CLAUSE_EN = re.compile(
+    r"[.!?;,:\u2014\u2013]+|\s-\s|\b(?:and|but|because|though|while|since)\b", re.I
+)
+_CLAUSE_KO = re.compile(r"[.!?;,:\u2014\u2013~]+|\s-\s|(?<=는데|니까|지만|더니|는지)\s")
+
+
+def clauses(text: str, language: str) -> list[str]:
+    """`text` divided into clauses (at least the whole text, stripped)."""
+    pattern = _CLAUSE_KO if language == "ko" else _CLAUSE_EN
+    parts = [p.strip() for p in pattern.split(text) if p and p.strip()]
+    return parts or [text.strip()]
 
 
 def terms(text: str, language: str) -> list[str]:
@@ -100,6 +170,9 @@ def terms(text: str, language: str) -> list[str]:
 def read(text: str, language: str) -> tuple[list[str], bool]:
     """The retrieval terms of `text` and whether it could be a question to the agent (`asks`),
     from one analysis."""
+    if language != "ko":
+        for pattern, concept in _EN_PHRASES:
+            text = pattern.sub(lambda m, c=concept: f"{m.group(0)}{c}", text)
     analysis = analyze(text, language)
     if language == "ko":
         from dialogue.analysis.ko import content_lemmas, is_question, is_request
@@ -111,6 +184,8 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
         lemma = token.lemma
         if lemma in _EN_KEEP:
             out.append(_EN_KEEP[lemma])
+        elif token.surface in _EN_CONTENT_PRON:
+            out.append(_EN_SYNONYMS.get(_EN_CONTENT_PRON[token.surface], "nobody"))
         elif lemma in _EN_QUESTION:
             out.append(lemma)  # "who are you" asks the agent's name
         elif token.tag in _EN_DROP_TAGS or lemma in _EN_STOP or token.surface in _EN_STOP:
@@ -118,7 +193,8 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
         else:
             out.append(_EN_SYNONYMS.get(lemma, lemma))
     lemmas = {t.lemma for t in analysis.tokens}
-    return out, "?" in text or bool(lemmas & (_EN_QUESTION | _EN_ASKING | set(_EN_KEEP)))
+    asking = "?" in text or bool(lemmas & (_EN_QUESTION | _EN_ASKING))
+    return out, asking or bool(_EN_ASKS_YOU.search(text))
 
 
 def asks(text: str, language: str) -> bool:

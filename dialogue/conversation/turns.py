@@ -34,6 +34,9 @@ else:
     _Base = object
 
 
+MAX_RETURNS = 2  # off-script turns reacted to per pending question, before a re-ask
+
+
 class ConversationTurns(_Base):
     def _first_index(self) -> int:
         """Memory opens the conversation: the first item memory holds a concern about (it has
@@ -48,16 +51,22 @@ class ConversationTurns(_Base):
         remark or feeling, answers to other items, or (Fail) the scenario's re-ask."""
         item = self._item
         repeat = self.scenario.repeat
-        if repeat and self._repeats < 2 and is_repeat_request(self.scenario, text):
+        # "What's your name? I didn't catch it" asks the agent something; it is no re-ask.
+        asks = self._talk.agent_question(text, at_least=0.0) is not None
+        if repeat and self._repeats < 2 and not asks and is_repeat_request(self.scenario, text):
             self._repeats += 1
             return self._pending("clarify", self._fill(repeat.say, question=self._question))
         # One turn on the person's own topic per question, in the first half of the call;
         # what they then say about it is heard (answers in passing), not reacted to again.
         has_time = item.id not in self._topic_items
         has_time &= self._elapsed() < 0.5 * self.scenario.time_limit_s
-        remarks = not passing and not after_topic
+        # At most `MAX_RETURNS` remarks reacted to per question: a person who says the same
+        # thing again and again is answering it in words the rules do not know.
+        returns = self._returns.get(item.id, 0)
+        remarks = not passing and not after_topic and returns < MAX_RETURNS
         steer = self._talk.off_script(text, has_time=has_time, remarks=remarks)
         if steer is not None:
+            self._returns[item.id] = returns + 1
             if steer.kind == "topic":
                 self._phase, self._after_topic = "topic", True
                 self._topic_items.add(item.id)
