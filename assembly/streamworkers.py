@@ -3,10 +3,11 @@
 Worker processes keep pocketsphinx (which holds the GIL for a whole decode) off the server's
 event loop. Decoding whole utterances once the turn has ended made each reply wait ~0.4 s, and
 one worker was the limit of the whole server (~10 calls on 2 cores; that `ProcessRecognizer`
-is gone). `StreamingPool` is a `Recognizer` plus `open_stream`: a turn's audio goes to one worker as it arrives (each stream is pinned to the
-worker that holds its decoder), the worker decodes it as it comes (`asr.sphinx_stream`;
-any other recognizer buffers and decodes at the end, `asr.streaming.BufferedStream`), and at
-the end of the turn only the tail is left. Workers default to one per core.
+is gone). `StreamingPool` is a `Recognizer` plus `open_stream`: a turn's audio goes to one
+worker as it arrives (each stream is pinned to the worker that holds its decoder), the worker
+decodes it as it comes (`asr.sphinx_stream`; any other recognizer buffers and decodes at the
+end, `asr.streaming.BufferedStream`), and at the end of the turn only the tail is left.
+Workers default to one per core.
 
 Messages to a worker go through its own queue, in order, so a turn's audio always reaches its
 decoder before the request for its result. Feeding never waits for the worker; `partial` and
