@@ -80,6 +80,8 @@ class EmergencyDetector:
                 found.extend(module.findings(analysis))
             found.extend(self._scenario_findings(text, language, module, analysis))
         assessment = combine(found) if found else NONE
+        if asked is not None and assessment.decision == Decision.EMERGENCY:
+            assessment = _todays_dose(assessment, text, language, asked)
         if self.llm is not None and assessment.decision != Decision.EMERGENCY and text.strip():
             opinion = self._second_opinion(text, language)
             if opinion is not None and assessment.decision == Decision.NONE:
@@ -161,6 +163,39 @@ class EmergencyDetector:
             return None
         category = str(answer.get("category") or "llm")[:40]
         return Finding(category, Decision.CHECK, text[:200], "llm:second-opinion")
+
+
+_MEDICINE_ITEM = re.compile(r"medic|pill|tablet|drug|dose|약", re.IGNORECASE)
+# Words that make "I took all of them" more than the day's pills, even as an answer about them.
+_MORE_THAN_A_DOSE = {
+    "en": re.compile(
+        r"\b(bottles?|box(es)?|packets?|strips?|whole|handful|too many|too much|extra|double|"
+        r"twice|at once|in one go|sleeping|lots|a lot|dozens?|more than|overdose|on purpose|"
+        r"everything|all (the|my|of my) \w+ (pills|tablets))\b",
+        re.IGNORECASE,
+    ),
+    "ko": re.compile(
+        r"한꺼번에|한 ?번에|통째|통으로|몽땅|털어|수면제|많이|더 먹|두 ?번|여러 알|한 ?통|일부러"
+    ),
+}
+
+
+def _todays_dose(assessment: Assessment, text: str, language: str, asked: Item) -> Assessment:
+    """ "Yes, I took all of them with my breakfast", answering the question about today's
+    medicine, is most likely the day's pills: an overdose finding with no word of more than a
+    dose (a bottle, at once, extra, sleeping pills...) asks the check question ("Did you take
+    more medicine than you should have?") instead of ending the call as an emergency."""
+    if not _MEDICINE_ITEM.search(f"{asked.id} {asked.topic}"):
+        return assessment
+    if any(f.category != "overdose" for f in assessment.findings):
+        return assessment
+    more = _MORE_THAN_A_DOSE.get(language)
+    if more is None or more.search(text):
+        return assessment
+    checks = tuple(
+        Finding(f.category, Decision.CHECK, f.evidence, f.rule) for f in assessment.findings
+    )
+    return Assessment(Decision.CHECK, checks)
 
 
 def layer_of(assessment: Assessment) -> str:
