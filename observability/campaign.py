@@ -21,7 +21,8 @@ from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from observability.metrics import METRICS_PATH, all_text, is_loopback
+from observability.metrics import METRICS_PATH, all_text
+from telephony.auth import is_loopback
 
 log = logging.getLogger("carecall.metrics")
 
