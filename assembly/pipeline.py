@@ -26,7 +26,7 @@ from assembly.config import Settings
 from assembly.voices import make_synthesizer
 from dialogue import Recipient, learned
 from dialogue.catalogue import Catalogue
-from dialogue.conversation.talk import answer_lines
+from dialogue.conversation.talk import answer_lines, default_retriever
 from dialogue.guard import Guard
 from dialogue.memory import SqliteMemoryStore
 from dialogue.scenario import Scenario
@@ -151,8 +151,12 @@ class Pipeline:
             "네" if self.default_scenario.language == "ko" else "yes",
             self.default_scenario.language,
         )
-        # The learned layer's fit (seconds per language), so no call waits for it.
-        learned.warm(tuple(dict.fromkeys(s.language for s in self.call_scenarios())))
+        # The learned layer's fit (seconds per language) and the response bank's retriever
+        # (the bank and the scenarios' answer words, read once), so no call waits for them.
+        languages = tuple(dict.fromkeys(s.language for s in self.call_scenarios()))
+        learned.warm(languages)
+        for language in languages:
+            default_retriever(language)
         made = 0
         for scenario in scenarios if scenarios is not None else self.call_scenarios():
             # The reactions said before most questions are the bank's answer reactions: ready

@@ -27,24 +27,6 @@ from collections import deque
 from telephony import CallInfo
 from telephony import callevents as ev
 from telephony.audio import LINE_RATE, Audio
-from telephony.callevents import (
-    Action,
-    ArmGrace,
-    Ask,
-    BadInput,
-    Digit,
-    End,
-    Hear,
-    Listen,
-    Opening,
-    Played,
-    Render,
-    Request,
-    Silence,
-    Speech,
-    StartCall,
-    Transmit,
-)
 from telephony.g711 import alaw_decode, ulaw_decode
 from telephony.listening import TurnListening
 from telephony.playout import FRAME_S, FRAME_SAMPLES, Playout, heard_prefix
@@ -98,7 +80,7 @@ class CallControl:
         self._spoke_at = 0  # line sample when the agent last finished a reply or was heard
         self._last_voice = 0.0  # loop time when the last chunk with speech arrived
         self._turn_counts = True  # the current turn did not begin over the agent, or grew
-        self._replies: deque[Speech] = deque()  # replies to stream, in order; the head streams
+        self._replies: deque[ev.Speech] = deque()  # replies to stream, in order; the head streams
         self.busy = 0  # agent calls asked and not yet answered or streamed
         self.hangup_mark: str | None = None  # the goodbye's mark, once it was sent
         self.turns: list[TurnTiming] = []
@@ -124,7 +106,7 @@ class CallControl:
 
     # ---- events in, actions out --------------------------------------------------------------
 
-    def feed(self, event: ev.Event) -> list[Action]:
+    def feed(self, event: ev.Event) -> list[ev.Action]:
         kind = type(event)
         if kind is ev.Received:
             return self._received(event.text)
@@ -150,7 +132,7 @@ class CallControl:
         if kind is ev.AgentReady:
             self.endpointer = Endpointer(self.turn, event.vad_rate)
             self.listening = True
-            return self._ask(Opening())
+            return self._ask(ev.Opening())
         if kind is ev.GraceExpired:
             if self.hangup_mark == event.mark and not self.ended:
                 log.warning("call %s: last mark never echoed; hanging up", self._sid)
@@ -164,7 +146,7 @@ class CallControl:
 
     # ---- the wire ----------------------------------------------------------------------------
 
-    def _received(self, text: str | bytes) -> list[Action]:
+    def _received(self, text: str | bytes) -> list[ev.Action]:
         try:
             message = self.protocol.receive(text)
         except ProtocolError as exc:
@@ -176,20 +158,20 @@ class CallControl:
             pcm = self._decode(message.payload)
             self.line_samples += len(pcm)
             if self.line_samples / LINE_RATE > self.max_call_s:
-                return [Listen(pcm), *self._end("time_limit")]
-            return [Listen(pcm)]
+                return [ev.Listen(pcm), *self._end("time_limit")]
+            return [ev.Listen(pcm)]
         if kind is Mark:
             return self._mark(message.name)
         if kind is Start:
             self._start = message
-            return [StartCall(message)]
+            return [ev.StartCall(message)]
         if kind is Dtmf:
-            return self._ask(Digit(message.digit))
+            return self._ask(ev.Digit(message.digit))
         if kind is Stop:
             return self._end("hung_up")
         return []  # connected
 
-    def _accepted(self, call: CallInfo) -> list[Action]:
+    def _accepted(self, call: CallInfo) -> list[ev.Action]:
         """`start` was authorized: the line's format decides whether the call can go on."""
         start, self.call = self._start, call
         if start.encoding == "audio/x-alaw":
@@ -204,35 +186,35 @@ class CallControl:
             )
         return []
 
-    def _mark(self, name: str) -> list[Action]:
+    def _mark(self, name: str) -> list[ev.Action]:
         """The line echoed a mark: the segment before it was played to the end."""
         status, u = self.playout.echoed(name)
         if status == "unknown":
-            return [BadInput(f"mark {name!r} was never sent")]
+            return [ev.BadInput(f"mark {name!r} was never sent")]
         if u is None:  # the echo of audio we cleared: it was not played
             return []
         self._spoke_at = self.line_samples
-        played = Played(u.segment, True, u.segment.text)
+        played = ev.Played(u.segment, True, u.segment.text)
         return [played, *self._end("completed")] if u.hangup else [played]
 
-    def _transmit(self, now: float) -> list[Action]:
+    def _transmit(self, now: float) -> list[ev.Action]:
         """Frames and marks due at `now` (at a tick, or as soon as a segment is queued)."""
         if self.ended or self._muted:
             return []
-        out: list[Action] = []
+        out: list[ev.Action] = []
         try:
             for send in self.playout.due(now, self.line_samples):
                 u = send.utterance
                 if send.frame is None:
-                    out.append(Transmit(self.protocol.send_mark(u.mark)))
+                    out.append(ev.Transmit(self.protocol.send_mark(u.mark)))
                     if u.hangup:
                         self.hangup_mark = u.mark
-                        out.append(ArmGrace(u.mark, self.hangup_grace_s))
+                        out.append(ev.ArmGrace(u.mark, self.hangup_grace_s))
                     continue
                 i = send.frame
                 text = self.protocol.send_media_b64(u.audio.payloads[i])
                 pcm = u.audio.pcm[i * FRAME_SAMPLES : (i + 1) * FRAME_SAMPLES]
-                out.append(Transmit(text, pcm, send.at_sample))
+                out.append(ev.Transmit(text, pcm, send.at_sample))
                 if i == 0 and u.tag is not None:
                     u.tag.first_frame = now
         except InvalidState:  # the stream stopped while we were talking: nothing to play to
@@ -241,10 +223,10 @@ class CallControl:
 
     # ---- the person --------------------------------------------------------------------------
 
-    def _voice(self, event: ev.Voice) -> list[Action]:
+    def _voice(self, event: ev.Voice) -> list[ev.Action]:
         ep = self.endpointer
         self._judged += len(event.chunk) * LINE_RATE // ep.sample_rate
-        out: list[Action] = []
+        out: list[ev.Action] = []
         listening = self.listening_turn
         for turn in ep.feed(event.chunk, event.prob):
             if turn.kind is TurnEventKind.SPEECH_STARTED:
@@ -265,7 +247,7 @@ class CallControl:
                     out += self._interrupt(event.now)
         return out + self._check_silence()
 
-    def _turn_ended(self, audio: Audio, capped: bool, now: float) -> list[Action]:
+    def _turn_ended(self, audio: Audio, capped: bool, now: float) -> list[ev.Action]:
         self._heard_at = self.line_samples
         if not self._turn_counts:
             seconds = audio.duration
@@ -275,9 +257,9 @@ class CallControl:
         if len(self.turns) < MAX_TURNS_KEPT:
             self.turns.append(timing)
         tail, streamed = self.listening_turn.ended(audio)
-        return tail + self._ask(Hear(audio, streamed), timing)
+        return tail + self._ask(ev.Hear(audio, streamed), timing)
 
-    def _check_silence(self) -> list[Action]:
+    def _check_silence(self) -> list[ev.Action]:
         if self.playout.audible or self.busy or self.endpointer.in_turn or not self.listening:
             return []
         if self.hangup_mark is not None:  # the goodbye is out: no reprompts
@@ -287,10 +269,10 @@ class CallControl:
         last = max(self._heard_at, self._spoke_at)
         if (self._judged - last) / LINE_RATE >= self.turn.no_input_s:
             self._heard_at = self._judged
-            return self._ask(Silence())
+            return self._ask(ev.Silence())
         return []
 
-    def _interrupt(self, now: float) -> list[Action]:
+    def _interrupt(self, now: float) -> list[ev.Action]:
         """Barge-in: stop talking now, and tell the agent how much of each segment was heard."""
         log.info("call %s: barge-in, clearing agent audio", self._sid)
         out, goodbye = self._stop_talking(now, clear=True)
@@ -300,15 +282,15 @@ class CallControl:
 
     # ---- the agent ---------------------------------------------------------------------------
 
-    def _ask(self, request: Request, timing: TurnTiming | None = None) -> list[Action]:
+    def _ask(self, request: ev.Request, timing: TurnTiming | None = None) -> list[ev.Action]:
         self.busy += 1
-        return [Ask(request, timing)]
+        return [ev.Ask(request, timing)]
 
     def _answered(self) -> None:
         self.busy -= 1
         self._spoke_at = self.line_samples
 
-    def _rendered(self, event: ev.Rendered) -> list[Action]:
+    def _rendered(self, event: ev.Rendered) -> list[ev.Action]:
         speech = event.speech
         if not self._replies or self._replies[0] is not speech:
             return []  # a reply cancelled (and reported) while this was rendered
@@ -319,9 +301,9 @@ class CallControl:
             speech.lines.append(event.line)
         return self._pump(event.now)
 
-    def _pump(self, now: float) -> list[Action]:
+    def _pump(self, now: float) -> list[ev.Action]:
         """Queue the replies' segments that are ready, in order, and send what is due."""
-        out: list[Action] = []
+        out: list[ev.Action] = []
         while self._replies:
             if not self._stream(self._replies[0], out):
                 break  # its next segment is being rendered
@@ -331,7 +313,7 @@ class CallControl:
             out += self._transmit(now)
         return out
 
-    def _stream(self, speech: Speech, out: list[Action]) -> bool:
+    def _stream(self, speech: ev.Speech, out: list[ev.Action]) -> bool:
         """Queue what is ready of one reply; False while its next segment is rendered."""
         segments, hangup = speech.reply.segments, speech.reply.hangup
         if not segments:
@@ -347,7 +329,7 @@ class CallControl:
             elif i > 0:
                 if not speech.rendering:
                     speech.rendering = True
-                    out.append(Render(speech, i))
+                    out.append(ev.Render(speech, i))
                 return False
             else:
                 break  # no audio for the first segment: nothing of it can be said
@@ -359,7 +341,7 @@ class CallControl:
             return True
         speech.cancelled = True
         # Never played: the agent hears that none of it was heard.
-        out += [Played(segment, False, "") for segment in segments[speech.queued :]]
+        out += [ev.Played(segment, False, "") for segment in segments[speech.queued :]]
         if hangup and not self.ended:  # the goodbye failed part-way: still hang up,
             if speech.last is not None and not speech.last.marked:  # after what was queued
                 speech.last.hangup = True
@@ -367,20 +349,21 @@ class CallControl:
                 out += self._end("completed")
         return True
 
-    def _stop_talking(self, now: float, *, clear: bool) -> tuple[list[Action], bool]:
+    def _stop_talking(self, now: float, *, clear: bool) -> tuple[list[ev.Action], bool]:
         """Drop all agent audio not yet played, and report what was heard of it; with `clear`
         the far end drops what it has buffered. Also says whether the goodbye was among it."""
         goodbye = False
         for speech in self._replies:  # nothing more of these replies is rendered
             goodbye = goodbye or (speech.reply.hangup and not speech.cancelled)
             speech.cancelled = True
-        out: list[Action] = []
+        out: list[ev.Action] = []
         for u, fraction in self.playout.stop(now):
-            out.append(Played(u.segment, fraction >= 1.0, heard_prefix(u.segment.text, fraction)))
+            heard = heard_prefix(u.segment.text, fraction)
+            out.append(ev.Played(u.segment, fraction >= 1.0, heard))
             goodbye = goodbye or u.hangup
         if clear and not self._muted:
             try:
-                out.append(Transmit(self.protocol.send_clear()))
+                out.append(ev.Transmit(self.protocol.send_clear()))
             except InvalidState:
                 pass
         out += self._pump(now)  # the cancelled replies report what was never queued
@@ -388,23 +371,23 @@ class CallControl:
 
     # ---- the end -----------------------------------------------------------------------------
 
-    def _refuse(self, bad: str, end: str | None) -> list[Action]:
+    def _refuse(self, bad: str, end: str | None) -> list[ev.Action]:
         """Bad input; the call goes on unless `end` says why it cannot."""
-        return [BadInput(bad), *self._end(end)] if end else [BadInput(bad)]
+        return [ev.BadInput(bad), *self._end(end)] if end else [ev.BadInput(bad)]
 
-    def _end(self, reason: str) -> list[Action]:
+    def _end(self, reason: str) -> list[ev.Action]:
         ended, self.ended = self.ended, True
-        return [] if ended else [End(reason)]
+        return [] if ended else [ev.End(reason)]
 
-    def _closed(self, reason: str, now: float) -> list[Action]:
+    def _closed(self, reason: str, now: float) -> list[ev.Action]:
         """The call is being finalized: keep what was said and heard until now."""
         self.ended, self.listening = True, False
-        out: list[Action] = []
+        out: list[ev.Action] = []
         if reason != "completed":  # the line broke: the last words still reach the agent
             turn = self.endpointer.flush()
             if turn is not None and turn.audio is not None:
                 if self._turn_counts and turn.audio.duration >= self.turn.min_speech_s:
-                    out += self._ask(Hear(turn.audio))
+                    out += self._ask(ev.Hear(turn.audio))
         self.endpointer.drop_audio()
         stopped, _ = self._stop_talking(now, clear=False)
         return out + stopped

@@ -8,6 +8,7 @@ log line. Wall-clock on purpose: a silent peer advances no line time (the call's
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import Enum
 
@@ -26,6 +27,9 @@ class LimitOptions:
     bad_input_log_s: float = 10.0
     max_bad_input: int = 10_000
     """A connection that sends this many bad messages is closed."""
+
+
+log = logging.getLogger("carecall.session")
 
 
 class Log(Enum):
@@ -71,6 +75,18 @@ class ConnectionLimits:
             self._summary_at = now
             return Log.SUMMARY
         return Log.NONE
+
+    def log_bad_input(self, now: float, who: str, reason: str) -> None:
+        """Count one bad input of the call `who` (its id and peer) and log it: in full for the
+        first few, then a summary line at most every `bad_input_log_s`."""
+        kind = self.on_bad_input(now)
+        if kind is Log.FULL:
+            log.warning("call %s: bad input: %s", who, reason)
+        elif kind is Log.SUMMARY:
+            log.warning(
+                "call %s: %d bad messages so far (last: %s); at most one line per %.0f s",
+                *(who, self.bad_inputs, reason, self.options.bad_input_log_s),
+            )
 
     @property
     def too_many_bad(self) -> bool:

@@ -1,25 +1,24 @@
 """One phone call on the server side: the I/O shell around its pure call control.
 
-The rules of a call (turns, barge-in, backchannels, silence and reprompts, what the person
-heard, the goodbye) are `telephony.call.CallControl`'s. The session turns one websocket's
-messages, the VAD's labels, the agent's replies and the frame clock's ticks into its events
+The rules of a call (turns, barge-in, backchannels, silence, reprompts, what the person heard,
+the goodbye) are `telephony.call.CallControl`'s. The session turns the websocket's messages,
+the VAD's labels, the agent's replies and the clock's ticks into its events
 (`telephony.callevents`) and carries out the actions that come back. What it adds:
 
-- everything that takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the
-  encoding of its audio in the executor (`AgentLink`), the VAD in one batch for all calls
-  (`VadBatcher`), the pacing on one shared tick (`LineClock`). The one output path is that
-  tick (and the moment a reply is queued): frames are written with `send_nowait`, and a peer
-  that stops reading ends its own call and nobody else's;
-- however the call ends (hang-up, `stop`, dropped socket, error, a caller that goes quiet on
-  the wire, the server shutting down), `CallAgent.finish` runs once and the recording is saved;
+- what takes time runs off the event loop: the agent (ASR, dialogue, TTS) and the encoding of
+  its audio in the executor (`AgentLink`), the VAD in one batch for all calls (`VadBatcher`),
+  the pacing on one shared tick (`LineClock`). The one output path is that tick (and the
+  moment a reply is queued): `send_nowait`; a peer that stops reading ends only its own call;
+- however the call ends (hang-up, `stop`, dropped socket, error, a wire gone quiet, server
+  shutdown), `CallAgent.finish` runs once and the recording is saved;
 - a socket that never starts a call is closed after `start_timeout_s`, a call whose media stops
-  arriving ends after `media_timeout_s`, and no call outlives `max_wall_s`; bad input is logged
-  a few times per call, then counted (`bad_input_log` lines at most per `bad_input_log_s`);
-- the call's id is used as a folder name only in Twilio's exact shape (`telephony.files`), and
-  the call is authorized (`authorize`) before any of its audio is processed.
+  ends after `media_timeout_s`, no call outlives `max_wall_s`; bad input is logged a few times
+  per call, then counted (`bad_input_log` lines at most per `bad_input_log_s`);
+- the call's id is a folder name only in Twilio's exact shape (`telephony.files`), and the call
+  is authorized (`authorize`) before any of its audio is processed.
 
-Timing inside a call (turn ends, silence, recording positions) is counted in inbound audio
-samples; only the pacer looks at the clock, scaled by `SessionOptions.speed`.
+Time inside a call is counted in inbound samples; only the pacer reads the clock
+(`SessionOptions.speed`).
 """
 
 from __future__ import annotations
@@ -39,7 +38,7 @@ from telephony.call import CallControl
 from telephony.clock import LineClock
 from telephony.files import OutsideFolder, inside, is_call_sid, new_call_sid
 from telephony.g711 import alaw_encode, pcm16_to_float, ulaw_encode
-from telephony.limits import ConnectionLimits, Log
+from telephony.limits import ConnectionLimits
 from telephony.options import SessionOptions
 from telephony.playout import FRAME_S
 from telephony.protocol import DEFAULT_MAX_MESSAGE_BYTES, Start
@@ -180,18 +179,7 @@ class CallSession:
     def _bad_input(self, reason: str) -> None:
         if len(self.errors) < 100:
             self.errors.append(reason)
-        kind = self.limits.on_bad_input(self._loop.time())
-        if kind is Log.FULL:
-            log.warning("call %s (%s): bad input: %s", self._sid, self.peer, reason)
-        elif kind is Log.SUMMARY:
-            log.warning(
-                "call %s (%s): %d bad messages so far (last: %s); at most one line per %.0f s",
-                self._sid,
-                self.peer,
-                self.limits.bad_inputs,
-                reason,
-                self.options.limits.bad_input_log_s,
-            )
+        self.limits.log_bad_input(self._loop.time(), f"{self._sid} ({self.peer})", reason)
         if self.limits.too_many_bad:
             self._end("protocol_error: too many bad messages")
 

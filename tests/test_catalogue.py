@@ -19,6 +19,7 @@ from campaign import DialRequest, DialResult, Outcome, Recipient
 from carecall.campaign_commands import _persona_problem
 from carecall.campaign_dialers import ScenarioIds
 from dialogue.catalogue import Catalogue, UnknownPersona, UnknownScenario
+from dialogue.conversation.talk import default_retriever
 from scenarios import SCENARIO_DIR, list_scenarios, scenario_path
 from telephony import CallInfo
 
@@ -27,7 +28,10 @@ QUICK = SCENARIO_DIR.parent / "campaign" / "scenarios" / "quick_checkin_en.yaml"
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory) -> Pipeline:
-    return Pipeline(load_settings(output_dir=tmp_path_factory.mktemp("out"), rescore=False))
+    pipeline = Pipeline(load_settings(output_dir=tmp_path_factory.mktemp("out"), rescore=False))
+    for language in ("en", "ko"):  # read once per process, as `Pipeline.warm` does: the bank
+        default_retriever(language)  # and the shipped scenarios' answer words
+    return pipeline
 
 
 @pytest.fixture
