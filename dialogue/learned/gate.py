@@ -13,6 +13,8 @@ second opinion are not gated: an answer that names an emergency is still caught 
 
 from __future__ import annotations
 
+import re
+
 from dialogue.scenario import DONT_KNOW, Item
 
 MIN_CONFIDENCE = 0.5  # the extractor's confidence for an answer it is sure of
@@ -36,3 +38,20 @@ def answers_any(text: str, items: tuple[Item, ...], language: str) -> bool:
     """Cross-validation's stand-in for "the item just asked" (a case file has no dialogue):
     a confident answer to any item of the language's check-in scenario."""
     return any(answers(text, item, language) for item in items)
+
+
+# Someone other than the speaker, in English (Korean leaves the subject out: not judged).
+_SOMEONE_ELSE_EN = re.compile(
+    r"\b(he|she|him|her|his|they|them|husband|wife|partner|son|daughter|child|baby|grandson|"
+    r"granddaughter|grandchild|mum|mom|mother|dad|father|brother|sister|friend|neighbou?r|"
+    r"someone|somebody|man|woman|lady|carer|lodger|flatmate)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_cannot_be(category: str, text: str, language: str) -> bool:
+    """The person talking cannot be unconscious: the model's "unconscious" (learned from "I
+    can't wake him up") on an English utterance that names nobody else is the speaker's own
+    sleep ("i can't waking up", a misheard "I kept waking up"), and the rules, which scope who
+    it is about, decide alone."""
+    return category == "unconscious" and language == "en" and not _SOMEONE_ELSE_EN.search(text)

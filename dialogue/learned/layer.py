@@ -85,7 +85,10 @@ class Layer:
             return None
         if p < self.answer_threshold and gate.answers(text, answering, self.lang):
             return None
-        return p, self.categories.best([row])[0]
+        category = self.categories.best([row])[0]
+        if self.task == "emergency" and gate.speaker_cannot_be(category, text, self.lang):
+            return None
+        return p, category
 
 
 def fit(task: str, lang: str, examples: list[data.Example] | None = None) -> Layer:
