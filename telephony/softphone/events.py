@@ -128,8 +128,10 @@ class WatchedAgent:
     def opening(self) -> Reply:
         return self._update(self._agent.opening())
 
-    def hear(self, utterance: Audio) -> Reply | None:
-        return self._update(self._agent.hear(utterance))
+    def hear(self, utterance: Audio, turn: int | None = None) -> Reply | None:
+        if turn is None:
+            return self._update(self._agent.hear(utterance))
+        return self._update(self._agent.hear(utterance, turn=turn))  # streamed (agentlink)
 
     def silence(self) -> Reply:
         return self._update(self._agent.silence())
