@@ -129,5 +129,7 @@ def test_harolds_whole_call_over_the_line(tmp_path):
     assert any(q.startswith(cut[0]["text"]) and q != cut[0]["text"] for q in questions)
     said = " ".join(e["text"].lower() for e in agent)
     assert "are you there" in said  # he was silent once, and the agent asked again
-    # each answer with a pause inside was heard as one turn: nine answers, nine turns
-    assert sum(e["speaker"] == "person" for e in report["transcript"]) == len(result["said"]) == 9
+    # each answer with a pause inside was heard as one turn: as many turns as answers (nine,
+    # or more where a misheard answer drew a question again)
+    turns = sum(e["speaker"] == "person" for e in report["transcript"])
+    assert turns == len(result["said"]) >= 9, result["said"]
