@@ -50,8 +50,8 @@ def test_a_confident_answer_to_the_item_asked_needs_the_higher_margin(root, scen
     detector = EmergencyDetector(learned=True)
     assert detector.assess(ANSWER, "en").decision == Decision.CHECK  # no dialogue: as before
     assert detector.assess(ANSWER, "en", asked=meal).decision == Decision.NONE
-    # not an answer to the question asked: the usual threshold
-    assert detector.assess(ANSWER, "en", asked=mood).decision == Decision.CHECK
+    # with any question open the same margin: misheard answers are rarely an answer to it
+    assert detector.assess(ANSWER, "en", asked=mood).decision == Decision.NONE
     # the margin is the threshold, not a veto: above it the model still asks
     layer.ANSWER_THRESHOLDS[("emergency", "en")] = 0.5
     assert detector.assess(ANSWER, "en", asked=meal).decision == Decision.CHECK
@@ -91,7 +91,8 @@ def test_in_a_call_the_answer_to_the_meal_question_asks_no_check(root, scenario)
     turn = engine.reply(ANSWER)
     assert turn.kind != "clarify" and turn.item_id == "sleep"
     assert engine.report().safety_checks == []
-    # a learned red flag that answers nothing asked is still checked
+    # above the margin, a learned red flag is still checked in a call
+    layer.ANSWER_THRESHOLDS[("emergency", "en")] = 0.5
     check = engine.reply("blorp blorp everywhere in the hall")
     assert check.kind == "clarify"
 

@@ -9,6 +9,11 @@ one of the item's answer classes), a learned-only `check` needs the higher thres
 `layer.ANSWER_THRESHOLDS`, chosen by cross-validation (`cv.choose_answered`) on the
 development examples that read as an answer to some check-in item. The rules and the LLM's
 second opinion are not gated: an answer that names an emergency is still caught by them.
+
+With the default recognizer (pocketsphinx, ~50% WER on the line) most answers arrive too
+garbled for the extractor to be sure of them ("can't my knees are been a log": "confusion"
+0.57), so in a call the margin applies whenever a question is open (`Layer.flags(answering=)`),
+which is nearly always; `carecall safety eval`, which has no dialogue, uses the base threshold.
 """
 
 from __future__ import annotations
