@@ -29,12 +29,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from campaign.dashboard.live import event_stream
 from campaign.dashboard.views import login_required
 
 CALL_SID = re.compile(r"^CA[0-9a-f]{32}$")
 STALE_S = 30.0  # observability.live.STALE_S: a file not written for this long is a dead call
-KEEPALIVE_S = 15.0
-SESSION_CHECK_S = 60.0
 RATE = 8000
 LEAD_BYTES = RATE * 2 // 2  # listening starts half a second behind the live edge
 MAX_LINE = 64 * 1024
@@ -95,10 +94,6 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _event(name: str, data: dict) -> str:
-    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 class Names:
@@ -169,28 +164,8 @@ async def stream(request: Request) -> Response:
                     out.append(("turn", {**turn, "t": r.get("t")}))
         return out
 
-    async def events() -> AsyncIterator[str]:
-        offsets: dict[str, int] = {}
-        yield "retry: 3000\n\n"
-        last_sent = last_check = time.monotonic()
-        while True:
-            for name, data in await run_in_threadpool(poll, offsets):
-                yield _event(name, data)
-                last_sent = time.monotonic()
-            await asyncio.sleep(folder.poll_s)
-            now = time.monotonic()
-            if now - last_check > SESSION_CHECK_S:
-                last_check = now
-                if await run_in_threadpool(dash.auth.session, request) is None:
-                    yield _event("logout", {})
-                    return
-            if now - last_sent > KEEPALIVE_S:
-                yield ": keep-alive\n\n"
-                last_sent = now
-
-    return StreamingResponse(
-        events(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"}
-    )
+    offsets: dict[str, int] = {}
+    return event_stream(request, lambda: poll(offsets), folder.poll_s)
 
 
 def wav_header(rate: int = RATE) -> bytes:

@@ -19,7 +19,7 @@ import json
 import re
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -97,18 +97,39 @@ async def stream(request: Request) -> Response:
 
     await run_in_threadpool(audit)
 
+    first, cursor = await run_in_threadpool(live.snapshot)
+
+    def changes() -> list[tuple[str, dict]]:
+        nonlocal cursor
+        changed, cursor = live.changes(cursor)
+        return changed
+
+    return event_stream(request, changes, live.poll_s, first=[("alert", a) for a in first])
+
+
+def event_stream(
+    request: Request,
+    poll: Callable[[], Iterable[tuple[str, dict]]],
+    poll_s: float,
+    *,
+    first: Iterable[tuple[str, dict]] = (),
+) -> StreamingResponse:
+    """A `text/event-stream` for a signed-in page: `first`'s events, then whatever `poll()`
+    (run in a thread, every `poll_s`) returns as `(event name, data)`; a comment every
+    `KEEPALIVE_S` when nothing else went out, and `event: logout` once the session has ended
+    (checked every `SESSION_CHECK_S`). The alert banner and the live calls page both use it."""
+    dash = request.app.state.dashboard
+
     async def events() -> AsyncIterator[str]:
-        first, cursor = await run_in_threadpool(live.snapshot)
         yield "retry: 3000\n\n"
-        for alert in first:
-            yield _event("alert", alert)
+        for name, data in first:
+            yield _event(name, data)
         last_sent = last_check = time.monotonic()
         while True:
-            await asyncio.sleep(live.poll_s)
-            changed, cursor = await run_in_threadpool(live.changes, cursor)
-            for name, alert in changed:
-                yield _event(name, alert)
+            for name, data in await run_in_threadpool(poll):
+                yield _event(name, data)
                 last_sent = time.monotonic()
+            await asyncio.sleep(poll_s)
             now = time.monotonic()
             if now - last_check > SESSION_CHECK_S:
                 last_check = now
