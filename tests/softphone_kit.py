@@ -125,8 +125,8 @@ def answers_wav(
 
 
 def chromium(*extra: str):
-    """Headless Chromium through chromedriver (the dashboard test's settings, plus `extra`
-    switches); skips the test where either is missing."""
+    """Headless Chromium through chromedriver, with `extra` switches (the dashboard tests use
+    it too); skips the test where either is missing."""
     binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not binary or not driver:
         pytest.skip("Chromium is not installed (apt-get install chromium chromium-driver)")

@@ -5,7 +5,6 @@ in and reviews alerts."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import httpx
@@ -14,6 +13,7 @@ import soundfile as sf
 
 from campaign.dashboard import DashboardSettings, create_app, start
 from tests.dashboard_data import PASSWORD, USER, build
+from tests.softphone_kit import chromium  # the one headless-Chromium harness of the tests
 
 
 @pytest.fixture
@@ -44,26 +44,6 @@ def test_pages_and_recording_over_http(dashboard: str) -> None:
         assert resp.status_code == 206 and resp.headers["Content-Type"] == "audio/wav"
         assert resp.content[:4] == b"RIFF" and len(resp.content) == 100
         assert client.get("/c/heat/p/r3/recording.wav").status_code == 404
-
-
-def chromium():
-    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not binary or not driver:
-        pytest.skip("Chromium is not installed (apt-get install chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="pip install selenium")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--autoplay-policy=no-user-gesture-required",
-        "--mute-audio",
-    ):
-        options.add_argument(arg)
-    return webdriver.Chrome(service=Service(driver), options=options)
 
 
 @pytest.mark.integration
