@@ -212,6 +212,7 @@ class SphinxRecognizer:
         differently after different calls."""
         with self._lock:
             decoder = self._decoder
+            decoder.reinit_feat()  # a fresh noise estimate, as below
             decoder.set_cmn(self._initial_cmn)
             decoder.start_utt()
             decoder.process_raw(pcm, no_search=True, full_utt=True)
@@ -224,7 +225,9 @@ class SphinxRecognizer:
     def decode_with(self, decoder: Decoder, pcm: bytes) -> tuple[str, list[tuple[str, float]]]:
         """One whole utterance on `decoder`: its best path and N-best paths."""
         # Normalize by this utterance's own cepstral mean: the decoder otherwise carries its
-        # estimate over from earlier utterances, so results would depend on other calls.
+        # estimate over from earlier utterances, so results would depend on other calls. The
+        # same goes for its noise estimate: `reinit_feat` starts that afresh (~0.1 ms).
+        decoder.reinit_feat()
         decoder.start_utt()
         decoder.process_raw(pcm, no_search=True, full_utt=True)
         decoder.end_utt()

@@ -9,7 +9,8 @@ own cepstral mean, which needs the whole utterance. A stream cannot wait for it,
 for the first `warmup_s` of the turn, estimates the mean on them alone (a feature-only pass of
 the recognizer's batch decoder, a few ms), and decodes from there with pocketsphinx's live
 normalization starting at that estimate (from the decoder's initial mean, not from the turns
-it decoded before; pocketsphinx's noise estimate still carries over, as in batch decoding).
+it decoded before; its noise estimate is started afresh too, as in batch decoding, so a turn
+decodes the same whichever decoder of the pool it gets).
 A turn shorter than the warm-up is decoded exactly as the batch decoder does it.
 """
 
@@ -50,6 +51,12 @@ class DecoderPool:
         decoder = Decoder(**self._config)
         for i, (word, phones) in enumerate(self._words.items(), start=1):
             decoder.add_word(word, phones, update=i == len(self._words))
+        # pocketsphinx scores a decoder's first utterance slightly differently from every later
+        # one (an empty one does not count): a short silent one first, so that a turn decodes
+        # the same on a new decoder as on a reused one.
+        decoder.start_utt()
+        decoder.process_raw(bytes(3200), no_search=False, full_utt=True)  # 0.1 s of silence
+        decoder.end_utt()
         return decoder
 
     def give(self, decoder: Decoder) -> None:
@@ -102,6 +109,7 @@ class SphinxStream:
         d = self._decoder
         # The mean of this audio alone (the recognizer's batch decoder), so the result never
         # depends on what this decoder heard before: setting it resets the live estimate.
+        d.reinit_feat()  # forget the noise estimate of the turns this decoder heard before
         d.set_cmn(self._recognizer.estimate_cmn(pcm))
         d.start_utt()
         d.process_raw(pcm, no_search=False, full_utt=False)
