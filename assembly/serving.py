@@ -188,6 +188,6 @@ def serve_calls(
         from observability.attach import attach
 
         # /metrics, each call's turn timings in its call.json, calls in progress for the
-        # dashboard (observability)
-        attach(call_server, pipeline, token=settings.token)
+        # dashboard unless `live_calls` is off (observability)
+        attach(call_server, pipeline, token=settings.token, live=settings.live_calls)
     return Calls(settings, call_server, pipeline, deliver_alerts)
