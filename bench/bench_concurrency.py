@@ -42,7 +42,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -141,22 +140,8 @@ def tree_of(rev: str, into: Path) -> Path:
 
 def start_server(tree: Path, args: argparse.Namespace, cpu: int | None):
     """The bench server of `tree` (this one, or an older commit's), with its own code."""
-    if tree == HERE:
-        return start_child([__file__, "serve", "--agent", args.agent, "--vad", args.vad], cpu)
-    cmd = [sys.executable, str(tree / "bench" / "bench_concurrency.py"), "serve"]
-    proc = subprocess.Popen(
-        [*cmd, "--agent", args.agent, "--vad", args.vad],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(tree)},
-        cwd=tree,
-    )
-    if cpu is not None:
-        os.sched_setaffinity(proc.pid, {cpu})
-    line = proc.stdout.readline()
-    if not line:
-        raise RuntimeError(f"the server of {tree} exited ({proc.wait()}) before it was ready")
-    return proc, json.loads(line)
+    script = str(tree / "bench" / "bench_concurrency.py")
+    return start_child([script, "serve", "--agent", args.agent, "--vad", args.vad], cpu, tree)
 
 
 def _family(proc) -> tuple[float, int]:
@@ -324,28 +309,17 @@ def row(n: int, r: dict) -> str:
 
 def side_by_side(calls: list[int], trees: dict[str, Path], runs: dict) -> None:
     """Per N, each tree's median over its rounds: CPU per call, MB per call, held (all)."""
-    names = list(trees)
+    columns = {  # title -> (format, value of one N's runs of one tree)
+        "CPU/call": ("{:19.2f}%", lambda n, rs: statistics.median(r["server_cpu"] for r in rs)
+                     * 100 / n),
+        "MB/call": ("{:20.2f}", lambda n, rs: statistics.median(r["rss_per_call_mb"] for r in rs)),
+        "held": ("{:>20}", lambda n, rs: "yes" if all(r["ok"] for r in rs) else "no"),
+    }  # fmt: skip
     print("\nmedians over rounds; held = every round held (p99 < 20 ms, no late frame)")
-    print(
-        f"{'calls':>5} "
-        + " ".join(f"{'CPU/call ' + t:>20}" for t in names)
-        + " "
-        + " ".join(f"{'MB/call ' + t:>20}" for t in names)
-        + " "
-        + " ".join(f"{'held ' + t:>17}" for t in names)
-    )
+    print(f"{'calls':>5} " + " ".join(f"{c + ' ' + t:>20}" for c in columns for t in trees))
     for n in calls:
-        cpu = [statistics.median(100 * r["server_cpu"] / n for r in runs[(t, n)]) for t in names]
-        mem = [statistics.median(r["rss_per_call_mb"] for r in runs[(t, n)]) for t in names]
-        held = [all(r["ok"] for r in runs[(t, n)]) for t in names]
-        print(
-            f"{n:5d} "
-            + " ".join(f"{c:19.2f}%" for c in cpu)
-            + " "
-            + " ".join(f"{m:20.2f}" for m in mem)
-            + " "
-            + " ".join(f"{'yes' if h else 'no':>17}" for h in held)
-        )
+        cells = [f.format(v(n, runs[(t, n)])) for f, v in columns.values() for t in trees]
+        print(f"{n:5d} " + " ".join(cells))
 
 
 if __name__ == "__main__":
