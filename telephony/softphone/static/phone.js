@@ -78,7 +78,6 @@ function onEvent(call, event) {
     $("who").textContent = `Person id of this call: ${event.recipient}`;
     document.body.dataset.recipient = event.recipient;
   } else if (event.event === "refused") {
-    call.refused = true;
     setStatus("error", `The server refused the call: ${event.reason}`);
   }
   if (event.event === "ended") {
