@@ -98,6 +98,30 @@ def test_serve_demo_and_campaign_run_assemble_calls_alike(tmp_path, assemblies):
     assert folders == {(tmp_path / f).resolve() for f in ("serve", "demo", "camp")}
 
 
+def test_a_celery_workers_simulated_server_reads_the_settings_file_too(tmp_path, assemblies):
+    """`campaign worker --dialer simulated --config F`: its call servers are assembled as
+    `campaign run`'s (the worker used to drop the file: no alerts, no turn options)."""
+    from campaign import DialRequest, Recipient
+    from campaign.celery_dialer import request_to_dict
+    from carecall.campaign_worker import WorkerCalls
+
+    config = tmp_path / "settings.yaml"
+    config.write_text(CONFIG)
+    db = _campaign(tmp_path)
+    run = ["campaign", "run", "c1", "--db", str(db), "--output-dir", str(tmp_path / "camp")]
+    main([*run, "--config", str(config), "--until-idle", "--quiet"])
+    worker = WorkerCalls(tmp_path / "w", 1.0, "w1", config=str(config))
+    request = DialRequest("c1", Recipient("a", "Ann", "+821000000001"), "daily_checkin_en", 1)
+    try:
+        with pytest.raises(Assembled):
+            worker.dial(request_to_dict(request))
+    finally:
+        worker.close()
+    (campaign, _), (in_worker, _) = assemblies
+    assert in_worker.model_dump(exclude=PER_COMMAND) == campaign.model_dump(exclude=PER_COMMAND)
+    assert in_worker.turn == {"end_silence_s": 2.2, "barge_in_s": 0.9}
+
+
 def test_a_flag_reaches_the_assembly_as_the_file_does(tmp_path, assemblies):
     """serve and demo take settings flags too: a flag is the same setting as a file's."""
     config = tmp_path / "settings.yaml"
