@@ -73,6 +73,11 @@ class Settings(BaseModel):
     learned_layer: bool = True
     output_dir: Path = Path("carecall-output")
     memory_db: Path | None = None  # default: <output_dir>/memory.sqlite
+    # Calls in progress written to <output_dir>/live/ as they happen (what was said, and the
+    # mixed audio every 0.5 s) for the dashboard's live calls page and its Listen-in button
+    # (observability.live). On by default; false (`carecall serve --no-live-calls`,
+    # CARECALL_LIVE_CALLS=false): nothing is written there, and the live page shows no calls.
+    live_calls: bool = True
     host: str = "127.0.0.1"
     port: int = Field(8765, ge=0, le=65535)
     token: str | None = None  # shared token (simulated phones, softphone, trusted networks)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import threading
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from functools import partial
@@ -61,6 +62,47 @@ def build_pipeline(settings: Settings, *, scenarios: Iterable[str | Path] = ()) 
         close_pipeline(pipeline)
         raise
     return pipeline
+
+
+class HeldAlerts:
+    """The alert sink of simulated calls (`serve_calls(deliver_alerts=False)`: the
+    evaluation's): each alert is kept here, in this process (`held`), and none is written to an
+    outbox, so none is left pending for a later `carecall serve` on the same outbox to send to
+    real on-call contacts. `configured` and `channels` are the real sink's, so the dialogue
+    says what it would say with these settings ("I have told your care worker")."""
+
+    def __init__(self, like) -> None:
+        self.configured: bool = bool(like.configured)
+        self.channels: list[str] = list(like.channels)
+        self.held: list = []  # alerts.Alert, in the order raised
+        self._lock = threading.Lock()
+
+    def raise_alert(self, call_sid, recipient_id, category, severity, evidence):
+        from alerts import Alert
+
+        alert = Alert.new(call_sid, recipient_id, category, severity, evidence)
+        with self._lock:
+            self.held.append(alert)
+        return alert
+
+    def hand_off(self, call_sid: str) -> bool:
+        return False  # nobody to hand a simulated call to
+
+    def start(self) -> None:
+        pass
+
+    def close(self, timeout_s: float = 10.0) -> None:
+        pass
+
+
+def hold_alerts(pipeline: Pipeline) -> HeldAlerts:
+    """The pipeline's alerts held in this process from now on (its own sink is closed; it
+    opens its outbox only on first use, so none was made)."""
+    if not isinstance(pipeline.alerts, HeldAlerts):
+        real = pipeline.alerts
+        pipeline.alerts = HeldAlerts(real)
+        real.close()
+    return pipeline.alerts
 
 
 def close_pipeline(pipeline: Pipeline) -> None:
@@ -173,8 +215,9 @@ def serve_calls(
     (a `telephony.AgentFactory`) answers the calls without one (the benches' canned agent).
     `scenarios`: more scenarios calls may name, for a pipeline built here. `record`: write
     each call's stereo recording into the pipeline's calls folder. `deliver_alerts`: start
-    delivering the pipeline's alerts (webhook, SMS) with the server; off, they stay in the
-    outbox (the evaluation's simulated calls). `executor`: where model
+    delivering the pipeline's alerts (webhook, SMS) with the server; off (the evaluation's
+    simulated calls), they are held in this process (`HeldAlerts`), never written to the
+    outbox nor delivered. `executor`: where model
     calls run (default: the server's own threads). `server`: `ServerOptions` fields that
     override the settings' (`port`, `max_calls`, `keep_finished`, ...)."""
     server_options(settings, None, **server)  # a wrong option: said before any model loads
@@ -187,7 +230,9 @@ def serve_calls(
     if pipeline is not None:
         from observability.attach import attach
 
+        if not deliver_alerts:  # before attach: the held sink is the one counted
+            hold_alerts(pipeline)
         # /metrics, each call's turn timings in its call.json, calls in progress for the
-        # dashboard (observability)
-        attach(call_server, pipeline, token=settings.token)
+        # dashboard unless `live_calls` is off (observability)
+        attach(call_server, pipeline, token=settings.token, live=settings.live_calls)
     return Calls(settings, call_server, pipeline, deliver_alerts)

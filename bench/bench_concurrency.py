@@ -1,7 +1,7 @@
 """How many calls one server process holds at real time, with clean audio.
 
     PYTHONPATH=. python bench/bench_concurrency.py [--calls 10,25,50,100,150] [--seconds 30]
-        [--agent canned|models] [--vad silero|webrtc] [--pin]
+        [--agent canned|models] [--vad silero|webrtc] [--pin] [--against REV [--rounds K]]
 
 For each number of calls N: a fresh server process (this script, `serve`), and N simulated
 phones in another process (`phones`, see bench/loadphones.py) calling it over 127.0.0.1 at
@@ -17,6 +17,24 @@ The verdict line names the largest N with jitter p99 < 20 ms and no late frames.
 the CPU that other processes on the machine used meanwhile (in cores x 100%): on a shared
 2-core machine, a figure taken while others used a core is a 1-core figure.
 Never asserted in tests: the figures depend on the machine and its load.
+
+Before and after, side by side in one run (`--against REV`): the server of commit REV (its
+tracked files, `git archive`d into a temporary folder, its own `bench/bench_concurrency.py
+serve` run with `PYTHONPATH` set to that folder) and the server of this tree take turns at
+each N, `--rounds` times, the order swapped every round (old, new, then new, old: drift in
+the machine's load falls on both alike); the phones are this tree's for both. Each row names
+its tree; the closing table gives, per N and tree, the median over rounds of CPU per call
+(server CPU seconds per wall second / N, in % of one core), memory per call (peak RSS above
+the idle server's / N) and whether the run held (jitter p99 < 20 ms, no late frames, no failed
+call), and per tree the calls held: the largest N that held in every round. CPU and RSS
+count the server and its child processes (the `--agent models` recognizer workers). P6's
+before/after, as the lead runs it on an idle machine (a3537ca: main just before the call-core
+refactor, the `callctl` merge 853da2f, was merged; the last commit without any of P6):
+
+    PYTHONPATH=. python bench/bench_concurrency.py --against a3537ca --rounds 2 \
+        --calls 25,50,100,150 --seconds 30 --pin
+    PYTHONPATH=. python bench/bench_concurrency.py --against a3537ca --rounds 2 \
+        --calls 5,10,20 --agent models
 """
 
 from __future__ import annotations
@@ -24,6 +42,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -97,22 +117,60 @@ def pause_range(text: str) -> tuple[float, float]:
     return low, high
 
 
-def measure(n: int, args: argparse.Namespace) -> dict:
+HERE = Path(__file__).resolve().parents[1]
+
+
+def tree_of(rev: str, into: Path) -> Path:
+    """Commit `rev`'s tracked files, as they were, in a folder of `into` (git archive)."""
+    tree = into / rev.replace("/", "_")
+    tree.mkdir(parents=True)
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(HERE), "archive", "--format=tar", rev],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except subprocess.CalledProcessError as exc:
+        raise SystemExit(f"--against {rev}: {exc.stderr.decode().strip()}") from None
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    if not (tree / "bench" / "bench_concurrency.py").is_file():
+        raise SystemExit(f"--against {rev}: that commit has no bench/bench_concurrency.py")
+    return tree
+
+
+def start_server(tree: Path, args: argparse.Namespace, cpu: int | None):
+    """The bench server of `tree` (this one, or an older commit's), with its own code."""
+    script = str(tree / "bench" / "bench_concurrency.py")
+    return start_child([script, "serve", "--agent", args.agent, "--vad", args.vad], cpu, tree)
+
+
+def _family(proc) -> tuple[float, int]:
+    """CPU seconds and RSS of a process and its children (recognizer workers)."""
+    import psutil
+
+    cpu, rss = 0.0, 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            cpu, rss = cpu + t.user + t.system, rss + p.memory_info().rss
+        except psutil.Error:  # a child gone meanwhile
+            pass
+    return cpu, rss
+
+
+def measure(n: int, args: argparse.Namespace, tree: Path = HERE) -> dict:
     import psutil
 
     cpus = (0, 1) if args.pin else (None, None)
-    server, hello = start_child(
-        [__file__, "serve", "--agent", args.agent, "--vad", args.vad], cpus[0]
-    )
+    server, hello = start_server(tree, args, cpus[0])
     proc = psutil.Process(server.pid)
-    idle_rss = proc.memory_info().rss
+    idle_rss = _family(proc)[1]
     samples: list[tuple[float, float, int]] = []
     stop = threading.Event()
 
     def sample() -> None:  # (time, cpu seconds, rss) once a second
         while not stop.wait(1.0):
-            t = proc.cpu_times()
-            samples.append((time.perf_counter(), t.user + t.system, proc.memory_info().rss))
+            samples.append((time.perf_counter(), *_family(proc)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     machine0, server0 = psutil.cpu_times(), proc_cpu_total(proc)
@@ -163,8 +221,7 @@ def measure(n: int, args: argparse.Namespace) -> dict:
 
 def proc_cpu_total(proc) -> float:
     try:
-        t = proc.cpu_times()
-        return t.user + t.system
+        return _family(proc)[0]
     except Exception:  # already gone
         return 0.0
 
@@ -183,6 +240,8 @@ def main() -> None:
         "--pausing", action="store_true", help="phones answer as pausing callers (1-3 s pauses)"
     )
     p.add_argument("--pauses", default="1,3", help="pausing callers' pauses: LOW,HIGH seconds")
+    p.add_argument("--against", metavar="REV", help="also the server of commit REV, in turns")
+    p.add_argument("--rounds", type=int, default=1, help="runs per N and tree (order swapped)")
     p.add_argument("--url")
     p.add_argument("--n", type=int)
     args = p.parse_args()
@@ -190,35 +249,77 @@ def main() -> None:
         return run_server(args)
     if args.role == "phones":
         return run_phones(args)
+    try:
+        calls = [int(x) for x in args.calls.split(",")]
+    except ValueError:
+        raise SystemExit(f"--calls: numbers separated by commas, not {args.calls!r}") from None
+    if not calls or min(calls) < 1 or args.rounds < 1:
+        raise SystemExit("--calls and --rounds must be at least 1")
+    with tempfile.TemporaryDirectory(prefix="carecall-bench-trees-") as folder:
+        trees = {"new": HERE}
+        if args.against:
+            trees = {args.against[:12]: tree_of(args.against, Path(folder)), "new": HERE}
+        bench(args, calls, trees)
 
+
+def bench(args: argparse.Namespace, calls: list[int], trees: dict[str, Path]) -> None:
     print(
         f"agent={args.agent} vad={args.vad} {args.seconds:g} s per run at real time"
         f"{', pinned' if args.pin else ''}; jitter in ms, turn = voice-to-voice in s"
+        + (f"; trees: {', '.join(trees)} (new: {HERE})" if len(trees) > 1 else "")
     )
     head = (
         f"{'calls':>5} {'jit p50':>8} {'jit p99':>8} {'jit max':>8} {'late':>6} "
         f"{'frames':>8} {'turns':>6} {'turn p50':>8} {'turn p95':>8} {'srv CPU':>8} "
         f"{'CPU/call':>8} {'RSS MB':>7} {'MB/call':>7} {'phones':>6} {'others':>6}"
     )
-    print(head)
-    best = 0
-    for n in (int(x) for x in args.calls.split(",")):
-        r = measure(n, args)
-        ok = r["jitter_p99"] < 20 and r["late"] == 0 and r["failed"] == 0
-        best = n if ok else best
-        verdict = "" if ok else "  <- fails"
-        if r["failed"]:
-            verdict += f" ({r['failed']} calls failed)"
+    print(f"{'tree':>12} {head}" if len(trees) > 1 else head)
+    runs: dict[tuple[str, int], list[dict]] = {}
+    for n in calls:
+        for round_ in range(args.rounds):
+            order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
+            for name in order:
+                r = measure(n, args, trees[name])
+                r["ok"] = r["jitter_p99"] < 20 and r["late"] == 0 and r["failed"] == 0
+                runs.setdefault((name, n), []).append(r)
+                print((f"{name:>12} " if len(trees) > 1 else "") + row(n, r), flush=True)
+    for name in trees:
+        held = [n for n in calls if all(r["ok"] for r in runs[(name, n)])]
         print(
-            f"{n:5d} {r['jitter_p50']:8.2f} {r['jitter_p99']:8.2f} {r['jitter_max']:8.1f} "
-            f"{r['late']:6d} {r['frames']:8d} {r['turns']:6d} {r['turn_p50']:8.2f} "
-            f"{r['turn_p95']:8.2f} {100 * r['server_cpu']:7.0f}% "
-            f"{100 * r['server_cpu'] / n:7.2f}% {r['rss_mb']:7.0f} "
-            f"{r['rss_per_call_mb']:7.2f} {100 * r['phones_cpu']:5.0f}% "
-            f"{100 * r['others']:5.0f}%  cut {r['cut_offs']}/{r['answers_started']}{verdict}",
-            flush=True,
+            f"{name}: largest N with outbound jitter p99 < 20 ms and no late frames: "
+            f"{max(held, default=0)}"
         )
-    print(f"largest N with outbound jitter p99 < 20 ms and no late frames: {best}")
+    if len(trees) > 1:
+        side_by_side(calls, trees, runs)
+
+
+def row(n: int, r: dict) -> str:
+    verdict = "" if r["ok"] else "  <- fails"
+    if r["failed"]:
+        verdict += f" ({r['failed']} calls failed)"
+    return (
+        f"{n:5d} {r['jitter_p50']:8.2f} {r['jitter_p99']:8.2f} {r['jitter_max']:8.1f} "
+        f"{r['late']:6d} {r['frames']:8d} {r['turns']:6d} {r['turn_p50']:8.2f} "
+        f"{r['turn_p95']:8.2f} {100 * r['server_cpu']:7.0f}% "
+        f"{100 * r['server_cpu'] / n:7.2f}% {r['rss_mb']:7.0f} "
+        f"{r['rss_per_call_mb']:7.2f} {100 * r['phones_cpu']:5.0f}% "
+        f"{100 * r['others']:5.0f}%  cut {r['cut_offs']}/{r['answers_started']}{verdict}"
+    )
+
+
+def side_by_side(calls: list[int], trees: dict[str, Path], runs: dict) -> None:
+    """Per N, each tree's median over its rounds: CPU per call, MB per call, held (all)."""
+    columns = {  # title -> (format, value of one N's runs of one tree)
+        "CPU/call": ("{:19.2f}%", lambda n, rs: statistics.median(r["server_cpu"] for r in rs)
+                     * 100 / n),
+        "MB/call": ("{:20.2f}", lambda n, rs: statistics.median(r["rss_per_call_mb"] for r in rs)),
+        "held": ("{:>20}", lambda n, rs: "yes" if all(r["ok"] for r in rs) else "no"),
+    }  # fmt: skip
+    print("\nmedians over rounds; held = every round held (p99 < 20 ms, no late frame)")
+    print(f"{'calls':>5} " + " ".join(f"{c + ' ' + t:>20}" for c in columns for t in trees))
+    for n in calls:
+        cells = [f.format(v(n, runs[(t, n)])) for f, v in columns.values() for t in trees]
+        print(f"{n:5d} " + " ".join(cells))
 
 
 if __name__ == "__main__":

@@ -171,11 +171,14 @@ async def serve(factory, *, vad: str = "silero", speed: float = 1.0, on_ready=No
         await server.stop()
 
 
-def start_child(args: list[str], cpu: int | None = None) -> tuple[subprocess.Popen, dict]:
-    """A bench process of this script; returns it and the JSON line it prints when ready."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def start_child(
+    args: list[str], cpu: int | None = None, root: Path = ROOT
+) -> tuple[subprocess.Popen, dict]:
+    """A bench process of this script; returns it and the JSON line it prints when ready.
+    `root`: the tree whose code it runs (another commit's, for a before/after)."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
     proc = subprocess.Popen(
-        [sys.executable, *args], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+        [sys.executable, *args], stdout=subprocess.PIPE, text=True, env=env, cwd=root
     )
     if cpu is not None:
         os.sched_setaffinity(proc.pid, {cpu})

@@ -39,8 +39,10 @@ class WorkerCalls:
         speed: float,
         name: str,
         build: Callable[[str], Awaitable[Any]] | None = None,
+        config: str | None = None,
     ) -> None:
         self.output_dir = output_dir
+        self.config = config  # the settings file (--config), for the simulated servers too
         self.speed = speed
         self.name = name
         self.build = build
@@ -55,7 +57,9 @@ class WorkerCalls:
             return await self.build(scenario)
         from carecall.campaign_dialers import build_simulated_dialer
 
-        dialer, close = await build_simulated_dialer(scenario, self.output_dir, self.speed)
+        dialer, close = await build_simulated_dialer(
+            scenario, self.output_dir, self.speed, config=self.config
+        )
         dialer.close = close  # WorkerCalls.close: its server, recognizer workers and alerts
         return dialer
 
@@ -146,7 +150,7 @@ def worker(args: argparse.Namespace) -> int:
             print(f"carecall campaign worker: {problem}", file=sys.stderr)
             return 2
         build = twilio_builder(args)
-    calls = WorkerCalls(args.output_dir.resolve(), args.speed, args.name, build)
+    calls = WorkerCalls(args.output_dir.resolve(), args.speed, args.name, build, args.config)
     app.task(name=TASK_NAME)(calls.dial)
     app.worker_main(
         [

@@ -69,6 +69,7 @@ def _settings(args: argparse.Namespace, **extra):
         "llm_url",
         "output_dir",
         "speed",
+        "live_calls",
         *ALERT_KEYS,
     ]
     values = {k: getattr(args, k, None) for k in keys}
@@ -103,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
         "this port (needs CARECALL_TWILIO_AUTH_TOKEN and --public-url); see docs/deploy.md",
     )
     p.add_argument("--db", help="campaign database: incoming callers are recognized by number")
+    p.add_argument(
+        "--live-calls",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="write calls in progress to OUTPUT_DIR/live/ for the dashboard's live page "
+        "(default on; setting live_calls)",
+    )
 
     p = sub.add_parser(
         "token",

@@ -123,7 +123,8 @@ def run_audio_calls(
         agents[call.call_sid] = agent
         return agent
 
-    # The simulated people's alerts are not delivered from here (they stay in the outbox).
+    # The simulated people's alerts are held in this process: never delivered, and never left
+    # pending in an outbox (assembly.serving.HeldAlerts).
     calls = serve_calls(
         settings,
         pipeline=pipeline,

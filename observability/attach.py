@@ -1,10 +1,12 @@
 """Fitting a call server and its pipeline with metrics, per-turn timings and the live view.
 
-`attach(server, pipeline, token=…)` is all `carecall` does (`carecall.commands._server`):
+`attach(server, pipeline, token=…, live=…)` is all the assembly does
+(`assembly.serving.serve_calls`):
 - `/metrics` on the server's own port (`observability.metrics.route`);
 - the pipeline's recognizer and alert sink wrapped to be counted;
 - after each call, its turns' timings into its `call.json` (`observability.turns`);
-- calls in progress written to `<output-dir>/live/` for the dashboard (`observability.live`).
+- with `live` (the `live_calls` setting, on by default), calls in progress written to
+  `<output-dir>/live/` for the dashboard (`observability.live`); without it, no file there.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from observability.turns import save_turn_timings
 log = logging.getLogger("carecall.observability")
 
 
-def attach(server, pipeline=None, *, token: str | None = None) -> CallMetrics:
+def attach(server, pipeline=None, *, token: str | None = None, live: bool = True) -> CallMetrics:
     metrics = CallMetrics()
     metrics.watch(server)
     server.add_page(METRICS_PATH, route(metrics, token))
@@ -37,7 +39,7 @@ def attach(server, pipeline=None, *, token: str | None = None) -> CallMetrics:
     calls_dir = server.options.session.recordings_dir
     if calls_dir is not None:
         server.on_call_end.append(lambda session: save_timings(calls_dir, session))
-    if pipeline is not None and calls_dir is not None:
+    if live and pipeline is not None and calls_dir is not None:
         # calls in progress for the dashboard: <output-dir>/live/ (observability.live)
         pipeline.live_log = LiveLog(Path(calls_dir).parent / "live")
         server.live_tap = LiveTap(server, pipeline.live_log)

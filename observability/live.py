@@ -12,6 +12,8 @@ handful of files, never the whole calls folder):
 Both are deleted when the call ends (its recording, transcript and report are in its folder by
 then). A file not written to for a while (`STALE_S`: the server died) is not a call in progress.
 The dashboard tails them as `campaign.dashboard.live` tails the alert outbox: by polling.
+With the `live_calls` setting off, the server has no `LiveLog` nor `LiveTap` (`attach`), and
+nothing is written here.
 """
 
 from __future__ import annotations

@@ -279,11 +279,17 @@ def test_no_listening_beyond_loopback_without_a_user(tmp_path: Path, capsys) -> 
     from carecall.cli import main
 
     store = open_store(tmp_path / "empty.sqlite")
-    check_listen(store, "127.0.0.1")
-    check_listen(store, "localhost")
-    with pytest.raises(DashboardError, match="carecall users add"):
-        check_listen(store, "0.0.0.0")
+    for loopback in ("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"):
+        check_listen(store, loopback)
+    for other in ("0.0.0.0", "::", "10.0.0.1", "example.org", "localhost.example.org"):
+        with pytest.raises(DashboardError, match="carecall users add"):
+            check_listen(store, other)
     store.close()
+    # one loopback check for the call server, /metrics and the dashboard (telephony.auth)
+    import campaign.dashboard.app as dashboard_app
+    import telephony.auth
+
+    assert dashboard_app.is_loopback is telephony.auth.is_loopback
     db = str(tmp_path / "empty.sqlite")
     assert main(["campaign", "dashboard", "--db", db, "--host", "0.0.0.0"]) == 2
     assert "carecall users add NAME" in capsys.readouterr().err

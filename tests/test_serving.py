@@ -102,3 +102,65 @@ def test_a_celery_worker_closes_the_simulated_servers_it_built(tmp_path, monkeyp
     assert closed == []
     worker.close()
     assert closed == ["daily_checkin_en"]
+
+
+def _pipeline_with_webhook(tmp_path):
+    """What `serve_calls` reads of a pipeline, with the alert sink a webhook setting builds
+    (no model loads; nothing is sent: the dispatcher is never started here)."""
+    from types import SimpleNamespace
+
+    from assembly.alert_settings import build_alert_sink
+
+    settings = load_settings(
+        output_dir=tmp_path,
+        alert_webhook="https://care.example.org/hook",
+        alert_secret="s" * 32,
+    )
+
+    def agents(call):
+        raise AssertionError("no call is placed here")
+
+    pipeline = SimpleNamespace(
+        agent_factory=agents,
+        calls_dir=tmp_path / "calls",
+        recognizer=SimpleNamespace(),
+        alerts=build_alert_sink(settings),
+        live_log=None,
+    )
+    return settings, pipeline
+
+
+def test_simulated_calls_leave_no_alert_pending_in_the_outbox(tmp_path):
+    """`deliver_alerts=False` (the evaluation): alerts are held in this process; none reaches
+    the outbox, where a later `carecall serve` would send it to real on-call contacts."""
+    from assembly.serving import HeldAlerts
+
+    settings, pipeline = _pipeline_with_webhook(tmp_path)
+    calls = serve_calls(settings, pipeline=pipeline, deliver_alerts=False, port=0)
+    raised = pipeline.alerts.raise_alert("CA1", "r1", "fall", "critical", "I fell")
+    assert raised is not None and raised.category == "fall"  # the agent may say it told someone
+    assert pipeline.alerts.configured and pipeline.alerts.channels == ["webhook"]
+    assert not pipeline.alerts.hand_off("CA1")
+    held = pipeline.alerts.inner  # (counted for /metrics around it)
+    assert isinstance(held, HeldAlerts) and held.held == [raised]
+
+    async def run() -> None:  # the lifecycle starts no delivery
+        await calls.start()
+        await calls.shut()
+
+    asyncio.run(run())
+    assert not settings.alerts_path.exists()  # no outbox, so nothing pending in one
+
+
+def test_served_calls_store_their_alerts_for_delivery(tmp_path):
+    from alerts.outbox import Outbox
+
+    settings, pipeline = _pipeline_with_webhook(tmp_path)
+    serve_calls(settings, pipeline=pipeline, port=0)  # delivery starts with Calls.start
+    raised = pipeline.alerts.raise_alert("CA1", "r1", "fall", "critical", "I fell")
+    pipeline.alerts.close()
+    outbox = Outbox(settings.alerts_path)
+    try:
+        assert outbox.pending() == 1 and outbox.get(raised.id) is not None
+    finally:
+        outbox.close()

@@ -88,6 +88,8 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
             for row in browser.find_elements(By.CSS_SELECTOR, "#items tbody tr")
         }
         transcript = browser.find_element(By.ID, "transcript").text
+        shown_id = browser.find_element(By.TAG_NAME, "body").get_attribute("data-recipient")
+        who = browser.find_element(By.ID, "who").text
         sent = _seconds(browser, "sent")
         echoed = int(browser.find_element(By.TAG_NAME, "body").get_attribute("data-marks-echoed"))
         if os.environ.get("CARECALL_SCREENSHOTS") == "1":
@@ -119,6 +121,9 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
             f"{(call_dir / 'transcript.txt').read_text()}\nplanned (said -> heard):\n{planned}"
         )
     assert page_items == answers  # what the page showed is what the report says
+    # no person id typed: this call's own recipient, made by the server, shown on the page
+    assert report["recipient_id"] == shown_id and shown_id.startswith("softphone-"), shown_id
+    assert shown_id in who
     assert "Am I speaking with Margaret?" in transcript and "Goodbye." in transcript
     assert echoed > 0 and sent > 20.0
     # the person's side of the recording is the microphone's audio, at the line's rate

@@ -8,7 +8,6 @@ port)` runs it in a thread (tests, embedding) and returns the port and a stop fu
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import secrets
 import socket
 import threading
@@ -30,9 +29,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from campaign.dashboard import calls_live, live, views
 from campaign.dashboard.auth import Auth, AuthSettings, csrf_ok
+from telephony.auth import is_loopback
 
 HERE = Path(__file__).resolve().parent
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -67,15 +66,6 @@ def allowed_hosts(bind_host: str, extra: list[str] | tuple[str, ...] = ()) -> tu
         hosts.append(bind_host)
     hosts += [h.strip().lower() for h in extra if h.strip()]
     return tuple(dict.fromkeys(hosts))
-
-
-def is_loopback(host: str) -> bool:
-    if host in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_listen(store, host: str) -> None:

@@ -20,12 +20,20 @@ right after each of its methods (the agent is never called from two threads at o
 
 `transcript`, `items`, `alerts` come from the agent's `engine.report()` when it has one (the
 scenario agent does); without one, from the replies alone.
+
+Who a watched call is with (`page_recipient`): the recipient id typed on the page, checked as
+data (a recipient id's shape: letters, digits, `.`, `_`, `-`, never a path), or else a fresh
+one for this call alone (`softphone-<random>`), so that no two browser calls share a memory
+unless the person asks for it. The page learns it in the `call` event
+(`{"event": "call", "callSid": S, "recipient": R}`); a call with an id of another shape is
+refused (`{"event": "refused", "reason": ...}`, and the call ends with that reason).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import secrets
 import threading
 from collections.abc import Callable
@@ -39,6 +47,10 @@ from telephony.audio import Audio
 log = logging.getLogger("carecall.softphone")
 
 WATCH_PARAMETER = "watch"
+RECIPIENT_PARAMETER = "recipient"
+# A recipient id as campaigns take them (campaign.recipients): never a path, a name or a number.
+RECIPIENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+FRESH_PREFIX = "softphone-"
 QUEUE_LIMIT = 256  # messages waiting for a page that reads nothing; later ones are dropped
 TEXT_LIMIT = 2000  # characters of one text field sent to the page
 
@@ -96,15 +108,40 @@ class Watchers:
         def build(call: CallInfo) -> CallAgent:
             params = dict(call.parameters)
             key = params.pop(WATCH_PARAMETER, None)
-            call = replace(call, parameters=params)  # the key goes no further
-            agent = factory(call)
             publish = self.publisher(key)
-            if publish is None:
-                return agent
-            publish({"event": "call", "callSid": call.call_sid})
+            if publish is None:  # not the page's call (Twilio, a simulated phone): as it came
+                return factory(replace(call, parameters=params))  # the key goes no further
+            try:
+                params[RECIPIENT_PARAMETER] = page_recipient(params.get(RECIPIENT_PARAMETER))
+            except BadRecipient as exc:
+                publish({"event": "refused", "reason": str(exc)})
+                raise
+            call = replace(call, parameters=params)
+            agent = factory(call)
+            publish({"event": "call", "callSid": call.call_sid, "recipient": params["recipient"]})
             return WatchedAgent(agent, publish)
 
         return build
+
+
+class BadRecipient(LookupError):
+    """The page named a recipient id of another shape (the call is refused: a LookupError is
+    what a call server ends a call with as bad input, `telephony.session`)."""
+
+
+def page_recipient(chosen: object) -> str:
+    """The recipient of a call from the page: `chosen` when it is a recipient id, a fresh one
+    when nothing was chosen; BadRecipient (saying what an id may be) for anything else."""
+    if chosen is None or (isinstance(chosen, str) and not chosen.strip()):
+        return FRESH_PREFIX + secrets.token_hex(6)
+    if isinstance(chosen, str) and RECIPIENT_ID.fullmatch(chosen):
+        return chosen
+    text = str(chosen)
+    shown = repr(text if len(text) <= 40 else text[:40] + "…")
+    raise BadRecipient(
+        f"recipient {shown} is not a recipient id: 1 to 64 letters, digits, '.', '_' or '-', "
+        "starting with a letter or digit (or nothing, for a new person each call)"
+    )
 
 
 def _put(queue: asyncio.Queue, message: dict[str, Any]) -> None:

@@ -140,8 +140,8 @@ class PhoneRoute:
                     attached = True
                     deadline = loop.time() + self.max_call_s + 60.0
                 await connection.send(json.dumps(message, ensure_ascii=False))
-                if message.get("event") == "ended":
-                    await connection.close(1000, "call ended")
+                if message.get("event") in ("ended", "refused"):
+                    await connection.close(1000, "call " + message["event"])
                     break
         except Exception as exc:  # the page went away mid-send
             log.info("softphone events: %s", exc)

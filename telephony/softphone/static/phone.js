@@ -10,6 +10,8 @@ const $ = (id) => document.getElementById(id);
 const token = document.querySelector('meta[name="carecall-token"]').content;
 const base = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 const FRAME_MS = (1000 * FRAME_SAMPLES) / LINE_RATE;
+// A recipient id as the server takes them (telephony.softphone.events.RECIPIENT_ID).
+const RECIPIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 let current = null;
 
@@ -71,6 +73,13 @@ function onMedia(call, data) {
 
 function onEvent(call, event) {
   show(event);
+  if (event.event === "call" && typeof event.recipient === "string") {
+    $("who").hidden = false;
+    $("who").textContent = `Person id of this call: ${event.recipient}`;
+    document.body.dataset.recipient = event.recipient;
+  } else if (event.event === "refused") {
+    setStatus("error", `The server refused the call: ${event.reason}`);
+  }
   if (event.event === "ended") {
     call.report = event;
     const outcome = event.outcome ? `, ${event.outcome}` : "";
@@ -80,6 +89,16 @@ function onEvent(call, event) {
 
 async function call() {
   reset();
+  $("who").hidden = true;
+  const person = $("person").value.trim();
+  if (person && !RECIPIENT_ID.test(person)) {
+    setStatus(
+      "error",
+      "Person id: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit " +
+        "(or leave it empty for a new person each call).",
+    );
+    return;
+  }
   $("call").disabled = true;
   const c = { streamSid: `MZ${hex(16)}`, callSid: `CA${hex(16)}`, seq: 0, chunk: 0, echoed: 0 };
   current = c;
@@ -124,7 +143,12 @@ async function call() {
         callSid: c.callSid,
         accountSid: "",
         tracks: ["inbound"],
-        customParameters: { recipient: "softphone", ...(name ? { name } : {}), watch: watch.key },
+        // No person id: the server makes a new one for this call (and says it, `call`).
+        customParameters: {
+          ...(person ? { recipient: person } : {}),
+          ...(name ? { name } : {}),
+          watch: watch.key,
+        },
         mediaFormat: { encoding: "audio/x-mulaw", sampleRate: LINE_RATE, channels: 1 },
       },
     });
