@@ -1,0 +1,393 @@
+"""The adaptive end of turn, measured offline: at every pause of an answer, would the judge
+end the turn, and was the answer in fact over?
+
+    PYTHONPATH=. python -m evaluation.endpoint [--half heldout|tune|both] [--seeds 3]
+        [--voices espeak,flite] [--pauses 1,3] [--complete-silence 0.6] [--cache DIR]
+
+English answers (`evaluation.endpoint_data`) are synthesized (espeak-ng, flite), put through
+the line's μ-law at 8 kHz, and streamed exactly as a call streams them: Silero VAD at 8 kHz,
+the call's `Endpointer` and `TurnListening` (`telephony.listening`), pocketsphinx's streaming
+decoder with the scenario's domain LM (`asr.sphinx_stream`). At each `Probe` the partial result
+is kept with what the pause really was: *inside* the answer (the person goes on) or at its
+*end*, and how long the VAD heard its silence. The judge (`asr.completeness.end_probability`
+and `TurnOptions.pause_silence_s`) is then replayed on those pauses for any settings, so the
+figures need no wall clock: decodes are deterministic.
+
+Korean answers have no streaming recognizer on CPU (Whisper decodes at the end of the turn),
+so they are judged on their own words (the text heard up to each stop: an oracle partial).
+
+Printed per half and language: *cut off*: answers in which some pause inside ended the turn
+(the pause's silence reached the silence the judge chose); *short end*: finished answers whose
+end got the short silence; *end delay*: the end of speech to the end of the turn (the VAD's
+lag plus the chosen silence), over finished answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import json
+import statistics
+import sys
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from evaluation.endpoint_data import SETS
+from evaluation.pausing import PauseRange, PausingAnswer, pieces, render_all
+
+LINE_RATE = 8000
+LEAD_S = 0.5  # silence before an answer
+TAIL_S = 4.0  # silence after it: longer than any end of turn
+VOICES = ("espeak", "flite")
+
+
+@dataclass(frozen=True)
+class PauseRecord:
+    """One judged pause: what was heard before it, and what it really was."""
+
+    half: str
+    language: str
+    voice: str
+    seed: int
+    answer: str  # the answer's text, stops marked "..."
+    item: str  # the check-in item whose question was just asked
+    truth: str  # "inside" (the person goes on) or "end"
+    heard: str  # the partial result at the probe
+    silence_s: float  # the silence the VAD heard in this pause (the tail, at the end)
+    lag_s: float = 0.0  # end: the VAD's lag from the last speech sample to its silence
+
+
+def question_context(language: str, item_id: str):
+    """What the call's agent knows when the person answers `item_id`'s question: the question
+    and its expected answer words (as `dialogue.engine` builds them)."""
+    from asr import RecognitionContext
+    from dialogue.engine import _vocabulary
+
+    scenario = _scenario(language)
+    item = next((i for i in scenario.items if i.id == item_id), None)
+    if item is None:
+        raise ValueError(f"no check-in item {item_id!r} in {scenario.id}")
+    examples = [e for a in item.answers for e in a.examples]
+    vocabulary = _vocabulary([*item.answers, scenario.dont_know], examples)
+    return RecognitionContext(last_question=item.questions[0], vocabulary=vocabulary)
+
+
+@functools.cache
+def _scenario(language: str):
+    from dialogue.catalogue import Catalogue
+
+    name = f"daily_checkin_{language}"
+    return Catalogue.load([name]).resolve(name)
+
+
+@functools.cache
+def end_model(language: str):
+    """The model the call's judge uses (`assembly.listening.end_model_for`)."""
+    from assembly.listening import AnswerEndModel
+    from assembly.pipeline import build_scorer
+
+    return AnswerEndModel(build_scorer("domain", _scenario(language)), _scenario(language))
+
+
+@functools.cache
+def _synthesizer(voice: str):
+    if voice == "espeak":
+        from tts.espeak import EspeakSynthesizer
+
+        return EspeakSynthesizer()
+    if voice == "flite":
+        from tts.flite import FliteSynthesizer
+
+        return FliteSynthesizer()
+    raise ValueError(f"unknown voice {voice!r}: choose from {', '.join(VOICES)}")
+
+
+def _synthesize(voice: str):
+    from telephony.resample import resample
+
+    def say(text: str):
+        audio = _synthesizer(voice).synthesize(text, language="en")
+        return resample(audio.samples, audio.sample_rate, LINE_RATE), LINE_RATE
+
+    return say
+
+
+def over_the_line(samples: np.ndarray) -> np.ndarray:
+    """`samples` (8 kHz) as the server hears them: μ-law and back, int16 scale like the call."""
+    from telephony.g711 import float_to_pcm16, ulaw_decode, ulaw_encode
+
+    pcm = ulaw_decode(ulaw_encode(float_to_pcm16(samples)))
+    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> list[tuple]:
+    """Stream one answer as a call does; (truth, heard, silence_s, lag_s) per probed pause."""
+    from telephony.callevents import Probe, Stream
+    from telephony.listening import TurnListening
+    from telephony.turn import Endpointer, TurnEventKind, TurnOptions
+    from telephony.vad import ChunkedVAD
+
+    lead = round(LEAD_S * LINE_RATE)
+    audio = np.concatenate(
+        [
+            np.zeros(lead, np.float32),
+            answer.samples,
+            np.zeros(round(TAIL_S * LINE_RATE), np.float32),
+        ]
+    )
+    audio = over_the_line(audio)
+    speech_end = lead + answer.spans[-1][1]
+    # Never end the turn: every pause is heard out, and judged once, as in a call.
+    never = 1000.0
+    options = TurnOptions(
+        end_silence_s=never,
+        complete_silence_s=never,
+        unfinished_silence_s=never,
+        max_utterance_s=never,
+    )
+    ep, listening = Endpointer(options, LINE_RATE), TurnListening(options)
+    vad = ChunkedVAD(vad_factory())
+    stream = None
+    current: list | None = None  # the pause being heard out
+    probes: list[list] = []  # [truth, heard, silence_s, lag_s]
+    frame = LINE_RATE // 50
+    for at in range(0, len(audio), frame):
+        for chunk, prob in vad.push(audio[at : at + frame]):
+            for event in ep.feed(chunk, prob):
+                if event.kind is TurnEventKind.SPEECH_STARTED:
+                    listening.started()
+            if not ep.in_turn:
+                continue
+            if ep.silence_run_s == 0:
+                current = None  # speech again: the pause judged last is over
+            elif current is not None:
+                current[2] = max(current[2], ep.silence_run_s)
+            for action in listening.during(ep):
+                if isinstance(action, Stream):
+                    if stream is None:
+                        stream = recognizer.open_stream(language="en", context=context)
+                    stream.feed(action.samples, action.sample_rate)
+                elif isinstance(action, Probe):
+                    # Inside: some of the answer is still to be spoken after this probe.
+                    truth = "inside" if ep.position < speech_end else "end"
+                    heard = stream.partial() if stream is not None else ""
+                    silence_from = ep.position - round(ep.silence_run_s * LINE_RATE)
+                    lag = max(0.0, (silence_from - speech_end) / LINE_RATE)
+                    current = [truth, heard, ep.silence_run_s, lag]
+                    probes.append(current)
+    if stream is not None:
+        stream.close()
+    vad.vad.reset()
+    return [tuple(p) for p in probes]
+
+
+def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | None) -> list:
+    """The English pauses of `half`, streamed (cached by everything that shapes them)."""
+    key = json.dumps([half, seeds, list(voices), pauses.low, pauses.high, SETS[(half, "en")]])
+    path = None
+    if cache is not None:
+        digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+        path = cache / f"endpoint-{half}-{digest}.jsonl"
+        if path.exists():
+            return [PauseRecord(**json.loads(line)) for line in path.read_text().splitlines()]
+    from assembly.config import load_settings
+    from assembly.pipeline import build_recognizer
+    from telephony.vad import make_vad
+
+    recognizer = build_recognizer(load_settings(), _scenario("en"))
+    vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
+    records = []
+    answers = SETS[(half, "en")]
+    for voice in voices:
+        say = _synthesize(voice)
+        for seed in range(seeds):
+            rendered = render_all([t for _, t in answers], say, seed, pauses)
+            for (item, text), answer in zip(answers, rendered, strict=True):
+                context = question_context("en", item)
+                for truth, heard, silence, lag in stream_answer(
+                    answer, recognizer, context, vad_factory
+                ):
+                    records.append(
+                        PauseRecord(
+                            half,
+                            "en",
+                            voice,
+                            seed,
+                            text,
+                            item,
+                            truth,
+                            heard,
+                            round(silence, 3),
+                            round(lag, 3),
+                        )  # fmt: skip
+                    )
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in records))
+    return records
+
+
+def text_pauses(half: str, language: str, seeds: int, pauses: PauseRange) -> list[PauseRecord]:
+    """Pauses judged on the answer's own words up to each stop (no recognizer)."""
+    import random
+
+    records = []
+    for seed in range(seeds):
+        rng = random.Random(seed)
+        for item, text in SETS[(half, language)]:
+            parts = pieces(text)
+            for i in range(len(parts)):
+                last = i == len(parts) - 1
+                silence = TAIL_S if last else rng.uniform(pauses.low, pauses.high)
+                records.append(
+                    PauseRecord(
+                        half,
+                        language,
+                        "text",
+                        seed,
+                        text,
+                        item,
+                        "end" if last else "inside",
+                        " ".join(parts[: i + 1]),
+                        round(silence, 3),
+                    )  # fmt: skip
+                )
+    return records
+
+
+@dataclass(frozen=True)
+class Summary:
+    answers: int
+    cut: int  # answers cut off
+    pauses_inside: int
+    pauses_cut: int
+    finished: int  # answers whose end was probed
+    short: int  # of those, ended by the short silence
+    delay_mean: float
+    delay_p50: float
+
+    def line(self) -> str:
+        return (
+            f"cut off {self.cut}/{self.answers} answers ({pct(self.cut, self.answers)}), "
+            f"{self.pauses_cut}/{self.pauses_inside} pauses inside; short end "
+            f"{self.short}/{self.finished} finished ({pct(self.short, self.finished)}); "
+            f"end delay mean {self.delay_mean:.2f} s, p50 {self.delay_p50:.2f} s"
+        )
+
+
+def pct(n: int, d: int) -> str:
+    return f"{100 * n / d:.1f}%" if d else "-"
+
+
+def judge(record: PauseRecord, options) -> float:
+    """The silence the call's judge gives this pause (`TurnListener.judge`)."""
+    from asr.completeness import end_probability
+
+    p = end_probability(
+        record.heard,
+        record.language,
+        end_model(record.language),
+        question_context(record.language, record.item),
+    )
+    return options.pause_silence_s(p)
+
+
+def summarize(records: list[PauseRecord], options) -> Summary:
+    short = min(options.complete_silence_s, options.end_silence_s)
+    cut: dict[tuple, bool] = {}
+    inside = pauses_cut = finished = got_short = 0
+    delays = []
+    for r in records:
+        key = (r.voice, r.seed, r.answer)
+        cut.setdefault(key, False)
+        silence = judge(r, options)
+        if r.truth == "inside":
+            inside += 1
+            if r.silence_s >= silence:
+                pauses_cut += 1
+                cut[key] = True
+        else:
+            finished += 1
+            got_short += silence <= short
+            delays.append(r.lag_s + max(silence, options.probe_silence_s))
+    return Summary(
+        answers=len(cut),
+        cut=sum(cut.values()),
+        pauses_inside=inside,
+        pauses_cut=pauses_cut,
+        finished=finished,
+        short=got_short,
+        delay_mean=statistics.fmean(delays) if delays else float("nan"),
+        delay_p50=statistics.median(delays) if delays else float("nan"),
+    )
+
+
+def pause_range(text: str) -> PauseRange:
+    """ "LOW,HIGH" seconds."""
+    try:
+        low, high = (float(x) for x in text.split(","))
+    except ValueError:
+        raise ValueError(f"--pauses wants LOW,HIGH in seconds (e.g. 1,3), got {text!r}") from None
+    return PauseRange(low, high)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from telephony.turn import TurnOptions
+
+    p = argparse.ArgumentParser(
+        prog="python -m evaluation.endpoint", description=__doc__.split("\n")[0]
+    )
+    p.add_argument("--half", choices=["tune", "heldout", "both"], default="heldout")
+    p.add_argument("--language", choices=["en", "ko", "both"], default="both")
+    p.add_argument("--seeds", type=int, default=3, help="pause draws per answer and voice")
+    p.add_argument("--voices", default=",".join(VOICES))
+    p.add_argument("--pauses", default="1,3", help="pauses inside answers: LOW,HIGH seconds")
+    p.add_argument("--complete-silence", type=float, default=None,
+                   help="the short end (s) to evaluate; default: TurnOptions' own")  # fmt: skip
+    p.add_argument("--cache", type=Path, default=None, help="keep decoded pauses here")
+    p.add_argument("--show", action="store_true", help="list every pause that cut an answer off")
+    args = p.parse_args(argv)
+    try:
+        pauses = pause_range(args.pauses)
+        low, high = pauses.low, pauses.high
+        voices = [v.strip() for v in args.voices.split(",") if v.strip()]
+        for v in voices:
+            if v not in VOICES:
+                raise ValueError(f"unknown voice {v!r}: choose from {', '.join(VOICES)}")
+        if args.seeds < 1:
+            raise ValueError(f"--seeds must be >= 1, got {args.seeds}")
+        options = TurnOptions()
+        if args.complete_silence is not None:
+            options = replace(options, complete_silence_s=args.complete_silence)
+    except ValueError as exc:
+        print(f"evaluation.endpoint: {exc}", file=sys.stderr)
+        return 2
+    halves = ["tune", "heldout"] if args.half == "both" else [args.half]
+    languages = ["en", "ko"] if args.language == "both" else [args.language]
+    print(
+        f"judge: short end {min(options.complete_silence_s, options.end_silence_s)} s at p >= "
+        f"{options.complete_threshold}, long {options.unfinished_silence_s} s at p <= "
+        f"{options.unfinished_threshold}, else {options.end_silence_s} s; pauses {low}-{high} s"
+    )
+    for half in halves:
+        for language in languages:
+            if language == "en":
+                records = measure(half, args.seeds, voices, pauses, args.cache)
+                how = f"streamed ({', '.join(voices)}; {args.seeds} pause draws)"
+            else:
+                records = text_pauses(half, language, args.seeds, pauses)
+                how = f"on their own words ({args.seeds} pause draws)"
+            print(f"{half} {language}, {how}: {summarize(records, options).line()}")
+            if args.show:
+                for r in records:
+                    silence = judge(r, options)
+                    if r.truth == "inside" and r.silence_s >= silence:
+                        print(f"    cut: {r.heard!r} ({r.voice}) in {r.answer!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
