@@ -282,40 +282,89 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:.1f}%" if d else "-"
 
 
-def judge(record: PauseRecord, options) -> float:
-    """The silence the call's judge gives this pause (`TurnListener.judge`)."""
+def end_probability_of(record: PauseRecord) -> float | None:
+    """What the call's judge says of this pause (`TurnListener.judge`)."""
     from asr.completeness import end_probability
 
-    p = end_probability(
+    return end_probability(
         record.heard,
         record.language,
         end_model(record.language),
         question_context(record.language, record.item),
     )
-    return options.pause_silence_s(p)
 
 
-def summarize(records: list[PauseRecord], options) -> Summary:
-    short = min(options.complete_silence_s, options.end_silence_s)
-    cut: dict[tuple, bool] = {}
-    inside = pauses_cut = finished = got_short = 0
-    delays = []
+def is_pausing(answer: str) -> bool:
+    return len(pieces(answer)) > 1
+
+
+CALLERS = ("pausing", "plain", "mixed")
+"""Kinds of caller: every answer pausing, none, or plain and pausing answers in turn (plain
+first: the caller seems fluent, then pauses)."""
+
+
+def calls(records: list[PauseRecord], caller: str) -> list[list[list[PauseRecord]]]:
+    """The records as calls of `caller` (one per voice and pause draw), each a list of answers
+    in the order spoken, each its pauses in order."""
+    if caller not in CALLERS:
+        raise ValueError(f"unknown kind of caller {caller!r}: choose from {', '.join(CALLERS)}")
+    out: dict[tuple, dict[str, list[PauseRecord]]] = {}
     for r in records:
-        key = (r.voice, r.seed, r.answer)
-        cut.setdefault(key, False)
-        silence = judge(r, options)
-        if r.truth == "inside":
-            inside += 1
-            if r.silence_s >= silence:
-                pauses_cut += 1
-                cut[key] = True
-        else:
-            finished += 1
-            got_short += silence <= short
-            delays.append(r.lag_s + max(silence, options.probe_silence_s))
+        if caller != "mixed" and is_pausing(r.answer) != (caller == "pausing"):
+            continue
+        out.setdefault((r.voice, r.seed), {}).setdefault(r.answer, []).append(r)
+    result = []
+    for answers in out.values():
+        spoken = list(answers.values())
+        if caller == "mixed":
+            plain = [a for a in spoken if not is_pausing(a[0].answer)]
+            pausing = [a for a in spoken if is_pausing(a[0].answer)]
+            spoken = [a for pair in zip(plain, pausing, strict=False) for a in pair]
+        result.append(spoken)
+    return result
+
+
+def summarize(
+    records: list[PauseRecord], options, caller: str = "pausing", cuts: list | None = None
+) -> Summary:
+    """Each call replayed through the judge as `telephony.listening.TurnListening` does it:
+    the speaker learnt from their pauses, each pause given its silence, an answer *cut off*
+    when a pause inside it lasted that long (its later pauses then belong to other turns).
+    `cuts` collects the pauses that cut an answer off."""
+    short = min(options.complete_silence_s, options.end_silence_s)
+    answers = cut = inside = pauses_cut = finished = got_short = 0
+    delays = []
+    for call in calls(records, caller):
+        pausing, fluent = None, 0
+        for answer in call:
+            answers += 1
+            paused = False
+            for r in answer:
+                silence = options.pause_silence_s(end_probability_of(r), pausing is not False)
+                if r.truth == "end":
+                    finished += 1
+                    got_short += silence <= short
+                    delays.append(r.lag_s + max(silence, options.probe_silence_s))
+                    continue
+                inside += 1
+                if r.silence_s >= silence:  # the turn ended inside the answer
+                    pauses_cut += 1
+                    cut += 1
+                    if cuts is not None:
+                        cuts.append(r)
+                    if silence < min(options.end_silence_s, options.unfinished_silence_s):
+                        pausing = True  # they began again right after the short end
+                    paused = True
+                    break
+                if r.silence_s >= options.pausing_pause_s:
+                    paused = pausing = True
+            if not paused:
+                fluent += 1
+                if pausing is None and fluent >= options.fluent_turns:
+                    pausing = False
     return Summary(
-        answers=len(cut),
-        cut=sum(cut.values()),
+        answers=answers,
+        cut=cut,
         pauses_inside=inside,
         pauses_cut=pauses_cut,
         finished=finished,
@@ -370,7 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"judge: short end {min(options.complete_silence_s, options.end_silence_s)} s at p >= "
         f"{options.complete_threshold}, long {options.unfinished_silence_s} s at p <= "
-        f"{options.unfinished_threshold}, else {options.end_silence_s} s; pauses {low}-{high} s"
+        f"{options.unfinished_threshold}, else {options.end_silence_s} s; pausing speakers "
+        f"(and all until {options.fluent_turns:g} fluent turn(s)): short at p >= "
+        f"{options.pausing_complete_threshold}, else long; pauses {low}-{high} s"
     )
     for half in halves:
         for language in languages:
@@ -380,12 +431,14 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 records = text_pauses(half, language, args.seeds, pauses)
                 how = f"on their own words ({args.seeds} pause draws)"
-            print(f"{half} {language}, {how}: {summarize(records, options).line()}")
-            if args.show:
-                for r in records:
-                    silence = judge(r, options)
-                    if r.truth == "inside" and r.silence_s >= silence:
-                        print(f"    cut: {r.heard!r} ({r.voice}) in {r.answer!r}")
+            print(f"{half} {language}, {how}:")
+            for caller in CALLERS:
+                cuts: list[PauseRecord] = []
+                print(
+                    f"  {caller + ' callers':16} {summarize(records, options, caller, cuts).line()}"
+                )
+                for r in cuts if args.show else ():
+                    print(f"    cut: {r.heard!r} ({r.voice}) in {r.answer!r}")
     return 0
 
 
