@@ -28,68 +28,32 @@ import argparse
 import functools
 import hashlib
 import json
-import statistics
 import sys
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
 
 from evaluation.endpoint_data import SETS
+from evaluation.endpoint_replay import (
+    CALLERS,
+    PauseRecord,
+    Summary,
+    end_model,
+    is_pausing,
+    question_context,
+    scenario_for,
+    summarize,
+)
 from evaluation.pausing import PauseRange, PausingAnswer, pieces, render_all
+
+__all__ = ["CALLERS", "PauseRecord", "Summary", "end_model", "is_pausing", "main", "measure",
+           "question_context", "stream_answer", "summarize", "text_pauses"]  # fmt: skip
 
 LINE_RATE = 8000
 LEAD_S = 0.5  # silence before an answer
 TAIL_S = 4.0  # silence after it: longer than any end of turn
 VOICES = ("espeak", "flite")
-
-
-@dataclass(frozen=True)
-class PauseRecord:
-    """One judged pause: what was heard before it, and what it really was."""
-
-    half: str
-    language: str
-    voice: str
-    seed: int
-    answer: str  # the answer's text, stops marked "..."
-    item: str  # the check-in item whose question was just asked
-    truth: str  # "inside" (the person goes on) or "end"
-    heard: str  # the partial result at the probe
-    silence_s: float  # the silence the VAD heard in this pause (the tail, at the end)
-    lag_s: float = 0.0  # end: the VAD's lag from the last speech sample to its silence
-
-
-def question_context(language: str, item_id: str):
-    """What the call's agent knows when the person answers `item_id`'s question: the question
-    and its expected answer words (as `dialogue.engine` builds them)."""
-    from asr import RecognitionContext
-    from dialogue.engine import _vocabulary
-
-    scenario = _scenario(language)
-    item = next((i for i in scenario.items if i.id == item_id), None)
-    if item is None:
-        raise ValueError(f"no check-in item {item_id!r} in {scenario.id}")
-    examples = [e for a in item.answers for e in a.examples]
-    vocabulary = _vocabulary([*item.answers, scenario.dont_know], examples)
-    return RecognitionContext(last_question=item.questions[0], vocabulary=vocabulary)
-
-
-@functools.cache
-def _scenario(language: str):
-    from dialogue.catalogue import Catalogue
-
-    name = f"daily_checkin_{language}"
-    return Catalogue.load([name]).resolve(name)
-
-
-@functools.cache
-def end_model(language: str):
-    """The model the call's judge uses (`assembly.listening.end_model_for`)."""
-    from assembly.listening import AnswerEndModel
-    from assembly.pipeline import build_scorer
-
-    return AnswerEndModel(build_scorer("domain", _scenario(language)), _scenario(language))
 
 
 @functools.cache
@@ -197,7 +161,7 @@ def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | Non
     from assembly.pipeline import build_recognizer
     from telephony.vad import make_vad
 
-    recognizer = build_recognizer(load_settings(), _scenario("en"))
+    recognizer = build_recognizer(load_settings(), scenario_for("en"))
     vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
     records = []
     answers = SETS[(half, "en")]
@@ -258,122 +222,6 @@ def text_pauses(half: str, language: str, seeds: int, pauses: PauseRange) -> lis
     return records
 
 
-@dataclass(frozen=True)
-class Summary:
-    answers: int
-    cut: int  # answers cut off
-    pauses_inside: int
-    pauses_cut: int
-    finished: int  # answers whose end was probed
-    short: int  # of those, ended by the short silence
-    delay_mean: float
-    delay_p50: float
-
-    def line(self) -> str:
-        return (
-            f"cut off {self.cut}/{self.answers} answers ({pct(self.cut, self.answers)}), "
-            f"{self.pauses_cut}/{self.pauses_inside} pauses inside; short end "
-            f"{self.short}/{self.finished} finished ({pct(self.short, self.finished)}); "
-            f"end delay mean {self.delay_mean:.2f} s, p50 {self.delay_p50:.2f} s"
-        )
-
-
-def pct(n: int, d: int) -> str:
-    return f"{100 * n / d:.1f}%" if d else "-"
-
-
-def end_probability_of(record: PauseRecord) -> float | None:
-    """What the call's judge says of this pause (`TurnListener.judge`)."""
-    from asr.completeness import end_probability
-
-    return end_probability(
-        record.heard,
-        record.language,
-        end_model(record.language),
-        question_context(record.language, record.item),
-    )
-
-
-def is_pausing(answer: str) -> bool:
-    return len(pieces(answer)) > 1
-
-
-CALLERS = ("pausing", "plain", "mixed")
-"""Kinds of caller: every answer pausing, none, or plain and pausing answers in turn (plain
-first: the caller seems fluent, then pauses)."""
-
-
-def calls(records: list[PauseRecord], caller: str) -> list[list[list[PauseRecord]]]:
-    """The records as calls of `caller` (one per voice and pause draw), each a list of answers
-    in the order spoken, each its pauses in order."""
-    if caller not in CALLERS:
-        raise ValueError(f"unknown kind of caller {caller!r}: choose from {', '.join(CALLERS)}")
-    out: dict[tuple, dict[str, list[PauseRecord]]] = {}
-    for r in records:
-        if caller != "mixed" and is_pausing(r.answer) != (caller == "pausing"):
-            continue
-        out.setdefault((r.voice, r.seed), {}).setdefault(r.answer, []).append(r)
-    result = []
-    for answers in out.values():
-        spoken = list(answers.values())
-        if caller == "mixed":
-            plain = [a for a in spoken if not is_pausing(a[0].answer)]
-            pausing = [a for a in spoken if is_pausing(a[0].answer)]
-            spoken = [a for pair in zip(plain, pausing, strict=False) for a in pair]
-        result.append(spoken)
-    return result
-
-
-def summarize(
-    records: list[PauseRecord], options, caller: str = "pausing", cuts: list | None = None
-) -> Summary:
-    """Each call replayed through the judge as `telephony.listening.TurnListening` does it:
-    the speaker learnt from their pauses, each pause given its silence, an answer *cut off*
-    when a pause inside it lasted that long (its later pauses then belong to other turns).
-    `cuts` collects the pauses that cut an answer off."""
-    short = min(options.complete_silence_s, options.end_silence_s)
-    answers = cut = inside = pauses_cut = finished = got_short = 0
-    delays = []
-    for call in calls(records, caller):
-        pausing, fluent = None, 0
-        for answer in call:
-            answers += 1
-            paused = False
-            for r in answer:
-                silence = options.pause_silence_s(end_probability_of(r), pausing is not False)
-                if r.truth == "end":
-                    finished += 1
-                    got_short += silence <= short
-                    delays.append(r.lag_s + max(silence, options.probe_silence_s))
-                    continue
-                inside += 1
-                if r.silence_s >= silence:  # the turn ended inside the answer
-                    pauses_cut += 1
-                    cut += 1
-                    if cuts is not None:
-                        cuts.append(r)
-                    if silence < min(options.end_silence_s, options.unfinished_silence_s):
-                        pausing = True  # they began again right after the short end
-                    paused = True
-                    break
-                if r.silence_s >= options.pausing_pause_s:
-                    paused = pausing = True
-            if not paused:
-                fluent += 1
-                if pausing is None and fluent >= options.fluent_turns:
-                    pausing = False
-    return Summary(
-        answers=answers,
-        cut=cut,
-        pauses_inside=inside,
-        pauses_cut=pauses_cut,
-        finished=finished,
-        short=got_short,
-        delay_mean=statistics.fmean(delays) if delays else float("nan"),
-        delay_p50=statistics.median(delays) if delays else float("nan"),
-    )
-
-
 def pause_range(text: str) -> PauseRange:
     """ "LOW,HIGH" seconds."""
     try:
@@ -383,8 +231,23 @@ def pause_range(text: str) -> PauseRange:
     return PauseRange(low, high)
 
 
+def turn_options(settings: list[str]):
+    """`TurnOptions` with NAME=VALUE settings over its defaults."""
+    from telephony.turn import TURN_OPTION_NAMES, TurnOptions
+
+    values = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in TURN_OPTION_NAMES:
+            raise ValueError(f"--turn {setting!r}: no turn option {name!r}")
+        try:
+            values[name] = float(value)
+        except ValueError:
+            raise ValueError(f"--turn {setting!r}: {value!r} is not a number") from None
+    return TurnOptions(**values)
+
+
 def main(argv: list[str] | None = None) -> int:
-    from telephony.turn import TurnOptions
 
     p = argparse.ArgumentParser(
         prog="python -m evaluation.endpoint", description=__doc__.split("\n")[0]
@@ -396,6 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pauses", default="1,3", help="pauses inside answers: LOW,HIGH seconds")
     p.add_argument("--complete-silence", type=float, default=None,
                    help="the short end (s) to evaluate; default: TurnOptions' own")  # fmt: skip
+    p.add_argument(
+        "--turn",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a turn option to judge with (telephony/turn.py, TurnOptions); repeatable",
+    )
     p.add_argument("--cache", type=Path, default=None, help="keep decoded pauses here")
     p.add_argument("--show", action="store_true", help="list every pause that cut an answer off")
     args = p.parse_args(argv)
@@ -408,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise ValueError(f"unknown voice {v!r}: choose from {', '.join(VOICES)}")
         if args.seeds < 1:
             raise ValueError(f"--seeds must be >= 1, got {args.seeds}")
-        options = TurnOptions()
+        options = turn_options(args.turn)
         if args.complete_silence is not None:
             options = replace(options, complete_silence_s=args.complete_silence)
     except ValueError as exc:

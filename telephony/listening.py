@@ -35,7 +35,8 @@ class TurnListening:
         self._pending: list[np.ndarray] = []
         self._pending_len = 0
         self._sent = 0  # samples of the turn streamed so far
-        self.pausing: bool | None = None  # a pausing speaker? None: not known yet
+        # A pausing speaker? None: not known yet (fluent_turns 0: everyone is fluent at first)
+        self.pausing: bool | None = False if options.fluent_turns <= 0 else None
         self.fluent = 0  # turns so far without a pause inside
         self._paused = False  # the turn in progress had a pause inside it
         self._silence = 0.0  # the pause in progress, seconds

@@ -95,7 +95,8 @@ class TurnOptions:
 
     fluent_turns: float = 1
     """Turns without such a pause after which the person counts as fluent: from then on the
-    short end applies from `complete_threshold`, the plain end between the thresholds."""
+    short end applies from `complete_threshold`, the plain end between the thresholds. 0:
+    everyone is fluent until they pause."""
 
     max_utterance_s: float = 25.0
     """Hard cap on one turn. Someone who keeps talking (or a noisy line that never goes quiet) is
