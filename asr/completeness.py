@@ -6,9 +6,11 @@ are a whole answer: 0.0 when they stop on a word that cannot end one ("I went to
 "음...", "그게...", a trailing conjunction, article, preposition or Korean particle or
 connective ending), else the language model's probability of the end of the sentence after the
 last words (the domain model, with the answers expected to the question just asked: `asr.
-domain_lm.NgramScorer.end_logprob`), and, without a model, a lexical guess from sentence-final
-endings ("…요", "…다"). None means no evidence (nothing heard yet): the turn then keeps the
-plain end-of-turn silence. The call's control decides with the thresholds of `TurnOptions`.
+domain_lm.NgramScorer.end_logprob`), lowered when the question just asked is known and what
+was heard does not answer it yet (`EndModel.answer_confidence`), and, without a model, a
+lexical guess from sentence-final endings ("…요", "…다"). None means no evidence (nothing
+heard yet): the turn then keeps the plain end-of-turn silence. The call's control decides with
+the thresholds of `TurnOptions`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from typing import Protocol
 from asr import RecognitionContext
 
 FILLERS = {
-    "en": frozenset("uh um er erm ah hmm mm hm uhm".split()),
+    "en": frozenset("uh um er erm ah oh hmm mm hm uhm".split()),
     "ko": frozenset("음 어 아 그 저 에 흠 뭐 그게 저기 그러니까 있잖아".split()),
 }
-"""Fillers: a pause after one is a search for words, never the end of an answer."""
+"""Fillers: a pause after one is a search for words, never the end of an answer. ("oh" is
+how pocketsphinx most often writes a drawn-out "uh" or "um".)"""
 
 UNFINISHED_EN = frozenset(
     """a an the my your his her our their these those every
@@ -43,8 +46,14 @@ _KO_UNFINISHED_ENDINGS = (
 )  # fmt: skip
 """Korean endings that leave the sentence open: particles and connective endings."""
 
-ANSWER_FLOOR = 0.5
-"""End probability given at least to a finished-looking phrase holding an expected answer word."""
+ANSWER_CONFIDENCE = 0.5
+"""Confidence of the extractor's answer (`dialogue.extract`, not a near miss) to the question
+just asked at or above which what was heard *answers* it (`EndModel.answer_confidence`)."""
+
+UNANSWERED_FACTOR = 0.5
+"""What the end probability is multiplied by when the question just asked is known and what
+was heard does not answer it yet ("my daughter...", "I feel..."): such phrases are complete
+sentences less often than the language model alone says."""
 
 _KO_FINAL = re.compile(r"(요|다|죠|네|니다|까|예|응|어|아|지|음|함)$")
 _KO_ANSWER_WORDS = frozenset("네 예 응 아니요 아뇨 아니 그럼요 맞아요".split())
@@ -55,6 +64,10 @@ class EndModel(Protocol):
     def end_logprob(self, text: str, *, context: RecognitionContext | None = None) -> float:
         """ln P(end of sentence | the words of `text`)."""
         ...
+
+    # Optional: answer_confidence(text, context) -> float | None, how confidently `text`
+    # answers the question just asked (None: no known question). `assembly.listening`'s
+    # `AnswerEndModel` has it.
 
 
 def words(text: str) -> list[str]:
@@ -100,11 +113,12 @@ def end_probability(
         except (ValueError, KeyError):
             p = None
         if p is not None:
-            # An expected answer to the question just asked ("yes", "rice", "slept well")
-            # in what was heard makes it likelier an answer than the model alone says.
-            expected = {w for v in (context.vocabulary if context else ()) for w in words(v)}
-            if expected & set(heard):
-                p = max(p, ANSWER_FLOOR)
+            # A known question that what was heard does not answer yet ("My daughter...",
+            # "I feel...", asked about the day's meals or mood) makes an end less likely.
+            answered = getattr(lm, "answer_confidence", None)
+            confidence = answered(text, context) if answered is not None else None
+            if confidence is not None and confidence < ANSWER_CONFIDENCE:
+                p *= UNANSWERED_FACTOR
             return p
     if language == "ko":
         last = heard[-1]

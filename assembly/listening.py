@@ -13,13 +13,14 @@ kept and decoded whole at the end, as before, and `judge` has no partial result 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 
 import numpy as np
 
 from asr import RecognitionContext, Recognizer, Transcript
-from asr.completeness import EndModel, end_probability
+from asr.completeness import EndModel, end_probability, words
 from asr.streaming import BufferedStream, RecognizerStream
 from telephony.audio import Audio
 
@@ -101,19 +102,67 @@ class TurnListener:
                 log.exception("closing a recognizer stream failed")
 
 
+_PLACEHOLDER = re.compile(r"\{\w+\}")
+QUESTION_COVERAGE = 0.75
+"""Share of a scenario question's words the agent's last turn must hold to be that question
+(the turn may add an acknowledgement before it, or a name or a remembered fact inside it)."""
+
+
+class AnswerEndModel:
+    """A language model's end probability (`end_logprob`), and whether what was heard already
+    answers the question just asked (`answer_confidence`): the scenario's extractor on the
+    partial result, against the item whose question the agent's last turn holds."""
+
+    def __init__(self, scorer: EndModel, scenario) -> None:
+        self.scorer = scorer
+        self.scenario = scenario
+        self._questions = [
+            (frozenset(words(_PLACEHOLDER.sub(" ", q))), item)
+            for item in scenario.items
+            for q in (*item.questions, *item.followups.values(), item.memory_question or "")
+            if q
+        ]
+
+    def end_logprob(self, text: str, *, context: RecognitionContext | None = None) -> float:
+        return self.scorer.end_logprob(text, context=context)
+
+    def item_for(self, question: str):
+        """The check-in item `question` (the agent's last turn) asks about, if any."""
+        said = frozenset(words(question))
+        best, coverage = None, 0.0
+        for asked, item in self._questions:
+            share = len(asked & said) / len(asked) if asked else 0.0
+            if share > coverage:
+                best, coverage = item, share
+        return best if coverage >= QUESTION_COVERAGE else None
+
+    def answer_confidence(self, text: str, context: RecognitionContext | None) -> float | None:
+        """How confidently `text` answers the question just asked; None: no known question."""
+        from dialogue.extract import extract
+
+        item = self.item_for(context.last_question) if context else None
+        if item is None:
+            return None
+        found = extract(
+            item, text, language=self.scenario.language, dont_know=self.scenario.dont_know
+        )
+        return found.confidence if found.answer_class and not found.weak else 0.0
+
+
 def end_model_for(pipeline, scenario) -> EndModel | None:
-    """The language model that says how likely a phrase ends an answer in `scenario`: its
-    rescorer's domain model, or the same model built once for this purpose."""
+    """The model that says how likely a phrase ends an answer in `scenario`: its rescorer's
+    domain model, or the same model built once for this purpose, with the scenario's
+    extractor (`AnswerEndModel`)."""
     rescorer = pipeline.rescorer(scenario)
     scorer = getattr(rescorer, "scorer", None)
     if hasattr(scorer, "end_logprob"):
-        return scorer
+        return AnswerEndModel(scorer, scenario)
     cache = pipeline.__dict__.setdefault("_end_models", {})
     if scenario.id not in cache:
         from assembly.pipeline import build_scorer
 
         try:
-            cache[scenario.id] = build_scorer("domain", scenario)
+            cache[scenario.id] = AnswerEndModel(build_scorer("domain", scenario), scenario)
         except (ValueError, OSError) as exc:
             log.warning("no end-of-answer model for %s: %s", scenario.id, exc)
             cache[scenario.id] = None

@@ -2,7 +2,14 @@
 split by stage, and the framework's own share of it.
 
     PYTHONPATH=. python bench/bench_latency.py [--agent models|canned] [--lines 1]
-        [--seconds 60]
+        [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new]]
+
+`--pausing`: base against new in one run. For each variant (`VARIANTS`: *base* the end of
+turn before the speaker was learnt, whole answers on 1.5 s; *new* the defaults), one run with
+pausing callers (evaluation/pausing.py: cut-offs, and voice-to-voice of the answers not cut
+off) and one with a plain caller (the same whole answer every turn: voice-to-voice), each
+`--seconds` long; then one table. For an idle machine: under load the wall clock says little
+(bench/RESULTS-latency.md); `python -m evaluation.endpoint` measures the judge offline.
 
 The server runs in this process (so each session's per-turn timings can be read); simulated
 phones (bench/loadphones.py) call it from another process at real time, answering every
@@ -35,16 +42,52 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.benchkit import ROOT, bench_server, canned_factory, pct, timed_pipeline  # noqa: E402
+from bench.benchkit import (  # noqa: E402
+    ROOT,
+    bench_server,
+    bench_settings,
+    canned_factory,
+    pct,
+    timed_pipeline,
+)
 from telephony.turn import TurnOptions  # noqa: E402
 
+VARIANTS: dict[str, dict[str, float]] = {
+    # The end of turn as it was before the speaker was learnt (commit 5d0cce8): whole answers
+    # and phrases between the thresholds on 1.5 s, unfinished ones on 3.5 s, nobody pausing.
+    "base": {
+        "complete_silence_s": 1.5,
+        "complete_threshold": 0.15,
+        "fluent_turns": 0,
+        "pausing_pause_s": 1000.0,
+    },
+    "new": {},  # the defaults (telephony/turn.py, TurnOptions)
+}
 
-async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
+
+def server_for(factory, turn: dict[str, float] | None):
+    """A bench server (`benchkit.bench_server`) whose calls use these turn options."""
+    if not turn:
+        return bench_server(factory)
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assembly.serving import serve_calls
+
+    settings = bench_settings(Path(tempfile.gettempdir()))
+    settings = settings.model_copy(update={"turn": {**settings.turn, **turn}})
+    executor = ThreadPoolExecutor(4, thread_name_prefix="agent")
+    return serve_calls(settings, agents=factory, executor=executor, port=0).server
+
+
+async def measure(
+    args: argparse.Namespace, turn: dict[str, float] | None = None, pausing: bool | None = None
+) -> tuple[list, dict, float]:
+    pausing = args.pausing if pausing is None else pausing
     if args.agent == "canned":
         factory = canned_factory()
     else:
         factory, _ = timed_pipeline(Path(tempfile.mkdtemp(prefix="carecall-bench-")))
-    server = bench_server(factory)
+    server = server_for(factory, turn)
     await server.start()
     phones = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -58,7 +101,7 @@ async def measure(args: argparse.Namespace) -> tuple[list, dict, float]:
         str(args.seconds),
         "--ramp",
         "1",
-        *(["--pausing", "--pauses", args.pauses] if args.pausing else []),
+        *(["--pausing", "--pauses", args.pauses] if pausing else []),
         stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -90,7 +133,19 @@ def main() -> None:
         action="store_true",
         help="the phones answer as pausing callers (evaluation/pausing.py): 1-3 s pauses",
     )
+    p.add_argument(
+        "--variants",
+        default="base,new",
+        help=f"with --pausing: which end-of-turn settings to compare ({', '.join(VARIANTS)})",
+    )
     args = p.parse_args()
+    if args.pausing:
+        variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+        unknown = [v for v in variants if v not in VARIANTS]
+        if unknown or not variants:
+            p.error(f"--variants: unknown {unknown or args.variants!r}; known: {list(VARIANTS)}")
+        compare(args, variants)
+        return
     turns, phone, end_silence = asyncio.run(measure(args))
     stages = [t.stages() for t in turns]
     names = [
@@ -156,6 +211,27 @@ def main() -> None:
         f"total - configured silence - model time: p50 {pct(rest, 50):.1f} ms, "
         f"p95 {pct(rest, 95):.1f} ms"
     )
+
+
+def compare(args: argparse.Namespace, variants: list[str]) -> None:
+    """Pausing and plain callers under each variant, one after the other, then one table."""
+    rows = []
+    for name in variants:
+        for caller, pausing in (("pausing", True), ("plain", False)):
+            turns, phone, _ = asyncio.run(measure(args, VARIANTS[name], pausing))
+            rows.append((name, caller, phone, len(turns)))
+            print(f"... {name} / {caller}: done", file=sys.stderr)
+    print(
+        f"agent={args.agent}, {args.lines} line(s), {args.seconds:g} s per run, pausing callers' "
+        f"pauses {args.pauses} s; phone voice-to-voice of answers not cut off, ms"
+    )
+    print(f"{'variant':8} {'caller':8} {'v2v p50':>8} {'v2v p95':>8} {'turns':>6}  cut off")
+    for name, caller, phone, _ in rows:
+        started, cut = phone["answers_started"], phone["cut_offs"]
+        print(
+            f"{name:8} {caller:8} {phone['turn_p50'] * 1000:8.0f} {phone['turn_p95'] * 1000:8.0f} "
+            f"{phone['turns']:6d}  {cut}/{started} ({100 * cut / max(started, 1):.1f}%)"
+        )
 
 
 if __name__ == "__main__":

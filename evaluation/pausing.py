@@ -76,6 +76,7 @@ class PausingAnswer:
     samples: np.ndarray  # float32 at `sample_rate`, speech to the last sample
     sample_rate: int
     pauses: tuple[float, ...]  # seconds, one per stop inside the answer
+    spans: tuple[tuple[int, int], ...] = ()  # each spoken piece's [start, end) in samples
 
     @property
     def duration(self) -> float:
@@ -93,6 +94,8 @@ def render(
     parts = pieces(text)
     chunks: list[np.ndarray] = []
     drawn: list[float] = []
+    spans: list[tuple[int, int]] = []
+    at = 0
     rate = 0
     for i, part in enumerate(parts):
         samples, sr = synthesize(part)
@@ -104,8 +107,11 @@ def render(
             gap = rng.uniform(pauses.low, pauses.high)
             drawn.append(gap)
             chunks.append(np.zeros(round(gap * rate), np.float32))
+            at += len(chunks[-1])
         chunks.append(samples)
-    return PausingAnswer(text, np.concatenate(chunks), rate, tuple(drawn))
+        spans.append((at, at + len(samples)))
+        at += len(samples)
+    return PausingAnswer(text, np.concatenate(chunks), rate, tuple(drawn), tuple(spans))
 
 
 def render_all(

@@ -9,6 +9,10 @@ of turn. A pure part of `CallControl` (`telephony.call`), as `Endpointer` and `P
   silence that ends this pause's turn (`TurnOptions.pause_silence_s`): short after a whole
   answer, long after an unfinished phrase, `end_silence_s` without evidence. Speech again
   starts a new pause, and an answer about an earlier pause is ignored.
+- The speaker: someone who pauses inside their turns (`TurnOptions.pausing_pause_s`), or
+  begins again right after a turn ended on the short end, is a pausing speaker for the rest of
+  the call, and so is everyone until `fluent_turns` turns went without such a pause: their
+  turns end on the short end only with strong evidence, and otherwise wait the long silence.
 """
 
 from __future__ import annotations
@@ -31,19 +35,35 @@ class TurnListening:
         self._pending: list[np.ndarray] = []
         self._pending_len = 0
         self._sent = 0  # samples of the turn streamed so far
+        # A pausing speaker? None: not known yet (fluent_turns 0: everyone is fluent at first)
+        self.pausing: bool | None = False if options.fluent_turns <= 0 else None
+        self.fluent = 0  # turns so far without a pause inside
+        self._paused = False  # the turn in progress had a pause inside it
+        self._silence = 0.0  # the pause in progress, seconds
+        self._short_end_at: int | None = None  # where the last turn ended on the short end
+        self._short_pending = False  # this pause was given the short end
+        self._first = False  # the next `during` is the turn's first
+        self._last_position = 0  # the endpointer's position at the last `during`
 
     @property
     def streaming(self) -> bool:
         return self.options.stream_chunk_s > 0
 
+    @property
+    def cautious(self) -> bool:
+        """Judge as for a pausing speaker (one, or not known yet)."""
+        return self.pausing is not False
+
     def started(self) -> None:
         self.turn += 1
         self.pause, self._probed = 0, False
         self._pending, self._pending_len, self._sent = [], 0, 0
+        self._paused, self._silence, self._first = False, 0.0, True
 
     def during(self, ep: Endpointer) -> list[Action]:
         """After a chunk that left the turn going: stream, and probe a pause that began."""
         out: list[Action] = []
+        self._learn(ep)
         if self.streaming:
             for chunk in ep.take_audio():
                 self._pending.append(chunk)
@@ -61,9 +81,36 @@ class TurnListening:
             out.append(Probe(self.turn, self.pause))
         return out
 
+    def _learn(self, ep: Endpointer) -> None:
+        """Whether the person pauses inside their turns (`TurnOptions.pausing_pause_s`)."""
+        o = self.options
+        if self._first:  # the turn began: right after one ended on the short end?
+            self._first = False
+            if self._short_end_at is not None:
+                began = ep.position - round(ep.speech_run_s * ep.sample_rate)
+                if began - self._short_end_at <= o.end_silence_s * ep.sample_rate:
+                    self.pausing = True
+            self._short_end_at = None
+        if ep.silence_run_s > 0:
+            self._silence = ep.silence_run_s
+            self._last_position = ep.position
+            return
+        if self._silence >= o.pausing_pause_s:  # spoke on after a long pause
+            self._paused = True
+            self.pausing = True
+        self._silence = 0.0
+        self._short_pending = False
+
     def ended(self, audio: Audio) -> tuple[list[Action], int | None]:
         """The turn ended with `audio`: its unstreamed tail, and the turn the agent's `Hear`
         names (None when nothing was streamed)."""
+        if self._short_pending:
+            self._short_end_at = self._last_position
+        self._short_pending = False
+        if not self._paused:
+            self.fluent += 1
+            if self.pausing is None and self.fluent >= self.options.fluent_turns:
+                self.pausing = False
         if not self.streaming:
             return [], None
         self._pending, self._pending_len = [], 0
@@ -81,7 +128,10 @@ class TurnListening:
         if event.turn != self.turn or event.pause != self.pause or not self._probed:
             return  # about a pause that is over
         if ep.in_turn and ep.silence_run_s > 0:
-            ep.end_pause_after(self.options.pause_silence_s(event.end_probability))
+            o = self.options
+            silence = o.pause_silence_s(event.end_probability, self.cautious)
+            self._short_pending = silence < min(o.end_silence_s, o.unfinished_silence_s)
+            ep.end_pause_after(silence)
 
     def _flush(self, rate: int) -> list[Action]:
         if not self._pending:

@@ -51,17 +51,24 @@ class TurnOptions:
     whole answer? (Adaptive end of turn; the recognizer's partial result and the language
     model's end-of-sentence probability, `asr.completeness`.)"""
 
-    complete_threshold: float = 0.15
-    """End probability (`asr.completeness.end_probability`) at or above which what was heard is
-    taken for a whole answer: the turn then ends after `complete_silence_s`. Above 1: never."""
+    complete_threshold: float = 0.05
+    """End probability (`asr.completeness.end_probability`) at or above which what a fluent
+    speaker said is taken for a whole answer: the turn then ends after `complete_silence_s`.
+    Above 1: never. (Pausing speakers need `pausing_complete_threshold`.) Chosen on the tuning
+    half of `python -m evaluation.endpoint`: for fluent callers any phrase that does not stop
+    on a filler, article, preposition or conjunction (p <= `unfinished_threshold`) is likelier
+    whole than not; pocketsphinx's partials put most whole answers at 0.05-0.8."""
 
-    complete_silence_s: float = 1.5
+    complete_silence_s: float = 0.6
     """Silence that ends a turn judged a whole answer ("I had rice and soup."); never longer
-    than `end_silence_s`. The default, equal to `end_silence_s`, keeps whole answers on the
-    plain silence: measured with pocketsphinx's partial results on pausing callers
-    (bench/RESULTS-latency.md), 0.6 s took voice-to-voice from ~2 s to ~0.8 s but cut off
-    71% of answers with 0.6-1.4 s pauses (0% at 1.5 s): the partial results are too often
-    wrong. Set 0.6 (LiveKit's minimum is 0.5 s) with a recognizer whose partials are good."""
+    than `end_silence_s`. LiveKit's minimum is 0.5 s. The short end is safe because pausing
+    speakers are told apart (`pausing_pause_s`): measured offline on answers nobody tuned on
+    (`python -m evaluation.endpoint --half heldout`, espeak-ng and flite over μ-law, the
+    call's VAD and streaming pocketsphinx, pauses of 1-3 s), pausing callers: 0 of 96 answers
+    cut off (they wait `unfinished_silence_s` after most answers instead); fluent callers: 70%
+    of answers end after 0.6 s, end-of-turn delay p50 0.68 s against 1.5 s; callers who
+    answer fluently and then pause: 3 of 120 answers cut off. Set 1.5 (= `end_silence_s`) to
+    give every whole answer the plain silence."""
 
     unfinished_threshold: float = 0.02
     """End probability at or below which the phrase is taken as unfinished ("I went to the...",
@@ -72,6 +79,24 @@ class TurnOptions:
     unfinished_silence_s: float = 3.5
     """Silence that ends a turn left unfinished: elderly speakers search for a word for 1-3 s
     ("I went to the... uh... the market")."""
+
+    pausing_pause_s: float = 0.6
+    """A pause inside a turn at least this long that the person then speaks on after (or a new
+    turn begun within `end_silence_s` of a turn ended on the short end: they had not finished)
+    marks them a *pausing speaker* for the rest of the call. Pauses between the words of a
+    fluent sentence are shorter (Silero hears espeak-ng's commas as 0.1-0.4 s)."""
+
+    pausing_complete_threshold: float = 0.4
+    """For a pausing speaker, and for everyone until `fluent_turns` turns showed otherwise: the
+    end probability at or above which the short end applies; below it (evidence but not
+    enough) the turn waits `unfinished_silence_s`. A pausing speaker's stops last 1-3 s, so
+    the plain `end_silence_s` would cut them off; pocketsphinx's partial results are too often
+    wrong to trust a low probability (evaluation.endpoint: "my daughter..." scores 0.16)."""
+
+    fluent_turns: float = 1
+    """Turns without such a pause after which the person counts as fluent: from then on the
+    short end applies from `complete_threshold`, the plain end between the thresholds. 0:
+    everyone is fluent until they pause."""
 
     max_utterance_s: float = 25.0
     """Hard cap on one turn. Someone who keeps talking (or a noisy line that never goes quiet) is
@@ -111,13 +136,19 @@ class TurnOptions:
         if self.end_silence_s <= 0 or self.max_utterance_s <= 0:
             raise ValueError("turn options end_silence_s and max_utterance_s must be > 0")
 
-    def pause_silence_s(self, end_probability: float | None) -> float:
+    def pause_silence_s(self, end_probability: float | None, pausing: bool = False) -> float:
         """The silence that ends a turn in a pause, given how likely what was heard before the
-        pause is a whole answer (None: no evidence)."""
+        pause is a whole answer (None: no evidence) and whether the person is (or may be) a
+        pausing speaker (`pausing_pause_s`)."""
         if end_probability is None:
             return self.end_silence_s
-        if end_probability >= self.complete_threshold:  # never longer than the plain silence
-            return min(self.complete_silence_s, self.end_silence_s)
+        short = min(self.complete_silence_s, self.end_silence_s)  # never above the plain one
+        if pausing:
+            if end_probability >= max(self.pausing_complete_threshold, self.complete_threshold):
+                return short
+            return max(self.unfinished_silence_s, self.end_silence_s)
+        if end_probability >= self.complete_threshold:
+            return short
         if end_probability <= self.unfinished_threshold:
             return self.unfinished_silence_s
         return self.end_silence_s

@@ -115,7 +115,8 @@ def test_turn_options_refuse_inconsistent_adaptive_settings(bad):
 
 
 def test_pause_silence_follows_the_thresholds():
-    assert TurnOptions().pause_silence_s(1.0) == TurnOptions().end_silence_s  # off by default
+    off = TurnOptions(complete_silence_s=1.5)  # whole answers on the plain silence
+    assert off.pause_silence_s(1.0) == off.end_silence_s
     o = TurnOptions(complete_silence_s=0.6)
     assert o.pause_silence_s(None) == o.end_silence_s
     assert o.pause_silence_s(1.0) == o.complete_silence_s < o.end_silence_s

@@ -97,15 +97,37 @@ class FixedEnd:
         return math.log(self.p)
 
 
-def test_end_probability_comes_from_the_model_with_expected_answers_lifting_it():
+class Answering(FixedEnd):
+    """A model that also says how confidently a phrase answers the question just asked."""
+
+    def __init__(self, p: float, confidence: float | None) -> None:
+        super().__init__(p)
+        self.confidence = confidence
+
+    def answer_confidence(self, text, context):
+        return self.confidence
+
+
+def test_end_probability_comes_from_the_model_lowered_when_the_question_is_not_answered():
     assert end_probability("", "en") is None
     assert end_probability("I went to the market", "en") is None  # no model: no evidence
-    model = FixedEnd(0.1)
-    assert math.isclose(end_probability("I went to the market", "en", model), 0.1)
+    model = FixedEnd(0.4)
+    assert math.isclose(end_probability("I went to the market", "en", model), 0.4)
     context = RecognitionContext("Did you go out?", vocabulary=("market", "walk"))
-    assert end_probability("I went to the market", "en", model, context) >= 0.5
-    assert end_probability("I went to the", "en", model, context) == 0.0  # unfinished wins
+    # Expected words alone no longer lift it: the vocabulary holds "i", "the", "to" too.
+    assert math.isclose(end_probability("I went to the market", "en", model, context), 0.4)
+    answered = end_probability("I went to the market", "en", Answering(0.4, 0.9), context)
+    open_ = end_probability("my daughter", "en", Answering(0.4, 0.0), context)
+    unknown = end_probability("my daughter", "en", Answering(0.4, None), context)
+    assert math.isclose(answered, 0.4) and math.isclose(unknown, 0.4)
+    assert open_ < answered
+    assert end_probability("I went to the", "en", Answering(0.9, 0.9), context) == 0.0
     assert end_probability("시장에 갔어요", "ko") > 0.5  # a sentence-final ending
+
+
+@pytest.mark.parametrize("text", ["I went to the market oh", "I had uh", "my pills um"])
+def test_a_filler_as_the_recognizer_writes_it_leaves_the_phrase_unfinished(text):
+    assert unfinished(text, "en")
 
 
 def test_the_domain_model_prefers_ending_after_a_whole_answer():

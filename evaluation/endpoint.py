@@ -1,0 +1,316 @@
+"""The adaptive end of turn, measured offline: at every pause of an answer, would the judge
+end the turn, and was the answer in fact over?
+
+    PYTHONPATH=. python -m evaluation.endpoint [--half heldout|tune|both] [--seeds 3]
+        [--voices espeak,flite] [--pauses 1,3] [--complete-silence 0.6] [--cache DIR]
+
+English answers (`evaluation.endpoint_data`) are synthesized (espeak-ng, flite), put through
+the line's μ-law at 8 kHz, and streamed exactly as a call streams them: Silero VAD at 8 kHz,
+the call's `Endpointer` and `TurnListening` (`telephony.listening`), pocketsphinx's streaming
+decoder with the scenario's domain LM (`asr.sphinx_stream`). At each `Probe` the partial result
+is kept with what the pause really was: *inside* the answer (the person goes on) or at its
+*end*, and how long the VAD heard its silence. The judge (`asr.completeness.end_probability`
+and `TurnOptions.pause_silence_s`) is then replayed on those pauses for any settings, so the
+figures need no wall clock: decodes are deterministic.
+
+Korean answers have no streaming recognizer on CPU (Whisper decodes at the end of the turn),
+so they are judged on their own words (the text heard up to each stop: an oracle partial).
+
+Printed per half and language: *cut off*: answers in which some pause inside ended the turn
+(the pause's silence reached the silence the judge chose); *short end*: finished answers whose
+end got the short silence; *end delay*: the end of speech to the end of the turn (the VAD's
+lag plus the chosen silence), over finished answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import json
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import numpy as np
+
+from evaluation.endpoint_data import SETS
+from evaluation.endpoint_replay import (
+    CALLERS,
+    PauseRecord,
+    Summary,
+    end_model,
+    is_pausing,
+    question_context,
+    scenario_for,
+    summarize,
+)
+from evaluation.pausing import PauseRange, PausingAnswer, pieces, render_all
+
+__all__ = ["CALLERS", "PauseRecord", "Summary", "end_model", "is_pausing", "main", "measure",
+           "question_context", "stream_answer", "summarize", "text_pauses"]  # fmt: skip
+
+LINE_RATE = 8000
+LEAD_S = 0.5  # silence before an answer
+TAIL_S = 4.0  # silence after it: longer than any end of turn
+VOICES = ("espeak", "flite")
+
+
+@functools.cache
+def _synthesizer(voice: str):
+    if voice == "espeak":
+        from tts.espeak import EspeakSynthesizer
+
+        return EspeakSynthesizer()
+    if voice == "flite":
+        from tts.flite import FliteSynthesizer
+
+        return FliteSynthesizer()
+    raise ValueError(f"unknown voice {voice!r}: choose from {', '.join(VOICES)}")
+
+
+def _synthesize(voice: str):
+    from telephony.resample import resample
+
+    def say(text: str):
+        audio = _synthesizer(voice).synthesize(text, language="en")
+        return resample(audio.samples, audio.sample_rate, LINE_RATE), LINE_RATE
+
+    return say
+
+
+def over_the_line(samples: np.ndarray) -> np.ndarray:
+    """`samples` (8 kHz) as the server hears them: μ-law and back, int16 scale like the call."""
+    from telephony.g711 import float_to_pcm16, ulaw_decode, ulaw_encode
+
+    pcm = ulaw_decode(ulaw_encode(float_to_pcm16(samples)))
+    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> list[tuple]:
+    """Stream one answer as a call does; (truth, heard, silence_s, lag_s) per probed pause."""
+    from telephony.callevents import Probe, Stream
+    from telephony.listening import TurnListening
+    from telephony.turn import Endpointer, TurnEventKind, TurnOptions
+    from telephony.vad import ChunkedVAD
+
+    lead = round(LEAD_S * LINE_RATE)
+    audio = np.concatenate(
+        [
+            np.zeros(lead, np.float32),
+            answer.samples,
+            np.zeros(round(TAIL_S * LINE_RATE), np.float32),
+        ]
+    )
+    audio = over_the_line(audio)
+    speech_end = lead + answer.spans[-1][1]
+    # Never end the turn: every pause is heard out, and judged once, as in a call.
+    never = 1000.0
+    options = TurnOptions(
+        end_silence_s=never,
+        complete_silence_s=never,
+        unfinished_silence_s=never,
+        max_utterance_s=never,
+    )
+    ep, listening = Endpointer(options, LINE_RATE), TurnListening(options)
+    vad = ChunkedVAD(vad_factory())
+    stream = None
+    current: list | None = None  # the pause being heard out
+    probes: list[list] = []  # [truth, heard, silence_s, lag_s]
+    frame = LINE_RATE // 50
+    for at in range(0, len(audio), frame):
+        for chunk, prob in vad.push(audio[at : at + frame]):
+            for event in ep.feed(chunk, prob):
+                if event.kind is TurnEventKind.SPEECH_STARTED:
+                    listening.started()
+            if not ep.in_turn:
+                continue
+            if ep.silence_run_s == 0:
+                current = None  # speech again: the pause judged last is over
+            elif current is not None:
+                current[2] = max(current[2], ep.silence_run_s)
+            for action in listening.during(ep):
+                if isinstance(action, Stream):
+                    if stream is None:
+                        stream = recognizer.open_stream(language="en", context=context)
+                    stream.feed(action.samples, action.sample_rate)
+                elif isinstance(action, Probe):
+                    # Inside: some of the answer is still to be spoken after this probe.
+                    truth = "inside" if ep.position < speech_end else "end"
+                    heard = stream.partial() if stream is not None else ""
+                    silence_from = ep.position - round(ep.silence_run_s * LINE_RATE)
+                    lag = max(0.0, (silence_from - speech_end) / LINE_RATE)
+                    current = [truth, heard, ep.silence_run_s, lag]
+                    probes.append(current)
+    if stream is not None:
+        stream.close()
+    vad.vad.reset()
+    return [tuple(p) for p in probes]
+
+
+def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | None) -> list:
+    """The English pauses of `half`, streamed (cached by everything that shapes them)."""
+    key = json.dumps([half, seeds, list(voices), pauses.low, pauses.high, SETS[(half, "en")]])
+    path = None
+    if cache is not None:
+        digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+        path = cache / f"endpoint-{half}-{digest}.jsonl"
+        if path.exists():
+            return [PauseRecord(**json.loads(line)) for line in path.read_text().splitlines()]
+    from assembly.config import load_settings
+    from assembly.pipeline import build_recognizer
+    from telephony.vad import make_vad
+
+    recognizer = build_recognizer(load_settings(), scenario_for("en"))
+    vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
+    records = []
+    answers = SETS[(half, "en")]
+    for voice in voices:
+        say = _synthesize(voice)
+        for seed in range(seeds):
+            rendered = render_all([t for _, t in answers], say, seed, pauses)
+            for (item, text), answer in zip(answers, rendered, strict=True):
+                context = question_context("en", item)
+                for truth, heard, silence, lag in stream_answer(
+                    answer, recognizer, context, vad_factory
+                ):
+                    records.append(
+                        PauseRecord(
+                            half,
+                            "en",
+                            voice,
+                            seed,
+                            text,
+                            item,
+                            truth,
+                            heard,
+                            round(silence, 3),
+                            round(lag, 3),
+                        )  # fmt: skip
+                    )
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in records))
+    return records
+
+
+def text_pauses(half: str, language: str, seeds: int, pauses: PauseRange) -> list[PauseRecord]:
+    """Pauses judged on the answer's own words up to each stop (no recognizer)."""
+    import random
+
+    records = []
+    for seed in range(seeds):
+        rng = random.Random(seed)
+        for item, text in SETS[(half, language)]:
+            parts = pieces(text)
+            for i in range(len(parts)):
+                last = i == len(parts) - 1
+                silence = TAIL_S if last else rng.uniform(pauses.low, pauses.high)
+                records.append(
+                    PauseRecord(
+                        half,
+                        language,
+                        "text",
+                        seed,
+                        text,
+                        item,
+                        "end" if last else "inside",
+                        " ".join(parts[: i + 1]),
+                        round(silence, 3),
+                    )  # fmt: skip
+                )
+    return records
+
+
+def pause_range(text: str) -> PauseRange:
+    """ "LOW,HIGH" seconds."""
+    try:
+        low, high = (float(x) for x in text.split(","))
+    except ValueError:
+        raise ValueError(f"--pauses wants LOW,HIGH in seconds (e.g. 1,3), got {text!r}") from None
+    return PauseRange(low, high)
+
+
+def turn_options(settings: list[str]):
+    """`TurnOptions` with NAME=VALUE settings over its defaults."""
+    from telephony.turn import TURN_OPTION_NAMES, TurnOptions
+
+    values = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in TURN_OPTION_NAMES:
+            raise ValueError(f"--turn {setting!r}: no turn option {name!r}")
+        try:
+            values[name] = float(value)
+        except ValueError:
+            raise ValueError(f"--turn {setting!r}: {value!r} is not a number") from None
+    return TurnOptions(**values)
+
+
+def main(argv: list[str] | None = None) -> int:
+
+    p = argparse.ArgumentParser(
+        prog="python -m evaluation.endpoint", description=__doc__.split("\n")[0]
+    )
+    p.add_argument("--half", choices=["tune", "heldout", "both"], default="heldout")
+    p.add_argument("--language", choices=["en", "ko", "both"], default="both")
+    p.add_argument("--seeds", type=int, default=3, help="pause draws per answer and voice")
+    p.add_argument("--voices", default=",".join(VOICES))
+    p.add_argument("--pauses", default="1,3", help="pauses inside answers: LOW,HIGH seconds")
+    p.add_argument("--complete-silence", type=float, default=None,
+                   help="the short end (s) to evaluate; default: TurnOptions' own")  # fmt: skip
+    p.add_argument(
+        "--turn",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a turn option to judge with (telephony/turn.py, TurnOptions); repeatable",
+    )
+    p.add_argument("--cache", type=Path, default=None, help="keep decoded pauses here")
+    p.add_argument("--show", action="store_true", help="list every pause that cut an answer off")
+    args = p.parse_args(argv)
+    try:
+        pauses = pause_range(args.pauses)
+        low, high = pauses.low, pauses.high
+        voices = [v.strip() for v in args.voices.split(",") if v.strip()]
+        for v in voices:
+            if v not in VOICES:
+                raise ValueError(f"unknown voice {v!r}: choose from {', '.join(VOICES)}")
+        if args.seeds < 1:
+            raise ValueError(f"--seeds must be >= 1, got {args.seeds}")
+        options = turn_options(args.turn)
+        if args.complete_silence is not None:
+            options = replace(options, complete_silence_s=args.complete_silence)
+    except ValueError as exc:
+        print(f"evaluation.endpoint: {exc}", file=sys.stderr)
+        return 2
+    halves = ["tune", "heldout"] if args.half == "both" else [args.half]
+    languages = ["en", "ko"] if args.language == "both" else [args.language]
+    print(
+        f"judge: short end {min(options.complete_silence_s, options.end_silence_s)} s at p >= "
+        f"{options.complete_threshold}, long {options.unfinished_silence_s} s at p <= "
+        f"{options.unfinished_threshold}, else {options.end_silence_s} s; pausing speakers "
+        f"(and all until {options.fluent_turns:g} fluent turn(s)): short at p >= "
+        f"{options.pausing_complete_threshold}, else long; pauses {low}-{high} s"
+    )
+    for half in halves:
+        for language in languages:
+            if language == "en":
+                records = measure(half, args.seeds, voices, pauses, args.cache)
+                how = f"streamed ({', '.join(voices)}; {args.seeds} pause draws)"
+            else:
+                records = text_pauses(half, language, args.seeds, pauses)
+                how = f"on their own words ({args.seeds} pause draws)"
+            print(f"{half} {language}, {how}:")
+            for caller in CALLERS:
+                cuts: list[PauseRecord] = []
+                print(
+                    f"  {caller + ' callers':16} {summarize(records, options, caller, cuts).line()}"
+                )
+                for r in cuts if args.show else ():
+                    print(f"    cut: {r.heard!r} ({r.voice}) in {r.answer!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
