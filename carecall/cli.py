@@ -48,8 +48,17 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
     for name in TURN_OPTION_NAMES:  # defaults and reasons: telephony/turn.py, TurnOptions
         default = getattr(TurnOptions, name)
         flag, dest = "--turn-" + name.replace("_", "-"), f"turn_{name}"
-        what = "P" if name.startswith("vad") else "SECONDS"
+        what = _metavar(name)
         p.add_argument(flag, type=float, dest=dest, metavar=what, help=f"(default {default})")
+
+
+def _metavar(option: str) -> str:
+    """What a turn option's number is, for --help: a probability, a count or seconds."""
+    if option.startswith("vad") or option.endswith("threshold"):
+        return "P"
+    if option.endswith("_turns"):
+        return "N"
+    return "SECONDS"
 
 
 def _settings(args: argparse.Namespace, **extra):
