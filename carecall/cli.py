@@ -144,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     _settings_args(p)
     add_alert_args(p)
     p.add_argument("--persona", type=Path, help="persona YAML (default: the shipped one)")
-    p.add_argument("--out", type=Path, default=Path("carecall-demo"), help="output folder")
+    p.add_argument(
+        "--out", type=Path, help="output folder (default: --output-dir, else carecall-demo)"
+    )
 
     p = sub.add_parser("scenario", help="scenario tools")
     ssub = p.add_subparsers(dest="action", required=True)
@@ -260,7 +262,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         # The demo simulates the line at 2x real time by default so that a whole six-item call
         # fits in under a minute; turn-taking counts audio samples, so it behaves the same.
         extra = {} if args.speed else {"speed": commands.DEMO_SPEED}
-        return commands.demo(_settings(args, **extra), persona=args.persona, out=args.out)
+        out = args.out or args.output_dir or Path("carecall-demo")
+        return commands.demo(_settings(args, **extra), persona=args.persona, out=out)
     if args.command == "scenario":
         return commands.scenario(args)
     if args.command == "memory":
