@@ -119,6 +119,11 @@ class Settings(BaseModel):
     alert_handoff: Literal["oncall", "emergency", "none"] = "none"
     emergency_number: str | None = None  # default: 119 for ko, 911 for en
     alerts_db: Path | None = None  # default: <output_dir>/alerts.sqlite
+    # Synthesized sentences (tts.cache: keyed on text, language, voice, rate and backend,
+    # written atomically), by default in <output_dir>/tts-cache. Processes that speak with the
+    # same voices can share one folder (CARECALL_TTS_CACHE_DIR): a host's servers, or a test
+    # run, where every call server would otherwise synthesize the same prompts again.
+    tts_cache_dir: Path | None = None
     # Days a call's recording, transcript and report (and its alerts' evidence) are kept;
     # `carecall purge` and every `campaign run` delete older ones. None: kept until purged.
     retention_days: float | None = Field(None, gt=0)
@@ -212,6 +217,10 @@ class Settings(BaseModel):
     @property
     def memory_path(self) -> Path:
         return self.memory_db or self.output_dir / "memory.sqlite"
+
+    @property
+    def tts_cache_path(self) -> Path:
+        return self.tts_cache_dir or self.output_dir / "tts-cache"
 
 
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:

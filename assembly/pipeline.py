@@ -76,8 +76,9 @@ class Pipeline:
         # the line's 8 kHz, so a cached sentence goes out as it is. No extra band shaping: the
         # line's 8 kHz and the phone's own filters bound it, and a 300 Hz high-pass made the
         # simulated listeners (pocketsphinx) mishear the agent.
+        settings.output_dir.mkdir(parents=True, exist_ok=True)  # the cache may live elsewhere
         self.cache = PhraseCache(
-            settings.output_dir / "tts-cache",
+            settings.tts_cache_path,
             AtLineRate(LineVoice(self.synthesizer, LineSettings(band_limit=False))),
             self._voice_id(),
         )

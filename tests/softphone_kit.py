@@ -124,13 +124,21 @@ def answers_wav(
     return script
 
 
-def chromium(*extra: str):
-    """Headless Chromium through chromedriver, with `extra` switches (the dashboard tests use
-    it too); skips the test where either is missing."""
+def need_chromium() -> tuple[str, str]:
+    """Chromium's and chromedriver's paths; skips the test, without starting a browser, where
+    either (or selenium) is missing."""
     binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not binary or not driver:
         pytest.skip("Chromium is not installed (apt-get install chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="pip install selenium")
+    pytest.importorskip("selenium.webdriver", reason="pip install selenium")
+    return binary, driver
+
+
+def chromium(*extra: str):
+    """Headless Chromium through chromedriver, with `extra` switches (the dashboard tests use
+    it too); skips the test where either is missing."""
+    binary, driver = need_chromium()
+    from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()

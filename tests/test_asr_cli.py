@@ -15,13 +15,12 @@ import yaml
 from asr.corpus import read_manifest, write_manifest
 from assembly.config import load_settings
 from carecall.cli import main
+from tests import real_speech
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / "audio_fixtures" / "manifest.jsonl"
-REAL_SPEECH = ROOT.parent / "shared" / "fixtures" / "real-speech"
-needs_real_speech = pytest.mark.skipif(
-    not REAL_SPEECH.is_dir(), reason=f"shared real-speech fixtures not found at {REAL_SPEECH}"
-)
+needs_real_speech = real_speech.needs_real_speech()
+REAL_SPEECH = real_speech.REAL_SPEECH
 
 
 def subset(tmp_path: Path, split: str, n: int) -> Path:

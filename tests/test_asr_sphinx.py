@@ -18,12 +18,10 @@ from asr.sphinx import SphinxRecognizer
 from telephony.audio import LINE_RATE, Audio
 from telephony.g711 import float_to_ulaw, ulaw_to_float
 from telephony.resample import resample
+from tests import real_speech
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SPEECH = SHARED / "fixtures" / "real-speech" / "pocketsphinx"
-needs_fixtures = pytest.mark.skipif(
-    not SPEECH.is_dir(), reason=f"shared real-speech fixtures not found at {SPEECH}"
-)
+SPEECH = real_speech.REAL_SPEECH / "pocketsphinx"
+needs_fixtures = real_speech.needs_real_speech("pocketsphinx")
 LIBRIVOX = "sense_and_sensibility_01_austen_64kb"
 needs_flite = pytest.mark.skipif(shutil.which("flite") is None, reason="flite is not installed")
 

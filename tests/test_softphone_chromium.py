@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-from softphone_kit import answers_wav, chromium, fake_microphone
+from softphone_kit import answers_wav, chromium, fake_microphone, need_chromium
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,8 +61,7 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    browser_check = chromium()  # skips here, before the WAV and the server, without Chromium
-    browser_check.quit()
+    need_chromium()  # skips here, before the WAV and the server, without Chromium
     script = answers_wav(PERSONA, tmp_path / "answers.wav")
     truths = _truths(PERSONA)
     server, port = start_server(tmp_path / "out", tmp_path / "serve.log")
@@ -175,7 +174,7 @@ def test_barge_in_in_chromium_stops_the_agent_at_once_and_the_marks_come_back(tm
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    chromium().quit()  # skips now without Chromium
+    need_chromium()  # skips now without Chromium
     wav = tmp_path / "cut-in.wav"
     answer = speech("Yes, I had toast and tea this morning, thank you.")
     samples = np.concatenate(

@@ -47,6 +47,8 @@ def test_speaks_audible_16khz_audio(espeak: EspeakSynthesizer, language: str) ->
 def test_duration_grows_with_text_and_falls_with_rate(
     espeak: EspeakSynthesizer, language: str
 ) -> None:
+    # `.duration` is the audio's length (samples / rate), not time taken: espeak-ng's output is
+    # the same samples on every run (test_same_text_gives_the_same_audio), load cannot change it
     short = espeak.synthesize(SHORT[language], language=language)
     long = espeak.synthesize(LONG[language], language=language)
     fast = espeak.synthesize(LONG[language], language=language, rate=1.5)

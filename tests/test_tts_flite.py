@@ -15,6 +15,8 @@ pytestmark = pytest.mark.skipif(
     shutil.which("flite") is None, reason="flite is not installed (apt-get install flite)"
 )
 
+# The durations asserted below are audio lengths (samples / rate) of flite's output, which is the
+# same on every run (test_same_text_gives_the_same_audio); no assertion here measures wall time.
 SHORT = "Yes, I ate."
 LONG = "Yes, I ate some rice and soup this morning, and then I went for a walk in the park."
 
@@ -48,6 +50,12 @@ def test_duration_stretch_is_the_speakers_normal_pace() -> None:
     normal = FliteSynthesizer().synthesize(LONG)
     unhurried = FliteSynthesizer(duration_stretch=1.3).synthesize(LONG)
     assert unhurried.duration > 1.15 * normal.duration
+
+
+def test_same_text_gives_the_same_audio(flite: FliteSynthesizer) -> None:
+    first = flite.synthesize(SHORT, rate=0.7)
+    second = flite.synthesize(SHORT, rate=0.7)
+    np.testing.assert_array_equal(first.samples, second.samples)
 
 
 def test_text_is_never_read_as_options(flite: FliteSynthesizer) -> None:

@@ -22,7 +22,8 @@ from tts.sentences import split_sentences
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory) -> Pipeline:
     out = tmp_path_factory.mktemp("out")
-    return Pipeline(load_settings(output_dir=out, rescore=False))
+    # its own phrase cache, not the session's (conftest): these tests count what is in it
+    return Pipeline(load_settings(output_dir=out, rescore=False, tts_cache_dir=out / "tts-cache"))
 
 
 def with_rate(tmp_path: Path, rate: str) -> Path:

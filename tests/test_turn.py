@@ -1,4 +1,7 @@
-"""Endpointing as a pure state machine: synthetic speech probabilities, no model."""
+"""Endpointing as a pure state machine: synthetic speech probabilities, no model.
+
+Every duration here is a count of samples fed or returned (`Audio.duration` is samples / rate):
+the endpointer counts audio, not wall time, so these checks are exact on any machine."""
 
 import weakref
 
