@@ -81,8 +81,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if hit.category != "suicide" and as_a_time(d, hit.last):
         return None  # 숨이 찰 때 먹는 약, 숨을 못 쉰 적이 있어요
     if hit.category != "suicide":
-        if c.conditional:
-            return None  # 넘어지면 어떡해요
+        if c.conditional and not d.polite_request(c):
+            return None  # 넘어지면 어떡해요 (not 119 불러 주시면 안 될까요?)
         for j in span:
             if t[j].lemma == "뻔" or (
                 t[j].tag == "EC"
@@ -191,6 +191,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 옆집 할머니가 지난주에 넘어져서 지금 병원에 계세요
         if past:
             decision = C  # 아버지가 쓰러지셨어요: when, where? ask
+    if hit.category == "fall" and who == "other" and not urgent and _fine_after(d, hit.last):
+        return None  # 손주가 넘어졌는데 울다가 금방 웃더라: up and laughing
     if hit.category == "suicide" and who == "other":
         decision = C  # 노인네들 말로는 죽고 싶다 …: someone else's words, still worth asking
     if hit.category == "suicide" and decision == E:
@@ -206,6 +208,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
     if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
         return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요
+    if hit.soft and hit.category == "breathing" and _baseline(d, ci, span):
+        return None  # 계단 오르니까 숨이 좀 차는데 원래 그래요: as always, said so
     if hit.soft and hit.category in _SOFTENABLE and decision == E:
         habit = ci > 0 and d.clauses[ci - 1].conditional
         soft = any(t[j].lemma in L.SOFTENERS or t[j].lemma in ("때", "때마다") for j in span)
@@ -215,6 +219,28 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         if habit or soft:
             decision = C
     return decision
+
+
+def _fine_after(d: Doc, i: int) -> bool:
+    """After the fall at `i`, the one who fell laughs or plays again (not negated)."""
+    t = d.t
+    return any(
+        t[j].lemma in ("웃", "놀", "뛰어놀", "장난치") and not d.negated(j)
+        for j in range(i + 1, len(t))
+        if t[j].tag.startswith("VV")
+    )
+
+
+def _baseline(d: Doc, ci: int, span: range) -> bool:
+    """Mild breathlessness (a softener, or on exertion) that the speaker calls their usual
+    (원래, 늘, 항상, 평소): not new, so neither act nor ask. Not when it came on suddenly."""
+    t = d.t
+    usual = any(x.lemma in ("원래", "늘", "항상", "평소", "노상", "맨날") for x in t)
+    sudden = any(x.lemma in L.URGENT for x in t)
+    mild = any(t[j].lemma in L.SOFTENERS for j in span) or (
+        ci > 0 and d.clauses[ci - 1].conditional
+    )
+    return usual and mild and not sudden
 
 
 def _exclaimed(d: Doc, i: int, s1: int) -> bool:

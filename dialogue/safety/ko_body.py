@@ -180,6 +180,7 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
         t[j].lemma in MED_WRONG
         and (t[j].lemma not in COUNTS or t[j].tag in ("MM", "NR"))  # (네: yes, not four)
         and not (only and t[j].lemma in COUNTS)  # 두 알만 먹었어요: a dose, said as one
+        and not d.clauses[d.clause_of(j)].conditional  # 한꺼번에 먹으면 안 된대요: a rule
         for j in range(s0, len(t))
         if t[j].lemma != "줄"
     )

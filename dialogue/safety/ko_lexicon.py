@@ -158,6 +158,19 @@ MANY = frozenset(
     "줌 한줌".split()
 )
 TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
+# Sedatives: all of them taken at once is an overdose even without a count (수면제를 다 먹었어요).
+SEDATIVES = frozenset("수면제 수면유도제 안정제 신경안정제 수면약 잠약".split())
+ALL_OF = frozenset("다 전부 몽땅 싹 모두 모조리 죄다 통째로 통째".split())
+# A supply that ran out and is refilled (약을 다 먹어서 새로 타 왔어요): not an overdose.
+REFILL = frozenset("새로 타 타오 받 사 사오 약국 병원 처방 떨어지 다음".split())
+# Asleep, not fallen: 아직 안 일어났어요, 늦잠 자요.
+SLEEP = frozenset("잠 늦잠 낮잠 자 주무시 졸 잠꼬대 꿈 코".split())
+# The topic of a class or a leaflet (낙상 예방 체조, 화재 대피 훈련), not an event.
+PREVENTION = frozenset("예방 방지 교육 체조 훈련 강의 강좌 수업 대비 대피 안내 주의 조심".split())
+# Joy or news behind a racing heart (합격 소식 듣고 가슴이 두근거렸어요): excitement.
+JOY = frozenset("기쁘 반갑 설레 신나 합격 소식 경사 감격 감동 좋아하 축하 기대".split())
+# How often, not whether (물을 자주 안 마셔요): not a fast.
+HOW_OFTEN = frozenset("자주 많이 충분히 별로 평소 그다지 넉넉히".split())
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split())
 
 DIE = frozenset({"죽"})

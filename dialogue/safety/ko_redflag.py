@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from dialogue.safety import ko_lexicon as L
-from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit
+from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit, excited
 
 # Predicates that say the chest or the breath is fine, or a feeling rather than a symptom.
 CHEST_FINE = frozenset(
@@ -240,7 +240,7 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
         return  # 가슴이 아프면 어느 병원에 가야 해요?
     t = d.t
     lemmas = {x.lemma for x in t}
-    if not lemmas & L.FEELINGS:
+    if not lemmas & L.FEELINGS and not excited(d, c):
         _concept(d, c, L.CHEST, CHEST_FINE, "cardiac", "chest", out, prefixes=("가슴", "명치"))
     _concept(d, c, L.BREATH, BREATH_FINE, "breathing", "breath", out)
     if not lemmas & L.SOFTENERS:
