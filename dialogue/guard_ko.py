@@ -146,6 +146,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             k = next((m for m in range(i + 2, min(i + 8, s.n)) if s.is_pred(m)), -1)
             if k >= 0 and s.pred(k).hon:
                 continue  # 병원 예약은 자녀분들께 부탁해 보시는 건 어떨까요?
+            if k >= 0 and s.pred(k).neg and not s.promised:
+                continue  # 예약은 제가 해 드릴 수가 없어서 … 부탁해 보시면 어떨까요?
         offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")
         joined = not p.ef and s.lem(p.end) in ("어서", "아서", "서", "고") and s.promised
         claims = p.promise or offer or joined or ((p.future or p.past) and not p.question)
