@@ -45,6 +45,11 @@ def test_emergencies_said_in_new_shapes(text, category):
         "손자가 자전거 타다 넘어졌는데 금방 웃으면서 놀더라고요",  # up and playing
         "약을 한꺼번에 먹으면 안 된다고 해서 나눠 먹어요",  # a rule, not an act
         "넘어지면 119 불러 주시면 돼요",  # still a condition
+        "혈압약 두 알 먹으라 했는데 한 알만 먹었고 더 먹지는 않았어",  # more, denied
+        "아침 약을 까먹어서 저녁에 먹었어요",  # forgotten, taken late: one dose
+        "눈 감기 전에 증손주 얼굴 한번 보고 싶어요",  # a wish before dying, not to die
+        "명절에 애들 오면 정신이 하나도 없어",  # hectic
+        "밭일 하고 왔더니 숨이 좀 차서 앉아 있어요",  # mild, after exertion
     ],
 )
 def test_near_misses_are_none(text):
@@ -60,6 +65,9 @@ def test_near_misses_are_none(text):
         "갑자기 숨이 좀 차는데 원래 안 그랬어요",
         "가슴이 두근거리고 아파요 소식 듣고 나서",  # pain with it
         "손주가 넘어져서 안 일어나요",
+        "약 먹은 걸 깜빡하고 또 먹었어요",  # forgotten, then a second dose
+        "영감이 갑자기 정신이 하나도 없어요",
+        "가만히 있었는데 숨이 좀 차요",  # no exertion said
     ],
 )
 def test_what_the_near_misses_do_not_cover_is_still_raised(text):

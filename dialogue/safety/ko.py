@@ -236,11 +236,32 @@ def _baseline(d: Doc, ci: int, span: range) -> bool:
     (원래, 늘, 항상, 평소): not new, so neither act nor ask. Not when it came on suddenly."""
     t = d.t
     usual = any(x.lemma in ("원래", "늘", "항상", "평소", "노상", "맨날") for x in t)
+    usual = usual or _exerted(d, ci)  # 시장 다녀왔더니 숨이 좀 차서 쉬고 있어요
     sudden = any(x.lemma in L.URGENT for x in t)
     mild = any(t[j].lemma in L.SOFTENERS for j in span) or (
         ci > 0 and d.clauses[ci - 1].conditional
     )
     return usual and mild and not sudden
+
+
+_EXERTION = frozenset("다녀오 오르 올라가 올라오 뛰 뛰어다니 운동 청소 장보 일하 등산 계단".split())
+
+
+def _exerted(d: Doc, ci: int) -> bool:
+    """The clause before says what winded the speaker (시장 다녀왔더니, 계단 올라가서)."""
+    if ci == 0:
+        return False
+    prev = d.clauses[ci - 1]
+    t = d.t
+    then = t[prev.last].lemma in ("더니", "았더니", "었더니", "니까", "으니까", "어서", "아서")
+    s0 = d.sentence_range(d.clauses[ci].sentence)[0]
+    return (
+        then
+        and any(  # (밭일 하고 왔더니: the work may be a clause earlier)
+            x.lemma in _EXERTION or (x.tag == "NNG" and len(x.lemma) > 1 and x.lemma.endswith("일"))
+            for x in t[s0 : prev.last + 1]
+        )
+    )
 
 
 def _exclaimed(d: Doc, i: int, s1: int) -> bool:

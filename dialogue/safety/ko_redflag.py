@@ -261,7 +261,10 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     dazed = d.nouns(c, frozenset({"정신", "의식"}))
     if dazed and d.preds(c, frozenset({"없"})) and not lemmas & (L.TIRED | {"바쁘"}):
         s0, _ = d.sentence_range(c.sentence)
-        if any(t[j].lemma in L.HOUSEHOLD | L.OTHERS for j in range(s0, dazed[0])):
+        if any(  # (not 손주들 오면 정신이 없어요: the grandchildren only make it hectic)
+            t[j].lemma in L.HOUSEHOLD | L.OTHERS and not d.clauses[d.clause_of(j)].conditional
+            for j in range(s0, dazed[0])
+        ):
             out.append(Hit("unconscious", C, dazed[0], c.last, "red flag: not all there"))
     _seizure(d, c, out)
     if not lemmas & L.COOKING:  # smoke, sparks, an acrid smell (not 고기 굽는 연기)

@@ -105,6 +105,8 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
         if (eyes or world or quiet or gone) and not d.negated(end):
             if quiet and _destination(d, c.first, i):
                 continue  # 먼저 시장에 가려고요: somewhere to go
+            if t[i + 1 : i + 4] and [x.lemma for x in t[i + 1 : i + 3]] == ["기", "전"]:
+                continue  # 세상 뜨기 전에 손주 장가가는 거 보고 싶어요: a wish before dying
             out.append(Hit("suicide", C, i, end, "concept: a death wished for"))
             return
     place = [j for j in range(s0, s1 + 1) if t[j].lemma in END_PLACES and t[j].tag.startswith("N")]
