@@ -299,9 +299,9 @@ def pair(d: Doc, c: Clause, nouns, preds, neg, cat, dec, rule, out, soft=True) -
         ns = d.nouns(prev, nouns)
         if not ns or d.denies(prev):
             return False  # 가슴 아픈 건 없고 그냥 좀 쑤셔요: the chest was denied
-    ps = d.preds(c, preds, neg)
+    ps = [p for p in d.preds(c, preds, neg) if p > ns[0] or _modifies(d, p)]
     if not ps:
-        return False
+        return False  # (상 탄다니까 가슴이 …: a verb before the noun is another clause's)
     first, last = min(ns[0], ps[0]), max(ns[0], ps[0])
     out.append(Hit(cat, dec, first, last, rule, soft))
     return True
@@ -311,13 +311,25 @@ def excited(d: Doc, c: Clause) -> bool:
     """A racing heart given a happy or told reason in the utterance (합격 소식 듣고 두근거렸어요,
     상 받는다고 해서 쿵쾅거렸어요): excitement, unless pain or breath comes with it."""
     sent = d.t  # (the reason may come after: 두근두근했어요 합격 소식 듣고요)
-    if any(x.lemma in L.CARDIAC_PAIN | L.BREATH | L.DIFFICULT for x in sent):
-        return False
-    told = any(  # 받는다고 해서: what someone said is the reason
-        a.tag == "EC" and a.lemma.endswith(("다고", "라고")) and b.lemma == "하"
-        for a, b in zip(sent, sent[1:], strict=False)
+    chest = next((i for i, x in enumerate(sent) if x.lemma in L.CHEST), 0)
+    if any(x.lemma in L.CARDIAC_PAIN | L.BREATH | L.DIFFICULT for x in sent[chest:]):
+        return False  # (상 탄다니까: 타 before the chest is not its pain)
+    told = (
+        any(  # 받는다고 해서: what someone said is the reason
+            a.tag == "EC" and a.lemma.endswith(("다고", "라고")) and b.lemma == "하"
+            for a, b in zip(sent, sent[1:], strict=False)
+        )
+        or any(
+            x.tag == "EC" and x.lemma.endswith(("다니까", "라니까", "다니", "라니")) for x in sent
+        )
     )
     return told or any(x.lemma in L.JOY for x in sent)
+
+
+def _modifies(d: Doc, p: int) -> bool:
+    """The predicate at `p` describes what follows it: 쥐어짜는 (듯한) 가슴 통증, 타는 듯이."""
+    t = d.t
+    return any(x.tag == "ETM" or x.lemma in ("듯", "듯이", "것처럼") for x in t[p + 1 : p + 4])
 
 
 def _own_subject(d: Doc, c: Clause, nouns: frozenset[str]) -> bool:

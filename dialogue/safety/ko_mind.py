@@ -335,6 +335,13 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
     hit = d.preds(c, L.HIT)
     if hit:
         out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))
+    thrown = d.preds(c, L.THROW)  # 의자를 나한테 집어던졌어요: thrown at the speaker
+    at_me = any(
+        t[i].lemma in L.SELF and t[i + 1].lemma in ("한테", "에게", "에")
+        for i in range(c.first, c.last)
+    )
+    if thrown and at_me:
+        out.append(Hit("violence", E, c.first, thrown[0], "thrown at me", soft=False))
     beaten = d.preds(c, L.BEATEN)
     if beaten and (
         d.preds(c, frozenset({"얻어맞", "두들겨맞"}))
@@ -351,11 +358,15 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 
 def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
     eat = d.preds(c, L.EAT - {"굶"}, None)
     fasting = [i for i in d.preds(c, frozenset({"굶", "거르"})) if not d.has(c, frozenset({"ᆯ까"}))]
     not_eat = [i for i in eat if d.negated(i) and not _how_often(d, i)] + fasting
     only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"}))]
     days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
+    days = days or any(  # 금요일부터, 주말부터: days since
+        t[i].lemma in L.SINCE and t[i + 1].lemma == "부터" for i in range(len(t) - 1)
+    )
     scraping = d.preds(c, frozenset({"버티", "때우", "견디"}))
     food = d.nouns(c, L.FOOD) or [i for i in range(c.first, c.last + 1) if d.t[i].lemma == "라면"]
     if scraping and days and food:  # 일주일째 라면 하나로 버티고 있어요
