@@ -98,6 +98,9 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
+        call_unit = {s.lem(i + 1), s.lem(i + 2)} & {"번", "통화"}
+        if _quoted(s, i + 2) and not call_unit:
+            continue  # 지난달에 넘어지셨다고 하셨는데: what they said in this call
         if s.tag(i) == "MM" and s.lem(i) in ("지난", "지지난", "저번") and s.lem(i + 1) in _UNITS:
             marks.append((i, s.lem(i + 2) in ("처럼", "보다", "만큼") or s.lem(i + 1) == "번"))
         habit = s.lem(i) in _HABIT and s.tag(i) in ("MAG", "NNG")

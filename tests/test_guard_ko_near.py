@@ -27,6 +27,8 @@ def _found(text: str) -> set[str]:
         "혹시 큰 병은 아닌지 병원에서 검사받아 보시면 마음이 놓이실 거예요.",
         "별일 아닌지는 의사 선생님이 봐 주실 거예요.",
         "아까 가신다던 병원은 몇 시에 가세요?",  # said in this call
+        "지난주에 감기 걸리셨다고 하셨는데 이제 좀 나으셨다니 다행이에요.",  # quoted now
+        "며칠 동안 혼자 계셨으면 누구라도 적적하죠.",  # anyone would feel it
     ],
 )
 def test_caring_turns_are_fine(text):
@@ -42,6 +44,7 @@ def test_caring_turns_are_fine(text):
         ("어지러우신 건 빈혈이에요.", "diagnosis"),
         ("밤에 귀에서 소리가 나시는 건 이명이에요.", "diagnosis"),  # 이명: Kiwi reads 이 + 명
         ("저번 달에 하신다던 백내장 수술은 잘 받으셨어요?", "memory"),  # told then, recalled now
+        ("지난 통화에서 무릎이 쑤신다고 하셨죠.", "memory"),  # quoted, but from the last call
     ],
 )
 def test_violations_still_found(text, category):
