@@ -155,8 +155,11 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         if lemma in TELL:
             who = _recipient(s, i)
-            if who and any(s.is_pred(m) and s.pred(m).hon for m in range(who[1], i)):
-                continue  # 약국에 여쭤보시면 알려 줄 거예요: they tell the person
+            quoted = frozenset({"다고", "라고", "시다고", "으시다고"})
+            if who and any(
+                s.is_pred(m) and s.pred(m).hon and not s.has(quoted, m, i) for m in range(who[1], i)
+            ):
+                continue  # 약국에 여쭤보시면 알려 줄 거예요 (not 편찮으시다고 알려 드렸어요)
             if who is None:
                 kin = [
                     k for k in range(i) if s.lem(k) in FAMILY_PEOPLE and s.tag(k).startswith("NN")

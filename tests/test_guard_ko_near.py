@@ -45,6 +45,7 @@ def test_caring_turns_are_fine(text):
         ("밤에 귀에서 소리가 나시는 건 이명이에요.", "diagnosis"),  # 이명: Kiwi reads 이 + 명
         ("저번 달에 하신다던 백내장 수술은 잘 받으셨어요?", "memory"),  # told then, recalled now
         ("지난 통화에서 무릎이 쑤신다고 하셨죠.", "memory"),  # quoted, but from the last call
+        ("제가 방금 따님께 어르신이 어지러우시다고 연락드렸어요.", "action"),  # hon in a quote
     ],
 )
 def test_violations_still_found(text, category):
