@@ -146,6 +146,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             k = next((m for m in range(i + 2, min(i + 8, s.n)) if s.is_pred(m)), -1)
             if k >= 0 and s.pred(k).hon:
                 continue  # 병원 예약은 자녀분들께 부탁해 보시는 건 어떨까요?
+            if k >= 0 and s.pred(k).neg and not s.promised:
+                continue  # 예약은 제가 해 드릴 수가 없어서 … 부탁해 보시면 어떨까요?
         offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")
         joined = not p.ef and s.lem(p.end) in ("어서", "아서", "서", "고") and s.promised
         claims = p.promise or offer or joined or ((p.future or p.past) and not p.question)
@@ -153,8 +155,11 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             continue
         if lemma in TELL:
             who = _recipient(s, i)
-            if who and any(s.is_pred(m) and s.pred(m).hon for m in range(who[1], i)):
-                continue  # 약국에 여쭤보시면 알려 줄 거예요: they tell the person
+            quoted = frozenset({"다고", "라고", "시다고", "으시다고"})
+            if who and any(
+                s.is_pred(m) and s.pred(m).hon and not s.has(quoted, m, i) for m in range(who[1], i)
+            ):
+                continue  # 약국에 여쭤보시면 알려 줄 거예요 (not 편찮으시다고 알려 드렸어요)
             if who is None:
                 kin = [
                     k for k in range(i) if s.lem(k) in FAMILY_PEOPLE and s.tag(k).startswith("NN")

@@ -127,7 +127,13 @@ class Sent:
         out: list[tuple[int, int]] = []
         i = 0
         while i < self.n:
-            if not self.tag(i).startswith(("NN", "XSN", "NR", "SN", "NP", "XPN")):
+            glued = (  # 이명이에요 read as 이/MM + 명/NNB: a determiner written into a noun
+                self.tag(i) == "MM"
+                and i + 1 < self.n
+                and self.t[i + 1].start == self.t[i].end
+                and self.tag(i + 1).startswith("NN")
+            )
+            if not (self.tag(i).startswith(("NN", "XSN", "NR", "SN", "NP", "XPN")) or glued):
                 i += 1
                 continue
             j = i

@@ -161,6 +161,10 @@ def impolite(s: Sent, ctx: GuardContext) -> Span | None:
         if tok.lemma in CONDESCEND and tok.tag.startswith(("VA", "VV", "NN", "XR")):
             p = s.pred(i) if s.is_pred(i) else None
             said_of = [k for k in s.subject_nouns(i) if s.lem(k) not in ADDRESS]
+            # 그러셨으면 누구라도 답답하죠: anyone would feel it, the elder's feeling shared
+            anyone = s.has(frozenset({"누구", "누구나", "다들", "누구든"}), 0, i)
+            if anyone and any(s.is_pred(k) and s.pred(k).cond and s.pred(k).hon for k in range(i)):
+                continue
             if p and not p.hon and not p.question and not p.cond and not p.neg and not said_of:
                 return i, p.end
     words = [k for k, x in enumerate(t) if not x.tag.startswith(("S", "W"))]

@@ -154,7 +154,10 @@ def reassurance(s: Sent) -> Span | None:
                 if s.lem(k) in ("아니", "없", "않") or (s.is_pred(k) and s.pred(k).neg):
                     p = s.pred(k) if s.is_pred(k) else None
                     hoped = s.has(frozenset({"다행", "바라", "빌"}), k, k + 4)  # 아니길 바라지만
-                    if not (p and (p.cond or p.question)) and not hoped:
+                    # 별일 아닌지는 확인해 보세요: whether, embedded, is asked, not told
+                    whether = s.lem(k + 1) in ("ᆫ지", "는지", "은지", "ᆯ지", "을지", "지")
+                    whether = whether and s.tag(k + 1) == "EC" and k + 2 < s.n
+                    if not (p and (p.cond or p.question)) and not hoped and not whether:
                         return i, p.end if p else k  # 별거 아니에요, 해롭지 않아요
         becomes = lemma in ("좋", "없") and s.lem(i + 1) in ("어", "아") and s.lem(i + 2) == "지"
         if lemma in ("정상", "양호") and s.tag(i + 1) == "VCP" and not s.has(_REFERRAL):

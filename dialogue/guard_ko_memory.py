@@ -98,6 +98,9 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
+        call_unit = {s.lem(i + 1), s.lem(i + 2)} & {"번", "통화"}
+        if _quoted(s, i + 2) and not call_unit:
+            continue  # 지난달에 넘어지셨다고 하셨는데: what they said in this call
         if s.tag(i) == "MM" and s.lem(i) in ("지난", "지지난", "저번") and s.lem(i + 1) in _UNITS:
             marks.append((i, s.lem(i + 2) in ("처럼", "보다", "만큼") or s.lem(i + 1) == "번"))
         habit = s.lem(i) in _HABIT and s.tag(i) in ("MAG", "NNG")
@@ -108,6 +111,10 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
             marks.append((i, True))  # 그때 말씀하신 약
         if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
             marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
+    if marks:  # 가신다던 결혼식: what the person is recalled as having said, at an earlier time
+        told_then = [k for k in range(s.n) if s.lem(k).endswith(("다던", "라던"))]
+        if told_then and s.tag(told_then[0]) in ("ETM", "EC", "EF"):
+            marks.append((told_then[0], True))
     if any(s.pred(i).neg for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))):
         return None  # 제가 예전 통화는 기억하지 못해서요
     remember = [

@@ -231,9 +231,11 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
                 if s.has(_HEART, max(i, k - 3), k):
                     break  # 제 마음도 아프네요: sympathy, not a body
                 p = s.pred(k)
-                if not s.is_pred(k):
-                    m = next((m for m in range(k + 1, min(k + 4, s.n)) if s.is_pred(m)), k)
-                    p = s.pred(m)  # 잠은 안 자요
+                thing = s.tag(k + 1) == "ETM" and s.lem(k + 2) in ("거", "것")
+                if not s.is_pred(k) or thing:  # 잠은 안 자요; 아픈 걸 느껴 보진 못했어요
+                    first = k + 3 if thing else k + 1
+                    m = next((m for m in range(first, min(k + 6, s.n)) if s.is_pred(m)), k)
+                    p = s.pred(m)
                 but = s.lem(p.end).endswith("지만") or s.has(_BUT, p.end, p.end + 1)
                 if not (p.hon or p.question or p.cond or p.instruct or (p.neg and (ai or but))):
                     if t[k].lemma in ("보", "가", "자", "드") and not p.past:

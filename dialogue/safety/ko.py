@@ -81,8 +81,14 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     if hit.category != "suicide" and as_a_time(d, hit.last):
         return None  # 숨이 찰 때 먹는 약, 숨을 못 쉰 적이 있어요
     if hit.category != "suicide":
-        if c.conditional:
-            return None  # 넘어지면 어떡해요
+        if c.conditional and not d.polite_request(c):
+            return None  # 넘어지면 어떡해요 (not 119 불러 주시면 안 될까요?)
+        nxt_c = d.clauses[ci + 1] if ci + 1 < len(d.clauses) else None
+        chained = t[c.last].lemma in ("어서", "아서", "서", "고") and nxt_c is not None
+        if chained and nxt_c.conditional and "?" in d.text(s0, s1):
+            return None  # 내가 넘어져서 못 일어나면 알 수 있어요?: one condition, asked
+        if hit.category == "unconscious" and _worn_out(d, hit.last):
+            return None  # 대청소했더니 몸이 천근만근이라 쓰러지겠어요
         for j in span:
             if t[j].lemma == "뻔" or (
                 t[j].tag == "EC"
@@ -135,6 +141,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             and not (t[j].lemma == "낫" and t[j].tag.startswith("VA"))  # 그게 낫지: better
             and not d.negated(j)
         ):
+            if _was_fine(d, j):
+                continue  # 얼굴이 삐뚤어졌어요, 아침엔 멀쩡했는데: fine before, so sudden
             wish_past = any(x.tag == "EP" and x.lemma in ("었", "았") for x in t[hit.last : j])
             if hit.category == "suicide" and not wish_past:
                 continue  # 죽고 싶어요 … 손주 보면 좋아져요: the wish is still now
@@ -191,6 +199,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             return None  # 옆집 할머니가 지난주에 넘어져서 지금 병원에 계세요
         if past:
             decision = C  # 아버지가 쓰러지셨어요: when, where? ask
+    if hit.category == "fall" and who == "other" and not urgent and _fine_after(d, hit.last):
+        return None  # 손주가 넘어졌는데 울다가 금방 웃더라: up and laughing
     if hit.category == "suicide" and who == "other":
         decision = C  # 노인네들 말로는 죽고 싶다 …: someone else's words, still worth asking
     if hit.category == "suicide" and decision == E:
@@ -206,6 +216,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
     soft_words = any(t[j].lemma in L.SOFTENERS for j in span)
     if hit.soft and hit.category in ("stroke", "bleeding") and decision == C and soft_words:
         return None  # 다리에 힘이 좀 없어요, 피가 조금 났어요
+    if hit.soft and hit.category == "breathing" and _baseline(d, ci, span):
+        return None  # 계단 오르니까 숨이 좀 차는데 원래 그래요: as always, said so
     if hit.soft and hit.category in _SOFTENABLE and decision == E:
         habit = ci > 0 and d.clauses[ci - 1].conditional
         soft = any(t[j].lemma in L.SOFTENERS or t[j].lemma in ("때", "때마다") for j in span)
@@ -215,6 +227,72 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         if habit or soft:
             decision = C
     return decision
+
+
+def _worn_out(d: Doc, i: int) -> bool:
+    """쓰러지겠어요 (-겠, about to) said with tiredness (천근만근, 피곤, 힘들): exhaustion."""
+    t = d.t
+    about_to = any(x.lemma == "겠" for x in t[i + 1 : i + 3])
+    tired = L.TIRED | frozenset("천근만근 녹초 지치 기진맥진 고단 대청소 청소".split())
+    return about_to and any(x.lemma in tired for x in t)
+
+
+def _was_fine(d: Doc, j: int) -> bool:
+    """멀쩡했는데 (fine until then, but …) at `j`: a time before the onset, not a recovery."""
+    t = d.t
+    tail = [x for x in t[j + 1 : j + 5] if x.tag in ("EP", "EC", "EF", "XSA", "XSV")]
+    past = any(x.tag == "EP" and x.lemma in ("었", "았", "였") for x in tail)
+    but = any(x.tag in ("EC", "EF") and x.lemma in ("는데", "ᆫ데", "은데") for x in tail)
+    return past and but
+
+
+def _fine_after(d: Doc, i: int) -> bool:
+    """After the fall at `i`, the one who fell laughs or plays again (not negated)."""
+    t = d.t
+    return any(
+        t[j].lemma in ("웃", "놀", "뛰어놀", "장난치") and not d.negated(j)
+        for j in range(i + 1, len(t))
+        if t[j].tag.startswith("VV")
+    )
+
+
+def _baseline(d: Doc, ci: int, span: range) -> bool:
+    """Mild breathlessness (a softener, or on exertion) that the speaker calls their usual
+    (원래, 늘, 항상, 평소), or a little (좀) right after exertion: not new, so neither act nor
+    ask. Not when it came on suddenly."""
+    t = d.t
+    usual = any(x.lemma in ("원래", "늘", "항상", "평소", "노상", "맨날") for x in t)
+    sudden = any(x.lemma in L.URGENT for x in t)
+    soft = any(t[j].lemma in L.SOFTENERS for j in span)
+    habit = ci > 0 and d.clauses[ci - 1].conditional  # 계단 올라가면 숨이 차요: still ask
+    exerted = soft and _exerted(d, ci)  # 시장 다녀왔더니 숨이 좀 차서 쉬고 있어요
+    return not sudden and ((usual and (soft or habit)) or exerted)
+
+
+_EXERTION = frozenset("다녀오 오르 올라가 올라오 뛰 뛰어다니 운동 청소 장보 일하 등산 계단".split())
+
+
+def _exerted(d: Doc, ci: int) -> bool:
+    """The clause before says what winded the speaker (시장 다녀왔더니, 계단 올라가서)."""
+    t = d.t
+    if ci == 0:
+        s0 = d.sentence_range(d.clauses[ci].sentence)[0]
+        return any(x.lemma in ("언덕", "언덕길", "오르막", "오르막길", "계단") for x in t[s0:])
+    prev = d.clauses[ci - 1]
+    then = t[prev.last].lemma in ("더니", "았더니", "었더니", "니까", "으니까", "어서", "아서")
+    s0 = d.sentence_range(d.clauses[ci].sentence)[0]
+    uphill = any(x.lemma in ("언덕", "언덕길", "오르막", "오르막길", "계단") for x in t[s0:])
+    return (
+        uphill
+        or (
+            then
+            and any(  # (밭일 하고 왔더니: the work may be a clause earlier)
+                x.lemma in _EXERTION
+                or (x.tag == "NNG" and len(x.lemma) > 1 and x.lemma.endswith("일"))
+                for x in t[s0 : prev.last + 1]
+            )
+        )
+    )
 
 
 def _exclaimed(d: Doc, i: int, s1: int) -> bool:

@@ -180,6 +180,9 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
         t[j].lemma in MED_WRONG
         and (t[j].lemma not in COUNTS or t[j].tag in ("MM", "NR"))  # (네: yes, not four)
         and not (only and t[j].lemma in COUNTS)  # 두 알만 먹었어요: a dose, said as one
+        and not d.clauses[d.clause_of(j)].conditional  # 한꺼번에 먹으면 안 된대요: a rule
+        and not _denied_after(d, j)  # 더 먹진 않았어요
+        and not (t[j].lemma in _FORGOT and not _again(d, s0))  # 깜빡해서 점심때 먹었어요: late
         for j in range(s0, len(t))
         if t[j].lemma != "줄"
     )
@@ -194,6 +197,27 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
         )
         return True
     return False
+
+
+_FORGOT = frozenset("까먹 잊어버리 잊 깜빡".split())
+
+
+def _denied_after(d: Doc, j: int) -> bool:
+    """The word at `j` (더, 또, 두) goes with a predicate said not to have happened, or one
+    the person was told to do (두 알 먹으라 했는데)."""
+    t = d.t
+    k = next((k for k in range(j + 1, min(j + 4, len(t))) if t[k].tag.startswith("VV")), None)
+    told = k is not None and k + 1 < len(t) and t[k + 1].lemma in ("으라", "라", "으라고", "라고")
+    return k is not None and (d.negated(k) or told)  # (두 알 먹으라 했는데: the prescription)
+
+
+def _again(d: Doc, s0: int) -> bool:
+    """Forgetting that led to a second dose or an unknown count (또, 다시, 두 번, 먹었는지)."""
+    t = d.t
+    return any(
+        x.lemma in ("또", "다시", "두", "세", "더", "몇", "얼마나", "는지", "ᆫ지", "었는지")
+        for x in t[s0:]
+    ) or any(x.lemma.endswith("는지") for x in t[s0:])
 
 
 POISON_SIGN = frozenset("입 냄새 입가 거품 병 뚜껑 컵 빈병".split())

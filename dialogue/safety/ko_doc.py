@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dialogue.analysis import Analysis, Token
+from dialogue.analysis import ko_lexicon as K
 from dialogue.safety import Decision
 from dialogue.safety import ko_lexicon as L
 
@@ -69,6 +70,34 @@ class Doc:
                 out.append(Clause(start, i, tok.sentence, cond))
                 start = i + 1
         return out
+
+    def polite_request(self, c: Clause) -> bool:
+        """A -면 clause that asks rather than supposes: 불러 주시면 안 될까요?, 와 주시면
+        좋겠어요, 보내 주면 고맙겠어요."""
+        t = self.t
+        end = min(c.last + 6, len(t) - 1)
+        for j in range(c.first + 1, min(c.last, end) + 1):
+            if not (t[j].tag == "EC" and t[j].lemma in ("면", "으면")):
+                continue
+            if not any(x.lemma == "주" and x.tag.startswith("VX") for x in t[max(0, j - 3) : j]):
+                continue
+            rest = [x for x in t[j + 1 : j + 6] if x.sentence == t[j].sentence]
+            lemmas = [x.lemma for x in rest]
+            if lemmas[:2] == ["안", "되"] and any(x.tag == "EF" for x in rest):
+                return True
+            if lemmas and lemmas[0] in ("좋", "고맙", "감사", "감사하"):
+                return True
+        return False
+
+    def denies(self, c: Clause) -> bool:
+        """The clause says its thing is absent: 아픈 건 없고, 아프진 않고, 그런 건 아니고."""
+        t = self.t
+        return any(
+            (t[i].lemma == "없" and t[i].tag.startswith("VA") and t[i - 1].tag in ("JX", "JKS"))
+            or t[i].tag == "VCN"
+            or (t[i].lemma == "않" and t[i - 1].tag in ("EC", "JX"))
+            for i in range(max(c.first, 1), c.last + 1)
+        )
 
     def previous(self, c: Clause) -> Clause | None:
         """The clause before `c` in the same sentence."""
@@ -265,15 +294,56 @@ def pair(d: Doc, c: Clause, nouns, preds, neg, cat, dec, rule, out, soft=True) -
     ns = d.nouns(c, nouns)
     if not ns:
         prev = d.previous(c)
-        ns = d.nouns(prev, nouns) if prev is not None else []
-        if not ns:
-            return False
-    ps = d.preds(c, preds, neg)
+        if prev is None or _own_subject(d, c, nouns):
+            return False  # 가슴은 괜찮고 무릎이 쑤셔요: 쑤셔요 is the knee's
+        ns = d.nouns(prev, nouns)
+        if not ns or d.denies(prev):
+            return False  # 가슴 아픈 건 없고 그냥 좀 쑤셔요: the chest was denied
+    ps = [p for p in d.preds(c, preds, neg) if p > ns[0] or _modifies(d, p)]
     if not ps:
-        return False
+        return False  # (상 탄다니까 가슴이 …: a verb before the noun is another clause's)
     first, last = min(ns[0], ps[0]), max(ns[0], ps[0])
     out.append(Hit(cat, dec, first, last, rule, soft))
     return True
+
+
+def excited(d: Doc, c: Clause) -> bool:
+    """A racing heart given a happy or told reason in the utterance (합격 소식 듣고 두근거렸어요,
+    상 받는다고 해서 쿵쾅거렸어요): excitement, unless pain or breath comes with it."""
+    sent = d.t  # (the reason may come after: 두근두근했어요 합격 소식 듣고요)
+    chest = next((i for i, x in enumerate(sent) if x.lemma in L.CHEST), 0)
+    if any(x.lemma in L.CARDIAC_PAIN | L.BREATH | L.DIFFICULT for x in sent[chest:]):
+        return False  # (상 탄다니까: 타 before the chest is not its pain)
+    told = (
+        any(  # 받는다고 해서: what someone said is the reason
+            a.tag == "EC" and a.lemma.endswith(("다고", "라고")) and b.lemma == "하"
+            for a, b in zip(sent, sent[1:], strict=False)
+        )
+        or any(
+            x.tag == "EC" and x.lemma.endswith(("다니까", "라니까", "다니", "라니")) for x in sent
+        )
+    )
+    return told or any(x.lemma in L.JOY for x in sent)
+
+
+def _modifies(d: Doc, p: int) -> bool:
+    """The predicate at `p` describes what follows it: 쥐어짜는 (듯한) 가슴 통증, 타는 듯이."""
+    t = d.t
+    return any(x.tag == "ETM" or x.lemma in ("듯", "듯이", "것처럼") for x in t[p + 1 : p + 4])
+
+
+def _own_subject(d: Doc, c: Clause, nouns: frozenset[str]) -> bool:
+    """The clause names another part of the body as its subject (무릎이, 허리는), so a
+    predicate there does not belong to a noun of the clause before."""
+    t = d.t
+    parts = K.BODY | K.ORGANS
+    return any(
+        t[i].lemma in parts
+        and t[i].lemma not in nouns
+        and t[i].tag in ("NNG", "NNP")
+        and t[i + 1].tag in ("JKS", "JX")
+        for i in range(c.first, c.last)
+    )
 
 
 def follows(d: Doc, i: int, *lemmas: str) -> bool:

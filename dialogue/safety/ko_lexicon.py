@@ -81,7 +81,8 @@ URGENT = frozenset("갑자기 방금 빨리 어떡하 119 구급차 살리 돕 �
 DISTANT_PAST = (
     r"지난\s*(?:달|해|번|겨울|여름|봄|가을)|작년|재작년|(?:예전|옛날)(?=에|엔|부터|\s*같|\s*얘기|\s*이야기|\s*일)|저번\s*달|저번에|"
     r"(?:[0-9몇한두세네석넉열]|다섯|여섯|일곱|여덟|아홉|여러)\s*(?:년|달|개월|해)\s*전|젊었|어렸|어릴\s*(?:때|적)|젊을\s*때|처녀\s*때|"
-    r"그때|한참\s*전|지지난|(?:젊은|한창)\s*(?:시절|때)|젊은\s*날"
+    r"그때|한참\s*전|지지난|(?:젊은|한창)\s*(?:시절|때)|젊은\s*날|"
+    r"(?<![가-힣])(?:봄|여름|가을|겨울|연초|작년|년초)에(?=\s)"  # 봄에 불이 나서: a season ago
 )
 RECENT_PAST = (
     r"(?:어제|어저께|그저께|그제|엊그제|지난\s*주|저번\s*주|며칠\s*전|이틀\s*전|사흘\s*전)"
@@ -158,6 +159,19 @@ MANY = frozenset(
     "줌 한줌".split()
 )
 TWICE = frozenset("또 두번 더 잘못 깜빡 두알 곱절 한번더".split())
+# Sedatives: all of them taken at once is an overdose even without a count (수면제를 다 먹었어요).
+SEDATIVES = frozenset("수면제 수면유도제 안정제 신경안정제 수면약 잠약".split())
+ALL_OF = frozenset("다 전부 몽땅 싹 모두 모조리 죄다 통째로 통째".split())
+# A supply that ran out and is refilled (약을 다 먹어서 새로 타 왔어요): not an overdose.
+REFILL = frozenset("새로 타 타오 받 사 사오 약국 병원 처방 떨어지 다음".split())
+# Asleep, not fallen: 아직 안 일어났어요, 늦잠 자요.
+SLEEP = frozenset("잠 늦잠 낮잠 자 주무시 졸 잠꼬대 꿈 코".split())
+# The topic of a class or a leaflet (낙상 예방 체조, 화재 대피 훈련), not an event.
+PREVENTION = frozenset("예방 방지 교육 체조 훈련 강의 강좌 수업 대비 대피 안내 주의 조심".split())
+# Joy or news behind a racing heart (합격 소식 듣고 가슴이 두근거렸어요): excitement.
+JOY = frozenset("기쁘 반갑 설레 신나 합격 소식 경사 감격 감동 좋아하 축하 기대".split())
+# How often, not whether (물을 자주 안 마셔요): not a fast.
+HOW_OFTEN = frozenset("자주 많이 충분히 별로 평소 그다지 넉넉히".split())
 TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split())
 
 DIE = frozenset({"죽"})
@@ -201,13 +215,18 @@ HIT = frozenset(
     "때리 패 밀치 걷어차 협박 위협 폭행 구타 목조르 두들기 패대기치 행패 난동 주먹질 발길질 "
     "손찌검 매질 폭력 손버릇".split()
 )
+THROW = frozenset("던지 집어던지 내던지 퍼붓".split())  # 의자를 나한테 집어던졌어요
 BEATEN = frozenset("맞 얻어맞 두들겨맞".split())
 PLAY = frozenset("장난 놀이 농담 장난치".split())
 WEAPON = frozenset("칼 흉기 몽둥이 망치 낫 가위".split())
 
 DAYS = frozenset(
     "며칠 이틀 사흘 나흘 닷새 엿새 일주일 열흘 보름 며칠째 이틀째 사흘째 한참 여러 "
-    "이틀이나 삼일 사일 오일 일주일째 그저께 그제 엊그제 엊그저께".split()
+    "이틀이나 삼일 사일 오일 일주일째 그저께 그제 엊그제 엊그저께 사나흘 이삼일 삼사일".split()
+)
+# A start (금요일부터, 주말부터, 어제부터 … 못 먹었어요): days since, when said with 부터.
+SINCE = frozenset(
+    "월요일 화요일 수요일 목요일 금요일 토요일 일요일 주말 어제 그저께 그제 엊그제 지난주".split()
 )
 EAT = frozenset("먹 마시 드시 넘기 넘어가 들 굶 챙기".split())
 FOOD = frozenset("라면 빵 떡 과자 우유 죽 차 밥 물 음식 끼니 식사 아무것 물한모금 곡기".split())

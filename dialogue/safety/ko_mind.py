@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit, follows, imperative, pair
+from dialogue.safety.ko_signs import jump_meant
 
 
 def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -130,6 +131,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
         lemma = tok.lemma
         if lemma == "없" and follows(d, i, "어", "지"):
             lemma = "없어지"
+        if lemma == "내리" and i > 1 and t[i - 1].lemma == "어" and t[i - 2].lemma == "뛰":
+            lemma = "뛰어내리"  # 뛰어 내리고: the compound spaced as heard
         w = _wish(d, i)
         better = _better(d, i)
         if lemma == "죽" and not idiom:
@@ -188,6 +191,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             out.append(Hit("suicide", E, i, better, "not waking up"))  # 안 깼으면 좋겠어요
         elif lemma in L.SUICIDE_ACTS or (lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
             ride = i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"
+            if lemma == "뛰어내리" and not jump_meant(d, i, w, _intent(d, i)):
+                continue  # 트램펄린에서 뛰어내리면서 놀아요, 버스에서 뛰어내렸어요: a jump
             if not d.negated(i) and not (ride and t[i + 2].lemma not in ("생각", "마음")):
                 out.append(Hit("suicide", E, i, i, "suicide act"))
 
@@ -330,6 +335,13 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
     hit = d.preds(c, L.HIT)
     if hit:
         out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))
+    thrown = d.preds(c, L.THROW)  # 의자를 나한테 집어던졌어요: thrown at the speaker
+    at_me = any(
+        t[i].lemma in L.SELF and t[i + 1].lemma in ("한테", "에게", "에")
+        for i in range(c.first, c.last)
+    )
+    if thrown and at_me:
+        out.append(Hit("violence", E, c.first, thrown[0], "thrown at me", soft=False))
     beaten = d.preds(c, L.BEATEN)
     if beaten and (
         d.preds(c, frozenset({"얻어맞", "두들겨맞"}))
@@ -346,11 +358,15 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 
 def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
+    t = d.t
     eat = d.preds(c, L.EAT - {"굶"}, None)
     fasting = [i for i in d.preds(c, frozenset({"굶", "거르"})) if not d.has(c, frozenset({"ᆯ까"}))]
-    not_eat = [i for i in eat if d.negated(i)] + fasting
+    not_eat = [i for i in eat if d.negated(i) and not _how_often(d, i)] + fasting
     only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"}))]
     days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
+    days = days or any(  # 금요일부터, 주말부터: days since
+        t[i].lemma in L.SINCE and t[i + 1].lemma == "부터" for i in range(len(t) - 1)
+    )
     scraping = d.preds(c, frozenset({"버티", "때우", "견디"}))
     food = d.nouns(c, L.FOOD) or [i for i in range(c.first, c.last + 1) if d.t[i].lemma == "라면"]
     if scraping and days and food:  # 일주일째 라면 하나로 버티고 있어요
@@ -361,6 +377,12 @@ def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("starvation", E, c.first, i, "days without food"))
     elif not_eat and d.nouns(c, frozenset({"아무것", "물"})):
         out.append(Hit("starvation", C, c.first, not_eat[0], "not eating"))
+
+
+def _how_often(d: Doc, i: int) -> bool:
+    """물을 자주 안 마셔요: the negation is of how often or how much, not of eating at all."""
+    t = d.t
+    return any(x.lemma in L.HOW_OFTEN and x.tag == "MAG" for x in t[max(0, i - 3) : i])
 
 
 def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -382,9 +404,9 @@ def _help(d: Doc, c: Clause, out: list[Hit]) -> None:
             elif d.sentence_has(c, frozenset({"좋", "싶"})):
                 out.append(Hit("help", C, i, i, "wants help", soft=False))
     calls = d.nouns(c, L.CALL)
-    do = d.preds(c, L.CALL_DO)
+    do = d.preds(c, L.CALL_DO) or (d.preds(c, L.CALL_DO, None) if d.polite_request(c) else [])
     if calls and do:
-        asked = imperative(d, do[0])
+        asked = imperative(d, do[0]) or d.polite_request(c)
         if asked or t[calls[0]].lemma != "사람":
             out.append(Hit("help", E if asked else C, calls[0], do[0], "call", soft=False))
     come = d.preds(c, frozenset({"오"}))

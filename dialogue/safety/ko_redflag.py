@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from dialogue.safety import ko_lexicon as L
-from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit
+from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit, excited
 
 # Predicates that say the chest or the breath is fine, or a feeling rather than a symptom.
 CHEST_FINE = frozenset(
@@ -240,7 +240,7 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
         return  # 가슴이 아프면 어느 병원에 가야 해요?
     t = d.t
     lemmas = {x.lemma for x in t}
-    if not lemmas & L.FEELINGS:
+    if not lemmas & L.FEELINGS and not excited(d, c):
         _concept(d, c, L.CHEST, CHEST_FINE, "cardiac", "chest", out, prefixes=("가슴", "명치"))
     _concept(d, c, L.BREATH, BREATH_FINE, "breathing", "breath", out)
     if not lemmas & L.SOFTENERS:
@@ -261,7 +261,10 @@ def red_flags(d: Doc, c: Clause, out: list[Hit]) -> None:
     dazed = d.nouns(c, frozenset({"정신", "의식"}))
     if dazed and d.preds(c, frozenset({"없"})) and not lemmas & (L.TIRED | {"바쁘"}):
         s0, _ = d.sentence_range(c.sentence)
-        if any(t[j].lemma in L.HOUSEHOLD | L.OTHERS for j in range(s0, dazed[0])):
+        if any(  # (not 손주들 오면 정신이 없어요: the grandchildren only make it hectic)
+            t[j].lemma in L.HOUSEHOLD | L.OTHERS and not d.clauses[d.clause_of(j)].conditional
+            for j in range(s0, dazed[0])
+        ):
             out.append(Hit("unconscious", C, dazed[0], c.last, "red flag: not all there"))
     _seizure(d, c, out)
     if not lemmas & L.COOKING:  # smoke, sparks, an acrid smell (not 고기 굽는 연기)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety import ko_mind
-from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit, follows, pair
+from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit, excited, follows, pair
 
 
 def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -31,7 +31,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         emotional = emotional or any(x.lemma in L.FEELINGS for x in d.t)
         if not emotional:
             pair(d, cl, L.CHEST, L.CARDIAC_PAIN, False, "cardiac", E, "chest+pain", out)
-        pair(d, cl, L.CHEST, L.CARDIAC_ODD, False, "cardiac", C, "chest+odd", out)
+        if not excited(d, cl):
+            pair(d, cl, L.CHEST, L.CARDIAC_ODD, False, "cardiac", C, "chest+odd", out)
         pair(d, cl, frozenset({"심장"}), L.CARDIAC_ARREST, False, "cardiac", E, "heart stops", out)
     # breathing
     pair(d, cl, L.BREATH, L.BREATH_BAD, False, "breathing", E, "breath+bad", out) or pair(
@@ -108,7 +109,11 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         sudden = d.has(cl, frozenset({"갑자기"})) or d.sentence_has(cl, frozenset({"처음"}))
         out.append(Hit("stroke", E if sudden else C, cl.first, burst[0], "thunderclap headache"))
     # fall and collapse
-    falls = [i for i in d.preds(cl, L.FALL) if not d.likely(i)]  # not 넘어질 것 같아요
+    falls = [  # not 넘어질 것 같아요, nor 낙상 예방 체조 (a class's topic)
+        i
+        for i in d.preds(cl, L.FALL)
+        if not d.likely(i) and not (i + 1 < len(d.t) and d.t[i + 1].lemma in L.PREVENTION)
+    ]
     drop = d.preds(cl, frozenset({"떨어지", "굴러떨어지"}))
     if drop and d.nouns(cl, L.HEIGHTS):  # 침대에서 떨어졌어요, not 약이 다 떨어졌어요
         falls.append(drop[0])
@@ -118,6 +123,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     stuck = d.find(cl, frozenset({"꼼짝", "옴짝달싹"}))
     if stuck is not None and d.has(cl, frozenset({"못", "못하"})):
         cannot.append(stuck)  # 꼼짝을 못 해요
+    if cannot and _asleep(d, cl, cannot[0]):
+        cannot = []  # 아직 안 일어났어요 늦잠 자요: not up yet, not unable
     if cannot:
         out.append(Hit("fall", C, cannot[0], cannot[0], "cannot get up", soft=False))
     floor = d.nouns(cl, frozenset({"바닥", "방바닥", "마룻바닥"}))
@@ -208,7 +215,7 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         i
         for i in range(0, c.last + 1)
         if d.t[i].tag.startswith("NN")
-        and (d.t[i].lemma.endswith("약") or d.t[i].lemma in L.MEDICINES)
+        and (d.t[i].lemma.endswith("약") or d.t[i].lemma in L.MEDICINES or _split_sedative(d, i))
         and d.t[i].lemma not in L.MEDICINE_EXCLUDE
     ]
     poison = [i for i in range(0, c.last + 1) if d.t[i].lemma in L.POISON]
@@ -217,10 +224,14 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         return
     p = swallow[0]
     first = min((meds or poison)[0], p)
-    many = any(x.lemma in L.MANY for x in d.t)  # 한 주먹, said anywhere
+    many = any(  # 한 주먹, said anywhere, but not as a rule: 한꺼번에 먹으면 안 된대요
+        x.lemma in L.MANY and not d.clauses[d.clause_of(j)].conditional for j, x in enumerate(d.t)
+    )
     booze = any(x.lemma in L.ALCOHOL for x in d.t)  # 소주에 수면제를 타서
     if poison and not (d.t[poison[0]].lemma == "수면제" and not many and not booze):
         out.append(Hit("overdose", E, first, p, "poison swallowed", soft=False))
+    elif _all_sedatives(d, c, swallow):
+        out.append(Hit("overdose", E, first, p, "all the sedatives", soft=False))
     elif d.has(c, L.TAKEN_OK):
         return
     elif many or _at_once(d, c) or d.has(c, frozenset({"많이"})) or _pills(d, c):
@@ -239,6 +250,47 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
         taken = any(x.lemma in ("었", "았") for s in swallow for x in d.t[s + 1 : s + 5])
         if taken and not d.has(c, L.SCHEDULE):  # not 하루 두 번 먹어요
             out.append(Hit("overdose", C, first, p, "double dose"))
+
+
+def _asleep(d: Doc, c: Clause, i: int) -> bool:
+    """안 일어나 at `i` says "not awake yet": 아직 (yet) or sleep in the sentence, with no fall,
+    collapse or alarm (아무리 깨워도, 갑자기, 119) anywhere."""
+    t = d.t
+    if t[i].lemma != "일어나":
+        return False
+    s0, s1 = d.sentence_range(t[i].sentence)
+    yet = any(x.lemma == "아직" for x in t[c.first : i])
+    sleep = any(x.lemma in L.SLEEP for x in t[s0 : s1 + 1] if x.tag.startswith(("NN", "VV")))
+    alarm = L.FALL | L.COLLAPSE | L.URGENT | frozenset("아무리 깨우 흔들 부르 숨 대답".split())
+    return (yet or sleep) and not any(x.lemma in alarm for x in t)
+
+
+def _split_sedative(d: Doc, i: int) -> bool:
+    """수면 제를, 수면 재를: 수면제 split (and misheard) as speech recognition wrote it."""
+    t = d.t
+    return t[i].lemma == "수면" and i + 1 < len(t) and t[i + 1].lemma in ("제", "재")
+
+
+def _all_sedatives(d: Doc, c: Clause, swallow: list[int]) -> bool:
+    """수면제를 다 먹었어요: a sedative's whole supply swallowed (past, not negated), unless the
+    supply ran out and is refilled (다 먹어서 새로 타 왔어요) or taken as prescribed (제때)."""
+    t = d.t
+    sedative = any(
+        (x.lemma in L.SEDATIVES and x.tag.startswith("NN")) or _split_sedative(d, i)
+        for i, x in enumerate(t)
+    )
+    if "?" in d.text(c.first, c.last):
+        return False  # 수면제 다 먹었어요?: asked, not told
+    if not sedative or not d.has(c, L.ALL_OF) or d.has(c, L.TAKEN_OK | L.SCHEDULE):
+        return False
+    done = [
+        s
+        for s in swallow
+        if not d.negated(s) and any(x.lemma in ("었", "았", "버리") for x in t[s + 1 : s + 5])
+    ]
+    if not done:
+        return False
+    return not any(x.lemma in L.REFILL for x in t[done[0] + 1 :])
 
 
 def _at_once(d: Doc, c: Clause) -> bool:

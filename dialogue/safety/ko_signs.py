@@ -105,6 +105,8 @@ def _death(d: Doc, c: Clause, out: list[Hit]) -> None:
         if (eyes or world or quiet or gone) and not d.negated(end):
             if quiet and _destination(d, c.first, i):
                 continue  # 먼저 시장에 가려고요: somewhere to go
+            if t[i + 1 : i + 4] and [x.lemma for x in t[i + 1 : i + 3]] == ["기", "전"]:
+                continue  # 세상 뜨기 전에 손주 장가가는 거 보고 싶어요: a wish before dying
             out.append(Hit("suicide", C, i, end, "concept: a death wished for"))
             return
     place = [j for j in range(s0, s1 + 1) if t[j].lemma in END_PLACES and t[j].tag.startswith("N")]
@@ -328,3 +330,18 @@ def _death_near(d: Doc) -> bool:
     life lived out (살 만큼 살았으니), the dead gone before, affairs put in order."""
     t = d.t
     return any(x.lemma in DEATH_NEAR for x in t) or _lived(d, 0, len(t))
+
+
+def jump_meant(d: Doc, i: int, w: int | None, intent: bool) -> bool:
+    """A jump (뛰어내리) that is about dying: wished or intended by the speaker (뛰어내리고 싶어요,
+    뛰어내릴 거야), from a height (옥상, 다리 위, 창문), or with death in the sentence."""
+    t = d.t
+    if w is not None or intent:
+        return True
+    s0, s1 = d.sentence_range(t[i].sentence)
+    return any(x.lemma in _HEIGHTS_TO_JUMP or x.lemma in L.DIE for x in t[s0 : s1 + 1])
+
+
+_HEIGHTS_TO_JUMP = frozenset(
+    "옥상 다리 창문 창밖 베란다 난간 아파트 건물 층 한강 강 바다 절벽".split()
+)
