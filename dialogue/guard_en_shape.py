@@ -31,6 +31,21 @@ REACT = re.compile(
     r"\bhow (?:nice|lovely|wonderful|exciting|kind|thoughtful)\b|\bsomething to look forward\b|"
     r"\byou must be (?:\w+ )?(?:look|excite|please|glad|happy|relieve|delighted)"
 )
+# Whether someone helps, or whether the basics are covered: a care question, not a prying one.
+WELFARE = re.compile(
+    r"\b(?:help|helps|support|supports|assist|sort|sorts) you (?:out )?with "
+    r"(?!(?:your |the |some |a bit of )?(?:money|cash|finance|loan|debt))|"
+    r"\benough (?:money |cash )?(?:for|to (?:buy|pay for|keep|heat|eat|get)) (?:\w+ )?"
+    r"(?:food|heat|heating|warm|meal|meals|shopping|grocery|groceries|essential|essentials|"
+    r"bill|bills|medicine|prescription|electric|electricity|gas)\b|"
+    r"\b(?:manage|managing|cope|coping|struggle|struggling) (?:\w+ )?(?:to pay|with (?:the |your )?"
+    r"(?:bill|bills|heating|food|shopping))\b"
+)
+# ... unless it asks how much, what is owned, or what is left behind.
+PRYING = re.compile(
+    r"\bhow much\b|\bsaving|\bpension (?:amount|payment)|\bbank\b|\bwill\b(?! you)|"
+    r"\binherit|\bestate\b|\bproperty\b|\bworth\b|\bdebt|\bincome\b|\bsalary\b"
+)
 # "From what you're telling me, it's ...": a judgement framed by their words, not a quote of them.
 FRAMED = re.compile(
     r"\b(?:from|base on|go by|go on|judge by|judging by|with|given|after) what you\b|"
@@ -202,6 +217,8 @@ def allowed_more(
         return True  # "Good for you for trying the exercise class"
     if "only_q" in flags and not s.question:
         return True
+    if category == "intrusive" and WELFARE.search(text) and not PRYING.search(text):
+        return True  # "Do you have enough money for food and heating?": a need, not a fortune
     if "health" in flags and not health(text):
         return True
     if "react" in flags and REACT.search(text) and not re.match(r"(?:i|we|let)\b", matched):

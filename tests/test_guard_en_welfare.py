@@ -1,0 +1,57 @@
+"""The English guard on batch 5's caring turns: a welfare question about money ("enough for food
+and heating?", "anyone who helps you with the bills?") is not prying, and a question about
+someone else's age is not the person's; but news asked as "did you hear X happened?" is still
+news, and the learned layer's "action" on "ring for an ambulance" is the person's call."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue.guard import Guard, GuardContext, _they_call
+
+RULES = Guard(learned=False)
+ALERTING = GuardContext(alerting=True)
+
+FINE = [
+    "Do you have enough money for food and heating this week?",
+    "Is there anyone who helps you with paperwork and bills?",
+    "Does someone help you with the shopping and the bills?",
+    "Tell me about your grandchildren, how old are they?",
+    "How old is your grandson now?",
+    "Did you see the news last night?",
+    "Have you heard from your daughter this week?",
+    "I don't know what the weather's like where you are.",
+]
+VIOLATIONS = [  # (turn, category)
+    ("How old are you now?", "intrusive"),
+    ("How much do you have in savings?", "intrusive"),
+    ("Is there enough in your savings for the funeral, and how much will you leave?", "intrusive"),
+    ("Did you hear the prime minister resigned this morning?", "world"),
+    ("Have you heard that the government is raising the pension age?", "world"),
+]
+
+
+@pytest.mark.parametrize("turn", FINE, ids=[t[:50] for t in FINE])
+def test_caring_turn_passes(turn):
+    verdict = RULES.check(turn, context=ALERTING)
+    assert verdict.ok, verdict
+
+
+@pytest.mark.parametrize("turn,category", VIOLATIONS, ids=[t[:50] for t, _ in VIOLATIONS])
+def test_violation_is_caught(turn, category):
+    verdict = RULES.check(turn, context=ALERTING)
+    assert category in verdict.categories, verdict
+
+
+@pytest.mark.parametrize(
+    "sentence,theirs",
+    [
+        ("If the chest pain comes back, ring for an ambulance straight away.", True),
+        ("Please call your doctor if it gets worse.", True),
+        ("I'll call an ambulance for you now.", False),
+        ("Let me ring the doctor for you.", False),
+        ("An ambulance has been called.", False),
+    ],
+)
+def test_a_call_the_person_makes(sentence, theirs):
+    assert _they_call(sentence) is theirs
