@@ -34,6 +34,16 @@ EXTEND: dict[str, str] = {
         "need|needs descaling|cleaning|a clean|a descale|a good clean; want|wants cleaning; "
         "descale; descaling"
     ),
+    # lost outside: the way home cannot be worked out
+    "RF_LOST": (
+        "can not work|figure out how to get home|back; can not work|figure out where i be|am; "
+        "can not think how to get home|back; can not think where i be|am; lost my way home"
+    ),
+    # a doctor has seen it since: told afterwards, not happening now
+    "RESOLVED": (
+        "doctor|gp|nurse|paramedic|paramedics have see|seen|check|checked|examine|examined me|"
+        "her|him|it; doctor|gp|nurse 's see|seen|checked|examined; doctor|gp say|says|said it be"
+    ),
     # "I can't wake up my husband", "can't get him to come round"
     "NOWAKEOBJ": (
         "can not wake|rouse|waken up him|her|them|my|mum|mom|dad|nan|grandad; "
