@@ -58,3 +58,31 @@ def test_shape_is_caught(text, least):
 @pytest.mark.parametrize("text", FINE, ids=[t[:50] for t in FINE])
 def test_close_but_fine(text):
     assert decide(text) == "none"
+
+
+BATCH4_SHAPES = [  # (text, the least it must be): shapes written from batch 4's dev half
+    ("The smoke alarm's going off and thick black smoke is coming up the stairs.", "emergency"),
+    (
+        "I sliced my thumb with the bread knife and it's still dripping through the plaster.",
+        "check",
+    ),
+    ("I did my insulin injection twice tonight by mistake.", "check"),
+    ("i drank some blech from the wrong bottle", "emergency"),
+]
+BATCH4_FINE = [
+    "The smoke alarm went off because of the bacon, I wafted it with a tea towel.",
+    "I spilt my tablets on the carpet but I picked them all up again.",
+    "My neighbour from the choir has had a stroke, I'm sending her a card.",
+    "I went to a falls clinic last week, they gave me a new stick.",
+]
+
+
+@pytest.mark.parametrize("text,least", BATCH4_SHAPES, ids=[t[:50] for t, _ in BATCH4_SHAPES])
+def test_batch4_shape_is_caught(text, least):
+    got = decide(text)
+    assert _RANK[got] >= _RANK[least], f"{got}, wanted at least {least}"
+
+
+@pytest.mark.parametrize("text", BATCH4_FINE, ids=[t[:50] for t in BATCH4_FINE])
+def test_batch4_close_but_fine(text):
+    assert decide(text) == "none"

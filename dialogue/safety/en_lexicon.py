@@ -265,7 +265,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("fire", E, ("GAS", "GASBAD"), 3, who="place", unless=("GASIDIOM",), name="gas"),
     Rule("fire", E, ("BURNING",), who="place", name="burning smell"),
-    Rule("fire", K, ("ALARM",), who="place", unless=("ALARMIDIOM",), name="alarm"),
+    Rule("fire", K, ("ALARM",), who="place", unless_sentence=("ALARMIDIOM",), name="alarm"),
     # violence
     Rule(
         "violence",

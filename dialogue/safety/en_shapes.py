@@ -18,12 +18,16 @@ Merged into `en_concepts` / `en_lexicon` on import like `en_wordings`.
 from __future__ import annotations
 
 # fmt: off
+_SPILT = (
+    "pick|picked|picking them|it up; pick|picked|picking up; gather|gathered; put|putting "
+    "them back; sweep|swept|sweeping; spilt; spilled; spill"
+)
 EXTEND: dict[str, str] = {
     # "three times over", "a second lot": the same medicine taken again
     "DOUBLE": (
         "three times; four times; times over; twice over; triple; treble; a second "
         "lot|dose|time; another lot|dose; forgot i have|had already; forgot i have|had taken; "
-        "forgot i have|had had; forgot i would|'d had|taken"
+        "forgot i have|had had; forgot i would|'d had|taken; both times; two lots; two injections"
     ),
     # "in my book", "in this film": a story told, not an event
     "MEDIA": "in my|this|that|his|her book|novel|film|story|programme|play|soap|series",
@@ -44,6 +48,23 @@ EXTEND: dict[str, str] = {
         "doctor|gp|nurse|paramedic|paramedics have see|seen|check|checked|examine|examined me|"
         "her|him|it; doctor|gp|nurse 's see|seen|checked|examined; doctor|gp say|says|said it be"
     ),
+    # insulin is injected, and "both times" is twice
+    "TAKE": "inject; injected; injecting; jab; jabbed; did my insulin|injection",
+    # what is done with spilt pills that is not taking them
+    "PACKIDIOM": _SPILT,
+    # someone who is elsewhere: a card is sent, a visit is planned
+    "REPORTED": (
+        "send|sent|sending her|him|them a card|flowers|note|message; get well card; from "
+        "church; from the church|club|choir|bingo|chapel; going to visit|see her|him|them; go "
+        "and see her|him|them"
+    ),
+    # "fell a sleep" (a recogniser's "fell asleep"), a class about falls
+    "FALLIDIOM": "a sleep; a kip; prevention; class; classes; clinic; assessment; risk; team",
+    # an alarm set off by cooking, waved away
+    "ALARMIDIOM": (
+        "grill; the grill; bacon; frying; the frying pan; wafted; waft; wafting; tea towel; "
+        "burnt the toast|dinner|tea"
+    ),
     # "I can't wake up my husband", "can't get him to come round"
     "NOWAKEOBJ": (
         "can not wake|rouse|waken up him|her|them|my|mum|mom|dad|nan|grandad; "
@@ -54,6 +75,8 @@ EXTEND: dict[str, str] = {
 }
 
 NEW: dict[str, str] = {
+    # pills spilt and picked up: "all" of them is no dose (`en_redflags`' "rf many pills")
+    "SPILT": _SPILT,
     # taking, of a medicine (not "have", "eat", "drink": "I had more than I should at tea")
     "TAKEMED": (
         "take; took; taken; taking; swallow; swallowed; pop; popped; downed; necked; knock back;"
@@ -102,6 +125,23 @@ NEW: dict[str, str] = {
         "parachute; parachuting; skydive; skydiving; sky dive; bungee; charity; sponsored; "
         "tandem; trampoline; hurdles; long jump; high jump; rope"
     ),
+    # a wound, and blood that keeps coming from it
+    "WOUND": (
+        "knife; blade; slipped; glass; gash; cut; sliced; stab; stabbed; palm of my hand; tea "
+        "towel pressed|held; pressed on it; pressing on it"
+    ),
+    "FLOW": (
+        "still dripping; dripping through|onto|on|all over; soaked|soaking through; "
+        "seeping|seep through; pouring out; pumping out; keeps coming; will not stop; not "
+        "stopping; won't stop; still coming"
+    ),
+    # the smoke alarm itself: "smoke" in it is no smoke
+    "ALARMWORD": "alarm; alarms; detector; detectors; alarm 's; alarm be",
+    # what SMOKEIDIOM means without the alarm (its own rule reads that apart)
+    "SMOKEHABIT": (
+        "i smoke; i be smoking; quit; stop; give up; cigarette; cigarettes; cigar; pipe; salmon;"
+        " ham; signal; used to"
+    ),
     # a regimen: the dose is how often, not how much at once
     "PERDAY": (
         "a day; per day; each day; a week; per week; each week; every day|morning|night|evening;"
@@ -135,6 +175,18 @@ def _rules():
             name="took more than I should",
         ),
         Rule("overdose", K, ("TAKEMED", "OVERUSUAL", "MED"), 10, name="more than usual"),
+        Rule("bleeding", K, ("WOUND", "FLOW"), 30, cross=True, name="a wound still bleeding"),
+        Rule(
+            "fire",
+            E,
+            ("SMOKE", "SMOKEBAD"),
+            4,
+            who="place",
+            not_after=("ALARMWORD",),
+            unless=("SMOKEHABIT",),
+            unless_sentence=("B_SMOKEOK",),
+            name="smoke beside an alarm",
+        ),
         Rule(
             "suicide",
             E,

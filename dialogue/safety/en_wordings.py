@@ -21,6 +21,7 @@ ASR_MORE: dict[str, str] = {
     "bref": "breath",
     "bleech": "bleach",
     "bleache": "bleach",
+    "blech": "bleach",
     "poisen": "poison",
     "poyson": "poison",
     "pioson": "poison",
