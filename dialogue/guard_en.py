@@ -203,7 +203,11 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         REFERRAL.search(before) or (REFERRAL.search(text) and re.search(r"\bnot $", before))
     ):
         return True  # "ask your doctor about your dose", "don't stop it without asking"
-    if rule.category == "human" and (NOT_HUMAN.search(text) or NOT_HUMAN.search(s.lemmas)):
+    if (
+        rule.category == "human"
+        and "own_night" not in rule.flags
+        and (NOT_HUMAN.search(text) or NOT_HUMAN.search(s.lemmas))
+    ):
         return True  # "I'm an AI, so I don't eat"
     if rule.category in ("visit", "action", "meeting") and re.search(r"\b(?:not|never)\b", matched):
         return True  # "I won't be able to visit"

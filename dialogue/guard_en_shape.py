@@ -22,6 +22,7 @@ from dialogue.guard import GuardContext, Violation
 from dialogue.guard_en_meaning import MORE_CLASSES
 from dialogue.guard_en_more import more_violations
 from dialogue.guard_en_promise import agent_past, others_future, promise_violations
+from dialogue.guard_en_tacit import allowed_tacit
 
 # The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
 REACT = re.compile(
@@ -84,7 +85,8 @@ CHEER = re.compile(r"(?:good for you|well do|great job|good on you|brilliant|fan
 RHETORICAL = re.compile(r"\b(?:can|could|would) you believe (?:it|that)$")
 IS_NEXT = frozenset(
     "down fine okay ok alright all up out in on off gone done not just still so very really a an "
-    "the nothing quite been here there back over away probably likely definitely sure".split()
+    "the nothing quite been here there back over away probably likely definitely sure "
+    "monday tuesday wednesday thursday friday saturday sunday".split()  # "today's Tuesday"
 )
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
@@ -180,6 +182,8 @@ def allowed_more(
     """True when a meaning rule's match is let through after all (see `guard_en_meaning`);
     `matched` runs from the match to the end of the sentence."""
     text = s.lemmas
+    if allowed_tacit(category, before, text):
+        return True  # "I can't advise on changing your medicine", "as the doctor set it out"
     if "refer_any" in flags and lx.REFERRAL.search(matched):
         return True  # "I think your doctor would want to know about that"
     if "med_ctx" in flags and not _medicine().search(text):
@@ -300,7 +304,7 @@ MEMORY_MORE = re.compile(
     r"year|time|call|visit|spring|summer|autumn|winter|christmas) (?:you|we)\b|"
     r"\b(?:the|that) (?:one|\w+) (?:that )?you (?:tell|mention|say|talk) (?:me )?about\b"
     r"(?! (?:just|a moment|a minute|now|earlier today))|"
-    r"\bif (?:i|memory) (?:remember|recall|serve)|\bhow (?:do|be) (?:\w+ ){1,5}?(?:go|be) "
+    r"\bif (?:i|memory) (?:remember|recall|serve)|\bhow (?:do|be) (?:\S+ ){1,6}?(?:go|be) "
     r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b|"
     r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:me |to me |about it )?"
     r"(?:last (?:time|"
