@@ -182,7 +182,7 @@ def allowed_more(
     """True when a meaning rule's match is let through after all (see `guard_en_meaning`);
     `matched` runs from the match to the end of the sentence."""
     text = s.lemmas
-    if allowed_tacit(category, before, text):
+    if allowed_tacit(category, before, matched, text, s.question):
         return True  # "I can't advise on changing your medicine", "as the doctor set it out"
     if "refer_any" in flags and lx.REFERRAL.search(matched):
         return True  # "I think your doctor would want to know about that"
@@ -304,6 +304,7 @@ MEMORY_MORE = re.compile(
     r"year|time|call|visit|spring|summer|autumn|winter|christmas) (?:you|we)\b|"
     r"\b(?:the|that) (?:one|\w+) (?:that )?you (?:tell|mention|say|talk) (?:me )?about\b"
     r"(?! (?:just|a moment|a minute|now|earlier today))|"
+    r"\bdo not you (?:say|tell me|mention)\b(?! (?:just|a moment|a minute|earlier|now))|"
     r"\bif (?:i|memory) (?:remember|recall|serve)|\bhow (?:do|be) (?:\S+ ){1,6}?(?:go|be) "
     r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b|"
     r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:me |to me |about it )?"

@@ -61,14 +61,44 @@ AS_SET = re.compile(
     r"(?:as|like|the way) (?:the|your) (?:doctor|gp|pharmacist|nurse|consultant|prescription|"
     r"label|specialist)\b"
 )
+# "If you ever feel your heart racing, call 999": a symptom named only as a condition for help.
+IF_SYMPTOM = re.compile(
+    r"\bif (?:you )?(?:ever |still |also )?(?:feel|get|have|notice|start|see|find|think)\b"
+)
+CALL_HELP = re.compile(
+    r"\b(?:call|ring|phone|dial|contact|tell|see|let) (?:\w+ )?(?:999|911|119|112|ambulance|"
+    r"doctor|gp|surgery|nurse|pharmacist|emergency|know)\b"
+)
+# "Damp weather can make aches worse": weather as a cause in general, not today's forecast.
+GENERIC = re.compile(r"\S* (?:can|may|might|often|tend to|sometimes|always|usually) ")
+# "Is someone coming to see you at the weekend?": asks about another person's plans.
+THEIR_PLAN = re.compile(
+    r"^(?:be|do|will|have) (?:someone|anyone|somebody|anybody|your \w+|they|he|she|the \w+) "
+)
+# "the doctor was pleased with you": a feeling about the person, nobody coming.
+ATTITUDE = re.compile(
+    r"\bbe (?:very |so |really |ever so )?(?:pleased|please|happy|impressed|impress|delighted|"
+    r"delight|satisfied|satisfy|"
+    r"cross|angry|patient|gentle|kind|lovely|good) with you\b"
+)
 _MEDICAL = ("medication", "treatment", "diagnosis", "reassurance")
 
 
-def allowed_tacit(category: str, before: str, text: str) -> bool:
-    """True when a match in a medical category is a refusal to advise, or keeps to what the
-    doctor set."""
+def allowed_tacit(category: str, before: str, rest: str, text: str, question: bool) -> bool:
+    """True when a match is a caring turn after all: a refusal to advise, keeping to what the
+    doctor set, a symptom that only conditions a referral, weather as a cause in general,
+    another person's plans asked about, or someone's feelings about the person. `rest` runs
+    from the match to the end of the sentence, `text` is the whole sentence (lemmas)."""
+    if category in ("visit", "meeting"):
+        if question and THEIR_PLAN.search(before + rest):
+            return True
+        return category == "visit" and bool(ATTITUDE.search(rest[:60]))
+    if category == "world":
+        return bool(GENERIC.match(rest)) and not re.search(r"\b(?:today|tomorrow|tonight)\b", rest)
     if category not in _MEDICAL:
         return False
     if NOT_ADVISE.search(before):
+        return True
+    if category == "diagnosis" and IF_SYMPTOM.search(before) and CALL_HELP.search(text):
         return True
     return category in ("medication", "treatment") and bool(AS_SET.search(text))

@@ -90,3 +90,31 @@ def test_tacit_violation_is_caught(turn, category):
 def test_tacit_caring_turn_passes(turn):
     verdict = RULES.check(turn, context=ALERTING)
     assert verdict.ok, verdict
+
+
+ROUND3_FINE = [  # close-but-fine turns of batch 5's third round, other wordings
+    "If you ever get your chest going tight and breathless, ring 999.",
+    "Cold weather can make your joints stiffer, I'm sorry they ache.",
+    "Is anyone coming to see you at the weekend?",
+    "It sounds like the nurse was really pleased with you.",
+]
+ROUND3_VIOLATIONS = [
+    ("Cold weather can be hard on the joints, and it's going to freeze tonight.", "world"),
+    ("Shall I come and see you at the weekend?", "visit"),
+    ("Your chest tightness is angina.", "diagnosis"),
+    ("Didn't you say your daughter was moving house?", "memory"),
+]
+
+
+@pytest.mark.parametrize("turn", ROUND3_FINE, ids=[t[:50] for t in ROUND3_FINE])
+def test_round3_caring_turn_passes(turn):
+    verdict = RULES.check(turn, context=ALERTING)
+    assert verdict.ok, verdict
+
+
+@pytest.mark.parametrize(
+    "turn,category", ROUND3_VIOLATIONS, ids=[t[:50] for t, _ in ROUND3_VIOLATIONS]
+)
+def test_round3_violation_is_caught(turn, category):
+    verdict = RULES.check(turn, context=ALERTING)
+    assert category in verdict.categories, verdict
