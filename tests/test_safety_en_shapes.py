@@ -30,6 +30,8 @@ CAUGHT = [  # (text, the least it must be)
     ("I can't bring him round, he's slumped on the sofa.", "emergency"),
     ("The kettle's on fire!", "emergency"),
     ("I've been taking eight tablets a day, more than I should.", "check"),
+    ("I think I'll just swallow all my pills tonight and not wake up.", "check"),
+    ("I'm going to jump into the canal.", "emergency"),
 ]
 
 FINE = [
@@ -37,6 +39,8 @@ FINE = [
     "I had more than I should at the party last night.",
     "I'm going to jump on the bus into town.",
     "I'll jump in the shower in a minute.",
+    "I'm going to jump into bed early tonight, I'm shattered.",
+    "I'll take all my tablets with my breakfast as usual.",
     "I'd jump at the chance to see the sea again.",
     "My grandson wants to jump out of a plane for charity.",
     "I can't wake my husband up in the mornings, he's such a heavy sleeper.",

@@ -116,7 +116,8 @@ NEW: dict[str, str] = {
         "on; onto; at; up; to conclusions|it; for joy|it; ship; the "
         "queue|gun|line|lights|start; with joy; through hoops; in "
         "the|a|my bath|shower|car|taxi|cab|queue|pool|motor|van|bed|conversation; "
-        "into the|a|my bath|shower|car|taxi|cab|pool|bed; in with; in and; in on; straight in; "
+        "into|in bed; into _ bath|shower|car|taxi|cab|pool|bed|motor|van|conversation; in "
+        "with; in and; in on; straight in; "
         "right in; back; around; about; over; in first; the bus|train; out of a|an|the "
         "plane|aeroplane|airplane|helicopter|balloon"
     ),
@@ -141,6 +142,12 @@ NEW: dict[str, str] = {
     "SMOKEHABIT": (
         "i smoke; i be smoking; quit; stop; give up; cigarette; cigarettes; cigar; pipe; salmon;"
         " ham; signal; used to"
+    ),
+    # an intent to take medicine ("I'll just take all my tablets tonight")
+    "INTENDTAKE": (
+        "'ll take|swallow; will take|swallow; 'll just take|swallow; will just take|swallow; "
+        "going to take|swallow; gonna take|swallow; thinking of|about taking|swallowing; think "
+        "of|about taking|swallowing; plan to take|swallow; want to take|swallow"
     ),
     # a regimen: the dose is how often, not how much at once
     "PERDAY": (
@@ -176,6 +183,15 @@ def _rules():
         ),
         Rule("overdose", K, ("TAKEMED", "OVERUSUAL", "MED"), 10, name="more than usual"),
         Rule("bleeding", K, ("WOUND", "FLOW"), 30, cross=True, name="a wound still bleeding"),
+        Rule(
+            "suicide",
+            K,
+            ("INTENDTAKE", "ALL", "MED"),
+            6,
+            ordered=True,
+            unless=("ROUTINE",),
+            name="means to take all the tablets",
+        ),
         Rule(
             "fire",
             E,
