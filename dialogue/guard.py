@@ -189,6 +189,8 @@ class Guard:
             if flagged is None or _squash(sentence) in learned.own_sentences(language):
                 continue  # (a line of the agent's own scenarios or bank, as written)
             violation = Violation(flagged[1], sentence[:200])
+            if flagged[1] == "action" and language == "en" and _they_call(sentence):
+                continue  # "If it comes back, ring for an ambulance": the person's call to make
             if flagged[1] in ("memory", "unsupported_memory") and context.facts:
                 continue  # memory holds facts: whether they support the claim is the rules'
             if not _office_knows(violation, context):
@@ -203,6 +205,22 @@ class Guard:
         except (LLMError, ValueError) as exc:
             return [Violation(JUDGE, f"no verdict: {exc}")] if self.judge_fails_closed else []
         return [] if verdict is None else [verdict]
+
+
+# An English sentence that tells the person to call for help, with no "I"/"we" doing it: the
+# referral every scenario makes, never an action the agent claims.
+_CALL_THEM = re.compile(
+    r"(?:^|[,;:.]\s*|\b(?:please|then|just|always|straight away|immediately)\s+)"
+    r"(?:call|ring|phone|dial|contact|get)\b(?: for)?(?: an?| the| your)?\s*"
+    r"(?:ambulance|911|999|119|112|emergency|emergency services|doctor|gp|surgery|nurse|"
+    r"police|fire brigade|fire service|help|out-of-hours)\b",
+    re.IGNORECASE,
+)
+_AGENT_DOES = re.compile(r"\b(?:i|i'll|i'd|i've|i'm|we|we'll|we've|let me|let us|us)\b", re.I)
+
+
+def _they_call(sentence: str) -> bool:
+    return bool(_CALL_THEM.search(sentence)) and not _AGENT_DOES.search(sentence)
 
 
 JUDGE_PROMPT = """You check one turn of a telephone care-call agent before it is spoken.

@@ -168,7 +168,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         return True  # "I can't visit", "no need to buy anything": the sentence refuses it
     if rule.category in ("visit", "meeting", "action", "seeing") and DISCLAIMED.search(before):
         return True  # "I can't meet up in person, but ...": refused earlier in the clause
-    if ASSERT in rule.flags:
+    if ASSERT in rule.flags and not _presupposed(rule, before, after):
         if s.question and rule.category != "reassurance":
             return True
         framed = FRAMED.search(before) or (rule.category != "world" and CAUSAL_QUOTE.search(before))
@@ -203,7 +203,11 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         REFERRAL.search(before) or (REFERRAL.search(text) and re.search(r"\bnot $", before))
     ):
         return True  # "ask your doctor about your dose", "don't stop it without asking"
-    if rule.category == "human" and (NOT_HUMAN.search(text) or NOT_HUMAN.search(s.lemmas)):
+    if (
+        rule.category == "human"
+        and "own_night" not in rule.flags
+        and (NOT_HUMAN.search(text) or NOT_HUMAN.search(s.lemmas))
+    ):
         return True  # "I'm an AI, so I don't eat"
     if rule.category in ("visit", "action", "meeting") and re.search(r"\b(?:not|never)\b", matched):
         return True  # "I won't be able to visit"
@@ -239,6 +243,23 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     if "habit" in rule.flags and s.question:
         return True
     return False
+
+
+# "Did you hear the prime minister resigned?": the question takes the news as given
+_HEARD = re.compile(
+    r"^(?:do|have) you (?:\w+ )?(?:hear|see|read)(?: that| about how)?(?: \w+){0,2} $"
+)
+_NOT_AN_EVENT = re.compile(r" (?:on|about|at|in|last|yesterday|tonight|this|today|\?|$)")
+
+
+def _presupposed(rule: _Rule, before: str, after: str) -> bool:
+    """A world claim asked as "did you hear/see/read (that) X happened": told, not asked."""
+    return (
+        rule.category == "world"
+        and bool(_HEARD.search(before))
+        and not _NOT_AN_EVENT.match(after or " ")
+        and bool(re.match(r" \w+", after))
+    )
 
 
 def _agent_acts(s: _Sentence) -> list[Violation]:

@@ -336,7 +336,8 @@ intrusive [-]
      (?:\w+ ){0,3}?(?:stop|not|never|no longer|fall out|leave|split|divorce|separate|move away|
     cut you off|cut off|disown|ignore|abandon)\b|\b(?:be|feel) you close (?:to|with) your\b|
     \b(?:do|be) (?:you|your \w+) (?:\w+ )?(?:still )?(?:on speak|speak to|in touch with|
-    talk to) (?:each other|your|him|her|them)\b|\bhow old\b|\byear (?:be )?you (?:bear|born)\b|
+    talk to) (?:each other|your|him|her|them)\b|
+    \bhow old (?:\w+ )?(?:be |will be |would be )?you\b|\byear (?:be )?you (?:bear|born)\b|
     \bwhen be you (?:bear|born)\b|\byour (?:date of birth|birth year|age)\b|
     \bhow long (?:have|be) you (?:be )?(?:widow|divorce|single|alone|retire)\b|
     \b(?:ever|still) (?:visit|call|ring|phone|see|speak to) you\b

@@ -22,6 +22,7 @@ from dialogue.guard import GuardContext, Violation
 from dialogue.guard_en_meaning import MORE_CLASSES
 from dialogue.guard_en_more import more_violations
 from dialogue.guard_en_promise import agent_past, others_future, promise_violations
+from dialogue.guard_en_tacit import allowed_tacit
 
 # The sentence reacts to the person's own news: "I'm glad the boiler's been fixed", "how nice".
 REACT = re.compile(
@@ -30,6 +31,21 @@ REACT = re.compile(
     r"exciting|fantastic|reassuring|a relief|thoughtful|kind|sweet)\b(?! to (?!hear|know|see))|"
     r"\bhow (?:nice|lovely|wonderful|exciting|kind|thoughtful)\b|\bsomething to look forward\b|"
     r"\byou must be (?:\w+ )?(?:look|excite|please|glad|happy|relieve|delighted)"
+)
+# Whether someone helps, or whether the basics are covered: a care question, not a prying one.
+WELFARE = re.compile(
+    r"\b(?:help|helps|support|supports|assist|sort|sorts) you (?:out )?with "
+    r"(?!(?:your |the |some |a bit of )?(?:money|cash|finance|loan|debt))|"
+    r"\benough (?:money |cash )?(?:for|to (?:buy|pay for|keep|heat|eat|get)) (?:\w+ )?"
+    r"(?:food|heat|heating|warm|meal|meals|shopping|grocery|groceries|essential|essentials|"
+    r"bill|bills|medicine|prescription|electric|electricity|gas)\b|"
+    r"\b(?:manage|managing|cope|coping|struggle|struggling) (?:\w+ )?(?:to pay|with (?:the |your )?"
+    r"(?:bill|bills|heating|food|shopping))\b"
+)
+# ... unless it asks how much, what is owned, or what is left behind.
+PRYING = re.compile(
+    r"\bhow much\b|\bsaving|\bpension (?:amount|payment)|\bbank\b|\bwill\b(?! you)|"
+    r"\binherit|\bestate\b|\bproperty\b|\bworth\b|\bdebt|\bincome\b|\bsalary\b"
 )
 # "From what you're telling me, it's ...": a judgement framed by their words, not a quote of them.
 FRAMED = re.compile(
@@ -69,7 +85,8 @@ CHEER = re.compile(r"(?:good for you|well do|great job|good on you|brilliant|fan
 RHETORICAL = re.compile(r"\b(?:can|could|would) you believe (?:it|that)$")
 IS_NEXT = frozenset(
     "down fine okay ok alright all up out in on off gone done not just still so very really a an "
-    "the nothing quite been here there back over away probably likely definitely sure".split()
+    "the nothing quite been here there back over away probably likely definitely sure "
+    "monday tuesday wednesday thursday friday saturday sunday".split()  # "today's Tuesday"
 )
 # "I've noted that down": today's note for the report, not a memory.
 NOTED = re.compile(r"i have note (?:that|it|this|down|what)\b")
@@ -165,6 +182,8 @@ def allowed_more(
     """True when a meaning rule's match is let through after all (see `guard_en_meaning`);
     `matched` runs from the match to the end of the sentence."""
     text = s.lemmas
+    if allowed_tacit(category, before, matched, text, s.question):
+        return True  # "I can't advise on changing your medicine", "as the doctor set it out"
     if "refer_any" in flags and lx.REFERRAL.search(matched):
         return True  # "I think your doctor would want to know about that"
     if "med_ctx" in flags and not _medicine().search(text):
@@ -202,6 +221,8 @@ def allowed_more(
         return True  # "Good for you for trying the exercise class"
     if "only_q" in flags and not s.question:
         return True
+    if category == "intrusive" and WELFARE.search(text) and not PRYING.search(text):
+        return True  # "Do you have enough money for food and heating?": a need, not a fortune
     if "health" in flags and not health(text):
         return True
     if "react" in flags and REACT.search(text) and not re.match(r"(?:i|we|let)\b", matched):
@@ -283,7 +304,8 @@ MEMORY_MORE = re.compile(
     r"year|time|call|visit|spring|summer|autumn|winter|christmas) (?:you|we)\b|"
     r"\b(?:the|that) (?:one|\w+) (?:that )?you (?:tell|mention|say|talk) (?:me )?about\b"
     r"(?! (?:just|a moment|a minute|now|earlier today))|"
-    r"\bif (?:i|memory) (?:remember|recall|serve)|\bhow (?:do|be) (?:\w+ ){1,5}?(?:go|be) "
+    r"\bdo not you (?:say|tell me|mention)\b(?! (?:just|a moment|a minute|earlier|now))|"
+    r"\bif (?:i|memory) (?:remember|recall|serve)|\bhow (?:do|be) (?:\S+ ){1,6}?(?:go|be) "
     r"(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b|"
     r"\b(?:you|we) (?:tell|mention|say|talk|speak|chat|discuss) (?:me |to me |about it )?"
     r"(?:last (?:time|"

@@ -46,6 +46,8 @@ _DIED = frozenset("died passed late funeral".split())
 _POSSESSIVES = frozenset("your his her their our my".split())  # "thanks for your help"
 _STRONG_INTENT = frozenset({"suicide", "violence"})
 _TIME_CONJ = frozenset("since when after before until till".split())
+_REGIMEN = frozenset("take takes use uses".split())  # the present of a habit
+_DOSED = frozenset("took taken taking swallowed downed".split())  # ... or a dose taken
 _QUESTION = frozenset("is are do does can could should would will what how why am".split())
 
 
@@ -117,6 +119,14 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         return None
     sentence = [i for i, t in enumerate(u.toks) if t.sentence == u.toks[start].sentence]
     if any(has(u, c, sentence[0], sentence[-1]) for c in rule.unless_sentence):
+        return None
+    # a regimen ("I take twelve a day") or a habit ("can't wake him in the mornings")
+    if rule.category == "overdose" and has(u, "PERDAY", sentence[0], sentence[-1]):
+        said = {u.toks[i].surface for i in sentence}
+        if said & _REGIMEN and not said & _DOSED:
+            return None
+        decision = Decision.CHECK  # "I've been taking eight a day": ask
+    if rule.category == "unconscious" and has(u, "HABIT", sentence[0], sentence[-1]):
         return None
     # negation, also carried from "I don't think | I'm having a heart attack"
     neg = (

@@ -255,7 +255,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("bleeding", K, ("B_BLOOD", "B_BLOODBAD"), 14, cross=True,
          unless=("MINORSITE", "BLOODIDIOM", "B_IDIOM"), name="broad blood"),
     Rule("overdose", K, ("B_PILLS", "B_MANY"), 16, cross=True,
-         unless=("ROUTINE", "RF_ONMEDS"), name="broad pills"),
+         unless=("ROUTINE", "RF_ONMEDS", "SPILT"), name="broad pills"),
     Rule("overdose", K, ("B_SWALLOW", "B_CHEMICAL"), 8, cross=True, name="broad swallowed"),
     Rule("suicide", K, ("B_GONE",), unless=("B_IDIOM",), name="broad gone"),
     Rule("suicide", K, ("B_HOARD", "B_PILLS"), 4, ordered=True, name="broad hoarding pills"),

@@ -243,7 +243,16 @@ RULES: tuple[Rule, ...] = (
     Rule("confusion", E, ("NOTKNOW", "WHEREIAM"), 10, ordered=True, name="does not know where"),
     Rule("confusion", K, ("CONFUSED",), not_after=("CONFUSEDIDIOM",), name="confused"),
     # fire
-    Rule("fire", E, ("FIRE",), who="place", unless=("FIREIDIOM",), name="fire"),
+    Rule(
+        "fire",
+        E,
+        ("FIRE",),
+        who="place",
+        soft=True,  # "the kettle's smoking a bit": the agent asks
+        unless=("FIREIDIOM",),
+        unless_sentence=("B_SMOKEOK",),  # "... it needs descaling"
+        name="fire",
+    ),
     Rule(
         "fire",
         E,
@@ -256,7 +265,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("fire", E, ("GAS", "GASBAD"), 3, who="place", unless=("GASIDIOM",), name="gas"),
     Rule("fire", E, ("BURNING",), who="place", name="burning smell"),
-    Rule("fire", K, ("ALARM",), who="place", unless=("ALARMIDIOM",), name="alarm"),
+    Rule("fire", K, ("ALARM",), who="place", unless_sentence=("ALARMIDIOM",), name="alarm"),
     # violence
     Rule(
         "violence",

@@ -323,7 +323,7 @@ RED_FLAGS: tuple[Rule, ...] = (
         ("RF_PILLS", "RF_MANY"),
         8,
         cross=True,
-        unless=("ROUTINE", "RF_ONMEDS"),
+        unless=("ROUTINE", "RF_ONMEDS", "SPILT"),
         name="rf many pills",
     ),
     Rule("suicide", K, ("RF_ENDING",), name="rf ending it"),

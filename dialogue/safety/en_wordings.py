@@ -21,6 +21,7 @@ ASR_MORE: dict[str, str] = {
     "bref": "breath",
     "bleech": "bleach",
     "bleache": "bleach",
+    "blech": "bleach",
     "poisen": "poison",
     "poyson": "poison",
     "pioson": "poison",
@@ -199,14 +200,17 @@ NEW: dict[str, str] = {
 
 def merged(concepts: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """`EXTEND` and `NEW` added to the concepts (name -> phrases) `en_concepts` built."""
-    more = {**EXTEND, **NEW}
-    return {
-        name: concepts.get(name, ()) + tuple(p.strip() for p in phrases.split(";"))
-        for name, phrases in more.items()
-    }
+    from dialogue.safety import en_shapes
+
+    out = dict(concepts)
+    for more in (EXTEND, NEW, en_shapes.EXTEND, en_shapes.NEW):  # batch 5's shapes after
+        for name, phrases in more.items():
+            out[name] = out.get(name, ()) + tuple(p.strip() for p in phrases.split(";"))
+    return out
 
 
 def _rules():
+    from dialogue.safety import en_shapes
     from dialogue.safety.en_lexicon import Rule
 
     E, K = "emergency", "check"
@@ -219,6 +223,7 @@ def _rules():
         Rule("bleeding", K, ("BADCUT",), name="bad cut"),
         Rule("overdose", K, ("GOTMEDS",), who="place", name="got hold of the pills"),
         Rule("cardiac", K, ("HEARTBURST",), unless=("EXCITED", "GIVE"), name="heart bursting"),
+        *en_shapes.RULES(),
     )
 
 
