@@ -1,0 +1,56 @@
+"""Answers read by concept classes (dialogue.extract_concepts) and actions still to come."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue import load_scenario
+from dialogue.extract import extract
+from dialogue.extract_concepts import by_concepts, concepts
+
+
+@pytest.fixture(scope="module")
+def daily():
+    return load_scenario("daily_checkin_en")
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "label"),
+    [
+        ("meal", "Shepherd's pie and peas at dinnertime.", "ate"),
+        ("meal", "I couldn't face much, only a few spoonfuls of porridge.", "little"),
+        ("health", "My shoulder's been giving me gyp all week.", "pain"),
+        ("health", "My ankles are swollen and throbbing.", "pain"),
+        ("sleep", "Not too bad thank you.", "well"),
+    ],
+)
+def test_concepts_read_answers_no_keyword_names(daily, item, text, label) -> None:
+    found = extract(daily.item(item), text, language="en")
+    assert found.answer_class == label, found
+
+
+def test_one_concept_alone_is_only_a_guess(daily) -> None:
+    # "forget" is all a remark about a grandson shares with a skipped meal's examples
+    found = extract(daily.item("meal"), "Before I forget, my grandson came on Sunday.")
+    assert found.answer_class is None or found.weak
+
+
+def test_a_modifier_alone_answers_nothing(daily) -> None:
+    assert by_concepts(daily.item("mood"), "these little chats brighten my morning")[0] is None
+
+
+def test_negated_concepts_do_not_count() -> None:
+    assert "FOOD" not in concepts("I didn't have any toast")
+    assert "FOOD" in concepts("I had some toast")
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "label"),
+    [
+        ("medication", "I've not had them yet, I'll take them with my tea.", "missed"),
+        ("medication", "Not yet, I will take them tonight.", "missed"),
+        ("medication", "Yes, I took them with breakfast.", "taken"),
+    ],
+)
+def test_an_action_still_to_come_is_not_done(daily, item, text, label) -> None:
+    assert extract(daily.item(item), text, language="en").answer_class == label
