@@ -140,6 +140,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
         self._after_topic = False  # the last turn was a follow-up on the person's own topic
         self._topic_items: set[str] = set()  # pending questions that had a topic turn
         self._returns: dict[str, int] = {}  # per item: off-script turns reacted to
+        self._retried: set[str] = set()  # unanswered items asked once more before the goodbye
         self._said = ""  # what the person said last (for the LLM's examples)
         self._optout = OptOutFlow(scenario.language)  # "don't call me again" (dialogue.optout)
 
