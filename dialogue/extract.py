@@ -248,9 +248,9 @@ def extract(
     if label is None and not _korean(language, text):
         # "Beans on toast at lunchtime": a food and a mealtime, as the item's examples of
         # having eaten are (`dialogue.extract_concepts`); one concept alone is a guess.
-        label, support, backing = by_concepts(item, text)
+        label, support, backing, evidence = by_concepts(item, text)
         if label is not None:
-            evidence, confidence = normalize(text), round(min(0.8, 0.4 * support), 2)
+            confidence = round(min(0.8, 0.4 * support), 2)
             weak, conceptual = backing < 2, True
     if conceptual:
         pass

@@ -91,18 +91,24 @@ def _phrase_regexes() -> list[tuple[re.Pattern[str], str]]:
 
 
 def concepts(text: str) -> list[str]:
-    """The concepts `text` names, in order, those under a negator left out."""
+    """The concepts `text` names, those under a negator left out."""
+    return [c for c, _ in spans(text)]
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    """(concept, the words that name it) for each concept `text` names, those under a
+    negator left out."""
     norm = normalize(text)
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
+    out: list[tuple[str, str]] = []
+    taken: list[tuple[int, int]] = []
     for regex, concept in _phrase_regexes():
         for m in regex.finditer(norm):
-            if all(m.end() <= s or m.start() >= e for s, e in spans):
-                spans.append((m.start(), m.end()))
-                out.append(concept)
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                out.append((concept, m.group()))
     words = list(re.finditer(r"[\w']+", norm))
     for i, m in enumerate(words):
-        if any(s <= m.start() < e for s, e in spans):
+        if any(s <= m.start() < e for s, e in taken):
             continue
         word = m.group()
         concept = _WORDS_EN.get(word) or _WORDS_EN.get(word.removesuffix("'s"))
@@ -120,7 +126,7 @@ def concepts(text: str) -> list[str]:
                 negated = True
                 break
         if not negated:
-            out.append(concept)
+            out.append((concept, word))
     return out
 
 
@@ -148,15 +154,16 @@ def _profiles(item: Item) -> dict[str, dict[str, float]]:
     return out
 
 
-def by_concepts(item: Item, text: str) -> tuple[str | None, float, int]:
+def by_concepts(item: Item, text: str) -> tuple[str | None, float, int, str]:
     """(the answer class the concepts of `text` point to, its support, how many distinct
-    concepts back it), or (None, 0, 0)."""
-    said = set(concepts(text))
+    concepts back it, the words that named them), or (None, 0, 0, "")."""
+    named = spans(text)
+    said = {c for c, _ in named}
     if not said:
-        return None, 0.0, 0
+        return None, 0.0, 0, ""
     profiles = _profiles(item)
     if not said - _MODIFIERS:  # "a little", "only": how much of something, but of what?
-        return None, 0.0, 0
+        return None, 0.0, 0, ""
     score: dict[str, float] = {}
     backing: dict[str, int] = {}
     for concept in said:
@@ -168,13 +175,18 @@ def by_concepts(item: Item, text: str) -> tuple[str | None, float, int]:
                 score[label] = score.get(label, 0.0) + p[concept] / total
                 backing[label] = backing.get(label, 0) + 1
     if not score:
-        return None, 0.0, 0
+        return None, 0.0, 0, ""
     ranked = sorted(score.items(), key=lambda kv: -kv[1])
     best, support = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     if support < 0.6 or support - runner < 0.3:
-        return None, 0.0, 0
-    return best, round(support, 2), backing[best]
+        return None, 0.0, 0, ""
+    # The evidence is what points at this class, not what every class shares ("night").
+    share = {c: profiles[best].get(c, 0.0) / (sum(q.get(c, 0.0) for q in profiles.values()) or 1)
+             for c in said}  # fmt: skip
+    backed = {c for c in said if share[c] >= 0.75} or {c for c in said if share[c] > 0}
+    evidence = " … ".join(dict.fromkeys(w for c, w in named if c in backed))
+    return best, round(support, 2), backing[best], evidence
 
 
-__all__ = ["by_concepts", "concepts"]
+__all__ = ["by_concepts", "concepts", "spans"]

@@ -54,3 +54,26 @@ def test_negated_concepts_do_not_count() -> None:
 )
 def test_an_action_still_to_come_is_not_done(daily, item, text, label) -> None:
     assert extract(daily.item(item), text, language="en").answer_class == label
+
+
+def test_the_evidence_is_the_words_that_point_at_the_class(daily) -> None:
+    # the rest of what was said stays free to be a remark of its own (`steer.beside`)
+    text = "My cat slept on my feet all evening. Not too bad, I was up once."
+    found = extract(daily.item("sleep"), text, language="en")
+    assert found.answer_class == "well" and "cat" not in found.evidence
+
+
+def test_a_feeling_that_implies_the_answer_is_reacted_to() -> None:
+    import random
+
+    from dialogue.conversation import Retriever
+    from dialogue.conversation.steer import Reactions, answer_reaction
+
+    # fits grief (below the strong-fit bar alone), and grief implies a low mood
+    text = "Since my husband passed the mornings feel endless, I keep his slippers by the door."
+    text += " A bit down."
+    reaction = answer_reaction(
+        Retriever.for_language("en"), "mood", "low", text, "down",
+        Reactions(random.Random(0)), flagged=True,
+    )  # fmt: skip
+    assert reaction is not None and reaction.situation == "grief_spouse"
