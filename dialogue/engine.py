@@ -216,6 +216,9 @@ class DialogueEngine(CheckinFlow, LLMWording):
         """The line played `text` of `turn` (all of it when `complete`): only this is kept."""
         if text.strip():
             self._record("agent", text.strip(), complete=complete, situation=turn.situation)
+            # Whatever said it (the scenario, a safety line, the bank), a sentence heard once
+            # is not picked again from the bank ("I'm glad to hear that." after a safety check).
+            self._talk.said(text)
 
     @property
     def finished(self) -> bool:

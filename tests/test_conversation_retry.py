@@ -50,3 +50,16 @@ def test_a_second_miss_leaves_it_unanswered_and_the_call_ends() -> None:
     assert meal.status == "unanswered"
     assert report.outcome == "completed"
     assert asked.count("meal") <= 5
+
+
+def test_a_sentence_heard_once_is_not_picked_again_from_the_bank() -> None:
+    from dialogue.turn import AgentTurn
+
+    scenario = load_scenario("daily_checkin_en")
+    engine = DialogueEngine(scenario, recipient=Recipient("r1", "Dorothy"), seed=0)
+    line = "I'm glad to hear that."
+    assert not engine._talk.reactions.used(line)
+    engine.heard(AgentTurn(f"{line} Is anything hurting today?", "clarify"), "", True)
+    assert not engine._talk.reactions.used(line)  # nothing was played
+    engine.heard(AgentTurn(f"{line} Is anything hurting today?", "clarify"), line, False)
+    assert engine._talk.reactions.used(line)
