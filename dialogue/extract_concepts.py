@@ -54,8 +54,7 @@ for _concept, _words in {
         cracker crackers cake fruit apple banana orange salad cheese ham bacon sausage sausages
         chicken beef lamb pork pasta noodles yoghurt yogurt omelette pudding crumpet crumpets
         muffin scone scones vegetables veg meat mince gravy kipper kippers beans jam marmalade
-        bun buns custard jelly curry roast dinner breakfast lunch supper brunch snack meal
-        bowl plate bite bites mouthful mouthfuls spoonful spoonfuls""",
+        bun buns custard jelly curry roast snack bowl plate bite bites""",
     "MEALTIME": """breakfast lunch lunchtime dinner dinnertime supper teatime brunch meal
         meals""",
     "EAT": "ate eat eaten eating ate",
