@@ -250,7 +250,10 @@ def extract(
         # having eaten are (`dialogue.extract_concepts`); one concept alone is a guess.
         label, support, backing, evidence = by_concepts(item, text)
         if label is not None:
-            confidence = round(min(0.8, 0.4 * support), 2)
+            # below the keyword rules' 0.6-1.0 and below 0.5, where the learned safety gate
+            # takes an utterance for a sure answer (`dialogue.learned.gate`): a concept reading
+            # must never make a red flag harder to raise
+            confidence = round(min(0.45, 0.25 * support), 2)
             weak, conceptual = backing < 2, True
     if conceptual:
         pass

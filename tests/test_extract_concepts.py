@@ -77,3 +77,12 @@ def test_a_feeling_that_implies_the_answer_is_reacted_to() -> None:
         Reactions(random.Random(0)), flagged=True,
     )  # fmt: skip
     assert reaction is not None and reaction.situation == "grief_spouse"
+
+
+def test_a_concept_reading_is_never_a_sure_answer_to_the_safety_gate(daily) -> None:
+    # dialogue.learned.gate takes confidence >= 0.5 for a plain answer and then asks a safety
+    # question less readily: a guess from concepts must stay below it
+    from dialogue.learned.gate import MIN_CONFIDENCE
+
+    found = extract(daily.item("health"), "My shoulder's been giving me gyp all week.")
+    assert found.answer_class == "pain" and found.confidence < MIN_CONFIDENCE
