@@ -1,7 +1,8 @@
 """Conversation figures (P4) over the chatty personas' simulated text calls. Prints, never asserts.
 
     python bench/bench_conversation.py [--language en|ko|both] [--seeds 4] [--llm scripted]
-                                       [--show PERSONA] [--misses] [--heldout]
+                                       [--show PERSONA] [--misses]
+                                       [--heldout [DIR]] [--heldout2]
 
 Every shipped persona with remarks (`scenarios/personas/*.yaml`, `remarks:`) calls once per
 seed (the engine's seed: which question variant, which reaction) with the embedded default
@@ -17,8 +18,9 @@ utterances: target 10-25), guard leaks (sentences the line's own check, `assembl
 would stop; target 0). `--misses` lists what fell short;
 `--show PERSONA` prints that persona's first call (seed 0) as a transcript.
 `--heldout` runs the held-out callers instead (`scenarios/personas/heldout/`: written before
-the tuning, never tuned on); every language runs at least `MIN_CALLS` calls (more seeds when
-there are few personas).
+the tuning, never tuned on), `--heldout DIR` any folder of persona files, `--heldout2` the
+second held-out set (`scenarios/personas/heldout2/`: written after the first was reported);
+every language runs at least `MIN_CALLS` calls (more seeds when there are few personas).
 """
 
 from __future__ import annotations
@@ -38,12 +40,18 @@ from evaluation.scripted_llm import BAD, ScriptedLLM  # noqa: E402
 from scenarios import PERSONA_DIR, list_personas  # noqa: E402
 
 HELDOUT_DIR = PERSONA_DIR / "heldout"
+HELDOUT2_DIR = PERSONA_DIR / "heldout2"
 MIN_CALLS = 20  # per language: the issue's targets are over >= 20 calls
 
 
-def chatty_personas(language: str, heldout: bool = False) -> list[str]:
-    """The chatty personas of a language: shipped names, or held-out file paths."""
-    names = [str(p) for p in sorted(HELDOUT_DIR.glob("*.yaml"))] if heldout else list_personas()
+def chatty_personas(language: str, heldout: bool | Path = False) -> list[str]:
+    """The chatty personas of a language: shipped names, or a held-out folder's file paths
+    (`heldout=True`: `HELDOUT_DIR`)."""
+    if heldout:
+        folder = HELDOUT_DIR if heldout is True else Path(heldout)
+        names = [str(p) for p in sorted(folder.glob("*.yaml"))]
+    else:
+        names = list_personas()
     return [name for name in names if (p := load_persona(name)).remarks and p.language == language]
 
 
@@ -64,7 +72,7 @@ def run_language(
     seeds: int,
     llm: str | None,
     misses: bool,
-    heldout: bool = False,
+    heldout: bool | Path = False,
     min_calls: int = MIN_CALLS,
 ) -> None:
     names = chatty_personas(language, heldout)
@@ -93,6 +101,8 @@ def run_language(
                 bad_proposed += model.bad_proposed
     engine = "scripted LLM (Generate) + bank" if llm else "embedded default (bank, no model)"
     which = "held-out " if heldout else ""
+    if heldout:
+        engine += f"; from {HELDOUT_DIR if heldout is True else heldout}"
     print(
         f"== {language}: {calls} calls ({len(names)} {which}chatty personas x {seeds} seeds); "
         f"{engine}"
@@ -144,7 +154,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", metavar="PERSONA", help="print one call's transcript")
     parser.add_argument("--misses", action="store_true", help="list what fell short")
     parser.add_argument(
-        "--heldout", action="store_true", help="the held-out callers (never tuned on)"
+        "--heldout",
+        nargs="?",
+        const=HELDOUT_DIR,
+        type=Path,
+        metavar="DIR",
+        help="held-out callers (never tuned on): scenarios/personas/heldout, or DIR",
+    )
+    parser.add_argument(
+        "--heldout2",
+        action="store_const",
+        const=HELDOUT2_DIR,
+        dest="heldout",
+        help="the second held-out set (scenarios/personas/heldout2)",
     )
     parser.add_argument(
         "--min-calls",
@@ -153,15 +175,20 @@ def main(argv: list[str] | None = None) -> int:
         help=f"at least this many calls per language (default {MIN_CALLS}; 0: seeds only)",
     )
     args = parser.parse_args(argv)
+    if args.heldout is not None and not args.heldout.is_dir():
+        parser.error(f"--heldout: no folder {str(args.heldout)!r}")
     logging.basicConfig(level=logging.ERROR)  # the guard's warnings are counted, not shown
     if args.show:
-        show = HELDOUT_DIR / f"{args.show}.yaml"
-        persona = load_persona(show if show.is_file() else args.show)
+        folders = [args.heldout] if args.heldout else []
+        shown = [f / f"{args.show}.yaml" for f in [*folders, HELDOUT_DIR, HELDOUT2_DIR]]
+        persona = load_persona(next((p for p in shown if p.is_file()), args.show))
         model = ScriptedLLM(persona.language) if args.llm == "scripted" else None
         print(transcript(run_call(persona, load_scenario(persona.scenario), llm=model)))
         return 0
     for language in ["en", "ko"] if args.language == "both" else [args.language]:
-        run_language(language, args.seeds, args.llm, args.misses, args.heldout, args.min_calls)
+        run_language(
+            language, args.seeds, args.llm, args.misses, args.heldout or False, args.min_calls
+        )
     return 0
 
 

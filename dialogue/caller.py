@@ -212,7 +212,15 @@ class SimulatedCaller(CallerEar):
             # Asked an item already answered in passing: the person says it again.
             covering = [k for k, others in self.persona.also.items() if item_id in others]
             lines = [line for k in covering for line in self.persona.lines(k)][:1]
-            return lines[0] if lines else self.persona.fallback
+            # Asked again after a mixed remark answered it ("nobody comes by" to "How are
+            # you feeling?"): the person says more about it, as a person would, not nothing.
+            lines = (
+                lines
+                or [r.reply for r in self.persona.remarks if r.at == item_id and r.how == "mixed"][
+                    :1
+                ]
+            )
+            return lines[0] if lines and lines[0] else self.persona.fallback
         return lines[1] if kind == "followup" and len(lines) > 1 else lines[0]
 
     def _answer_item(self, item_id: str) -> None:

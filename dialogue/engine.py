@@ -140,6 +140,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
         self._after_topic = False  # the last turn was a follow-up on the person's own topic
         self._topic_items: set[str] = set()  # pending questions that had a topic turn
         self._returns: dict[str, int] = {}  # per item: off-script turns reacted to
+        self._retried: set[str] = set()  # unanswered items asked once more before the goodbye
         self._said = ""  # what the person said last (for the LLM's examples)
         self._optout = OptOutFlow(scenario.language)  # "don't call me again" (dialogue.optout)
 
@@ -215,6 +216,9 @@ class DialogueEngine(CheckinFlow, LLMWording):
         """The line played `text` of `turn` (all of it when `complete`): only this is kept."""
         if text.strip():
             self._record("agent", text.strip(), complete=complete, situation=turn.situation)
+            # Whatever said it (the scenario, a safety line, the bank), a sentence heard once
+            # is not picked again from the bank ("I'm glad to hear that." after a safety check).
+            self._talk.said(text)
 
     @property
     def finished(self) -> bool:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dialogue.extract_concepts import by_concepts
 from dialogue.scenario import DONT_KNOW, SEVERITY_RANK, Emergency, Item, Phrases, Scenario
 from dialogue.text import has_hangul, normalize, similar_words, terms
 
@@ -57,6 +58,9 @@ _NEGATORS_EN = frozenset("not never nothing nor neither cannot hardly barely wit
 _BOUNDARIES_EN = frozenset(
     "but and though although so because then yet i i'm i've i'd she he we they".split()
 )
+# "I'll take them later", "I'm going to eat at six": an action still to come is not done.
+_FUTURE_EN = frozenset("i'll will gonna shall i'd".split())
+_ACTION_EN = re.compile(r"^(?:take|took|taken|taking|eat|ate|eaten|have|had|go|went|walk)\b")
 _KO_NEG_BEFORE = ("안", "못")
 _KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
 _STOPWORDS_EN = frozenset(
@@ -142,6 +146,9 @@ def _negated(norm: str, match: _Match, korean: bool) -> int | None:
     before = list(re.finditer(r"\S+", norm[: match.start]))[-3:]
     for distance, m in enumerate(reversed(before), start=1):
         word = m.group()
+        if word in _FUTURE_EN and _ACTION_EN.match(norm[match.start : match.end]):
+            # "I'll take them with my tea": not done yet, the action's negated class
+            return m.start()
         if word in _BOUNDARIES_EN:
             return None
         if word in _NEGATORS_EN or word.endswith("n't") or (word == "no" and distance == 1):
@@ -237,8 +244,20 @@ def extract(
         unsure, said, sure, _ = classify({DONT_KNOW: dont_know}, text, language=language)
         if label is None and unsure:
             return Extraction(item.id, DONT_KNOW, said, sure)
-    weak = False
-    if label is None:
+    weak = conceptual = False
+    if label is None and not _korean(language, text):
+        # "Beans on toast at lunchtime": a food and a mealtime, as the item's examples of
+        # having eaten are (`dialogue.extract_concepts`); one concept alone is a guess.
+        label, support, backing, evidence = by_concepts(item, text)
+        if label is not None:
+            # below the keyword rules' 0.6-1.0 and below 0.5, where the learned safety gate
+            # takes an utterance for a sure answer (`dialogue.learned.gate`): a concept reading
+            # must never make a red flag harder to raise
+            confidence = round(min(0.45, 0.25 * support), 2)
+            weak, conceptual = backing < 2, True
+    if conceptual:
+        pass
+    elif label is None:
         label, evidence, confidence = _by_examples(item, text, language)
         weak = label is not None
     else:

@@ -118,6 +118,17 @@ class CheckinFlow(ConversationTurns):
             None,
         )  # fmt: skip
         if index is None:
+            # Once, before the goodbye: an item left unanswered is asked again (the person may
+            # answer it now that their story is told); a second miss leaves it unanswered.
+            index = next(
+                (i for i, it in enumerate(self.scenario.items)
+                 if self._results[it.id].status == "unanswered" and it.id not in self._retried
+                 and i != self._index),
+                None,
+            )  # fmt: skip
+            if index is not None:
+                self._retried.add(self.scenario.items[index].id)
+        if index is None:
             turn = self._finish("completed", join(ack, self._closing_text()), "closing")
             return AgentTurn(turn.text, turn.kind, end_call=True, situation=situation)
         transition = self._fill(self._rng.choice(self.scenario.transitions))

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import WEAK, clauses, read, terms
+from dialogue.conversation.terms import CONCEPTS, WEAK, clauses, read, terms
 
 THRESHOLD = 0.50
 QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
@@ -50,6 +50,7 @@ QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1
 SPECIFIC_SITUATIONS = 3
 CORE_SHARE = 0.25  # a term in this share of a situation's triggers is its core word
 CORE_MIN_TERMS = 3
+CORE_SPREAD = 0.05  # a term more than this share of situations use is no situation's core
 # Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
 # agent; "뉴스 보니까 다 오른대요" tells it).
 QUESTION_BOOST = 0.1
@@ -123,7 +124,11 @@ class Retriever:
         # Per situation, the share of its triggers each term is in: a term in a quarter or
         # more of them is what the situation is about ("garden" for gardening), and fits on
         # its own however many other situations also use it.
+        # A word half the bank uses ("what") is no situation's core; a concept term that a
+        # few situations share ("vegplot": every vegetable and flower of gardening) is, though
+        # folding makes it frequent.
         common = float(np.median(list(self._idf.values()))) if self._idf else 0.0
+        many = max(SPECIFIC_SITUATIONS, CORE_SPREAD * len(bank.situations))
         self._share: dict[int, dict[str, float]] = {}
         for index, docs_of in self._triggers.items():
             counts: dict[str, int] = {}
@@ -133,8 +138,9 @@ class Retriever:
             self._share[index] = {
                 t: c / len(docs_of)
                 for t, c in counts.items()
-                if t not in self._weak | self.answer_words and self._idf[t] >= common
-            }  # a word half the bank uses ("what") is no situation's core
+                if t not in self._weak | self.answer_words
+                and (self._idf[t] >= common or (t in CONCEPTS and len(spread[t]) <= many))
+            }
         self._unknown_idf = float(np.percentile(list(self._idf.values()), 75)) if self._idf else 1.0
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64

@@ -140,11 +140,16 @@ def answer_reaction(
     found = retriever.find(
         text, kinds=("remark", "feeling"), item_id=item_id, answer_class=answer_class, limit=3
     )
+    # A feeling that itself implies this answer ("I lost my Harry two years ago" and "a bit
+    # down": grief implies a low mood) is the same news, told more specifically: it needs only
+    # to fit, not to fit strongly.
+    same = f"{item_id}.{answer_class}"
     remark = next(
         (
             c.situation
             for c in found
-            if c.score >= STRONG and not (flagged and c.situation.tone in POSITIVE_TONES)
+            if (c.score >= STRONG or same in getattr(c.situation, "answers", ()))
+            and not (flagged and c.situation.tone in POSITIVE_TONES)
         ),
         None,
     )

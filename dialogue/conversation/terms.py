@@ -67,11 +67,23 @@ _EN_SYNONYMS = {
         "son daughter child children kid kids eldest youngest".split(),
         "child",
     ),
+    # Growing things is its own concept ("vegplot"), not "garden": "garden" is also a word
+    # the outing item listens for, and such words never fit a remark on their own; nor
+    # "grow", which many situations use ("I grew up on a farm").
     **dict.fromkeys(
         "pea bean tomato potato carrot lettuce cabbage onion veg vegetable allotment "
-        "seed sow seedling weed bulb shrub hedge lawn mow rhubarb strawberry".split(),
-        "garden",
+        "seed sow seedling weed weeding bulb shrub hedge lawn mow rhubarb strawberry "
+        "rose dahlia marrow courgette cucumber raspberry gooseberry blackcurrant "
+        "prune greenhouse compost".split(),
+        "vegplot",
     ),
+    **dict.fromkeys("tabby moggy moggie puss pussycat siamese tomcat".split(), "cat"),
+    **dict.fromkeys(
+        "knit knitting crochet crocheting embroider embroidery sew sewing stitch quilt "
+        "patchwork tapestry needlework wool yarn mend darn".split(),
+        "craft",
+    ),
+    **dict.fromkeys("wireless radio".split(), "radio"),
     **dict.fromkeys("centre center".split(), "centre"),
     **dict.fromkeys(
         "terrier spaniel collie labrador poodle retriever sheepdog dachshund".split(), "dog"
@@ -85,6 +97,9 @@ _EN_SYNONYMS = {
     **dict.fromkeys("cuppa tea coffee".split(), "tea"),
     **dict.fromkeys("alone nobody".split(), "nobody"),
 }
+# Concept terms that stand for a topic's many words: frequent in the bank because of the
+# folding, yet a situation's core word (`retrieve.Retriever`).
+CONCEPTS = frozenset({"vegplot", "craft", "game", "oldtimes", "lonely", "visit"})
 # Phrases that stand for a concept a single word does not carry: the old days (a year long
 # past, "back in", "years ago", "when I was young"), and dropping by (a visit).
 _EN_PHRASES = [
@@ -95,6 +110,15 @@ _EN_PHRASES = [
             re.I,
         ),
         " oldtimes ",
+    ),
+    (
+        re.compile(
+            r"\b(so quiet|too quiet|(?:hear|heard) a (?:human )?voice|no(?:body| one|one) "
+            r"(?:to talk to|comes|calls|rings|visits)|talk(?:ing)? to (?:myself|the walls)|"
+            r"all on my own|all by myself|on my own all)\b",
+            re.I,
+        ),
+        " lonely ",
     ),
     (
         re.compile(
@@ -125,6 +149,8 @@ _KO_SYNONYMS = {
     **dict.fromkeys("기계 로봇 인공지능 AI ai 컴퓨터".split(), "기계"),
     **dict.fromkeys("생일 생신".split(), "생일"),
     **dict.fromkeys("명절 설날 추석 설".split(), "명절"),
+    **dict.fromkeys("병원 보건소 의원 한의원 진료소 종합병원".split(), "병원"),
+    **dict.fromkeys("결혼 결혼식 시집 장가 혼사 신랑 신부 예식장".split(), "결혼"),
 }
 
 
