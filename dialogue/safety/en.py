@@ -68,6 +68,27 @@ def _negated(u: Utterance, combo: tuple[Occ, ...], idx: list[int]) -> str | None
     return None
 
 
+_ACHE = frozenset("hip wrist hurt hurts hurting sore stair stairs bad nasty".split())
+_OVER = frozenset("yesterday ago".split())  # "last night", "the other day": DISTANT or RECENT
+
+
+def _fall_over(u: Utterance, combo: tuple[Occ, ...]) -> bool:
+    """A fall with only an ache beside it, told as when the ache began or as yesterday's."""
+    fall = [o for o in combo if o.concept == "FALL"]
+    other = [o for o in combo if o.concept != "FALL"]
+    if (
+        not fall
+        or not other
+        or any(not {u.toks[i].surface for i in o.used} <= _ACHE for o in other)
+    ):
+        return False
+    f = fall[0].first
+    as_time = any(u.toks[i].surface in _TIME_CONJ for i in range(max(0, f - 2), f))
+    sentence = u.toks[f].sentence
+    said_over = any(t.surface in _OVER for t in u.toks if t.sentence == sentence)
+    return as_time or said_over
+
+
 def _negator_before(u: Utterance, start: int, used: frozenset[int]) -> str | None:
     """A negator whose scope reaches token `start`: "cancel", "doubt" or None."""
     clause = u.clause[start]
@@ -195,6 +216,11 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         and u.toks[start - 1].surface in ("my", "his", "her", "their", "the", "our")
     ):
         return None
+    # "my hip's been sore since I slipped", "I fell yesterday and my wrist still hurts": a fall
+    # that is over, told as the start of an ache, is asked about; a head, the floor or being
+    # stuck stay an emergency (their words are not in _ACHE)
+    if rule.category == "fall" and decision == Decision.EMERGENCY and _fall_over(u, combo):
+        decision = Decision.CHECK
     # whose danger
     who = owner(u, start, end) or patient(u, start) if rule.who != "place" else "self"
     reported = has(u, "REPORTED", sentence[0], sentence[-1], used)
