@@ -27,6 +27,9 @@ class RecognitionContext:
 
     last_question: str = ""
     vocabulary: tuple[str, ...] = ()  # names, medicines, places, expected answer words
+    # What this person said before: earlier answers in this call, what memory holds about
+    # them ("your knee was hurting"). People say the same words again.
+    history: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,10 @@ class Settings(BaseModel):
     # pocketsphinx's first pass: the scenario's domain LM (fast, closed vocabulary) or its
     # generic English LM (open vocabulary, slower; best with rescoring).
     sphinx_lm: Literal["domain", "generic"] = "domain"
+    # The domain LM's vocabulary widened by the N most frequent words of general English,
+    # which take `sphinx_general_weight` of its unigram probability (0: closed vocabulary).
+    sphinx_general_words: int = Field(0, ge=0, le=50000)
+    sphinx_general_weight: float = Field(0.1, ge=0.0, lt=1.0)
     # Where recognition runs while serving calls. None (auto): pocketsphinx, which holds the
     # GIL for a whole decode, in worker processes (cores - 1, at least 1), so that no call's
     # audio waits on another's recognition; Whisper in the server's threads (torch releases
