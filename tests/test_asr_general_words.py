@@ -68,3 +68,21 @@ def test_widened_arpa_lets_pocketsphinx_say_words_the_domain_never_saw(tmp_path:
     assert "knee" not in closed.words and {"knee", "after"} <= wide.words
     loaded = NGramModel.readfile(str(wide.path))  # a file pocketsphinx accepts
     assert loaded.prob(["knee"]) > loaded.prob(["zqxvil"])
+
+
+def test_scorer_prefers_words_the_person_said_before() -> None:
+    from asr import RecognitionContext
+    from asr.domain_lm import NgramScorer
+
+    scorer = NgramScorer(ANSWERS, history_weight=0.1)
+    texts = ["my knee hurts", "my need hurts"]
+    plain = scorer.score(texts, context=RecognitionContext("How are you?"))
+    told = RecognitionContext("How are you?", history=("your knee was hurting",))
+    remembered = scorer.score(texts, context=told)
+    assert plain[0] == pytest.approx(plain[1])  # neither word is domain text
+    assert remembered[0] > remembered[1]
+    assert scorer.end_logprob("my knee", context=told) != scorer.end_logprob("my knee")
+    off = NgramScorer(ANSWERS, history_weight=0.0).score(texts, context=told)
+    assert off[0] == pytest.approx(off[1])
+    with pytest.raises(ValueError, match="history_weight"):
+        NgramScorer(ANSWERS, answer_weight=0.7, vocabulary_weight=0.1, history_weight=0.2)
