@@ -61,6 +61,7 @@ class ScenarioCallAgent:
         # asks for it with `keep_turn_audio`, its audio): what rescoring is tuned on offline
         self.heard_turns: list[dict] = []
         self.keep_turn_audio = False
+        self._adaptation = ""  # what the recognizer learned of this voice (asr.Transcript)
         self.machine = AnsweringMachine(scenario, recipient.name)  # voicemail: assembly.answering
         # Turns recognized while spoken, and judged in their pauses (assembly.listening).
         self.listener = TurnListener(
@@ -84,6 +85,7 @@ class ScenarioCallAgent:
             last_question=turn.text if turn else "",
             vocabulary=tuple(turn.expected) if turn else (),
             history=tuple(said[-_HISTORY_TEXTS:]),
+            adaptation=self._adaptation,
         )
 
     def listen(self, turn: int, samples, sample_rate: int) -> None:
@@ -101,6 +103,7 @@ class ScenarioCallAgent:
         transcript = self.listener.transcript(turn, utterance, context)
         t1 = time.perf_counter()
         first_pass, first_nbest = transcript.text, transcript.nbest
+        self._adaptation = transcript.adaptation or self._adaptation
         if (rescorer := self.pipeline.rescorer(self.scenario)) is not None:
             transcript = rescorer.rescore(transcript, context)
         t2 = time.perf_counter()

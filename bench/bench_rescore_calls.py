@@ -37,7 +37,9 @@ def load_calls(path: Path) -> list[dict]:
     return calls
 
 
-def decode_calls(recognizer, calls: list[dict], frame_s: float = 0.02, history_texts: int = 20):
+def decode_calls(
+    recognizer, calls: list[dict], frame_s: float = 0.02, history_texts: int = 20, adapt=True
+):
     """Per call, per utterance: (N-best, context); and CPU seconds, audio seconds."""
     import soundfile
 
@@ -45,7 +47,7 @@ def decode_calls(recognizer, calls: list[dict], frame_s: float = 0.02, history_t
 
     out, cpu, audio_s = [], 0.0, 0.0
     for call in calls:
-        turns, said = [], []
+        turns, said, adaptation = [], [], ""
         first = call["heard_turns"][0] if call["heard_turns"] else {}
         # memory's part of the history is what the call's first utterance was told; the rest
         # is this replay's own first-pass texts, as the call agent builds it
@@ -53,7 +55,12 @@ def decode_calls(recognizer, calls: list[dict], frame_s: float = 0.02, history_t
         for turn in call["heard_turns"]:
             samples, rate = soundfile.read(turn["audio"], dtype="float32")
             history = tuple((memory + said)[-history_texts:]) if history_texts else ()
-            context = RecognitionContext(turn["question"], tuple(turn["vocabulary"]), history)
+            context = RecognitionContext(
+                turn["question"],
+                tuple(turn["vocabulary"]),
+                history,
+                adaptation if adapt else "",
+            )
             started = time.process_time()
             stream = recognizer.open_stream(context=context)
             step = round(frame_s * rate)
@@ -64,6 +71,7 @@ def decode_calls(recognizer, calls: list[dict], frame_s: float = 0.02, history_t
             audio_s += len(samples) / rate
             turns.append((transcript, context))
             said.append(transcript.text)
+            adaptation = transcript.adaptation or adaptation
         out.append(turns)
     return out, cpu, audio_s
 
