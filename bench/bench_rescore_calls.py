@@ -135,6 +135,11 @@ def main() -> None:
     p.add_argument("--general-weight", type=float, nargs="+", default=[0.1])
     p.add_argument("--history-weight", type=float, nargs="+", default=[0.05])
     p.add_argument("--nbest", type=int, default=20)
+    p.add_argument(
+        "--no-adapt",
+        action="store_true",
+        help="every turn streams from its own warm-up, not from the previous turn's mean",
+    )
     args = p.parse_args()
 
     from asr.sphinx import SphinxRecognizer
@@ -155,8 +160,9 @@ def main() -> None:
                 domain_corpus(scenario), nbest=args.nbest, general_words=words,
                 general_weight=share,
             )  # fmt: skip
-            tune_dec, _, _ = decode_calls(recognizer, tune_calls)
-            test_dec, cpu, audio_s = decode_calls(recognizer, test_calls)
+            adapt = not args.no_adapt
+            tune_dec, _, _ = decode_calls(recognizer, tune_calls, adapt=adapt)
+            test_dec, cpu, audio_s = decode_calls(recognizer, test_calls, adapt=adapt)
             tune_first = call_wer(tune_calls, [[t.text for t, _ in c] for c in tune_dec])
             first = call_wer(test_calls, [[t.text for t, _ in c] for c in test_dec])
             name = f"domain+{words} @{share:g}" if words else "domain (closed)"
