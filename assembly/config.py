@@ -13,10 +13,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-# Fitted on the audio of six chatty personas' calls (bench/bench_rescore_calls.py) for the
-# widened first pass below; reported on harold and margaret's calls (bench/RESULTS-eval.md).
+# Fitted on the fixtures' dev split with a generic first pass (`carecall asr tune`); on the
+# calls' own audio with the widened first pass below, six chatty personas' calls chose 0.01 /
+# 0.01 (bench/bench_rescore_calls.py), and harold and margaret's held-out calls score the
+# same with these (bench/RESULTS-eval.md).
 RESCORE_WEIGHT = 0.01
-RESCORE_LENGTH_BONUS = 0.01
+RESCORE_LENGTH_BONUS = 0.03
 
 
 class ConfigError(ValueError):

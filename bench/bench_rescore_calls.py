@@ -135,6 +135,8 @@ def main() -> None:
     p.add_argument("--general-weight", type=float, nargs="+", default=[0.1])
     p.add_argument("--history-weight", type=float, nargs="+", default=[0.05])
     p.add_argument("--nbest", type=int, default=20)
+    p.add_argument("--weight", type=float, help="rescoring weight: no tuning (with --bonus)")
+    p.add_argument("--bonus", type=float, default=0.0, help="length bonus with --weight")
     p.add_argument(
         "--no-adapt",
         action="store_true",
@@ -168,7 +170,10 @@ def main() -> None:
             name = f"domain+{words} @{share:g}" if words else "domain (closed)"
             for history_weight in args.history_weight:
                 scorer.history_weight = history_weight
-                weight, bonus, _ = tune(tune_calls, scored(tune_dec, scorer))
+                if args.weight is None:
+                    weight, bonus, _ = tune(tune_calls, scored(tune_dec, scorer))
+                else:
+                    weight, bonus = args.weight, args.bonus
                 after = call_wer(test_calls, pick(scored(test_dec, scorer), weight, bonus))
                 rel = (after - first) / first if first else float("nan")
                 print(
