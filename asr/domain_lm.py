@@ -145,7 +145,8 @@ class NgramScorer:
     `answers` maps each question the agent asks to typical answers; they also join the
     general model. What the person said before (`RecognitionContext.history`: this call's
     earlier answers, what memory holds) takes `history_weight`, spread evenly over its words:
-    people say the same names, medicines and complaints again. The background takes `background_weight` of every word's probability:
+    people say the same names, medicines and complaints again. The background takes
+    `background_weight` of every word's probability:
     the domain text is a few hundred sentences, so on its own it prefers any hypothesis
     made of its words over one with a word it never saw, even when that word is right
     ("a boiled egg" lost to "a bloated"), and it has no opinion worth following on speech
