@@ -27,6 +27,14 @@ class RecognitionContext:
 
     last_question: str = ""
     vocabulary: tuple[str, ...] = ()  # names, medicines, places, expected answer words
+    # What this person said before: earlier answers in this call, what memory holds about
+    # them ("your knee was hurting"). People say the same words again.
+    history: tuple[str, ...] = ()
+    # What the recognizer learned about this voice and line from the call's earlier turns,
+    # as it handed it back (`Transcript.adaptation`; pocketsphinx: its cepstral mean). It
+    # travels with the call, not with a decoder or a worker process, so a turn decodes the
+    # same whichever of them it gets. "" for a call's first turn.
+    adaptation: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class Transcript:
     nbest: tuple[Hypothesis, ...] = ()
     language: str = "en"
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    adaptation: str = ""  # for the next turn's `RecognitionContext.adaptation`
 
     def with_best(self, nbest: tuple[Hypothesis, ...]) -> Transcript:
         return replace(self, text=nbest[0].text if nbest else "", nbest=nbest)

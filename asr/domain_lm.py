@@ -78,6 +78,8 @@ def build_arpa(
     dictionary: str | Path | None = None,
     known_words: Collection[str] | None = None,
     vocabulary: Collection[str] = (),
+    background: Mapping[str, float] | None = None,
+    background_weight: float = 0.0,
 ) -> ArpaReport:
     """Write an ARPA model of `sentences` that pocketsphinx can load as `lm=`.
 
@@ -86,8 +88,12 @@ def build_arpa(
     complain; add them to the dictionary (`SphinxRecognizer(words=...)`) to keep them.
     `known_words`, when given, replaces reading the dictionary file.
     `vocabulary` adds words never seen in the text, with the model's floor probability.
+    `background` (word -> ln P, e.g. `asr.sphinx.GenericLM.unigrams`) takes `background_weight`
+    of the unigram level (`NgramModel.mix_unigrams`): its words become sayable.
     """
     model = NgramModel((sentence_words(s) for s in sentences), order, _words(vocabulary))
+    if background:
+        model.mix_unigrams(background, background_weight)
     known = dictionary_words(dictionary) if known_words is None else known_words
     unknown = tuple(sorted(w for w in model.vocabulary - {BOS, EOS, UNK} if w not in known))
     if unknown:
@@ -137,7 +143,10 @@ class NgramScorer:
     language at large (`asr.sphinx.GenericLM` for English).
 
     `answers` maps each question the agent asks to typical answers; they also join the
-    general model. The background takes `background_weight` of every word's probability:
+    general model. What the person said before (`RecognitionContext.history`: this call's
+    earlier answers, what memory holds) takes `history_weight`, spread evenly over its words:
+    people say the same names, medicines and complaints again. The background takes
+    `background_weight` of every word's probability:
     the domain text is a few hundred sentences, so on its own it prefers any hypothesis
     made of its words over one with a word it never saw, even when that word is right
     ("a boiled egg" lost to "a bloated"), and it has no opinion worth following on speech
@@ -157,17 +166,20 @@ class NgramScorer:
         vocabulary_weight: float = 0.05,
         background: WordModel | None = None,
         background_weight: float = 0.1,
+        history_weight: float = 0.05,
     ) -> None:
         for name, weight in (
             ("answer_weight", answer_weight),
             ("vocabulary_weight", vocabulary_weight),
+            ("history_weight", history_weight),
             ("background_weight", background_weight),
         ):
             if not 0.0 <= weight < 1.0:
                 raise ValueError(f"{name} must be in [0, 1), got {weight}")
-        if answer_weight + vocabulary_weight >= 1.0:
+        if answer_weight + vocabulary_weight + history_weight >= 1.0:
             raise ValueError(
-                "answer_weight + vocabulary_weight must leave the general model a share"
+                "answer_weight + vocabulary_weight + history_weight must leave the general "
+                "model a share"
             )
         answer_words = {
             question: [sentence_words(a) for a in texts]
@@ -187,6 +199,7 @@ class NgramScorer:
         self._question_sets = {key: frozenset(key.split()) for key in self._questions}
         self.answer_weight = answer_weight
         self.vocabulary_weight = vocabulary_weight
+        self.history_weight = history_weight
         self.background = background
         self.background_weight = background_weight if background is not None else 0.0
         self._match = lru_cache(maxsize=256)(self._match_question)
@@ -194,27 +207,31 @@ class NgramScorer:
     def score(self, texts: list[str], *, context: RecognitionContext | None = None) -> list[float]:
         question = self._match(normalize_english(context.last_question)) if context else None
         vocabulary = _words(context.vocabulary) if context else frozenset()
-        return [self._score(sentence_words(text), question, vocabulary) for text in texts]
+        said = _words(context.history) if context else frozenset()
+        return [self._score(sentence_words(text), question, vocabulary, said) for text in texts]
 
     def end_logprob(self, text: str, *, context: RecognitionContext | None = None) -> float:
         """ln P(</s> | the last words of `text`), under the same mixture as `score`: how likely
         what was heard so far is a whole answer (the adaptive end of turn, asr.completeness)."""
         question = self._match(normalize_english(context.last_question)) if context else None
         vocabulary = _words(context.vocabulary) if context else frozenset()
+        said = _words(context.history) if context else frozenset()
         words = sentence_words(text)
-        return self._score(words, question, vocabulary, end_only=True)
+        return self._score(words, question, vocabulary, said, end_only=True)
 
     def _score(
         self,
         words: list[str],
         question: NgramModel | None,
         vocab: frozenset[str],
+        said: frozenset[str] = frozenset(),
         *,
         end_only: bool = False,
     ) -> float:
         q_weight = self.answer_weight if question is not None else 0.0
         v_weight = self.vocabulary_weight if vocab else 0.0
-        g_weight = 1.0 - q_weight - v_weight
+        h_weight = self.history_weight if said else 0.0
+        g_weight = 1.0 - q_weight - v_weight - h_weight
         history = [BOS]
         total = 0.0
         for word in [*words, EOS]:
@@ -223,6 +240,8 @@ class NgramScorer:
                 prob += q_weight * math.exp(question.logprob(word, history))
             if word in vocab:
                 prob += v_weight / len(vocab)
+            if word in said:
+                prob += h_weight / len(said)
             if self.background is not None:
                 prob = (1.0 - self.background_weight) * prob + self.background_weight * math.exp(
                     self.background.logprob(word, history)

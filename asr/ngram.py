@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TextIO
 
 BOS, EOS, UNK = "<s>", "</s>", "<unk>"
@@ -86,6 +86,34 @@ class NgramModel:
                 for word, count in followers:
                     prob = (count - discount) / total + gamma * math.exp(self.logprob(word, lower))
                     self._logprob[n][(*context, word)] = math.log(prob)
+
+    def mix_unigrams(self, background: Mapping[str, float], weight: float) -> None:
+        """Interpolate the unigram level with a `background` distribution (word -> ln P, over
+        any words; renormalized over those given): P1 = (1 - weight) P1 + weight P_background.
+
+        Words of `background` the model never saw join its vocabulary. Every context backs
+        off to the unigrams, so a word the domain text never used becomes as likely as general
+        language makes it rather than a uniform floor ("after", "weeks", "knee" in a care call
+        built from a few hundred sentences). Back-off weights are left as they were: the model
+        becomes slightly deficient, which decoders tolerate.
+        """
+        if not 0.0 <= weight < 1.0:
+            raise ValueError(f"background weight must be in [0, 1), got {weight}")
+        if not background or weight == 0.0:
+            return
+        bad = [w for w in background if not w or w in (BOS, EOS) or any(c.isspace() for c in w)]
+        if bad:
+            raise ValueError(f"background words must be single words, got {bad[:5]}")
+        peak = max(background.values())
+        total = sum(math.exp(v - peak) for v in background.values())
+        norm = peak + math.log(total)
+        self.vocabulary = self.vocabulary | frozenset(background)
+        unigrams = self._logprob[1]
+        for word in self.vocabulary - {BOS}:
+            # a new word had no share of the model's own distribution (<unk> keeps its floor)
+            mine = math.exp(unigrams[(word,)]) * (1.0 - weight) if (word,) in unigrams else 0.0
+            theirs = math.exp(background[word] - norm) * weight if word in background else 0.0
+            unigrams[(word,)] = math.log(mine + theirs)
 
     def logprob(self, word: str, context: Sequence[str] = ()) -> float:
         """ln P(word | context), backing off through shorter contexts; unknown words are <unk>."""

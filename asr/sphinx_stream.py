@@ -12,6 +12,13 @@ normalization starting at that estimate (from the decoder's initial mean, not fr
 it decoded before; its noise estimate is started afresh too, as in batch decoding, so a turn
 decodes the same whichever decoder of the pool it gets).
 A turn shorter than the warm-up is decoded exactly as the batch decoder does it.
+
+From a call's second turn on there is a better start than 0.8 s of audio: the mean the
+previous turn ended with (the same voice on the same line), which the stream hands back in
+`Transcript.adaptation` and the call gives the next stream in `RecognitionContext.adaptation`.
+With it the search starts at once, no warm-up: on 40 English fixtures streamed with the
+previous clip of the same voice as the call's earlier turn, WER 55.0% with the warm-up
+estimate, 50.7% with the previous turn's mean (48.3% decoding each clip whole).
 """
 
 from __future__ import annotations
@@ -67,7 +74,9 @@ class DecoderPool:
 class SphinxStream:
     """One turn decoded as it arrives (`asr.streaming.RecognizerStream`)."""
 
-    def __init__(self, recognizer, pool: DecoderPool, warmup_s: float = WARMUP_S) -> None:
+    def __init__(
+        self, recognizer, pool: DecoderPool, warmup_s: float = WARMUP_S, prior: str = ""
+    ) -> None:
         self._recognizer = recognizer  # asr.sphinx.SphinxRecognizer: its N-best ranking
         self._pool = pool
         self._decoder: Decoder | None = None
@@ -78,6 +87,9 @@ class SphinxStream:
         self._held_samples = 0
         self._warmup = round(warmup_s * self._rate)
         self._searching = False  # the warm-up is over: audio goes to the search at once
+        self._prior = prior  # the cepstral mean the call's previous turn ended with, if any
+        if prior:
+            self._warmup = 0  # nothing to estimate: search from the first piece
         self.decode_s = 0.0  # time spent decoding while the person spoke
 
     def feed(self, samples: np.ndarray, sample_rate: int) -> None:
@@ -110,7 +122,7 @@ class SphinxStream:
         # The mean of this audio alone (the recognizer's batch decoder), so the result never
         # depends on what this decoder heard before: setting it resets the live estimate.
         d.reinit_feat()  # forget the noise estimate of the turns this decoder heard before
-        d.set_cmn(self._recognizer.estimate_cmn(pcm))
+        d.set_cmn(self._prior or self._recognizer.estimate_cmn(pcm))
         d.start_utt()
         d.process_raw(pcm, no_search=False, full_utt=False)
         self._searching = True
@@ -127,11 +139,13 @@ class SphinxStream:
             self._decoder.end_utt()
             self._searching = False
             best, paths = self._recognizer.read_result(self._decoder)
-        else:  # shorter than the warm-up: the batch decoder's way
+        else:  # shorter than the warm-up (or nothing fed): the batch decoder's way
             if self._decoder is None:
                 self._decoder = self._pool.take()
             best, paths = self._recognizer.decode_with(self._decoder, b"".join(self._held))
             self._held = []
+        # the mean this turn ended with: the next turn of the call starts from it
+        adaptation = self._decoder.get_cmn(False) if (best or paths) else self._prior
         self.close()
         from asr.sphinx import _ranked
 
@@ -141,6 +155,7 @@ class SphinxStream:
             nbest=nbest,
             language="en",
             timings={"asr": time.perf_counter() - started, "asr_streamed": self.decode_s},
+            adaptation=adaptation,
         )
 
     def close(self) -> None:

@@ -76,7 +76,12 @@ def build_recognizer(settings: Settings, scenario: Scenario) -> Recognizer:
 
     if settings.sphinx_lm == "generic":
         return SphinxRecognizer(nbest=settings.asr_nbest)
-    return SphinxRecognizer.from_sentences(domain_corpus(scenario), nbest=settings.asr_nbest)
+    return SphinxRecognizer.from_sentences(
+        domain_corpus(scenario),
+        nbest=settings.asr_nbest,
+        general_words=settings.sphinx_general_words,
+        general_weight=settings.sphinx_general_weight,
+    )
 
 
 def build_rescorer(settings: Settings, scenario: Scenario) -> Rescorer | None:

@@ -28,6 +28,8 @@ from tts.sentences import split_sentences
 
 log = logging.getLogger("carecall.pipeline")
 
+_HISTORY_TEXTS = 20  # the latest texts of what the person said that recognition is told
+
 
 class ScenarioCallAgent:
     def __init__(self, pipeline, call: CallInfo, scenario: Scenario, recipient, memory):
@@ -55,6 +57,11 @@ class ScenarioCallAgent:
         self.started = datetime.now(UTC)
         # (first-pass text, text after rescoring) of every utterance, for offline evaluation
         self.recognized: list[tuple[str, str]] = []
+        # ... and per utterance its first-pass N-best and context (and, when the evaluation
+        # asks for it with `keep_turn_audio`, its audio): what rescoring is tuned on offline
+        self.heard_turns: list[dict] = []
+        self.keep_turn_audio = False
+        self._adaptation = ""  # what the recognizer learned of this voice (asr.Transcript)
         self.machine = AnsweringMachine(scenario, recipient.name)  # voicemail: assembly.answering
         # Turns recognized while spoken, and judged in their pauses (assembly.listening).
         self.listener = TurnListener(
@@ -71,8 +78,14 @@ class ScenarioCallAgent:
 
     def _context(self) -> RecognitionContext:
         turn = self._last_turn
+        # What the person said before (memory, then this call's answers so far as the first
+        # pass heard them: what `bench/bench_rescore_calls.py` can replay), newest last
+        said = [f.value for f in self.old_memory if f.value] + [t for t, _ in self.recognized]
         return RecognitionContext(
-            last_question=turn.text if turn else "", vocabulary=tuple(turn.expected) if turn else ()
+            last_question=turn.text if turn else "",
+            vocabulary=tuple(turn.expected) if turn else (),
+            history=tuple(said[-_HISTORY_TEXTS:]),
+            adaptation=self._adaptation,
         )
 
     def listen(self, turn: int, samples, sample_rate: int) -> None:
@@ -89,13 +102,21 @@ class ScenarioCallAgent:
         t0 = time.perf_counter()
         transcript = self.listener.transcript(turn, utterance, context)
         t1 = time.perf_counter()
-        first_pass = transcript.text
+        first_pass, first_nbest = transcript.text, transcript.nbest
+        self._adaptation = transcript.adaptation or self._adaptation
         if (rescorer := self.pipeline.rescorer(self.scenario)) is not None:
             transcript = rescorer.rescore(transcript, context)
         t2 = time.perf_counter()
         # What people say is health data: its words stay out of the log.
         log.debug("call %s heard %d words", self.call.call_sid, len(transcript.text.split()))
         self.recognized.append((first_pass, transcript.text))
+        self.heard_turns.append(
+            {
+                "first_pass": first_nbest,
+                "context": context,
+                "audio": utterance if self.keep_turn_audio else None,
+            }
+        )
         if self.pipeline.live_log is not None:
             self.pipeline.live_log.turn(self.call.call_sid, "person", transcript.text)
         if (step := self.machine.hear(utterance, transcript.text)) != "talk":

@@ -4,8 +4,10 @@
 
 Each clip (audio_fixtures, with 0.3 s of silence before and after, as a turn has) is decoded
 whole (`SphinxRecognizer.transcribe`, what the server did) and streamed in pieces of
-`--piece-ms` (`open_stream`, what it does now). Printed: WER of each, the time left after the
-end of the turn (whole: all of the decode; streamed: the tail and the result), and the CPU
+`--piece-ms` (`open_stream`, what it does now). "streamed+prior" streams each clip from
+the cepstral mean the previous clip of the same voice ended with (`Transcript.adaptation`), as
+a call's later turns do. Printed: WER of each, the time left after the end of the turn (whole:
+all of the decode; streamed: the tail and the result), in wall and in CPU ms, and the CPU
 seconds each spends per second of audio, which is what bounds the calls a core can take (CPU
 time, so less sensitive than wall time to a machine shared with other work). Never asserted in
 tests.
@@ -32,6 +34,7 @@ def main() -> None:
     args = p.parse_args()
     import soundfile
 
+    from asr import RecognitionContext
     from asr.metrics import error_rate
     from assembly.config import load_settings
     from assembly.pipeline import build_recognizer
@@ -45,8 +48,13 @@ def main() -> None:
     rows = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
     rows = [r for r in rows if r["language"] == "en"][: args.clips]
     piece = round(args.piece_ms / 1000 * 16000)
-    refs, whole, streamed = [], [], []
-    left_whole, left_stream, cpu_whole, cpu_stream, audio_s = [], [], 0.0, 0.0, 0.0
+    refs, audio_s = [], 0.0
+    names = ("whole", "streamed", "streamed+prior")
+    hyps = {n: [] for n in names}
+    left = {n: [] for n in names}  # wall s after the turn's end
+    tail_cpu = {n: [] for n in names}  # CPU s after the turn's end
+    cpu = dict.fromkeys(names, 0.0)
+    prior: dict[str, str] = {}  # voice -> the mean its previous clip ended with
     for row in rows:
         samples, rate = soundfile.read(ROOT / "audio_fixtures" / row["audio"], dtype="float32")
         if rate != 16000:
@@ -55,30 +63,42 @@ def main() -> None:
         samples = np.concatenate([pad, samples, pad])
         audio_s += len(samples) / 16000
         c0, t0 = time.process_time(), time.perf_counter()
-        whole.append(recognizer.transcribe(Audio(samples, 16000)).text)
-        left_whole.append(time.perf_counter() - t0)
-        c1 = time.process_time()
-        stream = recognizer.open_stream()
-        for i in range(0, len(samples), piece):
-            stream.feed(samples[i : i + piece], 16000)
-        t1 = time.perf_counter()
-        streamed.append(stream.finish().text)
-        left_stream.append(time.perf_counter() - t1)
-        cpu_whole += c1 - c0
-        cpu_stream += time.process_time() - c1
+        hyps["whole"].append(recognizer.transcribe(Audio(samples, 16000)).text)
+        left["whole"].append(time.perf_counter() - t0)
+        tail_cpu["whole"].append(time.process_time() - c0)
+        cpu["whole"] += time.process_time() - c0
+        # the clips of one voice stand for the turns of one call, in manifest order
+        contexts = {
+            "streamed": None,
+            "streamed+prior": RecognitionContext(adaptation=prior.get(row["voice"], "")),
+        }
+        for name, context in contexts.items():
+            c1 = time.process_time()
+            stream = recognizer.open_stream(context=context)
+            for i in range(0, len(samples), piece):
+                stream.feed(samples[i : i + piece], 16000)
+            t1, c2 = time.perf_counter(), time.process_time()
+            transcript = stream.finish()
+            left[name].append(time.perf_counter() - t1)
+            tail_cpu[name].append(time.process_time() - c2)
+            cpu[name] += time.process_time() - c1
+            hyps[name].append(transcript.text)
+            if context is not None:
+                prior[row["voice"]] = transcript.adaptation
         refs.append(row["transcript"])
     ms = lambda xs, q: 1000 * float(np.percentile(xs, q))  # noqa: E731
     head = f"{len(rows)} English fixture clips, {audio_s:.0f} s of audio"
     print(f"{head}, {args.piece_ms:g} ms pieces")
-    print(f"{'':10} {'WER':>7} {'left p50':>9} {'left p95':>9} {'CPU s / audio s':>16}")
-    for name, hyps, left, cpu in (
-        ("whole", whole, left_whole, cpu_whole),
-        ("streamed", streamed, left_stream, cpu_stream),
-    ):
-        wer = error_rate(refs, hyps, "en").rate
+    print(
+        f"{'':15} {'WER':>7} {'left p50':>9} {'left p95':>9} {'tail CPU p50':>13} "
+        f"{'tail CPU p95':>13} {'CPU s / audio s':>16}"
+    )
+    for name in names:
+        wer = error_rate(refs, hyps[name], "en").rate
         print(
-            f"{name:10} {100 * wer:6.1f}% {ms(left, 50):8.0f}ms {ms(left, 95):8.0f}ms "
-            f"{cpu / audio_s:16.3f}"
+            f"{name:15} {100 * wer:6.1f}% {ms(left[name], 50):8.0f}ms {ms(left[name], 95):8.0f}ms "
+            f"{ms(tail_cpu[name], 50):11.0f}ms {ms(tail_cpu[name], 95):11.0f}ms "
+            f"{cpu[name] / audio_s:16.3f}"
         )
 
 

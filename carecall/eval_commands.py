@@ -126,9 +126,12 @@ def headline_text(summary: dict) -> str:
             f"-> {_pct(f['rescored'])} rescored"
         )
     if "skipped" not in a:
+        change = a.get("relative_change")
         lines.append(
-            f"ASR in the calls ({a['utterances']} turns): {a['metric']} "
-            f"{_pct(a['base'])} -> {_pct(a['rescored'])} rescored"
+            f"ASR in the calls ({a.get('language', '?')}, {a['utterances']} turns, "
+            f"{a['words']} words): {a['metric']} {_pct(a['base'])} first pass -> "
+            f"{_pct(a['rescored'])} rescored"
+            + ("" if change is None else f" ({change:+.1%} relative)")
         )
     al = summary["alerts"]
     lines += [

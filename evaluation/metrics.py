@@ -228,7 +228,9 @@ def _asr_calls(audio: list[dict]) -> dict:
     base = error_rate(refs, [" ".join(b for b, _ in r["recognized"]) for r in calls], language)
     final = error_rate(refs, [" ".join(f for _, f in r["recognized"]) for r in calls], language)
     return {
+        "language": language,
         "metric": "CER" if language == "ko" else "WER",
+        "relative_change": (final.rate - base.rate) / base.rate if base.rate else None,
         "calls": len(calls),
         "utterances": sum(len(r["recognized"]) for r in calls),
         "words": base.ref_len,

@@ -51,7 +51,12 @@ def markdown(summary: dict) -> str:
         lines.append(
             f"\nThe calls' own utterances ({a['utterances']} turns, {a['words']} reference "
             f"units in {a['calls']} calls; reference: what the persona said): {a['metric']} "
-            f"{_pct(a['base'])} first pass, {_pct(a['rescored'])} after rescoring."
+            f"{_pct(a['base'])} first pass, {_pct(a['rescored'])} after rescoring"
+            + (
+                f" ({a['relative_change']:+.1%} relative)."
+                if a.get("relative_change") is not None
+                else "."
+            )
         )
     co = summary["completion"]
     lines += [

@@ -120,6 +120,7 @@ def run_audio_calls(
 
     def factory(call):
         agent = pipeline.agent_factory(call)
+        agent.keep_turn_audio = True  # each utterance's audio, for tuning rescoring offline
         agents[call.call_sid] = agent
         return agent
 
@@ -225,6 +226,8 @@ async def _one_call(server, url, plan, settings, scenario, persona_dir, agents, 
     record["errors"] = record.get("errors", []) + list(session.errors)
     agent = agents.pop(sid, None)
     record["recognized"] = [list(r) for r in getattr(agent, "recognized", [])]
+    turns_dir = persona_dir.parent / "turns" / f"call{plan.index:03d}"
+    record["heard_turns"] = _heard_turns(agent, turns_dir)
     record["turns"] = [
         {"turn_end": t.turn_end, "capped": t.capped, "stages": t.stages() if t.complete else None}
         for t in session.turns
@@ -234,6 +237,35 @@ async def _one_call(server, url, plan, settings, scenario, persona_dir, agents, 
         record["report"] = _report_summary(json.loads(report_file.read_text(encoding="utf-8")))
         record["report_file"] = str(report_file)
     return record
+
+
+def _heard_turns(agent, folder: Path) -> list[dict]:
+    """Each utterance the agent heard: its context, its first-pass N-best, and its audio
+    (written as `folder/turnNN.wav`, 16-bit at the line's rate): `bench/bench_rescore.py
+    --calls` re-ranks or re-decodes them offline."""
+    from telephony.files import write_private
+
+    out = []
+    for i, turn in enumerate(getattr(agent, "heard_turns", [])):
+        context, audio = turn["context"], turn.get("audio")
+        entry = {
+            "question": context.last_question if context else "",
+            "vocabulary": list(context.vocabulary) if context else [],
+            "history": list(context.history) if context else [],
+            "nbest": [[h.text, h.asr_logprob] for h in turn["first_pass"]],
+        }
+        if audio is not None:
+            import io
+
+            import soundfile
+
+            buffer = io.BytesIO()
+            soundfile.write(buffer, audio.samples, audio.sample_rate, "PCM_16", format="WAV")
+            folder.mkdir(parents=True, exist_ok=True)
+            write_private(folder / f"turn{i:02d}.wav", buffer.getvalue())
+            entry["audio"] = str(folder / f"turn{i:02d}.wav")
+        out.append(entry)
+    return out
 
 
 def fixtures_asr(

@@ -113,6 +113,8 @@ def test_summary_sections_add_up() -> None:
     assert s["extraction"]["per_item"]["meal"] == {"right": 1, "total": 2, "accuracy": 0.5}
     assert s["alerts"]["precision"] == 1.0 and s["alerts"]["recall"] == 1.0
     assert s["asr_calls"]["base"] > s["asr_calls"]["rescored"] == 0.0
+    assert s["asr_calls"]["relative_change"] == -1.0  # every error removed
+    assert s["asr_calls"]["language"] == "en"
     assert s["latency"]["turns"] == 1 and s["latency"]["voice_to_voice"]["p50"] == 1.0
     assert s["headline"]["extraction.accuracy"]["value"] == 0.75
 
