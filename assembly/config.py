@@ -44,8 +44,10 @@ class Settings(BaseModel):
     # The domain LM's vocabulary widened by the N most frequent words of general English,
     # which take `sphinx_general_weight` of its unigram probability (0: closed vocabulary).
     # Held-out calls' own words (bench/RESULTS-eval.md): closed 35.6% -> 31.4% first pass,
-    # 26.7% rescored; twice the CPU per second of audio (0.05 -> 0.09 s).
-    sphinx_general_words: int = Field(10000, ge=0, le=50000)
+    # 26.7% rescored; twice the CPU per second of audio (0.05 -> 0.09 s). Off by default for
+    # now: with 10000 words, Harold's whole-call test (barge-in during the medicine question)
+    # failed 2 of 3 runs, and live `carecall eval` rescoring went from -8.3% to +6.7%.
+    sphinx_general_words: int = Field(0, ge=0, le=50000)
     sphinx_general_weight: float = Field(0.3, ge=0.0, lt=1.0)
     # Where recognition runs while serving calls. None (auto): pocketsphinx, which holds the
     # GIL for a whole decode, in worker processes (cores - 1, at least 1), so that no call's
