@@ -13,6 +13,7 @@ from dialogue.conversation.passing import in_passing, specific_items
 from dialogue.conversation.steer import (
     Reactions,
     answer_reaction,
+    beside,
     gentle_return,
     says_more,
     steer_remark,
@@ -69,6 +70,14 @@ def test_an_answer_gets_its_own_reaction_unless_a_remark_clearly_says_more() -> 
 def test_says_more_counts_the_words_besides_the_evidence() -> None:
     assert not says_more("yes I took them", "yes … took")
     assert says_more("yes I took them after breakfast with my tea", "yes … took")
+
+
+def test_the_clause_that_carries_a_split_answer_is_not_a_remark_beside_it() -> None:
+    # evidence "yes … took" is in the one clause: nothing is left to react to on its own
+    # (it was read whole, and "pills ... better" drew "What a relief that it's improving")
+    assert beside("yes i took my pills better breakfast", "yes … took", "en") == ""
+    text = "My cat slept on my feet all night. Not too bad, I was up once."
+    assert beside(text, "not too bad … up once", "en") == "My cat slept on my feet all night"
 
 
 def test_the_return_to_the_question_is_not_a_reprompt() -> None:

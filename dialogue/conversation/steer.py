@@ -186,7 +186,8 @@ def beside(text: str, evidence: str, language: str) -> str:
     """The clauses of `text` that carry none of the answer's evidence ("" when all do)."""
     from dialogue.conversation.terms import clauses
 
-    pieces = [p for p in re.split(r"\s*…\s*", normalize(evidence)) if p]
+    # the evidence's pieces are split on "…" before normalizing, which drops the ellipsis
+    pieces = [p for p in (normalize(q) for q in re.split(r"\s*…\s*", evidence)) if p]
     rest = [c for c in clauses(text, language) if not any(p in normalize(c) for p in pieces)]
     return ". ".join(rest)
 
@@ -194,7 +195,7 @@ def beside(text: str, evidence: str, language: str) -> str:
 def says_more(text: str, evidence: str) -> bool:
     """Whether `text` carries words besides the answer's evidence (at least three more)."""
     said = normalize(text).split()
-    matched = set(" ".join(re.split(r"\s*…\s*", normalize(evidence))).split())
+    matched = set(normalize(" ".join(re.split(r"\s*…\s*", evidence))).split())
     return len([w for w in said if w not in matched]) >= 3
 
 
