@@ -110,16 +110,16 @@ def test_a_pause_mark_is_that_much_silence_inside_the_spoken_answer():
 
 @pytest.mark.integration
 def test_harolds_whole_call_over_the_line(tmp_path):
-    from test_e2e_call import answers, run_call
+    from test_e2e_call import answers, heard, run_call
 
     report, result, _ = run_call(tmp_path, persona_path("harold_en"))
 
     assert report["reason"] == "completed"
-    assert result["cleared"] == result["barge_ins"] == 1  # he cut in once ...
+    assert result["cleared"] == result["barge_ins"] == 1, heard(report)  # he cut in once ...
     assert result["dtmf"] == ["0"]  # ... and pressed 0 once
     got = answers(report)
     correct = [item for item, truth in HAROLD.truths.items() if got.get(item) == truth]
-    assert len(correct) >= 5, f"report {got} vs truths {HAROLD.truths}"
+    assert len(correct) >= 5, f"report {got} vs truths {HAROLD.truths}\n{heard(report)}"
     assert any(a["kind"] == "callback" for a in report["alerts"])
     agent = [e for e in report["transcript"] if e["speaker"] == "agent"]
     cut = [e for e in agent if not e["complete"]]
