@@ -42,8 +42,9 @@ def test_silence_longer_than_end_silence_ends_the_turn_and_trims_trailing_silenc
     ep = Endpointer(opts)
     turns = ended(feed(ep, [(1.0, 0.0), (1.0, 0.9), (1.5, 0.0)]))
     assert len(turns) == 1
-    duration = turns[0].audio.duration
-    assert 1.0 + 0.3 - 0.05 <= duration <= 0.3 + 1.0 + 0.3 + 0.05
+    audio = turns[0].audio  # its length in samples: the endpointer counts samples, not time
+    rate = audio.sample_rate
+    assert (1.0 + 0.3 - 0.05) * rate <= len(audio.samples) <= (0.3 + 1.0 + 0.3 + 0.05) * rate
     assert not ep.in_turn
 
 
@@ -66,7 +67,10 @@ def test_max_utterance_caps_a_turn_that_never_pauses():
     turns = ended(feed(ep, [(7.0, 0.9)]))
     assert len(turns) == 2
     assert all(t.capped for t in turns)
-    assert all(abs(t.audio.duration - 3.0) < 0.1 for t in turns)
+    assert all(
+        abs(len(t.audio.samples) - 3.0 * t.audio.sample_rate) < 0.1 * t.audio.sample_rate
+        for t in turns
+    )
 
 
 def test_speech_run_measures_continuous_speech_for_barge_in():
