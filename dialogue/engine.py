@@ -60,6 +60,13 @@ def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) ->
     return tuple(dict.fromkeys(out))[:limit]
 
 
+def answer_vocabulary(scenario, item: Item) -> tuple[str, ...]:
+    """The words expected in an answer to `item` (its answer classes' keywords and examples,
+    and the scenario's "don't know"): what the recognizer is told to listen for."""
+    examples = [e for a in item.answers for e in a.examples]
+    return _vocabulary([*item.answers, scenario.dont_know], examples)
+
+
 class DialogueEngine(CheckinFlow, LLMWording):
     """One call's conversation. Without an `llm`, every method returns at once (no I/O).
 
@@ -352,8 +359,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
         return fill(template, **self._names, **values)
 
     def _vocab(self, item: Item) -> tuple[str, ...]:
-        examples = [e for a in item.answers for e in a.examples]
-        return _vocabulary([*item.answers, self.scenario.dont_know], examples)
+        return answer_vocabulary(self.scenario, item)
 
     def _identity_vocabulary(self) -> tuple[str, ...]:
         opening = self.scenario.opening

@@ -32,14 +32,13 @@ def question_context(language: str, item_id: str):
     """What the call's agent knows when the person answers `item_id`'s question: the question
     and its expected answer words (as `dialogue.engine` builds them)."""
     from asr import RecognitionContext
-    from dialogue.engine import _vocabulary
+    from dialogue.engine import answer_vocabulary
 
     scenario = scenario_for(language)
     item = next((i for i in scenario.items if i.id == item_id), None)
     if item is None:
         raise ValueError(f"no check-in item {item_id!r} in {scenario.id}")
-    examples = [e for a in item.answers for e in a.examples]
-    vocabulary = _vocabulary([*item.answers, scenario.dont_know], examples)
+    vocabulary = answer_vocabulary(scenario, item)
     return RecognitionContext(last_question=item.questions[0], vocabulary=vocabulary)
 
 
