@@ -182,12 +182,17 @@ def _language(retriever: Any) -> str:
     return getattr(retriever, "language", "en")
 
 
+def _pieces(evidence: str) -> list[str]:
+    """The normalized pieces of an answer's evidence ("yes … took" -> ["yes", "took"]): split
+    on "…" first, as normalizing drops the ellipsis."""
+    return [p for p in (normalize(q) for q in re.split(r"\s*…\s*", evidence)) if p]
+
+
 def beside(text: str, evidence: str, language: str) -> str:
     """The clauses of `text` that carry none of the answer's evidence ("" when all do)."""
     from dialogue.conversation.terms import clauses
 
-    # the evidence's pieces are split on "…" before normalizing, which drops the ellipsis
-    pieces = [p for p in (normalize(q) for q in re.split(r"\s*…\s*", evidence)) if p]
+    pieces = _pieces(evidence)
     rest = [c for c in clauses(text, language) if not any(p in normalize(c) for p in pieces)]
     return ". ".join(rest)
 
@@ -195,7 +200,7 @@ def beside(text: str, evidence: str, language: str) -> str:
 def says_more(text: str, evidence: str) -> bool:
     """Whether `text` carries words besides the answer's evidence (at least three more)."""
     said = normalize(text).split()
-    matched = set(normalize(" ".join(re.split(r"\s*…\s*", evidence))).split())
+    matched = {w for p in _pieces(evidence) for w in p.split()}
     return len([w for w in said if w not in matched]) >= 3
 
 
