@@ -4,19 +4,14 @@ the same whichever decoder they get."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
-import soundfile
+from test_asr_streaming import fixtures
 
 from asr import RecognitionContext
 from asr.sphinx import SphinxRecognizer
 from telephony.audio import Audio
-from telephony.resample import resample
 
-ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = [
     "yes i had a boiled egg and some coffee",
     "i cooked a little pasta for lunch",
@@ -26,14 +21,7 @@ DOMAIN = [
 
 
 def clips(n: int) -> list[np.ndarray]:
-    rows = [json.loads(line) for line in open(ROOT / "audio_fixtures" / "manifest.jsonl")]
-    out = []
-    for row in [r for r in rows if r["language"] == "en"][:n]:
-        samples, rate = soundfile.read(ROOT / "audio_fixtures" / row["audio"], dtype="float32")
-        samples = resample(samples, rate, 16000) if rate != 16000 else samples
-        pad = np.zeros(4800, np.float32)
-        out.append(np.concatenate([pad, samples, pad]))
-    return out
+    return [samples for _, samples in fixtures(n)]
 
 
 def streamed(recognizer, samples, context=None):
