@@ -2,7 +2,7 @@
 
     python bench/bench_conversation.py [--language en|ko|both] [--seeds 4] [--llm scripted]
                                        [--show PERSONA] [--misses]
-                                       [--heldout [DIR]] [--heldout2]
+                                       [--heldout [DIR]] [--heldout2] [--heldout3]
 
 Every shipped persona with remarks (`scenarios/personas/*.yaml`, `remarks:`) calls once per
 seed (the engine's seed: which question variant, which reaction) with the embedded default
@@ -19,7 +19,9 @@ would stop; target 0). `--misses` lists what fell short;
 `--show PERSONA` prints that persona's first call (seed 0) as a transcript.
 `--heldout` runs the held-out callers instead (`scenarios/personas/heldout/`: written before
 the tuning, never tuned on), `--heldout DIR` any folder of persona files, `--heldout2` the
-second held-out set (`scenarios/personas/heldout2/`: written after the first was reported);
+second held-out set (`scenarios/personas/heldout2/`: written after the first was reported),
+`--heldout3` the third (`scenarios/personas/heldout3/`: written blind, without reading the
+bank or the engine);
 every language runs at least `MIN_CALLS` calls (more seeds when there are few personas).
 """
 
@@ -41,6 +43,7 @@ from scenarios import PERSONA_DIR, list_personas  # noqa: E402
 
 HELDOUT_DIR = PERSONA_DIR / "heldout"
 HELDOUT2_DIR = PERSONA_DIR / "heldout2"
+HELDOUT3_DIR = PERSONA_DIR / "heldout3"
 MIN_CALLS = 20  # per language: the issue's targets are over >= 20 calls
 
 
@@ -169,6 +172,13 @@ def main(argv: list[str] | None = None) -> int:
         help="the second held-out set (scenarios/personas/heldout2)",
     )
     parser.add_argument(
+        "--heldout3",
+        action="store_const",
+        const=HELDOUT3_DIR,
+        dest="heldout",
+        help="the third held-out set, written blind (scenarios/personas/heldout3)",
+    )
+    parser.add_argument(
         "--min-calls",
         type=int,
         default=MIN_CALLS,
@@ -180,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR)  # the guard's warnings are counted, not shown
     if args.show:
         folders = [args.heldout] if args.heldout else []
-        shown = [f / f"{args.show}.yaml" for f in [*folders, HELDOUT_DIR, HELDOUT2_DIR]]
+        folders += [HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR]
+        shown = [f / f"{args.show}.yaml" for f in folders]
         persona = load_persona(next((p for p in shown if p.is_file()), args.show))
         model = ScriptedLLM(persona.language) if args.llm == "scripted" else None
         print(transcript(run_call(persona, load_scenario(persona.scenario), llm=model)))
