@@ -3,8 +3,9 @@
 The set lives only as ``answers_{en,ko}.{dev,test}.jsonl``: there is no combined file, so a
 rule writer who reads dev never sees a test line by accident. Re-running this script pools
 dev+test of each language and re-derives the same split: stratified by (scenario, item,
-truth class or null); within a stratum lines are sorted by tags and paired, and a seeded coin
-sends one of each pair to dev. Odd lines go, in a seeded order, to the half that keeps their
+truth class or null); within a stratum lines are sorted by tags and paired; of each pair, the
+one that leaves the tags of the two halves more even goes to dev, and a seeded coin decides a
+tie. Odd lines go, in a seeded order, to the half that keeps their
 item and the whole half most even. The split does not depend on file order.
 
     python evaluation/extraction/split.py            # validate, re-split, rewrite, print counts
@@ -192,14 +193,18 @@ def split(lang: str, rows: list[dict]) -> dict[str, list[dict]]:
     for r in rows:
         groups[stratum(r)].append(r)
     out: dict[str, list[dict]] = {"dev": [], "test": []}
+    diff: Counter = Counter()  # dev minus test, per tag
     odd = []
     for key in sorted(groups):
         members = sorted(groups[key], key=lambda r: (sorted(r["tags"]), r["user"]))
         rng = random.Random(f"{SEED}:extraction:{lang}:{key}")
         for i in range(0, len(members) - 1, 2):
             a, b = members[i], members[i + 1]
-            if rng.random() < 0.5:
+            # the pair's orientation that leaves the tags more even; a seeded coin on a tie
+            keep = _cost(diff, a, b) - _cost(diff, b, a)
+            if keep > 0 or (keep == 0 and rng.random() < 0.5):
                 a, b = b, a
+            _move(diff, a, b)
             out["dev"].append(a)
             out["test"].append(b)
         if len(members) % 2:
@@ -207,15 +212,32 @@ def split(lang: str, rows: list[dict]) -> dict[str, list[dict]]:
     rng = random.Random(f"{SEED}:extraction:{lang}:odd")
     odd.sort(key=lambda r: r["user"])
     rng.shuffle(odd)
-    diff: Counter = Counter()  # dev minus test
     for r in odd:
-        keys = [(r["scenario"], r["item"]), "all"]
+        keys = [(r["scenario"], r["item"]), "all", *(("tag", t) for t in r["tags"])]
         to_dev, to_test = (sum(abs(diff[k] + d) for k in keys) for d in (1, -1))
         side = 1 if to_dev < to_test or (to_dev == to_test and rng.random() < 0.5) else -1
         for k in keys:
             diff[k] += side
         out["dev" if side == 1 else "test"].append(r)
     return {s: sorted(v, key=order) for s, v in out.items()}
+
+
+def _tag_keys(r: dict) -> list:
+    return [("tag", t) for t in r["tags"]]
+
+
+def _move(diff: Counter, dev: dict, test: dict) -> None:
+    for k in _tag_keys(dev):
+        diff[k] += 1
+    for k in _tag_keys(test):
+        diff[k] -= 1
+
+
+def _cost(diff: Counter, dev: dict, test: dict) -> int:
+    """Total tag imbalance after sending ``dev`` to dev and ``test`` to test."""
+    after = Counter(diff)
+    _move(after, dev, test)
+    return sum(abs(after[k]) for k in set(_tag_keys(dev) + _tag_keys(test)))
 
 
 def dump(rows: list[dict]) -> str:
