@@ -110,12 +110,24 @@ def check_row(lang: str, r: dict) -> list[str]:
         errs.append(f"{where}: field 'lang' is {r['lang']!r}, expected {lang!r}")
     if not isinstance(r["user"], str) or not r["user"].strip():
         errs.append(f"{where}: field 'user' must be a non-empty string")
+    for f in ("scenario", "item"):
+        if not isinstance(r[f], str):
+            errs.append(f"{where}: field {f!r} must be a string")
+    if not (r["truth"] is None or isinstance(r["truth"], str)):
+        errs.append(f"{where}: field 'truth' must be a class name or null")
+    if errs:
+        return errs
     tags = r["tags"]
-    if not isinstance(tags, list) or not tags or len(set(map(str, tags))) != len(tags):
+    if (
+        not isinstance(tags, list)
+        or not tags
+        or not all(isinstance(t, str) for t in tags)
+        or len(set(tags)) != len(tags)
+    ):
         return errs + [f"{where}: field 'tags' must be a non-empty list without repeats"]
     if bad := set(tags) - TAGS:
-        errs.append(f"{where}: field 'tags' has unknown tag(s) {sorted(map(str, bad))}")
-    sc = scenario_classes(r["scenario"]) if isinstance(r["scenario"], str) else None
+        errs.append(f"{where}: field 'tags' has unknown tag(s) {sorted(bad)}")
+    sc = scenario_classes(r["scenario"])
     if sc is None:
         return errs + [f"{where}: field 'scenario': no shipped scenario {r['scenario']!r}"]
     sc_lang, items = sc
@@ -132,7 +144,7 @@ def check_row(lang: str, r: dict) -> list[str]:
     if not isinstance(also, dict) or ("also" in r and not also):
         return errs + [f"{where}: field 'also' must be a non-empty object {{item: class}}"]
     for it, cls in also.items():
-        if it == r["item"] or it not in items or cls not in items[it]:
+        if not isinstance(cls, str) or it == r["item"] or it not in items or cls not in items[it]:
             errs.append(f"{where}: field 'also': {it}={cls!r} is not another item's class")
     if bool(also) != ("two_items" in tags):
         errs.append(f"{where}: field 'also' is given exactly when tagged 'two_items'")
