@@ -82,7 +82,14 @@ def _violence(d: Doc, c: Clause, out: list[Hit]) -> None:
     foot = d.nouns(c, frozenset({"발", "발길"}))
     if foot and d.preds(c, frozenset({"차", "걷어차"})):
         out.append(Hit("violence", E, foot[0], c.last, "kicked", soft=False))  # 발로 찼어요
-    hit = d.preds(c, L.HIT)
+    hit = d.preds(c, L.HIT) or [  # 주먹질을 해요, 발길질을 당했어요: a noun of hitting + 질
+        i
+        for i in range(c.first, c.last)
+        if t[i].tag.startswith("NN")
+        and t[i + 1].lemma == "질"
+        and t[i].lemma + "질" in L.HIT
+        and d.preds(c, frozenset({"하", "당하"}))
+    ]
     if hit:
         out.append(Hit("violence", E, hit[0], hit[0], "beaten", soft=False))
     thrown = d.preds(c, L.THROW)  # 의자를 나한테 집어던졌어요: thrown at the speaker
@@ -113,7 +120,7 @@ def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
     fasting = [i for i in d.preds(c, frozenset({"굶", "거르"})) if not d.has(c, frozenset({"ᆯ까"}))]
     not_eat = [i for i in eat if d.negated(i) and not _how_often(d, i)] + fasting
     only = [i for i in eat if not d.negated(i) and d.has(c, frozenset({"만", "밖에"}))]
-    days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"}))
+    days = d.sentence_has(c, L.DAYS) or d.sentence_has(c, frozenset({"째"})) or _counted_days(d, c)
     days = days or any(  # 금요일부터, 주말부터: days since
         t[i].lemma in L.SINCE and t[i + 1].lemma == "부터" for i in range(len(t) - 1)
     )
@@ -127,6 +134,22 @@ def _starvation(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("starvation", E, c.first, i, "days without food"))
     elif not_eat and d.nouns(c, frozenset({"아무것", "물"})):
         out.append(Hit("starvation", C, c.first, not_eat[0], "not eating"))
+
+
+_ONE = frozenset("한 하나 일 1 반".split())
+
+
+def _counted_days(d: Doc, c: Clause) -> bool:
+    """삼일동안, 3일째, 오 일: a count of two or more days, however it is spelled or spaced."""
+    s0, s1 = d.sentence_range(c.sentence)
+    t = d.t
+    return any(
+        t[j].tag in ("NR", "SN", "MM")
+        and t[j + 1].lemma == "일"
+        and t[j + 1].tag.startswith("NN")
+        and t[j].lemma not in _ONE
+        for j in range(s0, s1)
+    )
 
 
 def _how_often(d: Doc, i: int) -> bool:

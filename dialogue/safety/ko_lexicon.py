@@ -49,7 +49,10 @@ HEARSAY_EF = frozenset("대요 래요 대 래 답니다 랍니다 다더라 더�
 MEDIA_STORY = frozenset(
     "뉴스 방송 신문 드라마 유튜브 영화 연속극 기사 사연 다큐 프로 프로그램".split()
 )
-MEDIA_DEVICE = frozenset("티비 텔레비전 라디오 TV tv 테레비 핸드폰".split())
+MEDIA_DEVICE = frozenset(
+    "티비 텔레비전 라디오 TV tv 테레비 핸드폰 텔레비 텔레비젼 테레비전 티브이 테레비젼 테레 "
+    "스마트폰 휴대폰".split()
+)
 # People in the same home: what happens to them is happening here, now.
 # Feelings: 남편 생각하면 가슴이 아파요 is grief, not angina.
 FEELINGS = frozenset(

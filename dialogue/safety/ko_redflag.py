@@ -18,6 +18,7 @@ import re
 
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit, excited
+from dialogue.safety.ko_rouse import EVERYDAY
 
 # Predicates that say the chest or the breath is fine, or a feeling rather than a symptom.
 CHEST_FINE = frozenset(
@@ -164,6 +165,9 @@ def _unresponsive(d: Doc, c: Clause, out: list[Hit]) -> None:
     if not tried and prev is not None:
         tried = [i for i in range(prev.first, prev.last) if t[i].lemma in ROUSE]
         tried = [i for i in tried if t[i + 1].lemma in ("어도", "아도", "도", "어두")]
+    s0, s1 = d.sentence_range(c.sentence)
+    if tried and any(x.lemma in EVERYDAY for x in t[s0 : s1 + 1]):
+        return  # 깨워도 안 일어나서 학교에 늦었어요, 귀가 어두워서: an everyday reason
     if tried:
         blank = [i for i in range(c.first, c.last + 1) if t[i].lemma == "없" or d.negated(i)]
         blank = [i for i in blank if t[i].tag.startswith(("VA", "VV")) and i > tried[0]]
