@@ -1,7 +1,7 @@
 """Korean emergency findings by shape, not phrase: someone roused without a response is an
 unconscious person present (`safety.ko_rouse`), beside the sleeper, the deaf ear and the phone;
-and the slips and spellings a concept must still reach (가스 heard as 가수, 삼일동안, 주먹질,
-살려유, 텔레비 as the television).
+the slips and spellings a concept must still reach (가스 heard as 가수, 삼일동안, 주먹질,
+살려유, 텔레비 as the television); a limb out of shape; charcoal lit in a shut room.
 
 Sentences here are written for these tests (none comes from the evaluation set).
 """
@@ -47,6 +47,9 @@ def test_everyday_reasons_are_not_an_emergency(text):
         ("사일동안 물 말고는 아무것도 못 먹었어요", "starvation"),
         ("영감이 술 먹으면 발길질을 해요", "violence"),
         ("누가 좀 살려유", "help"),
+        ("발목이 반대쪽으로 돌아갔어요", "fall"),
+        ("손가락이 옆으로 휘어졌어요", "fall"),
+        ("창문에 테이프 붙이고 번개탄 피웠어", "suicide"),
     ],
 )
 def test_slips_and_spellings_reach_the_concept(text, category):
@@ -60,6 +63,9 @@ def test_slips_and_spellings_reach_the_concept(text, category):
         "텔레비에서 불난 얘기가 나오더라고요",  # the television, as elders say it
         "가수가 새 노래를 냈대요",  # a singer, not gas
         "하루 동안 물만 마셨어요",  # one day
+        "연탄불 피워 놔서 방이 뜨끈해요",  # heating
+        "넥타이를 목에 매고 결혼식에 갔어요",  # dressing
+        "어깨가 빠질 것 같이 쑤셔요",  # a simile
     ],
 )
 def test_near_misses_stay_none(text):

@@ -13,7 +13,7 @@ from dialogue.safety.ko_signs import jump_meant
 
 
 def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
-    for rule in (_suicide, _confusion):
+    for rule in (_suicide, _confusion, _means):
         rule(d, c, out)
     ko_home.rules(d, c, out)
 
@@ -193,7 +193,9 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                 out.append(Hit("suicide", C, i, i, "thinking of ending it"))
         elif lemma in L.WAKE and d.negated(i) and better is not None:
             out.append(Hit("suicide", E, i, better, "not waking up"))  # 안 깼으면 좋겠어요
-        elif lemma in L.SUICIDE_ACTS or (lemma in ("매", "매달") and d.nouns(c, L.THROAT)):
+        elif lemma in L.SUICIDE_ACTS or (
+            lemma in ("매", "매달") and d.nouns(c, L.THROAT) and not d.nouns(c, _WORN)
+        ):  # 목을 매다, not 넥타이를 목에 매다
             ride = i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"
             if lemma == "뛰어내리" and not jump_meant(d, i, w, _intent(d, i)):
                 continue  # 트램펄린에서 뛰어내리면서 놀아요, 버스에서 뛰어내렸어요: a jump
@@ -265,3 +267,23 @@ def _confusion(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.has(c, frozenset({"갑자기"})):
         pair(d, c, frozenset({"정신"}), frozenset({"없"}), False, "confusion", C, "dazed", out)
     pair(d, c, frozenset({"길"}), frozenset({"잃"}), False, "confusion", C, "lost", out)
+
+
+# Worn round the neck: 목에 매 with these is dressing.
+_WORN = frozenset("넥타이 타이 목도리 스카프 머플러 손수건 리본 목걸이 넥워머 보타이".split())
+# Charcoal lit in a shut room: the means of a suicide, whatever else the sentence says.
+_CHARCOAL = frozenset("번개탄 연탄 숯 착화탄 숯불 연탄불".split())
+_LIGHT = frozenset("피우 지피 붙이 켜 피".split())
+_SEALED = frozenset("잠그 잠기 막 닫 밀폐 테이프 틀어막".split())
+
+
+def _means(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """번개탄을 피웠어요 with the door locked or taped: a means set to work (not 숯불 고기, not
+    연탄불 to heat a room)."""
+    t = d.t
+    if any(x.lemma in L.COOKING for x in t):
+        return  # 숯불에 고기 구워 먹었어요
+    coal = d.nouns(c, _CHARCOAL)
+    lit = d.preds(c, _LIGHT)
+    if coal and lit and any(x.lemma in _SEALED for x in t):  # 연탄불 피워서 따뜻해요: heating
+        out.append(Hit("suicide", E, coal[0], lit[0], "charcoal in a shut room"))

@@ -135,6 +135,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(cl, L.HEAD) and d.preds(cl, L.INJURY_HEAD):
         pair(d, cl, L.HEAD, L.INJURY_HEAD, False, "fall", C, "head injury", out)
     pair(d, cl, L.BONE, L.BROKEN, False, "fall", C, "broken bone", out)
+    if not d.has(cl, frozenset({"힘", "기운", "살", "맥"})):  # not 다리에 힘이 빠져요
+        pair(d, cl, L.LIMBS, L.DEFORMED, False, "fall", C, "broken bone", out)
     coll = d.preds(cl, L.COLLAPSE)
     if coll and not d.likely(coll[0]):
         out.append(Hit("unconscious", E, coll[0], coll[0], "collapsed", soft=False))
