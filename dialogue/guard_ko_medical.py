@@ -30,6 +30,7 @@ from dialogue.guard_ko_lexicon import (
     TAKE,
     TREATMENTS,
 )  # fmt: skip
+from dialogue.guard_ko_modal import needless, obliged, sends_for_help
 
 Span = tuple[int, int]
 _CARE_NEXT = frozenset("조심 예방 관리 검사 약 진료 치료 접종 주사 환자 걱정 기운 기".split())
@@ -63,10 +64,17 @@ def _named(s: Sent) -> list[tuple[int, int]]:
         if words.endswith(tuple(_SUFFIXES)) and len(words) > 2:
             if not words.endswith(tuple(_NOT_CONDITIONS)):
                 out.append((first, last))
+        elif any(k in words for k in _KINDS) and not words.endswith(tuple(_NOT_CONDITIONS)):
+            out.append((first, last))  # 퇴행성 변화, 신경성이에요, 만성 어지럼: a kind of illness
     return sorted(set(out))
 
 
 _SUFFIXES = frozenset("병 염 증 증후군 장애 감염 질환 암 부전 궤양 경색 결석 통 경련".split())
+# What kind of illness: a condition named by its kind (퇴행성 변화, 신경성, 노인성 난청).
+_KINDS = frozenset(
+    "퇴행성 만성 급성 신경성 염증성 노인성 스트레스성 바이러스성 세균성 알레르기성 심인성 "
+    "본태성 전염성 유전성 노화현상".split()
+)
 _NOT_CONDITIONS = frozenset(
     "영수증 보증 인증 자격증 신분증 증상 통증 고통 계통 보통 전통 소통".split()
 )
@@ -205,7 +213,7 @@ def reassurance(s: Sent) -> Span | None:
                     frozenset({"없", "않", "안"}), k, p.end + 3
                 )
                 later = p.permit and s.has(frozenset({"다음", "나중", "천천히", "내일"}), i, k)
-                if (p.neg and p.permit) or need or later:
+                if (p.neg and p.permit) or need or later or needless(s, k):
                     return i, p.end  # 병원 안 가셔도 돼요, 검사받으실 필요 없어요
                 break
         if lemma == "안심" and s.pred(i).instruct and not s.has(_REFERRAL):
@@ -325,7 +333,7 @@ def remedy(s: Sent) -> Span | None:
 
 def treatment(s: Sent) -> Span | None:
     t = s.t
-    if s.question or s.has(_REFERRAL):
+    if s.question or s.has(_REFERRAL) or sends_for_help(s):
         return None
     for k in range(s.n):
         if s.is_pred(k) and s.pred(k).cond and (s.units(TREATMENTS) or s.has(POSTURE, 0, k)):
@@ -354,7 +362,8 @@ def treatment(s: Sent) -> Span | None:
         if (litres or remedy) and daily and s.lem(i) in ("드시", "마시") and p.instruct:
             return 0, p.end  # 하루에 물 두 리터씩 꼭 드세요
         good = s.has(GOOD_FOR, i + 1, p.end + 1) and s.has(frozenset({"게", "것", "거"}), i, p.end)
-        if not (p.instruct or p.permit or p.prohibit or good) or p.cond:
+        must = obliged(s, i, p.end)  # 걸으셔야 해요: an instruction said as a must
+        if not (p.instruct or p.permit or p.prohibit or good or must) or p.cond:
             continue
         named = [a for a, _ in s.units(TREATMENTS) if a <= i] or (
             [i] if s.lem(i) in TREATMENTS else []

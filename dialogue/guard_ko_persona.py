@@ -136,6 +136,12 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
         event = lemma in NEWS - _MEDIA and s.has(frozenset({"소식", "다는", "ᆫ다는", "났"}))
         if p and p.question and not p.ef.endswith(("죠", "지요", "잖아요")) and not event:
             continue  # 날씨는 어떠세요? 추석 잘 보내셨어요?
+        told = s.has(frozenset("대요 래요 대 래 더라 더라고요 던데 다던데 라던데".split()))
+        if s.question and (s.has(_THERE) or (p and s.lem(p.i) in _HOW)) and not event | told:
+            continue  # 그쪽 날씨는 어떤가요, 많이 추워요?: asked of their place, not told
+        if p and _feels_for(s, p):
+            continue  # 날이 추워서 몸이 더 쑤시시겠어요: the weather as the reason for a guess
+
         if lemma in _MEDIA and p and p.hon:
             continue  # 뉴스 보셨어요
         if lemma in ("코로나", "유행", "확진") and (s.question or s.has(frozenset({"조심"}))):
@@ -146,6 +152,20 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 _CALL_BACK = frozenset("전화 연락 통화".split())
+_THERE = frozenset("그쪽 거기 그곳 댁 그동네 사시".split())
+_HOW = frozenset("어떻 어떠 어떠하 어떡하".split())
+_BECAUSE = frozenset("어서 아서 서 니까 으니까".split())
+
+
+def _feels_for(s: Sent, p) -> bool:
+    """The weather clause is the reason (-어서, -니까) for a guess about the person's own state
+    (-시겠어요: 쑤시시겠어요, 힘드시겠어요): sympathy, not a report."""
+    if not any(s.lem(k) in _BECAUSE and s.tag(k) == "EC" for k in range(p.i + 1, p.end + 2)):
+        return False
+    later = [s.pred(k) for k in range(p.end + 1, s.n) if s.is_pred(k)]
+    return bool(later) and later[-1].hon and any(s.lem(k) == "겠" for k in range(p.end + 1, s.n))
+
+
 _HEART = frozenset("마음 가슴 속".split())
 _BUT = frozenset("지만 는데 은데 ᆫ데".split())
 _PLACE = frozenset("위 옆 앞 뒤 밑 아래 구석".split())

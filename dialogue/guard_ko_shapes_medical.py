@@ -243,11 +243,19 @@ _REMIND = frozenset(
 )
 
 
+_AS_TOLD = frozenset("처방 말씀 지시 안내 적히 쓰이 시키 받 던".split())
+
+
+def _as_prescribed(s: Sent) -> bool:
+    """처방받으신 대로, 말씀하신 대로, 드시던 대로 드세요: as prescribed, a reminder."""
+    return any(s.lem(k) == "대로" and s.has(_AS_TOLD, max(0, k - 4), k) for k in range(1, s.n))
+
+
 def medicine_instruction(s: Sent, ctx: GuardContext) -> Span | None:
     """Medicine with an instruction or a permission beyond a reminder: how, with what, whether
     (주스에 타서 드시면 돼요, 안 드시는 게 나아요). 잘 챙겨 드세요 is a reminder."""
     asks = s.question and not s.has(frozenset({"어떻", "어떠"}))
-    if asks or s.has(REFERRAL):
+    if asks or s.has(REFERRAL) or _as_prescribed(s):
         return None
     meds = [
         k

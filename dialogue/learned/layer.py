@@ -32,16 +32,16 @@ log = logging.getLogger(__name__)
 # Rerun it and update these whenever those files change.
 THRESHOLDS = {
     ("emergency", "en"): 0.56,
-    ("emergency", "ko"): 0.58,  # 2026-12-07 with emergency_ko.dev4 and .dev5 (was 0.62)
+    ("emergency", "ko"): 0.58,  # 2026-12-07 with emergency_ko.dev4-.dev6 (was 0.62)
     ("guard", "en"): 0.70,
-    ("guard", "ko"): 0.69,  # 2026-12-07: dev4, dev5, and the floor 0.97 (`cv.PRECISION_FLOORS`)
+    ("guard", "ko"): 0.71,  # 2026-12-07: dev4-dev6, and the floor 0.97 (`cv.PRECISION_FLOORS`)
 }
 
 # (task, lang) -> the threshold for an utterance that confidently answers the check-in item
 # just asked (`gate`): "cv answered threshold=" of the same bench.
 ANSWER_THRESHOLDS: dict[tuple[str, str], float] = {
     ("emergency", "en"): 0.81,
-    ("emergency", "ko"): 0.80,  # 2026-12-07 with dev4 and dev5 (was 0.82)
+    ("emergency", "ko"): 0.79,  # 2026-12-07 with dev4-dev6 (was 0.80)
 }
 
 _enabled = False

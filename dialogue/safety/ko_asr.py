@@ -27,6 +27,10 @@ _REPAIRS = [
         re.compile(r"가스미(?=\s?(?:요금|값|검침|레인지|통|불|밸브))"),
         "가스비",
     ),  # the bill, not 가슴이
+    (
+        re.compile(r"(?<![가-힣])가수(?=\s?(?:냄새|누출|밸브|새(?:요|는|어|네|고|서)|샌다|샜))"),
+        "가스",
+    ),  # 가스 냄새 heard as 가수 (a singer) 냄새: nobody smells a singer
     (re.compile(r"(?<![가-힣])몯(?=\s?[가-힣])"), "못"),  # 몯 쉬겠어요: 못 as heard
     (re.compile(r"(?<![가-힣])[모몬] 니러"), "못 일어"),  # 못 일어나요 heard as 모 니러나요
     (re.compile(r"(?<![가-힣])[모몬] 머거"), "못 먹어"),

@@ -14,7 +14,9 @@ from dialogue.safety import ko_lexicon as L
 
 E, C = Decision.EMERGENCY, Decision.CHECK
 _PRED_TAGS = ("VV", "VA", "XR", "VX")
-DIALECT_ASK = frozenset("이소 소 이소예 소예 주소 주이소 다오".split())  # requests in dialect
+DIALECT_ASK = frozenset(  # requests in dialect: 와 주이소, 살려 주소 (경상), 살려유, 와 줘여 (충청)
+    "이소 소 이소예 소예 주소 주이소 다오 어유 아유 어여 아여".split()
+)
 _BOUNDARY_EC = frozenset(
     "고 어서 아서 서 니까 으니까 다가 거나 더니 으나 나 지만 며 으며 자".split()
 )

@@ -49,7 +49,10 @@ HEARSAY_EF = frozenset("대요 래요 대 래 답니다 랍니다 다더라 더�
 MEDIA_STORY = frozenset(
     "뉴스 방송 신문 드라마 유튜브 영화 연속극 기사 사연 다큐 프로 프로그램".split()
 )
-MEDIA_DEVICE = frozenset("티비 텔레비전 라디오 TV tv 테레비 핸드폰".split())
+MEDIA_DEVICE = frozenset(
+    "티비 텔레비전 라디오 TV tv 테레비 핸드폰 텔레비 텔레비젼 테레비전 티브이 테레비젼 테레 "
+    "스마트폰 휴대폰".split()
+)
 # People in the same home: what happens to them is happening here, now.
 # Feelings: 남편 생각하면 가슴이 아파요 is grief, not angina.
 FEELINGS = frozenset(
@@ -140,6 +143,14 @@ WAKE = frozenset("깨 깨어나 일어나 뜨 정신차리 대답하 반응하".
 RESPONSE = frozenset("대답 반응 의식 인기척 기척".split())
 INJURY_HEAD = frozenset("부딪히 부딪치 다치 찧 깨지 박 찢어지".split())
 BROKEN = frozenset("부러지 금 나가 골절 부서지 으스러지".split())
+# A limb out of shape: bent, turned or hanging the wrong way (a fracture or a dislocation).
+LIMBS = frozenset(
+    "다리 팔 팔목 손목 발목 어깨 무릎 고관절 골반 엉덩이 손가락 발가락 정강이".split()
+)
+DEFORMED = frozenset(
+    "꺾이 꺾어지 돌아가 휘 휘어지 뒤틀리 비틀리 비틀어지 덜렁거리 덜렁대 덜렁 튀어나오 "
+    "어긋나".split()
+)
 
 BLOOD_STOP = frozenset("멈추 그치 멎 지혈 안멈추".split())
 BLOOD_HEAVY = frozenset(

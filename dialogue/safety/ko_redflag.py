@@ -18,6 +18,7 @@ import re
 
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety.ko_doc import DIALECT_ASK, C, Clause, Doc, Hit, excited
+from dialogue.safety.ko_rouse import EVERYDAY
 
 # Predicates that say the chest or the breath is fine, or a feeling rather than a symptom.
 CHEST_FINE = frozenset(
@@ -164,6 +165,9 @@ def _unresponsive(d: Doc, c: Clause, out: list[Hit]) -> None:
     if not tried and prev is not None:
         tried = [i for i in range(prev.first, prev.last) if t[i].lemma in ROUSE]
         tried = [i for i in tried if t[i + 1].lemma in ("어도", "아도", "도", "어두")]
+    s0, s1 = d.sentence_range(c.sentence)
+    if tried and any(x.lemma in EVERYDAY for x in t[s0 : s1 + 1]):
+        return  # 깨워도 안 일어나서 학교에 늦었어요, 귀가 어두워서: an everyday reason
     if tried:
         blank = [i for i in range(c.first, c.last + 1) if t[i].lemma == "없" or d.negated(i)]
         blank = [i for i in blank if t[i].tag.startswith(("VA", "VV")) and i > tried[0]]
@@ -214,6 +218,10 @@ def _stroke(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("stroke", C, limb[0], c.last, "red flag: dragging a limb"))
 
 
+# Heating a room: charcoal and briquettes lit to keep warm, an everyday thing in old houses.
+WARMTH = frozenset("따뜻하 따뜻 뜨끈하 뜨끈 뜨뜻하 훈훈하 난방 보일러 아랫목 구들 데우".split())
+
+
 def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
     """Lost in time, a stranger who frightens, days without food in the house, charcoal lit."""
     t = d.t
@@ -229,7 +237,8 @@ def _home(d: Doc, c: Clause, out: list[Hit]) -> None:
     none = d.nouns(c, NO_FOOD) and d.preds(c, frozenset({"없", "떨어지", "비", "바닥나"}))
     if days and none:
         out.append(Hit("starvation", C, c.first, c.last, "red flag: no food for days"))
-    coal = d.nouns(c, CHARCOAL) if not any(x.lemma in L.COOKING for x in t) else []
+    warmth = any(x.lemma in L.COOKING | WARMTH for x in t)  # 고기 굽기, 연탄불 피워서 뜨끈해요
+    coal = d.nouns(c, CHARCOAL) if not warmth else []
     if coal and d.preds(c, frozenset({"피우", "피", "지피", "붙이"})):
         out.append(Hit("suicide", C, coal[0], c.last, "red flag: charcoal lit"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dialogue.safety import ko_lexicon as L
 from dialogue.safety import ko_mind
 from dialogue.safety.ko_doc import C, Clause, Doc, E, Hit, excited, follows, pair
+from dialogue.safety.ko_rouse import ROUSE, roused
 
 
 def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -134,6 +135,8 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
     if d.nouns(cl, L.HEAD) and d.preds(cl, L.INJURY_HEAD):
         pair(d, cl, L.HEAD, L.INJURY_HEAD, False, "fall", C, "head injury", out)
     pair(d, cl, L.BONE, L.BROKEN, False, "fall", C, "broken bone", out)
+    if not d.has(cl, frozenset({"힘", "기운", "살", "맥"})):  # not 다리에 힘이 빠져요
+        pair(d, cl, L.LIMBS, L.DEFORMED, False, "fall", C, "broken bone", out)
     coll = d.preds(cl, L.COLLAPSE)
     if coll and not d.likely(coll[0]):
         out.append(Hit("unconscious", E, coll[0], coll[0], "collapsed", soft=False))
@@ -208,6 +211,7 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         )
     _overdose(d, cl, out)
     ko_mind.rules(d, cl, out)
+    roused(d, cl, out)
 
 
 def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
@@ -253,16 +257,18 @@ def _overdose(d: Doc, c: Clause, out: list[Hit]) -> None:
 
 
 def _asleep(d: Doc, c: Clause, i: int) -> bool:
-    """안 일어나 at `i` says "not awake yet": 아직 (yet) or sleep in the sentence, with no fall,
-    collapse or alarm (아무리 깨워도, 갑자기, 119) anywhere."""
+    """안 일어나 at `i` says "not awake yet": 아직 (yet), sleep or an attempt to wake someone
+    (깨워도: `ko_rouse` judges that one) in the sentence, with no fall, collapse or alarm
+    (갑자기, 119) anywhere."""
     t = d.t
     if t[i].lemma != "일어나":
         return False
     s0, s1 = d.sentence_range(t[i].sentence)
     yet = any(x.lemma == "아직" for x in t[c.first : i])
     sleep = any(x.lemma in L.SLEEP for x in t[s0 : s1 + 1] if x.tag.startswith(("NN", "VV")))
-    alarm = L.FALL | L.COLLAPSE | L.URGENT | frozenset("아무리 깨우 흔들 부르 숨 대답".split())
-    return (yet or sleep) and not any(x.lemma in alarm for x in t)
+    woken = any(x.lemma in ROUSE for x in t[s0:i])
+    alarm = L.FALL | L.COLLAPSE | L.URGENT | frozenset("숨 대답".split())
+    return (yet or sleep or woken) and not any(x.lemma in alarm for x in t)
 
 
 def _split_sedative(d: Doc, i: int) -> bool:
