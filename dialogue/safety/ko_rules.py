@@ -174,7 +174,14 @@ def rules(d: Doc, c: Clause, out: list[Hit]) -> None:
         out.append(Hit("unconscious", E, cl.first, came_to[0], "came to", soft=False))
     limp = d.preds(cl, frozenset({"늘어지", "처지"}))
     if limp and d.has(cl, frozenset({"축"})):
-        out.append(Hit("unconscious", E, limp[0], limp[0], "limp", soft=False))
+        # 남편이 축 늘어졌어요: someone else gone limp is an emergency; 온몸이 축 늘어져요
+        # (my whole body is drained) is the speaker's own exhaustion: ask, and a past or
+        # resolved scope may lower it
+        someone = any(x.lemma in L.HOUSEHOLD | L.OTHERS for x in d.t[: cl.last + 1])
+        if someone or not d.has(cl, frozenset({"몸", "온몸", "기운", "힘", "몸뚱이", "전신"})):
+            out.append(Hit("unconscious", E, limp[0], limp[0], "limp", soft=False))
+        else:
+            out.append(Hit("unconscious", C, limp[0], limp[0], "limp, own body"))
     pair(d, cl, frozenset({"눈"}), frozenset({"뜨"}), True, "unconscious", C, "eyes shut", out)
     pair(d, cl, L.RESPONSE, frozenset({"하", "오"}), True, "unconscious", E, "no answer", out)
     pair(d, cl, L.BREATH, frozenset({"이상", "이상하"}), False, "breathing", C, "odd breath", out)
