@@ -93,6 +93,22 @@ class TurnOptions:
     the plain `end_silence_s` would cut them off; pocketsphinx's partial results are too often
     wrong to trust a low probability (evaluation.endpoint: "my daughter..." scores 0.16)."""
 
+    pausing_answer_threshold: float = 2.0
+    """For a pausing speaker (and everyone until `fluent_turns`): the end probability at or
+    above which, below `pausing_complete_threshold`, the turn ends after the medium
+    `pausing_answer_silence_s` instead of `unfinished_silence_s`. `asr.completeness` lifts a
+    *closed answer* (a confident answer to the question just asked, ending where an answer
+    can, the language model not against it) to at least `ANSWERED_END_P` (0.25). Above 1:
+    never (the default: opt-in, see `pausing_answer_silence_s`)."""
+
+    pausing_answer_silence_s: float = 1.2
+    """The medium end: silence that ends a pausing speaker's turn judged a closed answer
+    (`pausing_answer_threshold`). Never shorter than the short end nor longer than the long
+    one. Opt-in (`--turn pausing_answer_threshold=0.25`): measured offline
+    (`python -m evaluation.endpoint --half heldout`) it cuts off pausing callers who stop after
+    a whole clause and then go on ("I had some rice... and a little soup"), whose pauses last
+    as long as any other: see bench/RESULTS-latency.md."""
+
     fluent_turns: float = 1
     """Turns without such a pause after which the person counts as fluent: from then on the
     short end applies from `complete_threshold`, the plain end between the thresholds. 0:
@@ -144,9 +160,12 @@ class TurnOptions:
             return self.end_silence_s
         short = min(self.complete_silence_s, self.end_silence_s)  # never above the plain one
         if pausing:
+            long = max(self.unfinished_silence_s, self.end_silence_s)
             if end_probability >= max(self.pausing_complete_threshold, self.complete_threshold):
                 return short
-            return max(self.unfinished_silence_s, self.end_silence_s)
+            if end_probability >= self.pausing_answer_threshold:
+                return min(max(self.pausing_answer_silence_s, short), long)  # the medium end
+            return long
         if end_probability >= self.complete_threshold:
             return short
         if end_probability <= self.unfinished_threshold:
