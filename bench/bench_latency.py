@@ -62,6 +62,8 @@ VARIANTS: dict[str, dict[str, float]] = {
         "pausing_pause_s": 1000.0,
     },
     "new": {},  # the defaults (telephony/turn.py, TurnOptions)
+    # Opt-in: a pausing speaker's closed answer ends after the medium silence (1.2 s).
+    "medium": {"pausing_answer_threshold": 0.25},
 }
 
 

@@ -146,7 +146,7 @@ def summarize(
             paused = False
             for r in answer:
                 p = end_probability_of(r)
-                silence = options.pause_silence_s(p, pausing is not False)
+                silence = options.pause_silence_s(p, pausing)
                 if r.truth == "end":
                     finished += 1
                     got_short += silence <= short

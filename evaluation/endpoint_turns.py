@@ -16,8 +16,10 @@ learned layer as configured). Printed per turn: its words, whether it ended insi
 (a *fragment*), and the detector's decision.
 
 The caller is learnt across answers as in one call (the first answer is judged as a pausing
-speaker's until a fluent turn). The item asked before each answer is the bench's scenario order
-unless `--items` names them.
+speaker's until a fluent turn). The question before each answer is the item it was written for
+(`ITEMS`) unless `--items` names others; the detector is asked with that item and with none (the
+bench's phone answers whatever was asked, the identity question first). Unlike the bench's
+phone, the person here says the rest of an answer that was cut off, as its own turn.
 """
 
 from __future__ import annotations
@@ -133,10 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     for index, item, words, fragment, judged in call_turns(
         answers, items, options, recognizer, vad_factory
     ):
-        a = detector.assess(words, "en", asked=by_id[item])
-        found = "; ".join(f"{f.category}/{f.decision} ({f.rule})" for f in a.findings) or "none"
         kind = "FRAGMENT" if fragment else "whole"
-        print(f"answer {index} ({item}) {kind}: {words!r} -> {a.decision}: {found}")
+        print(f"answer {index} ({item}) {kind}: {words!r}")
+        # The engine passes the item just asked during the check-in, none before it (the
+        # identity question) or after it: both are shown.
+        for asked in (by_id[item], None):
+            a = detector.assess(words, "en", asked=asked)
+            found = "; ".join(f"{f.category}/{f.decision} ({f.rule})" for f in a.findings)
+            print(f"    safety, asked {asked.id if asked else 'nothing'}: {a.decision} {found}")
         for heard, prob in judged:
             print(f"    judged {heard!r}: {'-' if prob is None else f'{prob:.3f}'}")
     return 0

@@ -129,7 +129,7 @@ class TurnListening:
             return  # about a pause that is over
         if ep.in_turn and ep.silence_run_s > 0:
             o = self.options
-            silence = o.pause_silence_s(event.end_probability, self.cautious)
+            silence = o.pause_silence_s(event.end_probability, self.pausing)
             self._short_pending = silence < min(o.end_silence_s, o.unfinished_silence_s)
             ep.end_pause_after(silence)
 

@@ -152,15 +152,19 @@ class TurnOptions:
         if self.end_silence_s <= 0 or self.max_utterance_s <= 0:
             raise ValueError("turn options end_silence_s and max_utterance_s must be > 0")
 
-    def pause_silence_s(self, end_probability: float | None, pausing: bool = False) -> float:
+    def pause_silence_s(self, end_probability: float | None, pausing: bool | None = False) -> float:
         """The silence that ends a turn in a pause, given how likely what was heard before the
-        pause is a whole answer (None: no evidence) and whether the person is (or may be) a
-        pausing speaker (`pausing_pause_s`)."""
+        pause is a whole answer (None: no evidence) and the speaker (`pausing_pause_s`): True
+        a pausing speaker, None not known yet (judged as one), False fluent. Without evidence
+        (a recognizer that decodes at the end, or a streaming one still behind the audio on a
+        loaded machine) the plain `end_silence_s`, except for a known pausing speaker, who
+        keeps the long end: their stops outlast the plain one (the latency bench cut a pausing
+        answer at "my daughter..." that way, and the fragment answered a safety question)."""
+        long = max(self.unfinished_silence_s, self.end_silence_s)
         if end_probability is None:
-            return self.end_silence_s
+            return long if pausing is True else self.end_silence_s
         short = min(self.complete_silence_s, self.end_silence_s)  # never above the plain one
-        if pausing:
-            long = max(self.unfinished_silence_s, self.end_silence_s)
+        if pausing is not False:
             if end_probability >= max(self.pausing_complete_threshold, self.complete_threshold):
                 return short
             if end_probability >= self.pausing_answer_threshold:

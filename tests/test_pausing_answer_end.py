@@ -124,3 +124,20 @@ def test_stops_are_named_by_the_words_before_them():
     assert set(stops("I slept... well, not so well... I woke up twice.", "en")) <= set(STOP_KINDS)
     with pytest.raises(ValueError, match="words"):
         stop_kind("", "en")
+
+
+def test_a_known_pausing_speaker_keeps_the_long_end_without_evidence():
+    from telephony.callevents import ReplyReady
+
+    line = listening_line()
+    line.person(1.0, SPEECH)
+    line.person(1.0, QUIET)
+    line.person(1.0, SPEECH)  # spoke on after a 1 s pause: a pausing speaker
+    [first] = of(Ask, line.person(1.6, QUIET))
+    assert line.control.listening_turn.pausing is True
+    line.feed(ReplyReady(first, None, line.now))
+    line.person(1.0, QUIET)
+    line.person(1.0, SPEECH)  # "my daughter..."
+    # No partial result yet (the recognizer is behind): not the plain 1.5 s.
+    assert of(Ask, pause_with_verdict(line, None, 2.5)) == []
+    assert of(Ask, line.person(1.2, QUIET))  # the long end
