@@ -164,7 +164,7 @@ def summarize(
                     cut += 1
                     if cuts is not None:
                         cuts.append(r)
-                    if silence < min(options.end_silence_s, options.unfinished_silence_s):
+                    if silence < max(options.end_silence_s, options.unfinished_silence_s):
                         pausing = True  # they began again right after the short end
                     paused = True
                     break

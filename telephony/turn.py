@@ -82,8 +82,8 @@ class TurnOptions:
 
     pausing_pause_s: float = 0.6
     """A pause inside a turn at least this long that the person then speaks on after (or a new
-    turn begun within `end_silence_s` of a turn ended on the short end: they had not finished)
-    marks them a *pausing speaker* for the rest of the call. Pauses between the words of a
+    turn begun within `end_silence_s` of a turn ended sooner than the long end: they had not
+    finished) marks them a *pausing speaker* for the rest of the call. Pauses between the words of a
     fluent sentence are shorter (Silero hears espeak-ng's commas as 0.1-0.4 s)."""
 
     pausing_complete_threshold: float = 0.4

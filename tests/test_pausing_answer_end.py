@@ -141,3 +141,13 @@ def test_a_known_pausing_speaker_keeps_the_long_end_without_evidence():
     # No partial result yet (the recognizer is behind): not the plain 1.5 s.
     assert of(Ask, pause_with_verdict(line, None, 2.5)) == []
     assert of(Ask, line.person(1.2, QUIET))  # the long end
+
+
+def test_speaking_again_right_after_the_plain_end_marks_a_pausing_speaker():
+    # No evidence (Whisper, or a recognizer behind the audio): the plain end cut them off...
+    line = listening_line()
+    line.person(1.0, SPEECH)
+    assert of(Ask, pause_with_verdict(line, None, 1.6))
+    assert line.control.listening_turn.pausing is not True
+    line.person(1.0, SPEECH)  # ...and they go on right away: they had not finished
+    assert line.control.listening_turn.pausing is True
