@@ -7,7 +7,9 @@ are a whole answer: 0.0 when they stop on a word that cannot end one ("I went to
 connective ending), else the language model's probability of the end of the sentence after the
 last words (the domain model, with the answers expected to the question just asked: `asr.
 domain_lm.NgramScorer.end_logprob`), lowered when the question just asked is known and what
-was heard does not answer it yet (`EndModel.answer_confidence`), and, without a model, a
+was heard does not answer it yet (`EndModel.answer_confidence`), raised to `ANSWERED_END_P`
+for a *closed answer* (a confident answer that ends where an answer can, `closed`: the
+evidence for a pausing speaker's medium end), and, without a model, a
 lexical guess from sentence-final endings ("…요", "…다"). None means no evidence (nothing
 heard yet): the turn then keeps the plain end-of-turn silence. The call's control decides with
 the thresholds of `TurnOptions`.
@@ -57,6 +59,13 @@ answer can end (not `unfinished`; in Korean, on a sentence-final ending or an an
 "죽을 조금" answers a meal question but has no predicate yet) and the language model does not
 find its end unlikely (>= `ANSWERED_MIN_LM`). For a pausing speaker it is the evidence for the
 medium end (`telephony.turn.TurnOptions.pausing_answer_threshold`)."""
+
+ANSWERED_CONFIDENCE = {"en": 0.8, "ko": 0.5}
+"""Per language, the extractor's confidence at or above which a closed phrase counts as a
+closed answer (other languages: `ANSWER_CONFIDENCE`). Chosen on the tune half of `python -m
+evaluation.endpoint` (the lowest with the fewest answers cut off): English partials from
+pocketsphinx are often wrong, and at 0.5-0.7 misheard words ("i live well not pills well")
+answered the sleep question; Korean, judged on its own words, has confidences of 0.7-0.75."""
 
 ANSWERED_MIN_LM = 0.05
 """Language-model end probability below which even a confident answer is not taken as closed
@@ -176,7 +185,12 @@ def end_probability(
             confidence = answered(text, context) if answered is not None else None
             if confidence is not None and confidence < ANSWER_CONFIDENCE:
                 p *= UNANSWERED_FACTOR
-            elif confidence is not None and p >= ANSWERED_MIN_LM and closed(text, language):
+            elif (
+                confidence is not None
+                and confidence >= ANSWERED_CONFIDENCE.get(language, ANSWER_CONFIDENCE)
+                and p >= ANSWERED_MIN_LM
+                and closed(text, language)
+            ):
                 p = max(p, ANSWERED_END_P)  # a closed answer to the question just asked
             return p
     if language == "ko":
