@@ -166,8 +166,9 @@ class TurnOptions:
         a pausing speaker, None not known yet (judged as one), False fluent. Without evidence
         (a recognizer that decodes at the end, or a streaming one still behind the audio on a
         loaded machine) the plain `end_silence_s`, except for a known pausing speaker, who
-        keeps the long end: their stops outlast the plain one (the latency bench cut a pausing
-        answer at "my daughter..." that way, and the fragment answered a safety question)."""
+        keeps the long end: their stops outlast the plain one (most likely how the latency bench
+        on a loaded machine cut an answer at "my daughter...", a fragment that then answered a
+        safety check question: bench/RESULTS-latency.md)."""
         long = max(self.unfinished_silence_s, self.end_silence_s)
         if end_probability is None:
             return long if pausing is True else self.end_silence_s
