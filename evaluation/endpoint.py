@@ -3,6 +3,7 @@ end the turn, and was the answer in fact over?
 
     PYTHONPATH=. python -m evaluation.endpoint [--half heldout|tune|both] [--seeds 3]
         [--voices espeak,flite] [--pauses 1,3] [--complete-silence 0.6] [--cache DIR]
+        [--turn NAME=VALUE ...] [--no-partials] [--show]
 
 English answers (`evaluation.endpoint_data`) are synthesized (espeak-ng, flite), put through
 the line's μ-law at 8 kHz, and streamed exactly as a call streams them: Silero VAD at 8 kHz,
@@ -288,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a turn option to judge with (telephony/turn.py, TurnOptions); repeatable",
     )
     p.add_argument("--cache", type=Path, default=None, help="keep decoded pauses here")
+    p.add_argument(
+        "--no-partials",
+        action="store_true",
+        help="judge every pause without evidence, as with Whisper or a recognizer behind",
+    )
     p.add_argument("--show", action="store_true", help="list every pause that cut an answer off")
     args = p.parse_args(argv)
     try:
@@ -305,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"evaluation.endpoint: {exc}", file=sys.stderr)
         return 2
+    judge = (lambda r: None) if args.no_partials else None
     halves = ["tune", "heldout"] if args.half == "both" else [args.half]
     languages = ["en", "ko"] if args.language == "both" else [args.language]
     print(
@@ -326,13 +333,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{half} {language}, {how}:")
             for caller in CALLERS:
                 cuts: list[PauseRecord] = []
-                print(
-                    f"  {caller + ' callers':16} {summarize(records, options, caller, cuts).line()}"
-                )
+                s = summarize(records, options, caller, cuts, judge)
+                print(f"  {caller + ' callers':16} {s.line()}")
                 if caller == "pausing":  # the stops before a word, and after a whole clause
                     for name, keep in (("word search", False), ("clause stops", True)):
                         part = [r for r in records if (r.answer in CLAUSE_ANSWERS) == keep]
-                        print(f"    {name:14} {summarize(part, options, caller).line()}")
+                        line = summarize(part, options, caller, None, judge).line()
+                        print(f"    {name:14} {line}")
                 for r in cuts if args.show else ():
                     print(f"    cut: {r.heard!r} ({r.voice}) in {r.answer!r}")
     return 0

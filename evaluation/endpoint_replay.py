@@ -128,12 +128,17 @@ def calls(records: list[PauseRecord], caller: str) -> list[list[list[PauseRecord
 
 
 def summarize(
-    records: list[PauseRecord], options, caller: str = "pausing", cuts: list | None = None
+    records: list[PauseRecord],
+    options,
+    caller: str = "pausing",
+    cuts: list | None = None,
+    judge=None,
 ) -> Summary:
     """Each call replayed through the judge as `telephony.listening.TurnListening` does it:
     the speaker learnt from their pauses, each pause given its silence, an answer *cut off*
     when a pause inside it lasted that long (its later pauses then belong to other turns).
-    `cuts` collects the pauses that cut an answer off."""
+    `cuts` collects the pauses that cut an answer off; `judge(record)` replaces the call's
+    judge (`end_probability_of`), e.g. `lambda r: None` for a recognizer without partials."""
     short = min(options.complete_silence_s, options.end_silence_s)
     long = max(options.unfinished_silence_s, options.end_silence_s)
     medium = min(max(options.pausing_answer_silence_s, short), long)
@@ -145,7 +150,7 @@ def summarize(
             answers += 1
             paused = False
             for r in answer:
-                p = end_probability_of(r)
+                p = (judge or end_probability_of)(r)
                 silence = options.pause_silence_s(p, pausing)
                 if r.truth == "end":
                     finished += 1
