@@ -151,3 +151,26 @@ def test_speaking_again_right_after_the_plain_end_marks_a_pausing_speaker():
     assert line.control.listening_turn.pausing is not True
     line.person(1.0, SPEECH)  # ...and they go on right away: they had not finished
     assert line.control.listening_turn.pausing is True
+
+
+def test_without_partials_only_the_first_pause_cuts_a_pausing_caller_off():
+    from evaluation.endpoint_replay import PauseRecord, summarize
+
+    def answer(text: str) -> list[PauseRecord]:
+        inside = PauseRecord("tune", "en", "v", 0, text, "meal", "inside", "", 2.0)
+        return [inside, PauseRecord("tune", "en", "v", 0, text, "meal", "end", "", 4.0, 0.1)]
+
+    records = answer("I had... some rice.") + answer("I made... some eggs.")
+    s = summarize(records, TurnOptions(), "pausing", judge=lambda r: None)
+    # The plain end cuts the first answer; speaking on right after it marks a pausing
+    # speaker, who then keeps the long end without evidence.
+    assert (s.cut, s.answers) == (1, 2)
+
+
+def test_the_turn_reproduction_refuses_bad_items_before_loading_models(capsys):
+    from evaluation.endpoint_turns import main
+
+    assert main(["--items", "meal"]) == 2
+    assert "--items wants" in capsys.readouterr().err
+    assert main(["--items", ",".join(["nosuchitem"] * 8)]) == 2
+    assert "nosuchitem" in capsys.readouterr().err
