@@ -7,7 +7,9 @@ are a whole answer: 0.0 when they stop on a word that cannot end one ("I went to
 connective ending), else the language model's probability of the end of the sentence after the
 last words (the domain model, with the answers expected to the question just asked: `asr.
 domain_lm.NgramScorer.end_logprob`), lowered when the question just asked is known and what
-was heard does not answer it yet (`EndModel.answer_confidence`), and, without a model, a
+was heard does not answer it yet (`EndModel.answer_confidence`), raised to `ANSWERED_END_P`
+for a *closed answer* (a confident answer that ends where an answer can, `closed`: the
+evidence for a pausing speaker's medium end), and, without a model, a
 lexical guess from sentence-final endings ("…요", "…다"). None means no evidence (nothing
 heard yet): the turn then keeps the plain end-of-turn silence. The call's control decides with
 the thresholds of `TurnOptions`.
@@ -50,6 +52,25 @@ ANSWER_CONFIDENCE = 0.5
 """Confidence of the extractor's answer (`dialogue.extract`, not a near miss) to the question
 just asked at or above which what was heard *answers* it (`EndModel.answer_confidence`)."""
 
+ANSWERED_END_P = 0.25
+"""The end probability at least given to a *closed answer*: what was heard confidently answers
+the question just asked (`EndModel.answer_confidence` >= `ANSWER_CONFIDENCE`), ends where an
+answer can end (not `unfinished`; in Korean, on a sentence-final ending or an answer word:
+"죽을 조금" answers a meal question but has no predicate yet) and the language model does not
+find its end unlikely (>= `ANSWERED_MIN_LM`). For a pausing speaker it is the evidence for the
+medium end (`telephony.turn.TurnOptions.pausing_answer_threshold`)."""
+
+ANSWERED_CONFIDENCE = {"en": 0.8, "ko": 0.5}
+"""Per language, the extractor's confidence at or above which a closed phrase counts as a
+closed answer (other languages: `ANSWER_CONFIDENCE`). Chosen on the tune half of `python -m
+evaluation.endpoint` (the lowest with the fewest answers cut off): English partials from
+pocketsphinx are often wrong, and at 0.5-0.7 misheard words ("i live well not pills well")
+answered the sleep question; Korean, judged on its own words, has confidences of 0.7-0.75."""
+
+ANSWERED_MIN_LM = 0.05
+"""Language-model end probability below which even a confident answer is not taken as closed
+(the model expects more words after these ones)."""
+
 UNANSWERED_FACTOR = 0.5
 """What the end probability is multiplied by when the question just asked is known and what
 was heard does not answer it yet ("my daughter...", "I feel..."): such phrases are complete
@@ -90,6 +111,51 @@ def unfinished(text: str, language: str) -> bool:
     return last in UNFINISHED_EN
 
 
+OPEN_EN = frozenset(
+    """had have has ate eat made make took take get got gave give put bought brought told want
+    need feel felt am is are was were be been went go some any much many""".split()
+)
+"""English words an answer rarely ends on although a sentence may: verbs waiting for their
+object or complement ("I had...", "my back is...", "I feel..."), quantifiers waiting for their
+noun ("I ate some...")."""
+
+_POSSESSIVES_EN = frozenset("my your his her our their".split())
+_CLAUSE_BREAK_EN = frozenset("and but or because so when while if then".split())
+
+
+def closed(text: str, language: str) -> bool:
+    """The words end where a whole answer can: not `unfinished`; in English not on a verb or
+    quantifier waiting for more (`OPEN_EN`) nor on a subject with no verb yet ("my knee...",
+    "because my legs..."); in Korean on a sentence-final ending or an answer word (an adverb
+    or object with no predicate, "죽을 조금...", is open)."""
+    heard = words(text)
+    if not heard or unfinished(text, language):
+        return False
+    if language == "ko":
+        last = heard[-1]
+        return last in _KO_ANSWER_WORDS or _ko_final(last) or bool(_KO_FINAL.search(last))
+    if language != "en":
+        return True
+    if heard[-1] in OPEN_EN:
+        return False
+    clause = heard
+    for i in range(len(heard) - 1, -1, -1):
+        if heard[i] in _CLAUSE_BREAK_EN:
+            clause = heard[i + 1 :]
+            break
+    return not (clause and clause[0] in _POSSESSIVES_EN and not _has_verb(" ".join(clause)))
+
+
+def _has_verb(text: str) -> bool:
+    """The words hold a verb (`dialogue.analysis`' tagger); True when it cannot say."""
+    try:
+        from dialogue.analysis import analyze
+
+        return any(t.tag in ("VERB", "AUX") for t in analyze(text, "en").tokens)
+    except Exception:  # the judge never fails a call over this
+        return True
+
+
 def _ko_final(word: str) -> bool:
     """Ends like a finished Korean sentence (…요, …다, …죠): wins over a particle reading."""
     return len(word) > 1 and word.endswith(("요", "다", "죠", "니다", "까"))
@@ -119,6 +185,13 @@ def end_probability(
             confidence = answered(text, context) if answered is not None else None
             if confidence is not None and confidence < ANSWER_CONFIDENCE:
                 p *= UNANSWERED_FACTOR
+            elif (
+                confidence is not None
+                and confidence >= ANSWERED_CONFIDENCE.get(language, ANSWER_CONFIDENCE)
+                and p >= ANSWERED_MIN_LM
+                and closed(text, language)
+            ):
+                p = max(p, ANSWERED_END_P)  # a closed answer to the question just asked
             return p
     if language == "ko":
         last = heard[-1]

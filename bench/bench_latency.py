@@ -2,7 +2,8 @@
 split by stage, and the framework's own share of it.
 
     PYTHONPATH=. python bench/bench_latency.py [--agent models|canned] [--lines 1]
-        [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new]]
+        [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new,medium]]
+        [--show-safety]
 
 `--pausing`: base against new in one run. For each variant (`VARIANTS`: *base* the end of
 turn before the speaker was learnt, whole answers on 1.5 s; *new* the defaults), one run with
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -62,7 +64,41 @@ VARIANTS: dict[str, dict[str, float]] = {
         "pausing_pause_s": 1000.0,
     },
     "new": {},  # the defaults (telephony/turn.py, TurnOptions)
+    # Opt-in: a pausing speaker's closed answer ends after the medium silence (1.2 s).
+    "medium": {"pausing_answer_threshold": 0.25},
 }
+
+
+@contextlib.contextmanager
+def showing_safety(on: bool):
+    """With `on`: print (stderr) every partial the end of turn judges and every turn the safety
+    flow hears, with what each decided: which turn raised an alert, and what was heard."""
+    if not on:
+        yield
+        return
+    from assembly.listening import TurnListener
+    from dialogue.safety.flow import SafetyFlow
+
+    judge, hear = TurnListener.judge, SafetyFlow.hear
+
+    def judged(self, turn):
+        p = judge(self, turn)
+        heard = self.partials[-1] if self.partials else None
+        print(f"  judged turn {turn}: {heard!r} -> {p}", file=sys.stderr, flush=True)
+        return p
+
+    def heard(self, text, *, asked=None):
+        out = hear(self, text, asked=asked)
+        said = f"{out.kind}: {out.finding}" if out is not None else "nothing"
+        where = asked.id if asked is not None else "no item"
+        print(f"  safety heard {text!r} ({where}) -> {said}", file=sys.stderr, flush=True)
+        return out
+
+    TurnListener.judge, SafetyFlow.hear = judged, heard
+    try:
+        yield
+    finally:
+        TurnListener.judge, SafetyFlow.hear = judge, hear
 
 
 def server_for(factory, turn: dict[str, float] | None):
@@ -138,6 +174,11 @@ def main() -> None:
         default="base,new",
         help=f"with --pausing: which end-of-turn settings to compare ({', '.join(VARIANTS)})",
     )
+    p.add_argument(
+        "--show-safety",
+        action="store_true",
+        help="print every judged partial and every turn the safety flow hears (stderr)",
+    )
     args = p.parse_args()
     if args.pausing:
         variants = [v.strip() for v in args.variants.split(",") if v.strip()]
@@ -146,7 +187,8 @@ def main() -> None:
             p.error(f"--variants: unknown {unknown or args.variants!r}; known: {list(VARIANTS)}")
         compare(args, variants)
         return
-    turns, phone, end_silence = asyncio.run(measure(args))
+    with showing_safety(args.show_safety):
+        turns, phone, end_silence = asyncio.run(measure(args))
     stages = [t.stages() for t in turns]
     names = [
         "endpointing",
@@ -218,7 +260,8 @@ def compare(args: argparse.Namespace, variants: list[str]) -> None:
     rows = []
     for name in variants:
         for caller, pausing in (("pausing", True), ("plain", False)):
-            turns, phone, _ = asyncio.run(measure(args, VARIANTS[name], pausing))
+            with showing_safety(args.show_safety):
+                turns, phone, _ = asyncio.run(measure(args, VARIANTS[name], pausing))
             rows.append((name, caller, phone, len(turns)))
             print(f"... {name} / {caller}: done", file=sys.stderr)
     print(

@@ -3,6 +3,7 @@ end the turn, and was the answer in fact over?
 
     PYTHONPATH=. python -m evaluation.endpoint [--half heldout|tune|both] [--seeds 3]
         [--voices espeak,flite] [--pauses 1,3] [--complete-silence 0.6] [--cache DIR]
+        [--turn NAME=VALUE ...] [--no-partials] [--show]
 
 English answers (`evaluation.endpoint_data`) are synthesized (espeak-ng, flite), put through
 the line's μ-law at 8 kHz, and streamed exactly as a call streams them: Silero VAD at 8 kHz,
@@ -34,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluation.endpoint_data import SETS
+from evaluation.endpoint_data import CLAUSE_ANSWERS, SETS
 from evaluation.endpoint_replay import (
     CALLERS,
     PauseRecord,
@@ -148,50 +149,71 @@ def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> li
     return [tuple(p) for p in probes]
 
 
+CACHE_VERSION = 2
+
+
+def _answer_key(voice: str, answer: PausingAnswer, item: str) -> str:
+    """What shapes one streamed answer's pauses: its voice, words, item and drawn pauses."""
+    drawn = [round(p, 6) for p in answer.pauses]
+    key = json.dumps([CACHE_VERSION, voice, answer.text, item, drawn])
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
 def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | None) -> list:
-    """The English pauses of `half`, streamed (cached by everything that shapes them)."""
-    key = json.dumps([half, seeds, list(voices), pauses.low, pauses.high, SETS[(half, "en")]])
-    path = None
-    if cache is not None:
-        digest = hashlib.sha1(key.encode()).hexdigest()[:12]
-        path = cache / f"endpoint-{half}-{digest}.jsonl"
-        if path.exists():
-            return [PauseRecord(**json.loads(line)) for line in path.read_text().splitlines()]
+    """The English pauses of `half`, streamed; with `cache`, each answer's pauses are kept
+    under what shapes them (`_answer_key`), so adding answers decodes only the new ones."""
+    answers = SETS[(half, "en")]
+    decode = None
+    records = []
+    for voice in voices:
+        say = _synthesize(voice)
+        for seed in range(seeds):
+            rendered = render_all([t for _, t in answers], say, seed, pauses)
+            for (item, text), answer in zip(answers, rendered, strict=True):
+                path = None
+                if cache is not None:
+                    path = cache / f"endpoint-answer-{_answer_key(voice, answer, item)}.jsonl"
+                    if path.exists():
+                        records += [
+                            replace(PauseRecord(**json.loads(line)), half=half, seed=seed)
+                            for line in path.read_text().splitlines()
+                        ]
+                        continue
+                if decode is None:
+                    decode = _decoder()
+                found = [
+                    PauseRecord(
+                        half,
+                        "en",
+                        voice,
+                        seed,
+                        text,
+                        item,
+                        truth,
+                        heard,
+                        round(silence, 3),
+                        round(lag, 3),
+                    )  # fmt: skip
+                    for truth, heard, silence, lag in decode(answer, question_context("en", item))
+                ]
+                records += found
+                if path is not None:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(
+                        "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in found)
+                    )
+    return records
+
+
+def _decoder():
+    """stream_answer with the call's recognizer (the scenario's domain LM) and VAD."""
     from assembly.config import load_settings
     from assembly.pipeline import build_recognizer
     from telephony.vad import make_vad
 
     recognizer = build_recognizer(load_settings(), scenario_for("en"))
     vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
-    records = []
-    answers = SETS[(half, "en")]
-    for voice in voices:
-        say = _synthesize(voice)
-        for seed in range(seeds):
-            rendered = render_all([t for _, t in answers], say, seed, pauses)
-            for (item, text), answer in zip(answers, rendered, strict=True):
-                context = question_context("en", item)
-                for truth, heard, silence, lag in stream_answer(
-                    answer, recognizer, context, vad_factory
-                ):
-                    records.append(
-                        PauseRecord(
-                            half,
-                            "en",
-                            voice,
-                            seed,
-                            text,
-                            item,
-                            truth,
-                            heard,
-                            round(silence, 3),
-                            round(lag, 3),
-                        )  # fmt: skip
-                    )
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in records))
-    return records
+    return lambda answer, context: stream_answer(answer, recognizer, context, vad_factory)
 
 
 def text_pauses(half: str, language: str, seeds: int, pauses: PauseRange) -> list[PauseRecord]:
@@ -267,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a turn option to judge with (telephony/turn.py, TurnOptions); repeatable",
     )
     p.add_argument("--cache", type=Path, default=None, help="keep decoded pauses here")
+    p.add_argument(
+        "--no-partials",
+        action="store_true",
+        help="judge every pause without evidence, as with Whisper or a recognizer behind",
+    )
     p.add_argument("--show", action="store_true", help="list every pause that cut an answer off")
     args = p.parse_args(argv)
     try:
@@ -284,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"evaluation.endpoint: {exc}", file=sys.stderr)
         return 2
+    judge = (lambda r: None) if args.no_partials else None
     halves = ["tune", "heldout"] if args.half == "both" else [args.half]
     languages = ["en", "ko"] if args.language == "both" else [args.language]
     print(
@@ -291,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{options.complete_threshold}, long {options.unfinished_silence_s} s at p <= "
         f"{options.unfinished_threshold}, else {options.end_silence_s} s; pausing speakers "
         f"(and all until {options.fluent_turns:g} fluent turn(s)): short at p >= "
-        f"{options.pausing_complete_threshold}, else long; pauses {low}-{high} s"
+        f"{options.pausing_complete_threshold}, medium {options.pausing_answer_silence_s} s at "
+        f"p >= {options.pausing_answer_threshold}, else long; pauses {low}-{high} s"
     )
     for half in halves:
         for language in languages:
@@ -304,9 +333,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{half} {language}, {how}:")
             for caller in CALLERS:
                 cuts: list[PauseRecord] = []
-                print(
-                    f"  {caller + ' callers':16} {summarize(records, options, caller, cuts).line()}"
-                )
+                s = summarize(records, options, caller, cuts, judge)
+                print(f"  {caller + ' callers':16} {s.line()}")
+                if caller == "pausing":  # the stops before a word, and after a whole clause
+                    for name, keep in (("word search", False), ("clause stops", True)):
+                        part = [r for r in records if (r.answer in CLAUSE_ANSWERS) == keep]
+                        line = summarize(part, options, caller, None, judge).line()
+                        print(f"    {name:14} {line}")
                 for r in cuts if args.show else ():
                     print(f"    cut: {r.heard!r} ({r.voice}) in {r.answer!r}")
     return 0

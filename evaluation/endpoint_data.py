@@ -2,7 +2,10 @@
 
 *tune*: the thresholds and word lists of `asr.completeness` may be chosen on these.
 *heldout*: written at the same time as *tune* and never looked at while tuning: other
-sentences, other words before each stop, other fillers. Report the held-out half.
+sentences, other words before each stop, other fillers. Report the held-out half. (One leak,
+said plainly: `asr.completeness.OPEN_EN`, the words an answer rarely ends on, was written
+while reading how `evaluation.pausing.stops` named the stops of both halves' texts; no
+threshold was chosen on held-out figures.)
 
 Each answer is (item, text): the check-in item (`scenarios/daily_checkin_*.yaml`) whose question
 was just asked, and the answer with "..." where the speaker stops (`evaluation.pausing`). A
@@ -102,10 +105,45 @@ HELDOUT_PLAIN_KO: tuple[tuple[str, str], ...] = (
     ("outing", "시장에 다녀왔어요."),
 )
 
+TUNE_CLAUSE_EN: tuple[tuple[str, str], ...] = (
+    ("meal", "I had some rice... and a little soup."),
+    ("sleep", "I slept well... but I woke up once."),
+    ("health", "My knee hurts... when I walk a lot."),
+    ("outing", "I went to the park... with my neighbour."),
+)
+"""Pausing answers that stop after a whole clause or list item that already answers the
+question, then go on (`evaluation.pausing`: where people pause). Added after the halves above;
+they come last in each half so the earlier answers keep their pause draws."""
+
+HELDOUT_CLAUSE_EN: tuple[tuple[str, str], ...] = (
+    ("meal", "I ate an apple... and some crackers."),
+    ("sleep", "Not very well... the dog was barking."),
+    ("health", "My back is sore... um... since yesterday."),
+    ("medication", "Yes, I took them... after lunch."),
+    ("mood", "I feel okay... just a little tired."),
+    ("outing", "I went shopping... with my daughter."),
+)
+
+TUNE_CLAUSE_KO: tuple[tuple[str, str], ...] = (
+    ("meal", "밥은 먹었어요... 근데 입맛이 없어요."),
+    ("health", "무릎이 아파요... 계단 오를 때요."),
+)
+
+HELDOUT_CLAUSE_KO: tuple[tuple[str, str], ...] = (
+    ("meal", "죽 먹었어요... 그리고 사과도요."),
+    ("sleep", "잘 못 잤어요... 꿈을 꿔서요."),
+    ("outing", "시장에 갔어요... 딸이랑요."),
+)
+
 SETS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
-    ("tune", "en"): TUNE_PAUSING_EN + TUNE_PLAIN_EN,
-    ("heldout", "en"): HELDOUT_PAUSING_EN + HELDOUT_PLAIN_EN,
-    ("tune", "ko"): TUNE_PAUSING_KO + TUNE_PLAIN_KO,
-    ("heldout", "ko"): HELDOUT_PAUSING_KO + HELDOUT_PLAIN_KO,
+    ("tune", "en"): TUNE_PAUSING_EN + TUNE_PLAIN_EN + TUNE_CLAUSE_EN,
+    ("heldout", "en"): HELDOUT_PAUSING_EN + HELDOUT_PLAIN_EN + HELDOUT_CLAUSE_EN,
+    ("tune", "ko"): TUNE_PAUSING_KO + TUNE_PLAIN_KO + TUNE_CLAUSE_KO,
+    ("heldout", "ko"): HELDOUT_PAUSING_KO + HELDOUT_PLAIN_KO + HELDOUT_CLAUSE_KO,
 }
-"""(half, language) -> its answers, pausing ones first."""
+"""(half, language) -> its answers: pausing, plain, then pausing after a whole clause."""
+
+CLAUSE_ANSWERS = frozenset(
+    t for _, t in TUNE_CLAUSE_EN + HELDOUT_CLAUSE_EN + TUNE_CLAUSE_KO + HELDOUT_CLAUSE_KO
+)
+"""The answers whose stop follows a whole clause (reported apart as well)."""

@@ -69,12 +69,14 @@ class Summary:
     short: int  # of those, ended by the short silence
     delay_mean: float
     delay_p50: float
+    medium: int = 0  # finished answers ended by a pausing speaker's medium silence
 
     def line(self) -> str:
         return (
             f"cut off {self.cut}/{self.answers} answers ({pct(self.cut, self.answers)}), "
             f"{self.pauses_cut}/{self.pauses_inside} pauses inside; short end "
-            f"{self.short}/{self.finished} finished ({pct(self.short, self.finished)}); "
+            f"{self.short}/{self.finished} finished ({pct(self.short, self.finished)}), medium "
+            f"{self.medium} ({pct(self.medium, self.finished)}); "
             f"end delay mean {self.delay_mean:.2f} s, p50 {self.delay_p50:.2f} s"
         )
 
@@ -126,14 +128,21 @@ def calls(records: list[PauseRecord], caller: str) -> list[list[list[PauseRecord
 
 
 def summarize(
-    records: list[PauseRecord], options, caller: str = "pausing", cuts: list | None = None
+    records: list[PauseRecord],
+    options,
+    caller: str = "pausing",
+    cuts: list | None = None,
+    judge=None,
 ) -> Summary:
     """Each call replayed through the judge as `telephony.listening.TurnListening` does it:
     the speaker learnt from their pauses, each pause given its silence, an answer *cut off*
     when a pause inside it lasted that long (its later pauses then belong to other turns).
-    `cuts` collects the pauses that cut an answer off."""
+    `cuts` collects the pauses that cut an answer off; `judge(record)` replaces the call's
+    judge (`end_probability_of`), e.g. `lambda r: None` for a recognizer without partials."""
     short = min(options.complete_silence_s, options.end_silence_s)
-    answers = cut = inside = pauses_cut = finished = got_short = 0
+    long = max(options.unfinished_silence_s, options.end_silence_s)
+    medium = min(max(options.pausing_answer_silence_s, short), long)
+    answers = cut = inside = pauses_cut = finished = got_short = got_medium = 0
     delays = []
     for call in calls(records, caller):
         pausing, fluent = (False if options.fluent_turns <= 0 else None), 0
@@ -141,10 +150,17 @@ def summarize(
             answers += 1
             paused = False
             for r in answer:
-                silence = options.pause_silence_s(end_probability_of(r), pausing is not False)
+                p = (judge or end_probability_of)(r)
+                silence = options.pause_silence_s(p, pausing)
                 if r.truth == "end":
                     finished += 1
                     got_short += silence <= short
+                    got_medium += (
+                        pausing is not False
+                        and short < silence == medium < long
+                        and p is not None
+                        and p >= options.pausing_answer_threshold
+                    )
                     delays.append(r.lag_s + max(silence, options.probe_silence_s))
                     continue
                 inside += 1
@@ -153,7 +169,7 @@ def summarize(
                     cut += 1
                     if cuts is not None:
                         cuts.append(r)
-                    if silence < min(options.end_silence_s, options.unfinished_silence_s):
+                    if silence < max(options.end_silence_s, options.unfinished_silence_s):
                         pausing = True  # they began again right after the short end
                     paused = True
                     break
@@ -172,4 +188,5 @@ def summarize(
         short=got_short,
         delay_mean=statistics.fmean(delays) if delays else float("nan"),
         delay_p50=statistics.median(delays) if delays else float("nan"),
+        medium=got_medium,
     )

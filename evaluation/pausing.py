@@ -7,6 +7,19 @@ An answer is written with "..." where the speaker stops; each stop becomes a pau
 takes any `synthesize(text) -> (samples, rate)` function: the benches use espeak-ng at the
 line's 8 kHz, tests a tone generator, so nothing here imports a voice.
 
+Where the stops are, honestly: they are *written by hand* in each answer, not drawn at random
+positions; only their lengths are drawn, uniformly in 1-3 s and independently of where the stop
+is. The positions follow what is known of hesitation in spontaneous speech (Goldman-Eisler
+1968; Clark & Fox Tree 2002; older speakers pause longer and more often, not elsewhere): most
+stops come *before a content word* the speaker is searching for, so after a function word
+("I went to the...", "my...", "because...", "잠은...", "혈압약을...") or around a filler
+("uh...", "음..."); some come *at a clause or list boundary*, after words that already make a
+whole answer ("I had some rice... and a little soup", "밥은 먹었어요... 근데"). The first kind
+can be told from an end by its words; the second cannot, and it is what a faster end of turn
+risks cutting off, so the evaluation keeps both (`evaluation.endpoint_data`: the
+`*_CLAUSE_*` answers) and `stop_kind` names each stop. The uniform 1-3 s lengths are the
+cautious choice: a boundary pause is drawn as long as a word search.
+
 What an answer measures: whether the agent waits through every pause (taking the turn inside
 one is a *cut-off*: the agent spoke before the person finished), and how long it takes to
 answer after the last word (voice-to-voice).
@@ -68,6 +81,30 @@ def pieces(text: str) -> list[str]:
     if not parts:
         raise ValueError(f"pausing answer {text!r} has nothing to say")
     return parts
+
+
+STOP_KINDS = ("filler", "function word", "clause")
+"""Where a stop is (`stop_kind`): after a filler, after a word that cannot end a sentence
+(article, preposition, conjunction, pronoun, Korean particle or connective ending: a search for
+the next content word), or after words that could end one (a clause or list boundary)."""
+
+
+def stop_kind(before: str, language: str) -> str:
+    """The kind of stop that follows `before` (the words spoken up to it): `STOP_KINDS`."""
+    from asr.completeness import FILLERS, closed, words
+
+    heard = words(before)
+    if not heard:
+        raise ValueError("a stop needs words before it")
+    if heard[-1] in FILLERS.get(language, frozenset()):
+        return "filler"
+    return "clause" if closed(before, language) else "function word"
+
+
+def stops(text: str, language: str) -> list[str]:
+    """The kind of each stop inside `text` (`stop_kind`), in order."""
+    parts = pieces(text)
+    return [stop_kind(" ".join(parts[: i + 1]), language) for i in range(len(parts) - 1)]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ of turn. A pure part of `CallControl` (`telephony.call`), as `Endpointer` and `P
   answer, long after an unfinished phrase, `end_silence_s` without evidence. Speech again
   starts a new pause, and an answer about an earlier pause is ignored.
 - The speaker: someone who pauses inside their turns (`TurnOptions.pausing_pause_s`), or
-  begins again right after a turn ended on the short end, is a pausing speaker for the rest of
+  begins again right after a turn ended sooner than the long end (the short, medium or plain
+  one: they had not finished), is a pausing speaker for the rest of
   the call, and so is everyone until `fluent_turns` turns went without such a pause: their
   turns end on the short end only with strong evidence, and otherwise wait the long silence.
 """
@@ -40,8 +41,8 @@ class TurnListening:
         self.fluent = 0  # turns so far without a pause inside
         self._paused = False  # the turn in progress had a pause inside it
         self._silence = 0.0  # the pause in progress, seconds
-        self._short_end_at: int | None = None  # where the last turn ended on the short end
-        self._short_pending = False  # this pause was given the short end
+        self._short_end_at: int | None = None  # where the last turn ended before the long end
+        self._short_pending = False  # this pause was given an end shorter than the long one
         self._first = False  # the next `during` is the turn's first
         self._last_position = 0  # the endpointer's position at the last `during`
 
@@ -129,8 +130,9 @@ class TurnListening:
             return  # about a pause that is over
         if ep.in_turn and ep.silence_run_s > 0:
             o = self.options
-            silence = o.pause_silence_s(event.end_probability, self.cautious)
-            self._short_pending = silence < min(o.end_silence_s, o.unfinished_silence_s)
+            silence = o.pause_silence_s(event.end_probability, self.pausing)
+            # Ended sooner than the long end: speech right after it means they had not finished.
+            self._short_pending = silence < max(o.end_silence_s, o.unfinished_silence_s)
             ep.end_pause_after(silence)
 
     def _flush(self, rate: int) -> list[Action]:

@@ -82,8 +82,8 @@ class TurnOptions:
 
     pausing_pause_s: float = 0.6
     """A pause inside a turn at least this long that the person then speaks on after (or a new
-    turn begun within `end_silence_s` of a turn ended on the short end: they had not finished)
-    marks them a *pausing speaker* for the rest of the call. Pauses between the words of a
+    turn begun within `end_silence_s` of a turn ended sooner than the long end: they had not
+    finished) marks them a *pausing speaker* for the rest of the call. Pauses between the words of a
     fluent sentence are shorter (Silero hears espeak-ng's commas as 0.1-0.4 s)."""
 
     pausing_complete_threshold: float = 0.4
@@ -92,6 +92,30 @@ class TurnOptions:
     enough) the turn waits `unfinished_silence_s`. A pausing speaker's stops last 1-3 s, so
     the plain `end_silence_s` would cut them off; pocketsphinx's partial results are too often
     wrong to trust a low probability (evaluation.endpoint: "my daughter..." scores 0.16)."""
+
+    pausing_answer_threshold: float = 2.0
+    """For a pausing speaker (and everyone until `fluent_turns`): the end probability at or
+    above which, below `pausing_complete_threshold`, the turn ends after the medium
+    `pausing_answer_silence_s` instead of `unfinished_silence_s`. `asr.completeness` lifts a
+    *closed answer* to at least `ANSWERED_END_P` (0.25): the extractor answers the question
+    just asked with confidence (`ANSWERED_CONFIDENCE`), the words end where an answer can
+    (no trailing filler, function word, conjunction, verb waiting for its object, subject
+    without a verb, Korean particle or connective ending) and the language model does not find
+    the end unlikely. Above 1: never, the default. **Opt-in** (0.25): measured offline on the
+    held-out half (`python -m evaluation.endpoint --half heldout --turn
+    pausing_answer_threshold=0.25`, thresholds chosen on the tune half), it cuts off pausing
+    callers where the default does not: English, streamed pocketsphinx partials, 6 of 96
+    answers whose stops come before a content word (misheard partials that read as answers:
+    "i live well not pills well") and 14 of 36 answers that stop after a whole clause ("I went
+    shopping... with my daughter"), against 0 of 132 with the default, for a delay p50 that
+    stays 3.56 s (9 medium ends in 112). Korean on its own words (oracle partials): 0 of 24
+    word-search answers cut, delay p50 3.5 s -> 1.0 s, but all 9 clause-stop answers cut."""
+
+    pausing_answer_silence_s: float = 1.0
+    """The medium end: silence that ends a pausing speaker's turn judged a closed answer
+    (`pausing_answer_threshold`); kept between the short and the long end. Chosen on the tune
+    half among 1.0-2.5 s: 1.0 and 1.2 s cut off as many answers there, longer ones fewer but
+    never under 2%."""
 
     fluent_turns: float = 1
     """Turns without such a pause after which the person counts as fluent: from then on the
@@ -136,17 +160,25 @@ class TurnOptions:
         if self.end_silence_s <= 0 or self.max_utterance_s <= 0:
             raise ValueError("turn options end_silence_s and max_utterance_s must be > 0")
 
-    def pause_silence_s(self, end_probability: float | None, pausing: bool = False) -> float:
+    def pause_silence_s(self, end_probability: float | None, pausing: bool | None = False) -> float:
         """The silence that ends a turn in a pause, given how likely what was heard before the
-        pause is a whole answer (None: no evidence) and whether the person is (or may be) a
-        pausing speaker (`pausing_pause_s`)."""
+        pause is a whole answer (None: no evidence) and the speaker (`pausing_pause_s`): True
+        a pausing speaker, None not known yet (judged as one), False fluent. Without evidence
+        (a recognizer that decodes at the end, or a streaming one still behind the audio on a
+        loaded machine) the plain `end_silence_s`, except for a known pausing speaker, who
+        keeps the long end: their stops outlast the plain one (most likely how the latency bench
+        on a loaded machine cut an answer at "my daughter...", a fragment that then answered a
+        safety check question: bench/RESULTS-latency.md)."""
+        long = max(self.unfinished_silence_s, self.end_silence_s)
         if end_probability is None:
-            return self.end_silence_s
+            return long if pausing is True else self.end_silence_s
         short = min(self.complete_silence_s, self.end_silence_s)  # never above the plain one
-        if pausing:
+        if pausing is not False:
             if end_probability >= max(self.pausing_complete_threshold, self.complete_threshold):
                 return short
-            return max(self.unfinished_silence_s, self.end_silence_s)
+            if end_probability >= self.pausing_answer_threshold:
+                return min(max(self.pausing_answer_silence_s, short), long)  # the medium end
+            return long
         if end_probability >= self.complete_threshold:
             return short
         if end_probability <= self.unfinished_threshold:

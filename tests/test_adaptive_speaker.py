@@ -22,7 +22,10 @@ def test_pause_silence_depends_on_the_kind_of_speaker():
     assert o.pause_silence_s(0.1, pausing=True) == o.unfinished_silence_s
     assert o.pause_silence_s(0.9, pausing=True) == o.complete_silence_s
     assert o.pause_silence_s(0.0, pausing=True) == o.unfinished_silence_s
-    assert o.pause_silence_s(None, pausing=True) == o.end_silence_s  # no evidence: plain
+    assert o.pause_silence_s(None, pausing=None) == o.end_silence_s  # no evidence: plain
+    # ... except for a known pausing speaker: their stops outlast the plain silence
+    assert o.pause_silence_s(None, pausing=True) == o.unfinished_silence_s
+    assert o.pause_silence_s(0.1, pausing=None) == o.unfinished_silence_s  # not known yet
     off = TurnOptions(complete_silence_s=1.5)  # no short end: whole answers keep 1.5 s
     assert off.pause_silence_s(0.9) == off.pause_silence_s(0.9, pausing=True) == 1.5
 
