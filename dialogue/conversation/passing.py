@@ -149,11 +149,43 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
             negated={a.answer_class: a.negated for a in item.answers},
             near=False,  # a mis-heard word is a guess: only the question asked may use one
         )
+        if label is not None and not _framed(text, evidence, scenario.language):
+            label = None  # "out of worried now" to "How long has it hurt?": a stray word
         if label is None:
             label, evidence, confidence, detail = _named(scenario, item_id, text)
         if label is not None:
             found.append(Extraction(item_id, label, evidence, confidence, detail))
     return found
+
+
+# Words before a lone keyword that make it the person's own statement about themselves: a
+# subject ("I'm worried", "we ate"), a verb of feeling ("feeling lonely"), or what made them so
+# ("it makes me sad"). A keyword heard with none of them is a word, not an answer.
+_FRAME_EN = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|myself|feel|feels|feeling|felt|been|"
+    r"get|gets|getting|got|go|goes|going|went|am|was|were|stayed|keep|kept|up|woke|seem|"
+    r"seems|seemed|look|looks|sound|sounds|became|become|being)$"
+)
+_FILLER_EN = frozenset("so very really quite rather a bit little too pretty bit that just".split())
+
+
+def _framed(text: str, evidence: str, language: str) -> bool:
+    """Whether an answer in passing rests on more than one stray word: several words of
+    evidence, or a single keyword the person said of themselves (a subject or a verb of
+    feeling right before it, intensifiers aside). A single mis-heard word said in an answer to
+    another question ("out of worried now") answers nothing. English only: a Korean predicate
+    carries its own (implied) subject."""
+    if language == "ko" or not evidence:
+        return True
+    pieces = [p for p in re.split(r"\s*…\s*", evidence) if p.strip()]
+    if len(pieces) != 1 or len(pieces[0].split()) > 1:
+        return True
+    norm = normalize(text)
+    for m in re.finditer(rf"(?<![\w']){re.escape(pieces[0])}(?![\w'])", norm):
+        before = [w for w in norm[: m.start()].split()[-4:] if w not in _FILLER_EN]
+        if before and _FRAME_EN.search(before[-1]):
+            return True
+    return False
 
 
 def topic_terms(scenario: Scenario) -> dict[str, frozenset[str]]:
@@ -216,6 +248,15 @@ def _named(scenario: Scenario, item_id: str, text: str) -> tuple:
         )
         if found[0] is not None:
             return found
+        if lang != "ko":
+            # "...and I'm in a grand mood for it": the clause names the item (mood) and says
+            # what of it in words the keywords lack; the item's concept profile reads them.
+            from dialogue.extract_concepts import by_concepts
+
+            label, support, _, evidence = by_concepts(item, clause)
+            # ... in more than the item's own name ("I went to sleep" says nothing of how)
+            if label is not None and set(evidence.replace("…", " ").split()) - names:
+                return label, evidence, round(min(0.45, 0.25 * support), 2), None
     return None, "", 0.0, None
 
 
