@@ -66,6 +66,7 @@ def test_the_demo_misread_leaves_the_mood_question_to_be_asked() -> None:
         ("en", "Listen to me going on and on, my sister always said I'd talk for England",
          "apology_rambling"),
         ("ko", "젊었을 적에는 나룻배 타고 장에 다니고 그랬어요", "memories_past"),
+        ("ko", "의원 대기실이 꽉 차서 한참 앉아 있었어요", "hospital_visit"),
     ],
 )  # fmt: skip
 def test_a_concept_said_inside_a_sentence_fits_its_situation(language, text, situation) -> None:

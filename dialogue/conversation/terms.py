@@ -117,7 +117,7 @@ _EN_SYNONYMS = {
 # folding, yet a situation's core word (`retrieve.Retriever`).
 CONCEPTS = frozenset(
     {"vegplot", "craft", "game", "oldtimes", "lonely", "visit", "wintry", "heat", "ramble"}
-    | {"옛날"}
+    | {"옛날", "더위", "병원"}
 )
 # Phrases that stand for a concept a single word does not carry: the old days (a year long
 # past, "back in", "years ago", "when I was young"), and dropping by (a visit).
@@ -174,7 +174,13 @@ _KO_SYNONYMS = {
     **dict.fromkeys("티비 테레비 텔레비전 TV tv".split(), "티비"),
     **dict.fromkeys("경로당 노인정".split(), "경로당"),
     **dict.fromkeys("복지관 복지회관".split(), "복지관"),
-    **dict.fromkeys("의사 선생님".split(), "의사"),
+    **dict.fromkeys("의사 선생님 간호사 간호원".split(), "의사"),
+    # the heat of summer, whichever word says it (찜통, 가마솥: a steaming pot of a day)
+    **dict.fromkeys(
+        "덥다 더위 무덥다 찜통 가마솥 폭염 땡볕 불볕 쨍쨍 푹푹 후텁지근".split(), "더위"
+    ),
+    # making kimchi, the year's big cooking (김장)
+    **dict.fromkeys("김장 김치 깍두기 겉절이".split(), "김치"),
     **dict.fromkeys("영감 남편 바깥양반 영감님".split(), "남편"),
     **dict.fromkeys("마누라 아내 집사람 할멈 할망구 안사람".split(), "아내"),
     **dict.fromkeys("연속극 드라마 일일극 주말극".split(), "드라마"),
@@ -192,7 +198,8 @@ _KO_PHRASES = [
     (
         re.compile(
             r"(?:클|컸을|자랄|어릴|어렸을|젊을|젊었을|처녀|총각|시집오기 전|우리)\s?(?:때|적)|"
-            r"그\s?시절|왕년|옛적"
+            r"그\s?시절|왕년|옛적|시집(?:와서|올 때|온 지|왔을 때)|"
+            r"(?:열|스물|스무)[일이삼사오육칠팔구아홉여덟일곱여섯다섯넷셋둘한]*\s?(?:살)?\s?(?:에|때)"
         ),
         "옛날",
     ),
@@ -223,7 +230,7 @@ _CLAUSE_EN = re.compile(
     r"[.!?;,:\u2014\u2013]+|\s-\s|\b(?:and|but|because|though|while|since)\b", re.I
 )
 _CLAUSE_KO = re.compile(
-    r"[.!?;,:\u2014\u2013~]+|\s-\s|(?<=는데|니까|지만|더니|는지|면서|[가나와워해봐서]서|길에)\s|(?<=나서는)\s"
+    r"[.!?;,:\u2014\u2013~]+|\s-\s|(?<=는데|니까|지만|더니|는지|던지|면서|[가나와워해봐서]서|길에)\s|(?<=나서는)\s"
 )
 
 
