@@ -293,8 +293,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
                 item_id=self._current_item_id(),
             )
             self._safety_checks.append(check)
-            # The all-clear's relief ("I'm glad to hear that.") is said once a call: a second
-            # check's is left out, and the reaction that follows must not say it again.
+            # The all-clear's relief is said once a call, and not again by the reaction after it.
             relief = "" if self._talk.reactions.used(turn.text) else turn.text
             self._talk.said(turn.text)
             after = self._conversation(turn.held)

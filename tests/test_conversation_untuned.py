@@ -28,8 +28,11 @@ def test_a_stray_feeling_word_in_another_answer_does_not_answer_the_mood() -> No
     # a recognizer's garble beside an answer about pain: one word, said of nobody
     assert in_passing(EN, items, "since thursday, out of worried now") == []
     assert in_passing(EN, items, "two weeks or so, sad really") == []
+    assert in_passing(EN, items, "i am worried now") == []  # "about a week now", misheard
     # said of oneself, the same words answer it
-    said = {x.item_id: x.answer_class for x in in_passing(EN, items, "since monday, I'm worried")}
+    said = {
+        x.item_id: x.answer_class for x in in_passing(EN, items, "since monday, I'm so worried")
+    }
     assert said == {"mood": "low"}
     said = {x.item_id: x.answer_class for x in in_passing(EN, items, "and I feel so lonely")}
     assert said == {"mood": "low"}

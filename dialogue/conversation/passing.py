@@ -158,23 +158,26 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
     return found
 
 
-# Words before a lone keyword that make it the person's own statement about themselves: a
-# subject ("I'm worried", "we ate"), a verb of feeling ("feeling lonely"), or what made them so
-# ("it makes me sad"). A keyword heard with none of them is a word, not an answer.
-_FRAME_EN = re.compile(
-    r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|myself|feel|feels|feeling|felt|been|"
-    r"get|gets|getting|got|go|goes|going|went|am|was|were|stayed|keep|kept|up|woke|seem|"
-    r"seems|seemed|look|looks|sound|sounds|became|become|being)$"
+# Words before a lone keyword that make it the person's own statement about themselves. A
+# verb of feeling or of coming to feel ("feeling lonely", "woke up happy", "seems quiet") is a
+# statement on its own; a subject or a copula ("I am worried") only with an intensifier ("so
+# worried") or more words around it: in a short reply to another question, "I am worried now"
+# is as likely a mis-heard "about a week now" as a mood.
+_FEEL_EN = re.compile(
+    r"\b(?:feel|feels|feeling|felt|up|woke|seem|seems|seemed|look|looks|sound|sounds|became|"
+    r"become|getting|got|get|gets|stayed|keep|kept|go|goes|going|went)$"
 )
-_FILLER_EN = frozenset("so very really quite rather a bit little too pretty bit that just".split())
+_SUBJECT_EN = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|myself|am|was|were|been)$")
+_INTENSIFIER_EN = frozenset("so very really quite rather too pretty awfully terribly that".split())
+_FILLER_EN = _INTENSIFIER_EN | frozenset("a bit little just".split())
+SHORT_REPLY = 5  # words: a reply this short needs more than "I am <feeling>"
 
 
 def _framed(text: str, evidence: str, language: str) -> bool:
     """Whether an answer in passing rests on more than one stray word: several words of
-    evidence, or a single keyword the person said of themselves (a subject or a verb of
-    feeling right before it, intensifiers aside). A single mis-heard word said in an answer to
-    another question ("out of worried now") answers nothing. English only: a Korean predicate
-    carries its own (implied) subject."""
+    evidence, or a single keyword the person confidently said of themselves (see above). A
+    single mis-heard word said in an answer to another question ("out of worried now")
+    answers nothing. English only: a Korean predicate carries its own (implied) subject."""
     if language == "ko" or not evidence:
         return True
     pieces = [p for p in re.split(r"\s*…\s*", evidence) if p.strip()]
@@ -182,8 +185,14 @@ def _framed(text: str, evidence: str, language: str) -> bool:
         return True
     norm = normalize(text)
     for m in re.finditer(rf"(?<![\w']){re.escape(pieces[0])}(?![\w'])", norm):
-        before = [w for w in norm[: m.start()].split()[-4:] if w not in _FILLER_EN]
-        if before and _FRAME_EN.search(before[-1]):
+        window = norm[: m.start()].split()[-4:]
+        before = [w for w in window if w not in _FILLER_EN]
+        if not before:
+            continue
+        if _FEEL_EN.search(before[-1]):
+            return True
+        intensified = bool(set(window) & _INTENSIFIER_EN)
+        if _SUBJECT_EN.search(before[-1]) and (intensified or len(norm.split()) > SHORT_REPLY):
             return True
     return False
 
