@@ -114,7 +114,10 @@ def run_language(
         print(f"LLM turns proposed: {proposed}, of which out of role: {bad_proposed}")
         print(f"LLM turns said: {said_llm}; guard interventions: {stopped}")
     print(f"remarks said: {total.remarks} of {total.scripted} scripted")
-    print(f"reacted for their labelled situation: {pct(total.reacted, total.remarks)}  [>= 90%]")
+    print(
+        f"reacted for their labelled situation: {pct(total.reacted, total.remarks)}  [>= 90%]"
+        f" (of which {total.after_check} right after a safety check's all-clear)"
+    )
     print(
         f"reprompts right after a remark: {total.reprompts}; after one the bank understands: "
         f"{total.reprompts_understood}  [0]"

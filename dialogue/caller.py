@@ -132,6 +132,9 @@ class SimulatedCaller(CallerEar):
         hang_up = self.persona.hang_up_after is not None and (
             self._answers >= self.persona.hang_up_after
         )
+        # A person who says goodbye puts the phone down: staying on the line in silence
+        # would only turn a misheard question into a call that "stopped answering".
+        hang_up |= kind == "closing"
         self._hung_up |= hang_up
         return Move(text, hangup=hang_up, remark=self._remark_now)
 

@@ -293,9 +293,12 @@ class DialogueEngine(CheckinFlow, LLMWording):
                 item_id=self._current_item_id(),
             )
             self._safety_checks.append(check)
+            # The all-clear's relief is said once a call, and not again by the reaction after it.
+            relief = "" if self._talk.reactions.used(turn.text) else turn.text
+            self._talk.said(turn.text)
             after = self._conversation(turn.held)
             return AgentTurn(
-                join(turn.text, after.text),
+                join(relief, after.text),
                 after.kind,
                 after.item_id,
                 after.expected,

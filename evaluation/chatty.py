@@ -28,6 +28,7 @@ from dialogue.engine import AgentTurn, DialogueEngine, Recipient
 from dialogue.guard import GuardContext, check_rules, sentences
 from dialogue.persona import Persona
 from dialogue.report import CallReport
+from dialogue.safety.scripts import CHECK_QUESTIONS
 from dialogue.scenario import Scenario
 from dialogue.text import fill, normalize
 from tts.sentences import split_sentences
@@ -86,6 +87,7 @@ class CallScore:
     scripted: int = 0  # remarks the persona has
     remarks: int = 0  # remarks said
     reacted: int = 0  # ... answered with a turn for their labelled situation
+    after_check: int = 0  # ... of which by the turn after a safety check's all-clear
     reprompts: int = 0  # reprompts right after a remark
     reprompts_understood: int = 0  # ... after a remark the bank understands
     repeated: int = 0  # bank lines said again in the same call
@@ -127,6 +129,11 @@ def occurrences(line: tuple[str, ...], turn: tuple[str, ...]) -> int:
     return sum(turn[i : i + n] == line for i in range(len(turn) - n + 1))
 
 
+def is_check(turn: AgentTurn, checks: list[str]) -> bool:
+    """Whether the agent's turn asks a safety check question (`dialogue.safety.scripts`)."""
+    return any(q in turn.text for q in checks)
+
+
 def understood(remark: Remark, language: str) -> bool:
     """Whether the bank's retriever finds the remark's labelled situation in its words."""
     from dialogue.conversation import Retriever
@@ -139,12 +146,20 @@ def score_call(call: ChattyCall, *, bad: tuple[str, ...] = ()) -> CallScore:
     persona, scenario, report = call.persona, call.scenario, call.report
     s = CallScore(scripted=len(persona.remarks), completed=int(report.outcome == "completed"))
     who = f"{persona.id}#{call.seed}"
-    for ex in call.exchanges:
+    checks = [q for q in CHECK_QUESTIONS.get(scenario.language, {}).values() if q]
+    for index, ex in enumerate(call.exchanges):
         s.exchanges += ex.said is not None
         if ex.remark is None:
             continue
         s.remarks += 1
         got = ex.turn.situation
+        after = call.exchanges[index + 1] if index + 1 < len(call.exchanges) else None
+        if got is None and after is not None and after.remark is None and is_check(ex.turn, checks):
+            # Safety first: a remark with a red-flag word ("I can't see the bench for snow")
+            # gets the safety check question; the agent reacts to it once the person says
+            # they are all right, in the turn after the check.
+            got = after.turn.situation
+            s.after_check += got == ex.remark.situation
         if got == ex.remark.situation:
             s.reacted += 1
         else:

@@ -62,7 +62,8 @@ def test_an_answer_gets_its_own_reaction_unless_a_remark_clearly_says_more() -> 
     bank = FakeRetriever([*EN, Situation("sleep.poorly", "answer", "empathy", reactions=("Oh.",))])
     said = "badly, my grandson visited yesterday and stayed late"
     r = answer_reaction(bank, "sleep", "poorly", said, "badly", REACTIONS(), flagged=True)
-    assert r and r.situation == "sleep.poorly"
+    # ... the answer's empathy comes first; the turn carries the remark it also reacted to.
+    assert r and r.text.startswith("Oh. ") and r.situation == "grandchild_visit"
     r = answer_reaction(None, "meal", "ate", "yes", "yes", REACTIONS(), flagged=False)
     assert r is None  # no bank: the scenario's own line
 

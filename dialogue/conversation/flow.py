@@ -131,7 +131,11 @@ class CheckinFlow(ConversationTurns):
         if index is None:
             turn = self._finish("completed", join(ack, self._closing_text()), "closing")
             return AgentTurn(turn.text, turn.kind, end_call=True, situation=situation)
-        transition = self._fill(self._rng.choice(self.scenario.transitions))
+        # A transition ("Thanks.", "그러셨군요.") is said once a call, like the bank's lines it
+        # shares words with; when all were said the question comes on its own.
+        fresh = [t for t in self.scenario.transitions if not self._talk.reactions.used(t)]
+        choice = self._rng.choice(fresh or list(self.scenario.transitions))
+        transition = self._fill(choice) if fresh else ""
         return self._ask(index, ack or transition, situation)
 
     def _ask(self, index: int, lead: str, situation: str | None = None) -> AgentTurn:

@@ -149,11 +149,52 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
             negated={a.answer_class: a.negated for a in item.answers},
             near=False,  # a mis-heard word is a guess: only the question asked may use one
         )
+        if label is not None and not _framed(text, evidence, scenario.language):
+            label = None  # "out of worried now" to "How long has it hurt?": a stray word
         if label is None:
             label, evidence, confidence, detail = _named(scenario, item_id, text)
         if label is not None:
             found.append(Extraction(item_id, label, evidence, confidence, detail))
     return found
+
+
+# Words before a lone keyword that make it the person's own statement about themselves. A
+# verb of feeling or of coming to feel ("feeling lonely", "woke up happy", "seems quiet") is a
+# statement on its own; a subject or a copula ("I am worried") only with an intensifier ("so
+# worried") or more words around it: in a short reply to another question, "I am worried now"
+# is as likely a mis-heard "about a week now" as a mood.
+_FEEL_EN = re.compile(
+    r"\b(?:feel|feels|feeling|felt|up|woke|seem|seems|seemed|look|looks|sound|sounds|became|"
+    r"become|getting|got|get|gets|stayed|keep|kept|go|goes|going|went)$"
+)
+_SUBJECT_EN = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|myself|am|was|were|been)$")
+_INTENSIFIER_EN = frozenset("so very really quite rather too pretty awfully terribly that".split())
+_FILLER_EN = _INTENSIFIER_EN | frozenset("a bit little just".split())
+SHORT_REPLY = 5  # words: a reply this short needs more than "I am <feeling>"
+
+
+def _framed(text: str, evidence: str, language: str) -> bool:
+    """Whether an answer in passing rests on more than one stray word: several words of
+    evidence, or a single keyword the person confidently said of themselves (see above). A
+    single mis-heard word said in an answer to another question ("out of worried now")
+    answers nothing. English only: a Korean predicate carries its own (implied) subject."""
+    if language == "ko" or not evidence:
+        return True
+    pieces = [p for p in re.split(r"\s*…\s*", evidence) if p.strip()]
+    if len(pieces) != 1 or len(pieces[0].split()) > 1:
+        return True
+    norm = normalize(text)
+    for m in re.finditer(rf"(?<![\w']){re.escape(pieces[0])}(?![\w'])", norm):
+        window = norm[: m.start()].split()[-4:]
+        before = [w for w in window if w not in _FILLER_EN]
+        if not before:
+            continue
+        if _FEEL_EN.search(before[-1]):
+            return True
+        intensified = bool(set(window) & _INTENSIFIER_EN)
+        if _SUBJECT_EN.search(before[-1]) and (intensified or len(norm.split()) > SHORT_REPLY):
+            return True
+    return False
 
 
 def topic_terms(scenario: Scenario) -> dict[str, frozenset[str]]:
@@ -216,6 +257,15 @@ def _named(scenario: Scenario, item_id: str, text: str) -> tuple:
         )
         if found[0] is not None:
             return found
+        if lang != "ko":
+            # "...and I'm in a grand mood for it": the clause names the item (mood) and says
+            # what of it in words the keywords lack; the item's concept profile reads them.
+            from dialogue.extract_concepts import by_concepts
+
+            label, support, _, evidence = by_concepts(item, clause)
+            # ... in more than the item's own name ("I went to sleep" says nothing of how)
+            if label is not None and set(evidence.replace("…", " ").split()) - names:
+                return label, evidence, round(min(0.45, 0.25 * support), 2), None
     return None, "", 0.0, None
 
 

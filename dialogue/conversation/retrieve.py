@@ -58,6 +58,9 @@ DEFAULT_KINDS = ("remark", "feeling", "agent_question")
 # A clause of a longer utterance is scored on its own too, at this weight: what one clause
 # says fits a little less surely than the same words said alone.
 CLAUSE_WEIGHT = 0.95
+# A situation whose core concept term was said in a sentence scores at least the threshold plus
+# this: it is a candidate, below any that fits the words better.
+CONCEPT_MARGIN = 0.02
 MIN_CLAUSE_TERMS = 2  # content terms a clause needs to be scored on its own
 # How much an unknown word (never in any trigger) weighs, as a share of a fairly rare word's
 # idf, in the mass of what the person said that a situation must explain.
@@ -139,7 +142,12 @@ class Retriever:
                 t: c / len(docs_of)
                 for t, c in counts.items()
                 if t not in self._weak | self.answer_words
-                and (self._idf[t] >= common or (t in CONCEPTS and len(spread[t]) <= many))
+                and (
+                    self._idf[t] >= common
+                    # a concept this situation is mostly about (the old days: 19 of 25 of
+                    # memories' triggers) is its core however many others mention it once
+                    or (t in CONCEPTS and (len(spread[t]) <= many or c >= 0.5 * len(docs_of)))
+                )
             }
         self._unknown_idf = float(np.percentile(list(self._idf.values()), 75)) if self._idf else 1.0
         self._self = np.array(
@@ -217,6 +225,13 @@ class Retriever:
                         continue  # only weak words, or one common word or answer word
             mass = sum(self._idf[t] for t in known if t in self._vocabulary[owner]) / total
             score = ratio ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
+            if core and any(
+                t in CONCEPTS and self._share[owner].get(t, 0.0) >= CORE_SHARE for t in shared
+            ):
+                # The situation's own concept ("snow" folds into wintry weather, a jigsaw into
+                # games) said inside a real sentence: it fits, however many words it has that
+                # no trigger has (a place, a name); a situation that explains more outranks it.
+                score = max(score, self.threshold + CONCEPT_MARGIN)
             if asking and question:
                 score = min(1.0, score + QUESTION_BOOST)
             best[owner] = score

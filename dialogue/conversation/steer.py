@@ -129,6 +129,7 @@ def answer_reaction(
     reactions: Reactions,
     *,
     flagged: bool,
+    item: Any = None,
 ) -> Reaction | None:
     """The reaction to an answer: the bank's reaction for the item and class, or a remark or
     feeling found in the same words when it reflects what was said better — the person said
@@ -154,7 +155,9 @@ def answer_reaction(
         None,
     )
     more = says_more(text, evidence)
-    if remark is None and more and (rest := beside(text, evidence, _language(retriever))):
+    implied = remark is not None and same in getattr(remark, "answers", ())
+    lang = _language(retriever)
+    if (remark is None or implied) and more and (rest := beside(text, evidence, lang, item)):
         # "My cat slept on my feet all night. Not too bad, I was up once.": the clauses that
         # do not carry the answer are a remark of their own; both get their reaction.
         # Bad news comes first: the answer's empathy, then the cheerful remark's reaction.
@@ -163,13 +166,19 @@ def answer_reaction(
             for c in retriever.find(rest, kinds=("remark", "feeling"), limit=3)
             if not any(a.startswith(f"{item_id}.") for a in getattr(c.situation, "answers", ()))
         ][:1]  # a sleep trouble beside a sleep answer is that answer, not a remark of its own
+        aside = [c for c in aside if remark is None or c.situation.id != remark.id]
         if aside and (first := react(aside[0].situation, reactions)) is not None:
-            second = react(own, reactions)
+            # A feeling that is this answer told more specifically ("up all night with my
+            # back") reacts to the answer; the remark beside it gets its own reaction first.
+            second = react(remark, reactions) if implied else None
+            second = second or react(own, reactions)
             if second is None:
                 return first
             sad = own is not None and own.tone not in POSITIVE_TONES
             if flagged and sad and aside[0].situation.tone in POSITIVE_TONES:
-                return Reaction(f"{second.text} {first.text}", second.situation)
+                # Said second, the remark is still what the turn reacts to beyond the answer
+                # (whose class the report keeps): the turn carries the remark's situation.
+                return Reaction(f"{second.text} {first.text}", first.situation)
             return Reaction(f"{first.text} {second.text}", first.situation)
     order = [remark, own] if remark is not None and more else [own, remark]
     for situation in order:
@@ -188,13 +197,43 @@ def _pieces(evidence: str) -> list[str]:
     return [p for p in (normalize(q) for q in re.split(r"\s*…\s*", evidence)) if p]
 
 
-def beside(text: str, evidence: str, language: str) -> str:
-    """The clauses of `text` that carry none of the answer's evidence ("" when all do)."""
+def beside(text: str, evidence: str, language: str, item: Any = None) -> str:
+    """The clauses of `text` that carry none of the answer's evidence ("" when all do); with
+    the `item`, nor a clause that is itself a sure answer to it ("No. I never left the house":
+    the second clause says the same in words the keywords missed)."""
+    from dialogue.conversation.passing import other_day
     from dialogue.conversation.terms import clauses
 
     pieces = _pieces(evidence)
-    rest = [c for c in clauses(text, language) if not any(p in normalize(c) for p in pieces)]
+    parts = clauses(text, language)
+    carried = [sum(_has(normalize(c), p) for p in pieces) for c in parts]
+    rest = [
+        c
+        for c, n in zip(parts, carried, strict=True)
+        # A clause with one word of the answer, while others carry the rest, about another day
+        # ("I baked a cake yesterday for the church coffee morning. Yes, I walked to the
+        # chemist"): a story beside today's answer, not the answer.
+        if not n or (n == 1 and max(carried) >= 1 and sum(carried) > 1 and other_day(c, language))
+    ]
+    if item is not None and len(rest) > 1:
+        rest = [c for c in rest if not _answers(item, c, language)]
     return ". ".join(rest)
+
+
+def _answers(item: Any, clause: str, language: str) -> bool:
+    """Whether `clause` alone is a sure answer to `item` (keywords or two concepts)."""
+    from dialogue.extract import extract
+
+    found = extract(item, clause, language=language)
+    return found.answer_class is not None and not found.weak
+
+
+def _has(clause: str, piece: str) -> bool:
+    """Whether the normalized `clause` holds the evidence `piece` as whole words ("yes" is not
+    in "yesterday"; Korean pieces are word starts or stems inside a word: any substring)."""
+    if re.search(r"[\uac00-\ud7a3]", piece):
+        return piece in clause
+    return re.search(rf"(?<![\w']){re.escape(piece)}(?![\w'])", clause) is not None
 
 
 def says_more(text: str, evidence: str) -> bool:

@@ -17,7 +17,12 @@ from dialogue.analysis import analyze
 _EN_DROP_TAGS = frozenset({"PRON", "DET", "ADP", "CCONJ"})
 _EN_KEEP = {"you": "you", "your": "you", "yourself": "you", "yours": "you"}
 # Pronouns that carry a topic: nobody around is loneliness, not a pronoun to drop.
-_EN_CONTENT_PRON = {"nobody": "nobody", "noone": "nobody", "anybody": "nobody"}
+_EN_CONTENT_PRON = {
+    "nobody": "nobody",
+    "noone": "nobody",
+    "anybody": "nobody",
+    "anyone": "nobody",  # "I don't see anyone all day"
+}
 _EN_STOP = frozenset(
     # auxiliaries and contraction pieces
     "be do have can could will would shall should may might must 's m ve re ll d nt "
@@ -96,17 +101,32 @@ _EN_SYNONYMS = {
     **dict.fromkeys("lorry truck van".split(), "truck"),
     **dict.fromkeys("cuppa tea coffee".split(), "tea"),
     **dict.fromkeys("alone nobody".split(), "nobody"),
+    # Weather as a topic: a word of frost and snow is cold weather, one of a scorcher hot
+    # weather, whichever word the trigger used ("cold" itself is also an illness: not folded).
+    **dict.fromkeys(
+        "snow snowy snowfall snowdrift frost frosty freeze freezing frozen icy sleet hail "
+        "blizzard chilly nippy perishing wintry".split(),
+        "wintry",
+    ),
+    **dict.fromkeys(
+        "heat heatwave sweltering scorching scorcher muggy humid sultry sticky".split(), "heat"
+    ),
+    **dict.fromkeys("teach teacher schoolteacher teaching pupil".split(), "teacher"),
 }
 # Concept terms that stand for a topic's many words: frequent in the bank because of the
 # folding, yet a situation's core word (`retrieve.Retriever`).
-CONCEPTS = frozenset({"vegplot", "craft", "game", "oldtimes", "lonely", "visit"})
+CONCEPTS = frozenset(
+    {"vegplot", "craft", "game", "oldtimes", "lonely", "visit", "wintry", "heat", "ramble"}
+    | {"옛날", "더위", "병원"}
+)
 # Phrases that stand for a concept a single word does not carry: the old days (a year long
 # past, "back in", "years ago", "when I was young"), and dropping by (a visit).
 _EN_PHRASES = [
     (
         re.compile(
             r"\b(back in|years ago|in my day|in those days|when i was (?:young|little|a \w+)|"
-            r"nineteen \w+|19[0-9]{2}|used to)\b",
+            r"nineteen \w+|19[0-9]{2}|used to|(?:twenty|thirty|forty|fifty|sixty|[2-6]0) "
+            r"(?:odd )?years (?:i|we|as|at|in|on|of)|(?:all|many) (?:those|these) years)\b",
             re.I,
         ),
         " oldtimes ",
@@ -128,6 +148,17 @@ _EN_PHRASES = [
         ),
         " visit ",
     ),
+    (
+        # Saying sorry for talking so much: the words are all light ones ("I do go on").
+        re.compile(
+            r"\b(?:(?:do|does|did) go on|go(?:es|ing)? on (?:and on|so)\b|"
+            r"(?:listen to|hark at) me|rambl\w*|prattl\w*|wittering|rabbit(?:ing|s)? on|"
+            r"talk(?:s|ed|ing)? (?:the hind legs|your ears? off|too much|nineteen to the dozen)|"
+            r"(?:lost|losing) (?:my|the) (?:train of thought|thread)|where was i)",
+            re.I,
+        ),
+        " ramble ",
+    ),
 ]
 # Answer words, intensifiers and light verbs: what a check-in answer is made of (네 먹었어요,
 # 그럭저럭 괜찮아요), not what a remark is about.
@@ -143,9 +174,16 @@ _KO_SYNONYMS = {
     **dict.fromkeys("티비 테레비 텔레비전 TV tv".split(), "티비"),
     **dict.fromkeys("경로당 노인정".split(), "경로당"),
     **dict.fromkeys("복지관 복지회관".split(), "복지관"),
-    **dict.fromkeys("의사 선생님".split(), "의사"),
-    **dict.fromkeys("영감 남편 바깥양반".split(), "남편"),
-    **dict.fromkeys("마누라 아내 집사람".split(), "아내"),
+    **dict.fromkeys("의사 선생님 간호사 간호원".split(), "의사"),
+    # the heat of summer, whichever word says it (찜통, 가마솥: a steaming pot of a day)
+    **dict.fromkeys(
+        "덥다 더위 무덥다 찜통 가마솥 폭염 땡볕 불볕 쨍쨍 푹푹 후텁지근".split(), "더위"
+    ),
+    # making kimchi, the year's big cooking (김장)
+    **dict.fromkeys("김장 김치 깍두기 겉절이".split(), "김치"),
+    **dict.fromkeys("영감 남편 바깥양반 영감님".split(), "남편"),
+    **dict.fromkeys("마누라 아내 집사람 할멈 할망구 안사람".split(), "아내"),
+    **dict.fromkeys("연속극 드라마 일일극 주말극".split(), "드라마"),
     **dict.fromkeys("기계 로봇 인공지능 AI ai 컴퓨터".split(), "기계"),
     **dict.fromkeys("생일 생신".split(), "생일"),
     **dict.fromkeys("명절 설날 추석 설".split(), "명절"),
@@ -153,6 +191,19 @@ _KO_SYNONYMS = {
     **dict.fromkeys("결혼 결혼식 시집 장가 혼사 신랑 신부 예식장".split(), "결혼"),
 }
 
+
+# Korean phrases for a concept no single morpheme carries: growing up and the old days ("클
+# 때는", "젊었을 적에", "그 시절") are 옛날, whatever the trigger said.
+_KO_PHRASES = [
+    (
+        re.compile(
+            r"(?:클|컸을|자랄|어릴|어렸을|젊을|젊었을|처녀|총각|시집오기 전|우리)\s?(?:때|적)|"
+            r"그\s?시절|왕년|옛적|시집(?:와서|올 때|온 지|왔을 때)|"
+            r"(?:열|스물|스무)[일이삼사오육칠팔구아홉여덟일곱여섯다섯넷셋둘한]*\s?(?:살)?\s?(?:에|때)"
+        ),
+        "옛날",
+    ),
+]
 
 _EN_QUESTION = frozenset("what where who whom whose why how when which".split())
 _EN_ASKING = frozenset({"please"})
@@ -178,7 +229,9 @@ WEAK = {
 _CLAUSE_EN = re.compile(
     r"[.!?;,:\u2014\u2013]+|\s-\s|\b(?:and|but|because|though|while|since)\b", re.I
 )
-_CLAUSE_KO = re.compile(r"[.!?;,:\u2014\u2013~]+|\s-\s|(?<=는데|니까|지만|더니|는지)\s")
+_CLAUSE_KO = re.compile(
+    r"[.!?;,:\u2014\u2013~]+|\s-\s|(?<=는데|니까|지만|더니|는지|던지|면서|[가나와워해봐서]서|길에)\s|(?<=나서는)\s"
+)
 
 
 def clauses(text: str, language: str) -> list[str]:
@@ -204,6 +257,9 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
         from dialogue.analysis.ko import content_lemmas, is_question, is_request
 
         found = [_KO_SYNONYMS.get(t, t) for t in content_lemmas(analysis) if t not in _KO_STOP]
+        # A phrase's concept joins the morphemes (inserted into the text, it would change how
+        # Kiwi reads the sentence around it).
+        found += [c for pattern, c in _KO_PHRASES for _ in pattern.finditer(text)]
         return found, is_question(analysis) or is_request(analysis)
     out = []
     for token in analysis.tokens:
