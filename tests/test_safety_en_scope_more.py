@@ -69,3 +69,18 @@ def test_when_under_a_question_about_what_one_does(text, want):
 )
 def test_a_sharp_thing_in_the_body(text, want):
     assert decide(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("My foot's gone cold and white and I can't feel it.", "check"),
+        ("I scalded my hand with the kettle and the skin's come off.", "check"),
+        ("I'm that weak I can't get out of my chair.", "check"),
+        ("My hands go white in the cold weather, always have.", "none"),
+        ("My face went red when he said that.", "none"),
+        ("I was too weak to walk far after the op years ago.", "none"),
+    ],
+)
+def test_a_part_of_the_body_gone_a_colour_or_too_weak(text, want):
+    assert decide(text) == want
