@@ -158,12 +158,25 @@ def _starts(words: list[str]) -> list[int]:
     return out
 
 
+# a question asked of someone else and passed on: "ask your doctor whether ...", "find out if"
+EMBEDDED_ASK = re.compile(
+    r"\b(?:ask|check with|find out from|enquire with|inquire with)\b(?: \S+){0,5}? "
+    r"(?:whether|if)\b(?! i\b| we\b)(?: \S+){0,3} ?$"
+)
+HEARD = re.compile(r"\b(?:voice|hear|sound|over the phone|on the phone|down the line)\b")
+LOOKED = re.compile(r"\b(?:i (?:can |could )?(?:see|saw|spot|notice|watch)|look|looking)\b")
+
+
 def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext) -> bool:
     text = s.surface if rule.surface else s.lemmas
     before, matched, after = text[: m.start()], m.group(), text[m.end() :]
     before = WRAPPERS.sub(" ", before)  # "if you don't mind, ..." neither asks nor refuses
     if allowed_more(rule.category, rule.flags, s, before, matched + after, context.alerting):
         return True
+    if rule.category != "impolite" and EMBEDDED_ASK.search(before):
+        return True  # "I'll ask your care worker whether someone can call in": a question passed on
+    if rule.category == "seeing" and HEARD.search(text) and not LOOKED.search(text):
+        return True  # "there's a smile in your voice": hearing is not seeing
     if NEG_BEFORE.search(before) and rule.category not in ("impolite", "reassurance"):
         return True  # "I can't visit", "no need to buy anything": the sentence refuses it
     if rule.category in ("visit", "meeting", "action", "seeing") and DISCLAIMED.search(before):

@@ -45,6 +45,10 @@ CLASSES = {
     r"pop in|drop in|stop in|"
     r"come by|come over|come round|come around|come to you|come see|come and see|"
     r"be there|be at your|be with you|be on (?:its|their|his|her) way|arrive|head over|"
+    # moving towards the person: a synonym set of motion verbs with their destination
+    r"(?:head|make (?:its|their|his|her) way|travel|drive|race|rush|hurry|en route|set off) "
+    r"(?:over |round |out |straight )?(?:to|towards|for) (?:you|your (?:address|house|home|flat|"
+    r"door|place))|"
     r"go over to (?:you|your)|check on you in person|look in on you|knock|bring|deliver|"
     r"pick you up|"
     r"drive you|take you|walk you|give you a ride|meet you|see you in person|"

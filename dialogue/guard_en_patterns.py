@@ -386,12 +386,13 @@ def _all() -> list[tuple[str, str, frozenset[str]]]:
     from dialogue.guard_en_claims import CLAIMS_TABLE
     from dialogue.guard_en_meaning import MEANING_TABLE
     from dialogue.guard_en_persona import PERSONA_TABLE
+    from dialogue.guard_en_table_gen import GEN_TABLE
     from dialogue.guard_en_table_more import MORE_TABLE
     from dialogue.guard_en_tacit import TACIT_TABLE
     from dialogue.guard_en_talk import TALK_TABLE
 
     tables = (RULES_TABLE, PERSONA_TABLE, MEANING_TABLE, CLAIMS_TABLE, TALK_TABLE, MORE_TABLE)
-    tables += (TACIT_TABLE,)
+    tables += (TACIT_TABLE, GEN_TABLE)
     return [rule for table in tables for rule in parse(table)]
 
 

@@ -120,9 +120,16 @@ YOU_DID = re.compile(
 )
 
 
+COLD_PLACE = re.compile(
+    r"\b(?:cold|chilly|freezing) (?=(?:night|day|weather|morning|evening|afternoon|spell|snap|"
+    r"winter|house|room|flat|home|wind|air|front|kitchen|bedroom)s?\b)"
+)
+
+
 def health(lemmas: str) -> bool:
     """The sentence speaks of health ("it gets cold tonight" is the weather, not a cold)."""
     lemmas = re.sub(r"\b(?:get|be|turn|feel|go) (?:\w+ )?cold\b", " ", lemmas)
+    lemmas = COLD_PLACE.sub(" ", lemmas)  # "on cold nights", "a cold house": the temperature
     return bool(HEALTH.search(lemmas) or _condition().search(lemmas))
 
 

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 THRESHOLDS = {
     ("emergency", "en"): 0.56,
     ("emergency", "ko"): 0.58,  # 2026-12-07 with emergency_ko.dev4-.dev6 (was 0.62)
-    ("guard", "en"): 0.70,
+    ("guard", "en"): 0.82,  # 2026-12-07: with dev6, and the floor 0.98 (`cv.PRECISION_FLOORS`)
     ("guard", "ko"): 0.71,  # 2026-12-07: dev4-dev6, and the floor 0.97 (`cv.PRECISION_FLOORS`)
 }
 

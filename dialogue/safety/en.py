@@ -28,6 +28,7 @@ from dialogue.safety.en_match import (
 )
 from dialogue.safety.en_redflags import RED_FLAGS
 from dialogue.safety.en_state import _state
+from dialogue.safety.en_time import asked_when, fall_over, gone_on
 
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
 _LIGHT_VERBS = frozenset(
@@ -66,27 +67,6 @@ def _negated(u: Utterance, combo: tuple[Occ, ...], idx: list[int]) -> str | None
         if not rest or rest[0] in ("really", "at", "anymore", "thanks", "thank", "not", "no"):
             return "cancel"
     return None
-
-
-_ACHE = frozenset("hip wrist hurt hurts hurting sore stair stairs bad nasty".split())
-_OVER = frozenset("yesterday ago".split())  # "last night", "the other day": DISTANT or RECENT
-
-
-def _fall_over(u: Utterance, combo: tuple[Occ, ...]) -> bool:
-    """A fall with only an ache beside it, told as when the ache began or as yesterday's."""
-    fall = [o for o in combo if o.concept == "FALL"]
-    other = [o for o in combo if o.concept != "FALL"]
-    if (
-        not fall
-        or not other
-        or any(not {u.toks[i].surface for i in o.used} <= _ACHE for o in other)
-    ):
-        return False
-    f = fall[0].first
-    as_time = any(u.toks[i].surface in _TIME_CONJ for i in range(max(0, f - 2), f))
-    sentence = u.toks[f].sentence
-    said_over = any(t.surface in _OVER for t in u.toks if t.sentence == sentence)
-    return as_time or said_over
 
 
 def _negator_before(u: Utterance, start: int, used: frozenset[int]) -> str | None:
@@ -181,6 +161,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         u.toks[i].surface == "if" for i in range(end + 1, hi + 1)
     ):
         decision = Decision.CHECK  # "he'll kill me if I forget": a threat or a figure of speech
+    if asked_when(u, lo, start, sentence[0], sentence[-1]):
+        return None  # "who do you ring when the gas smells odd?": a question about a case
     if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
         return None  # "if I fall | I can't get up", "in case he chokes again one day"
     if any(
@@ -219,7 +201,7 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     # "my hip's been sore since I slipped", "I fell yesterday and my wrist still hurts": a fall
     # that is over, told as the start of an ache, is asked about; a head, the floor or being
     # stuck stay an emergency (their words are not in _ACHE)
-    if rule.category == "fall" and decision == Decision.EMERGENCY and _fall_over(u, combo):
+    if rule.category == "fall" and decision == Decision.EMERGENCY and fall_over(u, combo):
         decision = Decision.CHECK
     # whose danger
     who = owner(u, start, end) or patient(u, start) if rule.who != "place" else "self"
@@ -282,6 +264,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
     for o in [*u.occ["RESOLVED"], *(u.occ["RESOLVED_FALL"] if rule.category == "fall" else ())]:
         if o.first > 0 and u.toks[o.first - 1].surface in _TIME_CONJ:
             continue  # "since I got up", "when it eased": a time, not a resolution
+        if gone_on(u, o):
+            continue  # "it's gone through two towels", "it's gone black": a change, not an end
         if o.used & state["hit_tokens"] and u.toks[o.first].lemma not in lx.NEGATORS:
             continue  # a finding's own words; but "didn't fall" after "slipped" resolves it
         if o.first > end:

@@ -184,6 +184,12 @@ BROAD: dict[str, str] = {
         "oozing; passing blood; pass blood; down below; back passage; nosebleed"
         "; ripped; ripped open; torn; torn open; gaping; red stuff; bright red; bitten"
         "; split open; split; gashed open"
+        # what made the wound, and where it went in: a sharp thing in the body
+        "; knife|blade|secateurs|scissors|shears|razor|chisel|saw|axe|glass|shard|lid "
+        "slip|slipped|catch|caught|go|went|gone|get|got|nick|nicked|cut; "
+        "go|went|gone|slip|slipped into my "
+        "palm|hand|finger|thumb|leg|arm|foot|wrist|thigh|knee|shin|head|face|neck|side|stomach; "
+        "go|went|gone|slip|slipped through my palm|hand|finger|thumb|foot"
     ),
     "B_BLOODBAD": (
         "spurt; spurts; spurting; drip; dripping; drips; everywhere; covered; soaked; soak; "

@@ -53,7 +53,16 @@ PERSON_OTHER = frozenset(
     "stepdaughter stepfather stepmother tenant landlord bloke fella chap nan nana gran granny "
     "grandad granddad missus hubby".split()
 )
-RELATIONS = PERSON_OTHER - frozenset("he she they him her them his their".split())
+# people by kind rather than by kin (a synonym set over lemmas, so "lads", "thugs" and "two
+# strangers" are someone else, as "men" already were): who did it or whom it happened to
+PEOPLE_BY_KIND = frozenset(
+    "lad lass youth youngster teenager teen yob thug hooligan burglar thief robber intruder "
+    "stranger visitor caller salesman workman builder postman fellow gent folk mate pal buddy "
+    "geezer gang nurse paramedic policeman policewoman officer relative grandkid resident "
+    "passerby pensioner cousin".split()
+)
+_PRONOUNS = frozenset("he she they him her them his their".split())
+RELATIONS = (PERSON_OTHER | PEOPLE_BY_KIND) - _PRONOUNS
 PERSON_SELF = frozenset("i me myself we us".split())
 BODY = frozenset(
     "chest heart arm arms leg legs face head hand hands foot feet hip hips back neck jaw lip lips "

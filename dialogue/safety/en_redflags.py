@@ -12,6 +12,7 @@ stories and questions are judged as for every rule; the agent then asks one dire
 from __future__ import annotations
 
 from dialogue.safety.en_lexicon import Rule
+from dialogue.safety.en_redflags_body import BODY_FLAGS, REDFLAG_BODY
 from dialogue.safety.en_wordings import ASR_MORE
 
 # fmt: off
@@ -357,3 +358,5 @@ RED_FLAGS: tuple[Rule, ...] = (
     Rule("overdose", K, ("TAKE", "RF_POISON"), 6, name="rf swallowed a poison"),
     Rule("confusion", K, ("RF_SEE", "NOTTHERE"), 10, name="rf seeing what is not there"),
 )
+RED_FLAGS += BODY_FLAGS
+REDFLAG.update(REDFLAG_BODY)
