@@ -86,7 +86,7 @@ class EmergencyDetector:
             opinion = self._second_opinion(text, language)
             if opinion is not None and assessment.decision == Decision.NONE:
                 assessment = Assessment(Decision.CHECK, (*assessment.findings, opinion))
-        if assessment.decision == Decision.NONE and text.strip():
+        if assessment.decision == Decision.NONE and text.strip() and _contentful(analysis):
             assessment = self._learned(text, language, assessment, asked)
         return assessment
 
@@ -196,6 +196,30 @@ def _todays_dose(assessment: Assessment, text: str, language: str, asked: Item) 
         Finding(f.category, Decision.CHECK, f.evidence, f.rule) for f in assessment.findings
     )
     return Assessment(Decision.CHECK, checks)
+
+
+# Words that carry no content of their own: a misheard "the and this is at all" is made of them.
+_LIGHT_EN = frozenset(
+    "be have do come go get will would can could shall should may might must let".split()
+)
+_CONTENT_EN = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "X"})
+_CONTENT_KO = frozenset({"NNG", "NNP", "NR", "SN", "SL", "VV", "VA", "XR", "VX"})
+
+
+def _contentful(analysis: Analysis | None) -> bool:
+    """Whether the utterance has a content word (a noun, a verb other than be/have/do/go...,
+    an adjective, a number; Korean: a noun, verb or adjective stem). The learned layer is a
+    classifier over words and n-grams: on function words alone (a garbled turn such as "the
+    and this is at all", or "그 저 뭐") its score is noise, and a check it raised there turned
+    the next misheard reply into a critical alert. Languages without an analysis keep it."""
+    if analysis is None:
+        return True
+    for t in analysis.tokens:
+        if t.tag in _CONTENT_KO:
+            return True
+        if t.tag in _CONTENT_EN and not (t.tag == "VERB" and t.lemma in _LIGHT_EN):
+            return True
+    return False
 
 
 def layer_of(assessment: Assessment) -> str:

@@ -157,6 +157,12 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
                 decision = Decision.CHECK  # "I might end it": ask
                 continue
             return None
+    if (
+        rule.category == "violence"
+        and u.toks[start].lemma == "break"
+        and (subject(u, start) == "self")
+    ):
+        return None  # "I broke in my new boots", a misheard "I had come broke in the morning"
     if rule.category == "violence" and any(
         u.toks[i].surface == "if" for i in range(end + 1, hi + 1)
     ):
