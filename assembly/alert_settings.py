@@ -6,11 +6,11 @@ Wiring only (the composition root): the channels themselves live in `alerts/`.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import re
 from urllib.parse import urlsplit
 
 from alerts import AlertSink
+from telephony.auth import is_loopback
 
 ALERT_KEYS = [
     "alert_webhook",
@@ -27,20 +27,11 @@ def check_webhook_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError("must be an absolute https:// URL")
-    if parts.scheme == "http" and not _loopback(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ValueError("plain http only to a loopback address; use https:// (health data)")
     if parts.username or parts.password:
         raise ValueError("no credentials in the URL; the requests are signed with alert_secret")
     return url
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def e164(number: str, field: str) -> str:

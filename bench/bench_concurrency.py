@@ -43,7 +43,6 @@ import argparse
 import asyncio
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -60,6 +59,7 @@ from bench.benchkit import (  # noqa: E402, I001
     serve,
     start_child,
     timed_pipeline,
+    tree_of,
 )
 
 
@@ -118,24 +118,7 @@ def pause_range(text: str) -> tuple[float, float]:
 
 
 HERE = Path(__file__).resolve().parents[1]
-
-
-def tree_of(rev: str, into: Path) -> Path:
-    """Commit `rev`'s tracked files, as they were, in a folder of `into` (git archive)."""
-    tree = into / rev.replace("/", "_")
-    tree.mkdir(parents=True)
-    try:
-        archive = subprocess.run(
-            ["git", "-C", str(HERE), "archive", "--format=tar", rev],
-            capture_output=True,
-            check=True,
-        ).stdout
-    except subprocess.CalledProcessError as exc:
-        raise SystemExit(f"--against {rev}: {exc.stderr.decode().strip()}") from None
-    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    if not (tree / "bench" / "bench_concurrency.py").is_file():
-        raise SystemExit(f"--against {rev}: that commit has no bench/bench_concurrency.py")
-    return tree
+SCRIPT = "bench/bench_concurrency.py"
 
 
 def start_server(tree: Path, args: argparse.Namespace, cpu: int | None):
@@ -258,7 +241,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="carecall-bench-trees-") as folder:
         trees = {"new": HERE}
         if args.against:
-            trees = {args.against[:12]: tree_of(args.against, Path(folder)), "new": HERE}
+            trees = {args.against[:12]: tree_of(args.against, Path(folder), SCRIPT), "new": HERE}
         bench(args, calls, trees)
 
 

@@ -3,7 +3,7 @@ split by stage, and the framework's own share of it.
 
     PYTHONPATH=. python bench/bench_latency.py [--agent models|canned] [--lines 1]
         [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new,medium]]
-        [--show-safety]
+        [--show-safety] [--against REV [--rounds K]]
 
 `--pausing`: base against new in one run. For each variant (`VARIANTS`: *base* the end of
 turn before the speaker was learnt, whole answers on 1.5 s; *new* the defaults), one run with
@@ -28,6 +28,13 @@ would hear it. The server splits each turn (telephony.stats.TurnTiming):
 Framework overhead = queue + encode + send (total minus endpointing and model time); the
 VAD's own wait (endpointing minus the configured silence) is printed beside it.
 Never asserted in tests: the figures depend on the machine and its load.
+
+`--against REV`: before and after in one run. Commit REV's tracked files are unpacked into a
+temporary folder (`benchkit.tree_of`) and its own `bench/bench_latency.py` (its server, its
+phones, `PYTHONPATH` that folder) takes turns with this tree's, `--rounds` times, the order
+swapped every round; each run's full output is printed, then one table (turn overhead,
+send, recognition, voice-to-voice, and the CPU seconds of the run and its children), e.g.
+P6's, on an idle machine: `PYTHONPATH=. python bench/bench_latency.py --against a3537ca`.
 """
 
 from __future__ import annotations
@@ -38,6 +45,10 @@ import contextlib
 import json
 import math
 import os
+import re
+import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -51,6 +62,7 @@ from bench.benchkit import (  # noqa: E402
     canned_factory,
     pct,
     timed_pipeline,
+    tree_of,
 )
 from telephony.turn import TurnOptions  # noqa: E402
 
@@ -179,7 +191,16 @@ def main() -> None:
         action="store_true",
         help="print every judged partial and every turn the safety flow hears (stderr)",
     )
+    p.add_argument("--against", metavar="REV", help="also the bench of commit REV, in turns")
+    p.add_argument("--rounds", type=int, default=1, help="with --against: runs per tree")
     args = p.parse_args()
+    if args.against:
+        if args.pausing:
+            p.error("--against runs plain callers; --pausing compares end-of-turn variants")
+        if args.rounds < 1:
+            p.error("--rounds must be at least 1")
+        before_after(args)
+        return
     if args.pausing:
         variants = [v.strip() for v in args.variants.split(",") if v.strip()]
         unknown = [v for v in variants if v not in VARIANTS]
@@ -275,6 +296,75 @@ def compare(args: argparse.Namespace, variants: list[str]) -> None:
             f"{name:8} {caller:8} {phone['turn_p50'] * 1000:8.0f} {phone['turn_p95'] * 1000:8.0f} "
             f"{phone['turns']:6d}  {cut}/{started} ({100 * cut / max(started, 1):.1f}%)"
         )
+
+
+SCRIPT = "bench/bench_latency.py"
+_FIGURES = {  # name -> pattern of the line of a run's output that gives it (p50, p95)
+    "overhead": r"^framework overhead per turn .*: p50 ([\d.]+) ms, p95 ([\d.]+) ms",
+    "v2v": r"^voice-to-voice at the phone\s+([\d.]+)\s+([\d.]+)",
+    **{stage: rf"^{stage}\s+([\d.]+)\s+([\d.]+)$" for stage in ("send", "asr", "encode")},
+}
+
+
+def latency_figures(output: str) -> dict[str, tuple[float, float]]:
+    """(p50, p95) in ms of each figure in `_FIGURES` that a run's printout gives, and its
+    turns answered (under "turns", both the same)."""
+    figures: dict[str, tuple[float, float]] = {}
+    for name, pattern in _FIGURES.items():
+        if found := re.search(pattern, output, re.MULTILINE):
+            figures[name] = (float(found[1]), float(found[2]))
+    if found := re.search(r"^agent=\S+, \d+ line\(s\), (\d+) turns answered", output, re.M):
+        figures["turns"] = (float(found[1]),) * 2
+    return figures
+
+
+def before_after(args: argparse.Namespace) -> None:
+    """Commit `args.against`'s bench and this tree's in turns (see the module's docstring)."""
+    argv = ["--agent", args.agent, "--lines", str(args.lines), "--seconds", str(args.seconds)]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="carecall-bench-trees-") as folder:
+        trees = {args.against[:12]: tree_of(args.against, Path(folder), SCRIPT), "new": ROOT}
+        for round_ in range(args.rounds):
+            for name in list(trees)[:: 1 if round_ % 2 == 0 else -1]:
+                output, cpu = _run_tree(name, trees[name], argv)
+                print(f"--- {name}, round {round_ + 1} ---\n{output.rstrip()}", flush=True)
+                rows.append((round_ + 1, name, latency_figures(output), cpu))
+    print(f"\n{args.seconds:g} s per run, agent={args.agent}; ms; CPU s: the run's processes")
+    print(
+        f"{'round':>5} {'tree':>12}  overhead p50/p95  send p50  asr p50  v2v p50/p95  turns  CPU s"
+    )
+    nan = (math.nan, math.nan)
+    for round_, name, f, cpu in rows:
+        (o50, o95), (v50, v95) = f.get("overhead", nan), f.get("v2v", nan)
+        send, asr, turns = (f.get(k, nan)[0] for k in ("send", "asr", "turns"))
+        print(
+            f"{round_:5d} {name:>12}  {o50:8.1f} / {o95:6.1f} {send:9.1f} {asr:8.1f} "
+            f"{v50:6.0f} / {v95:4.0f} {turns:6.0f} {cpu:6.1f}"
+        )
+    for name in trees:
+        mine = [f for _, n, f, _ in rows if n == name]
+        over, v2v = (statistics.median(f.get(k, nan)[0] for f in mine) for k in ("overhead", "v2v"))
+        print(
+            f"{name}: medians over rounds: overhead p50 {over:.1f} ms, "
+            f"voice-to-voice p50 {v2v:.0f} ms"
+        )
+
+
+def _run_tree(name: str, tree: Path, argv: list[str]) -> tuple[str, float]:
+    """`tree`'s own bench with `argv`: its printout and the CPU seconds its processes used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run = subprocess.run(
+        [sys.executable, str(tree / SCRIPT), *argv],
+        capture_output=True,
+        text=True,
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if run.returncode:
+        tail = "\n".join(run.stderr.strip().splitlines()[-5:])
+        raise SystemExit(f"{name}'s bench failed (exit {run.returncode}):\n{tail}")
+    return run.stdout, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 if __name__ == "__main__":

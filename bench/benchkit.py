@@ -188,6 +188,26 @@ def start_child(
     return proc, json.loads(line)
 
 
+def tree_of(rev: str, into: Path, script: str) -> Path:
+    """Commit `rev`'s tracked files, as they were, in a folder of `into` (git archive), for a
+    before/after in one run (`--against REV`); `script` (e.g. "bench/bench_latency.py") must
+    be in it, since the old tree runs its own copy of the bench."""
+    tree = into / rev.replace("/", "_")
+    tree.mkdir(parents=True)
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", rev],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except subprocess.CalledProcessError as exc:
+        raise SystemExit(f"--against {rev}: {exc.stderr.decode().strip()}") from None
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    if not (tree / script).is_file():
+        raise SystemExit(f"--against {rev}: that commit has no {script}")
+    return tree
+
+
 def pct(values, q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
 

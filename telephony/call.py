@@ -2,10 +2,11 @@
 
 As in the `websockets` library's sans-I/O protocol, the I/O shell (`telephony.session`) feeds
 what happened as events and carries out the actions that come back (both listed in
-`telephony.callevents`). Nothing here awaits, reads a clock or touches a socket, thread or
-file: every rule is unit-tested with synthetic events (`tests/test_call_control.py`). It
-composes the pure `ServerProtocol` (the wire), `Endpointer` (turns) and `Playout` (paced
-speech, marks). The rules, with `TurnOptions`' values:
+`telephony.callevents`); every frame's events (`Received`, `Voice`, `Tick`) it hands to
+`received`, `voice` and `tick`, which `feed` calls for them. Nothing here awaits, reads a
+clock or touches a socket, thread or file: every rule is unit-tested with synthetic events
+(`tests/test_call_control.py`). It composes the pure `ServerProtocol` (the wire),
+`Endpointer` (turns) and `Playout` (paced speech, marks). The rules, with `TurnOptions`' values:
 
 - a turn ends after `end_silence_s` of silence and goes to the agent (`Ask(Hear)`); while
   it is spoken it streams to the recognizer, and a pause judged to follow a whole answer ends
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+
+import numpy as np
 
 from telephony import CallInfo
 from telephony import callevents as ev
@@ -109,14 +112,14 @@ class CallControl:
     def feed(self, event: ev.Event) -> list[ev.Action]:
         kind = type(event)
         if kind is ev.Received:
-            return self._received(event.text)
+            return self.received(event.text)
         if kind is ev.Tick:
-            return self._transmit(event.now)
+            return self.tick(event.now)
         if kind is ev.Judged:
             self.listening_turn.judged(event, self.endpointer)
             return []
         if kind is ev.Voice:
-            return self._voice(event)
+            return self.voice(event.chunk, event.prob, event.arrived, event.now)
         if kind is ev.ReplyReady or kind is ev.AgentFailed:
             speech = event.speech if kind is ev.ReplyReady else None
             if speech is None or self.ended:
@@ -144,9 +147,10 @@ class CallControl:
             return self._closed(event.reason, event.now)
         raise TypeError(f"not a call event: {event!r}")
 
-    # ---- the wire ----------------------------------------------------------------------------
+    # ---- every frame's events, also fed without making them (`feed` routes them here too) ----
 
-    def _received(self, text: str | bytes) -> list[ev.Action]:
+    def received(self, text: str | bytes) -> list[ev.Action]:
+        """`feed(Received(text))`: a websocket message."""
         try:
             message = self.protocol.receive(text)
         except ProtocolError as exc:
@@ -197,8 +201,8 @@ class CallControl:
         played = ev.Played(u.segment, True, u.segment.text)
         return [played, *self._end("completed")] if u.hangup else [played]
 
-    def _transmit(self, now: float) -> list[ev.Action]:
-        """Frames and marks due at `now` (at a tick, or as soon as a segment is queued)."""
+    def tick(self, now: float) -> list[ev.Action]:
+        """`feed(Tick(now))`: frames and marks due at `now` (a tick, or a segment just queued)."""
         if self.ended or self._muted:
             return []
         out: list[ev.Action] = []
@@ -223,19 +227,20 @@ class CallControl:
 
     # ---- the person --------------------------------------------------------------------------
 
-    def _voice(self, event: ev.Voice) -> list[ev.Action]:
+    def voice(self, chunk: np.ndarray, prob: float, arrived: float, now: float) -> list[ev.Action]:
+        """`feed(Voice(chunk, prob, arrived, now))`: a chunk the VAD labelled."""
         ep = self.endpointer
-        self._judged += len(event.chunk) * LINE_RATE // ep.sample_rate
+        self._judged += len(chunk) * LINE_RATE // ep.sample_rate
         out: list[ev.Action] = []
         listening = self.listening_turn
-        for turn in ep.feed(event.chunk, event.prob):
+        for turn in ep.feed(chunk, prob):
             if turn.kind is TurnEventKind.SPEECH_STARTED:
                 self._turn_counts = not self.playout.audible  # over the agent: maybe not
                 listening.started()
             elif turn.audio is not None:
-                out += self._turn_ended(turn.audio, turn.capped, event.now)
+                out += self._turn_ended(turn.audio, turn.capped, now)
         if ep.silence_run_s == 0:
-            self._last_voice = event.arrived
+            self._last_voice = arrived
         if ep.in_turn:
             out += listening.during(ep)
             self._heard_at = self._judged
@@ -244,8 +249,10 @@ class CallControl:
                 # and the agent stops talking over them.
                 self._turn_counts = True
                 if self.playout.audible or self.streaming:
-                    out += self._interrupt(event.now)
-        return out + self._check_silence()
+                    out += self._interrupt(now)
+            return out  # no silence to check while the person speaks
+        out += self._check_silence()
+        return out
 
     def _turn_ended(self, audio: Audio, capped: bool, now: float) -> list[ev.Action]:
         self._heard_at = self.line_samples
@@ -310,7 +317,7 @@ class CallControl:
             self._replies.popleft()
             self._answered()
         if self.playout.pending:  # the first frames of what was queued may be due already
-            out += self._transmit(now)
+            out += self.tick(now)
         return out
 
     def _stream(self, speech: ev.Speech, out: list[ev.Action]) -> bool:

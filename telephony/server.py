@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
+from websockets.protocol import State
 
 from telephony import AgentFactory
 from telephony.auth import CallTokens, Gate, Handshake, bind_problem
@@ -314,8 +315,6 @@ class _Messages:
     def send_nowait(self, message: str) -> bool:
         """Write a text message now; False when the peer has stopped reading. What
         `send()` does before it waits for the buffer to drain, which we never need to."""
-        from websockets.protocol import State
-
         c = self._c
         if c.protocol.state is not State.OPEN:
             return True  # closing: the receive side is ending the call

@@ -147,13 +147,14 @@ class CallSession:
 
     async def _receive(self, connection: Connection) -> str:
         received = 0
+        feed = self._control.received  # feed(Received(message)), without making the event
         async for message in connection:
             received += 1
             if received % YIELD_EVERY == 0:
                 # Messages already buffered are returned without suspending: a peer flooding
                 # the socket would otherwise hold the event loop, and every call's audio.
                 await asyncio.sleep(0)
-            actions = self._control.feed(ev.Received(message))
+            actions = feed(message)
             if len(actions) == 1 and type(actions[0]) is ev.Listen:  # audio, the common case
                 self._listen(actions[0])  # (changes nothing the frame clock waits for)
             elif actions and type(actions[0]) is ev.StartCall:
@@ -271,12 +272,13 @@ class CallSession:
         return taken or (folder is not None and (folder / sid).exists())
 
     def _on_vad(self, chunk, prob: float, arrived: float) -> None:
-        if actions := self._control.feed(ev.Voice(chunk, prob, arrived, self._loop.time())):
+        # feed(Voice(...)) and feed(Tick(now)), without making the events (every frame's)
+        if actions := self._control.voice(chunk, prob, arrived, self._loop.time()):
             self._do(actions)  # (none: nothing changed that the frame clock waits for)
 
     def _on_tick(self, now: float) -> None:
         try:
-            self._do(self._control.feed(ev.Tick(now)))
+            self._do(self._control.tick(now))
         except Exception as exc:  # a bug here would leave the call mute: end it, loudly
             log.exception("call %s: sending agent audio failed", self._sid)
             self.errors.append(f"send: {exc}")

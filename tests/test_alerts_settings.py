@@ -83,6 +83,19 @@ def test_numbers_are_normalized_and_come_from_env_and_yaml(tmp_path: Path, monke
     assert local.alert_webhook == "http://127.0.0.1:9000/x"
 
 
+def test_plain_http_webhooks_only_to_what_the_server_calls_loopback() -> None:
+    # one loopback check in the project (telephony.auth.is_loopback), IPv6 included
+    from assembly import alert_settings
+    from telephony import auth
+
+    assert alert_settings.is_loopback is auth.is_loopback
+    for url in ("http://[::1]:9000/x", "http://localhost/x", "http://127.0.0.2/x"):
+        assert alert_settings.check_webhook_url(url) == url
+    for url in ("http://10.0.0.1/x", "http://[2001:db8::1]/x", "http://hooks.example.org/x"):
+        with pytest.raises(ValueError, match="loopback"):
+            alert_settings.check_webhook_url(url)
+
+
 @pytest.mark.parametrize("command", [["serve"], ["demo"], ["campaign", "run"]])
 def test_alert_flags_on_serve_demo_and_campaign_run(command) -> None:
     args = build_parser().parse_args(

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import bench_concurrency  # noqa: E402
+from bench import bench_concurrency, benchkit  # noqa: E402
 
 
 def _git(*args: str) -> str:
@@ -24,9 +24,29 @@ def test_an_older_commit_is_its_own_tree(tmp_path):
     rev = _git("rev-list", "-1", "HEAD~1", "--", "bench/bench_concurrency.py").strip()
     if not rev:
         pytest.skip("no earlier commit of the bench here (shallow clone)")
-    tree = bench_concurrency.tree_of(rev, tmp_path)
+    tree = benchkit.tree_of(rev, tmp_path, "bench/bench_concurrency.py")
     old = _git("show", f"{rev}:bench/bench_concurrency.py")
     assert (tree / "bench" / "bench_concurrency.py").read_text() == old
     assert (tree / "telephony" / "server.py").is_file() and tree != bench_concurrency.HERE
     with pytest.raises(SystemExit, match="not-a-commit"):
-        bench_concurrency.tree_of("not-a-commit", tmp_path)
+        benchkit.tree_of("not-a-commit", tmp_path, "bench/bench_concurrency.py")
+
+
+def test_the_latency_figures_are_read_from_a_runs_printout():
+    from bench import bench_latency
+
+    printout = """agent=models, 1 line(s), 7 turns answered (end-of-turn silence 1500 ms); ms
+stage                                   p50      p95
+endpointing                          1512.0   1530.5
+asr                                   530.2    610.9
+encode                                  0.3      0.5
+send                                    4.8     12.0
+voice-to-voice at the phone          2151.1   2208.0   (7 turns)
+framework overhead per turn (queue + encode + send): p50 3.6 ms, p95 4.7 ms
+"""
+    figures = bench_latency.latency_figures(printout)
+    assert figures["overhead"] == (3.6, 4.7)
+    assert figures["v2v"] == (2151.1, 2208.0)
+    assert figures["asr"] == (530.2, 610.9) and figures["send"] == (4.8, 12.0)
+    assert figures["turns"] == (7.0, 7.0)
+    assert "overhead" not in bench_latency.latency_figures(printout.replace("framework", "x"))

@@ -351,3 +351,46 @@ def test_a_failed_render_drops_the_rest_and_a_goodbye_still_hangs_up(rendered):
     ]
     out = line.play_out(1.5)
     assert of(End, out) == [End("completed")]  # after what was queued had played
+
+
+def _shape(action):
+    """An action as comparable data (an `Ask` and audio compare by identity, arrays not at all)."""
+    if isinstance(action, Ask):
+        return ("Ask", type(action.request).__name__)
+    if isinstance(action, Listen):
+        return ("Listen", action.pcm.tobytes())
+    if isinstance(action, Played):
+        return ("Played", action.segment.text, action.complete, action.heard)
+    if isinstance(action, Transmit):
+        return ("Transmit", action.text, action.at_sample)
+    samples = getattr(action, "samples", None)  # a Stream of the turn's audio
+    return action if samples is None else (type(action).__name__, samples.tobytes())
+
+
+def test_every_frames_events_fed_directly_are_the_same_rules_as_through_feed():
+    # The shell calls received/voice/tick for the events of every frame (no event object);
+    # a call played both ways gives the same actions, barge-in and turn end included.
+    lines = [Line(), Line()]
+    lines[1].phone = lines[0].phone  # the same messages on both lines
+    script = [lines[0].phone.start()]
+    outs = []
+    for direct, line in zip((False, True), lines, strict=True):
+        c, out = line.control, []
+        [start] = c.feed(Received(script[0]))
+        c.feed(CallAccepted(CallInfo(start.start.stream_sid, start.start.call_sid, {})))
+        [opening] = c.feed(AgentReady(8000))
+        out += line.say(opening, 2.0)
+        for i in range(150):  # quiet, then speech over the agent, then quiet: a turn
+            prob = SPEECH if 20 <= i < 60 else QUIET
+            if len(script) <= i + 1:
+                script.append(line.phone.media(b"\xff" * CHUNK))
+            now, chunk = 1000.0 + i * CHUNK_S, np.full(CHUNK, prob, np.float32)
+            if direct:
+                out += c.received(script[i + 1]) + c.voice(chunk, prob, now, now) + c.tick(now)
+            else:
+                out += c.feed(Received(script[i + 1]))
+                out += c.feed(Voice(chunk, prob, now, now)) + c.feed(Tick(now))
+        outs.append([_shape(a) for a in out])
+    assert outs[0] == outs[1]
+    kinds = {a[0] if isinstance(a, tuple) else type(a).__name__ for a in outs[0]}
+    assert {"Ask", "Played", "Transmit", "Listen"} <= kinds  # a turn, a barge-in, audio
