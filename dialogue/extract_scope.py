@@ -70,10 +70,12 @@ def _en(analysis: Analysis) -> list[str]:
             negs += 1
             continue
         if subject is None and tag in ("PRON", "NOUN"):
-            if lemma in _SELF_EN:
-                subject = "self"
-            elif lemma in _OTHER_EN or lemma in _OTHER_NOUNS_EN:
+            # "my neighbour's dog", "my husband": a possessive names whose by the noun after it
+            after = lemmas[i + 1] if i + 1 < len(lemmas) else ""
+            if lemma in _OTHER_EN or lemma in _OTHER_NOUNS_EN:
                 subject = "other"
+            elif lemma in _SELF_EN and not (lemma == "my" and after in _OTHER_NOUNS_EN):
+                subject = "self"
             if subject:
                 out.append(f"who:{subject}")
         if tag in ("VERB", "NOUN", "ADJ", "ADV") and lemma not in ("do", "be", "have"):
@@ -98,20 +100,22 @@ def _ko(analysis: Analysis) -> list[str]:
     out: list[str] = []
     toks = analysis.tokens
     lemmas = [t.lemma for t in toks]
-    content = [i for i, t in enumerate(toks) if t.tag[:2] in ("VV", "VA", "NN", "XR", "MA")]
-    for i in content:
-        t = toks[i]
-        if t.tag[:2] not in ("VV", "VA", "XR") and not t.tag.startswith("NN"):
+    for i, t in enumerate(toks):
+        if t.tag[:2] not in ("VV", "VA", "XR", "NN") or t.tag == "NNB":
             continue
         count = 0
         if i > 0 and lemmas[i - 1] in _NEG_KO_BEFORE and toks[i - 1].tag == "MAG":
             count += 1
-        after = lemmas[i + 1 : i + 5]
-        if any(a in _NEG_KO_AFTER for a in after[:3]):
-            count += 1
+        # "-지 않", "-ㄴ 건 아니": a negation within the next few morphemes, before a verb
+        for a, nxt in zip(lemmas[i + 1 : i + 6], toks[i + 1 : i + 6], strict=False):
+            if a in _NEG_KO_AFTER:
+                count += 1
+                break
+            if nxt.tag[:2] in ("VV", "VA") or nxt.tag.startswith("NNG"):
+                break
         if count == 1:
             out.append(f"n:{t.lemma}")
-        elif count >= 2 or (count == 1 and "아니" in after and "안" in lemmas[max(0, i - 1) : i]):
+        elif count >= 2:  # "안 먹은 건 아니고": two negations cancel
             out.append(f"nn:{t.lemma}")
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
