@@ -11,7 +11,7 @@ files give the same weights; a fit is cached on disk like the safety layer's
 
 `refine` combines it with the rules (`dialogue.extract`), by thresholds chosen by
 cross-validation on dev (`dialogue.extract_learned_cv`, `THRESHOLDS`):
-- the rules found no class (or only "I don't know"): the model's class, if its probability
+- the rules found no class (not even "I don't know"): the model's class, if its probability
   reaches `fill` (a weak answer, confidence below 0.5: never a sure answer to the safety gate);
 - the rules found a class and the model says no answer with probability >= `null`: no class
   (a re-ask is better than a wrong class in the report: "my neighbour's dog is in pain");
@@ -219,14 +219,14 @@ def _digest(lang: str, pairs: list[tuple[str, str]]) -> str:
     return h.hexdigest()[:32]
 
 
-def _cache_file(digest: str) -> Path:
+def _cache_file(lang: str, digest: str) -> Path:
     from dialogue.learned.cache import folder
 
-    return folder() / f"extract-{digest}.npz"
+    return folder() / f"extract-{lang}-{digest}.npz"
 
 
-def _load(digest: str) -> Model | None:
-    file = _cache_file(digest)
+def _load(lang: str, digest: str) -> Model | None:
+    file = _cache_file(lang, digest)
     if not file.is_file():
         return None
     try:
@@ -239,9 +239,9 @@ def _load(digest: str) -> Model | None:
         return None
 
 
-def _store(digest: str, model: Model) -> None:
-    """Write atomically (a reader never sees half a file)."""
-    file = _cache_file(digest)
+def _store(lang: str, digest: str, model: Model) -> None:
+    """Write atomically (a reader never sees half a file); drop the language's older fits."""
+    file = _cache_file(lang, digest)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         tmp = file.with_name(f".{file.stem}.{os.getpid()}.npz")
@@ -250,6 +250,9 @@ def _store(digest: str, model: Model) -> None:
             np.savez(f, vocab=vocab, classes=np.asarray(model.classes, dtype=str),
                      coef=model.coef, b=model.intercept)  # fmt: skip
         os.replace(tmp, file)
+        for old in file.parent.glob(f"extract-{lang}-*.npz"):
+            if old != file:
+                old.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("extraction layer: cannot write the cache at %s (%s)", file.parent, exc)
 
@@ -268,11 +271,11 @@ def model_for(lang: str) -> Model | None:
             if pairs:
                 digest = _digest(lang, [("/".join(_signature(i)) + "|" + t, lb)
                                         for i, t, lb in pairs])  # fmt: skip
-                model = _load(digest)
+                model = _load(lang, digest)
                 if model is None:
                     model = fit_pairs(lang, pairs)
                     if model is not None:
-                        _store(digest, model)
+                        _store(lang, digest, model)
             _models[lang] = model
     return _models[lang]
 
@@ -289,7 +292,9 @@ def predict(model: Model, item, text: str, lang: str, found) -> tuple[str, float
 
 def combine(rules: str | None, learned: str, p: float, t: Thresholds, dont_know: str) -> str:
     """'rules', 'learned' or 'none': which answer stands (see the module's docstring)."""
-    if rules is None or rules == dont_know:
+    if rules == dont_know:  # "I'm not sure": a clear non-answer the rules read; a re-ask
+        return "rules"
+    if rules is None:
         return "learned" if learned != NULL and p >= t.fill else "rules"
     if learned == NULL:
         return "none" if p >= t.null else "rules"

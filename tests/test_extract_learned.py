@@ -40,7 +40,7 @@ def test_combine():
     assert el.combine(None, "ate", 0.7, T, DONT_KNOW) == "learned"
     assert el.combine(None, "ate", 0.5, T, DONT_KNOW) == "rules"
     assert el.combine(None, el.NULL, 0.99, T, DONT_KNOW) == "rules"
-    assert el.combine(DONT_KNOW, "ate", 0.7, T, DONT_KNOW) == "learned"
+    assert el.combine(DONT_KNOW, "ate", 0.99, T, DONT_KNOW) == "rules"
     assert el.combine("ate", el.NULL, 0.6, T, DONT_KNOW) == "none"
     assert el.combine("ate", el.NULL, 0.4, T, DONT_KNOW) == "rules"
     assert el.combine("ate", "skipped", 0.9, T, DONT_KNOW) == "learned"
@@ -99,11 +99,13 @@ def test_item_outside_the_shipped_scenarios_gets_rules_only():
 def test_cache_round_trip(tmp_path, monkeypatch):
     monkeypatch.setenv("CARECALL_CACHE", str(tmp_path))
     m = el.fit_model([["w:a"], ["w:b"], ["w:c"]] * 2, ["x", "y", el.NULL] * 2)
-    el._store("abc", m)
-    back = el._load("abc")
+    el._store("en", "abc", m)
+    back = el._load("en", "abc")
     assert back.classes == m.classes and np.allclose(back.coef, m.coef)
-    el._cache_file("abc").write_bytes(b"not an npz")
-    assert el._load("abc") is None
+    el._store("en", "def", m)  # a newer fit replaces the language's older one
+    assert not el._cache_file("en", "abc").exists() and el._load("en", "def") is not None
+    el._cache_file("en", "def").write_bytes(b"not an npz")
+    assert el._load("en", "def") is None
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
