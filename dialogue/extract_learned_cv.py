@@ -35,6 +35,7 @@ class Held:
     rules: str | None
     learned: str
     p: float
+    why: bool = True  # the analysis finds a reason for "no answer" (`el.reason`)
 
 
 def folds(rows: tuple[dict, ...]) -> list[int]:
@@ -72,14 +73,14 @@ def held_out(lang: str) -> list[Held]:
             label, p = el.NULL, 0.0
             if model is not None:
                 label, p = el.predict(model, item, r["user"], lang, rules)
-            out[i] = Held(r, rules.answer_class, label, p)
+            out[i] = Held(r, rules.answer_class, label, p, el.reason(r["user"], lang))
     return [h for h in out if h is not None]
 
 
 def answer(h: Held, t: el.Thresholds) -> str | None:
     from dialogue.scenario import DONT_KNOW
 
-    which = el.combine(h.rules, h.learned, h.p, t, DONT_KNOW)
+    which = el.combine(h.rules, h.learned, h.p, t, DONT_KNOW, h.why)
     got = {"rules": h.rules, "learned": h.learned, "none": None}[which]
     return None if got == DONT_KNOW else got
 

@@ -43,9 +43,19 @@ def test_combine():
     assert el.combine(DONT_KNOW, "ate", 0.99, T, DONT_KNOW) == "rules"
     assert el.combine("ate", el.NULL, 0.6, T, DONT_KNOW) == "none"
     assert el.combine("ate", el.NULL, 0.4, T, DONT_KNOW) == "rules"
+    assert el.combine("ate", el.NULL, 0.99, T, DONT_KNOW, why=False) == "rules"
     assert el.combine("ate", "skipped", 0.9, T, DONT_KNOW) == "learned"
     assert el.combine("ate", "skipped", 0.7, T, DONT_KNOW) == "rules"
     assert el.combine("ate", "ate", 0.99, T, DONT_KNOW) == "rules"
+
+
+def test_reason_for_no_answer():
+    assert el.reason("my neighbour's dog is in pain", "en")
+    assert el.reason("yesterday I didn't eat", "en")
+    assert el.reason("what did you say?", "en")
+    assert not el.reason("No, I never left the house.", "en")
+    assert not el.reason("네, 평소대로 지내요.", "ko")
+    assert el.reason("우리 강아지가 밥을 안 먹어", "ko")
 
 
 def test_fit_model_probabilities_sum_to_one_and_learn():
