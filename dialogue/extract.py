@@ -228,6 +228,19 @@ def _by_examples(item: Item, text: str, language: str) -> tuple[str | None, str,
 def extract(
     item: Item, text: str, *, language: str = "en", dont_know: Phrases | None = None
 ) -> Extraction:
+    """The rules' answer (`extract_rules`) as the learned layer amends it
+    (`dialogue.extract_learned`: a per-item classifier, with thresholds chosen by
+    cross-validation, that fills an answer the rules missed or withdraws one it reads as no
+    answer)."""
+    from dialogue.extract_learned import refine
+
+    found = extract_rules(item, text, language=language, dont_know=dont_know)
+    return refine(item, text, language, found)
+
+
+def extract_rules(
+    item: Item, text: str, *, language: str = "en", dont_know: Phrases | None = None
+) -> Extraction:
     """The answer class `text` gives to `item`; DONT_KNOW when the person does not know.
 
     A real answer wins over "I don't know" ("I don't know, I think I ate"), with less
