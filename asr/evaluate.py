@@ -104,6 +104,54 @@ def decode(
     return out
 
 
+def decode_in_processes(
+    make_recognizer: Callable[[], Recognizer],
+    utterances: Sequence[Utterance],
+    contexts: Sequence[RecognitionContext | None],
+    workers: int,
+) -> list[Decoded]:
+    """`decode` split over `workers` processes, each with its own recognizer from
+    `make_recognizer` (picklable: a module-level function or a partial of one) and a run of
+    consecutive utterances. The same transcripts as one process: each utterance is decoded on
+    its own (a decoder's history does not reach it, asr.sphinx), and a worker that does not
+    start at the first utterance first decodes the one before its run and drops it, so that
+    its decoder has heard one utterance, as one process's would have."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if len(utterances) != len(contexts):
+        raise ValueError(f"{len(utterances)} utterances but {len(contexts)} contexts")
+    workers = max(1, min(workers, len(utterances)))
+    size = math.ceil(len(utterances) / workers) if utterances else 0
+    starts = range(0, len(utterances), size) if size else []
+    # spawn: a forked child would inherit the caller's threads' locks (a test runner, a server)
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+        runs = [
+            pool.submit(
+                _decode_run,
+                make_recognizer,
+                utterances[max(0, start - 1) : start + size],
+                contexts[max(0, start - 1) : start + size],
+                start > 0,
+            )
+            for start in starts
+        ]
+        return [d for run in runs for d in run.result()]
+
+
+def _decode_run(
+    make_recognizer: Callable[[], Recognizer],
+    utterances: Sequence[Utterance],
+    contexts: Sequence[RecognitionContext | None],
+    drop_first: bool,
+) -> list[Decoded]:
+    recognizer = make_recognizer()
+    given = iter(contexts)  # decode asks for each utterance's context once, in order
+    decoded = decode(recognizer, utterances, lambda u: next(given))
+    return decoded[1:] if drop_first else decoded
+
+
 def evaluate(decoded: Sequence[Decoded], rescorer: Rescorer | None = None) -> Evaluation:
     """Error rates before and after rescoring, on utterances of one language."""
     language = _one_language(decoded)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from asr import LanguageModelScorer, Recognizer
 from asr.corpus import CorpusError, read_utterances
-from asr.evaluate import Decoded, decode, evaluate, report, summary, tune
+from asr.evaluate import Decoded, decode, decode_in_processes, evaluate, report, summary, tune
 from asr.rescore import Rescorer
 from assembly.config import load_settings
 from evaluation.contexts import item_context
@@ -79,6 +80,20 @@ def _corpus_args(p: argparse.ArgumentParser, split: str) -> None:
     )  # fmt: skip
     p.add_argument("--config", help="settings YAML (rescoring defaults)")
     p.add_argument("--limit", type=int, help="only the first N utterances")
+    p.add_argument(
+        "--workers", type=_positive, default=1,
+        help="decode in N processes, each with its own recognizer (same results, less wall time)",
+    )  # fmt: skip
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -197,11 +212,25 @@ def _decode(args: argparse.Namespace, settings) -> tuple[list[Decoded], object, 
     first_pass = args.first_pass or settings.sphinx_lm
     recognizer, name = _recognizer(args, scenario, first_pass, args.nbest or settings.asr_nbest)
     print(f"decoding {len(chosen)} utterances with {name} ...", file=sys.stderr, flush=True)
-    decoded = decode(recognizer, chosen, lambda u: item_context(scenario, u.item))
+    if args.workers > 1:
+        recipe = argparse.Namespace(**{k: getattr(args, k) for k in _RECOGNIZER_ARGS})
+        make = partial(_recognizer_only, recipe, scenario, first_pass, recognizer.nbest)
+        contexts = [item_context(scenario, u.item) for u in chosen]
+        decoded = decode_in_processes(make, chosen, contexts, args.workers)
+    else:
+        decoded = decode(recognizer, chosen, lambda u: item_context(scenario, u.item))
     audio = sum(d.duration for d in decoded)
     label = (f"recognizer: {name}; {len(decoded)} utterances ({language}, split {args.split}, "
              f"{audio:.1f} s of audio) from {args.manifest}")  # fmt: skip
     return decoded, scenario, label
+
+
+_RECOGNIZER_ARGS = ("recognizer", "asr_model", "asr_device", "max_tokens", "int8")
+
+
+def _recognizer_only(args: argparse.Namespace, scenario, first_pass: str, nbest: int):
+    """A worker process's recognizer (`--workers`): the same as the command's."""
+    return _recognizer(args, scenario, first_pass, nbest)[0]
 
 
 def _recognizer(

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from short_call import short_persona
 
 from assembly.config import load_settings
 from assembly.pipeline import Pipeline
@@ -35,10 +36,11 @@ SPEED = 2.0
 def run_call(tmp_path: Path, persona_file: Path) -> tuple[dict, dict, Path]:
     """The server here, the simulated phone in its own process (as `carecall demo` does), so
     that the person's recognizer and the server's never share an interpreter."""
-    settings = load_settings(output_dir=tmp_path / "out", speed=SPEED)
+    persona = load_persona(persona_file)
+    # the server's default scenario is the persona's (in its catalogue, as the phone names it)
+    settings = load_settings(output_dir=tmp_path / "out", speed=SPEED, scenario=persona.scenario)
     pipeline = Pipeline(settings)
     pipeline.warm()
-    persona = load_persona(persona_file)
 
     async def call():
         server = CallServer(
@@ -116,13 +118,14 @@ def test_the_shipped_persona_gets_a_complete_correct_report(tmp_path):
 
 
 def test_a_different_answer_changes_the_report(tmp_path):
-    data = yaml.safe_load(persona_path("margaret_en").read_text())
-    data["answers"]["meal"] = "No, I have not eaten anything yet."
-    data["truths"]["meal"] = "skipped"
-    data["answers"]["outing"] = "No, I stayed at home all day."
-    data["truths"]["outing"] = "stayed_in"
-    changed = tmp_path / "changed.yaml"
-    changed.write_text(yaml.safe_dump(data, allow_unicode=True))
+    """On the short scenario (the shipped opening, meal and outing, and closing): the two
+    changed answers are all this test reads; the test above runs the six items whole."""
+    changed = short_persona(
+        "margaret_en",
+        tmp_path,
+        meal=("No, I have not eaten anything yet.", "skipped"),
+        outing=("No, I stayed at home all day.", "stayed_in"),
+    )
 
     report, _, _ = run_call(tmp_path, changed)
     got = answers(report)

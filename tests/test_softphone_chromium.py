@@ -1,9 +1,12 @@
 """A whole call from the browser softphone, in real headless Chromium: `carecall serve --token`
 hosts `/phone`, Chromium's fake microphone plays a WAV of Margaret's answers (planned against
-the default scenario, `softphone_kit.answers_wav`), the page captures it through its AudioWorklet,
+the server's scenario, `softphone_kit.answers_wav`), the page captures it through its AudioWorklet,
 sends 8 kHz μ-law over `/media`, plays the agent back and echoes its marks, and shows the live
 transcript and what the agent understood. The call must complete and its report must say what
-the WAV says (the persona's `truths`), on the page and in the server's report.json.
+the WAV says (the persona's `truths`), on the page and in the server's report.json. The call
+is real time (a browser cannot be sped up), so it runs the short scenario (`short_call`: the
+shipped opening, two of its items and its closing): the same wiring as the six items, in a
+third of the time; test_e2e_call runs the shipped scenario whole.
 
 With CARECALL_SCREENSHOTS=1 the finished page is saved as docs/img/softphone.png (the README's
 picture). Skipped without Chromium and chromedriver."""
@@ -24,11 +27,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from short_call import SHORT_SCENARIO, short_persona
 from softphone_kit import answers_wav, chromium, fake_microphone, need_chromium
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parent.parent
-PERSONA = ROOT / "scenarios/personas/margaret_en.yaml"
 TOKEN = "softphone-test-token-0123456789"
 SCREENSHOT = ROOT / "docs/img/softphone.png"
 
@@ -41,7 +44,7 @@ def start_server(out: Path, log: Path) -> tuple[subprocess.Popen, int]:
         [sys.executable, "-m", "carecall", "serve", "--port", "0", "--token", TOKEN]
         # whole turns decoded in threads, as the WAV was planned (softphone_kit runs the same
         # recognizer on each answer once beforehand); a streamed decode hears other words
-        + ["--output-dir", str(out), "--asr-workers", "0"],
+        + ["--output-dir", str(out), "--asr-workers", "0", "--scenario", str(SHORT_SCENARIO)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -62,8 +65,9 @@ def test_a_call_from_the_browser_softphone_completes_with_the_right_report(tmp_p
     from selenium.webdriver.support.ui import WebDriverWait
 
     need_chromium()  # skips here, before the WAV and the server, without Chromium
-    script = answers_wav(PERSONA, tmp_path / "answers.wav")
-    truths = _truths(PERSONA)
+    persona = short_persona("margaret_en", tmp_path)
+    script = answers_wav(persona, tmp_path / "answers.wav")
+    truths = _truths(persona)
     server, port = start_server(tmp_path / "out", tmp_path / "serve.log")
     browser = chromium(*fake_microphone(script.wav), "--window-size=1280,900")
     try:
