@@ -132,3 +132,14 @@ def test_refine_keeps_evidence_shape():
     found = Extraction("meal", None)
     out = el.refine(meal, "", "en", found)
     assert out is found  # nothing said: nothing to amend
+
+
+def test_by_default_the_layer_amends_korean_and_leaves_english_to_the_rules(monkeypatch):
+    monkeypatch.setattr(el, "_languages", el.DEFAULT_LANGUAGES)
+    assert "ko" in el.DEFAULT_LANGUAGES and "en" not in el.DEFAULT_LANGUAGES
+    sc = load_scenario("daily_checkin_en")
+    meal = next(it for it in sc.items if it.id == "meal")
+    for text in ("My neighbour's dog hasn't eaten a thing all week.", "yes my me hurt been a log"):
+        assert extract(meal, text, language="en", dont_know=sc.dont_know) == extract_rules(
+            meal, text, language="en", dont_know=sc.dont_know
+        )
