@@ -48,23 +48,11 @@ from dialogue.report import (
 from dialogue.responder import Responder
 from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
 from dialogue.safety.scripts import note
-from dialogue.scenario import Item, Phrases, Scenario
-from dialogue.text import fill, placeholders, words
+from dialogue.scenario import Item, Scenario
+from dialogue.text import fill, placeholders
 from dialogue.turn import AgentTurn, Recipient, TurnKind, join
+from dialogue.vocabulary import _vocabulary, answer_vocabulary  # noqa: F401 (its home was here)
 from dialogue.wording import LLMWording
-
-
-def _vocabulary(groups: list[Phrases], sentences: list[str], limit: int = 80) -> tuple[str, ...]:
-    out = [k.replace("*", "") for g in groups for k in g.keywords]
-    out += [w for s in sentences for w in words(s)]
-    return tuple(dict.fromkeys(out))[:limit]
-
-
-def answer_vocabulary(scenario, item: Item) -> tuple[str, ...]:
-    """The words expected in an answer to `item` (its answer classes' keywords and examples,
-    and the scenario's "don't know"): what the recognizer is told to listen for."""
-    examples = [e for a in item.answers for e in a.examples]
-    return _vocabulary([*item.answers, scenario.dont_know], examples)
 
 
 class DialogueEngine(CheckinFlow, LLMWording):

@@ -32,7 +32,7 @@ def question_context(language: str, item_id: str):
     """What the call's agent knows when the person answers `item_id`'s question: the question
     and its expected answer words (as `dialogue.engine` builds them)."""
     from asr import RecognitionContext
-    from dialogue.engine import answer_vocabulary
+    from dialogue.vocabulary import answer_vocabulary
 
     scenario = scenario_for(language)
     item = next((i for i in scenario.items if i.id == item_id), None)
