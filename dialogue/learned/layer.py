@@ -31,17 +31,17 @@ log = logging.getLogger(__name__)
 # guard, `data.OWN_LINES`; guard: precision >= 0.93 of rules + model and of the model alone).
 # Rerun it and update these whenever those files change.
 THRESHOLDS = {
-    ("emergency", "en"): 0.56,
-    ("emergency", "ko"): 0.58,  # 2026-12-07 with emergency_ko.dev4-.dev6 (was 0.62)
-    ("guard", "en"): 0.82,  # 2026-12-07: with dev6, and the floor 0.98 (`cv.PRECISION_FLOORS`)
-    ("guard", "ko"): 0.71,  # 2026-12-07: dev4-dev6, and the floor 0.97 (`cv.PRECISION_FLOORS`)
+    ("emergency", "en"): 0.53,  # 2026-12-07: dev to dev7 (was 0.56)
+    ("emergency", "ko"): 0.59,  # 2026-12-07: dev to dev7 (was 0.58)
+    ("guard", "en"): 0.85,  # 2026-12-07: dev to dev6, bank lines; floor 0.98 (`cv`)
+    ("guard", "ko"): 0.72,  # 2026-12-07: dev to dev6, bank lines; floor 0.97 (`cv`)
 }
 
 # (task, lang) -> the threshold for an utterance that confidently answers the check-in item
 # just asked (`gate`): "cv answered threshold=" of the same bench.
 ANSWER_THRESHOLDS: dict[tuple[str, str], float] = {
-    ("emergency", "en"): 0.81,
-    ("emergency", "ko"): 0.79,  # 2026-12-07 with dev4-dev6 (was 0.80)
+    ("emergency", "en"): 0.77,  # 2026-12-07: dev to dev7 (was 0.81)
+    ("emergency", "ko"): 0.80,  # 2026-12-07: dev to dev7 (was 0.79)
 }
 
 _enabled = False
