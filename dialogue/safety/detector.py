@@ -203,23 +203,25 @@ _LIGHT_EN = frozenset(
     "be have do come go get will would can could shall should may might must let".split()
 )
 _CONTENT_EN = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "X"})
-_CONTENT_KO = frozenset({"NNG", "NNP", "NR", "SN", "SL", "VV", "VA", "XR", "VX"})
 
 
 def _contentful(analysis: Analysis | None) -> bool:
     """Whether the utterance has a content word (a noun, a verb other than be/have/do/go...,
-    an adjective, a number; Korean: a noun, verb or adjective stem). The learned layer is a
-    classifier over words and n-grams: on function words alone (a garbled turn such as "the
-    and this is at all", or "그 저 뭐") its score is noise, and a check it raised there turned
-    the next misheard reply into a critical alert. Languages without an analysis keep it."""
+    an adjective, a number; Korean: `analysis.ko.content_lemmas`, as retrieval reads it). The
+    learned layer is a classifier over words and n-grams: on function words alone (a garbled
+    turn such as "the and this is at all", or "그 저 뭐") its score is noise, and a check it
+    raised there turned the next misheard reply into a critical alert. Languages without an
+    analysis keep it."""
     if analysis is None:
         return True
-    for t in analysis.tokens:
-        if t.tag in _CONTENT_KO:
-            return True
-        if t.tag in _CONTENT_EN and not (t.tag == "VERB" and t.lemma in _LIGHT_EN):
-            return True
-    return False
+    if analysis.language == "ko":
+        from dialogue.analysis.ko import content_lemmas
+
+        return bool(content_lemmas(analysis))  # retrieval's content morphemes (VA-I too)
+    return any(
+        t.tag in _CONTENT_EN and not (t.tag == "VERB" and t.lemma in _LIGHT_EN)
+        for t in analysis.tokens
+    )
 
 
 def layer_of(assessment: Assessment) -> str:
