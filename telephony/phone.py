@@ -87,6 +87,15 @@ class PhoneOptions:
     listen_s: float = 5.0
     """How much of the end of the agent's turn the person's ears are given."""
     max_call_s: float = 600.0
+    speech_grid_frames: int = 8
+    """Each utterance starts on a frame of the outgoing stream whose number is a multiple of
+    this (8 frames = 1,280 samples, a multiple of both the 160-sample frame and the server's
+    256-sample VAD window): the server then cuts and decodes the same samples of the same
+    utterance on every run. Unaligned, when the answer was ready (wall time, load) moved the
+    speech against the server's windows by a few ms, and pocketsphinx heard "a sore back in
+    the mornings" as "... morning she" on one run and "... morning soup" on another, so a
+    whole-call test's path depended on the machine's load. 1 turns it off (up to 140 ms of
+    extra reply gap at 8)."""
     parameters: dict[str, str] = field(default_factory=dict)  # customParameters of `start`
     token: str | None = None
 
@@ -304,6 +313,10 @@ class SimulatedPhone:
         if audio.sample_rate != LINE_RATE:
             x = resample(x, audio.sample_rate, LINE_RATE)
         data = ulaw_encode(float_to_pcm16(x))
+        grid = max(1, self.options.speech_grid_frames)
+        # the frame this utterance would start on; the mic queue is empty for a new utterance
+        start = self.recorder.left_samples // FRAME_BYTES + len(self._mic)
+        data = bytes([ULAW_SILENCE]) * FRAME_BYTES * ((-start) % grid) + data
         pad = (-len(data)) % FRAME_BYTES
         data += bytes([ULAW_SILENCE]) * pad
         for i in range(0, len(data), FRAME_BYTES):
