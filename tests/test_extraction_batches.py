@@ -125,3 +125,12 @@ def test_bad_arguments_are_clear_errors(tmp_path, capsys):
     root = ["--root", str(tmp_path)]
     assert split.main([*root, "--batch", "2", "--add", str(bad)]) == 1
     assert "bad.jsonl:1: field 'lang'" in capsys.readouterr().err
+
+
+def test_the_shipped_second_batch_is_split_on_its_own():
+    assert 2 in batches(split.HERE)
+    for lang in split.LANGS:
+        halves = [split.read_jsonl(split.path(lang, s, batch=2)) for s in split.SPLITS]
+        assert all(halves), lang
+        assert abs(len(halves[0]) - len(halves[1])) <= 1, lang
+        assert split.validate(lang, halves[0] + halves[1], batch=2) == []
