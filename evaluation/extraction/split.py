@@ -12,6 +12,14 @@ item and the whole half most even. The split does not depend on file order.
     python evaluation/extraction/split.py --check    # validate; fail if files differ from the split
     python evaluation/extraction/split.py --from en=pool_en.jsonl --from ko=pool_ko.jsonl
                                                      # take the pool from these files instead
+    python evaluation/extraction/split.py --batch 2 --add new.jsonl
+                                                     # add lines to batch 2 and re-split it
+
+Batch 1 is ``answers_{lang}.{dev,test}.jsonl``; a later batch N (written after rules were tuned
+on batch 1's dev) lives in ``answers_{lang}.{dev,test}N.jsonl`` and is split on its own, so
+adding it never moves a batch-1 line. Each batch is validated alone (smaller minima after the
+first) and no line may repeat or be one word apart from a line of another batch. ``--check``
+and a bare run cover every batch present; ``--batch N`` only that one.
 
 Rules are tuned on dev only; figures are reported on test (see README.md).
 """
@@ -28,6 +36,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 if not __package__:  # run as a script: import this checkout's packages, not an installed copy
     sys.path.insert(0, str(HERE.parent.parent))
+from evaluation.extraction.batch import batches, cross_batch  # noqa: E402
+
 SEED = 20261207
 LANGS = ("en", "ko")
 SPLITS = ("dev", "test")
@@ -48,10 +58,13 @@ OPTIONAL = {"also"}
 MIN_PER_CLASS = 8
 MIN_NULL_PER_ITEM = 3
 MIN_GARBLED_SHARE = 0.15
+# A later batch is smaller: each class still reaches both halves, each item has null lines.
+MIN_PER_CLASS_BATCH = 4
+MIN_NULL_PER_ITEM_BATCH = 2
 
 
-def path(lang: str, split: str, root: Path = HERE) -> Path:
-    return root / f"answers_{lang}.{split}.jsonl"
+def path(lang: str, split: str, root: Path = HERE, batch: int = 1) -> Path:
+    return root / f"answers_{lang}.{split}{'' if batch == 1 else batch}.jsonl"
 
 
 def read_jsonl(p: Path) -> list[dict]:
@@ -151,7 +164,7 @@ def check_row(lang: str, r: dict) -> list[str]:
     return errs
 
 
-def validate(lang: str, rows: list[dict], counts: bool = True) -> list[str]:
+def validate(lang: str, rows: list[dict], counts: bool = True, batch: int = 1) -> list[str]:
     """Problems with a pool's lines; ``counts=False`` skips the minima (a small file)."""
     from evaluation.safety.split import near_duplicates
 
@@ -170,22 +183,27 @@ def validate(lang: str, rows: list[dict], counts: bool = True) -> list[str]:
         seen.setdefault(key, r["_where"])
     errors += near_duplicates(lang, good, "user")
     if counts and not errors:
-        errors += count_checks(lang, good)
+        errors += count_checks(lang, good, batch)
     return errors
 
 
-def count_checks(lang: str, rows: list[dict]) -> list[str]:
+def count_checks(lang: str, rows: list[dict], batch: int = 1) -> list[str]:
+    least, nulls = (
+        (MIN_PER_CLASS, MIN_NULL_PER_ITEM)
+        if batch == 1
+        else (MIN_PER_CLASS_BATCH, MIN_NULL_PER_ITEM_BATCH)
+    )
     errors = []
     per = Counter((r["scenario"], r["item"], r["truth"]) for r in rows)
     for name in sorted({r["scenario"] for r in rows}):
         for item, classes in scenario_classes(name)[1].items():
             for c in sorted(classes):
-                if per[name, item, c] < MIN_PER_CLASS:
+                if per[name, item, c] < least:
                     n = per[name, item, c]
-                    errors.append(f"{lang}: {name} {item}={c} has {n} lines < {MIN_PER_CLASS}")
-            if per[name, item, None] < MIN_NULL_PER_ITEM:
+                    errors.append(f"{lang}: {name} {item}={c} has {n} lines < {least}")
+            if per[name, item, None] < nulls:
                 n = per[name, item, None]
-                errors.append(f"{lang}: {name} {item} has {n} null lines < {MIN_NULL_PER_ITEM}")
+                errors.append(f"{lang}: {name} {item} has {n} null lines < {nulls}")
     garbled = sum("garbled" in r["tags"] for r in rows)
     if rows and garbled / len(rows) < MIN_GARBLED_SHARE:
         errors.append(f"{lang}: garbled {garbled}/{len(rows)} < {MIN_GARBLED_SHARE:.0%}")
@@ -200,16 +218,17 @@ def order(r: dict) -> tuple:
     return (r["scenario"], r["item"], r["truth"] is None, r["truth"] or "", r["user"])
 
 
-def split(lang: str, rows: list[dict]) -> dict[str, list[dict]]:
+def split(lang: str, rows: list[dict], batch: int = 1) -> dict[str, list[dict]]:
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for r in rows:
         groups[stratum(r)].append(r)
     out: dict[str, list[dict]] = {"dev": [], "test": []}
     diff: Counter = Counter()  # dev minus test, per tag
     odd = []
+    name = "extraction" if batch == 1 else f"extraction{batch}"  # batch 1's seeds unchanged
     for key in sorted(groups):
         members = sorted(groups[key], key=lambda r: (sorted(r["tags"]), r["user"]))
-        rng = random.Random(f"{SEED}:extraction:{lang}:{key}")
+        rng = random.Random(f"{SEED}:{name}:{lang}:{key}")
         for i in range(0, len(members) - 1, 2):
             a, b = members[i], members[i + 1]
             # the pair's orientation that leaves the tags more even; a seeded coin on a tie
@@ -221,7 +240,7 @@ def split(lang: str, rows: list[dict]) -> dict[str, list[dict]]:
             out["test"].append(b)
         if len(members) % 2:
             odd.append(members[-1])
-    rng = random.Random(f"{SEED}:extraction:{lang}:odd")
+    rng = random.Random(f"{SEED}:{name}:{lang}:odd")
     odd.sort(key=lambda r: r["user"])
     rng.shuffle(odd)
     for r in odd:
@@ -256,11 +275,12 @@ def dump(rows: list[dict]) -> str:
     return "".join(json.dumps(strip(r), ensure_ascii=False) + "\n" for r in rows)
 
 
-def table(lang: str, parts: dict[str, list[dict]]) -> str:
+def table(lang: str, parts: dict[str, list[dict]], batch: int = 1) -> str:
     rows = parts["dev"] + parts["test"]
     garbled = sum("garbled" in r["tags"] for r in rows)
     lines = [
-        f"\n## {lang}: {len(rows)} lines (dev {len(parts['dev'])}, test {len(parts['test'])}), "
+        f"\n## {lang}{'' if batch == 1 else f' batch {batch}'}: {len(rows)} lines "
+        f"(dev {len(parts['dev'])}, test {len(parts['test'])}), "
         f"garbled {garbled} ({garbled / max(len(rows), 1):.1%})\n",
         "| scenario | item | class | dev | test | total |",
         "| --- | --- | --- | ---: | ---: | ---: |",
@@ -275,12 +295,52 @@ def table(lang: str, parts: dict[str, list[dict]]) -> str:
     return "\n".join(lines)
 
 
+def _added(files: list[Path]) -> tuple[dict[str, list[dict]], list[str]]:
+    """``--add`` files' lines by their ``lang`` field; a line of no known language is an error."""
+    by_lang: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+    errors = []
+    for f in files:
+        for r in read_jsonl(f):
+            if r.get("lang") not in LANGS:
+                errors.append(f"{r['_where']}: field 'lang' must be one of {list(LANGS)}")
+            else:
+                by_lang[r["lang"]].append(r)
+    return by_lang, errors
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="validate; fail if files are stale")
     ap.add_argument("--from", dest="sources", action="append", default=[], metavar="LANG=FILE")
+    ap.add_argument(
+        "--batch", type=int, metavar="N", help="only batch N (default: every batch present)"
+    )
+    ap.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="add FILE's lines (each with its 'lang') to batch N >= 2 and re-split it",
+    )
     ap.add_argument("--root", type=Path, default=HERE, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.batch is not None and args.batch < 1:
+        print(f"--batch {args.batch}: batches are numbered from 1", file=sys.stderr)
+        return 2
+    if args.add and (args.batch is None or args.batch < 2):
+        print(
+            "--add needs --batch N with N >= 2: batch 1 is closed (adding to it would move "
+            "dev lines into test); start a new batch",
+            file=sys.stderr,
+        )
+        return 2
+    if args.add and args.check:
+        print("--add rewrites a batch; --check only reads: use one of them", file=sys.stderr)
+        return 2
+    if missing := [str(f) for f in args.add if not f.is_file()]:
+        print(f"--add: no such file {', '.join(missing)}", file=sys.stderr)
+        return 2
     sources = {}
     for s in args.sources:
         lang, _, f = s.partition("=")
@@ -288,32 +348,58 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--from {s!r}: expected LANG=FILE with LANG in {LANGS}", file=sys.stderr)
             return 2
         sources[lang] = Path(f)
+    added, errors = _added(args.add)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
+    present = batches(args.root, SPLITS)
+    chosen = [args.batch] if args.batch is not None else present
     failed = False
-    for lang in LANGS:
-        if lang in sources:
-            pool = read_jsonl(sources[lang])
-        else:
-            files = [path(lang, s, args.root) for s in SPLITS]
+    for batch in chosen:
+        for lang in LANGS:
+            failed |= _one(lang, batch, args, sources.get(lang), added[lang], present)
+    return 1 if failed else 0
+
+
+def _one(lang, batch, args, source, added, present) -> bool:
+    """Validate, split and write (or check) one language of one batch; True when it failed."""
+    files = [path(lang, s, args.root, batch) for s in SPLITS]
+    if source is not None:
+        pool = read_jsonl(source)
+    else:
+        if batch != 1 and not any(p.exists() for p in files) and not added:
+            return False  # this batch has no lines in this language
+        if batch == 1 or not args.add:
             if missing := [str(p) for p in files if not p.exists()]:
                 print(f"{lang}: missing {', '.join(missing)}", file=sys.stderr)
+                return True
+        pool = [r for p in files if p.exists() for r in read_jsonl(p)]
+    pool += added
+    errors = validate(lang, pool, batch=batch)
+    others = [
+        r
+        for b in present
+        if b < batch  # a batch answers for itself against the batches before it
+        for p in (path(lang, s, args.root, b) for s in SPLITS)
+        if p.exists()
+        for r in read_jsonl(p)
+    ]
+    errors += cross_batch(lang, pool, others)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return True
+    parts = split(lang, pool, batch)
+    failed = False
+    for s in SPLITS:
+        p, want = path(lang, s, args.root, batch), dump(parts[s])
+        if args.check:
+            if not p.exists() or p.read_text(encoding="utf-8") != want:
+                print(f"{p}: differs from the split; run split.py", file=sys.stderr)
                 failed = True
-                continue
-            pool = [r for p in files for r in read_jsonl(p)]
-        if errors := validate(lang, pool):
-            print("\n".join(errors), file=sys.stderr)
-            failed = True
-            continue
-        parts = split(lang, pool)
-        for s in SPLITS:
-            p, want = path(lang, s, args.root), dump(parts[s])
-            if args.check:
-                if not p.exists() or p.read_text(encoding="utf-8") != want:
-                    print(f"{p}: differs from the split; run split.py", file=sys.stderr)
-                    failed = True
-            else:
-                p.write_text(want, encoding="utf-8")
-        print(table(lang, parts))
-    return 1 if failed else 0
+        else:
+            p.write_text(want, encoding="utf-8")
+    print(table(lang, parts, batch))
+    return failed
 
 
 if __name__ == "__main__":
