@@ -46,7 +46,7 @@ from dialogue.report import (
     summarize,
 )
 from dialogue.responder import Responder
-from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
+from dialogue.safety.flow import CHECK_SEVERITY, CallAlerts, SafetyFlow, SafetyTurn, weak
 from dialogue.safety.scripts import note
 from dialogue.scenario import Item, Scenario
 from dialogue.text import fill, placeholders
@@ -271,16 +271,22 @@ class DialogueEngine(CheckinFlow, LLMWording):
         found = turn.finding
         if turn.kind == "check":
             return self._pending("clarify", turn.text)
-        if turn.kind == "clear":
+        if turn.kind in ("clear", "callback"):
             # Not an emergency: what raised the flag still answers the question it was said to.
             t = round(self._clock() - self._start, 2)
             check = SafetyCheck(
                 t=t,
                 category=found.category,
                 evidence=found.evidence,
+                answer="no" if turn.kind == "clear" else "unclear",
                 item_id=self._current_item_id(),
+                reading=turn.reading or None,
+                layer=_layer(found),
             )
             self._safety_checks.append(check)
+            if turn.kind == "callback":
+                note = f"{self._note(found.category)} (not confirmed: please call back)"
+                self._alert("check", CHECK_SEVERITY, note, check.item_id, found.evidence)
             # The all-clear's relief is said once a call, and not again by the reaction after it.
             relief = "" if self._talk.reactions.used(turn.text) else turn.text
             self._talk.said(turn.text)
@@ -375,6 +381,13 @@ class DialogueEngine(CheckinFlow, LLMWording):
         self._transcript.append(
             TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete, situation=situation)
         )
+
+
+def _layer(finding) -> str:
+    """What raised a red flag: "rules", or the learned layer / LLM alone."""
+    if not weak(finding):
+        return "rules"
+    return "llm" if finding.rule.startswith("llm:") else "learned"
 
 
 def default_safety(scenario: Scenario, llm: ChatModel | None, alerts: CallAlerts | None):
