@@ -130,3 +130,22 @@ def test_a_clear_no_to_a_learned_flag_goes_on_and_raises_nothing():
     flow.hear("숨이 좀 차요")
     turn = flow.hear("아니요, 괜찮아요")
     assert turn.kind == "clear" and turn.reading == "no" and sink.raised == []
+
+
+def test_a_call_back_is_an_urgent_check_alert_in_the_report_and_the_call_goes_on():
+    from dialogue import DialogueEngine, Recipient, load_scenario
+
+    sink = Sink()
+    scenario = load_scenario("daily_checkin_en")
+    flow = SafetyFlow(Layered("learned:0.6"), "en", alerts=sink)
+    engine = DialogueEngine(scenario, recipient=Recipient("r1", "Ann"), seed=0, safety=flow)
+    engine.opening()
+    engine.reply("yes this is Ann")
+    assert engine.reply("I've been short of breath").kind == "clarify"
+    turn = engine.reply("I had soup for lunch")
+    report = engine.report()
+    assert turn.kind != "emergency" and not turn.end_call
+    assert [(a.kind, a.severity) for a in report.alerts] == [("check", CHECK_SEVERITY)]
+    assert report.safety_checks[0].answer == "unclear"
+    assert report.safety_checks[0].layer == "learned"
+    assert report.outcome != "emergency"
