@@ -10,6 +10,7 @@ reply drawn (seeded) from `BENIGN` below (a no, a request to repeat, the check-i
 hedge about something else), passed through the same noise; a person with a scripted emergency
 answers as their persona does (yes, or their own line).
 
+`--show` prints the evidence of each critical alert on a person without an emergency.
 Prints per language: calls, check questions asked, critical alerts on calls of people without
 an emergency (whole-call false alarms: target 0), urgent `check` alerts (a care worker to call
 back), and emergency personas whose emergency was raised (must stay 100%).
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=6)
     parser.add_argument("--p", type=float, default=0.2, help="word drop probability")
+    parser.add_argument("--show", action="store_true", help="print each false critical alert")
     args = parser.parse_args(argv)
     learned.set_enabled(True)
     stats: dict[str, Counter] = {}
@@ -112,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                 s["critical alerts on them"] += len(critical)
                 s["calls ended on emergency"] += report.outcome == "emergency"
                 s["check alerts on them"] += sum(a.kind == "check" for a in report.alerts)
+                for a in critical if args.show else ():
+                    print(f"  {Path(name).stem} seed {seed} p {p}: {a.note}: {a.evidence!r}")
             else:
                 s["emergency calls"] += 1
                 s["emergency raised"] += bool(critical)

@@ -46,7 +46,7 @@ from dialogue.report import (
     summarize,
 )
 from dialogue.responder import Responder
-from dialogue.safety.flow import CHECK_SEVERITY, CallAlerts, SafetyFlow, SafetyTurn, weak
+from dialogue.safety.flow import CHECK_SEVERITY, CallAlerts, SafetyFlow, SafetyTurn, raised_by
 from dialogue.safety.scripts import note
 from dialogue.scenario import Item, Scenario
 from dialogue.text import fill, placeholders
@@ -281,7 +281,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
                 answer="no" if turn.kind == "clear" else "unclear",
                 item_id=self._current_item_id(),
                 reading=turn.reading or None,
-                layer=_layer(found),
+                layer=raised_by(found),
             )
             self._safety_checks.append(check)
             if turn.kind == "callback":
@@ -349,7 +349,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
 
     def _closing_text(self) -> str:
         closing = self.scenario.closing
-        alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
+        alerted = any(a.kind in ("flag", "emergency", "check") for a in self._alerts)
         return join(self._fill(closing.alert_text) if alerted else "", self._fill(closing.text))
 
     def _fill(self, template: str, **values: str) -> str:
@@ -381,13 +381,6 @@ class DialogueEngine(CheckinFlow, LLMWording):
         self._transcript.append(
             TranscriptEntry(speaker=speaker, text=text, t=t, complete=complete, situation=situation)
         )
-
-
-def _layer(finding) -> str:
-    """What raised a red flag: "rules", or the learned layer / LLM alone."""
-    if not weak(finding):
-        return "rules"
-    return "llm" if finding.rule.startswith("llm:") else "learned"
 
 
 def default_safety(scenario: Scenario, llm: ChatModel | None, alerts: CallAlerts | None):

@@ -164,7 +164,11 @@ def render_text(report: CallReport) -> str:
         lines.append(f"  {lb['none']}")
     if report.safety_checks:
         lines += ["", lb["checks"]]
-        lines += [f'  [{_clock(c.t)}] {c.category}: "{c.evidence}"' for c in report.safety_checks]
+        lines += [
+            f'  [{_clock(c.t)}] {c.category}: "{c.evidence}"'
+            + (f" ({c.reading}, {c.layer})" if c.reading and c.layer else "")
+            for c in report.safety_checks
+        ]
     lines += ["", lb["summary"], f"  {report.summary}", "", lb["answers"]]
     width = max((len(r.item_id) for r in report.items), default=0)
     for r in report.items:

@@ -109,6 +109,13 @@ def weak(finding: Finding) -> bool:
     return finding.rule.startswith((LEARNED, "llm:"))
 
 
+def raised_by(finding: Finding) -> str:
+    """What raised a red flag: "rules", or the learned layer / the LLM alone."""
+    if not weak(finding):
+        return "rules"
+    return "llm" if finding.rule.startswith("llm:") else "learned"
+
+
 class SafetyFlow:
     def __init__(
         self,

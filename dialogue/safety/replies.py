@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from dialogue.analysis import analyze
@@ -66,7 +67,7 @@ def read_reply(
     if not letters:
         return Reading("silence")
     lang = "ko" if language == "ko" else "en"
-    said = _signals(text, lang)
+    said = _signals(text, lang, _asked(category, lang))
     kinds = [s.kind for s in said]
     hedged = "hedge" in kinds
     why = " ".join(kinds)
@@ -86,6 +87,8 @@ def read_reply(
         if hedged and not _content_after(said, no):
             return Reading("unsure", hedged, why)  # "not... a little"
         return Reading("no", hedged, why)
+    if "echo" in kinds:
+        return Reading("yes", hedged, why)  # the question's own predicate: "좀 힘들어요"
     if hedged and not any(k == "content" for k in kinds):
         return Reading("yes", hedged, why)  # "a little", "조금요": a hedged yes
     if "repeat" in kinds or _sounds_like_repeat(letters, lang):
@@ -95,18 +98,40 @@ def read_reply(
     return Reading("unsure", hedged, why)
 
 
-def _signals(text: str, lang: str) -> list[Signal]:
+def _signals(text: str, lang: str, asked: frozenset[str] = frozenset()) -> list[Signal]:
     try:
         analysis = analyze(text, lang)
     except Exception:  # an analyser failure must not break a safety question: nothing heard
         return []
+    module = _module(lang)
+    said = module.signals(analysis)
+    # The question's own predicate said back, not negated ("좀 힘들어요" to "숨 쉬기가
+    # 힘드세요?", "it hurts" to "does it hurt?"): Korean answers yes by echoing the verb.
+    echoed = {s.at for s in said if s.kind == "content"} & module.predicates(analysis, asked)
+    return [Signal("echo", s.at) if s.at in echoed else s for s in said]
+
+
+def _module(lang: str):
     if lang == "ko":
         from dialogue.safety import replies_ko
 
-        return replies_ko.signals(analysis)
+        return replies_ko
     from dialogue.safety import replies_en
 
-    return replies_en.signals(analysis)
+    return replies_en
+
+
+@lru_cache(maxsize=64)
+def _asked(category: str, lang: str) -> frozenset[str]:
+    """The predicate lemmas of the check question of `category` (empty: none known)."""
+    from dialogue.safety.scripts import CHECK_QUESTIONS
+
+    question = CHECK_QUESTIONS.get(lang, {}).get(category or "")
+    if not question:
+        return frozenset()
+    module = _module(lang)
+    analysis = analyze(question, lang)
+    return frozenset(analysis.tokens[i].lemma for i in module.predicates(analysis, None))
 
 
 def _rules_flag(assessment: Assessment) -> str:

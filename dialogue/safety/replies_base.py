@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-SignalKind = Literal["yes", "no", "hedge", "unsure", "repeat", "inability", "content"]
+SignalKind = Literal["yes", "no", "hedge", "unsure", "repeat", "inability", "content", "echo"]
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,17 @@ _HEDGE = {"little", "bit", "somewhat", "slightly", "sort", "kind", "kinda", "sor
 _UNSURE_VERBS = {"know", "remember", "tell", "say", "recall"}  # "don't know", "can't say"
 _UNSURE = {"maybe", "perhaps", "possibly", "unsure", "dunno", "guess", "hmm"}
 _SURE = {"sure", "shore", "certain"}  # "not sure"
-_REPEAT = {"pardon", "huh", "eh", "repeat", "again", "breaking", "what", "sorry", "who"}
+_REPEAT = {"pardon", "huh", "eh", "repeat", "again", "breaking", "what", "sorry", "who", "louder"}
 _HEAR = {"hear", "catch", "here", "understand", "follow"}
-_MODAL = {"can", "could", "will", "would"}  # "can't get up", "won't stop": not a no
+# "can't get up", "won't stop": not a no
+_MODAL = {"can", "could", "will", "would", "cannot", "cant", "wont"}
 _REVERSE = {"stop", "work", "move", "breathe", "lift", "feel", "speak", "talk", "see", "walk"}
 _AUX = {"be", "do", "have"}
 _LIGHT = {"i", "you", "it", "a", "the", "be", "do", "have", "dear", "love", "oh", "well", "so",
           "just", "really", "that", "this", "now", "right", "at", "all", "to", "of", "and", "my",
           "me", "there", "here", "any", "like", "thank", "thanks", "goodness", "heaven", "god",
-          "honey", "sweetheart", "actually", "then", "one", "moment", "not", "'s", "s"}  # fmt: skip
+          "honey", "sweetheart", "actually", "then", "one", "moment", "not", "'s", "s", "only",
+          "yes", "no"}  # fmt: skip
 
 
 def signals(analysis: Analysis) -> list[Signal]:
@@ -44,20 +46,22 @@ def signals(analysis: Analysis) -> list[Signal]:
         elif (
             w in ("i", "it")
             and nxt in ("am", "do", "did", "does", "is", "'m")
-            and (i + 2 >= n or words[i + 2] in ("yes", "a", "", "i", "dear", "love"))
+            and (i + 2 >= n or words[i + 2] in ("yes", "a") or _pause_after(analysis, toks[i + 1]))
         ):
             out.append(Signal("yes", i))  # "I am." "I do, yes." "It is a bit."
         elif w == "think" and nxt == "so" and prev not in ("n't", "not", "don't"):
             out.append(Signal("yes", i))
         elif w in ("right", "true") and i == 0 and (n == 1 or question is False):
             out.append(Signal("yes", i))
+        elif w in ("cannot", "cant", "couldnt", "wont"):
+            out.append(Signal("inability", i))
         elif lem == "not" or w in ("n't", "not"):
             out.append(_negation(toks, words, i))
         elif w in _NO:
             out.append(Signal("no", i))
         elif w in _FINE or w in _FINE_HEARD and prev in ("'m", "am", "i"):
             out.append(Signal("no", i))
-        elif w == "well" and i and prev in ("'s", "is", "'m", "am", "feel", "feeling"):
+        elif w == "well" and i and prev in ("'s", "is", "'m", "am", "feel", "feeling", "doing"):
             out.append(Signal("no", i))
         elif w == "all" and nxt == "right":
             out.append(Signal("no", i))
@@ -76,7 +80,12 @@ def signals(analysis: Analysis) -> list[Signal]:
                 or (nxt in ("was", "did"))
             ):
                 out.append(Signal("repeat", i))
-        elif lem in _HEAR and prev in ("n't", "not") or w == "breaking":
+        elif (
+            lem in _HEAR
+            and prev in ("n't", "not")
+            or w == "breaking"
+            or (lem in ("speak", "talk") and nxt == "up")
+        ):
             out.append(Signal("repeat", i))
         elif w in ("hard", "difficult") and nxt == "to" and i + 2 < n and words[i + 2] == "say":
             out.append(Signal("unsure", i))
@@ -84,6 +93,34 @@ def signals(analysis: Analysis) -> list[Signal]:
             if not out or out[-1].at != i:
                 out.append(Signal("content", i))
     return out
+
+
+# Verbs and adjectives too light to echo a question ("did you take", "do you have").
+_LIGHT_PREDICATES = {"be", "have", "do", "get", "go", "take", "think", "make", "say", "let"}
+
+
+# Said of oneself, not negated, in reply to a red-flag question: a complaint, read as a yes
+# when no no was said ("it hurts", "I'm dizzy").
+COMPLAINTS = {"hurt", "ache", "sore", "tight", "dizzy", "numb", "weak", "painful", "burn",
+              "tingle", "squeeze", "throb", "pound", "wheeze", "faint", "bleed"}  # fmt: skip
+
+
+def predicates(analysis: Analysis, asked: frozenset[str] | None) -> set[int]:
+    """Indices (as `signals` counts tokens) of the verbs and adjectives of `analysis`; with
+    `asked`, only those whose lemma is one of `asked`."""
+    toks = [t for t in analysis.tokens if t.surface.strip(".,!?;:'\"-") or t.surface == "?"]
+    return {
+        i
+        for i, t in enumerate(toks)
+        if t.tag in ("VERB", "ADJ")
+        and t.lemma not in _LIGHT_PREDICATES | _LIGHT | _MODAL
+        and (asked is None or t.lemma in asked | COMPLAINTS)
+    }
+
+
+def _pause_after(analysis: Analysis, tok) -> bool:
+    """The sentence or clause ends right after the token: "I am." "I do, dear." """
+    return analysis.text[tok.end : tok.end + 1] in ("", ",", ".", "!", ";", "?")
 
 
 def _negation(toks, words: list[str], i: int) -> Signal:
@@ -94,6 +131,8 @@ def _negation(toks, words: list[str], i: int) -> Signal:
     after = [t.lemma for t in toks[i + 1 : i + 4]]
     following = [w for w in words[i + 1 : i + 4]]
     if any(w in _SURE for w in following[:2]) or (after and after[0] in _UNSURE_VERBS):
+        if after and after[0] == "say" and "again" in following:
+            return Signal("repeat", i)
         return Signal("unsure", i)
     if after and after[0] == "think" and "so" in following:
         return Signal("no", i)  # "I don't think so"

@@ -44,7 +44,7 @@ def signals(analysis: Analysis) -> list[Signal]:
             out.append(Signal("no", i))
         elif lem == "아니" and tag == "VCN":
             out.append(Signal("no", i))  # 아니에요
-        elif lem in ("맞", "그렇") and _leads(before):
+        elif lem in ("맞", "그렇") and _leads(before) and not _negated_after(toks, i):
             # 맞아요, (좀) 그래요; 그런가? is doubt
             out.append(Signal("unsure" if _wonders(toks, i) else "yes", i))
         elif lem == "그런" and nxt is not None and nxt.lemma in ("것", "거") and _leads(before):
@@ -62,6 +62,9 @@ def signals(analysis: Analysis) -> list[Signal]:
             out.append(Signal("hedge", i))
         elif lem in _UNSURE or (lem == "글" and nxt is not None and nxt.lemma == "세"):
             out.append(Signal("unsure", i))
+        elif lem == "잘" and nxt is not None and nxt.tag.startswith(("VV", "VA", "XSV")):
+            if nxt.lemma in _DOING_FINE and not _negated_after(toks, i):
+                out.append(Signal("no", i))  # 잘 걸어요, 말도 잘 해요: doing fine
         elif lem == "기억" and _negated_after(toks, i):
             out.append(Signal("unsure", i))
         elif lem in ("뭐", "뭣") and (question or _quoting(toks, i) or n <= 3):
@@ -80,9 +83,36 @@ def signals(analysis: Analysis) -> list[Signal]:
     return out
 
 
+def predicates(analysis: Analysis, asked: frozenset[str] | None) -> set[int]:
+    """Indices of the verbs and adjectives of `analysis` (not negated by 안/못/않); with
+    `asked`, only those whose lemma is one of `asked`."""
+    toks = analysis.tokens
+    out = set()
+    for i, t in enumerate(toks):
+        if not t.tag.startswith(("VV", "VA")) or t.lemma in _LIGHT_PREDICATES:
+            continue
+        if asked is not None and t.lemma not in asked | COMPLAINTS:
+            continue
+        near = [x.lemma for x in toks[max(0, i - 2) : i + 4]]
+        if not any(n in ("안", "못", "않", "없") for n in near):
+            out.add(i)
+    return out
+
+
+# 잘 + one of these: getting about, breathing, speaking fine (잘 걸어요, 잘 지내요).
+_DOING_FINE = {"하", "걷", "움직이", "쉬", "말하", "일어나", "보이", "다니", "지내", "쉬어지"}
+# Said of oneself, not negated, in reply to a red-flag question: a complaint, read as a yes
+# when no no was said ("아파요", "어지러워요").
+COMPLAINTS = {"아프", "저리", "조이", "어지럽", "답답하", "힘들", "쑤시", "결리", "뻐근하",
+              "메스껍", "따갑", "붓", "떨리", "마비"}  # fmt: skip
+_LIGHT_PREDICATES = {"하", "되", "있", "계시", "그렇", "이", "먹", "드시"}
+
+
 def _leads(before) -> bool:
     """Only interjections, adverbs and hedges before it since the last sentence ended: 좀
     그래요, 네 그래요 (not 외로워서 그래요, "it is because I'm lonely")."""
+    if before and before[-1].lemma in ("안", "못", "왜", "어떻", "뭐", "어째", "어떻게"):
+        return False  # 안 그래요: a no; 왜 그래요?: "why?"
     for x in reversed(before):
         if x.tag == "EF":
             return True
