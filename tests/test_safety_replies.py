@@ -149,3 +149,18 @@ def test_a_call_back_is_an_urgent_check_alert_in_the_report_and_the_call_goes_on
     assert report.safety_checks[0].answer == "unclear"
     assert report.safety_checks[0].layer == "learned"
     assert report.outcome != "emergency"
+
+
+def test_the_replies_set_is_split_as_the_seeded_coin_says():
+    from evaluation.safety import reply_split
+
+    assert reply_split.main(["--check"]) == 0
+
+
+def test_the_evaluator_names_a_bad_line(tmp_path, capsys):
+    from evaluation.safety import replies as evaluator
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"lang": "en", "reply": "yes", "reading": "maybe"}\n', encoding="utf-8")
+    assert evaluator.main([str(bad)]) == 2
+    assert "bad.jsonl:1" in capsys.readouterr().err
