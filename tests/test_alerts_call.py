@@ -60,15 +60,13 @@ def test_without_a_channel_the_agent_tells_the_person_to_call_911_and_promises_n
         pipeline.alerts.close()
 
 
-def test_a_red_flag_is_checked_with_one_question_and_silence_twice_counts_as_yes(tmp_path):
+def test_a_red_flag_is_checked_with_one_question_and_silence_counts_as_yes(tmp_path):
     receiver = Receiver()
     pipeline, agent, engine = call(tmp_path, alert_webhook=receiver.url, alert_secret=SECRET)
     try:
         check = engine.reply("my chest feels a bit funny today")
         assert check.kind == "clarify" and check.text.endswith("?")
         assert not receiver.keys()
-        again = engine.on_silence()  # the same question once more (flow.ESCALATION)
-        assert again.kind == "clarify" and again.text == check.text
         turn = engine.on_silence()
         assert turn.kind == "emergency" and "alerting your care worker" in turn.text
         assert wait_until(lambda: receiver.keys(), timeout_s=20)

@@ -47,7 +47,7 @@ def test_a_red_flag_gets_one_direct_question_and_a_clear_no_lets_the_call_go_on(
     assert flow.hear("I had toast") is None
 
 
-@pytest.mark.parametrize("reply", ["yes", "yeah I think so", "I'm not sure", "uh the cat"])
+@pytest.mark.parametrize("reply", ["yes", "yeah I think so", "I'm not sure", "uh the cat", ""])
 def test_yes_unsure_or_garbled_after_a_rule_check_is_an_emergency(reply):
     sink = Sink()
     flow = SafetyFlow(Rules(), "en", alerts=sink)
@@ -57,13 +57,10 @@ def test_yes_unsure_or_garbled_after_a_rule_check_is_an_emergency(reply):
     assert "I am alerting your care worker right now." in turn.text
 
 
-def test_silence_after_a_check_asked_twice_is_an_emergency():
+def test_silence_after_a_check_is_an_emergency():
     sink = Sink()
     flow = SafetyFlow(Rules(), "ko", alerts=sink)
     assert flow.hear("숨이 좀 차요").kind == "check"
-    again = flow.silence()  # asked once more, nothing raised yet
-    assert again.kind == "check" and again.text == CHECK_QUESTIONS["ko"]["breathing"]
-    assert sink.raised == []
     turn = flow.silence()
     assert turn.kind == "emergency" and "(no answer)" in sink.raised[0][2]
     assert "담당 선생님께 알리고" in turn.text and "119" in turn.text

@@ -92,8 +92,8 @@ class Sink:
         return False
 
 
-@pytest.mark.parametrize("reply", ["I'm just a bit tired", "I don't know", "I had soup"])
-def test_an_unclear_reply_to_a_learned_flag_asks_a_person_to_call_back(reply):
+@pytest.mark.parametrize("reply", ["I had soup", "i was watching the telly"])
+def test_talk_of_something_else_after_a_learned_flag_asks_a_person_to_call_back(reply):
     sink = Sink()
     flow = SafetyFlow(Layered("learned:0.61"), "en", alerts=sink)
     assert flow.hear("short of breath").kind == "check"
@@ -104,12 +104,23 @@ def test_an_unclear_reply_to_a_learned_flag_asks_a_person_to_call_back(reply):
     assert flow.raised and flow.raised[-1].kind == "callback"
 
 
-@pytest.mark.parametrize("reply", ["I'm just a bit tired", "I don't know"])
+@pytest.mark.parametrize("reply", ["I'm just a bit tired", "I don't know", "I had soup"])
 def test_an_unclear_reply_to_a_rule_flag_is_an_emergency(reply):
     sink = Sink()
     flow = SafetyFlow(Layered("en:short of breath"), "en", alerts=sink)
     flow.hear("short of breath")
     turn = flow.hear(reply)
+    assert turn.kind == "emergency" and sink.raised[0][1] == "critical"
+
+
+@pytest.mark.parametrize("reply", ["I'm just a bit tired", "I don't know", "uh the", ""])
+def test_doubt_garble_or_silence_after_a_learned_flag_is_still_an_emergency(reply):
+    """The issue's rule: yes, silence or a garbled reply counts as an emergency, whatever
+    raised the flag; only a clear reply about something else is read by the flag's strength."""
+    sink = Sink()
+    flow = SafetyFlow(Layered("learned:0.61"), "en", alerts=sink)
+    flow.hear("short of breath")
+    turn = flow.hear(reply) if reply else flow.silence()
     assert turn.kind == "emergency" and sink.raised[0][1] == "critical"
 
 

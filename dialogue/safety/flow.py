@@ -5,10 +5,11 @@
   only when that is true, otherwise to call the emergency number now.
 - `check`: the agent asks one direct question ("Are you having trouble breathing right now?").
   The reply is read by `dialogue.safety.replies` and acted on as `ESCALATION` says: in short,
-  yes, the symptom, or silence after the question was asked twice is an emergency; a request to
-  repeat gets the question once more; doubt or unrelated talk is an emergency when a rule raised
-  the flag, and an urgent `check` alert for a care worker to call back (the call goes on) when
-  only the learned layer or the LLM did; a clear no lets the check-in go on where it was.
+  yes, the symptom, silence, doubt or a garbled reply is an emergency (as the issue asks: nobody
+  answering is no all-clear); a request to repeat ("pardon?") gets the question once more; a
+  clear reply about something else (the person goes on with the check-in) is an emergency when a
+  rule raised the flag, and an urgent `check` alert for a care worker to call back (the call goes
+  on) when only the learned layer or the LLM did; a clear no lets the check-in go on.
 - `none`: the check-in goes on.
 
 Pure apart from the alert sink it is given: text in, `SafetyTurn` out.
@@ -27,8 +28,8 @@ from dialogue.safety.scripts import call_back, check_question, emergency_script,
 
 # What the agent does with each reading of a reply to a check question (`dialogue.safety.
 # replies`), in one place. "emergency": the alert and the emergency script, as for any
-# emergency. "ask again": the same question once more (once a check; after that, silence is an
-# emergency and anything else unclear is read "by strength"). "by strength": a flag raised by a
+# emergency. "ask again": the same question once more (once a check; a second request to repeat
+# is read "by strength"). "by strength": a flag raised by a
 # rule (the detector's or the scenario's) is an emergency (safety first); one raised only by the
 # learned layer or the LLM (`weak`) becomes an urgent `check` alert, stored and delivered like
 # any alert, for a care worker to call the person back, and the check-in goes on. "go on": the
@@ -36,9 +37,9 @@ from dialogue.safety.scripts import call_back, check_question, emergency_script,
 ESCALATION: dict[str, str] = {
     "yes": "emergency",
     "symptom": "emergency",
-    "silence": "ask again",
+    "silence": "emergency",
     "repeat": "ask again",
-    "unsure": "by strength",
+    "unsure": "emergency",
     "unrelated": "by strength",
     "no": "go on",
 }
@@ -203,8 +204,8 @@ class SafetyFlow:
         return (own or top or [assessment.top])[0]
 
     def silence(self) -> SafetyTurn | None:
-        """Silence after a check question: asked once more; silence again is an emergency
-        (nobody answering is no all-clear)."""
+        """Silence after a check question is an emergency (nobody answering is no
+        all-clear)."""
         if self.checking is None:
             return None
         return self._answered("", Assessment(Decision.NONE))
