@@ -46,7 +46,7 @@ from dialogue.report import (
     summarize,
 )
 from dialogue.responder import Responder
-from dialogue.safety.flow import CallAlerts, SafetyFlow, SafetyTurn
+from dialogue.safety.flow import CHECK_SEVERITY, CallAlerts, SafetyFlow, SafetyTurn, raised_by
 from dialogue.safety.scripts import note
 from dialogue.scenario import Item, Scenario
 from dialogue.text import fill, placeholders
@@ -271,16 +271,22 @@ class DialogueEngine(CheckinFlow, LLMWording):
         found = turn.finding
         if turn.kind == "check":
             return self._pending("clarify", turn.text)
-        if turn.kind == "clear":
+        if turn.kind in ("clear", "callback"):
             # Not an emergency: what raised the flag still answers the question it was said to.
             t = round(self._clock() - self._start, 2)
             check = SafetyCheck(
                 t=t,
                 category=found.category,
                 evidence=found.evidence,
+                answer="no" if turn.kind == "clear" else "unclear",
                 item_id=self._current_item_id(),
+                reading=turn.reading or None,
+                layer=raised_by(found),
             )
             self._safety_checks.append(check)
+            if turn.kind == "callback":
+                note = f"{self._note(found.category)} (not confirmed: please call back)"
+                self._alert("check", CHECK_SEVERITY, note, check.item_id, found.evidence)
             # The all-clear's relief is said once a call, and not again by the reaction after it.
             relief = "" if self._talk.reactions.used(turn.text) else turn.text
             self._talk.said(turn.text)
@@ -343,7 +349,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
 
     def _closing_text(self) -> str:
         closing = self.scenario.closing
-        alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
+        alerted = any(a.kind in ("flag", "emergency", "check") for a in self._alerts)
         return join(self._fill(closing.alert_text) if alerted else "", self._fill(closing.text))
 
     def _fill(self, template: str, **values: str) -> str:

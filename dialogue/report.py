@@ -31,7 +31,9 @@ class ItemResult(BaseModel):
 
 
 class Alert(BaseModel):
-    kind: Literal["flag", "emergency", "callback", "no_response", "request"]
+    # "check": a red flag the person neither confirmed nor denied, raised only by the learned
+    # layer: urgent, a care worker to call back (dialogue.safety.flow.ESCALATION)
+    kind: Literal["flag", "emergency", "callback", "no_response", "request", "check"]
     severity: Severity
     note: str
     item_id: str | None = None
@@ -67,6 +69,8 @@ class SafetyCheck(BaseModel):
     evidence: str  # what the person said that raised it
     answer: Literal["no", "yes", "unclear", "silence"] = "no"
     item_id: str | None = None
+    reading: str | None = None  # the reply as read (dialogue.safety.replies.READINGS)
+    layer: str | None = None  # what raised the flag: "rules", "learned" or "llm"
 
 
 class CallReport(BaseModel):
@@ -160,7 +164,11 @@ def render_text(report: CallReport) -> str:
         lines.append(f"  {lb['none']}")
     if report.safety_checks:
         lines += ["", lb["checks"]]
-        lines += [f'  [{_clock(c.t)}] {c.category}: "{c.evidence}"' for c in report.safety_checks]
+        lines += [
+            f'  [{_clock(c.t)}] {c.category}: "{c.evidence}"'
+            + (f" ({c.reading}, {c.layer})" if c.reading and c.layer else "")
+            for c in report.safety_checks
+        ]
     lines += ["", lb["summary"], f"  {report.summary}", "", lb["answers"]]
     width = max((len(r.item_id) for r in report.items), default=0)
     for r in report.items:

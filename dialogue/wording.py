@@ -23,7 +23,7 @@ class LLMWording(_Base):
         """The turn in the LLM's words when it has usable ones (see `dialogue.responder`)."""
         if self._responder is None or not turn.text:
             return turn
-        alerted = any(a.kind in ("flag", "emergency") for a in self._alerts)
+        alerted = any(a.kind in ("flag", "emergency", "check") for a in self._alerts)
         if turn.kind == "closing" and (self._outcome != "completed" or alerted):
             return turn  # alert and wrong-person closings are said as written
         item = self.scenario.item(turn.item_id) if turn.item_id else None

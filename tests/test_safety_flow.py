@@ -48,7 +48,7 @@ def test_a_red_flag_gets_one_direct_question_and_a_clear_no_lets_the_call_go_on(
 
 
 @pytest.mark.parametrize("reply", ["yes", "yeah I think so", "I'm not sure", "uh the cat", ""])
-def test_yes_unsure_or_garbled_after_a_check_is_an_emergency(reply):
+def test_yes_unsure_or_garbled_after_a_rule_check_is_an_emergency(reply):
     sink = Sink()
     flow = SafetyFlow(Rules(), "en", alerts=sink)
     flow.hear("short of breath")
@@ -101,7 +101,7 @@ def test_a_handed_off_call_says_so_and_the_severity_and_advice_come_from_the_sce
         ("아니요 괜찮아요", "ko", "no"),
         ("아뇨 없어요", "ko", "no"),
         ("네", "ko", "yes"),
-        ("네 좀 힘들어요", "ko", "unclear"),
+        ("네 좀 힘들어요", "ko", "yes"),  # a hedged yes is a yes
         ("잘 모르겠어요", "ko", "unclear"),
     ],
 )

@@ -117,6 +117,13 @@ _NO_CHANNEL = {
     "ko": "지금 바로 전화를 끊고 {number}에 전화해 주세요.",
 }
 _RELIEVED = {"en": "I'm glad to hear that.", "ko": "다행이에요."}
+# A red flag the reply neither confirmed nor denied, raised only by the learned layer: a care
+# worker will call back (said only when the alert is stored and a channel will deliver it).
+_CALL_BACK = {
+    "en": "All right. I'll ask your care worker to give you a call later, just to be sure.",
+    "ko": "알겠어요. 혹시 모르니 담당 선생님께 나중에 전화 한번 드리라고 할게요.",
+}
+_GO_ON = {"en": "All right.", "ko": "알겠어요."}
 
 
 def note(category: str, language: str) -> str:
@@ -131,6 +138,13 @@ def check_question(category: str, language: str) -> str:
 
 def relieved(language: str) -> str:
     return _RELIEVED.get(language, _RELIEVED["en"])
+
+
+def call_back(language: str, *, alerted: bool) -> str:
+    """After an unconfirmed low-confidence flag: a care worker will call back, said only when
+    that is true; otherwise a plain acknowledgement before the check-in goes on."""
+    lines = _CALL_BACK if alerted else _GO_ON
+    return lines.get(language, lines["en"])
 
 
 def emergency_script(
