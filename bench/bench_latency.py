@@ -117,14 +117,11 @@ def server_for(factory, turn: dict[str, float] | None):
     """A bench server (`benchkit.bench_server`) whose calls use these turn options."""
     if not turn:
         return bench_server(factory)
-    from concurrent.futures import ThreadPoolExecutor
-
     from assembly.serving import serve_calls
 
     settings = bench_settings(Path(tempfile.gettempdir()))
     settings = settings.model_copy(update={"turn": {**settings.turn, **turn}})
-    executor = ThreadPoolExecutor(4, thread_name_prefix="agent")
-    return serve_calls(settings, agents=factory, executor=executor, port=0).server
+    return serve_calls(settings, agents=factory, port=0).server  # the server's own threads
 
 
 async def measure(
