@@ -13,7 +13,8 @@ runs it:
                (CPU per second of line audio, whoever speaks)
   decode       pocketsphinx fed the turn in 0.2 s pieces while the person speaks (asr.sphinx_
                stream, in a recognizer worker process)
-  partial      one partial result (the end of turn asks one per pause it judges)
+  partial      one partial result (the end of turn asks one per pause it judges), taken
+               0.3 s into the silence after the answer and judged as a call judges it
   tail         what is left after the end of the turn: the result and its N-best
   rescore, dialogue, tts    the agent's own stages after the transcript (the scenario engine;
                espeak-ng for sentences not in the phrase cache, a file read otherwise; espeak
@@ -96,10 +97,12 @@ def main() -> None:
             p.error(f"--search takes KEY=VALUE, got {item!r}")
         search[key] = value
 
+    from asr.completeness import end_probability
     from assembly.pipeline import Pipeline
     from bench.benchkit import bench_settings
     from telephony import CallInfo
     from telephony.audio import Audio
+    from telephony.turn import TurnOptions
 
     settings = bench_settings(Path(tempfile.mkdtemp(prefix="carecall-turncpu-")))
     pipeline = Pipeline(settings)
@@ -140,17 +143,28 @@ def main() -> None:
     agent.engine.reply = timed("dialogue", agent.engine.reply)
     if (rescorer := pipeline.rescorer(agent.scenario)) is not None:
         rescorer.rescore = timed("rescore", rescorer.rescore)
-    texts = []
+    texts, ends = [], []
+    options = TurnOptions()
     for samples in turns_audio(args.pausing, args.turns):
-        stream = recognizer.open_stream(language="en", context=agent._context())
-        c0 = cpu()
+        context = agent._context()
+        stream = recognizer.open_stream(language="en", context=context)
         piece = int(PIECE_S * LINE_RATE)
-        for i in range(0, len(samples), piece):
-            stream.feed(samples[i : i + piece], LINE_RATE)
-        stage_cpu["decode"].append(cpu() - c0)
-        c0 = cpu()
-        stream.partial()
-        stage_cpu["partial"].append(cpu() - c0)
+        probe = len(samples) - int((0.6 - options.probe_silence_s) * LINE_RATE)
+        decode = 0.0
+        for start, stop in ((0, probe), (probe, len(samples))):
+            c0 = cpu()
+            for i in range(start, stop, piece):
+                stream.feed(samples[i : min(i + piece, stop)], LINE_RATE)
+            decode += cpu() - c0
+            if start == 0:  # the pause after the answer is judged: its partial result
+                c0 = cpu()
+                heard = stream.partial()
+                stage_cpu["partial"].append(cpu() - c0)
+                p = end_probability(heard, "en", agent.listener._end_model, context)
+                ends.append(
+                    (p, options.pause_silence_s(p, None), options.pause_silence_s(p, False))
+                )
+        stage_cpu["decode"].append(decode)
         c0 = cpu()
         transcript = stream.finish()
         stage_cpu["tail"].append(cpu() - c0)
@@ -173,6 +187,19 @@ def main() -> None:
             agent.engine.reply = timed("dialogue", agent.engine.reply)
     vad = vad_cost(args.lines)
     report(args, stage_cpu, speech_s, vad, synthesized, cached, texts, search)
+    # The end of turn, had each partial result come on time (a late one is no evidence: the
+    # plain end_silence_s, 1.5 s by default).
+    p = [e[0] for e in ends]
+    first = [e[1] for e in ends]
+    fluent = [e[2] for e in ends]
+    print(
+        f"end of turn on a timely partial: p50 p {np.median(p):.2f}; end silence, a call's first "
+        f"turn: {_counts(first)}; a fluent speaker's: {_counts(fluent)}"
+    )
+
+
+def _counts(values: list[float]) -> str:
+    return ", ".join(f"{v:g} s x{values.count(v)}" for v in sorted(set(values)))
 
 
 def report(args, stage_cpu, speech_s, vad, synthesized, cached, texts, search) -> None:
