@@ -9,9 +9,11 @@ decodes it as it comes (`asr.sphinx_stream`; any other recognizer buffers and de
 end, `asr.streaming.BufferedStream`), and at the end of the turn only the tail is left.
 Workers default to one per core.
 
-Messages to a worker go through its own queue, in order, so a turn's audio always reaches its
-decoder before the request for its result. Feeding never waits for the worker; `partial` and
-`finish` wait for its answer.
+Messages to a worker go through its own queue; the worker keeps each stream's messages in
+order, so a turn's audio always reaches its decoder before the request for its result, but
+runs what someone waits for first (a turn's result, a partial result: `assembly.workqueue`),
+so an ended turn never queues behind the speech of the other calls on its worker. Feeding
+never waits for the worker; `partial` and `finish` wait for its answer.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from concurrent.futures import Future
 import numpy as np
 
 from asr import RecognitionContext, Recognizer, Transcript
+from assembly.workqueue import WorkQueue, drain
 from telephony.audio import Audio
 
 PARTIAL_TIMEOUT_S = 2.0  # a partial result later than this is no use to the end of turn
@@ -63,7 +66,8 @@ def _serve(build: Callable[[], Recognizer], requests, replies) -> None:
         return
     replies.put((0, True, None))
     streams: dict[int, object] = {}
-    while (message := requests.get()) is not None:
+    work = WorkQueue()  # what someone waits for first (assembly.workqueue)
+    while (message := drain(requests, work)) is not None:
         rid, op, sid, args = message
         try:
             if op == "feed":

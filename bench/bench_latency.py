@@ -117,26 +117,25 @@ def server_for(factory, turn: dict[str, float] | None):
     """A bench server (`benchkit.bench_server`) whose calls use these turn options."""
     if not turn:
         return bench_server(factory)
-    from concurrent.futures import ThreadPoolExecutor
-
     from assembly.serving import serve_calls
 
     settings = bench_settings(Path(tempfile.gettempdir()))
     settings = settings.model_copy(update={"turn": {**settings.turn, **turn}})
-    executor = ThreadPoolExecutor(4, thread_name_prefix="agent")
-    return serve_calls(settings, agents=factory, executor=executor, port=0).server
+    return serve_calls(settings, agents=factory, port=0).server  # the server's own threads
 
 
 async def measure(
     args: argparse.Namespace, turn: dict[str, float] | None = None, pausing: bool | None = None
 ) -> tuple[list, dict, float]:
     pausing = args.pausing if pausing is None else pausing
+    pipeline = None
     if args.agent == "canned":
         factory = canned_factory()
     else:
-        factory, _ = timed_pipeline(Path(tempfile.mkdtemp(prefix="carecall-bench-")))
+        factory, pipeline = timed_pipeline(Path(tempfile.mkdtemp(prefix="carecall-bench-")))
     server = server_for(factory, turn)
     await server.start()
+    cpu0 = _cpu_by_process(pipeline)
     phones = await asyncio.create_subprocess_exec(
         sys.executable,
         str(ROOT / "bench" / "bench_concurrency.py"),
@@ -156,6 +155,8 @@ async def measure(
     out, _ = await phones.communicate()
     phone = json.loads(out.decode().strip().splitlines()[-1])
     await server.wait_for_calls(args.lines, timeout=30)
+    phone["cpu"] = {k: v - cpu0.get(k, 0.0) for k, v in _cpu_by_process(pipeline).items()}
+    phone["late_partials"] = getattr(getattr(pipeline, "recognizer", None), "late_partials", None)
     turns = [t for s in server.finished for t in s.turns if t.complete]
     # The adaptive end of turn's judgements of pauses (telephony.listening), if it has them.
     verdicts = [
@@ -168,6 +169,21 @@ async def measure(
     phone["vad_lag_max"] = server.vad.max_lag_s if server.vad else math.nan
     await server.stop()
     return turns, phone, end_silence
+
+
+def _cpu_by_process(pipeline) -> dict[str, float]:
+    """CPU seconds so far of this process (the server: event loop, VAD, agents' threads,
+    espeak-ng children) and of each recognizer worker process, if the pipeline has them."""
+    import psutil
+
+    me = psutil.Process()
+    t = me.cpu_times()
+    out = {"server": t.user + t.system + t.children_user + t.children_system}
+    for i, worker in enumerate(getattr(getattr(pipeline, "recognizer", None), "_workers", [])):
+        with contextlib.suppress(psutil.Error):
+            w = psutil.Process(worker.process.pid).cpu_times()
+            out[f"asr worker {i}"] = w.user + w.system
+    return out
 
 
 def main() -> None:
@@ -261,6 +277,15 @@ def main() -> None:
             f"between {len(known) - done - open_}, no evidence {len(verdicts) - len(known)}"
         )
     print(f"{'VAD: longest chunk arrival -> label':<34} {phone['vad_lag_max'] * 1000:8.1f} (max)")
+    if phone.get("late_partials") is not None:
+        print(f"partial results too late to judge a pause: {phone['late_partials']}")
+    cpu = phone.get("cpu") or {}
+    if cpu:
+        run_s = args.seconds + 1.0  # the phones' ramp
+        print(
+            "CPU s during the run (busy share of its wall time): "
+            + ", ".join(f"{k} {v:.1f} ({100 * v / run_s:.0f}%)" for k, v in cpu.items())
+        )
     overhead = [s["overhead"] * 1000 for s in stages]
     print(
         f"framework overhead per turn (queue + encode + send): p50 {pct(overhead, 50):.1f} ms, "

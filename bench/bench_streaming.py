@@ -1,6 +1,7 @@
 """Streaming pocketsphinx against decoding the whole turn at its end, on the English fixtures.
 
     PYTHONPATH=. python bench/bench_streaming.py [--clips 60] [--piece-ms 200]
+        [--search KEY=VALUE ...] [--streamed-only]
 
 Each clip (audio_fixtures, with 0.3 s of silence before and after, as a turn has) is decoded
 whole (`SphinxRecognizer.transcribe`, what the server did) and streamed in pieces of
@@ -10,7 +11,9 @@ a call's later turns do. Printed: WER of each, the time left after the end of th
 all of the decode; streamed: the tail and the result), in wall and in CPU ms, and the CPU
 seconds each spends per second of audio, which is what bounds the calls a core can take (CPU
 time, so less sensitive than wall time to a machine shared with other work). Never asserted in
-tests.
+tests. `--search KEY=VALUE` sets a pocketsphinx search option on the streams' decoders (beams,
+`pl_window`, `topn`, `ds`...: CPU against WER); `--streamed-only` leaves out the whole-turn
+decode (its columns print as 0).
 """
 
 from __future__ import annotations
@@ -31,7 +34,15 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--clips", type=int, default=60)
     p.add_argument("--piece-ms", type=float, default=200.0)
+    p.add_argument("--search", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--streamed-only", action="store_true", help="skip the whole-turn decode")
     args = p.parse_args()
+    search = {}
+    for item in args.search:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            p.error(f"--search takes KEY=VALUE, got {item!r}")
+        search[key] = value
     import soundfile
 
     from asr import RecognitionContext
@@ -44,6 +55,17 @@ def main() -> None:
 
     scenario = Catalogue.load(["daily_checkin_en"]).resolve("daily_checkin_en")
     recognizer = build_recognizer(load_settings(), scenario)
+    if search:
+        from asr.sphinx_stream import DecoderPool
+
+        # the streams' decoders as open_stream makes them, with these options on top
+        try:
+            recognizer._pool = DecoderPool(
+                recognizer.config, recognizer.words, fwdflat=False, **search
+            )
+            recognizer._pool.give(recognizer._pool.take())
+        except (RuntimeError, ValueError, KeyError) as exc:
+            p.error(f"--search {search}: pocketsphinx refused it: {exc}")
     manifest = ROOT / "audio_fixtures" / "manifest.jsonl"
     rows = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
     rows = [r for r in rows if r["language"] == "en"][: args.clips]
@@ -63,7 +85,8 @@ def main() -> None:
         samples = np.concatenate([pad, samples, pad])
         audio_s += len(samples) / 16000
         c0, t0 = time.process_time(), time.perf_counter()
-        hyps["whole"].append(recognizer.transcribe(Audio(samples, 16000)).text)
+        whole = "" if args.streamed_only else recognizer.transcribe(Audio(samples, 16000)).text
+        hyps["whole"].append(whole)
         left["whole"].append(time.perf_counter() - t0)
         tail_cpu["whole"].append(time.process_time() - c0)
         cpu["whole"] += time.process_time() - c0
@@ -88,7 +111,7 @@ def main() -> None:
         refs.append(row["transcript"])
     ms = lambda xs, q: 1000 * float(np.percentile(xs, q))  # noqa: E731
     head = f"{len(rows)} English fixture clips, {audio_s:.0f} s of audio"
-    print(f"{head}, {args.piece_ms:g} ms pieces")
+    print(f"{head}, {args.piece_ms:g} ms pieces, search options {search or 'default'}")
     print(
         f"{'':15} {'WER':>7} {'left p50':>9} {'left p95':>9} {'tail CPU p50':>13} "
         f"{'tail CPU p95':>13} {'CPU s / audio s':>16}"

@@ -148,14 +148,18 @@ def timed_pipeline(output_dir: Path, asr_workers: int | None = None):
     return factory, pipeline
 
 
-def bench_server(factory, *, vad: str = "silero", speed: float = 1.0, threads: int = 4, **server):
+def bench_server(
+    factory, *, vad: str = "silero", speed: float = 1.0, threads: int | None = None, **server
+):
     """A call server of `factory`'s agents as `carecall serve` assembles one
     (`assembly.serving.serve_calls`), on 127.0.0.1 with no recordings; `server`:
     `ServerOptions` fields (`max_calls`, ...). Not started."""
     from assembly.serving import serve_calls
 
     settings = bench_settings(Path(tempfile.gettempdir()), vad=vad, speed=speed)
-    executor = ThreadPoolExecutor(threads, thread_name_prefix="agent")
+    executor = None  # the server's own (telephony.server.AGENT_THREADS), unless told
+    if threads is not None:
+        executor = ThreadPoolExecutor(threads, thread_name_prefix="agent")
     return serve_calls(settings, agents=factory, executor=executor, port=0, **server).server
 
 

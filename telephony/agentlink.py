@@ -196,7 +196,9 @@ def _judges() -> ThreadPoolExecutor:
     """The threads that wait for partial results (shared by all calls of the process)."""
     global _JUDGES
     if _JUDGES is None:
-        _JUDGES = ThreadPoolExecutor(4, thread_name_prefix="judge")
+        # as many as the agents' threads: each waits up to 2 s for a partial result, and 40
+        # calls may pause at once (telephony.server.AGENT_THREADS)
+        _JUDGES = ThreadPoolExecutor(16, thread_name_prefix="judge")
     return _JUDGES
 
 

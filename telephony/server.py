@@ -84,6 +84,14 @@ class ServerOptions:
     session: SessionOptions = field(default_factory=SessionOptions)
 
 
+AGENT_THREADS = 16
+"""The default executor's threads. An agent's turn spends most of its time in a thread waiting:
+for its turn's result from a recognizer worker process, for espeak-ng's subprocess. With 4, no
+more than 4 ended turns of 40 calls could even ask for their result, while the workers (which
+run waiting requests first, `assembly.workqueue`) had the CPU to answer more; the rest waited
+for a thread ("queue" in bench/bench_latency.py). Each agent still runs one call at a time."""
+
+
 class CallServer:
     """Owns the listening socket, the executor for model calls and the live sessions."""
 
@@ -95,7 +103,7 @@ class CallServer:
     ) -> None:
         self.options = options or ServerOptions()
         self._factory = agent_factory
-        self._executor = executor or ThreadPoolExecutor(max_workers=4, thread_name_prefix="agent")
+        self._executor = executor or ThreadPoolExecutor(AGENT_THREADS, thread_name_prefix="agent")
         self._server: Server | None = None
         speed = self.options.session.speed
         self.clock = LineClock(FRAME_S / speed)

@@ -58,3 +58,23 @@ def test_a_mean_that_is_not_one_is_refused_with_its_name(bad: str) -> None:
     rec = SphinxRecognizer.from_sentences(DOMAIN)
     with pytest.raises(ValueError, match="RecognitionContext.adaptation"):
         rec.open_stream(context=RecognitionContext(adaptation=bad))
+
+
+def test_the_warm_up_mean_is_the_one_a_full_decode_of_it_reaches() -> None:
+    """`estimate_cmn` reads the mean off a decoder that spots one keyword instead of searching
+    the warm-up in full: the mean (and so every streamed turn) must be what the full search
+    gave, whatever the audio."""
+    from telephony.g711 import float_to_pcm16
+
+    rec = SphinxRecognizer.from_sentences(DOMAIN)
+    for samples in clips(4):
+        for seconds in (0.3, 0.8, 2.0):
+            pcm = float_to_pcm16(samples[: int(seconds * 16000)]).astype("<i2").tobytes()
+            d = rec._decoder  # the recognizer's own decoder, searching the audio in full
+            d.reinit_feat()
+            d.set_cmn(rec._initial_cmn)
+            d.start_utt()
+            d.process_raw(pcm, no_search=True, full_utt=True)
+            d.end_utt()
+            assert rec.estimate_cmn(pcm) == d.get_cmn(update=True)
+    assert rec._features is not None and rec._features is not rec._decoder
