@@ -156,6 +156,27 @@ def _negated(norm: str, match: _Match, korean: bool) -> int | None:
     return None
 
 
+_YOU_EN = frozenset("you you've you'd you'll youve".split())
+_AUX_EN = frozenset("have had did do has".split())
+
+
+def _someone_else(norm: str, match: _Match) -> bool:
+    """Whether the matched verb's subject is the person spoken to, not the speaker: "more
+    times than you've had hot dinners" says nothing of the speaker's meal."""
+    from dialogue.analysis import analyze
+
+    before = norm[: match.start].split()[-2:]
+    if not before:
+        return False
+    if not (
+        before[-1] in _YOU_EN
+        or (len(before) == 2 and before[0] in _YOU_EN and before[-1] in _AUX_EN)
+    ):
+        return False
+    tokens = analyze(norm[match.start : match.end], "en").tokens
+    return bool(tokens) and tokens[0].tag == "VERB"
+
+
 def _resolve(exact: list[_Match], near: list[_Match]) -> list[_Match]:
     """Keep the longest matches, exact ones before near ones; drop any overlapping a kept one."""
     kept: list[_Match] = []
@@ -186,6 +207,8 @@ def classify(
     near = [] if korean or not near else [m for lb, p in labels.items() for m in _near(lb, p, norm)]
     kept: list[_Match] = []
     for m in _resolve(found, near):
+        if not korean and _someone_else(norm, m):
+            continue
         start = _negated(norm, m, korean)
         if start is None:
             kept.append(m)
@@ -258,11 +281,21 @@ def extract_rules(
         if label is None and unsure:
             return Extraction(item.id, DONT_KNOW, said, sure)
     weak = conceptual = False
-    if label is None and not _korean(language, text):
+    near_only = label is not None and _near_only(item, text, language)
+    if (label is None or near_only) and not _korean(language, text):
         # "Beans on toast at lunchtime": a food and a mealtime, as the item's examples of
         # having eaten are (`dialogue.extract_concepts`); one concept alone is a guess.
-        label, support, backing, evidence = by_concepts(item, text)
-        if label is not None:
+        # A mis-heard keyword ("got" for "good") is a guess; what the words' concepts say
+        # ("sat up half the night") outranks it.
+        found = by_concepts(item, text)
+        if found[0] is None and near_only:
+            found = (label, 0.0, 0, evidence)
+        elif found[0] is not None:
+            if near_only and found[0] == label:  # both words answer it: both are its evidence
+                found = (*found[:3], f"{evidence} … {found[3]}")
+            near_only = False
+        label, support, backing, evidence = found
+        if label is not None and not near_only:
             # below the keyword rules' 0.6-1.0 and below 0.5, where the learned safety gate
             # takes an utterance for a sure answer (`dialogue.learned.gate`): a concept reading
             # must never make a red flag harder to raise
@@ -270,6 +303,10 @@ def extract_rules(
             weak, conceptual = backing < 2, True
     if conceptual:
         pass
+    elif near_only:
+        weak = True
+        if unsure:
+            confidence = round(confidence * 0.7, 2)
     elif label is None:
         label, evidence, confidence = _by_examples(item, text, language)
         weak = label is not None
@@ -285,6 +322,18 @@ def extract_rules(
         if unsure:
             confidence = round(confidence * 0.7, 2)
     return Extraction(item.id, label, evidence, confidence, detail, weak)
+
+
+def _near_only(item: Item, text: str, language: str) -> bool:
+    """Whether only a near (mis-heard) keyword, no exact one, gives the rules' answer."""
+    exact = classify(
+        {a.answer_class: a for a in item.answers},
+        text,
+        language=language,
+        negated={a.answer_class: a.negated for a in item.answers},
+        near=False,
+    )[0]
+    return exact is None
 
 
 def detect_emergency(scenario: Scenario, text: str) -> EmergencyMatch | None:
