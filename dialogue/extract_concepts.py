@@ -107,6 +107,9 @@ def concepts(text: str) -> list[str]:
 def spans(text: str) -> list[tuple[str, str]]:
     """(concept, the words that name it) for each concept `text` names; one under a negator
     is NOT_ and the concept."""
+    chunks = [c for c in re.split(r"[,.;:!?\u2014]+", text) if c.strip()]
+    if len(chunks) > 1:  # a negator's reach ends at punctuation: "I didn't skip it, no, cereal"
+        return [found for chunk in chunks for found in spans(chunk)]
     norm = normalize(text)
     out: list[tuple[str, str]] = []
     taken: list[tuple[int, int]] = []
@@ -166,6 +169,15 @@ def _profiles(item: Item) -> dict[str, dict[str, float]]:
             for c in concepts(line):
                 counts[c] = counts.get(c, 0.0) + 1.0
         out[answer.answer_class] = counts
+    # What a class's concepts say under a negator is the class its negation counts for (the
+    # scenario's `negated`: taken -> missed): "I don't believe I have" is NOT_YES, a miss.
+    for answer in item.answers:
+        target = out.get(answer.negated or "")
+        if target is None:
+            continue
+        for concept, n in list(out[answer.answer_class].items()):
+            if not concept.startswith("NOT_") and concept not in _MODIFIERS:
+                target[f"NOT_{concept}"] = target.get(f"NOT_{concept}", 0.0) + n
     _CACHE[id(item)] = (item, out)
     return out
 

@@ -127,6 +127,21 @@ TODAY = {
 }
 
 
+_HABIT = re.compile(r"\bevery (day|week|morning|sunday)\b")
+
+
+def not_today(text: str, language: str) -> bool:
+    """Whether `text` speaks of a day gone (yesterday, years ago, the old days), not of today
+    nor of a habit alone ("I take them every morning" answers today's question; "I used to
+    walk every day" does not)."""
+    if not other_day(text, language):
+        return False
+    if language == "ko":
+        return True
+    norm = normalize(text)
+    return not _HABIT.search(norm) or bool(OTHER_DAY["en"].search(_HABIT.sub(" ", norm)))
+
+
 def other_day(text: str, language: str) -> bool:
     """Whether `text` speaks of another day (or of habits) and not of today."""
     norm = normalize(text)
