@@ -313,6 +313,13 @@ def extract_rules(
             # must never make a red flag harder to raise
             confidence = round(min(0.45, 0.25 * support), 2)
             weak, conceptual = backing < 2, True
+    elif label is not None and not _korean(language, text) and _light(evidence, language):
+        # An answer resting only on light words ("had", "yes") yields to a sure reading of
+        # the concepts ("I had a couple of crackers, but I couldn't face any more": little).
+        other = by_concepts(item, text)
+        if other[0] not in (None, label) and other[2] >= 2:
+            label, support, _, evidence = other
+            confidence, conceptual = round(min(0.45, 0.25 * support), 2), True
     if conceptual:
         pass
     elif near_only:
@@ -334,6 +341,14 @@ def extract_rules(
         if unsure:
             confidence = round(confidence * 0.7, 2)
     return Extraction(item.id, label, evidence, confidence, detail, weak)
+
+
+def _light(evidence: str, language: str) -> bool:
+    """Whether every word of the evidence is a light one (a verb like "had", "yes", "no"):
+    retrieval's terms keep none of them."""
+    from dialogue.conversation.terms import terms
+
+    return bool(evidence.strip()) and not terms(evidence.replace("…", " "), language)
 
 
 def _near_only(item: Item, text: str, language: str) -> bool:
