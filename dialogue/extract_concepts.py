@@ -96,7 +96,10 @@ _BOUNDARY = frozenset("but and though although so because then yet".split())
 
 @lru_cache(maxsize=1)
 def _phrase_regexes() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"(?<![\w']){p}(?![\w'])"), c) for p, c in _PHRASES_EN.items()]
+    # "had" with the pills as its object ("had my water pill") took them, as "had them" does
+    pills = "|".join(sorted(w for w, c in _WORDS_EN.items() if c == "PILLS"))
+    had = {rf"had (?:[\w']+ ){{0,3}}?(?:{pills})": "TOOK"}
+    return [(re.compile(rf"(?<![\w']){p}(?![\w'])"), c) for p, c in {**_PHRASES_EN, **had}.items()]
 
 
 def concepts(text: str) -> list[str]:

@@ -28,6 +28,8 @@ def _class(item_id: str, text: str) -> str | None:
         # the thing asked about, had; an answer that echoes the question's verb
         ("medication", "the nurse lays my tablets out and I had them after breakfast", "taken"),
         ("medication", "the box is empty so I must have done", "taken"),
+        ("medication", "had both my heart tablets at nine, first thing", "taken"),
+        ("medication", "I haven't had my heart tablets yet", "missed"),
         ("medication", "come to think of it I don't think I did", "missed"),
         ("outing", "it was bucketing down so I stayed at home", "stayed_in"),
         # an answer resting on light words only ("had", "nothing") yields to a sure reading
