@@ -100,3 +100,18 @@ def test_harolds_whole_call_with_the_misheard_pain_answer_stays_on_course() -> N
     assert got["health"] == "pain" and got["outing"] != "went_out", got
     situations = {e.situation for e in report.transcript if e.speaker == "agent"}
     assert "memories_past" not in situations
+
+
+def test_a_weak_answer_that_gave_way_is_kept_when_nothing_surer_comes() -> None:
+    # the bank's remark is made to win over the weak answer (whatever the bank holds) ...
+    e = asked("outing")
+    e._talk.makes_remark = lambda text, **kw: True
+    e.reply("my hips won't carry me down the front steps these days, so I've stopped in")
+    assert _answer(e, "outing") is None
+    # ... and then only stories and unclear words: the weak answer is what was said of it
+    for _ in range(4):
+        if e.report().items[4].status != "skipped" or e.finished:
+            break
+        e.reply("zzzz qqqq")
+    result = next(r for r in e.report().items if r.item_id == "outing")
+    assert (result.status, result.answer_class) == ("answered", "stayed_in")

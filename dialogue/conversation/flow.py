@@ -67,6 +67,8 @@ class CheckinFlow(ConversationTurns):
             self._unsure = (item.id, found.answer_class, found.evidence) if found.weak else None
             besides = found.evidence if found.weak else ""
             if unsure and not again and self._talk.makes_remark(text, besides=besides):
+                if found.weak:  # kept: the answer if nothing surer comes (`_off_script`)
+                    self._yielded[item.id] = found
                 # a remark, not a mis-heard answer nor "I don't know" ("하루가 왜 이렇게 긴지
                 # 모르겠어요" is boredom, not a don't-know to the question); a weak answer gives
                 # way only to a remark clearly about something else

@@ -88,6 +88,11 @@ class ConversationTurns(_Base):
             self._reprompted = True
             template = self._rng.choice(self.scenario.reprompts)
             return self._pending("reprompt", self._fill(template, question=self._question))
+        if (yielded := self._yielded.pop(item.id, None)) is not None:
+            # A weak answer that gave way to a remark, and nothing surer since: it is what the
+            # person said of the item ("... so I've stayed put today", then only stories).
+            self._store(item, yielded, text, react=False)
+            return self._next("")
         self._results[item.id].status = "unanswered"
         return self._next("")
 
