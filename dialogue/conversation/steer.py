@@ -161,14 +161,9 @@ def answer_reaction(
         # "My cat slept on my feet all night. Not too bad, I was up once.": the clauses that
         # do not carry the answer are a remark of their own; both get their reaction.
         # Bad news comes first: the answer's empathy, then the cheerful remark's reaction.
-        # What the other clauses say, or what the whole turn says when that fits it better:
-        # the clause that carried the answer's light word ("I had a letter this morning") may
-        # be the remark itself, and its other clauses only a detail of it.
-        whole = [c for c in found if c.situation.kind != "answer"]
-        candidates = retriever.find(rest, kinds=("remark", "feeling"), limit=3) + whole
         aside = [
             c
-            for c in sorted(candidates, key=lambda c: -c.score)
+            for c in retriever.find(rest, kinds=("remark", "feeling"), limit=3)
             if not any(a.startswith(f"{item_id}.") for a in getattr(c.situation, "answers", ()))
         ][:1]  # a sleep trouble beside a sleep answer is that answer, not a remark of its own
         aside = [c for c in aside if remark is None or c.situation.id != remark.id]
