@@ -136,6 +136,8 @@ class DialogueEngine(CheckinFlow, LLMWording):
         self._topic_items: set[str] = set()  # pending questions that had a topic turn
         self._returns: dict[str, int] = {}  # per item: off-script turns reacted to
         self._retried: set[str] = set()  # unanswered items asked once more before the goodbye
+        self._unsure: tuple | None = None  # (item, class, evidence) of the last weak answer
+        self._yielded: dict = {}  # per item: a weak answer that gave way to a remark
         self._said = ""  # what the person said last (for the LLM's examples)
         self._optout = OptOutFlow(scenario.language)  # "don't call me again" (dialogue.optout)
 

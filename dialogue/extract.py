@@ -156,6 +156,27 @@ def _negated(norm: str, match: _Match, korean: bool) -> int | None:
     return None
 
 
+_YOU_EN = frozenset("you you've you'd you'll youve".split())
+_AUX_EN = frozenset("have had did do has".split())
+
+
+def _someone_else(norm: str, match: _Match) -> bool:
+    """Whether the matched verb's subject is the person spoken to, not the speaker: "more
+    times than you've had hot dinners" says nothing of the speaker's meal."""
+    from dialogue.analysis import analyze
+
+    before = norm[: match.start].split()[-2:]
+    if not before:
+        return False
+    if not (
+        before[-1] in _YOU_EN
+        or (len(before) == 2 and before[0] in _YOU_EN and before[-1] in _AUX_EN)
+    ):
+        return False
+    tokens = analyze(norm[match.start : match.end], "en").tokens
+    return bool(tokens) and tokens[0].tag == "VERB"
+
+
 def _resolve(exact: list[_Match], near: list[_Match]) -> list[_Match]:
     """Keep the longest matches, exact ones before near ones; drop any overlapping a kept one."""
     kept: list[_Match] = []
@@ -186,6 +207,8 @@ def classify(
     near = [] if korean or not near else [m for lb, p in labels.items() for m in _near(lb, p, norm)]
     kept: list[_Match] = []
     for m in _resolve(found, near):
+        if not korean and _someone_else(norm, m):
+            continue
         start = _negated(norm, m, korean)
         if start is None:
             kept.append(m)
@@ -234,6 +257,18 @@ def extract(
     answer)."""
     from dialogue.extract_learned import refine
 
+    if not _korean(language, text):
+        # What the person says of another day answers nothing of today's: "I used to sleep in
+        # the afternoons", "Yesterday I took them". English here: Korean is read as it was.
+        from dialogue.conversation.passing import not_today
+        from dialogue.conversation.terms import clauses
+
+        parts = clauses(text, language)
+        kept = [p for p in parts if not not_today(p, language)]
+        if not kept:
+            return Extraction(item.id, None)
+        if len(kept) < len(parts):
+            text = ", ".join(kept)
     found = extract_rules(item, text, language=language, dont_know=dont_know)
     return refine(item, text, language, found)
 
@@ -258,18 +293,39 @@ def extract_rules(
         if label is None and unsure:
             return Extraction(item.id, DONT_KNOW, said, sure)
     weak = conceptual = False
-    if label is None and not _korean(language, text):
+    near_only = label is not None and _near_only(item, text, language)
+    if (label is None or near_only) and not _korean(language, text):
         # "Beans on toast at lunchtime": a food and a mealtime, as the item's examples of
         # having eaten are (`dialogue.extract_concepts`); one concept alone is a guess.
-        label, support, backing, evidence = by_concepts(item, text)
-        if label is not None:
+        # A mis-heard keyword ("got" for "good") is a guess; what the words' concepts say
+        # ("sat up half the night") outranks it.
+        found = by_concepts(item, text)
+        if found[0] is None and near_only:
+            found = (label, 0.0, 0, evidence)
+        elif found[0] is not None:
+            if near_only and found[0] == label:  # both words answer it: both are its evidence
+                found = (*found[:3], f"{evidence} … {found[3]}")
+            near_only = False
+        label, support, backing, evidence = found
+        if label is not None and not near_only:
             # below the keyword rules' 0.6-1.0 and below 0.5, where the learned safety gate
             # takes an utterance for a sure answer (`dialogue.learned.gate`): a concept reading
             # must never make a red flag harder to raise
             confidence = round(min(0.45, 0.25 * support), 2)
             weak, conceptual = backing < 2, True
+    elif label is not None and not _korean(language, text) and _light(evidence, language):
+        # An answer resting only on light words ("had", "yes") yields to a sure reading of
+        # the concepts ("I had a couple of crackers, but I couldn't face any more": little).
+        other = by_concepts(item, text)
+        if other[0] not in (None, label) and other[2] >= 2:
+            label, support, _, evidence = other
+            confidence, conceptual = round(min(0.45, 0.25 * support), 2), True
     if conceptual:
         pass
+    elif near_only:
+        weak = True
+        if unsure:
+            confidence = round(confidence * 0.7, 2)
     elif label is None:
         label, evidence, confidence = _by_examples(item, text, language)
         weak = label is not None
@@ -285,6 +341,26 @@ def extract_rules(
         if unsure:
             confidence = round(confidence * 0.7, 2)
     return Extraction(item.id, label, evidence, confidence, detail, weak)
+
+
+def _light(evidence: str, language: str) -> bool:
+    """Whether every word of the evidence is a light one (a verb like "had", "yes", "no"):
+    retrieval's terms keep none of them."""
+    from dialogue.conversation.terms import terms
+
+    return bool(evidence.strip()) and not terms(evidence.replace("…", " "), language)
+
+
+def _near_only(item: Item, text: str, language: str) -> bool:
+    """Whether only a near (mis-heard) keyword, no exact one, gives the rules' answer."""
+    exact = classify(
+        {a.answer_class: a for a in item.answers},
+        text,
+        language=language,
+        negated={a.answer_class: a.negated for a in item.answers},
+        near=False,
+    )[0]
+    return exact is None
 
 
 def detect_emergency(scenario: Scenario, text: str) -> EmergencyMatch | None:

@@ -4,17 +4,17 @@
 but it names a food and a mealtime, and the item's own examples of an answer that it ate are
 full of foods and mealtimes. So words and phrases fold into concept classes (FOOD, MEALTIME,
 BODY, COMPLAINT, SMALL, ...), each answer class gets a profile of the concepts its keywords,
-examples and description name (a concept said under a negator in an example does not count:
-"nothing hurts" is no COMPLAINT for "no pain"), and an utterance is read as the class its own
+examples and description name (a concept said under a negator is its opposite, NOT_-prefixed:
+"nothing hurts" is NOT_HURT, no HURT, for "no pain"), and an utterance is read as the class its own
 concepts point to most: a concept counts for a class by its share of that concept's mentions
 over all the item's classes ("P(class | concept)").
 
 Nothing here knows an item or a scenario: the profiles come from the scenario's own answers,
 so a new item with examples gets the same reading. A concept said under a negator in the
-utterance counts for nothing ("I couldn't eat a thing" is no FOOD for "ate"). A reading needs
-two concepts' worth of support to stand as a sure answer; one concept is a weak (guessed) one
-that a remark the words clearly make outranks (`Extraction.weak`): "before I forget, my
-grandson came" is no skipped meal.
+utterance is its opposite ("I couldn't eat a thing" is NOT_EAT, no EAT, for "skipped"). A
+reading needs two concepts' worth of support to stand as a sure answer; one concept is a weak
+(guessed) one that a remark the words clearly make outranks (`Extraction.weak`): "before I
+forget, my grandson came" is no skipped meal.
 """
 
 from __future__ import annotations
@@ -38,13 +38,20 @@ _PHRASES_EN: dict[str, str] = {
     r"(?:a )?good (?:night|kip|rest)": "SLEPT_WELL",
     r"up (?:all|half) (?:the )?night|(?:up|awake) (?:every|most) (?:hour|of the night)|"
     r"(?:bad|rotten|awful|terrible) night|tossing|"
-    r"(?:woke|waking|wake) (?:up )?(?:\w+ )?(?:times|again|early|in the night)": "SLEPT_BADLY",
+    r"(?:woke|waking|wake|woken) (?:(?:up|me|myself) )?(?:\w+ )?"
+    r"(?:times|again|early|twice|in the night)": "SLEPT_BADLY",
     r"(?:felt|feel|feeling|i'?m|i am) (?:a bit |rather |quite |very )?"
     r"(?:low|down|fed up|miserable|glum|flat|out of sorts)": "LOW",
     r"cheered (?:me )?(?:right )?up|(?:in )?(?:good|grand|high) (?:spirits|mood|form)|"
     r"chipper|chirpy|over the moon|on top of the world": "GOOD_MOOD",
     r"(?:never|not) (?:left|been out of|set foot (?:out(?:side)?|outside)|stepped out)|"
-    r"stopped (?:in|indoors|home)|stayed put|(?:in|indoors) all day": "STAYED_IN",
+    r"(?:stopped|stayed|stop|stay|staying|stopping) (?:in|indoors|home|at home|put)|"
+    r"(?:in|indoors) all day": "STAYED_IN",
+    # The thing asked about, had: "I had them at eight" took the pills the question named.
+    r"(?:had|swallowed|done) (?:them|it|'em|those|mine|the lot)": "TOOK",
+    # An answer that echoes the question's verb ("I did", "I must have done"): a yes.
+    r"(?:must|should|would|will|might) have done|"
+    r"(?:i|we) (?:did|have|do)(?= *(?:$|[.,;!?]))": "YES",
 }
 
 _WORDS_EN: dict[str, str] = {}
@@ -73,12 +80,15 @@ for _concept, _words in {
     "OUT": """walk walked stroll strolled shop shops shopping market town bus post office
         chemist park church library cafe pub allotment neighbour's friend's outside""",
     "HOME": "indoors inside home house",
+    "YES": "yes yeah yep aye",
 }.items():
     for _w in _words.split():
         _WORDS_EN.setdefault(_w, _concept)
 
+# Phrase concepts that a negator before them reverses (the others carry their own polarity).
+_NEGATABLE = frozenset({"TOOK", "YES"})
 # Concepts that only say how much: never an answer on their own.
-_MODIFIERS = frozenset({"SMALL"})
+_MODIFIERS = frozenset({"SMALL", "NOT_SMALL"})
 _NEGATORS = frozenset("not no never nothing nor cannot hardly barely without n't".split())
 _FUTURE = frozenset("i'll will gonna shall".split())
 _BOUNDARY = frozenset("but and though although so because then yet".split())
@@ -86,26 +96,37 @@ _BOUNDARY = frozenset("but and though although so because then yet".split())
 
 @lru_cache(maxsize=1)
 def _phrase_regexes() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"(?<![\w']){p}(?![\w'])"), c) for p, c in _PHRASES_EN.items()]
+    # "had" with the pills as its object ("had my water pill") took them, as "had them" does
+    pills = "|".join(sorted(w for w, c in _WORDS_EN.items() if c == "PILLS"))
+    had = {rf"had (?:[\w']+ ){{0,3}}?(?:{pills})": "TOOK"}
+    return [(re.compile(rf"(?<![\w']){p}(?![\w'])"), c) for p, c in {**_PHRASES_EN, **had}.items()]
 
 
 def concepts(text: str) -> list[str]:
-    """The concepts `text` names, those under a negator left out."""
+    """The concepts `text` names (under a negator: NOT_ and the concept)."""
     return [c for c, _ in spans(text)]
 
 
 def spans(text: str) -> list[tuple[str, str]]:
-    """(concept, the words that name it) for each concept `text` names, those under a
-    negator left out."""
+    """(concept, the words that name it) for each concept `text` names; one under a negator
+    is NOT_ and the concept."""
+    chunks = [c for c in re.split(r"[,.;:!?\u2014]+", text) if c.strip()]
+    if len(chunks) > 1:  # a negator's reach ends at punctuation: "I didn't skip it, no, cereal"
+        return [found for chunk in chunks for found in spans(chunk)]
     norm = normalize(text)
     out: list[tuple[str, str]] = []
     taken: list[tuple[int, int]] = []
+    words = list(re.finditer(r"[\w']+", norm))
     for regex, concept in _phrase_regexes():
         for m in regex.finditer(norm):
             if all(m.end() <= s or m.start() >= e for s, e in taken):
                 taken.append((m.start(), m.end()))
+                if concept in _NEGATABLE:  # "I don't believe I have": no yes
+                    first = next(i for i, w in enumerate(words) if w.end() > m.start())
+                    concept = _negate(
+                        concept, [w.group() for w in words[max(0, first - 3) : first]]
+                    )
                 out.append((concept, m.group()))
-    words = list(re.finditer(r"[\w']+", norm))
     for i, m in enumerate(words):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -113,20 +134,22 @@ def spans(text: str) -> list[tuple[str, str]]:
         concept = _WORDS_EN.get(word) or _WORDS_EN.get(word.removesuffix("'s"))
         if concept is None:
             continue
-        before = [w.group() for w in words[max(0, i - 3) : i]]
-        negated = False
-        for w in reversed(before):
-            if w in _FUTURE and concept in ("EAT", "TOOK"):  # "I'll eat later": not yet
-                negated = True
-                break
-            if w in _BOUNDARY:
-                break
-            if w in _NEGATORS or w.endswith("n't"):
-                negated = True
-                break
-        if not negated:
-            out.append((concept, word))
+        out.append((_negate(concept, [w.group() for w in words[max(0, i - 3) : i]]), word))
     return out
+
+
+def _negate(concept: str, before: list[str]) -> str:
+    """`concept`, or NOT_ and it when a negator (or, for an action, "will") comes before it in
+    its clause: under a negator a concept says its opposite ("not a twinge" is no HURT, and it
+    is what "nothing hurts" says), and the profiles count it the same way from the examples."""
+    for w in reversed(before):
+        if w in _FUTURE and concept in ("EAT", "TOOK"):  # "I'll eat later": not yet
+            return f"NOT_{concept}"
+        if w in _BOUNDARY:
+            return concept
+        if w in _NEGATORS or w.endswith("n't"):
+            return f"NOT_{concept}"
+    return concept
 
 
 _CACHE: dict[int, tuple[Item, dict[str, dict[str, float]]]] = {}
@@ -149,6 +172,15 @@ def _profiles(item: Item) -> dict[str, dict[str, float]]:
             for c in concepts(line):
                 counts[c] = counts.get(c, 0.0) + 1.0
         out[answer.answer_class] = counts
+    # What a class's concepts say under a negator is the class its negation counts for (the
+    # scenario's `negated`: taken -> missed): "I don't believe I have" is NOT_YES, a miss.
+    for answer in item.answers:
+        target = out.get(answer.negated or "")
+        if target is None:
+            continue
+        for concept, n in list(out[answer.answer_class].items()):
+            if not concept.startswith("NOT_") and concept not in _MODIFIERS:
+                target[f"NOT_{concept}"] = target.get(f"NOT_{concept}", 0.0) + n
     _CACHE[id(item)] = (item, out)
     return out
 

@@ -61,9 +61,17 @@ class CheckinFlow(ConversationTurns):
                 found, source = llm_extract(self._llm, item, self._question, said, found)
                 self._llm_fallbacks += source == "error"
             unsure = found.weak or found.answer_class == DONT_KNOW
-            if unsure and self._talk.makes_remark(text):
+            # The same weak answer said again after the question was asked again is what the
+            # person means, whatever a stray word of it may retrieve.
+            again = found.weak and self._unsure == (item.id, found.answer_class, found.evidence)
+            self._unsure = (item.id, found.answer_class, found.evidence) if found.weak else None
+            besides = found.evidence if found.weak else ""
+            if unsure and not again and self._talk.makes_remark(text, besides=besides):
+                if found.weak:  # kept: the answer if nothing surer comes (`_off_script`)
+                    self._yielded[item.id] = found
                 # a remark, not a mis-heard answer nor "I don't know" ("하루가 왜 이렇게 긴지
-                # 모르겠어요" is boredom, not a don't-know to the question)
+                # 모르겠어요" is boredom, not a don't-know to the question); a weak answer gives
+                # way only to a remark clearly about something else
                 found = Extraction(item.id, None)
         implied = None
         if found.answer_class is None and not topic and said:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from dialogue.conversation.terms import terms
 from dialogue.extract import Extraction, classify
 from dialogue.scenario import Item, Scenario
 from dialogue.text import normalize
@@ -126,17 +127,42 @@ TODAY = {
 }
 
 
+_HABIT = re.compile(r"\bevery (day|week|morning|sunday)\b")
+
+
+def not_today(text: str, language: str) -> bool:
+    """Whether `text` speaks of a day gone (yesterday, years ago, the old days), not of today
+    nor of a habit alone ("I take them every morning" answers today's question; "I used to
+    walk every day" does not)."""
+    if not other_day(text, language):
+        return False
+    if language == "ko":
+        return True
+    norm = normalize(text)
+    return not _HABIT.search(norm) or bool(OTHER_DAY["en"].search(_HABIT.sub(" ", norm)))
+
+
 def other_day(text: str, language: str) -> bool:
     """Whether `text` speaks of another day (or of habits) and not of today."""
     norm = normalize(text)
     lang = language if language in OTHER_DAY else "en"
-    return bool(OTHER_DAY[lang].search(norm)) and not TODAY[lang].search(norm)
+    if TODAY[lang].search(norm):
+        return False
+    if OTHER_DAY[lang].search(norm):
+        return True
+    # The old days as retrieval reads them ("Fifty years I went out on the trawlers", "back in
+    # the fifties"): English only here; the Korean pattern above carries 옛날's words.
+    return lang == "en" and "oldtimes" in terms(text, "en")
 
 
 def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extraction]:
     """What `text` answers of the items `item_ids`, on specific evidence only, and nothing
     when it speaks of another day."""
-    if other_day(text, scenario.language):
+    # Each sentence on its own: "There's a robin comes every morning. I had soup at lunchtime
+    # and swallowed my tablet with it." tells a habit, then today.
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
+    text = " ".join(p for p in parts if not other_day(p, scenario.language))
+    if not text:
         return []
     narrowed = specific_items(scenario)
     found = []

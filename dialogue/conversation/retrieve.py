@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import CONCEPTS, WEAK, clauses, read, terms
+from dialogue.conversation.terms import CONCEPTS, WEAK, clauses, heads, read, terms
 
 THRESHOLD = 0.50
 QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
@@ -119,6 +119,7 @@ class Retriever:
             for t, where in spread.items()
             if len(where) <= SPECIFIC_SITUATIONS and t not in self._weak | self.answer_words
         )
+        self._index = {s.id: i for i, s in enumerate(bank.situations)}
         self._vocabulary: dict[int, set[str]] = {}  # per situation: every term of its triggers
         self._triggers: dict[int, list[set[str]]] = {}  # per situation: each trigger's terms
         for doc, index in zip(self._docs, owner, strict=True):
@@ -178,20 +179,27 @@ class Retriever:
         situation one clause of it names, and the rest must not dilute that clause."""
         found, question = read(text, self.language)
         answered = self.item_words.get(item_id or "", frozenset())
-        best = self._score_terms(found, question, answered)
+        best = self._score_terms(found, question, answered, heads(text, self.language))
         parts = clauses(text, self.language)
         for part in parts if len(parts) > 1 else []:
             part_terms, part_question = read(part, self.language)
             if len(set(part_terms) - self._weak) < MIN_CLAUSE_TERMS:
                 continue  # "you know", "bless him": too little to be about anything
-            scored = self._score_terms(part_terms, part_question or question, answered)
+            scored = self._score_terms(
+                part_terms, part_question or question, answered, heads(part, self.language)
+            )
             for owner, score in scored.items():
                 best[owner] = max(best.get(owner, 0.0), score * CLAUSE_WEIGHT)
         return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
 
     def _score_terms(
-        self, found: list[str], question: bool, answered: frozenset[str]
+        self,
+        found: list[str],
+        question: bool,
+        answered: frozenset[str],
+        heads: dict[str, str] | None = None,
     ) -> dict[int, float]:
+        heads = heads or {}
         said = list(dict.fromkeys(found))  # all of it counts in what a remark must explain
         query = [t for t in said if t not in answered]  # the answer's own words match nothing
         known = [t for t in query if t in self._idf]
@@ -223,6 +231,14 @@ class Retriever:
                 if not (shared - weak and self._together(shared - weak, weak, owner)):
                     if not (asking and self._whole(set(known), owner)):
                         continue  # only weak words, or one common word or answer word
+            # (a concept term is a topic said, whatever the coarse tags make of the word after)
+            one = next(iter(shared)) if len(shared) == 1 else ""
+            head = heads.get(one, "") if one not in CONCEPTS else ""
+            if not asking and head in strong and head not in self._vocabulary[owner]:
+                # One content word fits, and it only modifies a word the bank knows that this
+                # situation never uses: "the blue car" is about a car, not feeling blue; "the
+                # weather channel" about television. A reaction needs more than a stray word.
+                continue
             mass = sum(self._idf[t] for t in known if t in self._vocabulary[owner]) / total
             score = ratio ** (1 - QUERY_WEIGHT) * mass**QUERY_WEIGHT
             if core and any(
@@ -236,6 +252,15 @@ class Retriever:
                 score = min(1.0, score + QUESTION_BOOST)
             best[owner] = score
         return best
+
+    def support(self, text: str, situation_id: str) -> set[str]:
+        """The content words of `text` (not weak, not a check-in item's) that the situation's
+        triggers use: what a fit of the situation rests on."""
+        index = self._index.get(situation_id)
+        if index is None:
+            return set()
+        said = set(read(text, self.language)[0]) - self._weak - self.answer_words
+        return said & self._vocabulary.get(index, set())
 
     def _together(self, shared: set[str], weak: set[str], owner: int) -> bool:
         """One content word and a weak one, said together in one trigger of the situation:

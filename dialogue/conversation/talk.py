@@ -31,6 +31,7 @@ from dialogue.conversation.steer import (
     react,
     steer_remark,
 )
+from dialogue.conversation.terms import terms
 from dialogue.guard import Guard, GuardContext, sentences
 from dialogue.text import fill
 
@@ -39,6 +40,8 @@ log = logging.getLogger("carecall.dialogue")
 # A question to the agent said with an answer, or without its question mark, counts only when
 # it matches this well: the bank's own threshold is for turns that answer nothing.
 CLEAR = 0.8
+# Content words, besides a weak answer's own, that a remark must rest on to outrank it.
+CLEAR_SUPPORT = 2
 # Said after an in-role answer that raised a request, when the bank's answer did not say it.
 NOTIFY = {
     "en": "I'll let your care worker know.",
@@ -191,12 +194,27 @@ class Talk:
         """An unused reaction of `situation`, filled (None: all were said)."""
         return self._filled(react(situation, self.reactions))
 
-    def makes_remark(self, text: str) -> bool:
+    def makes_remark(self, text: str, *, besides: str = "") -> bool:
         """Whether the bank finds a remark, feeling or question to the agent in `text` (at its
-        own threshold): then a weak answer (a near keyword) is not what the person meant."""
+        own threshold): then a weak answer (a near keyword) is not what the person meant.
+
+        With `besides` (the weak answer's evidence), the remark must be clearly about
+        something else: a strong match, or one that rests on at least two content words
+        besides the answer's own. An answer to the question just asked outranks a remark
+        that a single stray word made ("I have the store back in the morning": "sore", misheard,
+        is still an answer to "Is anything hurting?", not old times)."""
         if self.retriever is None or not text.strip():
             return False
-        return bool(self.retriever.find(text, kinds=OFF_SCRIPT, limit=1))
+        found = self.retriever.find(text, kinds=OFF_SCRIPT, limit=3)
+        if not besides:
+            return bool(found)
+        evidence = set(terms(besides.replace("…", " "), self.language))
+        return any(
+            c.score >= STRONG
+            or c.situation.kind == "agent_question"
+            or len(self.retriever.support(text, c.situation.id) - evidence) >= CLEAR_SUPPORT
+            for c in found
+        )
 
     def agent_question(self, text: str, *, at_least: float = CLEAR) -> Any | None:
         """The bank's question-to-the-agent situation `text` clearly asks, if one does. Used

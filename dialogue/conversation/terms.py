@@ -124,7 +124,10 @@ CONCEPTS = frozenset(
 _EN_PHRASES = [
     (
         re.compile(
-            r"\b(back in|years ago|in my day|in those days|when i was (?:young|little|a \w+)|"
+            # "back in" a time long past, not "back in the morning" or "back in bed"
+            r"\b(back in (?=(?:the )?(?:day|days|old|war|those|these|my|our|19|nineteen|"
+            r"\w+ties\b|[2-9]0s))|years ago|in my day|in those days|"
+            r"when i was (?:young|little|a \w+)|"
             r"nineteen \w+|19[0-9]{2}|used to|(?:twenty|thirty|forty|fifty|sixty|[2-6]0) "
             r"(?:odd )?years (?:i|we|as|at|in|on|of)|(?:all|many) (?:those|these) years)\b",
             re.I,
@@ -277,6 +280,23 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
     lemmas = {t.lemma for t in analysis.tokens}
     asking = "?" in text or bool(lemmas & (_EN_QUESTION | _EN_ASKING))
     return out, asking or bool(_EN_ASKS_YOU.search(text))
+
+
+def heads(text: str, language: str) -> dict[str, str]:
+    """English: each content word that modifies the noun after it, and that noun (its head):
+    "the blue car" -> {blue: car}, "the weather channel" -> {weather: channel}. A word that
+    only modifies another says what that other thing is like; the phrase is about its head.
+    (Korean: {}.)"""
+    if language == "ko":
+        return {}
+    tokens = analyze(text, language).tokens
+    out: dict[str, str] = {}
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.tag in ("ADJ", "NOUN") and b.tag == "NOUN" and a.sentence == b.sentence:
+            if a.lemma in _EN_STOP or b.lemma in _EN_STOP:
+                continue
+            out[_EN_SYNONYMS.get(a.lemma, a.lemma)] = _EN_SYNONYMS.get(b.lemma, b.lemma)
+    return out
 
 
 def asks(text: str, language: str) -> bool:

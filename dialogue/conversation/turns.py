@@ -88,6 +88,11 @@ class ConversationTurns(_Base):
             self._reprompted = True
             template = self._rng.choice(self.scenario.reprompts)
             return self._pending("reprompt", self._fill(template, question=self._question))
+        if (yielded := self._yielded.pop(item.id, None)) is not None:
+            # A weak answer that gave way to a remark, and nothing surer since: it is what the
+            # person said of the item ("... so I've stayed put today", then only stories).
+            self._store(item, yielded, text, react=False)
+            return self._next("")
         self._results[item.id].status = "unanswered"
         return self._next("")
 
@@ -128,8 +133,11 @@ class ConversationTurns(_Base):
             if i.id != skip and self._results[i.id].status == "skipped"
         ]  # fmt: skip
         said = self._statements(text)
-        for words in (w for w in used.split(" … ") if w):  # words answer one item only
-            said = normalize(said).replace(words, " ")
+        if used:  # words answer one item only; each sentence kept apart (a habit, then today)
+            parts = [normalize(p) for p in sentences(said)]
+            for words in (w for w in used.split(" … ") if w):
+                parts = [p.replace(words, " ") for p in parts]
+            said = ". ".join(p for p in parts if p.strip())
         found = in_passing(self.scenario, open_items, said) if open_items and said else []
         for extraction in found:
             self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
