@@ -74,6 +74,9 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
     for i in s.find(VISIT | SEND, ("VV", "NNG", "VX")):
         if shapes.their_words(s, i):
             continue  # 누가 와 주면 좋겠다고 하신 건 전해 드릴게요
+        kind = s.tag(i) == "NNG" and s.tag(i + 1) == "NNG"  # 방문 간호 서비스: a kind of care
+        if kind and any(x.tag == "EP" and x.lemma in ("시", "으시") for x in s.t):
+            continue  # … 서비스가 있는지 알아보시면: the person asks about it, no one comes
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
