@@ -27,6 +27,7 @@ from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_memory
 from dialogue import guard_ko_persona as persona
+from dialogue import guard_ko_regimen as regimen
 from dialogue import guard_ko_shapes as shapes
 from dialogue import guard_ko_shapes_care as shapes_care
 from dialogue import guard_ko_shapes_medical as shapes_medical
@@ -305,6 +306,7 @@ SHAPED = (
     + shapes_care.RULES
     + shapes_persona.RULES
     + shapes_observe.RULES
+    + regimen.RULES
 )
 
 
