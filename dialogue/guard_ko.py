@@ -27,6 +27,7 @@ from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_memory
 from dialogue import guard_ko_persona as persona
+from dialogue import guard_ko_regimen as regimen
 from dialogue import guard_ko_shapes as shapes
 from dialogue import guard_ko_shapes_care as shapes_care
 from dialogue import guard_ko_shapes_medical as shapes_medical
@@ -74,6 +75,9 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
     for i in s.find(VISIT | SEND, ("VV", "NNG", "VX")):
         if shapes.their_words(s, i):
             continue  # 누가 와 주면 좋겠다고 하신 건 전해 드릴게요
+        kind = s.tag(i) == "NNG" and s.tag(i + 1) == "NNG"  # 방문 간호 서비스: a kind of care
+        if kind and any(x.tag == "EP" and x.lemma in ("시", "으시") for x in s.t):
+            continue  # … 서비스가 있는지 알아보시면: the person asks about it, no one comes
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
@@ -302,6 +306,7 @@ SHAPED = (
     + shapes_care.RULES
     + shapes_persona.RULES
     + shapes_observe.RULES
+    + regimen.RULES
 )
 
 

@@ -235,6 +235,12 @@ def reassurance(s: Sent) -> Span | None:
             and s.has(frozenset({"다", "누구나"}))
         ):
             return i, s.n - 1  # 어르신 연세에는 다 그 정도 아프세요
+        if lemma in ("나이", "연세") and tok.tag.startswith("NN") and not s.has(_REFERRAL):
+            k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
+            aging = s.lem(k) in ("들", "드시", "먹") and (s.pred(k).cond or s.lem(k + 1) == "면")
+            if aging and s.has(frozenset({"다", "누구나", "다들", "원래"}), k + 1):
+                if s.has(frozenset({"그렇", "그러"}), k + 1) and not s.question:
+                    return i, s.n - 1  # 연세 드시면 다 그래요: a symptom made ordinary by age
         if lemma == "걱정" and tok.tag.startswith("NN"):
             k = next((m for m in range(i + 1, min(i + 4, s.n)) if s.is_pred(m)), i)
             p = s.pred(k) if s.is_pred(k) else s.pred(i)

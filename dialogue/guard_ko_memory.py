@@ -115,8 +115,19 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         told_then = [k for k in range(s.n) if s.lem(k).endswith(("다던", "라던"))]
         if told_then and s.tag(told_then[0]) in ("ETM", "EC", "EF"):
             marks.append((told_then[0], True))
+    for i in range(s.n - 3):  # 좋아하신다던 가수 (… 시 + ㄴ다고 + 하 + 던 + a noun)
+        said = s.tag(i) == "EC" and s.lem(i).endswith(("다고", "라고"))
+        if said and s.lem(i + 1) == "하" and s.lem(i + 2) == "던" and s.tag(i + 2) == "ETM":
+            this_call = s.has(frozenset({"아까", "방금", "조금", "금방"}), 0, i)  # 아까 가신다던
+            if s.tag(i + 3).startswith("NN") and s.has(frozenset({"시", "으시"}), 0, i):
+                if this_call:
+                    continue
+                marks.append((i, True))  # what the person said at some earlier time
     if any(s.pred(i).neg for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))):
         return None  # 제가 예전 통화는 기억하지 못해서요
+    for i in s.find(frozenset({"기억"}), ("NN",)):
+        if s.lem(i + 1) in ("을", "를", "이", "은", "도") and s.lem(i + 2) in ("못", "안"):
+            return None  # 기억을 못 해서요, 기억이 안 나서: the agent disclaims it
     remember = [
         i
         for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))

@@ -236,7 +236,10 @@ def human(s: Sent, ctx: GuardContext) -> Span | None:
             for k in range(i + 2, min(i + 6, s.n)):
                 mine = s.lem(k) not in BODY or s.tag(k + 1) in ("JKS", "JX")  # 저도 무릎이
                 if s.lem(k) in FAMILY and s.tag(k).startswith("NN") and mine:
-                    if s.lem(k + 1) not in ("님", "분") and not s.pred(_next_pred(s, k)).hon:
+                    q = s.pred(_next_pred(s, k))
+                    if s.lem(_next_pred(s, k)) == "없" and not q.neg:
+                        break  # 저는 몸이 없어서, 저는 가족이 없지만: what it lacks, said plainly
+                    if s.lem(k + 1) not in ("님", "분") and not q.hon:
                         return i, k  # 저도 외할머니 생각이 나네요
         denied = any(s.is_pred(k) and s.pred(k).neg for k in range(i + 2, min(i + 8, s.n)))
         if s.lem(i + 1) in ("도", "는") and s.has(_MEDIA | _PASTIMES, i + 2, i + 5) and not ai:

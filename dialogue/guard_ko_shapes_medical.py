@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from dialogue.analysis.ko_lexicon import SIGNS
 from dialogue.guard_ko_doc import Sent
 from dialogue.guard_ko_lexicon import BODY, CHANGE, DISEASES, MEDICINE, ORGANS, TAKE
+from dialogue.guard_ko_modal import needless as modal_needless
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -209,6 +210,7 @@ def reassurance(s: Sent, ctx: GuardContext) -> Span | None:
         for k in s.find(_MIND):
             p = s.pred(_next_pred(s, k))
             needless = s.has(frozenset({"필요"}), k) and s.has(frozenset({"없"}), k)
+            needless = needless or modal_needless(s, _next_pred(s, k))  # 신경 쓰실 거 없어요
             if (p.neg and p.permit) or p.prohibit or (p.neg and p.instruct) or needless:
                 return k, p.end  # 신경 안 쓰셔도 돼요, 신경 쓸 필요 없어요
         for k in s.find(frozenset({"두", "놔두", "내버려두", "참"}), ("VV",)):

@@ -146,7 +146,10 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
             wish_past = any(x.tag == "EP" and x.lemma in ("었", "았") for x in t[hit.last : j])
             if hit.category == "suicide" and not wish_past:
                 continue  # 죽고 싶어요 … 손주 보면 좋아져요: the wish is still now
-            if not any(x.lemma.endswith("까") for x in t[j : j + 4]):
+            hoped = any(x.lemma == "겠" and x.tag == "EP" for x in t[j + 1 : j + 3]) or (
+                j > 0 and t[j - 1].tag == "EC" and t[j - 1].lemma.endswith("면")
+            )  # 누워 있으면 낫겠지요?: a hope, not a recovery
+            if not hoped and not any(x.lemma.endswith("까") for x in t[j : j + 4]):
                 if hit.category == "unconscious" and today:
                     return C  # fainted this morning, fine now: still ask
                 return None  # …했는데 지금은 괜찮아요

@@ -27,7 +27,7 @@ from dialogue.safety.ko_redflag import question
 
 # -- symptoms that together (or alone, the first two) say "ask now" ------------------------------
 SWEAT = frozenset("식은땀 진땀 비지땀".split())
-BLUE = frozenset("파래지 파랗 시퍼렇 새파랗 퍼레지 파르스름하 시퍼레지 보라".split())
+BLUE = frozenset("파래지 파랗 시퍼렇 새파랗 퍼레지 파르스름하 시퍼레지 보라 퍼렇 퍼래지".split())
 NAUSEA = frozenset("메스껍 울렁거리 울렁이 울렁울렁 구역질 구역 토하 게우 헛구역질 구토".split())
 DIZZY = frozenset("어지럽 어질어질 어찔 어질 현기증 어지러움 빙빙 핑".split())
 NUMB = frozenset("저리 저릿 저릿하 저릿저릿 마비 찌릿찌릿".split())

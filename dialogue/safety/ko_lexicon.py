@@ -106,7 +106,7 @@ CARDIAC_ARREST = frozenset("멎 멈추 서".split())
 BREATH_BAD = frozenset(
     "차 딸리 끊어지 모자라 막히 가쁘 헐떡이 헐떡거리 헐떡 답답 끊기 멎 넘어가 곤란 턱턱 "
     "가빠지 차오르 멈추 "
-    "컥컥 거칠 벅차 좁아지 조여들".split()
+    "컥컥 거칠 벅차 좁아지 조여들 시원찮".split()  # 숨 쉬는 게 시원찮아요: not going in
 )
 BREATH_DO = frozenset(
     "쉬 넘어가 들어오 쉬어지 되 나오 들어가 들이쉬 내쉬 들이마시 마시 쉬이 돌아오 트이".split()

@@ -39,6 +39,23 @@ def _intent(d: Doc, i: int) -> bool:
     )
 
 
+_SAID = frozenset("다고 대요 대 단다 답니다 다네 다더라 다니까".split())
+
+
+def _vowed(d: Doc, i: int) -> bool:
+    """죽 + 겠 + a quote (죽겠대요, 죽겠다고 해요) after a deed (약을 모아 놓고 …): someone
+    announcing they will die. Not the idiom (아파 죽겠대요, an "-어" before it; ruled out by the
+    caller) and not a bare 죽겠어요 (a sigh)."""
+    t = d.t
+    if not (i + 2 < len(t) and t[i + 1].lemma == "겠" and t[i + 2].lemma in _SAID):
+        return False
+    before = [x for x in t[max(0, i - 4) : i] if x.sentence == t[i].sentence]
+    deed = any(x.tag.startswith(("VV", "VX")) for x in before) and any(
+        x.tag == "EC" and x.lemma in ("고", "서", "어서", "아서") for x in before[-1:]
+    )
+    return deed or any(x.lemma in ("진짜", "정말", "꼭", "오늘", "이제") for x in before)
+
+
 def _describes_people(d: Doc, w: int) -> bool:
     t = d.t
     for j in range(w + 1, min(w + 4, len(t))):
@@ -149,6 +166,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
                 out.append(Hit("suicide", E, i, i + 1, "must die"))  # 차라리 내가 죽어야 끝나지
             elif better is not None or follows(d, i, "어", "버리") or _intent(d, i):
                 out.append(Hit("suicide", E, i, better or i, "better dead"))
+            elif _vowed(d, i):  # 약을 모아 놓고 죽겠대요, 죽겠다고 해요: an intent, reported
+                out.append(Hit("suicide", E, i, i + 2, "vows to die"))
             elif (follows(d, i, "을", "생각") or follows(d, i, "ᆯ", "생각")) and not d.negated(
                 i + 2
             ):
@@ -199,7 +218,8 @@ def _suicide(d: Doc, c: Clause, out: list[Hit]) -> None:
             ride = i + 2 < len(t) and t[i + 1].tag == "ETM" and t[i + 2].tag == "NNG"
             if lemma == "뛰어내리" and not jump_meant(d, i, w, _intent(d, i)):
                 continue  # 트램펄린에서 뛰어내리면서 놀아요, 버스에서 뛰어내렸어요: a jump
-            if not d.negated(i) and not (ride and t[i + 2].lemma not in ("생각", "마음")):
+            rope = ride and lemma == "목매" and t[i + 2].lemma in _ROPES  # 목맬 끈: the means
+            if not d.negated(i) and (rope or not (ride and t[i + 2].lemma not in ("생각", "마음"))):
                 out.append(Hit("suicide", E, i, i, "suicide act"))
 
 
@@ -274,6 +294,39 @@ _WORN = frozenset("넥타이 타이 목도리 스카프 머플러 손수건 리�
 # Charcoal lit in a shut room: the means of a suicide, whatever else the sentence says.
 _CHARCOAL = frozenset("번개탄 연탄 숯 착화탄 숯불 연탄불".split())
 _LIGHT = frozenset("피우 지피 붙이 켜 피".split())
+_ROPES = frozenset("끈 노끈 밧줄 줄 빨랫줄".split())
+_MEANS = _ROPES | frozenset("번개탄 착화탄 농약 제초제 쥐약 청산가리 수면제 연탄".split())
+_GET = frozenset("갖 사 찾 모으 구하 준비 챙기 숨기".split())
+_RESOLVE = frozenset("진짜 정말 이번 마지막 결심 각오".split())
+
+
+def prepared(d: Doc, c: Clause, out: list[Hit]) -> None:
+    """A means got ready (노끈 갖다 놨어, 농약을 사 뒀어요) with an unnamed deed or a resolve in
+    the sentence (그거로 할라고, 이번엔 진짜야): a plan, to ask about. Not 수면제 사다 놨어요,
+    잠 안 올 때 먹으려고 (the deed named, and harmless)."""
+    t = d.t
+    means = d.nouns(c, _MEANS)
+    if not means:
+        return
+    got = [
+        j
+        for j in range(means[0] + 1, c.last + 1)
+        if t[j].lemma in _GET and any(x.lemma in ("놓", "두") for x in t[j + 1 : j + 4])
+    ]
+    if not got:
+        return
+    rest = t[c.first :]  # (놨어 그거로 할라고: Kiwi may end the sentence at 놨어)
+    unnamed = any(
+        x.lemma == "하" and x.tag.startswith("VV") and y.lemma in _INTENT_EC
+        for x, y in zip(rest, rest[1:], strict=False)
+    )
+    if unnamed or any(x.lemma in _RESOLVE for x in rest):
+        out.append(Hit("suicide", C, means[0], got[0], "means prepared"))
+
+
+# A high edge that someone sits on and will not leave: a person who may jump.
+_LEDGE = frozenset("난간 옥상 창틀 지붕 철교 옥탑".split())
+_ANIMALS = frozenset("고양이 강아지 개 새 비둘기 닭 염소 애완".split())
 _SEALED = frozenset("잠그 잠기 막 닫 밀폐 테이프 틀어막".split())
 
 
@@ -283,6 +336,12 @@ def _means(d: Doc, c: Clause, out: list[Hit]) -> None:
     t = d.t
     if any(x.lemma in L.COOKING for x in t):
         return  # 숯불에 고기 구워 먹었어요
+    down = d.preds(c, frozenset({"내려오", "내려가"}), True)
+    s0 = d.sentence_range(c.sentence)[0]
+    ledge = [j for j in range(s0, c.last + 1) if t[j].lemma in _LEDGE and t[j].tag == "NNG"]
+    if ledge and down and not any(x.lemma in _ANIMALS for x in t):
+        out.append(Hit("suicide", C, ledge[0], down[0], "on a ledge"))  # 난간에 앉아 안 내려와요
+    prepared(d, c, out)
     coal = d.nouns(c, _CHARCOAL)
     lit = d.preds(c, _LIGHT)
     if coal and lit and any(x.lemma in _SEALED for x in t):  # 연탄불 피워서 따뜻해요: heating

@@ -73,13 +73,71 @@ def told_of_now(d: Doc, c: Clause, s1: int) -> bool:
     t = d.t
     s0, _ = d.sentence_range(c.sentence)
     today = any(x.lemma in L.TODAY for x in t[s0 : s1 + 1])
-    kin = any(x.lemma in L.HOUSEHOLD for x in t[s0 : s1 + 1])
+    kin = any(x.lemma in L.HOUSEHOLD for x in t[s0 : s1 + 1]) or family(d, s0, s1)
     others = any(x.lemma in L.OTHERS for x in t[s0 : c.last + 1])
     after = [x for x in t[s1 + 1 :]]
     now = any(x.lemma in ("지금", "방금") for x in after) and not any(
         x.tag == "EF" and x.lemma in L.HEARSAY_EF for x in after
     )
-    return (today and not kin and not others) or (kin and now)
+    now = now or with_me(d, s1) or says_now(d, c.first, s1)
+    # 딸이 그러는데 내 입술이 퍼렇대요: in the clause told, the speaker is the one it is about
+    mine = any(
+        x.lemma in L.SELF and x.tag == "NP" and y.tag in ("JKS", "JKG")
+        for x, y in zip(t[c.first : c.last], t[c.first + 1 : c.last + 1], strict=False)
+    )
+    return (today and not kin and not others) or (kin and now) or (mine and not past_told(d, s1))
+
+
+def past_told(d: Doc, s1: int) -> bool:
+    """The hearsay is of a time gone: a past tense before the hearsay ending (쓰러졌었대요)."""
+    t = d.t
+    return any(x.tag == "EP" and x.lemma in ("었었", "았었") for x in t[: s1 + 1])
+
+
+_FAMILY = frozenset(
+    "아들 딸 며느리 사위 손자 손녀 손주 엄마 어머니 엄니 아버지 아버님 어머님 아빠 언니 동생 "
+    "형 오빠 누나 자식 양반 애".split()
+)
+_AWAY = frozenset("옆집 이웃 친구 동네 사촌 친척 회사 학교 동료 아는 친정 시댁 시골".split())
+
+
+def family(d: Doc, s0: int, s1: int) -> bool:
+    """A child or parent named as the speaker's own (우리 딸, 우리 집 양반, 아들이 …), not one
+    placed elsewhere (친구 아들, 옆집 딸, 사촌 동생): who may well be in the house."""
+    t = d.t
+    for j in range(s0, s1 + 1):
+        if t[j].lemma in _FAMILY and t[j].tag.startswith("NN"):
+            lead = [x.lemma for x in t[max(s0, j - 3) : j]]
+            if not any(w in _AWAY for w in lead):
+                return True
+    return False
+
+
+def with_me(d: Doc, s1: int) -> bool:
+    """After the hearsay, the speaker says the person is here: 지금 옆에 있어요, 제 옆에서요,
+    여기 같이 있어요."""
+    t = d.t
+    for j in range(s1 + 1, len(t)):
+        if t[j].lemma in ("옆", "곁") and t[j].tag.startswith("NN"):
+            return True
+        if t[j].lemma == "여기" and any(x.lemma == "있" for x in t[j + 1 : j + 4]):
+            return True
+    return False
+
+
+_QUOTED = frozenset("다고 대요 대 단다 답니다 다네 다니까".split())
+
+
+def says_now(d: Doc, first: int, s1: int) -> bool:
+    """Hearsay of a present state or intent: -겠대요, -겠다고 해요 (숨을 못 쉬겠대요, 피우겠다고
+    해요), the telling not in the past (not 그러겠다고 했어요)."""
+    t = d.t
+    for j in range(first, s1):
+        if t[j].lemma == "겠" and t[j].tag == "EP" and t[j + 1].lemma in _QUOTED:
+            told = [x for x in t[j + 2 : s1 + 1] if x.tag == "EP"]
+            if not any(x.lemma in ("었", "았", "였") for x in told):
+                return True
+    return False
 
 
 def someone_else(d: Doc, c: Clause, hit: Hit) -> bool:
