@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dialogue.analysis.ko_dialect import standard as dialect_standard
 from dialogue.extract_concepts import by_concepts
 from dialogue.scenario import DONT_KNOW, SEVERITY_RANK, Emergency, Item, Phrases, Scenario
 from dialogue.text import has_hangul, normalize, similar_words, terms
@@ -181,6 +182,8 @@ def classify(
     """
     norm = normalize(text)
     korean = _korean(language, norm)
+    if korean:  # 마셔유, 묵었어라, 맞심더: the standard endings the keywords are written in
+        norm = dialect_standard(norm, keep_length=False)
     negated = negated or {}
     found = [m for label, p in labels.items() for m in _exact(label, p, norm, korean)]
     near = [] if korean or not near else [m for lb, p in labels.items() for m in _near(lb, p, norm)]

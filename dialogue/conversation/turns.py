@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dialogue.analysis.ko_dialect import standard as dialect_standard
 from dialogue.conversation.passing import in_passing
 from dialogue.conversation.steer import Reaction
 from dialogue.conversation.talk import OffScript
@@ -129,7 +130,7 @@ class ConversationTurns(_Base):
         ]  # fmt: skip
         said = self._statements(text)
         for words in (w for w in used.split(" … ") if w):  # words answer one item only
-            said = normalize(said).replace(words, " ")
+            said = dialect_standard(normalize(said), keep_length=False).replace(words, " ")
         found = in_passing(self.scenario, open_items, said) if open_items and said else []
         for extraction in found:
             self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
