@@ -117,7 +117,7 @@ OTHER_DAY = {
     ),
     "ko": re.compile(
         r"(어제(?!밤)|그저께|그제|지난주|지난달|작년|옛날|예전|젊었을|[월화수목금토일]요일|주말에|"
-        r"마다|매주|며칠 전|전에)"
+        r"마다|매주|며칠 전|전에|[몇일이삼사오육칠팔구십백\d]+ ?년)"
     ),
 }
 TODAY = {
@@ -136,7 +136,13 @@ def other_day(text: str, language: str) -> bool:
 def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extraction]:
     """What `text` answers of the items `item_ids`, on specific evidence only, and nothing
     when it speaks of another day."""
-    if other_day(text, scenario.language):
+    if scenario.language == "ko":
+        from dialogue.guard import sentences
+
+        # Sentence by sentence: "시장에서 사십 년 생선 팔았지. 아침엔 고구마 먹었어" tells a life
+        # story and today's breakfast; only the sentences about today answer today's items.
+        text = " ".join(p for p in sentences(text) if not other_day(p, scenario.language))
+    if not text.strip() or other_day(text, scenario.language):
         return []
     narrowed = specific_items(scenario)
     found = []

@@ -129,8 +129,11 @@ class ConversationTurns(_Base):
             if i.id != skip and self._results[i.id].status == "skipped"
         ]  # fmt: skip
         said = self._statements(text)
-        for words in (w for w in used.split(" … ") if w):  # words answer one item only
-            said = dialect_standard(normalize(said), keep_length=False).replace(words, " ")
+        if used:  # words answer one item only (sentence by sentence: their ends still count)
+            parts = [dialect_standard(normalize(p), keep_length=False) for p in sentences(said)]
+            for words in (w for w in used.split(" … ") if w):
+                parts = [p.replace(words, " ") for p in parts]
+            said = ". ".join(p.strip() for p in parts if p.strip())
         found = in_passing(self.scenario, open_items, said) if open_items and said else []
         for extraction in found:
             self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
