@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from dialogue.analysis.ko_dialect import standard as dialect_standard
 from dialogue.extract_concepts import by_concepts
+from dialogue.extract_lemmas import by_lemmas
 from dialogue.scenario import DONT_KNOW, SEVERITY_RANK, Emergency, Item, Phrases, Scenario
 from dialogue.text import has_hangul, normalize, similar_words, terms
 
@@ -271,6 +272,14 @@ def extract_rules(
             # must never make a red flag harder to raise
             confidence = round(min(0.45, 0.25 * support), 2)
             weak, conceptual = backing < 2, True
+    if label is None and _korean(language, text) and not unsure:
+        # 깼을 거요, 자꾸 깨더라고: a keyword's word in an ending nobody listed (lemmas)
+        label, evidence, confidence = by_lemmas(
+            {a.answer_class: a for a in item.answers},
+            text,
+            {a.answer_class: a.negated for a in item.answers},
+        )
+        conceptual = label is not None
     if conceptual:
         pass
     elif label is None:
