@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dialogue.extract_learned_why import REASONS, answer_part, asked_past, reason  # noqa: F401
 from dialogue.learned.features import features
 from dialogue.learned.model import _decisions, _matrix, _vocab
 
@@ -305,51 +306,6 @@ def predict(model: Model, item, text: str, lang: str, found) -> tuple[str, float
     return label, q / total
 
 
-# Scope features that say why an answer with the item's words answers nothing: someone else's
-# experience, another day, a question back (`dialogue.extract_scope`).
-REASONS = frozenset({"who:other", "when:past", "when:future"})
-
-
-def reason(text: str, lang: str, asked: frozenset[str] = frozenset()) -> bool:
-    """The analysis finds a reason for "no answer" (see `REASONS`), or the text asks back.
-    `asked`: the past days the question itself asks about (`asked_past`): "어제 ... 잠이 안
-    오데요" to "어젯밤에 잠은 잘 주무셨어요?" is about the night asked of, not another day;
-    "그저께는 못 잤었지" still is another day."""
-    from dialogue.extract_scope import scope_features
-
-    found = set(REASONS & set(scope_features(text, lang)))
-    if "when:past" in found and asked and lang == "ko":
-        from dialogue.analysis import analyze
-        from dialogue.extract_scope import _PAST_KO
-
-        said = {t.lemma for t in analyze(text, lang).tokens if t.lemma in _PAST_KO | asked}
-        if said and said <= asked:
-            found.discard("when:past")
-    return text.rstrip().endswith("?") or bool(found)
-
-
-# The past days a Korean question asks about, by the words that name them in the question, as
-# the answer's time words (`extract_scope._PAST_KO`) may name them back.
-_LAST_NIGHT_KO = frozenset({"어제", "어젯밤", "간밤", "엊저녁", "밤새"})
-_RECENT_KO = _LAST_NIGHT_KO | {"그제", "그저께", "지난주", "지난번", "전", "며칠"}
-_ASKED_PAST_KO = {"어젯": _LAST_NIGHT_KO, "간밤": _LAST_NIGHT_KO, "지난": _RECENT_KO}
-_ASKED_PAST_KO |= {"뒤로": _RECENT_KO, "후로": _RECENT_KO}
-
-
-@lru_cache(maxsize=256)
-def asked_past(questions: tuple[str, ...], lang: str) -> frozenset[str]:
-    """The past days an item's questions ask about (last night; the last two weeks; the days
-    since the jab), as time words an answer may use for them."""
-    if lang != "ko":
-        return frozenset()
-    out: set[str] = set()
-    for question in questions:
-        for word, days in _ASKED_PAST_KO.items():
-            if word in question:
-                out |= days
-    return frozenset(out)
-
-
 def combine(
     rules: str | None, learned: str, p: float, t: Thresholds, dont_know: str, why: bool = True
 ) -> str:
@@ -386,7 +342,8 @@ def refine(item, text: str, language: str, found):
 
     label, p = predict(model, item, text, lang, found)
     asked = asked_past(tuple(item.questions), lang)
-    why = label == NULL and found.answer_class is not None and reason(text, lang, asked)
+    why = label == NULL and found.answer_class is not None
+    why = why and reason(answer_part(text, found.evidence, lang), lang, asked)
     which = combine(found.answer_class, label, p, THRESHOLDS[lang], DONT_KNOW, why)
     if which == "rules":
         return found

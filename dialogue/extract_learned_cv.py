@@ -74,7 +74,8 @@ def held_out(lang: str) -> list[Held]:
             if model is not None:
                 label, p = el.predict(model, item, r["user"], lang, rules)
             asked = el.asked_past(tuple(item.questions), lang)
-            out[i] = Held(r, rules.answer_class, label, p, el.reason(r["user"], lang, asked))
+            said = el.answer_part(r["user"], rules.evidence, lang)
+            out[i] = Held(r, rules.answer_class, label, p, el.reason(said, lang, asked))
     return [h for h in out if h is not None]
 
 

@@ -78,3 +78,11 @@ def test_the_night_asked_of_is_no_other_day() -> None:
     assert el.reason("그저께는 잠을 못 잤었지.", "ko", night)
     # a question that names no past day keeps the past as a reason
     assert el.reason("어제 손님이 와서 밤새 잠이 안 왔어요.", "ko")
+
+
+def test_a_reason_counts_only_in_the_answers_sentences() -> None:
+    text = "우리 손녀가 다음 달에 시집을 간대요. 새벽에 자꾸 깨서 설쳤어요."
+    part = el.answer_part(text, "깨서 … 설쳤", "ko")
+    assert "손녀" not in part and "설쳤" in part
+    assert el.reason(text, "ko")  # someone else's news, anywhere in the turn
+    assert not el.reason(part, "ko")  # not in the sentence the answer came from
