@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dialogue.analysis.ko_dialect import standard as dialect_standard
 from dialogue.extract_concepts import by_concepts
+from dialogue.extract_lemmas import by_lemmas
 from dialogue.scenario import DONT_KNOW, SEVERITY_RANK, Emergency, Item, Phrases, Scenario
 from dialogue.text import has_hangul, normalize, similar_words, terms
 
@@ -202,6 +204,8 @@ def classify(
     """
     norm = normalize(text)
     korean = _korean(language, norm)
+    if korean:  # 마셔유, 묵었어라, 맞심더: the standard endings the keywords are written in
+        norm = dialect_standard(norm, keep_length=False)
     negated = negated or {}
     found = [m for label, p in labels.items() for m in _exact(label, p, norm, korean)]
     near = [] if korean or not near else [m for lb, p in labels.items() for m in _near(lb, p, norm)]
@@ -320,6 +324,14 @@ def extract_rules(
         if other[0] not in (None, label) and other[2] >= 2:
             label, support, _, evidence = other
             confidence, conceptual = round(min(0.45, 0.25 * support), 2), True
+    if label is None and _korean(language, text) and not unsure:
+        # 깼을 거요, 자꾸 깨더라고: a keyword's word in an ending nobody listed (lemmas)
+        label, evidence, confidence = by_lemmas(
+            {a.answer_class: a for a in item.answers},
+            text,
+            {a.answer_class: a.negated for a in item.answers},
+        )
+        conceptual = label is not None
     if conceptual:
         pass
     elif near_only:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dialogue.extract_learned_why import REASONS, answer_part, asked_past, reason  # noqa: F401
 from dialogue.learned.features import features
 from dialogue.learned.model import _decisions, _matrix, _vocab
 
@@ -305,18 +306,6 @@ def predict(model: Model, item, text: str, lang: str, found) -> tuple[str, float
     return label, q / total
 
 
-# Scope features that say why an answer with the item's words answers nothing: someone else's
-# experience, another day, a question back (`dialogue.extract_scope`).
-REASONS = frozenset({"who:other", "when:past", "when:future"})
-
-
-def reason(text: str, lang: str) -> bool:
-    """The analysis finds a reason for "no answer" (see `REASONS`), or the text asks back."""
-    from dialogue.extract_scope import scope_features
-
-    return text.rstrip().endswith("?") or bool(REASONS & set(scope_features(text, lang)))
-
-
 def combine(
     rules: str | None, learned: str, p: float, t: Thresholds, dont_know: str, why: bool = True
 ) -> str:
@@ -352,7 +341,9 @@ def refine(item, text: str, language: str, found):
     from dialogue.scenario import DONT_KNOW
 
     label, p = predict(model, item, text, lang, found)
-    why = label == NULL and found.answer_class is not None and reason(text, lang)
+    asked = asked_past(tuple(item.questions), lang)
+    why = label == NULL and found.answer_class is not None
+    why = why and reason(answer_part(text, found.evidence, lang), lang, asked)
     which = combine(found.answer_class, label, p, THRESHOLDS[lang], DONT_KNOW, why)
     if which == "rules":
         return found

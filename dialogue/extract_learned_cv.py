@@ -73,7 +73,9 @@ def held_out(lang: str) -> list[Held]:
             label, p = el.NULL, 0.0
             if model is not None:
                 label, p = el.predict(model, item, r["user"], lang, rules)
-            out[i] = Held(r, rules.answer_class, label, p, el.reason(r["user"], lang))
+            asked = el.asked_past(tuple(item.questions), lang)
+            said = el.answer_part(r["user"], rules.evidence, lang)
+            out[i] = Held(r, rules.answer_class, label, p, el.reason(said, lang, asked))
     return [h for h in out if h is not None]
 
 

@@ -22,6 +22,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from dialogue.analysis import Analysis, Token
+from dialogue.analysis.ko_dialect import standard as dialect_standard
 
 if TYPE_CHECKING:  # pragma: no cover
     from kiwipiepy import Kiwi
@@ -74,7 +75,7 @@ def kiwi() -> Kiwi:
 def _spoken(text: str) -> str:
     for pattern, standard in _SPOKEN:
         text = pattern.sub(standard, text)
-    return text
+    return dialect_standard(text)
 
 
 def analyze(text: str) -> Analysis:

@@ -118,7 +118,7 @@ OTHER_DAY = {
     ),
     "ko": re.compile(
         r"(어제(?!밤)|그저께|그제|지난주|지난달|작년|옛날|예전|젊었을|[월화수목금토일]요일|주말에|"
-        r"마다|매주|며칠 전|전에)"
+        r"마다|매주|며칠 전|전에|[몇일이삼사오육칠팔구십백\d]+ ?년)"
     ),
 }
 TODAY = {
@@ -159,9 +159,17 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
     """What `text` answers of the items `item_ids`, on specific evidence only, and nothing
     when it speaks of another day."""
     # Each sentence on its own: "There's a robin comes every morning. I had soup at lunchtime
-    # and swallowed my tablet with it." tells a habit, then today.
-    parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
-    text = " ".join(p for p in parts if not other_day(p, scenario.language))
+    # and swallowed my tablet with it." tells a habit, then today; "시장에서 사십 년 생선
+    # 팔았지. 아침엔 고구마 먹었어" a life story, then today's breakfast.
+    if scenario.language == "ko":
+        from dialogue.guard import sentences
+
+        text = " ".join(p for p in sentences(text) if not other_day(p, scenario.language))
+        if not text.strip() or other_day(text, scenario.language):
+            return []
+    else:
+        parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
+        text = " ".join(p for p in parts if not other_day(p, scenario.language))
     if not text:
         return []
     narrowed = specific_items(scenario)

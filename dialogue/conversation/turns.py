@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dialogue.analysis.ko_dialect import standard as dialect_standard
 from dialogue.conversation.passing import in_passing
 from dialogue.conversation.steer import Reaction
 from dialogue.conversation.talk import OffScript
@@ -133,11 +134,11 @@ class ConversationTurns(_Base):
             if i.id != skip and self._results[i.id].status == "skipped"
         ]  # fmt: skip
         said = self._statements(text)
-        if used:  # words answer one item only; each sentence kept apart (a habit, then today)
-            parts = [normalize(p) for p in sentences(said)]
+        if used:  # words answer one item only (sentence by sentence: their ends still count)
+            parts = [dialect_standard(normalize(p), keep_length=False) for p in sentences(said)]
             for words in (w for w in used.split(" … ") if w):
                 parts = [p.replace(words, " ") for p in parts]
-            said = ". ".join(p for p in parts if p.strip())
+            said = ". ".join(p.strip() for p in parts if p.strip())
         found = in_passing(self.scenario, open_items, said) if open_items and said else []
         for extraction in found:
             self._store(self.scenario.item(extraction.item_id), extraction, text, react=False)
