@@ -23,7 +23,7 @@ from functools import lru_cache
 from dialogue.analysis.ko_dialect import standard as dialect_standard
 from dialogue.extract_concepts import by_concepts
 from dialogue.extract_lemmas import by_lemmas
-from dialogue.scenario import DONT_KNOW, SEVERITY_RANK, Emergency, Item, Phrases, Scenario
+from dialogue.scenario import DONT_KNOW, Item, Phrases
 from dialogue.text import has_hangul, normalize, similar_words, terms
 
 
@@ -38,12 +38,6 @@ class Extraction:
     # of an answer was said as such ("moist" for "missed"). The engine lets a remark the
     # words clearly make outrank such an answer.
     weak: bool = False
-
-
-@dataclass(frozen=True)
-class EmergencyMatch:
-    emergency: Emergency
-    evidence: str
 
 
 @dataclass(frozen=True)
@@ -375,32 +369,21 @@ def _near_only(item: Item, text: str, language: str) -> bool:
     return exact is None
 
 
-def detect_emergency(scenario: Scenario, text: str) -> EmergencyMatch | None:
-    """The most severe emergency `text` speaks of (negated mentions do not count)."""
-    norm = normalize(text)
-    korean = _korean(scenario.language, norm)
-    hits: list[EmergencyMatch] = []
-    for emergency in scenario.emergency:
-        for m in _exact(emergency.id, emergency, norm, korean):
-            if _negated(norm, m, korean) is None:
-                hits.append(EmergencyMatch(emergency, norm[m.start : m.end]))
-                break
-    if not hits:
-        return None
-    return max(hits, key=lambda h: SEVERITY_RANK[h.emergency.severity])
+# The scenario's own phrase tables read with the same matcher (re-exported where they were).
+from dialogue.scenario_phrases import (  # noqa: E402
+    EmergencyMatch,
+    detect_emergency,
+    identity_answer,
+    is_repeat_request,
+)
 
-
-def identity_answer(scenario: Scenario, text: str) -> str | None:
-    """ "confirm", "deny" or None for the answer to "Am I speaking with ...?"."""
-    opening = scenario.opening
-    label, _, _, _ = classify(
-        {"confirm": opening.confirm, "deny": opening.deny}, text, language=scenario.language
-    )
-    return label
-
-
-def is_repeat_request(scenario: Scenario, text: str) -> bool:
-    if scenario.repeat is None:
-        return False
-    label, _, _, _ = classify({"repeat": scenario.repeat}, text, language=scenario.language)
-    return label is not None
+__all__ = [
+    "EmergencyMatch",
+    "Extraction",
+    "classify",
+    "detect_emergency",
+    "extract",
+    "extract_rules",
+    "identity_answer",
+    "is_repeat_request",
+]
