@@ -43,7 +43,10 @@ NULL = "__null__"
 SEED = 0
 C = 4.0
 ROOT = Path(__file__).resolve().parents[1]
-DATA = "evaluation/extraction/answers_{lang}.dev*.jsonl"
+# Batch 1's dev half only. Batch 2 (`answers_<lang>.dev2/test2`, written blind in session 9) is
+# a measure until the thresholds are chosen again with it: trained on as it came, the model
+# read "잘 못 잤어요" as slept well over the rules' negation (tests/test_extract.py).
+DATA = "evaluation/extraction/answers_{lang}.dev.jsonl"
 SHIPPED = {
     "en": ("daily_checkin_en",),
     "ko": ("daily_checkin_ko", "heatwave_checkin_ko", "vaccination_followup_ko"),
