@@ -28,7 +28,7 @@ from dialogue.safety.en_match import (
 )
 from dialogue.safety.en_redflags import RED_FLAGS
 from dialogue.safety.en_state import _state
-from dialogue.safety.en_time import asked_when, fall_over, gone_on
+from dialogue.safety.en_time import asked_when, fall_over, gone_on, negated_lack, story_plot
 
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
 _LIGHT_VERBS = frozenset(
@@ -129,6 +129,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         decision = Decision.CHECK  # "I've been taking eight a day": ask
     if rule.category == "unconscious" and has(u, "HABIT", sentence[0], sentence[-1]):
         return None
+    if negated_lack(u, combo, end):
+        return None  # "I haven't missed a meal", "never skipped my dinner"
     # negation, also carried from "I don't think | I'm having a heart attack"
     neg = (
         None if "NEG" in rule.needs or rule.own_negation else _negated(u, combo, idx)
@@ -171,11 +173,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         return None  # "who do you ring when the gas smells odd?": a question about a case
     if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
         return None  # "if I fall | I can't get up", "in case he chokes again one day"
-    if any(
-        lo <= o.first and o.last < start and u.toks[o.last].surface == "about"
-        for o in u.occ["MEDIA"]
-    ):
-        return None  # "I watched a programme about heart attacks": the topic, not the caller
+    if any(lo <= o.first and o.last < start and story_plot(u, o, start) for o in u.occ["MEDIA"]):
+        return None  # "a programme about heart attacks", "a book where she takes poison"
     if u.occ["MEDIA"] and not (
         rule.who != "place" and subject(u, start) == "self" and present(u, idx)
     ):

@@ -17,7 +17,9 @@ SCOPE: dict[str, str] = {
         "day|days|youth|time|twenties|thirties|forties|fifties|teens; in the past; year back; "
         "years back; i once; once before; previously; a few years; in 19|20; few "
         "weeks|months back; the other week; the other month; last fall; the war; decade; decades; "
-        "ages ago; ages back; yonks; donkey 's years; way back; long since; once; as a "
+        "ages ago; ages back; yonks; winter|summer|spring|autumn|christmas|easter|birthday|season|"
+        "term|harvest ago; at|over easter|christmas; the easter|christmas before last;"
+        " donkey 's years; way back; long since; once; as a "
         "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school; "
         "in my twenties|thirties|forties|fifties|youth|teens; when we be "
         "young|younger|kids|children; years and years; when i be young|younger|little|small; when "
@@ -114,7 +116,10 @@ SCOPE: dict[str, str] = {
         "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
         "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; thriller; crime "
         "novel; programme|documentary|film|report|item|piece|feature on last night|the|about; "
-        "there be a programme|documentary|film|report|item|piece|feature"
+        "there be a programme|documentary|film|report|item|piece|feature; "
+        "book|film|movie|programme|program|show|story|novel|play|series|episode|documentary|soap|"
+        "drama|serial where|wherein; book|film|movie|programme|program|show|story|novel|play|"
+        "series|episode|documentary|soap|drama|serial in which"
     ),
 }
 # fmt: on
