@@ -28,7 +28,15 @@ from dialogue.safety.en_match import (
 )
 from dialogue.safety.en_redflags import RED_FLAGS
 from dialogue.safety.en_state import _state
-from dialogue.safety.en_time import asked_when, fall_over, gone_on, negated_lack, story_plot
+from dialogue.safety.en_time import (
+    asked_when,
+    fall_over,
+    figure_of_speech,
+    gone_on,
+    negated_lack,
+    story_plot,
+    thing_confuses,
+)
 
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
 _LIGHT_VERBS = frozenset(
@@ -165,6 +173,10 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         and (subject(u, start) == "self")
     ):
         return None  # "I broke in my new boots", a misheard "I had come broke in the morning"
+    if rule.category == "violence" and figure_of_speech(u, end, hi):
+        return None  # "she'll kill me when she hears I went up the ladder"
+    if rule.category == "confusion" and thing_confuses(u, used):
+        return None  # "the new pills confuse me": puzzled by a thing, not confused
     if rule.category == "violence" and any(
         u.toks[i].surface == "if" for i in range(end + 1, hi + 1)
     ):

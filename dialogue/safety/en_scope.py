@@ -47,7 +47,8 @@ SCOPE: dict[str, str] = {
         "new zealand; live in; lives in; living in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
         "they say; they said; she said; he said; told us; care home; nursing home; in a home; "
-        "hospice"
+        "hospice; on our|the|my road|street|estate; in our|the "
+        "street|road|close|area|estate|block; round here; around here"
     ),
     "STILL": "still; keep; again; right now; at the moment; currently",
     "ACUTE": (

@@ -96,3 +96,29 @@ def negated_lack(u: Utterance, combo: tuple[Occ, ...], end: int) -> bool:
         if j <= end and u.toks[j].lemma in _PRIVATIVE and j not in o.used:
             return True
     return False
+
+
+_WHEN_IF = frozenset("when if once whenever".split())
+_LEARN = frozenset("hear find see know learn notice discover".split())
+
+
+def figure_of_speech(u: Utterance, end: int, hi: int) -> bool:
+    """A threat that waits on someone learning of a thing ("she'll kill me when she hears I
+    went up the ladder", "he'll murder me if he finds out"): a figure of speech."""
+    for i in range(end + 1, hi + 1):
+        if u.toks[i].surface in _WHEN_IF:
+            return any(u.toks[j].lemma in _LEARN for j in range(i + 1, min(i + 4, hi + 1)))
+    return False
+
+
+def thing_confuses(u: Utterance, used: frozenset[int]) -> bool:
+    """ "It confuses me", "the new pills confuse me": a thing as the one that confuses, an
+    everyday puzzle; "I'm confused", "he's confused" stay."""
+    for i in used:
+        t = u.toks[i]
+        if t.lemma == "confuse" and t.surface in ("confuses", "confuse", "confused"):
+            nxt = u.toks[i + 1] if i + 1 < len(u.toks) else None
+            prev = u.toks[i - 1] if i > 0 else None
+            if nxt is not None and nxt.surface == "me" and (prev is None or prev.lemma != "be"):
+                return True
+    return False
