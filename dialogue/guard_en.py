@@ -199,6 +199,13 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
             return True  # "I'm sorry the rain kept you indoors": what they told the agent
         if (
             rule.category == "world"
+            and re.search(r"\bsound (?:as if|as though|like) (?:the |all the |that )?$", before)
+            and re.search(r"\byou\b", after)
+            and not re.search(r"\b(?:will|'ll|go to|tomorrow|later|tonight|next)\b", after)
+        ):
+            return True  # "it sounds as if the rain kept you in": their day, said back
+        if (
+            rule.category == "world"
             and re.match(r"i (?:see|understand)\b", matched)
             and re.search(r"\bi (?:see|understand)\s*[,;.!—–-]", s.analysis.text, re.I)
         ):
@@ -228,6 +235,20 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         r"\b(?:that|which|what|anything|something) $", before
     ):
         return True  # "Is there anything that I should pass on?" asks, it does not promise
+    if (
+        rule.category == "visit"
+        and re.search(
+            r"\byour (?:own )?(?:doctor|gp|nurse|pharmacist|physio|dentist|optician) (?:\w+ )?(?:might|"
+            r"may|would|will probably|will likely) (?:well |probably )?(?:want|like|wish) to\b",
+            before + matched,
+        )
+        and not re.search(
+            r"\b(?:come|pop|round|over|drop|visit|call in|on you|to you|your home|"
+            r"your house)\b",
+            matched + after,
+        )
+    ):
+        return True  # "your doctor might want to have a look at it": go and see them
     if rule.category == "seeing" and re.search(r"\b(?:hear|sound)\b", before):
         return True  # "I can hear you're smiling"
     if "hope" in rule.flags and HOPE.search(text):

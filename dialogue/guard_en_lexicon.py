@@ -171,7 +171,8 @@ CLASSES = {
     r"rush off my feet|run off my feet|swamp|knackered|shattered|"
     r"tired|tire|hungry|full|sleepy|sick|ill|exhausted|exhaust|drowsy|sweaty|"
     r"freeze|freezing|hot|cold|sore|achy|stiff|lonely|bored|bore|sad|old|young|retired|"
-    r"married|single|divorced|widowed|a mother|a father|a grandmother|a grandfather|"
+    r"married|marry|single|divorced|divorce|widowed|widow|retire|a mother|a father|"
+    r"a grandmother|a grandfather|"
     r"a parent|a woman|a man|a person|a human|human|a real person|real|alive|"
     r"worn out|stuffed|thirsty|grumpy|jet ?lagged|hung ?over)",
     "WEATHER": r"(?:hottest|coldest|wettest|warmest|driest|sunniest|windiest|weather|"

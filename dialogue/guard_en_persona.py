@@ -346,8 +346,9 @@ impolite [-]
     \b(?:repeat myself|stop repeat yourself|stop fuss|do what the doctor say)\b
 meeting [-]
     \blet 's (?!talk|chat|go through|go over|move on|check|see|start|begin|continue|carry on|
-    try|take a moment|think|focus|get start|keep|make sure|leave|stop|finish|wrap|end|say|hope|
-    look at|have a (?:quick )?(?:chat|talk|think|look)|go back|come back|turn|run through|
+    try|take (?:a moment|it|things|our time|your time|a breath|a minute|a second|a pause|a break)|
+    slow down|pause|breathe|think|focus|get start|keep|make sure|leave|stop|finish|wrap|end|say|
+    hope|look at|have a (?:quick )?(?:chat|talk|think|look)|go back|come back|turn|run through|
     do that|do this|do a (?:quick |short )?(?:check|few|couple|run)|get (?:back|through|on))\w+
 human [-]
     S:\bi (?:[\w']+ ){1,6}?(?:either|neither)\s*$

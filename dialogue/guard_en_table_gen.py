@@ -33,4 +33,53 @@ treatment [assert,refer]
     sit|lie|rest|lay) (?:\w+ )?(?:propped up|prop up|upright|on your (?:left |right )?(?:side|
     back|front)|with your (?:\w+ )?(?:leg|legs|foot|feet|head|arm) (?:up|raise|elevate)|on (?:two|
     three|four|a few|extra|several) pillows)\b
+# treatment: anything said to mend a body part or a complaint, whatever the remedy ("less salt
+# would do wonders for your blood pressure", "warm milk usually sorts out that sleeplessness")
+treatment [assert,refer,react]
+    \b(?:do|work) wonders? (?:for|on) (?:your |that |the |those |this )?(?:\w+ )?(?:{BODY}|{COND}|
+    blood pressure|sleep|pain|ache|cough|stiffness|swelling|digestion|circulation|chest|throat|
+    joint|bone)s?\b|\b(?:sort out|clear up|cure|get rid of|soothe|relieve) (?:that|this|your|
+    the|those) (?:kind of |sort of |bit of |type of )?(?:\w+ )?(?:sleeplessness|insomnia|cough|
+    stiffness|swelling|cramp|ache|pain|headache|indigestion|heartburn|constipation|bloating|
+    congestion|chest|throat|rash|itch|{BODY})s?\b
+# medication: a change said of "them" after a sentence's own medicine, as an order
+medication [assert,refer]
+    ^(?=.*\b(?:pill|tablet|medicine|medication|capsule|dose|inhaler|patch|{MED})s?\b).*\b(?:so|
+    just|then|and|maybe|perhaps) (?:\w+ )?(?:leave (?:them|it|those|these) (?:out|off)|skip (?:
+    them|it|those|these)|stop (?:take )?(?:them|it|those|these)|come off (?:them|it|those|these)|
+    cut (?:them|it|those|these) out|give (?:them|it|those|these) a miss|hold off (?:on )?(?:them|
+    it|those|these))\b
+# human: the agent counted among the old ("as a fellow pensioner", "at our age")
+human [-]
+    \bas a fellow\b|\bas one \w+(?: \w+)? to another\b|\b(?:people|folk|folks) like (?:us|you
+     and (?:i|my))\b|\bat our age\b|\bwe (?:old|older|oldies|pensioners|grandparents|grannies|
+    mums|mothers)\b|\bi be (?:just )?as (?:human|real|old|much a person) as you\b
+# intrusive: who inherits, a will
+intrusive [-]
+    \b(?:who|what) (?:\w+ ){0,4}?(?:get|inherit|have|leave|go to) (?:\w+ ){0,4}?(?:when|after|
+    once) you (?:pass|die|go|be go|be go|be no longer|be not)\b|\b(?:make|write|draw up|update|
+    change|sort out) (?:a|your) will\b|\bin your will\b|\binherit|\binheritance\b
+# action: someone told by the agent ("your daughter will hear from me"); a care worker only
+# with an alert channel
+action [-]
+    \b(?:your|the) (?!care ?worker|carer|care team|support worker)\w+(?: \w+)? (?:will|'ll|be go
+     to|shall) hear from my\b
+action [alert]
+    \b(?:your|the) (?:care ?worker|carer|care team|support worker) (?:will|'ll|be go to|shall)
+     hear from my\b
+# impolite: a pet name that talks down, praise for a child
+impolite [-]
+    \b(?:poppet|sweetie|sweetie pie|dearie|deary|petal|ducky|lovey|little one|missy|young lady|
+    young man|sweet pea|cupcake|pumpkin)\b|\byou get there in the end\b|\bthere 's a good (?:boy|
+    girl|lad|lass)\b|\bclever (?:boy|girl|old you)\b
+# world: an event told as news ("there's been a big crash on the motorway near you")
+world [assert,react]
+    \bthere (?:have be|be be|be) (?:a |an )?(?:big |huge |terrible |awful |bad |nasty |major |
+    serious |massive |dreadful )?(?:crash|accident|pile up|fire|flood|explosion|shooting|
+    robbery|power cut|outage|landslide|earthquake|storm|strike|stabbing|protest|riot) (?:on|in|
+    at|near|down|by|up|across|over)\b
+world [react]
+    \b(?:have you hear|do you hear|you (?:will|'ll|might|may) have hear)\b(?! from).*\b(?:
+    crash|accident|pile up|fire|flood|explosion|shooting|robbery|burglary|attack|strike|power cut|
+    outage|resign|elect|arrest)\b
 """

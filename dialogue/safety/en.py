@@ -28,7 +28,15 @@ from dialogue.safety.en_match import (
 )
 from dialogue.safety.en_redflags import RED_FLAGS
 from dialogue.safety.en_state import _state
-from dialogue.safety.en_time import asked_when, fall_over, gone_on
+from dialogue.safety.en_time import (
+    asked_when,
+    fall_over,
+    figure_of_speech,
+    gone_on,
+    negated_lack,
+    story_plot,
+    thing_confuses,
+)
 
 _MODALS = frozenset("might may could would should will 'll shall wo".split())
 _LIGHT_VERBS = frozenset(
@@ -129,6 +137,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         decision = Decision.CHECK  # "I've been taking eight a day": ask
     if rule.category == "unconscious" and has(u, "HABIT", sentence[0], sentence[-1]):
         return None
+    if negated_lack(u, combo, end):
+        return None  # "I haven't missed a meal", "never skipped my dinner"
     # negation, also carried from "I don't think | I'm having a heart attack"
     neg = (
         None if "NEG" in rule.needs or rule.own_negation else _negated(u, combo, idx)
@@ -163,6 +173,10 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         and (subject(u, start) == "self")
     ):
         return None  # "I broke in my new boots", a misheard "I had come broke in the morning"
+    if rule.category == "violence" and figure_of_speech(u, end, hi):
+        return None  # "she'll kill me when she hears I went up the ladder"
+    if rule.category == "confusion" and thing_confuses(u, used):
+        return None  # "the new pills confuse me": puzzled by a thing, not confused
     if rule.category == "violence" and any(
         u.toks[i].surface == "if" for i in range(end + 1, hi + 1)
     ):
@@ -171,11 +185,8 @@ def _scope(u: Utterance, rule: lx.Rule, combo: tuple[Occ, ...], state) -> Decisi
         return None  # "who do you ring when the gas smells odd?": a question about a case
     if clause in state["hypo_carry"] or has(u, "FUTURE", end + 1, hi):
         return None  # "if I fall | I can't get up", "in case he chokes again one day"
-    if any(
-        lo <= o.first and o.last < start and u.toks[o.last].surface == "about"
-        for o in u.occ["MEDIA"]
-    ):
-        return None  # "I watched a programme about heart attacks": the topic, not the caller
+    if any(lo <= o.first and o.last < start and story_plot(u, o, start) for o in u.occ["MEDIA"]):
+        return None  # "a programme about heart attacks", "a book where she takes poison"
     if u.occ["MEDIA"] and not (
         rule.who != "place" and subject(u, start) == "self" and present(u, idx)
     ):

@@ -183,7 +183,7 @@ BROAD: dict[str, str] = {
         "; ulcer; wound; dressing; plaster; plasters; bandage; vein; varicose; burst; ooze; "
         "oozing; passing blood; pass blood; down below; back passage; nosebleed"
         "; ripped; ripped open; torn; torn open; gaping; red stuff; bright red; bitten"
-        "; split open; split; gashed open"
+        "; split open; split; gashed open; skin tear|tore|torn|split|broke|break|broken"
         # what made the wound, and where it went in: a sharp thing in the body
         "; knife|blade|secateurs|scissors|shears|razor|chisel|saw|axe|glass|shard|lid "
         "slip|slipped|catch|caught|go|went|gone|get|got|nick|nicked|cut; "

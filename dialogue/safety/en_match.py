@@ -87,6 +87,31 @@ def _match_at(
     return used
 
 
+# after a negator, words of ability that add nothing: "I'm not able to / don't seem to be able
+# to / didn't manage to get up" all match "not get up"
+_ABILITY = (
+    ("seem", "to", "be", "able", "to"),
+    ("be", "able", "to"),
+    ("able", "to"),
+    ("seem", "to"),
+    ("manage", "to"),
+)
+
+
+def _skip_ability(toks, skip: list[bool]) -> None:
+    lemmas = [t.lemma for t in toks]
+    for i, lemma in enumerate(lemmas):
+        if lemma not in ("not", "never") or (i and lemmas[i - 1] in ("can", "ca", "could")):
+            continue  # "can't seem to" has phrases of its own
+        for words in _ABILITY:
+            if tuple(lemmas[i + 1 : i + 1 + len(words)]) == words and i + 1 + len(words) < len(
+                toks
+            ):
+                for k in range(i + 1, i + 1 + len(words)):
+                    skip[k] = True
+                break
+
+
 class Utterance:
     """Content tokens, their clauses and the concepts found in them."""
 
@@ -102,6 +127,7 @@ class Utterance:
         self.occ: dict[str, list[Occ]] = {c: [] for c in (*C, "SOFT")}
         keys = [_keys(t) for t in toks]
         skip = [t.surface in lx.INTENSIFIERS for t in toks]
+        _skip_ability(toks, skip)  # "not able to get up" is "not get up"
         for i, t in enumerate(toks):
             done: set[str] = set()  # one occurrence per concept and start: the longest
             for concept, seq in _entries(t.lemma, t.surface):

@@ -17,7 +17,9 @@ SCOPE: dict[str, str] = {
         "day|days|youth|time|twenties|thirties|forties|fifties|teens; in the past; year back; "
         "years back; i once; once before; previously; a few years; in 19|20; few "
         "weeks|months back; the other week; the other month; last fall; the war; decade; decades; "
-        "ages ago; ages back; yonks; donkey 's years; way back; long since; once; as a "
+        "ages ago; ages back; yonks; winter|summer|spring|autumn|christmas|easter|birthday|season|"
+        "term|harvest ago; at|over easter|christmas; the easter|christmas before last;"
+        " donkey 's years; way back; long since; once; as a "
         "boy|girl|kid|lad|lass|youngster|teenager|child|baby; when i was; when i were; at school; "
         "in my twenties|thirties|forties|fifties|youth|teens; when we be "
         "young|younger|kids|children; years and years; when i be young|younger|little|small; when "
@@ -45,7 +47,8 @@ SCOPE: dict[str, str] = {
         "new zealand; live in; lives in; living in; in hospital; recovering; recover; at the "
         "wedding|party|funeral|pub|club|dance|christening|church; rang me; phoned me; called me; "
         "they say; they said; she said; he said; told us; care home; nursing home; in a home; "
-        "hospice"
+        "hospice; on our|the|my road|street|estate; in our|the "
+        "street|road|close|area|estate|block; round here; around here"
     ),
     "STILL": "still; keep; again; right now; at the moment; currently",
     "ACUTE": (
@@ -114,7 +117,10 @@ SCOPE: dict[str, str] = {
         "corrie|eastenders|emmerdale|neighbours|casualty|holby|coronation; the "
         "film|movie|book|novel|programme|play|soap; murder mystery; whodunnit; thriller; crime "
         "novel; programme|documentary|film|report|item|piece|feature on last night|the|about; "
-        "there be a programme|documentary|film|report|item|piece|feature"
+        "there be a programme|documentary|film|report|item|piece|feature; "
+        "book|film|movie|programme|program|show|story|novel|play|series|episode|documentary|soap|"
+        "drama|serial where|wherein; book|film|movie|programme|program|show|story|novel|play|"
+        "series|episode|documentary|soap|drama|serial in which"
     ),
 }
 # fmt: on

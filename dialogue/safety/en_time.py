@@ -65,3 +65,60 @@ def asked_when(u: Utterance, lo: int, start: int, first: int, last: int) -> bool
     w = u.toks[first]
     nxt = u.toks[first + 1] if first + 1 < len(u.toks) else None
     return w.surface in _WH and nxt is not None and nxt.surface in _ASK_AUX
+
+
+# what ties a story to its plot: "a programme about", "a book where/in which"
+_STORY_LINK = frozenset("about where which wherein".split())
+_FIRST_PERSON = frozenset("i me my 'm".split())
+
+
+def story_plot(u: Utterance, media: Occ, start: int) -> bool:
+    """A finding told as the plot of a story ("a programme about heart attacks", "a book where
+    the lady takes poison"); not when the caller steps in ("a film where I fell asleep")."""
+    return u.toks[media.last].surface in _STORY_LINK and not any(
+        u.toks[i].surface in _FIRST_PERSON for i in range(media.last + 1, start)
+    )
+
+
+# verbs of going without: negated, they say the thing was had ("haven't missed a meal")
+_PRIVATIVE = frozenset("miss skip forget lack".split())
+_NEG_FILLER = frozenset("have 've be do ever once really even yet".split())
+
+
+def negated_lack(u: Utterance, combo: tuple[Occ, ...], end: int) -> bool:
+    """A rule's own negation whose verb is one of going without: two negatives, nothing lacked."""
+    for o in combo:
+        if o.concept != "NEG":
+            continue
+        j = o.last + 1
+        while j < end and u.toks[j].lemma in _NEG_FILLER:
+            j += 1
+        if j <= end and u.toks[j].lemma in _PRIVATIVE and j not in o.used:
+            return True
+    return False
+
+
+_WHEN_IF = frozenset("when if once whenever".split())
+_LEARN = frozenset("hear find see know learn notice discover".split())
+
+
+def figure_of_speech(u: Utterance, end: int, hi: int) -> bool:
+    """A threat that waits on someone learning of a thing ("she'll kill me when she hears I
+    went up the ladder", "he'll murder me if he finds out"): a figure of speech."""
+    for i in range(end + 1, hi + 1):
+        if u.toks[i].surface in _WHEN_IF:
+            return any(u.toks[j].lemma in _LEARN for j in range(i + 1, min(i + 4, hi + 1)))
+    return False
+
+
+def thing_confuses(u: Utterance, used: frozenset[int]) -> bool:
+    """ "It confuses me", "the new pills confuse me": a thing as the one that confuses, an
+    everyday puzzle; "I'm confused", "he's confused" stay."""
+    for i in used:
+        t = u.toks[i]
+        if t.lemma == "confuse" and t.surface in ("confuses", "confuse", "confused"):
+            nxt = u.toks[i + 1] if i + 1 < len(u.toks) else None
+            prev = u.toks[i - 1] if i > 0 else None
+            if nxt is not None and nxt.surface == "me" and (prev is None or prev.lemma != "be"):
+                return True
+    return False

@@ -106,7 +106,10 @@ EXTEND: dict[str, str] = {
     "ALARMIDIOM": "false alarm; false; the wind; drill; went off by mistake; needs a new",
     "CHRONIC": (
         "copd; emphysema; on oxygen; his|her inhaler; a heart condition; heart failure; "
-        "his|her condition; he|she have always; for years now; since he|she be little"
+        "his|her condition; he|she have always; for years now; since he|she be little; "
+        # a habit: a time of day in the plural, or the complaint put down to a known condition
+        "in the mornings|evenings|afternoons|nights; of an evening|a night|a morning; at nights; "
+        "it be my|his|her asthma|copd|emphysema|bronchitis|hay fever|angina|arthritis|sinuses"
     ),
     "RESOLVED": (
         "stop after; stopped after; stop on its own; stopped on its own; stop by itself; "
