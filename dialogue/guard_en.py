@@ -238,8 +238,9 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
     if (
         rule.category == "visit"
         and re.search(
-            r"\byour (?:own )?(?:doctor|gp|nurse|pharmacist|physio|dentist|optician) (?:\w+ )?(?:might|"
-            r"may|would|will probably|will likely) (?:well |probably )?(?:want|like|wish) to\b",
+            r"\byour (?:own )?(?:doctor|gp|nurse|pharmacist|physio|dentist|optician) "
+            r"(?:\w+ )?(?:might|may|would|will probably|will likely) "
+            r"(?:well |probably )?(?:want|like|wish) to\b",
             before + matched,
         )
         and not re.search(
