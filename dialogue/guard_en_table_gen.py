@@ -69,8 +69,9 @@ action [alert]
      hear from my\b
 # impolite: a pet name that talks down, praise for a child
 impolite [-]
-    \b(?:poppet|sweetie|sweetie pie|dearie|deary|petal|ducky|lovey|little one|missy|young lady|
-    young man|sweet pea|cupcake|pumpkin)\b|\byou get there in the end\b|\bthere 's a good (?:boy|
+    \b(?:poppet|sweetie|sweetie pie|dearie|deary|petal|ducky|lovey|missy|young lady|
+    young man|sweet pea|cupcake|pumpkin)\b|(?<!the )(?<!your )(?<!a )(?<!my )(?<!our )(?<!
+    their )(?<!her )(?<!his )\blittle one\b|\byou get there in the end\b|\bthere 's a good (?:boy|
     girl|lad|lass)\b|\bclever (?:boy|girl|old you)\b
 # world: an event told as news ("there's been a big crash on the motorway near you")
 world [assert,react]
