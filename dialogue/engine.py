@@ -49,6 +49,7 @@ from dialogue.responder import Responder
 from dialogue.safety.flow import CHECK_SEVERITY, CallAlerts, SafetyFlow, SafetyTurn, raised_by
 from dialogue.safety.scripts import note
 from dialogue.scenario import Item, Scenario
+from dialogue.scenario_phrases import identity_item
 from dialogue.text import fill, placeholders
 from dialogue.turn import AgentTurn, Recipient, TurnKind, join
 from dialogue.vocabulary import _vocabulary, answer_vocabulary  # noqa: F401 (its home was here)
@@ -166,6 +167,7 @@ class DialogueEngine(CheckinFlow, LLMWording):
             return self.opening()
         # The item just asked: a plain answer to it gets a margin from the learned layer.
         asked = self._item if self._phase in ("items", "followup") else None
+        asked = identity_item(self.scenario) if self._phase == "identity" else asked
         if (safety := self._safety.hear(user_text, asked=asked)) is not None:
             return self._safety_turn(safety)
         if (stop := self._optout.hear(user_text)) is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dialogue.extract import _exact, _korean, _negated, classify
-from dialogue.scenario import SEVERITY_RANK, Emergency, Scenario
+from dialogue.scenario import SEVERITY_RANK, Answer, Emergency, Item, Scenario
 from dialogue.text import normalize
 
 
@@ -46,3 +46,16 @@ def is_repeat_request(scenario: Scenario, text: str) -> bool:
         return False
     label, _, _, _ = classify({"repeat": scenario.repeat}, text, language=scenario.language)
     return label is not None
+
+
+def identity_item(scenario: Scenario) -> Item:
+    """The opening's "Am I speaking with ...?" as an item, for the safety side: a plain answer
+    to it ("yes, speaking") gets the learned layer's margin for answers to an open question,
+    as an answer to a check-in item does (at the base threshold, "yes speaking" drew a
+    breathing check, and the "yes" that followed an emergency)."""
+    opening = scenario.opening
+    answers = [
+        Answer.model_validate({"class": label, "description": label, **phrases.model_dump()})
+        for label, phrases in (("confirm", opening.confirm), ("deny", opening.deny))
+    ]
+    return Item(id="identity", topic="identity", questions=["identity"], answers=answers)

@@ -17,6 +17,7 @@ from dialogue.conversation.turns import ConversationTurns
 from dialogue.extract import Extraction, extract, identity_answer
 from dialogue.llm_extract import llm_extract
 from dialogue.scenario import DONT_KNOW
+from dialogue.text import normalize
 from dialogue.turn import AgentTurn, join
 
 # How sure an answer read from a remark's situation is (the keyword rules give 0.6-1.0).
@@ -27,6 +28,8 @@ class CheckinFlow(ConversationTurns):
     def _identity(self, text: str) -> AgentTurn:
         answer = identity_answer(self.scenario, text)
         opening = self.scenario.opening
+        if answer == "deny" and self._about_own_day(text):
+            answer = None  # "no, I had not eaten anything": a check-in answer, not "wrong person"
         if answer == "deny":
             return self._finish("wrong_person", self._fill(opening.wrong_person), "closing")
         if answer == "confirm" or self._identity_retried:
@@ -44,6 +47,25 @@ class CheckinFlow(ConversationTurns):
             )  # fmt: skip
         self._identity_retried = True
         return AgentTurn(self._fill(opening.retry), "clarify", expected=self._identity_vocabulary())
+
+    def _about_own_day(self, text: str) -> bool:
+        """An English reply whose words besides the denial ("no") speak of the speaker's own
+        day and answer a check-in item surely: its "no" is about that, not about who is
+        speaking ("no, I had not eaten anything"; but "no, I'm her son", "no, she's out")."""
+        if self.scenario.language != "en":
+            return False
+        deny = {k for k in self.scenario.opening.deny.keywords if " " not in k}
+        words = [w for w in normalize(text).split() if w not in deny]
+        if not {"i", "i'm", "im", "my", "me"} & set(words) or {"she", "he", "her", "his"} & set(
+            words
+        ):
+            return False  # not about the speaker, or about the person the call is for
+        rest = " ".join(words)
+        for item in self.scenario.items:
+            found = extract(item, rest, language="en")
+            if found.answer_class not in (None, DONT_KNOW) and not found.weak:
+                return found.confidence >= 0.6
+        return False
 
     def _answer(self, text: str) -> AgentTurn:
         item = self._item
