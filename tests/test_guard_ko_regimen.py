@@ -8,15 +8,7 @@ Sentences here are written for these tests (none comes from the evaluation set).
 from __future__ import annotations
 
 import pytest
-
-from dialogue.guard import Guard, GuardContext
-
-GUARD = Guard(learned=False)
-
-
-def _found(text: str) -> set[str]:
-    result = GUARD.check(text, context=GuardContext(language="ko", alerting=True))
-    return {v.category for v in result.violations}
+from guard_ko_kit import found as _found
 
 
 @pytest.mark.parametrize(
