@@ -328,22 +328,11 @@ def extract_rules(
         conceptual = label is not None
     if conceptual:
         pass
-    elif near_only:
-        weak = True
-        if unsure:
-            confidence = round(confidence * 0.7, 2)
     elif label is None:
         label, evidence, confidence = _by_examples(item, text, language)
         weak = label is not None
-    else:
-        exact = classify(
-            {a.answer_class: a for a in item.answers},
-            text,
-            language=language,
-            negated={a.answer_class: a.negated for a in item.answers},
-            near=False,
-        )[0]
-        weak = exact is None
+    else:  # the keyword rules' own answer: weak when only a near (mis-heard) keyword gave it
+        weak = near_only
         if unsure:
             confidence = round(confidence * 0.7, 2)
     return Extraction(item.id, label, evidence, confidence, detail, weak)
