@@ -37,12 +37,9 @@ def main() -> None:
     p.add_argument("--search", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--streamed-only", action="store_true", help="skip the whole-turn decode")
     args = p.parse_args()
-    search = {}
-    for item in args.search:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            p.error(f"--search takes KEY=VALUE, got {item!r}")
-        search[key] = value
+    from bench.benchkit import search_options, with_search
+
+    search = search_options(p, args.search)
     import soundfile
 
     from asr import RecognitionContext
@@ -55,17 +52,7 @@ def main() -> None:
 
     scenario = Catalogue.load(["daily_checkin_en"]).resolve("daily_checkin_en")
     recognizer = build_recognizer(load_settings(), scenario)
-    if search:
-        from asr.sphinx_stream import DecoderPool
-
-        # the streams' decoders as open_stream makes them, with these options on top
-        try:
-            recognizer._pool = DecoderPool(
-                recognizer.config, recognizer.words, fwdflat=False, **search
-            )
-            recognizer._pool.give(recognizer._pool.take())
-        except (RuntimeError, ValueError, KeyError) as exc:
-            p.error(f"--search {search}: pocketsphinx refused it: {exc}")
+    with_search(p, recognizer, search)
     manifest = ROOT / "audio_fixtures" / "manifest.jsonl"
     rows = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
     rows = [r for r in rows if r["language"] == "en"][: args.clips]

@@ -90,12 +90,9 @@ def main() -> None:
     args = p.parse_args()
     if args.turns < 1 or args.lines < 1 or args.cores < 1:
         p.error("--turns, --lines and --cores must be at least 1")
-    search = {}
-    for item in args.search:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            p.error(f"--search takes KEY=VALUE, got {item!r}")
-        search[key] = value
+    from bench.benchkit import search_options, with_search
+
+    search = search_options(p, args.search)
 
     from asr.completeness import end_probability
     from assembly.pipeline import Pipeline
@@ -108,11 +105,7 @@ def main() -> None:
     pipeline = Pipeline(settings)
     pipeline.warm()
     recognizer = pipeline.recognizer
-    if search:
-        from asr.sphinx_stream import DecoderPool
-
-        # the streams' decoders as open_stream makes them, with these options on top
-        recognizer._pool = DecoderPool(recognizer.config, recognizer.words, fwdflat=False, **search)
+    with_search(p, recognizer, search)
     agent = pipeline.agent_factory(CallInfo("MZbench", "CAbench", {"recipient": "bench"}))
     agent.opening()
     stage_cpu: dict[str, list[float]] = {

@@ -229,3 +229,28 @@ def pausing_answers_ulaw(seed: int = 0, pauses: tuple[float, float] = (1.0, 3.0)
 
     answers = render_all(PAUSING_EN, synthesize, seed, PauseRange(*pauses))
     return [ulaw_encode(float_to_pcm16(a.samples)) for a in answers]
+
+
+def search_options(parser, items: list[str]) -> dict[str, str]:
+    """`--search KEY=VALUE` arguments as pocketsphinx options (a bad one is a usage error)."""
+    search = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            parser.error(f"--search takes KEY=VALUE, got {item!r}")
+        search[key] = value
+    return search
+
+
+def with_search(parser, recognizer, search: dict[str, str]) -> None:
+    """The recognizer's streams' decoders as open_stream makes them, with `search` on top;
+    options pocketsphinx refuses are a usage error, not a traceback mid-run."""
+    if not search:
+        return
+    from asr.sphinx_stream import DecoderPool
+
+    try:
+        recognizer._pool = DecoderPool(recognizer.config, recognizer.words, fwdflat=False, **search)
+        recognizer._pool.give(recognizer._pool.take())
+    except (RuntimeError, ValueError, KeyError) as exc:
+        parser.error(f"--search {search}: pocketsphinx refused it: {exc}")
