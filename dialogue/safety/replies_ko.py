@@ -78,7 +78,7 @@ def signals(analysis: Analysis) -> list[Signal]:
         elif lem == "끊기" or lem == "끊" and prev is not None and prev.lemma == "전화":
             out.append(Signal("repeat", i))
         elif t.tag in _CONTENT or t.tag.startswith(("VV", "VA")):
-            if not out or out[-1].at < i - 0:
+            if not out or out[-1].at < i:
                 out.append(Signal("content", i))
     return out
 
