@@ -46,7 +46,7 @@ from evaluation.endpoint_replay import (
     scenario_for,
     summarize,
 )
-from evaluation.pausing import PauseRange, PausingAnswer, pieces, render_all
+from evaluation.pausing import STYLES, PauseRange, PausingAnswer, pieces, render_all
 
 __all__ = ["CALLERS", "PauseRecord", "Summary", "end_model", "is_pausing", "main", "measure",
            "question_context", "stream_answer", "summarize", "text_pauses"]  # fmt: skip
@@ -70,11 +70,11 @@ def _synthesizer(voice: str):
     raise ValueError(f"unknown voice {voice!r}: choose from {', '.join(VOICES)}")
 
 
-def _synthesize(voice: str):
+def _synthesize(voice: str, language: str = "en"):
     from telephony.resample import resample
 
     def say(text: str):
-        audio = _synthesizer(voice).synthesize(text, language="en")
+        audio = _synthesizer(voice).synthesize(text, language=language)
         return resample(audio.samples, audio.sample_rate, LINE_RATE), LINE_RATE
 
     return say
@@ -89,7 +89,10 @@ def over_the_line(samples: np.ndarray) -> np.ndarray:
 
 
 def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> list[tuple]:
-    """Stream one answer as a call does; (truth, heard, silence_s, lag_s) per probed pause."""
+    """Stream one answer as a call does; (truth, heard, silence_s, lag_s, close, stop) per
+    probed pause: `close` how the voice closed before it (`telephony.prosody`), `stop` the
+    answer's stop it falls in (-1: a pause inside a piece; the last: the end). Without a
+    `recognizer` nothing is heard ("")."""
     from telephony.callevents import Probe, Stream
     from telephony.listening import TurnListening
     from telephony.turn import Endpointer, TurnEventKind, TurnOptions
@@ -132,6 +135,8 @@ def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> li
                 current[2] = max(current[2], ep.silence_run_s)
             for action in listening.during(ep):
                 if isinstance(action, Stream):
+                    if recognizer is None:
+                        continue
                     if stream is None:
                         stream = recognizer.open_stream(language="en", context=context)
                     stream.feed(action.samples, action.sample_rate)
@@ -141,7 +146,9 @@ def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> li
                     heard = stream.partial() if stream is not None else ""
                     silence_from = ep.position - round(ep.silence_run_s * LINE_RATE)
                     lag = max(0.0, (silence_from - speech_end) / LINE_RATE)
-                    current = [truth, heard, ep.silence_run_s, lag]
+                    close = listening.close.as_dict() if listening.close else None
+                    stop = _stop_of(answer, silence_from - lead)
+                    current = [truth, heard, ep.silence_run_s, lag, close, stop]
                     probes.append(current)
     if stream is not None:
         stream.close()
@@ -149,30 +156,52 @@ def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> li
     return [tuple(p) for p in probes]
 
 
-CACHE_VERSION = 2
+def _stop_of(answer: PausingAnswer, at: int) -> int:
+    """Which stop of `answer` the silence starting at sample `at` falls in: i after piece i,
+    -1 inside a piece (the VAD heard a short pause within it)."""
+    for i, (_, end) in enumerate(answer.spans):
+        nxt = answer.spans[i + 1][0] if i + 1 < len(answer.spans) else None
+        if at >= end - round(0.1 * answer.sample_rate) and (nxt is None or at < nxt):
+            return i
+    return -1
 
 
-def _answer_key(voice: str, answer: PausingAnswer, item: str) -> str:
-    """What shapes one streamed answer's pauses: its voice, words, item and drawn pauses."""
+CACHE_VERSION = 3
+
+
+def _answer_key(voice: str, answer: PausingAnswer, item: str, style: str = "pieces") -> str:
+    """What shapes one streamed answer's pauses: its voice, words, item, drawn pauses and how
+    it was spoken (`evaluation.pausing.STYLES`)."""
     drawn = [round(p, 6) for p in answer.pauses]
-    key = json.dumps([CACHE_VERSION, voice, answer.text, item, drawn])
+    key = json.dumps([CACHE_VERSION, voice, answer.text, item, drawn, style])
     return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | None) -> list:
-    """The English pauses of `half`, streamed; with `cache`, each answer's pauses are kept
-    under what shapes them (`_answer_key`), so adding answers decodes only the new ones."""
-    answers = SETS[(half, "en")]
+def measure(
+    half: str,
+    seeds: int,
+    voices,
+    pauses: PauseRange,
+    cache: Path | None,
+    style: str = "whole",
+    language: str = "en",
+) -> list:
+    """The pauses of `half`, streamed; with `cache`, each answer's pauses are kept under what
+    shapes them (`_answer_key`), so adding answers decodes only the new ones. Korean has no
+    streaming recognizer on CPU: its answers are streamed for the VAD and the prosodic cue
+    only, and each stop is judged on the answer's own words up to it (`_own_words`)."""
+    answers = SETS[(half, language)]
     decode = None
     records = []
     for voice in voices:
-        say = _synthesize(voice)
+        say = _synthesize(voice, language)
         for seed in range(seeds):
-            rendered = render_all([t for _, t in answers], say, seed, pauses)
+            rendered = render_all([t for _, t in answers], say, seed, pauses, style)
             for (item, text), answer in zip(answers, rendered, strict=True):
                 path = None
                 if cache is not None:
-                    path = cache / f"endpoint-answer-{_answer_key(voice, answer, item)}.jsonl"
+                    key = _answer_key(f"{voice}-{language}", answer, item, style)
+                    path = cache / f"endpoint-answer-{key}.jsonl"
                     if path.exists():
                         records += [
                             replace(PauseRecord(**json.loads(line)), half=half, seed=seed)
@@ -180,21 +209,16 @@ def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | Non
                         ]
                         continue
                 if decode is None:
-                    decode = _decoder()
+                    decode = _decoder(language)
+                probed = decode(answer, question_context(language, item))
+                if language != "en":
+                    probed = _own_words(answer, probed)
                 found = [
                     PauseRecord(
-                        half,
-                        "en",
-                        voice,
-                        seed,
-                        text,
-                        item,
-                        truth,
-                        heard,
-                        round(silence, 3),
-                        round(lag, 3),
+                        half, language, voice, seed, text, item, truth, heard,
+                        round(silence, 3), round(lag, 3), close,
                     )  # fmt: skip
-                    for truth, heard, silence, lag in decode(answer, question_context("en", item))
+                    for truth, heard, silence, lag, close, _ in probed
                 ]
                 records += found
                 if path is not None:
@@ -205,14 +229,27 @@ def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | Non
     return records
 
 
-def _decoder():
-    """stream_answer with the call's recognizer (the scenario's domain LM) and VAD."""
+def _own_words(answer: PausingAnswer, probed: list[tuple]) -> list[tuple]:
+    """Each stop's probe (pauses inside a piece dropped), heard as the words up to it."""
+    parts = pieces(answer.text)
+    out = []
+    for truth, _, silence, lag, close, stop in probed:
+        if stop >= 0:
+            out.append((truth, " ".join(parts[: stop + 1]), silence, lag, close, stop))
+    return out
+
+
+def _decoder(language: str = "en"):
+    """stream_answer with the call's recognizer (the scenario's domain LM; none for Korean,
+    which has no streaming recognizer on CPU) and VAD."""
     from assembly.config import load_settings
     from assembly.pipeline import build_recognizer
     from telephony.vad import make_vad
 
-    recognizer = build_recognizer(load_settings(), scenario_for("en"))
     vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
+    if language != "en":
+        return lambda answer, context: stream_answer(answer, None, context, vad_factory)
+    recognizer = build_recognizer(load_settings(), scenario_for("en"))
     return lambda answer, context: stream_answer(answer, recognizer, context, vad_factory)
 
 
@@ -288,6 +325,18 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME=VALUE",
         help="a turn option to judge with (telephony/turn.py, TurnOptions); repeatable",
     )
+    p.add_argument(
+        "--speech",
+        choices=STYLES,
+        default="whole",
+        help="how pausing answers are spoken (evaluation/pausing.py, STYLES): whole, cut at "
+        "its stops (continuation prosody before each); pieces, each alone (the old simulator)",
+    )
+    p.add_argument(
+        "--korean-text",
+        action="store_true",
+        help="judge Korean on its text alone, as before session 10 (no audio, no prosody)",
+    )
     p.add_argument("--cache", type=Path, default=None, help="keep decoded pauses here")
     p.add_argument(
         "--no-partials",
@@ -320,16 +369,28 @@ def main(argv: list[str] | None = None) -> int:
         f"{options.unfinished_threshold}, else {options.end_silence_s} s; pausing speakers "
         f"(and all until {options.fluent_turns:g} fluent turn(s)): short at p >= "
         f"{options.pausing_complete_threshold}, medium {options.pausing_answer_silence_s} s at "
-        f"p >= {options.pausing_answer_threshold}, else long; pauses {low}-{high} s"
+        f"p >= {options.pausing_answer_threshold}, else long; pauses {low}-{high} s; prosody "
+        + (
+            f"{options.prosody_window_s} s: final at {options.final_drop_st} st under the "
+            f"speaker (short end from p >= {options.final_threshold}), continuing above "
+            f"-{options.continuing_drop_st} st and slope > -{options.continuing_slope_st_s} st/s"
+            if options.prosody_window_s > 0
+            else "off"
+        )
     )
     for half in halves:
         for language in languages:
             if language == "en":
-                records = measure(half, args.seeds, voices, pauses, args.cache)
-                how = f"streamed ({', '.join(voices)}; {args.seeds} pause draws)"
-            else:
+                records = measure(half, args.seeds, voices, pauses, args.cache, args.speech)
+                how = f"streamed ({', '.join(voices)}; {args.seeds} pause draws, {args.speech})"
+            elif args.korean_text:
                 records = text_pauses(half, language, args.seeds, pauses)
                 how = f"on their own words ({args.seeds} pause draws)"
+            else:
+                records = measure(
+                    half, args.seeds, ["espeak"], pauses, args.cache, args.speech, language
+                )
+                how = f"espeak, VAD, own words ({args.seeds} draws, {args.speech})"
             print(f"{half} {language}, {how}:")
             for caller in CALLERS:
                 cuts: list[PauseRecord] = []

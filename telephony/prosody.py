@@ -56,14 +56,18 @@ class PitchTracker:
     """F0 and energy of one speaker's audio, frame by frame, fed in any chunk sizes."""
 
     def __init__(self, sample_rate: int) -> None:
-        if sample_rate < 4000:
-            raise ValueError(f"pitch tracking needs at least 4 kHz audio, got {sample_rate} Hz")
-        self.rate = sample_rate
+        if not isinstance(sample_rate, int) or sample_rate < 8000:
+            raise ValueError(f"pitch tracking needs audio of 8 kHz or more, got {sample_rate!r}")
+        self.input_rate = sample_rate
+        # The phone line carries 8 kHz: higher rates are averaged down to it (cheaper, same F0).
+        self.factor = sample_rate // 8000 if sample_rate % 8000 == 0 else 1
+        self.rate = sample_rate // self.factor
         self.frame = round(FRAME_S * sample_rate)
         self.hop = round(HOP_S * sample_rate)
         self.lag_min = int(sample_rate / F0_MAX)
         self.lag_max = int(np.ceil(sample_rate / F0_MIN))
         self._buffer = np.zeros(0, np.float32)
+        self._raw = np.zeros(0, np.float32)  # input samples not yet averaged down
         self.f0: list[float] = []  # Hz per frame of this turn, 0 where unvoiced
         self.db: list[float] = []  # dBFS per frame of this turn
         self._speaker: list[float] = []  # semitones of the voiced frames of the call so far
@@ -73,13 +77,21 @@ class PitchTracker:
     def new_turn(self) -> None:
         """A turn begins: frames are counted from here; the speaker's level is kept."""
         self._close_run()
-        self._buffer = np.zeros(0, np.float32)
+        self._buffer = self._raw = np.zeros(0, np.float32)
         self.f0, self.db = [], []
 
     def feed(self, samples: np.ndarray) -> None:
-        samples = np.asarray(samples, dtype=np.float32)
-        if samples.dtype != np.float32 or samples.ndim != 1:
-            raise ValueError("pitch tracking takes mono float samples")
+        samples = np.asarray(samples)
+        if samples.ndim != 1:
+            raise ValueError("pitch tracking takes mono audio")
+        if samples.dtype == np.int16:
+            samples = samples.astype(np.float32) / 32768.0
+        samples = samples.astype(np.float32, copy=False)
+        if self.factor > 1:  # whole groups of `factor` input samples become one
+            raw = np.concatenate([self._raw, samples])
+            usable = len(raw) - len(raw) % self.factor
+            self._raw = raw[usable:]
+            samples = raw[:usable].reshape(-1, self.factor).mean(axis=1, dtype=np.float32)
         buf = np.concatenate([self._buffer, samples])
         n = (len(buf) - self.frame) // self.hop + 1 if len(buf) >= self.frame else 0
         if n <= 0:
@@ -189,3 +201,20 @@ def _despike(st: np.ndarray) -> np.ndarray:
     out[out - ref > 9] -= 12
     out[ref - out > 9] += 12
     return out
+
+
+def verdict(close: Close | None, options) -> str | None:
+    """How `close` ends (`TurnOptions`' prosody fields): "final" (a fall to under the
+    speaker's median), "continuing" (level or rising) or None (too little voice, or between)."""
+    if close is None or close.voiced_s < 0.1:
+        return None
+    if close.level_st <= -options.final_drop_st and close.slope_st_s <= -options.final_slope_st_s:
+        return "final"
+    if close.slope_st_s >= options.continuing_rise_st_s:
+        return "continuing"  # a rise, wherever it ends
+    if (
+        close.level_st > -options.continuing_drop_st
+        and close.slope_st_s > -options.continuing_slope_st_s
+    ):
+        return "continuing"  # level, near the speaker's usual pitch
+    return None
