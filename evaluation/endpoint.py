@@ -215,8 +215,17 @@ def measure(
                     probed = _own_words(answer, probed)
                 found = [
                     PauseRecord(
-                        half, language, voice, seed, text, item, truth, heard,
-                        round(silence, 3), round(lag, 3), close,
+                        half,
+                        language,
+                        voice,
+                        seed,
+                        text,
+                        item,
+                        truth,
+                        heard,
+                        round(silence, 3),
+                        round(lag, 3),
+                        close,
                     )  # fmt: skip
                     for truth, heard, silence, lag, close, _ in probed
                 ]

@@ -183,6 +183,6 @@ def test_an_answer_streamed_through_the_vad_labels_each_pause_inside_or_at_the_e
     # The stop the answer was rendered with is one of the pauses heard inside it, about as long.
     assert any(abs(p[2] - answer.pauses[0]) < 0.3 for p in inside)
     # What was heard at a pause grows along the answer; the VAD heard the end soon after.
-    heard = [float(h) for _, h, _, _ in probes]
+    heard = [float(p[1]) for p in probes]
     assert heard == sorted(heard) and heard[-1] > heard[0]
     assert 0 <= probes[-1][3] < 0.5
