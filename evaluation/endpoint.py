@@ -88,11 +88,19 @@ def over_the_line(samples: np.ndarray) -> np.ndarray:
     return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
 
 
-def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> list[tuple]:
+PRIME = {"en": "Hello? Yes, this is me.", "ko": "여보세요? 네, 저예요."}
+"""What each caller says first in a call (their reply to the greeting), before any answer: the
+prosodic cue's running median of their pitch starts from it, as in a call."""
+
+
+def stream_answer(
+    answer: PausingAnswer, recognizer, context, vad_factory, prime: np.ndarray | None = None
+) -> list[tuple]:
     """Stream one answer as a call does; (truth, heard, silence_s, lag_s, close, stop) per
     probed pause: `close` how the voice closed before it (`telephony.prosody`), `stop` the
     answer's stop it falls in (-1: a pause inside a piece; the last: the end). Without a
-    `recognizer` nothing is heard ("")."""
+    `recognizer` nothing is heard (""). `prime`: the caller's earlier speech (8 kHz), heard
+    by the pitch tracker only (`PRIME`)."""
     from telephony.callevents import Probe, Stream
     from telephony.listening import TurnListening
     from telephony.turn import Endpointer, TurnEventKind, TurnOptions
@@ -111,12 +119,15 @@ def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> li
     # Never end the turn: every pause is heard out, and judged once, as in a call.
     never = 1000.0
     options = TurnOptions(
+        prosody_window_s=PROSODY_WINDOW_S,
         end_silence_s=never,
         complete_silence_s=never,
         unfinished_silence_s=never,
         max_utterance_s=never,
     )
     ep, listening = Endpointer(options, LINE_RATE), TurnListening(options)
+    if prime is not None:
+        listening.know_speaker(over_the_line(prime), LINE_RATE)
     vad = ChunkedVAD(vad_factory())
     stream = None
     current: list | None = None  # the pause being heard out
@@ -167,6 +178,7 @@ def _stop_of(answer: PausingAnswer, at: int) -> int:
 
 
 CACHE_VERSION = 3
+PROSODY_WINDOW_S = 0.3  # the closes are recorded with this window, judged with any settings
 
 
 def _answer_key(voice: str, answer: PausingAnswer, item: str, style: str = "pieces") -> str:
@@ -193,48 +205,66 @@ def measure(
     answers = SETS[(half, language)]
     decode = None
     records = []
+    vad_factory = None
     for voice in voices:
         say = _synthesize(voice, language)
+        prime = say(PRIME[language])[0]
         for seed in range(seeds):
             rendered = render_all([t for _, t in answers], say, seed, pauses, style)
             for (item, text), answer in zip(answers, rendered, strict=True):
-                path = None
-                if cache is not None:
-                    key = _answer_key(f"{voice}-{language}", answer, item, style)
-                    path = cache / f"endpoint-answer-{key}.jsonl"
-                    if path.exists():
-                        records += [
-                            replace(PauseRecord(**json.loads(line)), half=half, seed=seed)
-                            for line in path.read_text().splitlines()
-                        ]
-                        continue
-                if decode is None:
-                    decode = _decoder(language)
-                probed = decode(answer, question_context(language, item))
-                if language != "en":
-                    probed = _own_words(answer, probed)
-                found = [
-                    PauseRecord(
-                        half,
-                        language,
-                        voice,
-                        seed,
-                        text,
-                        item,
-                        truth,
-                        heard,
-                        round(silence, 3),
-                        round(lag, 3),
-                        close,
-                    )  # fmt: skip
-                    for truth, heard, silence, lag, close, _ in probed
-                ]
-                records += found
-                if path is not None:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(
-                        "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in found)
-                    )
+                key = _answer_key(f"{voice}-{language}", answer, item, style)
+                path = cache / f"endpoint-answer-{key}.jsonl" if cache is not None else None
+                closes = cache / f"endpoint-closes-{key}.json" if cache is not None else None
+                if path is not None and path.exists():
+                    found = [
+                        replace(PauseRecord(**json.loads(line)), half=half, seed=seed)
+                        for line in path.read_text().splitlines()
+                    ]
+                else:
+                    if decode is None:
+                        decode = _decoder(language)
+                    probed = decode(answer, question_context(language, item))
+                    if language != "en":
+                        probed = _own_words(answer, probed)
+                    found = [
+                        PauseRecord(
+                            half,
+                            language,
+                            voice,
+                            seed,
+                            text,
+                            item,
+                            truth,
+                            heard,
+                            round(silence, 3),
+                            round(lag, 3),
+                            close,
+                        )  # fmt: skip
+                        for truth, heard, silence, lag, close, _ in probed
+                    ]
+                    if path is not None:
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        path.write_text(
+                            "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in found)
+                        )
+                # The closes as a call hears them: the caller's pitch known from their first
+                # words (`PRIME`); the same VAD, so the same pauses, in the same order.
+                if closes is not None and closes.exists():
+                    heard = json.loads(closes.read_text())
+                else:
+                    if vad_factory is None:
+                        from telephony.vad import make_vad
+
+                        vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
+                    probed = stream_answer(answer, None, None, vad_factory, prime)
+                    if language != "en":
+                        probed = [p for p in probed if p[5] >= 0]
+                    heard = [[p[0], p[4]] for p in probed]
+                    if closes is not None:
+                        closes.write_text(json.dumps(heard))
+                if [t for t, _ in heard] != [r.truth for r in found]:
+                    raise RuntimeError(f"the VAD heard {text!r} ({voice}) differently twice")
+                records += [replace(r, close=c) for r, (_, c) in zip(found, heard, strict=True)]
     return records
 
 

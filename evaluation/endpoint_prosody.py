@@ -209,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         options = turn_options(args.turn)
+        if options.prosody_window_s == 0:  # the cue is opt-in in calls; this checks it
+            from dataclasses import replace
+
+            options = replace(options, prosody_window_s=0.3)
     except ValueError as exc:
         print(f"evaluation.endpoint_prosody: {exc}", file=sys.stderr)
         return 2

@@ -97,6 +97,14 @@ class TurnListening:
             out.append(Probe(self.turn, self.pause))
         return out
 
+    def know_speaker(self, samples: np.ndarray, sample_rate: int) -> None:
+        """Audio of the person heard before this call's turns (a replay's earlier turns): their
+        usual pitch, for the prosodic cue."""
+        if self._pitch is None or self._pitch.input_rate != sample_rate:
+            self._pitch = PitchTracker(sample_rate)
+        self._pitch.feed(samples)
+        self._pitch.new_turn()
+
     def _track(self, ep: Endpointer) -> None:
         """Feed the turn's new audio to the call's pitch tracker."""
         if self._pitch is None or self._pitch.input_rate != ep.sample_rate:

@@ -14,6 +14,7 @@ from telephony.prosody import PitchTracker
 from telephony.turn import Endpointer, TurnOptions
 
 RATE = 8000
+ON = TurnOptions(prosody_window_s=0.3)  # the cue is opt-in
 
 
 def voice(f0_start: float, f0_end: float, seconds: float, rate: int = RATE) -> np.ndarray:
@@ -46,11 +47,11 @@ def test_silence_and_noise_are_not_voiced():
     f0 = np.asarray(tracker.f0)
     assert (f0 > 0).mean() < 0.1
     assert tracker.close(0.4).voiced_s == 0.0
-    assert TurnOptions().prosody_verdict(tracker.close(0.4)) is None
+    assert ON.prosody_verdict(tracker.close(0.4)) is None
 
 
 def test_a_fall_under_the_speaker_is_final_and_a_rise_continuing():
-    options = TurnOptions()
+    options = ON
     speech = voice(130, 130, 1.0)
     falling = tracked(np.concatenate([speech, voice(130, 95, 0.4)]))
     rising = tracked(np.concatenate([speech, voice(130, 160, 0.4)]))
@@ -75,7 +76,7 @@ def test_bad_rates_are_refused():
 
 
 def test_the_verdict_sets_the_pause_s_end():
-    o = TurnOptions()
+    o = ON
     short, long = o.complete_silence_s, o.unfinished_silence_s
     # A pausing speaker's phrase that words alone leave in doubt (p 0.1): the long end,
     # unless the voice fell; a level or rising close waits even after "a whole answer".
@@ -92,7 +93,7 @@ def test_a_call_judges_a_pause_by_how_the_voice_closed():
     """Through the endpointer and TurnListening, as a call does: a falling close lets a
     cautious speaker's doubtful phrase end on the short end; a rising one does not."""
     for close, expected in (((130, 90), "short"), ((130, 165), "long")):
-        o = TurnOptions()
+        o = ON
         ep, listening = Endpointer(o, RATE), TurnListening(o)
         audio = np.concatenate(
             [voice(130, 130, 1.2), voice(*close, 0.4), np.zeros(RATE, np.float32)]
@@ -115,6 +116,20 @@ def test_a_call_judges_a_pause_by_how_the_voice_closed():
         assert probe is not None and listening.close is not None
         wanted = o.complete_silence_s if expected == "short" else o.unfinished_silence_s
         assert ep._pause_end == round(wanted * RATE)
+
+
+def test_the_cue_is_off_by_default():
+    o = TurnOptions()
+    ep, listening = Endpointer(o, RATE), TurnListening(o)
+    audio = np.concatenate([voice(130, 130, 1.2), voice(130, 90, 0.4), np.zeros(RATE)])
+    for at in range(0, len(audio), 256):
+        chunk = audio[at : at + 256].astype(np.float32)
+        for event in ep.feed(chunk, 0.9 if np.abs(chunk).max() > 0.01 else 0.0):
+            if event.kind.value == "speech_started":
+                listening.started()
+        if ep.in_turn:
+            listening.during(ep)
+    assert listening.closes == [] and o.prosody_verdict(None) is None
 
 
 def _gapped(text: str):
