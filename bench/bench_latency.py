@@ -2,7 +2,7 @@
 split by stage, and the framework's own share of it.
 
     PYTHONPATH=. python bench/bench_latency.py [--agent models|canned] [--lines 1]
-        [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new,medium]]
+        [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new,prosody] [--speech whole]]
         [--show-safety] [--against REV [--rounds K]]
 
 `--pausing`: base against new in one run. For each variant (`VARIANTS`: *base* the end of
@@ -78,6 +78,9 @@ VARIANTS: dict[str, dict[str, float]] = {
     "new": {},  # the defaults (telephony/turn.py, TurnOptions)
     # Opt-in: a pausing speaker's closed answer ends after the medium silence (1.2 s).
     "medium": {"pausing_answer_threshold": 0.25},
+    # Opt-in: the prosodic cue (telephony/prosody.py): a level or rising close waits, a fall
+    # under the speaker's median with a phrase that could end gets the short end.
+    "prosody": {"prosody_window_s": 0.3},
 }
 
 
@@ -148,7 +151,7 @@ async def measure(
         str(args.seconds),
         "--ramp",
         "1",
-        *(["--pausing", "--pauses", args.pauses] if pausing else []),
+        *(["--pausing", "--pauses", args.pauses, "--speech", args.speech] if pausing else []),
         stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -193,13 +196,20 @@ def main() -> None:
     p.add_argument("--seconds", type=float, default=60.0)
     p.add_argument("--pauses", default="1,3", help="the pausing callers' pauses: LOW,HIGH s")
     p.add_argument(
+        "--speech",
+        choices=("whole", "pieces"),
+        default="whole",
+        help="pausing answers spoken whole and cut at the stops (continuation prosody before "
+        "each, evaluation/pausing.py), or each piece alone as before session 10",
+    )
+    p.add_argument(
         "--pausing",
         action="store_true",
         help="the phones answer as pausing callers (evaluation/pausing.py): 1-3 s pauses",
     )
     p.add_argument(
         "--variants",
-        default="base,new",
+        default="base,new,prosody",
         help=f"with --pausing: which end-of-turn settings to compare ({', '.join(VARIANTS)})",
     )
     p.add_argument(
