@@ -15,7 +15,13 @@ and `TurnOptions.pause_silence_s`) is then replayed on those pauses for any sett
 figures need no wall clock: decodes are deterministic.
 
 Korean answers have no streaming recognizer on CPU (Whisper decodes at the end of the turn),
-so they are judged on their own words (the text heard up to each stop: an oracle partial).
+so they are judged on their own words (the text heard up to each stop: an oracle partial);
+they are spoken (espeak-ng) and streamed through the VAD for their pauses and prosody
+(`--korean-text`: text alone, as before). Answers are spoken whole and cut at their stops
+(`--speech whole`, continuation prosody before each stop) or piece by piece (`--speech
+pieces`, the simulator before session 10). Each pause keeps how the voice closed before it
+(`telephony.prosody`, the caller's pitch known from their first words, `PRIME`), judged with
+`--turn prosody_window_s=0.3` (the cue is opt-in).
 
 Printed per half and language: *cut off*: answers in which some pause inside ended the turn
 (the pause's silence reached the silence the judge chose); *short end*: finished answers whose
