@@ -168,6 +168,19 @@ async def measure(
         for v in getattr(getattr(s._control, "listening_turn", None), "verdicts", [])
     ]
     phone["verdicts"] = verdicts
+    ends = [
+        e
+        for s in server.finished
+        for e in getattr(getattr(s._control, "listening_turn", None), "ends", [])
+    ]
+    o = server.options.session.turn
+    short = min(o.complete_silence_s, o.end_silence_s)
+    long = max(o.unfinished_silence_s, o.end_silence_s)
+    phone["ends"] = (
+        sum(e <= short for e in ends),
+        sum(short < e < long for e in ends),
+        sum(e >= long for e in ends),
+    )
     end_silence = server.options.session.turn.end_silence_s
     phone["vad_lag_max"] = server.vad.max_lag_s if server.vad else math.nan
     await server.stop()
@@ -324,12 +337,17 @@ def compare(args: argparse.Namespace, variants: list[str]) -> None:
         f"agent={args.agent}, {args.lines} line(s), {args.seconds:g} s per run, pausing callers' "
         f"pauses {args.pauses} s; phone voice-to-voice of answers not cut off, ms"
     )
-    print(f"{'variant':8} {'caller':8} {'v2v p50':>8} {'v2v p95':>8} {'turns':>6}  cut off")
+    print(
+        f"{'variant':8} {'caller':8} {'v2v p50':>8} {'v2v p95':>8} {'turns':>6}  cut off"
+        "        pauses judged: short / between / long end"
+    )
     for name, caller, phone, _ in rows:
         started, cut = phone["answers_started"], phone["cut_offs"]
+        ends = " / ".join(str(n) for n in phone.get("ends", ()))
         print(
             f"{name:8} {caller:8} {phone['turn_p50'] * 1000:8.0f} {phone['turn_p95'] * 1000:8.0f} "
             f"{phone['turns']:6d}  {cut}/{started} ({100 * cut / max(started, 1):.1f}%)"
+            f"    {ends}"
         )
 
 

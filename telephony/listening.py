@@ -33,6 +33,7 @@ class TurnListening:
         self.pause = 0  # the number of the pause in progress within it
         self.probes = 0  # probes sent in all, for tests and stats
         self.verdicts: list[float | None] = []  # end probabilities judged, in order
+        self.ends: list[float] = []  # the silence each judged pause was given, in order
         self._probed = False
         self._pending: list[np.ndarray] = []
         self._pending_len = 0
@@ -166,6 +167,7 @@ class TurnListening:
             silence = o.pause_silence_s(event.end_probability, self.pausing, verdict)
             # Ended sooner than the long end: speech right after it means they had not finished.
             self._short_pending = silence < max(o.end_silence_s, o.unfinished_silence_s)
+            self.ends.append(silence)
             ep.end_pause_after(silence)
 
     def _flush(self, rate: int) -> list[Action]:
