@@ -81,7 +81,11 @@ def run_phones(args: argparse.Namespace) -> None:
     print(json.dumps({"ready": True}), flush=True)
     params = {"recipient": "bench", "name": "Margaret", "scenario": "daily_checkin_en"}
     pausing = args.pausing
-    answer = pausing_answers_ulaw(pauses=pause_range(args.pauses)) if pausing else answer_ulaw()
+    answer = (
+        pausing_answers_ulaw(pauses=pause_range(args.pauses), speech=args.speech)
+        if pausing
+        else answer_ulaw()
+    )
     stats, cpu = asyncio.run(
         phones(args.url, answer, args.n, args.seconds, ramp_s=args.ramp, parameters=params)
     )
@@ -171,7 +175,11 @@ def measure(n: int, args: argparse.Namespace, tree: Path = HERE) -> dict:
             str(args.seconds),
             "--ramp",
             str(args.ramp),
-            *(["--pausing", "--pauses", args.pauses] if args.pausing else []),
+            *(
+                ["--pausing", "--pauses", args.pauses, "--speech", args.speech]
+                if args.pausing
+                else []
+            ),
         ],
         cpus[1],
     )
@@ -223,6 +231,12 @@ def main() -> None:
         "--pausing", action="store_true", help="phones answer as pausing callers (1-3 s pauses)"
     )
     p.add_argument("--pauses", default="1,3", help="pausing callers' pauses: LOW,HIGH seconds")
+    p.add_argument(
+        "--speech",
+        choices=("whole", "pieces"),
+        default="whole",
+        help="pausing answers spoken whole and cut at the stops, or each piece alone (old)",
+    )
     p.add_argument("--against", metavar="REV", help="also the server of commit REV, in turns")
     p.add_argument("--rounds", type=int, default=1, help="runs per N and tree (order swapped)")
     p.add_argument("--url")

@@ -2,7 +2,7 @@
 split by stage, and the framework's own share of it.
 
     PYTHONPATH=. python bench/bench_latency.py [--agent models|canned] [--lines 1]
-        [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new,medium]]
+        [--seconds 60] [--pausing [--pauses 1,3] [--variants base,new,prosody] [--speech whole]]
         [--show-safety] [--against REV [--rounds K]]
 
 `--pausing`: base against new in one run. For each variant (`VARIANTS`: *base* the end of
@@ -78,6 +78,9 @@ VARIANTS: dict[str, dict[str, float]] = {
     "new": {},  # the defaults (telephony/turn.py, TurnOptions)
     # Opt-in: a pausing speaker's closed answer ends after the medium silence (1.2 s).
     "medium": {"pausing_answer_threshold": 0.25},
+    # Opt-in: the prosodic cue (telephony/prosody.py): a level or rising close waits, a fall
+    # under the speaker's median with a phrase that could end gets the short end.
+    "prosody": {"prosody_window_s": 0.3},
 }
 
 
@@ -148,7 +151,7 @@ async def measure(
         str(args.seconds),
         "--ramp",
         "1",
-        *(["--pausing", "--pauses", args.pauses] if pausing else []),
+        *(["--pausing", "--pauses", args.pauses, "--speech", args.speech] if pausing else []),
         stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -165,6 +168,19 @@ async def measure(
         for v in getattr(getattr(s._control, "listening_turn", None), "verdicts", [])
     ]
     phone["verdicts"] = verdicts
+    ends = [
+        e
+        for s in server.finished
+        for e in getattr(getattr(s._control, "listening_turn", None), "ends", [])
+    ]
+    o = server.options.session.turn
+    short = min(o.complete_silence_s, o.end_silence_s)
+    long = max(o.unfinished_silence_s, o.end_silence_s)
+    phone["ends"] = (
+        sum(e <= short for e in ends),
+        sum(short < e < long for e in ends),
+        sum(e >= long for e in ends),
+    )
     end_silence = server.options.session.turn.end_silence_s
     phone["vad_lag_max"] = server.vad.max_lag_s if server.vad else math.nan
     await server.stop()
@@ -193,13 +209,20 @@ def main() -> None:
     p.add_argument("--seconds", type=float, default=60.0)
     p.add_argument("--pauses", default="1,3", help="the pausing callers' pauses: LOW,HIGH s")
     p.add_argument(
+        "--speech",
+        choices=("whole", "pieces"),
+        default="whole",
+        help="pausing answers spoken whole and cut at the stops (continuation prosody before "
+        "each, evaluation/pausing.py), or each piece alone as before session 10",
+    )
+    p.add_argument(
         "--pausing",
         action="store_true",
         help="the phones answer as pausing callers (evaluation/pausing.py): 1-3 s pauses",
     )
     p.add_argument(
         "--variants",
-        default="base,new",
+        default="base,new,prosody",
         help=f"with --pausing: which end-of-turn settings to compare ({', '.join(VARIANTS)})",
     )
     p.add_argument(
@@ -314,12 +337,17 @@ def compare(args: argparse.Namespace, variants: list[str]) -> None:
         f"agent={args.agent}, {args.lines} line(s), {args.seconds:g} s per run, pausing callers' "
         f"pauses {args.pauses} s; phone voice-to-voice of answers not cut off, ms"
     )
-    print(f"{'variant':8} {'caller':8} {'v2v p50':>8} {'v2v p95':>8} {'turns':>6}  cut off")
+    print(
+        f"{'variant':8} {'caller':8} {'v2v p50':>8} {'v2v p95':>8} {'turns':>6}  cut off"
+        "        pauses judged: short / between / long end"
+    )
     for name, caller, phone, _ in rows:
         started, cut = phone["answers_started"], phone["cut_offs"]
+        ends = " / ".join(str(n) for n in phone.get("ends", ()))
         print(
             f"{name:8} {caller:8} {phone['turn_p50'] * 1000:8.0f} {phone['turn_p95'] * 1000:8.0f} "
             f"{phone['turns']:6d}  {cut}/{started} ({100 * cut / max(started, 1):.1f}%)"
+            f"    {ends}"
         )
 
 

@@ -216,9 +216,12 @@ def pct(values, q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
 
 
-def pausing_answers_ulaw(seed: int = 0, pauses: tuple[float, float] = (1.0, 3.0)) -> list[bytes]:
+def pausing_answers_ulaw(
+    seed: int = 0, pauses: tuple[float, float] = (1.0, 3.0), speech: str = "whole"
+) -> list[bytes]:
     """The pausing callers' English answers (`evaluation.pausing`), 8 kHz μ-law, espeak-ng,
-    with pauses drawn in `pauses` (seconds)."""
+    with pauses drawn in `pauses` (seconds), spoken as `speech` (`evaluation.pausing.STYLES`:
+    whole and cut at the stops, continuation prosody before each; pieces, each alone)."""
     from evaluation.pausing import PAUSING_EN, PauseRange, render_all
     from telephony.g711 import float_to_pcm16, ulaw_encode
     from telephony.resample import resample
@@ -227,7 +230,7 @@ def pausing_answers_ulaw(seed: int = 0, pauses: tuple[float, float] = (1.0, 3.0)
         audio = _espeak(text)
         return resample(audio.samples, audio.sample_rate, 8000), 8000
 
-    answers = render_all(PAUSING_EN, synthesize, seed, PauseRange(*pauses))
+    answers = render_all(PAUSING_EN, synthesize, seed, PauseRange(*pauses), speech)
     return [ulaw_encode(float_to_pcm16(a.samples)) for a in answers]
 
 

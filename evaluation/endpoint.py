@@ -15,7 +15,13 @@ and `TurnOptions.pause_silence_s`) is then replayed on those pauses for any sett
 figures need no wall clock: decodes are deterministic.
 
 Korean answers have no streaming recognizer on CPU (Whisper decodes at the end of the turn),
-so they are judged on their own words (the text heard up to each stop: an oracle partial).
+so they are judged on their own words (the text heard up to each stop: an oracle partial);
+they are spoken (espeak-ng) and streamed through the VAD for their pauses and prosody
+(`--korean-text`: text alone, as before). Answers are spoken whole and cut at their stops
+(`--speech whole`, continuation prosody before each stop) or piece by piece (`--speech
+pieces`, the simulator before session 10). Each pause keeps how the voice closed before it
+(`telephony.prosody`, the caller's pitch known from their first words, `PRIME`), judged with
+`--turn prosody_window_s=0.3` (the cue is opt-in).
 
 Printed per half and language: *cut off*: answers in which some pause inside ended the turn
 (the pause's silence reached the silence the judge chose); *short end*: finished answers whose
@@ -26,14 +32,9 @@ lag plus the chosen silence), over finished answers.
 from __future__ import annotations
 
 import argparse
-import functools
-import hashlib
-import json
 import sys
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
 
 from evaluation.endpoint_data import CLAUSE_ANSWERS, SETS
 from evaluation.endpoint_replay import (
@@ -43,177 +44,23 @@ from evaluation.endpoint_replay import (
     end_model,
     is_pausing,
     question_context,
-    scenario_for,
     summarize,
 )
-from evaluation.pausing import PauseRange, PausingAnswer, pieces, render_all
+from evaluation.pausing import STYLES, PauseRange, pieces
 
 __all__ = ["CALLERS", "PauseRecord", "Summary", "end_model", "is_pausing", "main", "measure",
            "question_context", "stream_answer", "summarize", "text_pauses"]  # fmt: skip
 
-LINE_RATE = 8000
-LEAD_S = 0.5  # silence before an answer
-TAIL_S = 4.0  # silence after it: longer than any end of turn
-VOICES = ("espeak", "flite")
-
-
-@functools.cache
-def _synthesizer(voice: str):
-    if voice == "espeak":
-        from tts.espeak import EspeakSynthesizer
-
-        return EspeakSynthesizer()
-    if voice == "flite":
-        from tts.flite import FliteSynthesizer
-
-        return FliteSynthesizer()
-    raise ValueError(f"unknown voice {voice!r}: choose from {', '.join(VOICES)}")
-
-
-def _synthesize(voice: str):
-    from telephony.resample import resample
-
-    def say(text: str):
-        audio = _synthesizer(voice).synthesize(text, language="en")
-        return resample(audio.samples, audio.sample_rate, LINE_RATE), LINE_RATE
-
-    return say
-
-
-def over_the_line(samples: np.ndarray) -> np.ndarray:
-    """`samples` (8 kHz) as the server hears them: μ-law and back, int16 scale like the call."""
-    from telephony.g711 import float_to_pcm16, ulaw_decode, ulaw_encode
-
-    pcm = ulaw_decode(ulaw_encode(float_to_pcm16(samples)))
-    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
-
-
-def stream_answer(answer: PausingAnswer, recognizer, context, vad_factory) -> list[tuple]:
-    """Stream one answer as a call does; (truth, heard, silence_s, lag_s) per probed pause."""
-    from telephony.callevents import Probe, Stream
-    from telephony.listening import TurnListening
-    from telephony.turn import Endpointer, TurnEventKind, TurnOptions
-    from telephony.vad import ChunkedVAD
-
-    lead = round(LEAD_S * LINE_RATE)
-    audio = np.concatenate(
-        [
-            np.zeros(lead, np.float32),
-            answer.samples,
-            np.zeros(round(TAIL_S * LINE_RATE), np.float32),
-        ]
-    )
-    audio = over_the_line(audio)
-    speech_end = lead + answer.spans[-1][1]
-    # Never end the turn: every pause is heard out, and judged once, as in a call.
-    never = 1000.0
-    options = TurnOptions(
-        end_silence_s=never,
-        complete_silence_s=never,
-        unfinished_silence_s=never,
-        max_utterance_s=never,
-    )
-    ep, listening = Endpointer(options, LINE_RATE), TurnListening(options)
-    vad = ChunkedVAD(vad_factory())
-    stream = None
-    current: list | None = None  # the pause being heard out
-    probes: list[list] = []  # [truth, heard, silence_s, lag_s]
-    frame = LINE_RATE // 50
-    for at in range(0, len(audio), frame):
-        for chunk, prob in vad.push(audio[at : at + frame]):
-            for event in ep.feed(chunk, prob):
-                if event.kind is TurnEventKind.SPEECH_STARTED:
-                    listening.started()
-            if not ep.in_turn:
-                continue
-            if ep.silence_run_s == 0:
-                current = None  # speech again: the pause judged last is over
-            elif current is not None:
-                current[2] = max(current[2], ep.silence_run_s)
-            for action in listening.during(ep):
-                if isinstance(action, Stream):
-                    if stream is None:
-                        stream = recognizer.open_stream(language="en", context=context)
-                    stream.feed(action.samples, action.sample_rate)
-                elif isinstance(action, Probe):
-                    # Inside: some of the answer is still to be spoken after this probe.
-                    truth = "inside" if ep.position < speech_end else "end"
-                    heard = stream.partial() if stream is not None else ""
-                    silence_from = ep.position - round(ep.silence_run_s * LINE_RATE)
-                    lag = max(0.0, (silence_from - speech_end) / LINE_RATE)
-                    current = [truth, heard, ep.silence_run_s, lag]
-                    probes.append(current)
-    if stream is not None:
-        stream.close()
-    vad.vad.reset()
-    return [tuple(p) for p in probes]
-
-
-CACHE_VERSION = 2
-
-
-def _answer_key(voice: str, answer: PausingAnswer, item: str) -> str:
-    """What shapes one streamed answer's pauses: its voice, words, item and drawn pauses."""
-    drawn = [round(p, 6) for p in answer.pauses]
-    key = json.dumps([CACHE_VERSION, voice, answer.text, item, drawn])
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
-
-
-def measure(half: str, seeds: int, voices, pauses: PauseRange, cache: Path | None) -> list:
-    """The English pauses of `half`, streamed; with `cache`, each answer's pauses are kept
-    under what shapes them (`_answer_key`), so adding answers decodes only the new ones."""
-    answers = SETS[(half, "en")]
-    decode = None
-    records = []
-    for voice in voices:
-        say = _synthesize(voice)
-        for seed in range(seeds):
-            rendered = render_all([t for _, t in answers], say, seed, pauses)
-            for (item, text), answer in zip(answers, rendered, strict=True):
-                path = None
-                if cache is not None:
-                    path = cache / f"endpoint-answer-{_answer_key(voice, answer, item)}.jsonl"
-                    if path.exists():
-                        records += [
-                            replace(PauseRecord(**json.loads(line)), half=half, seed=seed)
-                            for line in path.read_text().splitlines()
-                        ]
-                        continue
-                if decode is None:
-                    decode = _decoder()
-                found = [
-                    PauseRecord(
-                        half,
-                        "en",
-                        voice,
-                        seed,
-                        text,
-                        item,
-                        truth,
-                        heard,
-                        round(silence, 3),
-                        round(lag, 3),
-                    )  # fmt: skip
-                    for truth, heard, silence, lag in decode(answer, question_context("en", item))
-                ]
-                records += found
-                if path is not None:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(
-                        "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in found)
-                    )
-    return records
-
-
-def _decoder():
-    """stream_answer with the call's recognizer (the scenario's domain LM) and VAD."""
-    from assembly.config import load_settings
-    from assembly.pipeline import build_recognizer
-    from telephony.vad import make_vad
-
-    recognizer = build_recognizer(load_settings(), scenario_for("en"))
-    vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
-    return lambda answer, context: stream_answer(answer, recognizer, context, vad_factory)
+from evaluation.endpoint_stream import (  # noqa: F401 (re-exported: tests, tools)
+    LINE_RATE,
+    PRIME,
+    TAIL_S,
+    VOICES,
+    _synthesize,
+    measure,
+    over_the_line,
+    stream_answer,
+)
 
 
 def text_pauses(half: str, language: str, seeds: int, pauses: PauseRange) -> list[PauseRecord]:
@@ -288,6 +135,18 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME=VALUE",
         help="a turn option to judge with (telephony/turn.py, TurnOptions); repeatable",
     )
+    p.add_argument(
+        "--speech",
+        choices=STYLES,
+        default="whole",
+        help="how pausing answers are spoken (evaluation/pausing.py, STYLES): whole, cut at "
+        "its stops (continuation prosody before each); pieces, each alone (the old simulator)",
+    )
+    p.add_argument(
+        "--korean-text",
+        action="store_true",
+        help="judge Korean on its text alone, as before session 10 (no audio, no prosody)",
+    )
     p.add_argument("--cache", type=Path, default=None, help="keep decoded pauses here")
     p.add_argument(
         "--no-partials",
@@ -320,16 +179,28 @@ def main(argv: list[str] | None = None) -> int:
         f"{options.unfinished_threshold}, else {options.end_silence_s} s; pausing speakers "
         f"(and all until {options.fluent_turns:g} fluent turn(s)): short at p >= "
         f"{options.pausing_complete_threshold}, medium {options.pausing_answer_silence_s} s at "
-        f"p >= {options.pausing_answer_threshold}, else long; pauses {low}-{high} s"
+        f"p >= {options.pausing_answer_threshold}, else long; pauses {low}-{high} s; prosody "
+        + (
+            f"{options.prosody_window_s} s: final at {options.final_drop_st} st under the "
+            f"speaker (short end from p >= {options.final_threshold}), continuing above "
+            f"-{options.continuing_drop_st} st and slope > -{options.continuing_slope_st_s} st/s"
+            if options.prosody_window_s > 0
+            else "off"
+        )
     )
     for half in halves:
         for language in languages:
             if language == "en":
-                records = measure(half, args.seeds, voices, pauses, args.cache)
-                how = f"streamed ({', '.join(voices)}; {args.seeds} pause draws)"
-            else:
+                records = measure(half, args.seeds, voices, pauses, args.cache, args.speech)
+                how = f"streamed ({', '.join(voices)}; {args.seeds} pause draws, {args.speech})"
+            elif args.korean_text:
                 records = text_pauses(half, language, args.seeds, pauses)
                 how = f"on their own words ({args.seeds} pause draws)"
+            else:
+                records = measure(
+                    half, args.seeds, ["espeak"], pauses, args.cache, args.speech, language
+                )
+                how = f"espeak, VAD, own words ({args.seeds} draws, {args.speech})"
             print(f"{half} {language}, {how}:")
             for caller in CALLERS:
                 cuts: list[PauseRecord] = []

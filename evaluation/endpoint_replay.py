@@ -26,6 +26,7 @@ class PauseRecord:
     heard: str  # the partial result at the probe
     silence_s: float  # the silence the VAD heard in this pause (the tail, at the end)
     lag_s: float = 0.0  # end: the VAD's lag from the last speech sample to its silence
+    close: dict | None = None  # how the voice closed before the pause (`telephony.prosody`)
 
 
 def question_context(language: str, item_id: str):
@@ -97,6 +98,13 @@ def end_probability_of(record: PauseRecord) -> float | None:
     )
 
 
+def verdict_of(record: PauseRecord, options) -> str | None:
+    """The prosodic cue's verdict on the pause (`TurnOptions.prosody_verdict`)."""
+    from telephony.prosody import Close
+
+    return options.prosody_verdict(Close(**record.close) if record.close else None)
+
+
 def is_pausing(answer: str) -> bool:
     return len(pieces(answer)) > 1
 
@@ -151,7 +159,7 @@ def summarize(
             paused = False
             for r in answer:
                 p = (judge or end_probability_of)(r)
-                silence = options.pause_silence_s(p, pausing)
+                silence = options.pause_silence_s(p, pausing, verdict_of(r, options))
                 if r.truth == "end":
                     finished += 1
                     got_short += silence <= short

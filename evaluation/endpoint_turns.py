@@ -104,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--pauses", default="1,3")
     p.add_argument("--voice", default="espeak", choices=["espeak", "flite"])
+    p.add_argument(
+        "--speech",
+        choices=("whole", "pieces"),
+        default="whole",
+        help="answers spoken whole and cut at the stops (as the bench's phones), or piece by piece",
+    )
     p.add_argument("--turn", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--items", default=",".join(ITEMS), help="the item asked before each answer")
     args = p.parse_args(argv)
@@ -128,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     set_enabled(settings.learned_layer)
     scenario = scenario_for("en")
     recognizer = build_recognizer(settings, scenario)
-    answers = render_all(list(PAUSING_EN), _synthesize(args.voice), args.seed, pauses)
+    answers = render_all(list(PAUSING_EN), _synthesize(args.voice), args.seed, pauses, args.speech)
     vad_factory = functools.partial(make_vad, "silero", LINE_RATE)
     detector = EmergencyDetector(scenario.emergency)
     by_id = {i.id: i for i in scenario.items}

@@ -120,26 +120,46 @@ class PausingAnswer:
         return len(self.samples) / self.sample_rate
 
 
+STYLES = ("whole", "pieces")
+"""How a pausing answer is spoken (`render`). *whole*: the answer is synthesized once, with a
+comma at each stop ("I had some rice, and a little soup."), and cut at each stop, where the
+drawn silence replaces the voice's own short comma pause: every piece before a stop closes with
+the voice's continuation prosody (level or rising pitch, no final fall or lengthening), only the
+last one with the sentence-final fall, as a person who pauses mid-answer speaks. *pieces*: each
+piece is synthesized alone as a sentence (the simulator before session 10), so every piece ends
+with a final fall, which no pausing speaker does; kept for comparison."""
+
+_GAP_FLOOR = 0.01  # |sample| under which the voice is silent, for finding the comma pauses
+_GAP_SEARCH_S = 0.3  # how far from where the prefix ends a comma pause is looked for
+
+
 def render(
     text: str,
     synthesize: Callable[[str], tuple[np.ndarray, int]],
     rng: random.Random,
     pauses: PauseRange = PauseRange(),
+    style: str = "pieces",
 ) -> PausingAnswer:
-    """One answer as audio: its pieces synthesized, with silence of a drawn length between them
-    (each piece's own leading and trailing silence trimmed, so a pause is what was drawn)."""
+    """One answer as audio, with silence of a drawn length at each stop (`STYLES`; each
+    piece's own leading and trailing silence trimmed, so a pause is what was drawn)."""
+    if style not in STYLES:
+        raise ValueError(f"unknown speech style {style!r}: choose from {', '.join(STYLES)}")
     parts = pieces(text)
+    if style == "whole" and len(parts) > 1:
+        spoken, rate = _cut_whole(parts, synthesize)
+    else:
+        spoken, rate = [], 0
+        for part in parts:
+            samples, sr = synthesize(part)
+            if rate and sr != rate:
+                raise ValueError(f"synthesize returned {sr} Hz after {rate} Hz")
+            rate = sr
+            spoken.append(_trim(np.asarray(samples, dtype=np.float32)))
     chunks: list[np.ndarray] = []
     drawn: list[float] = []
     spans: list[tuple[int, int]] = []
     at = 0
-    rate = 0
-    for i, part in enumerate(parts):
-        samples, sr = synthesize(part)
-        if rate and sr != rate:
-            raise ValueError(f"synthesize returned {sr} Hz after {rate} Hz")
-        rate = sr
-        samples = _trim(np.asarray(samples, dtype=np.float32))
+    for i, samples in enumerate(spoken):
         if i:
             gap = rng.uniform(pauses.low, pauses.high)
             drawn.append(gap)
@@ -151,14 +171,50 @@ def render(
     return PausingAnswer(text, np.concatenate(chunks), rate, tuple(drawn), tuple(spans))
 
 
+def _clause(parts: Sequence[str], final: bool) -> str:
+    said = ", ".join(p.rstrip(" ,.") for p in parts)
+    return said + ("." if final else ",")
+
+
+def _cut_whole(parts: list[str], synthesize) -> tuple[list[np.ndarray], int]:
+    """The answer synthesized once with a comma at each stop, cut into its pieces there: each
+    stop is the silent stretch nearest to where the prefix up to it ends when synthesized
+    alone (a prefix lasts as long inside the whole); no silent stretch near it: cut there."""
+    whole, rate = synthesize(_clause(parts, final=True))
+    whole = _trim(np.asarray(whole, dtype=np.float32))
+    quiet = np.abs(whole) <= _GAP_FLOOR
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
+    gaps = list(zip(edges[::2], edges[1::2], strict=True))  # [start, end) of silent runs
+    cuts: list[tuple[int, int]] = []
+    for i in range(1, len(parts)):
+        prefix, sr = synthesize(_clause(parts[:i], final=False))
+        if sr != rate:
+            raise ValueError(f"synthesize returned {sr} Hz after {rate} Hz")
+        where = len(_trim(np.asarray(prefix, dtype=np.float32)))
+        after = cuts[-1][1] if cuts else 0
+        near = [g for g in gaps if g[0] > after and abs(g[0] - where) <= _GAP_SEARCH_S * rate]
+        if near:
+            best = max(near, key=lambda g: (g[1] - g[0], -abs(g[0] - where)))
+            cuts.append((int(best[0]), int(best[1])))
+        else:
+            at = min(max(where, after + 1), len(whole) - 1)
+            cuts.append((at, at))
+    bounds = [0, *[c for cut in cuts for c in cut], len(whole)]
+    spoken = [_trim(whole[a:b]) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    if any(len(s) == 0 for s in spoken):
+        raise ValueError(f"cutting {_clause(parts, True)!r} at its stops left a piece silent")
+    return spoken, rate
+
+
 def render_all(
     texts: Sequence[str],
     synthesize: Callable[[str], tuple[np.ndarray, int]],
     seed: int = 0,
     pauses: PauseRange = PauseRange(),
+    style: str = "pieces",
 ) -> list[PausingAnswer]:
     rng = random.Random(seed)
-    return [render(t, synthesize, rng, pauses) for t in texts]
+    return [render(t, synthesize, rng, pauses, style) for t in texts]
 
 
 def _trim(samples: np.ndarray, floor: float = 0.01) -> np.ndarray:

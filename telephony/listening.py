@@ -22,6 +22,7 @@ import numpy as np
 
 from telephony.audio import Audio
 from telephony.callevents import Action, Drop, Judged, Probe, Stream
+from telephony.prosody import Close, PitchTracker
 from telephony.turn import Endpointer, TurnOptions
 
 
@@ -32,6 +33,7 @@ class TurnListening:
         self.pause = 0  # the number of the pause in progress within it
         self.probes = 0  # probes sent in all, for tests and stats
         self.verdicts: list[float | None] = []  # end probabilities judged, in order
+        self.ends: list[float] = []  # the silence each judged pause was given, in order
         self._probed = False
         self._pending: list[np.ndarray] = []
         self._pending_len = 0
@@ -45,6 +47,12 @@ class TurnListening:
         self._short_pending = False  # this pause was given an end shorter than the long one
         self._first = False  # the next `during` is the turn's first
         self._last_position = 0  # the endpointer's position at the last `during`
+        # The prosodic cue (`TurnOptions.prosody_window_s`): the call's pitch, and how the
+        # speech before the pause being judged closed (None: cue off or not judged yet).
+        self._pitch: PitchTracker | None = None
+        self._pitch_seen = 0  # chunks of the turn in progress fed to the tracker
+        self.close: Close | None = None
+        self.closes: list[Close] = []  # every judged pause's close, for tests and stats
 
     @property
     def streaming(self) -> bool:
@@ -60,11 +68,16 @@ class TurnListening:
         self.pause, self._probed = 0, False
         self._pending, self._pending_len, self._sent = [], 0, 0
         self._paused, self._silence, self._first = False, 0.0, True
+        self._pitch_seen, self.close = 0, None
+        if self._pitch is not None:
+            self._pitch.new_turn()
 
     def during(self, ep: Endpointer) -> list[Action]:
         """After a chunk that left the turn going: stream, and probe a pause that began."""
         out: list[Action] = []
         self._learn(ep)
+        if self.options.prosody_window_s > 0:
+            self._track(ep)
         if self.streaming:
             for chunk in ep.take_audio():
                 self._pending.append(chunk)
@@ -77,10 +90,30 @@ class TurnListening:
         elif not self._probed and ep.silence_run_s >= self.options.probe_silence_s:
             self._probed = True
             self.probes += 1
+            if self._pitch is not None:
+                self.close = self._pitch.close(ep.silence_run_s, self.options.prosody_window_s)
+                self.closes.append(self.close)
             if self.streaming:
                 out += self._flush(ep.sample_rate)  # the probe judges all that was heard
             out.append(Probe(self.turn, self.pause))
         return out
+
+    def know_speaker(self, samples: np.ndarray, sample_rate: int) -> None:
+        """Audio of the person heard before this call's turns (a replay's earlier turns): their
+        usual pitch, for the prosodic cue."""
+        if self._pitch is None or self._pitch.input_rate != sample_rate:
+            self._pitch = PitchTracker(sample_rate)
+        self._pitch.feed(samples)
+        self._pitch.new_turn()
+
+    def _track(self, ep: Endpointer) -> None:
+        """Feed the turn's new audio to the call's pitch tracker."""
+        if self._pitch is None or self._pitch.input_rate != ep.sample_rate:
+            self._pitch = PitchTracker(ep.sample_rate)
+        chunks = ep.turn_chunks(self._pitch_seen)
+        self._pitch_seen += len(chunks)
+        for chunk in chunks:
+            self._pitch.feed(chunk)
 
     def _learn(self, ep: Endpointer) -> None:
         """Whether the person pauses inside their turns (`TurnOptions.pausing_pause_s`)."""
@@ -130,9 +163,11 @@ class TurnListening:
             return  # about a pause that is over
         if ep.in_turn and ep.silence_run_s > 0:
             o = self.options
-            silence = o.pause_silence_s(event.end_probability, self.pausing)
+            verdict = o.prosody_verdict(self.close)
+            silence = o.pause_silence_s(event.end_probability, self.pausing, verdict)
             # Ended sooner than the long end: speech right after it means they had not finished.
             self._short_pending = silence < max(o.end_silence_s, o.unfinished_silence_s)
+            self.ends.append(silence)
             ep.end_pause_after(silence)
 
     def _flush(self, rate: int) -> list[Action]:

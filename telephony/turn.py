@@ -117,6 +117,42 @@ class TurnOptions:
     half among 1.0-2.5 s: 1.0 and 1.2 s cut off as many answers there, longer ones fewer but
     never under 2%."""
 
+    prosody_window_s: float = 0.0
+    """The prosodic cue (`telephony.prosody`, `prosody_verdict`): how the last this-many
+    seconds of voice before a pause close, F0 slope and level against the speaker's running
+    median (a numpy YIN tracker on the line's 8 kHz; ~12 CPU ms per second of speech, 0.3 ms
+    per judgement, loaded machine). 0: off, words alone, **the default**; 0.3 turns it on.
+    The thresholds below were chosen on the tune half of `python -m evaluation.endpoint` (answers
+    spoken whole and cut at their stops): the fewest pausing answers cut off, then the most
+    short ends. Held out (bench/RESULTS-latency.md): Korean (espeak) pausing callers 0 of 33
+    answers cut off (3 without it), end delay p50 3.58 -> 0.69 s; English 14 of 132 cut off
+    (5 without it) and fewer plain short ends (36/60 against 42/60): flite's commas often fall
+    as far as its sentence ends, so it stays opt-in."""
+
+    final_drop_st: float = 1.5
+    """A close at least this many semitones under the speaker's median F0..."""
+
+    final_slope_st_s: float = 1.0
+    """...that falls at least this steeply (semitones per second) is a *final fall*: with a
+    phrase that could end (end probability >= `final_threshold`) the turn gets the short end,
+    whoever the speaker."""
+
+    final_threshold: float = 0.05
+    """End probability from which a final fall gets the short end (the fluent speaker's
+    `complete_threshold`: anything but a trailing filler or function word)."""
+
+    continuing_drop_st: float = 0.5
+    """A close less than this many semitones under the speaker's median, falling no steeper
+    than `continuing_slope_st_s`, is *level* (continuation): the turn waits the long end,
+    whatever the words ("I had some rice," before "and a little soup")."""
+
+    continuing_slope_st_s: float = 3.0
+    """Steepest fall (semitones per second) a level close may have."""
+
+    continuing_rise_st_s: float = 2.0
+    """A close rising at least this steeply (semitones per second) is continuing wherever it
+    ends."""
+
     fluent_turns: float = 1
     """Turns without such a pause after which the person counts as fluent: from then on the
     short end applies from `complete_threshold`, the plain end between the thresholds. 0:
@@ -160,7 +196,15 @@ class TurnOptions:
         if self.end_silence_s <= 0 or self.max_utterance_s <= 0:
             raise ValueError("turn options end_silence_s and max_utterance_s must be > 0")
 
-    def pause_silence_s(self, end_probability: float | None, pausing: bool | None = False) -> float:
+    def prosody_verdict(self, close) -> str | None:
+        """'final', 'continuing' or None (cue off, too little voice) for a `prosody.Close`."""
+        from telephony.prosody import verdict
+
+        return verdict(close, self) if self.prosody_window_s > 0 else None
+
+    def pause_silence_s(
+        self, end_probability: float | None, pausing: bool | None = False, prosody=None
+    ) -> float:
         """The silence that ends a turn in a pause, given how likely what was heard before the
         pause is a whole answer (None: no evidence) and the speaker (`pausing_pause_s`): True
         a pausing speaker, None not known yet (judged as one), False fluent. Without evidence
@@ -168,11 +212,17 @@ class TurnOptions:
         loaded machine) the plain `end_silence_s`, except for a known pausing speaker, who
         keeps the long end: their stops outlast the plain one (most likely how the latency bench
         on a loaded machine cut an answer at "my daughter...", a fragment that then answered a
-        safety check question: bench/RESULTS-latency.md)."""
+        safety check question: bench/RESULTS-latency.md). `prosody` (`prosody_verdict`): a
+        "continuing" close waits the long end, with or without words; a "final" one with a
+        phrase that could end (`final_threshold`) gets the short end, whoever the speaker."""
         long = max(self.unfinished_silence_s, self.end_silence_s)
+        if prosody == "continuing":  # a level or rising close: they are not done
+            return long
         if end_probability is None:
             return long if pausing is True else self.end_silence_s
         short = min(self.complete_silence_s, self.end_silence_s)  # never above the plain one
+        if prosody == "final" and end_probability >= self.final_threshold:
+            return short
         if pausing is not False:
             if end_probability >= max(self.pausing_complete_threshold, self.complete_threshold):
                 return short
@@ -298,6 +348,10 @@ class Endpointer:
         judged what was said before it); speech again restores `end_silence_s`."""
         if self._in_turn and self._silence_run > 0:
             self._pause_end = round(seconds * self.sample_rate)
+
+    def turn_chunks(self, since: int) -> list[np.ndarray]:
+        """The turn's chunks from the `since`-th on (its pre-roll first), without taking them."""
+        return self._turn[since:] if self._in_turn else []
 
     def take_audio(self) -> list[np.ndarray]:
         """The turn's audio not handed out yet (its pre-roll first), for streaming recognition."""

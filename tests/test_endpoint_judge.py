@@ -181,8 +181,8 @@ def test_an_answer_streamed_through_the_vad_labels_each_pause_inside_or_at_the_e
     assert truths[-1] == "end" and truths.count("end") == 1 and "inside" in truths
     inside = [p for p in probes if p[0] == "inside"]
     # The stop the answer was rendered with is one of the pauses heard inside it, about as long.
-    assert any(abs(silence - answer.pauses[0]) < 0.3 for _, _, silence, _ in inside)
+    assert any(abs(p[2] - answer.pauses[0]) < 0.3 for p in inside)
     # What was heard at a pause grows along the answer; the VAD heard the end soon after.
-    heard = [float(h) for _, h, _, _ in probes]
+    heard = [float(p[1]) for p in probes]
     assert heard == sorted(heard) and heard[-1] > heard[0]
     assert 0 <= probes[-1][3] < 0.5
