@@ -256,17 +256,16 @@ def extract(
     from dialogue.extract_learned import refine
 
     if not _korean(language, text):
-        # What the person says of another day answers nothing of today's: "I used to sleep in
-        # the afternoons", "Yesterday I took them". English here: Korean is read as it was.
-        from dialogue.conversation.passing import not_today
-        from dialogue.conversation.terms import clauses
+        # What the person says of another day, of someone else, of a day to come, or asks
+        # back answers nothing of today's (`dialogue.extract_clauses`): "I used to sleep in
+        # the afternoons", "My neighbour's dog is in pain". English here: Korean is read as
+        # it was, its learned layer reads whose and when.
+        from dialogue.extract_clauses import todays_own
 
-        parts = clauses(text, language)
-        kept = [p for p in parts if not not_today(p, language)]
-        if not kept:
+        own = todays_own(text, language)
+        if own is None:
             return Extraction(item.id, None)
-        if len(kept) < len(parts):
-            text = ", ".join(kept)
+        text = own
     found = extract_rules(item, text, language=language, dont_know=dont_know)
     return refine(item, text, language, found)
 
