@@ -57,6 +57,11 @@ _BOUNDARIES_EN = frozenset(
 # "I'll take them later", "I'm going to eat at six": an action still to come is not done.
 _FUTURE_EN = frozenset("i'll will gonna shall i'd".split())
 _ACTION_EN = re.compile(r"^(?:take|took|taken|taking|eat|ate|eaten|have|had|go|went|walk)\b")
+_SELF_SUBJECT_EN = frozenset("i i'm i've i'd".split())
+_NEG_SAYING = re.compile(
+    r"^(?:can'?t|cannot|could ?n'?t|would ?n'?t|wouldn't|don'?t|didn'?t|do not) "
+    r"(?:say|think|believe|reckon|suppose)$"
+)
 _KO_NEG_BEFORE = ("안", "못")
 _KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
 _STOPWORDS_EN = frozenset(
@@ -130,8 +135,30 @@ def _word_match(key: str, wildcard: bool, word: str) -> float:
     return similar_words(key, word)
 
 
+_FREE_EN = re.compile(r"^(?:\S+ )?free\b")
+
+
 def _negated(norm: str, match: _Match, korean: bool) -> int | None:
-    """Start of the negator that reverses `match`, or None when it is not negated."""
+    """Start of the negator that reverses `match`, or None when it is not negated. English
+    "pain free" is "no pain", and two negations cancel: "I wouldn't say I'm pain free"."""
+    start = _negated_before(norm, match, korean)
+    free = not korean and any(
+        _FREE_EN.match(rest)
+        for rest in (_after_first_word(norm, match), norm[match.end :].lstrip())
+    )
+    if not free:
+        return start
+    return None if start is not None else match.start
+
+
+def _after_first_word(norm: str, match: _Match) -> str:
+    """The text after the match's first word ("free ..." of "pain free my feet")."""
+    rest = norm[match.start :]
+    return rest.split(" ", 1)[1] if " " in rest else ""
+
+
+def _negated_before(norm: str, match: _Match, korean: bool) -> int | None:
+    """Start of a negator before `match` (or after it, Korean) that reverses it."""
     if korean:
         compact_before = norm[: match.start].rstrip()
         if compact_before.endswith(_KO_NEG_BEFORE) and not compact_before.endswith("잘못"):
@@ -146,6 +173,11 @@ def _negated(norm: str, match: _Match, korean: bool) -> int | None:
             # "I'll take them with my tea": not done yet, the action's negated class
             return m.start()
         if word in _BOUNDARIES_EN:
+            # "I can't say I've eaten", "I don't think I slept": a negated verb of saying or
+            # thinking reaches over the clause it introduces
+            said = norm[: m.start()].split()[-2:]
+            if word in _SELF_SUBJECT_EN and len(said) == 2 and _NEG_SAYING.match(" ".join(said)):
+                return len(norm[: m.start()].rstrip()) - len(" ".join(said))
             return None
         if word in _NEGATORS_EN or word.endswith("n't") or (word == "no" and distance == 1):
             return m.start()
