@@ -287,19 +287,26 @@ def extract(
     answer)."""
     from dialogue.extract_learned import refine
 
-    if not _korean(language, text):
-        # What the person says of another day, of someone else, of a day to come, or asks
-        # back answers nothing of today's (`dialogue.extract_clauses`): "I used to sleep in
-        # the afternoons", "My neighbour's dog is in pain". English here: Korean is read as
-        # it was, its learned layer reads whose and when.
-        from dialogue.extract_clauses import todays_own
-
-        own = todays_own(text, language)
-        if own is None:
-            return Extraction(item.id, None)
-        text = own
+    own = own_text(item, text, language)
+    if own is None:
+        return Extraction(item.id, None)
+    text = own
     found = extract_rules(item, text, language=language, dont_know=dont_know)
     return refine(item, text, language, found)
+
+
+def own_text(item: Item, text: str, language: str) -> str | None:
+    """The part of `text` that speaks of the speaker's own today (`dialogue.extract_clauses`),
+    `text` itself when all of it does, None when none does: what the person says of another
+    day, of someone else, of a day to come, or asks back answers nothing of today's ("I used
+    to sleep in the afternoons", "My neighbour's dog is in pain", "우리 딸이 힘들어해요")."""
+    from dialogue.extract_clauses import todays_own, todays_own_ko
+
+    if not _korean(language, text):
+        return todays_own(text, language)
+    from dialogue.extract_learned_why import asked_past
+
+    return todays_own_ko(text, asked_past(tuple(item.questions), "ko"))
 
 
 def extract_rules(
@@ -405,5 +412,6 @@ __all__ = [
     "extract",
     "extract_rules",
     "identity_answer",
+    "own_text",
     "is_repeat_request",
 ]

@@ -118,4 +118,55 @@ def todays_own(text: str, language: str = "en") -> str | None:
     return ", ".join(kept)
 
 
-__all__ = ["asks_back", "not_now", "todays_own", "whose"]
+# Korean. A time word scopes over its whole sentence ("작년 설에는 애들 다 와서, 좋았지"), so
+# another day is read per sentence; someone else's experience per clause, and only where the
+# grammar says it is someone else's: a reported ending (-대요, -래요, "they say") or a verb of
+# another's feeling (-어하다: 힘들어해요, 아파해요), after a person named as the subject.
+# "예전이랑 똑같아요" (the same as before) and "어제부터" (since yesterday) speak of now.
+_SINCE_OR_AS_KO = r"(?!\s?(?:부터|이랑|처럼|같|만큼|하고|보다|과|와|만|대로))"
+_LONG_AGO_KO = re.compile(
+    r"(?:작년|재작년|지난해|옛날|예전|젊었을|"
+    rf"[몇한두세네다섯이삼사오육칠팔구십\d]+\s?(?:년|해) ?전){_SINCE_OR_AS_KO}|[었았였]었"
+)
+_YESTERDAY_KO = re.compile(rf"어제{_SINCE_OR_AS_KO}")
+_NOW_KO = re.compile(r"오늘|지금|요즘|요새|아직|이번|아까|여태|계속")
+_HEARSAY_KO = re.compile(r"(?:[대래]요?|[대래]유|다더라|다던데|다네|[대래]더라)\W*$")
+_OTHERS_FEELING_KO = re.compile(r"[어아여워와해]\s?(?:해요|해|하더라|하네|하셔|했어|하구|하고)")
+_MORE_OTHERS_KO = frozenset("손주 손주들 애들 딸내미 아들내미 동무 영감님 친구들 이웃집".split())
+_SUBJECT_KO = re.compile(r"(?:걔|그 ?사람|그 ?양반|{nouns})(?:이|가|는|은|도|께서|네)(?:\s|$)")
+
+
+def _other_ko(clause: str) -> bool:
+    from dialogue.extract_scope import _OTHER_KO
+
+    nouns = sorted(_OTHER_KO | _MORE_OTHERS_KO, key=len, reverse=True)
+    subject = _SUBJECT_KO.pattern.format(nouns="|".join(nouns))
+    if not re.search(subject, clause):
+        return False
+    return bool(_HEARSAY_KO.search(clause) or _OTHERS_FEELING_KO.search(clause))
+
+
+def todays_own_ko(text: str, asked: frozenset[str] = frozenset()) -> str | None:
+    """`text` less its sentences of another day (long ago, a past perfect, or 어제 where the
+    question did not ask of it: `asked`, `dialogue.extract_learned_why.asked_past`) and its
+    clauses of someone else's experience; `text` itself when all stands, None when none does."""
+    from dialogue.analysis.ko_dialect import standard
+    from dialogue.conversation.terms import clauses
+    from dialogue.guard import sentences
+
+    kept_sentences = []
+    for sentence in sentences(text) or [text]:
+        said = standard(normalize(sentence), keep_length=False)
+        yesterday = bool(_YESTERDAY_KO.search(said)) and not asked & {"어제", "어젯밤", "간밤"}
+        if (_LONG_AGO_KO.search(said) or yesterday) and not _NOW_KO.search(said):
+            continue
+        kept_sentences.append(sentence)
+    parts = [p for s in kept_sentences for p in clauses(s, "ko")]
+    kept = [p for p in parts if not _other_ko(standard(normalize(p), keep_length=False))]
+    if not kept:
+        return None
+    whole = [p for s in sentences(text) or [text] for p in clauses(s, "ko")]
+    return text if len(kept) == len(whole) else ", ".join(kept)
+
+
+__all__ = ["asks_back", "not_now", "todays_own", "todays_own_ko", "whose"]
