@@ -57,6 +57,9 @@ _BOUNDARIES_EN = frozenset(
 # "I'll take them later", "I'm going to eat at six": an action still to come is not done.
 _FUTURE_EN = frozenset("i'll will gonna shall i'd".split())
 _ACTION_EN = re.compile(r"^(?:take|took|taken|taking|eat|ate|eaten|have|had|go|went|walk)\b")
+# "Well, I was up and down all night": a sentence opened by "well," (or "oh well,") is not
+# "well" the answer; the comma says so (a recognizer writes none, and its "well" stays).
+_FILLER_EN = re.compile(r"(?:^|(?<=[.!?;]))\s*(?:oh,? )?well,\s+(?=\S)", re.IGNORECASE)
 _SELF_SUBJECT_EN = frozenset("i i'm i've i'd".split())
 _NEG_SAYING = re.compile(
     r"^(?:can'?t|cannot|could ?n'?t|would ?n'?t|wouldn't|don'?t|didn'?t|do not) "
@@ -139,9 +142,17 @@ _FREE_EN = re.compile(r"^(?:\S+ )?free\b")
 
 
 def _negated(norm: str, match: _Match, korean: bool) -> int | None:
-    """Start of the negator that reverses `match`, or None when it is not negated. English
-    "pain free" is "no pain", and two negations cancel: "I wouldn't say I'm pain free"."""
-    start = _negated_before(norm, match, korean)
+    """Start of the negator before `match` that reverses it, or None when it is not negated:
+    the plain reading the safety detectors use (`dialogue.scenario_phrases.detect_emergency`,
+    `dialogue.safety.detector`), where an emergency must never be talked away."""
+    return _negated_before(norm, match, korean, answers=False)
+
+
+def _negated_answer(norm: str, match: _Match, korean: bool) -> int | None:
+    """`_negated` for an answer's class: a negated verb of saying reaches over its clause ("I
+    can't say I've eaten"), "nothing's" negates, English "pain free" is "no pain", and two
+    negations cancel: "I wouldn't say I'm pain free"."""
+    start = _negated_before(norm, match, korean, answers=True)
     free = not korean and any(
         _FREE_EN.match(rest)
         for rest in (_after_first_word(norm, match), norm[match.end :].lstrip())
@@ -157,7 +168,7 @@ def _after_first_word(norm: str, match: _Match) -> str:
     return rest.split(" ", 1)[1] if " " in rest else ""
 
 
-def _negated_before(norm: str, match: _Match, korean: bool) -> int | None:
+def _negated_before(norm: str, match: _Match, korean: bool, answers: bool) -> int | None:
     """Start of a negator before `match` (or after it, Korean) that reverses it."""
     if korean:
         compact_before = norm[: match.start].rstrip()
@@ -176,9 +187,11 @@ def _negated_before(norm: str, match: _Match, korean: bool) -> int | None:
             # "I can't say I've eaten", "I don't think I slept": a negated verb of saying or
             # thinking reaches over the clause it introduces
             said = norm[: m.start()].split()[-2:]
-            if word in _SELF_SUBJECT_EN and len(said) == 2 and _NEG_SAYING.match(" ".join(said)):
+            saying = len(said) == 2 and _NEG_SAYING.match(" ".join(said))
+            if answers and word in _SELF_SUBJECT_EN and saying:
                 return len(norm[: m.start()].rstrip()) - len(" ".join(said))
             return None
+        word = word.removesuffix("'s") if answers else word  # "nothing's hurting"
         if word in _NEGATORS_EN or word.endswith("n't") or (word == "no" and distance == 1):
             return m.start()
     return None
@@ -239,7 +252,7 @@ def classify(
     for m in _resolve(found, near):
         if not korean and _someone_else(norm, m):
             continue
-        start = _negated(norm, m, korean)
+        start = _negated_answer(norm, m, korean)
         if start is None:
             kept.append(m)
         elif target := negated.get(m.label):
@@ -290,7 +303,7 @@ def extract(
     own = own_text(item, text, language)
     if own is None:
         return Extraction(item.id, None)
-    text = own
+    text = _FILLER_EN.sub("", own) if not _korean(language, own) else own
     found = extract_rules(item, text, language=language, dont_know=dont_know)
     return refine(item, text, language, found)
 

@@ -53,8 +53,9 @@ _PHRASES_EN: dict[str, str] = {
     r"clean plate|(?:cleared|cleaned) (?:my|the) plate|licked (?:it |the plate )?clean|"
     r"polished (?:it |the lot |everything )?off|finished (?:off|the lot|it all|everything)|"
     r"(?:ate|had) the lot|well fed": "EAT",
-    r"watch(?:ed|ing) the clock|(?:awake|a wake|up) (?:for )?(?:most|much|half) (?:of )?(?:the|the "
-    r"whole) night|(?:did ?n'?t|could ?n'?t|never) (?:drop|get|nod) off|every time i (?:dropped|"
+    r"up and down (?:all|half|most of) (?:the )?night|watch(?:ed|ing) the clock|"
+    r"(?:awake|a wake|up) (?:for )?(?:most|much|half) (?:of )?(?:the|the whole) night|"
+    r"(?:did ?n'?t|could ?n'?t|never) (?:drop|get|nod) off|every time i (?:dropped|"
     r"nodded) off|up (?:a few|several|three|four|two|many) times|(?:up|awake) (?:at|till|until|"
     r"making tea at) (?:one|two|three|four|five|1|2|3|4|5)\b": "SLEPT_BADLY",
     r"(?:did ?n'?t|never) (?:stir|wake|hear a (?:thing|sound))|out like a light|"
@@ -64,7 +65,8 @@ _PHRASES_EN: dict[str, str] = {
     r"champion": "OKAY",
     r"on the low side|could be better|(?:been )?(?:crying|in tears|weeping)|(?:a lot|lots|too "
     r"much) on my mind|nothing (?:feels|seems|is) worth|(?:bit|feeling|feel) low": "LOW",
-    r"singing|humming|whistling|dancing|laughing": "GOOD_MOOD",
+    r"singing|humming|whistling|dancing|laughing|blessed|content|thankful|grateful": "GOOD_MOOD",
+    r"without fail|never (?:miss|forget) (?:them|it|one|a day|my)": "TOOK",
     r"(?:by|in front of) the fire|in my (?:chair|dressing gown|nightie|pyjamas|slippers)|"
     r"(?:here|home|in) all day": "STAYED_IN",
     r"(?:still|sitting) (?:in the box|in the packet|on the table|there|in their)|"
@@ -73,7 +75,7 @@ _PHRASES_EN: dict[str, str] = {
     # The thing asked about, had: "I had them at eight" took the pills the question named.
     r"(?:had|swallowed|done) (?:them|it|'em|those|mine|the lot)": "TOOK",
     # An answer that echoes the question's verb ("I did", "I must have done"): a yes.
-    r"(?:must|should|would|will|might) have done|"
+    r"(?:must|should|would|will|might) have done|(?:i )?must have(?= *(?:$|[.,;!?]))|"
     r"(?:i|we) (?:did|have|do)(?= *(?:$|[.,;!?]))": "YES",
 }
 

@@ -54,3 +54,31 @@ def test_a_concept_of_another_item_answers_nothing_here():
     # a stayed-in idiom says nothing of a meal: concepts count only where the item's own
     # answers name them
     assert _class("meal", "I've sat by the fire all day.") is None
+
+
+@pytest.mark.parametrize(
+    ("item_id", "text", "truth"),
+    [
+        ("sleep", "Well, I was up at four and again at six.", "poorly"),  # "well," opens
+        ("sleep", "Oh well, I was up and down half the night.", "poorly"),
+        ("health", "Nothing's aching today, thank goodness.", "none"),  # "nothing's" negates
+        ("medication", "I must have, the box for today is empty.", "taken"),
+        ("medication", "Same as always, without fail, with my cuppa.", "taken"),
+        ("mood", "I feel blessed, really.", "good"),
+    ],
+)
+def test_fillers_contractions_and_routine_idioms(item_id, text, truth):
+    assert _class(item_id, text) == truth
+
+
+def test_the_safety_reading_of_negation_is_not_widened():
+    # An emergency must never be talked away: "I don't think I ..." reaches over its clause
+    # for an answer's class only, not for the plain negation the safety detectors use.
+    from dialogue.extract import _exact, _negated, _negated_answer
+    from dialogue.text import normalize
+
+    norm = normalize("I don't think I can breathe properly")
+    phrases = EN.item("sleep").answers[0].model_copy(update={"keywords": ["breathe"]})
+    [match] = _exact("x", phrases, norm, False)
+    assert _negated(norm, match, False) is None
+    assert _negated_answer(norm, match, False) is not None
