@@ -317,9 +317,7 @@ def own_text(item: Item, text: str, language: str) -> str | None:
 
     if not _korean(language, text):
         return todays_own(text, language)
-    from dialogue.extract_learned_why import asked_past
-
-    return todays_own_ko(text, asked_past(tuple(item.questions), "ko"))
+    return todays_own_ko(text)
 
 
 def extract_rules(

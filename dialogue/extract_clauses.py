@@ -128,7 +128,6 @@ _LONG_AGO_KO = re.compile(
     r"(?:작년|재작년|지난해|옛날|예전|젊었을|"
     rf"[몇한두세네다섯이삼사오육칠팔구십\d]+\s?(?:년|해) ?전){_SINCE_OR_AS_KO}|[었았였]었"
 )
-_YESTERDAY_KO = re.compile(rf"어제{_SINCE_OR_AS_KO}")
 _NOW_KO = re.compile(r"오늘|지금|요즘|요새|아직|이번|아까|여태|계속")
 _HEARSAY_KO = re.compile(r"(?:[대래]요?|[대래]유|다더라|다던데|다네|[대래]더라)\W*$")
 _OTHERS_FEELING_KO = re.compile(r"[어아여워와해]\s?(?:해요|해|하더라|하네|하셔|했어|하구|하고)")
@@ -146,10 +145,11 @@ def _other_ko(clause: str) -> bool:
     return bool(_HEARSAY_KO.search(clause) or _OTHERS_FEELING_KO.search(clause))
 
 
-def todays_own_ko(text: str, asked: frozenset[str] = frozenset()) -> str | None:
-    """`text` less its sentences of another day (long ago, a past perfect, or 어제 where the
-    question did not ask of it: `asked`, `dialogue.extract_learned_why.asked_past`) and its
-    clauses of someone else's experience; `text` itself when all stands, None when none does."""
+def todays_own_ko(text: str) -> str | None:
+    """`text` less its sentences of another day (long ago, a past perfect) and its clauses of
+    someone else's experience; `text` itself when all stands, None when none does. Yesterday
+    stays: a follow-up asks of the days since the jab, and "어제 저녁에 미열이 있었어요" answers
+    it."""
     from dialogue.analysis.ko_dialect import standard
     from dialogue.conversation.terms import clauses
     from dialogue.guard import sentences
@@ -157,8 +157,7 @@ def todays_own_ko(text: str, asked: frozenset[str] = frozenset()) -> str | None:
     kept_sentences = []
     for sentence in sentences(text) or [text]:
         said = standard(normalize(sentence), keep_length=False)
-        yesterday = bool(_YESTERDAY_KO.search(said)) and not asked & {"어제", "어젯밤", "간밤"}
-        if (_LONG_AGO_KO.search(said) or yesterday) and not _NOW_KO.search(said):
+        if _LONG_AGO_KO.search(said) and not _NOW_KO.search(said):
             continue
         kept_sentences.append(sentence)
     parts = [p for s in kept_sentences for p in clauses(s, "ko")]

@@ -48,6 +48,7 @@ def test_the_speakers_own_today_still_answers(item_id, text, truth):
     assert _rules_class(item_id, text) == truth
 
 
-def test_yesterday_is_another_day_unless_the_question_asks_of_it():
-    assert todays_own_ko("어제 시장에 다녀왔어요.") is None
-    assert todays_own_ko("어제 잘 잤어요.", frozenset({"어제", "어젯밤"})) == "어제 잘 잤어요."
+def test_yesterday_stays_a_follow_up_answer_long_ago_does_not():
+    # a follow-up asks of the days since the jab: yesterday's fever answers it
+    assert todays_own_ko("어제 저녁에 열이 좀 났어요.") == "어제 저녁에 열이 좀 났어요."
+    assert todays_own_ko("옛날에 열이 많이 났었지.") is None
