@@ -57,6 +57,14 @@ _BOUNDARIES_EN = frozenset(
 # "I'll take them later", "I'm going to eat at six": an action still to come is not done.
 _FUTURE_EN = frozenset("i'll will gonna shall i'd".split())
 _ACTION_EN = re.compile(r"^(?:take|took|taken|taking|eat|ate|eaten|have|had|go|went|walk)\b")
+# "Well, I was up and down all night": a sentence opened by "well," (or "oh well,") is not
+# "well" the answer; the comma says so (a recognizer writes none, and its "well" stays).
+_FILLER_EN = re.compile(r"(?:^|(?<=[.!?;]))\s*(?:oh,? )?well,\s+(?=\S)", re.IGNORECASE)
+_SELF_SUBJECT_EN = frozenset("i i'm i've i'd".split())
+_NEG_SAYING = re.compile(
+    r"^(?:can'?t|cannot|could ?n'?t|would ?n'?t|wouldn't|don'?t|didn'?t|do not) "
+    r"(?:say|think|believe|reckon|suppose)$"
+)
 _KO_NEG_BEFORE = ("안", "못")
 _KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
 _STOPWORDS_EN = frozenset(
@@ -130,8 +138,38 @@ def _word_match(key: str, wildcard: bool, word: str) -> float:
     return similar_words(key, word)
 
 
+_FREE_EN = re.compile(r"^(?:\S+ )?free\b")
+
+
 def _negated(norm: str, match: _Match, korean: bool) -> int | None:
-    """Start of the negator that reverses `match`, or None when it is not negated."""
+    """Start of the negator before `match` that reverses it, or None when it is not negated:
+    the plain reading the safety detectors use (`dialogue.scenario_phrases.detect_emergency`,
+    `dialogue.safety.detector`), where an emergency must never be talked away."""
+    return _negated_before(norm, match, korean, answers=False)
+
+
+def _negated_answer(norm: str, match: _Match, korean: bool) -> int | None:
+    """`_negated` for an answer's class: a negated verb of saying reaches over its clause ("I
+    can't say I've eaten"), "nothing's" negates, English "pain free" is "no pain", and two
+    negations cancel: "I wouldn't say I'm pain free"."""
+    start = _negated_before(norm, match, korean, answers=True)
+    free = not korean and any(
+        _FREE_EN.match(rest)
+        for rest in (_after_first_word(norm, match), norm[match.end :].lstrip())
+    )
+    if not free:
+        return start
+    return None if start is not None else match.start
+
+
+def _after_first_word(norm: str, match: _Match) -> str:
+    """The text after the match's first word ("free ..." of "pain free my feet")."""
+    rest = norm[match.start :]
+    return rest.split(" ", 1)[1] if " " in rest else ""
+
+
+def _negated_before(norm: str, match: _Match, korean: bool, answers: bool) -> int | None:
+    """Start of a negator before `match` (or after it, Korean) that reverses it."""
     if korean:
         compact_before = norm[: match.start].rstrip()
         if compact_before.endswith(_KO_NEG_BEFORE) and not compact_before.endswith("잘못"):
@@ -146,7 +184,14 @@ def _negated(norm: str, match: _Match, korean: bool) -> int | None:
             # "I'll take them with my tea": not done yet, the action's negated class
             return m.start()
         if word in _BOUNDARIES_EN:
+            # "I can't say I've eaten", "I don't think I slept": a negated verb of saying or
+            # thinking reaches over the clause it introduces
+            said = norm[: m.start()].split()[-2:]
+            saying = len(said) == 2 and _NEG_SAYING.match(" ".join(said))
+            if answers and word in _SELF_SUBJECT_EN and saying:
+                return len(norm[: m.start()].rstrip()) - len(" ".join(said))
             return None
+        word = word.removesuffix("'s") if answers else word  # "nothing's hurting"
         if word in _NEGATORS_EN or word.endswith("n't") or (word == "no" and distance == 1):
             return m.start()
     return None
@@ -207,7 +252,7 @@ def classify(
     for m in _resolve(found, near):
         if not korean and _someone_else(norm, m):
             continue
-        start = _negated(norm, m, korean)
+        start = _negated_answer(norm, m, korean)
         if start is None:
             kept.append(m)
         elif target := negated.get(m.label):
@@ -255,20 +300,24 @@ def extract(
     answer)."""
     from dialogue.extract_learned import refine
 
-    if not _korean(language, text):
-        # What the person says of another day answers nothing of today's: "I used to sleep in
-        # the afternoons", "Yesterday I took them". English here: Korean is read as it was.
-        from dialogue.conversation.passing import not_today
-        from dialogue.conversation.terms import clauses
-
-        parts = clauses(text, language)
-        kept = [p for p in parts if not not_today(p, language)]
-        if not kept:
-            return Extraction(item.id, None)
-        if len(kept) < len(parts):
-            text = ", ".join(kept)
+    own = own_text(item, text, language)
+    if own is None:
+        return Extraction(item.id, None)
+    text = _FILLER_EN.sub("", own) if not _korean(language, own) else own
     found = extract_rules(item, text, language=language, dont_know=dont_know)
     return refine(item, text, language, found)
+
+
+def own_text(item: Item, text: str, language: str) -> str | None:
+    """The part of `text` that speaks of the speaker's own today (`dialogue.extract_clauses`),
+    `text` itself when all of it does, None when none does: what the person says of another
+    day, of someone else, of a day to come, or asks back answers nothing of today's ("I used
+    to sleep in the afternoons", "My neighbour's dog is in pain", "우리 딸이 힘들어해요")."""
+    from dialogue.extract_clauses import todays_own, todays_own_ko
+
+    if not _korean(language, text):
+        return todays_own(text, language)
+    return todays_own_ko(text)
 
 
 def extract_rules(
@@ -374,5 +423,6 @@ __all__ = [
     "extract",
     "extract_rules",
     "identity_answer",
+    "own_text",
     "is_repeat_request",
 ]

@@ -47,10 +47,35 @@ _PHRASES_EN: dict[str, str] = {
     r"(?:never|not) (?:left|been out of|set foot (?:out(?:side)?|outside)|stepped out)|"
     r"(?:stopped|stayed|stop|stay|staying|stopping) (?:in|indoors|home|at home|put)|"
     r"(?:in|indoors) all day": "STAYED_IN",
+    # Consequences and idioms that say an answer without its words (session 10): a plate
+    # left clean is a meal eaten, a clock watched is a night awake, pills still in their box
+    # were not taken, a tune hummed is a good mood.
+    r"clean plate|(?:cleared|cleaned) (?:my|the) plate|licked (?:it |the plate )?clean|"
+    r"polished (?:it |the lot |everything )?off|finished (?:off|the lot|it all|everything)|"
+    r"(?:ate|had) the lot|well fed": "EAT",
+    r"up and down (?:all|half|most of) (?:the )?night|watch(?:ed|ing) the clock|"
+    r"(?:awake|a wake|up) (?:for )?(?:most|much|half) (?:of )?(?:the|the whole) night|"
+    r"(?:did ?n'?t|could ?n'?t|never) (?:drop|get|nod) off|every time i (?:dropped|"
+    r"nodded) off|up (?:a few|several|three|four|two|many) times|(?:up|awake) (?:at|till|until|"
+    r"making tea at) (?:one|two|three|four|five|1|2|3|4|5)\b": "SLEPT_BADLY",
+    r"(?:did ?n'?t|never) (?:stir|wake|hear a (?:thing|sound))|out like a light|"
+    r"slept (?:right |straight )?through|went out like|(?:dropped|nodded) (?:straight )?off "
+    r"(?:straight away|at once|as soon as)": "SLEPT_WELL",
+    r"fit as a fiddle|right as rain|fine fettle|never (?:felt )?better|(?:i'?m|im|feeling) grand|"
+    r"champion": "OKAY",
+    r"on the low side|could be better|(?:been )?(?:crying|in tears|weeping)|(?:a lot|lots|too "
+    r"much) on my mind|nothing (?:feels|seems|is) worth|(?:bit|feeling|feel) low": "LOW",
+    r"singing|humming|whistling|dancing|laughing|blessed|content|thankful|grateful": "GOOD_MOOD",
+    r"without fail|never (?:miss|forget) (?:them|it|one|a day|my)": "TOOK",
+    r"(?:by|in front of) the fire|in my (?:chair|dressing gown|nightie|pyjamas|slippers)|"
+    r"(?:here|home|in) all day": "STAYED_IN",
+    r"(?:still|sitting) (?:in the box|in the packet|on the table|there|in their)|"
+    r"still sitting": "FORGOT",
+    r"popped (?:\w+ ){0,3}?out|(?:they'?re|all) (?:all )?down|ticked (?:\w+ ){0,2}?off": "TOOK",
     # The thing asked about, had: "I had them at eight" took the pills the question named.
     r"(?:had|swallowed|done) (?:them|it|'em|those|mine|the lot)": "TOOK",
     # An answer that echoes the question's verb ("I did", "I must have done"): a yes.
-    r"(?:must|should|would|will|might) have done|"
+    r"(?:must|should|would|will|might) have done|(?:i )?must have(?= *(?:$|[.,;!?]))|"
     r"(?:i|we) (?:did|have|do)(?= *(?:$|[.,;!?]))": "YES",
 }
 
@@ -59,6 +84,7 @@ for _concept, _words in {
     "FOOD": """toast egg eggs bean beans soup porridge cereal cornflakes sandwich sandwiches
         bread roll rolls rice fish chips potato potatoes stew casserole pie biscuit biscuits
         cracker crackers cake fruit apple banana orange salad cheese ham bacon sausage sausages
+        porridge toast stew yoghurts sandwich soldiers banana slice
         chicken beef lamb pork pasta noodles yoghurt yogurt omelette pudding crumpet crumpets
         muffin scone scones vegetables veg meat mince gravy kipper kippers beans jam marmalade
         bun buns custard jelly curry roast snack bowl plate bite bites""",
@@ -78,6 +104,8 @@ for _concept, _words in {
     "TOOK": "took taken swallowed",
     "FORGOT": "forgot forgotten forget missed",
     "OUT": """walk walked stroll strolled shop shops shopping market town bus post office
+        salon hairdresser hairdresser's hairdressers barber barber's surgery club seaside
+        beach canal
         chemist park church library cafe pub allotment neighbour's friend's outside""",
     "HOME": "indoors inside home house",
     "YES": "yes yeah yep aye",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from dialogue import extract_learned as el
 
 FOLDS = 5
+POLAR = [True]  # `--no-polar`: let the model flip a sure rules answer to its opposite
 WRONG = 2.0
 # From 0.5: the model must find its reading more likely than all others together (a floor set
 # after the first CV chose 0.35 for English "no answer", which withdrew "No, I never left the
@@ -36,6 +37,7 @@ class Held:
     learned: str
     p: float
     why: bool = True  # the analysis finds a reason for "no answer" (`el.reason`)
+    opposite: bool = False  # the model's class is the polar opposite of a sure rules answer
 
 
 def folds(rows: tuple[dict, ...]) -> list[int]:
@@ -49,40 +51,51 @@ def folds(rows: tuple[dict, ...]) -> list[int]:
     return out
 
 
-def held_out(lang: str) -> list[Held]:
-    from dialogue.extract import extract_rules
+def batch_folds(rows: tuple[dict, ...]) -> list[int]:
+    """The fold of each row is its batch (`_batch`, its file in `el.DATA`): leave one batch
+    out, the way a new blind batch meets a model fitted on the others."""
+    return [int(r.get("_batch", 0)) for r in rows]
+
+
+def held_out(lang: str, by_batch: bool = False) -> list[Held]:
+    from dialogue.extract import Extraction, extract_rules, own_text
     from dialogue.scenario import load_scenario
 
     rows = el.dev_rows(lang)
-    fold_of = folds(rows)
+    fold_of = batch_folds(rows) if by_batch else folds(rows)
     scenarios = {name: load_scenario(name) for name in {r["scenario"] for r in rows}}
     found = []
     for r in rows:
         sc = scenarios[r["scenario"]]
         item = next(it for it in sc.items if it.id == r["item"])
-        rules = extract_rules(item, r["user"], language=lang, dont_know=sc.dont_know)
-        found.append((item, rules))
+        own = own_text(item, r["user"], lang)  # as `extract` reads it
+        if own is None:
+            rules = Extraction(item.id, None)
+        else:
+            rules = extract_rules(item, own, language=lang, dont_know=sc.dont_know)
+        found.append((item, rules, own))
     out: list[Held | None] = [None] * len(rows)
-    for k in range(FOLDS):
+    for k in sorted(set(fold_of)):
         train = tuple(r for r, f in zip(rows, fold_of, strict=True) if f != k)
         model = el.fit_pairs(lang, el.training(lang, train))
         for i, r in enumerate(rows):
             if fold_of[i] != k:
                 continue
-            item, rules = found[i]
+            item, rules, own = found[i]
             label, p = el.NULL, 0.0
-            if model is not None:
-                label, p = el.predict(model, item, r["user"], lang, rules)
+            if model is not None and own is not None:
+                label, p = el.predict(model, item, own, lang, rules)
             asked = el.asked_past(tuple(item.questions), lang)
-            said = el.answer_part(r["user"], rules.evidence, lang)
-            out[i] = Held(r, rules.answer_class, label, p, el.reason(said, lang, asked))
+            said = el.answer_part(own or r["user"], rules.evidence, lang)
+            flip = el.opposite(item, rules, label)
+            out[i] = Held(r, rules.answer_class, label, p, el.reason(said, lang, asked), flip)
     return [h for h in out if h is not None]
 
 
 def answer(h: Held, t: el.Thresholds) -> str | None:
     from dialogue.scenario import DONT_KNOW
 
-    which = el.combine(h.rules, h.learned, h.p, t, DONT_KNOW, h.why)
+    which = el.combine(h.rules, h.learned, h.p, t, DONT_KNOW, h.why, POLAR[0] and h.opposite)
     got = {"rules": h.rules, "learned": h.learned, "none": None}[which]
     return None if got == DONT_KNOW else got
 
@@ -113,10 +126,30 @@ def choose(held: list[Held]) -> el.Thresholds:
     return best[1]
 
 
-def report(lang: str, held: list[Held], t: el.Thresholds) -> list[str]:
+def report(
+    lang: str, held: list[Held], t: el.Thresholds, how: str = f"{FOLDS}-fold", earlier=None
+) -> list[str]:
+    """Held-out figures for the rules alone, the shipped thresholds, `earlier` ones if given,
+    and the chosen ones; per batch too when the lines come from several."""
     rules_only = el.Thresholds(1.01, 1.01, 1.01)
-    lines = [f"== {lang}: {len(held)} dev lines, {FOLDS}-fold held-out"]
-    for name, th in (("rules", rules_only), ("shipped", el.THRESHOLDS[lang]), ("chosen", t)):
+    lines = [f"== {lang}: {len(held)} dev lines, {how} held-out"]
+    named = [("rules", rules_only), ("shipped", el.THRESHOLDS[lang])]
+    named += [("earlier", earlier)] if earlier else []
+    batches = sorted({h.row.get("_batch", 0) for h in held})
+    groups = [("all", held)]
+    if len(batches) > 1:
+        groups += [(f"batch {b + 1}", [h for h in held if h.row.get("_batch", 0) == b])
+                   for b in batches]  # fmt: skip
+    for group, hs in groups:
+        if len(groups) > 1:
+            lines.append(f"  -- {group}")
+        lines += _tally(hs, [*named, ("chosen", t)])
+    return lines
+
+
+def _tally(held: list[Held], named: list) -> list[str]:
+    lines = []
+    for name, th in named:
         tally: dict[str, int] = defaultdict(int)
         tags: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for h in held:
@@ -137,13 +170,30 @@ def report(lang: str, held: list[Held], t: el.Thresholds) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", choices=("en", "ko"), action="append")
+    ap.add_argument(
+        "--by-batch", action="store_true",
+        help="leave one batch out (each dev file of DATA in turn) instead of 5 folds",
+    )  # fmt: skip
+    ap.add_argument(
+        "--earlier", metavar="FILL,NULL,OVER",
+        help="also report these thresholds (e.g. the ones shipped before a change)",
+    )  # fmt: skip
+    ap.add_argument("--no-polar", action="store_true", help="report without `el.POLAR`")
     args = ap.parse_args(argv)
+    earlier = None
+    if args.earlier:
+        try:
+            earlier = el.Thresholds(*(float(x) for x in args.earlier.split(",")))
+        except (TypeError, ValueError):
+            ap.error(f"--earlier wants three numbers FILL,NULL,OVER, not {args.earlier!r}")
+    how = "leave-one-batch-out" if args.by_batch else f"{FOLDS}-fold"
     for lang in args.lang or ["en", "ko"]:
-        held = held_out(lang)
+        POLAR[0] = el.POLAR[lang] and not args.no_polar
+        held = held_out(lang, by_batch=args.by_batch)
         if not held:
             print(f"{lang}: no dev lines found under {el.ROOT}", file=sys.stderr)
             return 2
-        print("\n".join(report(lang, held, choose(held))))
+        print("\n".join(report(lang, held, choose(held), how, earlier)))
     return 0
 
 

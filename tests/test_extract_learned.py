@@ -14,6 +14,17 @@ from dialogue.scenario import DONT_KNOW, load_scenario
 T = el.Thresholds(fill=0.6, null=0.5, over=0.8)
 
 
+def _rules_en(item, text: str, dont_know) -> Extraction:
+    """The rules' answer as `extract` reads English: over the speaker's own clauses of today
+    (`dialogue.extract_clauses`), before any learned layer."""
+    from dialogue.extract_clauses import todays_own
+
+    own = todays_own(text, "en")
+    if own is None:
+        return Extraction(item.id, None)
+    return extract_rules(item, own, language="en", dont_know=dont_know)
+
+
 def test_negation_scope_en():
     f = scope_features("I didn't eat anything", "en")
     assert "n:eat" in f
@@ -88,7 +99,7 @@ def test_layer_amends_the_rules_and_can_be_switched_off():
     try:
         el.set_enabled(False)
         off = extract(meal, text, language="en", dont_know=sc.dont_know)
-        assert off == extract_rules(meal, text, language="en", dont_know=sc.dont_know)
+        assert off == _rules_en(meal, text, sc.dont_know)
     finally:
         el.set_enabled(True)
     on = extract(meal, text, language="en", dont_know=sc.dont_know)
@@ -140,6 +151,5 @@ def test_by_default_the_layer_amends_korean_and_leaves_english_to_the_rules(monk
     sc = load_scenario("daily_checkin_en")
     meal = next(it for it in sc.items if it.id == "meal")
     for text in ("My neighbour's dog hasn't eaten a thing all week.", "yes my me hurt been a log"):
-        assert extract(meal, text, language="en", dont_know=sc.dont_know) == extract_rules(
-            meal, text, language="en", dont_know=sc.dont_know
-        )
+        got = extract(meal, text, language="en", dont_know=sc.dont_know)
+        assert got == _rules_en(meal, text, sc.dont_know)
