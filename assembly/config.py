@@ -61,6 +61,12 @@ class Settings(BaseModel):
     rescore_lm: str = "domain"  # "domain", or a causal LM name / folder (transformers)
     rescore_weight: float = Field(RESCORE_WEIGHT, ge=0.0)
     rescore_length_bonus: float = RESCORE_LENGTH_BONUS
+    # Cost per word a hypothesis's length differs from the recognizer's own 1-best: at least
+    # the length bonus, a word beyond what was heard earns nothing (asr.rescore).
+    rescore_length_change: float = Field(0.0, ge=0.0)
+    # Bonus per word the dialogue expects (answers to the question just asked, memory's
+    # names and medicines, the person's earlier words); the domain LM only.
+    rescore_expected_bonus: float = Field(0.0, ge=0.0)
     tts: Literal["espeak", "coqui"] = "espeak"
     tts_model: str | None = None
     voice: str | None = None  # backend voice name, e.g. "en-us+f3" for espeak-ng
