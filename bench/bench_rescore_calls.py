@@ -44,7 +44,7 @@ def load_calls(paths: list[Path]) -> list[dict]:
         kept = [r for r in report.get("records", []) if r.get("said") and r.get("heard_turns")]
         if not kept:
             raise SystemExit(f"{path}: no calls with heard_turns (run carecall eval again)")
-        calls += kept
+        calls += [{**call, "_report": str(path)} for call in kept]
     return calls
 
 
@@ -176,6 +176,36 @@ def main() -> None:
                     f"{cpu / audio_s if audio_s else float('nan'):8.3f}",
                     flush=True,
                 )
+                if label == "fitted":
+                    by_report(test_calls, test_dec, choose(test_rows, w))
+            best = oracle(test_refs, test_rows)
+            print(f"{name:20} {'oracle (best of each N-best)':44} {'':10} {_count(first):>16} "
+                  f"{_count(best):>16}")  # fmt: skip
+
+
+def by_report(calls: list[dict], decoded, picked: list[list[str]]) -> None:
+    """The fitted row per test report: which kind of calls it helps."""
+    for report in dict.fromkeys(c["_report"] for c in calls):
+        index = [i for i, c in enumerate(calls) if c["_report"] == report]
+        refs = [" ".join(calls[i]["said"]) for i in index]
+        first = errors(refs, [[t.text for t, _ in decoded[i]] for i in index])
+        after = errors(refs, [picked[i] for i in index])
+        print(f"{'':20}   {report}: {len(index)} calls, {_count(first)} -> {_count(after)}")
+
+
+def oracle(refs: list[str], rows) -> tuple[int, int]:
+    """Fewest errors any choice from the N-bests reaches (greedy, one utterance at a time)."""
+    texts = []
+    for ref, turns in zip(refs, rows, strict=True):
+        chosen = [hyps[0].text if hyps else "" for hyps in turns]
+        for i, hyps in enumerate(turns):
+            chosen[i] = min(
+                (c.text for c in hyps),
+                key=lambda t: errors([ref], [[*chosen[:i], t, *chosen[i + 1 :]]])[0],
+                default="",
+            )
+        texts.append(chosen)
+    return errors(refs, texts)
 
 
 def _count(counted: tuple[int, int]) -> str:
