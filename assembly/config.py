@@ -54,9 +54,14 @@ class Settings(BaseModel):
     # audio waits on another's recognition; Whisper in the server's threads (torch releases
     # the GIL). 0: always in a thread. N: always in N worker processes (each loads the model).
     asr_workers: int | None = Field(None, ge=0, le=32)
-    # N-best rescoring: score = asr + rescore_weight * lm + rescore_length_bonus * words.
-    # Defaults fitted by `carecall asr tune audio_fixtures/manifest.jsonl` (dev split,
-    # pocketsphinx); Whisper scores on another scale: tune with --recognizer whisper.
+    # N-best rescoring: score = asr + rescore_weight * lm + rescore_length_bonus * words
+    #   - rescore_length_change * |words - the 1-best's words| + rescore_expected_bonus * expected.
+    # With the widened first pass these defaults hurt (held-out replay 45.1% -> 51.3%: the
+    # bonus buys words); use rescore_weight 1, rescore_length_bonus 1, rescore_length_change 1
+    # (fitted on six chatty personas' calls: 45.1% -> 43.7% on 26 held-out calls,
+    # bench/RESULTS-eval.md "P7: rescoring on held-out calls"). The defaults were fitted by
+    # `carecall asr tune audio_fixtures/manifest.jsonl` (dev split, pocketsphinx); Whisper
+    # scores on another scale: tune with --recognizer whisper.
     rescore: bool = True
     rescore_lm: str = "domain"  # "domain", or a causal LM name / folder (transformers)
     rescore_weight: float = Field(RESCORE_WEIGHT, ge=0.0)
