@@ -210,6 +210,15 @@ class Settings(BaseModel):
         check_alert_settings(self)
         return self
 
+    @model_validator(mode="after")
+    def _expected_words_need_the_domain_lm(self) -> Settings:
+        if self.rescore_expected_bonus and self.rescore_lm != "domain":
+            raise ValueError(
+                f"rescore_expected_bonus needs rescore_lm: domain (the scenario's answers name "
+                f"the expected words); rescore_lm is {self.rescore_lm!r}"
+            )
+        return self
+
     @property
     def scenario_name(self) -> str:
         return self.scenario or f"daily_checkin_{self.language}"

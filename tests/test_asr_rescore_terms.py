@@ -99,3 +99,32 @@ def test_zero_weights_are_the_identity_whatever_the_other_terms(items) -> None:
     context = RecognitionContext("Did you eat?", ("a", "b"))
     rescorer = Rescorer(Flat(), 0.0, 0.0, length_change=0.0, expected_bonus=0.0)
     assert rescorer.rescore(transcript, context).text == transcript.text
+
+
+def test_settings_refuse_expected_words_without_the_domain_lm() -> None:
+    from assembly.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError, match="rescore_expected_bonus"):
+        load_settings(rescore_expected_bonus=1.0, rescore_lm="some/causal-lm")
+    settings = load_settings(rescore_expected_bonus=1.0, rescore_length_change=0.5)
+    assert (settings.rescore_expected_bonus, settings.rescore_length_change) == (1.0, 0.5)
+
+
+def test_the_live_rescorer_gets_the_terms_and_the_first_pass_background_share() -> None:
+    from assembly.builders import build_rescorer
+    from assembly.config import load_settings
+    from dialogue import load_scenario
+
+    scenario = load_scenario("daily_checkin_en")
+    widened = load_settings(
+        sphinx_general_words=10000,
+        sphinx_general_weight=0.25,
+        rescore_length_change=0.7,
+        rescore_expected_bonus=0.2,
+    )
+    rescorer = build_rescorer(widened, scenario)
+    assert (rescorer.length_change, rescorer.expected_bonus) == (0.7, 0.2)
+    assert rescorer.scorer.background_weight == 0.25  # what the first pass gave general English
+    closed = build_rescorer(load_settings(), scenario)
+    assert closed.scorer.background_weight == 0.1  # the closed first pass: as before
+    assert (closed.length_change, closed.expected_bonus) == (0.0, 0.0)
