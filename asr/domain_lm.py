@@ -189,6 +189,7 @@ class NgramScorer:
         general += [words for texts in answer_words.values() for words in texts]
         self.model = NgramModel(general, order)
         self._questions: dict[str, NgramModel] = {}
+        self._answer_words: dict[str, frozenset[str]] = {}  # question -> its answers' words
         for question, texts in answer_words.items():
             key = normalize_english(question)
             if not key:
@@ -196,19 +197,31 @@ class NgramScorer:
             if not texts:
                 raise ValueError(f"answers: question {question!r} has no answers")
             self._questions[key] = NgramModel(texts, order, self.model.vocabulary)
+            self._answer_words[key] = frozenset(w for words in texts for w in words)
         self._question_sets = {key: frozenset(key.split()) for key in self._questions}
         self.answer_weight = answer_weight
         self.vocabulary_weight = vocabulary_weight
         self.history_weight = history_weight
         self.background = background
         self.background_weight = background_weight if background is not None else 0.0
-        self._match = lru_cache(maxsize=256)(self._match_question)
+        self._match_key = lru_cache(maxsize=256)(self._find_key)
+        self._match = self._match_question
 
     def score(self, texts: list[str], *, context: RecognitionContext | None = None) -> list[float]:
         question = self._match(normalize_english(context.last_question)) if context else None
         vocabulary = _words(context.vocabulary) if context else frozenset()
         said = _words(context.history) if context else frozenset()
         return [self._score(sentence_words(text), question, vocabulary, said) for text in texts]
+
+    def expected_words(self, context: RecognitionContext | None) -> frozenset[str]:
+        """The words the dialogue expects next: those of the answers to the question just
+        asked (when it is a known one), the context's vocabulary (names, medicines) and what
+        the person said before. For `asr.rescore.Rescorer`'s `expected_bonus`."""
+        if context is None:
+            return frozenset()
+        key = self._match_key(normalize_english(context.last_question))
+        answers = self._answer_words[key] if key is not None else frozenset()
+        return answers | _words(context.vocabulary) | _words(context.history)
 
     def end_logprob(self, text: str, *, context: RecognitionContext | None = None) -> float:
         """ln P(</s> | the last words of `text`), under the same mixture as `score`: how likely
@@ -256,15 +269,19 @@ class NgramScorer:
     def _match_question(self, question: str) -> NgramModel | None:
         """The answer model of the known question most like `question` (templated questions
         differ in names and dates), if any overlaps enough."""
+        key = self._match_key(question)
+        return self._questions[key] if key is not None else None
+
+    def _find_key(self, question: str) -> str | None:
         if question in self._questions:
-            return self._questions[question]
+            return question
         words = frozenset(question.split())
         best, best_overlap = None, 0.0
         for key, key_words in self._question_sets.items():
             overlap = len(words & key_words) / len(words | key_words) if words else 0.0
             if overlap > best_overlap:
                 best, best_overlap = key, overlap
-        return self._questions[best] if best and best_overlap >= _QUESTION_MATCH else None
+        return best if best and best_overlap >= _QUESTION_MATCH else None
 
 
 def _words(texts: Iterable[str]) -> frozenset[str]:

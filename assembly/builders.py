@@ -88,8 +88,22 @@ def build_rescorer(settings: Settings, scenario: Scenario) -> Rescorer | None:
     """`Rescorer` for a scenario's calls: the N-best re-ranked with what the agent just asked."""
     if not settings.rescore:
         return None
-    scorer = build_scorer(settings.rescore_lm, scenario, device=settings.asr_device)
-    return Rescorer(scorer, settings.rescore_weight, settings.rescore_length_bonus)
+    # The rescorer's LM gives general English the share the first pass gave it: with a
+    # widened first pass, a hypothesis of ordinary words the domain text never saw is no
+    # less likely to the rescorer than it was to the recognizer ("i feel rather lonely").
+    widened = settings.recognizer_kind != "whisper" and settings.sphinx_lm == "domain"
+    widened = widened and settings.sphinx_general_words > 0
+    background = settings.sphinx_general_weight if widened else 0.1
+    scorer = build_scorer(
+        settings.rescore_lm, scenario, device=settings.asr_device, background_weight=background
+    )
+    return Rescorer(
+        scorer,
+        settings.rescore_weight,
+        settings.rescore_length_bonus,
+        length_change=settings.rescore_length_change,
+        expected_bonus=settings.rescore_expected_bonus,
+    )
 
 
 def build_scorer(

@@ -1,40 +1,64 @@
 """Rescoring and first-pass choices measured on the calls' own words, tuned on other calls.
 
-    PYTHONPATH=. python bench/bench_rescore_calls.py --tune TUNE/report.json \\
-        --test TEST/report.json [--general-words 0 3000] [--general-weight 0.1]
+    PYTHONPATH=. python bench/bench_rescore_calls.py --tune TUNE/report.json [...] \\
+        --test TEST/report.json [...] [--general-words 0 10000] [--general-weight 0.3]
 
 `carecall eval` keeps every utterance the server heard (`records[].heard_turns`: its audio as
 the server got it, the question it answered and the expected words). This script decodes
 those utterances again, streamed in 20 ms frames as in a call, with each first-pass variant
 (`--general-words`: how many words of general English join the domain LM's closed vocabulary,
-`--general-weight`: their share of the unigram probability), fits the rescoring weight and
-length bonus on the `--tune` calls (other personas) and reports the `--test` calls with
-those values: WER of each call's words (the calls' own references, as `carecall eval` scores
-them), first pass and rescored, and the CPU seconds of recognition per second of audio
-(CPU time: the machine is shared). Never asserted in tests.
+`--general-weight`: their share of the unigram probability), fits the rescorer's weights on
+the `--tune` calls (`bench/rescore_fit.py`: LM weight, length bonus, its tie to the 1-best's
+length, expected-word bonus) and reports the `--test` calls with those values, next to the
+settings' own (`--config`): word errors of each call's words against the calls' own
+references (as `carecall eval` counts them), first pass and rescored, and the CPU seconds of
+recognition per second of audio (CPU time: the machine is shared). The tune/test split (which
+personas on which side) is printed first; a persona on both sides is refused. Replays are
+deterministic: the same reports give the same figures. Never asserted in tests.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from rescore_fit import Weights, candidates, choose, errors, fit  # noqa: E402
 
 
-def load_calls(path: Path) -> list[dict]:
-    """The calls of a `carecall eval` report that kept their utterances."""
-    report = json.loads(path.read_text(encoding="utf-8"))
-    calls = [r for r in report.get("records", []) if r.get("said") and r.get("heard_turns")]
-    if not calls:
-        raise SystemExit(f"{path}: no calls with heard_turns (run carecall eval again)")
+def load_calls(paths: list[Path]) -> list[dict]:
+    """The calls of `carecall eval` reports that kept their utterances."""
+    calls = []
+    for path in paths:
+        try:
+            report = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SystemExit(f"{path}: cannot read a carecall eval report: {exc}") from None
+        kept = [r for r in report.get("records", []) if r.get("said") and r.get("heard_turns")]
+        if not kept:
+            raise SystemExit(f"{path}: no calls with heard_turns (run carecall eval again)")
+        calls += [{**call, "_report": str(path)} for call in kept]
     return calls
+
+
+def persona(call: dict) -> str:
+    return re.sub(r"#\d+$", "", str(call.get("persona", "?")))
+
+
+def split_line(name: str, calls: list[dict]) -> str:
+    names: dict[str, int] = {}
+    for call in calls:
+        names[persona(call)] = names.get(persona(call), 0) + 1
+    words = sum(len(" ".join(c["said"]).split()) for c in calls)
+    shown = ", ".join(f"{p} x{n}" if n > 1 else p for p, n in sorted(names.items()))
+    return f"{name}: {len(calls)} calls, {words} words said, personas: {shown}"
 
 
 def decode_calls(
@@ -76,86 +100,50 @@ def decode_calls(
     return out, cpu, audio_s
 
 
-def call_wer(calls: list[dict], texts: list[list[str]]) -> float:
-    from asr.metrics import error_rate
-
-    refs = [" ".join(c["said"]) for c in calls]
-    return error_rate(refs, [" ".join(t) for t in texts], "en").rate
-
-
-def scored(decoded, scorer):
-    """Per call, per utterance: the merged N-best as (asr, lm, words, text)."""
-    from asr.rescore import merge_variants
-
-    out = []
-    for turns in decoded:
-        rows = []
-        for transcript, context in turns:
-            merged = merge_variants(transcript.nbest, "en")
-            lm = scorer.score([h.text for h in merged], context=context) if merged else []
-            rows.append(
-                [
-                    (h.asr_logprob, s, len(h.text.split()), h.text)
-                    for h, s in zip(merged, lm, strict=True)
-                ]
-            )
-        out.append(rows)
-    return out
-
-
-def pick(rows, weight: float, bonus: float) -> list[list[str]]:
-    return [
-        [
-            max(hyps, key=lambda h: h[0] + weight * h[1] + bonus * h[2])[3] if hyps else ""
-            for hyps in turns
-        ]  # fmt: skip
-        for turns in rows
-    ]
-
-
-def tune(calls, rows) -> tuple[float, float, float]:
-    from asr.evaluate import BONUS_PER_WORD, WEIGHTS
-
-    best = None
-    for weight in WEIGHTS:
-        for per_word in sorted(BONUS_PER_WORD, key=lambda b: (abs(b), b)):
-            if weight == 0 and per_word:
-                continue
-            rate = call_wer(calls, pick(rows, weight, weight * per_word))
-            if best is None or rate < best[2] - 1e-12:
-                best = (weight, weight * per_word, rate)
-    return best
+def rescored_live(decoded, rescorer) -> list[list[str]]:
+    """What the shipped `Rescorer` picks: the fit's own arithmetic checked against it."""
+    return [[rescorer.rescore(t, c).text for t, c in turns] for turns in decoded]
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--tune", type=Path, required=True, help="report.json of the tuning calls")
-    p.add_argument("--test", type=Path, required=True, help="report.json of held-out calls")
-    p.add_argument("--general-words", type=int, nargs="+", default=[0])
-    p.add_argument("--general-weight", type=float, nargs="+", default=[0.1])
-    p.add_argument("--history-weight", type=float, nargs="+", default=[0.05])
+    p.add_argument("--tune", type=Path, nargs="+", required=True, help="reports of tuning calls")
+    p.add_argument("--test", type=Path, nargs="+", required=True, help="reports of held-out calls")
+    p.add_argument("--general-words", type=int, nargs="+", default=[10000])
+    p.add_argument("--general-weight", type=float, nargs="+", default=[0.3])
+    p.add_argument("--config", type=Path, help="settings YAML whose rescorer is reported too")
     p.add_argument("--nbest", type=int, default=20)
-    p.add_argument("--weight", type=float, help="rescoring weight: no tuning (with --bonus)")
-    p.add_argument("--bonus", type=float, default=0.0, help="length bonus with --weight")
-    p.add_argument(
-        "--no-adapt",
-        action="store_true",
-        help="every turn streams from its own warm-up, not from the previous turn's mean",
-    )
+    p.add_argument("--no-adapt", action="store_true", help="every turn from its own warm-up")
     args = p.parse_args()
 
+    from asr.rescore import Rescorer
     from asr.sphinx import SphinxRecognizer
     from assembly.builders import build_scorer
+    from assembly.config import ConfigError, load_settings
     from dialogue import load_scenario
     from dialogue.scenario import domain_corpus
 
+    try:
+        settings = load_settings(args.config) if args.config else load_settings()
+    except ConfigError as exc:
+        raise SystemExit(f"--config: {exc}") from None
     scenario = load_scenario("daily_checkin_en")
     tune_calls, test_calls = load_calls(args.tune), load_calls(args.test)
-    scorer = build_scorer("domain", scenario)
-    print(f"tuning: {len(tune_calls)} calls ({args.tune}); test: {len(test_calls)} calls "
-          f"({args.test})")  # fmt: skip
-    print(f"{'first pass':20} {'hist':>5} {'tune WER':>9} {'weight':>8} {'bonus':>7} "
-          f"{'test 1st':>9} {'test resc':>9} {'rel':>7} {'CPU s/s':>8}")  # fmt: skip
+    both = {persona(c) for c in tune_calls} & {persona(c) for c in test_calls}
+    if both:
+        raise SystemExit(f"personas on both sides of the split: {', '.join(sorted(both))}")
+    print(split_line("tune", tune_calls))
+    print(split_line("test", test_calls))
+    tune_refs = [" ".join(c["said"]) for c in tune_calls]
+    test_refs = [" ".join(c["said"]) for c in test_calls]
+    print(f"{'first pass':20} {'rescorer':44} {'tune errs':>10} {'test 1st':>16} "
+          f"{'test rescored':>16} {'rel':>7} {'CPU s/s':>8}")  # fmt: skip
+    shipped = Weights(
+        settings.rescore_weight,
+        settings.rescore_length_bonus,
+        settings.rescore_length_change,
+        settings.rescore_expected_bonus,
+    )
     for words in args.general_words:
         for share in args.general_weight if words else [0.0]:
             recognizer = SphinxRecognizer.from_sentences(
@@ -165,23 +153,64 @@ def main() -> None:
             adapt = not args.no_adapt
             tune_dec, _, _ = decode_calls(recognizer, tune_calls, adapt=adapt)
             test_dec, cpu, audio_s = decode_calls(recognizer, test_calls, adapt=adapt)
-            tune_first = call_wer(tune_calls, [[t.text for t, _ in c] for c in tune_dec])
-            first = call_wer(test_calls, [[t.text for t, _ in c] for c in test_dec])
+            # the rescorer's LM gives general English the first pass's share (builders)
+            scorer = build_scorer("domain", scenario, background_weight=share or 0.1)
+            tune_rows, test_rows = candidates(tune_dec, scorer), candidates(test_dec, scorer)
+            fitted, _ = fit(tune_refs, tune_rows)
+            first = errors(test_refs, [[t.text for t, _ in c] for c in test_dec])
             name = f"domain+{words} @{share:g}" if words else "domain (closed)"
-            for history_weight in args.history_weight:
-                scorer.history_weight = history_weight
-                if args.weight is None:
-                    weight, bonus, _ = tune(tune_calls, scored(tune_dec, scorer))
-                else:
-                    weight, bonus = args.weight, args.bonus
-                after = call_wer(test_calls, pick(scored(test_dec, scorer), weight, bonus))
-                rel = (after - first) / first if first else float("nan")
+            for label, w in (("settings", shipped), ("fitted", fitted)):
+                tune_errs = errors(tune_refs, choose(tune_rows, w))[0]
+                after = errors(test_refs, choose(test_rows, w))
+                rescorer = Rescorer(
+                    scorer, w.weight, w.length_bonus,
+                    length_change=w.length_change, expected_bonus=w.expected_bonus,
+                )  # fmt: skip
+                live = errors(test_refs, rescored_live(test_dec, rescorer))
+                if live != after:  # the fit's arithmetic is not the shipped rescorer's
+                    raise SystemExit(f"{label} {w}: Rescorer gives {live}, the fit {after}")
+                rel = (after[0] - first[0]) / first[0] if first[0] else float("nan")
                 print(
-                    f"{name:20} {history_weight:5.2f} {100 * tune_first:8.1f}% {weight:8.4f} "
-                    f"{bonus:7.4f} {100 * first:8.1f}% {100 * after:8.1f}% {100 * rel:+6.1f}% "
-                    f"{cpu / audio_s if audio_s else np.nan:8.3f}",
+                    f"{name:20} {label + ' ' + str(w):44} {tune_errs:10d} "
+                    f"{_count(first):>16} {_count(after):>16} {100 * rel:+6.1f}% "
+                    f"{cpu / audio_s if audio_s else float('nan'):8.3f}",
                     flush=True,
                 )
+                if label == "fitted":
+                    by_report(test_calls, test_dec, choose(test_rows, w))
+            best = oracle(test_refs, test_rows)
+            print(f"{name:20} {'oracle (best of each N-best)':44} {'':10} {_count(first):>16} "
+                  f"{_count(best):>16}")  # fmt: skip
+
+
+def by_report(calls: list[dict], decoded, picked: list[list[str]]) -> None:
+    """The fitted row per test report: which kind of calls it helps."""
+    for report in dict.fromkeys(c["_report"] for c in calls):
+        index = [i for i, c in enumerate(calls) if c["_report"] == report]
+        refs = [" ".join(calls[i]["said"]) for i in index]
+        first = errors(refs, [[t.text for t, _ in decoded[i]] for i in index])
+        after = errors(refs, [picked[i] for i in index])
+        print(f"{'':20}   {report}: {len(index)} calls, {_count(first)} -> {_count(after)}")
+
+
+def oracle(refs: list[str], rows) -> tuple[int, int]:
+    """Fewest errors any choice from the N-bests reaches (greedy, one utterance at a time)."""
+    texts = []
+    for ref, turns in zip(refs, rows, strict=True):
+        chosen = [hyps[0].text if hyps else "" for hyps in turns]
+        for i, hyps in enumerate(turns):
+            chosen[i] = min(
+                (c.text for c in hyps),
+                key=lambda t: errors([ref], [[*chosen[:i], t, *chosen[i + 1 :]]])[0],
+                default="",
+            )
+        texts.append(chosen)
+    return errors(refs, texts)
+
+
+def _count(counted: tuple[int, int]) -> str:
+    errs, words = counted
+    return f"{errs}/{words} {100 * errs / words:.1f}%" if words else "-"
 
 
 if __name__ == "__main__":
