@@ -67,6 +67,15 @@ def test_guard_shapes():
     assert "s:ef_plain" not in feats("약 드셨어요?")
 
 
+def test_how_a_predicate_is_said():
+    assert "ks:g.CHANGE|bid" in feats("혈압약은 이제 끊으세요")
+    assert "ks:g.CHANGE|bid" not in feats("혈압약은 끊으셨어요?")
+    assert "ks:g.SEND|will" in feats("간호사를 보내겠습니다")
+    assert "ks:g.SEND|will" not in feats("간호사가 보냈어요")
+    allowed = feats("병원 안 가셔도 돼요")
+    assert {"ks:g.VISIT|may", "ks:g.VISIT|hon", "ks:g.VISIT|neg"} <= allowed
+
+
 def test_only_korean_gets_concepts():
     assert any(f.startswith("k:") for f in features("가슴이 아파요", "ko"))
     assert not any(f.startswith(("k:", "ks:", "kp:")) for f in features("my chest hurts", "en"))

@@ -55,6 +55,8 @@ _DRUG_SUFFIX = "약"
 _POLITE_TAIL = ("요", "니다", "니까", "죠", "지요", "시오", "소서")
 _FUTURE = frozenset("ᆯ게요 을게요 ᆯ게 을게 ᆯ께요 을께요 겠".split())
 _PERMIT = frozenset("어도 아도 도".split())
+_IMPERATIVE = frozenset("세요 으세요 십시오 으십시오 ᆸ시오 읍시오 시오 으시오 어라 아라 라".split())
+_HONORIFIC = frozenset(("시", "으시"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,7 +118,32 @@ def _scope(doc, clause, i: int) -> list[str]:
         flags.append(who)
     if ko_scope.hearsay(doc, clause.first, clause.last):
         flags.append("said")
-    return flags
+    return flags + _mood(t, i, clause.last)
+
+
+def _mood(t, i: int, last: int) -> list[str]:
+    """How the predicate at `i` is said, from its own endings (up to the next predicate; 되 of
+    -어도 되 and the helpers 주/드리 belong to it): by the honoured person (시), promised by the
+    speaker (-ㄹ게요, -겠), permitted (-어도 되) or bidden (-세요, -십시오). The guard's shapes:
+    드셔도 돼요 (medication), 보내 드릴게요 (a promise), 끊으세요 (an instruction)."""
+    flags = []
+    j = i + 1
+    while j <= last + 1 and j < len(t):
+        x = t[j]
+        if x.tag.startswith(("VV", "VA", "XR")) and x.lemma != "되":
+            break
+        if x.tag == "EP" and x.lemma in _HONORIFIC:
+            flags.append("hon")
+        elif x.lemma in _FUTURE and x.tag in ("EF", "EP"):
+            flags.append("will")
+        elif x.tag == "EC" and x.lemma in _PERMIT:
+            flags.append("may")
+        elif x.tag == "EF" and (x.lemma in _IMPERATIVE or x.lemma.endswith(("세요", "시오"))):
+            flags.append("bid")
+        if x.tag == "EF":
+            break
+        j += 1
+    return list(dict.fromkeys(flags))
 
 
 def _shape(analysis: Analysis) -> list[str]:
