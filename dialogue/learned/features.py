@@ -37,8 +37,10 @@ def char_features(text: str, lang: str) -> list[str]:
     return out
 
 
-def features(text: str, lang: str) -> list[str]:
-    if lang != "ko":
+def features(text: str, lang: str, *, concepts: bool = True) -> list[str]:
+    """The safety and guard layers' features; `concepts=False`: words and n-grams only (the
+    extraction layer, `dialogue.extract_learned`, fitted and measured without them)."""
+    if lang != "ko" or not concepts:
         return word_features(text, lang) + char_features(text, lang)
     # Korean: also concept classes, their scope and pairs (`concepts_ko`), over one analysis
     from dialogue.learned.concepts_ko import concept_features
