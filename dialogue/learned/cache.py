@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dialogue.learned import data
+from dialogue.learned import concepts_ko, data
 from dialogue.learned.model import Binary, Categories
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ _CODE = (
     _HERE / "features.py",
     _HERE / "model.py",
     *sorted((_HERE.parent / "analysis").glob("*.py")),
+    *concepts_ko.SOURCES,  # Korean concept features: their lexicons and scope helpers
 )
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from dialogue.analysis import analyze
+from dialogue.analysis import Analysis, analyze
 
 NGRAMS = (2, 3, 4)
 
 
-def word_features(text: str, lang: str) -> list[str]:
-    analysis = analyze(text, lang)
+def word_features(text: str, lang: str, analysis: Analysis | None = None) -> list[str]:
+    analysis = analyze(text, lang) if analysis is None else analysis
     lemmas = [t.lemma.lower() for t in analysis.tokens if t.lemma.strip()]
     if lang == "ko":  # morpheme and its tag's first letter: 아프/V vs 아프/N never collide
         lemmas = [f"{t.lemma}/{t.tag[:1]}" for t in analysis.tokens if t.lemma.strip()]
@@ -37,5 +37,15 @@ def char_features(text: str, lang: str) -> list[str]:
     return out
 
 
-def features(text: str, lang: str) -> list[str]:
-    return word_features(text, lang) + char_features(text, lang)
+def features(text: str, lang: str, *, concepts: bool = True) -> list[str]:
+    """The safety and guard layers' features; `concepts=False`: words and n-grams only (the
+    extraction layer, `dialogue.extract_learned`, fitted and measured without them)."""
+    if lang != "ko" or not concepts:
+        return word_features(text, lang) + char_features(text, lang)
+    # Korean: also concept classes, their scope and pairs (`concepts_ko`), over one analysis
+    from dialogue.learned.concepts_ko import concept_features
+
+    analysis = analyze(text, lang)
+    return (
+        word_features(text, lang, analysis) + char_features(text, lang) + concept_features(analysis)
+    )

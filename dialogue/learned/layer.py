@@ -32,16 +32,16 @@ log = logging.getLogger(__name__)
 # Rerun it and update these whenever those files change.
 THRESHOLDS = {
     ("emergency", "en"): 0.53,  # 2026-12-07: dev to dev7 (was 0.56)
-    ("emergency", "ko"): 0.59,  # 2026-12-07: dev to dev7 (was 0.58)
+    ("emergency", "ko"): 0.55,  # 2026-12-08: dev to dev9, concept features (was 0.59)
     ("guard", "en"): 0.85,  # 2026-12-07: dev to dev6, bank lines; floor 0.98 (`cv`)
-    ("guard", "ko"): 0.72,  # 2026-12-07: dev to dev6, bank lines; floor 0.97 (`cv`)
+    ("guard", "ko"): 0.68,  # 2026-12-08: dev to dev9, concept features; floor 0.97 (was 0.72)
 }
 
 # (task, lang) -> the threshold for an utterance that confidently answers the check-in item
 # just asked (`gate`): "cv answered threshold=" of the same bench.
 ANSWER_THRESHOLDS: dict[tuple[str, str], float] = {
     ("emergency", "en"): 0.77,  # 2026-12-07: dev to dev7 (was 0.81)
-    ("emergency", "ko"): 0.80,  # 2026-12-07: dev to dev7 (was 0.79)
+    ("emergency", "ko"): 0.80,  # 2026-12-07: dev to dev7; kept for the concept features (not rerun)
 }
 
 _enabled = False
