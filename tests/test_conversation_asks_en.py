@@ -79,3 +79,14 @@ def test_words_of_a_question_without_its_shape_ask_nothing():
     retriever = Retriever.for_language("en")
     found = retriever.find("When I was a lad I wore out three pairs of boots a year.")
     assert not [c for c in found if c.situation.kind == "agent_question"]
+
+
+def test_topic_classes_join_the_words_once():
+    from dialogue.conversation.terms import meanings, terms
+
+    found = terms("The choir sang three hymns and an anthem", "en")
+    assert found.count("~music") == 1 and "choir" in found
+    # "choir" and its class are one thing said, for the rules that count words
+    assert meanings({"choir", "~music"}) == {"choir"}
+    assert meanings({"~music", "garden"}) == {"~music", "garden"}
+    assert "~music" not in terms("I had a cup of tea with my neighbour", "en")

@@ -42,7 +42,15 @@ import numpy as np
 
 from dialogue.conversation.asks_en import shape
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import CONCEPTS, WEAK, clauses, heads, read, terms
+from dialogue.conversation.terms import (
+    CONCEPTS,
+    WEAK,
+    clauses,
+    heads,
+    meanings,
+    read,
+    terms,
+)
 
 THRESHOLD = 0.50
 QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
@@ -228,7 +236,7 @@ class Retriever:
         best: dict[int, float] = {}
         for owner, ratio in covered.items():
             asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
-            shared = (set(known) if asking else strong) & self._vocabulary[owner]
+            shared = meanings((set(known) if asking else strong) & self._vocabulary[owner])
             # A core word fits alone only inside a real sentence (three known words): a
             # fragment ("the weather channel") is no remark about the weather.
             core = len(known) >= CORE_MIN_TERMS and any(

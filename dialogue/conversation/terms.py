@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from dialogue.analysis import analyze
+from dialogue.analysis.en_topics import PREFIX, topic
 
 _EN_DROP_TAGS = frozenset({"PRON", "DET", "ADP", "CCONJ"})
 _EN_KEEP = {"you": "you", "your": "you", "yourself": "you", "yours": "you"}
@@ -276,10 +277,23 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
         elif token.tag in _EN_DROP_TAGS or lemma in _EN_STOP or token.surface in _EN_STOP:
             continue
         else:
-            out.append(_EN_SYNONYMS.get(lemma, lemma))
+            term = _EN_SYNONYMS.get(lemma, lemma)
+            out.append(term)
+            # the word's topic beside it ("choir" is music): triggers and remarks meet on
+            # the topic when their words differ (`dialogue.analysis.en_topics`)
+            cls = topic(token.surface) or topic(lemma) or topic(term)
+            if cls is not None and cls not in out:
+                out.append(cls)
     lemmas = {t.lemma for t in analysis.tokens}
     asking = "?" in text or bool(lemmas & (_EN_QUESTION | _EN_ASKING))
     return out, asking or bool(_EN_ASKS_YOU.search(text))
+
+
+def meanings(found: set[str]) -> set[str]:
+    """`found` with each topic class term dropped when a word of that topic is among them:
+    "choir" and its "~music" are one thing said, not two, for the fit rules that count words."""
+    said = {topic(t) for t in found if not t.startswith(PREFIX)}
+    return {t for t in found if not t.startswith(PREFIX) or t not in said}
 
 
 def heads(text: str, language: str) -> dict[str, str]:
