@@ -49,7 +49,11 @@ class _Match:
     detail: str | None = None
 
 
-_NEGATORS_EN = frozenset("not never nothing nor neither cannot hardly barely without".split())
+_NEGATORS_EN = frozenset(
+    "not never nothing nothing's nowt nor neither cannot hardly barely without".split()
+)
+# "Well, ..." and "Oh well, ..." opening a sentence: a filler, not "I slept well".
+_FILLER_WELL_EN = re.compile(r"(?:^|(?<=[.!?] ))\s*(?:oh,? )?well,\s*", re.I)
 # A new clause ends a negation's reach: "not very | i kept waking up".
 _BOUNDARIES_EN = frozenset(
     "but and though although so because then yet i i'm i've i'd she he we they".split()
@@ -261,6 +265,7 @@ def extract(
         from dialogue.conversation.passing import not_today
         from dialogue.conversation.terms import clauses
 
+        text = _FILLER_WELL_EN.sub(" ", text).strip() or text
         parts = clauses(text, language)
         kept = [p for p in parts if not not_today(p, language)]
         if not kept:
