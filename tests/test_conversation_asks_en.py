@@ -90,3 +90,24 @@ def test_topic_classes_join_the_words_once():
     assert meanings({"choir", "~music"}) == {"choir"}
     assert meanings({"~music", "garden"}) == {"~music", "garden"}
     assert "~music" not in terms("I had a cup of tea with my neighbour", "en")
+
+
+def test_a_discourse_marker_is_no_topic():
+    from dialogue.conversation.terms import terms
+
+    assert "forget" not in terms("Before I forget, my nephew rang about the car", "en")
+    assert "forget" in terms("I forget where I put my glasses", "en")
+
+
+def test_a_story_in_its_own_sentence_is_reacted_to_beside_an_answer():
+    """The remark before the answer is the aside, not the answer's leftover words."""
+    import random
+
+    from dialogue.conversation.steer import Reactions, answer_reaction
+
+    retriever = Retriever.for_language("en")
+    text = "It's been pouring with rain for days on end. Some toast and a cup of tea, that's all."
+    found = answer_reaction(
+        retriever, "meal", "little", text, "toast", Reactions(random.Random(0)), flagged=False
+    )
+    assert found is not None and found.situation == "weather_rain"

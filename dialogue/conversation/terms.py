@@ -209,6 +209,15 @@ _KO_PHRASES = [
     ),
 ]
 
+# Discourse markers that steer the talk and say nothing of its topic: "before I forget, my
+# grandson came" is about the grandson, not about forgetting.
+_EN_DISCOURSE = re.compile(
+    r"\b(?:before i forget|while i (?:think|remember) of it|come to think of it|mind you|"
+    r"i (?:must|have to|'ve got to) say|i tell you|you know what|if you (?:must )?know|"
+    r"to be honest|if i'?m honest|truth be told|as i say|as i said|by the way)\b",
+    re.I,
+)
+
 _EN_QUESTION = frozenset("what where who whom whose why how when which".split())
 _EN_ASKING = frozenset({"please"})
 # "Can you ...", "are you ...", "tell me": asked of the agent. "You should hear him snore" is
@@ -254,6 +263,7 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
     """The retrieval terms of `text` and whether it could be a question to the agent (`asks`),
     from one analysis."""
     if language != "ko":
+        text = _EN_DISCOURSE.sub(" ", text)
         for pattern, concept in _EN_PHRASES:
             text = pattern.sub(lambda m, c=concept: f"{m.group(0)}{c}", text)
     analysis = analyze(text, language)
