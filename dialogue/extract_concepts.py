@@ -35,15 +35,19 @@ _PHRASES_EN: dict[str, str] = {
     r"playing (?:me )?up|giving me (?:gyp|jip|grief|trouble|bother|jip)|killing me|"
     r"acting up|bothering me|(?:is|are|was|were|been) (?:bad|awful|terrible|murder)": "COMPLAINT",
     r"like a (?:log|baby|top)|(?:dead|fast) to the world|went straight off|"
-    r"(?:a )?good (?:night|kip|rest)": "SLEPT_WELL",
-    r"up (?:all|half) (?:the )?night|(?:up|awake) (?:every|most) (?:hour|of the night)|"
+    r"(?:a )?good (?:night|kip|rest)|out like a light|(?:did ?n'?t|did not|never) (?:stir|wake)|"
+    r"slept (?:right |straight )?through|(?:went|dropped) (?:straight|right) off": "SLEPT_WELL",
+    r"(?:up|awake) (?:and down )?(?:all|half|most of) (?:the )?night|(?:lay|lying|lie) awake|"
+    r"up and down (?:in|during) the night|"
+    r"(?:up|awake) (?:every|most) (?:hour|of the night)|"
     r"(?:bad|rotten|awful|terrible) night|tossing|"
     r"(?:woke|waking|wake|woken) (?:(?:up|me|myself) )?(?:\w+ )?"
     r"(?:times|again|early|twice|in the night)": "SLEPT_BADLY",
     r"(?:felt|feel|feeling|i'?m|i am) (?:a bit |rather |quite |very )?"
     r"(?:low|down|fed up|miserable|glum|flat|out of sorts)": "LOW",
     r"cheered (?:me )?(?:right )?up|(?:in )?(?:good|grand|high) (?:spirits|mood|form)|"
-    r"chipper|chirpy|over the moon|on top of the world": "GOOD_MOOD",
+    r"chipper|chirpy|over the moon|on top of the world|(?:i'?m|i am|feeling|feel) "
+    r"(?:truly |so |very )?(?:blessed|chuffed|champion|grand|tickled)": "GOOD_MOOD",
     r"(?:never|not) (?:left|been out of|set foot (?:out(?:side)?|outside)|stepped out)|"
     r"(?:stopped|stayed|stop|stay|staying|stopping) (?:in|indoors|home|at home|put)|"
     r"(?:in|indoors) all day": "STAYED_IN",
@@ -74,6 +78,13 @@ _PHRASES_EN: dict[str, str] = {
     r"popped (?:\w+ ){0,3}?out|(?:they'?re|all) (?:all )?down|ticked (?:\w+ ){0,2}?off": "TOOK",
     # The thing asked about, had: "I had them at eight" took the pills the question named.
     r"(?:had|swallowed|done) (?:them|it|'em|those|mine|the lot)": "TOOK",
+    # A habit kept without a miss: "every morning without fail", "like clockwork".
+    r"without fail|like clockwork|religiously|never (?:miss|forget) (?:them|a (?:day|dose))|"
+    r"(?:box|packet|pack|strip|compartment) (?:is|was)(?: all)? empty": "TOOK",
+    # No medicine at all: "I'm not on anything", "nothing I have to take".
+    r"not on (?:anything|any)|(?:don'?t|do not|never) take (?:anything|any)|"
+    r"nothing (?:i )?(?:have |need )?to take|no (?:pills|tablets|medication|medicine|"
+    r"prescriptions?)": "NO_MEDS",
     # An answer that echoes the question's verb ("I did", "I must have done"): a yes.
     r"(?:must|should|would|will|might) have done|(?:i )?must have(?= *(?:$|[.,;!?]))|"
     r"(?:i|we) (?:did|have|do)(?= *(?:$|[.,;!?]))": "YES",
@@ -105,8 +116,8 @@ for _concept, _words in {
     "FORGOT": "forgot forgotten forget missed",
     "OUT": """walk walked stroll strolled shop shops shopping market town bus post office
         salon hairdresser hairdresser's hairdressers barber barber's surgery club seaside
-        beach canal
-        chemist park church library cafe pub allotment neighbour's friend's outside""",
+        chemist park church library cafe pub allotment neighbour's friend's outside pond lake
+        river canal seafront promenade beach woods""",
     "HOME": "indoors inside home house",
     "YES": "yes yeah yep aye",
 }.items():
@@ -117,7 +128,9 @@ for _concept, _words in {
 _NEGATABLE = frozenset({"TOOK", "YES"})
 # Concepts that only say how much: never an answer on their own.
 _MODIFIERS = frozenset({"SMALL", "NOT_SMALL"})
-_NEGATORS = frozenset("not no never nothing nor cannot hardly barely without n't".split())
+_NEGATORS = frozenset(
+    "not no never nothing nothing's nowt nor cannot hardly barely without n't".split()
+)
 _FUTURE = frozenset("i'll will gonna shall".split())
 _BOUNDARY = frozenset("but and though although so because then yet".split())
 

@@ -104,7 +104,9 @@ class CheckinFlow(ConversationTurns):
         passing = self._passing(text, skip=item.id, used=found.evidence)
         if found.answer_class is None:
             return self._off_script(text, passing, after_topic=topic)
-        reaction = self._store(item, found, text, react=implied is None)
+        # Questions to the agent are answered in role below, not reacted to as remarks.
+        spoken = said if not topic and said else text
+        reaction = self._store(item, found, spoken, react=implied is None)
         if implied is not None:
             reaction = self._talk.react_to(implied[0]) or self._talk.answer(
                 item.id, implied[1], text, found.evidence, flagged=False
@@ -118,7 +120,9 @@ class CheckinFlow(ConversationTurns):
         asked = self._talk.agent_question(text)
         if asked is not None and (role := self._talk.role(asked)) is not None:
             # "I'm lonely. Can you come and visit me?": the question is answered as well.
-            lead, situation = join(lead, self._role_text(role, text)), situation or asked.id
+            # The turn carries the question: it is what the person asked of the agent, and
+            # a remark beside the answer ("... so I don't forget") is only said in passing.
+            lead, situation = join(lead, self._role_text(role, text)), asked.id
         if followup := item.followups.get(found.answer_class):
             self._phase = "followup"
             self._question = self._fill(followup)

@@ -40,8 +40,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dialogue.conversation.asks_en import shape
 from dialogue.conversation.bank import Bank, Situation, load_bank
-from dialogue.conversation.terms import CONCEPTS, WEAK, clauses, heads, read, terms
+from dialogue.conversation.terms import (
+    CONCEPTS,
+    WEAK,
+    clauses,
+    heads,
+    meanings,
+    read,
+    terms,
+)
 
 THRESHOLD = 0.50
 QUERY_WEIGHT = 0.5  # exponent of the query coverage; the trigger coverage has 1 - this
@@ -54,6 +63,12 @@ CORE_SPREAD = 0.05  # a term more than this share of situations use is no situat
 # Added to a question to the agent when the words ask something ("뉴스에 뭐 나왔어요?" asks the
 # agent; "뉴스 보니까 다 오른대요" tells it).
 QUESTION_BOOST = 0.1
+# The score of a question to the agent that its shape names (`asks_en`): above `talk.CLEAR`,
+# so it is answered beside an answer too.
+SHAPE_SCORE = 0.95
+# An English question to the agent that no shape names fits only when the words match one of
+# its triggers this well (a wording the shapes do not know).
+UNSHAPED_SCORE = 0.8
 DEFAULT_KINDS = ("remark", "feeling", "agent_question")
 # A clause of a longer utterance is scored on its own too, at this weight: what one clause
 # says fits a little less surely than the same words said alone.
@@ -221,7 +236,7 @@ class Retriever:
         best: dict[int, float] = {}
         for owner, ratio in covered.items():
             asking = self.bank.situations[owner].kind == "agent_question"  # gated by asks()
-            shared = (set(known) if asking else strong) & self._vocabulary[owner]
+            shared = meanings((set(known) if asking else strong) & self._vocabulary[owner])
             # A core word fits alone only inside a real sentence (three known words): a
             # fragment ("the weather channel") is no remark about the weather.
             core = len(known) >= CORE_MIN_TERMS and any(
@@ -282,13 +297,26 @@ class Retriever:
     ) -> list[Candidate]:
         """Situations the words fit, best first, at most `limit`; [] when none does."""
         scored, question = self._scores(text, item_id if answer_class else None)
+        # A question to the agent is decided by its shape (English): that member of the
+        # family only, however many words another member shares ("your name ... you sound
+        # young" is not "how old are you").
+        asked = self.asked(text)
+        if asked is not None:
+            scored[asked] = max(scored.get(asked, 0.0), SHAPE_SCORE)
         out: list[Candidate] = []
         for situation_id, score in scored.items():
             situation = self.bank.get(situation_id)
             if situation is None or situation.kind == "answer" or situation.kind not in kinds:
                 continue
-            if situation.kind == "agent_question" and not question:
+            if situation.kind == "agent_question" and asked is not None and situation_id != asked:
+                continue
+            if situation.kind == "agent_question" and not question and asked is None:
                 continue  # "Yes I ate" shares its words with "Have you eaten?"
+            if situation.kind == "agent_question" and asked is None and self.language == "en":
+                # No shape asks it: words shared with a question are no question ("when I
+                # was a girl ... I wore out my shoes" is not "do you ever get worn out?")
+                if score < UNSHAPED_SCORE:
+                    continue
             if score >= self.threshold:
                 out.append(Candidate(situation, round(score, 4)))
         if "answer" in kinds and item_id and answer_class:
@@ -298,6 +326,15 @@ class Retriever:
                 out.append(Candidate(answer, round(score, 4)))
         out.sort(key=lambda c: (-c.score, c.situation.id))
         return out[:limit]
+
+    def asked(self, text: str) -> str | None:
+        """The question to the agent `text` asks by its shape (English; None in Korean, or
+        when no shape matches, or the bank lacks that situation)."""
+        if self.language != "en":
+            return None
+        found = shape(text)
+        situation = self.bank.get(found) if found else None
+        return found if situation is not None and situation.kind == "agent_question" else None
 
     def answer_reactions(self, item_id: str, answer_class: str) -> Situation | None:
         """The `answer` situation `item.class`, if the bank has it."""

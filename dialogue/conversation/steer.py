@@ -163,7 +163,7 @@ def answer_reaction(
         # Bad news comes first: the answer's empathy, then the cheerful remark's reaction.
         aside = [
             c
-            for c in retriever.find(rest, kinds=("remark", "feeling"), limit=3)
+            for c in _asides(retriever, text, rest, evidence)
             if not any(a.startswith(f"{item_id}.") for a in getattr(c.situation, "answers", ()))
         ][:1]  # a sleep trouble beside a sleep answer is that answer, not a remark of its own
         aside = [c for c in aside if remark is None or c.situation.id != remark.id]
@@ -185,6 +185,27 @@ def answer_reaction(
         if (reaction := react(situation, reactions)) is not None:
             return reaction
     return None
+
+
+def _asides(retriever: Any, text: str, rest: str, evidence: str) -> list[Any]:
+    """Remarks and feelings in the words beside an answer, best first: in all of them
+    together, and in each sentence of `text` that carries none of the answer's evidence (a
+    story told in a sentence of its own before the answer is about itself, not about the
+    answer's leftover words: "This rain ... like a swamp. Half a crumpet and a cup of tea" is
+    rain, not tea)."""
+    from dialogue.guard import sentences
+
+    found = list(retriever.find(rest, kinds=("remark", "feeling"), limit=3))
+    parts = sentences(text)
+    pieces = _pieces(evidence)
+    for part in parts if len(parts) > 1 else []:
+        if not any(_has(normalize(part), p) for p in pieces):
+            found += retriever.find(part, kinds=("remark", "feeling"), limit=3)
+    best: dict[str, Any] = {}
+    for c in found:
+        if c.situation.id not in best or c.score > best[c.situation.id].score:
+            best[c.situation.id] = c
+    return sorted(best.values(), key=lambda c: (-c.score, c.situation.id))
 
 
 def _language(retriever: Any) -> str:

@@ -225,6 +225,12 @@ class Talk:
         found = self.retriever.find(text, kinds=("agent_question",), limit=1)
         return found[0].situation if found and found[0].score >= at_least else None
 
+    def shaped(self, text: str) -> bool:
+        """Whether `text` asks the agent something by its shape ("what did you say your name
+        was", without its question mark): a question, never a remark nor an answer."""
+        asked = getattr(self.retriever, "asked", None)
+        return callable(asked) and asked(text) is not None
+
     # -- off script ------------------------------------------------------------------------
 
     def off_script(self, text: str, *, has_time: bool, remarks: bool = True) -> OffScript | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from dialogue.analysis import analyze
+from dialogue.analysis.en_topics import PREFIX, topic
 
 _EN_DROP_TAGS = frozenset({"PRON", "DET", "ADP", "CCONJ"})
 _EN_KEEP = {"you": "you", "your": "you", "yourself": "you", "yours": "you"}
@@ -208,6 +209,15 @@ _KO_PHRASES = [
     ),
 ]
 
+# Discourse markers that steer the talk and say nothing of its topic: "before I forget, my
+# grandson came" is about the grandson, not about forgetting.
+_EN_DISCOURSE = re.compile(
+    r"\b(?:before i forget|while i (?:think|remember) of it|come to think of it|mind you|"
+    r"i (?:must|have to|'ve got to) say|i tell you|you know what|if you (?:must )?know|"
+    r"to be honest|if i'?m honest|truth be told|as i say|as i said|by the way)\b",
+    re.I,
+)
+
 _EN_QUESTION = frozenset("what where who whom whose why how when which".split())
 _EN_ASKING = frozenset({"please"})
 # "Can you ...", "are you ...", "tell me": asked of the agent. "You should hear him snore" is
@@ -253,6 +263,7 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
     """The retrieval terms of `text` and whether it could be a question to the agent (`asks`),
     from one analysis."""
     if language != "ko":
+        text = _EN_DISCOURSE.sub(" ", text)
         for pattern, concept in _EN_PHRASES:
             text = pattern.sub(lambda m, c=concept: f"{m.group(0)}{c}", text)
     analysis = analyze(text, language)
@@ -276,10 +287,23 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
         elif token.tag in _EN_DROP_TAGS or lemma in _EN_STOP or token.surface in _EN_STOP:
             continue
         else:
-            out.append(_EN_SYNONYMS.get(lemma, lemma))
+            term = _EN_SYNONYMS.get(lemma, lemma)
+            out.append(term)
+            # the word's topic beside it ("choir" is music): triggers and remarks meet on
+            # the topic when their words differ (`dialogue.analysis.en_topics`)
+            cls = topic(token.surface) or topic(lemma) or topic(term)
+            if cls is not None and cls not in out:
+                out.append(cls)
     lemmas = {t.lemma for t in analysis.tokens}
     asking = "?" in text or bool(lemmas & (_EN_QUESTION | _EN_ASKING))
     return out, asking or bool(_EN_ASKS_YOU.search(text))
+
+
+def meanings(found: set[str]) -> set[str]:
+    """`found` with each topic class term dropped when a word of that topic is among them:
+    "choir" and its "~music" are one thing said, not two, for the fit rules that count words."""
+    said = {topic(t) for t in found if not t.startswith(PREFIX)}
+    return {t for t in found if not t.startswith(PREFIX) or t not in said}
 
 
 def heads(text: str, language: str) -> dict[str, str]:

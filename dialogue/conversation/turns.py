@@ -146,7 +146,9 @@ class ConversationTurns(_Base):
 
     def _statements(self, text: str) -> str:
         """`text` without its questions to the agent: "Have you eaten?" answers nothing."""
-        said = " ".join(p for p in sentences(text) if not p.rstrip().endswith("?"))
+        said = " ".join(
+            p for p in sentences(text) if not p.rstrip().endswith("?") and not self._talk.shaped(p)
+        )
         if said == " ".join(text.split()) and self._talk.agent_question(text) is not None:
             return ""  # a question without its question mark (a recognizer's text)
         return said
