@@ -118,7 +118,9 @@ class CheckinFlow(ConversationTurns):
         asked = self._talk.agent_question(text)
         if asked is not None and (role := self._talk.role(asked)) is not None:
             # "I'm lonely. Can you come and visit me?": the question is answered as well.
-            lead, situation = join(lead, self._role_text(role, text)), situation or asked.id
+            # The turn is about the question the person asked, which it answers, more than
+            # about the answer's reaction (a remark the question's own words retrieved).
+            lead, situation = join(lead, self._role_text(role, text)), asked.id
         if followup := item.followups.get(found.answer_class):
             self._phase = "followup"
             self._question = self._fill(followup)

@@ -62,6 +62,9 @@ CLAUSE_WEIGHT = 0.95
 # this: it is a candidate, below any that fits the words better.
 CONCEPT_MARGIN = 0.02
 MIN_CLAUSE_TERMS = 2  # content terms a clause needs to be scored on its own
+# A question to the agent that its shape decides (Korean: `asks_ko.shape`) scores this: above
+# any overlap, so the question asked is answered, not one that shares its words.
+SHAPE_SCORE = 0.97
 # How much an unknown word (never in any trigger) weighs, as a share of a fairly rare word's
 # idf, in the mass of what the person said that a situation must explain.
 UNKNOWN_WEIGHT = 0.5
@@ -190,6 +193,12 @@ class Retriever:
             )
             for owner, score in scored.items():
                 best[owner] = max(best.get(owner, 0.0), score * CLAUSE_WEIGHT)
+        if self.language == "ko" and question:
+            from dialogue.conversation.asks_ko import shape
+
+            for rank, situation_id in enumerate(shape(text)):
+                if (index := self._index.get(situation_id)) is not None:
+                    best[index] = max(best.get(index, 0.0), SHAPE_SCORE - 0.01 * rank)
         return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
 
     def _score_terms(
