@@ -108,8 +108,14 @@ SPOKEN: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# What a thing is likened to is not what is said about (목욕물처럼 뜨끈해요 is the heat, 솜처럼
+# 늘어져요 is tiredness): the word before 처럼 / 마냥 / 맹키로 is left out of retrieval.
+_LIKENED = re.compile(r"[가-힣]+(?:처럼|마냥)(?=\s|$|[.,?!])")
+
+
 def spoken(text: str) -> str:
-    """`text` with the regional endings and words above in their standard form."""
+    """`text` with the regional endings and words above in their standard form, and without
+    the words things are likened to."""
     for pattern, standard in SPOKEN:
         text = pattern.sub(standard, text)
-    return text
+    return _LIKENED.sub(" ", text)
