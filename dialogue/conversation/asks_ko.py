@@ -37,16 +37,16 @@ _RULES: list[tuple[str, frozenset[str], frozenset[str] | None]] = [
     (
         "ask_who_gave_number",
         words("번호 전화번호 연락처"),
-        words("알다 주다 가르치다 어디 누구 어떻게 얻다 나다"),
+        words("알다 주다 가르치다 어디 누구 어떻게 어떻다 얻다 나다"),
     ),
     ("ask_agent_name", words("이름 성함 존함"), None),
-    ("ask_agent_age", words("나이 연세 살 년생 띠"), words("몇 어떻게 얼마 되다 많다 젊다 먹다")),
+    ("ask_agent_age", words("나이 연세 살 년생 띠"), words("몇 어떻다 얼마 되다 많다 젊다 먹다")),
     ("ask_where_from", words("고향 말씨 사투리 소속 어디서"), None),
     ("ask_agent_where_live", words("살다 집 동네"), words("어디 어느 근처")),
     ("ask_agent_married", words("결혼 신랑 남자친구 애인 애기"), None),
     (
         "ask_agent_tired",
-        words("피곤하다 힘들다 지치다 지겹다 고단하다 쉬다 고생 힘드시다 쉬는날"),
+        words("피곤 피곤하다 힘들다 지치다 지겹다 고단 고단하다 쉬다 고생 힘드시다"),
         None,
     ),
 ]
