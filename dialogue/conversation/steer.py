@@ -164,7 +164,8 @@ def answer_reaction(
     )
     more = says_more(text, evidence)
     implied = remark is not None and same in getattr(remark, "answers", ())
-    if remark is None and found and _same_sad_news(found[0].situation, own, item_id):
+    korean = _language(retriever) == "ko"  # measured on Korean callers only (convo-en owns en)
+    if korean and remark is None and found and _same_sad_news(found[0].situation, own, item_id):
         # Bad news answered with bad news of a kind ("my husband's memorial day is coming and
         # my heart sinks" to "have you felt low?"): the grief is what was said, the low mood
         # is how it feels; the grief's reaction is the specific one, as if it implied the answer.
