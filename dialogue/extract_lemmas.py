@@ -15,11 +15,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dialogue.analysis import Analysis, analyze
+from dialogue.analysis.ko_lexicon import HOUSEHOLD, KIN, OTHERS
 from dialogue.scenario import Phrases
 
 _CONTENT = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "MAG", "VCN"})
 _NEG_BEFORE = frozenset({"안", "못"})
 _NEG_AFTER = frozenset({"않", "못하", "말"})
+DEGREE_CONFIDENCE = 0.4  # the verb without its keyword's adverb
 CONFIDENCE = 0.45  # below the written rules (0.6-1.0) and the safety gate's sure 0.5
 
 
@@ -92,9 +94,49 @@ def by_lemmas(
                 score[target] = score.get(target, 0) + n
                 evidence.setdefault(target, []).append(" ".join(key))
     if not score:
-        return None, "", 0.0
+        # 그럭저럭 잤지요, 대충 먹었어요: the keyword's verb said with another adverb than its
+        # own (잘 잤, 푹 잤) still answers, a little less surely; a negation still reverses it.
+        return _without_degree(labels, analysis, lemmas, said, negated)
     ranked = sorted(score.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None, "", 0.0
     best = ranked[0][0]
     return best, " … ".join(dict.fromkeys(evidence[best])), CONFIDENCE
+
+
+# Degree adverbs a keyword may lead with (잘 잤, 푹 잤, 꼬박꼬박 챙겨 먹): the verb after them is
+# the answer when the person said it with another adverb or none.
+_PEOPLE = KIN | HOUSEHOLD | OTHERS
+_DEGREE = frozenset({"잘", "푹", "편히", "편하게", "든든히", "꼬박꼬박", "제때", "많이"})
+
+
+def _without_degree(
+    labels: dict[str, Phrases],
+    analysis: Analysis,
+    lemmas: list,
+    said: list[str],
+    negated: dict[str, str | None],
+) -> tuple[str | None, str, float]:
+    score: dict[str, int] = {}
+    evidence: dict[str, str] = {}
+    for label, phrases in labels.items():
+        for keyword in phrases.keywords:
+            key = keyword_lemmas(keyword)
+            if len(key) != 2 or key[0] not in _DEGREE:
+                continue
+            verb = key[1:]
+            for s, lemma in enumerate(said):
+                if (lemma,) != verb:
+                    continue
+                if any(x[0] in _PEOPLE and x[2] == lemmas[s][2] for x in lemmas[:s]):
+                    continue  # 아들이 자고 갔어요: someone else's sleep, not an answer
+                target: str | None = label
+                if _negated(analysis, lemmas, s, s + 1, verb):
+                    target = negated.get(label)
+                if target is not None:
+                    score[target] = score.get(target, 0) + 1
+                    evidence[target] = verb[0]
+    if len(score) != 1:
+        return None, "", 0.0  # nothing, or two classes: a re-ask is better than a guess
+    best = next(iter(score))
+    return best, evidence[best], DEGREE_CONFIDENCE

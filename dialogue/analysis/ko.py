@@ -132,6 +132,10 @@ def content_lemmas(text: str | Analysis) -> list[str]:
     return out
 
 
+# After 몇 and its counter, what makes it "some" rather than "how many?" (몇 달째 소식이 없어요).
+_SOME = frozenset({"째", "씩", "만", "동안", "간", "전", "이나", "나"})
+
+
 def is_question(text: str | Analysis) -> bool:
     """Whether `text` (or its analysis) asks something: a question mark, a question word (누구,
     어디, 몇 ...) or an ending that only asks (먹었니, 하셨나요, 추울까요). 먹었어요 without a mark
@@ -140,9 +144,12 @@ def is_question(text: str | Analysis) -> bool:
     if "?" in analysis.text:
         return True
     words = [t for t in analysis.tokens if not t.tag.startswith("S")]  # no punctuation
-    for token in words:
+    for index, token in enumerate(words):
         tag = token.tag.split("-")[0]
         if token.lemma in _QUESTION_WORDS and tag in ("NP", "MM", "MAG", "NR"):
+            after = {t.lemma for t in words[index + 1 : index + 4]}
+            if token.lemma == "몇" and after & _SOME:
+                continue  # 몇 달째, 몇 번씩, 몇 년 만에: "some", not "how many?"
             return True
     last = words[-1] if words else None
     return last is not None and last.tag in ("EF", "EC") and last.lemma in _QUESTION_ENDINGS

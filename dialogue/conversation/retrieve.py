@@ -76,7 +76,11 @@ CLAUSE_WEIGHT = 0.95
 # A situation whose core concept term was said in a sentence scores at least the threshold plus
 # this: it is a candidate, below any that fits the words better.
 CONCEPT_MARGIN = 0.02
+CONCEPT_TIE = 0.05  # ... plus this share of its own score: the better fit first
 MIN_CLAUSE_TERMS = 2  # content terms a clause needs to be scored on its own
+# A question to the agent that its shape decides (Korean: `asks_ko.shape`) scores this: above
+# any overlap, so the question asked is answered, not one that shares its words.
+SHAPE_SCORE = 0.97
 # How much an unknown word (never in any trigger) weighs, as a share of a fairly rare word's
 # idf, in the mass of what the person said that a situation must explain.
 UNKNOWN_WEIGHT = 0.5
@@ -205,6 +209,12 @@ class Retriever:
             )
             for owner, score in scored.items():
                 best[owner] = max(best.get(owner, 0.0), score * CLAUSE_WEIGHT)
+        if self.language == "ko" and question:
+            from dialogue.conversation.asks_ko import shape
+
+            for rank, situation_id in enumerate(shape(text)):
+                if (index := self._index.get(situation_id)) is not None:
+                    best[index] = max(best.get(index, 0.0), SHAPE_SCORE - 0.01 * rank)
         return {self.bank.situations[i].id: float(s) for i, s in best.items()}, question
 
     def _score_terms(
@@ -262,7 +272,9 @@ class Retriever:
                 # The situation's own concept ("snow" folds into wintry weather, a jigsaw into
                 # games) said inside a real sentence: it fits, however many words it has that
                 # no trigger has (a place, a name); a situation that explains more outranks it.
-                score = max(score, self.threshold + CONCEPT_MARGIN)
+                # Among several it fits this way (사별: a spouse's death, a friend's, a grave),
+                # the one that explains the words better comes first.
+                score = max(score, self.threshold + CONCEPT_MARGIN + CONCEPT_TIE * score)
             if asking and question:
                 score = min(1.0, score + QUESTION_BOOST)
             best[owner] = score

@@ -120,6 +120,14 @@ def react(situation: SituationLike | None, reactions: Reactions) -> Reaction | N
     return Reaction(text, situation.id) if text else None
 
 
+def _same_sad_news(situation: Any, own: Any, item_id: str) -> bool:
+    """Whether `situation` (the best remark or feeling the words fit, at the threshold) is sad
+    news beside a sad answer (`own`), and not itself another reading of this item's answer."""
+    if own is None or own.tone in POSITIVE_TONES or situation.tone in POSITIVE_TONES:
+        return False
+    return not any(a.startswith(f"{item_id}.") for a in getattr(situation, "answers", ()))
+
+
 def answer_reaction(
     retriever: RetrieverLike | None,
     item_id: str,
@@ -156,6 +164,12 @@ def answer_reaction(
     )
     more = says_more(text, evidence)
     implied = remark is not None and same in getattr(remark, "answers", ())
+    korean = _language(retriever) == "ko"  # measured on Korean callers only (convo-en owns en)
+    if korean and remark is None and found and _same_sad_news(found[0].situation, own, item_id):
+        # Bad news answered with bad news of a kind ("my husband's memorial day is coming and
+        # my heart sinks" to "have you felt low?"): the grief is what was said, the low mood
+        # is how it feels; the grief's reaction is the specific one, as if it implied the answer.
+        remark, implied = found[0].situation, True
     lang = _language(retriever)
     if (remark is None or implied) and more and (rest := beside(text, evidence, lang, item)):
         # "My cat slept on my feet all night. Not too bad, I was up once.": the clauses that

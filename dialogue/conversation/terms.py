@@ -14,6 +14,9 @@ import re
 
 from dialogue.analysis import analyze
 from dialogue.analysis.en_topics import PREFIX, topic
+from dialogue.analysis.ko_topics import TOPICS as KO_TOPICS
+from dialogue.analysis.ko_topics import fold as ko_fold
+from dialogue.analysis.ko_topics import spoken as ko_spoken
 
 _EN_DROP_TAGS = frozenset({"PRON", "DET", "ADP", "CCONJ"})
 _EN_KEEP = {"you": "you", "your": "you", "yourself": "you", "yours": "you"}
@@ -119,6 +122,7 @@ _EN_SYNONYMS = {
 CONCEPTS = frozenset(
     {"vegplot", "craft", "game", "oldtimes", "lonely", "visit", "wintry", "heat", "ramble"}
     | {"옛날", "더위", "병원"}
+    | frozenset(KO_TOPICS)
 )
 # Phrases that stand for a concept a single word does not carry: the old days (a year long
 # past, "back in", "years ago", "when I was young"), and dropping by (a visit).
@@ -266,11 +270,15 @@ def read(text: str, language: str) -> tuple[list[str], bool]:
         text = _EN_DISCOURSE.sub(" ", text)
         for pattern, concept in _EN_PHRASES:
             text = pattern.sub(lambda m, c=concept: f"{m.group(0)}{c}", text)
+    if language == "ko":
+        text = ko_spoken(text)  # regional endings the analysis keeps (많아가, 없응께)
     analysis = analyze(text, language)
     if language == "ko":
         from dialogue.analysis.ko import content_lemmas, is_question, is_request
 
-        found = [_KO_SYNONYMS.get(t, t) for t in content_lemmas(analysis) if t not in _KO_STOP]
+        found = [
+            ko_fold(_KO_SYNONYMS.get(t, t)) for t in content_lemmas(analysis) if t not in _KO_STOP
+        ]
         # A phrase's concept joins the morphemes (inserted into the text, it would change how
         # Kiwi reads the sentence around it).
         found += [c for pattern, c in _KO_PHRASES for _ in pattern.finditer(text)]
