@@ -107,7 +107,7 @@ def main() -> int:
     print(f"import scikit-learn: {time.perf_counter() - t0:.2f} s, peak rss {_rss_mb():.0f} MB")
     from dialogue.analysis import analyze
     from dialogue.learned import cv, data
-    from dialogue.learned.features import features
+    from dialogue.learned.features import task_features
     from dialogue.learned.layer import fit_rows
 
     for task in args.task or ["emergency", "guard"]:
@@ -115,7 +115,7 @@ def main() -> int:
             analyze("네" if lang == "ko" else "yes", lang)  # the analysers' own load apart
             examples = data.examples(task, lang)
             t = time.perf_counter()
-            rows = [features(e.text, lang) for e in examples]
+            rows = [task_features(e.text, lang, task) for e in examples]
             t_feat = time.perf_counter() - t
             t = time.perf_counter()
             layer = fit_rows(task, lang, rows, examples)

@@ -7,7 +7,8 @@ the vocabulary (UTF-8), the weights and intercepts of `model.Binary` and
 `model.Categories`, and the key again inside.
 
 The key is a SHA-256 over everything the fit depends on: the training files (names and bytes),
-the source of the feature and model code and of the language analysis the features come from,
+the source of the feature and model code, of the language analysis the features come from and
+of the safety rules and guard whose lexicons the concept features read (`features_en`),
 and the versions of scikit-learn, kiwipiepy and lemminflect. Any change gives a new key, so a
 stale entry is never found; an entry that does not load (truncated, corrupt, other shapes,
 another key inside) is refitted and rewritten, never an error. A cache folder that cannot be
@@ -36,10 +37,13 @@ _PACKAGES = ("scikit-learn", "kiwipiepy", "kiwipiepy-model", "lemminflect")
 _HERE = Path(__file__).resolve().parent
 _CODE = (
     _HERE / "data.py",  # how the files are read (the agent's own lines, sentence by sentence)
-    _HERE / "features.py",
+    *sorted(_HERE.glob("features*.py")),  # a language's concept features too (`EXTRA`)
     _HERE / "model.py",
     *sorted((_HERE.parent / "analysis").glob("*.py")),
     *concepts_ko.SOURCES,  # Korean concept features: their lexicons and scope helpers
+    # the concept features read the rules' lexicons and rules: an edit there changes the rows
+    *sorted((_HERE.parent / "safety").glob("*.py")),
+    *sorted(_HERE.parent.glob("guard*.py")),
 )
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dialogue.learned import data
-from dialogue.learned.features import features
+from dialogue.learned.features import task_features
 from dialogue.learned.layer import Layer
 from dialogue.learned.model import Binary
 
@@ -176,7 +176,7 @@ def run(task: str, lang: str, rules) -> Result:
     from dialogue.learned import gate
 
     examples = data.examples(task, lang)
-    rows = [features(e.text, lang) for e in examples]
+    rows = [task_features(e.text, lang, task) for e in examples]
     items = _check_in_items(lang) if task == "emergency" else ()
     held: list[Held] = []
     for fold in dict.fromkeys(e.fold for e in examples):

@@ -4,6 +4,12 @@ Words come from `dialogue.analysis` (English lemmas via lemminflect, Korean Kiwi
 with their lemma), as unigrams and bigrams; character 2–4-grams of the lowercased text with
 spaces collapsed catch ASR slips ("breth", "숨쉬기가" vs "숨 쉬기가") the words miss.
 Korean n-grams are taken on the text without spaces too, so spacing does not matter.
+
+`task_features` is what the learned safety and guard layers see: these, plus a language's
+concept features, which carry what the rules' lexicons know to words no training file held:
+Korean ones in `features` itself (`concepts_ko`, every task), English ones per task (`EXTRA`:
+`features_en`). `features(..., concepts=False)` is what the learned extractor
+(`dialogue.extract_learned`) reads.
 """
 
 from __future__ import annotations
@@ -49,3 +55,19 @@ def features(text: str, lang: str, *, concepts: bool = True) -> list[str]:
     return (
         word_features(text, lang, analysis) + char_features(text, lang) + concept_features(analysis)
     )
+
+
+def _extra_en(text: str, task: str) -> list[str]:
+    from dialogue.learned.features_en import extra
+
+    return extra(text, task)
+
+
+# lang -> (text, task) -> the language's concept features for that task ("emergency", "guard")
+EXTRA = {"en": _extra_en}
+
+
+def task_features(text: str, lang: str, task: str) -> list[str]:
+    """`features` plus the language's concept features for the learned layer's `task`."""
+    extra = EXTRA.get(lang)
+    return features(text, lang) + (extra(text, task) if extra else [])
