@@ -93,15 +93,19 @@ class _Rule:
     need: tuple[str, ...] | None = None  # one of these is in every match (a cheap pre-check)
 
 
+# every word class the rules name as {CLASS}: the lexicon's, meanings' and claims'
+CLASSES = {**lx.CLASSES, **MORE_CLASSES, **CLAIM_CLASSES}
+
+
+def fill(pattern: str) -> str:
+    """`pattern` with each {CLASS} replaced by its alternatives (classes nest 3 deep at most)."""
+    for _ in range(3):
+        pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: CLASSES[m.group(1)], pattern)
+    return pattern
+
+
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_Rule, ...]:
-    classes = {**lx.CLASSES, **MORE_CLASSES, **CLAIM_CLASSES}
-
-    def fill(p: str) -> str:
-        for _ in range(3):
-            p = re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], p)
-        return p
-
     out = []
     for category, pattern, flags in RULES:
         surface = pattern.startswith("S:")

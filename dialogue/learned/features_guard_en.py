@@ -25,19 +25,10 @@ _TOO_BROAD = frozenset({"W", "ADV", "SELF"})
 
 @lru_cache(maxsize=1)
 def _classes() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    from dialogue import guard_en_lexicon as lx
-    from dialogue.guard_en_claims import CLAIM_CLASSES
-    from dialogue.guard_en_meaning import MORE_CLASSES
-
-    classes = {**lx.CLASSES, **MORE_CLASSES, **CLAIM_CLASSES}
-
-    def fill(p: str) -> str:
-        for _ in range(3):
-            p = re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], p)
-        return p
+    from dialogue.guard_en import CLASSES, fill
 
     out = []
-    for name, pattern in classes.items():
+    for name, pattern in CLASSES.items():
         if name in _TOO_BROAD:
             continue
         try:
