@@ -307,18 +307,6 @@ def extract(
     if own is None:
         return Extraction(item.id, None)
     text = _FILLER_EN.sub("", own) if not _korean(language, own) else own
-    if not _korean(language, text):
-        # What the person says of another day answers nothing of today's: "I used to sleep in
-        # the afternoons", "Yesterday I took them". English here: Korean is read as it was.
-        from dialogue.conversation.passing import not_today
-        from dialogue.conversation.terms import clauses
-
-        parts = clauses(text, language)
-        kept = [p for p in parts if not not_today(p, language)]
-        if not kept:
-            return Extraction(item.id, None)
-        if len(kept) < len(parts):
-            text = ", ".join(kept)
     found = extract_rules(item, text, language=language, dont_know=dont_know)
     return refine(item, text, language, found)
 
