@@ -31,6 +31,10 @@ class AnsweringMachine:
         self.recipient_name = recipient_name
         self.detector = MachineDetector(scenario.language)
         self.message: str | None = None  # what was left, once it was
+        # The agent's segments played since the last utterance: (heard to the end?) each.
+        # Whether the person let the agent finish before speaking again is the detector's
+        # turn-taking cue (`MachineDetector.hear(in_turn=...)`).
+        self._played: list[bool] = []
 
     @property
     def machine(self) -> bool:
@@ -43,14 +47,23 @@ class AnsweringMachine:
             self.detector.verdict, self.detector.reason = MACHINE, reason
             self.detector.beep_at = 0.0  # DetectMessageEnd: Twilio waited for the beep
 
+    def played(self, complete: bool) -> None:
+        """The line played one of the agent's segments: to its end, or cut off (the other
+        side spoke over it)."""
+        self._played.append(complete)
+
     def hear(self, utterance: Audio, text: str) -> Step:
         """What the agent does with this utterance: talk (the engine answers it as usual),
         wait (a machine is greeting: say nothing yet), leave the message, or hang up."""
+        played, self._played = self._played, []
         if self.detector.verdict == HUMAN:
             return "talk"
         if self.detector.verdict == UNKNOWN:
             identity = identity_answer(self.scenario, text) if text.strip() else None
-            verdict = self.detector.hear(utterance.samples, utterance.sample_rate, text, identity)
+            in_turn = bool(played) and all(played)
+            verdict = self.detector.hear(
+                utterance.samples, utterance.sample_rate, text, identity, in_turn
+            )
             if verdict == UNKNOWN and self._held(identity):
                 return "wait"
             if verdict != MACHINE:

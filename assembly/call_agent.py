@@ -144,6 +144,7 @@ class ScenarioCallAgent:
         return self._say(turn) if turn is not None else None
 
     def played(self, segment: Segment, *, complete: bool, heard_text: str) -> None:
+        self.machine.played(complete)
         turn = self._turns.pop(id(segment), None)
         if turn is not None:
             self.engine.heard(turn, heard_text, complete)

@@ -1,20 +1,27 @@
 """Answering-machine detection from the line's audio, on any line (pure: no I/O, no clock).
 
-Three cues, the ones a person on the phone uses:
+Four cues, the ones a person on the phone uses:
 - a long uninterrupted greeting: a person answers "Hello?" / "Yes, speaking" and waits; a
   machine talks for 3-10 s without waiting for anyone;
 - a beep: a pure tone (one frequency, ~0.25-1.5 s) after the greeting; found by an FFT per
   30 ms frame: nearly all of a frame's energy in one narrow band, steady over the run;
 - no answer to the identity question: speech that neither confirms nor denies who answered,
   going on past what a person says before answering;
+- turn-taking: a person lets the agent finish and then answers it; a recording plays on
+  regardless and talks over the agent's reply (so the line stops the agent: a barge-in). An
+  utterance after the first that follows an agent turn heard to its end is a person's, whatever
+  the recognizer made of its words (a misheard "Yes, this is Harold" followed by a remark is
+  still a person; without this cue the two count as speech with no identity answer);
 plus the words of a greeting when the recognizer got them ("leave a message after the tone",
 "메시지를 남겨 주세요").
 
 `MachineDetector.hear` takes each utterance of the person's side (samples, the recognizer's
-text, what the identity check made of it) and returns the verdict so far: `human`, `machine`
-or `unknown`. Once it says `human` it stops listening, so nothing later in a real
-conversation turns a person into a machine. The call agent (`carecall.pipeline`) feeds it;
-the tests and `bench/bench_voicemail.py` feed it synthetic audio.
+text, what the identity check made of it, and whether it came in turn: after an agent turn
+the line played to its end, `None` when the caller does not know) and returns the verdict so
+far: `human`, `machine` or `unknown`. Once it says `human` it stops listening, so nothing later
+in a real conversation turns a person into a machine. The call agent (`carecall.pipeline`)
+feeds it (`assembly.answering`, which learns turn-taking from what the line played); the tests
+and `bench/bench_voicemail.py` feed it synthetic audio.
 """
 
 from __future__ import annotations
@@ -123,9 +130,17 @@ class MachineDetector:
         return verdict
 
     def hear(
-        self, samples: np.ndarray, rate: int, text: str = "", identity: str | None = None
+        self,
+        samples: np.ndarray,
+        rate: int,
+        text: str = "",
+        identity: str | None = None,
+        in_turn: bool | None = None,
     ) -> str:
-        """`identity`: "confirm"/"deny" when the utterance answered who is speaking, else None."""
+        """`identity`: "confirm"/"deny" when the utterance answered who is speaking, else None.
+        `in_turn`: True when the agent spoke between the last utterance and this one and the
+        line played that turn to its end before this one began (not cut off by this speech);
+        False when it did not; None when unknown (only the audio cues are used)."""
         if self.verdict != UNKNOWN:
             return self.verdict
         s = self.settings
@@ -141,6 +156,8 @@ class MachineDetector:
             return self._decide(MACHINE, f"long greeting {speech:.1f}s")
         if identity in ("confirm", "deny"):
             return self._decide(HUMAN, f"answered ({identity})")
+        if in_turn and self.utterances >= 2:  # the agent answered, then it answered the agent
+            return self._decide(HUMAN, "answered the agent in turn")
         if self.utterances == 1 and speech >= s.long_unconfirmed_s:
             return self._decide(MACHINE, f"long greeting without an answer {speech:.1f}s")
         self.unclear_s += speech

@@ -91,6 +91,32 @@ def test_no_answer_to_the_identity_question_is_a_machine():
     assert "no identity answer" in det.reason
 
 
+def test_a_misheard_answer_then_a_remark_in_turn_is_a_person():
+    # "Yes, this is Harold." misheard (no identity answer), the agent asks again and is heard
+    # to the end, then a remark: the same speech that, said without waiting, is a machine's
+    det = MachineDetector("en")
+    assert det.hear(speechlike(2.8), RATE, "not visited well", in_turn=True) == UNKNOWN
+    assert det.hear(speechlike(2.5, seed=2), RATE, "i feel rather", in_turn=True) == HUMAN
+    assert "in turn" in det.reason
+
+
+def test_speech_over_the_agents_reply_is_still_a_machine():
+    det = MachineDetector("en")
+    assert det.hear(speechlike(2.8), RATE, in_turn=True) == UNKNOWN  # after the opening
+    assert det.hear(speechlike(2.5, seed=2), RATE, in_turn=False) == MACHINE  # talked over it
+    assert "no identity answer" in det.reason
+
+
+def test_turn_taking_never_outweighs_a_beep_or_a_greetings_words():
+    det = MachineDetector("en")
+    assert det.hear(speechlike(1.0), RATE, in_turn=True) == UNKNOWN
+    assert det.hear(tone(1000.0, 0.5), RATE, in_turn=True) == MACHINE
+    det = MachineDetector("ko")
+    assert det.hear(speechlike(1.0), RATE, "여보세요", in_turn=True) == UNKNOWN
+    said = "삐 소리가 나면 메시지를 남겨 주세요"
+    assert det.hear(speechlike(1.5, seed=3), RATE, said, in_turn=True) == MACHINE
+
+
 def test_beep_alone_is_a_machine_and_notes_when():
     det = MachineDetector("en")
     assert det.hear(np.concatenate([silence(0.2), tone(850.0, 0.6)]), RATE) == MACHINE
@@ -119,6 +145,26 @@ def test_a_long_unanswering_first_utterance_is_held_from_the_engine():
     assert person.hear(Audio(speechlike(0.7), RATE), "hello") == "talk"
     assert person.hear(Audio(speechlike(0.9), RATE), "yes speaking") == "talk"
     assert not person.machine and person.silence() == "talk"
+
+
+def test_the_answering_machine_learns_turn_taking_from_what_the_line_played():
+    from assembly.answering import AnsweringMachine
+    from dialogue import load_scenario
+    from telephony.audio import Audio
+
+    person = AnsweringMachine(load_scenario("daily_checkin_en"), "Harold")
+    person.played(True)  # the opening, heard to its end
+    assert person.hear(Audio(speechlike(2.8), RATE), "not visited well") == "wait"
+    assert person.silence() == "talk"  # the agent asks again ...
+    person.played(True)  # ... and is heard to its end before the person speaks
+    assert person.hear(Audio(speechlike(2.5, seed=2), RATE), "i feel lonely") == "talk"
+    assert not person.machine and person.detector.verdict == HUMAN
+    greeting = AnsweringMachine(load_scenario("daily_checkin_en"), "Harold")
+    greeting.played(True)
+    assert greeting.hear(Audio(speechlike(2.8), RATE), "hello you have") == "wait"
+    greeting.played(False)  # whatever the agent said next was cut off by more greeting
+    assert greeting.hear(Audio(speechlike(2.5, seed=2), RATE), "and i will call") == "wait"
+    assert greeting.machine
 
 
 def test_twilio_amd_verdict_turns_the_agent_to_voicemail():
