@@ -142,3 +142,67 @@ def test_voicemail_is_retried_per_policy(tmp_path: Path) -> None:
     }
     assert _persona_problem("voicemail") is None and _persona_problem("voicemail:3") is None
     assert _persona_problem("voicemail:x") is not None
+
+
+class _MisheardPerson:
+    """A person who waits for the agent each time but never says who they are in words the
+    identity check knows: over 5 s of speech with no identity answer, all of it in turn."""
+
+    SAYS = (
+        "Oh my, the weather has been so grey all week, dear.",
+        "I feel rather lonely these days, the house is very quiet.",
+    )
+
+    def __init__(self) -> None:
+        self.turns = 0
+
+    def respond(self, heard):
+        from assembly.voicemail_sim import RATE, speak
+        from telephony.audio import Audio
+        from telephony.phone import Action
+
+        self.turns += 1
+        if self.turns > len(self.SAYS):
+            return Action(hangup=True)
+        text = self.SAYS[self.turns - 1]
+        return Action(speech=Audio(speak(text, "en"), RATE), text=text)
+
+
+@pytest.mark.integration
+def test_a_person_who_replies_in_turn_is_not_hung_up_on_as_a_machine(tmp_path: Path) -> None:
+    """The whole line: a person whose answers never settle who they are (a misheard "Yes, this
+    is Harold", a remark) but who answers after the agent and waits, twice, is a person."""
+    from assembly.config import load_settings
+    from assembly.pipeline import Pipeline
+    from telephony.phone import PhoneOptions, SimulatedPhone
+    from telephony.server import CallServer, ServerOptions
+    from telephony.session import SessionOptions
+
+    speed, name = 3.0, "daily_checkin_en"
+    settings = load_settings(output_dir=tmp_path / "out", speed=speed, scenario=name)
+    pipeline = Pipeline(settings)
+
+    async def call():
+        server = CallServer(
+            pipeline.agent_factory,
+            ServerOptions(
+                port=0, session=SessionOptions(speed=speed, recordings_dir=pipeline.calls_dir)
+            ),
+        )
+        await server.start()
+        options = PhoneOptions(
+            speed=speed,
+            max_call_s=90,
+            parameters={"recipient": "r1", "name": "Harold", "scenario": name},
+        )
+        await SimulatedPhone(_MisheardPerson(), options).call(f"ws://127.0.0.1:{server.port}/media")
+        sessions = await server.wait_for_calls(1, timeout=30)
+        await server.stop()
+        return sessions[0]
+
+    session = asyncio.run(call())
+    folder = pipeline.calls_dir / session.call.call_sid
+    report = json.loads((folder / "report.json").read_text())
+    meta = json.loads((folder / "call.json").read_text())
+    assert meta["answered_by"] == "human", meta["amd"]
+    assert "in turn" in meta["amd"] and report["outcome"] != "voicemail"
