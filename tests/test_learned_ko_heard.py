@@ -37,6 +37,7 @@ def test_a_name_is_not_repaired_into_a_symptom():
         ("약병을 통째로 먹었써요", "약병을 통째로 먹었어요"),
         ("화장실에서 쓰러졌써", "화장실에서 쓰러졌어"),
         ("어제 다 했써요.", "어제 다 했어요."),
+        ("수면제를 통채로 먹었써요", "수면제를 통째로 먹었어요"),
     ],
 )
 def test_a_doubled_past_keeps_its_verb(heard, meant):

@@ -75,6 +75,7 @@ _REPAIRS = [
     (re.compile(r"(?<![가-힣])드러(?=[와왔오가갔])"), "들어"),
     (re.compile(r"(?<![가-힣])까스(?=\s?(?:냄새|새|누출|밸브|불|레인지|통))"), "가스"),
     (re.compile(r"(?<![가-힣])워디"), "어디"),
+    (re.compile(r"(?<![가-힣])통채(?=로|\s|$)"), "통째"),  # 통째로 as often spelled (약병을 통채로)
     # The past written with a doubled 써 (먹었써요, 쓰러졌써, 했써요): Kiwi reads 써 as 쓰다
     # (to write, bitter), so the past and its verb come apart (먹/었/쓰/어요).
     (re.compile(rf"(?<=[{_SS}])써(?=[요서도]|$|[\s.,?!~])"), "어"),
