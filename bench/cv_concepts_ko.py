@@ -8,6 +8,7 @@ the answered threshold is not chosen here. Printed figures are in RESULTS-learne
 
 import json
 import multiprocessing as mp
+import os
 import pickle
 import sys
 import time
@@ -21,6 +22,9 @@ from dialogue.learned.model import Binary
 
 task, out = sys.argv[1], sys.argv[2]
 WORKERS = int(sys.argv[3]) if len(sys.argv) > 3 else 4
+# CARECALL_CV_CLAUSES=1: emergency turns of three clauses or more also score each window of
+# two clauses (`concepts_ko.clause_texts`), the turn taking the highest score
+CLAUSES = os.environ.get("CARECALL_CV_CLAUSES") == "1"
 CONCEPT = ("k:", "ks:", "kp:", "s:")
 ex = data.examples(task, "ko")
 items = ()  # answer flags skipped (60 ms CPU an example on this box): see the report
@@ -42,6 +46,12 @@ def prep(i):
         p = sentences(e.text)
         if len(p) > 1:
             parts = [features(s, "ko") for s in p]
+    if task == "emergency" and CLAUSES:  # each window of two clauses too: the max
+        from dialogue.learned.concepts_ko import clause_texts
+
+        p = clause_texts(e.text)
+        if p:
+            parts = [features(s, "ko") for s in p]
     ans = bool(items) and gate.answers_any(e.text, items, "ko")
     return row, parts, rules(e), ans
 
@@ -56,7 +66,8 @@ def fit(job):
         if e.fold != fold:
             continue
         if G["parts"][i]:
-            s = float(max(b.scores([keep(variant, r) for r in G["parts"][i]])))
+            whole = [] if task == "guard" else [R[i]]
+            s = float(max(b.scores([keep(variant, r) for r in whole + G["parts"][i]])))
         else:
             s = float(b.scores([keep(variant, R[i])])[0])
         out.append((i, s))

@@ -26,6 +26,8 @@ def _final(jong: int) -> str:
 
 _SS = _final(20)  # 왔 갔 했 봤 셨 있 겠 ...: a past or 있다 right before the ending
 
+_HA_END = "[겄겠고지여요다네는니구]"  # the syllable of an ending after 하 / 허
+
 DIALECT: list[tuple[re.Pattern[str], str]] = [
     # 충청: the polite ending 유 for 요 after a verb's ending (마셔유, 없어유, 그래유, 했는디유);
     # not after a noun's syllable (우유, 이유, 여유, 자유).
@@ -45,6 +47,9 @@ DIALECT: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<=[{_SS}라])제{_END}"), "지"),
     (re.compile(r"(?<=[는은])디(?=$|[\s.,?!~…요유]|도)"), "데"),
     (re.compile(r"쪼깐|쪼매"), "조금"),
+    # 충청/전라 허다 for 하다 after 못 (못허겄어, 못 허고, 일어나덜 못혀): the unable 못하다 (not
+    # 허리, 허락: only right after 못, before an ending's syllable).
+    (re.compile(rf"(?:(?<=못)|(?<=못 ))허(?={_HA_END})"), "하"),
     # 경상/전라 묵다 for 먹다 (묵었어요, 안 묵었심더, 묵고); not 묵은지 (aged).
     (re.compile(r"(?<![가-힣])묵(?=[었어고는을지제])"), "먹"),
     # 경상: 심더 / 심니더 for 습니다 (맞심더, 먹었심더), 니더 for 니다 (개운합니더), 예 for 요

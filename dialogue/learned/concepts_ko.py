@@ -40,6 +40,7 @@ _ROOT = Path(__file__).resolve().parents[1]
 SOURCES = (
     Path(__file__).resolve(),
     _ROOT / "safety" / "ko_lexicon.py",
+    _ROOT / "safety" / "ko_asr.py",
     _ROOT / "safety" / "ko_doc.py",
     _ROOT / "safety" / "ko_scope.py",
     _ROOT / "guard_ko_lexicon.py",
@@ -171,12 +172,16 @@ def _shape(analysis: Analysis) -> list[str]:
 
 
 def concept_features(analysis: Analysis) -> list[str]:
-    """The concept, pair, scope and shape features of one analysed Korean utterance."""
+    """The concept, pair, scope and shape features of one analysed Korean utterance, read as
+    the rules read it: after `safety.ko_asr.repair` (숨이 heard as 수미, 정신을 as 정시늘, 못 as
+    몬), so a slip the rules undo does not hide the concept from the layer either."""
+    from dialogue.safety.ko_asr import repair
     from dialogue.safety.ko_doc import Doc
 
-    tokens = analysis.tokens
-    if not tokens:
+    if not analysis.tokens:
         return []
+    analysis = repair(analysis)
+    tokens = analysis.tokens
     doc = Doc(analysis)
     out: list[str] = []
     for clause in doc.clauses:
@@ -195,3 +200,24 @@ def concept_features(analysis: Analysis) -> list[str]:
                 nouns += found
     out += _shape(analysis)
     return list(dict.fromkeys(out))
+
+
+def clause_texts(text: str, analysis: Analysis | None = None) -> list[str]:
+    """Windows of two adjacent clauses of a Korean turn, as text (the rules' `ko_doc` clauses:
+    split at -는데, -요, -면서, -더니, a comma or a full stop), or [] for a turn of at most two.
+    A long turn where the emergency is one clause (괜찮은데 ..., 어제 손주가 다녀갔는데 오늘
+    새벽에 가슴이 ...) reads as its ordinary clauses in one row; a window alone does not."""
+    from dialogue.analysis import analyze
+    from dialogue.safety.ko_doc import Doc
+
+    analysis = analyze(text, "ko") if analysis is None else analysis
+    if not analysis.tokens:
+        return []
+    t = analysis.tokens
+    spans = [(t[c.first].start, t[c.last].end) for c in Doc(analysis).clauses]
+    if len(spans) < 3:  # one or two clauses: the whole turn is the window
+        return []
+    # two clauses at a time, so a clause keeps the one before it (넘어졌는데 + 못 일어나요)
+    pairs = zip(spans, spans[1:], strict=False)
+    parts = [analysis.text[a[0] : b[1]].strip(" ,.") for a, b in pairs]
+    return list(dict.fromkeys(p for p in parts if p))

@@ -143,6 +143,8 @@ def _scope(d: Doc, hit: Hit) -> Decision | None:
         ):
             if _was_fine(d, j):
                 continue  # 얼굴이 삐뚤어졌어요, 아침엔 멀쩡했는데: fine before, so sudden
+            if _understated(d, hit.last, j, durative=hit.category == "starvation"):
+                return C  # 가슴이 쥐어짜듯 아픈데 괜찮아요: said down, not over: ask
             wish_past = any(x.tag == "EP" and x.lemma in ("었", "았") for x in t[hit.last : j])
             if hit.category == "suicide" and not wish_past:
                 continue  # 죽고 싶어요 … 손주 보면 좋아져요: the wish is still now
@@ -238,6 +240,37 @@ def _worn_out(d: Doc, i: int) -> bool:
     about_to = any(x.lemma == "겠" for x in t[i + 1 : i + 3])
     tired = L.TIRED | frozenset("천근만근 녹초 지치 기진맥진 고단 대청소 청소".split())
     return about_to and any(x.lemma in tired for x in t)
+
+
+# "Fine" as a state (괜찮아요, 멀쩡해요), not a change (나았어요, 멈췄어요, 가라앉았어요): after a
+# sign told in the present it plays the sign down; only after a past sign is it a recovery.
+_FINE_STATE = frozenset("괜찮 멀쩡 말짱 거뜬 거뜬하".split())
+# 지금은 / 그 뒤로 괜찮아요: a contrast, the sign over
+_NOW = frozenset("지금 이제 인제 다 금방 곧 뒤 후 이후 다음".split())
+# -니, -니까, -더니 before it: what was done or seen made it fine (누워 있으니 괜찮아요)
+_SINCE = frozenset("니 니까 으니 으니까 더니".split())
+
+
+def _understated(d: Doc, sign: int, j: int, *, durative: bool = False) -> bool:
+    """괜찮아요 at `j` after a sign at `sign` told in the present (아픈데, 못 일어나는데), with no
+    past ending on the sign's predicate and no 지금/이제 before it: the sign is still going on
+    and the caller plays it down (아무것도 못 먹은 지 사흘 됐는데 괜찮아요). `durative`: a sign
+    told in the past that lasts until now (사흘째 못 먹었는데 괜찮아요)."""
+    t = d.t
+    if t[j].lemma not in _FINE_STATE or not t[j].tag.startswith(("VA", "XR")):
+        return False
+    if t[j - 1].tag == "EC" and t[j - 1].lemma.endswith("면"):
+        return False  # 쉬면 괜찮아요: fine on a condition
+    if any(x.lemma == "지" and x.tag == "VX" for x in t[j + 1 : j + 3]):
+        return False  # 괜찮아졌어요: a change, a recovery
+    if any(x.tag == "EC" and x.lemma in _SINCE for x in t[sign + 1 : j]):
+        return False  # 약 먹어 보니 괜찮아요
+    k = sign + 1
+    while not durative and k < j and not t[k].tag.startswith(("EC", "EF", "ETM")):
+        if t[k].tag == "EP" and t[k].lemma in ("었", "았", "였", "었었", "았었"):
+            return False  # 아팠는데 괜찮아요: over
+        k += 1
+    return not any(x.lemma in _NOW for x in t[sign + 1 : j])
 
 
 def _was_fine(d: Doc, j: int) -> bool:

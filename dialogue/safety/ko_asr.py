@@ -19,6 +19,8 @@ _SYMPTOM_AFTER = (
     r"(?=\s*(?:너무\s*|좀\s*|자꾸\s*|잘\s*|계속\s*)?"
     r"(?:안|않|못|몬|차|막|가빠|가쁘|답답|턱|꽉|멎|멈|끊))"
 )
+# Every syllable ending in ㅆ (했, 었, 갔, 있...): the past or 있다 before an ending.
+_SS = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 20)
 _CAN_AFTER = r"(?=\s?(?:쉬|하겠|해|걷|일어|움직|먹|삼키))"
 _REPAIRS = [
     (re.compile(r"(?<![가-힣])무뿟(?=[다어])"), "먹었"),  # 털어 무뿟다 (경상: 먹어 버렸다)
@@ -73,6 +75,10 @@ _REPAIRS = [
     (re.compile(r"(?<![가-힣])드러(?=[와왔오가갔])"), "들어"),
     (re.compile(r"(?<![가-힣])까스(?=\s?(?:냄새|새|누출|밸브|불|레인지|통))"), "가스"),
     (re.compile(r"(?<![가-힣])워디"), "어디"),
+    (re.compile(r"(?<![가-힣])통채(?=로|\s|$)"), "통째"),  # 통째로 as often spelled (약병을 통채로)
+    # The past written with a doubled 써 (먹었써요, 쓰러졌써, 했써요): Kiwi reads 써 as 쓰다
+    # (to write, bitter), so the past and its verb come apart (먹/었/쓰/어요).
+    (re.compile(rf"(?<=[{_SS}])써(?=[요서도]|$|[\s.,?!~])"), "어"),
     (re.compile(r"(?<=기\s)시러(?=[요])"), "싫어"),  # 살기 시러요
     (re.compile(r"(?<=기가\s)시러(?=[요])"), "싫어"),
 ]

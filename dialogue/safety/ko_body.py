@@ -173,7 +173,7 @@ def _pills_wrong(d: Doc, c: Clause, out: list[Hit]) -> bool:
     mistaken = any(d.by_mistake(j) for j in range(s0, c.last + 1)) or any(
         x.lemma in ("실수", "착각", "잘못") for x in t[s0 : c.last + 1]
     )  # 잘못 알고 하루치를 세 번이나 먹었어요 (잘못 is not 잘, 하루치 not a schedule)
-    if not mistaken and (d.has(c, L.TAKEN_OK) or d.has(c, L.SCHEDULE)):
+    if not mistaken and (d.taken_ok(c) or d.has(c, L.SCHEDULE)):
         return False
     only = any(x.lemma in ("만", "밖에") and x.tag == "JX" for x in t[s0 : c.last + 1])
     wrong = mistaken or any(

@@ -287,6 +287,19 @@ class Doc:
     def has(self, c: Clause, lex: frozenset[str]) -> bool:
         return self.find(c, lex) is not None
 
+    def taken_ok(self, c: Clause) -> bool:
+        """Medicine taken as it should be (제때, 꼬박꼬박, 시간 맞춰): `L.TAKEN_OK` in the clause,
+        where 시간 counted (한 시간 전에, 두 시간 동안) is when, not on time."""
+        t = self.t
+        for i in range(c.first, c.last + 1):
+            if t[i].lemma not in L.TAKEN_OK:
+                continue
+            counted = i > 0 and t[i - 1].tag in ("NR", "SN", "MM")
+            if t[i].lemma == "시간" and (counted or t[i].surface.startswith(tuple("0123456789"))):
+                continue
+            return True
+        return False
+
     def sentence_range(self, s: int) -> tuple[int, int]:
         idx = [i for i, t in enumerate(self.t) if t.sentence == s]
         return idx[0], idx[-1]

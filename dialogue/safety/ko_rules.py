@@ -294,7 +294,7 @@ def _all_sedatives(d: Doc, c: Clause, swallow: list[int]) -> bool:
     )
     if "?" in d.text(c.first, c.last):
         return False  # 수면제 다 먹었어요?: asked, not told
-    if not sedative or not d.has(c, L.ALL_OF) or d.has(c, L.TAKEN_OK | L.SCHEDULE):
+    if not sedative or not d.has(c, L.ALL_OF) or d.taken_ok(c) or d.has(c, L.SCHEDULE):
         return False
     done = [
         s

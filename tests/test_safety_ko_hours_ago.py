@@ -1,0 +1,20 @@
+"""시간 counted (한 시간 전에, 1시간 전에) says when the pills were swallowed, not that they were
+taken on time (시간 맞춰): it no longer lifts an overdose. New wordings."""
+
+from __future__ import annotations
+
+import pytest
+from safety_ko_kit import E, N, decide
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["두 시간 전에 수면제를 몽땅 먹었어요", "3시간 전에 수면제를 다 삼켰어요"],
+)
+def test_hours_ago_is_when(text):
+    assert decide(text)[0] == E
+
+
+@pytest.mark.parametrize("text", ["수면제를 시간 맞춰 다 먹었어요", "약을 시간 맞춰 다 먹었어요"])
+def test_on_time_is_still_as_prescribed(text):
+    assert decide(text)[0] == N
