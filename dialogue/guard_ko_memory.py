@@ -113,7 +113,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         if s.lem(i) == "그때" and s.lem(i + 1) in ("말씀", "얘기", "이야기"):
             marks.append((i, True))  # 그때 말씀하신 약
         if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
-            marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
+            like = s.lem(i + 3) in ("처럼", "만큼")  # 지난주만큼 아프세요?: then, as known
+            marks.append((i, s.lem(i + 2) in ("번", "통화") or like))  # 지난 통화에서
     if marks:  # 가신다던 결혼식: what the person is recalled as having said, at an earlier time
         told_then = [k for k in range(s.n) if s.lem(k).endswith(("다던", "라던"))]
         if told_then and s.tag(told_then[0]) in ("ETM", "EC", "EF"):
