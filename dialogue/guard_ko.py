@@ -162,6 +162,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             k = next((m for m in range(i + 2, min(i + 8, s.n)) if s.is_pred(m)), -1)
             if k >= 0 and s.pred(k).hon:
                 continue  # 병원 예약은 자녀분들께 부탁해 보시는 건 어떨까요?
+            if k >= 0 and s.lem(k) in TELL and k != i:
+                continue  # 방문 신청은 선생님께 전해 드릴까요?: what is passed on, judged below
             if k >= 0 and s.pred(k).neg and not s.promised:
                 continue  # 예약은 제가 해 드릴 수가 없어서 … 부탁해 보시면 어떨까요?
         offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")

@@ -87,6 +87,7 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
         told = told or s.has(frozenset({"말씀", "얘기", "이야기"}), i + 1, last)  # 그저께 얘기
         like = s.lem(last + 1) in ("처럼", "만큼", "같이")  # 예전처럼: the agent knows before
+        like = like or (s.lem(last) in ("만큼", "처럼") and s.tag(last) == "NNB")  # 지난달만큼
         unlike = s.lem(last + 1) == "같" and s.is_pred(last + 1) and s.pred(last + 1).neg
         if unlike:
             continue  # 몸이 예전 같지 않아서 속상하시죠: their own sense of then

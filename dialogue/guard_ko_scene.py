@@ -4,6 +4,9 @@ a resultative -어 있- on a thing (깔개가 접혀 있으니, 화분들이 놓
 see. The person's own state takes 시 (누워 계시네요, 지쳐 있으시죠), a question or a condition
 claims nothing (약이 남아 있으면), and what the person said is theirs (… 놓여 있다고 하셨죠).
 Body, mind and voice are heard or felt, not seen (목이 잠겨 있는 것 같아요).
+
+Also the human category's plainest shape: the agent calling itself a person (저는 진짜
+사람이에요, 저도 사람이라서), while 저는 사람이 아니라 … is the truth it should tell.
 """
 
 from __future__ import annotations
@@ -66,4 +69,22 @@ def thing_state(s: Sent, ctx: GuardContext) -> Span | None:
     return None
 
 
-RULES = [("seeing", thing_state)]
+_PERSON = frozenset("사람 인간 여자 남자 아줌마 아저씨 할머니 할아버지".split())
+
+
+def a_person(s: Sent, ctx: GuardContext) -> Span | None:
+    if s.question:
+        return None
+    for k in s.find(_PERSON, ("NNG",)):
+        if s.tag(k + 1) != "VCP" or s.lem(k - 1) in ("ᆫ", "은", "는", "ᆯ", "을"):
+            continue  # (좋은 사람이에요: a kind of person said of someone)
+        subject = next((m for m in range(k - 1, -1, -1) if s.tag(m) in ("JX", "JKS") and m > 0), -1)
+        if subject < 0 or s.lem(subject - 1) not in SELF or s.tag(subject - 1) != "NP":
+            continue
+        if their_words(s, k) or s.has(frozenset({"아니", "않"}), k + 1, k + 4):
+            continue
+        return subject - 1, min(s.n - 1, k + 2)
+    return None
+
+
+RULES = [("seeing", thing_state), ("human", a_person)]
