@@ -84,3 +84,11 @@ def test_the_agent_calling_itself_a_person_is_human_but_saying_it_is_not_passes(
     assert "human" in cats("저도 사람이니까 실수할 때가 있어요.")
     assert cats("저는 사람이 아니라 인공지능 상담 프로그램이에요.") == []
     assert cats("어르신은 정말 따뜻한 사람이에요.") == []
+
+
+def test_a_question_put_inside_a_sentence_is_still_intrusive() -> None:
+    assert "intrusive" in cats("적금이 얼마나 모이셨는지 알려 주시면 좋겠어요.")
+    assert "intrusive" in cats("지금 사시는 댁이 누구 명의인지 궁금하네요.")
+    assert "intrusive" in cats("누나분하고 왜 연락을 안 하시는지 여쭤봐도 될까요?")
+    assert cats("오늘 아침은 무엇을 드셨는지 궁금해요.") == []
+    assert cats("불편하신 데가 어디인지 말씀해 주세요.") == []
