@@ -23,11 +23,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dialogue import guard as role
+from dialogue import guard_ko_coming as coming
 from dialogue import guard_ko_manners as manners
 from dialogue import guard_ko_medical as medical
 from dialogue import guard_ko_memory
 from dialogue import guard_ko_persona as persona
+from dialogue import guard_ko_recall as recall
 from dialogue import guard_ko_regimen as regimen
+from dialogue import guard_ko_scene as scene
 from dialogue import guard_ko_shapes as shapes
 from dialogue import guard_ko_shapes_care as shapes_care
 from dialogue import guard_ko_shapes_medical as shapes_medical
@@ -78,6 +81,8 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
         kind = s.tag(i) == "NNG" and s.tag(i + 1) == "NNG"  # 방문 간호 서비스: a kind of care
         if kind and any(x.tag == "EP" and x.lemma in ("시", "으시") for x in s.t):
             continue  # … 서비스가 있는지 알아보시면: the person asks about it, no one comes
+        if kind and s.lem(i + 1) in _ASKED and s.has(TELL, i + 2):
+            continue  # 방문 요청을 선생님께 전해 드릴까요?: their request passed on (see _action)
         p = s.pred(i)
         if p.neg or p.question and not p.promise and s.final_ef not in ("ᆯ까요", "을까요"):
             continue
@@ -112,7 +117,10 @@ def _visit(s: Sent, ctx: GuardContext) -> Span | None:
 
 
 def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
-    """A third party the agent would tell: 아드님께, 119에, 집주인한테 (not 어르신께, 다음에)."""
+    """A third party the agent would tell: 아드님께, 119에, 집주인한테 (not 어르신께, 다음에).
+    A noun with 에 inside a clause that a modifier ending closes before the verb (집에 곰팡이
+    핀 건 복지사님께 …) is where that clause happened: the one after it is the recipient."""
+    found: list[tuple[int, int]] = []
     for k in range(0, i):
         if s.lem(k + 1) in RECIPIENT_JKB and s.tag(k + 1).startswith("JKB"):
             if s.tag(k).startswith(("NN", "SN", "SL", "XSN")) and s.lem(k) not in ADDRESS:
@@ -121,10 +129,14 @@ def _recipient(s: Sent, i: int) -> tuple[int, int] | None:
                     first = k
                     while first > 0 and s.tag(first - 1).startswith(("NN", "XSN")):
                         first -= 1  # 담당 선생님께, 복지사님께 (복 + 지사 + 님)
-                    return first, k
-    return None
+                    found.append((first, k))
+    for first, k in found:
+        if not any(s.tag(m) == "ETM" for m in range(k + 2, i)):
+            return first, k
+    return found[0] if found else None
 
 
+_ASKED = frozenset("요청 신청 문의 부탁 희망 요구 말씀 원".split())
 _CALLS = frozenset("연락 전화 문자 메시지 알리 전달 전하 통보 보고".split())
 _NOTES = frozenset("문자 메시지 카톡 편지 사진 메일 팩스".split())
 _ON_THE_PHONE = frozenset("말동무 말벗 말상대 이야기상대 친구 힘 위로".split())
@@ -150,6 +162,8 @@ def _action(s: Sent, ctx: GuardContext) -> Span | None:
             k = next((m for m in range(i + 2, min(i + 8, s.n)) if s.is_pred(m)), -1)
             if k >= 0 and s.pred(k).hon:
                 continue  # 병원 예약은 자녀분들께 부탁해 보시는 건 어떨까요?
+            if k >= 0 and s.lem(k) in TELL and k != i:
+                continue  # 방문 신청은 선생님께 전해 드릴까요?: what is passed on, judged below
             if k >= 0 and s.pred(k).neg and not s.promised:
                 continue  # 예약은 제가 해 드릴 수가 없어서 … 부탁해 보시면 어떨까요?
         offer = s.final_ef in ("ᆯ까요", "을까요") and (s.agent_subject(i) or lemma != "드리")
@@ -229,6 +243,8 @@ def _meeting(s: Sent, ctx: GuardContext) -> Span | None:
             continue  # 둘 다, 두 개
         if s.lem(i) == "우리" and s.lem(i + 1) not in ("같이", "함께", "둘"):
             continue
+        if s.lem(i) == "같이" and i > 0 and s.t[i - 1].end == s.t[i].start:
+            continue  # 것같이, 꿈같이: 같이 written onto a word is "like", not "together"
         if s.lem(i - 1) in _WITH and not with_me:
             continue  # 가족분들과 같이 드세요
         j = next((k for k in range(i + 1, min(i + 8, s.n)) if s.is_pred(k)), -1)
@@ -307,6 +323,9 @@ SHAPED = (
     + shapes_persona.RULES
     + shapes_observe.RULES
     + regimen.RULES
+    + coming.RULES
+    + scene.RULES
+    + recall.RULES
 )
 
 

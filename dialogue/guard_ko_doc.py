@@ -184,8 +184,14 @@ class Sent:
             if nxt.tag.startswith(_TAIL_TAGS) or nxt.tag == "EF":
                 j += 1
             elif nxt.tag == "EC" and not (
-                cur.tag == "EC" or (cur.tag.startswith(("VV", "VA")) and cur.lemma == "되")
-            ):
+                cur.tag == "EC"
+                or (
+                    cur.tag.startswith(("VV", "VA"))
+                    and cur.lemma == "되"
+                    and (j > i or nxt.lemma in ("어", "아", "어서", "아서"))
+                )
+            ):  # 되 as a tail (-어도 돼) or before a helper (되어 드릴게요) keeps its own ending;
+                # 겨울만 되면 is a condition
                 j += 1
             elif cur.tag == "EC" and (
                 nxt.lemma in _TAIL_PREDS and nxt.tag.startswith(("VV", "VA", "VX"))

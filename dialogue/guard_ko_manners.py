@@ -40,9 +40,9 @@ Span = tuple[int, int]
 
 def intrusive(s: Sent, ctx: GuardContext) -> Span | None:
     tell = s.final_ef in ("세요", "으세요") and s.has(frozenset({"알리", "말하", "말씀"}))
-    if not (s.asks or tell) or (tell and s.has(CARE_WORKER)):
+    if not (s.asks or tell or _asked_within(s)) or (tell and s.has(CARE_WORKER)):
         return None
-    family = bool(s.units(FAMILY_PEOPLE))
+    family = bool(s.units(FAMILY_PEOPLE | _SIBLINGS))
     if _OWNED.search(s.a.text):
         return 0, s.n - 1  # 집은 자가세요? (Kiwi reads 자 + 가세요)
     for i, tok in enumerate(s.t):
@@ -66,6 +66,21 @@ def intrusive(s: Sent, ctx: GuardContext) -> Span | None:
         if lemma == "왜" and (s.has(frozenset({"혼자"})) or (family and s.has(frozenset({"안"})))):
             return i, s.n - 1  # 왜 혼자 사세요? 아드님은 왜 안 오세요?
     return None
+
+
+# Brothers and sisters are family too (the shared FAMILY_PEOPLE names spouses and children).
+_SIBLINGS = frozenset("동생 남동생 여동생 형 형님 누나 누님 오빠 언니 오라버니 시누이 올케".split())
+_WONDER = frozenset("궁금 궁금하 알리 말씀 말하 여쭈 여쭙 묻 물어보 듣".split())
+
+
+def _asked_within(s: Sent) -> bool:
+    """A question put inside a sentence (얼마인지 궁금해요, 되시는지 알려 주시면, 끊으셨는지
+    여쭤봐도): -ㄴ지/-는지 and then a verb of wondering or telling."""
+    for k in range(s.n):
+        if s.tag(k) == "EC" and s.lem(k).endswith(("는지", "ᆫ지", "은지", "인지", "던지")):
+            if s.has(_WONDER, k + 1, min(s.n - 1, k + 4)):
+                return True
+    return False
 
 
 def advertising(s: Sent, ctx: GuardContext) -> Span | None:

@@ -87,14 +87,18 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         told = s.has(frozenset({"말씀", "얘기", "이야기"}), last + 1, last + 3)
         told = told or s.has(frozenset({"말씀", "얘기", "이야기"}), i + 1, last)  # 그저께 얘기
         like = s.lem(last + 1) in ("처럼", "만큼", "같이")  # 예전처럼: the agent knows before
+        like = like or (s.lem(last) in ("만큼", "처럼") and s.tag(last) == "NNB")  # 지난달만큼
         unlike = s.lem(last + 1) == "같" and s.is_pred(last + 1) and s.pred(last + 1).neg
         if unlike:
             continue  # 몸이 예전 같지 않아서 속상하시죠: their own sense of then
         than = s.lem(last + 1) == "보다" and not s.question  # 어제보다 좀 나으세요? asks
         told = told or like or than
-        ahead = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
-        if not (call or told) and ahead >= 0 and (s.pred(ahead).cond or s.pred(ahead).promise):
-            continue  # 주말에 따님 오시면: a time to come, not a memory
+        ahead = head_of(
+            s, next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
+        )
+        ahead_p = s.pred(ahead) if ahead >= 0 else None
+        if not (call or told) and ahead_p and (ahead_p.cond or ahead_p.promise or ahead_p.instruct):
+            continue  # 주말에 따님 오시면, 토요일에 즐겁게 다녀오세요: a time to come, not a memory
         if call or told or not _quoted(s, last):
             marks.append((i, call or told))  # 예전에 말씀하신 …
     for i in range(s.n - 2):
@@ -110,7 +114,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
         if s.lem(i) == "그때" and s.lem(i + 1) in ("말씀", "얘기", "이야기"):
             marks.append((i, True))  # 그때 말씀하신 약
         if s.lem(i) == "지나" and s.tag(i + 1) == "ETM" and s.lem(i + 2) in _UNITS:
-            marks.append((i, s.lem(i + 2) in ("번", "통화")))  # 지난 통화에서
+            like = s.lem(i + 3) in ("처럼", "만큼")  # 지난주만큼 아프세요?: then, as known
+            marks.append((i, s.lem(i + 2) in ("번", "통화") or like))  # 지난 통화에서
     if marks:  # 가신다던 결혼식: what the person is recalled as having said, at an earlier time
         told_then = [k for k in range(s.n) if s.lem(k).endswith(("다던", "라던"))]
         if told_then and s.tag(told_then[0]) in ("ETM", "EC", "EF"):
@@ -125,6 +130,8 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
                 marks.append((i, True))  # what the person said at some earlier time
     if any(s.pred(i).neg for i in s.find(frozenset({"기억", "기억나"}), ("NN", "VV"))):
         return None  # 제가 예전 통화는 기억하지 못해서요
+    if any(s.pred(i).neg and not s.pred(i).hon for i in s.find(_HOLD, ("VV", "NN"))):
+        return None  # 지난 통화 내용은 갖고 있지 않아서요: the agent disclaims holding it
     for i in s.find(frozenset({"기억"}), ("NN",)):
         if s.lem(i + 1) in ("을", "를", "이", "은", "도") and s.lem(i + 2) in ("못", "안"):
             return None  # 기억을 못 해서요, 기억이 안 나서: the agent disclaims it
@@ -161,3 +168,20 @@ def memory(s: Sent, ctx: GuardContext) -> Span | None:
 _NOW = frozenset("조금 방금 아까 금방 바로 좀".split())
 _UNITS = frozenset("번 통화 주 달 주말 해".split())
 _HABIT = frozenset("늘 항상 평소 매번 맨날 언제나 노상".split())
+_HOLD = frozenset("갖 가지 저장 기록 남 알".split())
+_CHAIN = frozenset("게 다가 고".split())
+
+
+def head_of(s: Sent, k: int) -> int:
+    """The predicate a clause leans on: 즐겁게 다녀오세요 -> 다녀오, 북적이다가 조용해지면 ->
+    조용해지 (an adverb or a clause joined by -다가/-고 is not where the sentence commits)."""
+    for _ in range(4):
+        if k < 0 or s.lem(s.pred(k).end) not in _CHAIN or s.tag(s.pred(k).end) != "EC":
+            return k
+        nxt = next(
+            (m for m in range(s.pred(k).end + 1, min(s.pred(k).end + 7, s.n)) if s.is_pred(m)), -1
+        )
+        if nxt < 0:
+            return k
+        k = nxt
+    return k

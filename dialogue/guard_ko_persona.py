@@ -27,6 +27,7 @@ from dialogue.guard_ko_lexicon import (
     WEATHER_FALL,
     WEATHER_WEAK,
 )  # fmt: skip
+from dialogue.guard_ko_memory import head_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from dialogue.guard import GuardContext
@@ -115,7 +116,11 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             if s.is_pred(last)
             else next((k for k in range(last + 1, min(last + 7, s.n)) if s.is_pred(k)), -1)
         )
+        j = head_of(s, j)  # 토요일에 즐겁게 다녀오세요, 주말에 북적이다가 조용해지면
         p = s.pred(j) if j >= 0 else None
+        if j == last and s.tag(p.end) == "ETM" and s.tag(p.end + 1).startswith("NN"):
+            if s.lem(p.end + 1) not in WEATHER | TIMES | NEWS:
+                continue  # 시원한 물, 따뜻한 옷: what a thing is like, not the weather
         general = s.has(frozenset({"때", "날", "에는", "날씨엔", "철"}), last + 1, last + 2)
         general = (general and s.tag(last + 1) == "ETM") or any(
             s.tag(k) == "ETM"
@@ -123,7 +128,8 @@ def world(s: Sent, ctx: GuardContext) -> Span | None:
             and s.lem(k + 2) in ("에", "에는", "마다", "엔")
             for k in range(i, min(i + 5, s.n))
         )  # 햇볕이 뜨거운 날에는
-        if s.lem(last + 1) == "에" and p and p.promise and s.has(_CALL_BACK, last + 1, s.n):
+        when = s.lem(last + 1) == "에" or not s.tag(last + 1).startswith(("J", "VCP"))
+        if when and p and p.promise and s.has(_CALL_BACK, last + 1, s.n):
             continue  # 목요일에 또 전화드릴게요: when the agent calls again, no claim
         time_is = any(  # 단풍이 들 때네요: "it is the time when", a claim about now
             s.tag(k) == "ETM" and s.lem(k + 1) in ("때", "철", "무렵") and s.tag(k + 2) == "VCP"
@@ -325,7 +331,13 @@ def seeing(s: Sent, ctx: GuardContext) -> Span | None:
             continue  # 얼굴 보고 싶으시겠어요, 방이 춥다고 하셨으니
         if s.tag(last + 1) in ("JKS", "JX") or "보" in nxt or s.lem(last + 1) == "에":
             j = next((k for k in range(last + 1, min(last + 6, s.n)) if s.is_pred(k)), -1)
+            j = head_of(s, j)  # 집안일은 미뤄 두시고 누워 계셔도 괜찮아요: the advice is the head
             q = s.pred(j) if j >= 0 else None
+            imagined = q and any(  # 북적북적했겠어요: a guess at what it was like, not a sight
+                s.lem(k) in ("었", "았", "였") and s.lem(k + 1) == "겠" for k in range(j, q.end)
+            )
+            if imagined or (q and q.permit):
+                continue
             if q and not (q.cond or q.instruct or q.neg or s.lem(q.end) in ("어서", "아서", "서")):
                 return i, s.pred(j).end  # 안색이 창백하시네요, 얼굴 보니 좋네요
     return None
