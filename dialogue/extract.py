@@ -70,6 +70,14 @@ _NEG_SAYING = re.compile(
 )
 _KO_NEG_BEFORE = ("안", "못")
 _KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
+# An answer's class only: 아프진 않아요 (-지 with its topic particle fused), and "집에만 있진
+# 않았어요", where the keyword is the place and 있다 its unlisted predicate.
+_KO_NEG_AFTER_ANSWER = re.compile(r"^(?:있|계시|계)?(?:[진질]|지\S?)(?:않|안|못)")
+# "X라고는 못 하겠어요", "X 건 아니고": what was said is denied as a whole, so a negation
+# inside it cancels ("안 아프다고는 못 하겠어요" is sore, "아무렇지 않은 건 아니고" not none).
+_KO_NOT_SO = re.compile(
+    r"^\S{0,4}?(?:다고는?|라고는?|다곤|라곤)(?:못|안)(?:하|해|허)|^\S{0,3}?(?:건|게|것은|거는)아니"
+)
 _STOPWORDS_EN = frozenset(
     "i i'm me my a an the and or to of in on at it is was am are be been this that so "
     "just very quite really yes yeah no well oh um uh you your we with for".split()
@@ -156,6 +164,13 @@ def _negated_answer(norm: str, match: _Match, korean: bool) -> int | None:
     can't say I've eaten"), "nothing's" negates, English "pain free" is "no pain", and two
     negations cancel: "I wouldn't say I'm pain free"."""
     start = _negated_before(norm, match, korean, answers=True)
+    if korean:
+        after = norm[match.end :].replace(" ", "")
+        if start is None and _KO_NEG_AFTER_ANSWER.match(after):
+            start = match.start
+        if _KO_NOT_SO.match(after):
+            return match.start if start is None else None
+        return start
     free = not korean and any(
         _FREE_EN.match(rest)
         for rest in (_after_first_word(norm, match), norm[match.end :].lstrip())
@@ -377,6 +392,12 @@ def extract_rules(
             text,
             {a.answer_class: a.negated for a in item.answers},
         )
+        conceptual = label is not None
+    if label is None and _korean(language, text) and not unsure:
+        # 애들 데려다주고 오는 길에, 복지관 가서 … 왔지요: a trip out told as a story
+        from dialogue.extract_ko_going import by_going
+
+        label, evidence, confidence = by_going(item, text)
         conceptual = label is not None
     if conceptual:
         pass
