@@ -68,6 +68,7 @@ _NEG_SAYING = re.compile(
     r"^(?:can'?t|cannot|could ?n'?t|would ?n'?t|wouldn't|don'?t|didn'?t|do not) "
     r"(?:say|think|believe|reckon|suppose)$"
 )
+_BARE_NO = frozenset("no nope nah 아니요 아뇨 아니".split())
 _KO_NEG_BEFORE = ("안", "못")
 _KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
 # An answer's class only: 아프진 않아요 (-지 with its topic particle fused), and "집에만 있진
@@ -75,6 +76,12 @@ _KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
 _KO_NEG_AFTER_ANSWER = re.compile(r"^(?:있|계시|계)?(?:[진질]|지\S?)(?:않|안|못)")
 # "X라고는 못 하겠어요", "X 건 아니고": what was said is denied as a whole, so a negation
 # inside it cancels ("안 아프다고는 못 하겠어요" is sore, "아무렇지 않은 건 아니고" not none).
+# "아픈 데 하나 없이", "두통이나 몸살 같은 건 전혀 없었어요": the thing named is said to be
+# absent, a few words on (a place or kind of it, then 없).
+_KO_NONE_OF = re.compile(
+    r"^\S?(?:데|곳)\S{0,3}없|^[^,.]{0,14}?(?:같은|그런)(?:건|거|것|게|거는|것은)"
+    r"(?:전혀|별로|하나도|통|다)?(?:없|안|못)"
+)
 _KO_NOT_SO = re.compile(
     r"^\S{0,4}?(?:다고는?|라고는?|다곤|라곤)(?:못|안)(?:하|해|허)|^\S{0,3}?(?:건|게|것은|거는)아니"
 )
@@ -166,11 +173,13 @@ def _negated_answer(norm: str, match: _Match, korean: bool) -> int | None:
     start = _negated_before(norm, match, korean, answers=True)
     if korean:
         after = norm[match.end :].replace(" ", "")
-        if start is None and _KO_NEG_AFTER_ANSWER.match(after):
+        if start is None and (_KO_NEG_AFTER_ANSWER.match(after) or _KO_NONE_OF.match(after)):
             start = match.start
         if _KO_NOT_SO.match(after):
             return match.start if start is None else None
         return start
+    if start is not None and start > match.start - 40 and _denied_saying(norm[:start]):
+        return None  # "I can't say it doesn't hurt": the saying denies the negation
     free = not korean and any(
         _FREE_EN.match(rest)
         for rest in (_after_first_word(norm, match), norm[match.end :].lstrip())
@@ -178,6 +187,26 @@ def _negated_answer(norm: str, match: _Match, korean: bool) -> int | None:
     if not free:
         return start
     return None if start is not None else match.start
+
+
+# "I can't say it", "I wouldn't say I'm": a negated verb of saying, then at most a subject.
+_DENIED_SAYING_EN = re.compile(
+    r"(?:can'?t|cannot|could ?n'?t|would ?n'?t|won'?t) (?:say|tell you|pretend|claim)"
+    r"(?: (?:that|it|i|i'm|im|it's|its|there's))*\s*$"
+)
+
+
+def _denied_saying(before: str) -> bool:
+    """Whether the words before a negator deny saying it: two negations, one answer."""
+    return bool(_DENIED_SAYING_EN.search(before.rstrip() + " ")) if before.strip() else False
+
+
+_HEDGE_EN = re.compile(r"(?:don'?t|do not) (?:think|believe|reckon)(?: so)?\s*$")
+
+
+def _hedged_no(norm: str, match: _Match) -> bool:
+    """ "Not today, I don't think, no": a bare no after a hedge of thinking is still no."""
+    return norm[match.start : match.end] in _BARE_NO and bool(_HEDGE_EN.search(norm[: match.start]))
 
 
 def _after_first_word(norm: str, match: _Match) -> str:
@@ -271,7 +300,7 @@ def classify(
         if not korean and _someone_else(norm, m):
             continue
         start = _negated_answer(norm, m, korean)
-        if start is None:
+        if start is None or _hedged_no(norm, m):
             kept.append(m)
         elif target := negated.get(m.label):
             kept.append(_Match(target, min(start, m.start), m.end, m.weight, m.detail))
