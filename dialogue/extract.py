@@ -220,7 +220,8 @@ def _negated_before(norm: str, match: _Match, korean: bool, answers: bool) -> in
     if korean:
         compact_before = norm[: match.start].rstrip()
         if compact_before.endswith(_KO_NEG_BEFORE) and not compact_before.endswith("잘못"):
-            return len(compact_before) - 1
+            if not (answers and _ko_word_part(norm, match)):
+                return len(compact_before) - 1
         if _KO_NEG_AFTER.match(norm[match.end :].replace(" ", "")):
             return match.start
         return None
@@ -242,6 +243,15 @@ def _negated_before(norm: str, match: _Match, korean: bool, answers: bool) -> in
         if word in _NEGATORS_EN or word.endswith("n't") or (word == "no" and distance == 1):
             return m.start()
     return None
+
+
+def _ko_word_part(norm: str, match: _Match) -> bool:
+    """Whether a Korean noun keyword was matched inside a word that only begins with 안/못:
+    방에만 in 안방에만 (the inner room), not a negation of it."""
+    from dialogue.extract_lemmas import keyword_lemmas
+
+    joined = match.start > 0 and not norm[match.start - 1].isspace()
+    return joined and not keyword_lemmas(norm[match.start : match.end])
 
 
 _YOU_EN = frozenset("you you've you'd you'll youve".split())

@@ -38,3 +38,11 @@ def test_english(item: str, text: str, truth: str) -> None:
 )
 def test_korean(scenario, item: str, text: str, truth: str) -> None:
     assert extract(scenario.item(item), text, language="ko").answer_class == truth
+
+
+def test_a_word_that_begins_with_an_is_no_negation() -> None:
+    """안방 (the inner room) is not 안 (not) before 방: staying in the inner room is staying in,
+    now that a negated staying in reads as going out."""
+    heat = load_scenario("heatwave_checkin_ko")
+    text = "낮에는 안방에만 누워 있었어요."
+    assert extract(heat.item("outing"), text, language="ko").answer_class == "stayed_in"
