@@ -68,8 +68,23 @@ _NEG_SAYING = re.compile(
     r"^(?:can'?t|cannot|could ?n'?t|would ?n'?t|wouldn't|don'?t|didn'?t|do not) "
     r"(?:say|think|believe|reckon|suppose)$"
 )
+_BARE_NO = frozenset("no nope nah 아니요 아뇨 아니".split())
 _KO_NEG_BEFORE = ("안", "못")
 _KO_NEG_AFTER = re.compile(r"^(?:지\S?(?:않|못|말|마)|\S{0,2}없)")
+# An answer's class only: 아프진 않아요 (-지 with its topic particle fused), and "집에만 있진
+# 않았어요", where the keyword is the place and 있다 its unlisted predicate.
+_KO_NEG_AFTER_ANSWER = re.compile(r"^(?:있|계시|계)?(?:[진질]|지\S?)(?:않|안|못)")
+# "X라고는 못 하겠어요", "X 건 아니고": what was said is denied as a whole, so a negation
+# inside it cancels ("안 아프다고는 못 하겠어요" is sore, "아무렇지 않은 건 아니고" not none).
+# "아픈 데 하나 없이", "두통이나 몸살 같은 건 전혀 없었어요": the thing named is said to be
+# absent, a few words on (a place or kind of it, then 없).
+_KO_NONE_OF = re.compile(
+    r"^\S?(?:데|곳)\S{0,3}없|^[^,.]{0,14}?(?:같은|그런)(?:건|거|것|게|거는|것은)"
+    r"(?:전혀|별로|하나도|통|다)?(?:없|안|못)"
+)
+_KO_NOT_SO = re.compile(
+    r"^\S{0,4}?(?:다고는?|라고는?|다곤|라곤)(?:못|안)(?:하|해|허)|^\S{0,3}?(?:건|게|것은|거는)아니"
+)
 _STOPWORDS_EN = frozenset(
     "i i'm me my a an the and or to of in on at it is was am are be been this that so "
     "just very quite really yes yeah no well oh um uh you your we with for".split()
@@ -156,6 +171,15 @@ def _negated_answer(norm: str, match: _Match, korean: bool) -> int | None:
     can't say I've eaten"), "nothing's" negates, English "pain free" is "no pain", and two
     negations cancel: "I wouldn't say I'm pain free"."""
     start = _negated_before(norm, match, korean, answers=True)
+    if korean:
+        after = norm[match.end :].replace(" ", "")
+        if start is None and (_KO_NEG_AFTER_ANSWER.match(after) or _KO_NONE_OF.match(after)):
+            start = match.start
+        if _KO_NOT_SO.match(after):
+            return match.start if start is None else None
+        return start
+    if start is not None and start > match.start - 40 and _denied_saying(norm[:start]):
+        return None  # "I can't say it doesn't hurt": the saying denies the negation
     free = not korean and any(
         _FREE_EN.match(rest)
         for rest in (_after_first_word(norm, match), norm[match.end :].lstrip())
@@ -163,6 +187,26 @@ def _negated_answer(norm: str, match: _Match, korean: bool) -> int | None:
     if not free:
         return start
     return None if start is not None else match.start
+
+
+# "I can't say it", "I wouldn't say I'm": a negated verb of saying, then at most a subject.
+_DENIED_SAYING_EN = re.compile(
+    r"(?:can'?t|cannot|could ?n'?t|would ?n'?t|won'?t) (?:say|tell you|pretend|claim)"
+    r"(?: (?:that|it|i|i'm|im|it's|its|there's))*\s*$"
+)
+
+
+def _denied_saying(before: str) -> bool:
+    """Whether the words before a negator deny saying it: two negations, one answer."""
+    return bool(_DENIED_SAYING_EN.search(before.rstrip() + " ")) if before.strip() else False
+
+
+_HEDGE_EN = re.compile(r"(?:don'?t|do not) (?:think|believe|reckon)(?: so)?\s*$")
+
+
+def _hedged_no(norm: str, match: _Match) -> bool:
+    """ "Not today, I don't think, no": a bare no after a hedge of thinking is still no."""
+    return norm[match.start : match.end] in _BARE_NO and bool(_HEDGE_EN.search(norm[: match.start]))
 
 
 def _after_first_word(norm: str, match: _Match) -> str:
@@ -176,7 +220,8 @@ def _negated_before(norm: str, match: _Match, korean: bool, answers: bool) -> in
     if korean:
         compact_before = norm[: match.start].rstrip()
         if compact_before.endswith(_KO_NEG_BEFORE) and not compact_before.endswith("잘못"):
-            return len(compact_before) - 1
+            if not (answers and _ko_word_part(norm, match)):
+                return len(compact_before) - 1
         if _KO_NEG_AFTER.match(norm[match.end :].replace(" ", "")):
             return match.start
         return None
@@ -198,6 +243,15 @@ def _negated_before(norm: str, match: _Match, korean: bool, answers: bool) -> in
         if word in _NEGATORS_EN or word.endswith("n't") or (word == "no" and distance == 1):
             return m.start()
     return None
+
+
+def _ko_word_part(norm: str, match: _Match) -> bool:
+    """Whether a Korean noun keyword was matched inside a word that only begins with 안/못:
+    방에만 in 안방에만 (the inner room), not a negation of it."""
+    from dialogue.extract_lemmas import keyword_lemmas
+
+    joined = match.start > 0 and not norm[match.start - 1].isspace()
+    return joined and not keyword_lemmas(norm[match.start : match.end])
 
 
 _YOU_EN = frozenset("you you've you'd you'll youve".split())
@@ -256,7 +310,7 @@ def classify(
         if not korean and _someone_else(norm, m):
             continue
         start = _negated_answer(norm, m, korean)
-        if start is None:
+        if start is None or _hedged_no(norm, m):
             kept.append(m)
         elif target := negated.get(m.label):
             kept.append(_Match(target, min(start, m.start), m.end, m.weight, m.detail))
@@ -377,6 +431,12 @@ def extract_rules(
             text,
             {a.answer_class: a.negated for a in item.answers},
         )
+        conceptual = label is not None
+    if label is None and _korean(language, text) and not unsure:
+        # 애들 데려다주고 오는 길에, 복지관 가서 … 왔지요: a trip out told as a story
+        from dialogue.extract_ko_going import by_going
+
+        label, evidence, confidence = by_going(item, text)
         conceptual = label is not None
     if conceptual:
         pass

@@ -21,6 +21,7 @@ from dialogue.scenario import Phrases
 _CONTENT = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "MAG", "VCN"})
 _NEG_BEFORE = frozenset({"안", "못"})
 _NEG_AFTER = frozenset({"않", "못하", "말"})
+_NEVER = frozenset({"적", "일"})  # -ㄴ 적 없다, -ㄹ 일 없다
 DEGREE_CONFIDENCE = 0.4  # the verb without its keyword's adverb
 CONFIDENCE = 0.45  # below the written rules (0.6-1.0) and the safety gate's sure 0.5
 
@@ -59,9 +60,13 @@ def _negated(analysis: Analysis, lemmas: list, start: int, end: int, key: tuple)
     ):
         return True
     last = lemmas[end - 1][1]
+    prev = None
     for t in analysis.tokens[last + 1 : last + 5]:
         if t.lemma in _NEG_AFTER and t.tag.startswith("VX"):
             return True
+        if t.lemma in ("없", "없이") and prev is not None and prev.lemma in _NEVER:
+            return True  # 깬 적 없이: never happened
+        prev = t
         if t.tag.split("-")[0] in ("VV", "VA", "NNG"):
             break
     return False

@@ -187,6 +187,11 @@ def in_passing(scenario: Scenario, item_ids: list[str], text: str) -> list[Extra
             label = None  # "out of worried now" to "How long has it hurt?": a stray word
         if label is None:
             label, evidence, confidence, detail = _named(scenario, item_id, text)
+        if label is None and scenario.language == "ko":
+            # 애들 데려다주고 오는 길에 김밥 사 먹었어요: a trip out told while answering the meal
+            from dialogue.extract_ko_going import by_going
+
+            label, evidence, confidence = by_going(scenario.item(item_id), text)
         if label is not None:
             found.append(Extraction(item_id, label, evidence, confidence, detail))
     return found
