@@ -88,7 +88,7 @@ def concept_features(analysis: Analysis) -> list[str]:
 
 # the tasks whose layer reads concept features: those where leave-one-batch-out CV said they
 # help (`bench/bench_learned.py`; figures in bench/RESULTS-learned.md)
-TASKS = frozenset({"emergency"})
+TASKS = frozenset({"emergency", "guard"})  # guard: 2026-12-08, bench/cv_guard_en.py
 
 
 def task_concepts(analysis: Analysis, task: str) -> list[str]:
