@@ -17,7 +17,7 @@ sys.path.insert(0, "bench")
 from bench_learned import _rules
 
 from dialogue.learned import cv, data, gate
-from dialogue.learned.features import features
+from dialogue.learned.features import task_features
 from dialogue.learned.model import Binary
 
 task, out = sys.argv[1], sys.argv[2]
@@ -38,20 +38,20 @@ def keep(variant, r):
 
 def prep(i):
     e = ex[i]
-    row = features(e.text, "ko")
+    row = task_features(e.text, "ko", task)
     parts = None
     if task == "guard":
         from dialogue.guard import sentences
 
         p = sentences(e.text)
         if len(p) > 1:
-            parts = [features(s, "ko") for s in p]
+            parts = [task_features(s, "ko", task) for s in p]
     if task == "emergency" and CLAUSES:  # each window of two clauses too: the max
         from dialogue.learned.concepts_ko import clause_texts
 
         p = clause_texts(e.text)
         if p:
-            parts = [features(s, "ko") for s in p]
+            parts = [task_features(s, "ko", task) for s in p]
     ans = bool(items) and gate.answers_any(e.text, items, "ko")
     return row, parts, rules(e), ans
 

@@ -111,7 +111,7 @@ def item_features(text: str, lang: str) -> list[str]:
     from dialogue.extract_scope import scope_features
 
     # without the safety layer's Korean concept features: extraction is fitted without them
-    return features(text, lang, concepts=False) + scope_features(text, lang, analyze(text, lang))
+    return features(text, lang) + scope_features(text, lang, analyze(text, lang))
 
 
 @dataclass

@@ -243,8 +243,9 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
         rule.category == "visit"
         and re.search(
             r"\byour (?:own )?(?:doctor|gp|nurse|pharmacist|physio|dentist|optician) "
-            r"(?:\w+ )?(?:might|may|would|will probably|will likely) "
-            r"(?:well |probably )?(?:want|like|wish) to\b",
+            r"(?:\w+ )?(?:(?:might|may|would|will probably|will likely) "
+            r"(?:well |probably )?(?:want|like|wish) to|(?:can|could|be able to) "
+            r"(?:have|take) a (?:proper |closer |good )?look)\b",
             before + matched,
         )
         and not re.search(
@@ -253,7 +254,7 @@ def _allowed(rule: _Rule, s: _Sentence, m: re.Match[str], context: GuardContext)
             matched + after,
         )
     ):
-        return True  # "your doctor might want to have a look at it": go and see them
+        return True  # "your doctor might want to / can have a look at it": go and see them
     if rule.category == "seeing" and re.search(r"\b(?:hear|sound)\b", before):
         return True  # "I can hear you're smiling"
     if "hope" in rule.flags and HOPE.search(text):

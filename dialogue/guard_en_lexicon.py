@@ -287,7 +287,10 @@ REFERRAL = re.compile(
 HOPE = re.compile(
     r"\b(?:i (?:just |really |do |so )?(?:hope|wish)|hopefully|let 's hope|fingers crossed)\b"
 )
-NEG_BEFORE = re.compile(r"\b(?:(?<!why )not|never|no|no one|nobody|unable to|without) $")
+NEG_BEFORE = re.compile(
+    r"\b(?:(?<!why )not|never|no|no one|nobody|unable to|without|not (?:able|allowed|permitted|"
+    r"qualified|in a position) to) $"
+)
 # The sentence quotes the person: "You said it's hot, so ...", "as you mentioned".
 QUOTE = re.compile(
     r"\b(?:you (?:just |also )?(?:say|mention|tell me|note|describe)|as you (?:say|mention|"

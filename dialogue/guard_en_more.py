@@ -4,6 +4,8 @@ and `tests/guard_en_wordings.txt`); their word patterns are in `guard_en_table_m
 Structural checks that `guard_en_shape.shape_violations` runs:
 - `_brand_pitch`: a name written with a capital inside the sentence ("Netflix", "Hello
   Fresh") in a recommendation ("you should try", "have you thought about", "is great for");
+- `hearsay` (run by `guard_en_shape._memory_more`, which knows the facts): someone reported
+  to the office ("your daughter rang us and said ...");
 - `_still`: "still" presupposes what an earlier call said ("Is your hip still giving you
   trouble?"), unless the turn quotes this call ("you said", "earlier") or is a condition ("if
   it's still there tomorrow").
@@ -124,6 +126,29 @@ def _in_the_end(s) -> list[Violation]:
     if not s.question or m is None or _STILL_OK.search(s.lemmas):
         return []
     return [Violation("memory", s.evidence(m, False))]
+
+
+# Someone in the person's life reported to the office or the agent: "your daughter rang us
+# and said ...", "your neighbour told me ...". Only memory could hold such a contact (the
+# shape check `guard_en_shape._memory_more` lets a fact that shares its words through); a
+# contact offered ("your son can ring us"), hoped for or asked about is none.
+HEARSAY = re.compile(
+    r"\b(?:your|the) (?:\w+ ){0,2}?(?:son|daughter|husband|wife|partner|neighbou?r|friend|family|"
+    r"grandson|granddaughter|grandchild|grandchildren|sister|brother|niece|nephew|carer|care "
+    r"worker|doctor|gp|nurse|surgery|pharmacy|pharmacist|landlord|warden|kid|child|children) "
+    r"(?!(?:can|could|will|'ll|would|may|might|should|to|do not|never|please|must) )"
+    r"(?:\w+ )?(?:tell|ring|phone|call|email|text|write to|contact|let|get in touch with) "
+    r"(?:us|me)\b"
+)
+_NOT_SAID = re.compile(r"\b(?:if|when|whenever|once|in case|hope|hopefully|ask)\b")
+
+
+def hearsay(s) -> re.Match[str] | None:
+    """The claimed contact, where the sentence states one (not a question or condition)."""
+    m = HEARSAY.search(s.lemmas)
+    if m is None or s.question or _NOT_SAID.search(s.lemmas[: m.start()]):
+        return None
+    return m
 
 
 def more_violations(s) -> list[Violation]:

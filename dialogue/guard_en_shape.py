@@ -20,7 +20,7 @@ from functools import lru_cache
 from dialogue import guard_en_lexicon as lx
 from dialogue.guard import GuardContext, Violation
 from dialogue.guard_en_meaning import MORE_CLASSES
-from dialogue.guard_en_more import more_violations
+from dialogue.guard_en_more import hearsay, more_violations
 from dialogue.guard_en_promise import agent_past, others_future, promise_violations
 from dialogue.guard_en_tacit import allowed_tacit
 
@@ -326,7 +326,7 @@ MEMORY_MORE = re.compile(
 
 
 def _memory_more(s, context: GuardContext) -> list[Violation]:
-    m = MEMORY_MORE.search(s.lemmas)
+    m = MEMORY_MORE.search(s.lemmas) or hearsay(s)
     if not m:
         return []
     mine = {w for w in s.lemmas.split() if len(w) > 2 and w not in lx.MEMORY_STOP}

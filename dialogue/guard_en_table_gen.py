@@ -2,7 +2,9 @@
 `evaluation/safety/guard_en.dev6.jsonl`): a symptom linked to a condition by any word of
 typicality ("classic for", "what happens with", "points to"), money asked about by where it
 is kept, a medicine change said of "them" in a sentence about pills, a sleeping or sitting
-posture prescribed. In the form of `guard_en_patterns` (read by its `_all`).
+posture prescribed; (session 11) an age guessed at by any number or decade, and talking down
+by the shapes it takes (praise for a child, simplifying "for you", feelings as "nothing").
+In the form of `guard_en_patterns` (read by its `_all`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,23 @@ medication [refer]
      (?:always |just )?|no harm in|nothing wrong with) (?:\w+ )?(?:stop|skip|halve|double|drop|
     leave off|cut down|cut back|come off|pause|quit|give up|miss|cut out)(?: take)? (?:them|it|
     those|these|that one|one)\b
+# intrusive: the person's age guessed at or pinned down, by any number or decade
+intrusive [-]
+    \byou (?:must|would|'d|should|could|might|will|be|'re) (?:be )?(?:\w+ )?(?:about |around |
+    nearly |almost |over |past |at least |on for |close to |knock on |well )?(?:(?:sixty|
+    seventy|eighty|ninety|a hundred)(?: \w+)?|[5-9]\d|1[01]\d)(?: odd| something| plus)?(?: year
+     old| now| by now| this year| or so| be i right| be not you| surely| right| eh){0,2}$|
+    \b(?:in|into|past) your (?:late |early |mid )?(?:sixty|seventy|eighty|ninety|sixties|
+    seventies|eighties|nineties)\b|\bhow old (?:be|will|would) you\b
+# impolite: talking down: praise fit for a child, things kept simple "for you", feelings
+# that are "over nothing"
+impolite [-]
+    \b(?:be not you|aren't you|be you not) (?:a |such a |so |ever so |very )?(?:clever|good|
+    smart|brave|big|bright|grown up|sensible)(?: \w+)?$|\bkeep (?:it|this|thing|things|everything)
+     (?:nice and |really |very |extra )?simple for you\b|\b(?:simple|small|easy) (?:word|question|
+    answer)s? (?:for you|only)\b|\b(?:(?:work|wind|get) yourself (?:all )?up|work up|get
+     (?:all )?(?:work up|in a (?:state|tizzy|flap|tiz))|get yourself (?:all )?(?:work up|in a
+     (?:state|tizzy|flap|tiz))|upset yourself) (?:over|about) nothing\b
 # treatment: a posture prescribed for a symptom
 treatment [assert,refer]
     ^(?:please |try (?:to )?|you should |it help to |it may help to |it might help to )?(?:sleep|

@@ -82,13 +82,22 @@ ATTITUDE = re.compile(
     r"cross|angry|patient|gentle|kind|lovely|good) with you\b"
 )
 _MEDICAL = ("medication", "treatment", "diagnosis", "reassurance")
+# The clinician is the one who can do it, in the clause of the match: "I can't prescribe, but
+# your doctor can adjust your dose" refers (what a clinician *can* do, not what they will or
+# what the person should); "you could skip the tablet" has no such subject.
+CLINICIAN_CAN = re.compile(
+    r"\b(?:your|a|the) (?:own |local |usual )?(?:doctor|gp|nurse|pharmacist|physician|"
+    r"specialist|consultant|surgery|clinic|care team|prescriber)s? (?:\w+ )?(?:can|could|"
+    r"be able to|would be able to) (?:\w+ ){0,2}$"
+)
 
 
 def allowed_tacit(category: str, before: str, rest: str, text: str, question: bool) -> bool:
     """True when a match is a caring turn after all: a refusal to advise, keeping to what the
-    doctor set, a symptom that only conditions a referral, weather as a cause in general,
-    another person's plans asked about, or someone's feelings about the person. `rest` runs
-    from the match to the end of the sentence, `text` is the whole sentence (lemmas)."""
+    doctor set, what a clinician can do, a symptom that only conditions a referral, weather
+    as a cause in general, another person's plans asked about, or someone's feelings about the
+    person. `rest` runs from the match to the end of the sentence, `text` is the whole sentence
+    (lemmas)."""
     if category in ("visit", "meeting"):
         if question and THEIR_PLAN.search(before + rest):
             return True
@@ -97,7 +106,7 @@ def allowed_tacit(category: str, before: str, rest: str, text: str, question: bo
         return bool(GENERIC.match(rest)) and not re.search(r"\b(?:today|tomorrow|tonight)\b", rest)
     if category not in _MEDICAL:
         return False
-    if NOT_ADVISE.search(before):
+    if NOT_ADVISE.search(before) or (category != "reassurance" and CLINICIAN_CAN.search(before)):
         return True
     if category == "diagnosis" and IF_SYMPTOM.search(before) and CALL_HELP.search(text):
         return True

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dialogue.analysis import analyze
 from dialogue.analysis import ko_lexicon as K
 from dialogue.learned.concepts_ko import concept_features, concepts_of, index
-from dialogue.learned.features import features
+from dialogue.learned.features import features, task_features
 from dialogue.safety import ko_lexicon as L
 
 
@@ -76,6 +76,16 @@ def test_how_a_predicate_is_said():
     assert {"ks:g.VISIT|may", "ks:g.VISIT|hon", "ks:g.VISIT|neg"} <= allowed
 
 
-def test_only_korean_gets_concepts():
-    assert any(f.startswith("k:") for f in features("가슴이 아파요", "ko"))
-    assert not any(f.startswith(("k:", "ks:", "kp:")) for f in features("my chest hurts", "en"))
+def test_only_korean_gets_korean_concepts():
+    for task in ("emergency", "guard"):
+        assert any(f.startswith("k:") for f in task_features("가슴이 아파요", "ko", task))
+        en = task_features("my chest hurts", "en", task)
+        assert not any(f.startswith(("ks:", "kp:", "k:a.", "k:s.", "k:g.")) for f in en)
+
+
+def test_plain_features_hold_no_concepts():
+    """`features` is what the extractor reads: words and n-grams, in either language."""
+    for text, lang in (("가슴이 아파요", "ko"), ("my chest hurts", "en")):
+        plain = features(text, lang)
+        assert not any(f.startswith(("k:", "ks:", "kp:", "s:", "r:", "g:")) for f in plain)
+        assert task_features(text, lang, "emergency")[: len(plain)] == plain

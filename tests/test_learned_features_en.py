@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import pytest
 
+from dialogue.analysis import analyze
 from dialogue.learned import cache, data
 from dialogue.learned.features import features, task_features
-from dialogue.learned.features_en import extra, guard_extra
+from dialogue.learned.features_en import concept_features
+from dialogue.learned.features_guard_en import guard_features
 from dialogue.safety.en_concepts import C
+
+
+def extra(text: str, task: str = "emergency") -> list[str]:
+    """The emergency concept features, as `task_features` adds them for English."""
+    assert task == "emergency"
+    return concept_features(analyze(text, "en"))
+
+
+def guard_extra(text: str) -> list[str]:
+    return guard_features(analyze(text, "en"))
 
 
 def _unseen(concept: str) -> list[str]:
@@ -65,9 +77,22 @@ def test_empty_text_gives_no_concepts():
 def test_the_extractor_features_are_unchanged():
     text = "my chest is aching"
     assert not any(f[:2] in ("k:", "r:") for f in features(text, "en"))
-    assert task_features(text, "en", "emergency")[: len(features(text, "en"))] == features(
-        text, "en"
-    )
+    row = task_features(text, "en", "emergency")
+    assert row[: len(features(text, "en"))] == features(text, "en")
+    assert row[len(features(text, "en")) :] == extra(text)  # the concepts, after the words
+
+
+def test_task_features_analyse_the_utterance_once(monkeypatch):
+    from dialogue.learned import features as feats
+
+    calls = []
+    real = feats.analyze
+    monkeypatch.setattr(feats, "analyze", lambda t, lang: calls.append(t) or real(t, lang))
+    for lang, text in (("en", "my chest is aching"), ("ko", "가슴이 아파요")):
+        for task in ("emergency", "guard"):
+            calls.clear()
+            feats.task_features(text, lang, task)
+            assert calls == [text], (lang, task)
 
 
 def test_the_cache_key_covers_what_the_concept_features_read():

@@ -37,7 +37,7 @@ _PACKAGES = ("scikit-learn", "kiwipiepy", "kiwipiepy-model", "lemminflect")
 _HERE = Path(__file__).resolve().parent
 _CODE = (
     _HERE / "data.py",  # how the files are read (the agent's own lines, sentence by sentence)
-    *sorted(_HERE.glob("features*.py")),  # a language's concept features too (`EXTRA`)
+    *sorted(_HERE.glob("features*.py")),  # a language's concept features too (`CONCEPTS`)
     _HERE / "model.py",
     *sorted((_HERE.parent / "analysis").glob("*.py")),
     *concepts_ko.SOURCES,  # Korean concept features: their lexicons and scope helpers

@@ -5,11 +5,11 @@ with their lemma), as unigrams and bigrams; character 2–4-grams of the lowerca
 spaces collapsed catch ASR slips ("breth", "숨쉬기가" vs "숨 쉬기가") the words miss.
 Korean n-grams are taken on the text without spaces too, so spacing does not matter.
 
-`task_features` is what the learned safety and guard layers see: these, plus a language's
-concept features, which carry what the rules' lexicons know to words no training file held:
-Korean ones in `features` itself (`concepts_ko`, every task), English ones per task (`EXTRA`:
-`features_en`). `features(..., concepts=False)` is what the learned extractor
-(`dialogue.extract_learned`) reads.
+`features` (words and n-grams) is what the learned extractor (`dialogue.extract_learned`)
+reads. `task_features` is what the learned safety and guard layers see: the same, plus the
+language's concept features (`CONCEPTS`: `features_en` per task, `concepts_ko` for every task),
+which carry what the rules' lexicons know to words no training file held. The utterance is
+analysed once, and that analysis feeds the word features and the concept features alike.
 """
 
 from __future__ import annotations
@@ -43,31 +43,32 @@ def char_features(text: str, lang: str) -> list[str]:
     return out
 
 
-def features(text: str, lang: str, *, concepts: bool = True) -> list[str]:
-    """The safety and guard layers' features; `concepts=False`: words and n-grams only (the
-    extraction layer, `dialogue.extract_learned`, fitted and measured without them)."""
-    if lang != "ko" or not concepts:
-        return word_features(text, lang) + char_features(text, lang)
-    # Korean: also concept classes, their scope and pairs (`concepts_ko`), over one analysis
+def features(text: str, lang: str, analysis: Analysis | None = None) -> list[str]:
+    """Plain word features and character n-grams: what the learned extractor
+    (`dialogue.extract_learned`) reads, and the start of every `task_features` row."""
+    return word_features(text, lang, analysis) + char_features(text, lang)
+
+
+def _concepts_en(analysis: Analysis, task: str) -> list[str]:
+    from dialogue.learned.features_en import task_concepts
+
+    return task_concepts(analysis, task)
+
+
+def _concepts_ko(analysis: Analysis, task: str) -> list[str]:
     from dialogue.learned.concepts_ko import concept_features
 
-    analysis = analyze(text, lang)
-    return (
-        word_features(text, lang, analysis) + char_features(text, lang) + concept_features(analysis)
-    )
+    return concept_features(analysis)  # every task reads them (the guard's shapes too)
 
 
-def _extra_en(text: str, task: str) -> list[str]:
-    from dialogue.learned.features_en import extra
-
-    return extra(text, task)
-
-
-# lang -> (text, task) -> the language's concept features for that task ("emergency", "guard")
-EXTRA = {"en": _extra_en}
+# lang -> (analysis, task) -> the language's concept features for the learned layer's task
+# ("emergency", "guard"); imported on first use (the rules' lexicons are not light)
+CONCEPTS = {"en": _concepts_en, "ko": _concepts_ko}
 
 
 def task_features(text: str, lang: str, task: str) -> list[str]:
-    """`features` plus the language's concept features for the learned layer's `task`."""
-    extra = EXTRA.get(lang)
-    return features(text, lang) + (extra(text, task) if extra else [])
+    """What the learned safety and guard layers see: `features` plus the language's concept
+    features (`CONCEPTS`) for `task`, over one analysis of the utterance."""
+    analysis = analyze(text, lang)
+    concepts = CONCEPTS.get(lang)
+    return features(text, lang, analysis) + (concepts(analysis, task) if concepts else [])

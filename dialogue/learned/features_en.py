@@ -18,8 +18,9 @@ Per utterance (`emergency`):
   decision is no feature: the layer only ever judges what the rules passed, and on those
   held-out folds it added nothing (2026-12-08).
 
-`guard_extra` gives an agent's sentence `g:` features from the guard's own lexicons
-(`features_guard_en`); `TASKS` says which layers read them.
+`task_concepts` is what `features.task_features` asks for (`features.CONCEPTS`): these for
+the emergency layer, the guard's own word classes (`features_guard_en`) for an agent's
+sentence; `TASKS` says which layers read them.
 """
 
 from __future__ import annotations
@@ -87,24 +88,17 @@ def concept_features(analysis: Analysis) -> list[str]:
 
 # the tasks whose layer reads concept features: those where leave-one-batch-out CV said they
 # help (`bench/bench_learned.py`; figures in bench/RESULTS-learned.md)
-TASKS = frozenset({"emergency"})
+TASKS = frozenset({"emergency", "guard"})  # guard: 2026-12-08, bench/cv_guard_en.py
 
 
-def extra(text: str, task: str) -> list[str]:
-    """The concept features of `text` for the learned layer's `task` (none for a task not in
-    `TASKS`); `guard_extra` and `concept_features` are there whatever `TASKS` says."""
+def task_concepts(analysis: Analysis, task: str) -> list[str]:
+    """The concept features of an analysed English utterance for the learned layer's `task`
+    (none for a task not in `TASKS`): `concept_features` for the emergency layer, the guard's
+    word classes (`features_guard_en.guard_features`) for the guard."""
     if task not in TASKS:
         return []
-    return guard_extra(text) if task == "guard" else concept_features(_analyze(text))
+    if task == "guard":
+        from dialogue.learned.features_guard_en import guard_features
 
-
-def guard_extra(text: str) -> list[str]:
-    from dialogue.learned.features_guard_en import guard_features
-
-    return guard_features(_analyze(text))
-
-
-def _analyze(text: str) -> Analysis:
-    from dialogue.analysis import analyze
-
-    return analyze(text, "en")
+        return guard_features(analysis)
+    return concept_features(analysis)

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 THRESHOLDS = {
     ("emergency", "en"): 0.42,  # 2026-12-08: dev to dev9, concept features (was 0.53)
     ("emergency", "ko"): 0.56,  # 2026-12-08: dev to dev10, ASR repairs, 괜찮아요 scope (was 0.55)
-    ("guard", "en"): 0.85,  # 2026-12-07: dev to dev6, bank lines; floor 0.98 (`cv`)
+    ("guard", "en"): 0.81,  # 2026-12-08: dev to dev10, guard concepts; floor 0.98 (was 0.85)
     ("guard", "ko"): 0.68,  # 2026-12-08: dev to dev9, concept features; floor 0.97 (was 0.72)
 }
 
