@@ -75,3 +75,19 @@ def test_shipped_english_bank_reads_the_remark_by_its_meaning():
         retriever._meaning = saved
     assert plain[0].situation.id != "heating_cost"
     assert {c.situation.id for c in plain} == {c.situation.id for c in found}
+
+
+def test_asides_beside_an_answer_are_ordered_by_all_their_words():
+    """Each sentence before an answer is found on its own ("Sixty years I knew him" alone is an
+    anniversary); the merged candidates are ordered by what all of them say together."""
+    from dialogue.conversation.retrieve import Retriever
+    from dialogue.conversation.steer import _asides
+
+    retriever = Retriever.for_language("en")
+    story = (
+        "My old pal Len from the bowls club died last month. We buried him Thursday. "
+        "Sixty years I knew him."
+    )
+    text = f"{story} I had a tin of soup at some point."
+    found = _asides(retriever, text, story, "tin of soup")
+    assert found and found[0].situation.id == "grief_friend"

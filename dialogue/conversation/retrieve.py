@@ -341,7 +341,7 @@ class Retriever:
                     continue
             if score >= self.threshold:
                 out.append(Candidate(situation, round(score, 4)))
-        out = reorder(self._meaning, terms(text, self.language), out, RERANKED)
+        out = self.by_meaning(text, out, item_id if answer_class else None)
         if "answer" in kinds and item_id and answer_class:
             answer = self.answer_reactions(item_id, answer_class)
             if answer is not None:
@@ -349,6 +349,13 @@ class Retriever:
                 out.append(Candidate(answer, round(score, 4)))
         out.sort(key=lambda c: (-c.score, c.situation.id))
         return out[:limit]
+
+    def by_meaning(self, text: str, found: list[Candidate], item_id: str | None = None):
+        """`found` with its remarks and feelings ordered by what `text` means (`meaning.py`;
+        English), the words of an answered item left out as in BM25's scores."""
+        answered = self.item_words.get(item_id or "", frozenset())
+        doc = [t for t in terms(text, self.language) if t not in answered]
+        return reorder(self._meaning, doc, found, RERANKED)
 
     def asked(self, text: str) -> str | None:
         """The question to the agent `text` asks by its shape (English; None in Korean, or
