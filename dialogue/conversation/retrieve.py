@@ -42,6 +42,7 @@ import numpy as np
 
 from dialogue.conversation.asks_en import shape
 from dialogue.conversation.bank import Bank, Situation, load_bank
+from dialogue.conversation.meaning import Meaning, reorder
 from dialogue.conversation.terms import (
     CONCEPTS,
     WEAK,
@@ -70,6 +71,7 @@ SHAPE_SCORE = 0.95
 # its triggers this well (a wording the shapes do not know).
 UNSHAPED_SCORE = 0.8
 DEFAULT_KINDS = ("remark", "feeling", "agent_question")
+RERANKED = ("remark", "feeling")  # the kinds whose order the meaning model decides (English)
 # A clause of a longer utterance is scored on its own too, at this weight: what one clause
 # says fits a little less surely than the same words said alone.
 CLAUSE_WEIGHT = 0.95
@@ -172,6 +174,14 @@ class Retriever:
         self._unknown_idf = float(np.percentile(list(self._idf.values()), 75)) if self._idf else 1.0
         self._self = np.array(
             [self._bm25(sorted(doc))[i] for i, doc in enumerate(self._docs)], dtype=np.float64
+        )
+        # English: remarks and feelings that fit are ordered by meaning (`meaning.py`)
+        ranked = [(d, bank.situations[i].id) for d, i in zip(docs, owner, strict=True)]
+        ranked = [(d, s) for d, s in ranked if bank.get(s).kind in RERANKED]
+        self._meaning = (
+            Meaning([d for d, _ in ranked], [s for _, s in ranked])
+            if ranked and bank.language == "en"
+            else None
         )
 
     @classmethod
@@ -331,6 +341,7 @@ class Retriever:
                     continue
             if score >= self.threshold:
                 out.append(Candidate(situation, round(score, 4)))
+        out = self.by_meaning(text, out, item_id if answer_class else None)
         if "answer" in kinds and item_id and answer_class:
             answer = self.answer_reactions(item_id, answer_class)
             if answer is not None:
@@ -338,6 +349,13 @@ class Retriever:
                 out.append(Candidate(answer, round(score, 4)))
         out.sort(key=lambda c: (-c.score, c.situation.id))
         return out[:limit]
+
+    def by_meaning(self, text: str, found: list[Candidate], item_id: str | None = None):
+        """`found` with its remarks and feelings ordered by what `text` means (`meaning.py`;
+        English), the words of an answered item left out as in BM25's scores."""
+        answered = self.item_words.get(item_id or "", frozenset())
+        doc = [t for t in terms(text, self.language) if t not in answered]
+        return reorder(self._meaning, doc, found, RERANKED)
 
     def asked(self, text: str) -> str | None:
         """The question to the agent `text` asks by its shape (English; None in Korean, or

@@ -219,7 +219,14 @@ def _asides(retriever: Any, text: str, rest: str, evidence: str) -> list[Any]:
     for c in found:
         if c.situation.id not in best or c.score > best[c.situation.id].score:
             best[c.situation.id] = c
-    return sorted(best.values(), key=lambda c: (-c.score, c.situation.id))
+    merged = sorted(best.values(), key=lambda c: (-c.score, c.situation.id))
+    # One order by meaning over all the words beside the answer (English): the sentence
+    # finds each ranked only their own candidates ("Sixty years I knew him" alone is an
+    # anniversary; with "died" and "buried" beside it, a friend's death).
+    by_meaning = getattr(retriever, "by_meaning", None)
+    if callable(by_meaning):
+        merged = sorted(by_meaning(rest, merged), key=lambda c: (-c.score, c.situation.id))
+    return merged
 
 
 def _language(retriever: Any) -> str:
