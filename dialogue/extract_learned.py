@@ -82,12 +82,14 @@ THRESHOLDS = {
 # Whether a sure rules answer keeps its class against the model's polar opposite (`combine`).
 POLAR = {"en": True, "ko": True}
 
-# The languages the layer amends by default. Held out by batch over batches 1-3 (session 11,
-# `python -m dialogue.extract_learned_cv --by-batch --lang en|ko`) English gained on every
-# batch (120 -> 121 of 134, 86 -> 88 of 98, 77 -> 82 of 108) with whole English calls
-# unchanged, so it is on too (it was off while it gained 1 of 232 and on live calls filled a
-# mood from a garbled remark); Korean 169 -> 175, 86 -> 98, 94 -> 111.
-DEFAULT_LANGUAGES = frozenset({"en", "ko"})
+# The languages the layer amends by default. Korean: held out by batch over batches 1-3
+# (session 11, `python -m dialogue.extract_learned_cv --by-batch --lang ko`) 169 -> 175,
+# 86 -> 98, 94 -> 111. English is left to the rules: held out by batch it gained on every batch
+# (120 -> 121 of 134, 86 -> 88 of 98, 77 -> 82 of 108), but it overrides a rule's reading
+# with a sure wrong one on idioms ("I've sat by the fire with my knitting" -> went_out,
+# `tests/test_extract_idioms.py`), and on live calls, where 30% of words are misheard, it
+# filled a mood from a garbled remark. `CARECALL_EXTRACT_LEARNED=en,ko` turns it on.
+DEFAULT_LANGUAGES = frozenset({"ko"})
 # CARECALL_EXTRACT_LEARNED=0: the rules alone (a before/after figure in one checkout);
 # =en,ko: those languages; unset or 1: DEFAULT_LANGUAGES.
 _setting = os.environ.get("CARECALL_EXTRACT_LEARNED", "1").strip()

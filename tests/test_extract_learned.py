@@ -145,13 +145,11 @@ def test_refine_keeps_evidence_shape():
     assert out is found  # nothing said: nothing to amend
 
 
-def test_by_default_the_layer_amends_both_languages(monkeypatch):
-    """English joined in session 11 (three batches: a gain on each held out); a line the layer
-    has no better reading of keeps the rules' answer."""
+def test_by_default_the_layer_amends_korean_and_leaves_english_to_the_rules(monkeypatch):
     monkeypatch.setattr(el, "_languages", el.DEFAULT_LANGUAGES)
-    assert "ko" in el.DEFAULT_LANGUAGES and "en" in el.DEFAULT_LANGUAGES
+    assert "ko" in el.DEFAULT_LANGUAGES and "en" not in el.DEFAULT_LANGUAGES
     sc = load_scenario("daily_checkin_en")
     meal = next(it for it in sc.items if it.id == "meal")
-    for text in ("I had porridge with honey at eight.",):
+    for text in ("My neighbour's dog hasn't eaten a thing all week.", "yes my me hurt been a log"):
         got = extract(meal, text, language="en", dont_know=sc.dont_know)
-        assert got.answer_class == _rules_en(meal, text, sc.dont_know).answer_class
+        assert got == _rules_en(meal, text, sc.dont_know)
