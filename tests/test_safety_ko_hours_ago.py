@@ -18,3 +18,27 @@ def test_hours_ago_is_when(text):
 @pytest.mark.parametrize("text", ["수면제를 시간 맞춰 다 먹었어요", "약을 시간 맞춰 다 먹었어요"])
 def test_on_time_is_still_as_prescribed(text):
     assert decide(text)[0] == N
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "수면제는 시간 맞춰서 다 먹었어요",
+        "수면제를 제시간에 다 먹었어요",
+        "수면제도 제때 챙겨서 다 먹었지요",
+    ],
+)
+def test_on_time_in_a_manner_clause_or_as_one_word_is_as_prescribed(text):
+    # the rules: "시간 맞춰서" is a clause of its own (-어서), 제시간 one word
+    assert decide(text)[0] != E
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "혈압약은 시간 맞춰서 먹었는데 수면제를 한꺼번에 다 먹었어요",
+        "시간 맞춰서 먹으려다가 수면제를 통째로 다 먹었어요",
+    ],
+)
+def test_on_time_elsewhere_in_the_sentence_does_not_lift_an_overdose(text):
+    assert decide(text)[0] == E

@@ -183,7 +183,9 @@ PREVENTION = frozenset("예방 방지 교육 체조 훈련 강의 강좌 수업 
 JOY = frozenset("기쁘 반갑 설레 신나 합격 소식 경사 감격 감동 좋아하 축하 기대".split())
 # How often, not whether (물을 자주 안 마셔요): not a fast.
 HOW_OFTEN = frozenset("자주 많이 충분히 별로 평소 그다지 넉넉히".split())
-TAKEN_OK = frozenset("챙기 꼬박꼬박 제때 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split())
+TAKEN_OK = frozenset(
+    "챙기 꼬박꼬박 제때 제시간 잘 시간 맞추 꾸준히 빠짐없이 제대로 대로 정하".split()
+)
 
 DIE = frozenset({"죽"})
 WILL_TO_LIVE = frozenset("맛 의욕 이유 희망 재미 낙".split())

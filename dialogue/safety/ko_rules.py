@@ -284,6 +284,18 @@ def _split_sedative(d: Doc, i: int) -> bool:
     return t[i].lemma == "수면" and i + 1 < len(t) and t[i + 1].lemma in ("제", "재")
 
 
+def _on_time_manner(d: Doc, c: Clause) -> bool:
+    """The clause before `c` says how the medicine was taken, on time (시간 맞춰서, 제때
+    챙겨서): a manner clause (-어서/-아서) whose predicate is one of `L.TAKEN_OK`."""
+    prev = d.previous(c)
+    if prev is None or not d.taken_ok(prev):
+        return False
+    t = d.t
+    ending = t[prev.last]
+    preds = [x for x in t[prev.first : prev.last + 1] if x.tag in ("VV", "VA")]
+    return ending.lemma in ("어서", "아서") and any(x.lemma in L.TAKEN_OK for x in preds)
+
+
 def _all_sedatives(d: Doc, c: Clause, swallow: list[int]) -> bool:
     """수면제를 다 먹었어요: a sedative's whole supply swallowed (past, not negated), unless the
     supply ran out and is refilled (다 먹어서 새로 타 왔어요) or taken as prescribed (제때)."""
@@ -296,6 +308,8 @@ def _all_sedatives(d: Doc, c: Clause, swallow: list[int]) -> bool:
         return False  # 수면제 다 먹었어요?: asked, not told
     if not sedative or not d.has(c, L.ALL_OF) or d.taken_ok(c) or d.has(c, L.SCHEDULE):
         return False
+    if _on_time_manner(d, c):
+        return False  # 시간 맞춰서 다 먹었어요: how it was taken, told in a clause of its own
     done = [
         s
         for s in swallow
